@@ -47,7 +47,8 @@ export type BinaryOp =
 export type UnaryOp = 'not' | 'neg' | 'redand' | 'redor' | 'redxor'; // not/neg: w → w; red*: w → 1
 
 export type IRExpr =
-  | { readonly op: 'const'; readonly width: number; readonly value: string; readonly loc: Loc } // value: hex, no prefix
+  /** value: hex without prefix; `name`: an enum member's name (emitted as a localparam). */
+  | { readonly op: 'const'; readonly width: number; readonly value: string; readonly name?: string; readonly loc: Loc }
   | { readonly op: 'ref'; readonly width: number; readonly signal: number; readonly loc: Loc }
   | { readonly op: UnaryOp; readonly width: number; readonly a: number; readonly loc: Loc }
   | { readonly op: BinaryOp; readonly width: number; readonly a: number; readonly b: number; readonly loc: Loc }
