@@ -1,0 +1,11 @@
+// The shape of one `vti` sub-command. Each lives in cli/commands/<name>.ts and exports
+// `command` of this type; cli/main.ts loads it by name, so adding a command touches no other file.
+import type { FlagSpecs, Parsed } from './args.js';
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly flags: FlagSpecs;
+  /** Returns the process exit code. */
+  run(args: Parsed): Promise<number>;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `vti` — the project's command line. Sub-commands live in cli/commands/<name>.ts.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { UsageError, helpText, parseArgs } from './args.js';
+import type { Command } from './command.js';
+
+export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report'] as const;
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function loadCommand(name: string): Promise<Command | undefined> {
+  for (const ext of ['.ts', '.js']) {
+    const file = join(here, 'commands', name + ext);
+    if (existsSync(file)) return ((await import(pathToFileURL(file).href)) as { command: Command }).command;
+  }
+  return undefined;
+}
+
+function topHelp(available: string[]): string {
+  return `vti — VT-i virtualization hardware toolkit\n\nusage: vti <command> [options]\n\ncommands: ${available.join(', ')}\n` +
+    `run 'vti <command> --help' for the options of one command\n`;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const available: string[] = [];
+  for (const c of COMMANDS) if (await loadCommand(c)) available.push(c);
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(topHelp(available));
+    return name ? 0 : 2;
+  }
+  const cmd = available.includes(name) ? await loadCommand(name) : undefined;
+  if (!cmd) {
+    process.stderr.write(`vti: unknown command '${name}' (available: ${available.join(', ')})\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(helpText(name, cmd.summary, cmd.usage, cmd.flags));
+    return 0;
+  }
+  try {
+    return await cmd.run(parseArgs(name, rest, cmd.flags));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    if (e instanceof Error && (e as Error & { userFacing?: boolean }).userFacing) {
+      process.stderr.write(`vti ${name}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+    process.stderr.write(`vti: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(70);
+  });
+}
