@@ -1,0 +1,64 @@
+// Writes ref_vti_fault_prio.v: the hand-written encoder below plus the row table taken from
+// arch/priority.ts (the brief allows generating the table; the encoder logic is a plain loop,
+// structurally unlike a parallel-prefix encoder). Run: npx tsx formal/ref/make_prio_ref.ts
+// The committed .v is checked against architecture.md's table text by test/formal/ref-vectors.
+import { writeFileSync } from 'node:fs';
+import { PRIORITY_TABLE } from '../../arch/priority.js';
+
+const N = PRIORITY_TABLE.length;
+const W = Math.ceil(Math.log2(N));
+const kindCode = { interrupt: 0, fault: 1, trap: 2 } as const;
+const hex = (v: number, digits: number) => v.toString(16).padStart(digits, '0');
+const rows = PRIORITY_TABLE.map(
+  (r, i) =>
+    `            ${W}'d${i}: begin vec = 15'h${hex(r.vector, 4)}; code = 16'h${hex(r.isrCode, 4)}; knd = 2'd${kindCode[r.kind]}; end // rank ${i + 1} ${r.title}`,
+).join('\n');
+
+const text = `// Hand-written reference for vti_fault_prio (blocks.md "vti_fault_prio", architecture.md
+// section 6), default ${N}-row table. The encoder is a plain loop: scanning from the lowest
+// priority row up, every pending row overwrites the winner, so the last write is the
+// highest-priority (lowest-numbered) pending row. The row table below was written by
+// formal/ref/make_prio_ref.ts from arch/priority.ts; do not edit it by hand.
+module ref_vti_fault_prio (
+    input      [${N - 1}:0] pending,
+    output reg        valid,
+    output reg [${W - 1}:0]  index,
+    output reg [${N - 1}:0] onehot,
+    output reg [14:0] iva_offset,
+    output reg [15:0] isr_code,
+    output reg [1:0]  kind
+);
+    integer i;
+    reg [${W - 1}:0] win;
+    reg [14:0] vec;
+    reg [15:0] code;
+    reg [1:0] knd;
+
+    always @(*) begin
+        valid = 1'b0;
+        win = ${W}'d0;
+        for (i = ${N - 1}; i >= 0; i = i - 1) begin
+            if (pending[i]) begin
+                valid = 1'b1;
+                win = i[${W - 1}:0];
+            end
+        end
+    end
+
+    always @(*) begin
+        case (win)
+${rows}
+            default: begin vec = 15'h0000; code = 16'h0000; knd = 2'd0; end
+        endcase
+    end
+
+    always @(*) begin
+        index = valid ? win : ${W}'d0;
+        onehot = valid ? (${N}'d1 << win) : ${N}'d0;
+        iva_offset = valid ? vec : 15'h0000;
+        isr_code = valid ? code : 16'h0000;
+        kind = valid ? knd : 2'd0;
+    end
+endmodule
+`;
+writeFileSync(new URL('./ref_vti_fault_prio.v', import.meta.url), text);
