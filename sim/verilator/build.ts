@@ -1,0 +1,130 @@
+// buildVerilatorModel: Verilog text + port list → a loaded N-API addon, cached on disk.
+//
+// Steps on a cache miss (≈1-1.5 s for a small design once the runtime exists):
+//   verilator --cc → obj/V<top>*.cpp, then ONE g++ call compiling a unity file that
+//   includes all of them plus the generated wrapper, linked against the cached runtime.
+// We drive g++ ourselves instead of Verilator's make so the optimisation level is ours
+// (verilated.mk silently forces -Os) and there is one compiler process per model.
+import { existsSync, readdirSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { defaultCacheDir, hashOf, publishDir } from './cache.js';
+import { runChecked } from './exec.js';
+import { baseCxxFlags, ensureRuntime, verilatorRoot } from './runtime.js';
+import { type ModuleSpec, validateSpec } from './spec.js';
+import { requireTool } from './tools.js';
+import { generateWrapper } from './wrapper.js';
+import { NapiModel, type Addon, type VerilatedModel } from './model.js';
+
+export interface BuildOptions {
+  /** Compile VCD tracing in (needed for enableVcd; slows eval a little). Default false. */
+  trace?: boolean;
+  /** Cache root. Default <repo>/.cache/verilator or $VTI_VERILATOR_CACHE. */
+  cacheDir?: string;
+  /** Extra verilator arguments (part of the cache key). */
+  verilatorArgs?: string[];
+  /** verilator binary. Default 'verilator'. */
+  verilator?: string;
+  /** C++ compiler. Default $CXX or 'g++'. */
+  cxx?: string;
+}
+
+/** What a build produced, for tests and diagnostics. */
+export interface BuildInfo {
+  key: string;
+  dir: string;
+  /** False when the model came from the cache without compiling. */
+  built: boolean;
+  ms: number;
+}
+
+/** Bumped when the build recipe changes in a way the key would not otherwise see. */
+const RECIPE = 3;
+
+function nodeIncludeDir(): string {
+  const candidates = [
+    resolve(dirname(process.execPath), '..', 'include', 'node'),
+    join(homedir(), '.cache', 'node-gyp', process.versions.node, 'include', 'node'),
+    '/usr/include/node',
+  ];
+  const found = candidates.find((d) => existsSync(join(d, 'node_api.h')));
+  if (!found) {
+    throw new Error(`Node headers not found (node_api.h, looked in ${candidates.join(', ')}): install them with \`npx node-gyp install\``);
+  }
+  return found;
+}
+
+const loaded = new Map<string, Addon>();
+const inFlight = new Map<string, Promise<{ dir: string; built: boolean }>>();
+const lastInfo = new WeakMap<VerilatedModel, BuildInfo>();
+
+/** Build info of a model returned by buildVerilatorModel. */
+export function buildInfo(model: VerilatedModel): BuildInfo | undefined {
+  return lastInfo.get(model);
+}
+
+/** Verilate, compile (or reuse from the cache) and instantiate the model of `spec`. */
+export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions = {}): Promise<VerilatedModel> {
+  const t0 = performance.now();
+  validateSpec(spec, 'buildVerilatorModel');
+  const verilator = opts.verilator ?? 'verilator';
+  const version = requireTool('verilator', verilator);
+  const root = verilatorRoot(verilator);
+  const cxx = opts.cxx ?? process.env.CXX ?? 'g++';
+  const trace = opts.trace ?? false;
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const vArgs = opts.verilatorArgs ?? [];
+  const wrapper = generateWrapper(spec, { trace });
+  const cxxFlags = [...baseCxxFlags(root), `-DVM_TRACE=${trace ? 1 : 0}`];
+  const files = Object.keys(spec.files).sort().map((f) => [f, spec.files[f]!]);
+  const key = hashOf({
+    RECIPE, version, root, cxx, napi: process.versions.napi, top: spec.top, files,
+    ports: spec.ports.map((p) => [p.name, p.dir, p.width]), clock: spec.clock ?? null,
+    trace, vArgs, cxxFlags, wrapper,
+  }).slice(0, 24);
+  const final = join(cacheDir, key);
+
+  let job = inFlight.get(final);
+  if (!job) {
+    job = publishDir(final, async (tmp) => {
+      const runtime = await ensureRuntime(cacheDir, version, root, cxx);
+      const src = join(tmp, 'src');
+      const obj = join(tmp, 'obj');
+      mkdirSync(src);
+      for (const [f, text] of files) writeFileSync(join(src, f!), text!);
+      await runChecked(`verilating ${spec.top}`, verilator, [
+        '--cc', '--Mdir', obj, '--top-module', spec.top,
+        // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
+        '-Wno-fatal', '-Wno-lint', '-Wno-style',
+        ...(trace ? ['--trace'] : []), ...vArgs, ...files.map(([f]) => join(src, f!)),
+      ]);
+      const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
+      writeFileSync(join(obj, 'wrapper.cpp'), wrapper);
+      writeFileSync(join(obj, 'unity.cpp'), [...parts, 'wrapper.cpp'].map((f) => `#include "${f}"`).join('\n') + '\n');
+      await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
+        ...cxxFlags, `-I${obj}`, `-I${nodeIncludeDir()}`, '-shared', join(obj, 'unity.cpp'), runtime,
+        // Each addon keeps a private copy of the runtime: no symbol clashes between models.
+        '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-pthread', '-o', join(tmp, 'model.node'),
+      ]);
+      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, version }, null, 2));
+    });
+    inFlight.set(final, job);
+    job.finally(() => inFlight.delete(final)).catch(() => {});
+  }
+  const { dir, built } = await job;
+  const file = join(dir, 'model.node');
+  let addon = loaded.get(file);
+  if (!addon) {
+    addon = createRequire(import.meta.url)(file) as Addon;
+    loaded.set(file, addon);
+  }
+  const model = new NapiModel(addon, spec);
+  lastInfo.set(model, { key, dir, built, ms: performance.now() - t0 });
+  return model;
+}
+
+/** The metadata written next to a cached model (for debugging the cache). */
+export function readBuildMeta(dir: string): unknown {
+  return JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+}

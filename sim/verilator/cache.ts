@@ -1,0 +1,47 @@
+// Content-addressed build directories under .cache/verilator. A build is written into
+// a private temp dir and published with one rename(), so two processes building the
+// same key at once never see a half-written directory: the loser discards its copy.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Default cache root: <repo>/.cache/verilator (override with VTI_VERILATOR_CACHE). */
+export function defaultCacheDir(): string {
+  const env = process.env.VTI_VERILATOR_CACHE;
+  if (env) return resolve(env);
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'verilator');
+}
+
+/** Hex sha256 of a JSON-serialisable description (object keys in the given order). */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/**
+ * Return `final` if it already exists; otherwise run `fill(tmpDir)` in a fresh temp
+ * directory next to it and rename that into place. `fill` must leave a complete build.
+ */
+export async function publishDir(final: string, fill: (tmp: string) => Promise<void>): Promise<{ dir: string; built: boolean }> {
+  if (existsSync(final)) return { dir: final, built: false };
+  const parent = dirname(final);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(tmp);
+  try {
+    await fill(tmp);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  try {
+    renameSync(tmp, final);
+    return { dir: final, built: true };
+  } catch (e) {
+    // Someone else published the same key first: theirs is equivalent, keep it.
+    const code = (e as NodeJS.ErrnoException).code;
+    rmSync(tmp, { recursive: true, force: true });
+    if ((code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(final)) return { dir: final, built: false };
+    throw e;
+  }
+}

@@ -1,0 +1,29 @@
+// Running the external compilers with captured output and readable failures.
+import { execFile } from 'node:child_process';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a program; resolves with its exit code and output (ENOENT rejects). */
+export function run(bin: string, args: string[], cwd?: string): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(bin, args, { cwd, maxBuffer: 64 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err && typeof (err as NodeJS.ErrnoException).code === 'string') return reject(err);
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      resolvePromise({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+    });
+  });
+}
+
+/** Run a program and throw `what` plus its output if it fails. */
+export async function runChecked(what: string, bin: string, args: string[], cwd?: string): Promise<RunResult> {
+  const r = await run(bin, args, cwd);
+  if (r.code !== 0) {
+    const out = (r.stderr + r.stdout).trim().split('\n').slice(0, 60).join('\n');
+    throw new Error(`${what} failed (exit ${r.code}):\n$ ${bin} ${args.join(' ')}\n${out}`);
+  }
+  return r;
+}

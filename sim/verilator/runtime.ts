@@ -1,0 +1,55 @@
+// Verilator's own runtime (verilated.cpp & co.) is 3-4 s of compile time, far more than a
+// design. It is compiled once per machine, as position-independent code, into
+// .cache/verilator/runtime-<version>-<flags>/libverilated.a and linked into every model.
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { hashOf, publishDir } from './cache.js';
+import { runChecked } from './exec.js';
+
+const RUNTIME_SOURCES = ['verilated', 'verilated_threads', 'verilated_vcd_c'];
+
+/** Compiler flags shared by the runtime and every model (one ABI for both). */
+export function baseCxxFlags(root: string): string[] {
+  return [
+    '-std=gnu++17', '-O2', '-fPIC', '-fvisibility=hidden',
+    `-I${root}/include`, `-I${root}/include/vltstd`,
+    '-DVM_COVERAGE=0', '-DVM_SC=0', '-DVM_TRACE_FST=0', '-DVM_TRACE_VCD=1',
+    // vl_finish/vl_stop/vl_fatal are supplied by the addon (they must not exit Node).
+    '-DVL_USER_FINISH', '-DVL_USER_STOP', '-DVL_USER_FATAL',
+    '-faligned-new', '-fcf-protection=none', '-Wno-bool-operation', '-Wno-sign-compare',
+    '-Wno-uninitialized', '-Wno-unused-but-set-variable', '-Wno-unused-parameter',
+    '-Wno-unused-variable', '-Wno-shadow',
+  ];
+}
+
+const rootCache = new Map<string, string>();
+
+/** VERILATOR_ROOT as reported by the given verilator binary. */
+export function verilatorRoot(bin: string): string {
+  let r = rootCache.get(bin);
+  if (!r) {
+    r = execFileSync(bin, ['--getenv', 'VERILATOR_ROOT'], { encoding: 'utf8' }).trim();
+    rootCache.set(bin, r);
+  }
+  return r;
+}
+
+const pending = new Map<string, Promise<string>>();
+
+/** Path of libverilated.a for this Verilator version and flag set, building it if needed. */
+export function ensureRuntime(cacheDir: string, version: string, root: string, cxx: string): Promise<string> {
+  const flags = [...baseCxxFlags(root), '-DVM_TRACE=1'];
+  const tag = version.replace(/^Verilator\s+/, '').split(/\s+/)[0]!.replace(/[^A-Za-z0-9.]/g, '');
+  const dir = join(cacheDir, `runtime-${tag}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`);
+  let p = pending.get(dir);
+  if (!p) {
+    p = publishDir(dir, async (tmp) => {
+      await Promise.all(RUNTIME_SOURCES.map((s) =>
+        runChecked(`compiling Verilator runtime ${s}.cpp`, cxx, [...flags, '-c', join(root, 'include', `${s}.cpp`), '-o', join(tmp, `${s}.o`)])));
+      await runChecked('archiving the Verilator runtime', 'ar', ['rcs', join(tmp, 'libverilated.a'), ...RUNTIME_SOURCES.map((s) => join(tmp, `${s}.o`))]);
+    }).then(({ dir: d }) => join(d, 'libverilated.a'));
+    pending.set(dir, p);
+    p.catch(() => pending.delete(dir));
+  }
+  return p;
+}
