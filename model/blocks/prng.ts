@@ -1,0 +1,63 @@
+// Random word sources for stimulus: the OS generator (crypto.randomFillSync, fastest, not
+// reproducible) or a seeded xoshiro128** (reproducible runs: same seed → same columns).
+import { randomFillSync } from 'node:crypto';
+
+export interface RandomSource {
+  /** Fills the whole buffer with uniformly random 32-bit words. */
+  fill(buf: Uint32Array): void;
+  /** One random 32-bit word. */
+  next(): number;
+}
+
+export function checkSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`random source: seed must be a non-negative integer, got ${seed}`);
+}
+
+/** xoshiro128** (Blackman & Vigna), state seeded from `seed` with splitmix32. */
+export function seededSource(seed: number): RandomSource {
+  checkSeed(seed);
+  let z = (seed >>> 0) ^ Math.floor(seed / 0x100000000);
+  const mix = (): number => {
+    z = (z + 0x9e3779b9) | 0;
+    let t = z ^ (z >>> 16);
+    t = Math.imul(t, 0x21f0aaad);
+    t ^= t >>> 15;
+    t = Math.imul(t, 0x735a2d97);
+    return (t ^ (t >>> 15)) >>> 0;
+  };
+  let a = mix(), b = mix(), c = mix(), d = mix();
+  const next = (): number => {
+    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    return r;
+  };
+  return {
+    next,
+    fill(buf) {
+      for (let i = 0; i < buf.length; i++) buf[i] = next();
+    },
+  };
+}
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
+
+/** crypto.randomFillSync, with a small refilled buffer for next(). */
+export function cryptoSource(): RandomSource {
+  const pool = new Uint32Array(1024);
+  let at = pool.length;
+  return {
+    fill(buf) {
+      // randomFillSync is limited to 2^31-1 bytes per call.
+      for (let off = 0; off < buf.length; off += 1 << 28) randomFillSync(buf.subarray(off, off + (1 << 28)));
+    },
+    next() {
+      if (at === pool.length) { randomFillSync(pool); at = 0; }
+      return pool[at++]!;
+    },
+  };
+}
+
+/** Seeded when `seed` is given, else the OS generator. */
+export function randomSource(seed?: number): RandomSource {
+  return seed === undefined ? cryptoSource() : seededSource(seed);
+}

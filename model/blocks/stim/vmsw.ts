@@ -1,0 +1,37 @@
+// vti_vmsw stimulus. The §3.1 order has three fault levels (1 illegal: an option, 2 cpl ≠ 0,
+// 3 page/firmware) and commit. Directed: every level-3 cause alone and all together, crossed
+// with every cpl (so each fault appears alone and with every higher one; level 1 comes from
+// generating with vmImplemented false), both to_vm and psr_vm, valid 1 and 0.
+import { VMSW_INPUTS } from '../vmsw.js';
+import { exhaustiveColumns, packVectors, randomColumns, type RandomOptions, type Stimulus } from './common.js';
+
+const VIRT_CAUSES: { label: string; v: Record<string, number> }[] = [
+  { label: 'page ok', v: {} },
+  { label: 'psr_it=0', v: { psr_it: 0 } },
+  ...[0, 1, 2, 3, 4, 5, 6].map((ar) => ({ label: `itlb_ar=${ar}`, v: { itlb_ar: ar } })),
+  { label: 'vm_disabled', v: { vm_disabled: 1 } },
+  { label: 'vmsw_disabled', v: { vmsw_disabled: 1 } },
+  { label: 'all level-3 causes', v: { psr_it: 0, itlb_ar: 0, vm_disabled: 1, vmsw_disabled: 1 } },
+];
+
+export function directedVmsw(): Stimulus {
+  const rows: { label: string; v: Record<string, number> }[] = [];
+  for (const valid of [1, 0])
+    for (let cpl = 0; cpl < 4; cpl++)
+      for (const vc of VIRT_CAUSES)
+        for (let k = 0; k < 4; k++)
+          rows.push({
+            label: `valid=${valid} cpl=${cpl} ${vc.label} to_vm=${k & 1} psr_vm=${k >> 1}`,
+            v: { valid, cpl, psr_it: 1, itlb_ar: 7, vm_disabled: 0, vmsw_disabled: 0, ...vc.v, to_vm: k & 1, psr_vm: k >> 1 },
+          });
+  return packVectors(VMSW_INPUTS, rows);
+}
+
+/** All 2^12 input combinations (port order of VMSW_INPUTS, valid in bit 0). */
+export function exhaustiveVmsw(): Stimulus {
+  return exhaustiveColumns(VMSW_INPUTS);
+}
+
+export function randomVmsw(count: number, o: RandomOptions = {}): Stimulus {
+  return { count, inputs: randomColumns(VMSW_INPUTS, count, o) };
+}
