@@ -1,0 +1,70 @@
+// B-unit formats (SDM vol 3 §4.5): IP-relative and indirect branches and calls, returns,
+// the B8 system instructions (cover, rfi, bsw, epc, vmsw), break/nop.
+import { fld, sext, type Slot } from './bundle.js';
+import { hex, mk, unsupported, type Insn } from './insn.js';
+
+const WH2 = ['.sptk', '.spnt', '.dptk', '.dpnt'] as const;
+// B5 (indirect call) has a 3-bit hint; odd values are the architected ones.
+const WH3: (string | undefined)[] = [undefined, '.sptk', undefined, '.spnt', undefined, '.dptk', undefined, '.dpnt'];
+const PH = ['.few', '.many'] as const;
+const DH = ['', '.clr'] as const;
+
+// B8 by x6 (major opcode 0). vmsw.0/.1 are the VT-i additions (x6 0x18/0x19).
+const B8: Record<number, string> = {
+  0x02: 'cover', 0x04: 'clrrrb', 0x05: 'clrrrb.pr', 0x08: 'rfi', 0x0c: 'bsw.0', 0x0d: 'bsw.1', 0x10: 'epc',
+  0x18: 'vmsw.0', 0x19: 'vmsw.1',
+};
+
+export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
+  const qp = fld(s, 0, 6), x6 = fld(s, 27, 6), b1 = fld(s, 6, 3), b2 = fld(s, 13, 3);
+  const p = fld(s, 12, 1), d = fld(s, 35, 1);
+  const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
+  const hints = (wh: string | undefined) => (wh === undefined ? undefined : wh + PH[p] + DH[d]);
+  switch (op) {
+    case 0: {
+      if (x6 === 0x00) return mk('break', 'B', qp, 'break.b', hex(imm21), { imm: imm21 });
+      const b8 = B8[x6];
+      if (b8) {
+        if (qp !== 0) return unsupported('B', qp, `${b8} with nonzero qp`);
+        const op8 = b8.startsWith('vmsw') ? 'vmsw' : b8.startsWith('bsw') ? 'bsw' : b8.replace('.', '_');
+        return mk(op8, 'B', qp, b8, '', { n1: b8.endsWith('.1') ? 1 : 0 });
+      }
+      if (x6 === 0x20 || x6 === 0x21) {
+        // B4 indirect branch: btype 0 = cond, 1 = ia, 4 = ret (x6 0x21).
+        const btype = fld(s, 6, 3), h = hints(WH2[fld(s, 33, 2)]);
+        if (x6 === 0x20 && btype === 0) {
+          const mn = h!.startsWith('.sptk') && qp === 0 ? 'br' + h!.slice(5) : 'br.cond' + h;
+          return mk('br_ind', 'B', qp, mn, `b${b2}`, { b2 });
+        }
+        if (x6 === 0x21 && btype === 4) return mk('br_ret', 'B', qp, 'br.ret' + h, `b${b2}`, { b2 });
+        return unsupported('B', qp, `B4 x6=0x${x6.toString(16)} btype=${btype}`);
+      }
+      return unsupported('B', qp, `B-unit opcode 0 x6=0x${x6.toString(16)}`);
+    }
+    case 1: {
+      // B5 indirect call br.call b1=b2.
+      const h = hints(WH3[fld(s, 32, 3)]);
+      if (!h) return unsupported('B', qp, 'B5 reserved hint');
+      return mk('br_call_ind', 'B', qp, 'br.call' + h, `b${b1}=b${b2}`, { b1, b2 });
+    }
+    case 2:
+      if (x6 === 0x00) return mk('nop', 'B', qp, 'nop.b', hex(imm21), { imm: imm21 });
+      return unsupported('B', qp, `B-unit opcode 2 x6=0x${x6.toString(16)}`);
+    case 4: case 5: {
+      const disp = sext((fld(s, 36, 1) << 20) | fld(s, 13, 20), 21) << 4n;
+      const target = BigInt.asUintN(64, bundleAddr + disp);
+      const t = hex(target);
+      const h = hints(WH2[fld(s, 33, 2)])!;
+      if (op === 5) return mk('br_call', 'B', qp, 'br.call' + h, `b${b1}=${t}`, { b1, imm: target });
+      const btype = fld(s, 6, 3);
+      if (btype === 0) {
+        const mn = h.startsWith('.sptk') && qp === 0 ? 'br' + h.slice(5) : 'br.cond' + h;
+        return mk('br_cond', 'B', qp, mn, t, { imm: target });
+      }
+      if (btype === 5 && qp !== 0) return unsupported('B', qp, 'br.cloop with nonzero qp');
+      if (btype === 5) return mk('br_cloop', 'B', qp, 'br.cloop' + h, t, { imm: target });
+      return unsupported('B', qp, `B1 btype ${btype} (modulo-scheduled loop branches)`);
+    }
+  }
+  return unsupported('B', qp, `B-unit major opcode ${op}`);
+}
