@@ -1,0 +1,204 @@
+// Expression emission for the Verilog backend. Expressions are written inline, word-level,
+// fully sized; a temporary wire (`_t<n>`) is introduced only where Verilog-2005 needs a name
+// (part-select or sign bit of a non-identifier), where a sub-expression is shared (so text
+// never grows exponentially), or where inline nesting would get too deep for the tools.
+import type { IRExpr, IRModule } from '../../hdl/ir/types.js';
+
+const BIN: Record<string, string> = {
+  and: '&', or: '|', xor: '^', add: '+', sub: '-', eq: '==', ne: '!=', ult: '<', ule: '<=', ugt: '>', uge: '>=',
+  slt: '<', sle: '<=', sgt: '>', sge: '>=', shl: '<<', shr: '>>',
+};
+const SIGNED_CMP = new Set(['slt', 'sle', 'sgt', 'sge']);
+/** Inline nesting beyond this depth gets a temporary (Verilator and Yosys recurse on it). */
+const MAX_INLINE_DEPTH = 24;
+
+export function constLiteral(width: number, hex: string): string {
+  if (width === 1) return `1'b${hex === '0' ? '0' : '1'}`;
+  return `${width}'h${hex}`;
+}
+
+export interface Temp {
+  readonly name: string;
+  readonly width: number;
+  readonly text: string;
+  readonly expr: number;
+}
+
+export class ExprEmitter {
+  readonly temps: Temp[] = [];
+  /** Enum constants used: localparam name → literal. */
+  readonly localparams = new Map<string, string>();
+  private readonly text: (string | undefined)[];
+  private readonly depth: Int32Array;
+  private readonly uses: Int32Array;
+  private readonly needsName: Uint8Array;
+  private tempCounter = 0;
+
+  constructor(private readonly m: IRModule, private readonly reserved: Set<string>) {
+    const n = m.exprs.length;
+    this.text = new Array(n);
+    this.depth = new Int32Array(n);
+    this.uses = new Int32Array(n);
+    this.needsName = new Uint8Array(n);
+    for (const e of m.exprs) {
+      for (const o of operands(e)) this.uses[o]++;
+      if (e.op === 'slice' || e.op === 'sext' || e.op === 'trunc') this.needsName[e.a] = 1;
+    }
+  }
+
+  /** Counts a use from a statement or an instance connection. */
+  use(id: number): void {
+    this.uses[id]++;
+  }
+
+  /** The Verilog text of expression `id` (emitting temporaries for its operands as needed). */
+  emit(id: number): string {
+    return this.ensure(id);
+  }
+
+  /** An identifier (signal, localparam or temporary) holding expression `id`. */
+  private named(id: number): string {
+    const e = this.m.exprs[id]!;
+    if (e.op === 'ref') return this.m.signals[e.signal]!.name;
+    const t = this.ensure(id);
+    if (this.isIdentifier(t)) return t;
+    return this.makeTemp(id, t);
+  }
+
+  private isIdentifier(t: string): boolean {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t);
+  }
+
+  private makeTemp(id: number, t: string): string {
+    let name: string;
+    do name = `_t${this.tempCounter++}`; while (this.reserved.has(name));
+    this.reserved.add(name);
+    this.temps.push({ name, width: this.m.exprs[id]!.width, text: t, expr: id });
+    this.text[id] = name;
+    this.depth[id] = 0;
+    return name;
+  }
+
+  private ensure(root: number): string {
+    // Iterative post-order so deep expression chains never overflow the JS stack.
+    const stack: number[] = [root];
+    while (stack.length) {
+      const id = stack[stack.length - 1]!;
+      if (this.text[id] !== undefined) { stack.pop(); continue; }
+      const pending = operands(this.m.exprs[id]!).filter((o) => this.text[o] === undefined);
+      if (pending.length) { stack.push(...pending); continue; }
+      stack.pop();
+      this.build(id);
+    }
+    return this.text[root]!;
+  }
+
+  private build(id: number): void {
+    const e = this.m.exprs[id]!;
+    let t: string;
+    let depth = 1;
+    const op = (o: number) => {
+      depth = Math.max(depth, this.depth[o]! + 1);
+      const s = this.text[o]!;
+      return atomic(s) ? s : `(${s})`;
+    };
+    switch (e.op) {
+      case 'const':
+        if (e.name) {
+          this.localparams.set(e.name, constLiteral(e.width, e.value));
+          t = e.name;
+        } else t = constLiteral(e.width, e.value);
+        depth = 0;
+        break;
+      case 'ref': t = this.m.signals[e.signal]!.name; depth = 0; break;
+      case 'not': t = `~${op(e.a)}`; break;
+      case 'neg': t = `-${op(e.a)}`; break;
+      case 'redand': t = `&${op(e.a)}`; break;
+      case 'redor': t = `|${op(e.a)}`; break;
+      case 'redxor': t = `^${op(e.a)}`; break;
+      case 'shli': t = `${op(e.a)} << ${e.amount}`; break;
+      case 'shri': t = `${op(e.a)} >> ${e.amount}`; break;
+      // $unsigned(...) makes the arithmetic shift self-determined, so an unsigned context
+      // cannot turn it back into a logical shift.
+      case 'srai': t = `$unsigned($signed(${this.text[e.a]}) >>> ${e.amount})`; depth = this.depth[e.a]! + 1; break;
+      case 'sra': t = `$unsigned($signed(${this.text[e.a]}) >>> ${op(e.b)})`; depth = Math.max(depth, this.depth[e.a]! + 1); break;
+      case 'slice': {
+        const a = this.m.exprs[e.a]!;
+        if (a.op === 'const') {
+          t = constLiteral(e.width, ((BigInt('0x' + a.value) >> BigInt(e.lo)) & ((1n << BigInt(e.width)) - 1n)).toString(16));
+          depth = 0;
+        } else {
+          const n = this.named(e.a);
+          t = e.hi === e.lo ? `${n}[${e.hi}]` : `${n}[${e.hi}:${e.lo}]`;
+          depth = 1;
+        }
+        break;
+      }
+      case 'trunc': {
+        const n = this.named(e.a);
+        t = e.width === 1 ? `${n}[0]` : `${n}[${e.width - 1}:0]`;
+        break;
+      }
+      case 'sext': {
+        const n = this.named(e.a);
+        const aw = this.m.exprs[e.a]!.width;
+        const sign = aw === 1 ? n : `${n}[${aw - 1}]`;
+        t = `{{${e.width - aw}{${sign}}}, ${n}}`;
+        break;
+      }
+      case 'zext': {
+        const aw = this.m.exprs[e.a]!.width;
+        t = `{${constLiteral(e.width - aw, '0')}, ${this.text[e.a]}}`;
+        depth = this.depth[e.a]! + 1;
+        break;
+      }
+      case 'concat':
+        t = `{${e.parts.map((p) => { depth = Math.max(depth, this.depth[p]! + 1); return this.text[p]!; }).join(', ')}}`;
+        break;
+      case 'repl':
+        t = `{${e.count}{${this.text[e.a]}}}`;
+        depth = this.depth[e.a]! + 1;
+        break;
+      case 'mux': t = `${op(e.sel)} ? ${op(e.a)} : ${op(e.b)}`; break;
+      default: {
+        if (SIGNED_CMP.has(e.op)) {
+          t = `$signed(${this.text[e.a]}) ${BIN[e.op]} $signed(${this.text[e.b]})`;
+          depth = Math.max(this.depth[e.a]!, this.depth[e.b]!) + 1;
+        } else t = `${op(e.a)} ${BIN[e.op]} ${op(e.b)}`;
+      }
+    }
+    this.text[id] = t;
+    this.depth[id] = depth;
+    const trivial = e.op === 'const' || e.op === 'ref';
+    if (!trivial && (depth > MAX_INLINE_DEPTH || (this.uses[id]! > 1 && !atomicCheap(e)) || (this.needsName[id] && !this.isIdentifier(t))))
+      this.makeTemp(id, t);
+  }
+}
+
+/** A text that needs no parentheses as an operand. */
+function atomic(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+\])?$/.test(s) || /^\d+'[bhd][0-9a-fA-F_]+$/.test(s) || (s.startsWith('{') && s.endsWith('}') && balanced(s));
+}
+
+function balanced(s: string): boolean {
+  let d = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') d++;
+    else if (s[i] === '}') { d--; if (d === 0 && i !== s.length - 1) return false; }
+  }
+  return d === 0;
+}
+
+/** Cheap enough to repeat inline rather than name (a bit or slice of a named value). */
+function atomicCheap(e: IRExpr): boolean {
+  return e.op === 'slice';
+}
+
+export function operands(e: IRExpr): number[] {
+  switch (e.op) {
+    case 'const': case 'ref': return [];
+    case 'concat': return [...e.parts];
+    case 'mux': return [e.sel, e.a, e.b];
+    default: return 'b' in e ? [e.a, e.b] : [e.a];
+  }
+}

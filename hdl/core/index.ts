@@ -1,0 +1,9 @@
+// The eDSL's public surface.
+export { defineModule, ModuleBuilder, currentModule, type HdlModule, type RegOptions } from './module.js';
+export { Value, type Bit, type Operand } from './value.js';
+export { Signal, SliceRef, BundleSignal } from './signal.js';
+export { bundleType, enumType, widthOf, type BundleType, type EnumType, type HwType } from './types.js';
+export { cat, mux, lit, when, switchOn, anyOf } from './ops.js';
+export { elaborate, type Elaborated } from './elaborate.js';
+export { setLocationCapture, formatLoc } from './loc.js';
+export { HdlError, formatDiagnostic, type Diagnostic } from '../passes/index.js';

@@ -1,0 +1,321 @@
+// ModuleBuilder: the eDSL's module under construction. It records signals, expressions,
+// statements (assignments inside when/switch trees) and instances, and produces the IR.
+// Construction never throws for design errors: problems are collected (with locations) and
+// reported together with the check passes' findings when the design is elaborated.
+import type { IRExpr, IRInstance, IRModule, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
+import { callerLoc } from './loc.js';
+import { BundleSignal, Signal, type AssignSink } from './signal.js';
+import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
+import { Value, type Bit, type Operand } from './value.js';
+import { splitProcesses } from './processes.js';
+
+export interface Problem {
+  readonly message: string;
+  readonly loc: Loc;
+}
+
+/** A finished module: its IR plus the modules it instantiates. */
+export interface HdlModule {
+  readonly ir: IRModule;
+  readonly children: readonly HdlModule[];
+  readonly problems: readonly Problem[];
+}
+
+type MutStmt =
+  | { kind: 'assign'; target: number; hi?: number; lo?: number; value: number; loc: Loc }
+  | { kind: 'if'; cond: number; then: MutStmt[]; else: MutStmt[]; loc: Loc }
+  | { kind: 'switch'; subject: number; cases: { values: string[]; body: MutStmt[]; loc: Loc }[]; loc: Loc };
+
+export interface RegOptions {
+  /** Synchronous reset value; omit for a register without reset. */
+  readonly init?: number | bigint;
+}
+
+type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> : T extends 1 ? Signal<1> : Signal;
+
+export class WhenChain {
+  constructor(private readonly m: ModuleBuilder, private node: Extract<MutStmt, { kind: 'if' }>) {}
+  elsewhen(cond: Bit, body: () => void): WhenChain {
+    const loc = callerLoc();
+    const next: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.m.condition(cond, loc), then: [], else: [], loc };
+    this.node.else.push(next);
+    this.m.collect(next.then, body);
+    return new WhenChain(this.m, next);
+  }
+  otherwise(body: () => void): void {
+    this.m.collect(this.node.else, body);
+  }
+}
+
+export class SwitchBuilder {
+  private hasDefault = false;
+  constructor(private readonly m: ModuleBuilder, private readonly node: Extract<MutStmt, { kind: 'switch' }>, private readonly width: number) {}
+  /** A case: one value or several; values are numbers or constants (enum members). */
+  is(values: Operand | readonly Operand[], body: () => void): this {
+    const loc = callerLoc();
+    if (this.hasDefault) this.m.problem('switch: a case after the default case is never reached', loc);
+    const list = (Array.isArray(values) ? values : [values]) as Operand[];
+    const hex = list.map((v) => this.m.caseValue(v, this.width, loc));
+    const c = { values: hex, body: [] as MutStmt[], loc };
+    this.node.cases.push(c);
+    this.m.collect(c.body, body);
+    return this;
+  }
+  default(body: () => void): void {
+    const loc = callerLoc();
+    if (this.hasDefault) this.m.problem('switch: more than one default case', loc);
+    this.hasDefault = true;
+    const c = { values: [] as string[], body: [] as MutStmt[], loc };
+    this.node.cases.push(c);
+    this.m.collect(c.body, body);
+  }
+}
+
+let current: ModuleBuilder | undefined;
+/** The module whose body is being run by `defineModule` (for the free functions). */
+export function currentModule(): ModuleBuilder {
+  if (!current) throw new Error('no module under construction: call this inside defineModule(name, (m) => { ... })');
+  return current;
+}
+
+export class ModuleBuilder implements AssignSink {
+  readonly signals: IRSignal[] = [];
+  readonly exprs: IRExpr[] = [];
+  readonly instances: IRInstance[] = [];
+  readonly children: HdlModule[] = [];
+  readonly problems: Problem[] = [];
+  private readonly body: MutStmt[] = [];
+  private stack: MutStmt[][] = [this.body];
+  private clk?: Signal<1>;
+  private rst?: Signal<1>;
+  private readonly byName = new Map<string, Signal>();
+
+  constructor(readonly name: string, readonly loc: Loc, readonly doc?: string, readonly params?: Record<string, unknown>) {}
+
+  // ---- declarations ----
+  input<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'input', type, callerLoc()) as Typed<T>; }
+  output<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'output', type, callerLoc()) as Typed<T>; }
+  wire<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'wire', type, callerLoc()) as Typed<T>; }
+  /** A register on this module's clock (`clk`) with synchronous active-high reset (`rst`) when `init` is given. */
+  reg<T extends HwType>(name: string, type: T, opts: RegOptions = {}): Typed<T> {
+    const loc = callerLoc();
+    const clock = this.clock();
+    const reset = opts.init === undefined ? null : this.reset().id;
+    let init: string | null = null;
+    if (opts.init !== undefined) init = this.fitConstant(opts.init, widthOf(type), loc);
+    return this.declare(name, 'reg', type, loc, { clock: clock.id, reset, init }) as Typed<T>;
+  }
+  /** The module's clock input `clk` (created on first use). */
+  clock(): Signal<1> { return (this.clk ??= this.declare('clk', 'input', 1, callerLoc()) as Signal<1>); }
+  /** The module's synchronous reset input `rst` (created on first use). */
+  reset(): Signal<1> { return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>); }
+
+  /** A named wire driven by `value` (gives an intermediate result a stable Verilog name). */
+  named<W extends number>(name: string, value: Value<W>): Signal<W> {
+    const w = this.declare(name, 'wire', value.width, callerLoc()) as Signal<W>;
+    w.set(value);
+    return w;
+  }
+
+  /** A constant of `width` bits. */
+  lit(value: number | bigint, width: number): Value {
+    return this.constant(value, width, callerLoc());
+  }
+
+  /** An enum member as a constant (emitted as a named localparam). */
+  enumValue<K extends string>(t: EnumType<K>, member: K): Value {
+    return this.constant(t.values[member], t.width, callerLoc(), `${t.name}_${member}`.toUpperCase());
+  }
+
+  // ---- statements ----
+  when(cond: Bit, body: () => void): WhenChain {
+    const loc = callerLoc();
+    const node: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.condition(cond, loc), then: [], else: [], loc };
+    this.top().push(node);
+    this.collect(node.then, body);
+    return new WhenChain(this, node);
+  }
+
+  switch(subject: Value, body: (s: SwitchBuilder) => void): void {
+    const loc = callerLoc();
+    const node: Extract<MutStmt, { kind: 'switch' }> = { kind: 'switch', subject: this.own(subject, loc).expr, cases: [], loc };
+    this.top().push(node);
+    body(new SwitchBuilder(this, node, subject.width));
+  }
+
+  /** Instantiate a child module; returns its outputs as values of this module. */
+  instance(name: string, child: HdlModule, inputs: Readonly<Record<string, Operand>>): Record<string, Value> {
+    const loc = callerLoc();
+    const ins: Record<string, number> = {};
+    const outs: Record<string, number> = {};
+    const result: Record<string, Value> = {};
+    const ports = child.ir.signals.filter((s) => s.kind === 'input' || s.kind === 'output');
+    for (const key of Object.keys(inputs)) {
+      const p = ports.find((s) => s.name === key);
+      if (!p || p.kind !== 'input') this.problem(`instance '${name}' of '${child.ir.name}': no input port '${key}'`, loc);
+    }
+    for (const p of ports) {
+      if (p.kind === 'input') {
+        const v = inputs[p.name];
+        if (v === undefined) {
+          this.problem(`instance '${name}' of '${child.ir.name}': input port '${p.name}' is not connected`, loc);
+          continue;
+        }
+        const val = v instanceof Value ? this.own(v, loc) : this.constant(v, p.width, loc);
+        ins[p.name] = val.expr;
+      } else {
+        const w = this.declare(`${name}_${p.name}`, 'wire', p.width, loc);
+        outs[p.name] = w.id;
+        result[p.name] = w;
+      }
+    }
+    this.instances.push({ name, module: child.ir.name, inputs: ins, outputs: outs, loc });
+    if (!this.children.includes(child)) this.children.push(child);
+    return result;
+  }
+
+  // ---- AssignSink / ExprSink ----
+  addExpr(e: IRExpr): number {
+    this.exprs.push(e);
+    return this.exprs.length - 1;
+  }
+
+  constant(value: bigint | number, width: number, loc: Loc, name?: string): Value {
+    const hex = this.fitConstant(value, width, loc);
+    const e: IRExpr = name ? { op: 'const', width, value: hex, name, loc } : { op: 'const', width, value: hex, loc };
+    return new Value(this, this.addExpr(e), width);
+  }
+
+  problem(message: string, loc: Loc): void {
+    this.problems.push({ message, loc });
+  }
+
+  assign(target: Signal, value: Operand, hi: number | undefined, lo: number | undefined): void {
+    const loc = callerLoc();
+    if (target.mod !== this) {
+      this.problem(`assignment to '${target.name}' of module '${target.mod.name}' inside module '${this.name}'`, loc);
+      return;
+    }
+    if (target.kind === 'input') {
+      this.problem(`assignment to input port '${target.name}'`, loc);
+      return;
+    }
+    const width = hi === undefined ? target.width : hi - lo! + 1;
+    const v = value instanceof Value ? this.own(value, loc) : this.constant(value, width, loc);
+    const stmt: MutStmt = hi === undefined ? { kind: 'assign', target: target.id, value: v.expr, loc } : { kind: 'assign', target: target.id, hi, lo, value: v.expr, loc };
+    this.top().push(stmt);
+  }
+
+  // ---- used by WhenChain / SwitchBuilder ----
+  condition(cond: Bit, loc: Loc): number {
+    const c = this.own(cond, loc);
+    return c.expr;
+  }
+
+  collect(into: MutStmt[], body: () => void): void {
+    this.stack.push(into);
+    try {
+      body();
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  caseValue(v: Operand, width: number, loc: Loc): string {
+    if (v instanceof Value) {
+      const e = this.exprs[v.expr]!;
+      if (e.op !== 'const' || v.mod !== this) {
+        this.problem('switch: case values must be constants', loc);
+        return '0';
+      }
+      if (e.width !== width) this.problem(`width mismatch in switch case: subject ${width} bits, case value ${e.width} bits`, loc);
+      return e.value;
+    }
+    return this.fitConstant(v, width, loc);
+  }
+
+  /** Produce the module's IR (statements split into processes). */
+  finish(): HdlModule {
+    const { processes } = splitProcesses(this.body as IRStmt[], this.signals, this.loc);
+    const ir: IRModule = {
+      name: this.name,
+      loc: this.loc,
+      ...(this.doc ? { doc: this.doc } : {}),
+      signals: this.signals,
+      exprs: this.exprs,
+      processes,
+      instances: this.instances,
+      ...(this.params ? { params: this.params } : {}),
+    };
+    return { ir, children: this.children, problems: this.problems };
+  }
+
+  static enter(m: ModuleBuilder): ModuleBuilder | undefined {
+    const prev = current;
+    current = m;
+    return prev;
+  }
+  static leave(prev: ModuleBuilder | undefined): void {
+    current = prev;
+  }
+
+  // ---- internals ----
+  private top(): MutStmt[] {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private own(v: Value, loc: Loc): Value {
+    if (v.mod !== this) this.problem(`value from module '${v.mod.name}' used in module '${this.name}'`, loc);
+    return v;
+  }
+
+  private declare(name: string, kind: SignalKind, type: HwType, loc: Loc, reg?: { clock: number; reset: number | null; init: string | null }): Signal {
+    const width = widthOf(type);
+    if (!Number.isInteger(width) || width < 1) {
+      this.problem(`signal '${name}': width ${width} must be a positive integer`, loc);
+    }
+    const w = Math.max(1, Math.floor(width) || 1);
+    const id = this.signals.length;
+    const bundle = typeof type === 'object' && type.kind === 'bundle' ? type : undefined;
+    const en = typeof type === 'object' && type.kind === 'enum' ? type : undefined;
+    this.signals.push({
+      id, name, kind, width: w, loc,
+      ...(reg ? { clock: reg.clock, reset: reg.reset, init: reg.init } : {}),
+      ...(bundle ? { fields: bundle.fields } : {}),
+      ...(en ? { enumName: en.name } : {}),
+    });
+    const expr = this.addExpr({ op: 'ref', width: w, signal: id, loc });
+    const s = bundle ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields) : new Signal(this, expr, w, id, name, kind);
+    if (!this.byName.has(name)) this.byName.set(name, s);
+    return s;
+  }
+
+  private fitConstant(value: number | bigint, width: number, loc: Loc): string {
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      this.problem(`constant ${value} is not an integer (use a bigint for values beyond 2^53)`, loc);
+      return '0';
+    }
+    let v = BigInt(value);
+    const limit = 1n << BigInt(width);
+    if (v < 0n) {
+      if (v < -(limit >> 1n)) this.problem(`constant ${value} does not fit in ${width} bits`, loc);
+      v = (v + limit) & (limit - 1n);
+    } else if (v >= limit) {
+      this.problem(`constant ${value} does not fit in ${width} bits`, loc);
+      v &= limit - 1n;
+    }
+    return v.toString(16);
+  }
+}
+
+/** Build a module: runs `body` with a fresh builder (also the target of the free functions). */
+export function defineModule(name: string, body: (m: ModuleBuilder) => void, opts: { doc?: string; params?: Record<string, unknown> } = {}): HdlModule {
+  const m = new ModuleBuilder(name, callerLoc(), opts.doc, opts.params);
+  const prev = ModuleBuilder.enter(m);
+  try {
+    body(m);
+  } finally {
+    ModuleBuilder.leave(prev);
+  }
+  return m.finish();
+}

@@ -1,0 +1,49 @@
+// Free-standing operators of the eDSL (cat, mux, lit, when, switchOn), acting on the module
+// currently being defined (see defineModule).
+import { callerLoc } from './loc.js';
+import { currentModule, type SwitchBuilder, type WhenChain } from './module.js';
+import { Value, type Bit, type Operand } from './value.js';
+
+/** Concatenation, most significant part first. */
+export function cat(...parts: Value[]): Value {
+  const loc = callerLoc();
+  if (parts.length === 0) throw new Error('cat() needs at least one part');
+  if (parts.length === 1) return parts[0]!;
+  const m = parts[0]!.mod;
+  for (const p of parts) if (p.mod !== m) m.problem(`value from module '${p.mod.name}' used in module '${m.name}'`, loc);
+  const width = parts.reduce((w, p) => w + p.width, 0);
+  return new Value(m, m.addExpr({ op: 'concat', width, parts: parts.map((p) => p.expr), loc }), width);
+}
+
+/** sel ? a : b. `a` and `b` must have the same width (numbers take the other side's width). */
+export function mux<W extends number>(sel: Bit, a: Value<W> | number | bigint, b: Value<W> | number | bigint): Value<W> {
+  const loc = callerLoc();
+  const m = sel.mod;
+  const ref = a instanceof Value ? a : b instanceof Value ? b : undefined;
+  if (!ref) {
+    m.problem('mux of two numbers: give at least one side as a Value so the width is known', loc);
+    return m.constant(0, 1, loc) as Value<W>;
+  }
+  const av = sel.operand(a as Operand, ref.width, loc);
+  const bv = sel.operand(b as Operand, ref.width, loc);
+  return new Value(m, m.addExpr({ op: 'mux', width: av.width, sel: sel.expr, a: av.expr, b: bv.expr, loc }), av.width as W);
+}
+
+/** A constant in the current module. */
+export function lit(value: number | bigint, width: number): Value {
+  return currentModule().constant(value, width, callerLoc());
+}
+
+export function when(cond: Bit, body: () => void): WhenChain {
+  return currentModule().when(cond, body);
+}
+
+export function switchOn(subject: Value, body: (s: SwitchBuilder) => void): void {
+  currentModule().switch(subject, body);
+}
+
+/** OR of many 1-bit values as a balanced tree (no deep nesting in the output). */
+export function anyOf(bits: readonly Value[]): Value {
+  if (bits.length === 0) throw new Error('anyOf() needs at least one value');
+  return cat(...[...bits].reverse()).orR();
+}

@@ -1,0 +1,73 @@
+// Splits a module's statement tree (as written: assignments to wires and registers mixed
+// inside when/switch) into IR processes: one combinational process per group of statements
+// that drive overlapping signals (in source order), and one synchronous process per
+// (clock, reset) pair. Keeping independent logic in separate processes gives readable
+// Verilog (`assign` for plain drivers) and avoids false combinational-loop warnings.
+import type { IRProcess, IRSignal, IRStmt, Loc } from '../ir/types.js';
+
+function filter(stmts: readonly IRStmt[], keep: (target: number) => boolean): IRStmt[] {
+  const out: IRStmt[] = [];
+  for (const s of stmts) {
+    if (s.kind === 'assign') {
+      if (keep(s.target)) out.push(s);
+    } else if (s.kind === 'if') {
+      const t = filter(s.then, keep);
+      const e = filter(s.else, keep);
+      if (t.length || e.length) out.push({ ...s, then: t, else: e });
+    } else {
+      const cases = s.cases.map((c) => ({ ...c, body: filter(c.body, keep) }));
+      if (cases.some((c) => c.body.length)) out.push({ ...s, cases });
+    }
+  }
+  return out;
+}
+
+export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
+  for (const s of stmts) {
+    if (s.kind === 'assign') into.add(s.target);
+    else if (s.kind === 'if') {
+      targetsOf(s.then, into);
+      targetsOf(s.else, into);
+    } else for (const c of s.cases) targetsOf(c.body, into);
+  }
+  return into;
+}
+
+export function splitProcesses(body: readonly IRStmt[], signals: readonly IRSignal[], loc: Loc): { processes: IRProcess[] } {
+  const isReg = (id: number) => signals[id]!.kind === 'reg';
+  const processes: IRProcess[] = [];
+
+  // Combinational: union-find over top-level statements by shared targets.
+  const comb = filter(body, (t) => !isReg(t));
+  const owner = new Map<number, number>(); // signal → group
+  const parent: number[] = comb.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  comb.forEach((s, i) => {
+    for (const t of targetsOf([s])) {
+      const g = owner.get(t);
+      if (g === undefined) owner.set(t, i);
+      else parent[find(i)] = find(g);
+    }
+  });
+  const groups = new Map<number, IRStmt[]>();
+  comb.forEach((s, i) => {
+    const g = find(i);
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(s);
+  });
+  for (const stmts of groups.values()) processes.push({ kind: 'comb', body: stmts, loc: stmts[0]!.loc });
+
+  // Synchronous: one process per (clock, reset).
+  const keys = new Map<string, { clock: number; reset: number | null }>();
+  for (const t of targetsOf(body)) {
+    const s = signals[t]!;
+    if (s.kind !== 'reg') continue;
+    keys.set(`${s.clock}:${s.reset}`, { clock: s.clock!, reset: s.reset ?? null });
+  }
+  for (const [key, { clock, reset }] of keys) {
+    const stmts = filter(body, (t) => isReg(t) && `${signals[t]!.clock}:${signals[t]!.reset}` === key);
+    processes.push({ kind: 'sync', clock, reset, body: stmts, loc: stmts[0]?.loc ?? loc });
+  }
+  return { processes };
+}

@@ -1,0 +1,142 @@
+// Combinational-loop pass: builds the signal dependency graph of combinational logic
+// (registers cut it; instances contribute their own input→output combinational paths)
+// and reports every strongly connected component as a printed loop.
+import { formatLoc } from '../core/loc.js';
+import type { IRModule, IRStmt } from '../ir/types.js';
+import type { PassContext } from './context.js';
+import { ReadCollector } from './reads.js';
+
+/** For each output port of a module: the input ports it depends on combinationally. */
+export type CombSummary = Map<string, Set<string>>;
+
+function combDeps(m: IRModule, summaries: ReadonlyMap<string, CombSummary>): Map<number, Set<number>> {
+  const deps = new Map<number, Set<number>>();
+  const rc = new ReadCollector(m);
+  const depsOf = (t: number) => {
+    let d = deps.get(t);
+    if (!d) deps.set(t, (d = new Set()));
+    return d;
+  };
+  const walk = (stmts: readonly IRStmt[], conds: readonly number[]) => {
+    for (const s of stmts) {
+      if (s.kind === 'assign') {
+        const d = depsOf(s.target);
+        rc.reads(s.value, d);
+        for (const c of conds) rc.reads(c, d);
+      } else if (s.kind === 'if') {
+        walk(s.then, [...conds, s.cond]);
+        walk(s.else, [...conds, s.cond]);
+      } else for (const c of s.cases) walk(c.body, [...conds, s.subject]);
+    }
+  };
+  for (const p of m.processes) if (p.kind === 'comb') walk(p.body, []);
+  for (const inst of m.instances) {
+    const summary = summaries.get(inst.module);
+    for (const [port, wire] of Object.entries(inst.outputs)) {
+      const d = depsOf(wire);
+      for (const input of summary?.get(port) ?? []) {
+        const expr = inst.inputs[input];
+        if (expr !== undefined) rc.reads(expr, d);
+      }
+    }
+  }
+  return deps;
+}
+
+function summarize(m: IRModule, deps: Map<number, Set<number>>): CombSummary {
+  const summary: CombSummary = new Map();
+  for (const out of m.signals.filter((s) => s.kind === 'output')) {
+    const inputs = new Set<string>();
+    const seen = new Set<number>([out.id]);
+    const stack = [out.id];
+    while (stack.length) {
+      const id = stack.pop()!;
+      const s = m.signals[id]!;
+      if (s.kind === 'input') inputs.add(s.name);
+      for (const d of deps.get(id) ?? []) if (!seen.has(d)) { seen.add(d); stack.push(d); }
+    }
+    summary.set(out.name, inputs);
+  }
+  return summary;
+}
+
+/** Tarjan's SCC, iterative. Returns components with a cycle (size > 1 or a self edge). */
+function cycles(n: number, edges: Map<number, Set<number>>): number[][] {
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const out: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const work: [number, number[], number][] = [[root, [...(edges.get(root) ?? [])], 0]];
+    index[root] = low[root] = counter++;
+    stack.push(root); onStack[root] = 1;
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const [v, succ] = frame;
+      if (frame[2] < succ.length) {
+        const w = succ[frame[2]++]!;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w); onStack[w] = 1;
+          work.push([w, [...(edges.get(w) ?? [])], 0]);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+        continue;
+      }
+      work.pop();
+      if (work.length) { const p = work[work.length - 1]![0]; low[p] = Math.min(low[p]!, low[v]!); }
+      if (low[v] === index[v]) {
+        const comp: number[] = [];
+        let w: number;
+        do { w = stack.pop()!; onStack[w] = 0; comp.push(w); } while (w !== v);
+        if (comp.length > 1 || edges.get(v)?.has(v)) out.push(comp);
+      }
+    }
+  }
+  return out;
+}
+
+/** One concrete cycle inside a strongly connected component, as a node path. */
+function pathIn(comp: number[], edges: Map<number, Set<number>>): number[] {
+  const inComp = new Set(comp);
+  const start = Math.min(...comp);
+  const prev = new Map<number, number>();
+  const queue = [start];
+  while (queue.length) {
+    const v = queue.shift()!;
+    for (const w of edges.get(v) ?? []) {
+      if (!inComp.has(w)) continue;
+      if (w === start) {
+        const path = [v];
+        while (path[0] !== start) path.unshift(prev.get(path[0]!)!);
+        return [...path, start];
+      }
+      if (!prev.has(w)) { prev.set(w, v); queue.push(w); }
+    }
+  }
+  return [start, start];
+}
+
+export function checkLoops(ctx: PassContext): void {
+  const summaries = new Map<string, CombSummary>();
+  for (const m of ctx.design.modules) {
+    const deps = combDeps(m, summaries);
+    summaries.set(m.name, summarize(m, deps));
+    // edges: source signal → dependent target
+    const edges = new Map<number, Set<number>>();
+    for (const [t, srcs] of deps) for (const s of srcs) {
+      let e = edges.get(s);
+      if (!e) edges.set(s, (e = new Set()));
+      e.add(t);
+    }
+    for (const comp of cycles(m.signals.length, edges)) {
+      const path = pathIn(comp, edges);
+      const first = m.signals[path[0]!]!;
+      const names = path.map((id) => m.signals[id]!.name).join(' -> ');
+      const where = path.slice(0, -1).map((id) => `${m.signals[id]!.name} at ${formatLoc(m.signals[id]!.loc)}`).join(', ');
+      ctx.error('loop', m, first.loc, `combinational loop: ${names} (${where})`);
+    }
+  }
+}
