@@ -19,7 +19,7 @@ export function resolveVmswOptions(opts: VmswOptions = {}): ResolvedVmswOptions 
   return { vmImplemented: boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, true) };
 }
 
-/** In port order; 12 input bits in all (exhaustive enumeration packs them LSB first). */
+/** In port order; 11 input bits in all (1+1+2+1+1+3+1+1) (exhaustive enumeration packs them LSB first). */
 export const VMSW_INPUTS: readonly Port[] = Object.freeze([
   port('valid', 1), port('to_vm', 1), port('cpl', 2), port('psr_it', 1), port('psr_vm', 1),
   port('itlb_ar', 3), port('vm_disabled', 1), port('vmsw_disabled', 1),

@@ -1,7 +1,8 @@
 // vti_addr_check stimulus. Directed (from §7): each single bit, sign patterns and bit M / M+1
 // flips at the VMM and guest IMPL_VA_MSB, all region-bit combinations, the IMPL_PA_MSB
 // boundary and bit 63, crossed with vm and phys. Random: uniformly random addresses are almost
-// all unimplemented, so most vectors are sign-extended at (or near) a boundary.
+// all unimplemented, so most vectors are sign-extended at (or near) a boundary, one in eight
+// is made monitor-only and one in eight has the physical high bits cleared.
 import { ADDR_CHECK_INPUTS, resolveAddrCheckOptions, type AddrCheckOptions } from '../addr_check.js';
 import { packVectors, randomColumns, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
@@ -58,21 +59,20 @@ export function randomAddrCheck(count: number, r: RandomOptions & { readonly opt
   for (let i = 0; i < count; i++) {
     const s = shape[i]!;
     let hi = addr[2 * i + 1]!;
-    switch (s & 3) {
-      case 0: break; // raw random
-      case 1: case 2: {
-        // sign-extend bits 60..k from bit k: near a boundary, or anywhere in 32..60
-        const k = (s & 3) === 1 ? near[(s >>> 2) % near.length]! : 32 + ((s >>> 2) % 29);
-        const kk = k - 32, m = ((0x1fffffff >>> kk) << kk) >>> 0;
-        hi = (hi >>> kk) & 1 ? hi | m : hi & ~m;
-        break;
-      }
-      case 3: {
-        // physical-style: bits 62..k+1 clear, k near IMPL_PA_MSB
-        const k = Math.min(62, p - 1 + ((s >>> 2) % 3));
-        if (k < 62) { const kk = k + 1 - 32; hi &= ~(((0x7fffffff >>> kk) << kk) >>> 0); }
-        break;
-      }
+    const kind = s & 7, r = s >>> 3;
+    if (kind === 0) {
+      // raw random
+    } else if (kind === 6) {
+      // physical-style: bits 62..k+1 clear, k near IMPL_PA_MSB
+      const k = Math.min(62, p - 1 + (r % 3));
+      if (k < 62) { const kk = k + 1 - 32; hi &= ~(((0x7fffffff >>> kk) << kk) >>> 0); }
+    } else {
+      // sign-extend bits 60..k from bit k: near a boundary, or (kind 4) anywhere in 32..60
+      const k = kind === 4 ? 32 + (r % 29) : kind === 5 ? m0 : near[r % near.length]!;
+      const kk = k - 32, m = ((0x1fffffff >>> kk) << kk) >>> 0;
+      hi = (hi >>> kk) & 1 ? hi | m : hi & ~m;
+      // kind 5: monitor-only — implemented at M0, then bit M1 made to differ from bit M0
+      if (kind === 5 && m1 < m0) hi = (hi & ~(1 << (m1 - 32))) | ((((hi >>> kk) & 1) ^ 1) << (m1 - 32));
     }
     addr[2 * i + 1] = hi;
   }

@@ -27,7 +27,7 @@ export function directedVmsw(): Stimulus {
   return packVectors(VMSW_INPUTS, rows);
 }
 
-/** All 2^12 input combinations (port order of VMSW_INPUTS, valid in bit 0). */
+/** All 2^11 input combinations (port order of VMSW_INPUTS, valid in bit 0). */
 export function exhaustiveVmsw(): Stimulus {
   return exhaustiveColumns(VMSW_INPUTS);
 }
