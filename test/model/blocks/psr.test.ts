@@ -113,7 +113,7 @@ describe('vti_psr batched reference', () => {
   }
 
   it('clocked form: a hand-written sequence, outputs sampled after each edge', () => {
-    const seq = [
+    const seq: { v: Record<string, bigint | number>; psr: bigint; fault: number; save?: bigint }[] = [
       { v: { rst: 1, op: SSM, operand: 0x6000n }, psr: 0n, fault: 0 },
       { v: { op: SSM, operand: 0x6000n, slot: 2 }, psr: 0x6000n, fault: 0, save: 0x0000_0400_0000_6000n },
       { v: { op: SSM, operand: 0x1_0000n }, psr: 0x6000n, fault: 1 },
