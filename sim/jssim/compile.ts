@@ -1,0 +1,179 @@
+// IR → JavaScript source → `new Function`. The generated code keeps every signal word in a
+// local (s<id>_<word>), computes each expression once per phase at word level, and loads
+// from / stores to one Uint32Array `S` (the simulator state) only at function boundaries.
+// Batch kernels inline the whole per-vector body in a loop over column arrays.
+import type { IRDesign, SignalKind } from '../../hdl/ir/types.js';
+import { FnBuilder, type GenContext } from './emit.js';
+import { planExpr, type Plan } from './expr.js';
+import { at, type FlatDesign, flatten, type FScope, SimError } from './flatten.js';
+import { exprReads, schedule, stmtRoots } from './schedule.js';
+import { nwords } from './words.js';
+
+export interface SignalInfo {
+  readonly id: number;
+  readonly name: string; // hierarchical ('inst.sig'); top-level signals unprefixed
+  readonly local: string;
+  readonly width: number;
+  readonly words: number;
+  readonly offset: number; // first word in `state`
+  readonly kind: SignalKind;
+  readonly top: boolean;
+  readonly isState: boolean; // updated at clock edges
+}
+
+export interface BatchKernel {
+  readonly source: string;
+  /** Inputs / outputs as column arrays in the order of the kernel's names. */
+  run(inputs: readonly Uint32Array[], outputs: readonly Uint32Array[], count: number): void;
+}
+
+export interface CompiledSim {
+  readonly top: string;
+  /** Generated JavaScript of `evalAll` and `stepN` (batch kernels carry their own). */
+  readonly source: string;
+  readonly state: Uint32Array;
+  readonly signals: readonly SignalInfo[];
+  readonly byName: ReadonlyMap<string, SignalInfo>;
+  readonly inputs: readonly SignalInfo[]; // top-level inputs except the clock
+  readonly outputs: readonly SignalInfo[];
+  readonly clock: SignalInfo | null;
+  /** Signals that carry the clock (instance clock ports), for waveforms. */
+  readonly clockAliases: readonly number[];
+  readonly scope: FScope;
+  /** Settles combinational logic from `state` and stores every signal back. */
+  evalAll(): void;
+  /** n rising edges (settling before each), then a full settle and store. */
+  stepN(n: number): void;
+  /** A compiled loop over vectors, cached per (kind, input names). */
+  batch(kind: 'eval' | 'step', inputNames: readonly string[]): BatchKernel;
+}
+
+export function compileDesign(design: IRDesign): CompiledSim {
+  const flat = flatten(design);
+  const sch = schedule(flat);
+  const plans: Plan[] = [];
+  const exprStateDep = new Uint8Array(flat.exprs.length);
+  flat.exprs.forEach((e, id) => {
+    plans[id] = planExpr(e, id, (i) => plans[i]!, (i) => flat.exprs[i]!.width, flat.exprModule[id]!);
+    exprStateDep[id] = e.op === 'ref' ? sch.stateDep[e.signal]! : plans[id]!.deps.some((d) => exprStateDep[d]) ? 1 : 0;
+  });
+
+  const offset = new Int32Array(flat.signals.length);
+  let words = 0;
+  for (const s of flat.signals) {
+    offset[s.id] = words;
+    words += nwords(s.width);
+  }
+  const state = new Uint32Array(words);
+  const isState = (id: number) => flat.driver[id] === 'sync';
+  const signals: SignalInfo[] = flat.signals.map((s) => ({
+    id: s.id, name: s.name, local: s.local, width: s.width, words: nwords(s.width), offset: offset[s.id]!, kind: s.kind, top: s.top, isState: isState(s.id),
+  }));
+
+  const clockId = resolveClock(flat);
+  const copy = copyMap(flat);
+  const clockAliases = clockId === null ? [] : flat.signals.filter((s) => resolveCopy(copy, s.id) === clockId).map((s) => s.id);
+  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...exprReads(flat.exprs, stmtRoots(p.body)), ...(p.reset === null ? [] : [p.reset])]))];
+  const g: GenContext = { flat, sch, plans, exprStateDep, offset, syncReads };
+
+  const topInputs = flat.signals.filter((s) => flat.driver[s.id] === 'input').map((s) => s.id);
+  const stateSigs = flat.signals.filter((s) => isState(s.id)).map((s) => s.id);
+  const combSigs = flat.signals.filter((s) => flat.driver[s.id] === 'comb').map((s) => s.id);
+  const unitIsStateDep = (u: number) => sch.units[u]!.drives.some((d) => sch.stateDep[d]);
+
+  const ev = new FnBuilder(g);
+  ev.load([...topInputs, ...stateSigs]);
+  ev.settleAll();
+  ev.store(combSigs);
+
+  const st = new FnBuilder(g);
+  st.load([...topInputs, ...stateSigs]);
+  // Inputs are constant during step(n): logic that does not see registers settles once.
+  st.settleFor(syncReads, (u) => !unitIsStateDep(u));
+  st.block('for (let it = 0; it < n; it++) {', () => {
+    st.settleFor(syncReads);
+    st.edge();
+  });
+  st.settleAll();
+  st.store([...combSigs, ...stateSigs]);
+
+  const source =
+    `"use strict";\n// jssim: design '${design.top}', ${flat.signals.length} signals, ${sch.units.length} units, ${flat.syncs.length} clocked processes\n` +
+    ev.finish('function evalAll()') + st.finish('function stepN(n)') + 'return { evalAll, stepN };\n';
+  const fns = new Function('S', source)(state) as { evalAll(): void; stepN(n: number): void };
+
+  const byName = new Map(signals.map((s) => [s.name, s]));
+  const outputs = signals.filter((s) => s.top && s.kind === 'output');
+  const outIds = outputs.map((s) => s.id);
+  const kernels = new Map<string, BatchKernel>();
+
+  const batch = (kind: 'eval' | 'step', inputNames: readonly string[]): BatchKernel => {
+    const key = `${kind}:${inputNames.join(',')}`;
+    let k = kernels.get(key);
+    if (k) return k;
+    const ins = inputNames.map((n) => byName.get(n)!.id);
+    const b = new FnBuilder(g);
+    b.line(ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outIds.map((_, j) => `const O${j} = O[${j}];`).join(' '));
+    b.load([...topInputs.filter((s) => !ins.includes(s)), ...(kind === 'step' ? stateSigs : [])]);
+    b.block('for (let k = 0; k < count; k++) {', () => {
+      ins.forEach((s, j) => {
+        const n = signals[s]!.words;
+        for (let i = 0; i < n; i++) b.line(`s${s}_${i} = I${j}[${n === 1 ? 'k' : `k * ${n} + ${i}`}];`);
+      });
+      if (kind === 'step') {
+        b.settleFor(syncReads);
+        b.edge();
+      }
+      b.settleFor(outIds);
+      outIds.forEach((s, j) => {
+        const n = signals[s]!.words;
+        for (let i = 0; i < n; i++) b.line(`O${j}[${n === 1 ? 'k' : `k * ${n} + ${i}`}] = s${s}_${i};`);
+      });
+    });
+    if (kind === 'step') b.store(stateSigs);
+    b.block('if (count > 0) {', () => b.store(ins));
+    const src = `"use strict";\nreturn ${b.finish('function kernel(I, O, count)')}`;
+    const fn = new Function('S', src)(state) as (I: readonly Uint32Array[], O: readonly Uint32Array[], count: number) => void;
+    k = { source: src, run: fn };
+    kernels.set(key, k);
+    return k;
+  };
+
+  return {
+    top: design.top, source, state, signals, byName,
+    inputs: signals.filter((s) => s.top && s.kind === 'input' && s.id !== clockId),
+    outputs, clock: clockId === null ? null : signals[clockId]!, clockAliases, scope: flat.scope,
+    evalAll: fns.evalAll, stepN: fns.stepN, batch,
+  };
+}
+
+/** For each signal driven by a plain copy (`a = b`, instance ports): the copied signal, else -1. */
+function copyMap(flat: FlatDesign): Int32Array {
+  const copy = new Int32Array(flat.signals.length).fill(-1);
+  for (const u of flat.units) {
+    const s = u.body.length === 1 ? u.body[0]! : undefined;
+    if (!s || s.kind !== 'assign' || s.hi !== undefined) continue;
+    const e = flat.exprs[s.value]!;
+    if (e.op === 'ref') copy[s.target] = e.signal;
+  }
+  return copy;
+}
+
+/** Follows plain copies back to the signal that originates a value. */
+function resolveCopy(copy: Int32Array, id: number): number {
+  for (let hops = 0; copy[id]! >= 0 && hops < copy.length; hops++) id = copy[id]!;
+  return id;
+}
+
+function resolveClock(flat: FlatDesign): number | null {
+  const copy = copyMap(flat);
+  const clocks = new Set<number>();
+  for (const p of flat.syncs) {
+    const c = resolveCopy(copy, p.clock);
+    if (flat.driver[c] !== 'input')
+      throw new SimError(`the clock of the clocked process at ${at(p.loc)} is '${flat.signals[c]!.name}', which is not a top-level input (derived clocks are not supported)`);
+    clocks.add(c);
+  }
+  if (clocks.size > 1) throw new SimError(`the design has more than one clock (${[...clocks].map((c) => `'${flat.signals[c]!.name}'`).join(', ')}); jssim simulates a single clock`);
+  return clocks.size ? [...clocks][0]! : null;
+}
