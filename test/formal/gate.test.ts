@@ -1,0 +1,65 @@
+// The Yosys lint gate (formal/gate.ts) and the runner's error reporting (formal/yosys.ts).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assertYosysGate, formatProblem, yosysGate } from '../../formal/gate.js';
+import { splitScript, yosys, YosysError } from '../../formal/yosys.js';
+
+const REFS = ['ref_vti_psr', 'ref_vti_vmsw', 'ref_vti_addr_check', 'ref_vti_fault_prio'];
+const ref = (n: string) => ({ [`${n}.v`]: readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8') });
+
+describe('yosysGate', () => {
+  for (const n of REFS) {
+    it(`passes on ${n}`, async () => {
+      const r = await yosysGate(ref(n), n);
+      expect(r.problems).toEqual([]);
+      expect(r.ok).toBe(true);
+    });
+  }
+
+  it('locates a syntax error', async () => {
+    const r = await yosysGate({ 'bad.v': 'module bad(input a, output y);\n  assign y = a &;\nendmodule\n' }, 'bad');
+    expect(r.ok).toBe(false);
+    expect(r.problems.map(formatProblem)).toEqual(["bad.v:2: [read] syntax error, unexpected ';'"]);
+  });
+
+  it('locates an undriven output through its src attribute', async () => {
+    const r = await yosysGate({ 'u.v': 'module u(input a, output y, output z);\n  assign y = a;\nendmodule\n' }, 'u');
+    expect(r.problems.map(formatProblem)).toEqual(['u.v:1.36-1.37: [check] Wire u.\\z is used but has no driver.']);
+  });
+
+  it('reports a missing submodule from hierarchy -check', async () => {
+    const r = await yosysGate({ 'h.v': 'module h(input a, output y);\n  sub s(.a(a), .y(y));\nendmodule\n' }, 'h');
+    expect(r.problems.map(formatProblem)).toEqual(["[hierarchy] Module `\\sub' referenced in module `\\h' in cell `\\s' is not part of the design."]);
+  });
+
+  it('rejects an inferred latch with its location', async () => {
+    const r = await yosysGate({ 'l.v': 'module l(input a, b, output reg y);\n  always @(*) if (a) y = b;\nendmodule\n' }, 'l');
+    expect(r.problems).toHaveLength(1);
+    expect(formatProblem(r.problems[0]!)).toMatch(/^l\.v:2\.3-2\.28: \[latch\] latch inferred in module l \(\$dlatch .*\): a signal is not assigned on every path$/);
+  });
+
+  it('assertYosysGate throws a GateError listing the problems', async () => {
+    await expect(assertYosysGate({ 'bad.v': 'module bad(input a, output y);\n  assign y = a &;\nendmodule\n' }, 'bad'))
+      .rejects.toThrow("yosys gate failed for 'bad':\n  bad.v:2: [read] syntax error, unexpected ';'");
+  });
+});
+
+describe('yosys runner', () => {
+  it('names the failing command and its error', async () => {
+    const err = await yosys('read_verilog a.v\nhierarchy -top nope', { 'a.v': 'module a; endmodule\n' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(YosysError);
+    const y = err as YosysError;
+    expect(y.command).toBe('hierarchy -top nope');
+    expect(y.commandIndex).toBe(2);
+    expect(y.message.split('\n')[0]).toBe("yosys failed in command 2 `hierarchy -top nope`: Module `nope' not found!");
+    expect(y.logTail).toContain('Executing HIERARCHY pass');
+  });
+
+  it('returns written files and the log, and splits scripts on ; and newlines', async () => {
+    const r = await yosys('read_verilog a.v; hierarchy -top a # comment\nwrite_json out/a.json', { 'a.v': 'module a(input x, output y); assign y = ~x; endmodule\n' });
+    expect(Object.keys(r.files)).toEqual(['out/a.json']);
+    expect(JSON.parse(r.files['out/a.json']!).modules.a.ports.y.direction).toBe('output');
+    expect(r.stdout).toContain('Executing JSON backend');
+    expect(splitScript('a; b\n# c\n d # e')).toEqual(['a', 'b', 'd']);
+  });
+});
