@@ -1,7 +1,7 @@
 // Reference model of vti_fault_prio (blocks.md "vti_fault_prio", architecture.md §6): the
 // priority encoder generated from an ordered table (default arch/priority.ts). Scalar
-// reference: scan the rows in order on a BigInt. Batched reference: first non-zero word,
-// count trailing zeros, then per-row lookup tables.
+// reference: scan the rows in order on a BigInt. Batched reference: branch-free lowest-set-bit
+// scan over the words, then per-row lookup tables.
 import { PRIORITY_TABLE, type InterruptionKind } from '../../arch/priority.js';
 import { checkInputs, outputColumns, port, topWordMask, type Columns, type Port } from './columns.js';
 import { checkOptionKeys } from './options.js';
@@ -98,9 +98,9 @@ export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioMode
   const options = resolveFaultPrioOptions(opts);
   const { inputs: ins, outputs: outs } = faultPrioPorts(options);
   const n = options.rows, W = Math.ceil(n / 32), top = topWordMask(n);
-  const vec = Uint32Array.from(options.table, (r) => r.vector);
-  const code = Uint32Array.from(options.table, (r) => r.isrCode);
-  const kind = Uint32Array.from(options.table, (r) => KIND_CODE[r.kind]);
+  // Lookup tables indexed by winner+1; entry 0 is "nothing pending" (all outputs 0).
+  const idx = new Uint32Array(n + 1), vec = new Uint32Array(n + 1), code = new Uint32Array(n + 1), kind = new Uint32Array(n + 1);
+  options.table.forEach((r, i) => { idx[i + 1] = i; vec[i + 1] = r.vector; code[i + 1] = r.isrCode; kind[i + 1] = KIND_CODE[r.kind]; });
   return {
     module: BLOCK, options, inputs: ins, outputs: outs,
     evalBatch(inputs, count, out) {
@@ -110,18 +110,19 @@ export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioMode
       const va = o.valid!, ix = o.index!, oh = o.onehot!, iv = o.iva_offset!, ic = o.isr_code!, kd = o.kind!;
       for (let i = 0; i < count; i++) {
         const base = i * W;
-        let win = -1;
+        // Branch-free scan (random pending patterns would defeat the branch predictor):
+        // `rest` is all ones until a word with a set bit has been seen, then 0; `win` ends as
+        // winner index + 1, or 0 when nothing is pending.
+        let rest = -1, win = 0;
         for (let w = 0; w < W; w++) {
           const x = w === W - 1 ? pend[base + w]! & top : pend[base + w]!;
-          oh[base + w] = 0;
-          if (win < 0 && x !== 0) win = w * 32 + 31 - Math.clz32(x & -x);
+          const l = x & -x & rest; // lowest set bit of this word, if no lower word had one
+          const nz = (l | -l) >> 31;
+          oh[base + w] = l;
+          win |= (w * 32 + 32 - Math.clz32(l)) & nz;
+          rest &= ~nz;
         }
-        if (win < 0) {
-          va[i] = 0; ix[i] = 0; iv[i] = 0; ic[i] = 0; kd[i] = 0;
-        } else {
-          va[i] = 1; ix[i] = win; iv[i] = vec[win]!; ic[i] = code[win]!; kd[i] = kind[win]!;
-          oh[base + (win >>> 5)] = 1 << (win & 31);
-        }
+        va[i] = win === 0 ? 0 : 1; ix[i] = idx[win]!; iv[i] = vec[win]!; ic[i] = code[win]!; kd[i] = kind[win]!;
       }
       return o;
     },

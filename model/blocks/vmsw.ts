@@ -86,7 +86,8 @@ export function createVmswModel(opts: VmswOptions = {}): VmswModel {
         const virt = v & impl & ~privileged & ((pageOk ^ 1) | vd[i]! | sd[i]!) & 1;
         const commit = v & impl & ~privileged & ~virt & 1;
         ill[i] = illegal; prv[i] = privileged & 1; vf[i] = virt; cm[i] = commit;
-        vn[i] = commit ? tv[i]! & 1 : pv[i]! & 1;
+        const pvm = pv[i]! & 1;
+        vn[i] = pvm ^ ((pvm ^ tv[i]!) & commit);
       }
       return o;
     },
