@@ -34,3 +34,24 @@ export const VECTOR = Object.freeze({
   fpFault: 0x5c00, fpTrap: 0x5d00, lowerPrivTrap: 0x5e00, takenBranchTrap: 0x5f00, singleStepTrap: 0x6000,
   virtualization: 0x6100,
 });
+
+/**
+ * Reserved-field masks of the CRs whose writes are checked (architecture.md §8; layouts from
+ * the SDM vol 2 §3.3.x): a `mov cr = r2` setting any of these bits → Reserved Register/Field.
+ * IPSR uses the PSR's reserved bits (arch/psr.ts), plus bit 46 when VT is not implemented.
+ */
+export const CR_RESERVED_MASK: Readonly<Record<number, bigint>> = Object.freeze({
+  // DCR: pp 0, be 1, lc 2, dm 8, dp 9, dk 10, dx 11, dr 12, da 13, dd 14
+  [CR.DCR]: ~0x7f07n & 0xffff_ffff_ffff_ffffn,
+  // PTA: ve 0, size 7:2, vf 8, base 63:15
+  [CR.PTA]: 0x7e02n,
+  // ITIR: ps 7:2, key 31:8
+  [CR.ITIR]: 0xffff_ffff_0000_0003n,
+  // IFS: ifm 37:0, v 63
+  [CR.IFS]: 0x7fff_ffc0_0000_0000n,
+  // ISR: code 15:0, vector 23:16, x..ed 43:32
+  [CR.ISR]: 0xffff_f000_ff00_0000n,
+});
+
+/** IFS.v (valid) bit, cleared on interruption dispatch. */
+export const IFS_V_BIT = 63;

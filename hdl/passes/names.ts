@@ -2,7 +2,7 @@
 // names that are Verilog or SystemVerilog keywords are renamed predictably to `<name>_`
 // (more underscores if that is taken), with a warning, so backends can emit them as is.
 import { formatLoc } from '../core/loc.js';
-import { HDL_KEYWORDS, IDENTIFIER } from '../ir/keywords.js';
+import { CPP_WORDS, HDL_KEYWORDS, IDENTIFIER } from '../ir/keywords.js';
 import type { IRModule, Loc } from '../ir/types.js';
 import type { PassContext } from './context.js';
 
@@ -47,11 +47,13 @@ export function checkNames(ctx: PassContext): void {
     }
     const taken = new Set(items.map((i) => i.name));
     for (const it of items) {
-      if (!HDL_KEYWORDS.has(it.name)) continue;
+      const hdl = HDL_KEYWORDS.has(it.name);
+      if (!hdl && !CPP_WORDS.has(it.name)) continue;
       let n = it.name + '_';
       while (taken.has(n)) n += '_';
       taken.add(n);
-      ctx.report('warning', 'name', m, it.loc, `'${it.name}' is a Verilog/SystemVerilog keyword: renamed to '${n}'`);
+      const what = hdl ? 'a Verilog/SystemVerilog keyword' : 'a C++ reserved word (rejected by Verilator)';
+      ctx.report('warning', 'name', m, it.loc, `'${it.name}' is ${what}: renamed to '${n}'`);
       it.rename(n);
     }
   }

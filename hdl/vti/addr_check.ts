@@ -1,0 +1,40 @@
+// vti_addr_check — the address-bit masking comparator (blocks.md, architecture.md §7):
+// implemented-address check with the flexible guest IMPL_VA_MSB, word-level (masks, no loops).
+import { implConfigProblems } from '../../arch/config.js';
+import { defineModule, mux, type HdlModule, type Value, type Bit } from '../core/index.js';
+
+export interface AddrCheckOptions {
+  readonly implVaMsb?: number;
+  readonly implPaMsb?: number;
+  readonly guestShrink?: number;
+}
+
+/** Bits 60..msb of `addr` all equal (bits 60..msb+1 equal bit msb). */
+function signExtendedFrom(addr: Value, msb: number): Bit {
+  const field = addr.bits(60, msb);
+  return field.andR().or(field.orR().not());
+}
+
+export function vtiAddrCheck({ implVaMsb = 60, implPaMsb = 62, guestShrink = 1 }: AddrCheckOptions = {}): HdlModule {
+  const problems = implConfigProblems({ vt: true, implVaMsb, implPaMsb, guestShrink });
+  if (problems.length) throw new Error(`vti_addr_check: ${problems.join('; ')}`);
+  const guestMsb = implVaMsb - guestShrink;
+  return defineModule('vti_addr_check', (m) => {
+    const addr = m.input('addr', 64);
+    const vm = m.input('vm', 1);
+    const phys = m.input('phys', 1);
+    const unimpl = m.output('unimpl', 1);
+    const monitorOnly = m.output('monitor_only', 1);
+
+    const vmmOk = m.named('vmm_impl', signExtendedFrom(addr, implVaMsb));
+    const guestOk = m.named('guest_impl', signExtendedFrom(addr, guestMsb));
+    // Physical: bit 63 is the uncacheable attribute; bits 62..IMPL_PA_MSB+1 must be 0.
+    const physOk = m.named('phys_impl', implPaMsb === 62 ? m.lit(1, 1) : addr.bits(62, implPaMsb + 1).orR().not());
+    const virtOk = mux(vm, guestOk, vmmOk);
+    unimpl.set(mux(phys, physOk, virtOk).not());
+    monitorOnly.set(phys.not().and(vmmOk).and(guestOk.not()));
+  }, {
+    doc: `vti_addr_check: IMPL_VA_MSB ${implVaMsb} (guest ${guestMsb}), IMPL_PA_MSB ${implPaMsb} (architecture.md §7).`,
+    params: { implVaMsb, implPaMsb, guestShrink },
+  });
+}

@@ -1,0 +1,70 @@
+// vti_fault_prio — the interruption priority encoder, generated from the priority table
+// (arch/priority.ts, architecture.md §6). Word-level: the winner is the lowest set bit of
+// `pending` (pending & -pending); every encoded output bit is an OR-reduction of the one-hot
+// winner masked by a constant column of the table, so depth is logarithmic and size linear.
+import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
+import { cat, defineModule, type HdlModule, type Value } from '../core/index.js';
+
+export interface FaultPrioOptions {
+  readonly table?: readonly PriorityRow[];
+}
+
+const KIND_CODE = { interrupt: 0, fault: 1, trap: 2 } as const;
+
+export function validateTable(table: readonly PriorityRow[]): string[] {
+  const p: string[] = [];
+  if (table.length === 0) p.push('the priority table is empty');
+  const seen = new Map<string, number>();
+  table.forEach((r, i) => {
+    const row = `row ${i + 1} ('${r.name}')`;
+    const first = seen.get(r.name);
+    if (first !== undefined) p.push(`${row} duplicates row ${first + 1}`);
+    else seen.set(r.name, i);
+    if (!Number.isInteger(r.vector) || r.vector < 0 || r.vector > 0x7fff) p.push(`${row}: vector 0x${r.vector.toString(16)} does not fit in 15 bits`);
+    if (!Number.isInteger(r.isrCode) || r.isrCode < 0 || r.isrCode > 0xffff) p.push(`${row}: ISR code 0x${r.isrCode.toString(16)} does not fit in 16 bits`);
+    if (!(r.kind in KIND_CODE)) p.push(`${row}: kind '${r.kind}' must be interrupt, fault or trap`);
+  });
+  return p;
+}
+
+export function indexWidth(n: number): number {
+  return Math.max(1, Math.ceil(Math.log2(n)));
+}
+
+export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}): HdlModule {
+  const problems = validateTable(table);
+  if (problems.length) throw new Error(`vti_fault_prio: ${problems.join('; ')}`);
+  const n = table.length;
+  const iw = indexWidth(n);
+  return defineModule('vti_fault_prio', (m) => {
+    const pending = m.input('pending', n);
+    const valid = m.output('valid', 1);
+    const index = m.output('index', iw);
+    const onehot = m.output('onehot', n);
+    const ivaOffset = m.output('iva_offset', 15);
+    const isrCode = m.output('isr_code', 16);
+    const kind = m.output('kind', 2);
+
+    valid.set(pending.orR());
+    // Lowest set bit = highest priority (bit 0 = rank 1).
+    const winner = m.named('winner', n === 1 ? pending : pending.and(pending.neg()));
+    onehot.set(winner);
+    /** Bit `b` of the output = OR of the winner's bits of the rows whose value has bit b set. */
+    const column = (width: number, valueOf: (row: PriorityRow, i: number) => number): Value => {
+      const bits: Value[] = [];
+      for (let b = width - 1; b >= 0; b--) {
+        let mask = 0n;
+        table.forEach((row, i) => { if ((valueOf(row, i) >> b) & 1) mask |= 1n << BigInt(i); });
+        bits.push(mask === 0n ? m.lit(0, 1) : winner.and(mask).orR());
+      }
+      return bits.length === 1 ? bits[0]! : cat(...bits);
+    };
+    index.set(column(iw, (_r, i) => i));
+    ivaOffset.set(column(15, (r) => r.vector));
+    isrCode.set(column(16, (r) => r.isrCode));
+    kind.set(column(2, (r) => KIND_CODE[r.kind]));
+  }, {
+    doc: `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,
+    params: { rows: n, table: table.map((r) => r.name) },
+  });
+}

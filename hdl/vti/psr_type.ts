@@ -1,0 +1,34 @@
+// The PSR as an eDSL bundle (fields from the shared spec data in arch/psr.ts), the vti_psr
+// command codes, and the reserved-field rule of each command — shared by vti_psr and the
+// integrated core (which must know a command would fault before choosing it).
+import { PSR_FIELDS, PSR_L_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
+import { bundleType, enumType, type ModuleBuilder, type Value, type Bit } from '../core/index.js';
+
+type PsrFieldName = (typeof PSR_FIELDS)[number]['name'];
+
+export const PsrBundle = bundleType<PsrFieldName>('psr', 64,
+  Object.fromEntries(PSR_FIELDS.map((f) => [f.name, [f.lo, f.width] as const])) as Record<PsrFieldName, readonly [number, number]>);
+
+/** vti_psr `op` codes (blocks.md). */
+export const PsrOp = enumType('psr_op', 4, {
+  NOP: 0, MOV_PSR_L: 1, SSM: 2, RSM: 3, SUM: 4, RUM: 5, MOV_PSR_UM: 6, INTERRUPT: 7,
+  RFI: 8, VMSW0: 9, VMSW1: 10, EPC: 11, BSW0: 12, BSW1: 13,
+});
+export type PsrOpName = keyof typeof PsrOp.values;
+
+/** Bits of the operand that make each command a Reserved Register/Field fault. */
+export const RESERVED_OPERAND_BITS = Object.freeze({
+  MOV_PSR_L: PSR_L_RESERVED_MASK, // 0, 6-12, 16, 28-31
+  SSM: PSR_SM_RESERVED_MASK, // 0, 6-12, 16 (operand{63:24} ignored)
+  RSM: PSR_SM_RESERVED_MASK,
+  SUM: 0xff_ffffn & ~PSR_UM_MASK, // 0 and 23:6 (operand{63:24} ignored)
+  RUM: 0xff_ffffn & ~PSR_UM_MASK,
+  MOV_PSR_UM: 0xffff_ffff_ffff_ffffn & ~PSR_UM_MASK, // 0 and 63:6
+});
+
+/** 1 when `op` would write a reserved field with `operand` (a 64-bit value). */
+export function reservedFault(m: ModuleBuilder, op: Value, operand: Value): Bit {
+  const hits = (Object.entries(RESERVED_OPERAND_BITS) as [PsrOpName, bigint][]).map(([name, mask]) =>
+    op.eq(m.enumValue(PsrOp, name)).and(operand.and(mask).orR()));
+  return hits.reduce((a, b) => a.or(b)) as Bit;
+}
