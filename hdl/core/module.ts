@@ -35,7 +35,7 @@ type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> :
 
 export class WhenChain {
   constructor(private readonly m: ModuleBuilder, private node: Extract<MutStmt, { kind: 'if' }>) {}
-  elsewhen(cond: Bit, body: () => void): WhenChain {
+  elsewhen(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
     const next: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.m.condition(cond, loc), then: [], else: [], loc };
     this.node.else.push(next);
@@ -128,7 +128,7 @@ export class ModuleBuilder implements AssignSink {
   }
 
   // ---- statements ----
-  when(cond: Bit, body: () => void): WhenChain {
+  when(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
     const node: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.condition(cond, loc), then: [], else: [], loc };
     this.top().push(node);
@@ -207,7 +207,7 @@ export class ModuleBuilder implements AssignSink {
   }
 
   // ---- used by WhenChain / SwitchBuilder ----
-  condition(cond: Bit, loc: Loc): number {
+  condition(cond: Value, loc: Loc): number {
     const c = this.own(cond, loc);
     return c.expr;
   }

@@ -1,3 +1,4 @@
+// Conditions and selects take any Value: the width pass reports one that is not 1 bit.
 // Free-standing operators of the eDSL (cat, mux, lit, when, switchOn), acting on the module
 // currently being defined (see defineModule).
 import { callerLoc } from './loc.js';
@@ -16,7 +17,7 @@ export function cat(...parts: Value[]): Value {
 }
 
 /** sel ? a : b. `a` and `b` must have the same width (numbers take the other side's width). */
-export function mux<W extends number>(sel: Bit, a: Value<W> | number | bigint, b: Value<W> | number | bigint): Value<W> {
+export function mux<W extends number>(sel: Value, a: Value<W> | number | bigint, b: Value<W> | number | bigint): Value<W> {
   const loc = callerLoc();
   const m = sel.mod;
   const ref = a instanceof Value ? a : b instanceof Value ? b : undefined;
@@ -34,7 +35,7 @@ export function lit(value: number | bigint, width: number): Value {
   return currentModule().constant(value, width, callerLoc());
 }
 
-export function when(cond: Bit, body: () => void): WhenChain {
+export function when(cond: Value, body: () => void): WhenChain {
   return currentModule().when(cond, body);
 }
 
