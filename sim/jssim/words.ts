@@ -1,6 +1,7 @@
 // Word layout shared by the code generator and the runtime: a w-bit value is ceil(w/32)
 // unsigned 32-bit words, word 0 = bits 31..0, the top word holding w - 32*(n-1) bits and
 // always kept masked ("canonical"), so equality and unsigned comparison work word by word.
+import { SimError } from './flatten.js';
 
 export function nwords(width: number): number {
   return Math.max(1, Math.ceil(width / 32));
@@ -38,9 +39,9 @@ export function fromWords(ws: ArrayLike<number>, off: number, n: number): bigint
 
 /** Parses an IR hex constant (no prefix); `what` locates it in messages. */
 export function parseHex(value: string, width: number, what: string): bigint {
-  if (!/^[0-9a-fA-F]+$/.test(value)) throw new Error(`${what}: constant '${value}' is not a hex string`);
+  if (!/^[0-9a-fA-F]+$/.test(value)) throw new SimError(`${what}: constant '${value}' is not a hex string`);
   const v = BigInt(`0x${value}`);
-  if (v >> BigInt(width) !== 0n) throw new Error(`${what}: constant '${value}' does not fit in ${width} bit${width === 1 ? '' : 's'}`);
+  if (v >> BigInt(width) !== 0n) throw new SimError(`${what}: constant '${value}' does not fit in ${width} bit${width === 1 ? '' : 's'}`);
   return v;
 }
 
