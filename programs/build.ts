@@ -1,0 +1,93 @@
+// Assembles and links the demonstration programs (programs/*.s) into out/programs/<name>.elf
+// with GNU binutils for IA-64. A program is rebuilt only when its inputs change: the stamp
+// next to each ELF is a hash of the source, every lib/*.inc, the linker script and the flags.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROGRAMS_DIR = dirname(fileURLToPath(import.meta.url));
+export const OUT_DIR = resolve(PROGRAMS_DIR, '..', 'out', 'programs');
+const LINKER_SCRIPT = join(PROGRAMS_DIR, 'programs.ld');
+const AS = 'ia64-linux-gnu-as';
+const LD = 'ia64-linux-gnu-ld';
+// -xexplicit: report dependency violations (missing stops); --fatal-warnings makes them errors.
+const AS_FLAGS = ['-xexplicit', '--fatal-warnings'];
+const LD_FLAGS = ['-static', '-T', LINKER_SCRIPT];
+
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+/** The program names: every programs/*.s. */
+export function programNames(): string[] {
+  return readdirSync(PROGRAMS_DIR).filter((f) => f.endsWith('.s')).map((f) => f.slice(0, -2)).sort();
+}
+
+function checkTool(tool: string): void {
+  const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
+  if (r.error) throw new BuildError(`${tool} not found: install binutils-ia64-linux-gnu`);
+}
+
+function run(tool: string, args: string[]): void {
+  const r = spawnSync(tool, args, { cwd: PROGRAMS_DIR, encoding: 'utf8' });
+  if (r.error) throw new BuildError(`${tool} not found: install binutils-ia64-linux-gnu`);
+  if (r.status !== 0) throw new BuildError(`${tool} ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim()}`);
+}
+
+function inputsHash(name: string): string {
+  const h = createHash('sha256');
+  h.update(AS_FLAGS.join(' ') + '\0' + LD_FLAGS.join(' ') + '\0');
+  h.update(readFileSync(join(PROGRAMS_DIR, `${name}.s`)));
+  h.update(readFileSync(LINKER_SCRIPT));
+  const lib = join(PROGRAMS_DIR, 'lib');
+  for (const f of readdirSync(lib).sort()) {
+    h.update(f + '\0');
+    h.update(readFileSync(join(lib, f)));
+  }
+  return h.digest('hex');
+}
+
+export interface BuildOptions {
+  /** Where the ELF, object and stamp go (default out/programs). */
+  readonly outDir?: string;
+}
+
+/** Builds one program if its inputs changed; returns the ELF path. */
+export function buildProgram(name: string, opts: BuildOptions = {}): string {
+  if (!existsSync(join(PROGRAMS_DIR, `${name}.s`)))
+    throw new BuildError(`unknown program '${name}' (available: ${programNames().join(', ')})`);
+  const outDir = opts.outDir ?? OUT_DIR;
+  mkdirSync(outDir, { recursive: true });
+  const elf = join(outDir, `${name}.elf`);
+  const stamp = join(outDir, `${name}.stamp`);
+  const hash = inputsHash(name);
+  if (existsSync(elf) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return elf;
+  checkTool(AS);
+  checkTool(LD);
+  // Unique temporaries, renamed into place: parallel test workers may build at the same time.
+  const tmp = `${process.pid}.${Date.now()}`;
+  const obj = join(outDir, `${name}.${tmp}.o`);
+  const tmpElf = join(outDir, `${name}.${tmp}.elf`);
+  run(AS, [...AS_FLAGS, '-o', obj, `${name}.s`]);
+  run(LD, [...LD_FLAGS, '-o', tmpElf, obj]);
+  renameSync(tmpElf, elf);
+  renameSync(obj, join(outDir, `${name}.o`));
+  writeFileSync(stamp, hash);
+  return elf;
+}
+
+/** Builds every program (only those whose inputs changed); name → ELF path. */
+export async function buildPrograms(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of programNames()) out[name] = buildProgram(name);
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildPrograms().then(
+    (r) => { for (const [k, v] of Object.entries(r)) process.stdout.write(`${k}: ${v}\n`); },
+    (e: unknown) => { process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`); process.exit(1); },
+  );
+}

@@ -1,0 +1,73 @@
+// e. palvm -- the flexible highest-implemented virtual-address bit. The guest kernel calls
+// the VMM's virtualized PAL_VM_SUMMARY (on the para-virtual page) and gets IMPL_VA_MSB -
+// guestShrink in r10{7:0}; then it touches the VMM's data page at its monitor-only address,
+// which faults for vm = 1 (Unimplemented Data Address: General Exception, ISR.code 0x30,
+// IFA = the address). The VMM reflects that to the guest kernel, whose handler reads its
+// virtual ISR and IFA and exits.
+	.explicit
+	.include "lib/layout.inc"
+	.equ GUEST_PSR, GUEST_PSR_VT
+	.include "lib/boot.inc"
+	.include "lib/vmm.inc"
+	.include "lib/workload.inc"
+	.include "lib/pal.inc"
+
+	VMM_BOOT guest_kernel, GUEST_PSR
+	VMM_IVT
+	VMM_CORE
+	VMM_DATA
+	PV_PAL_CODE
+
+	.section .text.guest, "ax"
+	.global guest_kernel
+guest_kernel:
+	{ .mlx
+	  nop.m 0
+	  movl r9 = guest_ivt
+	  ;;
+	}
+	{ .mmi
+	  mov cr.iva = r9               // Virtualization fault, emulated
+	  mov r28 = PAL_VM_SUMMARY
+	  nop.i 0
+	  ;;
+	}
+	{ .mib
+	  nop.m 0
+	  nop.i 0
+	  br.call.sptk.many b0 = pv_pal // vmsw.0 ... vmsw.1: no interruption
+	  ;;
+	}
+	{ .mlx
+	  nop.m 0
+	  movl r15 = VMM_BASE
+	  ;;
+	}
+	.global guest_touch
+guest_touch:
+	{ .mmi
+	  ld8 r14 = [r15]               // monitor-only: Unimplemented Data Address, reflected
+	  nop.m 0
+	  nop.i 0
+	  ;;
+	}
+	{ .mii
+	  mov r14 = 0                   // not reached
+	  nop.i 0
+	  nop.i 0
+	  ;;
+	}
+
+	.section .guest.ivt, "ax"
+	.global guest_ivt
+guest_ivt:
+	.org 0x5400
+	{ .mmi
+	  mov r12 = cr.isr              // Illegal Operation (virtual PSR.ic = 0), emulated
+	  mov r13 = cr.ifa              // emulated
+	  nop.i 0
+	  ;;
+	}
+	GUEST_EXIT
+
+	GUEST_DATA 0
