@@ -118,7 +118,7 @@ export function compileDesign(design: IRDesign): CompiledSim {
     b.block('for (let k = 0; k < count; k++) {', () => {
       ins.forEach((s, j) => {
         const n = signals[s]!.words;
-        for (let i = 0; i < n; i++) b.line(`s${s}_${i} = I${j}[${n === 1 ? 'k' : `k * ${n} + ${i}`}];`);
+        for (let i = 0; i < n; i++) b.line(`s${s}_${i} = I${j}[${n === 1 ? 'k' : (i === 0 ? `k * ${n}` : `k * ${n} + ${i}`)}];`);
       });
       if (kind === 'step') {
         b.settleFor(syncReads);
@@ -127,7 +127,7 @@ export function compileDesign(design: IRDesign): CompiledSim {
       b.settleFor(outIds);
       outIds.forEach((s, j) => {
         const n = signals[s]!.words;
-        for (let i = 0; i < n; i++) b.line(`O${j}[${n === 1 ? 'k' : `k * ${n} + ${i}`}] = s${s}_${i};`);
+        for (let i = 0; i < n; i++) b.line(`O${j}[${n === 1 ? 'k' : (i === 0 ? `k * ${n}` : `k * ${n} + ${i}`)}] = s${s}_${i};`);
       });
     });
     if (kind === 'step') b.store(stateSigs);

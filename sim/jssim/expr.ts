@@ -84,7 +84,15 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
     case 'and': case 'or': case 'xor': {
       const A = op(e.a), B = op(e.b);
       const sym = e.op === 'and' ? '&' : e.op === 'or' ? '|' : '^';
-      for (let i = 0; i < n; i++) out(i, lenOf(i) === 32 ? `((${A[i]} ${sym} ${B[i]}) >>> 0)` : `(${A[i]} ${sym} ${B[i]})`);
+      const ones = (i: number) => hex(maskOf(lenOf(i)));
+      for (let i = 0; i < n; i++) {
+        const [x, y] = [A[i]!, B[i]!];
+        // Fold the constant words that masks produce (x & 0, x | 0, x ^ 0, x & ~0).
+        if (e.op === 'and' && (x === '0' || y === '0')) out(i, '0');
+        else if ((e.op !== 'and' && y === '0') || (e.op === 'and' && y === ones(i))) out(i, x);
+        else if ((e.op !== 'and' && x === '0') || (e.op === 'and' && x === ones(i))) out(i, y);
+        else out(i, lenOf(i) === 32 ? `((${x} ${sym} ${y}) >>> 0)` : `(${x} ${sym} ${y})`);
+      }
       break;
     }
     case 'not': {
@@ -113,7 +121,8 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
     case 'eq': case 'ne': {
       const A = op(e.a), B = op(e.b);
       const wa = widthOf(e.a);
-      const diff = nwords(wa) === 1 ? null : A.map((a, i) => `(${a} ^ ${B[i]})`).join(' | ');
+      const terms = A.map((a, i) => (a === B[i] ? '' : B[i] === '0' ? a : a === '0' ? B[i]! : `(${a} ^ ${B[i]})`)).filter(Boolean);
+      const diff = nwords(wa) === 1 ? null : terms.length ? terms.join(' | ') : '0';
       const [t, f] = e.op === 'eq' ? ['1', '0'] : ['0', '1'];
       out(0, diff === null ? `(${A[0]} === ${B[0]} ? ${t} : ${f})` : `((${diff}) === 0 ? ${t} : ${f})`);
       break;
