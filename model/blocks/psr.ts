@@ -154,56 +154,81 @@ export function psrStepScalar(state: bigint, inp: PsrScalarInputs, opts: PsrOpti
 
 // ---------------------------------------------------------------------------------------
 // Batched reference: the same behaviour on lo/hi uint32 words, masks from arch/psr.ts.
+// Branch-free (random op sequences would defeat the branch predictor): every op is one row
+// of per-op masks, indexed by op | sp << 4 (sp changes the user mask), applied as
+//   lo' = ((lo & ~(operand.lo & CLR)) & KEEP) | (operand.lo & SET) | DCR bits (INTERRUPT)
+//   hi' = (hi & KEEP) | (operand.hi & SET) | FORCE,  then EPC's conditional cpl update,
+// and finally the fault and reset selects.
 
-const [L_RSV] = split64(PSR_L_RESERVED_MASK);
-const [SM_RSV] = split64(PSR_SM_RESERVED_MASK);
-const UM_RSV = 0xffffff & ~Number(PSR_UM_MASK); // SUM/RUM look at operand{23:0} only
+const [L_RSV_LO] = split64(PSR_L_RESERVED_MASK);
+const [SM_RSV_LO] = split64(PSR_SM_RESERVED_MASK);
 const [MUM_RSV_LO, MUM_RSV_HI] = split64(~PSR_UM_MASK & M64);
 const [RSV_LO, RSV_HI] = split64(PSR_RESERVED_MASK);
 const [KEPT_LO, KEPT_HI] = split64(PSR_KEPT_MASK);
-const UM = Number(PSR_UM_MASK);
-const UP_B = 1 << Number(BIT('up')), SP_B = 1 << Number(BIT('sp'));
+const UM = Number(PSR_UM_MASK), UM_RSV_LO = 0xffffff & ~UM; // SUM/RUM look at operand{23:0} only
+const UP_B = 1 << Number(BIT('up')), SP_SH = Number(BIT('sp'));
 const BE_SH = Number(BIT('be')), PP_SH = Number(BIT('pp'));
 const VM_H = 1 << (Number(BIT('vm')) - 32), BN_H = 1 << (Number(BIT('bn')) - 32);
 const CPL_SH = Number(CPL_LO) - 32, RI_SH = Number(RI_LO) - 32;
 
-function faultOf(op: number, ol: number, oh: number): number {
+interface OpRow { keepL: number; keepH: number; clrL: number; setL: number; setH: number; forceH: number; dcr: number; epc: number; faultL: number; faultH: number }
+
+function opRow(op: number, sp: number, vmImpl: boolean): OpRow {
+  const um = sp ? UM & ~UP_B : UM; // `up` only if sp = 0
+  const r: OpRow = { keepL: ~0, keepH: ~0, clrL: 0, setL: 0, setH: 0, forceH: 0, dcr: 0, epc: 0, faultL: 0, faultH: 0 };
   switch (op) {
-    case 1: return +((ol & L_RSV) !== 0);
-    case 2: case 3: return +((ol & SM_RSV) !== 0);
-    case 4: case 5: return +((ol & UM_RSV) !== 0);
-    case 6: return +(((ol & MUM_RSV_LO) | (oh & MUM_RSV_HI)) !== 0);
-    default: return 0;
+    case 1: r.keepL = 0; r.setL = ~0; r.faultL = L_RSV_LO; break; //                MOV_PSR_L
+    case 2: r.setL = 0xffffff; r.faultL = SM_RSV_LO; break; //                         SSM
+    case 3: r.clrL = 0xffffff; r.faultL = SM_RSV_LO; break; //                         RSM
+    case 4: r.setL = um; r.faultL = UM_RSV_LO; break; //                               SUM
+    case 5: r.clrL = um; r.faultL = UM_RSV_LO; break; //                               RUM
+    case 6: r.keepL = ~um; r.setL = um; r.faultL = MUM_RSV_LO; r.faultH = MUM_RSV_HI; break; // MOV_PSR_UM
+    case 7: r.keepL = KEPT_LO; r.keepH = KEPT_HI; r.dcr = ~0; break; //                 INTERRUPT
+    case 8: r.keepL = 0; r.keepH = 0; r.setL = ~RSV_LO; r.setH = ~RSV_HI & (vmImpl ? ~0 : ~VM_H); break; // RFI
+    case 9: r.keepH = ~VM_H; break; //                                                  VMSW0
+    case 10: r.forceH = vmImpl ? VM_H : 0; break; //                                    VMSW1
+    case 11: r.epc = 3 << CPL_SH; break; //                                             EPC
+    case 12: r.keepH = ~BN_H; break; //                                                 BSW0
+    case 13: r.forceH = BN_H; break; //                                                 BSW1
+    default: break; //                                                                  NOP, 14, 15
   }
+  return r;
 }
 
-// Result of nextWords (module scratch: avoids allocating a pair per vector).
-let nl = 0, nh = 0;
-function nextWords(vmImpl: boolean, pl: number, ph: number, rst: number, op: number, ol: number, oh: number, be: number, pp: number, fault: number): void {
-  nl = pl; nh = ph;
-  if (rst) { nl = 0; nh = 0; return; }
-  if (fault) return;
-  const um = pl & SP_B ? UM & ~UP_B : UM;
-  switch (op) {
-    case 1: nl = ol; break;
-    case 2: nl = pl | (ol & 0xffffff); break;
-    case 3: nl = pl & ~(ol & 0xffffff); break;
-    case 4: nl = pl | (ol & um); break;
-    case 5: nl = pl & ~(ol & um); break;
-    case 6: nl = (pl & ~um) | (ol & um); break;
-    case 7: nl = (pl & KEPT_LO) | ((be & 1) << BE_SH) | ((pp & 1) << PP_SH); nh = ph & KEPT_HI; break;
-    case 8: nl = ol & ~RSV_LO; nh = oh & ~RSV_HI & (vmImpl ? ~0 : ~VM_H); break;
-    case 9: nh = ph & ~VM_H; break;
-    case 10: if (vmImpl) nh = ph | VM_H; break;
-    case 11: {
-      const want = ol & 3;
-      if (want < ((ph >>> CPL_SH) & 3)) nh = (ph & ~(3 << CPL_SH)) | (want << CPL_SH);
-      break;
+interface Tables { keepL: Int32Array; keepH: Int32Array; clrL: Int32Array; setL: Int32Array; setH: Int32Array; forceH: Int32Array; dcr: Int32Array; epc: Int32Array; faultL: Int32Array; faultH: Int32Array }
+
+function buildTables(vmImpl: boolean): Tables {
+  const keys = ['keepL', 'keepH', 'clrL', 'setL', 'setH', 'forceH', 'dcr', 'epc', 'faultL', 'faultH'] as const;
+  const t = Object.fromEntries(keys.map((k) => [k, new Int32Array(32)])) as unknown as Tables;
+  for (let sp = 0; sp < 2; sp++)
+    for (let op = 0; op < 16; op++) {
+      const r = opRow(op, sp, vmImpl);
+      for (const k of keys) t[k][op | (sp << 4)] = r[k];
     }
-    case 12: nh = ph & ~BN_H; break;
-    case 13: nh = ph | BN_H; break;
-    default: break;
-  }
+  return t;
+}
+
+/** Per-vector kernel: writes the next value and the fault into `res` (lo, hi, fault). */
+function makeKernel(vmImpl: boolean): (res: Int32Array, pl: number, ph: number, rst: number, op: number, ol: number, oh: number, be: number, pp: number) => void {
+  const { keepL, keepH, clrL, setL, setH, forceH, dcr, epc, faultL, faultH } = buildTables(vmImpl);
+  return (res, pl, ph, rst, op, ol, oh, be, pp) => {
+    const k = (op & 15) | (((pl >>> SP_SH) & 1) << 4);
+    const fz = (ol & faultL[k]!) | (oh & faultH[k]!);
+    const f = (fz | -fz) >> 31; // -1 when the op would write a reserved field
+    const nl = ((pl & ~(ol & clrL[k]!)) & keepL[k]!) | (ol & setL[k]!) | ((((be & 1) << BE_SH) | ((pp & 1) << PP_SH)) & dcr[k]!);
+    let nh = (ph & keepH[k]!) | (oh & setH[k]!) | forceH[k]!;
+    const want = (ol & 3) << CPL_SH, lower = ((want - (ph & (3 << CPL_SH))) >> 31) & epc[k]!; // EPC: operand{1:0} < cpl
+    nh = (nh & ~lower) | (want & lower);
+    const zero = -(rst & 1), keep = f & ~zero; // rst: 0; else fault: unchanged
+    res[0] = ((nl & ~keep) | (pl & keep)) & ~zero;
+    res[1] = ((nh & ~keep) | (ph & keep)) & ~zero;
+    res[2] = f & 1;
+  };
+}
+
+export interface PsrStepOptions {
+  /** Also write each output as sampled before the rising edge, as `<name>@pre` columns. */
+  readonly sampleBefore?: boolean;
 }
 
 export interface PsrModel {
@@ -215,14 +240,20 @@ export interface PsrModel {
   evalBatch(inputs: Columns, count: number, out?: Columns): Columns;
   readonly stepInputs: readonly Port[];
   readonly stepOutputs: readonly Port[];
-  /** Clocked form over `count` cycles; `state` (psr as [lo, hi]) is updated in place. */
-  stepBatch(state: Uint32Array, inputs: Columns, count: number, out?: Columns): Columns;
+  /** Clocked form over `count` cycles (cycle k: inputs k applied, rising edge, outputs
+   *  sampled); `state` (psr as [lo, hi]) is updated in place. */
+  stepBatch(state: Uint32Array, inputs: Columns, count: number, out?: Columns, opts?: PsrStepOptions): Columns;
 }
+
+/** The `<name>@pre` columns written by stepBatch with sampleBefore. */
+export const PSR_PRE_OUTPUTS: readonly Port[] = Object.freeze(PSR_STEP_OUTPUTS.map((p) => port(`${p.name}@pre`, p.width)));
 
 export function createPsrModel(opts: PsrOptions = {}): PsrModel {
   const options = resolvePsrOptions(opts);
-  const vmImpl = options.vmImplemented;
-  const noVm = vmImpl ? ~0 : ~VM_H;
+  const noVm = options.vmImplemented ? ~0 : ~VM_H;
+  const kernel = makeKernel(options.vmImplemented);
+  const res = new Int32Array(3);
+  const riField = ~(3 << RI_SH);
   return {
     module: BLOCK, options, inputs: PSR_COMB_INPUTS, outputs: PSR_COMB_OUTPUTS,
     stepInputs: PSR_STEP_INPUTS, stepOutputs: PSR_STEP_OUTPUTS,
@@ -233,31 +264,33 @@ export function createPsrModel(opts: PsrOptions = {}): PsrModel {
       const be = inputs.dcr_be!, pp = inputs.dcr_pp!;
       const pn = o.psr_next!, sv = o.ipsr_save!, rf = o.rsv_fault!;
       for (let i = 0; i < count; i++) {
-        const pl = psr[2 * i]!, ph = psr[2 * i + 1]! & noVm, op = opc[i]! & 15, ol = opd[2 * i]!, oh = opd[2 * i + 1]!;
-        const f = faultOf(op, ol, oh);
-        nextWords(vmImpl, pl, ph, rst[i]! & 1, op, ol, oh, be[i]!, pp[i]!, f);
-        pn[2 * i] = nl; pn[2 * i + 1] = nh;
-        sv[2 * i] = pl; sv[2 * i + 1] = (ph & ~(3 << RI_SH)) | ((slot[i]! & 3) << RI_SH);
-        rf[i] = f;
+        const pl = psr[2 * i]!, ph = psr[2 * i + 1]! & noVm;
+        kernel(res, pl, ph, rst[i]!, opc[i]!, opd[2 * i]!, opd[2 * i + 1]!, be[i]!, pp[i]!);
+        pn[2 * i] = res[0]!; pn[2 * i + 1] = res[1]!; rf[i] = res[2]!;
+        sv[2 * i] = pl; sv[2 * i + 1] = (ph & riField) | ((slot[i]! & 3) << RI_SH);
       }
       return o;
     },
-    stepBatch(state, inputs, count, out) {
+    stepBatch(state, inputs, count, out, sopts = {}) {
       if (!(state instanceof Uint32Array) || state.length < 2) throw new Error(`${BLOCK}: state must be a Uint32Array [lo, hi]`);
       checkInputs(BLOCK, PSR_STEP_INPUTS, inputs, count);
-      const o = outputColumns(BLOCK, PSR_STEP_OUTPUTS, count, out);
+      const pre = sopts.sampleBefore === true;
+      const o = outputColumns(BLOCK, pre ? [...PSR_STEP_OUTPUTS, ...PSR_PRE_OUTPUTS] : PSR_STEP_OUTPUTS, count, out);
       const rst = inputs.rst!, opc = inputs.op!, opd = inputs.operand!, slot = inputs.slot!;
       const be = inputs.dcr_be!, pp = inputs.dcr_pp!;
       const ps = o.psr!, sv = o.ipsr_save!, rf = o.rsv_fault!;
+      const pps = o['psr@pre'], psv = o['ipsr_save@pre'], prf = o['rsv_fault@pre'];
       let pl = state[0]!, ph = state[1]! & noVm;
       for (let i = 0; i < count; i++) {
-        const op = opc[i]! & 15, ol = opd[2 * i]!, oh = opd[2 * i + 1]!;
-        const f = faultOf(op, ol, oh);
-        nextWords(vmImpl, pl, ph, rst[i]! & 1, op, ol, oh, be[i]!, pp[i]!, f);
-        pl = nl; ph = nh;
+        const s = (slot[i]! & 3) << RI_SH;
+        kernel(res, pl, ph, rst[i]!, opc[i]!, opd[2 * i]!, opd[2 * i + 1]!, be[i]!, pp[i]!);
+        if (pre) {
+          pps![2 * i] = pl; pps![2 * i + 1] = ph; psv![2 * i] = pl; psv![2 * i + 1] = (ph & riField) | s; prf![i] = res[2]!;
+        }
+        pl = res[0]!; ph = res[1]!;
         ps[2 * i] = pl; ps[2 * i + 1] = ph;
-        sv[2 * i] = pl; sv[2 * i + 1] = (ph & ~(3 << RI_SH)) | ((slot[i]! & 3) << RI_SH);
-        rf[i] = f;
+        sv[2 * i] = pl; sv[2 * i + 1] = (ph & riField) | s;
+        rf[i] = res[2]!;
       }
       state[0] = pl; state[1] = ph;
       return o;

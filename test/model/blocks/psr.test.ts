@@ -136,6 +136,20 @@ describe('vti_psr batched reference', () => {
       if (s.save !== undefined) expect(got.ipsr_save!.toString(16), `cycle ${i} ipsr_save`).toBe(s.save.toString(16));
     });
   });
+  it('clocked form with sampleBefore: @pre columns hold the outputs before each edge', () => {
+    const st = randomPsrSequence(2000, { seed: 21 });
+    const m = createPsrModel();
+    const state = new Uint32Array(2);
+    const o = m.stepBatch(state, st.inputs, st.count, undefined, { sampleBefore: true });
+    let s = 0n;
+    for (let i = 0; i < st.count; i++) {
+      const v = vectorAt(PSR_STEP_INPUTS, st.inputs, i);
+      const before = psrScalar(s, { op: Number(v.op), operand: v.operand!, slot: Number(v.slot), dcrBe: 0, dcrPp: 0 });
+      const pre = vectorAt([{ name: 'psr@pre', width: 64, words: 2 }, { name: 'ipsr_save@pre', width: 64, words: 2 }, { name: 'rsv_fault@pre', width: 1, words: 1 }], o, i);
+      expect([pre['psr@pre'], pre['ipsr_save@pre'], pre['rsv_fault@pre']], `cycle ${i}`).toEqual([s, before.ipsrSave, BigInt(before.rsvFault)]);
+      s = vectorAt(PSR_STEP_OUTPUTS, o, i).psr!;
+    }
+  });
 });
 
 describe('vti_psr options and column errors', () => {
