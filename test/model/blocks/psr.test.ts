@@ -2,7 +2,7 @@
 // scalar vs batched agreement (combinational and clocked forms).
 import { describe, expect, it } from 'vitest';
 import {
-  createPsrModel, psrScalar, psrStepScalar, PSR_COMB_INPUTS, PSR_COMB_OUTPUTS, PSR_OP, PSR_STEP_INPUTS, PSR_STEP_OUTPUTS,
+  createPsrModel, psrScalar, psrStepScalar, PSR_COMB_INPUTS, PSR_COMB_OUTPUTS, PSR_OP, PSR_PRE_OUTPUTS, PSR_STEP_INPUTS, PSR_STEP_OUTPUTS,
   type PsrOptions,
 } from '../../../model/blocks/psr.js';
 import { directedPsr, directedPsrSequence, packVectors, randomPsr, randomPsrSequence } from '../../../model/blocks/vectors.js';
@@ -145,7 +145,7 @@ describe('vti_psr batched reference', () => {
     for (let i = 0; i < st.count; i++) {
       const v = vectorAt(PSR_STEP_INPUTS, st.inputs, i);
       const before = psrScalar(s, { op: Number(v.op), operand: v.operand!, slot: Number(v.slot), dcrBe: 0, dcrPp: 0 });
-      const pre = vectorAt([{ name: 'psr@pre', width: 64, words: 2 }, { name: 'ipsr_save@pre', width: 64, words: 2 }, { name: 'rsv_fault@pre', width: 1, words: 1 }], o, i);
+      const pre = vectorAt(PSR_PRE_OUTPUTS, o, i);
       expect([pre['psr@pre'], pre['ipsr_save@pre'], pre['rsv_fault@pre']], `cycle ${i}`).toEqual([s, before.ipsrSave, BigInt(before.rsvFault)]);
       s = vectorAt(PSR_STEP_OUTPUTS, o, i).psr!;
     }
