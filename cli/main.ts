@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof Error && (e as Error & { userFacing?: boolean }).userFacing) {
       process.stderr.write(`vti ${name}: ${e.message}\n`);
-      return 1;
+      return (e as Error & { exitCode?: number }).exitCode ?? 1;
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 // vti_fault_prio — the interruption priority encoder, generated from the priority table
 // (arch/priority.ts, architecture.md §6). Word-level: the winner is the lowest set bit of
-// `pending` (pending & -pending); every encoded output bit is an OR-reduction of the one-hot
+// `pending` (found by a log-depth prefix OR); every encoded output bit is an OR-reduction of the one-hot
 // winner masked by a constant column of the table, so depth is logarithmic and size linear.
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { cat, defineModule, type HdlModule, type Value } from '../core/index.js';
@@ -46,8 +46,13 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}):
     const kind = m.output('kind', 2);
 
     valid.set(pending.orR());
-    // Lowest set bit = highest priority (bit 0 = rank 1).
-    const winner = m.named('winner', n === 1 ? pending : pending.and(pending.neg()));
+    // Lowest set bit = highest priority (bit 0 = rank 1). `below` has bit i set when some bit
+    // under i is pending: a log-depth prefix OR (shift-and-OR doubling), so synthesis gets
+    // ceil(log2 N) levels instead of the ripple carry of pending & -pending.
+    let prefix: Value = pending;
+    for (let s = 1; s < n; s *= 2) prefix = prefix.or(prefix.shl(s));
+    const below = m.named('below', prefix.shl(1));
+    const winner = m.named('winner', pending.and(below.not()));
     onehot.set(winner);
     /** Bit `b` of the output = OR of the winner's bits of the rows whose value has bit b set. */
     const column = (width: number, valueOf: (row: PriorityRow, i: number) => number): Value => {

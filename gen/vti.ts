@@ -1,0 +1,140 @@
+// Generation of the VT-i RTL: the five modules of blocks.md with one set of generator options,
+// their Verilog files, and a manifest (modules, options, ports, hashes). Deterministic: the
+// same options give byte-identical files.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_IMPL, implConfigProblems } from '../arch/config.js';
+import { elaborate, type HdlModule } from '../hdl/core/index.js';
+import type { IRDesign } from '../hdl/ir/types.js';
+import { vtiAddrCheck } from '../hdl/vti/addr_check.js';
+import { vtiCore } from '../hdl/vti/core.js';
+import { vtiFaultPrio } from '../hdl/vti/fault_prio.js';
+import { vtiPsr } from '../hdl/vti/psr.js';
+import { vtiVmsw } from '../hdl/vti/vmsw.js';
+import { emitDesign, moduleSpec, portsOf, type ModuleSpec, type PortSpec } from './verilog/index.js';
+
+export interface VtiGenOptions {
+  readonly vt: boolean;
+  readonly implVaMsb: number;
+  readonly implPaMsb: number;
+  readonly guestShrink: number;
+}
+
+export const DEFAULT_GEN: VtiGenOptions = { vt: DEFAULT_IMPL.vt, implVaMsb: DEFAULT_IMPL.implVaMsb, implPaMsb: DEFAULT_IMPL.implPaMsb, guestShrink: DEFAULT_IMPL.guestShrink };
+
+export const VTI_MODULES = ['vti_psr', 'vti_vmsw', 'vti_addr_check', 'vti_fault_prio', 'vti_core'] as const;
+export type VtiModuleName = (typeof VTI_MODULES)[number];
+
+export function vtiModule(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): HdlModule {
+  switch (name) {
+    case 'vti_psr': return vtiPsr({ vmImplemented: o.vt });
+    case 'vti_vmsw': return vtiVmsw({ vmImplemented: o.vt });
+    case 'vti_addr_check': return vtiAddrCheck(o);
+    case 'vti_fault_prio': return vtiFaultPrio();
+    case 'vti_core': return vtiCore({ vmImplemented: o.vt, implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink });
+  }
+}
+
+/** Elaborated design of one module (with its children), ready for any backend. */
+export function vtiDesign(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): IRDesign {
+  return elaborate(vtiModule(name, o)).design;
+}
+
+/** The module as the simulation engines and lint gate take it. */
+export function vtiSpec(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): ModuleSpec {
+  return moduleSpec(vtiDesign(name, o));
+}
+
+export interface ManifestModule {
+  readonly name: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly params: unknown;
+  readonly ports: readonly PortSpec[];
+  readonly children: readonly string[];
+}
+
+export interface Manifest {
+  readonly generator: 'vti-hdl';
+  readonly options: VtiGenOptions;
+  readonly top: 'vti_core';
+  readonly modules: readonly ManifestModule[];
+  /** sha256 over the generator's own sources (arch/, hdl/, gen/), so a manifest says what made it. */
+  readonly sourceHash: string;
+}
+
+export interface Generated {
+  readonly files: Record<string, string>;
+  readonly manifest: Manifest;
+  readonly design: IRDesign;
+}
+
+export class GenOptionsError extends Error {
+  override name = 'GenOptionsError';
+}
+
+export function checkGenOptions(o: VtiGenOptions): void {
+  const problems = implConfigProblems({ vt: o.vt, implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink });
+  if (problems.length) throw new GenOptionsError(problems.join('; '));
+}
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+function sourceHash(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts')) h.update(relative(root, p)).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  for (const d of ['arch', 'hdl', 'gen']) walk(join(root, d));
+  return h.digest('hex');
+}
+
+export function generateVti(o: VtiGenOptions = DEFAULT_GEN): Generated {
+  checkGenOptions(o);
+  const design = vtiDesign('vti_core', o);
+  const files = emitDesign(design);
+  const modules = design.modules.map((m): ManifestModule => ({
+    name: m.name,
+    file: `${m.name}.v`,
+    sha256: createHash('sha256').update(files[`${m.name}.v`]!).digest('hex'),
+    params: m.params ?? {},
+    ports: portsOf(m),
+    children: [...new Set(m.instances.map((i) => i.module))],
+  }));
+  files['vti_hdl.core'] = fusesocCore(Object.keys(files).filter((f) => f.endsWith('.v')));
+  const manifest: Manifest = { generator: 'vti-hdl', options: o, top: 'vti_core', modules, sourceHash: sourceHash() };
+  return { files, manifest, design };
+}
+
+/** A FuseSoC CAPI2 core file so the generated RTL drops into users' SoC flows. */
+function fusesocCore(verilog: readonly string[]): string {
+  return [
+    'CAPI=2:',
+    'name: vti-hdl:vti:vti_core:0.1.0',
+    'description: VT-i virtualization control path generated by vti-hdl',
+    'filesets:',
+    '  rtl:',
+    '    files:',
+    ...verilog.map((f) => `      - ${f}`),
+    '    file_type: verilogSource-2005',
+    'targets:',
+    '  default:',
+    '    filesets: [rtl]',
+    '    toplevel: vti_core',
+    '  lint:',
+    '    default_tool: verilator',
+    '    filesets: [rtl]',
+    '    toplevel: vti_core',
+    '    tools:',
+    '      verilator:',
+    '        mode: lint-only',
+    '        verilator_options: [-Wall]',
+    '',
+  ].join('\n');
+}
