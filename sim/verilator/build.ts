@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { defaultCacheDir, hashOf, publishDir } from './cache.js';
 import { runChecked } from './exec.js';
-import { baseCxxFlags, ensureRuntime, verilatorRoot } from './runtime.js';
+import { baseCxxFlags, ensurePch, ensureRuntime, PCH_NAME, verilatorRoot } from './runtime.js';
 import { type ModuleSpec, validateSpec } from './spec.js';
 import { requireTool } from './tools.js';
 import { generateWrapper } from './wrapper.js';
@@ -40,7 +40,7 @@ export interface BuildInfo {
 }
 
 /** Bumped when the build recipe changes in a way the key would not otherwise see. */
-const RECIPE = 3;
+const RECIPE = 4;
 
 function nodeIncludeDir(): string {
   const candidates = [
@@ -76,7 +76,8 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   const cacheDir = opts.cacheDir ?? defaultCacheDir();
   const vArgs = opts.verilatorArgs ?? [];
   const wrapper = generateWrapper(spec, { trace });
-  const cxxFlags = [...baseCxxFlags(root), `-DVM_TRACE=${trace ? 1 : 0}`];
+  const nodeInclude = nodeIncludeDir();
+  const cxxFlags = [...baseCxxFlags(root), `-DVM_TRACE=${trace ? 1 : 0}`, `-I${nodeInclude}`];
   const files = Object.keys(spec.files).sort().map((f) => [f, spec.files[f]!]);
   const key = hashOf({
     RECIPE, version, root, cxx, napi: process.versions.napi, top: spec.top, files,
@@ -88,24 +89,26 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   let job = inFlight.get(final);
   if (!job) {
     job = publishDir(final, async (tmp) => {
-      const runtime = await ensureRuntime(cacheDir, version, root, cxx);
+      const [runtime, pch] = await Promise.all([
+        ensureRuntime(cacheDir, version, root, cxx), ensurePch(cacheDir, version, cxx, cxxFlags)]);
       const src = join(tmp, 'src');
       const obj = join(tmp, 'obj');
       mkdirSync(src);
       for (const [f, text] of files) writeFileSync(join(src, f!), text!);
+      // Relative paths (cwd = tmp) so messages and the model say src/<file>, not tmp-123.
       await runChecked(`verilating ${spec.top}`, verilator, [
-        '--cc', '--Mdir', obj, '--top-module', spec.top,
+        '--cc', '--Mdir', 'obj', '--top-module', spec.top,
         // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
         '-Wno-fatal', '-Wno-lint', '-Wno-style',
-        ...(trace ? ['--trace'] : []), ...vArgs, ...files.map(([f]) => join(src, f!)),
-      ]);
+        ...(trace ? ['--trace'] : []), ...vArgs, ...files.map(([f]) => `src/${f}`),
+      ], tmp);
       const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
       writeFileSync(join(obj, 'wrapper.cpp'), wrapper);
-      writeFileSync(join(obj, 'unity.cpp'), [...parts, 'wrapper.cpp'].map((f) => `#include "${f}"`).join('\n') + '\n');
+      writeFileSync(join(obj, 'unity.cpp'), [PCH_NAME, ...parts, 'wrapper.cpp'].map((f) => `#include "${f}"`).join('\n') + '\n');
       await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
-        ...cxxFlags, `-I${obj}`, `-I${nodeIncludeDir()}`, '-shared', join(obj, 'unity.cpp'), runtime,
+        ...cxxFlags, `-I${pch}`, `-I${obj}`, '-shared', join(obj, 'unity.cpp'), runtime,
         // Each addon keeps a private copy of the runtime: no symbol clashes between models.
-        '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-pthread', '-o', join(tmp, 'model.node'),
+        '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-o', join(tmp, 'model.node'),
       ]);
       writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, version }, null, 2));
     });

@@ -51,7 +51,7 @@ export interface Addon {
 }
 
 /** Batches at least this long run off the main thread. */
-export const ASYNC_MIN = 2048;
+export const ASYNC_MIN = 4096;
 
 /** Split a non-negative bigint into `nw` little-endian 32-bit words. */
 export function bigintToWords(value: bigint, nw: number): Uint32Array {
@@ -80,6 +80,8 @@ export class NapiModel implements VerilatedModel {
   private readonly outs: PortSpec[];
   private readonly inIndex = new Map<string, number>();
   private readonly outIndex = new Map<string, number>();
+  /** Batches of at least this many vectors run on the thread pool (tunable for benches). */
+  asyncMin = ASYNC_MIN;
 
   constructor(private readonly addon: Addon, readonly spec: ModuleSpec) {
     this.ins = spec.ports.filter((p) => p.dir === 'input');
@@ -148,7 +150,7 @@ export class NapiModel implements VerilatedModel {
   private async runBatch(inCols: (Uint32Array | null)[], outCols: Uint32Array[], pre: Uint32Array[] | null,
     count: number, step: boolean): Promise<void> {
     if (count === 0) return;
-    const r = this.addon.batch(this.handle, inCols, outCols, pre, count, step, count >= ASYNC_MIN);
+    const r = this.addon.batch(this.handle, inCols, outCols, pre, count, step, count >= this.asyncMin);
     if (r) await r;
   }
 

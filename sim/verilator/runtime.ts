@@ -3,6 +3,7 @@
 // .cache/verilator/runtime-<version>-<flags>/libverilated.a and linked into every model.
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { hashOf, publishDir } from './cache.js';
 import { runChecked } from './exec.js';
 
@@ -11,7 +12,7 @@ const RUNTIME_SOURCES = ['verilated', 'verilated_threads', 'verilated_vcd_c'];
 /** Compiler flags shared by the runtime and every model (one ABI for both). */
 export function baseCxxFlags(root: string): string[] {
   return [
-    '-std=gnu++17', '-O2', '-fPIC', '-fvisibility=hidden',
+    '-std=gnu++17', '-O2', '-fPIC', '-fvisibility=hidden', '-pthread',
     `-I${root}/include`, `-I${root}/include/vltstd`,
     '-DVM_COVERAGE=0', '-DVM_SC=0', '-DVM_TRACE_FST=0', '-DVM_TRACE_VCD=1',
     // vl_finish/vl_stop/vl_fatal are supplied by the addon (they must not exit Node).
@@ -36,11 +37,39 @@ export function verilatorRoot(bin: string): string {
 
 const pending = new Map<string, Promise<string>>();
 
+function versionTag(version: string): string {
+  return version.replace(/^Verilator\s+/, '').split(/\s+/)[0]!.replace(/[^A-Za-z0-9.]/g, '');
+}
+
+/** Headers every model's unity file starts with; precompiled once (saves ~0.6 s a model). */
+const PCH_TEXT = [
+  '#include <node_api.h>', '#include <algorithm>', '#include <cstdint>', '#include <cstdio>',
+  '#include <stdexcept>', '#include <string>', '#include <vector>', '#include "verilated.h"', '',
+].join('\n');
+export const PCH_NAME = 'vti_pch.h';
+
+/**
+ * Directory holding vti_pch.h and its .gch for `flags` (the exact model compile flags:
+ * GCC ignores a PCH built with different ones, which is still correct, only slower).
+ */
+export function ensurePch(cacheDir: string, version: string, cxx: string, flags: string[]): Promise<string> {
+  const dir = join(cacheDir, `pch-${versionTag(version)}-${hashOf({ version, cxx, flags, PCH_TEXT }).slice(0, 12)}`);
+  let p = pending.get(dir);
+  if (!p) {
+    p = publishDir(dir, async (tmp) => {
+      writeFileSync(join(tmp, PCH_NAME), PCH_TEXT);
+      await runChecked('precompiling the model headers', cxx, [...flags, '-x', 'c++-header', join(tmp, PCH_NAME), '-o', join(tmp, `${PCH_NAME}.gch`)]);
+    }).then(({ dir: d }) => d);
+    pending.set(dir, p);
+    p.catch(() => pending.delete(dir));
+  }
+  return p;
+}
+
 /** Path of libverilated.a for this Verilator version and flag set, building it if needed. */
 export function ensureRuntime(cacheDir: string, version: string, root: string, cxx: string): Promise<string> {
   const flags = [...baseCxxFlags(root), '-DVM_TRACE=1'];
-  const tag = version.replace(/^Verilator\s+/, '').split(/\s+/)[0]!.replace(/[^A-Za-z0-9.]/g, '');
-  const dir = join(cacheDir, `runtime-${tag}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`);
+  const dir = join(cacheDir, `runtime-${versionTag(version)}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`);
   let p = pending.get(dir);
   if (!p) {
     p = publishDir(dir, async (tmp) => {
