@@ -34,3 +34,4 @@ export function createBlockModel<K extends BlockName>(name: K, opts: BlockOption
     default: throw new Error(`unknown block '${String(name)}' (known: ${BLOCK_NAMES.join(', ')})`);
   }
 }
+export * from './compare.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addrCheckScalar, ADDR_CHECK_INPUTS, ADDR_CHECK_OUTPUTS, createAddrCheckModel, type AddrCheckOptions } from '../../../model/blocks/addr_check.js';
 import { directedAddrCheck, packVectors, randomAddrCheck } from '../../../model/blocks/vectors.js';
-import { mismatches } from './compare.js';
+import { mismatches } from './scalar_check.js';
 
 /** [addr, vm, phys, unimpl, monitor_only] */
 type Row = [bigint, number, number, 0 | 1, 0 | 1];

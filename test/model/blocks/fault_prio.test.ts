@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFaultPrioModel, faultPrioScalar, type FaultPrioOptions, type PrioRow } from '../../../model/blocks/fault_prio.js';
 import { directedFaultPrio, packVectors, randomFaultPrio } from '../../../model/blocks/vectors.js';
 import { getBig } from '../../../model/blocks/columns.js';
-import { mismatches } from './compare.js';
+import { mismatches } from './scalar_check.js';
 
 /** pending with the given 1-based ranks set */
 const ranks = (...r: number[]): bigint => r.reduce((m, x) => m | (1n << BigInt(x - 1)), 0n);
