@@ -1,0 +1,153 @@
+// Public API of the golden-model emulator (model/README.md). Other parts of the project (vti
+// emu, vti demo, co-simulation) use only this file.
+import { CR } from '../arch/cr.js';
+import { DEFAULT_IMPL, implConfigProblems, type ImplConfig } from '../arch/config.js';
+import { decodeBundle } from './decode/decode.js';
+import { insnText } from './decode/insn.js';
+import { parseElf } from './elf.js';
+import { UnsupportedInstruction } from './errors.js';
+import { hex64, toBig } from './exec/int64.js';
+import { Machine, type EventRecord } from './exec/machine.js';
+import { CodeCache, runLoop } from './exec/run.js';
+
+export { UnsupportedInstruction };
+
+export interface EmuOptions {
+  /** VT-i implemented (default true). */
+  vt?: boolean;
+  /** Implemented virtual-address bits, 51..61 (IMPL_VA_MSB = valen − 1; default 61). */
+  valen?: number;
+  /** Implemented physical-address bits, 32..63 (IMPL_PA_MSB = palen − 1; default 63). */
+  palen?: number;
+  /** Guest IMPL_VA_MSB = IMPL_VA_MSB − guestShrink (default 1). */
+  guestShrink?: number;
+}
+
+export interface EventJson { step: number; ip: string; slot: number; vector: string; isr: string; ipsr: string; iip: string; iipa: string; ifa: string }
+
+export interface FinalState {
+  halted: boolean; steps: number; ip: string; slot: number; psr: string;
+  cr: Record<'dcr' | 'itm' | 'iva' | 'pta' | 'ipsr' | 'isr' | 'iip' | 'ifa' | 'itir' | 'iipa' | 'ifs' | 'iim' | 'iha' | 'iib0' | 'iib1', string>;
+  gr: string[]; nat: boolean[]; pr: string; br: string[]; events: EventJson[];
+}
+
+/** Interruption taken during a step (lockstep detail). */
+export interface StepEvent { vector: number; name: string; isr: string; iip: string; ipsr: string; ifa: string }
+
+/**
+ * One step, for traces and lockstep co-simulation. {step, ip, slot, insn, psr, event?} are the
+ * `--trace` fields of emulator.md; the rest is the lockstep detail.
+ */
+export interface TraceRecord {
+  step: number; ip: string; slot: number; insn: string; psr: string; event?: StepEvent;
+  /** Instruction class ('add', 'ssm', 'mov_to_cr', 'rfi', 'vmsw', ...; 'fetch' when fetching faulted). */
+  op: string;
+  /** Qualifying predicate value (false: the instruction was predicated off). */
+  qpTrue: boolean;
+  /** Source GR operands before the step: register number, value, NaT. */
+  operands: { reg: number; value: string; nat: boolean }[];
+  cplBefore: number; vmBefore: number; psrBefore: string;
+  cpl: number; vm: number;
+  nextIp: string; nextSlot: number;
+}
+
+const h = (v: bigint) => '0x' + BigInt.asUintN(64, v).toString(16);
+
+function eventJson(e: EventRecord): EventJson {
+  return { step: e.step, ip: h(e.ip), slot: e.slot, vector: h(BigInt(e.vector)), isr: h(e.isr), ipsr: h(e.ipsr), iip: h(e.iip), iipa: h(e.iipa), ifa: h(e.ifa) };
+}
+
+export function toImplConfig(opts: EmuOptions = {}): ImplConfig {
+  const valen = opts.valen ?? DEFAULT_IMPL.implVaMsb + 1, palen = opts.palen ?? DEFAULT_IMPL.implPaMsb + 1;
+  const cfg: ImplConfig = { vt: opts.vt ?? true, implVaMsb: valen - 1, implPaMsb: palen - 1, guestShrink: opts.guestShrink ?? 1 };
+  const problems = implConfigProblems(cfg);
+  if (problems.length) {
+    const msg = problems.map((p) => p
+      .replace(/^IMPL_VA_MSB (\S+) is out of range: allowed (\d+)\.\.(\d+)$/, (_m, v, a, b) => `valen ${Number(v) + 1} is out of range: allowed ${Number(a) + 1}..${Number(b) + 1}`)
+      .replace(/^IMPL_PA_MSB (\S+) is out of range: allowed (\d+)\.\.(\d+)$/, (_m, v, a, b) => `palen ${Number(v) + 1} is out of range: allowed ${Number(a) + 1}..${Number(b) + 1}`));
+    throw new Error(`bad emulator configuration: ${msg.join('; ')}`);
+  }
+  return cfg;
+}
+
+export class Emulator {
+  readonly config: ImplConfig;
+  /** The machine state (exposed for tests and co-simulation; prefer state()). */
+  readonly machine: Machine;
+  private readonly cache: CodeCache;
+  onStep?: (rec: TraceRecord) => void;
+
+  constructor(opts?: EmuOptions) {
+    this.config = toImplConfig(opts);
+    this.machine = new Machine(this.config);
+    this.cache = new CodeCache(this.machine);
+  }
+
+  loadElf(bytes: Uint8Array): void {
+    const img = parseElf(bytes);
+    for (const s of img.segments) this.machine.mem.writeBytes(s.paddr, s.data);
+    this.machine.setIp(img.entry, 0);
+  }
+
+  run(maxSteps: number): { halted: boolean; steps: number } {
+    const m = this.machine;
+    if (!this.onStep) runLoop(m, this.cache, maxSteps);
+    else while (!m.halted && m.steps < maxSteps) this.step();
+    return { halted: m.halted, steps: m.steps };
+  }
+
+  /** Executes one instruction slot (or one faulting fetch). */
+  step(): void {
+    const m = this.machine;
+    if (m.halted) return;
+    const cb = this.onStep;
+    if (!cb) { runLoop(m, this.cache, m.steps + 1); return; }
+    const step = m.steps, ipB = m.ip(), slot = m.slot, psrB = m.psr, cplB = m.cpl, vmB = m.vm;
+    const { text, op, qp, srcs } = this.peek(ipB, slot);
+    const qpTrue = qp === 0 || m.pr[qp] === 1;
+    const nEv = m.events.length;
+    runLoop(m, this.cache, m.steps + 1);
+    const ev = m.events[nEv];
+    const rec: TraceRecord = {
+      step, ip: h(ipB), slot, insn: text, psr: h(psrB), op, qpTrue,
+      operands: srcs, cplBefore: cplB, vmBefore: vmB, psrBefore: h(psrB), cpl: m.cpl, vm: m.vm,
+      nextIp: h(m.ip()), nextSlot: m.slot,
+    };
+    if (ev) rec.event = { vector: ev.vector, name: ev.name, isr: h(ev.isr), iip: h(ev.iip), ipsr: h(ev.ipsr), ifa: h(ev.ifa) };
+    cb(rec);
+  }
+
+  /** Disassembly and operands of the instruction at (ip, slot), without side effects. */
+  private peek(ip: bigint, slot: number): { text: string; op: string; qp: number; srcs: TraceRecord['operands'] } {
+    const m = this.machine;
+    const pa = m.peekInstPa(ip);
+    if (pa === null) return { text: '(no translation)', op: 'fetch', qp: 0, srcs: [] };
+    const d = decodeBundle(m.mem.readBytes(pa & ~0xfn, 16), 0, ip & ~0xfn);
+    const ins = d.slots[Math.min(slot, 2)]!;
+    const srcRegs = [...new Set([...ins.ops.replace(/^r\d+=/, '').matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1])))];
+    return {
+      text: insnText(ins), op: ins.op, qp: ins.qp,
+      srcs: srcRegs.map((r) => ({ reg: r, value: h(m.gr(r)), nat: m.nat[r] === 1 })),
+    };
+  }
+
+  state(): FinalState {
+    const m = this.machine;
+    const crv = (n: number) => h(n === CR.IIPA ? toBig(m.iipaLo, m.iipaHi) : m.cr[n]!);
+    let pr = 0n;
+    for (let i = 63; i >= 0; i--) pr = (pr << 1n) | BigInt(m.pr[i]!);
+    return {
+      halted: m.halted, steps: m.steps, ip: h(m.ip()), slot: m.slot, psr: h(m.psr),
+      cr: {
+        dcr: crv(CR.DCR), itm: crv(CR.ITM), iva: crv(CR.IVA), pta: crv(CR.PTA), ipsr: crv(CR.IPSR), isr: crv(CR.ISR),
+        iip: crv(CR.IIP), ifa: crv(CR.IFA), itir: crv(CR.ITIR), iipa: crv(CR.IIPA), ifs: crv(CR.IFS), iim: crv(CR.IIM),
+        iha: crv(CR.IHA), iib0: crv(CR.IIB0), iib1: crv(CR.IIB1),
+      },
+      gr: Array.from({ length: 128 }, (_, r) => hex64(m.grLo[r]!, m.grHi[r]!)),
+      nat: Array.from(m.nat, (v) => v === 1),
+      pr: h(pr),
+      br: Array.from({ length: 8 }, (_, b) => hex64(m.brLo[b]!, m.brHi[b]!)),
+      events: m.events.map(eventJson),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+// Integer loads and stores of 1, 2, 4, 8 bytes (plain, .acq, .rel, with post-increment),
+// little-endian. Checks in priority order: Register NaT Consumption on the address (and the
+// stored value), then the translation faults of xlate.ts.
+import type { Insn } from '../decode/insn.js';
+import { OUT, loOf, hiOf } from './int64.js';
+import { CONT, type Exec, type Machine } from './machine.js';
+import { PA, READ, WRITE, xlateData } from './xlate.js';
+
+export function compileMem(m: Machine, ins: Insn): Exec | null {
+  const L = m.grLo, H = m.grHi, N = m.nat, mem = m.mem;
+  const { r1, r2, r3 } = ins, size = ins.n1;
+  const iLo = loOf(BigInt.asUintN(64, ins.imm)), iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const postInc = (incLo: number, incHi: number) => {
+    const lo = L[r3]! + incLo;
+    H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0); L[r3] = lo;
+  };
+  switch (ins.op) {
+    case 'ld': case 'ld_postimm': case 'ld_postreg': {
+      const post = ins.op !== 'ld';
+      // Post-increment of r0, or of the load's own target, is an Illegal Operation.
+      if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
+      const reg = ins.op === 'ld_postreg';
+      return () => {
+        if (N[r3] || (reg && N[r2])) return m.fault('reg_nat');
+        if (!xlateData(m, L[r3]!, H[r3]!, size, READ)) return 2;
+        mem.load(PA.lo, PA.hi, size, OUT);
+        if (post) { if (reg) postInc(L[r2]!, H[r2]!); else postInc(iLo, iHi); }
+        L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = 0;
+        return CONT;
+      };
+    }
+    case 'st': case 'st_postimm': {
+      const post = ins.op === 'st_postimm';
+      if (post && r3 === 0) return () => m.fault('illegal_op');
+      return () => {
+        if (N[r3] || N[r2]) return m.fault('reg_nat');
+        if (!xlateData(m, L[r3]!, H[r3]!, size, WRITE)) return 2;
+        mem.store(PA.lo, PA.hi, size, L[r2]!, H[r2]!);
+        if (post) postInc(iLo, iHi);
+        return CONT;
+      };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,157 @@
+// Instruction fetch (with instruction-side translation and its faults), the predecoded code
+// cache (one closure per slot, keyed by physical bundle address, dropped when its page is
+// written), and the step loop with IIPA tracking and trap delivery.
+import { CR } from '../../arch/cr.js';
+import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
+import { compileInsn } from './compile.js';
+import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
+import { OUT, add64, toBig } from './int64.js';
+import { CONT, FAULT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
+import { pageKey } from './memory.js';
+import { pageRights } from './tlb.js';
+import { keyFault, region, thash } from './xlate.js';
+
+export interface CompiledBundle {
+  /** One closure per slot; null for a nop (completes without a call). */
+  readonly exec: (Exec | null)[];
+  /** Qualifying predicate per slot, evaluated by the loop (0 when the closure handles it). */
+  readonly qp: Uint8Array;
+  readonly n: number;
+  readonly decoded: DecodedBundle;
+}
+
+export class CodeCache {
+  private readonly pages = new Map<number, (CompiledBundle | undefined)[]>();
+  private lastKey = -1;
+  private lastPage: (CompiledBundle | undefined)[] | null = null;
+  private icache = { epoch: -1, map: new Map<number, number>() };
+
+  constructor(private readonly m: Machine) {
+    m.mem.onCodeWrite = (key) => {
+      this.pages.delete(key); m.mem.codePages.delete(key);
+      if (key === this.lastKey) { this.lastKey = -1; this.lastPage = null; }
+    };
+  }
+
+  /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
+  fetch(): CompiledBundle | null {
+    const m = this.m;
+    let paLo = m.ipLo, paHi = m.ipHi & 0x7fffffff;
+    if (m.it) {
+      if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, map: new Map() };
+      const vkey = m.ipHi * 0x100000 + (m.ipLo >>> 12);
+      const hit = this.icache.map.get(vkey);
+      if (hit !== undefined) { paHi = Math.floor(hit / 0x100000); paLo = (((hit % 0x100000) << 12) | (m.ipLo & 0xfff)) >>> 0; } else {
+        const pa = this.translateInst();
+        if (pa === null) return null;
+        paLo = Number(pa & 0xffffffffn); paHi = Number((pa >> 32n) & 0x7fffffffn);
+        this.icache.map.set(vkey, pageKey(paLo, paHi));
+      }
+    }
+    const key = pageKey(paLo, paHi);
+    let page = key === this.lastKey ? this.lastPage : this.pages.get(key);
+    if (!page) { page = new Array(256); this.pages.set(key, page); m.mem.codePages.add(key); }
+    this.lastKey = key; this.lastPage = page;
+    const idx = (paLo >>> 4) & 255;
+    return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
+  }
+
+  private compile(paLo: number, paHi: number): CompiledBundle {
+    const bytes = new Uint8Array(16);
+    const out = { lo: 0, hi: 0 };
+    for (let i = 0; i < 16; i += 8) {
+      this.m.mem.load((paLo + i) >>> 0, paHi, 8, out);
+      for (let k = 0; k < 4; k++) { bytes[i + k] = (out.lo >>> (8 * k)) & 0xff; bytes[i + 4 + k] = (out.hi >>> (8 * k)) & 0xff; }
+    }
+    // Decoded at address 0: IP-relative targets become displacements, added to IP at run time.
+    const d = decodeBundle(bytes, 0, 0n);
+    const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
+    const qp = new Uint8Array(3);
+    const exec = d.slots.map((ins, i) => {
+      const c = compileInsn(this.m, ins, d.raw[i]!);
+      qp[i] = c.qp;
+      return ins.op === 'nop' ? null : c.exec;
+    });
+    return { exec, qp, n, decoded: d };
+  }
+
+  private translateInst(): bigint | null {
+    const m = this.m;
+    const va = m.ip();
+    const { rr, rid, ve } = region(m, va);
+    const e = m.itlb.lookup(rid, va);
+    if (!e) {
+      const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
+      m.fault(walker ? 'inst_tlb' : 'alt_inst_tlb', { ifa: va, itir: rr & 0xfffffffcn, iha: thash(m, va), isr: ISR_X });
+      return null;
+    }
+    const f = pickFault(
+      !e.p && 'inst_page_not_present',
+      e.p && e.ma === 7 && 'inst_nat_page',
+      e.p && keyFault(m, e, 'x', 'inst_key_miss', 'inst_key_perm'),
+      !pageRights(e.ar, e.pl, m.cpl).includes('x') && 'inst_access_rights',
+      !e.a && !m.psrBit('ia') && 'inst_access_bit',
+    );
+    if (f) { m.fault(f, { ifa: va, itir: e.itir, iha: thash(m, va), isr: ISR_X }); return null; }
+    return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
+  }
+}
+
+/**
+ * Runs until halted or `maxSteps` total steps. Exceptions (unsupported instruction) propagate.
+ * Steps are counted per bundle; inside a bundle m.curStep() gives the exact step index.
+ */
+export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
+  const P = m.pr;
+  while (!m.halted && m.steps < maxSteps) {
+    if (!m.instAddrImplemented(m.ipHi)) { m.pendingTraps |= TRAP_UNIMPL_IA; m.takeTraps(m.slot, m.steps); m.steps++; continue; }
+    const b = cache.fetch();
+    if (b === null) { m.steps++; continue; }
+    const bLo = m.ipLo, bHi = m.ipHi, ex = b.exec, qps = b.qp, n = b.n;
+    const start = m.slot, base = m.steps;
+    const end = Math.min(n, start + (maxSteps - base));
+    m.stepBase = base - start;
+    let s = start;
+    for (;;) {
+      if (s >= end) {
+        m.steps = base + (s - start);
+        if (s >= n) advance(m, s - 1);
+        else m.slot = s;
+        break;
+      }
+      m.slot = s;
+      const q = qps[s]!;
+      const ic = m.ic;
+      // Predicated-off instructions and nops complete without calling their closure.
+      const f = ex[s];
+      const r = (q !== 0 && P[q] === 0) || f === null ? CONT : f!();
+      if (r === CONT || r === JUMP) {
+        if (ic) { m.iipaLo = bLo; m.iipaHi = bHi; }
+        if (m.ss) m.pendingTraps |= TRAP_SINGLE_STEP;
+        if (r === JUMP) {
+          m.steps = base + (s - start) + 1;
+          if (m.pendingTraps) m.takeTraps(s, m.steps - 1);
+          break;
+        }
+        if (m.pendingTraps) {
+          m.steps = base + (s - start) + 1;
+          if (s + 1 < n) { m.slot = s + 1; m.takeTraps(s, m.steps - 1); } else advance(m, s);
+          break;
+        }
+        s++;
+        continue;
+      }
+      m.steps = base + (s - start) + 1;
+      if (r !== FAULT) { m.halted = true; m.slot = s; } // HALT: ip/slot stay at the break
+      break;
+    }
+  }
+}
+
+/** Falls through to the next bundle after the instruction in `lastSlot`, delivering traps. */
+function advance(m: Machine, lastSlot: number): void {
+  add64(m.ipLo, m.ipHi, 16, 0);
+  m.ipLo = OUT.lo; m.ipHi = OUT.hi; m.slot = 0;
+  if (!m.instAddrImplemented(m.ipHi)) m.pendingTraps |= TRAP_UNIMPL_IA;
+  if (m.pendingTraps) m.takeTraps(lastSlot, m.steps - 1);
+}

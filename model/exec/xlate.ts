@@ -1,0 +1,114 @@
+// Data-side address translation and its faults (architecture.md §5, §7): implemented-address
+// check, TLB lookup (no VHPT walker: a miss is a Data TLB fault when PTA.ve and RR.ve are 1,
+// else an Alternate Data TLB fault; with PSR.ic = 0 a Data Nested TLB fault), then page
+// present, NaT page, protection keys, access rights, dirty and access bits, alignment — each
+// check in the order of arch/priority.ts.
+import { CR } from '../../arch/cr.js';
+import { toBig } from './int64.js';
+import { ISR_NA, ISR_R, ISR_W, pickFault, type Machine } from './machine.js';
+import { pageRights, type TlbEntry } from './tlb.js';
+
+export const READ = 0, WRITE = 1, NONACCESS = 2;
+
+/** Result of a successful translation (physical address halves, bit 63 dropped). */
+export const PA = { lo: 0, hi: 0 };
+
+interface CacheLine { paLo: number; paHi: number; okR: boolean; okW: boolean }
+const dcache = new WeakMap<Machine, { epoch: number; map: Map<number, CacheLine> }>();
+
+export function isrFor(kind: number): bigint {
+  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : ISR_NA | ISR_R;
+}
+
+/** Region register fields for virtual address `va`. */
+export function region(m: Machine, va: bigint): { rr: bigint; rid: number; ps: number; ve: boolean } {
+  const rr = m.rr[Number(va >> 61n)]!;
+  return { rr, rid: Number((rr >> 8n) & 0xffffffn), ps: Number((rr >> 2n) & 0x3fn), ve: (rr & 1n) !== 0n };
+}
+
+/** Short-format VHPT hash (SDM thash), also written to IHA on TLB-class faults. */
+export function thash(m: Machine, va: bigint): bigint {
+  const { ps, rid } = region(m, va);
+  const pta = m.cr[CR.PTA]!;
+  const size = Number((pta >> 2n) & 0x3fn);
+  const mask = (1n << BigInt(size)) - 1n;
+  const implMask = (1n << BigInt(m.vaMsb() + 1)) - 1n;
+  let index = ((va & implMask) >> BigInt(ps)) << 3n;
+  // Long format (PTA.vf = 1) is implementation specific; this model mixes in the region id
+  // and uses 32-byte entries.
+  if (pta & 0x100n) index = (((va & implMask) >> BigInt(ps)) ^ BigInt(rid)) << 5n;
+  const base = pta & ((1n << 61n) - 1n) & ~((1n << 15n) - 1n) & ~mask;
+  return ((va >> 61n) << 61n) | base | (index & mask);
+}
+
+function missFault(m: Machine, va: bigint, kind: number): number {
+  const { rr, ve } = region(m, va);
+  const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
+  return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
+    ifa: va, itir: rr & 0xfffffffcn, iha: thash(m, va), isr: isrFor(kind),
+  });
+}
+
+/** Protection-key check: the fault name, or null when access is allowed. */
+export function keyFault(m: Machine, e: TlbEntry, need: string, miss: string, perm: string): string | null {
+  if (!m.psrBit('pk')) return null;
+  for (const k of m.pkr) {
+    if ((k & 1n) && Number((k >> 8n) & 0xffffffn) === e.key) {
+      if ((need.includes('r') && (k & 4n)) || (need.includes('w') && (k & 2n)) || (need.includes('x') && (k & 8n))) return perm;
+      return null;
+    }
+  }
+  return miss;
+}
+
+/**
+ * Translates a data reference of `size` bytes at (lo, hi). On success returns true with the
+ * physical address in PA; on a fault dispatches it and returns false.
+ */
+export function xlateData(m: Machine, lo: number, hi: number, size: number, kind: number): boolean {
+  if (!m.dt) {
+    if (!m.paImplemented(hi)) { m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
+    PA.lo = lo; PA.hi = hi & 0x7fffffff;
+  } else {
+    if (!m.vaImplemented(hi)) { m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
+    let c = dcache.get(m);
+    if (!c || c.epoch !== m.xlateEpoch) { c = { epoch: m.xlateEpoch, map: new Map() }; dcache.set(m, c); }
+    const vkey = hi * 0x100000 + (lo >>> 12);
+    const line = c.map.get(vkey);
+    if (line && (kind === READ ? line.okR : kind === WRITE ? line.okW : true)) {
+      PA.lo = (line.paLo | (lo & 0xfff)) >>> 0; PA.hi = line.paHi;
+    } else {
+      const va = toBig(lo, hi);
+      const pa = slowXlate(m, va, kind);
+      if (pa === null) return false;
+      PA.lo = Number(pa & 0xffffffffn); PA.hi = Number((pa >> 32n) & 0x7fffffffn);
+      const l = line ?? { paLo: (PA.lo & ~0xfff) >>> 0, paHi: PA.hi, okR: false, okW: false };
+      if (kind === READ) l.okR = true; else if (kind === WRITE) l.okW = true;
+      c.map.set(vkey, l);
+    }
+  }
+  if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS)
+    { m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
+  return true;
+}
+
+function slowXlate(m: Machine, va: bigint, kind: number): bigint | null {
+  const { rid } = region(m, va);
+  const e = m.dtlb.lookup(rid, va);
+  if (!e) { missFault(m, va, kind); return null; }
+  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind) };
+  if (kind !== NONACCESS) {
+    const need = kind === READ ? 'r' : 'w';
+    const rights = pageRights(e.ar, e.pl, m.cpl);
+    const f = pickFault(
+      !e.p && 'data_page_not_present',
+      e.p && e.ma === 7 && 'data_nat_page',
+      e.p && keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
+      !rights.includes(need) && 'data_access_rights',
+      kind === WRITE && !e.d && !m.psrBit('da') && 'data_dirty_bit',
+      !e.a && !m.psrBit('da') && 'data_access_bit',
+    );
+    if (f) { m.fault(f, info); return null; }
+  } else if (!e.p) { m.fault('data_page_not_present', info); return null; }
+  return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
+}
