@@ -2,7 +2,8 @@
 // addr_check.v): (a) a C++ loop inside the addon driving the model with C++ random
 // inputs — the limit; (b) the TypeScript driver end to end: fresh random columns from
 // crypto.randomFillSync, evalBatch, and a pass over the outputs, double-buffered (the
-// next batch is generated while the current one evaluates on the thread pool).
+// next batch is generated while the current one evaluates on the thread pool); (c) for
+// comparison, the same model in a child process over binary pipes (bench/verilator/pipe.ts).
 //
 //   npx tsx bench/verilator/run.ts [--seconds 1] [--batch 4096,65536]
 import { randomFillSync } from 'node:crypto';
@@ -10,6 +11,7 @@ import { buildInfo, buildVerilatorModel, ASYNC_MIN } from '../../sim/verilator/i
 
 import type { NapiModel } from '../../sim/verilator/model.js';
 import { addrCheck } from '../../test/fixtures/verilog/index.js';
+import { buildPipeServer, startPipeServer } from './pipe.js';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,4 +86,31 @@ for (const [n, pool] of batches.flatMap((n) => [[n, false], [n, true]] as const)
   console.log(`(b) TS evalBatch, batch ${String(n).padStart(6)} (${mode.padEnd(11)}): ${(rate / 1e6).toFixed(1).padStart(5)} M vectors/s  b/a = ${(rate / cxxRate).toFixed(2)}  (${passes} pass)`);
 }
 console.log(`(evalBatch uses the thread pool from ${ASYNC_MIN} vectors on)`);
+
+// (c) The alternative transport: a child process over binary pipes, double-buffered.
+{
+  const server = startPipeServer(await buildPipeServer(buildInfo(model)!.dir));
+  const probe = makeBatch(4096);
+  const [viaPipe, viaAddon] = await Promise.all([server.send(probe.addr, probe.wide), model.evalBatch(probe, 4096)]);
+  if (viaPipe.some((x, v) => x !== viaAddon.ok![v])) throw new Error('pipe server disagrees with the addon');
+  for (const n of batches) {
+    let vectors = 0;
+    let passes = 0;
+    const t = performance.now();
+    const first = makeBatch(n);
+    let cur = server.send(first.addr, first.wide);
+    while (performance.now() - t < seconds * 1000) {
+      const b = makeBatch(n);
+      const nxt = server.send(b.addr, b.wide); // in flight while we consume `cur`
+      const ok = await cur;
+      for (let v = 0; v < n; v++) passes += ok[v]!;
+      vectors += n;
+      cur = nxt;
+    }
+    await cur;
+    const rate = vectors / ((performance.now() - t) / 1000);
+    console.log(`(c) child process over pipes, batch ${String(n).padStart(6)}:       ${(rate / 1e6).toFixed(1).padStart(5)} M vectors/s  c/a = ${(rate / cxxRate).toFixed(2)}  (${passes} pass)`);
+  }
+  await server.close();
+}
 await model.close();

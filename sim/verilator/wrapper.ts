@@ -222,6 +222,27 @@ bool getWords(napi_env env, napi_value v, size_t minWords, uint32_t** data, bool
   return true;
 }
 
+// Frees the model (idempotent). The Inst itself lives until its External is collected.
+void destroyInst(Inst* I) {
+  if (!I->top) return;
+#if VTI_TRACE
+  if (I->tfp) { I->tfp->close(); delete I->tfp; I->tfp = nullptr; }
+#endif
+  try { I->top->final(); } catch (const std::exception&) {}
+  delete I->top;
+  I->top = nullptr;
+  delete I->ctx;
+  I->ctx = nullptr;
+}
+
+// GC of a handle whose model was never closed: free it (a running job pins it, see Batch).
+void finalizeInst(napi_env, void* data, void*) {
+  Inst* I = static_cast<Inst*>(data);
+  if (I->busy) return;  // cannot happen while JS awaits the job; leak rather than race
+  destroyInst(I);
+  delete I;
+}
+
 napi_value Create(napi_env env, napi_callback_info) {
   Inst* I = new Inst();
   I->ctx = new VerilatedContext();
@@ -234,7 +255,7 @@ napi_value Create(napi_env env, napi_callback_info) {
     return fail(env, e.what());
   }
   napi_value ext;
-  CHECK(napi_create_external(env, I, nullptr, nullptr, &ext));
+  CHECK(napi_create_external(env, I, finalizeInst, nullptr, &ext));
   return ext;
 }
 
@@ -245,14 +266,7 @@ napi_value Destroy(napi_env env, napi_callback_info info) {
   Inst* I = getInst(env, argv[0]);
   if (!I || !I->top) return undef(env);
   if (I->busy) return fail(env, "destroy: a batch is still running");
-#if VTI_TRACE
-  if (I->tfp) { I->tfp->close(); delete I->tfp; I->tfp = nullptr; }
-#endif
-  try { I->top->final(); } catch (const std::exception&) {}
-  delete I->top;
-  I->top = nullptr;
-  delete I->ctx;
-  I->ctx = nullptr;
+  destroyInst(I);
   return undef(env);
 }
 
@@ -332,6 +346,11 @@ napi_value Batch(napi_env env, napi_callback_info info) {
     return fail(env, err);
   }
   j->in.assign(inPtrs.begin(), inPtrs.end());
+  if (async) {
+    napi_ref r;
+    napi_create_reference(env, argv[0], 1, &r);  // the handle outlives the job
+    j->refs.push_back(r);
+  }
   if (!async) {
     runJob(j);
     std::string e = j->error;
