@@ -1,0 +1,78 @@
+// `vti emu PROGRAM.elf`: run a static IA-64 ELF on the golden-model emulator and print the
+// final state as JSON (emulator.md). Logic lives in model/emulator.ts.
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import type { Command } from '../command.js';
+import { UserError } from '../errors.js';
+import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
+
+export const DEFAULT_MAX_STEPS = 10_000_000;
+
+export const command: Command = {
+  summary: 'run an IA-64 program on the golden-model emulator and print its final state',
+  usage: 'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
+  flags: {
+    vt: { type: 'choice', choices: ['on', 'off'], help: 'VT-i implemented', default: 'on' },
+    valen: { type: 'int', help: 'implemented virtual-address bits, 51..61', default: 61, metavar: 'N' },
+    palen: { type: 'int', help: 'implemented physical-address bits, 32..63', default: 63, metavar: 'N' },
+    'guest-shrink': { type: 'int', help: 'guest IMPL_VA_MSB = valen - 1 - K', default: 1, metavar: 'K' },
+    'max-steps': { type: 'int', help: 'stop after N instruction slots (not halted)', default: DEFAULT_MAX_STEPS, metavar: 'N' },
+    state: { type: 'string', help: 'write the final-state JSON to FILE instead of stdout', metavar: 'FILE' },
+    trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
+  },
+  async run({ flags, positional }) {
+    if (positional.length === 0) throw new UserError('missing PROGRAM.elf argument');
+    if (positional.length > 1) throw new UserError(`unexpected argument '${positional[1]}' (one program only)`);
+    const file = positional[0]!;
+    const maxSteps = flags['max-steps'] as number;
+    if (maxSteps < 0 || !Number.isSafeInteger(maxSteps)) throw new UserError(`--max-steps must be a non-negative integer, got ${maxSteps}`);
+    const opts: EmuOptions = {
+      vt: flags.vt === 'on', valen: flags.valen as number, palen: flags.palen as number, guestShrink: flags['guest-shrink'] as number,
+    };
+    let emu: Emulator;
+    try { emu = new Emulator(opts); } catch (e) { throw new UserError(configMessage(opts, (e as Error).message)); }
+    let bytes: Uint8Array;
+    try { bytes = new Uint8Array(readFileSync(file)); } catch (e) {
+      throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    try { emu.loadElf(bytes); } catch (e) { throw new UserError(`${file}: ${(e as Error).message}`); }
+    const trace = flags.trace ? new TraceWriter(flags.trace as string) : null;
+    if (trace) emu.onStep = (r) => trace.write(r);
+    try {
+      emu.run(maxSteps);
+    } catch (e) {
+      if (e instanceof UnsupportedInstruction) throw new UserError(`${file}: ${e.message}`);
+      throw e;
+    } finally {
+      trace?.close();
+    }
+    const json = JSON.stringify(emu.state(), null, 2) + '\n';
+    if (flags.state) writeFileSync(flags.state as string, json); else process.stdout.write(json);
+    return 0;
+  },
+};
+
+/** Restates a configuration error in terms of the command-line flags. */
+function configMessage(o: EmuOptions, msg: string): string {
+  if (msg.includes('no room for a guest'))
+    return `--valen ${o.valen} with --guest-shrink ${o.guestShrink} leaves no room for a guest: guest IMPL_VA_MSB ` +
+      `${o.valen! - 1 - o.guestShrink!} is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)`;
+  return msg.replace(/^bad emulator configuration: /, '').replace(/\bvalen\b/, '--valen').replace(/\bpalen\b/, '--palen')
+    .replace(/guestShrink (\S+) is out of range/, '--guest-shrink $1 is out of range');
+}
+
+/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken. */
+class TraceWriter {
+  private readonly fd: number;
+  private buf: string[] = [];
+  constructor(file: string) {
+    try { this.fd = openSync(file, 'w'); } catch (e) { throw new UserError(`cannot write trace ${file}: ${(e as NodeJS.ErrnoException).code}`); }
+  }
+  write(r: TraceRecord): void {
+    const o: Record<string, unknown> = { step: r.step, ip: r.ip, slot: r.slot, insn: r.insn, psr: r.psr };
+    if (r.event) o.event = r.event;
+    this.buf.push(JSON.stringify(o));
+    if (this.buf.length >= 4096) this.flush();
+  }
+  private flush(): void { if (this.buf.length) { writeSync(this.fd, this.buf.join('\n') + '\n'); this.buf = []; } }
+  close(): void { this.flush(); closeSync(this.fd); }
+}
