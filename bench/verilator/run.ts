@@ -18,7 +18,7 @@ function arg(name: string, def: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
 }
 const seconds = Number(arg('seconds', '1'));
-const batches = arg('batch', '256,2048,16384,65536').split(',').map(Number);
+const batches = arg('batch', '256,4096,65536').split(',').map(Number);
 
 /** Reference of addr_check.v on split 32-bit words (hi = bits 63..32). */
 function addrOk(lo: number, hi: number, wide: number): number {

@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { defaultCacheDir, hashOf, publishDir } from './cache.js';
 import { runChecked } from './exec.js';
 import { baseCxxFlags, ensurePch, ensureRuntime, PCH_NAME, verilatorRoot } from './runtime.js';
+import { portProblems, portsFromHeader } from './ports.js';
 import { type ModuleSpec, validateSpec } from './spec.js';
 import { requireTool } from './tools.js';
 import { generateWrapper } from './wrapper.js';
@@ -102,6 +103,10 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
         '-Wno-fatal', '-Wno-lint', '-Wno-style',
         ...(trace ? ['--trace'] : []), ...vArgs, ...files.map(([f]) => `src/${f}`),
       ], tmp);
+      const problems = portProblems(spec, portsFromHeader(readFileSync(join(obj, `V${spec.top}.h`), 'utf8')));
+      if (problems.length) {
+        throw new Error(`buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      }
       const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
       writeFileSync(join(obj, 'wrapper.cpp'), wrapper);
       writeFileSync(join(obj, 'unity.cpp'), [PCH_NAME, ...parts, 'wrapper.cpp'].map((f) => `#include "${f}"`).join('\n') + '\n');

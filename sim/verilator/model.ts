@@ -16,8 +16,9 @@ export interface VerilatedModel {
   readonly spec: ModuleSpec;
   /**
    * Combinational evaluation of `count` independent vectors. Each input column holds
-   * count * ceil(w/32) words (least-significant word first); an input left out keeps
-   * its current (poked) value. Returns one column per output.
+   * count * ceil(w/32) words (least-significant word first; bits above the width are
+   * ignored). An input left out keeps its current value: the last poke, or the last
+   * vector of an earlier batch. Returns one fresh column per output.
    */
   evalBatch(inputs: Record<string, Uint32Array>, count: number): Promise<Record<string, Uint32Array>>;
   /**
@@ -51,7 +52,7 @@ export interface Addon {
 }
 
 /** Batches at least this long run off the main thread. */
-export const ASYNC_MIN = 4096;
+export const ASYNC_MIN = 32768;
 
 /** Split a non-negative bigint into `nw` little-endian 32-bit words. */
 export function bigintToWords(value: bigint, nw: number): Uint32Array {

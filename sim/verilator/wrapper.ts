@@ -449,6 +449,7 @@ napi_value SelfBench(napi_env env, napi_callback_info info) {
   CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
   Inst* I = getInst(env, argv[0]);
   if (!I || !I->top) return fail(env, "selfBench: model is closed");
+  if (I->busy) return fail(env, "selfBench: a batch is running on this model");
   double nD;
   CHECK(napi_get_value_double(env, argv[1], &nD));
   const size_t n = static_cast<size_t>(nD);

@@ -29,6 +29,19 @@ describe('Verilator engine errors', () => {
     await expect(buildVerilatorModel(bad)).rejects.toThrow(/verilating broken failed \(exit 1\):[\s\S]*broken\.v:3:1: syntax error/);
   });
 
+  it('names every difference between the port list and the Verilog', async () => {
+    const s = adder64();
+    const ports = s.ports.filter((p) => p.name !== 'eq').map((p) =>
+      p.name === 'sum' ? { ...p, width: 32 } : p.name === 'lt' ? { ...p, dir: 'input' as const } : p);
+    await expect(buildVerilatorModel({ ...s, ports: [...ports, { name: 'extra', dir: 'output', width: 3 }] })).rejects.toThrow([
+      "buildVerilatorModel: the port list does not match the Verilog of 'adder64':",
+      "  - 'sum' has width 64 in the Verilog but 32 in the port list",
+      "  - 'lt' is an output in the Verilog but an input in the port list",
+      "  - 'extra' is in the port list but is not a port of module adder64",
+      "  - 'eq' (output, 1 bits) is a port of module adder64 but missing from the port list",
+    ].join('\n'));
+  });
+
   describe('on a built model', () => {
     let m: VerilatedModel;
     beforeAll(async () => { m = await buildVerilatorModel(adder64()); });
