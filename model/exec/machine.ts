@@ -179,12 +179,12 @@ export class Machine {
   curStep(): number { return this.stepBase + this.slot; }
 
   interrupt(row: PriorityRow, info: FaultInfo, iip: bigint, ri: number, ei: number, isTrap = false): void {
-    const ic = this.ic;
-    // 1. Bank 0.
+    const ic = this.ic, psr0 = this.psr;
+    // 1. Bank 0 (IPSR still records the interrupted PSR, bn included, so rfi can return to it).
     if (this.bn) this.setPsr(this.psr & ~(1n << 44n));
     // 2. Interruption registers, only with PSR.ic = 1.
     if (ic) {
-      this.cr[CR.IPSR] = (this.psr & ~(3n << 41n)) | (BigInt(ri) << 41n);
+      this.cr[CR.IPSR] = (psr0 & ~(3n << 41n)) | (BigInt(ri) << 41n);
       this.cr[CR.IIP] = iip;
       this.cr[CR.IIPA] = toBig(this.iipaLo, this.iipaHi);
       this.cr[CR.IFS] &= ~(1n << 63n);

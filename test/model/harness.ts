@@ -36,3 +36,41 @@ export const big = (s: string): bigint => BigInt(s);
 export const gr = (st: FinalState, r: number): bigint => BigInt(st.gr[r]!);
 export const prBit = (st: FinalState, p: number): number => Number((BigInt(st.pr) >> BigInt(p)) & 1n);
 export const hex = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(16);
+
+/** PSR bits used by the tests (architecture.md §2). */
+export const PSR = {
+  ic: 1n << 13n, i: 1n << 14n, pk: 1n << 15n, dt: 1n << 17n, pp: 1n << 21n, up: 1n << 2n, be: 1n << 1n,
+  cpl3: 3n << 32n, it: 1n << 36n, bn: 1n << 44n, vm: 1n << 46n,
+} as const;
+
+/** Asm that enters `label` with PSR = `psr` through rfi (needs PSR.ic = 0, as at reset). */
+export function enter(psr: bigint, label: string): string {
+  return `
+	movl r2=${hex(psr)}
+	movl r3=${label}
+	;;
+	mov cr.ipsr=r2
+	mov cr.iip=r3
+	mov cr.ifs=r0
+	;;
+	rfi
+	;;
+${label}:
+`;
+}
+
+/** Asm that makes r<reg> a NaT (thash of an unimplemented address; needs valen ≤ 60 and vm = 0). */
+export function makeNat(reg: number): string {
+  return `
+	movl r2=0x0800000000000000
+	;;
+	thash r${reg}=r2
+	;;`;
+}
+
+/** Interruption taken by the run (the first one). */
+export function ev(st: FinalState, i = 0) {
+  const e = st.events[i];
+  if (!e) throw new Error(`expected an interruption, got none (halted=${st.halted} ip=${st.ip})`);
+  return { ...e, vector: Number(e.vector), isr: BigInt(e.isr), code: Number(BigInt(e.isr) & 0xffffn), ipsr: BigInt(e.ipsr), iip: BigInt(e.iip), iipa: BigInt(e.iipa), ifa: BigInt(e.ifa) };
+}
