@@ -7,9 +7,11 @@
 // privilege level 0: nothing distinguishes "monitor-only" without vm.
 //
 // After the workload the guest kernel demonstrates the checks: an ssm with a reserved
-// immediate bit and a mov psr.l from a NaT register are reflected to the guest kernel (which
-// counts them in r13 and resumes), then it enters its application at cpl 3, whose privileged
-// instruction the VMM reflects because the virtual cpl is 3.
+// immediate bit and a mov psr.l of a value with a reserved bit are reflected to the guest
+// kernel (which counts them in r13 and resumes), then it enters its application at cpl 3,
+// whose privileged instruction the VMM reflects because the virtual cpl is 3. (The VMM's
+// NaT re-check, reflected to 0x5600, is not exercised: the golden model has no instruction
+// that makes a NaT here -- no ld.s / ld8.fill -- see programs/README.md.)
 	.explicit
 	.set CLASSIC, 1
 	.include "lib/layout.inc"
@@ -66,27 +68,14 @@ check_rsvd:
 	  ;;
 	}
 	{ .mlx
-	  mov ar.unat = r0
-	  movl r2 = guest_iterations    // address bits 8:3 = 0: ld8.fill takes its NaT from UNAT{0}
-	  ;;
-	}
-	{ .mmi
-	  mov r3 = 1
-	  ;;
-	  mov ar.unat = r3
-	  nop.i 0
-	  ;;
-	}
-	{ .mmi
-	  ld8.fill r15 = [r2]           // r15 = NaT ...
 	  nop.m 0
-	  nop.i 0
+	  movl r15 = 0x10000000         // PSR bit 28 is reserved ...
 	  ;;
 	}
-	.global check_nat
-check_nat:
+	.global check_psr_l
+check_psr_l:
 	{ .mmi
-	  mov psr.l = r15               // ... so this is reflected Register NaT Consumption
+	  mov psr.l = r15               // ... so this is reflected Reserved Register/Field too
 	  nop.m 0
 	  nop.i 0
 	  ;;

@@ -1,6 +1,7 @@
 // e. palvm -- the flexible highest-implemented virtual-address bit. The guest kernel calls
-// the VMM's virtualized PAL_VM_SUMMARY (on the para-virtual page) and gets IMPL_VA_MSB -
-// guestShrink in r10{7:0}; then it touches the VMM's data page at its monitor-only address,
+// the VMM's virtualized PAL_VM_SUMMARY twice -- on the para-virtual page (answer kept in r14)
+// and as an unmodified PAL call (break 0xca11, trapped) -- and gets IMPL_VA_MSB - guestShrink
+// in r10{7:0} both times; then it touches the VMM's data page at its monitor-only address,
 // which faults for vm = 1 (Unimplemented Data Address: General Exception, ISR.code 0x30,
 // IFA = the address). The VMM reflects that to the guest kernel, whose handler reads its
 // virtual ISR and IFA and exits.
@@ -38,6 +39,20 @@ guest_kernel:
 	  br.call.sptk.many b0 = pv_pal // vmsw.0 ... vmsw.1: no interruption
 	  ;;
 	}
+	{ .mmi
+	  mov r14 = r10                 // the para-virtual answer
+	  mov r10 = 0
+	  nop.i 0
+	  ;;
+	}
+	.global guest_pal_trap
+guest_pal_trap:
+	{ .mii
+	  break.m PAL_BREAK_IMM         // unmodified PAL call: Break fault at vm = 1, virtualized
+	  nop.i 0
+	  nop.i 0
+	  ;;
+	}
 	{ .mlx
 	  nop.m 0
 	  movl r15 = VMM_BASE
@@ -46,13 +61,13 @@ guest_kernel:
 	.global guest_touch
 guest_touch:
 	{ .mmi
-	  ld8 r14 = [r15]               // monitor-only: Unimplemented Data Address, reflected
+	  ld8 r2 = [r15]                // monitor-only: Unimplemented Data Address, reflected
 	  nop.m 0
 	  nop.i 0
 	  ;;
 	}
 	{ .mii
-	  mov r14 = 0                   // not reached
+	  mov r2 = -1                   // not reached
 	  nop.i 0
 	  nop.i 0
 	  ;;

@@ -22,6 +22,11 @@ export interface RunResult {
 
 export const DEFAULT_MAX_STEPS = 2_000_000;
 
+/** The symbol table of a (built) program. */
+export function programSymbols(name: string): Map<string, bigint> {
+  return elfSymbols(readFileSync(buildProgram(name)));
+}
+
 export async function runProgram(name: string, opts: RunOptions): Promise<RunResult> {
   let bytes: Uint8Array = readFileSync(buildProgram(name));
   const syms = elfSymbols(bytes);

@@ -1,0 +1,78 @@
+// d. classic: no VT-i, guest kernel at cpl 1, every privileged instruction a Privileged
+// Operation fault; software re-checks of lower-priority faults; kernel vs application.
+import { describe, expect, it } from 'vitest';
+import { emulatorAvailable } from '../../model/demo/emu.js';
+import { runProgram } from '../../model/demo/run.js';
+import { BN, CPL, DT, I, IC, IT, KEPT, dump, evTuples, gr } from './helpers.js';
+
+const N = 4n;
+const APP_PSR = CPL(3n) | BN | IT | DT | IC;
+const P = 0x10n, ILL = 0n;  // ISR.code: Privileged Operation, Illegal Operation
+
+describe.skipIf(!emulatorAvailable())('classic (trap-and-emulate without VT-i)', () => {
+  it('runs the workload, the software checks and the application in the order of the text', async () => {
+    const r = await runProgram('classic', { vt: false });
+    const s = r.state;
+    expect(s.halted).toBe(true);
+    const loop = r.sym('workload_loop'), h = r.sym('guest_ivt') + 0x5400n;
+    const one: [bigint, bigint, bigint, bigint][] = [
+      [0x5400n, P, loop, 0n], [0x5400n, P, loop, 1n], [0x5400n, P, loop + 0x10n, 0n],
+      [0x5400n, P, loop + 0x10n, 1n], [0x5400n, P, loop + 0x20n, 0n], [0x5400n, P, loop + 0x20n, 1n],
+    ];
+    // guest handler that resumes the kernel: cr.isr, cr.ipsr, cr.iip (Illegal Operation: the
+    // real PSR.ic is 1), mov cr.iip, mov cr.ipsr, then rfi (Privileged Operation)
+    const handler: [bigint, bigint, bigint, bigint][] = [
+      [0x5400n, ILL, h, 0n], [0x5400n, ILL, h, 1n], [0x5400n, ILL, h + 0x30n, 0n],
+      [0x5400n, ILL, h + 0x40n, 1n], [0x5400n, ILL, h + 0x50n, 0n], [0x5400n, P, h + 0x60n, 2n],
+    ];
+    const cr = r.sym('check_rsvd'), cn = r.sym('check_psr_l');
+    const expected = [
+      ...one, ...one, ...one, ...one,
+      [0x5400n, P, cr - 0x10n, 0n],             // mov cr.iva = r9
+      [0x5400n, P, cr, 0n],                     // ssm 0x40 (reserved bit: reflected as 0x30)
+      ...handler,
+      [0x5400n, P, cn, 0n],                     // mov psr.l = r15 (bit 28: reflected as 0x30)
+      ...handler,
+      [0x5400n, P, cn + 0x10n, 0n],             // rsm psr.ic
+      [0x5400n, ILL, cn + 0x30n, 0n],           // mov cr.ipsr = r10
+      [0x5400n, ILL, cn + 0x40n, 0n],           // mov cr.iip = r11
+      [0x5400n, P, cn + 0x50n, 2n],             // rfi -> application
+      [0x5400n, P, r.sym('guest_app'), 0n],     // rsm psr.i at virtual cpl 3: reflected
+      [0x5400n, ILL, h, 0n], [0x5400n, ILL, h, 1n],
+      [0x2c00n, 0n, r.sym('guest_done'), 0n],   // exit hypercall
+    ];
+    expect(evTuples(s)).toEqual(expected);
+    // No interruption ever came from cpl 0 or with vm = 1 (no VT-i).
+    for (const e of s.events.slice(0, -1)) expect((BigInt(e.ipsr) >> 32n) & 3n).not.toBe(0n);
+    for (const e of s.events) expect((BigInt(e.ipsr) >> 46n) & 1n).toBe(0n);
+  });
+
+  it('ends with the workload results and the checks reflected to the guest', async () => {
+    const r = await runProgram('classic', { vt: false });
+    const s = r.state;
+    expect(gr(s, 8)).toBe(N);
+    expect(gr(s, 12) & 0xffffn).toBe(0x10n);     // last reflected: the application's rsm
+    expect(gr(s, 13)).toBe(3n);                  // the guest kernel handled three reflections
+    expect(gr(s, 14)).toBe(APP_PSR);             // its virtual IPSR: cpl 3, ri 0
+    expect(gr(s, 15)).toBe(1n << 28n);           // the reserved PSR bit it tried to set
+    expect(gr(s, 2)).toBe(r.sym('check_psr_l') + 0x10n); // the handler's last resume address
+    const d = dump(s);
+    expect(d.err).toBe(0n);
+    expect(d.vitm).toBe(N * 1000n);
+    expect(d.viva).toBe(r.sym('guest_ivt'));
+    expect(d.vpsr).toBe(APP_PSR & KEPT);
+    // 6N workload + mov cr.iva + 2 handlers x 6 + rsm/ipsr/iip/rfi + 2 in the last handler
+    expect(d.emulated).toBe(6n * N + 1n + 12n + 4n + 2n);
+    expect(d.reflected).toBe(3n);
+    expect(d.viip).toBe(r.sym('guest_app'));
+  });
+
+  it('with guest_extras = 0 runs just the workload with the guest PSR of a native run', async () => {
+    const r = await runProgram('classic', { vt: false, extras: 0 });
+    const s = r.state;
+    expect(s.events.length).toBe(6 * 4 + 1);
+    expect(gr(s, 11)).toBe(IT | DT | I | IC);
+    expect(dump(s).vpsr).toBe(BN | IT | DT | I | IC);
+    expect(dump(s).emulated).toBe(6n * N);
+  });
+});

@@ -1,0 +1,94 @@
+// `vti demo`: flags, the cost model, and (with the emulator) the three techniques' counts.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../programs/build.js';
+import { main } from '../../cli/main.js';
+import { cyclesPerOp, totalCycles } from '../../model/demo/cost.js';
+import { emulatorAvailable } from '../../model/demo/emu.js';
+import { TECHNIQUES, measure } from '../../model/demo/techniques.js';
+import { programSymbols } from '../../model/demo/run.js';
+
+async function cli(args: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  const orig = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
+  try {
+    return { code: await main(['demo', ...args]), err };
+  } finally {
+    process.stderr.write = orig;
+  }
+}
+
+describe('vti demo flags', () => {
+  it('rejects out-of-range values with the allowed range', async () => {
+    expect(await cli(['--iterations', '0'])).toEqual({ code: 1, err: 'vti demo: --iterations must be between 1 and 100000, got 0\n' });
+    expect(await cli(['--flush-cycles', '-5'])).toEqual({ code: 1, err: 'vti demo: --flush-cycles must be between 0 and 10000, got -5\n' });
+    expect(await cli(['extra'])).toEqual({ code: 1, err: "vti demo: unexpected argument 'extra' (demo takes options only)\n" });
+    expect((await cli(['--iterations', 'many'])).err).toBe("vti demo: option '--iterations' expects an integer, got 'many'\n");
+  });
+});
+
+describe('cost model', () => {
+  it('charges 1 cycle per instruction and flushCycles per interruption', () => {
+    const c = { interruptions: 6, vmmInstructions: 300, guestInstructions: 40, emulatedOps: 6 };
+    expect(cyclesPerOp(c, 30)).toBe((300 + 6 * 30) / 6);
+    expect(cyclesPerOp(c, 0)).toBe(50);
+    expect(totalCycles(c, 20)).toBe(40 + 300 + 120);
+    expect(cyclesPerOp({ ...c, emulatedOps: 0 }, 30)).toBe(0);
+  });
+});
+
+/** Instructions of each para-virtual entry, counted in the disassembly: each runs straight
+ * through from its label to the next one (the page holds nothing else). */
+function pvEntryLengths(): Map<string, number> {
+  const elf = buildProgram('paravirt');
+  const syms = programSymbols('paravirt');
+  const names = ['pv_rsm_i', 'pv_ssm_i', 'pv_get_itm', 'pv_set_itm', 'pv_get_psr', 'pv_set_psr_l'];
+  const starts = names.map((n) => Number(syms.get(n)!)).sort((a, b) => a - b);
+  const end = Number(syms.get('__pv_end')!);
+  const dis = spawnSync('ia64-linux-gnu-objdump', ['-d', '-j', '.text.pv', elf], { encoding: 'utf8' }).stdout;
+  const addrs: number[] = [];
+  // one line per instruction: "  400006:\t<bytes>\t  [MLX]   movl ..." (an MLX bundle: two lines)
+  for (const line of dis.split('\n')) {
+    const m = /^\s+([0-9a-f]+):\t[^\t]+\t(.*)$/.exec(line);
+    if (m && m[2]!.trim() !== '') addrs.push(parseInt(m[1]!, 16));
+  }
+  const lens = new Map<string, number>();
+  for (const n of names) {
+    const lo = Number(syms.get(n)!);
+    const hi = starts.find((a) => a > lo) ?? end;
+    lens.set(n, addrs.filter((a) => a >= lo && a < hi).length);
+  }
+  return lens;
+}
+
+describe.skipIf(!emulatorAvailable())('vti demo measurements', () => {
+  it('counts 6 emulated operations per iteration, interruptions only without vmsw', async () => {
+    const [a, c, d] = await Promise.all(TECHNIQUES.map((t) => measure(t, 3, 30)));
+    for (const t of [a!, c!, d!]) {
+      expect(t.halted).toBe(true);
+      expect(t.vmmError).toBe(0);
+      expect(t.emulatedOps).toBe(18);
+    }
+    expect(a!.interruptions).toBe(18);   // one Virtualization fault per operation
+    expect(c!.interruptions).toBe(0);    // vmsw: none
+    expect(d!.interruptions).toBe(18);   // one Privileged Operation fault per operation
+    // The para-virtual entries run straight through: 3 x the sum of the six entries' lengths.
+    const lens = pvEntryLengths();
+    const perIter = ['pv_rsm_i', 'pv_get_itm', 'pv_ssm_i', 'pv_get_psr', 'pv_set_itm', 'pv_set_psr_l']
+      .reduce((s, n) => s + lens.get(n)!, 0);
+    expect(c!.vmmInstructions).toBe(3 * perIter);
+    // Software re-checks make the classic handler longer than the VT-i one.
+    expect(d!.vmmInstructions).toBeGreaterThan(a!.vmmInstructions);
+    expect(a!.vmmInstructions).toBeGreaterThan(c!.vmmInstructions);
+    expect(a!.cyclesPerOp).toBe((a!.vmmInstructions + 30 * 18) / 18);
+  });
+
+  it('is linear in the iteration count (every iteration takes the same path)', async () => {
+    for (const t of [TECHNIQUES[0]!, TECHNIQUES[2]!]) {
+      const [x, y] = await Promise.all([measure(t, 2, 30), measure(t, 4, 30)]);
+      expect(y!.vmmInstructions).toBe(2 * x!.vmmInstructions);
+      expect(y!.interruptions).toBe(2 * x!.interruptions);
+    }
+  });
+});
