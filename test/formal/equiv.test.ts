@@ -116,4 +116,18 @@ describe('proveEquivalent finds wrong variants, with counterexamples that hit th
     const z = await proveEquivalent({ gold: gold('ref_vti_psr'), gate: inv, sequential: true, reset: null });
     expect(z.verdict).toBe('different');
   });
+
+  it('says inconclusive when the induction does not close within maxSteps', async () => {
+    // gate keeps 0 in a two-register ring after reset: its output is always 0, like gold's,
+    // but 1-induction cannot see the hidden register s (it needs k = 2).
+    const g = { files: { 'z.v': 'module z(input clk, rst, output q);\n  assign q = 1\'b0;\nendmodule\n' }, top: 'z' };
+    const ring = 'module ring(input clk, rst, output q);\n  reg r, s;\n  always @(posedge clk) if (rst) begin r <= 0; s <= 0; end else begin r <= s; s <= r; end\n  assign q = r;\nendmodule\n';
+    const h = { files: { 'ring.v': ring }, top: 'ring' };
+    const r1 = await proveEquivalent({ gold: g, gate: h, sequential: true, maxSteps: 1 });
+    expect(r1.verdict).toBe('inconclusive');
+    expect(r1.equivalent).toBe(false);
+    expect(r1.counterexample).toBeUndefined();
+    const r2 = await proveEquivalent({ gold: g, gate: h, sequential: true, maxSteps: 3 });
+    expect(r2.verdict).toBe('equivalent');
+  });
 });
