@@ -19,7 +19,8 @@ export function slotEncoding(s: Slot): string {
 export function compileInsn(m: Machine, ins: Insn, raw: Slot): { exec: Exec; qp: number } {
   if (ins.op === 'unsupported' || ins.op === 'lx_tail') {
     const enc = slotEncoding(raw), why = ins.op === 'lx_tail' ? 'slot 2 of an MLX bundle' : ins.ops;
-    return { exec: () => { throw new UnsupportedInstruction(m.ip(), m.slot, enc, why); }, qp: 0 };
+    // The step loop counts steps per bundle: settle the count before leaving through the throw.
+    return { exec: () => { m.steps = m.curStep(); throw new UnsupportedInstruction(m.ip(), m.slot, enc, why); }, qp: 0 };
   }
   let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);

@@ -1,0 +1,73 @@
+// `vti emu` end to end: final-state JSON, --state, --trace JSONL, exit codes and the exact
+// one-line errors of emulator.md.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.js';
+import { PSR, disposeWorkdir, enter, runAsm, workdir } from './harness.js';
+
+afterAll(disposeWorkdir);
+
+function vti(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'emu', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** In-process run of `vti emu` (for the error cases), capturing stdout and stderr. */
+async function vtiIn(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
+  try {
+    return { code: await main(['emu', ...args]), out, err };
+  } finally { o.mockRestore(); e.mockRestore(); }
+}
+
+describe('vti emu', () => {
+  it('prints the final state, writes --state and --trace (with the interruption event)', () => {
+    const { elf } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n');
+    const out = vti(elf);
+    expect(out.err).toBe('');
+    expect(out.code).toBe(0);
+    const st = JSON.parse(out.out);
+    expect(st.halted).toBe(true);
+    expect(st.events[0].vector).toBe('0x6100');
+    const stateFile = workdir().path('state.json'), traceFile = workdir().path('trace.jsonl');
+    const r = vti(elf, '--state', stateFile, '--trace', traceFile);
+    expect([r.code, r.out]).toEqual([0, '']);
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual(st);
+    const lines = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(st.steps);
+    expect(Object.keys(lines[0])).toEqual(['step', 'ip', 'slot', 'insn', 'psr']);
+    const withEvent = lines.filter((l) => l.event);
+    expect(withEvent.length).toBe(1);
+    expect(withEvent[0].insn).toBe('ssm 0x4000');
+    expect(withEvent[0].event.vector).toBe(0x6100);
+  });
+
+  it('--max-steps stops without halting; --vt off and address widths are honoured', () => {
+    const { elf } = runAsm('\tmov r28=8\n\t;;\n\tbreak.m 0xca11\n\t;;\n1:\tbr.few 1b\n\t;;', { bare: true });
+    const r = vti(elf, '--max-steps', '100', '--valen', '55', '--vt', 'off');
+    expect(r.code).toBe(0);
+    const st = JSON.parse(r.out);
+    expect([st.halted, st.steps]).toEqual([false, 100]);
+    expect(BigInt(st.gr[10]) & 0xffn).toBe(54n);
+  });
+
+  it('fails with one line on a bad ELF, an unsupported instruction, or bad flags', async () => {
+    const junk = workdir().path('junk.elf');
+    writeFileSync(junk, 'not an elf at all, but long enough to hold an ELF64 header.............');
+    expect(vti(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
+    expect(await vtiIn(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
+    const w = workdir();
+    const fp = w.build('fpcli', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tfadd f1=f2,f3\n\tnop.i 0\n\t;;\n');
+    const u = await vtiIn(fp);
+    expect(u.code).toBe(1);
+    expect(u.err).toMatch(new RegExp(`^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(floating-point instruction\\)\\n$`));
+    expect((await vtiIn(fp, '--valen', '70')).err).toBe('vti emu: --valen 70 is out of range: allowed 51..61\n');
+    expect((await vtiIn(fp, '--valen', '51')).err).toBe('vti emu: --valen 51 with --guest-shrink 1 leaves no room for a guest: guest IMPL_VA_MSB 49 is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)\n');
+    expect(await vtiIn(fp, '--vt', 'maybe')).toEqual({ code: 2, out: '', err: "vti emu: option '--vt' must be one of on, off, got 'maybe'\n" });
+    expect(await vtiIn()).toEqual({ code: 1, out: '', err: 'vti emu: missing PROGRAM.elf argument\n' });
+    expect((await vtiIn('/nonexistent.elf')).err).toBe('vti emu: cannot read /nonexistent.elf: ENOENT\n');
+  });
+});
