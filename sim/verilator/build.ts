@@ -51,7 +51,7 @@ function nodeIncludeDir(): string {
   ];
   const found = candidates.find((d) => existsSync(join(d, 'node_api.h')));
   if (!found) {
-    throw new Error(`Node headers not found (node_api.h, looked in ${candidates.join(', ')}): install them with \`npx node-gyp install\``);
+    throw new Error(`Node headers not found (node_api.h, looked in ${candidates.join(', ')}): they ship with the nodejs package, or run \`npx node-gyp install\``);
   }
   return found;
 }

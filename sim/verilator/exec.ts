@@ -20,7 +20,10 @@ export function run(bin: string, args: string[], cwd?: string): Promise<RunResul
 
 /** Run a program and throw `what` plus its output if it fails. */
 export async function runChecked(what: string, bin: string, args: string[], cwd?: string): Promise<RunResult> {
-  const r = await run(bin, args, cwd);
+  const r = await run(bin, args, cwd).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw new Error(`${what} failed: '${bin}' not found (a C++ compiler: \`apt-get install g++\`)`);
+    throw e;
+  });
   if (r.code !== 0) {
     const out = (r.stderr + r.stdout).trim().split('\n').slice(0, 60).join('\n');
     throw new Error(`${what} failed (exit ${r.code}):\n$ ${bin} ${args.join(' ')}\n${out}`);

@@ -3,11 +3,11 @@
 // syntax error is located by iverilog.
 import { describe, expect, it } from 'vitest';
 import { assertLintClean, lintVerilog } from '../../../sim/lint/index.js';
-import { adder64, counter40, lintDirty, syntaxError, wide70 } from '../../fixtures/verilog/index.js';
+import { adder64, addrCheck, counter40, lintDirty, syntaxError, wide70 } from '../../fixtures/verilog/index.js';
 
 describe('lintVerilog', () => {
   it('passes the clean fixtures with every tool', async () => {
-    for (const spec of [adder64(), wide70(), counter40()]) {
+    for (const spec of [adder64(), wide70(), counter40(), addrCheck()]) {
       const r = await lintVerilog(spec);
       expect(r.messages, spec.top).toEqual([]);
       expect(r.clean).toBe(true);

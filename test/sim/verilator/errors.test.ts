@@ -13,6 +13,12 @@ describe('Verilator engine errors', () => {
       'Icarus Verilog (iverilog) not found: install it with `apt-get install iverilog`, or use --engine builtin');
   });
 
+  it('reports a missing C++ compiler by name', async () => {
+    // The compiler is part of the cache key, so this never hits the cache.
+    await expect(buildVerilatorModel(adder64(), { cxx: '/nonexistent/g++' })).rejects.toThrow(
+      "failed: '/nonexistent/g++' not found (a C++ compiler: `apt-get install g++`)");
+  });
+
   it('rejects malformed specs naming the field', async () => {
     const s = adder64();
     await expect(buildVerilatorModel({ ...s, files: { '../x.v': 'module x; endmodule' } })).rejects.toThrow(
