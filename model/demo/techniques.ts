@@ -23,7 +23,16 @@ export const TECHNIQUES: readonly Technique[] = [
   { id: 'classic', title: 'classic, no VT-i (d)', program: 'classic', vt: false },
 ];
 
+/** PSR.vm (bit 46) of a hex PSR string, without BigInt: bit 2 of the 12th hex digit from the right. */
+export function vmBit(psr: string): number {
+  const i = psr.length - 12;
+  return i >= 2 ? (parseInt(psr[i]!, 16) >> 2) & 1 : 0;
+}
+
 export interface TechniqueResult extends Counts {
+  /** Window instructions executed with PSR.vm = 0 (the PSR before the instruction): under
+   * VT-i trap-and-emulate exactly the VMM's; the para-virtual page runs part vm = 1. */
+  readonly vm0Instructions: number;
   readonly id: string;
   readonly title: string;
   readonly program: string;
@@ -49,7 +58,7 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
   const guest: [number, number] = [n('__guest_start'), n('__guest_end')];
   const start = n('workload_start'), end = n('workload_end');
   let inWindow = false, done = false;
-  const c = { interruptions: 0, vmmInstructions: 0, guestInstructions: 0 };
+  const c = { interruptions: 0, vmmInstructions: 0, guestInstructions: 0, vm0Instructions: 0 };
   const onStep = (rec: StepRecord): void => {
     if (done) return;
     const ip = Number(rec.ip);
@@ -59,13 +68,16 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
     }
     if (ip === end) { done = true; return; }
     if (rec.event !== undefined) c.interruptions++;
+    if (vmBit(rec.psr) === 0) c.vm0Instructions++;
     if (ip >= guest[0] && ip < guest[1]) c.guestInstructions++;
     else if (ranges.some(([lo, hi]) => ip >= lo && ip < hi)) c.vmmInstructions++;
   };
-  const r = await runProgram(t.program, { vt: t.vt, iterations, extras: 0, onStep });
+  // ~250 steps per iteration for the slowest technique; the bound only guards against a hang.
+  const maxSteps = 1000 * iterations + 100_000;
+  const r = await runProgram(t.program, { vt: t.vt, iterations, extras: 0, onStep, maxSteps });
   const counts: Counts = { ...c, emulatedOps: Number(big(r.state.gr[19]!)) };
   return {
-    id: t.id, title: t.title, program: t.program, vt: t.vt, ...counts,
+    id: t.id, title: t.title, program: t.program, vt: t.vt, ...counts, vm0Instructions: c.vm0Instructions,
     cyclesPerOp: cyclesPerOp(counts, flushCycles),
     cyclesPerOpRange: [cyclesPerOp(counts, FLUSH_RANGE[0]), cyclesPerOp(counts, FLUSH_RANGE[1])],
     totalCycles: totalCycles(counts, flushCycles),

@@ -5,7 +5,7 @@ import { buildProgram } from '../../programs/build.js';
 import { main } from '../../cli/main.js';
 import { cyclesPerOp, totalCycles } from '../../model/demo/cost.js';
 import { emulatorAvailable } from '../../model/demo/emu.js';
-import { TECHNIQUES, measure } from '../../model/demo/techniques.js';
+import { TECHNIQUES, measure, vmBit } from '../../model/demo/techniques.js';
 import { programSymbols } from '../../model/demo/run.js';
 
 async function cli(args: string[]): Promise<{ code: number; err: string }> {
@@ -21,10 +21,21 @@ async function cli(args: string[]): Promise<{ code: number; err: string }> {
 
 describe('vti demo flags', () => {
   it('rejects out-of-range values with the allowed range', async () => {
-    expect(await cli(['--iterations', '0'])).toEqual({ code: 1, err: 'vti demo: --iterations must be between 1 and 100000, got 0\n' });
+    expect(await cli(['--iterations', '0'])).toEqual({ code: 1, err: 'vti demo: --iterations must be between 1 and 10000, got 0\n' });
     expect(await cli(['--flush-cycles', '-5'])).toEqual({ code: 1, err: 'vti demo: --flush-cycles must be between 0 and 10000, got -5\n' });
     expect(await cli(['extra'])).toEqual({ code: 1, err: "vti demo: unexpected argument 'extra' (demo takes options only)\n" });
     expect((await cli(['--iterations', 'many'])).err).toBe("vti demo: option '--iterations' expects an integer, got 'many'\n");
+  });
+});
+
+describe('vmBit', () => {
+  it('reads PSR bit 46 from a hex string', () => {
+    expect(vmBit('0x401000022000')).toBe(1);
+    expect(vmBit('0x1000022000')).toBe(0);
+    expect(vmBit('0x0')).toBe(0);
+    expect(vmBit('0xbfffffffffff')).toBe(0);
+    expect(vmBit('0xffffbfffffffffff')).toBe(0);
+    expect(vmBit('0xffffffffffffffff')).toBe(1);
   });
 });
 
@@ -82,6 +93,10 @@ describe.skipIf(!emulatorAvailable())('vti demo measurements', () => {
     expect(d!.vmmInstructions).toBeGreaterThan(a!.vmmInstructions);
     expect(a!.vmmInstructions).toBeGreaterThan(c!.vmmInstructions);
     expect(a!.cyclesPerOp).toBe((a!.vmmInstructions + 30 * 18) / 18);
+    // Under VT-i trap-and-emulate the VMM is exactly what runs with vm = 0: the address-range
+    // classification and the PSR agree. Without VT-i everything runs with vm = 0.
+    expect(a!.vm0Instructions).toBe(a!.vmmInstructions);
+    expect(d!.vm0Instructions).toBe(d!.vmmInstructions + d!.guestInstructions);
   });
 
   it('is linear in the iteration count (every iteration takes the same path)', async () => {
