@@ -2,29 +2,24 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../programs/build.js';
-import { main } from '../../cli/main.js';
+import { parseArgs } from '../../cli/args.js';
+import { UserError } from '../../cli/errors.js';
+import { command } from '../../cli/commands/demo.js';
 import { cyclesPerOp, totalCycles } from '../../model/demo/cost.js';
 import { emulatorAvailable } from '../../model/demo/emu.js';
 import { TECHNIQUES, measure, vmBit } from '../../model/demo/techniques.js';
 import { programSymbols } from '../../model/demo/run.js';
 
-async function cli(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const orig = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
-  try {
-    return { code: await main(['demo', ...args]), err };
-  } finally {
-    process.stderr.write = orig;
-  }
-}
+// The command itself, not cli/main.ts: main imports every command module, and this test
+// should not depend on the others. main prints a UserError as `vti demo: <message>`.
+const runDemoCli = (args: string[]) => command.run(parseArgs('demo', args, command.flags));
 
 describe('vti demo flags', () => {
   it('rejects out-of-range values with the allowed range', async () => {
-    expect(await cli(['--iterations', '0'])).toEqual({ code: 1, err: 'vti demo: --iterations must be between 1 and 10000, got 0\n' });
-    expect(await cli(['--flush-cycles', '-5'])).toEqual({ code: 1, err: 'vti demo: --flush-cycles must be between 0 and 10000, got -5\n' });
-    expect(await cli(['extra'])).toEqual({ code: 1, err: "vti demo: unexpected argument 'extra' (demo takes options only)\n" });
-    expect((await cli(['--iterations', 'many'])).err).toBe("vti demo: option '--iterations' expects an integer, got 'many'\n");
+    await expect(runDemoCli(['--iterations', '0'])).rejects.toThrow(new UserError('--iterations must be between 1 and 10000, got 0'));
+    await expect(runDemoCli(['--flush-cycles', '-5'])).rejects.toThrow(new UserError('--flush-cycles must be between 0 and 10000, got -5'));
+    await expect(runDemoCli(['extra'])).rejects.toThrow(new UserError("unexpected argument 'extra' (demo takes options only)"));
+    expect(() => parseArgs('demo', ['--iterations', 'many'], command.flags)).toThrow("vti demo: option '--iterations' expects an integer, got 'many'");
   });
 });
 
