@@ -3,10 +3,13 @@
 // from / stores to one Uint32Array `S` (the simulator state) only at function boundaries.
 // Batch kernels inline the whole per-vector body in a loop over column arrays.
 import type { IRDesign, SignalKind } from '../../hdl/ir/types.js';
-import { FnBuilder, type GenContext } from './emit.js';
+import { chunkedKernel, chunkedMain } from './chunked.js';
+import type { GenContext } from './emit.js';
 import { planExpr, type Plan } from './expr.js';
 import { at, type FlatDesign, flatten, type FScope, SimError } from './flatten.js';
 import { exprReads, schedule, stmtRoots } from './schedule.js';
+import { splitExpressions } from './split.js';
+import { straightKernel, straightMain } from './straight.js';
 import { nwords } from './words.js';
 
 export interface SignalInfo {
@@ -48,24 +51,62 @@ export interface CompiledSim {
   batch(kind: 'eval' | 'step', inputNames: readonly string[]): BatchKernel;
 }
 
-export function compileDesign(design: IRDesign): CompiledSim {
-  const flat = flatten(design);
+export interface CompileOptions {
+  /**
+   * Target size in characters of one generated function. A design whose straight-line code is
+   * more than twice this is split into chunk functions (see chunked.ts).
+   */
+  readonly chunkChars?: number;
+}
+
+export const DEFAULT_CHUNK_CHARS = 12_000;
+
+/** Schedule, expression plans and state layout of one flat netlist. */
+function prepare(flat: FlatDesign) {
   const sch = schedule(flat);
   const plans: Plan[] = [];
   const exprStateDep = new Uint8Array(flat.exprs.length);
-  flat.exprs.forEach((e, id) => {
+  // References first: the splitter appends them after the expressions that use them.
+  const order = flat.exprs.map((_, i) => i);
+  order.sort((a, b) => Number(flat.exprs[b]!.op === 'ref') - Number(flat.exprs[a]!.op === 'ref') || a - b);
+  for (const id of order) {
+    const e = flat.exprs[id]!;
     plans[id] = planExpr(e, id, (i) => plans[i]!, (i) => flat.exprs[i]!.width, flat.exprModule[id]!);
     exprStateDep[id] = e.op === 'ref' ? sch.stateDep[e.signal]! : plans[id]!.deps.some((d) => exprStateDep[d]) ? 1 : 0;
-  });
-
+  }
+  // Registers first, so that the chunked clock edge commits with one S.set(NS).
+  const isState = (id: number) => flat.driver[id] === 'sync';
   const offset = new Int32Array(flat.signals.length);
   let words = 0;
-  for (const s of flat.signals) {
-    offset[s.id] = words;
-    words += nwords(s.width);
+  let stateWords = 0;
+  for (const pass of [true, false])
+    for (const s of flat.signals)
+      if (isState(s.id) === pass) {
+        offset[s.id] = words;
+        words += nwords(s.width);
+        if (pass) stateWords = words;
+      }
+  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...exprReads(flat.exprs, stmtRoots(p.body)), ...(p.reset === null ? [] : [p.reset])]))];
+  const g: GenContext = { flat, sch, plans, exprStateDep, offset, syncReads };
+  const topInputs = flat.signals.filter((s) => flat.driver[s.id] === 'input').map((s) => s.id);
+  const stateSigs = flat.signals.filter((s) => isState(s.id)).map((s) => s.id);
+  const combSigs = flat.signals.filter((s) => flat.driver[s.id] === 'comb').map((s) => s.id);
+  return { flat, sch, g, offset, words, stateWords, isState, topInputs, stateSigs, combSigs };
+}
+
+export function compileDesign(design: IRDesign, opts: CompileOptions = {}): CompiledSim {
+  const budget = opts.chunkChars ?? DEFAULT_CHUNK_CHARS;
+  let p = prepare(flatten(design));
+  let main = straightMain(p.g, p.topInputs, p.stateSigs, p.combSigs);
+  const chunked = main.length > 2 * budget;
+  if (chunked) {
+    // About 40 characters of code per computed word.
+    p = prepare(splitExpressions(p.flat, Math.max(4, Math.floor(budget / 80))).flat);
+    main = chunkedMain(p.g, budget);
   }
-  const state = new Uint32Array(words);
-  const isState = (id: number) => flat.driver[id] === 'sync';
+  const { flat, sch, g, offset, isState, topInputs, stateSigs } = p;
+  const state = new Uint32Array(p.words);
+  const nextState = new Uint32Array(p.stateWords);
   const signals: SignalInfo[] = flat.signals.map((s) => ({
     id: s.id, name: s.name, local: s.local, width: s.width, words: nwords(s.width), offset: offset[s.id]!, kind: s.kind, top: s.top, isState: isState(s.id),
   }));
@@ -73,36 +114,12 @@ export function compileDesign(design: IRDesign): CompiledSim {
   const clockId = resolveClock(flat);
   const copy = copyMap(flat);
   const clockAliases = clockId === null ? [] : flat.signals.filter((s) => resolveCopy(copy, s.id) === clockId).map((s) => s.id);
-  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...exprReads(flat.exprs, stmtRoots(p.body)), ...(p.reset === null ? [] : [p.reset])]))];
-  const g: GenContext = { flat, sch, plans, exprStateDep, offset, syncReads };
-
-  const topInputs = flat.signals.filter((s) => flat.driver[s.id] === 'input').map((s) => s.id);
-  const stateSigs = flat.signals.filter((s) => isState(s.id)).map((s) => s.id);
-  const combSigs = flat.signals.filter((s) => flat.driver[s.id] === 'comb').map((s) => s.id);
-  const unitIsStateDep = (u: number) => sch.units[u]!.drives.some((d) => sch.stateDep[d]);
-
-  const ev = new FnBuilder(g);
-  ev.load([...topInputs, ...stateSigs]);
-  ev.settleAll();
-  ev.store(combSigs);
-
-  const st = new FnBuilder(g);
-  st.load([...topInputs, ...stateSigs]);
-  // Inputs are constant during step(n): logic that does not see registers settles once.
-  st.settleFor(syncReads, (u) => !unitIsStateDep(u));
-  st.block('for (let it = 0; it < n; it++) {', () => {
-    st.settleFor(syncReads);
-    st.edge();
-  });
-  st.settleAll();
-  st.store([...combSigs, ...stateSigs]);
-
   const source =
-    `"use strict";\n// jssim: design '${design.top}', ${flat.signals.length} signals, ${sch.units.length} units, ${flat.syncs.length} clocked processes\n` +
-    ev.finish('function evalAll()') + st.finish('function stepN(n)') + 'return { evalAll, stepN };\n';
-  const fns = new Function('S', source)(state) as { evalAll(): void; stepN(n: number): void };
+    `"use strict";\n// jssim: design '${design.top}', ${flat.signals.length} signals, ${sch.units.length} units, ${flat.syncs.length} clocked processes${chunked ? ', chunked' : ''}\n` +
+    main + 'return { evalAll, stepN };\n';
+  const fns = new Function('S', 'NS', source)(state, nextState) as { evalAll(): void; stepN(n: number): void };
 
-  const byName = new Map(signals.map((s) => [s.name, s]));
+  const byName = new Map(signals.filter((s) => !s.name.startsWith('~')).map((s) => [s.name, s]));
   const outputs = signals.filter((s) => s.top && s.kind === 'output');
   const outIds = outputs.map((s) => s.id);
   const kernels = new Map<string, BatchKernel>();
@@ -112,28 +129,8 @@ export function compileDesign(design: IRDesign): CompiledSim {
     let k = kernels.get(key);
     if (k) return k;
     const ins = inputNames.map((n) => byName.get(n)!.id);
-    const b = new FnBuilder(g);
-    b.line(ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outIds.map((_, j) => `const O${j} = O[${j}];`).join(' '));
-    b.load([...topInputs.filter((s) => !ins.includes(s)), ...(kind === 'step' ? stateSigs : [])]);
-    b.block('for (let k = 0; k < count; k++) {', () => {
-      ins.forEach((s, j) => {
-        const n = signals[s]!.words;
-        for (let i = 0; i < n; i++) b.line(`s${s}_${i} = I${j}[${n === 1 ? 'k' : (i === 0 ? `k * ${n}` : `k * ${n} + ${i}`)}];`);
-      });
-      if (kind === 'step') {
-        b.settleFor(syncReads);
-        b.edge();
-      }
-      b.settleFor(outIds);
-      outIds.forEach((s, j) => {
-        const n = signals[s]!.words;
-        for (let i = 0; i < n; i++) b.line(`O${j}[${n === 1 ? 'k' : (i === 0 ? `k * ${n}` : `k * ${n} + ${i}`)}] = s${s}_${i};`);
-      });
-    });
-    if (kind === 'step') b.store(stateSigs);
-    b.block('if (count > 0) {', () => b.store(ins));
-    const src = `"use strict";\nreturn ${b.finish('function kernel(I, O, count)')}`;
-    const fn = new Function('S', src)(state) as (I: readonly Uint32Array[], O: readonly Uint32Array[], count: number) => void;
+    const src = `"use strict";\n${chunked ? chunkedKernel(g, budget, kind, ins, outIds) : straightKernel(g, kind, ins, outIds, topInputs, stateSigs)}`;
+    const fn = new Function('S', 'NS', src)(state, nextState) as (I: readonly Uint32Array[], O: readonly Uint32Array[], count: number) => void;
     k = { source: src, run: fn };
     kernels.set(key, k);
     return k;

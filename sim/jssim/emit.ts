@@ -2,7 +2,7 @@
 // expression computed at its first use in the current block scope and reused after), clock
 // edges (next-state locals, reset override, simultaneous commit), loads and stores.
 import type { IRStmt } from '../../hdl/ir/types.js';
-import type { FlatDesign } from './flatten.js';
+import type { FlatDesign, FSync } from './flatten.js';
 import { type Plan, sigWord } from './expr.js';
 import { cone, type Schedule } from './schedule.js';
 import { field, hex, maskOf, nwords, parseHex, toWords, topBits } from './words.js';
@@ -19,6 +19,7 @@ export interface GenContext {
 export class FnBuilder {
   private readonly out: string[] = [];
   private ind = 1;
+  private chars = 0;
   private readonly locals = new Set<string>();
   private readonly scopes: Set<string>[] = [new Set()];
 
@@ -26,6 +27,7 @@ export class FnBuilder {
 
   line(s: string): void {
     this.out.push('  '.repeat(this.ind) + s);
+    this.chars += s.length + 2 * this.ind + 1;
   }
 
   private valid(key: string): boolean {
@@ -153,10 +155,18 @@ export class FnBuilder {
 
   /** One rising edge: next state from the settled values, reset override, commit. */
   edge(): void {
+    const committed = this.next(this.g.flat.syncs);
+    const { flat } = this.g;
+    for (const d of committed) for (let i = 0; i < nwords(flat.signals[d]!.width); i++) this.line(`${sigWord(d, i)} = n${d}_${i};`);
+    this.invalidateState();
+  }
+
+  /** Next-state locals n<id>_<i> of the registers of `procs`; returns those registers. */
+  next(procs: readonly FSync[]): number[] {
     const { flat } = this.g;
     const next = (sig: number, i: number) => `n${sig}_${i}`;
-    const committed: number[] = [];
-    for (const p of flat.syncs) {
+    const regs: number[] = [];
+    for (const p of procs) {
       for (const d of p.drives)
         for (let i = 0; i < nwords(flat.signals[d]!.width); i++) {
           this.locals.add(next(d, i));
@@ -172,10 +182,9 @@ export class FnBuilder {
           }
         });
       }
-      committed.push(...p.drives);
+      regs.push(...p.drives);
     }
-    for (const d of committed) for (let i = 0; i < nwords(flat.signals[d]!.width); i++) this.line(`${sigWord(d, i)} = ${next(d, i)};`);
-    this.invalidateState();
+    return regs;
   }
 
   load(sigs: Iterable<number>): void {
@@ -186,13 +195,37 @@ export class FnBuilder {
     for (const s of sigs) for (let i = 0; i < nwords(this.g.flat.signals[s]!.width); i++) this.line(`S[${this.g.offset[s]! + i}] = ${sigWord(s, i)};`);
   }
 
-  /** The function text: header, local declarations (all signal words start at 0), body. */
-  finish(header: string): string {
+  /** Characters emitted so far (the chunker keeps functions small enough for the optimizer). */
+  get size(): number {
+    return this.chars;
+  }
+
+  /** Signals whose locals the emitted code mentions. */
+  private referenced(): Set<number> {
+    const out = new Set<number>();
+    for (const l of this.out) for (const m of l.matchAll(/\bs(\d+)_\d+\b/g)) out.add(Number(m[1]));
+    return out;
+  }
+
+  /** The function text: header, local declarations (all start at 0), body. */
+  finish(header: string, prologue: readonly string[] = [], epilogue: readonly string[] = []): string {
     const { flat } = this.g;
-    const sigLocals = flat.signals.flatMap((s) => Array.from({ length: nwords(s.width) }, (_, i) => sigWord(s.id, i)));
+    const sigLocals = [...this.referenced()].sort((a, b) => a - b).flatMap((s) => Array.from({ length: nwords(flat.signals[s]!.width) }, (_, i) => sigWord(s, i)));
     const decl = [...sigLocals, ...this.locals].map((l) => `${l} = 0`);
     const declLines: string[] = [];
     for (let i = 0; i < decl.length; i += 12) declLines.push(`  let ${decl.slice(i, i + 12).join(', ')};`);
-    return `${header} {\n${declLines.join('\n')}\n${this.out.join('\n')}\n}\n`;
+    return `${header} {\n${[...declLines, ...prologue, ...this.out, ...epilogue].join('\n')}\n}\n`;
+  }
+
+  /**
+   * A chunk function working on the state array: loads every signal it reads but does not
+   * drive, stores every signal in `driven`.
+   */
+  finishChunk(header: string, driven: ReadonlySet<number>): string {
+    const { flat, offset } = this.g;
+    const words = (s: number) => Array.from({ length: nwords(flat.signals[s]!.width) }, (_, i) => i);
+    const loads = [...this.referenced()].filter((s) => !driven.has(s)).flatMap((s) => words(s).map((i) => `  ${sigWord(s, i)} = S[${offset[s]! + i}];`));
+    const stores = [...driven].flatMap((s) => words(s).map((i) => `  S[${offset[s]! + i}] = ${sigWord(s, i)};`));
+    return this.finish(header, loads, stores);
   }
 }

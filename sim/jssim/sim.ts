@@ -1,7 +1,7 @@
 // The simulator API over a compiled design: poke/peek by name, eval/step, compiled batch
 // loops over column arrays, and VCD output.
 import type { IRDesign } from '../../hdl/ir/types.js';
-import { type CompiledSim, compileDesign, type SignalInfo } from './compile.js';
+import { type CompiledSim, compileDesign, type CompileOptions, type SignalInfo } from './compile.js';
 import { SimError } from './flatten.js';
 import { HALF_PERIOD, VcdWriter } from './vcd.js';
 import { fromWords, toWords } from './words.js';
@@ -27,8 +27,8 @@ export interface Simulator {
   readonly compiled: CompiledSim;
 }
 
-export function createSimulator(design: IRDesign): Simulator {
-  return new JsSimulator(compileDesign(design));
+export function createSimulator(design: IRDesign, opts: CompileOptions = {}): Simulator {
+  return new JsSimulator(compileDesign(design, opts));
 }
 
 class JsSimulator implements Simulator {

@@ -24,6 +24,7 @@ export class VcdWriter {
   private readonly last: Uint32Array;
   private readonly isClock: Uint8Array;
   private lastTime = -1;
+  private readonly dumped: number[] = []; // signals declared in the scopes (not compiler temporaries)
 
   constructor(path: string, private readonly sim: CompiledSim, now: number) {
     this.fd = openSync(path, 'w');
@@ -32,11 +33,13 @@ export class VcdWriter {
     this.isClock = new Uint8Array(sim.signals.length);
     for (const c of sim.clockAliases) this.isClock[c] = 1;
     this.write(`$date ${new Date().toISOString()} $end\n$version vti-hdl jssim $end\n$timescale 1ns $end\n`);
+    const collect = (sc: FScope) => (this.dumped.push(...sc.signals), sc.children.forEach(collect));
+    collect(sim.scope);
     this.scope(sim.scope, sim.top);
     this.write('$enddefinitions $end\n');
     this.time(now);
     this.write('$dumpvars\n');
-    for (const s of sim.signals) this.write(this.value(s.id, this.isClock[s.id] ? 0n : this.read(s.id)));
+    for (const id of this.dumped) this.write(this.value(id, this.isClock[id] ? 0n : this.read(id)));
     this.write('$end\n');
   }
 
@@ -90,8 +93,9 @@ export class VcdWriter {
       stamp();
       for (const c of this.sim.clockAliases) this.write(this.value(c, BigInt(clock)));
     }
-    for (const s of signals) {
-      if (this.isClock[s.id]) continue;
+    for (const id of this.dumped) {
+      const s = signals[id]!;
+      if (this.isClock[id]) continue;
       let changed = false;
       for (let i = 0; i < s.words; i++) if (state[s.offset + i] !== this.last[s.offset + i]) changed = true;
       if (!changed) continue;

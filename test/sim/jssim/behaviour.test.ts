@@ -3,9 +3,10 @@
 // simultaneous register update, hierarchy, final-value semantics inside one process.
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../sim/jssim/sim.js';
-import { design, Mod } from './ir.js';
+import { design, MODES, Mod } from './ir.js';
 
-describe('jssim combinational statements', () => {
+describe.each(MODES)('jssim (%s)', (_mode, opts) => {
+describe('combinational statements', () => {
   it('lets a later assignment override an earlier one, also for bit ranges across words', () => {
     const m = new Mod('t');
     const a = m.input('a', 70), b = m.input('b', 8), c = m.input('c', 1);
@@ -16,7 +17,7 @@ describe('jssim combinational statements', () => {
       m.if(m.ref(c), [m.assign(y, m.c(2, 3), 69, 68)]),
     );
     m.comb(m.assign(z, m.ref(b)), m.assign(z, m.c(8, 0x11)), m.if(m.ref(c), [m.assign(z, m.c(8, 0x22))]));
-    const sim = createSimulator(design(m));
+    const sim = createSimulator(design(m), opts);
     const A = 0x2a_5555_5555_5555_5555n;
     sim.poke('a', A);
     sim.poke('b', 0xc3);
@@ -50,7 +51,7 @@ describe('jssim combinational statements', () => {
         [[], [m.assign(v, m.c(8, 3))]],
       ]),
     );
-    const sim = createSimulator(design(m));
+    const sim = createSimulator(design(m), opts);
     const py = (sv: number, cv = 0) => (sim.poke('s', sv), sim.poke('c', cv), sim.peek('y'));
     expect([py(1), py(2), py(3), py(4), py(5, 0), py(5, 1), py(0), py(15)]).toEqual([12n, 12n, 23n, 0xeen, 50n, 51n, 0xddn, 0xddn]);
     const pv = (x: bigint) => (sim.poke('wide', x), sim.peek('v'));
@@ -64,7 +65,7 @@ describe('jssim combinational statements', () => {
     // w2 reads w before w is assigned in statement order: it still sees w's final value.
     m.comb(m.if(m.ref(c), [m.assign(w2, m.bin('add', m.ref(w), m.c(8, 1))), m.assign(w, m.ref(a))], [m.assign(w2, m.c(8, 0)), m.assign(w, m.c(8, 7))]));
     m.comb(m.assign(o, m.ref(w)));
-    const sim = createSimulator(design(m));
+    const sim = createSimulator(design(m), opts);
     sim.poke('a', 41);
     sim.poke('c', 1);
     expect([sim.peek('w2'), sim.peek('o')]).toEqual([42n, 41n]);
@@ -77,11 +78,11 @@ describe('jssim combinational statements', () => {
     const x = m.wire('x', 1), y = m.output('y', 1);
     m.comb(m.assign(x, m.un('not', m.ref(y))));
     m.comb(m.assign(y, m.ref(x)));
-    expect(() => createSimulator(design(m))).toThrow(/^jssim: combinational loop through '(x|y)'/);
+    expect(() => createSimulator(design(m), opts)).toThrow(/^jssim: combinational loop through '(x|y)'/);
   });
 });
 
-describe('jssim registers', () => {
+describe('registers', () => {
   function counter() {
     const m = new Mod('t');
     const clk = m.input('clk', 1), rst = m.input('rst', 1), en = m.input('en', 1), d = m.input('d', 64);
@@ -102,7 +103,7 @@ describe('jssim registers', () => {
   }
 
   it('updates on rising edges, with synchronous reset to init and hold when unassigned', () => {
-    const sim = createSimulator(counter());
+    const sim = createSimulator(counter(), opts);
     expect(sim.peek('q')).toBe(0n); // registers start at 0 until reset
     sim.poke('rst', 1);
     sim.poke('en', 1);
@@ -125,7 +126,7 @@ describe('jssim registers', () => {
     const clk = m.input('clk', 1), rst = m.input('rst', 1);
     const r1 = m.reg('r1', 33, clk, rst, 0x1_0000_0001n), r2 = m.reg('r2', 33, clk, rst, 2n);
     m.sync(clk, rst, m.assign(r1, m.ref(r2)), m.assign(r2, m.ref(r1)));
-    const sim = createSimulator(design(m));
+    const sim = createSimulator(design(m), opts);
     sim.poke('rst', 1);
     sim.step();
     sim.poke('rst', 0);
@@ -137,8 +138,8 @@ describe('jssim registers', () => {
   });
 
   it('stepBatch matches poke/step cycle by cycle and leaves the state where step would', () => {
-    const a = createSimulator(counter());
-    const b = createSimulator(counter());
+    const a = createSimulator(counter(), opts);
+    const b = createSimulator(counter(), opts);
     const N = 50;
     const rst = new Uint32Array(N), en = new Uint32Array(N), d = new Uint32Array(2 * N);
     for (let k = 0; k < N; k++) {
@@ -161,7 +162,7 @@ describe('jssim registers', () => {
   });
 });
 
-describe('jssim hierarchy', () => {
+describe('hierarchy', () => {
   function nested() {
     const leaf = new Mod('leaf');
     {
@@ -186,7 +187,7 @@ describe('jssim hierarchy', () => {
   }
 
   it('flattens an instance inside an instance and names inner signals inst.sig', () => {
-    const sim = createSimulator(nested());
+    const sim = createSimulator(nested(), opts);
     const M = (1n << 40n) - 1n;
     sim.poke('x', 0x12_3456_789an);
     const nx = ~0x12_3456_789an & M;
@@ -197,4 +198,5 @@ describe('jssim hierarchy', () => {
     expect(sim.peek('u_mid.x')).toBe(0x12_3456_789an);
     expect(sim.peek('u_mid.u_leaf.x')).toBe(nx);
   });
+});
 });

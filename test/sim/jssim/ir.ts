@@ -72,3 +72,9 @@ export class Mod {
 export function design(...mods: Mod[]): IRDesign {
   return { top: mods[mods.length - 1]!.name, modules: mods.map((m) => m.done()) };
 }
+
+/** Both code shapes: one straight-line function, and every unit in its own chunk function. */
+export const MODES = [
+  ['straight', { chunkChars: Infinity }],
+  ['chunked', { chunkChars: 1 }],
+] as const;

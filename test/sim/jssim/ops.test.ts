@@ -3,7 +3,7 @@
 // checked through evalBatch (the compiled loop) and through poke/eval/peek.
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../sim/jssim/sim.js';
-import { design, Mod } from './ir.js';
+import { design, MODES, Mod } from './ir.js';
 
 const WIDTHS = [1, 8, 32, 33, 64, 70];
 const AMOUNT_WIDTHS = [1, 3, 7, 32, 33];
@@ -127,11 +127,11 @@ function read(col: Uint32Array, k: number, W: number): bigint {
   return v;
 }
 
-describe('jssim expression ops', () => {
+describe.each(MODES)('jssim expression ops (%s)', (_mode, opts) => {
   for (const W of WIDTHS) {
     it(`computes every op at width ${W}`, () => {
       const { d, cases } = build(W);
-      const sim = createSimulator(d);
+      const sim = createSimulator(d, opts);
       const N = 1500;
       const next = rng(0x1234567 + W);
       const env: Env[] = [];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../sim/jssim/sim.js';
-import { design, Mod } from './ir.js';
+import { design, MODES, Mod } from './ir.js';
 
 function build() {
   const leaf = new Mod('leaf');
@@ -44,9 +44,9 @@ function parse(text: string) {
   return { vars, changes };
 }
 
-describe('jssim VCD', () => {
+describe.each(MODES)('jssim VCD (%s)', (_mode, opts) => {
   it('writes a header, every signal, and value changes with the clock toggling', () => {
-    const sim = createSimulator(build());
+    const sim = createSimulator(build(), opts);
     const file = join(mkdtempSync(join(tmpdir(), 'jssim-')), 'w.vcd');
     sim.poke('rst', 1);
     sim.vcd(file);
@@ -70,7 +70,7 @@ describe('jssim VCD', () => {
   });
 
   it('records every vector of a batch while a VCD is open', () => {
-    const sim = createSimulator(build());
+    const sim = createSimulator(build(), opts);
     const file = join(mkdtempSync(join(tmpdir(), 'jssim-')), 'b.vcd');
     sim.vcd(file);
     const out = sim.stepBatch({ rst: new Uint32Array([1, 0, 0, 0]) }, 4);
