@@ -42,6 +42,8 @@ export interface TechniqueResult extends Counts {
   readonly totalCycles: number;
   readonly halted: boolean;
   readonly vmmError: number;
+  /** The run passed both workload_start and workload_end (else the counts are partial). */
+  readonly windowComplete: boolean;
 }
 
 export interface DemoResult {
@@ -83,6 +85,7 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
     totalCycles: totalCycles(counts, flushCycles),
     halted: r.state.halted,
     vmmError: Number(big(r.state.gr[25]!)),
+    windowComplete: inWindow && done,
   };
 }
 
@@ -110,6 +113,7 @@ export function formatTable(d: DemoResult): string {
     line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line),
   ];
   for (const t of d.techniques) {
+    if (!t.windowComplete) out.push(`warning: ${t.program} did not run its whole workload window; its counts are partial`);
     if (!t.halted) out.push(`warning: ${t.program} did not halt within the step limit`);
     if (t.vmmError) out.push(`warning: ${t.program}: the VMM gave up (error ${t.vmmError}, see programs/README.md)`);
   }

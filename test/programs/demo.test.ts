@@ -73,6 +73,7 @@ describe.skipIf(!emulatorAvailable())('vti demo measurements', () => {
     const [a, c, d] = await Promise.all(TECHNIQUES.map((t) => measure(t, 3, 30)));
     for (const t of [a!, c!, d!]) {
       expect(t.halted).toBe(true);
+      expect(t.windowComplete).toBe(true);
       expect(t.vmmError).toBe(0);
       expect(t.emulatedOps).toBe(18);
     }

@@ -58,4 +58,19 @@ describe.skipIf(!emulatorAvailable())('vtvmm (VT-i trap-and-emulate)', () => {
     expect(gr(s, 9)).toBe(7000n);
     expect(dump(s).emulated).toBe(42n);
   });
+
+  it('cannot start without VT-i: writing IPSR.vm is a Reserved Register/Field fault', async () => {
+    // §8: with VT not implemented, IPSR bit 46 is reserved. The boot code's mov cr.ipsr runs with
+    // PSR.ic = 0, so only ISR is written (ni = 1, code 0x30); the VMM's General Exception
+    // handler sees vm = 0 -- not a guest -- and stops with VMM_ERR_FAULT (3).
+    const { state: s } = await runProgram('vtvmm', { vt: false });
+    expect(s.halted).toBe(true);
+    expect(s.events.length).toBe(1);
+    const e = s.events[0]!;
+    expect(BigInt(e.vector)).toBe(0x5400n);
+    expect(BigInt(e.isr) & 0xffffn).toBe(0x30n);
+    expect((BigInt(e.isr) >> 39n) & 1n).toBe(1n);
+    expect(dump(s).err).toBe(3n);
+    expect(dump(s).emulated).toBe(0n);
+  });
 });
