@@ -4,9 +4,10 @@
 import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
-import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
+import { BUNDLE_END, genBundleRun, type BundleRun } from './codegen.js';
+import { TRAP_UNIMPL_IA } from './compile-br.js';
 import { OUT, add64, toBig } from './int64.js';
-import { CONT, FAULT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
+import { ISR_X, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { pageRights } from './tlb.js';
 import { keyFault, region, thash } from './xlate.js';
@@ -18,6 +19,8 @@ export interface CompiledBundle {
   readonly qp: Uint8Array;
   readonly n: number;
   readonly decoded: DecodedBundle;
+  /** The generated step function (codegen.ts). */
+  readonly run: BundleRun;
 }
 
 export class CodeCache {
@@ -25,17 +28,32 @@ export class CodeCache {
   private lastKey = -1;
   private lastPage: (CompiledBundle | undefined)[] | null = null;
   private icache = { epoch: -1, map: new Map<number, number>() };
+  // Fast path (PSR.it = 0): the page of the last physical fetch, by IP hi half and IP{31:12}.
+  private fHi = -1;
+  private fLo = -1;
+  private fPage: (CompiledBundle | undefined)[] | null = null;
 
   constructor(private readonly m: Machine) {
     m.mem.onCodeWrite = (key) => {
       this.pages.delete(key); m.mem.codePages.delete(key);
       if (key === this.lastKey) { this.lastKey = -1; this.lastPage = null; }
+      this.fPage = null;
     };
   }
 
   /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
   fetch(): CompiledBundle | null {
     const m = this.m;
+    if (m.it === 0 && m.ipHi === this.fHi && m.ipLo >>> 12 === this.fLo && this.fPage !== null) {
+      const idx = (m.ipLo >>> 4) & 255;
+      return this.fPage[idx] ?? (this.fPage[idx] = this.compile(m.ipLo & ~0xf, m.ipHi & 0x7fffffff));
+    }
+    return this.fetchSlow();
+  }
+
+  private fetchSlow(): CompiledBundle | null {
+    const m = this.m;
+    if (!m.instAddrImplemented(m.ipHi)) { m.pendingTraps |= TRAP_UNIMPL_IA; m.takeTraps(m.slot, m.steps); return null; }
     let paLo = m.ipLo, paHi = m.ipHi & 0x7fffffff;
     if (m.it) {
       if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, map: new Map() };
@@ -52,6 +70,7 @@ export class CodeCache {
     let page = key === this.lastKey ? this.lastPage : this.pages.get(key);
     if (!page) { page = new Array(256); this.pages.set(key, page); m.mem.codePages.add(key); }
     this.lastKey = key; this.lastPage = page;
+    if (!m.it) { this.fHi = m.ipHi; this.fLo = m.ipLo >>> 12; this.fPage = page; }
     const idx = (paLo >>> 4) & 255;
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }
@@ -72,7 +91,7 @@ export class CodeCache {
       qp[i] = c.qp;
       return ins.op === 'nop' ? null : c.exec;
     });
-    return { exec, qp, n, decoded: d };
+    return { exec, qp, n, decoded: d, run: genBundleRun(this.m, exec, qp, n, advance) };
   }
 
   private translateInst(): bigint | null {
@@ -99,57 +118,18 @@ export class CodeCache {
 
 /**
  * Runs until halted or `maxSteps` total steps. Exceptions (unsupported instruction) propagate.
- * Steps are counted per bundle; inside a bundle m.curStep() gives the exact step index.
+ * Each bundle runs through its generated step function (codegen.ts).
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
-  const P = m.pr;
   while (!m.halted && m.steps < maxSteps) {
-    if (!m.instAddrImplemented(m.ipHi)) { m.pendingTraps |= TRAP_UNIMPL_IA; m.takeTraps(m.slot, m.steps); m.steps++; continue; }
     const b = cache.fetch();
     if (b === null) { m.steps++; continue; }
-    const bLo = m.ipLo, bHi = m.ipHi, ex = b.exec, qps = b.qp, n = b.n;
-    const start = m.slot, base = m.steps;
-    const end = Math.min(n, start + (maxSteps - base));
-    m.stepBase = base - start;
-    let s = start;
-    for (;;) {
-      if (s >= end) {
-        m.steps = base + (s - start);
-        if (s >= n) advance(m, s - 1);
-        else m.slot = s;
-        break;
-      }
-      m.slot = s;
-      const q = qps[s]!;
-      const ic = m.ic;
-      // Predicated-off instructions and nops complete without calling their closure.
-      const f = ex[s];
-      const r = (q !== 0 && P[q] === 0) || f === null ? CONT : f!();
-      if (r === CONT || r === JUMP) {
-        if (ic) { m.iipaLo = bLo; m.iipaHi = bHi; }
-        if (m.ss) m.pendingTraps |= TRAP_SINGLE_STEP;
-        if (r === JUMP) {
-          m.steps = base + (s - start) + 1;
-          if (m.pendingTraps) m.takeTraps(s, m.steps - 1);
-          break;
-        }
-        if (m.pendingTraps) {
-          m.steps = base + (s - start) + 1;
-          if (s + 1 < n) { m.slot = s + 1; m.takeTraps(s, m.steps - 1); } else advance(m, s);
-          break;
-        }
-        s++;
-        continue;
-      }
-      m.steps = base + (s - start) + 1;
-      if (r !== FAULT) { m.halted = true; m.slot = s; } // HALT: ip/slot stay at the break
-      break;
-    }
+    if (b.run(m.slot, maxSteps - m.steps) === BUNDLE_END) advance(m, b.n - 1);
   }
 }
 
 /** Falls through to the next bundle after the instruction in `lastSlot`, delivering traps. */
-function advance(m: Machine, lastSlot: number): void {
+export function advance(m: Machine, lastSlot: number): void {
   add64(m.ipLo, m.ipHi, 16, 0);
   m.ipLo = OUT.lo; m.ipHi = OUT.hi; m.slot = 0;
   if (!m.instAddrImplemented(m.ipHi)) m.pendingTraps |= TRAP_UNIMPL_IA;
