@@ -7,19 +7,10 @@ import { yosysGate } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
 import { synthStats, type SynthStats } from '../../formal/stats.js';
 import { yosys } from '../../formal/yosys.js';
-import { elaborate } from '../../hdl/core/elaborate.js';
-import { moduleSpec } from '../../gen/verilog/index.js';
-import { vtiAddrCheck } from '../../hdl/vti/addr_check.js';
-import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
-import { vtiPsr } from '../../hdl/vti/psr.js';
-import { vtiVmsw } from '../../hdl/vti/vmsw.js';
+import { vtiSpec } from '../../gen/vti.js';
 
-const gen: Record<BlockName, () => Record<string, string>> = {
-  vti_psr: () => moduleSpec(elaborate(vtiPsr()).design).files,
-  vti_vmsw: () => moduleSpec(elaborate(vtiVmsw()).design).files,
-  vti_addr_check: () => moduleSpec(elaborate(vtiAddrCheck()).design).files,
-  vti_fault_prio: () => moduleSpec(elaborate(vtiFaultPrio()).design).files,
-};
+/** Default-option Verilog, as `vti gen` writes it. */
+const gen = Object.fromEntries(BLOCKS.map((b) => [b, () => vtiSpec(b).files])) as Record<BlockName, () => Record<string, string>>;
 
 const rows: [string, number, number][] = [];
 async function twice(name: string, f: () => Promise<unknown>): Promise<void> {

@@ -4,29 +4,18 @@
 // default, is generated in-process with the same options.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { implConfigProblems } from '../../arch/config.js';
 import { BLOCKS, type BlockName, type BlockOptions, checkGeneratedBlock, isSequential } from '../../formal/blocks.js';
 import { synthEquivalent } from '../../formal/equiv.js';
 import { formatProblem } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
 import { synthStats } from '../../formal/stats.js';
-import { moduleSpec } from '../../gen/verilog/index.js';
-import { elaborate } from '../../hdl/core/elaborate.js';
-import { vtiAddrCheck } from '../../hdl/vti/addr_check.js';
-import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
-import { vtiPsr } from '../../hdl/vti/psr.js';
-import { vtiVmsw } from '../../hdl/vti/vmsw.js';
+import { checkGenOptions, GenOptionsError, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 
-function generate(block: BlockName, o: BlockOptions): Record<string, string> {
-  const vm = o.vmImplemented === false ? { vmImplemented: false } : {};
-  const top =
-    block === 'vti_psr' ? vtiPsr(vm)
-    : block === 'vti_vmsw' ? vtiVmsw(vm)
-    : block === 'vti_addr_check' ? vtiAddrCheck({ ...o })
-    : vtiFaultPrio();
-  return moduleSpec(elaborate(top).design).files;
+/** The same Verilog `vti gen` writes for these options. */
+function generate(block: BlockName, g: VtiGenOptions): Record<string, string> {
+  return vtiSpec(block, g).files;
 }
 
 function readDir(dir: string, block: BlockName): Record<string, string> {
@@ -60,8 +49,13 @@ export const command: Command = {
       implPaMsb: flags['impl-pa-msb'] as number,
       guestShrink: flags['guest-shrink'] as number,
     };
-    const problems = implConfigProblems({ vt, implVaMsb: o.implVaMsb!, implPaMsb: o.implPaMsb!, guestShrink: o.guestShrink! });
-    if (problems.length) throw new UserError(problems.join('; '));
+    const g: VtiGenOptions = { vt, implVaMsb: o.implVaMsb!, implPaMsb: o.implPaMsb!, guestShrink: o.guestShrink! };
+    try {
+      checkGenOptions(g); // the same validation and message as `vti gen`
+    } catch (e) {
+      if (e instanceof GenOptionsError) throw new UserError(`bad generator options: ${e.message}`, 2);
+      throw e;
+    }
     const nMutants = flags.mutants as number | undefined;
     if (nMutants !== undefined && nMutants < 1) throw new UserError(`--mutants must be at least 1, got ${nMutants}`);
     const blocks = flags.block === 'all' ? [...BLOCKS] : [flags.block as BlockName];
@@ -69,7 +63,7 @@ export const command: Command = {
     const out = (s: string) => process.stdout.write(s + '\n');
     let failed = 0;
     for (const block of blocks) {
-      const files = dir ? readDir(dir, block) : generate(block, o);
+      const files = dir ? readDir(dir, block) : generate(block, g);
       const r = await checkGeneratedBlock(block, files, o);
       if (!r.gate.ok) {
         failed++;

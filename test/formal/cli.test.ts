@@ -23,6 +23,21 @@ describe('vti formal', () => {
     expect(out).toMatch(/^vti_addr_check: gate ok; equivalent to ref_vti_addr_check \(combinational SAT miter, \d+ ms\)\n$/);
   });
 
+  it("proves every block of 'vti gen --out DIR' read back with --dir", async () => {
+    const dir = fileURLToPath(new URL('../../out/formal-tests/cli-gen/', import.meta.url));
+    expect(await main(['gen', '--out', dir, '--no-vt'])).toBe(0);
+    out = '';
+    const code = await main(['formal', '--dir', dir, '--no-vt']);
+    expect(err).toBe('');
+    expect(out.trim().split('\n').map((l) => l.replace(/, \d+ ms\)$/, ')'))).toEqual([
+      'vti_psr: gate ok; equivalent to ref_vti_psr (k-induction from reset (k <= 8))',
+      'vti_vmsw: gate ok; equivalent to ref_vti_vmsw (combinational SAT miter)',
+      'vti_addr_check: gate ok; equivalent to ref_vti_addr_check (combinational SAT miter)',
+      'vti_fault_prio: gate ok; equivalent to ref_vti_fault_prio (combinational SAT miter)',
+    ]);
+    expect(code).toBe(0);
+  });
+
   it('reports a wrong block read from --dir with its counterexample, exit 1', async () => {
     const dir = fileURLToPath(new URL('../../out/formal-tests/cli-dir/', import.meta.url));
     mkdirSync(dir, { recursive: true });
@@ -40,8 +55,8 @@ describe('vti formal', () => {
   });
 
   it('rejects bad options with clear messages', async () => {
-    expect(await main(['formal', '--impl-va-msb', '50'])).toBe(1);
-    expect(err).toBe('vti formal: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50\n');
+    expect(await main(['formal', '--impl-va-msb', '50'])).toBe(2);
+    expect(err).toBe('vti formal: bad generator options: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50\n');
     err = '';
     expect(await main(['formal', '--dir', '/nonexistent/x'])).toBe(1);
     expect(err).toBe('vti formal: --dir /nonexistent/x: no such directory\n');
