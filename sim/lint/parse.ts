@@ -48,6 +48,19 @@ const IVERILOG_LINE = /^([^:\s][^:]*?):(\d+):\s*(.*)$/;
 export function parseIverilog(output: string): LintMessage[] {
   const out: LintMessage[] = [];
   for (const raw of output.split('\n')) {
+    const detail = /^\s+:\s*(.*)$/.exec(raw);
+    if (detail) {
+      const prev = out[out.length - 1];
+      if (prev && detail[1]!.trim()) prev.message += ` (${detail[1]!.trim()})`;
+      continue;
+    }
+    const bare = /^(error|warning):\s*(.*)$/i.exec(raw.trim());
+    if (bare) {
+      // Unlocated, e.g. "error: Unable to find the root module "x" in the Verilog source."
+      const severity = bare[1]!.toLowerCase() === 'warning' ? 'warning' : 'error';
+      out.push({ tool: 'iverilog', file: null, line: null, column: null, severity, code: null, message: bare[2]!.trim() });
+      continue;
+    }
     const m = IVERILOG_LINE.exec(raw.trimEnd());
     if (!m) continue; // "I give up.", "N error(s) during elaboration.", missing-module lists
     const [, file, line, rest] = m;

@@ -61,6 +61,14 @@ describe('lintVerilog', () => {
     expect((await lintVerilog(spec)).messages).toEqual([]);
   });
 
+  it('reports a top module that is not in the files', async () => {
+    const r = await lintVerilog({ ...adder64(), top: 'nosuch' });
+    expect(r.clean).toBe(false);
+    expect(r.messages).toContainEqual({ tool: 'iverilog', file: null, line: null, column: null, severity: 'error', code: null,
+      message: 'Unable to find the root module "nosuch" in the Verilog source. (Perhaps ``-s nosuch\'\' is incorrect?)' });
+    expect(r.messages.some((m) => m.tool === 'verilator' && m.severity === 'error')).toBe(true);
+  });
+
   it('reports missing tools with the install hint', async () => {
     await expect(lintVerilog(adder64(), { verilator: '/nonexistent/verilator' })).rejects.toThrow(
       'Verilator not found: install it with `apt-get install verilator`, or use --engine builtin');

@@ -37,6 +37,8 @@ describe('parseIverilog', () => {
       'e.v:3: error: Unknown module type: foo',
       'e.v:9: syntax error',
       'e.v:12: sorry: constant user functions are not supported.',
+      'error: Unable to find the root module "x" in the Verilog source.',
+      "     : Perhaps ``-s x'' is incorrect?",
       '2 error(s) during elaboration.',
       '*** These modules were missing:',
       '        foo referenced 1 times.',
@@ -49,6 +51,7 @@ describe('parseIverilog', () => {
       ['e.v', 3, 'error', 'Unknown module type: foo'],
       ['e.v', 9, 'error', 'syntax error'],
       ['e.v', 12, 'error', 'unsupported: constant user functions are not supported.'],
+      [null, null, 'error', 'Unable to find the root module "x" in the Verilog source. (Perhaps ``-s x\'\' is incorrect?)'],
     ]);
     expect(formatLintMessage(ms[0]!)).toBe("w.v:7: warning (iverilog): implicit definition of wire 'zz'.");
   });
