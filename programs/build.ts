@@ -9,20 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 export const PROGRAMS_DIR = dirname(fileURLToPath(import.meta.url));
 export const OUT_DIR = resolve(PROGRAMS_DIR, '..', 'out', 'programs');
-const LINKER_SCRIPT = join(PROGRAMS_DIR, 'programs.ld');
+const LINKER_SCRIPT = 'programs.ld';
 const AS = 'ia64-linux-gnu-as';
 const LD = 'ia64-linux-gnu-ld';
 // -xexplicit: report dependency violations (missing stops); --fatal-warnings makes them errors.
 const AS_FLAGS = ['-xexplicit', '--fatal-warnings'];
-const LD_FLAGS = ['-static', '-T', LINKER_SCRIPT];
+const LD_FLAGS = ['-static', '-T', LINKER_SCRIPT];  // relative to the source directory (the cwd)
 
 export class BuildError extends Error {
   override name = 'BuildError';
 }
 
-/** The program names: every programs/*.s. */
-export function programNames(): string[] {
-  return readdirSync(PROGRAMS_DIR).filter((f) => f.endsWith('.s')).map((f) => f.slice(0, -2)).sort();
+/** The program names: every programs/*.s (or <srcDir>/*.s). */
+export function programNames(srcDir = PROGRAMS_DIR): string[] {
+  return readdirSync(srcDir).filter((f) => f.endsWith('.s')).map((f) => f.slice(0, -2)).sort();
 }
 
 function checkTool(tool: string): void {
@@ -30,21 +30,25 @@ function checkTool(tool: string): void {
   if (r.error) throw new BuildError(`${tool} not found: install binutils-ia64-linux-gnu`);
 }
 
-function run(tool: string, args: string[]): void {
-  const r = spawnSync(tool, args, { cwd: PROGRAMS_DIR, encoding: 'utf8' });
+/** Runs a tool in the source directory; `what` names the step in the error ("assembling x.s"). */
+function run(what: string, tool: string, args: string[], cwd: string): void {
+  const r = spawnSync(tool, args, { cwd, encoding: 'utf8' });
   if (r.error) throw new BuildError(`${tool} not found: install binutils-ia64-linux-gnu`);
-  if (r.status !== 0) throw new BuildError(`${tool} ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim()}`);
+  // The tools' own messages carry file:line (e.g. "vtvmm.s:12: Error: Unknown opcode ...").
+  if (r.status !== 0) throw new BuildError(`${what} failed:\n${(r.stderr || r.stdout).trim()}`);
 }
 
-function inputsHash(name: string): string {
+function inputsHash(name: string, srcDir: string): string {
   const h = createHash('sha256');
   h.update(AS_FLAGS.join(' ') + '\0' + LD_FLAGS.join(' ') + '\0');
-  h.update(readFileSync(join(PROGRAMS_DIR, `${name}.s`)));
-  h.update(readFileSync(LINKER_SCRIPT));
-  const lib = join(PROGRAMS_DIR, 'lib');
-  for (const f of readdirSync(lib).sort()) {
-    h.update(f + '\0');
-    h.update(readFileSync(join(lib, f)));
+  h.update(readFileSync(join(srcDir, `${name}.s`)));
+  h.update(readFileSync(join(srcDir, LINKER_SCRIPT)));
+  const lib = join(srcDir, 'lib');
+  if (existsSync(lib)) {
+    for (const f of readdirSync(lib).sort()) {
+      h.update(f + '\0');
+      h.update(readFileSync(join(lib, f)));
+    }
   }
   return h.digest('hex');
 }
@@ -52,17 +56,20 @@ function inputsHash(name: string): string {
 export interface BuildOptions {
   /** Where the ELF, object and stamp go (default out/programs). */
   readonly outDir?: string;
+  /** Where the sources, lib/ and programs.ld are (default programs/; tests use others). */
+  readonly srcDir?: string;
 }
 
 /** Builds one program if its inputs changed; returns the ELF path. */
 export function buildProgram(name: string, opts: BuildOptions = {}): string {
-  if (!existsSync(join(PROGRAMS_DIR, `${name}.s`)))
-    throw new BuildError(`unknown program '${name}' (available: ${programNames().join(', ')})`);
+  const srcDir = opts.srcDir ?? PROGRAMS_DIR;
+  if (!existsSync(join(srcDir, `${name}.s`)))
+    throw new BuildError(`unknown program '${name}' (available: ${programNames(srcDir).join(', ')})`);
   const outDir = opts.outDir ?? OUT_DIR;
   mkdirSync(outDir, { recursive: true });
   const elf = join(outDir, `${name}.elf`);
   const stamp = join(outDir, `${name}.stamp`);
-  const hash = inputsHash(name);
+  const hash = inputsHash(name, srcDir);
   if (existsSync(elf) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return elf;
   checkTool(AS);
   checkTool(LD);
@@ -70,8 +77,8 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
   const tmp = `${process.pid}.${Date.now()}`;
   const obj = join(outDir, `${name}.${tmp}.o`);
   const tmpElf = join(outDir, `${name}.${tmp}.elf`);
-  run(AS, [...AS_FLAGS, '-o', obj, `${name}.s`]);
-  run(LD, [...LD_FLAGS, '-o', tmpElf, obj]);
+  run(`assembling ${name}.s`, AS, [...AS_FLAGS, '-o', obj, `${name}.s`], srcDir);
+  run(`linking ${name}`, LD, [...LD_FLAGS, '-o', tmpElf, obj], srcDir);
   renameSync(tmpElf, elf);
   renameSync(obj, join(outDir, `${name}.o`));
   writeFileSync(stamp, hash);

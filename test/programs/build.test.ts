@@ -1,10 +1,10 @@
 // The build of the demonstration programs: static ET_EXEC IA-64 images at the fixed addresses
 // of programs/programs.ld, rebuilt only when an input changes, and a clear error without binutils.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, buildPrograms, programNames } from '../../programs/build.js';
+import { BuildError, PROGRAMS_DIR, buildProgram, buildPrograms, programNames } from '../../programs/build.js';
 import { elfSegments, elfSymbols } from '../../model/demo/elf.js';
 
 describe('programs/build.ts', () => {
@@ -56,13 +56,31 @@ describe('programs/build.ts', () => {
     process.env.PATH = mkdtempSync(join(tmpdir(), 'nobin-'));
     try {
       expect(() => buildProgram('vtvmm', { outDir: mkdtempSync(join(tmpdir(), 'out-')) }))
-        .toThrow('ia64-linux-gnu-as not found: install binutils-ia64-linux-gnu');
+        .toThrow(new BuildError('ia64-linux-gnu-as not found: install binutils-ia64-linux-gnu'));
     } finally {
       process.env.PATH = saved;
     }
   });
 
   it('names an unknown program and the ones there are', () => {
-    expect(() => buildProgram('nosuch')).toThrow("unknown program 'nosuch' (available: classic, palvm, paravirt, reflect, vtvmm)");
+    expect(() => buildProgram('nosuch')).toThrow(new BuildError("unknown program 'nosuch' (available: classic, palvm, paravirt, reflect, vtvmm)"));
+  });
+
+  it('passes on the assembler and linker messages, located by file and line', () => {
+    const src = mkdtempSync(join(tmpdir(), 'src-'));
+    const out = mkdtempSync(join(tmpdir(), 'out-'));
+    copyFileSync(join(PROGRAMS_DIR, 'programs.ld'), join(src, 'programs.ld'));
+    writeFileSync(join(src, 'bad.s'), '\t.explicit\n\tfrob r1 = r2\n');
+    expect(() => buildProgram('bad', { srcDir: src, outDir: out })).toThrow(new BuildError(
+      'assembling bad.s failed:\nbad.s: Assembler messages:\nbad.s:2: Error: Unknown opcode `frob r1=r2\''));
+    // A missing stop is a dependency violation: a warning, made fatal.
+    writeFileSync(join(src, 'dv.s'), '\t.explicit\n\tadd r1 = r2, r3\n\tadd r4 = r1, r0\n\t;;\n');
+    expect(() => buildProgram('dv', { srcDir: src, outDir: out })).toThrow(new BuildError(
+      'assembling dv.s failed:\ndv.s: Assembler messages:\n' +
+      "dv.s:3: Warning: Use of 'add' violates RAW dependency 'GR%, % in 1 - 127' (impliedf), specific resource number is 1\n" +
+      'dv.s:2: Warning: This is the location of the conflicting usage\n' +
+      'dv.s: Error: 2 warnings, treating warnings as errors'));
+    writeFileSync(join(src, 'undef.s'), '\t.explicit\n\t.global _start\n_start:\n\tmovl r2 = nosuch\n\t;;\n');
+    expect(() => buildProgram('undef', { srcDir: src, outDir: out })).toThrow(/^linking undef failed:\n.*undefined reference to `nosuch'/s);
   });
 });
