@@ -177,6 +177,12 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       break;
     }
     case 'concat': case 'repl': {
+      if (e.op === 'repl' && widthOf(e.a) === 1) {
+        // A replicated bit (sign fills, masks): 0 - bit is all ones or zero.
+        const A = op(e.a);
+        for (let i = 0; i < n; i++) out(i, lenOf(i) === 32 ? `(-${A[0]} >>> 0)` : `(-${A[0]} & ${hex(maskOf(lenOf(i)))})`);
+        break;
+      }
       const ids = e.op === 'concat' ? e.parts : Array.from({ length: e.count }, () => e.a);
       const parts = ids.map((p) => ({ w: op(p), width: widthOf(p) }));
       let off = 0;
@@ -205,7 +211,8 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
         words[0] = A[0]!;
         break;
       }
-      if (e.op === 'redor') out(0, `((${A.join(' | ')}) !== 0 ? 1 : 0)`);
+      const nz = A.filter((w) => w !== '0');
+      if (e.op === 'redor') out(0, nz.length === 0 ? '0' : `((${nz.join(' | ')}) !== 0 ? 1 : 0)`);
       else if (e.op === 'redand') {
         const terms = A.map((a, i) => (i === na - 1 ? `(${a} ^ ${hex(tm)})` : `~${a}`));
         out(0, `((${terms.join(' | ')}) === 0 ? 1 : 0)`);

@@ -68,6 +68,7 @@ function build(W: number) {
   const five = m.slice(m.concat(b, b, b, b, b), 4, 0); // 5 bits of b (also covers concat of many parts)
   add('concat_ab', m.concat(a, b), (v) => (v.a << BigInt(W)) | v.b);
   add('concat_b5a', m.concat(b, five, a), (v) => (((v.b << 5n) | (((v.b << BigInt(4 * W)) | (v.b << BigInt(3 * W)) | (v.b << BigInt(2 * W)) | (v.b << BigInt(W)) | v.b) & 31n)) << BigInt(W)) | v.a);
+  add('repl_bit', m.e({ op: 'repl', width: 70, a: s, count: 70 }), (v) => (v.s ? mask(70) : 0n));
   add('repl3', m.e({ op: 'repl', width: 3 * W, a, count: 3 }), (v) => (v.a << BigInt(2 * W)) | (v.a << BigInt(W)) | v.a);
   for (const to of [W, W + 1, W + 31, W + 40, 128].filter((x) => x >= W)) {
     add(`zext_${to}`, m.e({ op: 'zext', width: to, a }), (v) => v.a);
