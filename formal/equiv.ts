@@ -75,6 +75,7 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
     return { equivalent: true, verdict: 'equivalent', method, ms: performance.now() - t0, log: r.stdout };
   } catch (e) {
     // Only the final `sat -verify` failing means "not proven"; anything else is bad input.
+    if (e instanceof YosysError && e.command.startsWith('miter ')) await throwPortMismatch(o.gold, o.gate, e);
     if (!(e instanceof YosysError) || !e.errors.some((m) => m.includes('proof did fail'))) throw e;
     const ms = performance.now() - t0;
     const baseFail = !seq || /model found for base case: FAIL/.test(e.log);
@@ -90,6 +91,30 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
       counterexample: steps, table: formatCex(steps), vcdPath,
     };
   }
+}
+
+interface JsonPorts { modules: Record<string, { ports: Record<string, { direction: string; bits: unknown[] }> }> }
+
+/** Port lists of both designs (elaborated with their parameters), as "dir width" by name. */
+async function portsOf(d: DesignRef, dir: string): Promise<Map<string, string>> {
+  const names = Object.keys(d.files).filter((n) => /\.s?v$/.test(n)).map((n) => `"${dir}/${n}"`);
+  const chparam = Object.entries(d.params ?? {}).map(([k, v]) => ` -chparam ${k} ${v}`).join('');
+  const r = await yosys(`read_verilog ${names.join(' ')}\nhierarchy -top ${d.top}${chparam}\nwrite_json ports.json`, placeFiles(d, dir));
+  const m = (JSON.parse(r.files['ports.json']!) as JsonPorts).modules[d.top];
+  return new Map(Object.entries(m?.ports ?? {}).map(([n, p]) => [n, `${p.direction} [${p.bits.length}]`]));
+}
+
+/** When `miter` rejects the pair, say exactly which ports differ. */
+async function throwPortMismatch(gold: DesignRef, gate: DesignRef, cause: YosysError): Promise<never> {
+  const [a, b] = [await portsOf(gold, 'gold'), await portsOf(gate, 'gate')];
+  const diffs: string[] = [];
+  for (const [n, t] of a) {
+    if (!b.has(n)) diffs.push(`${n} (${t}) only in ${gold.top}`);
+    else if (b.get(n) !== t) diffs.push(`${n} is ${t} in ${gold.top} but ${b.get(n)} in ${gate.top}`);
+  }
+  for (const [n, t] of b) if (!a.has(n)) diffs.push(`${n} (${t}) only in ${gate.top}`);
+  if (diffs.length === 0) throw cause;
+  throw new Error(`cannot compare ${gold.top} with ${gate.top}: ports differ: ${diffs.join('; ')}`);
 }
 
 /** Generated RTL against its own generic `synth -flatten` netlist (catches synthesis-semantics traps). */

@@ -130,4 +130,11 @@ describe('proveEquivalent finds wrong variants, with counterexamples that hit th
     const r2 = await proveEquivalent({ gold: g, gate: h, sequential: true, maxSteps: 3 });
     expect(r2.verdict).toBe('equivalent');
   });
+
+  it('refuses designs whose ports differ, naming each difference', async () => {
+    const a = { files: { 'a.v': 'module a(input [3:0] x, output [3:0] y);\n  assign y = x;\nendmodule\n' }, top: 'a' };
+    const b = { files: { 'b.v': 'module b(input [2:0] x, input k, output [3:0] y);\n  assign y = {k, x};\nendmodule\n' }, top: 'b' };
+    await expect(proveEquivalent({ gold: a, gate: b })).rejects.toThrow(
+      'cannot compare a with b: ports differ: x is input [4] in a but input [3] in b; k (input [1]) only in b');
+  });
 });
