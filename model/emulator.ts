@@ -36,7 +36,7 @@ export interface StepEvent { vector: number; name: string; isr: string; iip: str
 
 /**
  * One step, for traces and lockstep co-simulation. {step, ip, slot, insn, psr, event?} are the
- * `--trace` fields of emulator.md; the rest is the lockstep detail.
+ * `--trace` fields of emulator.md (psr as it was before the step); the rest is lockstep detail.
  */
 export interface TraceRecord {
   step: number; ip: string; slot: number; insn: string; psr: string; event?: StepEvent;
@@ -47,7 +47,8 @@ export interface TraceRecord {
   /** Source GR operands before the step: register number, value, NaT. */
   operands: { reg: number; value: string; nat: boolean }[];
   cplBefore: number; vmBefore: number; psrBefore: string;
-  cpl: number; vm: number;
+  /** State after the step (after the dispatch when an interruption was taken). */
+  cpl: number; vm: number; psrAfter: string;
   nextIp: string; nextSlot: number;
 }
 
@@ -110,7 +111,7 @@ export class Emulator {
     const ev = m.events[nEv];
     const rec: TraceRecord = {
       step, ip: h(ipB), slot, insn: text, psr: h(psrB), op, qpTrue,
-      operands: srcs, cplBefore: cplB, vmBefore: vmB, psrBefore: h(psrB), cpl: m.cpl, vm: m.vm,
+      operands: srcs, cplBefore: cplB, vmBefore: vmB, psrBefore: h(psrB), cpl: m.cpl, vm: m.vm, psrAfter: h(m.psr),
       nextIp: h(m.ip()), nextSlot: m.slot,
     };
     if (ev) rec.event = { vector: ev.vector, name: ev.name, isr: h(ev.isr), iip: h(ev.iip), ipsr: h(ev.ipsr), ifa: h(ev.ifa) };

@@ -1,6 +1,6 @@
 // Per-bundle step function, generated once per decoded bundle with `new Function` so that
 // each slot's closure call is a monomorphic call site the JIT can inline. The generated code
-// is the step loop of run.ts unrolled over the bundle's slots (same bookkeeping: step count,
+// is the step loop unrolled over the bundle's slots (bookkeeping per step: step count,
 // IIPA, single-step and pending traps); predicates and nops are resolved at generation time.
 import type { Exec, Machine } from './machine.js';
 
@@ -16,7 +16,7 @@ export function genBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uin
     'return function bundleRun(start, budget) {',
     '  const bLo = m.ipLo, bHi = m.ipHi;',
     '  m.stepBase = m.steps - start;',
-    '  let r = 0, ic = 0;',
+    '  let r = 0, ic = 0, ss = 0;',
     '  switch (start) {',
   ];
   for (let i = 0; i < n; i++) {
@@ -26,12 +26,13 @@ export function genBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uin
       `    if (budget === 0) { m.slot = ${i}; return 0; }`,
       '    budget--;',
       `    m.slot = ${i};`,
-      '    ic = m.ic;',
+      '    ic = m.ic; ss = m.ss;',
       `    r = ${call};`,
       '    m.steps++;',
       `    if (r > 1) { if (r === 3) { m.halted = true; m.slot = ${i}; } return 1; }`,
       '    if (ic !== 0) { m.iipaLo = bLo; m.iipaHi = bHi; }',
-      '    if (m.ss !== 0) m.pendingTraps |= 8;',
+      // Single step uses PSR.ss as the instruction started (an rfi that sets ss does not trap).
+      '    if (ss !== 0) m.pendingTraps |= 8;',
       `    if (r === 1) { if (m.pendingTraps !== 0) m.takeTraps(${i}, m.steps - 1); return 1; }`,
       i + 1 < n
         ? `    if (m.pendingTraps !== 0) { m.slot = ${i + 1}; m.takeTraps(${i}, m.steps - 1); return 1; }`

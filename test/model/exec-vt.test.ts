@@ -147,3 +147,27 @@ back:
     expect(ev(st).vector).toBe(VIRT);
   });
 });
+
+describe('traps', () => {
+  it('PSR.ss: a Single Step trap after each instruction, IIP/ri at the next one, IIPA at the trapping one', () => {
+    const ss = 1n << 40n;
+    const { st } = runAsm(enter(ss | PSR.ic, 'stepping') + '\tmov r8=1\n\tmov r9=2\n');
+    const e = ev(st);
+    expect([e.vector, e.code]).toEqual([0x6000, 0x08]);
+    // The trapping instruction is slot 0 of the bundle at 'stepping'; the next one is slot 1.
+    expect(Number((e.ipsr >> 41n) & 3n)).toBe(1);
+    expect(e.iip).toBe(e.iipa);
+    expect(gr(st, 8)).toBe(1n);
+    expect(gr(st, 9)).toBe(0n);
+  });
+
+  it('PSR.tb: a Taken Branch trap with IIP at the branch target', () => {
+    const tb = 1n << 26n;
+    const { st } = runAsm(enter(tb | PSR.ic, 'branching') + '\tbr.few target\n\t;;\n\tmov r8=1\n\t;;\ntarget:\n\tmov r9=2\n');
+    const e = ev(st);
+    expect([e.vector, e.code]).toEqual([0x5f00, 0x04]);
+    expect(gr(st, 8)).toBe(0n);
+    expect(gr(st, 9)).toBe(0n);
+    expect(BigInt(st.cr.iip)).not.toBe(e.iipa);
+  });
+});
