@@ -52,7 +52,7 @@ export interface Addon {
 }
 
 /** Batches at least this long run off the main thread. */
-export const ASYNC_MIN = 32768;
+export const ASYNC_MIN = 4096;
 
 /** Split a non-negative bigint into `nw` little-endian 32-bit words. */
 export function bigintToWords(value: bigint, nw: number): Uint32Array {
