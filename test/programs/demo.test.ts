@@ -7,7 +7,7 @@ import { UserError } from '../../cli/errors.js';
 import { command } from '../../cli/commands/demo.js';
 import { cyclesPerOp, totalCycles } from '../../model/demo/cost.js';
 import { emulatorAvailable } from '../../model/demo/emu.js';
-import { TECHNIQUES, measure, vmBit } from '../../model/demo/techniques.js';
+import { TECHNIQUES, type TechniqueResult, formatTable, measure, vmBit } from '../../model/demo/techniques.js';
 import { programSymbols } from '../../model/demo/run.js';
 
 // The command itself, not cli/main.ts: main imports every command module, and this test
@@ -41,6 +41,27 @@ describe('cost model', () => {
     expect(cyclesPerOp(c, 0)).toBe(50);
     expect(totalCycles(c, 20)).toBe(40 + 300 + 120);
     expect(cyclesPerOp({ ...c, emulatedOps: 0 }, 30)).toBe(0);
+  });
+});
+
+describe('formatTable', () => {
+  it('prints one row per technique with per-operation figures and warnings for bad runs', () => {
+    const t: TechniqueResult = {
+      id: 'x', title: 'some technique', program: 'prog', vt: true, interruptions: 6, vmmInstructions: 300,
+      guestInstructions: 40, emulatedOps: 6, vm0Instructions: 300, cyclesPerOp: 80, cyclesPerOpRange: [70, 90],
+      totalCycles: 520, halted: false, vmmError: 2, windowComplete: false,
+    };
+    const text = formatTable({ iterations: 1, flushCycles: 30, flushRange: [20, 40], techniques: [t] });
+    expect(text.split('\n')).toEqual([
+      'workload: 1 iterations x 6 privileged operations; cost model: 1 cycle/instruction + 30 cycles/interruption (programs/README.md)',
+      'technique       interruptions  VMM instr  guest instr  ops emulated  VMM instr/op  cycles/op @30     @20..40',
+      '--------------  -------------  ---------  -----------  ------------  ------------  -------------  ----------',
+      'some technique              6        300           40             6          50.0           80.0  70.0..90.0',
+      'warning: prog did not run its whole workload window; its counts are partial',
+      'warning: prog did not halt within the step limit',
+      'warning: prog: the VMM gave up (error 2, see programs/README.md)',
+      '',
+    ]);
   });
 });
 
