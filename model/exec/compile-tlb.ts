@@ -62,11 +62,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       const va = m.gr(r3);
       return go(pickFault(priv(), N[r3] && 'reg_nat', unimpl(va), virt('tpa')), () => {
         // tpa always translates through the data TLB, whatever PSR.dt.
-        const dt = m.dt;
-        m.dt = 1;
-        const ok = xlateData(m, loOf(va), hiOf(va), 1, NONACCESS);
-        m.dt = dt;
-        if (!ok) return 2;
+        if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true)) return 2;
         m.setGr(r1, toBig(PA.lo, PA.hi)); return CONT;
       }, va);
     };

@@ -63,10 +63,11 @@ export function keyFault(m: Machine, e: TlbEntry, need: string, miss: string, pe
 
 /**
  * Translates a data reference of `size` bytes at (lo, hi). On success returns true with the
- * physical address in PA; on a fault dispatches it and returns false.
+ * physical address in PA; on a fault dispatches it and returns false. `forceVirtual`
+ * translates through the TLB whatever PSR.dt (tpa).
  */
-export function xlateData(m: Machine, lo: number, hi: number, size: number, kind: number): boolean {
-  if (!m.dt) {
+export function xlateData(m: Machine, lo: number, hi: number, size: number, kind: number, forceVirtual = false): boolean {
+  if (!m.dt && !forceVirtual) {
     if (!m.paImplemented(hi)) { m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
     PA.lo = lo; PA.hi = hi & 0x7fffffff;
   } else {
