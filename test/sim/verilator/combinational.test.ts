@@ -77,6 +77,18 @@ describe('wide70 (70/71-bit ports, three words per vector)', () => {
     }
   });
 
+  it('poke/peek 70-bit values; an empty batch gives empty columns', async () => {
+    const a = (1n << 69n) | 0x1234_5678_9abc_def0n;
+    m.poke('a', a);
+    m.poke('b', mask(70));
+    expect(await m.peek('a')).toBe(a);
+    expect(await m.peek('sum')).toBe(a + mask(70));
+    expect(await m.peek('gt')).toBe(0n);
+    expect(() => m.poke('a', 1n << 70n)).toThrow("poke: value 1180591620717411303424 does not fit in 'a' (70 bits, unsigned)");
+    const none = await m.evalBatch({}, 0);
+    expect([none.sum!.length, none.swap!.length, none.gt!.length]).toEqual([0, 0, 0]);
+  });
+
   it('carries through all three words', async () => {
     const a = columnOf(70, [mask(70), mask(64)]), b = columnOf(70, [1n, 1n]);
     const out = await m.evalBatch({ a, b }, 2);

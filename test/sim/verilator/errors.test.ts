@@ -48,6 +48,27 @@ describe('Verilator engine errors', () => {
     ].join('\n'));
   });
 
+  it('turns $stop into a rejected promise instead of exiting Node', async () => {
+    const stopper = {
+      top: 'stopper',
+      files: { 'stopper.v': [
+        'module stopper (input wire clk, input wire go, output reg [3:0] n);',
+        '  always @(posedge clk) begin',
+        '    n <= n + 4\'d1;',
+        '    if (go) $stop;',
+        '  end',
+        'endmodule', ''].join('\n') },
+      ports: [{ name: 'clk', dir: 'input' as const, width: 1 }, { name: 'go', dir: 'input' as const, width: 1 },
+        { name: 'n', dir: 'output' as const, width: 4 }],
+      clock: 'clk',
+    };
+    const m = await buildVerilatorModel(stopper);
+    const ok = await m.stepBatch({ go: new Uint32Array([0, 0]) }, 2);
+    expect(Array.from(ok.n!)).toEqual([1, 2]);
+    await expect(m.stepBatch({ go: new Uint32Array([1]) }, 1)).rejects.toThrow('Verilog $stop at src/stopper.v:4');
+    await m.close();
+  });
+
   describe('on a built model', () => {
     let m: VerilatedModel;
     beforeAll(async () => { m = await buildVerilatorModel(adder64()); });
