@@ -32,6 +32,9 @@ export function handlesOwnQp(ins: Insn): boolean {
 function predWriter(m: Machine, ctype: string, p1: number, p2: number, qp: number, unc: boolean): (c: boolean, nat: number) => number {
   const P = m.pr;
   const fix = () => { P[0] = 1; };
+  // The normal and unc types write both targets: naming the same predicate twice is an
+  // Illegal Operation (SDM cmp/tbit/tnat).
+  if ((ctype === '' || ctype === 'unc') && p1 === p2) return () => m.fault('illegal_op');
   switch (ctype) {
     case '': case 'unc':
       if (unc) return (c, nat) => {

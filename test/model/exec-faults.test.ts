@@ -70,6 +70,11 @@ describe('fault classes and simultaneous faults', () => {
     expect([ev(st).vector, ev(st).code]).toEqual([NAT, 0x10]);
   });
 
+  it('a compare naming the same predicate twice is Illegal Operation', () => {
+    const { st } = runAsm('\tcmp.eq p1,p1=r2,r3\n');
+    expect([ev(st).vector, ev(st).code]).toEqual([GE, 0x00]);
+  });
+
   it('a register outside the current frame is Illegal Operation', () => {
     const { st } = runAsm('\tmov r40=r0\n');
     expect([ev(st).vector, ev(st).code]).toEqual([GE, 0x00]);
