@@ -28,11 +28,18 @@ function displayPath(file: string): string {
   return d;
 }
 
+const internal = new Map<string, boolean>();
 function isInternal(file: string): boolean {
-  const path = file.startsWith('file://') ? fileURLToPath(file) : file;
-  return path.startsWith(coreDir) || path.startsWith('node:') || path.includes(`${sep}node_modules${sep}`);
+  let r = internal.get(file);
+  if (r === undefined) {
+    const path = file.startsWith('file://') ? fileURLToPath(file) : file;
+    r = path.startsWith(coreDir) || path.startsWith('node:') || path.includes(`${sep}node_modules${sep}`);
+    internal.set(file, r);
+  }
+  return r;
 }
 
+const passFrames = (_e: Error, frames: NodeJS.CallSite[]) => frames;
 const maps = new Map<string, SourceMap | null>();
 function sourceMapOf(file: string): SourceMap | null {
   let m = maps.get(file);
@@ -53,8 +60,8 @@ export function callerLoc(): Loc {
   if (!enabled) return UNKNOWN;
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 16;
-  Error.prepareStackTrace = (_e, frames) => frames;
+  Error.stackTraceLimit = 8;
+  Error.prepareStackTrace = passFrames;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   Error.captureStackTrace(holder, callerLoc);
   const frames = holder.stack ?? [];
