@@ -174,6 +174,8 @@ napi_value Create(napi_env env, napi_callback_info) {
     setClock(I->top, 0);
     I->top->eval();
   } catch (const std::exception& e) {
+    destroyInst(I);
+    delete I;
     return fail(env, e.what());
   }
   napi_value ext;
