@@ -2,6 +2,7 @@
 // expression computed at its first use in the current block scope and reused after), clock
 // edges (next-state locals, reset override, simultaneous commit), loads and stores.
 import type { IRStmt } from '../../hdl/ir/types.js';
+import { localsIn, removeDeadAssignments } from './dce.js';
 import type { FlatDesign, FSync } from './flatten.js';
 import { type Plan, sigWord } from './expr.js';
 import { cone, type Schedule } from './schedule.js';
@@ -209,12 +210,11 @@ export class FnBuilder {
 
   /** The function text: header, local declarations (all start at 0), body. */
   finish(header: string, prologue: readonly string[] = [], epilogue: readonly string[] = []): string {
-    const { flat } = this.g;
-    const sigLocals = [...this.referenced()].sort((a, b) => a - b).flatMap((s) => Array.from({ length: nwords(flat.signals[s]!.width) }, (_, i) => sigWord(s, i)));
-    const decl = [...sigLocals, ...this.locals].map((l) => `${l} = 0`);
+    const body = removeDeadAssignments([...prologue, ...this.out, ...epilogue]);
+    const decl = localsIn(body).map((l) => `${l} = 0`);
     const declLines: string[] = [];
     for (let i = 0; i < decl.length; i += 12) declLines.push(`  let ${decl.slice(i, i + 12).join(', ')};`);
-    return `${header} {\n${[...declLines, ...prologue, ...this.out, ...epilogue].join('\n')}\n}\n`;
+    return `${header} {\n${[...declLines, ...body].join('\n')}\n}\n`;
   }
 
   /**

@@ -45,6 +45,11 @@ export function straightKernel(g: GenContext, kind: 'eval' | 'step', ins: readon
     });
   });
   if (kind === 'step') b.store(stateSigs);
-  b.block('if (count > 0) {', () => b.store(ins));
+  // The last vector's inputs stay applied (read from the columns, so the loop's loads can die).
+  b.block('if (count > 0) {', () =>
+    ins.forEach((s, j) => {
+      for (let i = 0; i < words(s); i++) b.line(`S[${g.offset[s]! + i}] = I${j}[(count - 1) * ${words(s)} + ${i}];`);
+    }),
+  );
   return `return ${b.finish('function kernel(I, O, count)')}`;
 }
