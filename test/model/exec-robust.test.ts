@@ -9,7 +9,10 @@ import { buildPools, packBundles, xorshift } from './randslots.js';
 describe('random programs', () => {
   it('never raise an internal error', () => {
     const pools = buildPools(777, 100000, 6);
-    const code = packBundles(pools, 4242);
+    const packed = packBundles(pools, 4242);
+    // Repeat the bundles over 64 KiB so that every interruption vector lands in code as well.
+    const code = new Uint8Array(0x10000);
+    for (let o = 0; o < code.length; o += packed.length) code.set(packed.subarray(0, Math.min(packed.length, code.length - o)), o);
     const rnd = xorshift(99);
     let steps = 0, interruptions = 0;
     for (let run = 0; run < 40; run++) {
@@ -21,14 +24,18 @@ describe('random programs', () => {
       // IVA at the code: interruptions land in random code too.
       m.cr[2] = 0x100000n;
       m.setPsr(BigInt(rnd() & 3) << 32n | (run % 4 === 1 ? 1n << 46n : 0n) | (run % 5 === 2 ? 1n << 13n : 0n));
-      m.setIp(0x100000n + BigInt((rnd() % (code.length / 16)) * 16));
-      try { e.run(3000); } catch (x) {
-        if (!(x instanceof UnsupportedInstruction)) throw x;
+      // Restart at a random bundle whenever the run halts or stops.
+      for (let k = 0; k < 30; k++) {
+        m.halted = false;
+        m.setIp(0x100000n + BigInt((rnd() % (code.length / 16)) * 16));
+        try { e.run(m.steps + 200); } catch (x) {
+          if (!(x instanceof UnsupportedInstruction)) throw x;
+        }
       }
       steps += m.steps;
       interruptions += m.events.length;
     }
-    expect(steps).toBeGreaterThan(10000);
+    expect(steps).toBeGreaterThan(50000);
     expect(interruptions).toBeGreaterThan(10);
   });
 });
