@@ -15,12 +15,19 @@ export interface Engine {
   evalBatch(inputs: Record<string, Uint32Array>, count: number): Promise<Record<string, Uint32Array>>;
   /** Clock cycles: cycle k applies inputs k, rising edge, outputs sampled after it. */
   stepBatch(inputs: Record<string, Uint32Array>, cycles: number): Promise<Record<string, Uint32Array>>;
+  /** Flushes the VCD (if any) and frees the engine. */
   close(): Promise<void>;
 }
 
-export async function createEngine(name: EngineName, design: IRDesign): Promise<Engine> {
+export interface EngineOptions {
+  /** Write every following evaluation to this VCD file (opens in GTKWave). */
+  readonly vcd?: string;
+}
+
+export async function createEngine(name: EngineName, design: IRDesign, opts: EngineOptions = {}): Promise<Engine> {
   if (name === 'builtin') {
     const sim = createSimulator(design);
+    if (opts.vcd) sim.vcd(opts.vcd);
     return {
       name,
       evalBatch: async (i, n) => sim.evalBatch(i, n),
@@ -29,7 +36,8 @@ export async function createEngine(name: EngineName, design: IRDesign): Promise<
     };
   }
   if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`, or use --engine builtin');
-  const model = await buildVerilatorModel(moduleSpec(design));
+  const model = await buildVerilatorModel(moduleSpec(design), opts.vcd ? { trace: true } : {});
+  if (opts.vcd) model.enableVcd(opts.vcd);
   return {
     name,
     evalBatch: (i, n) => model.evalBatch(i, n),
