@@ -10,10 +10,15 @@
 // immediate bit and a mov psr.l of a value with a reserved bit are reflected to the guest
 // kernel (which counts them in r13 and resumes), then it enters its application at cpl 3,
 // whose privileged instruction the VMM reflects because the virtual cpl is 3. (The VMM's
-// NaT re-check, reflected to 0x5600, is not exercised: the golden model has no instruction
-// that makes a NaT here -- no ld.s / ld8.fill -- see programs/README.md.)
+// NaT re-check is exercised with --valen 60 or less: thash of 0x1000_0000_0000_0000, then
+// unimplemented, gives a NaT, and mov psr.l from it is reflected as Register NaT Consumption
+// to 0x5600. With --valen 61 every address is implemented and the guest skips that check.)
 	.explicit
 	.set CLASSIC, 1
+	// No vm, so no monitor-only addresses: the VMM data page is mapped at its physical address,
+	// just above the guest's 16 MiB identity map (implemented for every IMPL_VA_MSB), and is
+	// protected by its privilege level 0 alone.
+	.equ VMM_BASE, 0x01000000
 	.include "lib/layout.inc"
 	.equ GUEST_PSR, GUEST_PSR_CLASSIC
 	.include "lib/boot.inc"
@@ -80,6 +85,34 @@ check_psr_l:
 	  nop.i 0
 	  ;;
 	}
+	{ .mlx
+	  srlz.i                        // (after a PSR write, before the branch below)
+	  movl r2 = 0x1000000000000000  // unimplemented when IMPL_VA_MSB < 60
+	  ;;
+	}
+	{ .mmi
+	  thash r15 = r2                // ... then NaT
+	  ;;
+	  nop.m 0
+	  tnat.z p6, p0 = r15
+	  ;;
+	}
+	{ .mib
+	  nop.m 0
+	  nop.i 0
+	(p6) br.cond.spnt after_nat     // implemented (e.g. --valen 61): no NaT to show
+	  ;;
+	}
+	.global check_nat
+check_nat:
+	{ .mmi
+	  mov psr.l = r15               // NaT: reflected Register NaT Consumption (0x5600)
+	  nop.m 0
+	  nop.i 0
+	  ;;
+	}
+	.global after_nat
+after_nat:
 	{ .mmi
 	  rsm psr.ic                    // emulated
 	  ;;

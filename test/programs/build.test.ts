@@ -80,7 +80,7 @@ describe('programs/build.ts', () => {
       "dv.s:3: Warning: Use of 'add' violates RAW dependency 'GR%, % in 1 - 127' (impliedf), specific resource number is 1\n" +
       'dv.s:2: Warning: This is the location of the conflicting usage\n' +
       'dv.s: Error: 2 warnings, treating warnings as errors'));
-    writeFileSync(join(src, 'undef.s'), '\t.explicit\n\t.global _start\n_start:\n\tmovl r2 = nosuch\n\t;;\n');
+    writeFileSync(join(src, 'undef.s'), '\t.explicit\n\t.global VMM_BASE\n\t.equ VMM_BASE, 0x1000000\n\t.global _start\n_start:\n\tmovl r2 = nosuch\n\t;;\n');
     expect(() => buildProgram('undef', { srcDir: src, outDir: out })).toThrow(/^linking undef failed:\n.*undefined reference to `nosuch'/s);
   });
 });
