@@ -83,6 +83,12 @@ describe.skipIf(!emulatorAvailable())('classic (trap-and-emulate without VT-i)',
     expect(dump(s).reflected).toBe(3n);
   });
 
+  it('needs nothing of VT-i: the same run on a VT-i processor (vm never set)', async () => {
+    const r = await runProgram('classic', { vt: true });
+    expect(evTuples(r.state)).toEqual(expectedEvents(r.sym, false));
+    expect(dump(r.state).err).toBe(0n);
+  });
+
   it('with guest_extras = 0 runs just the workload with the guest PSR of a native run', async () => {
     const r = await runProgram('classic', { vt: false, extras: 0 });
     const s = r.state;
