@@ -3,7 +3,8 @@
 // inputs — the limit; (b) the TypeScript driver end to end: fresh random columns from
 // crypto.randomFillSync, evalBatch, and a pass over the outputs, double-buffered (the
 // next batch is generated while the current one evaluates on the thread pool); (c) for
-// comparison, the same model in a child process over binary pipes (bench/verilator/pipe.ts).
+// comparison, the same model in a child process over binary pipes (bench/verilator/pipe.ts);
+// (d) the sequential path, stepBatch on the 40-bit counter.
 //
 //   npx tsx bench/verilator/run.ts [--seconds 1] [--rounds 3] [--batch 256,4096,65536]
 // (--seconds per configuration, split over the rounds)
@@ -11,7 +12,7 @@ import { randomFillSync } from 'node:crypto';
 import { buildInfo, buildVerilatorModel, ASYNC_MIN } from '../../sim/verilator/index.js';
 
 import type { NapiModel } from '../../sim/verilator/model.js';
-import { addrCheck } from '../../test/fixtures/verilog/index.js';
+import { addrCheck, counter40 } from '../../test/fixtures/verilog/index.js';
 import { buildPipeServer, startPipeServer } from './pipe.js';
 
 function arg(name: string, def: string): string {
@@ -130,3 +131,19 @@ for (const c of configs) console.log(`  ${c.label.padEnd(48)} ${(c.best / 1e6).t
 console.log(`(evalBatch itself uses the thread pool from ${ASYNC_MIN} vectors on)`);
 await server.close();
 await model.close();
+
+// (d) Sequential: stepBatch on the 40-bit counter (two evals per cycle), random controls.
+{
+  const counter = await buildVerilatorModel(counter40());
+  const n = 65536;
+  const col = (words: number) => randomFillSync(new Uint32Array(words * n));
+  let cycles = 0;
+  const t = performance.now();
+  while (performance.now() - t < seconds * 1000) {
+    const out = await counter.stepBatch({ rst: col(1), en: col(1), load: col(1), load_val: col(2) }, n);
+    if (out.count!.length !== 2 * n) throw new Error('bad count column');
+    cycles += n;
+  }
+  console.log(`(d) TS stepBatch on counter40, batch ${n}: ${(cycles / ((performance.now() - t) / 1000) / 1e6).toFixed(1)} M cycles/s`);
+  await counter.close();
+}
