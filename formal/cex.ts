@@ -54,32 +54,42 @@ function decodeWave(s: WaveSignal): (string | null)[] {
 }
 
 /**
- * Steps of a counterexample. `sequential`: position 0 of each wave is the initial state and
- * positions 1..N are steps 1..N; combinational: position 0 is the single model.
+ * Every signal of a WaveJSON dump, per step. `sequential`: position 0 of each wave is the
+ * initial state and positions 1..N are steps 1..N; combinational: position 0 is the model.
+ */
+export function waveSteps(text: string, sequential: boolean): Map<string, CexValue>[] {
+  const doc = JSON.parse(text) as { signal: WaveSignal[] };
+  const waves = [...doc.signal].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => [s.name, decodeWave(s)] as const);
+  const len = Math.max(0, ...waves.map(([, w]) => w.length));
+  const positions = sequential ? [...Array(Math.max(0, len - 1)).keys()].map((i) => i + 1) : [0];
+  return positions.map((pos) => {
+    const m = new Map<string, CexValue>();
+    for (const [name, w] of waves) {
+      const v = w[pos];
+      if (v != null) m.set(name, value(v));
+    }
+    return m;
+  });
+}
+
+/**
+ * Steps of a miter counterexample (`in_*`, `gold_*`, `gate_*` signals).
  * `skip` = number of leading steps the proof did not check.
  */
 export function parseWaveJson(text: string, sequential: boolean, skip = 0): CexStep[] {
-  const doc = JSON.parse(text) as { signal: WaveSignal[] };
-  const waves = new Map<string, (string | null)[]>();
-  for (const s of doc.signal) waves.set(s.name, decodeWave(s));
-  const len = Math.max(0, ...[...waves.values()].map((w) => w.length));
-  const positions = sequential ? [...Array(Math.max(0, len - 1)).keys()].map((i) => i + 1) : [0];
-  const steps: CexStep[] = [];
-  for (const pos of positions) {
+  const steps: CexStep[] = waveSteps(text, sequential).map((sig, i) => {
     const inputs: Record<string, CexValue> = {};
     const gold: Record<string, CexValue> = {};
     const gate: Record<string, CexValue> = {};
-    for (const [name, w] of [...waves].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const v = w[pos];
-      if (v == null) continue;
-      if (name.startsWith('in_')) inputs[name.slice(3)] = value(v);
-      else if (name.startsWith('gold_')) gold[name.slice(5)] = value(v);
-      else if (name.startsWith('gate_')) gate[name.slice(5)] = value(v);
+    for (const [name, v] of sig) {
+      if (name.startsWith('in_')) inputs[name.slice(3)] = v;
+      else if (name.startsWith('gold_')) gold[name.slice(5)] = v;
+      else if (name.startsWith('gate_')) gate[name.slice(5)] = v;
     }
     const mismatches = Object.keys(gold).filter((k) => gate[k] && gate[k].bin !== gold[k]!.bin);
-    const step = sequential ? pos : 1;
-    steps.push({ step, compared: step > skip, inputs, gold, gate, mismatches });
-  }
+    const step = sequential ? i + 1 : 1;
+    return { step, compared: step > skip, inputs, gold, gate, mismatches };
+  });
   // Drop trailing steps after the first checked mismatch: they are solver noise.
   const first = steps.findIndex((s) => s.compared && s.mismatches.length > 0);
   return first < 0 ? steps : steps.slice(0, first + 1);

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { yosys, YosysError } from './yosys.js';
-import { type DesignRef, loadScript, placeFiles } from './design.js';
+import { type DesignRef, designPorts, loadScript, placeFiles } from './design.js';
 import { type CexStep, cexToVcd, formatCex, parseWaveJson } from './cex.js';
 
 export type { DesignRef } from './design.js';
@@ -93,20 +93,14 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
   }
 }
 
-interface JsonPorts { modules: Record<string, { ports: Record<string, { direction: string; bits: unknown[] }> }> }
-
-/** Port lists of both designs (elaborated with their parameters), as "dir width" by name. */
-async function portsOf(d: DesignRef, dir: string): Promise<Map<string, string>> {
-  const names = Object.keys(d.files).filter((n) => /\.s?v$/.test(n)).map((n) => `"${dir}/${n}"`);
-  const chparam = Object.entries(d.params ?? {}).map(([k, v]) => ` -chparam ${k} ${v}`).join('');
-  const r = await yosys(`read_verilog ${names.join(' ')}\nhierarchy -top ${d.top}${chparam}\nwrite_json ports.json`, placeFiles(d, dir));
-  const m = (JSON.parse(r.files['ports.json']!) as JsonPorts).modules[d.top];
-  return new Map(Object.entries(m?.ports ?? {}).map(([n, p]) => [n, `${p.direction} [${p.bits.length}]`]));
+/** Port lists as "dir [width]" by name. */
+async function portsOf(d: DesignRef): Promise<Map<string, string>> {
+  return new Map((await designPorts(d, yosys)).map((p) => [p.name, `${p.dir} [${p.width}]`]));
 }
 
 /** When `miter` rejects the pair, say exactly which ports differ. */
 async function throwPortMismatch(gold: DesignRef, gate: DesignRef, cause: YosysError): Promise<never> {
-  const [a, b] = [await portsOf(gold, 'gold'), await portsOf(gate, 'gate')];
+  const [a, b] = [await portsOf(gold), await portsOf(gate)];
   const diffs: string[] = [];
   for (const [n, t] of a) {
     if (!b.has(n)) diffs.push(`${n} (${t}) only in ${gold.top}`);
