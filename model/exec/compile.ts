@@ -15,12 +15,30 @@ export function slotEncoding(s: Slot): string {
   return '0x' + ((BigInt(s.hi) << 32n) | BigInt(s.lo)).toString(16).padStart(11, '0');
 }
 
-/** The closure and the predicate the step loop must test before calling it (0: none). */
-export function compileInsn(m: Machine, ins: Insn, raw: Slot): { exec: Exec; qp: number } {
+/**
+ * Classes whose closure never raises an interruption nor reads the current slot (so the step
+ * loop need not store the slot before calling it).
+ */
+const PURE = new Set([
+  'add', 'add1', 'sub', 'sub1', 'addi', 'subi', 'and', 'andcm', 'or', 'xor', 'andi', 'andcmi', 'ori', 'xori',
+  'shladd', 'shladdp4', 'addp4', 'addp4i', 'cmp', 'cmpi', 'tbit', 'tnat', 'shl', 'shru', 'shr', 'extr',
+  'depz', 'depzi', 'dep', 'depi', 'shrp', 'zxt', 'sxt', 'movl', 'mov_from_pr', 'mov_from_br', 'mov_from_ip',
+  'br_cond', 'br_ind', 'br_cloop', 'br_call', 'br_call_ind', 'br_ret',
+]);
+
+export interface CompiledInsn {
+  readonly exec: Exec;
+  /** Qualifying predicate the step loop tests before calling (0: none, or handled inside). */
+  readonly qp: number;
+  /** True when the closure can neither fault nor read m.slot. */
+  readonly pure: boolean;
+}
+
+export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   if (ins.op === 'unsupported' || ins.op === 'lx_tail') {
     const enc = slotEncoding(raw), why = ins.op === 'lx_tail' ? 'slot 2 of an MLX bundle' : ins.ops;
     // The step loop counts steps per bundle: settle the count before leaving through the throw.
-    return { exec: () => { m.steps = m.curStep(); throw new UnsupportedInstruction(m.ip(), m.slot, enc, why); }, qp: 0 };
+    return { exec: () => { m.steps = m.curStep(); throw new UnsupportedInstruction(m.ip(), m.slot, enc, why); }, qp: 0, pure: false };
   }
   let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
@@ -33,5 +51,7 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): { exec: Exec; qp:
     const inner = body;
     body = () => (maxReg >= 32 + m.sof ? m.fault('illegal_op') : inner());
   }
-  return { exec: body, qp: handlesOwnQp(ins) ? 0 : ins.qp };
+  const samePreds = ['cmp', 'cmpi', 'tbit', 'tnat'].includes(ins.op) && ins.p1 === ins.p2;
+  const pure = PURE.has(ins.op) && !writesR0 && maxReg < 32 && !samePreds;
+  return { exec: body, qp: handlesOwnQp(ins) ? 0 : ins.qp, pure };
 }

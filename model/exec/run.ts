@@ -5,9 +5,9 @@ import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, genBundleRun, type BundleRun } from './codegen.js';
-import { TRAP_UNIMPL_IA } from './compile-br.js';
+import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
 import { OUT, add64, toBig } from './int64.js';
-import { ISR_X, pickFault, type Exec, type Machine } from './machine.js';
+import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { pageRights } from './tlb.js';
 import { keyFault, region, thash } from './xlate.js';
@@ -19,6 +19,8 @@ export interface CompiledBundle {
   readonly qp: Uint8Array;
   readonly n: number;
   readonly decoded: DecodedBundle;
+  /** Per slot: the closure neither faults nor reads m.slot. */
+  readonly pure: boolean[];
   /** The generated step function (codegen.ts). */
   readonly run: BundleRun;
 }
@@ -86,12 +88,14 @@ export class CodeCache {
     const d = decodeBundle(bytes, 0, 0n);
     const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
     const qp = new Uint8Array(3);
+    const pure: boolean[] = [];
     const exec = d.slots.map((ins, i) => {
       const c = compileInsn(this.m, ins, d.raw[i]!);
       qp[i] = c.qp;
+      pure.push(c.pure);
       return ins.op === 'nop' ? null : c.exec;
     });
-    return { exec, qp, n, decoded: d, run: genBundleRun(this.m, exec, qp, n, advance) };
+    return { exec, qp, pure, n, decoded: d, run: genBundleRun(this.m, exec, qp, pure, n, advance) };
   }
 
   private translateInst(): bigint | null {
@@ -124,7 +128,31 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
   while (!m.halted && m.steps < maxSteps) {
     const b = cache.fetch();
     if (b === null) { m.steps++; continue; }
-    if (b.run(m.slot, maxSteps - m.steps) === BUNDLE_END) advance(m, b.n - 1);
+    const left = maxSteps - m.steps;
+    if (left >= b.n - m.slot) { if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1); } else stepTail(m, b, left);
+  }
+}
+
+/**
+ * Steps at most `budget` (< the rest of the bundle) slots of `b` one by one: the same
+ * bookkeeping as the generated function, used only where a run's step limit ends mid-bundle.
+ */
+function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
+  const bLo = m.ipLo, bHi = m.ipHi;
+  for (let k = 0; k < budget; k++) {
+    const s = m.slot;
+    m.stepBase = m.steps - s;
+    const f = b.exec[s], q = b.qp[s]!;
+    const ic = m.ic, ss = m.ss;
+    const r = f === null || (q !== 0 && m.pr[q] === 0) ? CONT : f();
+    m.steps++;
+    if (r === FAULT) return;
+    if (r === HALT) { m.halted = true; m.slot = s; return; }
+    if (ic) { m.iipaLo = bLo; m.iipaHi = bHi; }
+    if (ss) m.pendingTraps |= TRAP_SINGLE_STEP;
+    if (r === JUMP) { if (m.pendingTraps) m.takeTraps(s, m.steps - 1); return; }
+    if (m.pendingTraps) { if (s + 1 < b.n) { m.slot = s + 1; m.takeTraps(s, m.steps - 1); } else advance(m, s); return; }
+    m.slot = s + 1;
   }
 }
 
