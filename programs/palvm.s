@@ -6,6 +6,7 @@
 // IFA = the address). The VMM reflects that to the guest kernel, whose handler reads its
 // virtual ISR and IFA and exits.
 	.explicit
+	.set VMM_PAL, 1                 // the VMM virtualizes PAL: measures the guest IMPL_VA_MSB
 	.include "lib/layout.inc"
 	.equ GUEST_PSR, GUEST_PSR_VT
 	.include "lib/boot.inc"
