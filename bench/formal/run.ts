@@ -5,6 +5,8 @@ import { BLOCKS, type BlockName, isSequential, referenceDesign } from '../../for
 import { proveEquivalent, synthEquivalent } from '../../formal/equiv.js';
 import { yosysGate } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
+import { blockProperties } from '../../formal/properties.js';
+import { proveProperties } from '../../formal/props.js';
 import { synthStats, type SynthStats } from '../../formal/stats.js';
 import { yosys } from '../../formal/yosys.js';
 import { vtiSpec } from '../../gen/vti.js';
@@ -38,6 +40,13 @@ for (const b of BLOCKS) {
   await twice(`equiv ${b} vs ref${isSequential(b) ? ' (induction)' : ''}`, async () => {
     const r = await proveEquivalent({ gold: referenceDesign(b), gate: { files, top: b }, sequential: isSequential(b) });
     if (!r.equivalent) throw new Error(`${b}: ${r.verdict}\n${r.table ?? ''}`);
+  });
+}
+for (const b of BLOCKS) {
+  const files = gen[b]();
+  await twice(`properties ${b} (${blockProperties(b).length})`, async () => {
+    const r = await proveProperties({ files, top: b }, blockProperties(b), { sequential: isSequential(b) });
+    if (r.some((x) => x.verdict !== 'holds')) throw new Error(`${b}: property failed: ${JSON.stringify(r)}`);
   });
 }
 for (const b of BLOCKS) {

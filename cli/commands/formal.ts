@@ -1,5 +1,5 @@
-// `vti formal`: the Yosys lint gate and an equivalence proof against the hand-written
-// reference for each generated block; optionally RTL-vs-netlist proofs, synthesis figures and
+// `vti formal`: the Yosys lint gate, an equivalence proof against the hand-written
+// reference and the safety properties (formal/properties.ts) for each generated block; optionally RTL-vs-netlist proofs, synthesis figures and
 // a mutation count. Verilog comes from `--dir` (the output of `vti gen --out DIR`) or, by
 // default, is generated in-process with the same options.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { BLOCKS, type BlockName, type BlockOptions, checkGeneratedBlock, isSeque
 import { synthEquivalent } from '../../formal/equiv.js';
 import { formatProblem } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
+import { blockProperties } from '../../formal/properties.js';
+import { proveProperties } from '../../formal/props.js';
 import { synthStats } from '../../formal/stats.js';
 import { checkGenOptions, GenOptionsError, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { Command } from '../command.js';
@@ -28,7 +30,7 @@ function readDir(dir: string, block: BlockName): Record<string, string> {
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 export const command: Command = {
-  summary: 'lint gate + equivalence proofs of the generated blocks against hand-written references (Yosys-WASM)',
+  summary: 'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',
   usage: '[--block NAME] [--dir DIR] [--no-vt] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink N] [--synth] [--stats] [--mutants N]',
   flags: {
     block: { type: 'choice', choices: ['all', ...BLOCKS], default: 'all', help: 'which block to check' },
@@ -78,6 +80,14 @@ export const command: Command = {
         out(`${block}: gate ok; ${e.verdict.toUpperCase()} from ref_${block} (${e.method})`);
         if (e.table) out(e.table.split('\n').map((l) => '  ' + l).join('\n'));
         if (e.vcdPath) out(`  counterexample VCD: ${e.vcdPath}`);
+      }
+      const props = await proveProperties({ files, top: block }, blockProperties(block, o), { sequential: isSequential(block) });
+      const notHolding = props.filter((p) => p.verdict !== 'holds');
+      failed += notHolding.length;
+      out(`  properties: ${props.length - notHolding.length}/${props.length} hold`);
+      for (const p of notHolding) {
+        out(`  property "${p.name}": ${p.verdict.toUpperCase()}`);
+        if (p.table) out(p.table.split('\n').map((l) => '    ' + l).join('\n'));
       }
       if (flags.synth) {
         const s = await synthEquivalent(files, block, { sequential: isSequential(block) });
