@@ -14,19 +14,39 @@ export function localsIn(lines: readonly string[]): string[] {
 }
 
 export function removeDeadAssignments(lines: readonly string[]): string[] {
-  let cur = lines.slice();
-  for (;;) {
-    // A local is live if some line reads it (anything but the target of a plain assignment).
-    const live = new Set<string>();
-    for (const l of cur) {
-      const a = ASSIGN.exec(l);
-      for (const m of (a ? a[2]! : l).matchAll(LOCAL)) live.add(m[0]);
+  // Liveness by reader counts: an assignment whose target nobody reads is dropped, which may
+  // leave the locals it read without readers in turn (worklist, linear in the code size).
+  const target: (string | undefined)[] = [];
+  const uses: Set<string>[] = [];
+  const readers = new Map<string, number>();
+  const defs = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const a = ASSIGN.exec(l);
+    const t = a?.[1];
+    target.push(t);
+    const u = new Set<string>();
+    for (const m of (a ? a[2]! : l).matchAll(LOCAL)) u.add(m[0]);
+    uses.push(u);
+    for (const x of u) readers.set(x, (readers.get(x) ?? 0) + 1);
+    if (t !== undefined) {
+      let d = defs.get(t);
+      if (!d) defs.set(t, (d = []));
+      d.push(i);
     }
-    const next = cur.filter((l) => {
-      const a = ASSIGN.exec(l);
-      return !a || live.has(a[1]!);
-    });
-    if (next.length === cur.length) return next;
-    cur = next;
+  });
+  const alive = new Uint8Array(lines.length).fill(1);
+  const work = [...defs.keys()].filter((t) => !readers.get(t));
+  while (work.length) {
+    const t = work.pop()!;
+    for (const i of defs.get(t)!) {
+      if (!alive[i]) continue;
+      alive[i] = 0;
+      for (const u of uses[i]!) {
+        const n = readers.get(u)! - 1;
+        readers.set(u, n);
+        if (n === 0 && defs.has(u)) work.push(u);
+      }
+    }
   }
+  return lines.filter((_, i) => alive[i]);
 }
