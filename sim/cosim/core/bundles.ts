@@ -1,0 +1,102 @@
+// Per-bundle descriptors for event generation: the bundle's four 32-bit words (the `bundle`
+// port and IIB0/IIB1), and for each slot its class, operand kind and static fields, decoded
+// once with the model's decoder (model/decode) at the bundle's virtual address. Cached by
+// virtual address and PSR.it; the owner drops the cache when instruction translation or code
+// may have changed.
+import { decodeBundle } from '../../../model/decode/decode.js';
+import { insnText } from '../../../model/decode/insn.js';
+import type { Machine } from '../../../model/exec/machine.js';
+import { classify, ICLASS_CODE, Kind } from './classify.js';
+
+export interface SlotDesc {
+  readonly op: string;
+  readonly text: string;
+  readonly qp: number;
+  /** iclass code when executed (BRANCH only if taken: see kind). */
+  readonly cls: number;
+  readonly kind: Kind;
+  readonly hasAddr: boolean;
+  readonly r1: number;
+  readonly r2: number;
+  readonly r3: number;
+  readonly b2: number;
+  /** imm24 (ssm/rsm/sum/rum) or imm21 (break), as the `imm` port takes it. */
+  readonly imm: number;
+  readonly variant: number;
+  readonly crNum: number;
+  /** Static branch target (BR_REL, BR_CLOOP) as halves. */
+  readonly tLo: number;
+  readonly tHi: number;
+  /**
+   * Illegal Operation the emulator raises for any class: a write to r0 or a stacked register
+   * outside the frame (compared with CFM.sof at run time). -1: writes r0; else highest GR used.
+   */
+  readonly maxReg: number;
+  readonly writesR0: boolean;
+  /** Slot and address of the next instruction in sequence. */
+  readonly seqSlot: number;
+  readonly seqNext: boolean;
+}
+
+export interface BundleDesc {
+  /** The 128-bit bundle, least significant word first. */
+  readonly w0: number; readonly w1: number; readonly w2: number; readonly w3: number;
+  readonly slots: readonly SlotDesc[];
+  /** Slots in the bundle: 2 for MLX, else 3. */
+  readonly n: number;
+}
+
+const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
+const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
+
+/** Decodes the bundle at virtual address `ip` (physical `pa`), or null when there is no translation. */
+export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
+  const pa = m.peekInstPa(ip);
+  if (pa === null) return null;
+  const bytes = m.mem.readBytes(pa & ~0xfn, 16);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
+  const d = decodeBundle(bytes, 0, ip & ~0xfn);
+  const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
+  const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
+    const c = classify(ins.op, ins.sub, ins.imm);
+    const regs = [...ins.ops.matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
+    const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
+    const imm = c.kind === Kind.BREAK || c.kind === Kind.PAL ? lo32(ins.imm) & 0x1fffff
+      : ['ssm', 'rsm', 'sum', 'rum'].includes(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
+    return {
+      op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr,
+      r1: ins.r1, r2: ins.r2, r3: ins.r3, b2: ins.b2, imm,
+      variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
+      crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,
+      tLo: lo32(ins.imm), tHi: hi32(ins.imm),
+      maxReg: ins.op === 'alloc' ? 0 : Math.max(0, ...regs), writesR0,
+      seqSlot: i + 1 < n ? i + 1 : 0, seqNext: i + 1 >= n,
+    };
+  });
+  return { w0: dv.getUint32(0, true), w1: dv.getUint32(4, true), w2: dv.getUint32(8, true), w3: dv.getUint32(12, true), slots, n };
+}
+
+/** Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits). */
+export class BundleCache {
+  private maps: [Map<number, Map<number, BundleDesc | null>>, Map<number, Map<number, BundleDesc | null>>] = [new Map(), new Map()];
+  constructor(private readonly m: Machine) {
+    // A store to a page holding code: chain onto the emulator's own invalidation hook.
+    const prev = m.mem.onCodeWrite;
+    m.mem.onCodeWrite = (key) => { prev?.(key); this.clear(); };
+  }
+
+  clear(): void { this.maps = [new Map(), new Map()]; }
+
+  get(ipLo: number, ipHi: number): BundleDesc | null {
+    const m = this.m;
+    const byHi = this.maps[m.it];
+    let byLo = byHi.get(ipHi);
+    if (!byLo) { byLo = new Map(); byHi.set(ipHi, byLo); }
+    let d = byLo.get(ipLo);
+    if (d === undefined) {
+      d = describeBundle(m, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+      byLo.set(ipLo, d);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,202 @@
+// Emulator steps → vti_core events (docs/vti_core.md), in batches of typed-array columns.
+// For each step: the event inputs are read from the machine before the step (class from the
+// decoded instruction, operands, ITLB page rights, PFS.ppl, CFM, the branch target and the
+// next instruction in sequence); after the step the interruption the emulator took, if any,
+// becomes `env_pending` unless the core decides it itself (classify.ts CORE_DECIDES); and the
+// emulator's committed state becomes the expected outputs (PSR, the core's CRs, taken,
+// vector, redirect/next IP, completed, the value read). BigInt only when a value changed.
+import { CR } from '../../../arch/cr.js';
+import type { Emulator } from '../../../model/emulator.js';
+import type { Machine } from '../../../model/exec/machine.js';
+import { BundleCache, type SlotDesc } from './bundles.js';
+import { CORE_DECIDES, FETCH_ROWS, ICLASS_BY_CODE, ICLASS_CODE, Kind, ROW_BIT, TRAP_ROWS, XLATE_OPS } from './classify.js';
+import { FLAG_NON_ACCESS } from './compare.js';
+import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './columns.js';
+
+const C = ICLASS_CODE;
+const CR_NUMS = CR_OUTPUTS.map((n) => CR[n.toUpperCase() as keyof typeof CR]);
+const HELD = new Set<number>(CR_NUMS);
+const AR_PFS = 64, AR_LC = 65;
+const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
+const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
+const ISR_NA = 1n << 35n;
+
+/** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
+export interface EventBatch {
+  readonly inputs: Columns;
+  readonly expected: Columns;
+  count: number;
+  /** Emulator step number of each event. */
+  readonly step: Float64Array;
+  /** The decoded slot (null: nothing could be fetched). */
+  readonly slot: (SlotDesc | null)[];
+  /** PSR.cpl | vm << 2 before the step. */
+  readonly mode: Uint8Array;
+  /** Emulator interruption row (priority-table index) or -1 when the instruction completed. */
+  readonly outcome: Int8Array;
+  /** Conditions for named comparison exclusions (compare.ts FLAG_*). */
+  readonly flags: Uint8Array;
+  readonly capacity: number;
+}
+
+export function allocBatch(capacity: number): EventBatch {
+  return {
+    inputs: allocColumns(INPUTS, capacity), expected: allocColumns(OUTPUTS, capacity), count: 0,
+    step: new Float64Array(capacity), slot: new Array<SlotDesc | null>(capacity).fill(null),
+    mode: new Uint8Array(capacity), outcome: new Int8Array(capacity), flags: new Uint8Array(capacity), capacity,
+  };
+}
+
+export function clearBatch(b: EventBatch): void {
+  for (const c of Object.values(b.inputs)) c.fill(0);
+  b.flags.fill(0);
+  b.count = 0;
+}
+
+const put = (col: Uint32Array, i: number, v: bigint) => { col[2 * i] = Number(v & 0xffffffffn); col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn); };
+
+/** Emulator-side event generator: each fill() runs up to `capacity` steps of the emulator. */
+export class EventSource {
+  readonly m: Machine;
+  private readonly cache: BundleCache;
+  /** Current expected state as words (psr, 11 CRs), refreshed only when the BigInt changed. */
+  private readonly cur = new Uint32Array(24);
+  private readonly lastBig: bigint[] = new Array<bigint>(12).fill(-1n);
+  /** The program halted (break 0) before this step; the halt itself is not presented. */
+  halted = false;
+  private isrNonAccess = false;
+
+  constructor(readonly emu: Emulator) {
+    this.m = emu.machine;
+    this.cache = new BundleCache(this.m);
+  }
+
+  /** Runs up to b.capacity steps (never past maxSteps total emulator steps); returns the count. */
+  fill(b: EventBatch, maxSteps: number): number {
+    clearBatch(b);
+    const m = this.m, emu = this.emu, cache = this.cache;
+    const I = b.inputs, E = b.expected;
+    const evValid = I.ev_valid!, iclass = I.iclass!, variant = I.variant!, ipC = I.ip!, slotC = I.slot!, bundle = I.bundle!;
+    const nextIp = I.next_ip_in!, nextSlot = I.next_slot_in!, imm = I.imm!, r2 = I.r2!, r2Nat = I.r2_nat!, crNum = I.cr_num!;
+    const pageAr = I.page_ar!, pagePl = I.page_pl!, pfsPpl = I.pfs_ppl!, addr = I.addr!, hasAddr = I.has_addr!, cfm = I.cfm!;
+    const env = I.env_pending!;
+    const eTaken = E.taken!, eVec = E.intr_vector!, eRedir = E.redirect!, eNip = E.next_ip!, eNslot = E.next_slot!;
+    const eDone = E.completed!, eRdv = E.rd_valid!, eRd = E.rd_value!;
+    const stateCols = [E.psr!, ...CR_OUTPUTS.map((n) => E[n]!)];
+    const cur = this.cur;
+    let i = 0;
+    for (; i < b.capacity && m.steps < maxSteps && !m.halted; i++) {
+      const ipLo = m.ipLo, ipHi = m.ipHi, slot = m.slot;
+      const bd = cache.get(ipLo, ipHi);
+      const sd = bd && slot < bd.n ? bd.slots[slot]! : null;
+      const exec = sd !== null && (sd.qp === 0 || m.pr[sd.qp] === 1);
+      let cls = exec ? sd.cls : 0;
+      const kind = exec ? sd.kind : Kind.NONE;
+      if (kind === Kind.HALT) { this.halted = true; break; }
+      b.step[i] = m.steps; b.slot[i] = sd; b.mode[i] = m.cpl | (m.vm << 2);
+      evValid[i] = 1; ipC[2 * i] = ipLo; ipC[2 * i + 1] = ipHi; slotC[i] = slot;
+      if (bd) { bundle[4 * i] = bd.w0; bundle[4 * i + 1] = bd.w1; bundle[4 * i + 2] = bd.w2; bundle[4 * i + 3] = bd.w3; }
+      // Next instruction in sequence (a taken branch or rfi replaces it below).
+      let nLo = ipLo, nHi = ipHi, nSlot = slot + 1;
+      if (bd ? sd!.seqNext : slot >= 2) { nSlot = 0; nLo = (ipLo + 16) >>> 0; if (nLo < 16) nHi = (ipHi + 1) >>> 0; }
+      let frameIllegal = false;
+      if (exec) {
+        imm[i] = sd.imm; variant[i] = sd.variant; crNum[i] = sd.crNum;
+        frameIllegal = sd.writesR0 || sd.maxReg >= 32 + m.sof;
+        switch (kind) {
+          case Kind.R2: r2[2 * i] = m.grLo[sd.r2]!; r2[2 * i + 1] = m.grHi[sd.r2]!; r2Nat[i] = m.nat[sd.r2]!; break;
+          case Kind.ADDR_R3: addr[2 * i] = m.grLo[sd.r3]!; addr[2 * i + 1] = m.grHi[sd.r3]!; break;
+          case Kind.ADDR_IFA: put(addr, i, m.cr[CR.IFA]!); break;
+          case Kind.BR_REL: nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; break;
+          case Kind.BR_IND: nLo = (m.brLo[sd.b2]! & ~0xf) >>> 0; nHi = m.brHi[sd.b2]!; nSlot = 0; break;
+          case Kind.BR_CLOOP:
+            if (m.arLo[AR_LC] === 0 && m.arHi[AR_LC] === 0) cls = C.OTHER;
+            else { nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; }
+            break;
+          case Kind.RFI: {
+            const iip = m.cr[CR.IIP]!;
+            nLo = Number(iip & 0xfffffff0n); nHi = Number((iip >> 32n) & 0xffffffffn);
+            nSlot = Math.min(2, Number((m.cr[CR.IPSR]! >> 41n) & 3n));
+            break;
+          }
+          case Kind.EPC: case Kind.VMSW: {
+            pfsPpl[i] = m.arHi[AR_PFS]! >>> 30;
+            if (m.it) {
+              const ip = (BigInt(ipHi) << 32n) | BigInt(ipLo);
+              const e = m.itlb.lookup(Number((m.rr[Number(ip >> 61n)]! >> 8n) & 0xffffffn), ip);
+              if (e) { pageAr[i] = e.ar; pagePl[i] = e.pl; }
+            }
+            break;
+          }
+          case Kind.COVER: cfm[2 * i] = m.sof | (m.sol << 7) | ((m.sor >> 3) << 14); break;
+          case Kind.PAL: if (m.vm === 0 && m.cpl === 0) cls = C.OTHER; break;
+        }
+        if (cls === C.BRANCH) { addr[2 * i] = nLo; addr[2 * i + 1] = nHi; }
+        if (sd.hasAddr) hasAddr[i] = 1;
+      }
+      nextIp[2 * i] = nLo; nextIp[2 * i + 1] = nHi; nextSlot[i] = nSlot;
+
+      const nEv = m.events.length;
+      emu.step();
+      const ev = m.events.length > nEv ? m.events[nEv]! : undefined;
+      if (ev) {
+        const row = ROW_BIT.get(ev.name)!;
+        if (FETCH_ROWS.has(ev.name)) cls = C.OTHER; // the instruction was never fetched
+        let envLo = 0, envHi = 0;
+        const set = (bit: number) => { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); };
+        const decides = CORE_DECIDES[ICLASS_BY_CODE[cls]!];
+        if (TRAP_ROWS.some((t) => t.bit === row)) {
+          // One event for all traps of the instruction: ISR.code holds each trap's bit.
+          const code = Number(ev.isr & 0xffffn);
+          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) set(t.bit);
+        } else if (ev.name === 'data_nested_tlb') {
+          // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
+          const va = (BigInt(addr[2 * i + 1]!) << 32n) | BigInt(addr[2 * i]!);
+          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[Number(va >> 61n)]! & 1n) !== 0n;
+          set(walker ? NESTED_RAW.walker : NESTED_RAW.alt);
+        } else if (!decides.has(ev.name) || (ev.name === 'unimpl_data_addr' && cls === C.PRIV_OTHER && !hasAddr[i])) {
+          set(row);
+        } else if (row === ILLEGAL_BIT && frameIllegal) {
+          set(row);
+        }
+        env[2 * i] = envLo >>> 0; env[2 * i + 1] = envHi >>> 0;
+        b.outcome[i] = row;
+        // ISR holds a non-access fault's na bit until ISR is written again (exclusion D2).
+        this.isrNonAccess = (ev.isr & ISR_NA) !== 0n;
+        eTaken[i] = 1; eVec[i] = ev.vector; eRedir[i] = 1; eDone[i] = 0;
+        eNip[2 * i] = m.ipLo; eNip[2 * i + 1] = m.ipHi; eNslot[i] = m.slot;
+        eRdv[i] = 0; eRd[2 * i] = 0; eRd[2 * i + 1] = 0;
+      } else {
+        b.outcome[i] = -1;
+        eTaken[i] = 0; eVec[i] = 0; eDone[i] = 1;
+        const rfi = cls === C.RFI;
+        eRedir[i] = rfi ? 1 : 0;
+        eNip[2 * i] = rfi ? m.ipLo : 0; eNip[2 * i + 1] = rfi ? m.ipHi : 0; eNslot[i] = rfi ? m.slot : 0;
+        const rd = cls === C.MOV_FROM_PSR || cls === C.MOV_FROM_PSR_UM || (cls === C.MOV_FROM_CR && HELD.has(sd!.crNum));
+        eRdv[i] = rd ? 1 : 0;
+        eRd[2 * i] = rd ? m.grLo[sd!.r1]! : 0; eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
+      }
+      iclass[i] = cls;
+      if (!ev && cls === C.MOV_TO_CR && sd!.crNum === CR.ISR) this.isrNonAccess = false;
+      if (this.isrNonAccess) b.flags[i] = FLAG_NON_ACCESS;
+      if (exec && XLATE_OPS.has(sd.op)) cache.clear();
+      // Expected PSR and CRs after the step.
+      this.refresh();
+      for (let k = 0; k < 12; k++) { const c = stateCols[k]!; c[2 * i] = cur[2 * k]!; c[2 * i + 1] = cur[2 * k + 1]!; }
+    }
+    b.count = i;
+    return i;
+  }
+
+  /** Re-reads PSR and the CRs into `cur` where their values changed. */
+  private refresh(): void {
+    const m = this.m, cur = this.cur, last = this.lastBig;
+    if (m.psr !== last[0]) { last[0] = m.psr; cur[0] = Number(m.psr & 0xffffffffn); cur[1] = Number(m.psr >> 32n); }
+    for (let k = 0; k < 11; k++) {
+      const n = CR_NUMS[k]!;
+      if (n === CR.IIPA) { cur[2 + 2 * k] = m.iipaLo; cur[3 + 2 * k] = m.iipaHi; continue; }
+      const v = m.cr[n]!;
+      if (v !== last[k + 1]) { last[k + 1] = v; cur[2 + 2 * k] = Number(v & 0xffffffffn); cur[3 + 2 * k] = Number(v >> 32n); }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+// Lockstep co-simulation of vti_core against the golden-model emulator: the emulator runs a
+// program, each step becomes one core event (events.ts), batches of events go to the RTL
+// engine (double-buffered: the next batch is generated while the engine runs this one), and
+// after every instruction the core's committed effect is compared with the emulator's. The
+// emulator is the reference; the run stops at the first mismatch.
+import type { IRDesign } from '../../../hdl/ir/types.js';
+import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
+import { Emulator, type EmuOptions } from '../../../model/emulator.js';
+import { createEngine, type Engine, type EngineName } from '../../engine.js';
+import { INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
+import { DEFAULT_EXCLUSIONS, diffsAt, firstDifference, wordMasks, type Exclusion, type FieldDiff, type Masks } from './compare.js';
+import { allocBatch, EventSource, type EventBatch } from './events.js';
+import type { SlotDesc } from './bundles.js';
+
+export const DEFAULT_BATCH = 4096;
+/** Events kept before a mismatch for its report. */
+export const WINDOW = 32;
+
+/** A fresh emulator with the program loaded (called again to re-run a divergence window). */
+export type EmulatorFactory = () => Emulator;
+
+export interface LockstepOptions {
+  readonly engine: EngineName;
+  /** Generator options of the design (and the emulator's implementation parameters). */
+  readonly gen?: VtiGenOptions;
+  /** A different design to check (seeded-bug tests); default vtiDesign('vti_core', gen). */
+  readonly design?: IRDesign;
+  /** Or a ready engine factory (e.g. a Verilator model of mutated Verilog). */
+  readonly makeEngine?: () => Promise<Engine>;
+  readonly maxSteps?: number;
+  readonly batch?: number;
+  readonly onBatch?: (b: EventBatch, actual: Columns) => void;
+  readonly progress?: (steps: number) => void;
+  /** Named, reported comparison exclusions (default DEFAULT_EXCLUSIONS; [] compares every bit). */
+  readonly exclusions?: readonly Exclusion[];
+}
+
+export interface Divergence {
+  /** Index of the event (0 = first instruction) and the emulator step. */
+  readonly event: number;
+  readonly step: number;
+  readonly ip: bigint;
+  readonly slot: number;
+  readonly insn: string;
+  readonly iclass: number;
+  readonly fields: readonly FieldDiff[];
+  /** The event's inputs (hex strings per port). */
+  readonly inputs: Record<string, string>;
+  /** Up to WINDOW events before it and itself: inputs, expected, actual. */
+  readonly window: { readonly first: number; readonly inputs: Columns; readonly expected: Columns; readonly actual: Columns; readonly insns: string[] };
+}
+
+export interface LockstepResult {
+  readonly engine: EngineName;
+  /** Instructions (events) compared. */
+  readonly instructions: number;
+  readonly halted: boolean;
+  readonly mismatch?: Divergence;
+  readonly seconds: number;
+  /** The exclusions that were in force (ids and reasons belong in every summary). */
+  readonly exclusions: readonly Exclusion[];
+}
+
+export function emulatorOptions(gen: VtiGenOptions): EmuOptions {
+  return { vt: gen.vt, valen: gen.implVaMsb + 1, palen: gen.implPaMsb + 1, guestShrink: gen.guestShrink };
+}
+
+export function factoryFor(elf: Uint8Array, gen: VtiGenOptions = DEFAULT_GEN): EmulatorFactory {
+  return () => { const e = new Emulator(emulatorOptions(gen)); e.loadElf(elf); return e; };
+}
+
+export function insnOf(sd: SlotDesc | null): string {
+  return sd ? sd.text : '(no translation)';
+}
+
+export async function openEngine(o: LockstepOptions): Promise<Engine> {
+  if (o.makeEngine) return o.makeEngine();
+  return createEngine(o.engine, o.design ?? vtiDesign('vti_core', o.gen ?? DEFAULT_GEN));
+}
+
+/** Reset cycle: all state 0, like the emulator's start state (emulator.md). */
+export async function resetEngine(engine: Engine): Promise<void> {
+  await engine.stepBatch({ rst: Uint32Array.of(1), ev_valid: Uint32Array.of(0) }, 1);
+}
+
+interface Tail { first: number; inputs: Columns; expected: Columns; actual: Columns; insns: string[] }
+
+export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions): Promise<LockstepResult> {
+  const t0 = performance.now();
+  const cap = o.batch ?? DEFAULT_BATCH;
+  const maxSteps = o.maxSteps ?? 10_000_000;
+  const src = new EventSource(makeEmu());
+  const engine = await openEngine(o);
+  let done = 0;
+  let mismatch: Divergence | undefined;
+  let tail: Tail | null = null;
+  const exclusions = o.exclusions ?? DEFAULT_EXCLUSIONS;
+  const masks = wordMasks(exclusions);
+  try {
+    await resetEngine(engine);
+    let cur = allocBatch(cap), next = allocBatch(cap);
+    src.fill(cur, maxSteps);
+    while (cur.count > 0) {
+      const pending = engine.stepBatch(cur.inputs, cur.count);
+      src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
+      const actual = await pending;
+      const bad = firstDifference(cur.expected, actual, cur.count, masks, cur.flags);
+      if (bad >= 0) { mismatch = divergence(cur, actual, bad, done, tail, masks); done += bad + 1; break; }
+      o.onBatch?.(cur, actual);
+      tail = keepTail(cur, actual, done);
+      done += cur.count;
+      o.progress?.(done);
+      [cur, next] = [next, cur];
+    }
+  } finally {
+    await engine.close();
+  }
+  return { engine: o.engine, instructions: done, halted: src.halted || src.m.halted, ...(mismatch ? { mismatch } : {}), seconds: (performance.now() - t0) / 1000, exclusions };
+}
+
+function keepTail(b: EventBatch, actual: Columns, offset: number): Tail {
+  const from = Math.max(0, b.count - WINDOW), n = b.count - from;
+  return {
+    first: offset + from, inputs: sliceColumns(INPUTS, b.inputs, from, n), expected: sliceColumns(OUTPUTS, b.expected, from, n),
+    actual: sliceColumns(OUTPUTS, actual, from, n), insns: b.slot.slice(from, b.count).map(insnOf),
+  };
+}
+
+function concat(ports: typeof INPUTS, a: Columns | undefined, b: Columns): Columns {
+  if (!a) return b;
+  return Object.fromEntries(ports.map((p) => { const x = a[p.name]!, y = b[p.name]!; const z = new Uint32Array(x.length + y.length); z.set(x); z.set(y, x.length); return [p.name, z]; }));
+}
+
+function divergence(b: EventBatch, actual: Columns, i: number, offset: number, tail: Tail | null, masks: Masks): Divergence {
+  const from = Math.max(0, i + 1 - WINDOW);
+  const cut = (ports: typeof INPUTS, c: Columns) => sliceColumns(ports, c, from, i + 1 - from);
+  // Events of the previous batch complete the window when the mismatch is near the batch start.
+  const need = WINDOW - (i + 1 - from);
+  const prev = tail && need > 0 ? { n: Math.min(need, tail.insns.length) } : null;
+  const pre = (ports: typeof INPUTS, c: Columns | undefined) => (prev && c ? sliceColumns(ports, c, tail!.insns.length - prev.n, prev.n) : undefined);
+  const sd = b.slot[i]!;
+  const ip = (BigInt(b.inputs.ip![2 * i + 1]!) << 32n) | BigInt(b.inputs.ip![2 * i]!);
+  return {
+    event: offset + i, step: b.step[i]!, ip, slot: b.inputs.slot![i]!, insn: insnOf(sd), iclass: b.inputs.iclass![i]!,
+    fields: diffsAt(b.expected, actual, i, masks, b.flags), inputs: rowAt(INPUTS, b.inputs, i),
+    window: {
+      first: offset + from - (prev?.n ?? 0),
+      inputs: concat(INPUTS, pre(INPUTS, tail?.inputs), cut(INPUTS, b.inputs)),
+      expected: concat(OUTPUTS, pre(OUTPUTS, tail?.expected), cut(OUTPUTS, b.expected)),
+      actual: concat(OUTPUTS, pre(OUTPUTS, tail?.actual), cut(OUTPUTS, actual)),
+      insns: [...(prev ? tail!.insns.slice(tail!.insns.length - prev.n) : []), ...b.slot.slice(from, i + 1).map(insnOf)],
+    },
+  };
+}
