@@ -31,8 +31,8 @@ export interface FinalState {
   gr: string[]; nat: boolean[]; pr: string; br: string[]; events: EventJson[];
 }
 
-/** Interruption taken during a step (lockstep detail). */
-export interface StepEvent { vector: number; name: string; isr: string; iip: string; ipsr: string; ifa: string }
+/** Interruption taken during a step: the final-state event object plus the priority-table name. */
+export interface StepEvent extends EventJson { name: string }
 
 /**
  * One step, for traces and lockstep co-simulation. {step, ip, slot, insn, psr, event?} are the
@@ -114,7 +114,7 @@ export class Emulator {
       operands: srcs, cplBefore: cplB, vmBefore: vmB, psrBefore: h(psrB), cpl: m.cpl, vm: m.vm, psrAfter: h(m.psr),
       nextIp: h(m.ip()), nextSlot: m.slot,
     };
-    if (ev) rec.event = { vector: ev.vector, name: ev.name, isr: h(ev.isr), iip: h(ev.iip), ipsr: h(ev.ipsr), ifa: h(ev.ifa) };
+    if (ev) rec.event = { ...eventJson(ev), name: ev.name };
     cb(rec);
   }
 

@@ -42,7 +42,7 @@ describe('vti emu', () => {
     const withEvent = lines.filter((l) => l.event);
     expect(withEvent.length).toBe(1);
     expect(withEvent[0].insn).toBe('ssm 0x4000');
-    expect(withEvent[0].event.vector).toBe(0x6100);
+    expect(withEvent[0].event).toEqual({ ...st.events[0], name: 'virtualization' });
   });
 
   it('--max-steps stops without halting; --vt off and address widths are honoured', () => {

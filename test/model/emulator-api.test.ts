@@ -84,7 +84,8 @@ describe('final state and trace', () => {
     const last = recs.find((x) => x.event)!;
     expect(last.insn).toBe('ssm 0x4000');
     expect(last.op).toBe('ssm');
-    expect(last.event!.vector).toBe(0x6100);
+    expect(last.event!.vector).toBe('0x6100');
+    expect(last.event!.name).toBe('virtualization');
     expect([last.cplBefore, last.vmBefore, last.vm]).toEqual([0, 1, 0]);
     expect(last.nextIp).toBe('0x206100');
     expect(e.state().events[0]!.step).toBe(last.step);
