@@ -110,7 +110,8 @@ class JsSimulator implements Simulator {
     if (this.wave) this.slowBatch(kind, sigs, inputs, outs, count);
     else {
       this.compiled.batch(kind, sigs.map((s) => s.name)).run(sigs.map((s) => inputs[s.name]!), outs, count);
-      this.eval();
+      // Inputs and registers in the state are current; internal wires settle at the next peek.
+      if (count > 0) this.dirty = true;
     }
     return Object.fromEntries(this.compiled.outputs.map((s, j) => [s.name, outs[j]!]));
   }
