@@ -73,7 +73,7 @@ const proofFailed = (e: unknown): e is YosysError => e instanceof YosysError && 
 export async function proveProperty(il: string, p: PropertyDef, maxSteps = 4): Promise<ProofOutcome> {
   const method = `temporal induction from reset (k <= ${maxSteps}), cone of ${p.ok}`;
   const script = [
-    coneScript([p.ok, ...p.observe]),
+    coneScript([p.ok, p.cover, ...p.observe]),
     `sat -tempinduct -prove ${p.ok} 1 -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} -verify ${SHOW} ${TOP}`,
   ].join('\n');
   const t0 = performance.now();
@@ -111,7 +111,7 @@ export interface CoverOutcome {
  */
 export async function coverProperty(il: string, p: PropertyDef, maxSteps = 6): Promise<CoverOutcome> {
   const script = [
-    coneScript([p.cover, ...p.observe]),
+    coneScript([p.ok, p.cover, ...p.observe]),
     `sat -tempinduct-baseonly -prove ${p.cover} 0 -seq 1 -set rst 0 -set-at 1 rst 1 -set env_pending 0 -set ext_int 0 ` +
       `-maxsteps ${maxSteps} -verify ${SHOW} ${TOP}`,
   ].join('\n');
