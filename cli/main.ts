@@ -10,12 +10,18 @@ export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function loadCommand(name: string): Promise<Command | undefined> {
+function commandFile(name: string): string | undefined {
   for (const ext of ['.ts', '.js']) {
     const file = join(here, 'commands', name + ext);
-    if (existsSync(file)) return ((await import(pathToFileURL(file).href)) as { command: Command }).command;
+    if (existsSync(file)) return file;
   }
   return undefined;
+}
+
+/** Only the requested command is imported, so one command's dependencies never break another. */
+async function loadCommand(name: string): Promise<Command | undefined> {
+  const file = commandFile(name);
+  return file ? ((await import(pathToFileURL(file).href)) as { command: Command }).command : undefined;
 }
 
 function topHelp(available: string[]): string {
@@ -25,7 +31,7 @@ function topHelp(available: string[]): string {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const available: string[] = [];
-  for (const c of COMMANDS) if (await loadCommand(c)) available.push(c);
+  for (const c of COMMANDS) if (commandFile(c)) available.push(c);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(topHelp(available));
