@@ -89,7 +89,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       const need = ins.sub;
       return () => {
         const va = m.gr(r3);
-        const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', m.dt === 1 && unimpl(va));
+        const implemented = m.dt ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
+        const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
         if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va } : {});
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
         if (!m.dt) { if (!isFault) m.setGr(r1, 1n); return CONT; }

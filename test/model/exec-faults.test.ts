@@ -2,7 +2,8 @@
 // interruption dispatch writes (architecture.md §4, §6, §8). Each interruption halts the run
 // at IVA + vector (see harness.ts), so the state is the one right after dispatch.
 import { afterAll, describe, expect, it } from 'vitest';
-import { IVA, PSR, disposeWorkdir, enter, ev, gr, makeNat, runAsm } from './harness.js';
+import { Emulator } from '../../model/emulator.js';
+import { IVA, PSR, disposeWorkdir, enter, ev, gr, makeNat, runAsm, workdir } from './harness.js';
 
 afterAll(disposeWorkdir);
 const GE = 0x5400, NAT = 0x5600, VIRT = 0x6100;
@@ -171,6 +172,25 @@ describe('implemented addresses (§7)', () => {
     expect(run('0x0800000000000000', PSR.vm).code).toBe(0x30);
     expect(run('0xf800000000000000', PSR.vm).vector).toBe(0x1000);
     expect(run('0x07fffffffffffff8', PSR.vm).vector).toBe(0x1000);
+  });
+
+  it('falling through off the last implemented bundle raises the trap with IIP at the next bundle', () => {
+    // palen 32: the bundle at 0xfffffff0 is the last implemented one.
+    const w = workdir();
+    const src = `\t.text\n\t.global _start\n_start:\n\tmovl r2=${IVA}\n\tmovl r3=edge\n\t;;\n\tmov cr.iva=r2\n\tmov b6=r3\n` +
+      `\tssm 0x2000\n\t;;\n\tsrlz.d\n\tbr.sptk.few b6\n\t;;\n` +
+      `\t.section .edge,"ax"\nedge:\n\t{ .mii\n\tnop.m 0\n\tnop.i 0\n\tmov r8=1 ;; }\n`;
+    const elf = w.build('edge', src, 0x100000n, ['--section-start=.edge=0xfffffff0']);
+    const emu = new Emulator({ palen: 32 });
+    emu.loadElf(w.read(elf));
+    emu.run(1000);
+    const st = emu.state();
+    const e = ev(st);
+    expect([e.vector, e.code]).toEqual([0x5e00, 0x10]);
+    expect(e.iip).toBe(0x1_0000_0000n);
+    expect(e.iipa).toBe(0xfffffff0n);
+    expect(Number((e.ipsr >> 41n) & 3n)).toBe(0);
+    expect(gr(st, 8)).toBe(1n);
   });
 
   it('a branch to an unimplemented address raises the Unimplemented Instruction Address trap', () => {
