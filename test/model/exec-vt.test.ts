@@ -171,3 +171,46 @@ describe('traps', () => {
     expect(BigInt(st.cr.iip)).not.toBe(e.iipa);
   });
 });
+
+describe('instruction fetch translation', () => {
+  it('fetching without an ITLB entry is an Alternate Instruction TLB fault (IFA = IIP = the bundle, ISR.x)', () => {
+    const { st } = runAsm(enter(PSR.it | PSR.ic, 'unmapped') + '\tmov r8=1\n');
+    const e = ev(st);
+    expect(e.vector).toBe(0x0c00);
+    expect(e.ifa).toBe(e.iip);
+    expect((e.isr >> 32n) & 1n).toBe(1n);
+    expect(gr(st, 8)).toBe(0n);
+    // The handler runs with PSR.it kept (1); IVA is unmapped too, so the next fetch faults
+    // again: the run only ends at max steps. Each fetch fault counts as a step.
+    expect(st.events.length).toBeGreaterThan(1);
+  });
+
+  it('fetching from a page without execute rights is an Instruction Access Rights fault', () => {
+    const { st } = runAsm(mapText(2, 0) + enter(PSR.it | PSR.ic, 'paged') + '\tmov r8=1\n');
+    expect(ev(st).vector).toBe(0x5200);
+  });
+});
+
+describe('lower-privilege transfer', () => {
+  it('br.ret to a less privileged level lowers cpl from PFS.ppl, with a trap when PSR.lp = 1', () => {
+    const body = (lp: bigint) => `
+	movl r2=${hex(3n << 62n)}
+	movl r3=user
+	;;
+	mov ar.pfs=r2
+	mov b0=r3
+	${lp ? 'movl r4=0x2000000\n\t;;\n\tmov psr.l=r4\n\t;;\n\tssm 0x2000\n\t;;\n\tsrlz.d' : ''}
+	;;
+	br.ret.sptk.many b0
+	;;
+user:
+	mov r8=1
+	;;`;
+    const plain = runAsm(body(0n)).st;
+    expect(Number((BigInt(plain.psr) >> 32n) & 3n)).toBe(3);
+    expect(gr(plain, 8)).toBe(1n);
+    const trap = runAsm(body(1n)).st;
+    expect([ev(trap).vector, ev(trap).code]).toEqual([0x5e00, 0x02]);
+    expect(gr(trap, 8)).toBe(0n);
+  });
+});
