@@ -62,4 +62,16 @@ describe('yosys runner', () => {
     expect(r.stdout).toContain('Executing JSON backend');
     expect(splitScript('a; b\n# c\n d # e')).toEqual(['a', 'b', 'd']);
   });
+
+  it('runs concurrent calls one at a time, each with its own files and log', async () => {
+    const mk = (i: number) => `module m${i}(input [${i}:0] x, output [${i}:0] y); assign y = ~x; endmodule\n`;
+    const rs = await Promise.all([1, 2, 3, 4].map((i) =>
+      yosys(`read_verilog m.v; hierarchy -top m${i}; write_json o.json`, { 'm.v': mk(i) })));
+    rs.forEach((r, k) => {
+      const m = JSON.parse(r.files['o.json']!).modules[`m${k + 1}`];
+      expect(m.ports.x.bits).toHaveLength(k + 2);
+      expect(r.stdout).toContain(`Top module:  \\m${k + 1}`);
+      expect(r.stdout).not.toContain(`m${((k + 1) % 4) + 1}`);
+    });
+  });
 });

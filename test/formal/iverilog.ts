@@ -2,7 +2,7 @@
 // Combinational: apply each vector, wait, print the outputs. Sequential (clk): apply the
 // vector with clk low, print the outputs (pre-edge, for the combinational ones), raise clk.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +70,7 @@ endmodule
   execFileSync('iverilog', ['-g2005', '-o', 'sim.vvp', 'tb.v', 'dut.v'], { cwd: dir, stdio: 'pipe' });
   execFileSync('vvp', ['-n', 'sim.vvp'], { cwd: dir, stdio: 'pipe' });
   const lines = readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n');
+  rmSync(dir, { recursive: true, force: true }); // kept only when the run failed above
   if (lines.length !== r.vectors.length) throw new Error(`iverilog printed ${lines.length} lines for ${r.vectors.length} vectors`);
   return lines.map((line) => {
     const vals = line.trim().split(/\s+/);
