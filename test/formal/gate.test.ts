@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assertYosysGate, formatProblem, yosysGate } from '../../formal/gate.js';
+import { proveEquivalent } from '../../formal/equiv.js';
+import { mutants } from '../../formal/mutate.js';
 import { splitScript, yosys, YosysError } from '../../formal/yosys.js';
 
 const REFS = ['ref_vti_psr', 'ref_vti_vmsw', 'ref_vti_addr_check', 'ref_vti_fault_prio'];
@@ -73,5 +75,14 @@ describe('yosys runner', () => {
       expect(r.stdout).toContain(`Top module:  \\m${k + 1}`);
       expect(r.stdout).not.toContain(`m${((k + 1) % 4) + 1}`);
     });
+  });
+
+  it('rejects bad arguments before starting Yosys, with exact messages', async () => {
+    await expect(yosysGate({ 'notes.txt': 'x' }, 't')).rejects.toThrow("yosysGate('t'): no .v files given");
+    await expect(yosysGate({ 't.v': 'module t; endmodule' }, 't; hierarchy')).rejects.toThrow("yosysGate: top 't; hierarchy' is not a Verilog identifier");
+    const a = { files: { 'a.v': 'module a; endmodule' }, top: 'a' };
+    await expect(proveEquivalent({ gold: a, gate: { files: {}, top: 'b' } })).rejects.toThrow("design 'b': no .v files given");
+    await expect(proveEquivalent({ gold: { ...a, params: { 'X;Y': 1 } }, gate: a })).rejects.toThrow("parameter 'X;Y' is not a plain Verilog identifier");
+    await expect(mutants(a.files, 'a', 3, -1)).rejects.toThrow('mutants: seed must be a non-negative integer, got -1');
   });
 });

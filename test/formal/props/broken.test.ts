@@ -1,0 +1,79 @@
+// Negative tests: for each property a deliberately broken core (one documented textual edit of
+// the generated Verilog, formal/props/variants.ts) makes the proof FAIL, and the counterexample
+// from reset is a case of exactly the rule that was broken. Each writes a VCD under out/formal/.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ICLASS } from '../../../arch/iclass.js';
+import { applyVariant, runProperties, variantFor, type PropName, type PropertyResult } from '../../../formal/props/index.js';
+import { vtiSpec } from '../../../gen/vti.js';
+import { lastEvent, psrField, type Event } from './trace-helpers.js';
+
+async function failing(p: PropName): Promise<{ r: PropertyResult; e: Event }> {
+  const [r] = await runProperties({ variant: variantFor(p), properties: [p], cover: false });
+  expect(r!.verdict).toBe('failed');
+  const cex = r!.counterexample!;
+  expect(cex.table).toContain(`<-- ok_${p.toLowerCase()} = 0`);
+  expect(existsSync(cex.vcdPath)).toBe(true);
+  expect(readFileSync(cex.vcdPath, 'utf8')).toContain('$var wire 5 ');
+  // From reset: the first step resets, and every earlier step satisfies the property.
+  expect(cex.steps[0]!.signals.rst!.bin).toBe('1');
+  console.log(`${p} broken by '${variantFor(p).name}':\n${cex.table}`);
+  return { r: r!, e: lastEvent(cex.steps) };
+}
+
+describe('broken variants make their property fail, with a counterexample of the broken rule', () => {
+  it('applyVariant edits exactly one place and refuses an edit that does not apply', () => {
+    const files = vtiSpec('vti_core').files;
+    const v = variantFor('P1');
+    const bad = applyVariant(files, v);
+    expect(bad[v.file]).not.toBe(files[v.file]);
+    expect(bad[v.file]).toContain('assign switch_allowed = (psr_it & (~vm_disabled))');
+    expect(() => applyVariant(files, { ...v, from: 'no such text' })).toThrow(/occurs 0 times/);
+  });
+
+  it('P1 / vmsw-without-ar7: vm 1 -> 0 by a vmsw.0 on a page with ar != 7', async () => {
+    const { e } = await failing('P1');
+    expect(e.cls).toBe('VMSW');
+    expect(e.get('variant')).toBe(0n);
+    expect(e.get('page_ar')).not.toBe(7n);
+    expect([e.before('o_vm'), e.after('o_vm'), e.after('o_taken')]).toEqual([1n, 0n, 0n]);
+  });
+
+  it('P2 / guest-va-not-shrunk: a guest load/store to a monitor-only address completes', async () => {
+    const { e } = await failing('P2');
+    expect(['LOAD', 'STORE', 'PRIV_OTHER']).toContain(e.cls);
+    const a = e.get('addr');
+    expect(psrField(a, 60)).not.toBe(psrField(a, 59)); // unimplemented for the guest (IMPL_VA_MSB 59)
+    expect([e.before('o_vm'), e.before('o_dt'), e.after('o_completed')]).toEqual([1n, 1n, 1n]);
+  });
+
+  it('P3 / nat-unchecked-in-guest: Virtualization taken although r2 is NaT', async () => {
+    const { e } = await failing('P3');
+    expect(e.get('r2_nat')).toBe(1n);
+    expect(['MOV_TO_PSR_L', 'MOV_TO_CR']).toContain(e.cls); // NaT-checked and virtualization-sensitive
+    expect(e.before('o_vm')).toBe(1n);
+    expect(e.after('o_intr_vector')).toBe(0x6100n);
+  });
+
+  it('P4 / interrupt-keeps-vm: an interruption from vm = 1 leaves vm = 1', async () => {
+    const { e } = await failing('P4');
+    expect([e.before('o_vm'), e.after('o_taken'), e.after('o_vm')]).toEqual([1n, 1n, 1n]);
+  });
+
+  it('P5 / epc-any-page: epc with it = 1 on an ar != 7 page lowers cpl', async () => {
+    const { e } = await failing('P5');
+    expect(e.cls).toBe('EPC');
+    expect(e.before('o_it')).toBe(1n);
+    expect(e.get('page_ar')).not.toBe(7n);
+    expect(e.after('o_cpl')).toBeLessThan(e.before('o_cpl'));
+    expect(e.after('o_taken')).toBe(0n);
+  });
+
+  it('P6 / bsw-not-privileged: bsw completes at cpl != 0', async () => {
+    const { e } = await failing('P6');
+    expect(e.cls).toBe('BSW');
+    expect(ICLASS.BSW.privileged).toBe(true);
+    expect(e.before('o_cpl')).not.toBe(0n);
+    expect(e.after('o_completed')).toBe(1n);
+  });
+});
