@@ -6,6 +6,7 @@
 // commit is one S.set(NS)).
 import { FnBuilder, type GenContext } from './emit.js';
 import { cone } from './schedule.js';
+import { movingUnits } from './straight.js';
 import { nwords } from './words.js';
 
 export class Chunker {
@@ -98,16 +99,24 @@ export function chunkedKernel(g: GenContext, budget: number, kind: 'eval' | 'ste
   ins.forEach((s, j) => {
     for (let i = 0; i < n(s); i++) lines.push(`S[${offset[s]! + i}] = I${j}[${idx(s, i)}];`);
   });
+  // Logic that sees neither the columns nor (when stepping) the registers settles once, before the loop.
+  const moving = movingUnits(g, ins, kind === 'step');
   const outCone = cone(g.sch, outs);
+  const pre: string[] = [];
   if (kind === 'step') {
     const p = phasePlan(g);
-    lines.push(...c.settle([...p.syncInputOnly, ...p.syncStateDep].sort((a, b) => a - b)), ...c.edge());
+    const sync = [...p.syncInputOnly, ...p.syncStateDep].sort((a, b) => a - b);
+    pre.push(...c.settle([...new Set([...sync, ...outCone])].sort((a, b) => a - b).filter((u) => !moving[u])));
+    lines.push(...c.settle(sync.filter((u) => moving[u])), ...c.edge());
     const valid = new Set(p.syncInputOnly);
-    lines.push(...c.settle(outCone.filter((u) => !valid.has(u))));
-  } else lines.push(...c.settle(outCone));
+    lines.push(...c.settle(outCone.filter((u) => moving[u] && !valid.has(u))));
+  } else {
+    pre.push(...c.settle(outCone.filter((u) => !moving[u])));
+    lines.push(...c.settle(outCone.filter((u) => moving[u])));
+  }
   outs.forEach((s, j) => {
     for (let i = 0; i < n(s); i++) lines.push(`O${j}[${idx(s, i)}] = S[${offset[s]! + i}];`);
   });
   const head = ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outs.map((_, j) => `const O${j} = O[${j}];`).join(' ');
-  return `${c.fns.join('')}return function kernel(I, O, count) {\n  ${head}\n  for (let k = 0; k < count; k++) {\n${lines.map((l) => `    ${l}`).join('\n')}\n  }\n};\n`;
+  return `${c.fns.join('')}return function kernel(I, O, count) {\n  ${head}\n${pre.map((l) => `  ${l}`).join('\n')}\n  for (let k = 0; k < count; k++) {\n${lines.map((l) => `    ${l}`).join('\n')}\n  }\n};\n`;
 }

@@ -2,6 +2,22 @@
 // word in a local, loading from / storing to the state array S only at its boundaries.
 import { FnBuilder, type GenContext } from './emit.js';
 
+/** Units whose values change from vector to vector: they read the columns or (when stepping) registers. */
+export function movingUnits(g: GenContext, ins: readonly number[], withState: boolean): Uint8Array {
+  const { sch, flat } = g;
+  const dep = new Uint8Array(flat.signals.length);
+  for (const s of ins) dep[s] = 1;
+  if (withState) flat.signals.forEach((s) => flat.driver[s.id] === 'sync' && (dep[s.id] = 1));
+  const moving = new Uint8Array(sch.units.length);
+  sch.units.forEach((u, i) => {
+    if ([...sch.reads[i]!].some((s) => dep[s])) {
+      moving[i] = 1;
+      for (const d of u.drives) dep[d] = 1;
+    }
+  });
+  return moving;
+}
+
 export function straightMain(g: GenContext, topInputs: number[], stateSigs: number[], combSigs: number[]): string {
   const { sch, syncReads } = g;
   const unitIsStateDep = (u: number) => sch.units[u]!.drives.some((d) => sch.stateDep[d]);
@@ -30,7 +46,10 @@ export function straightKernel(g: GenContext, kind: 'eval' | 'step', ins: readon
   const idx = (s: number, i: number) => (words(s) === 1 ? 'k' : i === 0 ? `k * ${words(s)}` : `k * ${words(s)} + ${i}`);
   const b = new FnBuilder(g);
   b.line(ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outIds.map((_, j) => `const O${j} = O[${j}];`).join(' '));
-  b.load([...topInputs.filter((s) => !ins.includes(s)), ...(kind === 'step' ? stateSigs : [])]);
+  b.load([...topInputs.filter((s) => !ins.includes(s)), ...stateSigs]);
+  // Logic that sees neither the columns nor (when stepping) the registers settles once.
+  const moving = movingUnits(g, ins, kind === 'step');
+  b.settleFor(kind === 'step' ? [...syncReads, ...outIds] : outIds, (u) => !moving[u]);
   b.block('for (let k = 0; k < count; k++) {', () => {
     ins.forEach((s, j) => {
       for (let i = 0; i < words(s); i++) b.line(`s${s}_${i} = I${j}[${idx(s, i)}];`);

@@ -121,6 +121,30 @@ describe('registers', () => {
     expect([sim.peek('q'), sim.peek('h')]).toEqual([0x10n + 2n * 0xffff_ffffn, 0xffn]);
   });
 
+  it('evaluates batches against the current register values without changing them', () => {
+    const m = new Mod('t');
+    const clk = m.input('clk', 1), rst = m.input('rst', 1), a = m.input('a', 40), k = m.input('k', 8);
+    const r = m.reg('r', 40, clk, rst, 0x77n);
+    m.sync(clk, rst, m.assign(r, m.bin('add', m.ref(r), m.c(40, 1))));
+    // y reads the register, the column a, and k, which the batch does not provide
+    m.comb(m.assign(m.output('y', 40), m.bin('xor', m.bin('add', m.ref(r), m.ref(a)), m.e({ op: 'zext', width: 40, a: m.ref(k) }))));
+    m.comb(m.assign(m.output('rk', 40), m.bin('or', m.ref(r), m.e({ op: 'zext', width: 40, a: m.ref(k) }))));
+    const sim = createSimulator(design(m), opts);
+    sim.poke('rst', 1);
+    sim.step();
+    sim.poke('rst', 0);
+    sim.step(2); // r = 0x79
+    sim.poke('k', 0x80);
+    const out = sim.evalBatch({ a: new Uint32Array([0, 0, 1, 0, 0xffffffff, 0xff]) }, 3);
+    expect([...out.y!]).toEqual([0x79 ^ 0x80, 0, (0x7a ^ 0x80), 0, 0x78 ^ 0x80, 0]); // 0x79 + 0xff_ffffffff wraps to 0x78
+    expect([...out.rk!]).toEqual([0xf9, 0, 0xf9, 0, 0xf9, 0]);
+    expect(sim.peek('r')).toBe(0x79n);
+    expect(sim.peek('a')).toBe(0xff_ffff_ffffn); // the last vector stays applied
+    const st = sim.stepBatch({ a: new Uint32Array([5, 0, 6, 0]) }, 2);
+    expect([...st.y!]).toEqual([(0x7a + 5) ^ 0x80, 0, (0x7b + 6) ^ 0x80, 0]);
+    expect([...st.rk!]).toEqual([0xfa, 0, 0xfb, 0]);
+  });
+
   it('swaps two registers (simultaneous update from pre-edge values)', () => {
     const m = new Mod('sw');
     const clk = m.input('clk', 1), rst = m.input('rst', 1);
