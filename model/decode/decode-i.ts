@@ -7,10 +7,10 @@ import { arName } from './names.js';
 const R = (n: number) => `r${n}`;
 const P = (n: number) => `p${n}`;
 
-export function decodeI(s: Slot, op: number, bundleAddr: bigint): Insn {
+export function decodeI(s: Slot, op: number): Insn {
   const qp = fld(s, 0, 6), r1 = fld(s, 6, 7), r2 = fld(s, 13, 7), r3 = fld(s, 20, 7);
   switch (op) {
-    case 0: return decodeMisc(s, qp, r1, r2, r3, bundleAddr);
+    case 0: return decodeMisc(s, qp, r1, r2, r3);
     case 4: {
       // I15 dep r1=r2,r3,pos6,len4: cpos6d = 63 - pos, len4d = len - 1.
       const pos = 63 - fld(s, 31, 6), len = fld(s, 27, 4) + 1;
@@ -87,7 +87,7 @@ const XT: Record<number, [string, number, boolean]> = {
   0x14: ['sxt1', 1, true], 0x15: ['sxt2', 2, true], 0x16: ['sxt4', 4, true],
 };
 
-function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number, bundleAddr: bigint): Insn {
+function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
   const x3 = fld(s, 33, 3), x6 = fld(s, 27, 6);
   if (x3 === 3) {
     // I23 mov pr=r2,mask17: mask17 = s · mask8c · mask7a · 0, sign-extended to 64 bits.
@@ -98,7 +98,6 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number, bun
     // I21 mov b1=r2 (with branch hints; only the hint-free form is supported).
     const b1 = fld(s, 6, 3), wh = fld(s, 20, 2), x = fld(s, 22, 1), ih = fld(s, 23, 1);
     if (wh === 1 && x === 0 && ih === 0) return mk('mov_to_br', 'I', qp, 'mov', `b${b1}=${R(r2)}`, { b1, r2 });
-    void bundleAddr;
     return unsupported('I', qp, 'mov to BR with hints');
   }
   if (x3 !== 0) return unsupported('I', qp, `I-unit misc x3=${x3}`);

@@ -28,7 +28,7 @@ export function decodeSlot(unit: SlotUnit, s: Slot, bundleAddr: bigint): Insn {
   }
   switch (unit) {
     case 'M': return decodeM(s, op);
-    case 'I': return decodeI(s, op, bundleAddr);
+    case 'I': return decodeI(s, op);
     case 'B': return decodeB(s, op, bundleAddr);
     case 'F': return decodeF(s, op);
     default: throw new Error(`decodeSlot: unit ${unit} is decoded with its pair`);

@@ -56,14 +56,14 @@ function setCr(m: Machine, n: number, v: bigint): void {
 }
 
 export function compileSys(m: Machine, ins: Insn): Exec | null {
-  const { r1, r2, r3 } = ins;
+  const { r1, r2 } = ins;
   const N = m.nat;
   const val = (r: number) => m.gr(r);
   const virt = (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
   const priv = () => m.cpl !== 0 && 'priv_op';
   const go = (f: string | null, body: () => number) => (f ? m.fault(f) : body());
   switch (ins.op) {
-    case 'nop': case 'srlz': case 'clrrrb': case 'clrrrb_pr': case 'fc_noop': return () => CONT;
+    case 'nop': case 'srlz': case 'clrrrb': case 'clrrrb_pr': return () => CONT;
     case 'break': {
       const imm = ins.imm;
       if (imm === 0n) return () => HALT;

@@ -84,7 +84,7 @@ export class Machine {
   halted = false;
   /** Trap codes (ISR.code bits of §5) raised by the current instruction, taken after it completes. */
   pendingTraps = 0;
-  /** Target of the branch that set the unimplemented-instruction-address trap. */
+  /** Every interruption taken, in order. */
   readonly events: EventRecord[] = [];
   /** Bumped whenever translation-relevant state changes (TLB, RR, PKR, PSR); invalidates micro-caches. */
   xlateEpoch = 0;

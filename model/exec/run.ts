@@ -6,7 +6,7 @@ import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, genBundleRun, type BundleRun } from './codegen.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
-import { OUT, add64, toBig } from './int64.js';
+import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { pageRights } from './tlb.js';
