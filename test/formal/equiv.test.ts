@@ -137,4 +137,18 @@ describe('proveEquivalent finds wrong variants, with counterexamples that hit th
     await expect(proveEquivalent({ gold: a, gate: b })).rejects.toThrow(
       'cannot compare a with b: ports differ: x is input [4] in a but input [3] in b; k (input [1]) only in b');
   });
+
+  it('does not let the reset assumption leak into the induction step (soundness)', async () => {
+    // Differs only 6 clocks after reset: a short induction must be inconclusive, never
+    // "equivalent"; a long enough base case finds the difference.
+    const g = { files: { 'z.v': 'module z(input clk, rst, output q);\n  assign q = 1\'b0;\nendmodule\n' }, top: 'z' };
+    const c = { files: { 'c.v': 'module c(input clk, rst, output q);\n  reg [2:0] n;\n  always @(posedge clk) if (rst) n <= 0; else n <= n + 3\'d1;\n  assign q = n == 3\'d6;\nendmodule\n' }, top: 'c' };
+    expect((await proveEquivalent({ gold: g, gate: c, sequential: true, maxSteps: 4 })).verdict).toBe('inconclusive');
+    const r = await proveEquivalent({ gold: g, gate: c, sequential: true, maxSteps: 8 });
+    expect(r.verdict).toBe('different');
+    expect(r.counterexample!.map((s) => s.gate.q!.hex).slice(-1)).toEqual(['0x1']);
+    // reset at step 1 only, then six counting steps (rst in the last step does not matter yet)
+    expect(r.counterexample!.slice(0, -1).filter((s) => s.inputs.rst!.hex === '0x1').map((s) => s.step)).toEqual([1]);
+    expect(r.counterexample).toHaveLength(8);
+  });
 });
