@@ -9,11 +9,17 @@ export interface PortSpec {
   width: number;
 }
 
+/** Verilog text plus the top's port list: what the lint gate and the simulation engines take. */
 export interface ModuleSpec {
+  /** Top module name. */
   top: string;
+  /** File name → Verilog text (the top and all its children). */
   files: Record<string, string>;
+  /** The top's ports. */
   ports: PortSpec[];
+  /** Clock input of a sequential module (e.g. 'clk'). */
   clock?: string;
+  /** Reset input (documentation only: reset is driven like any other input). */
   reset?: string;
 }
 

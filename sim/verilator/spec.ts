@@ -2,24 +2,9 @@
 // port list. The eDSL's generator produces exactly this shape, so neither tool
 // depends on the eDSL itself.
 
-export interface PortSpec {
-  name: string;
-  dir: 'input' | 'output';
-  width: number;
-}
-
-export interface ModuleSpec {
-  /** Top module name. */
-  top: string;
-  /** File name → Verilog text (the top and all its children). */
-  files: Record<string, string>;
-  /** The top's ports. */
-  ports: PortSpec[];
-  /** Clock input of a sequential module (e.g. 'clk'). */
-  clock?: string;
-  /** Reset input (documentation only: reset is driven like any other input). */
-  reset?: string;
-}
+// The shape is defined once, next to the Verilog backend that produces it.
+import type { ModuleSpec } from '../../gen/verilog/index.js';
+export type { ModuleSpec, PortSpec } from '../../gen/verilog/index.js';
 
 /** Number of 32-bit words one value of `width` bits occupies in a column. */
 export function wordsFor(width: number): number {
