@@ -3,7 +3,7 @@
 import { CR } from '../arch/cr.js';
 import { DEFAULT_IMPL, implConfigProblems, type ImplConfig } from '../arch/config.js';
 import { decodeBundle } from './decode/decode.js';
-import { insnText } from './decode/insn.js';
+import { insnText, type Insn } from './decode/insn.js';
 import { parseElf } from './elf.js';
 import { UnsupportedInstruction } from './errors.js';
 import { hex64, toBig } from './exec/int64.js';
@@ -11,6 +11,7 @@ import { Machine, type EventRecord } from './exec/machine.js';
 import { CodeCache, runLoop } from './exec/run.js';
 
 export { UnsupportedInstruction };
+export type { Insn };
 
 export interface EmuOptions {
   /** VT-i implemented (default true). */
@@ -116,6 +117,17 @@ export class Emulator {
     };
     if (ev) rec.event = { ...eventJson(ev), name: ev.name };
     cb(rec);
+  }
+
+  /**
+   * The decoded instruction the next step will execute (null when its bundle has no
+   * translation), without side effects — for co-simulation harnesses.
+   */
+  nextInsn(): Insn | null {
+    const m = this.machine;
+    const ip = m.ip(), pa = m.peekInstPa(ip);
+    if (pa === null) return null;
+    return decodeBundle(m.mem.readBytes(pa & ~0xfn, 16), 0, ip & ~0xfn).slots[Math.min(m.slot, 2)]!;
   }
 
   /** Disassembly and operands of the instruction at (ip, slot), without side effects. */

@@ -72,6 +72,14 @@ describe('final state and trace', () => {
     for (const v of [...st.gr, ...st.br, st.psr, st.pr, st.ip]) expect(v).toMatch(/^0x[0-9a-f]+$/);
   });
 
+  it('nextInsn decodes the instruction the next step executes, without executing it', () => {
+    const e = new Emulator();
+    e.loadElf(workdir().read(runAsm('\tadds r8=5,r9\n', { bare: true }).elf));
+    const i = e.nextInsn()!;
+    expect([i.op, i.r1, i.r3, i.imm]).toEqual(['addi', 8, 9, 5n]);
+    expect(e.state().steps).toBe(0);
+  });
+
   it('onStep reports every step with disassembly, PSR and the interruption taken', () => {
     const { elf } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n');
     const e = new Emulator();
