@@ -1,0 +1,29 @@
+// The references follow the same rules as generated modules (blocks.md "Common rules"):
+// clean under `verilator --lint-only -Wall` (default and 1364-2005) and `iverilog -g2005 -Wall`.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const have = (tool: string) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0 || spawnSync(tool, ['-V'], { stdio: 'ignore' }).status === 0;
+const REFS = ['ref_vti_psr', 'ref_vti_vmsw', 'ref_vti_addr_check', 'ref_vti_fault_prio'];
+const path = (n: string) => fileURLToPath(new URL(`../../formal/ref/${n}.v`, import.meta.url));
+
+describe('reference RTL lint', () => {
+  it.skipIf(!have('verilator'))('verilator -Wall: no warnings (default and --language 1364-2005)', () => {
+    for (const n of REFS) {
+      for (const extra of [[], ['--language', '1364-2005']]) {
+        const r = spawnSync('verilator', ['--lint-only', '-Wall', ...extra, path(n)], { encoding: 'utf8' });
+        expect(r.stderr + r.stdout, n).toBe('');
+        expect(r.status).toBe(0);
+      }
+    }
+  });
+
+  it.skipIf(!have('iverilog'))('iverilog -g2005 -Wall: no warnings', () => {
+    for (const n of REFS) {
+      const r = spawnSync('iverilog', ['-g2005', '-Wall', '-o', '/dev/null', path(n)], { encoding: 'utf8' });
+      expect(r.stderr + r.stdout, n).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+});
