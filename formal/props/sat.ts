@@ -126,3 +126,22 @@ export async function coverProperty(il: string, p: PropertyDef, maxSteps = 6): P
     return { reachable: true, ms: performance.now() - t0, steps: parseTrace(json) };
   }
 }
+
+export interface ConeStats {
+  readonly cells: number;
+  readonly ffBits: number;
+}
+
+const statOf = (log: string): ConeStats => {
+  const last = log.slice(log.lastIndexOf('Number of cells:'));
+  const cells = Number(/Number of cells:\s+(\d+)/.exec(last)?.[1] ?? NaN);
+  let ffBits = 0;
+  for (const m of last.matchAll(/^\s+\$\w*dff\w*_(\d+)\s+(\d+)\s*$/gm)) ffBits += Number(m[1]) * Number(m[2]);
+  return { cells, ffBits };
+};
+
+/** Size of the whole checker and of one property's cone (cells, flip-flop bits). */
+export async function coneStats(il: string, p?: PropertyDef): Promise<ConeStats> {
+  const script = p ? `${coneScript([p.ok, p.cover, ...p.observe])}\nstat -width` : 'read_rtlil props.il\nstat -width';
+  return statOf((await yosys(script, { 'props.il': il })).stdout);
+}
