@@ -18,8 +18,10 @@ export interface Exclusion {
   readonly flag?: number;
 }
 
-/** EventBatch.flags bit: the emulator's interruption was a data fault of a non-access instruction (ISR.na = 1). */
+/** EventBatch.flags bit: ISR holds the emulator's value for a data fault of a non-access instruction (ISR.na = 1). */
 export const FLAG_NON_ACCESS = 1;
+/** EventBatch.flags bit: the event reads such an ISR (mov r1 = cr.isr). */
+export const FLAG_NON_ACCESS_READ = 2;
 
 /**
  * D1: after `rfi` the core's PSR.ri = IPSR.ri (architecture.md §2 "PSR ← IPSR (whole
@@ -39,7 +41,9 @@ export const ISR_NA_NON_ACCESS: Exclusion = {
   id: 'D2', port: 'isr', mask: (1n << 35n) | (1n << 34n) | (1n << 33n), flag: FLAG_NON_ACCESS,
   why: 'ISR.na/r/w of data faults of non-access instructions (probe, fc, tpa): no access-kind input on the core',
 };
-export const DEFAULT_EXCLUSIONS: readonly Exclusion[] = [PSR_RI_AFTER_RFI, ISR_NA_NON_ACCESS];
+/** D2 as seen by a later `mov r1 = cr.isr` (the value read). */
+export const ISR_NA_NON_ACCESS_READ: Exclusion = { ...ISR_NA_NON_ACCESS, port: 'rd_value', flag: FLAG_NON_ACCESS_READ, why: `${ISR_NA_NON_ACCESS.why} (as read by mov r1 = cr.isr)` };
+export const DEFAULT_EXCLUSIONS: readonly Exclusion[] = [PSR_RI_AFTER_RFI, ISR_NA_NON_ACCESS, ISR_NA_NON_ACCESS_READ];
 
 export interface Masks {
   /** Per port, per word: bits always compared. */
@@ -81,7 +85,10 @@ export function firstDifference(expected: Columns, actual: Columns, count: numbe
     if (!a) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
     const w = p.words, n = Math.min(count, first) * w, mk = masks.always.get(p.name)!;
     if (p.name === 'rd_value') {
-      for (let j = 0; j < n; j++) if (e[j] !== a[j] && rdv[(j / 2) | 0] === 1) { first = (j / w) | 0; break; }
+      for (let j = 0; j < n; j++) {
+        const d = (e[j]! ^ a[j]!) >>> 0;
+        if (d !== 0 && rdv[(j / 2) | 0] === 1 && real(masks, p.name, d, j % w, flags, (j / w) | 0)) { first = (j / w) | 0; break; }
+      }
     } else if (mk.every((x) => x === 0xffffffff)) {
       for (let j = 0; j < n; j++) if (e[j] !== a[j]) { first = (j / w) | 0; break; }
     } else {

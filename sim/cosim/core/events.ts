@@ -10,7 +10,7 @@ import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { BundleCache, type SlotDesc } from './bundles.js';
 import { CORE_DECIDES, FETCH_ROWS, ICLASS_BY_CODE, ICLASS_CODE, Kind, ROW_BIT, TRAP_ROWS, XLATE_OPS } from './classify.js';
-import { FLAG_NON_ACCESS } from './compare.js';
+import { FLAG_NON_ACCESS, FLAG_NON_ACCESS_READ } from './compare.js';
 import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './columns.js';
 
 const C = ICLASS_CODE;
@@ -177,8 +177,9 @@ export class EventSource {
         eRd[2 * i] = rd ? m.grLo[sd!.r1]! : 0; eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
       }
       iclass[i] = cls;
+      if (!ev && cls === C.MOV_FROM_CR && sd!.crNum === CR.ISR && this.isrNonAccess) b.flags[i] |= FLAG_NON_ACCESS_READ;
       if (!ev && cls === C.MOV_TO_CR && sd!.crNum === CR.ISR) this.isrNonAccess = false;
-      if (this.isrNonAccess) b.flags[i] = FLAG_NON_ACCESS;
+      if (this.isrNonAccess) b.flags[i] |= FLAG_NON_ACCESS;
       if (exec && XLATE_OPS.has(sd.op)) cache.clear();
       // Expected PSR and CRs after the step.
       this.refresh();
