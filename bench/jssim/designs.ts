@@ -24,6 +24,7 @@ export function maskComparator(): IRDesign {
   return design(m);
 }
 
+/** As one would write it: ternary and short-circuit (branches on the data). */
 export function maskComparatorBaseline(addr: Uint32Array, vm: Uint32Array, out: Uint32Array, n: number): void {
   const g = Number(VA_MASK_GUEST >> 32n) >>> 0;
   const v = Number(VA_MASK_VMM >> 32n) >>> 0; // both masks lie in the high word
@@ -31,6 +32,17 @@ export function maskComparatorBaseline(addr: Uint32Array, vm: Uint32Array, out: 
     const m = vm[k] ? g : v;
     const x = (addr[2 * k + 1]! & m) >>> 0;
     out[k] = x !== 0 && x !== m ? 1 : 0;
+  }
+}
+
+/** The same, written branch-free (what jssim generates): select by mask, booleans by unary plus. */
+export function maskComparatorBranchless(addr: Uint32Array, vm: Uint32Array, out: Uint32Array, n: number): void {
+  const g = Number(VA_MASK_GUEST >> 32n) >>> 0;
+  const v = Number(VA_MASK_VMM >> 32n) >>> 0;
+  for (let k = 0; k < n; k++) {
+    const m = (v ^ ((g ^ v) & -vm[k]!)) >>> 0;
+    const x = (addr[2 * k + 1]! & m) >>> 0;
+    out[k] = +(x !== 0) & +(x !== m);
   }
 }
 
@@ -45,6 +57,7 @@ export function counterAdder(): IRDesign {
   return design(m);
 }
 
+/** As one would write it (the reset as an if, carries as ternaries). */
 export function counterAdderBaseline(state: { lo: number; hi: number }, rst: Uint32Array, inc: Uint32Array, a: Uint32Array, sum: Uint32Array, n: number): void {
   let lo = state.lo, hi = state.hi;
   for (let k = 0; k < n; k++) {
@@ -59,6 +72,22 @@ export function counterAdderBaseline(state: { lo: number; hi: number }, rst: Uin
     const s = lo + a[2 * k]!;
     sum[2 * k] = s;
     sum[2 * k + 1] = hi + a[2 * k + 1]! + (s > 0xffffffff ? 1 : 0);
+  }
+  state.lo = lo;
+  state.hi = hi;
+}
+
+/** The same, branch-free. */
+export function counterAdderBranchless(state: { lo: number; hi: number }, rst: Uint32Array, inc: Uint32Array, a: Uint32Array, sum: Uint32Array, n: number): void {
+  let lo = state.lo, hi = state.hi;
+  for (let k = 0; k < n; k++) {
+    const keep = rst[k]! - 1; // all ones unless reset
+    const t = lo + inc[2 * k]!;
+    hi = ((hi + inc[2 * k + 1]! + +(t > 0xffffffff)) & keep) >>> 0;
+    lo = (t & keep) >>> 0;
+    const s = lo + a[2 * k]!;
+    sum[2 * k] = s;
+    sum[2 * k + 1] = hi + a[2 * k + 1]! + +(s > 0xffffffff);
   }
   state.lo = lo;
   state.hi = hi;

@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/jssim/run.ts [vectors per batch, default 1000000]
 import { randomFillSync } from 'node:crypto';
 import { createSimulator } from '../../sim/jssim/sim.js';
-import { counterAdder, counterAdderBaseline, maskComparator, maskComparatorBaseline, VA_MASK_GUEST } from './designs.js';
+import { counterAdder, counterAdderBaseline, counterAdderBranchless, maskComparator, maskComparatorBaseline, maskComparatorBranchless, VA_MASK_GUEST } from './designs.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const REPS = 7; // fresh data each repetition (a replayed batch lets the branch predictor learn it)
@@ -36,27 +36,28 @@ function bits(n: number): Uint32Array {
   return b;
 }
 
-const rows: { name: string; sim: number; base: number }[] = [];
+const rows: { name: string; sim: number; base: number; free: number }[] = [];
 
 {
   const sim = createSimulator(maskComparator());
-  const simT: number[] = [], baseT: number[] = [];
-  const out = new Uint32Array(N);
+  const simT: number[] = [], baseT: number[] = [], freeT: number[] = [];
+  const out = new Uint32Array(N), out2 = new Uint32Array(N);
   for (let r = 0; r < REPS; r++) {
     const addr = addresses(N), vm = bits(N);
     let got: Uint32Array | undefined;
     simT.push(time(() => (got = sim.evalBatch({ addr, vm }, N).unimpl)));
     baseT.push(time(() => maskComparatorBaseline(addr, vm, out, N)));
-    for (let k = 0; k < N; k++) if (got![k] !== out[k]) throw new Error(`mask comparator: vector ${k} differs from the baseline`);
+    freeT.push(time(() => maskComparatorBranchless(addr, vm, out2, N)));
+    for (let k = 0; k < N; k++) if (got![k] !== out[k] || out2[k] !== out[k]) throw new Error(`mask comparator: vector ${k} differs from the baselines`);
   }
-  rows.push({ name: 'evalBatch 64-bit mask comparator', sim: median(simT.slice(1)), base: median(baseT.slice(1)) });
+  rows.push({ name: 'evalBatch 64-bit mask comparator', sim: median(simT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
 }
 
 {
   const sim = createSimulator(counterAdder());
-  const state = { lo: 0, hi: 0 };
-  const simT: number[] = [], baseT: number[] = [];
-  const sum = new Uint32Array(2 * N);
+  const state = { lo: 0, hi: 0 }, state2 = { lo: 0, hi: 0 };
+  const simT: number[] = [], baseT: number[] = [], freeT: number[] = [];
+  const sum = new Uint32Array(2 * N), sum2 = new Uint32Array(2 * N);
   for (let r = 0; r < REPS; r++) {
     const rst = new Uint32Array(N);
     rst[0] = r === 0 ? 1 : 0;
@@ -64,13 +65,47 @@ const rows: { name: string; sim: number; base: number }[] = [];
     let got: Uint32Array | undefined;
     simT.push(time(() => (got = sim.stepBatch({ rst, inc, a }, N).sum)));
     baseT.push(time(() => counterAdderBaseline(state, rst, inc, a, sum, N)));
-    for (let k = 0; k < 2 * N; k++) if (got![k] !== sum[k]) throw new Error(`counter+adder: word ${k} differs from the baseline`);
+    freeT.push(time(() => counterAdderBranchless(state2, rst, inc, a, sum2, N)));
+    for (let k = 0; k < 2 * N; k++) if (got![k] !== sum[k] || sum2[k] !== sum[k]) throw new Error(`counter+adder: word ${k} differs from the baselines`);
   }
-  rows.push({ name: 'stepBatch 64-bit counter + adder', sim: median(simT.slice(1)), base: median(baseT.slice(1)) });
+  rows.push({ name: 'stepBatch 64-bit counter + adder', sim: median(simT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
 }
 
 console.log(`jssim batch throughput, ${N} vectors per batch, median of ${REPS - 1} fresh batches (first is warm-up)`);
+console.log('(hand-written: the natural JS with ternaries and ifs; branch-free: the same written without data-dependent branches)');
 for (const r of rows) {
-  const s = N / r.sim / 1e6, b = N / r.base / 1e6;
-  console.log(`${r.name.padEnd(36)} jssim ${s.toFixed(1).padStart(6)} M/s   hand-written JS ${b.toFixed(1).padStart(6)} M/s   ratio ${(s / b).toFixed(2)}`);
+  const s = N / r.sim / 1e6, b = N / r.base / 1e6, f = N / r.free / 1e6;
+  console.log(`${r.name.padEnd(36)} jssim ${s.toFixed(1).padStart(6)} M/s   hand-written ${b.toFixed(1).padStart(6)} M/s (ratio ${(s / b).toFixed(2)})   branch-free ${f.toFixed(1).padStart(6)} M/s (ratio ${(s / f).toFixed(2)})`);
+}
+
+// The project's blocks, for reference (no hand-written baseline): random inputs.
+{
+  const { elaborate } = await import('../../hdl/core/index.js');
+  const blocks = await Promise.all([
+    import('../../hdl/vti/addr_check.js').then((m) => ['vti_addr_check', m.vtiAddrCheck()] as const),
+    import('../../hdl/vti/fault_prio.js').then((m) => ['vti_fault_prio', m.vtiFaultPrio()] as const),
+    import('../../hdl/vti/psr.js').then((m) => ['vti_psr', m.vtiPsr()] as const),
+    import('../../hdl/vti/core.js').then((m) => ['vti_core', m.vtiCore()] as const),
+  ]);
+  const n = Math.min(N, 200_000);
+  for (const [name, mod] of blocks) {
+    const t0 = process.hrtime.bigint();
+    const sim = createSimulator(elaborate(mod).design);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const step = sim.compiled.clock !== null;
+    const times: number[] = [];
+    for (let r = 0; r < REPS + 8; r++) {
+      const cols: Record<string, Uint32Array> = {};
+      for (const s of sim.compiled.inputs) {
+        const a = randomFillSync(new Uint32Array(n * s.words));
+        const top = s.width % 32;
+        if (top) for (let k = s.words - 1; k < a.length; k += s.words) a[k] = a[k]! & ((1 << top) - 1);
+        cols[s.name] = a;
+      }
+      if (cols.rst) cols.rst = cols.rst.map((v) => (v % 64 === 0 ? 1 : 0)); // occasional resets
+      times.push(time(() => (step ? sim.stepBatch(cols, n) : sim.evalBatch(cols, n))));
+    }
+    // The first rounds give V8 time to optimize the kernel (slow to arrive on a loaded machine).
+    console.log(`${`${step ? 'stepBatch' : 'evalBatch'} ${name}`.padEnd(36)} jssim ${(n / median(times.slice(8)) / 1e6).toFixed(1).padStart(6)} M/s   (compiled in ${ms.toFixed(0)} ms${sim.compiled.source.includes(', chunked') ? ', chunked' : ''})`);
+  }
 }
