@@ -5,8 +5,8 @@ import { BLOCKS, type BlockName, isSequential, referenceDesign } from '../../for
 import { proveEquivalent, synthEquivalent } from '../../formal/equiv.js';
 import { yosysGate } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
-import { blockProperties } from '../../formal/properties.js';
-import { proveProperties } from '../../formal/props.js';
+import { blockProperties } from '../../formal/block_properties.js';
+import { proveProperties } from '../../formal/block_props.js';
 import { synthStats, type SynthStats } from '../../formal/stats.js';
 import { yosys } from '../../formal/yosys.js';
 import { vtiSpec } from '../../gen/vti.js';

@@ -8,8 +8,8 @@ import { BLOCKS, type BlockName, type BlockOptions, checkGeneratedBlock, isSeque
 import { synthEquivalent } from '../../formal/equiv.js';
 import { formatProblem } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
-import { blockProperties } from '../../formal/properties.js';
-import { proveProperties } from '../../formal/props.js';
+import { blockProperties } from '../../formal/block_properties.js';
+import { proveProperties } from '../../formal/block_props.js';
 import { synthStats } from '../../formal/stats.js';
 import { checkGenOptions, GenOptionsError, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { Command } from '../command.js';

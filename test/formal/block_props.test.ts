@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BLOCKS, isSequential } from '../../formal/blocks.js';
-import { blockProperties } from '../../formal/properties.js';
-import { proveProperties } from '../../formal/props.js';
+import { blockProperties } from '../../formal/block_properties.js';
+import { proveProperties } from '../../formal/block_props.js';
 import { DEFAULT_GEN, vtiSpec } from '../../gen/vti.js';
 
 const src = (n: string) => readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 // The safety properties of the four blocks, each a sentence of blocks.md / architecture.md
 // turned into a Verilog expression over the block's ports (prev_<port> = one clock earlier).
-// They hold for the references and must hold for the generated RTL (test/formal/props.test.ts).
+// They hold for the references and must hold for the generated RTL (test/formal/block_props.test.ts).
 import type { BlockName, BlockOptions } from './blocks.js';
-import type { Property } from './props.js';
+import type { Property } from './block_props.js';
 
 const RESERVED = "64'hFFFF_8000_F001_1FC1"; // PSR bits 0, 6-12, 16, 28-31, 47-63 (architecture.md §2)
 
