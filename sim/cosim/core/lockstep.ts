@@ -27,6 +27,8 @@ export interface LockstepOptions {
   readonly design?: IRDesign;
   /** Or a ready engine factory (e.g. a Verilator model of mutated Verilog). */
   readonly makeEngine?: () => Promise<Engine>;
+  /** Or an open engine, reset here and left open (many short runs: shrinking, tests). */
+  readonly engineInstance?: Engine;
   readonly maxSteps?: number;
   readonly batch?: number;
   readonly onBatch?: (b: EventBatch, actual: Columns) => void;
@@ -90,7 +92,7 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   const cap = o.batch ?? DEFAULT_BATCH;
   const maxSteps = o.maxSteps ?? 10_000_000;
   const src = new EventSource(makeEmu());
-  const engine = await openEngine(o);
+  const engine = o.engineInstance ?? await openEngine(o);
   let done = 0;
   let mismatch: Divergence | undefined;
   let tail: Tail | null = null;
@@ -113,7 +115,7 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
       [cur, next] = [next, cur];
     }
   } finally {
-    await engine.close();
+    if (!o.engineInstance) await engine.close();
   }
   return { engine: o.engine, instructions: done, halted: src.halted || src.m.halted, ...(mismatch ? { mismatch } : {}), seconds: (performance.now() - t0) / 1000, exclusions };
 }
