@@ -1,0 +1,15 @@
+// The package's library entry (`import { generateVti } from 'vti-hdl'`): the TypeScript API
+// loaded through tsx's scoped loader (tsImport: it does not change how the rest of the
+// importing program is loaded). Types: bin/api.d.ts → dist/types (built by `npm run build`).
+import { tsImport } from 'tsx/esm/api';
+
+const load = (path) => tsImport(path, import.meta.url);
+const [vti, verilog, core, engine, report] = await Promise.all([
+  load('../gen/vti.ts'), load('../gen/verilog/index.ts'), load('../hdl/core/index.ts'), load('../sim/engine.ts'), load('../report/index.ts'),
+]);
+
+export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkGenOptions, DEFAULT_GEN, VTI_MODULES, GenOptionsError } = vti;
+export const { emitDesign, emitModule, moduleSpec, portsOf } = verilog;
+export const { defineModule, elaborate, mux, cat, lit, when, switchOn, anyOf, bundleType, enumType, widthOf, HdlError, formatDiagnostic } = core;
+export const { createEngine, ENGINES } = engine;
+export const { buildReport, summarize } = report;
