@@ -36,46 +36,51 @@ function bits(n: number): Uint32Array {
   return b;
 }
 
-const rows: { name: string; sim: number; base: number; free: number }[] = [];
+const rows: { name: string; sim: number; into: number; base: number; free: number }[] = [];
 
 {
   const sim = createSimulator(maskComparator());
-  const simT: number[] = [], baseT: number[] = [], freeT: number[] = [];
-  const out = new Uint32Array(N), out2 = new Uint32Array(N);
+  const simT: number[] = [], intoT: number[] = [], baseT: number[] = [], freeT: number[] = [];
+  const out = new Uint32Array(N), out2 = new Uint32Array(N), into = { unimpl: new Uint32Array(N) };
   for (let r = 0; r < REPS; r++) {
     const addr = addresses(N), vm = bits(N);
     let got: Uint32Array | undefined;
     simT.push(time(() => (got = sim.evalBatch({ addr, vm }, N).unimpl)));
+    intoT.push(time(() => sim.evalBatch({ addr, vm }, N, into)));
     baseT.push(time(() => maskComparatorBaseline(addr, vm, out, N)));
     freeT.push(time(() => maskComparatorBranchless(addr, vm, out2, N)));
     for (let k = 0; k < N; k++) if (got![k] !== out[k] || out2[k] !== out[k]) throw new Error(`mask comparator: vector ${k} differs from the baselines`);
   }
-  rows.push({ name: 'evalBatch 64-bit mask comparator', sim: median(simT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
+  rows.push({ name: 'evalBatch 64-bit mask comparator', sim: median(simT.slice(1)), into: median(intoT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
 }
 
 {
   const sim = createSimulator(counterAdder());
   const state = { lo: 0, hi: 0 }, state2 = { lo: 0, hi: 0 };
-  const simT: number[] = [], baseT: number[] = [], freeT: number[] = [];
+  const simT: number[] = [], intoT: number[] = [], baseT: number[] = [], freeT: number[] = [];
   const sum = new Uint32Array(2 * N), sum2 = new Uint32Array(2 * N);
+  const sim2 = createSimulator(counterAdder()), into = { sum: new Uint32Array(2 * N) };
   for (let r = 0; r < REPS; r++) {
     const rst = new Uint32Array(N);
     rst[0] = r === 0 ? 1 : 0;
     const inc = randomFillSync(new Uint32Array(2 * N)), a = randomFillSync(new Uint32Array(2 * N));
     let got: Uint32Array | undefined;
     simT.push(time(() => (got = sim.stepBatch({ rst, inc, a }, N).sum)));
+    intoT.push(time(() => sim2.stepBatch({ rst, inc, a }, N, into)));
     baseT.push(time(() => counterAdderBaseline(state, rst, inc, a, sum, N)));
     freeT.push(time(() => counterAdderBranchless(state2, rst, inc, a, sum2, N)));
     for (let k = 0; k < 2 * N; k++) if (got![k] !== sum[k] || sum2[k] !== sum[k]) throw new Error(`counter+adder: word ${k} differs from the baselines`);
   }
-  rows.push({ name: 'stepBatch 64-bit counter + adder', sim: median(simT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
+  rows.push({ name: 'stepBatch 64-bit counter + adder', sim: median(simT.slice(1)), into: median(intoT.slice(1)), base: median(baseT.slice(1)), free: median(freeT.slice(1)) });
 }
 
 console.log(`jssim batch throughput, ${N} vectors per batch, median of ${REPS - 1} fresh batches (first is warm-up)`);
-console.log('(hand-written: the natural JS with ternaries and ifs; branch-free: the same written without data-dependent branches)');
+console.log('jssim: fresh output arrays / into preallocated ones (fresh memory costs page faults); hand-written baselines');
+console.log('write into preallocated arrays: natural JS (ternaries, ifs) and the same without data-dependent branches');
+const f1 = (x: number) => (N / x / 1e6).toFixed(1).padStart(6);
 for (const r of rows) {
-  const s = N / r.sim / 1e6, b = N / r.base / 1e6, f = N / r.free / 1e6;
-  console.log(`${r.name.padEnd(36)} jssim ${s.toFixed(1).padStart(6)} M/s   hand-written ${b.toFixed(1).padStart(6)} M/s (ratio ${(s / b).toFixed(2)})   branch-free ${f.toFixed(1).padStart(6)} M/s (ratio ${(s / f).toFixed(2)})`);
+  const i = N / r.into;
+  console.log(`${r.name.padEnd(34)} jssim ${f1(r.sim)} / ${f1(r.into)} M/s   natural ${f1(r.base)} M/s (ratio ${(i / (N / r.base)).toFixed(2)})   branch-free ${f1(r.free)} M/s (ratio ${(i / (N / r.free)).toFixed(2)})`);
 }
 
 // The project's blocks, for reference (no hand-written baseline): random inputs.

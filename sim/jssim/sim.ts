@@ -15,10 +15,14 @@ export interface Simulator {
   eval(): void;
   /** n rising edges of the clock, settling before and after each. */
   step(n?: number): void;
-  /** Inputs as column arrays (ceil(w/32) words per vector, word 0 = bits 31..0); missing inputs keep their poked value. */
-  evalBatch(inputs: Record<string, Uint32Array>, count: number): Record<string, Uint32Array>;
+  /**
+   * Inputs as column arrays (ceil(w/32) words per vector, word 0 = bits 31..0); missing inputs
+   * keep their poked value. `into` may supply output arrays to fill (no allocation, no page
+   * faults on fresh memory); outputs it lacks are allocated.
+   */
+  evalBatch(inputs: Record<string, Uint32Array>, count: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array>;
   /** Cycle k: apply inputs[k], settle, rising edge, settle, sample every output. */
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number): Record<string, Uint32Array>;
+  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array>;
   /** Starts writing a VCD of every signal (timescale 1 ns, clock period 10 ns). */
   vcd(path: string): void;
   /** Finishes the VCD, if any. */
@@ -102,11 +106,17 @@ class JsSimulator implements Simulator {
     return sigs;
   }
 
-  private batch(kind: 'eval' | 'step', inputs: Record<string, Uint32Array>, count: number): Record<string, Uint32Array> {
+  private batch(kind: 'eval' | 'step', inputs: Record<string, Uint32Array>, count: number, into: Record<string, Uint32Array> = {}): Record<string, Uint32Array> {
     const what = kind === 'eval' ? 'evalBatch' : 'stepBatch';
     const sigs = this.columns(what, inputs, count);
     if (kind === 'step' && !this.compiled.clock) throw new SimError(`stepBatch: design '${this.compiled.top}' has no clocked process`);
-    const outs = this.compiled.outputs.map((s) => new Uint32Array(count * s.words));
+    const outs = this.compiled.outputs.map((s) => {
+      const given = into[s.name];
+      if (given === undefined) return new Uint32Array(count * s.words);
+      if (!(given instanceof Uint32Array) || given.length < count * s.words)
+        throw new SimError(`${what}: output array for '${s.name}' must be a Uint32Array of at least ${count * s.words} words`);
+      return given;
+    });
     if (this.wave) this.slowBatch(kind, sigs, inputs, outs, count);
     else {
       this.compiled.batch(kind, sigs.map((s) => s.name)).run(sigs.map((s) => inputs[s.name]!), outs, count);
@@ -129,12 +139,12 @@ class JsSimulator implements Simulator {
     }
   }
 
-  evalBatch(inputs: Record<string, Uint32Array>, count: number): Record<string, Uint32Array> {
-    return this.batch('eval', inputs, count);
+  evalBatch(inputs: Record<string, Uint32Array>, count: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array> {
+    return this.batch('eval', inputs, count, into);
   }
 
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number): Record<string, Uint32Array> {
-    return this.batch('step', inputs, cycles);
+  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array> {
+    return this.batch('step', inputs, cycles, into);
   }
 
   vcd(path: string): void {

@@ -140,7 +140,9 @@ describe('registers', () => {
     expect([...out.rk!]).toEqual([0xf9, 0, 0xf9, 0, 0xf9, 0]);
     expect(sim.peek('r')).toBe(0x79n);
     expect(sim.peek('a')).toBe(0xff_ffff_ffffn); // the last vector stays applied
-    const st = sim.stepBatch({ a: new Uint32Array([5, 0, 6, 0]) }, 2);
+    const into = { y: new Uint32Array(4) };
+    const st = sim.stepBatch({ a: new Uint32Array([5, 0, 6, 0]) }, 2, into);
+    expect(st.y).toBe(into.y); // filled in place
     expect([...st.y!]).toEqual([(0x7a + 5) ^ 0x80, 0, (0x7b + 6) ^ 0x80, 0]);
     expect([...st.rk!]).toEqual([0xfa, 0, 0xfb, 0]);
   });

@@ -30,6 +30,7 @@ describe('jssim API errors', () => {
     expect(() => sim.evalBatch({ a: new Uint32Array(3) }, 4)).toThrow("jssim: evalBatch: input 'a' has 3 words, needs 4 (4 × 1 word)");
     expect(() => sim.stepBatch({ clk: new Uint32Array(3) }, 1)).toThrow("jssim: stepBatch: 'clk' is the clock; step() drives it");
     expect(() => sim.step(-1)).toThrow('jssim: step: cycle count -1 is not a non-negative integer');
+    expect(() => sim.stepBatch({}, 4, { y: new Uint32Array(3) })).toThrow("jssim: stepBatch: output array for 'y' must be a Uint32Array of at least 4 words");
   });
   it('rejects step on a design without registers', () => {
     const m = new Mod('c');
