@@ -1,17 +1,18 @@
 // VCD output opens in GTKWave: the VCDs the project writes (the built-in simulator's dump of
-// vti_core, the formal counterexample VCD) pass a strict header/value-change reader, and
+// vti_core, directly and through `vti sim --vcd` on both engines, the formal counterexample VCD) pass a strict header/value-change reader, and
 // GTKWave's own reader converts them (vcd2fst, Debian package gtkwave; required in CI).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vtiDesign } from '../../gen/vti.js';
 import { createSimulator } from '../../sim/jssim/sim.js';
 import { cexToVcd, type CexStep } from '../../formal/cex.js';
 import { SEQUENCES } from '../../report/sequences.js';
 import { portsOf } from '../../gen/verilog/index.js';
 import { checkVcd } from './vcd-check.js';
+import { verilatorAvailable } from '../../sim/verilator/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vti-vcd-'));
 const haveGtkwave = spawnSync('vcd2fst', ['--help'], { encoding: 'utf8' }).error === undefined;
@@ -42,10 +43,26 @@ function cexVcd(): string {
   return file;
 }
 
-const cases: [string, () => string][] = [['built-in simulator dump of vti_core', coreVcd], ['formal counterexample', cexVcd]];
+/** The user-facing path: `vti sim --vcd FILE` (random stimulus) on the given engine. */
+function cliVcd(engine: 'builtin' | 'verilator'): () => string {
+  return () => {
+    const file = join(dir, `sim-${engine}.vcd`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'sim', '--module', 'vti_core', '--cycles', '20', '--engine', engine, '--vcd', file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vti sim --engine ${engine} --vcd exited ${r.status}: ${r.stderr}`);
+    return file;
+  };
+}
+
+const cases: [string, () => string][] = [
+  ['built-in simulator dump of vti_core', coreVcd],
+  ['vti sim --vcd (built-in engine)', cliVcd('builtin')],
+  ...(verilatorAvailable() ? [['vti sim --vcd (Verilator)', cliVcd('verilator')] as [string, () => string]] : []),
+  ['formal counterexample', cexVcd],
+];
 
 describe.each(cases)('VCD: %s', (_what, make) => {
-  const file = make();
+  let file = '';
+  beforeAll(() => { file = make(); }, 600_000);
   it('has a valid header and value changes', () => {
     const info = checkVcd(readFileSync(file, 'utf8'));
     expect(info.problems).toEqual([]);
