@@ -23,7 +23,7 @@ describe('jssim generated code', () => {
     const a = m.ref(m.input('a', 64)), b = m.ref(m.input('b', 64));
     let x = a, y = b;
     const ops: ('add' | 'xor' | 'sub')[] = [];
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 2000; i++) {
       const op = (['add', 'xor', 'sub'] as const)[i % 3]!;
       ops.push(op);
       const t = m.bin(op, x, y);
