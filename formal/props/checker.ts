@@ -46,7 +46,7 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
   assign o_dt = o_psr[${PSR_BIT.dt}];
 
   // ---- facts about this cycle's event, from the spec ----
-  wire f_vmsw0, f_guest_bad, f_monitor_only, f_above_virt, f_priv_cpl, f_above_priv, f_epc_legal;
+  wire f_vmsw0, f_guest_bad, f_monitor_only, f_above_unimpl, f_above_virt, f_priv_cpl, f_above_priv, f_epc_legal;
   wire [1:0] f_epc_cpl;
   vti_spec_facts u_facts (
     .ev_valid(ev_valid), .iclass(iclass), .variant(variant), .imm(imm), .r2(r2), .r2_nat(r2_nat),
@@ -54,13 +54,13 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
     .has_addr(has_addr), .ext_int(ext_int), .env_pending(env_pending), .vm_disabled(vm_disabled),
     .vmsw_disabled(vmsw_disabled), .psr(o_psr),
     .vmsw0_allowed(f_vmsw0), .guest_bad_data(f_guest_bad), .monitor_only(f_monitor_only),
-    .above_virt(f_above_virt), .priv_at_cpl(f_priv_cpl), .above_priv(f_above_priv),
+    .above_unimpl(f_above_unimpl), .above_virt(f_above_virt), .priv_at_cpl(f_priv_cpl), .above_priv(f_above_priv),
     .epc_legal(f_epc_legal), .epc_cpl(f_epc_cpl)
   );
   wire f_rfi = ev_valid && iclass == 5'd11;
 
   // ---- the previous cycle: its facts and the state before its event ----
-  reg p_rst, p_vmsw0, p_guest_bad, p_monitor_only, p_above_virt, p_priv_cpl, p_above_priv, p_epc_legal, p_rfi;
+  reg p_rst, p_vmsw0, p_guest_bad, p_monitor_only, p_above_unimpl, p_above_virt, p_priv_cpl, p_above_priv, p_epc_legal, p_rfi;
   reg [1:0] p_epc_cpl, p_ipsr_cpl;
   reg [63:0] p_psr;
   reg [48:0] p_iva_hi;
@@ -70,6 +70,7 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
     p_vmsw0 <= f_vmsw0;
     p_guest_bad <= f_guest_bad;
     p_monitor_only <= f_monitor_only;
+    p_above_unimpl <= f_above_unimpl;
     p_above_virt <= f_above_virt;
     p_priv_cpl <= f_priv_cpl;
     p_above_priv <= f_above_priv;
@@ -87,8 +88,11 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
 
   // P1: vm 1 -> 0 only by an interruption or a committed vmsw.0 that passes every §3.1 check.
   assign ok_p1 = p_rst || !(p_vm && !o_vm) || o_taken || (p_vmsw0 && o_completed);
-  // P2: with vm = 1 (translation on) no data access to a guest-unimplemented address completes.
-  assign ok_p2 = p_rst || !p_guest_bad || (o_taken && !o_completed);
+  // P2: with vm = 1 (translation on) no data access to a guest-unimplemented address completes:
+  // it is interrupted, by Unimplemented Data Address (0x5400, ISR.code 0x30) unless a
+  // higher-priority condition held.
+  assign ok_p2 = p_rst || !p_guest_bad || (o_taken && !o_completed
+                 && (p_above_unimpl || (o_intr_vector == 15'h5400 && o_isr[15:0] == 16'h0030)));
   // P3: a Virtualization fault is never taken while a higher-priority condition held.
   assign ok_p3 = p_rst || !virt_taken || !p_above_virt;
   // P4: after an interruption: the interruption PSR of §4 (cpl 0, vm 0, ic 0, i 0, bn 0, ri 0,
@@ -114,7 +118,7 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
   assign cov_p3 = !p_rst && virt_taken;
   assign cov_p4 = !p_rst && o_taken && p_vm && p_cpl != 2'd0;
   assign cov_p5 = !p_rst && o_cpl < p_cpl && !o_taken;
-  assign cov_p6 = !p_rst && p_priv_cpl;
+  assign cov_p6 = !p_rst && p_priv_cpl && !p_above_priv; // the Privileged Operation case
 endmodule
 \`default_nettype wire
 `;

@@ -69,6 +69,7 @@ module vti_spec_facts (
   output wire        vmsw0_allowed, // §3.1: a vmsw.0 that passes every check (commits)
   output wire        guest_bad_data,// §7: data access, vm = 1, dt = 1, address unimplemented for the guest
   output wire        monitor_only,  // ... and implemented for the VMM (vm = 0)
+  output wire        above_unimpl,  // some condition of priority higher than Unimplemented Data Address (rank 33)
   output wire        above_virt,    // some condition of priority higher than Virtualization (rank 35) holds
   output wire        priv_at_cpl,   // a privileged instruction (or vmsw) presented at cpl != 0
   output wire        above_priv,    // some condition of priority higher than Privileged Operation (rank 28)
@@ -117,6 +118,8 @@ module vti_spec_facts (
   assign vmsw0_allowed = ${o.vt ? `${cls('VMSW')} && !variant && cpl == 2'd0 && it && page_ar == 3'd7 && !vm_disabled && !vmsw_disabled` : "1'b0"};
   assign guest_bad_data = data_access && vm && dt && guest_unimpl;
   assign monitor_only = guest_bad_data && !vmm_unimpl;
+  assign above_unimpl = ext_int_taken || ${envAbove('unimpl_data_addr')} || illegal_op || priv_op || reg_nat
+                     || rsv_field || brk;
   assign above_virt = ext_int_taken || ${envAbove('virtualization')} || illegal_op || priv_op || reg_nat
                    || rsv_field || unimpl_data || brk;
   assign priv_at_cpl = priv_op;

@@ -27,7 +27,7 @@ export const PROPERTIES: Readonly<Record<PropName, PropertyDef>> = {
   },
   P2: {
     name: 'P2', title: 'with vm = 1 no data access to an address unimplemented for the guest completes',
-    ok: 'ok_p2', cover: 'cov_p2', observe: [...base, 'o_dt'],
+    ok: 'ok_p2', cover: 'cov_p2', observe: [...base, 'o_dt', 'o_isr'],
     inputs: ['rst', 'ev_valid', 'iclass', 'has_addr', 'addr', 'cr_num', 'r2', 'imm', 'page_ar'],
   },
   P3: {

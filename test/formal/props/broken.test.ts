@@ -39,18 +39,24 @@ describe('broken variants make their property fail, with a counterexample of the
     expect([e.before('o_vm'), e.after('o_vm'), e.after('o_taken')]).toEqual([1n, 0n, 0n]);
   });
 
-  it('P2 / guest-va-not-shrunk: a guest load/store to a monitor-only address completes', async () => {
+  it('P2 / guest-va-not-shrunk: a guest data access to a monitor-only address escapes Unimplemented Data Address', async () => {
     const { e } = await failing('P2');
     expect(['LOAD', 'STORE', 'PRIV_OTHER']).toContain(e.cls);
     const a = e.get('addr');
     expect(psrField(a, 60)).not.toBe(psrField(a, 59)); // unimplemented for the guest (IMPL_VA_MSB 59)
-    expect([e.before('o_vm'), e.before('o_dt'), e.after('o_completed')]).toEqual([1n, 1n, 1n]);
+    expect([e.before('o_vm'), e.before('o_dt')]).toEqual([1n, 1n]);
+    // Either it completes, or a lower-priority fault (e.g. an environment-reported TLB fault)
+    // is taken in place of Unimplemented Data Address.
+    const gotUnimpl = e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x30n;
+    expect(gotUnimpl).toBe(false);
   });
 
   it('P3 / nat-unchecked-in-guest: Virtualization taken although r2 is NaT', async () => {
     const { e } = await failing('P3');
     expect(e.get('r2_nat')).toBe(1n);
-    expect(['MOV_TO_PSR_L', 'MOV_TO_CR']).toContain(e.cls); // NaT-checked and virtualization-sensitive
+    // A NaT-checked class; the Virtualization fault comes from the class (mov psr.l / mov cr at
+    // cpl 0) or from the environment's report of row 35.
+    expect(['MOV_TO_PSR_L', 'MOV_TO_PSR_UM', 'MOV_TO_CR']).toContain(e.cls);
     expect(e.before('o_vm')).toBe(1n);
     expect(e.after('o_intr_vector')).toBe(0x6100n);
   });
@@ -69,11 +75,13 @@ describe('broken variants make their property fail, with a counterexample of the
     expect(e.after('o_taken')).toBe(0n);
   });
 
-  it('P6 / bsw-not-privileged: bsw completes at cpl != 0', async () => {
+  it('P6 / bsw-not-privileged: bsw at cpl != 0 does not take Privileged Operation', async () => {
     const { e } = await failing('P6');
     expect(e.cls).toBe('BSW');
     expect(ICLASS.BSW.privileged).toBe(true);
     expect(e.before('o_cpl')).not.toBe(0n);
-    expect(e.after('o_completed')).toBe(1n);
+    // Either it completes, or a lower-priority interruption is taken instead.
+    const gotPriv = e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x10n;
+    expect(gotPriv).toBe(false);
   });
 });
