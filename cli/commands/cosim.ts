@@ -1,6 +1,7 @@
 // `vti cosim`: lockstep co-simulation of the generated RTL against the golden model.
 // Block level: each VT-i block against its reference (model/blocks) on directed, exhaustive
-// and random vectors.
+// and random vectors. Core level (--core): vti_core in lockstep with the emulator running
+// the demo programs, one ELF, or random programs (sim/cosim/core, sim/cosim/random).
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
@@ -8,11 +9,20 @@ import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
 import { cosimBlock, formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
+import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
+import { formatDivergence } from '../../sim/cosim/core/report.js';
+import { DEFAULT_GEN } from '../../gen/vti.js';
 
 export const command: Command = {
-  summary: 'co-simulate the generated RTL against the golden model (block level)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]',
+  summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--traps]] [--vt on|off] [--seed S] [--engine E] [--json]',
   flags: {
+    core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
+    program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
+    random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
+    items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
+    traps: { type: 'bool', help: 'with --random: also PSR.ss/tb/lp and br.ret demotion (known divergences)' },
+    vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
     seed: { type: 'int', metavar: 'S', help: 'seed of the random vectors', default: 1 },
@@ -21,6 +31,19 @@ export const command: Command = {
   },
   async run({ flags }) {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
+    if (flags.core) {
+      if (flags.program !== undefined && flags.random !== undefined) throw new UserError('--program and --random exclude each other');
+      const bar = progressBar('cosim core');
+      const res = await runCoreCosim({
+        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update,
+        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
+        ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags.traps === true } } : {}),
+      });
+      bar.done();
+      if (flags.json) process.stdout.write(JSON.stringify(res, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v instanceof Uint32Array ? undefined : v), 2) + '\n');
+      else process.stdout.write(formatCoreResult(res));
+      return res.mismatches > 0 ? 1 : 0;
+    }
     const blocks = flags.block ? [flags.block as BlockName] : [...BLOCK_NAMES];
     const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number);
     if (flags.json) process.stdout.write(JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
@@ -50,5 +73,27 @@ export function formatBlockResults(results: readonly BlockCosimResult[]): string
     String(r.mismatches), `${(r.vectors / r.seconds / 1e6).toFixed(2)} M/s`]);
   let s = table(['block', 'engine', 'vectors', 'directed', 'mismatches', 'throughput'], rows);
   for (const r of results) if (r.first) s += `first mismatch in ${r.block}: ${formatMismatch(r.first)}\n`;
+  return s;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** One screen: per-program rows, totals, throughput, coverage and its holes, exclusions, the first mismatch. */
+export function formatCoreResult(r: CoreCosimResult): string {
+  const rows = r.runs.map((x) => [x.name, n(x.instructions), x.halted ? 'yes' : 'no', x.mismatch ? `event ${x.mismatch.event}` : '-']);
+  let s = `vti_core lockstep against the golden model (engine ${r.engine})\n` + table(['program', 'instructions', 'halted', 'mismatch'], rows);
+  const c = r.coverage;
+  s += `instructions compared ${n(r.instructions)}, mismatches ${r.mismatches}, throughput ${(r.throughput / 1e6).toFixed(2)} M instructions/s (lockstep), wall ${r.seconds.toFixed(1)} s\n`;
+  s += `coverage ${c.pct.toFixed(1)} %: class x cpl x vm x outcome ${c.outcomes.hit}/${c.outcomes.bins} (min hits ${c.outcomes.minHits}), ` +
+    `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}\n`;
+  const holes = [...c.outcomes.holes, ...c.pairs.holes, ...c.psr.holes];
+  if (holes.length) s += `holes (${holes.length}): ${holes.slice(0, 8).join('; ')}${holes.length > 8 ? '; ...' : ''}\n`;
+  if (c.modelDisagreements) s += `spec-restated checks disagreed with the emulator at ${c.modelDisagreements} events: ${c.disagreementSamples.join('; ')}\n`;
+  for (const e of r.exclusions) s += `excluded from the comparison: ${e.id} ${e.port} ${e.why}\n`;
+  const bad = r.runs.find((x) => x.mismatch);
+  if (bad?.mismatch) {
+    s += `first mismatch in ${bad.name}:\n${formatDivergence(bad.mismatch)}`;
+    if (bad.artifacts) s += `report ${bad.artifacts.text}, stimulus ${bad.artifacts.stimulus}${bad.artifacts.vcd ? `, waveform ${bad.artifacts.vcd}` : ''}\n`;
+  }
   return s;
 }

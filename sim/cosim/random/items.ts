@@ -7,7 +7,7 @@
 import { ADDR } from './layout.js';
 
 export type Unit = 'M' | 'I' | 'B';
-export type Page = 'text' | 'ar7' | 'ar7pl2';
+export type Page = 'text' | 'ar7' | 'ar7pl1' | 'ar7pl2';
 
 export interface Mode { readonly cpl: number; readonly vm: number; readonly ic: number; readonly dt: number; readonly it: number; readonly bn: number; readonly extra: bigint }
 
@@ -20,6 +20,8 @@ export interface Item {
   readonly page: Page;
   readonly mode: Mode;
   readonly r2?: bigint | 'nat';
+  /** The value of r2 when r2 is 'nat' (NaT with a value: reserved bits and NaT together). */
+  readonly natValue?: bigint;
   readonly r3?: bigint | 'nat';
   readonly pfs?: bigint;
   readonly ifa?: bigint;
@@ -62,6 +64,8 @@ export const PSR = { ic: bit(13), i: bit(14), pk: bit(15), dt: bit(17), tb: bit(
 /** PSR bits the generator never sets: pk (instruction key misses in the handler would never end) and is (IA-32). */
 const NEVER = PSR.pk | PSR.is;
 const USER_BITS = [bit(1), bit(2), bit(3), bit(4), bit(5)];
+/** Other PSR fields, rarely set (no effect the programs depend on): dfl dfh sp pp di si db rt mc id da dd ed ia. */
+const OTHER_BITS = [18, 19, 20, 21, 22, 23, 24, 27, 35, 37, 38, 39, 43, 45].map(bit);
 
 export function psrOf(m: Mode): bigint {
   return (BigInt(m.cpl) << 32n) | (BigInt(m.vm) << 46n) | (BigInt(m.ic) << 13n) | (BigInt(m.dt) << 17n) | (BigInt(m.it) << 36n) | (BigInt(m.bn) << 44n) | (m.extra & ~NEVER);
@@ -71,6 +75,7 @@ function randomMode(r: Rng, p: Profile): Mode {
   let extra = 0n;
   for (const b of USER_BITS) if (chance(r, 0.15)) extra |= b;
   if (chance(r, 0.2)) extra |= PSR.i;
+  if (chance(r, 0.25)) extra |= pick(r, OTHER_BITS);
   if (p.traps) { if (chance(r, 0.1)) extra |= PSR.ss; if (chance(r, 0.15)) extra |= PSR.tb; if (chance(r, 0.2)) extra |= PSR.lp; }
   return {
     cpl: chance(r, 0.5) ? 0 : pick(r, [1, 2, 3]), vm: chance(r, 0.5) ? 1 : 0, ic: chance(r, 0.7) ? 1 : 0,
@@ -108,20 +113,20 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r) => ({ op: 'rsm', asm: `rsm ${pick(r, SM_IMMS)}`, unit: 'M' }),
   (r) => ({ op: 'sum', asm: `sum ${pick(r, UM_IMMS)}`, unit: 'M' }),
   (r) => ({ op: 'rum', asm: `rum ${pick(r, UM_IMMS)}`, unit: 'M' }),
-  (r, p) => ({ op: 'mov_to_psr_l', asm: 'mov psr.l = r2', unit: 'M', r2: chance(r, 0.15) ? 'nat' : randomPsr(r, p, true) & 0xffff_ffffn }),
+  (r, p) => ({ op: 'mov_to_psr_l', asm: 'mov psr.l = r2', unit: 'M', r2: chance(r, 0.15) ? 'nat' : randomPsr(r, p, true) & 0xffff_ffffn, natValue: randomPsr(r, p, true) & 0xffff_ffffn }),
   () => ({ op: 'mov_from_psr', asm: 'mov r8 = psr', unit: 'M' }),
   () => ({ op: 'mov_from_psr_frame', asm: 'mov r40 = psr', unit: 'M' }), // r40 outside the frame: Illegal Operation
-  (r) => ({ op: 'mov_to_psr_um', asm: 'mov psr.um = r2', unit: 'M', r2: chance(r, 0.15) ? 'nat' : BigInt(pick(r, UM_IMMS)) | (chance(r, 0.1) ? bit(40) : 0n) }),
+  (r) => ({ op: 'mov_to_psr_um', asm: 'mov psr.um = r2', unit: 'M', r2: chance(r, 0.15) ? 'nat' : BigInt(pick(r, UM_IMMS)) | (chance(r, 0.1) ? bit(40) : 0n), natValue: BigInt(pick(r, UM_IMMS)) }),
   () => ({ op: 'mov_from_psr_um', asm: 'mov r8 = psr.um', unit: 'M' }),
   (r, p) => {
     const [name, vals] = pick(r, CRS);
     const v = name === 'cr.ipsr' ? randomPsr(r, p, true) : pick(r, vals());
-    return { op: 'mov_to_cr', asm: `mov ${name} = r2`, unit: 'M', r2: chance(r, 0.1) ? 'nat' : v };
+    return { op: 'mov_to_cr', asm: `mov ${name} = r2`, unit: 'M', r2: chance(r, 0.1) ? 'nat' : v, natValue: v };
   },
   (r) => ({ op: 'mov_from_cr', asm: `mov r8 = ${pick(r, CRS)[0]}`, unit: 'M' }),
   (r, p) => ({ op: 'rfi', asm: 'rfi', unit: 'B', slots: [2], rfi: { psr: randomPsr(r, p, false) & ~PSR.ss & ~(3n << 41n), slot: pick(r, [0, 1, 2]) } }),
-  (r) => ({ op: 'vmsw', asm: `vmsw.${pick(r, [0, 1])}`, unit: 'B', page: pick(r, ['ar7', 'ar7', 'ar7pl2', 'text'] as const), needMode: chance(r, 0.8) ? { it: 1 } : {} }),
-  (r) => ({ op: 'epc', asm: 'epc', unit: 'B', page: pick(r, ['ar7', 'ar7pl2', 'text'] as const), pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n }),
+  (r) => ({ op: 'vmsw', asm: `vmsw.${pick(r, [0, 1])}`, unit: 'B', page: pick(r, ['ar7', 'ar7', 'ar7pl1', 'ar7pl2', 'text'] as const), needMode: chance(r, 0.8) ? { it: 1 } : {} }),
+  (r) => ({ op: 'epc', asm: 'epc', unit: 'B', page: pick(r, ['ar7', 'ar7pl1', 'ar7pl2', 'text'] as const), pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n }),
   (r) => ({ op: 'bsw', asm: `bsw.${pick(r, [0, 1])}`, unit: 'B', slots: [2] }),
   () => ({ op: 'cover', asm: 'cover', unit: 'B', slots: [2] }),
   (r, p) => ({

@@ -14,7 +14,7 @@ import type { VtiGenOptions } from '../../../gen/vti.js';
 export const RANDOM_GEN: VtiGenOptions = { vt: true, implVaMsb: 57, implPaMsb: 47, guestShrink: 1 };
 
 export const ADDR = {
-  boot: 0x100000n, ivt: 0x200000n, text: 0x300000n, ar7: 0x400000n, ar7pl2: 0x404000n, data: 0x600000n,
+  boot: 0x100000n, ivt: 0x200000n, text: 0x300000n, ar7: 0x400000n, ar7pl1: 0x408000n, ar7pl2: 0x404000n, data: 0x600000n,
   /** Monitor-only: implemented for vm = 0 (bit 56 set, 57..60 clear), not for vm = 1 (guest M = 56). */
   monitor: 0x0100_0000_0000_0000n,
   monitorPa: 0x0100_0000n,
@@ -63,6 +63,7 @@ export function bootAsm(): string {
     tr('i', 0, 0n, 22, 0n, 3, 3), // boot, IVT, items: 4 MiB, pl 3, RWX
     tr('i', 1, ADDR.ar7, 14, ADDR.ar7, 0, 7), // ar 7, pl 0: vmsw allowed, epc promotes to 0
     tr('i', 2, ADDR.ar7pl2, 14, ADDR.ar7pl2, 2, 7), // ar 7, pl 2: epc promotes to 2
+    tr('i', 3, ADDR.ar7pl1, 14, ADDR.ar7pl1, 1, 7), // ar 7, pl 1: epc promotes to 1
     tr('d', 0, 0n, 24, 0n, 3, 2), // data: 16 MiB, pl 3, RW
     // Data translation on before inserting a translation of a virtual address that is not a
     // physical one: with dt = 0 the RTL checks itr's IFA as a physical address (divergence D4).
@@ -120,6 +121,7 @@ SECTIONS
   . = ${hex(ADDR.text)};   .text   : { *(.text) }
   . = ${hex(ADDR.ar7)};    .ar7    : { *(.ar7) }
   . = ${hex(ADDR.ar7pl2)}; .ar7pl2 : { *(.ar7pl2) }
+  . = ${hex(ADDR.ar7pl1)}; .ar7pl1 : { *(.ar7pl1) }
   . = ${hex(ADDR.data)};   .data   : { *(.data) }
 }
 `;

@@ -28,9 +28,12 @@ const movl = (reg: string, v: bigint | string) => `{ .mlx\n\tnop.m 0\n\tmovl ${r
 const m0 = (x: string) => `{ .mmi\n\t${x} ;;\n\tnop.m 0\n\tnop.i 0 ;; }`;
 const i1 = (x: string) => `{ .mii\n\tnop.m 0\n\t${x} ;;\n\tnop.i 0 ;; }`;
 
-function setReg(reg: string, v: bigint | 'nat'): string[] {
-  // A NaT source: thash of an address unimplemented even for vm = 0 (the monitor runs at vm 0).
-  return v === 'nat' ? [movl('r9', ADDR.natSource), m0(`thash ${reg} = r9`)] : [movl(reg, v)];
+function setReg(reg: string, v: bigint | 'nat', natValue = 0n): string[] {
+  // A NaT source: thash of an address unimplemented even for vm = 0 (the monitor runs at vm 0);
+  // adding a value to it keeps the NaT and gives the register that value.
+  return v === 'nat'
+    ? [movl('r9', ADDR.natSource), m0('thash r9 = r9'), movl('r10', natValue), i1(`add ${reg} = r9, r10`)]
+    : [movl(reg, v)];
 }
 
 function testBundle(it: Item): string {
@@ -45,7 +48,7 @@ function testBundle(it: Item): string {
 /** One item: its setup in .text, its test and end bundles in its page's section. */
 function itemAsm(it: Item, k: number): string {
   const setup = [`item_${k}:`, movl('r14', `item_${k + 1}`)];
-  if (it.r2 !== undefined) setup.push(...setReg('r2', it.r2));
+  if (it.r2 !== undefined) setup.push(...setReg('r2', it.r2, it.natValue));
   if (it.r3 !== undefined) setup.push(...setReg('r3', it.r3));
   if (it.pfs !== undefined) setup.push(movl('r9', it.pfs), i1('mov.i ar.pfs = r9'));
   if (it.ifa !== undefined) setup.push(movl('r9', it.ifa), m0('mov cr.ifa = r9'));

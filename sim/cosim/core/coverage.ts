@@ -1,0 +1,137 @@
+// Functional coverage of a lockstep run: (1) cpl × vm × instruction class × outcome
+// (completed, each fault the core decides, or an environment fault); (2) every pair of the
+// core's own faults pending at once (pending.ts); (3) each PSR field transition. The bins
+// counted in the percentages are those the spec makes reachable (derived here from the class
+// table and the check rules); holes are reachable bins never hit.
+import { ICLASS } from '../../../arch/iclass.js';
+import { PRIORITY_TABLE } from '../../../arch/priority.js';
+import { PSR_FIELDS } from '../../../arch/psr.js';
+import type { VtiGenOptions } from '../../../gen/vti.js';
+import { CORE_DECIDES, ICLASS_BY_CODE } from './classify.js';
+import type { EventBatch } from './events.js';
+import { OWN, ownPending, type OwnFault } from './pending.js';
+
+const NCLS = ICLASS_BY_CODE.length;
+const OUTS = ['completed', ...OWN, 'env'] as const;
+const NOUT = OUTS.length;
+const OWN_INDEX = new Map<string, number>(OWN.map((n, i) => [n, i]));
+/** Emulator outcome row → outcome bin (completed = 0, own faults 1..8, anything else env). */
+const ROW_OUT = PRIORITY_TABLE.map((r) => (OWN_INDEX.has(r.name) ? OWN_INDEX.get(r.name)! + 1 : NOUT - 1));
+/** PSR fields whose transitions count: all but pk and is (never set, see random/items.ts) and ri (D1). */
+const FIELDS = PSR_FIELDS.filter((f) => !['pk', 'is', 'ri'].includes(f.name));
+const TRANS = FIELDS.flatMap((f) => (f.width === 1 ? [[f, 0, 1], [f, 1, 0]] as const
+  : Array.from({ length: 4 }, (_, a) => Array.from({ length: 4 }, (_, b) => [f, a, b] as const)).flat().filter(([, a, b]) => a !== b)));
+
+/** Whether the spec lets outcome `out` happen for class `k` at (cpl, vm). */
+export function reachableOutcome(k: number, cpl: number, vm: number, out: string, g: VtiGenOptions): boolean {
+  const name = ICLASS_BY_CODE[k];
+  if (!name) return false;
+  const info = ICLASS[name];
+  const vmsw = name === 'VMSW';
+  const privHere = (info.privileged || vmsw) && cpl !== 0;
+  const virtHere = vmsw ? g.vt && cpl === 0 : vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any');
+  const vmOk = g.vt || vm === 0;
+  if (!vmOk) return false;
+  if (out === 'env') return false; // informational: environment faults are not the core's to cover
+  if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw);
+  if (!CORE_DECIDES[name].has(out)) return false;
+  switch (out as OwnFault) {
+    case 'illegal_op': return vmsw ? !g.vt : name === 'EPC' ? cpl > 0 : true;
+    case 'priv_op': return privHere && (!vmsw || g.vt);
+    case 'virtualization': return virtHere;
+    case 'reg_nat': case 'reserved_reg_field': case 'unimpl_data_addr': return !privHere;
+    default: return true;
+  }
+}
+
+/** Pairs of own faults that can be pending together in some class and mode. */
+function reachablePair(a: OwnFault, b: OwnFault, g: VtiGenOptions): boolean {
+  if ((a === 'priv_op' && b === 'virtualization') || (a === 'virtualization' && b === 'priv_op')) return false;
+  return ICLASS_BY_CODE.some((k) => !!k && CORE_DECIDES[k].has(a) && CORE_DECIDES[k].has(b) && (k !== 'VMSW' || !g.vt || (a !== 'illegal_op' && b !== 'illegal_op')));
+}
+
+export interface BinSet { readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: string[] }
+export interface CoverageSummary {
+  readonly outcomes: BinSet;
+  readonly pairs: BinSet;
+  readonly psr: BinSet;
+  /** Over all three sets. */
+  readonly pct: number;
+  /** (own fault, environment fault) pairs seen pending together. */
+  readonly envPairs: Record<string, number>;
+  /** Events where the spec-restated checks' winner disagreed with the emulator's outcome (see pending.ts). */
+  readonly modelDisagreements: number;
+  readonly disagreementSamples: readonly string[];
+}
+
+export class Coverage {
+  readonly outcome = new Uint32Array(NCLS * 8 * NOUT);
+  readonly pair = new Uint32Array(OWN.length * OWN.length);
+  readonly psr = new Uint32Array(TRANS.length);
+  readonly envPairs = new Map<string, number>();
+  modelDisagreements = 0;
+  readonly disagreementSamples: string[] = [];
+  private psrLo = 0;
+  private psrHi = 0;
+
+  constructor(readonly gen: VtiGenOptions) {}
+
+  /** Counts the events of one compared batch. */
+  add(b: EventBatch): void {
+    const I = b.inputs, psrC = b.expected.psr!, env = I.env_pending!;
+    for (let i = 0; i < b.count; i++) {
+      const cls = I.iclass![i]!, cpl = this.psrHi & 3, vm = (this.psrHi >>> 14) & 1;
+      const row = b.outcome[i]!;
+      this.outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
+      const own = ownPending(I, i, this.psrLo, this.psrHi, this.gen);
+      for (let x = 0; x < OWN.length; x++) if (own & (1 << x)) for (let y = x + 1; y < OWN.length; y++) if (own & (1 << y)) this.pair[x * OWN.length + y]!++;
+      const eLo = env[2 * i]!, eHi = env[2 * i + 1]!;
+      if (eLo | eHi) {
+        for (let r = 0; r < PRIORITY_TABLE.length; r++) {
+          if (!((r < 32 ? eLo >>> r : eHi >>> (r - 32)) & 1)) continue;
+          for (let x = 0; x < OWN.length; x++) if (own & (1 << x)) { const k = `${OWN[x]}+${PRIORITY_TABLE[r]!.name}`; this.envPairs.set(k, (this.envPairs.get(k) ?? 0) + 1); }
+        }
+      }
+      // The restated checks' winner (own and environment faults) against the emulator's outcome.
+      let win = -1;
+      for (let r = 0; r < PRIORITY_TABLE.length && win < 0; r++) {
+        const o = OWN_INDEX.get(PRIORITY_TABLE[r]!.name);
+        if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o !== undefined && own & (1 << o))) win = r;
+      }
+      if (win !== row && !(row >= 0 && PRIORITY_TABLE[row]!.name === 'data_nested_tlb') && !(row >= 0 && PRIORITY_TABLE[row]!.kind === 'trap' && win >= 0 && PRIORITY_TABLE[win]!.kind === 'trap')) {
+        this.modelDisagreements++;
+        if (this.disagreementSamples.length < 5) this.disagreementSamples.push(`${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`);
+      }
+      const nLo = psrC[2 * i]!, nHi = psrC[2 * i + 1]!;
+      if (nLo !== this.psrLo || nHi !== this.psrHi) {
+        TRANS.forEach(([f, a, c], t) => {
+          const get = (lo: number, hi: number) => (f.lo >= 32 ? (hi >>> (f.lo - 32)) : (lo >>> f.lo)) & ((1 << f.width) - 1);
+          if (get(this.psrLo, this.psrHi) === a && get(nLo, nHi) === c) this.psr[t]!++;
+        });
+        this.psrLo = nLo; this.psrHi = nHi;
+      }
+    }
+  }
+
+  summary(): CoverageSummary {
+    const g = this.gen;
+    const set = (names: string[], counts: number[]): BinSet => {
+      const hit = counts.filter((c) => c > 0).length;
+      return { bins: counts.length, hit, pct: counts.length ? (100 * hit) / counts.length : 100, minHits: counts.length ? Math.min(...counts) : 0, holes: names.filter((_, i) => counts[i] === 0) };
+    };
+    const on: string[] = [], oc: number[] = [];
+    for (let k = 0; k < NCLS; k++) for (let cpl = 0; cpl < 4; cpl++) for (let vm = 0; vm < 2; vm++) OUTS.forEach((out, o) => {
+      if (!reachableOutcome(k, cpl, vm, out, g)) return;
+      on.push(`${ICLASS_BY_CODE[k]} cpl${cpl} vm${vm} ${out}`); oc.push(this.outcome[((k * 4 + cpl) * 2 + vm) * NOUT + o]!);
+    });
+    const pn: string[] = [], pc: number[] = [];
+    for (let x = 0; x < OWN.length; x++) for (let y = x + 1; y < OWN.length; y++) if (reachablePair(OWN[x]!, OWN[y]!, g)) { pn.push(`${OWN[x]}+${OWN[y]}`); pc.push(this.pair[x * OWN.length + y]!); }
+    const sn = TRANS.map(([f, a, c]) => `psr.${f.name} ${a}->${c}`), sc = Array.from(this.psr);
+    const outcomes = set(on, oc), pairs = set(pn, pc), psr = set(sn, sc);
+    const bins = outcomes.bins + pairs.bins + psr.bins;
+    return {
+      outcomes, pairs, psr, pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
+      envPairs: Object.fromEntries([...this.envPairs].sort()), modelDisagreements: this.modelDisagreements, disagreementSamples: this.disagreementSamples,
+    };
+  }
+}

@@ -1,0 +1,138 @@
+// System-level co-simulation of vti_core against the golden model: what `vti cosim --core`
+// and `vti all` run. Workloads: the demo programs a-e (default), one ELF (`program`), or N
+// random programs (`random`, seeds seed..seed+N-1). One engine for all runs; coverage over
+// all of them; a divergence report (text, stimulus, VCD) under out/cosim/ for each mismatch.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
+import type { IRDesign } from '../../../hdl/ir/types.js';
+import { buildProgram } from '../../../programs/build.js';
+import { createEngine, type Engine, type EngineName } from '../../engine.js';
+import { RANDOM_GEN } from '../random/layout.js';
+import type { Profile } from '../random/items.js';
+import { buildRandomProgram, randomItems, renderProgram } from '../random/program.js';
+import type { Exclusion } from './compare.js';
+import { Coverage, type CoverageSummary } from './coverage.js';
+import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
+import { writeDivergence, type Artifacts } from './report.js';
+
+export { runLockstep, factoryFor } from './lockstep.js';
+
+/** The demo programs (programs/README.md) and their VT-i configuration. */
+export const DEMO_PROGRAMS = [
+  { name: 'vtvmm', vt: true }, { name: 'reflect', vt: true }, { name: 'paravirt', vt: true },
+  { name: 'classic', vt: false }, { name: 'palvm', vt: true },
+] as const;
+
+export interface CoreCosimOptions {
+  readonly engine: EngineName;
+  /** An ELF file to run (with `gen`, default the generator defaults). */
+  readonly program?: string;
+  /** Number of random programs (seeds seed, seed+1, ...). */
+  readonly random?: number;
+  readonly seed?: number;
+  /** Items per random program (default 500). */
+  readonly items?: number;
+  readonly profile?: Profile;
+  readonly gen?: VtiGenOptions;
+  readonly maxSteps?: number;
+  readonly exclusions?: readonly Exclusion[];
+  /** Write reports of mismatches under out/cosim (default true). */
+  readonly reports?: boolean;
+  readonly progress?: (done: number, total: number) => void;
+}
+
+export interface CoreRun {
+  readonly name: string;
+  readonly instructions: number;
+  readonly halted: boolean;
+  readonly seconds: number;
+  readonly mismatch?: Divergence;
+  readonly artifacts?: Artifacts;
+}
+
+export interface CoreCosimResult {
+  readonly engine: EngineName;
+  readonly runs: readonly CoreRun[];
+  readonly instructions: number;
+  readonly mismatches: number;
+  readonly seconds: number;
+  /** Instructions compared per second over the lockstep runs (program builds excluded). */
+  readonly throughput: number;
+  readonly coverage: CoverageSummary;
+  readonly exclusions: readonly Exclusion[];
+}
+
+interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory }
+
+function workloads(o: CoreCosimOptions): Workload[] {
+  if (o.program) {
+    const gen = o.gen ?? DEFAULT_GEN;
+    return [{ name: basename(o.program).replace(/\.elf$/, ''), gen, make: () => factoryFor(readFileSync(o.program!), gen) }];
+  }
+  if (o.random !== undefined) {
+    const seed = o.seed ?? 1, gen = o.gen ?? RANDOM_GEN;
+    return Array.from({ length: o.random }, (_, k) => ({
+      name: `random-seed${seed + k}`, gen,
+      make: () => factoryFor(buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {}))).elf, gen),
+    }));
+  }
+  return DEMO_PROGRAMS.map((p) => {
+    const gen = { ...(o.gen ?? DEFAULT_GEN), vt: p.vt };
+    return { name: p.name, gen, make: () => factoryFor(readFileSync(buildProgram(p.name)), gen) };
+  });
+}
+
+const key = (g: VtiGenOptions) => JSON.stringify(g);
+
+export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult> {
+  const t0 = performance.now();
+  const ws = workloads(o);
+  const engines = new Map<string, { engine: Engine; design: IRDesign }>();
+  const coverage = new Map<string, Coverage>();
+  const runs: CoreRun[] = [];
+  let lockSeconds = 0, exclusions: readonly Exclusion[] = [];
+  try {
+    for (const [k, w] of ws.entries()) {
+      let e = engines.get(key(w.gen));
+      if (!e) { const design = vtiDesign('vti_core', w.gen); e = { engine: await createEngine(o.engine, design), design }; engines.set(key(w.gen), e); }
+      let cov = coverage.get(key(w.gen));
+      if (!cov) { cov = new Coverage(w.gen); coverage.set(key(w.gen), cov); }
+      const make = w.make();
+      const c = cov;
+      const r = await runLockstep(make, {
+        engine: o.engine, gen: w.gen, engineInstance: e.engine, maxSteps: o.maxSteps ?? 5_000_000,
+        onBatch: (b) => c.add(b), ...(o.exclusions ? { exclusions: o.exclusions } : {}),
+      });
+      exclusions = r.exclusions;
+      lockSeconds += r.seconds;
+      const artifacts = r.mismatch && o.reports !== false ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design }) : undefined;
+      runs.push({ name: w.name, instructions: r.instructions, halted: r.halted, seconds: r.seconds, ...(r.mismatch ? { mismatch: r.mismatch } : {}), ...(artifacts ? { artifacts } : {}) });
+      o.progress?.(k + 1, ws.length);
+    }
+  } finally {
+    for (const e of engines.values()) await e.engine.close();
+  }
+  const instructions = runs.reduce((a, r) => a + r.instructions, 0);
+  // Coverage of the largest configuration group (random programs share one; demos mostly vt on).
+  const covs = [...coverage.values()];
+  const merged = covs.length === 1 ? covs[0]! : mergeCoverage(covs);
+  return {
+    engine: o.engine, runs, instructions, mismatches: runs.filter((r) => r.mismatch).length,
+    seconds: (performance.now() - t0) / 1000, throughput: instructions / Math.max(lockSeconds, 1e-9),
+    coverage: merged.summary(), exclusions,
+  };
+}
+
+/** Bins are per configuration; the summary of several adds the counts into the first's space. */
+function mergeCoverage(covs: Coverage[]): Coverage {
+  const m = new Coverage(covs[0]!.gen);
+  for (const c of covs) {
+    c.outcome.forEach((v, i) => (m.outcome[i]! += v));
+    c.pair.forEach((v, i) => (m.pair[i]! += v));
+    c.psr.forEach((v, i) => (m.psr[i]! += v));
+    for (const [k, v] of c.envPairs) m.envPairs.set(k, (m.envPairs.get(k) ?? 0) + v);
+    m.modelDisagreements += c.modelDisagreements;
+  }
+  return m;
+}
