@@ -141,8 +141,9 @@ export function schedule(flat: FlatDesign): Schedule {
     }
     const splittable = cyclic.flat().filter((i) => units[i]!.drives.length > 1);
     if (pass > 0 || splittable.length === 0) {
-      const comp = cyclic[0]!;
-      const names = [...new Set(comp.flatMap((i) => units[i]!.drives.map((d) => flat.signals[d]!.name)))];
+      const comp = [...cyclic[0]!].sort((a, b) => a - b);
+      const sigs = [...new Set(comp.flatMap((i) => units[i]!.drives))].sort((a, b) => a - b);
+      const names = sigs.map((d) => flat.signals[d]!.name);
       throw new SimError(`combinational loop through ${names.map((n) => `'${n}'`).join(', ')} (${at(units[comp[0]!]!.loc)})`);
     }
     const split = new Set(splittable);
