@@ -126,6 +126,7 @@ module vti_spec_facts (
   assign above_priv = ext_int_taken || ${envAbove('priv_op')} || illegal_op || brk;
   assign epc_legal = ${cls('EPC')} && pfs_ppl >= cpl;
   assign epc_cpl = !it ? 2'd0 : (page_ar == 3'd7 && page_pl < cpl) ? page_pl : cpl;
+  wire _unused = &{1'b0, addr, env_pending, psr, variant, vm_disabled, vmsw_disabled}; // not all bits are facts (Verilator -Wall)
 endmodule
 \`default_nettype wire
 `;
