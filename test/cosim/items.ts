@@ -18,6 +18,8 @@ export interface ItemsRun {
   readonly result: LockstepResult;
   /** Per item: the emulator's interruptions at its test bundle (vector, ISR.code, IFA). */
   readonly events: { vector: number; code: number; ifa: bigint }[][];
+  /** Per item: the address of its test bundle (rfi items: of the bundle after their prefix). */
+  readonly testAddress: bigint[];
 }
 
 export async function runItems(items: readonly Item[], engine: Engine, exclusions?: readonly Exclusion[]): Promise<ItemsRun> {
@@ -36,5 +38,6 @@ export async function runItems(items: readonly Item[], engine: Engine, exclusion
     return evs.filter((e) => inside(e.ip) || (trap(Number(e.vector)) && inside(e.iipa)))
       .map((e) => ({ vector: Number(e.vector), code: Number(BigInt(e.isr) & 0xffffn), ifa: BigInt(e.ifa) }));
   });
-  return { result, events };
+  const testAddress = items.map((it, k) => syms.get(`end_${k}`)! - 16n);
+  return { result, events, testAddress };
 }
