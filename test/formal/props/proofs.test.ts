@@ -19,6 +19,7 @@ describe('P1-P6 on the generated core, default options', () => {
       expect(r.method).toMatch(/temporal induction from reset \(k = \d\)/);
       expect(r.cover?.reachable, r.cover?.table).toBe(true);
       expect(r.cover!.table).toContain(`<-- cov_${n.toLowerCase()}`);
+      console.log(`${n} cover (${r.title}):\n${r.cover!.table}`);
       // The cover trace starts with the reset cycle and keeps reset low afterwards.
       const steps = r.cover!.steps!;
       expect(steps[0]!.signals.rst!.bin).toBe('1');
