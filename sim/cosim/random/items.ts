@@ -126,7 +126,8 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r) => ({ op: 'mov_from_cr', asm: `mov r8 = ${pick(r, CRS)[0]}`, unit: 'M' }),
   (r, p) => ({ op: 'rfi', asm: 'rfi', unit: 'B', slots: [2], rfi: { psr: randomPsr(r, p, false) & ~PSR.ss & ~(3n << 41n), slot: pick(r, [0, 1, 2]) } }),
   (r) => ({ op: 'vmsw', asm: `vmsw.${pick(r, [0, 1])}`, unit: 'B', page: pick(r, ['ar7', 'ar7', 'ar7pl1', 'ar7pl2', 'text'] as const), needMode: chance(r, 0.8) ? { it: 1 } : {} }),
-  (r) => ({ op: 'epc', asm: 'epc', unit: 'B', page: pick(r, ['ar7', 'ar7pl1', 'ar7pl2', 'text'] as const), pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n }),
+  // epc matters above cpl 0: promotion to the page's pl (ar 7 pages with pl 0, 1, 2).
+  (r) => ({ op: 'epc', asm: 'epc', unit: 'B', page: pick(r, ['ar7', 'ar7pl1', 'ar7pl2', 'text'] as const), pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n, needMode: chance(r, 0.7) ? { cpl: pick(r, [1, 2, 3]), it: 1 } : {} }),
   (r) => ({ op: 'bsw', asm: `bsw.${pick(r, [0, 1])}`, unit: 'B', slots: [2] }),
   () => ({ op: 'cover', asm: 'cover', unit: 'B', slots: [2] }),
   (r, p) => ({
