@@ -72,6 +72,22 @@ export interface FormalRow {
   readonly ms?: number;
 }
 
+/** What the report keeps of sim/cosim/core's CoreCosimResult (no divergence data). */
+export interface CoreCosimSummary {
+  readonly engine: string;
+  readonly instructions: number;
+  readonly mismatches: number;
+  readonly seconds: number;
+  readonly throughput: number;
+  readonly runs: readonly { readonly name: string; readonly instructions: number; readonly halted: boolean; readonly seconds: number; readonly mismatchEvent?: number; readonly report?: string }[];
+  readonly coverage: {
+    readonly pct: number;
+    readonly sets: readonly { readonly name: string; readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: readonly string[]; readonly holeCount: number }[];
+    readonly modelDisagreements: number;
+  };
+  readonly exclusions: readonly { readonly id: string; readonly port: string; readonly why: string }[];
+}
+
 /** What the report keeps of formal/props' PropertyResult (no traces). */
 export interface PropertyRow {
   readonly name: string;
@@ -96,7 +112,7 @@ export interface ReportData {
   readonly manifest: Manifest;
   readonly modules: readonly ModuleReport[];
   readonly cosim?: readonly BlockCosimResult[];
-  readonly coreCosim?: unknown;
+  readonly coreCosim?: CoreCosimSummary;
   readonly formal?: readonly FormalRow[];
   readonly properties?: readonly PropertyRow[];
   readonly waves?: readonly WaveReport[];
@@ -122,15 +138,6 @@ const pkgVersion = (name: string): string => {
     return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   } catch { return 'unknown'; }
 };
-
-/** Imports an optional project module (`sim/cosim/core`, `formal/props/index`) if it exists. */
-async function optionalModule(rel: string): Promise<Record<string, unknown> | undefined> {
-  for (const ext of ['.ts', '.js']) {
-    const f = join(root, rel + ext);
-    if (existsSync(f)) return (await import(pathToFileURL(f).href)) as Record<string, unknown>;
-  }
-  return undefined;
-}
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -193,14 +200,27 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
     return { status: bad ? 'FAIL' : 'pass', detail: `${vectors.toLocaleString('en-US')} vectors on ${o.engine}, ${bad} mismatches` };
   });
 
-  let coreCosim: unknown;
-  const coreMod = (await optionalModule('sim/cosim/core/index')) ?? (await optionalModule('sim/cosim/core'));
-  if (typeof coreMod?.runCoreCosim === 'function') {
-    await section('core-cosim', 'co-simulation: vti_core lockstep', async () => {
-      coreCosim = await (coreMod.runCoreCosim as (opts: Record<string, unknown>) => Promise<unknown>)({ engine: o.engine, vectors: o.vectors, seed: o.seed });
-      return { detail: 'see the table' };
-    });
-  }
+  let coreCosim: CoreCosimSummary | undefined;
+  await section('core-cosim', 'co-simulation: vti_core lockstep with the golden model', async () => {
+    const { runCoreCosim } = await import('../sim/cosim/core/index.js');
+    const r = await runCoreCosim({ engine: o.engine, gen });
+    coreCosim = {
+      engine: r.engine, instructions: r.instructions, mismatches: r.mismatches, seconds: r.seconds, throughput: r.throughput,
+      runs: r.runs.map((x) => ({ name: x.name, instructions: x.instructions, halted: x.halted, seconds: x.seconds, ...(x.mismatch ? { mismatchEvent: x.mismatch.event } : {}), ...(x.artifacts ? { report: x.artifacts.text } : {}) })),
+      coverage: {
+        pct: r.coverage.pct,
+        sets: ([['class × cpl × vm × outcome', r.coverage.outcomes], ['fault pairs', r.coverage.pairs], ['PSR field transitions', r.coverage.psr]] as const)
+          .map(([name, b]) => ({ name, bins: b.bins, hit: b.hit, pct: b.pct, minHits: b.minHits, holes: b.holes.slice(0, 20), holeCount: b.holes.length })),
+        modelDisagreements: r.coverage.modelDisagreements,
+      },
+      exclusions: r.exclusions.map((e) => ({ id: e.id, port: e.port, why: e.why })),
+    };
+    for (const x of coreCosim.runs) say(`   ${x.name}: ${x.instructions.toLocaleString('en-US')} instructions${x.mismatchEvent !== undefined ? `, MISMATCH at event ${x.mismatchEvent}` : ''}`);
+    return {
+      status: r.mismatches ? 'FAIL' : 'pass',
+      detail: `${r.instructions.toLocaleString('en-US')} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %`,
+    };
+  });
 
   let formal: FormalRow[] | undefined;
   await section('formal', 'formal: generated blocks ≡ hand-written references', async () => {
@@ -220,10 +240,10 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   });
 
   let properties: PropertyRow[] | undefined;
-  const propsMod = await optionalModule('formal/props/index');
-  if (typeof propsMod?.runProperties === 'function') {
+  {
     await section('properties', 'formal: properties of vti_core', async () => {
-      const rs = await (propsMod.runProperties as (o: { gen: VtiGenOptions }) => Promise<PropertyRow[]>)({ gen });
+      const { runProperties } = await import('../formal/props/index.js');
+      const rs = await runProperties({ gen });
       properties = rs.map((p) => ({
         name: p.name, title: p.title, verdict: p.verdict, method: p.method, ms: p.ms,
         ...(p.cover ? { cover: { reachable: p.cover.reachable, ms: p.cover.ms } } : {}),
@@ -298,7 +318,7 @@ export function summarize(r: ReportResult): Record<string, unknown> {
     cosim: d.cosim?.map((c) => ({ block: c.block, engine: c.engine, vectors: c.vectors, mismatches: c.mismatches, vectorsPerSecond: Math.round(c.vectors / c.seconds) })),
     formal: d.formal?.map((f) => ({ block: f.block, verdict: f.verdict, ms: f.ms === undefined ? undefined : Math.round(f.ms) })),
     properties: d.properties?.map((p) => ({ name: p.name, verdict: p.verdict, ms: Math.round(p.ms), coverReachable: p.cover?.reachable })),
-    coreCosim: d.coreCosim,
+    coreCosim: d.coreCosim ? { instructions: d.coreCosim.instructions, mismatches: d.coreCosim.mismatches, programs: d.coreCosim.runs.length, coveragePct: d.coreCosim.coverage.pct, throughput: Math.round(d.coreCosim.throughput) } : undefined,
     waves: d.waves?.map((w) => ({ id: w.trace.sequence.id, cycles: w.trace.sequence.events.length, checks: w.trace.checks })),
     demo: d.demo?.techniques.map((t) => ({ id: t.id, cyclesPerOp: t.cyclesPerOp, interruptions: t.interruptions, emulatedOps: t.emulatedOps })),
   };

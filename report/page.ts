@@ -59,7 +59,7 @@ function sectionStatus(d: ReportData, id: string): string {
 
 function summary(sections: readonly SectionResult[]): string {
   return htmlTable(['section', 'result', 'time', 'detail'], sections.map((s): Cell[] => [
-    { html: `<a href="#${esc(s.id === 'core-cosim' ? 'cosim' : s.id)}">${esc(s.title)}</a>` },
+    { html: `<a href="#${esc(s.id)}">${esc(s.title)}</a>` },
     badge(s.status === 'skipped' ? 'skipped' : s.status === 'pass'), { html: esc(sec(s.seconds)), cls: 'num' }, s.detail,
   ]), 'summary');
 }
@@ -116,25 +116,28 @@ function cosimSection(d: ReportData): string {
     ]), 'cosim'));
     for (const r of d.cosim) if (r.first) out.push(`<p class="note">first mismatch in ${esc(r.block)}: vector ${esc(r.first.vector)}${r.first.label ? ` (${esc(r.first.label)})` : ''}, ${esc(r.first.port)} expected 0x${r.first.expected.toString(16)}, got 0x${r.first.actual.toString(16)}</p>`);
   }
-  if (d.coreCosim !== undefined) {
-    out.push(`<h3>vti_core lockstep with the golden model</h3>`, sectionStatus(d, 'core-cosim'));
-    out.push(anyTable(d.coreCosim));
+  const c = d.coreCosim;
+  if (c || d.sections.some((x) => x.id === 'core-cosim' && x.status !== 'skipped')) {
+    out.push(`<h3 id="core-cosim">vti_core lockstep with the golden model</h3>`, sectionStatus(d, 'core-cosim'));
+  }
+  if (c) {
+    out.push(`<p>The demo programs run on the golden-model emulator; every executed instruction becomes one event of <code>vti_core</code> ` +
+      `(on ${esc(c.engine)}), and the core's registered outputs are compared with the emulator's architectural state after each one ` +
+      `(<code>vti cosim --core</code>). ${n(c.instructions)} instructions, ${c.mismatches} mismatches, ${c.throughput >= 1e6 ? `${(c.throughput / 1e6).toFixed(2)} M` : `${n(Math.round(c.throughput))}`} instructions/s in lockstep, ${esc(sec(c.seconds))} in all.</p>`);
+    out.push(htmlTable(['program', 'instructions', 'halted', 'mismatch', 'time'], c.runs.map((r): Cell[] => [
+      r.name, r.instructions, badge(r.halted, r.halted ? 'yes' : 'no'),
+      r.mismatchEvent === undefined ? badge(true, 'none') : { html: `event ${esc(r.mismatchEvent)}${r.report ? ` (<code>${esc(r.report)}</code>)` : ''}`, cls: 'bad' },
+      { html: esc(sec(r.seconds)), cls: 'num' },
+    ]), 'core-cosim'));
+    out.push(htmlTable(['functional coverage', 'bins hit', 'bins', '%', 'min hits', 'holes (first 20)'], c.coverage.sets.map((b): Cell[] => [
+      b.name, b.hit, b.bins, { html: esc(b.pct.toFixed(1)), cls: 'num' }, b.minHits, b.holeCount ? `${b.holeCount}: ${b.holes.join('; ')}${b.holeCount > b.holes.length ? '; …' : ''}` : '–',
+    ]), 'coverage'));
+    out.push(`<p class="note">coverage over all sets ${esc(c.coverage.pct.toFixed(1))} %` +
+      `${c.coverage.modelDisagreements ? `; the spec-restated checks disagreed with the emulator at ${n(c.coverage.modelDisagreements)} events` : ''}` +
+      `${c.exclusions.length ? `; excluded from the comparison: ${c.exclusions.map((e) => `${esc(e.id)} ${esc(e.port)} (${esc(e.why)})`).join('; ')}` : ''}</p>`);
   }
   out.push('</section>');
   return out.join('\n');
-}
-
-/** Renders a result of an API this report does not know in detail: arrays of records as a
- * table of their scalar fields, anything else as capped JSON. */
-function anyTable(v: unknown): string {
-  const scalar = (x: unknown) => x === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof x);
-  const show = (x: unknown) => (typeof x === 'bigint' ? `0x${x.toString(16)}` : typeof x === 'number' ? x.toLocaleString('en-US') : String(x));
-  const rows = Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
-  if (rows.length && rows.every((r) => r && typeof r === 'object')) {
-    const keys = [...new Set(rows.flatMap((r) => Object.entries(r as object).filter(([, x]) => scalar(x)).map(([k]) => k)))];
-    if (keys.length) return htmlTable(keys, rows.map((r) => keys.map((k) => show((r as Record<string, unknown>)[k] ?? '–'))));
-  }
-  return `<pre class="json">${esc(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `0x${x.toString(16)}` : x), 2) ?? String(v))}</pre>`;
 }
 
 function formalSection(d: ReportData): string {

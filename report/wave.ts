@@ -27,10 +27,10 @@ function show(lane: Lane, v: bigint): string {
   }
 }
 
-/** Hex that fits a data cell: more than 12 digits become first 4 … last 4 (full value in the title). */
+/** Hex that fits a data cell: more than 10 digits become first 4 … last 4 (full value in the title). */
 export function shortHex(v: bigint): string {
   const h = v.toString(16);
-  return h.length > 12 ? `0x${h.slice(0, 4)}…${h.slice(-4)}` : `0x${h}`;
+  return h.length > 10 ? `0x${h.slice(0, 4)}…${h.slice(-4)}` : `0x${h}`;
 }
 
 /** Values of one lane per cycle; undefined = don't care (no event, or a port the class ignores). */

@@ -1,4 +1,5 @@
 // `vti report`: build the self-contained HTML report (report/index.ts) and print where it is.
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { chooseEngine } from './cosim.js';
@@ -28,12 +29,19 @@ export const command: Command = {
     if (flush < 0) throw new UserError(`--flush-cycles must be ≥ 0, got ${flush}`, 2);
     const skip = flags.skip === undefined ? [] : String(flags.skip).split(',').map((x) => x.trim()).filter(Boolean);
     for (const x of skip) if (!(SKIPPABLE as readonly string[]).includes(x)) throw new UserError(`--skip: unknown section '${x}' (sections: ${SKIPPABLE.join(', ')})`, 2);
+    const out = flags.out as string;
+    try {
+      mkdirSync(out, { recursive: true });
+      accessSync(out, constants.W_OK);
+    } catch (e) {
+      throw new UserError(`cannot write the report to '${out}': ${(e as Error).message}`);
+    }
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const json = flags.json === true;
     const log = (line: string) => (json ? process.stderr : process.stdout).write(line + '\n');
     const { buildReport, summarize } = await import('../../report/index.js');
     const r = await buildReport({
-      out: flags.out as string, vectors, seed: flags.seed as number, engine, iterations, flushCycles: flush,
+      out, vectors, seed: flags.seed as number, engine, iterations, flushCycles: flush,
       ...(flags['no-cache'] ? {} : { cacheDir: flags.cache as string }), skip, progress: log,
     });
     if (json) process.stdout.write(JSON.stringify(summarize(r), null, 2) + '\n');

@@ -10,7 +10,9 @@ describe('WaveJSON lanes', () => {
   it('draws 1-bit lanes as levels, wider ones as data that changes, undefined as x', () => {
     expect(waveLane('a', [0n, 1n, 1n, 0n], true, String)).toEqual({ name: 'a', wave: '01.0' });
     expect(waveLane('b', [5n, 5n, 7n, undefined, undefined, 7n], false, (v) => `#${v}`)).toEqual({ name: 'b', wave: '=.=x.=', data: ['#5', '#7', '#7'] });
-    expect(shortHex(0x6100n)).toBe('0x6100');
+    expect(shortHex(0x6100n)).toBe("0x6100");
+    expect(shortHex(0x4200_0000_2000n)).toBe("0x4200…2000");
+    expect(shortHex(0xff_ffff_ffffn)).toBe("0xffffffffff");
     expect(shortHex(0xa000_0000_0000_6100n)).toBe('0xa000…6100');
   });
 });
