@@ -73,8 +73,9 @@ export const command: Command = {
       return { status: bad ? 'FAIL' : 'pass', detail: `${vectors.toLocaleString('en-US')} vectors on ${engine}, ${bad} mismatches` };
     });
 
-    await step('formal: generated blocks ≡ hand-written references', async () => {
+    await step('formal: blocks ≡ references, vti_core P1-P6', async () => {
       const { checkGeneratedBlock } = await import('../../formal/blocks.js');
+      const { runProperties } = await import('../../formal/props/index.js');
       const lines: string[] = [];
       let failed = 0;
       for (const b of BLOCK_NAMES) {
@@ -83,8 +84,18 @@ export const command: Command = {
         if (verdict !== 'equivalent') failed++;
         lines.push(`${b}: ${verdict}${c.equiv ? ` (${c.equiv.ms.toFixed(0)} ms)` : ''}`);
       }
+      const props = await runProperties({});
+      let propsFailed = 0;
+      for (const r of props) {
+        const ok = r.verdict === 'proven' && (r.cover?.reachable ?? true);
+        if (!ok) propsFailed++;
+        lines.push(`vti_core ${r.name}: ${r.verdict}${r.cover ? (r.cover.reachable ? ', cover reachable' : ', cover NOT reachable') : ''} (${r.ms.toFixed(0)} ms)`);
+      }
       say(lines.map((l) => `   ${l}\n`).join(''));
-      return { status: failed ? 'FAIL' : 'pass', detail: `${BLOCK_NAMES.length - failed}/${BLOCK_NAMES.length} proven equivalent` };
+      return {
+        status: failed || propsFailed ? 'FAIL' : 'pass',
+        detail: `${BLOCK_NAMES.length - failed}/${BLOCK_NAMES.length} blocks equivalent, ${props.length - propsFailed}/${props.length} core properties proven`,
+      };
     });
 
     await step('demo: VT-i vs para-virtualized vs classic', async () => {

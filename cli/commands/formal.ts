@@ -14,6 +14,10 @@ import { synthStats } from '../../formal/stats.js';
 import { checkGenOptions, GenOptionsError, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { table } from '../progress.js';
+import { runProperties } from '../../formal/props/index.js';
+
+interface Row { check: string; result: string; ms: number; ok: boolean }
 
 /** The same Verilog `vti gen` writes for these options. */
 function generate(block: BlockName, g: VtiGenOptions): Record<string, string> {
@@ -33,7 +37,7 @@ export const command: Command = {
   summary: 'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',
   usage: '[--block NAME] [--dir DIR] [--no-vt] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink N] [--synth] [--stats] [--mutants N]',
   flags: {
-    block: { type: 'choice', choices: ['all', ...BLOCKS], default: 'all', help: 'which block to check' },
+    block: { type: 'choice', choices: ['all', ...BLOCKS, 'vti_core'], default: 'all', help: 'which block to check (vti_core: the safety properties P1-P6)' },
     dir: { type: 'string', metavar: 'DIR', help: "read <block>.v from DIR (from 'vti gen --out DIR') instead of generating" },
     'no-vt': { type: 'bool', help: 'the Verilog was generated with VT-i not implemented (vmImplemented = false)' },
     'impl-va-msb': { type: 'int', metavar: 'N', default: 60, help: 'IMPL_VA_MSB the Verilog was generated with (50..60)' },
@@ -42,6 +46,7 @@ export const command: Command = {
     synth: { type: 'bool', help: "also prove each block equal to its own 'synth' netlist" },
     stats: { type: 'bool', help: 'print generic and iCE40 synthesis figures' },
     mutants: { type: 'int', metavar: 'N', help: 'also make N Yosys mutants of each block and count the non-equivalent ones' },
+    json: { type: 'bool', help: 'print the results as JSON' },
   },
   async run({ flags }) {
     const vt = flags['no-vt'] !== true;
@@ -60,51 +65,66 @@ export const command: Command = {
     }
     const nMutants = flags.mutants as number | undefined;
     if (nMutants !== undefined && nMutants < 1) throw new UserError(`--mutants must be at least 1, got ${nMutants}`);
-    const blocks = flags.block === 'all' ? [...BLOCKS] : [flags.block as BlockName];
+    const blocks = flags.block === 'all' ? [...BLOCKS] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
+    const withCore = flags.block === 'all' || flags.block === 'vti_core';
     const dir = flags.dir as string | undefined;
-    const out = (s: string) => process.stdout.write(s + '\n');
-    let failed = 0;
+    const json = flags.json === true;
+    const out = (s: string) => { if (!json) process.stdout.write(s + '\n'); };
+    const rows: Row[] = [];
+    const row = (check: string, result: string, msTaken: number, ok: boolean) => rows.push({ check, result, ms: Math.round(msTaken), ok });
     for (const block of blocks) {
       const files = dir ? readDir(dir, block) : generate(block, g);
+      const t0 = performance.now();
       const r = await checkGeneratedBlock(block, files, o);
       if (!r.gate.ok) {
-        failed++;
-        out(`${block}: FAILED the Yosys gate`);
+        row(`${block}: Yosys gate`, 'FAILED', performance.now() - t0, false);
         for (const p of r.gate.problems) out(`  ${formatProblem(p)}`);
         continue;
       }
       const e = r.equiv!;
-      if (e.verdict === 'equivalent') out(`${block}: gate ok; equivalent to ref_${block} (${e.method}, ${ms(e.ms)})`);
-      else {
-        failed++;
-        out(`${block}: gate ok; ${e.verdict.toUpperCase()} from ref_${block} (${e.method})`);
+      row(`${block}: gate + equivalence to ref_${block}`, e.verdict === 'equivalent' ? `equivalent (${e.method})` : e.verdict.toUpperCase(), e.ms, e.verdict === 'equivalent');
+      if (e.verdict !== 'equivalent') {
         if (e.table) out(e.table.split('\n').map((l) => '  ' + l).join('\n'));
         if (e.vcdPath) out(`  counterexample VCD: ${e.vcdPath}`);
       }
+      const t1 = performance.now();
       const props = await proveProperties({ files, top: block }, blockProperties(block, o), { sequential: isSequential(block) });
       const notHolding = props.filter((p) => p.verdict !== 'holds');
-      failed += notHolding.length;
-      out(`  properties: ${props.length - notHolding.length}/${props.length} hold`);
+      row(`${block}: ${props.length} block properties`, notHolding.length ? `${notHolding.length} FAILED` : 'all hold', performance.now() - t1, notHolding.length === 0);
       for (const p of notHolding) {
         out(`  property "${p.name}": ${p.verdict.toUpperCase()}`);
         if (p.table) out(p.table.split('\n').map((l) => '    ' + l).join('\n'));
       }
       if (flags.synth) {
-        const s = await synthEquivalent(files, block, { sequential: isSequential(block) });
-        if (!s.equivalent) failed++;
-        out(`  vs its synth netlist: ${s.verdict} (${ms(s.ms)})${s.table ? '\n' + s.table : ''}`);
+        const sy = await synthEquivalent(files, block, { sequential: isSequential(block) });
+        row(`${block}: RTL = its synth netlist`, sy.verdict, sy.ms, sy.equivalent);
+        if (sy.table) out(sy.table);
       }
       if (flags.stats) {
-        const s = await synthStats(files, block);
-        out(`  synth: ${s.generic.cells} cells, depth ${s.generic.depth}; iCE40: ${s.ice40.luts} LUT4, ${s.ice40.carries} carry, ${s.ice40.ffs} FF, depth ${s.ice40.depth}`);
+        const st = await synthStats(files, block);
+        row(`${block}: synthesis`, `${st.generic.cells} cells, depth ${st.generic.depth}; iCE40 ${st.ice40.luts} LUT4, ${st.ice40.ffs} FF, depth ${st.ice40.depth}`, st.ms, true);
       }
       if (nMutants !== undefined) {
+        const t2 = performance.now();
         const list = await mutants(files, block, nMutants, 1);
         let killable = 0;
         for (const m of list) if (!(await isEquivalentMutant({ files, top: block }, m, { sequential: isSequential(block) }))) killable++;
-        out(`  mutants: ${killable}/${list.length} not equivalent to the original`);
+        row(`${block}: mutants`, `${killable}/${list.length} not equivalent to the original`, performance.now() - t2, true);
       }
     }
+    if (withCore) {
+      if (dir) out('note: vti_core properties are proven on the in-process generated core (--dir is used for the blocks)');
+      const results = await runProperties({ gen: g });
+      for (const r of results) {
+        const cover = r.cover ? (r.cover.reachable ? ', cover reachable' : ', cover NOT reachable') : '';
+        row(`vti_core: ${r.name} ${r.title}`, `${r.verdict}${cover}`, r.ms, r.verdict === 'proven' && (r.cover?.reachable ?? true));
+        if (r.counterexample) out(`${r.name} counterexample:\n${r.counterexample.table}\n  VCD: ${r.counterexample.vcdPath}`);
+      }
+    }
+    const failed = rows.filter((r) => !r.ok).length;
+    if (json) process.stdout.write(JSON.stringify({ rows, failed }, null, 2) + '\n');
+    else out(table(['check', 'result', 'time'], rows.map((r) => [r.check, r.result, `${(r.ms / 1000).toFixed(2)} s`]), [1]) +
+      `${rows.length - failed}/${rows.length} checks passed`);
     return failed ? 1 : 0;
   },
 };
