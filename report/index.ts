@@ -86,6 +86,16 @@ export interface CoreCosimSummary {
     readonly modelDisagreements: number;
   };
   readonly exclusions: readonly { readonly id: string; readonly port: string; readonly why: string }[];
+  readonly seeded?: readonly SeededBugRow[];
+}
+
+export interface SeededBugRow {
+  readonly bug: string;
+  /** The input tied to 0 ('' for the unmodified core). */
+  readonly tied: string;
+  readonly instructions: number;
+  readonly seconds: number;
+  readonly found?: { readonly event: number; readonly insn: string; readonly fields: readonly string[] };
 }
 
 /** What the report keeps of formal/props' PropertyResult (no traces). */
@@ -215,10 +225,37 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
       },
       exclusions: r.exclusions.map((e) => ({ id: e.id, port: e.port, why: e.why })),
     };
+    // Seeded bugs: vti_core with one check removed (sim/cosim/core/mutants.ts), each run in
+    // lockstep on one random program (built-in engine: no model build per variant), next to the
+    // unmodified core on the same program. A bug the lockstep does not find is a hole in it.
+    const { SEEDED_BUGS, seededBugDesign } = await import('../sim/cosim/core/mutants.js');
+    const { RANDOM_GEN } = await import('../sim/cosim/random/layout.js');
+    const { randomItems } = await import('../sim/cosim/random/program.js');
+    const { itemRunner } = await import('../sim/cosim/random/shrink.js');
+    const { createEngine } = await import('../sim/engine.js');
+    const { vtiDesign } = await import('../gen/vti.js');
+    const items = randomItems(o.seed, 300);
+    const seeded: SeededBugRow[] = [];
+    for (const bug of [null, ...(Object.keys(SEEDED_BUGS) as (keyof typeof SEEDED_BUGS)[])]) {
+      const e = await createEngine('builtin', bug ? seededBugDesign(bug, RANDOM_GEN) : vtiDesign('vti_core', RANDOM_GEN));
+      try {
+        const t = performance.now();
+        const x = await itemRunner(e, RANDOM_GEN)(items);
+        seeded.push({
+          bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
+          ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.field) } } : {}),
+        });
+      } finally { await e.close(); }
+    }
+    coreCosim = { ...coreCosim, seeded };
+    const missed = seeded.filter((b) => b.tied && !b.found).map((b) => b.bug);
+    const falseAlarm = seeded.some((b) => !b.tied && b.found);
     for (const x of coreCosim.runs) say(`   ${x.name}: ${x.instructions.toLocaleString('en-US')} instructions${x.mismatchEvent !== undefined ? `, MISMATCH at event ${x.mismatchEvent}` : ''}`);
+    const found = seeded.filter((b) => b.tied && b.found).length;
     return {
-      status: r.mismatches ? 'FAIL' : 'pass',
-      detail: `${r.instructions.toLocaleString('en-US')} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %`,
+      status: r.mismatches || missed.length || falseAlarm ? 'FAIL' : 'pass',
+      detail: `${r.instructions.toLocaleString('en-US')} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %; ` +
+        `seeded bugs found ${found}/${seeded.length - 1}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}${falseAlarm ? '; the unmodified core MISMATCHED on the random program' : ''}`,
     };
   });
 
@@ -318,7 +355,7 @@ export function summarize(r: ReportResult): Record<string, unknown> {
     cosim: d.cosim?.map((c) => ({ block: c.block, engine: c.engine, vectors: c.vectors, mismatches: c.mismatches, vectorsPerSecond: Math.round(c.vectors / c.seconds) })),
     formal: d.formal?.map((f) => ({ block: f.block, verdict: f.verdict, ms: f.ms === undefined ? undefined : Math.round(f.ms) })),
     properties: d.properties?.map((p) => ({ name: p.name, verdict: p.verdict, ms: Math.round(p.ms), coverReachable: p.cover?.reachable })),
-    coreCosim: d.coreCosim ? { instructions: d.coreCosim.instructions, mismatches: d.coreCosim.mismatches, programs: d.coreCosim.runs.length, coveragePct: d.coreCosim.coverage.pct, throughput: Math.round(d.coreCosim.throughput) } : undefined,
+    coreCosim: d.coreCosim ? { instructions: d.coreCosim.instructions, mismatches: d.coreCosim.mismatches, programs: d.coreCosim.runs.length, coveragePct: d.coreCosim.coverage.pct, throughput: Math.round(d.coreCosim.throughput), seededBugsFound: d.coreCosim.seeded?.filter((b) => b.tied && b.found).length, seededBugs: d.coreCosim.seeded?.filter((b) => b.tied).length } : undefined,
     waves: d.waves?.map((w) => ({ id: w.trace.sequence.id, cycles: w.trace.sequence.events.length, checks: w.trace.checks })),
     demo: d.demo?.techniques.map((t) => ({ id: t.id, cyclesPerOp: t.cyclesPerOp, interruptions: t.interruptions, emulatedOps: t.emulatedOps })),
   };

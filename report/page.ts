@@ -135,6 +135,17 @@ function cosimSection(d: ReportData): string {
     out.push(`<p class="note">coverage over all sets ${esc(c.coverage.pct.toFixed(1))} %` +
       `${c.coverage.modelDisagreements ? `; the spec-restated checks disagreed with the emulator at ${n(c.coverage.modelDisagreements)} events` : ''}` +
       `${c.exclusions.length ? `; excluded from the comparison: ${c.exclusions.map((e) => `${esc(e.id)} ${esc(e.port)} (${esc(e.why)})`).join('; ')}` : ''}</p>`);
+    if (c.seeded) {
+      out.push(`<h3 id="seeded-bugs">Seeded bugs: does the lockstep find them?</h3><p>vti_core with one check removed (one input tied to 0, ` +
+        `<code>sim/cosim/core/mutants.ts</code>), run in lockstep on one random privileged-instruction program (seed ${d.options.seed}, 300 items, built-in engine) ` +
+        `next to the unmodified core on the same program.</p>`);
+      out.push(htmlTable(['variant', 'input tied to 0', 'instructions run', 'result', 'first difference', 'time'], c.seeded.map((b): Cell[] => [
+        b.bug, b.tied || '–', b.instructions,
+        b.tied ? badge(!!b.found, b.found ? 'found' : 'NOT found') : badge(!b.found, b.found ? 'MISMATCH' : 'matches'),
+        b.found ? { html: `event ${esc(b.found.event)} <code>${esc(b.found.insn)}</code>: ${esc(b.found.fields.join(', '))}` } : '–',
+        { html: esc(sec(b.seconds)), cls: 'num' },
+      ]), 'seeded'));
+    }
   }
   out.push('</section>');
   return out.join('\n');
