@@ -30,14 +30,19 @@ describe('random programs, fixed seeds', () => {
   });
 });
 
+/** The pl of the ar = 7 pages (sim/cosim/random/layout.ts, ITR1-3). */
+const PAGE_PL: Record<string, number> = { ar7: 0, ar7pl1: 1, ar7pl2: 2 };
+
 /** What the spec says about the instruction that exposes each removed check. */
 const EXPOSES: Record<SeededBug, (it: Item) => boolean> = {
   // Register NaT Consumption (§2: mov psr.l / psr.um / cr with a NaT source).
   no_reg_nat: (it) => it.r2 === 'nat' && ['mov_to_psr_l', 'mov_to_psr_um', 'mov_to_cr'].includes(it.op),
   // epc: Illegal Operation only when PFS.ppl < cpl (§3.2); with the check broken, ppl ≥ cpl > 0 faults.
   epc_ppl_zero: (it) => it.op === 'epc' && it.mode.cpl > 0 && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl,
-  // vmsw at cpl 0 with PSR.it = 1 on an ar = 7 page commits (§3.1).
-  no_page_ar: (it) => it.op === 'vmsw' && it.mode.cpl === 0 && it.mode.it === 1 && it.page.startsWith('ar7'),
+  // The page's ar = 7 decides two things: vmsw at cpl 0 with PSR.it = 1 commits (§3.1), and
+  // epc with PSR.it = 1 promotes cpl to the page's pl when pl < cpl ≤ PFS.ppl (§3.2).
+  no_page_ar: (it) => (it.op === 'vmsw' && it.mode.cpl === 0 && it.mode.it === 1 && it.page.startsWith('ar7')) ||
+    (it.op === 'epc' && it.mode.it === 1 && it.page.startsWith('ar7') && PAGE_PL[it.page]! < it.mode.cpl && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl),
 };
 
 describe('seeded bugs are found and shrunk', () => {

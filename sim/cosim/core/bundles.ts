@@ -36,7 +36,12 @@ export interface SlotDesc {
   /** Slot and address of the next instruction in sequence. */
   readonly seqSlot: number;
   readonly seqNext: boolean;
+  /** An instruction that cannot write a CR (ALU, moves between GR/PR/BR, branches, loads, stores, nop). */
+  readonly plain: boolean;
 }
+
+/** Ops that never write a control register, whatever their operands (model/exec: only interruptions, mov to CR and cover do). */
+const PLAIN = /^(add|sub|cmp|and|or|xor|shl|shr|extr|dep|nop|tbit|tnat|zxt|sxt|shladd|movl|br_|ld|st|alloc|srlz|mov_from_ip|mov_to_pr|mov_from_pr|mov_to_br|mov_from_br|mov_to_ar|mov_from_ar)/;
 
 export interface BundleDesc {
   /** The 128-bit bundle, least significant word first. */
@@ -71,6 +76,7 @@ export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
       tLo: lo32(ins.imm), tHi: hi32(ins.imm),
       maxReg: ins.op === 'alloc' ? 0 : Math.max(0, ...regs), writesR0,
       seqSlot: i + 1 < n ? i + 1 : 0, seqNext: i + 1 >= n,
+      plain: PLAIN.test(ins.op) && c.cls === 'OTHER' || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
     };
   });
   return { w0: dv.getUint32(0, true), w1: dv.getUint32(4, true), w2: dv.getUint32(8, true), w3: dv.getUint32(12, true), slots, n };
@@ -85,7 +91,9 @@ export class BundleCache {
     m.mem.onCodeWrite = (key) => { prev?.(key); this.clear(); };
   }
 
-  clear(): void { this.maps = [new Map(), new Map()]; }
+  /** Bumped by clear(), so that callers' own caches of descriptors know to drop them. */
+  epoch = 0;
+  clear(): void { this.maps = [new Map(), new Map()]; this.epoch++; }
 
   get(ipLo: number, ipHi: number): BundleDesc | null {
     const m = this.m;

@@ -16,6 +16,7 @@ import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './colum
 const C = ICLASS_CODE;
 const CR_NUMS = CR_OUTPUTS.map((n) => CR[n.toUpperCase() as keyof typeof CR]);
 const HELD = new Set<number>(CR_NUMS);
+const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
 const AR_PFS = 64, AR_LC = 65;
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
@@ -65,6 +66,9 @@ export class EventSource {
   /** The program halted (break 0) before this step; the halt itself is not presented. */
   halted = false;
   private isrNonAccess = false;
+  // One-entry descriptor cache: consecutive slots of one bundle.
+  private lastLo = -1; private lastHi = -1; private lastIt = -1; private lastEpoch = -1;
+  private lastBd: ReturnType<BundleCache['get']> = null;
 
   constructor(readonly emu: Emulator) {
     this.m = emu.machine;
@@ -87,7 +91,8 @@ export class EventSource {
     let i = 0;
     for (; i < b.capacity && m.steps < maxSteps && !m.halted; i++) {
       const ipLo = m.ipLo, ipHi = m.ipHi, slot = m.slot;
-      const bd = cache.get(ipLo, ipHi);
+      const bd = ipLo === this.lastLo && ipHi === this.lastHi && m.it === this.lastIt && this.lastEpoch === cache.epoch ? this.lastBd : cache.get(ipLo, ipHi);
+      this.lastLo = ipLo; this.lastHi = ipHi; this.lastIt = m.it; this.lastBd = bd; this.lastEpoch = cache.epoch;
       const sd = bd && slot < bd.n ? bd.slots[slot]! : null;
       const exec = sd !== null && (sd.qp === 0 || m.pr[sd.qp] === 1);
       let cls = exec ? sd.cls : 0;
@@ -181,18 +186,22 @@ export class EventSource {
       if (!ev && cls === C.MOV_TO_CR && sd!.crNum === CR.ISR) this.isrNonAccess = false;
       if (this.isrNonAccess) b.flags[i] |= FLAG_NON_ACCESS;
       if (exec && XLATE_OPS.has(sd.op)) cache.clear();
-      // Expected PSR and CRs after the step.
-      this.refresh();
+      // Expected PSR and CRs after the step. The emulator writes CRs only in interruptions,
+      // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
+      // re-read after those and after every system instruction; PSR and IIPA after every step.
+      this.refresh(ev !== undefined || sd === null || !sd.plain ? 1 : 0);
       for (let k = 0; k < 12; k++) { const c = stateCols[k]!; c[2 * i] = cur[2 * k]!; c[2 * i + 1] = cur[2 * k + 1]!; }
     }
     b.count = i;
     return i;
   }
 
-  /** Re-reads PSR and the CRs into `cur` where their values changed. */
-  private refresh(): void {
+  /** Re-reads PSR, IIPA and (crs = 1) the other CRs into `cur` where their values changed. */
+  private refresh(crs: number): void {
     const m = this.m, cur = this.cur, last = this.lastBig;
     if (m.psr !== last[0]) { last[0] = m.psr; cur[0] = Number(m.psr & 0xffffffffn); cur[1] = Number(m.psr >> 32n); }
+    cur[2 + 2 * IIPA_K] = m.iipaLo; cur[3 + 2 * IIPA_K] = m.iipaHi;
+    if (!crs) return;
     for (let k = 0; k < 11; k++) {
       const n = CR_NUMS[k]!;
       if (n === CR.IIPA) { cur[2 + 2 * k] = m.iipaLo; cur[3 + 2 * k] = m.iipaHi; continue; }
