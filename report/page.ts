@@ -215,7 +215,7 @@ function demoSection(d: ReportData): string {
 function aboutSection(d: ReportData, seconds: number): string {
   const o = d.options;
   return `<section id="about"><h2>How this report was made</h2>
-<p><code>vti report --out ${esc(o.out)} --vectors ${o.vectors} --seed ${o.seed} --engine ${esc(o.engine)} --iterations ${o.iterations}${o.cacheDir ? '' : ' --no-cache'}</code>
+<p><code>vti report --out ${esc(o.out)} --vectors ${o.vectors} --seed ${o.seed} --engine ${esc(o.engine)} --iterations ${o.iterations}${o.skip?.length ? ` --skip ${esc(o.skip.join(','))}` : ''}${o.cacheDir ? '' : ' --no-cache'}</code>
 in ${esc(sec(seconds))}; generated ${esc(d.generatedAt)}. Layouts and synthesis figures are cached by content in <code>${esc(o.cacheDir ?? '(no cache)')}</code>.</p>
 ${htmlTable(['tool', 'version'], Object.entries(d.versions).map(([k, v]) => [k, v]))}
 <p class="note">Generator source hash <code>${esc(d.manifest.sourceHash)}</code>. See <code>docs/report.md</code> for how each section is produced.</p></section>`;

@@ -46,7 +46,7 @@ describe('docs/cli.md', () => {
   });
 
   it('links only to docs pages that exist', () => {
-    for (const page of ['docs/README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/report.md']) {
+    for (const page of ['docs/README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/report.md', 'docs/packaging.md']) {
       const text = readFileSync(page, 'utf8');
       for (const m of text.matchAll(/\]\(((?!https?:|#)[^)#\s]+)(#[^)]*)?\)/g)) {
         const target = resolve(join(page, '..'), m[1]!);
