@@ -2,12 +2,17 @@
 // compared (PSR, the core's CRs, interruption, vector, ISR, redirect), zero mismatches, on
 // both engines. The named exclusions D1/D2 (sim/cosim/core/compare.ts) are asserted to be the
 // only ones in force, and D1 is shown to be a real divergence by a strict run (it.fails).
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vtiDesign } from '../../gen/vti.js';
 import { runLockstep } from '../../sim/cosim/core/lockstep.js';
-import { ENGINES } from '../../sim/engine.js';
+import { createEngine, ENGINES, type Engine } from '../../sim/engine.js';
 import { DEMOS, demoFactory, demoGen, mismatchText } from './helpers.js';
 
 describe.each(ENGINES)('core lockstep on the demo programs (%s)', (engine) => {
+  // One engine per VT-i configuration, reset by each run.
+  const open = new Map<boolean, Engine>();
+  beforeAll(async () => { for (const vt of [true, false]) open.set(vt, await createEngine(engine, vtiDesign('vti_core', demoGen(vt)))); });
+  afterAll(async () => { for (const e of open.values()) await e.close(); });
   it.each(DEMOS)('$letter $name: every instruction matches the emulator', async ({ name, vt }) => {
     const make = demoFactory(name, vt);
     // Reference count: the emulator's own steps, less the halting `break 0` (emulator.md: a
@@ -15,7 +20,7 @@ describe.each(ENGINES)('core lockstep on the demo programs (%s)', (engine) => {
     const ref = make();
     ref.run(2_000_000);
     expect(ref.machine.halted, `${name} halts on the emulator`).toBe(true);
-    const r = await runLockstep(make, { engine, gen: demoGen(vt) });
+    const r = await runLockstep(make, { engine, gen: demoGen(vt), engineInstance: open.get(vt)! });
     expect(r.mismatch, mismatchText(r)).toBeUndefined();
     expect(r.halted).toBe(true);
     expect(r.instructions).toBe(ref.machine.steps - 1);
