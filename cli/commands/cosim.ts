@@ -2,6 +2,7 @@
 // Block level: each VT-i block against its reference (model/blocks) on directed, exhaustive
 // and random vectors. Core level (--core): vti_core in lockstep with the emulator running
 // the demo programs, one ELF, or random programs (sim/cosim/core, sim/cosim/random).
+import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
@@ -33,6 +34,7 @@ export const command: Command = {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     if (flags.core) {
       if (flags.program !== undefined && flags.random !== undefined) throw new UserError('--program and --random exclude each other');
+      if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update,

@@ -18,6 +18,9 @@ describe('vti cosim --core', () => {
   it('rejects --program together with --random', async () => {
     await expect(run(['--core', '--program', 'x.elf', '--random', '2', '--engine', 'builtin'])).rejects.toThrow(new UserError('--program and --random exclude each other'));
   });
+  it('names a missing ELF', async () => {
+    await expect(run(['--core', '--program', 'no/such.elf', '--engine', 'builtin'])).rejects.toThrow(new UserError("--program: no such file 'no/such.elf'"));
+  });
   it('runs one ELF in lockstep and reports it as JSON', async () => {
     const { code, out } = await captured(['--core', '--program', buildProgram('paravirt'), '--engine', 'builtin', '--json']);
     expect(code).toBe(0);
