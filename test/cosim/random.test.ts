@@ -24,6 +24,15 @@ describe('random programs, fixed seeds', () => {
     // Every item runs at least its setup (r14, PSR, IIP, rfi: 5 bundles of 3 slots) and its test bundle.
     expect(r.instructions).toBeGreaterThan(300 * 18);
   });
+  it('without VT (vmsw an Illegal Operation, IPSR.vm reserved): seed 1, 300 items match', async () => {
+    const gen = { ...RANDOM_GEN, vt: false };
+    const e = await createEngine('builtin', vtiDesign('vti_core', gen));
+    try {
+      const r = await itemRunner(e, gen)(randomItems(1, 300));
+      expect(r.mismatch, mismatchText(r)).toBeUndefined();
+      expect(r.halted).toBe(true);
+    } finally { await e.close(); }
+  });
   it('is deterministic: the same seed gives the same items', () => {
     expect(randomItems(7, 50)).toEqual(randomItems(7, 50));
     expect(randomItems(7, 50)).not.toEqual(randomItems(8, 50));

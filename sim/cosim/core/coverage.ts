@@ -33,7 +33,7 @@ export function reachableOutcome(k: number, cpl: number, vm: number, out: string
   const vmOk = g.vt || vm === 0;
   if (!vmOk) return false;
   if (out === 'env') return false; // informational: environment faults are not the core's to cover
-  if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw);
+  if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw) && !(vmsw && !g.vt);
   if (!CORE_DECIDES[name].has(out)) return false;
   switch (out as OwnFault) {
     case 'illegal_op': return vmsw ? !g.vt : name === 'EPC' ? cpl > 0 : true;
@@ -47,6 +47,7 @@ export function reachableOutcome(k: number, cpl: number, vm: number, out: string
 /** Pairs of own faults that can be pending together in some class and mode. */
 function reachablePair(a: OwnFault, b: OwnFault, g: VtiGenOptions): boolean {
   if ((a === 'priv_op' && b === 'virtualization') || (a === 'virtualization' && b === 'priv_op')) return false;
+  if (!g.vt && (a === 'virtualization' || b === 'virtualization')) return false; // vm is always 0
   return ICLASS_BY_CODE.some((k) => !!k && CORE_DECIDES[k].has(a) && CORE_DECIDES[k].has(b) && (k !== 'VMSW' || !g.vt || (a !== 'illegal_op' && b !== 'illegal_op')));
 }
 
@@ -126,7 +127,9 @@ export class Coverage {
     });
     const pn: string[] = [], pc: number[] = [];
     for (let x = 0; x < OWN.length; x++) for (let y = x + 1; y < OWN.length; y++) if (reachablePair(OWN[x]!, OWN[y]!, g)) { pn.push(`${OWN[x]}+${OWN[y]}`); pc.push(this.pair[x * OWN.length + y]!); }
-    const sn = TRANS.map(([f, a, c]) => `psr.${f.name} ${a}->${c}`), sc = Array.from(this.psr);
+    // Without VT, PSR.vm is never 1 (§2 table: vm reserved): its transitions are not reachable.
+    const tk = TRANS.map((t, i) => i).filter((i) => g.vt || TRANS[i]![0].name !== 'vm');
+    const sn = tk.map((i) => { const [f, a, c] = TRANS[i]!; return `psr.${f.name} ${a}->${c}`; }), sc = tk.map((i) => this.psr[i]!);
     const outcomes = set(on, oc), pairs = set(pn, pc), psr = set(sn, sc);
     const bins = outcomes.bins + pairs.bins + psr.bins;
     return {

@@ -46,11 +46,12 @@ export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, 
   if (cls === C.VMSW && !g.vt) p |= O.illegal_op;
   if ((PRIV[cls] || (cls === C.VMSW && g.vt)) && cpl !== 0) p |= O.priv_op;
   if (I.r2_nat![i] && (cls === C.MOV_TO_PSR_L || cls === C.MOV_TO_PSR_UM || cls === C.MOV_TO_CR)) p |= O.reg_nat;
+  const crMask = cr === CR.IPSR && !g.vt ? [CR_MASK.get(CR.IPSR)![0], CR_MASK.get(CR.IPSR)![1] | (1 << 14)] : CR_MASK.get(cr); // §8: bit 46 without VT
   const rsv = (cls === C.SSM || cls === C.RSM) ? (imm & SM) !== 0
     : (cls === C.SUM || cls === C.RUM) ? (imm & UMI) !== 0
       : cls === C.MOV_TO_PSR_L ? (r2Lo & PL) !== 0
         : cls === C.MOV_TO_PSR_UM ? ((r2Lo & ~0x3e) | r2Hi) !== 0
-          : cls === C.MOV_TO_CR && CR_MASK.has(cr) ? ((r2Lo & CR_MASK.get(cr)![0]) | (r2Hi & CR_MASK.get(cr)![1])) !== 0 : false;
+          : cls === C.MOV_TO_CR && crMask ? ((r2Lo & crMask[0]!) | (r2Hi & crMask[1]!)) !== 0 : false;
   if (rsv) p |= O.reserved_reg_field;
   if ((cls === C.LOAD || cls === C.STORE) && unimplAddr(aLo, aHi, !dt, vm, g)) p |= O.unimpl_data_addr;
   // Address operands of itc/itr/ptc/tpa are virtual addresses (SDM pseudo-code; see divergence D4).
