@@ -90,6 +90,7 @@ export function formatCoreResult(r: CoreCosimResult): string {
     `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}\n`;
   const holes = [...c.outcomes.holes, ...c.pairs.holes, ...c.psr.holes];
   if (holes.length) s += `holes (${holes.length}): ${holes.slice(0, 8).join('; ')}${holes.length > 8 ? '; ...' : ''}\n`;
+  s += `not in the coverage space: ${c.notes[0]!.split(':')[0]}\n`;
   if (c.modelDisagreements) s += `spec-restated checks disagreed with the emulator at ${c.modelDisagreements} events: ${c.disagreementSamples.join('; ')}\n`;
   for (const e of r.exclusions) s += `excluded from the comparison: ${e.id} ${e.port} ${e.why}\n`;
   const bad = r.runs.find((x) => x.mismatch);
