@@ -33,7 +33,9 @@ function isInternal(file: string): boolean {
   let r = internal.get(file);
   if (r === undefined) {
     const path = file.startsWith('file://') ? fileURLToPath(file) : file;
-    r = path.startsWith(coreDir) || path.startsWith('node:') || path.includes(`${sep}node_modules${sep}`);
+    // node_modules frames are library code, except this package's own files when it is
+    // itself installed under node_modules (then projectRoot is inside it).
+    r = path.startsWith(coreDir) || path.startsWith('node:') || (path.includes(`${sep}node_modules${sep}`) && !path.startsWith(projectRoot + sep));
     internal.set(file, r);
   }
   return r;
