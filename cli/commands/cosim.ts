@@ -16,13 +16,14 @@ import { DEFAULT_GEN } from '../../gen/vti.js';
 
 export const command: Command = {
   summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--traps]] [--vt on|off] [--seed S] [--engine E] [--json]',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--traps] [--shrink]] [--vt on|off] [--seed S] [--engine E] [--json]',
   flags: {
     core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
     random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
     items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
     traps: { type: 'bool', help: 'with --random: also PSR.ss/tb/lp and br.ret demotion (known divergences)' },
+    shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
@@ -37,7 +38,7 @@ export const command: Command = {
       if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
-        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update,
+        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags.traps === true } } : {}),
       });
@@ -97,6 +98,7 @@ export function formatCoreResult(r: CoreCosimResult): string {
   if (bad?.mismatch) {
     s += `first mismatch in ${bad.name}:\n${formatDivergence(bad.mismatch)}`;
     if (bad.artifacts) s += `report ${bad.artifacts.text}, stimulus ${bad.artifacts.stimulus}${bad.artifacts.vcd ? `, waveform ${bad.artifacts.vcd}` : ''}\n`;
+    if (bad.shrunk) s += `shrunk in ${bad.shrunk.runs} runs to ${bad.shrunk.items.length} item(s): ${bad.shrunk.items.join('; ')}\n  program ${bad.shrunk.source}\n`;
   }
   return s;
 }

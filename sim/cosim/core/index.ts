@@ -9,8 +9,12 @@ import type { IRDesign } from '../../../hdl/ir/types.js';
 import { buildProgram } from '../../../programs/build.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
 import { RANDOM_GEN } from '../random/layout.js';
-import type { Profile } from '../random/items.js';
+import type { Item, Profile } from '../random/items.js';
 import { buildRandomProgram, randomItems, renderProgram } from '../random/program.js';
+import { itemRunner, shrink } from '../random/shrink.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT_DIR } from './report.js';
 import type { Exclusion } from './compare.js';
 import { Coverage, type CoverageSummary } from './coverage.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
@@ -39,6 +43,8 @@ export interface CoreCosimOptions {
   readonly exclusions?: readonly Exclusion[];
   /** Write reports of mismatches under out/cosim (default true). */
   readonly reports?: boolean;
+  /** Shrink failing random programs to a minimal item list (written as out/cosim/<name>-min.s). */
+  readonly shrink?: boolean;
   readonly progress?: (done: number, total: number) => void;
 }
 
@@ -49,6 +55,8 @@ export interface CoreRun {
   readonly seconds: number;
   readonly mismatch?: Divergence;
   readonly artifacts?: Artifacts;
+  /** A failing random program shrunk: its items' test instructions and the minimal program's source. */
+  readonly shrunk?: { readonly items: readonly string[]; readonly source: string; readonly runs: number };
 }
 
 export interface CoreCosimResult {
@@ -63,7 +71,7 @@ export interface CoreCosimResult {
   readonly exclusions: readonly Exclusion[];
 }
 
-interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory }
+interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory; readonly items?: () => Item[] }
 
 function workloads(o: CoreCosimOptions): Workload[] {
   if (o.program) {
@@ -73,7 +81,7 @@ function workloads(o: CoreCosimOptions): Workload[] {
   if (o.random !== undefined) {
     const seed = o.seed ?? 1, gen = o.gen ?? RANDOM_GEN;
     return Array.from({ length: o.random }, (_, k) => ({
-      name: `random-seed${seed + k}`, gen,
+      name: `random-seed${seed + k}`, gen, items: () => randomItems(seed + k, o.items ?? 500, o.profile ?? {}),
       make: () => factoryFor(buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {}))).elf, gen),
     }));
   }
@@ -107,7 +115,15 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
       exclusions = r.exclusions;
       lockSeconds += r.seconds;
       const artifacts = r.mismatch && o.reports !== false ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design }) : undefined;
-      runs.push({ name: w.name, instructions: r.instructions, halted: r.halted, seconds: r.seconds, ...(r.mismatch ? { mismatch: r.mismatch } : {}), ...(artifacts ? { artifacts } : {}) });
+      let shrunk: CoreRun['shrunk'];
+      if (r.mismatch && o.shrink && w.items) {
+        const sr = await shrink(w.items(), itemRunner(e.engine, w.gen, o.exclusions ? { exclusions: o.exclusions } : {}));
+        mkdirSync(OUT_DIR, { recursive: true });
+        const source = join(OUT_DIR, `${w.name}-min.s`);
+        writeFileSync(source, renderProgram(sr.items));
+        shrunk = { items: sr.items.map((i) => `${i.asm} [cpl ${i.mode.cpl} vm ${i.mode.vm} ic ${i.mode.ic} dt ${i.mode.dt} it ${i.mode.it}, slot ${i.slot}, ${i.page}]`), source, runs: sr.runs };
+      }
+      runs.push({ name: w.name, instructions: r.instructions, halted: r.halted, seconds: r.seconds, ...(r.mismatch ? { mismatch: r.mismatch } : {}), ...(artifacts ? { artifacts } : {}), ...(shrunk ? { shrunk } : {}) });
       o.progress?.(k + 1, ws.length);
     }
   } finally {
