@@ -71,7 +71,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         m.setCfm(ifs & ((1n << 38n) - 1n));
         m.popFrame(m.sof, 0);
       }
-      m.setPsr(ipsr & ~(3n << 41n));
+      m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
       const ri = Math.min(2, Number((ipsr >> 41n) & 3n));
       jump(m, loOf(iip), hiOf(iip));
       m.slot = ri;

@@ -1,8 +1,8 @@
 // The RTL ↔ emulator divergences the lockstep found (also in the final report), each as a
 // one-item directed program. `it.fails`: lockstep with every field compared still mismatches;
 // the companion test pins down exactly which fields differ and how, from the spec's rule.
-// D1 (PSR.ri after rfi) and D2 (ISR.na of non-access faults) are shown in demo.test.ts and
-// excluded by name in the default comparison.
+// D2 (ISR.na of non-access faults) is excluded by name in the default comparison; D1 (PSR.ri
+// after rfi) was fixed in the model.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vtiDesign } from '../../gen/vti.js';
 import { ADDR, RANDOM_GEN } from '../../sim/cosim/random/layout.js';
@@ -52,7 +52,7 @@ describe.each(CASES)('$id: $what', (c) => {
     expect(r.result.mismatch, mismatchText(r.result)).toBeUndefined();
   });
   it(`${c.id}: the mismatch is exactly the divergence`, async () => {
-    // Default comparison (D1, D2 excluded by name): the first mismatch is at the test instruction.
+    // Default comparison (D2 excluded by name): the first mismatch is at the test instruction.
     const r = await runItems([c.it], engine);
     const d = r.result.mismatch!;
     expect(d, 'a mismatch').toBeDefined();

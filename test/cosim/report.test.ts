@@ -1,34 +1,41 @@
 // The divergence report of a lockstep mismatch: text, replayable stimulus and VCD under a
-// directory of the test's own. The mismatch used is the named divergence D1 (strict run of
-// vtvmm: PSR.ri after its first rfi), so the report's contents are known from the spec.
+// directory of the test's own. The mismatch used is a seeded bug (vti_core whose vmsw unit
+// never sees an ar = 7 page) on the para-virtual demo: its first vmsw.0 commits on the
+// emulator (architecture.md §3.1) but is a Virtualization fault on the broken RTL.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLockstep } from '../../sim/cosim/core/lockstep.js';
+import { seededBugDesign } from '../../sim/cosim/core/mutants.js';
 import { replayStimulus, writeDivergence, type Stimulus } from '../../sim/cosim/core/report.js';
 import { demoFactory, demoGen } from './helpers.js';
 
 describe('divergence report', () => {
   it('writes text, a stimulus that replays to the RTL values, and a VCD of the window', async () => {
-    const make = demoFactory('vtvmm', true);
-    const r = await runLockstep(make, { engine: 'builtin', gen: demoGen(true), exclusions: [] });
-    expect(r.mismatch?.insn).toBe('rfi');
+    const make = demoFactory('paravirt', true);
+    const design = seededBugDesign('no_page_ar', demoGen(true));
+    const r = await runLockstep(make, { engine: 'builtin', gen: demoGen(true), design });
+    expect(r.mismatch?.insn).toBe('vmsw.0');
     const dir = mkdtempSync(join(tmpdir(), 'vti-cosim-'));
-    const a = await writeDivergence(r, make, { name: 'd1', gen: demoGen(true), dir });
+    const a = await writeDivergence(r, make, { name: 'seeded', gen: demoGen(true), design, dir });
     const text = readFileSync(a.text, 'utf8');
-    expect(text).toMatch(new RegExp(`^mismatch at event ${r.mismatch!.event} .* rfi `));
-    expect(text).toMatch(/\n {2}psr +expected +0x[0-9a-f]+ +rtl +0x[0-9a-f]+ +xor 0x(2|4|6)0000000000\n/);
+    expect(text).toMatch(new RegExp(`^mismatch at event ${r.mismatch!.event} .* vmsw\\.0 `));
+    // The emulator commits the switch (no interruption); the broken RTL takes vector 0x6100.
+    expect(text).toMatch(/\n {2}taken +expected +0x0 +rtl +0x1 /);
+    expect(text).toMatch(/\n {2}intr_vector +expected +0x0 +rtl +0x6100 /);
     const stim = JSON.parse(readFileSync(a.stimulus, 'utf8')) as Stimulus;
     expect(stim.fromReset).toBe(true);
     expect(stim.events.length).toBe(r.mismatch!.event + 1);
-    expect(stim.insns.at(-1)).toBe('rfi');
+    expect(stim.insns.at(-1)).toBe('vmsw.0');
     expect(a.reproduced).toBe(true);
     const vcd = readFileSync(a.vcd!, 'utf8');
-    expect(vcd).toContain('$scope module vti_core $end');
     expect(vcd).toContain('$enddefinitions $end');
-    // Replay from the file alone (Verilator when present: a second engine's opinion).
-    const rep = await replayStimulus(a.stimulus, 'builtin');
-    expect([rep.matchesRecorded, rep.matchesExpected]).toEqual([true, false]);
+    // Replayed from the file alone: the broken design gives the recorded values, the correct
+    // design the emulator's.
+    const broken = await replayStimulus(a.stimulus, 'builtin', design);
+    expect([broken.matchesRecorded, broken.matchesExpected]).toEqual([true, false]);
+    const fixed = await replayStimulus(a.stimulus, 'builtin');
+    expect([fixed.matchesRecorded, fixed.matchesExpected]).toEqual([false, true]);
   });
 });

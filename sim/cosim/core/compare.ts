@@ -24,15 +24,6 @@ export const FLAG_NON_ACCESS = 1;
 export const FLAG_NON_ACCESS_READ = 2;
 
 /**
- * D1: after `rfi` the core's PSR.ri = IPSR.ri (architecture.md §2 "PSR ← IPSR (whole
- * register)", blocks.md RFI), the emulator's PSR.ri = 0 (model/exec/compile-br.ts clears it
- * and keeps the slot only in its IP). The resumed slot is still compared through next_slot.
- */
-export const PSR_RI_AFTER_RFI: Exclusion = {
-  id: 'D1', port: 'psr', mask: 3n << 41n,
-  why: 'PSR.ri after rfi: RTL loads IPSR.ri (spec §2), emulator clears it; slot compared via next_slot',
-};
-/**
  * D2: a data fault of a non-access instruction (probe, fc, tpa): the emulator writes ISR.na
  * and ISR.r (model/exec/xlate.ts isrFor); the core has no access-kind input (blocks.md lists
  * "access kind" in the event) and derives r/w from the class only, so it writes neither.
@@ -43,7 +34,7 @@ export const ISR_NA_NON_ACCESS: Exclusion = {
 };
 /** D2 as seen by a later `mov r1 = cr.isr` (the value read). */
 export const ISR_NA_NON_ACCESS_READ: Exclusion = { ...ISR_NA_NON_ACCESS, port: 'rd_value', flag: FLAG_NON_ACCESS_READ, why: `${ISR_NA_NON_ACCESS.why} (as read by mov r1 = cr.isr)` };
-export const DEFAULT_EXCLUSIONS: readonly Exclusion[] = [PSR_RI_AFTER_RFI, ISR_NA_NON_ACCESS, ISR_NA_NON_ACCESS_READ];
+export const DEFAULT_EXCLUSIONS: readonly Exclusion[] = [ISR_NA_NON_ACCESS, ISR_NA_NON_ACCESS_READ];
 
 export interface Masks {
   /** Per port, per word: bits always compared. */
