@@ -59,7 +59,7 @@ describe('vti_addr_check', () => {
   const ports = createBlockModel('vti_addr_check').inputs;
   it('implements §7 at the boundaries for the default IMPL_VA_MSB 60 / guest 59 / IMPL_PA_MSB 62', async () => {
     const [builtin, verilator] = await enginesFor('addr', () => bothEngines(vtiDesign('vti_addr_check')));
-    const rows = [
+    const rows: Record<string, bigint | number>[] = [
       { addr: 0x0000_0000_0000_1000n, vm: 1 }, // low address: implemented for both
       { addr: 0x1000_0000_0000_0000n, vm: 0 }, // bit 60 set, bit 59 clear: fine for the VMM (M = 60)
       { addr: 0x1000_0000_0000_0000n, vm: 1 }, // … but for the guest (M = 59) bit 60 ≠ bit 59: unimplemented

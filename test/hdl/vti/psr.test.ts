@@ -48,7 +48,7 @@ describe('vti_psr', () => {
   });
 
   it('ties vm to 0 when VT is not implemented', async () => {
-    const seq = [{ rst: 1 }, { op: OP.VMSW1 }, { op: OP.RFI, operand: bit(46) | bit(36) }];
+    const seq: Record<string, bigint | number>[] = [{ rst: 1 }, { op: OP.VMSW1 }, { op: OP.RFI, operand: bit(46) | bit(36) }];
     for (const e of await enginesFor(false)) {
       const out = await e.stepBatch(columnsOf(ports, seq), seq.length);
       expect([0, 1, 2].map((i) => valueAt(out.psr!, 64, i)), e.name).toEqual([0n, 0n, bit(36)]);
