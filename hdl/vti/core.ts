@@ -169,9 +169,12 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
       .or(crNum.eq(CR.IPSR).and(r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << 46n)).orR()));
     const rsvField = m.named('rsv_field', evValid.and(reservedFault(m, candOp, candOperand)).or(movToCr.and(crWriteReserved)));
 
-    // Address checks: data address (translation by PSR.dt) or branch target (PSR.it).
+    // Address checks: data address (translation by PSR.dt) or branch target (PSR.it). The
+    // address operands of itc/itr/ptc/ptr/tpa (PRIV_OTHER) are virtual addresses whatever
+    // PSR.dt is (SDM pseudo-code: unimplemented_virtual_address).
     const isBranch = isClass('BRANCH');
-    const addrInst = m.instance('u_addr', addrBlock, { addr, vm, phys: mux(isBranch, psr.bit(36).not(), psr.bit(17).not()) });
+    const addrPhys = mux(isBranch, psr.bit(36).not(), mux(isClass('PRIV_OTHER'), m.lit(0, 1), psr.bit(17).not()));
+    const addrInst = m.instance('u_addr', addrBlock, { addr, vm, phys: addrPhys });
     const dataAccess = m.named('data_access', isClass('LOAD').or(isClass('STORE')).or(isClass('PRIV_OTHER').and(hasAddr)));
     const unimplData = m.named('unimpl_data_addr', dataAccess.and(addrInst.unimpl!));
     const unimplTarget = m.named('unimpl_target', isBranch.and(addrInst.unimpl!));
@@ -202,6 +205,15 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     const dispatch = prio.valid!;
     const done = m.named('done', evValid.and(dispatch.not()));
     const vectorNow = mux(nested, m.lit(0x1400, 15), prio.iva_offset!);
+    // Several traps of one instruction are one interruption (the winner's vector) whose
+    // ISR.code has every pending trap's bit (architecture.md §5: trap codes are bits).
+    const trapCodeBits: Value[] = [];
+    for (let b = 15; b >= 0; b--) {
+      const mask = table.reduce((acc, r, i) => (r.kind === 'trap' && (r.isrCode >> b) & 1 ? acc | (1n << BigInt(i)) : acc), 0n);
+      trapCodeBits.push(mask ? pending.and(mask).orR() : m.lit(0, 1));
+    }
+    const trapCode = m.named('trap_code', cat(...trapCodeBits));
+    const isrCodeNow = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code!));
 
     // ---- PSR command ----
     psrOp.set(mux(dispatch, m.enumValue(PsrOp, 'INTERRUPT'), mux(done, candOp, m.enumValue(PsrOp, 'NOP'))));
@@ -211,7 +223,7 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     // ---- registered effect ----
     const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, slot /* ei */, m.lit(0, 1) /* so */, ic.not() /* ni */,
       m.lit(0, 4) /* ir rs sp na */, dataWin.and(isClass('LOAD')) /* r */, dataWin.and(isClass('STORE')) /* w */,
-      instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, mux(nested, m.lit(0, 16), prio.isr_code!));
+      instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, isrCodeNow);
     void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
     const ivaBase = cr.IVA.bits(63, 15);
     const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
