@@ -73,6 +73,20 @@ export const command: Command = {
       return { status: bad ? 'FAIL' : 'pass', detail: `${vectors.toLocaleString('en-US')} vectors on ${engine}, ${bad} mismatches` };
     });
 
+    await step('co-simulation: vti_core lockstep vs emulator (demos a-e + random)', async () => {
+      const { runCoreCosim } = await import('../../sim/cosim/core/index.js');
+      const engine = chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined);
+      const demos = await runCoreCosim({ engine });
+      const random = await runCoreCosim({ engine, random: 4, items: 300, seed: flags.seed as number });
+      const instructions = demos.instructions + random.instructions;
+      const bad = demos.mismatches + random.mismatches;
+      say(`   demo programs: ${demos.instructions.toLocaleString('en-US')} instructions, ${demos.mismatches} mismatches; ` +
+        `4 random programs: ${random.instructions.toLocaleString('en-US')} instructions, ${random.mismatches} mismatches, ` +
+        `functional coverage ${random.coverage.pct.toFixed(1)} %\n`);
+      say(`   named exclusions: ${[...new Set(demos.exclusions.map((x) => x.id))].join(', ') || 'none'}\n`);
+      return { status: bad ? 'FAIL' : 'pass', detail: `${instructions.toLocaleString('en-US')} instructions on ${engine}, ${bad} mismatches` };
+    });
+
     await step('formal: blocks ≡ references, vti_core P1-P6', async () => {
       const { checkGeneratedBlock } = await import('../../formal/blocks.js');
       const { runProperties } = await import('../../formal/props/index.js');
