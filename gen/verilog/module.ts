@@ -4,6 +4,7 @@
 import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
 import { constLiteral, ExprEmitter, operands } from './exprs.js';
 import { unusedBits } from './unused.js';
+import { targetsOf } from '../../hdl/ir/walk.js';
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);
@@ -37,7 +38,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
     if (single && single.kind === 'assign') {
       assigns.push(`  assign ${m.signals[single.target]!.name} = ${ex.emit(single.value)}; ${src(single.loc)}`);
     } else {
-      markTargets(p.body, procReg);
+      targetsOf(p.body, procReg);
       blocks.push(emitProcess(m, p, ex));
     }
   }
@@ -84,13 +85,6 @@ function fieldNote(s: IRSignal): string {
   return ` fields: ${s.fields.map((f) => (f.width === 1 ? `${f.name}[${f.lo}]` : `${f.name}[${f.lo + f.width - 1}:${f.lo}]`)).join(' ')}`;
 }
 
-function markTargets(list: readonly IRStmt[], into: Set<number>): void {
-  for (const s of list) {
-    if (s.kind === 'assign') into.add(s.target);
-    else if (s.kind === 'if') { markTargets(s.then, into); markTargets(s.else, into); }
-    else for (const c of s.cases) markTargets(c.body, into);
-  }
-}
 
 function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
   const out: string[] = [];
@@ -136,7 +130,7 @@ function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
   } else {
     out.push(`  always @(posedge ${m.signals[p.clock!]!.name}) begin ${src(p.loc)}`);
     if (p.reset != null) {
-      const regs = [...collectTargets(p.body)].map((id) => m.signals[id]!).filter((s) => s.init != null);
+      const regs = [...targetsOf(p.body)].map((id) => m.signals[id]!).filter((s) => s.init != null);
       out.push(`    if (${m.signals[p.reset]!.name}) begin`);
       for (const r of regs) out.push(`      ${r.name} <= ${constLiteral(r.width, r.init!)};`);
       out.push('    end else begin');
@@ -148,10 +142,5 @@ function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
   return out.join('\n');
 }
 
-function collectTargets(list: readonly IRStmt[]): Set<number> {
-  const s = new Set<number>();
-  markTargets(list, s);
-  return s;
-}
 
 export { operands };

@@ -4,6 +4,7 @@
 // (clock, reset) pair. Keeping independent logic in separate processes gives readable
 // Verilog (`assign` for plain drivers) and avoids false combinational-loop warnings.
 import type { IRProcess, IRSignal, IRStmt, Loc } from '../ir/types.js';
+import { targetsOf } from '../ir/walk.js';
 
 function filter(stmts: readonly IRStmt[], keep: (target: number) => boolean): IRStmt[] {
   const out: IRStmt[] = [];
@@ -22,16 +23,6 @@ function filter(stmts: readonly IRStmt[], keep: (target: number) => boolean): IR
   return out;
 }
 
-export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
-  for (const s of stmts) {
-    if (s.kind === 'assign') into.add(s.target);
-    else if (s.kind === 'if') {
-      targetsOf(s.then, into);
-      targetsOf(s.else, into);
-    } else for (const c of s.cases) targetsOf(c.body, into);
-  }
-  return into;
-}
 
 export function splitProcesses(body: readonly IRStmt[], signals: readonly IRSignal[], loc: Loc): { processes: IRProcess[] } {
   const isReg = (id: number) => signals[id]!.kind === 'reg';

@@ -5,7 +5,7 @@
 import type { IRModule, IRStmt } from '../ir/types.js';
 import { describeBits, fullMask, rangeMask } from './bitmask.js';
 import type { PassContext } from './context.js';
-import { targetsOf } from '../core/processes.js';
+import { targetsOf } from '../ir/walk.js';
 
 type Assigned = Map<number, bigint>;
 

@@ -3,6 +3,7 @@
 // with global ids, and instance ports become plain comb "copy" units (child input ← parent
 // expression, parent wire ← child output). The scheduler and code generator then never see
 // hierarchy.
+import { targetsOf } from '../../hdl/ir/walk.js';
 import type { IRDesign, IRExpr, IRModule, IRStmt, Loc, SignalKind } from '../../hdl/ir/types.js';
 
 export class SimError extends Error {
@@ -63,16 +64,6 @@ export interface FlatDesign {
   readonly driver: ('input' | 'comb' | 'sync' | 'none')[];
 }
 
-export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
-  for (const s of stmts) {
-    if (s.kind === 'assign') into.add(s.target);
-    else if (s.kind === 'if') {
-      targetsOf(s.then, into);
-      targetsOf(s.else, into);
-    } else for (const c of s.cases) targetsOf(c.body, into);
-  }
-  return into;
-}
 
 function remapStmts(stmts: readonly IRStmt[], sig: (i: number) => number, ex: (i: number) => number): IRStmt[] {
   return stmts.map((s): IRStmt => {
@@ -188,3 +179,4 @@ export function flatten(design: IRDesign): FlatDesign {
     if (driver[s.id] === 'none') throw new SimError(`${s.kind} '${s.name}' is never driven (${at(s.loc)})`);
   return { top: design.top, signals, exprs, exprModule, units, syncs, scope, driver };
 }
+
