@@ -1,0 +1,299 @@
+// Mutation score of the block co-simulation. Yosys `mutate` (formal/mutate.ts) plants single-bit
+// faults in the generated Verilog of one block; each mutant is verilated and run on the same
+// stimulus as sim/cosim/blocks.ts (directed + exhaustive where small + seeded random batches)
+// against the independent reference model (model/blocks). A mutant is killed by the first
+// output mismatch. A survivor is, on request, classified formally: provably equivalent to the
+// original (unkillable, left out of the score) or a real gap in the stimulus.
+//
+// The stimulus and the reference outputs are computed once per block and reused for every
+// mutant; only the mutant's model is built and evaluated per mutant. Models are built one
+// after the other (the Verilator cache builds in-process; 2 cores). All Yosys work goes
+// through the one queued Yosys-WASM runner of formal/yosys.ts.
+import type { Columns, Port } from '../../model/blocks/columns.js';
+import { createBlockModel, type BlockName } from '../../model/blocks/index.js';
+import {
+  directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
+  randomAddrCheck, randomFaultPrio, randomPsrSequence, randomVmsw, type Stimulus,
+} from '../../model/blocks/vectors.js';
+import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import type { ModuleSpec } from '../../gen/verilog/index.js';
+import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
+import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
+import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
+
+export type { Mutant } from '../../formal/mutate.js';
+
+export interface MutationOptions {
+  /** Number of Yosys mutants (`mutate -list count -seed seed`). */
+  readonly count: number;
+  /** Seeds both the mutant list and the random stimulus (batch k uses seed + k, as cosimBlock). */
+  readonly seed: number;
+  /** Random vectors (cycles for vti_psr) on top of the directed and exhaustive sets. */
+  readonly vectors: number;
+  readonly engine?: 'verilator';
+  /** Prove each survivor equivalent or not (Yosys sat; k-induction for vti_psr). Default true. */
+  readonly classify?: boolean;
+  readonly gen?: VtiGenOptions;
+  /** Random batch size; default as cosimBlock (65536 cycles for vti_psr, else 262144). */
+  readonly batch?: number;
+  /** Called after each mutant has been simulated (and again after each classification). */
+  readonly progress?: (event: MutationProgress) => void;
+}
+
+export type MutationProgress =
+  | { readonly phase: 'simulate'; readonly done: number; readonly total: number; readonly mutant: MutantOutcome }
+  | { readonly phase: 'classify'; readonly done: number; readonly total: number; readonly mutant: MutantOutcome };
+
+export type MutantStatus = 'killed' | 'equivalent' | 'gap' | 'survived' | 'error';
+
+export interface MutantKill {
+  /** Which stimulus set killed it: 'directed', 'exhaustive' or 'random'. */
+  readonly set: 'directed' | 'exhaustive' | 'random';
+  /** Index of the first differing vector (cycle) over the whole run, as cosimBlock counts. */
+  readonly vector: number;
+  readonly label?: string;
+  readonly port: string;
+}
+
+export interface MutantOutcome {
+  readonly id: number;
+  readonly command: string;
+  /** survived = not killed and not classified (classify: false). */
+  readonly status: MutantStatus;
+  readonly kill?: MutantKill;
+  /** Verdict of the equivalence proof for a survivor. */
+  readonly verdict?: EquivResult['verdict'];
+  /** Counterexample table of a 'different' verdict (the input that the stimulus misses). */
+  readonly table?: string;
+  /** Build or simulation error (status 'error'; excluded from the score). */
+  readonly error?: string;
+}
+
+export interface MutationGap {
+  readonly id: number;
+  readonly command: string;
+  /** 'different': proved killable; 'inconclusive': induction did not close (treated as a gap). */
+  readonly verdict: EquivResult['verdict'];
+  readonly table?: string;
+}
+
+export interface MutationResult {
+  readonly block: BlockName;
+  readonly mutants: number;
+  readonly killed: number;
+  /** Not killed by the co-simulation (equivalent + gaps when classified). */
+  readonly survived: number;
+  /** Survivors proved equivalent to the original (not counted against the score). */
+  readonly equivalent: number;
+  readonly gaps: readonly MutationGap[];
+  /** Mutants whose model could not be built or run (excluded from the score). */
+  readonly errors: number;
+  /** killed / (mutants - equivalent - errors). */
+  readonly score: number;
+  /** Vectors (cycles) each surviving mutant was run on: directed + exhaustive + random. */
+  readonly vectorsPerMutant: number;
+  readonly outcomes: readonly MutantOutcome[];
+  readonly seconds: number;
+  /** Time split: mutant generation, model builds + simulation, formal classification. */
+  readonly phases: { readonly mutate: number; readonly simulate: number; readonly classify: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stimulus: the same sets as sim/cosim/blocks.ts `runner` (kept in step by hand: that module
+// does not export it). Directed sets are tagged so a kill says which set found it.
+
+interface StimSet {
+  readonly set: MutantKill['set'];
+  readonly stim: Stimulus;
+  readonly expected: Columns;
+  /** Vector index of the set's first vector over the whole run. */
+  readonly offset: number;
+}
+
+interface BlockStimulus {
+  readonly sequential: boolean;
+  readonly outputs: readonly Port[];
+  readonly sets: readonly StimSet[];
+  readonly total: number;
+}
+
+interface Runner {
+  readonly outputs: readonly Port[];
+  readonly sequential: boolean;
+  reference(stim: Stimulus): Columns;
+  directed(): { set: MutantKill['set']; stim: Stimulus }[];
+  random(count: number, seed: number): Stimulus;
+}
+
+function runner(block: BlockName, gen: VtiGenOptions): Runner {
+  const vt = gen.vt;
+  const addr = { implVaMsb: gen.implVaMsb, implPaMsb: gen.implPaMsb, guestShrink: gen.guestShrink };
+  switch (block) {
+    case 'vti_psr': {
+      const m = createBlockModel('vti_psr', { vmImplemented: vt });
+      return {
+        outputs: m.stepOutputs, sequential: true,
+        // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
+        reference: (s) => m.stepBatch(new Uint32Array(2), s.inputs, s.count),
+        directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
+        random: (n, seed) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt } }),
+      };
+    }
+    case 'vti_vmsw': {
+      const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
+      return {
+        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
+        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }],
+        random: (n, seed) => randomVmsw(n, { seed }),
+      };
+    }
+    case 'vti_addr_check': {
+      const m = createBlockModel('vti_addr_check', addr);
+      return {
+        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
+        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }],
+        random: (n, seed) => randomAddrCheck(n, { seed, options: addr }),
+      };
+    }
+    case 'vti_fault_prio': {
+      const m = createBlockModel('vti_fault_prio');
+      return {
+        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
+        directed: () => [{ set: 'directed', stim: directedFaultPrio() }],
+        random: (n, seed) => randomFaultPrio(n, { seed }),
+      };
+    }
+  }
+}
+
+/** The co-simulation stimulus of one block with its reference outputs (computed once). */
+export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiGenOptions; batch?: number }): BlockStimulus {
+  const r = runner(block, o.gen ?? DEFAULT_GEN);
+  const sets: StimSet[] = [];
+  let done = 0;
+  for (const d of r.directed()) {
+    sets.push({ set: d.set, stim: d.stim, expected: r.reference(d.stim), offset: done });
+    done += d.stim.count;
+  }
+  const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
+  const total = done + o.vectors;
+  for (let k = 0; done < total; k++) {
+    const stim = r.random(Math.min(batch, total - done), o.seed + k);
+    sets.push({ set: 'random', stim, expected: r.reference(stim), offset: done });
+    done += stim.count;
+  }
+  return { sequential: r.sequential, outputs: r.outputs, sets, total: done };
+}
+
+/** First differing vector of one set, or undefined when all outputs agree. */
+function firstMismatch(outputs: readonly Port[], s: StimSet, actual: Columns): MutantKill | undefined {
+  let first = -1, port = '';
+  for (const p of outputs) {
+    const e = s.expected[p.name]!, a = actual[p.name];
+    if (!a) throw new Error(`mutation: the mutant has no output column '${p.name}'`);
+    const n = s.stim.count * p.words;
+    for (let j = 0; j < n; j++) {
+      if (e[j] !== a[j]) {
+        const v = Math.floor(j / p.words);
+        if (first < 0 || v < first) { first = v; port = p.name; }
+        break;
+      }
+    }
+  }
+  if (first < 0) return undefined;
+  const label = s.stim.labels?.[first];
+  return { set: s.set, vector: s.offset + first, ...(label ? { label } : {}), port };
+}
+
+/** Simulates one mutant (any Verilog with the block's ports) on the stimulus; kill or undefined. */
+export async function simulateMutant(spec: ModuleSpec, stim: BlockStimulus): Promise<MutantKill | undefined> {
+  const model = await buildVerilatorModel(spec);
+  try {
+    for (const s of stim.sets) {
+      const actual = stim.sequential ? await model.stepBatch(s.stim.inputs, s.stim.count) : await model.evalBatch(s.stim.inputs, s.stim.count);
+      const k = firstMismatch(stim.outputs, s, actual);
+      if (k) return k;
+    }
+    return undefined;
+  } finally {
+    await model.close();
+  }
+}
+
+/** Runs the given mutants (e.g. from `mutants()`, or built by hand) through co-simulation and,
+ *  if `classify`, the equivalence proof. */
+export async function mutationScoreOf(
+  block: BlockName,
+  list: readonly Mutant[],
+  o: Omit<MutationOptions, 'count'> & { readonly mutateSeconds?: number },
+): Promise<MutationResult> {
+  if ((o.engine ?? 'verilator') !== 'verilator') throw new Error(`mutation: only the verilator engine runs given Verilog, got '${String(o.engine)}'`);
+  if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`');
+  const t0 = performance.now();
+  const gen = o.gen ?? DEFAULT_GEN;
+  const original = vtiSpec(block, gen);
+  const stim = blockStimulus(block, { vectors: o.vectors, seed: o.seed, gen, ...(o.batch ? { batch: o.batch } : {}) });
+  const outcomes: MutantOutcome[] = [];
+  for (const m of list) {
+    const spec: ModuleSpec = { ...original, top: m.top, files: { ...m.files } };
+    let out: MutantOutcome;
+    try {
+      const kill = await simulateMutant(spec, stim);
+      out = kill ? { id: m.id, command: m.command, status: 'killed', kill } : { id: m.id, command: m.command, status: 'survived' };
+    } catch (e) {
+      out = { id: m.id, command: m.command, status: 'error', error: e instanceof Error ? e.message : String(e) };
+    }
+    outcomes.push(out);
+    o.progress?.({ phase: 'simulate', done: outcomes.length, total: list.length, mutant: out });
+  }
+  const t1 = performance.now();
+  if (o.classify ?? true) {
+    const survivors = outcomes.map((x, i) => [x, i] as const).filter(([x]) => x.status === 'survived');
+    let done = 0;
+    for (const [x, i] of survivors) {
+      const m = list[i]!;
+      const r = await proveEquivalent({
+        gold: { files: original.files, top: original.top },
+        gate: { files: m.files, top: m.top },
+        sequential: stim.sequential,
+      });
+      const c: MutantOutcome = r.verdict === 'equivalent'
+        ? { ...x, status: 'equivalent', verdict: r.verdict }
+        : { ...x, status: 'gap', verdict: r.verdict, ...(r.table ? { table: r.table } : {}) };
+      outcomes[i] = c;
+      o.progress?.({ phase: 'classify', done: ++done, total: survivors.length, mutant: c });
+    }
+  }
+  const t2 = performance.now();
+  const count = (s: MutantStatus) => outcomes.filter((x) => x.status === s).length;
+  const killed = count('killed'), equivalent = count('equivalent'), errors = count('error');
+  const gaps: MutationGap[] = outcomes.filter((x) => x.status === 'gap')
+    .map((x) => ({ id: x.id, command: x.command, verdict: x.verdict!, ...(x.table ? { table: x.table } : {}) }));
+  const scored = list.length - equivalent - errors;
+  return {
+    block, mutants: list.length, killed, survived: list.length - killed - errors, equivalent, gaps, errors,
+    score: scored > 0 ? killed / scored : 1,
+    vectorsPerMutant: stim.total, outcomes,
+    seconds: (t2 - t0) / 1000 + (o.mutateSeconds ?? 0),
+    phases: { mutate: o.mutateSeconds ?? 0, simulate: (t1 - t0) / 1000, classify: (t2 - t1) / 1000 },
+  };
+}
+
+/** Mutation score of the block co-simulation on `count` Yosys mutants of the generated block. */
+export async function mutationScore(block: BlockName, o: MutationOptions): Promise<MutationResult> {
+  const t0 = performance.now();
+  const spec = vtiSpec(block, o.gen ?? DEFAULT_GEN);
+  const list = await yosysMutants(spec.files, block, o.count, o.seed);
+  return mutationScoreOf(block, list, { ...o, mutateSeconds: (performance.now() - t0) / 1000 });
+}
+
+export function formatMutationTable(rows: readonly MutationResult[]): string {
+  const head = ['block', 'mutants', 'killed', 'equivalent', 'gaps', 'errors', 'score', 'vectors', 'time'];
+  const body = rows.map((r) => [
+    r.block, String(r.mutants), String(r.killed), String(r.equivalent), String(r.gaps.length), String(r.errors),
+    `${(100 * r.score).toFixed(1)}%`, String(r.vectorsPerMutant), `${r.seconds.toFixed(1)} s`,
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
+}
