@@ -3,13 +3,16 @@
 // structurally unlike a parallel-prefix encoder). Run: npx tsx formal/ref/make_prio_ref.ts
 // The committed .v is checked against architecture.md's table text by test/formal/ref-vectors.
 import { writeFileSync } from 'node:fs';
-import { PRIORITY_TABLE } from '../../arch/priority.js';
+import { fileURLToPath } from 'node:url';
+import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 
-const N = PRIORITY_TABLE.length;
-const W = Math.ceil(Math.log2(N));
+/** The reference's Verilog for any priority table (the committed file uses the default). */
+export function prioReference(table: readonly PriorityRow[] = PRIORITY_TABLE): string {
+const N = table.length;
+const W = Math.max(1, Math.ceil(Math.log2(N)));
 const kindCode = { interrupt: 0, fault: 1, trap: 2 } as const;
 const hex = (v: number, digits: number) => v.toString(16).padStart(digits, '0');
-const rows = PRIORITY_TABLE.map(
+const rows = table.map(
   (r, i) =>
     `            ${W}'d${i}: begin vec = 15'h${hex(r.vector, 4)}; code = 16'h${hex(r.isrCode, 4)}; knd = 2'd${kindCode[r.kind]}; end // rank ${i + 1} ${r.title}`,
 ).join('\n');
@@ -61,4 +64,9 @@ ${rows}
     end
 endmodule
 `;
-writeFileSync(new URL('./ref_vti_fault_prio.v', import.meta.url), text);
+return text;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(new URL('./ref_vti_fault_prio.v', import.meta.url), prioReference());
+}
