@@ -38,7 +38,7 @@ export const ICLASS = Object.freeze({
   THASH_TTAG: c(18, false, 'any', 'thash / ttag'),
   LOAD: c(19, false, 'none', 'ld1-8 (data address in addr)'),
   STORE: c(20, false, 'none', 'st1-8 (data address in addr)'),
-  BRANCH: c(21, false, 'none', 'taken branch (target in addr)'),
+  BRANCH: c(21, false, 'none', 'taken branch (target in addr); variant 1 = br.ret (cpl ← PFS.ppl when less privileged)'),
   BREAK: c(22, false, 'none', 'break imm21 with imm ≠ 0 (Break Instruction fault)'),
 });
 

@@ -18,7 +18,7 @@ export function dispatchVectors(): number[] {
   return [...new Set([...PRIORITY_TABLE.map((r) => r.vector), VECTOR.dataNestedTlb])].sort((a, b) => a - b);
 }
 
-export function checkerVerilog(corePorts: readonly PortSpec[]): string {
+export function checkerVerilog(corePorts: readonly PortSpec[], vt = true): string {
   const ins = corePorts.filter((p) => p.dir === 'input');
   const outs = corePorts.filter((p) => p.dir === 'output');
   const need = ['ev_valid', 'iclass', 'variant', 'imm', 'r2', 'r2_nat', 'cr_num', 'page_ar', 'page_pl', 'pfs_ppl',
@@ -87,7 +87,10 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
   wire virt_taken = o_taken && o_intr_vector == 15'h${VECTOR.virtualization.toString(16)};
 
   // P1: vm 1 -> 0 only by an interruption or a committed vmsw.0 that passes every §3.1 check.
-  assign ok_p1 = p_rst || !(p_vm && !o_vm) || o_taken || (p_vmsw0 && o_completed);
+  // Without VT-i the checker proves the stronger "vm is never 1" (§1: vm never becomes 1),
+  // which implies P1 and, unlike P1 alone, is inductive: P1 by itself would also have to hold
+  // from the unreachable states with vm = 1, where any PSR load (rfi, br.ret) clears vm.
+  assign ok_p1 = ${vt ? 'p_rst || !(p_vm && !o_vm) || o_taken || (p_vmsw0 && o_completed)' : 'p_rst || !o_vm'};
   // P2: with vm = 1 (translation on) no data access to a guest-unimplemented address completes:
   // it is interrupted, by Unimplemented Data Address (0x5400, ISR.code 0x30) unless a
   // higher-priority condition held.

@@ -14,7 +14,7 @@ export const TOP = 'vti_props';
 
 /** The core's Verilog (all five modules) plus the spec facts and the checker. */
 export function checkerFiles(core: { files: Readonly<Record<string, string>>; ports: readonly PortSpec[] }, o: FactsOptions): Record<string, string> {
-  return { ...core.files, 'vti_spec_facts.v': factsVerilog(o), 'vti_props.v': checkerVerilog(core.ports) };
+  return { ...core.files, 'vti_spec_facts.v': factsVerilog(o), 'vti_props.v': checkerVerilog(core.ports, o.vt) };
 }
 
 const elaborated = new Map<string, string>();

@@ -162,6 +162,12 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
         candOperand.set(epcCpl.zext(64));
       }));
       s.is(m.enumValue(IClass, 'BSW'), () => candOp.set(mux(variant, m.enumValue(PsrOp, 'BSW1'), m.enumValue(PsrOp, 'BSW0'))));
+      // br.ret (BRANCH with variant 1) to a less privileged frame: cpl ← PFS.ppl. vti_psr has
+      // no "raise cpl" command, so the core issues RFI with the current PSR and the new cpl.
+      s.is(m.enumValue(IClass, 'BRANCH'), () => m.when(variant.and(pfsPpl.ugt(cpl)), () => {
+        candOp.set(m.enumValue(PsrOp, 'RFI'));
+        candOperand.set(cat(psr.bits(63, 34), pfsPpl, psr.bits(31, 0)));
+      }));
     });
     const crWriteReserved = (Object.entries(CR_RESERVED_MASK) as [string, bigint][])
       .map(([num, mask]) => crNum.eq(Number(num)).and(r2.and(mask).orR()))

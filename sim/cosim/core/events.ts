@@ -113,7 +113,11 @@ export class EventSource {
           case Kind.ADDR_R3: addr[2 * i] = m.grLo[sd.r3]!; addr[2 * i + 1] = m.grHi[sd.r3]!; break;
           case Kind.ADDR_IFA: put(addr, i, m.cr[CR.IFA]!); break;
           case Kind.BR_REL: nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; break;
-          case Kind.BR_IND: nLo = (m.brLo[sd.b2]! & ~0xf) >>> 0; nHi = m.brHi[sd.b2]!; nSlot = 0; break;
+          case Kind.BR_IND:
+            nLo = (m.brLo[sd.b2]! & ~0xf) >>> 0; nHi = m.brHi[sd.b2]!; nSlot = 0;
+            // br.ret restores PFS.ppl as cpl when that is less privileged (variant 1 = br.ret).
+            if (sd.op === 'br_ret') { variant[i] = 1; pfsPpl[i] = m.arHi[AR_PFS]! >>> 30; }
+            break;
           case Kind.BR_CLOOP:
             if (m.arLo[AR_LC] === 0 && m.arHi[AR_LC] === 0) cls = C.OTHER;
             else { nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; }

@@ -170,4 +170,13 @@ describe('vti_core: dispatch, vmsw, rfi', () => {
   it('reads PSR without vm (mov r1 = psr reads {36:35} and {31:0})', async () => {
     for (const r of await run(enter(PSR.it | PSR.dt | PSR.cpl(0), [ev('MOV_FROM_PSR')]))) expect([r.at(3).rd_valid, r.at(3).rd_value], r.engine).toEqual([1n, PSR.it | PSR.dt]);
   });
+
+  it('br.ret to a less privileged frame demotes cpl to PFS.ppl, never promotes', async () => {
+    const cycles = enter(PSR.cpl(1) | PSR.it, [ev('BRANCH', { variant: 1, pfs_ppl: 3 }), ev('BRANCH', { variant: 1, pfs_ppl: 0 }), ev('BRANCH', { variant: 0, pfs_ppl: 0 })]);
+    for (const r of await run(cycles)) {
+      expect([3, 4, 5].map((i) => (r.at(i).psr! >> 32n) & 3n), r.engine).toEqual([3n, 3n, 3n]);
+      expect(r.at(3).psr! & PSR.it, r.engine).toBe(PSR.it); // the rest of the PSR is kept
+      expect(r.at(3).taken, r.engine).toBe(0n);
+    }
+  });
 });
