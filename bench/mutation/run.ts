@@ -41,6 +41,7 @@ for (const block of blocks) {
     },
   });
   rows.push(r);
+  if (r.mutants < count) console.log(`${block}: Yosys mutate offers only ${r.mutants} distinct mutations of this design (asked for ${count})`);
   const sets = ['directed', 'exhaustive', 'random'].map((s) => `${s} ${r.outcomes.filter((o) => o.kill?.set === s).length}`).join(', ');
   console.log(`${block}: ${r.killed}/${r.mutants} killed (${sets}), ${r.equivalent} equivalent, ${r.gaps.length} gaps, ${r.errors} errors; ` +
     `mutate ${r.phases.mutate.toFixed(1)} s, simulate ${r.phases.simulate.toFixed(1)} s, classify ${r.phases.classify.toFixed(1)} s`);
@@ -50,11 +51,11 @@ console.log('\n' + formatMutationTable(rows));
 const gaps = rows.flatMap((r) => r.gaps.map((g) => ({ block: r.block, ...g })));
 console.log(`\ngaps (non-equivalent mutants the co-simulation does not kill): ${gaps.length}`);
 for (const g of gaps) {
-  console.log(`  ${g.block} #${g.id} [${g.verdict}] ${g.command}`);
+  console.log(`  ${g.block} #${g.id} [${g.verdict}; ${g.method ?? ''}] ${g.command}`);
   if (g.table) console.log(g.table.split('\n').map((l) => `      ${l}`).join('\n'));
 }
 const errs = rows.flatMap((r) => r.outcomes.filter((o) => o.status === 'error').map((o) => ({ block: r.block, ...o })));
 for (const e of errs) console.log(`  error ${e.block} #${e.id} ${e.command}\n      ${e.error}`);
 const eq = rows.flatMap((r) => r.outcomes.filter((o) => o.status === 'equivalent').map((o) => ({ block: r.block, ...o })));
 console.log(`\nequivalent mutants: ${eq.length}`);
-for (const e of eq) console.log(`  ${e.block} #${e.id} ${e.command}`);
+for (const e of eq) console.log(`  ${e.block} #${e.id} [${e.method ?? ''}] ${e.command}`);

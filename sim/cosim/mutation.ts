@@ -19,6 +19,8 @@ import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
 import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
+import { proveProperties } from '../../formal/block_props.js';
+import { blockProperties } from '../../formal/block_properties.js';
 import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
 
 export type { Mutant } from '../../formal/mutate.js';
@@ -65,6 +67,8 @@ export interface MutantOutcome {
   readonly verdict?: EquivResult['verdict'];
   /** Counterexample table of a 'different' verdict (the input that the stimulus misses). */
   readonly table?: string;
+  /** How the verdict was reached (sequential blocks: plain k-induction, or strengthened). */
+  readonly method?: string;
   /** Build or simulation error (status 'error'; excluded from the score). */
   readonly error?: string;
 }
@@ -74,6 +78,7 @@ export interface MutationGap {
   readonly command: string;
   /** 'different': proved killable; 'inconclusive': induction did not close (treated as a gap). */
   readonly verdict: EquivResult['verdict'];
+  readonly method?: string;
   readonly table?: string;
 }
 
@@ -220,6 +225,61 @@ export async function simulateMutant(spec: ModuleSpec, stim: BlockStimulus): Pro
   }
 }
 
+export interface Classification {
+  readonly verdict: EquivResult['verdict'];
+  readonly method: string;
+  readonly table?: string;
+}
+
+/**
+ * Is the mutant equivalent to the original? Combinational blocks: the SAT miter
+ * (formal/equiv.ts). Sequential (vti_psr): k-induction from reset; when that does not close,
+ * which happens when the mutant differs only in states that reset never reaches (e.g. it
+ * clears a reserved PSR bit that is always 0 anyway, while induction starts from any state),
+ * the agreement is proved again strengthened by the block's own safety properties
+ * (formal/block_properties.ts, e.g. "reserved PSR bits always read 0"): one k-induction over
+ * the conjunction `properties of the original && mutant outputs == original outputs` on a
+ * wrapper holding both. Sound: the conjunction is proved to hold at every step after reset,
+ * so the outputs agree on every reachable state. A base-case failure of the agreement is a
+ * real counterexample ('different').
+ */
+export async function classifyMutant(
+  block: BlockName,
+  original: ModuleSpec,
+  m: Mutant,
+  sequential: boolean,
+  gen: VtiGenOptions = DEFAULT_GEN,
+): Promise<Classification> {
+  const plain = await proveEquivalent({ gold: { files: original.files, top: original.top }, gate: { files: m.files, top: m.top }, sequential });
+  const method = sequential ? 'k-induction from reset (k <= 8)' : 'combinational SAT miter';
+  if (plain.verdict !== 'inconclusive' || !sequential) return { verdict: plain.verdict, method, ...(plain.table ? { table: plain.table } : {}) };
+  const top = original.top, mtop = `${top}__mutant`;
+  const rename = new RegExp(`\\bmodule\\s+${top}\\b`);
+  const mv = Object.values(m.files).join('\n');
+  if (!rename.test(mv)) return { verdict: 'inconclusive', method };
+  const outs = original.ports.filter((p) => p.dir === 'output');
+  const range = (w: number) => (w > 1 ? `[${w - 1}:0] ` : '');
+  const wrapper = [
+    `module ${top}__miter(${[...original.ports.map((p) => p.name), 'mutant_agrees'].join(', ')});`,
+    ...original.ports.map((p) => `  ${p.dir} ${range(p.width)}${p.name};`),
+    '  output mutant_agrees;',
+    ...outs.map((p) => `  wire ${range(p.width)}m_${p.name};`),
+    `  ${top} gold (${original.ports.map((p) => `.${p.name}(${p.name})`).join(', ')});`,
+    `  ${mtop} gate (${original.ports.map((p) => `.${p.name}(${p.dir === 'output' ? `m_${p.name}` : p.name})`).join(', ')});`,
+    `  assign mutant_agrees = ${outs.map((p) => `(m_${p.name} == ${p.name})`).join(' && ')};`,
+    'endmodule',
+    '',
+  ].join('\n');
+  const files = { ...original.files, [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`), [`${top}__miter.v`]: wrapper };
+  const agree = { name: 'mutant outputs equal the original outputs', expr: 'mutant_agrees' };
+  const props = [...blockProperties(block, { vmImplemented: gen.vt }), agree];
+  const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
+  const strengthened = `${method}, inconclusive; then k-induction of agreement && ${props.length - 1} block properties`;
+  if (res.every((r) => r.verdict === 'holds')) return { verdict: 'equivalent', method: strengthened };
+  const a = res.find((r) => r.name === agree.name)!;
+  return { verdict: a.verdict === 'fails' ? 'different' : 'inconclusive', method: strengthened, ...(a.table ? { table: a.table } : {}) };
+}
+
 /** Runs the given mutants (e.g. from `mutants()`, or built by hand) through co-simulation and,
  *  if `classify`, the equivalence proof. */
 export async function mutationScoreOf(
@@ -252,14 +312,10 @@ export async function mutationScoreOf(
     let done = 0;
     for (const [x, i] of survivors) {
       const m = list[i]!;
-      const r = await proveEquivalent({
-        gold: { files: original.files, top: original.top },
-        gate: { files: m.files, top: m.top },
-        sequential: stim.sequential,
-      });
+      const r = await classifyMutant(block, original, m, stim.sequential, gen);
       const c: MutantOutcome = r.verdict === 'equivalent'
-        ? { ...x, status: 'equivalent', verdict: r.verdict }
-        : { ...x, status: 'gap', verdict: r.verdict, ...(r.table ? { table: r.table } : {}) };
+        ? { ...x, status: 'equivalent', verdict: r.verdict, method: r.method }
+        : { ...x, status: 'gap', verdict: r.verdict, method: r.method, ...(r.table ? { table: r.table } : {}) };
       outcomes[i] = c;
       o.progress?.({ phase: 'classify', done: ++done, total: survivors.length, mutant: c });
     }
@@ -268,7 +324,7 @@ export async function mutationScoreOf(
   const count = (s: MutantStatus) => outcomes.filter((x) => x.status === s).length;
   const killed = count('killed'), equivalent = count('equivalent'), errors = count('error');
   const gaps: MutationGap[] = outcomes.filter((x) => x.status === 'gap')
-    .map((x) => ({ id: x.id, command: x.command, verdict: x.verdict!, ...(x.table ? { table: x.table } : {}) }));
+    .map((x) => ({ id: x.id, command: x.command, verdict: x.verdict!, ...(x.method ? { method: x.method } : {}), ...(x.table ? { table: x.table } : {}) }));
   const scored = list.length - equivalent - errors;
   return {
     block, mutants: list.length, killed, survived: list.length - killed - errors, equivalent, gaps, errors,
