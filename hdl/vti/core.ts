@@ -239,7 +239,10 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     completed.set(done);
     redirect.set(dispatch.or(done.and(isClass('RFI'))));
     nextIp.set(mux(dispatch, cat(ivaBase, vectorNow), mux(done.and(isClass('RFI')), cr.IIP, m.lit(0, 64))));
-    nextSlot.set(mux(dispatch, m.lit(0, 2), mux(done.and(isClass('RFI')), cr.IPSR.bits(42, 41), m.lit(0, 2))));
+    // Project decision (docs/vti_core.md): rfi with the reserved IPSR.ri = 3 loads PSR.ri = 3
+    // unchanged (blocks.md) and resumes at slot 2, the last slot of the bundle.
+    const rfiSlot = mux(cr.IPSR.bits(42, 41).eq(3), m.lit(2, 2), cr.IPSR.bits(42, 41));
+    nextSlot.set(mux(dispatch, m.lit(0, 2), mux(done.and(isClass('RFI')), rfiSlot, m.lit(0, 2))));
 
     // Values read by mov from psr / psr.um / cr.
     const crRead = m.wire('cr_read', 64);

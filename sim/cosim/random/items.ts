@@ -87,7 +87,8 @@ function randomMode(r: Rng, p: Profile): Mode {
 function randomPsr(r: Rng, p: Profile, reservedOk: boolean): bigint {
   let v = psrOf(randomMode(r, p));
   if (reservedOk && chance(r, 0.3)) v |= pick(r, [bit(0), bit(7), bit(16), bit(29), bit(50)]);
-  // ri 3 is reserved (§2) and left out: the emulator resumes an rfi with ri 3 at slot 2, the RTL reports 3 (D5).
+  // ri 3 (reserved, §2) is left out so the fixed seeds keep their programs; both sides now resume
+  // it at slot 2 (D5, a project decision in docs/vti_core.md, checked by test/cosim/divergences).
   if (chance(r, 0.2)) v |= BigInt(pick(r, [1, 2])) << 41n;
   return v;
 }
