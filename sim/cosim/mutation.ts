@@ -275,8 +275,9 @@ export async function classifyMutant(
   const props = [...blockProperties(block, { vmImplemented: gen.vt }), agree];
   const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
   const strengthened = `${method}, inconclusive; then k-induction of agreement && ${props.length - 1} block properties`;
-  if (res.every((r) => r.verdict === 'holds')) return { verdict: 'equivalent', method: strengthened };
   const a = res.find((r) => r.name === agree.name)!;
+  // The conjunction, or (when the conjunction failed) the agreement on its own, proved.
+  if (a.verdict === 'holds') return { verdict: 'equivalent', method: strengthened };
   return { verdict: a.verdict === 'fails' ? 'different' : 'inconclusive', method: strengthened, ...(a.table ? { table: a.table } : {}) };
 }
 
