@@ -2,6 +2,7 @@
 // verilated and run on the co-simulation stimulus against the reference model; survivors
 // classified formally (equivalent, or a real gap in the stimulus).
 //   npx tsx bench/mutation/run.ts [MUTANTS=100] [--vectors N] [--seed S] [--block NAME] [--no-classify]
+//     [--sets directed,exhaustive,random]   (a subset: what those sets alone kill)
 import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
 import { formatMutationTable, mutationScore, type MutationResult } from '../../sim/cosim/mutation.js';
 
@@ -22,6 +23,13 @@ const int = (name: string, v: string | undefined, dflt: number): number => {
 const vectors = int('--vectors', opt('--vectors'), 1_000_000);
 const seed = int('--seed', opt('--seed'), 1);
 const only = opt('--block');
+const setsArg = opt('--sets');
+const SETS = ['directed', 'exhaustive', 'random'] as const;
+type SetName = (typeof SETS)[number];
+const onlySets = setsArg?.split(',').map((x) => {
+  if (!SETS.includes(x as SetName)) throw new Error(`bench/mutation: unknown stimulus set '${x}' (${SETS.join(', ')})`);
+  return x as SetName;
+});
 const classify = !args.includes('--no-classify');
 const positional = args.filter((a) => !a.startsWith('--'));
 const count = int('MUTANTS', positional[0], 100);
@@ -29,11 +37,11 @@ if (count < 1) throw new Error('bench/mutation: at least one mutant');
 if (only !== undefined && !BLOCK_NAMES.includes(only as BlockName)) throw new Error(`bench/mutation: unknown block '${only}' (${BLOCK_NAMES.join(', ')})`);
 const blocks = only ? [only as BlockName] : BLOCK_NAMES;
 
-console.log(`mutation score: ${count} mutants per block, seed ${seed}, ${vectors} random vectors (cycles) per mutant on top of directed + exhaustive, classify ${classify}`);
+console.log(`mutation score: ${count} mutants per block, seed ${seed}, ${vectors} random vectors (cycles) per mutant on top of directed + exhaustive, classify ${classify}${onlySets ? `, only the sets ${onlySets.join(', ')}` : ''}`);
 const rows: MutationResult[] = [];
 for (const block of blocks) {
   const r = await mutationScore(block, {
-    count, seed, vectors, engine: 'verilator', classify,
+    count, seed, vectors, engine: 'verilator', classify, ...(onlySets ? { sets: onlySets } : {}),
     progress: (e) => {
       const m = e.mutant;
       const what = m.status === 'killed' ? `killed (${m.kill!.set} vector ${m.kill!.vector}, ${m.kill!.port})` : m.status === 'error' ? `error: ${m.error!.split('\n')[0]}` : m.status;

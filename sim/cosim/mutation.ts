@@ -38,6 +38,9 @@ export interface MutationOptions {
   readonly gen?: VtiGenOptions;
   /** Random batch size; default as cosimBlock (65536 cycles for vti_psr, else 262144). */
   readonly batch?: number;
+  /** Stimulus sets to run (default all: directed, exhaustive where the block has one, random);
+   *  e.g. ['random'] measures what the random vectors alone would kill. */
+  readonly sets?: readonly MutantKill['set'][];
   /** Called after each mutant has been simulated (and again after each classification). */
   readonly progress?: (event: MutationProgress) => void;
 }
@@ -293,7 +296,9 @@ export async function mutationScoreOf(
   const t0 = performance.now();
   const gen = o.gen ?? DEFAULT_GEN;
   const original = vtiSpec(block, gen);
-  const stim = blockStimulus(block, { vectors: o.vectors, seed: o.seed, gen, ...(o.batch ? { batch: o.batch } : {}) });
+  const all = blockStimulus(block, { vectors: o.vectors, seed: o.seed, gen, ...(o.batch ? { batch: o.batch } : {}) });
+  const stim: BlockStimulus = o.sets ? { ...all, sets: all.sets.filter((x) => o.sets!.includes(x.set)) } : all;
+  const vectorsRun = stim.sets.reduce((n, x) => n + x.stim.count, 0);
   const outcomes: MutantOutcome[] = [];
   for (const m of list) {
     const spec: ModuleSpec = { ...original, top: m.top, files: { ...m.files } };
@@ -330,7 +335,7 @@ export async function mutationScoreOf(
   return {
     block, mutants: list.length, killed, survived: list.length - killed - errors, equivalent, gaps, errors,
     score: scored > 0 ? killed / scored : 1,
-    vectorsPerMutant: stim.total, outcomes,
+    vectorsPerMutant: vectorsRun, outcomes,
     seconds: (t2 - t0) / 1000 + (o.mutateSeconds ?? 0),
     phases: { mutate: o.mutateSeconds ?? 0, simulate: (t1 - t0) / 1000, classify: (t2 - t1) / 1000 },
   };
