@@ -47,16 +47,19 @@ const value = (col: Uint32Array, p: Port, i: number): bigint => {
   return v;
 };
 
-interface Runner {
+export type StimSetName = 'directed' | 'exhaustive' | 'random';
+
+/** One block's co-simulation recipe: reference model, directed/exhaustive sets, random batches. */
+export interface BlockRunner {
   readonly inputs: readonly Port[];
   readonly outputs: readonly Port[];
   readonly sequential: boolean;
   reference(stim: Stimulus): Columns;
-  directed(): Stimulus[];
+  directed(): { readonly set: StimSetName; readonly stim: Stimulus }[];
   random(count: number, seed: number): Stimulus;
 }
 
-function runner(block: BlockName, gen: VtiGenOptions): Runner {
+export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN): BlockRunner {
   const vt = gen.vt;
   const addr = { implVaMsb: gen.implVaMsb, implPaMsb: gen.implPaMsb, guestShrink: gen.guestShrink };
   switch (block) {
@@ -66,30 +69,30 @@ function runner(block: BlockName, gen: VtiGenOptions): Runner {
         inputs: m.stepInputs, outputs: m.stepOutputs, sequential: true,
         // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
         reference: (s) => m.stepBatch(new Uint32Array(2), s.inputs, s.count),
-        directed: () => [directedPsrSequence({ vmImplemented: vt })],
+        directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
         random: (n, seed) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt } }),
       };
     }
     case 'vti_vmsw': {
       const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [directedVmsw(), exhaustiveVmsw()], random: (n, seed) => randomVmsw(n, { seed }) };
+        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed) => randomVmsw(n, { seed }) };
     }
     case 'vti_addr_check': {
       const m = createBlockModel('vti_addr_check', addr);
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [directedAddrCheck(addr)], random: (n, seed) => randomAddrCheck(n, { seed, options: addr }) };
+        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed) => randomAddrCheck(n, { seed, options: addr }) };
     }
     case 'vti_fault_prio': {
       const m = createBlockModel('vti_fault_prio');
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [directedFaultPrio()], random: (n, seed) => randomFaultPrio(n, { seed }) };
+        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed) => randomFaultPrio(n, { seed }) };
     }
   }
 }
 
 /** Compares two column sets; returns the number of differing vectors and the first one. */
-function compare(r: Runner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: Mismatch } {
+function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: Mismatch } {
   // Fast path: whole columns equal (the usual case) — one tight loop per output.
   let same = true;
   for (const p of r.outputs) {
@@ -120,7 +123,7 @@ function compare(r: Runner, stim: Stimulus, expected: Columns, actual: Columns, 
 
 export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promise<BlockCosimResult> {
   const gen = o.gen ?? DEFAULT_GEN;
-  const r = runner(block, gen);
+  const r = blockRunner(block, gen);
   const engine: Engine = await createEngine(o.engine, vtiDesign(block, gen));
   const t0 = performance.now();
   let done = 0, mismatches = 0, directed = 0;
@@ -133,7 +136,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     done += stim.count;
   };
   try {
-    for (const s of r.directed()) await check(s);
+    for (const s of r.directed()) await check(s.stim);
     directed = done;
     const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
     const total = directed + o.vectors;

@@ -10,11 +10,9 @@
 // after the other (the Verilator cache builds in-process; 2 cores). All Yosys work goes
 // through the one queued Yosys-WASM runner of formal/yosys.ts.
 import type { Columns, Port } from '../../model/blocks/columns.js';
-import { createBlockModel, type BlockName } from '../../model/blocks/index.js';
-import {
-  directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
-  randomAddrCheck, randomFaultPrio, randomPsrSequence, randomVmsw, type Stimulus,
-} from '../../model/blocks/vectors.js';
+import type { BlockName } from '../../model/blocks/index.js';
+import type { Stimulus } from '../../model/blocks/vectors.js';
+import { blockRunner, type StimSetName } from './blocks.js';
 import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
@@ -53,7 +51,7 @@ export type MutantStatus = 'killed' | 'equivalent' | 'gap' | 'survived' | 'error
 
 export interface MutantKill {
   /** Which stimulus set killed it: 'directed', 'exhaustive' or 'random'. */
-  readonly set: 'directed' | 'exhaustive' | 'random';
+  readonly set: StimSetName;
   /** Index of the first differing vector (cycle) over the whole run, as cosimBlock counts. */
   readonly vector: number;
   readonly label?: string;
@@ -107,8 +105,8 @@ export interface MutationResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stimulus: the same sets as sim/cosim/blocks.ts `runner` (kept in step by hand: that module
-// does not export it). Directed sets are tagged so a kill says which set found it.
+// Stimulus: exactly the block co-simulation's sets (`blockRunner` of sim/cosim/blocks.ts);
+// directed sets are tagged so a kill says which set found it.
 
 interface StimSet {
   readonly set: MutantKill['set'];
@@ -125,58 +123,9 @@ interface BlockStimulus {
   readonly total: number;
 }
 
-interface Runner {
-  readonly outputs: readonly Port[];
-  readonly sequential: boolean;
-  reference(stim: Stimulus): Columns;
-  directed(): { set: MutantKill['set']; stim: Stimulus }[];
-  random(count: number, seed: number): Stimulus;
-}
-
-function runner(block: BlockName, gen: VtiGenOptions): Runner {
-  const vt = gen.vt;
-  const addr = { implVaMsb: gen.implVaMsb, implPaMsb: gen.implPaMsb, guestShrink: gen.guestShrink };
-  switch (block) {
-    case 'vti_psr': {
-      const m = createBlockModel('vti_psr', { vmImplemented: vt });
-      return {
-        outputs: m.stepOutputs, sequential: true,
-        // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
-        reference: (s) => m.stepBatch(new Uint32Array(2), s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
-        random: (n, seed) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt } }),
-      };
-    }
-    case 'vti_vmsw': {
-      const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
-      return {
-        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }],
-        random: (n, seed) => randomVmsw(n, { seed }),
-      };
-    }
-    case 'vti_addr_check': {
-      const m = createBlockModel('vti_addr_check', addr);
-      return {
-        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }],
-        random: (n, seed) => randomAddrCheck(n, { seed, options: addr }),
-      };
-    }
-    case 'vti_fault_prio': {
-      const m = createBlockModel('vti_fault_prio');
-      return {
-        outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedFaultPrio() }],
-        random: (n, seed) => randomFaultPrio(n, { seed }),
-      };
-    }
-  }
-}
-
 /** The co-simulation stimulus of one block with its reference outputs (computed once). */
 export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiGenOptions; batch?: number }): BlockStimulus {
-  const r = runner(block, o.gen ?? DEFAULT_GEN);
+  const r = blockRunner(block, o.gen ?? DEFAULT_GEN);
   const sets: StimSet[] = [];
   let done = 0;
   for (const d of r.directed()) {
