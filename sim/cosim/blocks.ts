@@ -128,21 +128,38 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   const t0 = performance.now();
   let done = 0, mismatches = 0, directed = 0;
   let first: Mismatch | undefined;
-  const check = async (stim: Stimulus) => {
-    const actual = r.sequential ? await engine.stepBatch(stim.inputs, stim.count) : await engine.evalBatch(stim.inputs, stim.count);
-    const c = compare(r, stim, r.reference(stim), actual, done);
+  // The RTL evaluates a batch on the engine (Verilator: libuv's thread pool for large batches)
+  // while this thread computes the reference outputs and the next random batch.
+  const run = (stim: Stimulus) => (r.sequential ? engine.stepBatch(stim.inputs, stim.count) : engine.evalBatch(stim.inputs, stim.count));
+  const check = (stim: Stimulus, expected: Columns, actual: Columns) => {
+    const c = compare(r, stim, expected, actual, done);
     mismatches += c.bad;
     first ??= c.first;
     done += stim.count;
   };
   try {
-    for (const s of r.directed()) await check(s.stim);
+    for (const s of r.directed()) {
+      const pending = run(s.stim);
+      check(s.stim, r.reference(s.stim), await pending);
+    }
     directed = done;
     const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
     const total = directed + o.vectors;
-    for (let k = 0; done < total; k++) {
-      await check(r.random(Math.min(batch, total - done), o.seed + k));
+    let queued = directed, k = 0;
+    const nextStim = () => {
+      if (queued >= total) return undefined;
+      const st = r.random(Math.min(batch, total - queued), o.seed + k++);
+      queued += st.count;
+      return st;
+    };
+    let cur = nextStim();
+    while (cur) {
+      const pending = run(cur);
+      const expected = r.reference(cur);
+      const following = nextStim();
+      check(cur, expected, await pending);
       o.progress?.(done, total);
+      cur = following;
     }
   } finally {
     await engine.close();
