@@ -88,7 +88,6 @@ export class ModuleBuilder implements AssignSink {
   private stack: MutStmt[][] = [this.body];
   private clk?: Signal<1>;
   private rst?: Signal<1>;
-  private readonly byName = new Map<string, Signal>();
 
   constructor(readonly name: string, readonly loc: Loc, readonly doc?: string, readonly params?: Record<string, unknown>) {}
 
@@ -286,7 +285,6 @@ export class ModuleBuilder implements AssignSink {
     });
     const expr = this.addExpr({ op: 'ref', width: w, signal: id, loc });
     const s = bundle ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields) : new Signal(this, expr, w, id, name, kind);
-    if (!this.byName.has(name)) this.byName.set(name, s);
     return s;
   }
 

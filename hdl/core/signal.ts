@@ -1,7 +1,6 @@
 // Signals: named, assignable values (ports, wires, registers) and assignable slices of them.
 import type { IRField, SignalKind } from '../ir/types.js';
-import { callerLoc } from './loc.js';
-import { Value, type Bit, type ExprSink, type Operand } from './value.js';
+import { Value, type ExprSink, type Operand } from './value.js';
 
 /** What a signal needs from its module to record an assignment. */
 export interface AssignSink extends ExprSink {
@@ -65,8 +64,4 @@ export class BundleSignal<F extends string = string> extends Signal {
   }
 }
 
-export function isBit(v: Value): v is Bit {
-  return v.width === 1;
-}
 
-export { callerLoc };
