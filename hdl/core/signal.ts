@@ -63,5 +63,3 @@ export class BundleSignal<F extends string = string> extends Signal {
     this.f = f as Record<F, SliceRef>;
   }
 }
-
-
