@@ -157,7 +157,9 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r) => ({ op: 'st', asm: `st${pick(r, [1, 8])} [r3] = r2`, unit: 'M', r2: 7n, r3: chance(r, 0.1) ? 'nat' : pick(r, DATA) }),
   (r) => ({ op: 'br', asm: 'br.cond.sptk.few b6', unit: 'B', b6: pick(r, ['next', 'next', ADDR.unimplVa, ADDR.unimplPa] as const) }),
   (r) => ({ op: 'br_call', asm: 'br.call.sptk.many b0 = b6', unit: 'B', b6: pick(r, ['next', ADDR.unimplVa] as const) }),
-  (r, p) => (p.traps ? { op: 'br_ret', asm: 'br.ret.sptk.many b6', unit: 'B', b6: 'next', pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n } : { op: 'nop', asm: 'nop.b 0', unit: 'B' }),
+  // br.ret with a random PFS.ppl: cpl rises to it when less privileged (D6, fixed); the only
+  // interruption-free way up, so it is in the default profile.
+  (r) => ({ op: 'br_ret', asm: 'br.ret.sptk.many b6', unit: 'B', b6: 'next', pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n }),
   (r) => ({ op: 'break', asm: `break.${pick(r, ['m', 'i', 'b'])} ${pick(r, [0x1, 0x1234, 0xca11, 0x1fffff])}`, unit: 'M' }),
   (r) => ({ op: 'mov_to_ar', asm: pick(r, ['mov.m ar.k0 = r2', 'mov.m ar.itc = r2']), unit: 'M', r2: 5n }),
 ];
