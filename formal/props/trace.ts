@@ -4,7 +4,7 @@
 // registered state BEFORE its edge; the effect of cycle k's event shows in step k+1. So column
 // k of the table pairs step k's inputs with step k+1's outputs (and ok/cov, which judge the
 // previous cycle's event). The VCD keeps the raw per-step values (one clock period per step).
-import { binToHex, type CexValue } from '../cex.js';
+import { waveSteps, type CexValue } from '../cex.js';
 import { ICLASS } from '../../arch/iclass.js';
 
 /** One SAT time step: every dumped signal (inputs and outputs of vti_props). */
@@ -13,36 +13,12 @@ export interface TraceStep {
   readonly signals: Readonly<Record<string, CexValue>>;
 }
 
-interface WaveSignal { name: string; wave: string; data?: string[] }
-
-function decode(s: WaveSignal): (string | null)[] {
-  const out: (string | null)[] = [];
-  let d = 0;
-  let prev: string | null = null;
-  for (const ch of s.wave) {
-    if (ch === '.') out.push(prev);
-    else if (ch === '=') (prev = s.data?.[d++] ?? null), out.push(prev);
-    else if (ch === '4') d++, (prev = null), out.push(null);
-    else (prev = ch), out.push(ch);
-  }
-  return out;
-}
-
 /** Steps 1..N of a sequential dump (wave position 0 is the initial state and is dropped). */
 export function parseTrace(json: string): TraceStep[] {
-  const doc = JSON.parse(json) as { signal: WaveSignal[] };
-  const waves = doc.signal.map((s) => [s.name.replace(/^\\/, ''), decode(s)] as const);
-  const len = Math.max(0, ...waves.map(([, w]) => w.length));
-  const steps: TraceStep[] = [];
-  for (let pos = 1; pos < len; pos++) {
-    const signals: Record<string, CexValue> = {};
-    for (const [name, w] of waves) {
-      const v = w[pos];
-      if (v != null) signals[name] = { width: v.length, bin: v, hex: binToHex(v) };
-    }
-    steps.push({ step: pos, signals });
-  }
-  return steps;
+  return waveSteps(json, true).map((m, i) => ({
+    step: i + 1,
+    signals: Object.fromEntries([...m].map(([name, v]) => [name.replace(/^\\/, ''), v])),
+  }));
 }
 
 /** A signal's value as a bigint (undefined when absent or with x bits). */
