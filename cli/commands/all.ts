@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command.js';
+import { engineFlag, seedFlag } from '../flags.js';
 import { table } from '../progress.js';
 import { DEFAULT_GEN, generateVti, vtiSpec } from '../../gen/vti.js';
 import { BLOCK_NAMES } from '../../model/blocks/index.js';
@@ -24,8 +25,8 @@ export const command: Command = {
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out' },
     vectors: { type: 'int', metavar: 'N', help: 'random co-simulation vectors per block', default: 1_000_000 },
-    seed: { type: 'int', metavar: 'S', help: 'seed of the random vectors', default: 1 },
-    engine: { type: 'choice', choices: ['verilator', 'builtin'], help: 'RTL simulation engine (default: verilator if installed)' },
+    seed: seedFlag(),
+    engine: engineFlag(),
     json: { type: 'bool', help: 'print the summary as JSON' },
   },
   async run({ flags }) {

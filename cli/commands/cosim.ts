@@ -4,6 +4,7 @@
 // the demo programs, one ELF, or random programs (sim/cosim/core, sim/cosim/random).
 import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
+import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
@@ -27,8 +28,8 @@ export const command: Command = {
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
-    seed: { type: 'int', metavar: 'S', help: 'seed of the random vectors', default: 1 },
-    engine: { type: 'choice', choices: ['verilator', 'builtin'], help: 'RTL simulation engine (default: verilator if installed)' },
+    seed: seedFlag(),
+    engine: engineFlag(),
     mutants: { type: 'int', metavar: 'N', help: 'mutation score: N Yosys mutants per block, each co-simulated (Verilator); survivors classified formally' },
     json: { type: 'bool', help: 'print results as JSON' },
   },

@@ -1,6 +1,7 @@
 // `vti report`: build the self-contained HTML report (report/index.ts) and print where it is.
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from '../command.js';
+import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { chooseEngine } from './cosim.js';
 import type { EngineName } from '../../sim/engine.js';
@@ -12,8 +13,8 @@ export const command: Command = {
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder (index.html is written there)', default: 'out/report' },
     vectors: { type: 'int', metavar: 'N', help: 'random co-simulation vectors per block', default: 100_000 },
-    seed: { type: 'int', metavar: 'S', help: 'seed of the random vectors', default: 1 },
-    engine: { type: 'choice', choices: ['verilator', 'builtin'], help: 'RTL engine of the block co-simulation (default: verilator if installed)' },
+    seed: seedFlag(),
+    engine: engineFlag('RTL engine of the block co-simulation (default: verilator if installed)'),
     iterations: { type: 'int', metavar: 'N', help: 'demo workload iterations', default: 100 },
     'flush-cycles': { type: 'int', metavar: 'N', help: 'demo cost of one interruption in cycles', default: 30 },
     skip: { type: 'string', metavar: 'LIST', help: `sections to leave out, comma-separated (${SKIPPABLE.join(', ')})` },

@@ -8,6 +8,7 @@ import { EXAMPLES } from '../../hdl/examples/index.js';
 import type { IRDesign } from '../../hdl/ir/types.js';
 import { createEngine, type EngineName } from '../../sim/engine.js';
 import type { Command } from '../command.js';
+import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { chooseEngine } from './cosim.js';
 
@@ -19,8 +20,8 @@ export const command: Command = {
   flags: {
     module: { type: 'choice', choices: DESIGNS, metavar: 'NAME', help: `the design (${DESIGNS.join(', ')})` },
     cycles: { type: 'int', metavar: 'N', help: 'cycles (sequential) or vectors (combinational)', default: 100_000 },
-    seed: { type: 'int', metavar: 'S', help: 'seed of the random stimulus', default: 1 },
-    engine: { type: 'choice', choices: ['verilator', 'builtin'], help: 'simulation engine (default: verilator if installed)' },
+    seed: seedFlag('seed of the random stimulus'),
+    engine: engineFlag('simulation engine (default: verilator if installed)'),
     vcd: { type: 'string', metavar: 'FILE', help: 'write a VCD of the run (keep --cycles small)' },
     json: { type: 'bool', help: 'print the result as JSON' },
   },
