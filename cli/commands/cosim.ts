@@ -17,13 +17,13 @@ import { DEFAULT_GEN } from '../../gen/vti.js';
 
 export const command: Command = {
   summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--traps] [--shrink]] [--vt on|off] [--seed S] [--engine E] [--json]',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--seed S] [--engine E] [--json]',
   flags: {
     core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
     random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
     items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
-    traps: { type: 'bool', help: 'with --random: also PSR.ss/tb/lp and br.ret demotion (known divergences)' },
+    'no-traps': { type: 'bool', help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes' },
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
@@ -42,7 +42,7 @@ export const command: Command = {
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
-        ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags.traps === true } } : {}),
+        ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
       });
       bar.done();
       if (flags.json) process.stdout.write(JSON.stringify(res, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v instanceof Uint32Array ? undefined : v), 2) + '\n');

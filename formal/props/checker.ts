@@ -9,7 +9,7 @@
 import type { PortSpec } from '../../gen/verilog/index.js';
 import { PSR_BIT, PSR_KEPT_MASK } from '../../arch/psr.js';
 import { PRIORITY_TABLE } from '../../arch/priority.js';
-import { VECTOR } from '../../arch/cr.js';
+import { ISR_BIT, VECTOR } from '../../arch/cr.js';
 
 const range = (w: number) => (w > 1 ? `[${w - 1}:0] ` : '');
 
@@ -24,6 +24,8 @@ export function checkerVerilog(corePorts: readonly PortSpec[], vt = true): strin
   const need = ['ev_valid', 'iclass', 'variant', 'imm', 'r2', 'r2_nat', 'cr_num', 'page_ar', 'page_pl', 'pfs_ppl',
     'addr', 'has_addr', 'ext_int', 'env_pending', 'vm_disabled', 'vmsw_disabled'];
   for (const n of [...need, 'clk', 'rst']) if (!ins.some((p) => p.name === n)) throw new Error(`vti_core has no input ${n}`);
+  // Trap vectors (§5: 0x5d00-0x6000 are the trap rows' only vectors).
+  const trapVecs = [...new Set(PRIORITY_TABLE.filter((r) => r.kind === 'trap').map((r) => r.vector))].map((v) => `o_intr_vector == 15'h${v.toString(16)}`).join(' || ');
   const vecOk = dispatchVectors().map((v) => `o_intr_vector == 15'h${v.toString(16)}`).join(' || ');
   const vm = PSR_BIT.vm!;
   const cpl = PSR_BIT.cpl!;
@@ -100,9 +102,19 @@ ${[...ins.map((p) => `    .${p.name}(${p.name})`), ...outs.map((p) => `    .${p.
   assign ok_p3 = p_rst || !virt_taken || !p_above_virt;
   // P4: after an interruption: the interruption PSR of §4 (cpl 0, vm 0, ic 0, i 0, bn 0, ri 0,
   // be/pp from DCR, kept bits unchanged) and IP = IVA{63:15} || vector, an IVT offset of §5.
-  wire [63:0] intr_psr = (p_psr & 64'h${PSR_KEPT_MASK.toString(16)}) | ({63'd0, p_dcr_be_pp[1]} << ${PSR_BIT.be}) | ({63'd0, p_dcr_be_pp[0]} << ${PSR_BIT.pp});
-  assign ok_p4 = p_rst || !o_taken || (o_psr == intr_psr && o_psr[${cpl + 1}:${cpl}] == 2'd0 && !o_vm
-                 && o_redirect && o_next_ip == {p_iva_hi, o_intr_vector} && o_next_slot == 2'd0
+  // A fault or an interrupt sees the state before the event. A trap is delivered after its
+  // instruction completed, so it sees the DCR/IVA after it (o_dcr/o_iva: the dispatch writes
+  // neither) and the PSR after it, which is IPSR when PSR.ic was 1 after the instruction
+  // (ISR.ni = 0); with ic = 0 after it IPSR is not written and the kept bits are not checked.
+  wire o_trap = o_taken && (${trapVecs});
+  wire [63:0] kept_from = o_trap ? o_ipsr : p_psr;
+  wire kept_known = !o_trap || !o_isr[${ISR_BIT.ni}];
+  wire [1:0] dcr_be_pp = o_trap ? {o_dcr[1], o_dcr[0]} : p_dcr_be_pp;
+  wire [48:0] iva_hi = o_trap ? o_iva[63:15] : p_iva_hi;
+  wire [63:0] intr_psr = (kept_from & 64'h${PSR_KEPT_MASK.toString(16)}) | ({63'd0, dcr_be_pp[1]} << ${PSR_BIT.be}) | ({63'd0, dcr_be_pp[0]} << ${PSR_BIT.pp});
+  wire [63:0] intr_cmp = kept_known ? 64'hffffffffffffffff : ~64'h${PSR_KEPT_MASK.toString(16)};
+  assign ok_p4 = p_rst || !o_taken || (((o_psr ^ intr_psr) & intr_cmp) == 64'd0 && o_psr[${cpl + 1}:${cpl}] == 2'd0 && !o_vm
+                 && o_redirect && o_next_ip == {iva_hi, o_intr_vector} && o_next_slot == 2'd0
                  && !o_completed && (${vecOk}));
   // P5: cpl decreases only by an interruption, a completed rfi (to IPSR.cpl) or a completed legal
   // epc (to the cpl of §3.2).

@@ -37,7 +37,7 @@ export const PROPERTIES: Readonly<Record<PropName, PropertyDef>> = {
   },
   P4: {
     name: 'P4', title: 'after any interruption cpl = 0, vm = 0 (the interruption PSR) and IP = IVA{63:15} || vector',
-    ok: 'ok_p4', cover: 'cov_p4', observe: [...base, 'o_iva', 'o_dcr', 'o_redirect', 'o_next_ip', 'o_next_slot'],
+    ok: 'ok_p4', cover: 'cov_p4', observe: [...base, 'o_iva', 'o_dcr', 'o_ipsr', 'o_isr', 'o_redirect', 'o_next_ip', 'o_next_slot'],
     inputs: ['rst', 'ev_valid', 'iclass', 'cr_num', 'r2', 'ext_int', 'env_pending'],
   },
   P5: {

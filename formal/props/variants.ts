@@ -36,7 +36,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   {
     property: 'P4', name: 'interrupt-keeps-vm', file: 'vti_psr.v',
     description: '§4 step 4 broken: the interruption state keeps PSR.vm instead of clearing it',
-    from: "psr_q <= psr_q & 64'h1808028034;", to: "psr_q <= psr_q & 64'h401808028034;",
+    from: "psr_d_intr = psr_q & 64'h1808028034;", to: "psr_d_intr = psr_q & 64'h401808028034;",
   },
   {
     property: 'P5', name: 'epc-any-page', file: 'vti_core.v',

@@ -14,6 +14,7 @@ import { cat, defineModule, enumType, mux, type Bit, type HdlModule, type Value 
 import { vtiAddrCheck } from './addr_check.js';
 import { vtiFaultPrio } from './fault_prio.js';
 import { vtiPsr } from './psr.js';
+import { interruptionState, psrNext } from './psr_next.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr_type.js';
 import { vtiVmsw } from './vmsw.js';
 
@@ -221,17 +222,33 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     const trapCode = m.named('trap_code', cat(...trapCodeBits));
     const isrCodeNow = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code!));
 
+    // ---- the state after the instruction, for traps ----
+    // A trap is delivered after its instruction completed (§4): IPSR, ISR.ni, the
+    // interruption state and the vector base are those *after* the instruction's own effect
+    // (its PSR command, a mov to DCR or IVA). The PSR after it is the same next-state logic
+    // vti_psr uses, built here combinationally.
+    const crAfter = (k: 'DCR' | 'IVA', hi: number, lo: number) => mux(movToCr.and(crNum.eq(CR[k])), r2.bits(hi, lo), cr[k].bits(hi, lo));
+    const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', 1, 0)); // {be, pp}
+    const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
+    const psrAfter = psrNext(m, 'psr_after', { psr, op: candOp, operand: candOperand, dcrBe: cr.DCR.bit(1), dcrPp: cr.DCR.bit(0) }, vmImplemented).next;
+    const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(1), dcrAfter.bit(0));
+    const trapWin = m.named('trap_win', dispatch.and(isTrap));
+    // PSR.ic as the dispatch sees it: after the instruction for traps, before it otherwise.
+    const icDispatch = m.named('ic_dispatch', mux(isTrap, psrAfter.bit(13), ic));
+
     // ---- PSR command ----
-    psrOp.set(mux(dispatch, m.enumValue(PsrOp, 'INTERRUPT'), mux(done, candOp, m.enumValue(PsrOp, 'NOP'))));
-    psrOperand.set(candOperand);
-    psrSlot.set(mux(isTrap, nextSlotIn, slot));
+    // A trap loads the interruption state computed from the PSR after the instruction (an
+    // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
+    psrOp.set(mux(dispatch, mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')), mux(done, candOp, m.enumValue(PsrOp, 'NOP'))));
+    psrOperand.set(mux(trapWin, trapPsr, candOperand));
+    psrSlot.set(slot);
 
     // ---- registered effect ----
-    const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, slot /* ei */, m.lit(0, 1) /* so */, ic.not() /* ni */,
+    const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, slot /* ei */, m.lit(0, 1) /* so */, icDispatch.not() /* ni */,
       m.lit(0, 4) /* ir rs sp na */, dataWin.and(isClass('LOAD')) /* r */, dataWin.and(isClass('STORE')) /* w */,
       instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, isrCodeNow);
     void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
-    const ivaBase = cr.IVA.bits(63, 15);
+    const ivaBase = mux(isTrap, ivaBaseAfter, cr.IVA.bits(63, 15));
     const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
 
     taken.set(dispatch);
@@ -256,22 +273,30 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     rdValue.set(mux(isClass('MOV_FROM_PSR'), psr.and(PSR_READ_MASK),
       mux(isClass('MOV_FROM_PSR_UM'), psr.and(0x3f), mux(movFromCr, crRead, m.lit(0, 64)))));
 
-    m.when(dispatch, () => {
-      cr.ISR.set(isr);
-      m.when(ic.and(nested.not()), () => {
-        cr.IPSR.set(psrInst.ipsr_save!);
-        cr.IIP.set(mux(isTrap, cat(nextIpIn.bits(63, 4), m.lit(0, 4)), cat(ip.bits(63, 4), m.lit(0, 4))));
-        cr.IFS.set(ifsCleared);
-        cr.IIB0.set(bundle.bits(63, 0));
-        cr.IIB1.set(bundle.bits(127, 64));
-        m.when(dataWin, () => cr.IFA.set(addr)).elsewhen(instWin, () => cr.IFA.set(ip));
-        m.when(isTrap, () => cr.IIPA.set(ip));
-        m.when(winIs(/^break_inst$/), () => cr.IIM.set(imm.bits(20, 0).zext(64)));
-      });
-    }).elsewhen(done, () => {
-      m.when(ic, () => cr.IIPA.set(ip));
+    // IIB0/IIB1 of a trap hold the bundle at IIPA (§4): the trapping instruction's own bundle
+    // when it started with ic = 1 (it then became IIPA), otherwise the bundle recorded with
+    // the last IIPA update. (A mov to IIPA does not update the record: the core cannot fetch.)
+    const iipaBundle = m.reg('iipa_bundle_q', 128, { init: 0 });
+    const iibValue = mux(isTrap.and(ic.not()), iipaBundle, bundle);
+
+    // The instruction's own effect: when it completed, and also when a trap is delivered
+    // after it; the dispatch's writes below then override (last assignment wins).
+    m.when(done.or(trapWin), () => {
+      m.when(ic, () => { cr.IIPA.set(ip); iipaBundle.set(bundle); });
       m.when(movToCr, () => m.switch(crNum, (s) => { for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(r2)); }));
       m.when(isClass('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), cfm)));
+    });
+    m.when(dispatch, () => {
+      cr.ISR.set(isr);
+      m.when(icDispatch.and(nested.not()), () => {
+        cr.IPSR.set(mux(isTrap, cat(psrAfter.bits(63, 43), nextSlotIn, psrAfter.bits(40, 0)), psrInst.ipsr_save!));
+        cr.IIP.set(mux(isTrap, cat(nextIpIn.bits(63, 4), m.lit(0, 4)), cat(ip.bits(63, 4), m.lit(0, 4))));
+        cr.IFS.set(ifsCleared);
+        cr.IIB0.set(iibValue.bits(63, 0));
+        cr.IIB1.set(iibValue.bits(127, 64));
+        m.when(dataWin, () => cr.IFA.set(addr)).elsewhen(instWin, () => cr.IFA.set(ip));
+        m.when(winIs(/^break_inst$/), () => cr.IIM.set(imm.bits(20, 0).zext(64)));
+      });
     });
 
     psrOut.set(psr);

@@ -44,14 +44,14 @@ describe.skipIf(!verilatorAvailable())('mutation score', () => {
 
   it('vti_psr: a mutant that differs only in unreachable states is equivalent (strengthened induction), a bad reset value is killed', async () => {
     const v = vtiSpec('vti_psr').files['vti_psr.v']!;
-    const RSM = 'psr_q[23:0] <= psr_q[23:0] & (~operand[23:0]);';
+    const RSM = 'psr_d[23:0] = psr_q[23:0] & (~operand[23:0]);';
     const RESET = "psr_q <= 64'h0;";
     expect(v).toContain(RSM);
     expect(v).toContain(RESET);
     // RSM forces reserved bit 0 to 0: reachable states have it 0 anyway, but plain k-induction
     // starts from any state and cannot close; the block's "reserved bits read 0" closes it.
     const rsm: Mutant = { id: 1, command: 'hand: RSM clears psr bit 0', top: 'vti_psr',
-      files: { 'vti_psr.v': v.replace(RSM, "psr_q[23:0] <= {psr_q[23:1] & (~operand[23:1]), 1'b0};") } };
+      files: { 'vti_psr.v': v.replace(RSM, "psr_d[23:0] = {psr_q[23:1] & (~operand[23:1]), 1'b0};") } };
     // Reset value with reserved bit 0 set: visible right after reset, so the cosim kills it.
     const rst: Mutant = { id: 2, command: 'hand: reset value 1', top: 'vti_psr', files: { 'vti_psr.v': v.replace(RESET, "psr_q <= 64'h1;") } };
     const r = await mutationScoreOf('vti_psr', [rsm, rst], { seed: 1, vectors: 5000, classify: true });

@@ -46,8 +46,10 @@ const PAGE_PL: Record<string, number> = { ar7: 0, ar7pl1: 1, ar7pl2: 2 };
 const EXPOSES: Record<SeededBug, (it: Item) => boolean> = {
   // Register NaT Consumption (§2: mov psr.l / psr.um / cr with a NaT source).
   no_reg_nat: (it) => it.r2 === 'nat' && ['mov_to_psr_l', 'mov_to_psr_um', 'mov_to_cr'].includes(it.op),
-  // epc: Illegal Operation only when PFS.ppl < cpl (§3.2); with the check broken, ppl ≥ cpl > 0 faults.
-  epc_ppl_zero: (it) => it.op === 'epc' && it.mode.cpl > 0 && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl,
+  // PFS.ppl read as 0. epc: Illegal Operation only when PFS.ppl < cpl (§3.2), so with the input
+  // broken ppl ≥ cpl > 0 faults; br.ret: cpl ← PFS.ppl when that is less privileged, lost too.
+  epc_ppl_zero: (it) => (it.op === 'epc' && it.mode.cpl > 0 && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl) ||
+    (it.op === 'br_ret' && Number((it.pfs ?? 0n) >> 62n) > it.mode.cpl),
   // The page's ar = 7 decides two things: vmsw at cpl 0 with PSR.it = 1 commits (§3.1), and
   // epc with PSR.it = 1 promotes cpl to the page's pl when pl < cpl ≤ PFS.ppl (§3.2).
   no_page_ar: (it) => (it.op === 'vmsw' && it.mode.cpl === 0 && it.mode.it === 1 && it.page.startsWith('ar7')) ||

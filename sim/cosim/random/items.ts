@@ -35,7 +35,7 @@ export interface Item {
 }
 
 export interface Profile {
-  /** PSR.ss/tb/lp in modes and rfi targets, br.ret demotions (expected divergences, see the report). */
+  /** PSR.ss/tb/lp (single-step, taken-branch, lower-privilege transfer traps) in modes and rfi targets; default on. */
   readonly traps?: boolean;
   /** probe/fc/tpa data faults (divergence D2, excluded by default). */
   readonly nonAccess?: boolean;
@@ -76,7 +76,7 @@ function randomMode(r: Rng, p: Profile): Mode {
   for (const b of USER_BITS) if (chance(r, 0.15)) extra |= b;
   if (chance(r, 0.2)) extra |= PSR.i;
   if (chance(r, 0.25)) extra |= pick(r, OTHER_BITS);
-  if (p.traps) { if (chance(r, 0.1)) extra |= PSR.ss; if (chance(r, 0.15)) extra |= PSR.tb; if (chance(r, 0.2)) extra |= PSR.lp; }
+  if (p.traps !== false) { if (chance(r, 0.1)) extra |= PSR.ss; if (chance(r, 0.15)) extra |= PSR.tb; if (chance(r, 0.2)) extra |= PSR.lp; }
   return {
     cpl: chance(r, 0.5) ? 0 : pick(r, [1, 2, 3]), vm: chance(r, 0.5) ? 1 : 0, ic: chance(r, 0.7) ? 1 : 0,
     dt: chance(r, 0.85) ? 1 : 0, it: chance(r, 0.9) ? 1 : 0, bn: chance(r, 0.5) ? 1 : 0, extra,
