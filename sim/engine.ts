@@ -15,6 +15,11 @@ export interface Engine {
   evalBatch(inputs: Record<string, Uint32Array>, count: number): Promise<Record<string, Uint32Array>>;
   /** Clock cycles: cycle k applies inputs k, rising edge, outputs sampled after it. */
   stepBatch(inputs: Record<string, Uint32Array>, cycles: number): Promise<Record<string, Uint32Array>>;
+  /**
+   * Only on a Verilator engine created with { coverage: true }: write the RTL code-coverage
+   * counters accumulated since creation (Verilator's coverage.dat; sim/verilator/coverage.ts).
+   */
+  writeCoverage?(path: string): Promise<void>;
   /** Flushes the VCD (if any) and frees the engine. */
   close(): Promise<void>;
 }
@@ -22,10 +27,13 @@ export interface Engine {
 export interface EngineOptions {
   /** Write every following evaluation to this VCD file (opens in GTKWave). */
   readonly vcd?: string;
+  /** Verilator only: build the model with --coverage (a separate cache entry) and expose writeCoverage. */
+  readonly coverage?: boolean;
 }
 
 export async function createEngine(name: EngineName, design: IRDesign, opts: EngineOptions = {}): Promise<Engine> {
   if (name === 'builtin') {
+    if (opts.coverage) throw new Error('RTL code coverage comes from Verilator --coverage: use the verilator engine');
     const sim = createSimulator(design);
     if (opts.vcd) sim.vcd(opts.vcd);
     return {
@@ -36,12 +44,13 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
     };
   }
   if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`, or use --engine builtin');
-  const model = await buildVerilatorModel(moduleSpec(design), opts.vcd ? { trace: true } : {});
+  const model = await buildVerilatorModel(moduleSpec(design), { ...(opts.vcd ? { trace: true } : {}), ...(opts.coverage ? { coverage: true } : {}) });
   if (opts.vcd) model.enableVcd(opts.vcd);
   return {
     name,
     evalBatch: (i, n) => model.evalBatch(i, n),
     stepBatch: (i, n) => model.stepBatch(i, n),
+    ...(opts.coverage ? { writeCoverage: (path: string) => model.writeCoverage(path) } : {}),
     close: () => model.close(),
   };
 }

@@ -14,10 +14,12 @@ import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
+import type { RtlCoverageGroup } from '../../sim/cosim/core/rtl-coverage.js';
+import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
   summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--seed S] [--engine E] [--json]',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage] [--seed S] [--engine E] [--json]',
   flags: {
     core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
@@ -26,6 +28,7 @@ export const command: Command = {
     'no-traps': { type: 'bool', help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes' },
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
+    'rtl-coverage': { type: 'bool', help: 'with --core: RTL code coverage from Verilator --coverage (line, branch, toggle per module); reports under out/cosim/rtl-coverage/' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
     seed: seedFlag(),
@@ -35,18 +38,22 @@ export const command: Command = {
   },
   async run({ flags }) {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
+    const rtlCoverage = flags['rtl-coverage'] === true;
+    if (rtlCoverage && !flags.core) throw new UserError('--rtl-coverage needs --core (code coverage of vti_core and its submodules over the lockstep workload)');
+    if (rtlCoverage && engine !== 'verilator') throw new UserError("--rtl-coverage needs the verilator engine (it reads Verilator's --coverage counters); drop --engine builtin");
     if (flags.core) {
       if (flags.program !== undefined && flags.random !== undefined) throw new UserError('--program and --random exclude each other');
       if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
+        ...(rtlCoverage ? { rtlCoverage: true } : {}),
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
       });
       bar.done();
       if (flags.json) process.stdout.write(JSON.stringify(res, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v instanceof Uint32Array ? undefined : v), 2) + '\n');
-      else process.stdout.write(formatCoreResult(res));
+      else process.stdout.write(formatCoreResult(res) + (res.rtlCoverage ? formatRtlCoverage(res.rtlCoverage) : ''));
       return res.mismatches > 0 ? 1 : 0;
     }
     const blocks = flags.block ? [flags.block as BlockName] : [...BLOCK_NAMES];
@@ -116,6 +123,20 @@ export function formatCoreResult(r: CoreCosimResult): string {
     s += `first mismatch in ${bad.name}:\n${formatDivergence(bad.mismatch)}`;
     if (bad.artifacts) s += `report ${bad.artifacts.text}, stimulus ${bad.artifacts.stimulus}${bad.artifacts.vcd ? `, waveform ${bad.artifacts.vcd}` : ''}\n`;
     if (bad.shrunk) s += `shrunk in ${bad.shrunk.runs} runs to ${bad.shrunk.items.length} item(s): ${bad.shrunk.items.join('; ')}\n  program ${bad.shrunk.source}\n`;
+  }
+  return s;
+}
+
+/** Per design configuration: the module × kind table of covered/total points, and where the uncovered list is. */
+export function formatRtlCoverage(groups: readonly RtlCoverageGroup[]): string {
+  let s = '';
+  for (const g of groups) {
+    const { head, rows } = coverageTableRows(g.summary);
+    const t = g.summary.thresholds;
+    s += `RTL code coverage (Verilator --coverage) of ${g.label}, ${g.programs.length} program(s)${g.programs.length <= 6 ? `: ${g.programs.join(', ')}` : ''}\n`;
+    s += table(head, rows);
+    s += `covered = count >= ${t.line ?? 1} (line, branch), >= ${t.toggle ?? 2} (toggle: bit seen rising and falling); ` +
+      `${g.summary.uncovered.length} uncovered point(s): ${g.files.uncovered}\n`;
   }
   return s;
 }

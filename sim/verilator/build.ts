@@ -21,6 +21,11 @@ import { NapiModel, type Addon, type VerilatedModel } from './model.js';
 export interface BuildOptions {
   /** Compile VCD tracing in (needed for enableVcd; slows eval a little). Default false. */
   trace?: boolean;
+  /**
+   * Verilate with `--coverage` (line, branch and toggle points in Verilator 5.006) and link
+   * verilated_cov.cpp, so `writeCoverage(path)` can write coverage.dat. Part of the cache key.
+   */
+  coverage?: boolean;
   /** Cache root. Default <repo>/.cache/verilator or $VTI_VERILATOR_CACHE. */
   cacheDir?: string;
   /** Extra verilator arguments (part of the cache key). */
@@ -74,16 +79,17 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   const root = verilatorRoot(verilator);
   const cxx = opts.cxx ?? process.env.CXX ?? 'g++';
   const trace = opts.trace ?? false;
+  const coverage = opts.coverage ?? false;
   const cacheDir = opts.cacheDir ?? defaultCacheDir();
   const vArgs = opts.verilatorArgs ?? [];
-  const wrapper = generateWrapper(spec, { trace });
+  const wrapper = generateWrapper(spec, { trace, coverage });
   const nodeInclude = nodeIncludeDir();
   const cxxFlags = [...baseCxxFlags(root), `-DVM_TRACE=${trace ? 1 : 0}`, `-I${nodeInclude}`];
   const files = Object.keys(spec.files).sort().map((f) => [f, spec.files[f]!]);
   const key = hashOf({
     RECIPE, version, root, cxx, napi: process.versions.napi, top: spec.top, files,
     ports: spec.ports.map((p) => [p.name, p.dir, p.width]), clock: spec.clock ?? null,
-    trace, vArgs, cxxFlags, wrapper,
+    trace, vArgs, cxxFlags, wrapper, ...(coverage ? { coverage } : {}),
   }).slice(0, 24);
   const final = join(cacheDir, key);
 
@@ -101,7 +107,7 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
         '--cc', '--Mdir', 'obj', '--top-module', spec.top,
         // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
         '-Wno-fatal', '-Wno-lint', '-Wno-style',
-        ...(trace ? ['--trace'] : []), ...vArgs, ...files.map(([f]) => `src/${f}`),
+        ...(trace ? ['--trace'] : []), ...(coverage ? ['--coverage'] : []), ...vArgs, ...files.map(([f]) => `src/${f}`),
       ], tmp);
       const problems = portProblems(spec, portsFromHeader(readFileSync(join(obj, `V${spec.top}.h`), 'utf8')));
       if (problems.length) {
@@ -109,13 +115,16 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
       }
       const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
       writeFileSync(join(obj, 'wrapper.cpp'), wrapper);
-      writeFileSync(join(obj, 'unity.cpp'), [PCH_NAME, ...parts, 'wrapper.cpp'].map((f) => `#include "${f}"`).join('\n') + '\n');
+      // The coverage database (VerilatedCovContext) lives in verilated_cov.cpp, which only
+      // coverage builds need: compiled into their unity file rather than the shared runtime.
+      const unity = [PCH_NAME, ...parts, ...(coverage ? ['verilated_cov.cpp'] : []), 'wrapper.cpp'];
+      writeFileSync(join(obj, 'unity.cpp'), unity.map((f) => `#include "${f}"`).join('\n') + '\n');
       await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
         ...cxxFlags, `-I${pch}`, `-I${obj}`, '-shared', join(obj, 'unity.cpp'), runtime,
         // Each addon keeps a private copy of the runtime: no symbol clashes between models.
         '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-o', join(tmp, 'model.node'),
       ]);
-      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, version }, null, 2));
+      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2));
     });
     inFlight.set(final, job);
     job.finally(() => inFlight.delete(final)).catch(() => {});

@@ -34,6 +34,11 @@ export interface VerilatedModel {
   step(n?: number): Promise<void>;
   /** Dump every following evaluation to a VCD file (model built with { trace: true }). */
   enableVcd(path: string): void;
+  /**
+   * Write this instance's code-coverage counters (model built with { coverage: true }) as
+   * Verilator's coverage.dat to `path`; counts accumulate from creation over every eval.
+   */
+  writeCoverage(path: string): Promise<void>;
   /** Flush the VCD, run final blocks and free the model. */
   close(): Promise<void>;
 }
@@ -49,6 +54,8 @@ export interface Addon {
   read(h: unknown, isInput: boolean, index: number, words: Uint32Array): void;
   traceOpen(h: unknown, path: string): void;
   selfBench(h: unknown, n: number): number;
+  /** Only in models built with { coverage: true }. */
+  coverageWrite?(h: unknown, path: string): void;
 }
 
 /** Batches at least this long run off the main thread. */
@@ -256,6 +263,19 @@ export class NapiModel implements VerilatedModel {
     const abs = resolve(path);
     mkdirSync(dirname(abs), { recursive: true });
     this.fireAndForget(() => this.addon.traceOpen(this.handle, abs));
+  }
+
+  writeCoverage(path: string): Promise<void> {
+    try {
+      this.checkOpen('writeCoverage');
+      const write = this.addon.coverageWrite;
+      if (!write) throw new Error(`writeCoverage: model '${this.spec.top}' was built without coverage; build it with { coverage: true }`);
+      const abs = resolve(path);
+      mkdirSync(dirname(abs), { recursive: true });
+      return this.enqueue(() => write(this.handle, abs));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   close(): Promise<void> {

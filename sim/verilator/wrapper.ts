@@ -7,7 +7,36 @@ import { foldOutput, getPort, randomInput, setInput } from './wrapper-ports.js';
 
 export interface WrapperOptions {
   trace: boolean;
+  /** Model verilated with --coverage: also export coverageWrite (absent otherwise, so the
+   * source, and with it the cache key, of ordinary builds is unchanged). */
+  coverage?: boolean;
 }
+
+// coverageWrite(handle, path): the instance's coverage counters (its own VerilatedContext)
+// as Verilator's coverage.dat, readable by verilator_coverage and sim/verilator/coverage.ts.
+const COVERAGE_WRITE = `
+napi_value CoverageWrite(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  Inst* I = getInst(env, argv[0]);
+  if (!I || !I->top) return fail(env, "coverageWrite: model is closed");
+  if (I->busy) return fail(env, "coverageWrite: a batch is running on this model");
+  char path[4096];
+  size_t len;
+  CHECK(napi_get_value_string_utf8(env, argv[1], path, sizeof path, &len));
+  if (len + 1 >= sizeof path) return fail(env, "coverageWrite: path too long");
+  FILE* probe = std::fopen(path, "w");  // write() itself reports an unwritable file only on stderr
+  if (!probe) return fail(env, std::string("cannot write coverage file ") + path);
+  std::fclose(probe);
+  try {
+    I->ctx->coveragep()->write(path);
+  } catch (const std::exception& e) {
+    return fail(env, e.what());
+  }
+  return undef(env);
+}
+`;
 
 /** The complete C++ source of the addon for `spec` (compiled after V<top>*.cpp). */
 export function generateWrapper(spec: ModuleSpec, opts: WrapperOptions): string {
@@ -371,12 +400,12 @@ napi_value SelfBench(napi_env env, napi_callback_info info) {
   return r;
 }
 
-}  // namespace
+${opts.coverage ? COVERAGE_WRITE : ''}}  // namespace
 
 NAPI_MODULE_INIT() {
   const struct { const char* name; napi_callback fn; } fns[] = {
       {"create", Create}, {"destroy", Destroy}, {"batch", Batch}, {"setInput", SetInput},
-      {"read", Read}, {"traceOpen", TraceOpen}, {"selfBench", SelfBench},
+      {"read", Read}, {"traceOpen", TraceOpen}, {"selfBench", SelfBench},${opts.coverage ? ' {"coverageWrite", CoverageWrite},' : ''}
   };
   for (const auto& f : fns) {
     napi_value v;

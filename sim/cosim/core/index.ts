@@ -19,6 +19,8 @@ import type { Exclusion } from './compare.js';
 import { Coverage, type CoverageSummary } from './coverage.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
 import { writeDivergence, type Artifacts } from './report.js';
+import { moduleSpec } from '../../../gen/verilog/index.js';
+import { configLabel, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from './rtl-coverage.js';
 
 export { runLockstep, factoryFor } from './lockstep.js';
 
@@ -46,6 +48,12 @@ export interface CoreCosimOptions {
   /** Shrink failing random programs to a minimal item list (written as out/cosim/<name>-min.s). */
   readonly shrink?: boolean;
   readonly progress?: (done: number, total: number) => void;
+  /**
+   * RTL code coverage: Verilator models built with --coverage (engine must be 'verilator'),
+   * one per design configuration, accumulating over all its programs (and shrink re-runs);
+   * coverage.dat and reports under `<dir>/<configuration>/` (true: out/cosim/rtl-coverage).
+   */
+  readonly rtlCoverage?: boolean | { readonly dir: string };
 }
 
 export interface CoreRun {
@@ -69,6 +77,8 @@ export interface CoreCosimResult {
   readonly throughput: number;
   readonly coverage: CoverageSummary;
   readonly exclusions: readonly Exclusion[];
+  /** With rtlCoverage: one group per design configuration. */
+  readonly rtlCoverage?: readonly RtlCoverageGroup[];
 }
 
 interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory; readonly items?: () => Item[] }
@@ -96,14 +106,22 @@ const key = (g: VtiGenOptions) => JSON.stringify(g);
 export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult> {
   const t0 = performance.now();
   const ws = workloads(o);
-  const engines = new Map<string, { engine: Engine; design: IRDesign }>();
+  const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiGenOptions; programs: string[] }>();
+  const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? RTL_COVERAGE_DIR : o.rtlCoverage.dir) : null;
+  if (covDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
+  const rtlCoverage: RtlCoverageGroup[] = [];
   const coverage = new Map<string, Coverage>();
   const runs: CoreRun[] = [];
   let lockSeconds = 0, exclusions: readonly Exclusion[] = [];
   try {
     for (const [k, w] of ws.entries()) {
       let e = engines.get(key(w.gen));
-      if (!e) { const design = vtiDesign('vti_core', w.gen); e = { engine: await createEngine(o.engine, design), design }; engines.set(key(w.gen), e); }
+      if (!e) {
+        const design = vtiDesign('vti_core', w.gen);
+        e = { engine: await createEngine(o.engine, design, covDir ? { coverage: true } : {}), design, gen: w.gen, programs: [] };
+        engines.set(key(w.gen), e);
+      }
+      e.programs.push(w.name);
       let cov = coverage.get(key(w.gen));
       if (!cov) { cov = new Coverage(w.gen); coverage.set(key(w.gen), cov); }
       const make = w.make();
@@ -126,6 +144,14 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
       runs.push({ name: w.name, instructions: r.instructions, halted: r.halted, seconds: r.seconds, ...(r.mismatch ? { mismatch: r.mismatch } : {}), ...(artifacts ? { artifacts } : {}), ...(shrunk ? { shrunk } : {}) });
       o.progress?.(k + 1, ws.length);
     }
+    if (covDir) {
+      for (const e of engines.values()) {
+        const label = configLabel(e.gen);
+        const dat = join(covDir, label, 'coverage.dat');
+        await e.engine.writeCoverage!(dat);
+        rtlCoverage.push(reportRtlCoverage(dat, { label, gen: e.gen, programs: e.programs, sources: moduleSpec(e.design).files }));
+      }
+    }
   } finally {
     for (const e of engines.values()) await e.engine.close();
   }
@@ -136,7 +162,7 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
   return {
     engine: o.engine, runs, instructions, mismatches: runs.filter((r) => r.mismatch).length,
     seconds: (performance.now() - t0) / 1000, throughput: instructions / Math.max(lockSeconds, 1e-9),
-    coverage: merged.summary(), exclusions,
+    coverage: merged.summary(), exclusions, ...(covDir ? { rtlCoverage } : {}),
   };
 }
 
