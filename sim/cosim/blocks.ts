@@ -57,7 +57,8 @@ export interface BlockRunner {
   /** Reference outputs of `stim`, written into `out` when given (reused buffers). */
   reference(stim: Stimulus, out?: Columns): Columns;
   directed(): { readonly set: StimSetName; readonly stim: Stimulus }[];
-  random(count: number, seed: number): Stimulus;
+  /** Seeded random batch; `into`: input columns to overwrite (reused buffers). */
+  random(count: number, seed: number, into?: Columns): Stimulus;
 }
 
 export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN): BlockRunner {
@@ -71,23 +72,23 @@ export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN):
         // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
         reference: (s, out) => m.stepBatch(new Uint32Array(2), s.inputs, s.count, out),
         directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
-        random: (n, seed) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt } }),
+        random: (n, seed, into) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt }, ...(into ? { into } : {}) }),
       };
     }
     case 'vti_vmsw': {
       const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed) => randomVmsw(n, { seed }) };
+        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed, into) => randomVmsw(n, { seed, ...(into ? { into } : {}) }) };
     }
     case 'vti_addr_check': {
       const m = createBlockModel('vti_addr_check', addr);
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed) => randomAddrCheck(n, { seed, options: addr }) };
+        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed, into) => randomAddrCheck(n, { seed, options: addr, ...(into ? { into } : {}) }) };
     }
     case 'vti_fault_prio': {
       const m = createBlockModel('vti_fault_prio');
       return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed) => randomFaultPrio(n, { seed }) };
+        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed, into) => randomFaultPrio(n, { seed, ...(into ? { into } : {}) }) };
     }
   }
 }
@@ -147,14 +148,16 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     directed = done;
     const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
     const total = directed + o.vectors;
-    // Reused buffers: reference outputs alternate between two sets (batch k+1's are written
-    // while batch k's are being compared); the engine's outputs need one set.
-    const expBufs = [allocColumns(r.outputs, Math.min(batch, o.vectors)), allocColumns(r.outputs, Math.min(batch, o.vectors))];
-    const engineOut = allocColumns(r.outputs, Math.min(batch, o.vectors));
+    // Reused buffers: stimulus and reference outputs alternate between two sets (batch k+1's
+    // are written while batch k's are in use); the engine's outputs need one set.
+    const size = Math.min(batch, o.vectors);
+    const stimBufs = [allocColumns(r.inputs, size), allocColumns(r.inputs, size)];
+    const expBufs = [allocColumns(r.outputs, size), allocColumns(r.outputs, size)];
+    const engineOut = allocColumns(r.outputs, size);
     let queued = directed, k = 0;
     const prepare = () => {
       if (queued >= total) return undefined;
-      const stim = r.random(Math.min(batch, total - queued), o.seed + k);
+      const stim = r.random(Math.min(batch, total - queued), o.seed + k, stimBufs[k & 1]);
       const expected = r.reference(stim, expBufs[k & 1]);
       k++;
       queued += stim.count;

@@ -89,6 +89,8 @@ export function wordsToBigint(words: Uint32Array, nw: number, offset = 0): bigin
 export class NapiModel implements VerilatedModel {
   private handle: unknown;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Operations enqueued and not yet settled. */
+  private pending = 0;
   private closed = false;
   private failure: Error | null = null;
   private readonly ins: PortSpec[];
@@ -114,16 +116,29 @@ export class NapiModel implements VerilatedModel {
   }
 
   private enqueue<T>(fn: () => T | Promise<T>): Promise<T> {
-    const p = this.chain.then(() => {
-      // A failed poke()/enableVcd() has no promise of its own: report it on the next call.
-      const f = this.failure;
-      if (f) {
-        this.failure = null;
-        throw f;
+    let p: Promise<T>;
+    if (this.pending === 0 && this.failure === null) {
+      // Idle: start now, so that a thread-pool batch is already running while the caller
+      // goes on preparing the next one (through .then it would start only at the caller's
+      // next await).
+      try {
+        p = Promise.resolve(fn());
+      } catch (e) {
+        p = Promise.reject(e);
       }
-      return fn();
-    });
-    this.chain = p.catch(() => undefined);
+    } else {
+      p = this.chain.then(() => {
+        // A failed poke()/enableVcd() has no promise of its own: report it on the next call.
+        const f = this.failure;
+        if (f) {
+          this.failure = null;
+          throw f;
+        }
+        return fn();
+      });
+    }
+    this.pending++;
+    this.chain = p.then(() => { this.pending--; }, () => { this.pending--; });
     return p;
   }
 
