@@ -39,6 +39,8 @@ export interface BlockCosimResult {
   readonly mismatches: number;
   readonly first?: Mismatch;
   readonly seconds: number;
+  /** CPU time of this process over the same interval (all threads: the engine's too). */
+  readonly cpuSeconds: number;
 }
 
 const value = (col: Uint32Array, p: Port, i: number): bigint => {
@@ -127,7 +129,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   const gen = o.gen ?? DEFAULT_GEN;
   const r = blockRunner(block, gen);
   const engine: Engine = await createEngine(o.engine, vtiDesign(block, gen));
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   let done = 0, mismatches = 0, directed = 0;
   let first: Mismatch | undefined;
   // The engine evaluates batch k and compares every output word with the reference's
@@ -174,7 +176,11 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   } finally {
     await engine.close();
   }
-  return { block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}), seconds: (performance.now() - t0) / 1000 };
+  const cpu = process.cpuUsage(c0);
+  return {
+    block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}),
+    seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 }
 
 export function formatMismatch(m: Mismatch): string {
