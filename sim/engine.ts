@@ -4,7 +4,9 @@
 import type { IRDesign } from '../hdl/ir/types.js';
 import { moduleSpec } from '../gen/verilog/index.js';
 import { createSimulator } from './jssim/sim.js';
-import { buildVerilatorModel, verilatorAvailable } from './verilator/index.js';
+import { buildVerilatorModel, verilatorAvailable, wordsFor, type CheckedBatch } from './verilator/index.js';
+
+export type { CheckedBatch } from './verilator/index.js';
 
 export type EngineName = 'builtin' | 'verilator';
 export const ENGINES: readonly EngineName[] = ['builtin', 'verilator'];
@@ -15,6 +17,13 @@ export interface Engine {
   evalBatch(inputs: Record<string, Uint32Array>, count: number): Promise<Record<string, Uint32Array>>;
   /** Clock cycles: cycle k applies inputs k, rising edge, outputs sampled after it. */
   stepBatch(inputs: Record<string, Uint32Array>, cycles: number): Promise<Record<string, Uint32Array>>;
+  /**
+   * evalBatch (step false) or stepBatch (step true), then every output word of every vector
+   * compared with `expected` (Verilator: inside the addon, on the thread pool, overlapping the
+   * caller). `out`: output columns to reuse. `differs` is true when any output word differs.
+   */
+  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
+    out?: Record<string, Uint32Array>): Promise<CheckedBatch>;
   /**
    * Only on a Verilator engine created with { coverage: true }: write the RTL code-coverage
    * counters accumulated since creation (Verilator's coverage.dat; sim/verilator/coverage.ts).
@@ -36,10 +45,21 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
     if (opts.coverage) throw new Error('RTL code coverage comes from Verilator --coverage: use the verilator engine');
     const sim = createSimulator(design);
     if (opts.vcd) sim.vcd(opts.vcd);
+    const outs = moduleSpec(design).ports.filter((p) => p.dir === 'output').map((p) => ({ name: p.name, words: wordsFor(p.width) }));
     return {
       name,
       evalBatch: async (i, n) => sim.evalBatch(i, n),
       stepBatch: async (i, n) => sim.stepBatch(i, n),
+      checkBatch: async (i, expected, n, step, out) => {
+        const actual = step ? sim.stepBatch(i, n, out) : sim.evalBatch(i, n, out);
+        let diff = 0;
+        for (const p of outs) {
+          const e = expected[p.name], a = actual[p.name]!;
+          if (!e || e.length < n * p.words) throw new Error(`checkBatch: expected column '${p.name}' needs ${n * p.words} words`);
+          for (let j = 0, m = n * p.words; j < m; j++) diff |= e[j]! ^ a[j]!;
+        }
+        return { actual, differs: diff !== 0 };
+      },
       close: async () => sim.close(),
     };
   }
@@ -50,6 +70,7 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
     name,
     evalBatch: (i, n) => model.evalBatch(i, n),
     stepBatch: (i, n) => model.stepBatch(i, n),
+    checkBatch: (i, e, n, step, out) => model.checkBatch(i, e, n, step, out),
     ...(opts.coverage ? { writeCoverage: (path: string) => model.writeCoverage(path) } : {}),
     close: () => model.close(),
   };

@@ -2,7 +2,7 @@
 // the independent reference model (model/blocks), on directed vectors from the spec,
 // exhaustive enumeration where the input space is small, and seeded random batches.
 // Stimulus and checks are batched; the first mismatch is reported with its inputs.
-import type { Columns, Port } from '../../model/blocks/columns.js';
+import { allocColumns, type Columns, type Port } from '../../model/blocks/columns.js';
 import { createBlockModel, type BlockName } from '../../model/blocks/index.js';
 import {
   directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
@@ -39,6 +39,8 @@ export interface BlockCosimResult {
   readonly mismatches: number;
   readonly first?: Mismatch;
   readonly seconds: number;
+  /** CPU time of this process over the same interval (all threads: the engine's too). */
+  readonly cpuSeconds: number;
 }
 
 const value = (col: Uint32Array, p: Port, i: number): bigint => {
@@ -49,14 +51,21 @@ const value = (col: Uint32Array, p: Port, i: number): bigint => {
 
 export type StimSetName = 'directed' | 'exhaustive' | 'random';
 
+/** Random vectors (cycles) per batch; batch k uses seed + k. 65536 keeps a batch's columns
+ *  (stimulus, reference and engine outputs, two sets) within the L2/L3 caches: at 262144 the
+ *  vti_vmsw reference ran at half the speed. */
+export const RANDOM_BATCH = 65_536;
+
 /** One block's co-simulation recipe: reference model, directed/exhaustive sets, random batches. */
 export interface BlockRunner {
   readonly inputs: readonly Port[];
   readonly outputs: readonly Port[];
   readonly sequential: boolean;
-  reference(stim: Stimulus): Columns;
+  /** Reference outputs of `stim`, written into `out` when given (reused buffers). */
+  reference(stim: Stimulus, out?: Columns): Columns;
   directed(): { readonly set: StimSetName; readonly stim: Stimulus }[];
-  random(count: number, seed: number): Stimulus;
+  /** Seeded random batch; `into`: input columns to overwrite (reused buffers). */
+  random(count: number, seed: number, into?: Columns): Stimulus;
 }
 
 export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN): BlockRunner {
@@ -68,25 +77,25 @@ export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN):
       return {
         inputs: m.stepInputs, outputs: m.stepOutputs, sequential: true,
         // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
-        reference: (s) => m.stepBatch(new Uint32Array(2), s.inputs, s.count),
+        reference: (s, out) => m.stepBatch(new Uint32Array(2), s.inputs, s.count, out),
         directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
-        random: (n, seed) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt } }),
+        random: (n, seed, into) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt }, ...(into ? { into } : {}) }),
       };
     }
     case 'vti_vmsw': {
       const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed) => randomVmsw(n, { seed }) };
+      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed, into) => randomVmsw(n, { seed, ...(into ? { into } : {}) }) };
     }
     case 'vti_addr_check': {
       const m = createBlockModel('vti_addr_check', addr);
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed) => randomAddrCheck(n, { seed, options: addr }) };
+      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed, into) => randomAddrCheck(n, { seed, options: addr, ...(into ? { into } : {}) }) };
     }
     case 'vti_fault_prio': {
       const m = createBlockModel('vti_fault_prio');
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s) => m.evalBatch(s.inputs, s.count),
-        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed) => randomFaultPrio(n, { seed }) };
+      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed, into) => randomFaultPrio(n, { seed, ...(into ? { into } : {}) }) };
     }
   }
 }
@@ -125,46 +134,58 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   const gen = o.gen ?? DEFAULT_GEN;
   const r = blockRunner(block, gen);
   const engine: Engine = await createEngine(o.engine, vtiDesign(block, gen));
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   let done = 0, mismatches = 0, directed = 0;
   let first: Mismatch | undefined;
-  // The RTL evaluates a batch on the engine (Verilator: libuv's thread pool for large batches)
-  // while this thread computes the reference outputs and the next random batch.
-  const run = (stim: Stimulus) => (r.sequential ? engine.stepBatch(stim.inputs, stim.count) : engine.evalBatch(stim.inputs, stim.count));
-  const check = (stim: Stimulus, expected: Columns, actual: Columns) => {
-    const c = compare(r, stim, expected, actual, done);
-    mismatches += c.bad;
-    first ??= c.first;
+  // The engine evaluates batch k and compares every output word with the reference's
+  // (Verilator: inside the addon, on libuv's thread pool) while this thread generates batch
+  // k+1 and computes its reference outputs. Only a batch that differs is decoded vector by
+  // vector (compare()) for the count and the first mismatch.
+  const check = async (stim: Stimulus, expected: Columns, out?: Columns) => {
+    const res = await engine.checkBatch(stim.inputs, expected, stim.count, r.sequential, out);
+    if (res.differs) {
+      const c = compare(r, stim, expected, res.actual, done);
+      mismatches += c.bad;
+      first ??= c.first;
+    }
     done += stim.count;
   };
   try {
-    for (const s of r.directed()) {
-      const pending = run(s.stim);
-      check(s.stim, r.reference(s.stim), await pending);
-    }
+    for (const s of r.directed()) await check(s.stim, r.reference(s.stim));
     directed = done;
-    const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
+    const batch = o.batch ?? RANDOM_BATCH;
     const total = directed + o.vectors;
+    // Reused buffers: stimulus and reference outputs alternate between two sets (batch k+1's
+    // are written while batch k's are in use); the engine's outputs need one set.
+    const size = Math.min(batch, o.vectors);
+    const stimBufs = [allocColumns(r.inputs, size), allocColumns(r.inputs, size)];
+    const expBufs = [allocColumns(r.outputs, size), allocColumns(r.outputs, size)];
+    const engineOut = allocColumns(r.outputs, size);
     let queued = directed, k = 0;
-    const nextStim = () => {
+    const prepare = () => {
       if (queued >= total) return undefined;
-      const st = r.random(Math.min(batch, total - queued), o.seed + k++);
-      queued += st.count;
-      return st;
+      const stim = r.random(Math.min(batch, total - queued), o.seed + k, stimBufs[k & 1]);
+      const expected = r.reference(stim, expBufs[k & 1]);
+      k++;
+      queued += stim.count;
+      return { stim, expected };
     };
-    let cur = nextStim();
+    let cur = prepare();
     while (cur) {
-      const pending = run(cur);
-      const expected = r.reference(cur);
-      const following = nextStim();
-      check(cur, expected, await pending);
+      const pending = check(cur.stim, cur.expected, engineOut);
+      const following = prepare();
+      await pending;
       o.progress?.(done, total);
       cur = following;
     }
   } finally {
     await engine.close();
   }
-  return { block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}), seconds: (performance.now() - t0) / 1000 };
+  const cpu = process.cpuUsage(c0);
+  return {
+    block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}),
+    seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 }
 
 export function formatMismatch(m: Mismatch): string {

@@ -12,7 +12,7 @@
 import type { Columns, Port } from '../../model/blocks/columns.js';
 import type { BlockName } from '../../model/blocks/index.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
-import { blockRunner, type StimSetName } from './blocks.js';
+import { blockRunner, RANDOM_BATCH, type StimSetName } from './blocks.js';
 import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
@@ -34,7 +34,7 @@ export interface MutationOptions {
   /** Prove each survivor equivalent or not (Yosys sat; k-induction for vti_psr). Default true. */
   readonly classify?: boolean;
   readonly gen?: VtiGenOptions;
-  /** Random batch size; default as cosimBlock (65536 cycles for vti_psr, else 262144). */
+  /** Random batch size; default as cosimBlock (RANDOM_BATCH, 65536). */
   readonly batch?: number;
   /** Stimulus sets to run (default all: directed, exhaustive where the block has one, random);
    *  e.g. ['random'] measures what the random vectors alone would kill. */
@@ -132,7 +132,7 @@ export function blockStimulus(block: BlockName, o: { vectors: number; seed: numb
     sets.push({ set: d.set, stim: d.stim, expected: r.reference(d.stim), offset: done });
     done += d.stim.count;
   }
-  const batch = o.batch ?? (r.sequential ? 65_536 : 262_144);
+  const batch = o.batch ?? RANDOM_BATCH;
   const total = done + o.vectors;
   for (let k = 0; done < total; k++) {
     const stim = r.random(Math.min(batch, total - done), o.seed + k);

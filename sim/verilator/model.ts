@@ -26,6 +26,13 @@ export interface VerilatedModel {
    * clock 0→1, eval, outputs sampled. The clock may not be given; reset is an input.
    */
   stepBatch(inputs: Record<string, Uint32Array>, cycles: number, opts?: StepOptions): Promise<Record<string, Uint32Array>>;
+  /**
+   * evalBatch (step false) or stepBatch (step true) with every output word of every vector
+   * compared against `expected` inside the addon, on the evaluating thread; `out` are output
+   * columns to reuse (else fresh ones). `differs` is true when any word differs.
+   */
+  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
+    out?: Record<string, Uint32Array>): Promise<CheckedBatch>;
   /** Set an input (applied in order with the other calls; takes effect at the next eval). */
   poke(name: string, value: bigint): void;
   /** Settle the model and read a port (input or output). */
@@ -48,14 +55,21 @@ export interface Addon {
   trace: boolean;
   create(): unknown;
   destroy(h: unknown): void;
+  /** With `expected` (one column per output): the result says whether any output word differs. */
   batch(h: unknown, inputs: (Uint32Array | null)[], outputs: Uint32Array[], pre: Uint32Array[] | null,
-    count: number, step: boolean, async: boolean): Promise<void> | undefined;
+    count: number, step: boolean, async: boolean, expected?: Uint32Array[]): Promise<boolean | undefined> | boolean | undefined;
   setInput(h: unknown, index: number, words: Uint32Array): void;
   read(h: unknown, isInput: boolean, index: number, words: Uint32Array): void;
   traceOpen(h: unknown, path: string): void;
-  selfBench(h: unknown, n: number): number;
+  selfBench(h: unknown, n: number, step?: boolean): number;
   /** Only in models built with { coverage: true }. */
   coverageWrite?(h: unknown, path: string): void;
+}
+
+/** checkBatch's result: the engine's outputs and whether any word differs from the expected. */
+export interface CheckedBatch {
+  readonly actual: Record<string, Uint32Array>;
+  readonly differs: boolean;
 }
 
 /** Batches at least this long run off the main thread. */
@@ -82,6 +96,8 @@ export function wordsToBigint(words: Uint32Array, nw: number, offset = 0): bigin
 export class NapiModel implements VerilatedModel {
   private handle: unknown;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Operations enqueued and not yet settled. */
+  private pending = 0;
   private closed = false;
   private failure: Error | null = null;
   private readonly ins: PortSpec[];
@@ -99,23 +115,37 @@ export class NapiModel implements VerilatedModel {
     this.handle = addon.create();
   }
 
-  /** The C++ limit: n vectors of C++-generated random inputs, no JavaScript involved. */
-  selfBench(n: number): number {
+  /** The C++ limit: n vectors of C++-generated random inputs, no JavaScript involved
+   *  (step: n clock cycles, two evals each, as stepBatch runs them). */
+  selfBench(n: number, step = false): number {
     this.checkOpen('selfBench');
-    return this.addon.selfBench(this.handle, n);
+    return this.addon.selfBench(this.handle, n, step);
   }
 
   private enqueue<T>(fn: () => T | Promise<T>): Promise<T> {
-    const p = this.chain.then(() => {
-      // A failed poke()/enableVcd() has no promise of its own: report it on the next call.
-      const f = this.failure;
-      if (f) {
-        this.failure = null;
-        throw f;
+    let p: Promise<T>;
+    if (this.pending === 0 && this.failure === null) {
+      // Idle: start now, so that a thread-pool batch is already running while the caller
+      // goes on preparing the next one (through .then it would start only at the caller's
+      // next await).
+      try {
+        p = Promise.resolve(fn());
+      } catch (e) {
+        p = Promise.reject(e);
       }
-      return fn();
-    });
-    this.chain = p.catch(() => undefined);
+    } else {
+      p = this.chain.then(() => {
+        // A failed poke()/enableVcd() has no promise of its own: report it on the next call.
+        const f = this.failure;
+        if (f) {
+          this.failure = null;
+          throw f;
+        }
+        return fn();
+      });
+    }
+    this.pending++;
+    this.chain = p.then(() => { this.pending--; }, () => { this.pending--; });
     return p;
   }
 
@@ -156,10 +186,37 @@ export class NapiModel implements VerilatedModel {
   }
 
   private async runBatch(inCols: (Uint32Array | null)[], outCols: Uint32Array[], pre: Uint32Array[] | null,
-    count: number, step: boolean): Promise<void> {
-    if (count === 0) return;
-    const r = this.addon.batch(this.handle, inCols, outCols, pre, count, step, count >= this.asyncMin);
-    if (r) await r;
+    count: number, step: boolean, expected?: Uint32Array[]): Promise<boolean> {
+    if (count === 0) return false;
+    const r = this.addon.batch(this.handle, inCols, outCols, pre, count, step, count >= this.asyncMin, expected);
+    return (typeof r === 'object' ? await r : r) === true;
+  }
+
+  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
+    out?: Record<string, Uint32Array>): Promise<CheckedBatch> {
+    try {
+      const who = step ? 'checkBatch (step)' : 'checkBatch';
+      this.checkOpen(who);
+      if (step) this.requireClock(who);
+      const inCols = this.inputColumns(who, inputs, count, step);
+      const exp = this.outs.map((p) => {
+        const c = expected[p.name], nw = wordsFor(p.width);
+        if (!(c instanceof Uint32Array) || c.length < count * nw) throw new Error(`${who}: expected column '${p.name}' needs ${count * nw} words`);
+        return c;
+      });
+      const outCols = this.outs.map((p) => {
+        const c = out?.[p.name], nw = wordsFor(p.width);
+        if (c === undefined) return new Uint32Array(count * nw);
+        if (!(c instanceof Uint32Array) || c.length < count * nw) throw new Error(`${who}: output column '${p.name}' needs ${count * nw} words`);
+        return c;
+      });
+      return this.enqueue(async () => {
+        const differs = await this.runBatch(inCols, outCols, null, count, step, exp);
+        return { actual: this.record(outCols), differs };
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   evalBatch(inputs: Record<string, Uint32Array>, count: number): Promise<Record<string, Uint32Array>> {

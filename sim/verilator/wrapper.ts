@@ -57,6 +57,7 @@ export function generateWrapper(spec: ModuleSpec, opts: WrapperOptions): string 
 #include <node_api.h>
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -127,39 +128,57 @@ struct Job {
   size_t count = 0;
   std::vector<const uint32_t*> in;
   std::vector<uint32_t*> out, pre;
+  std::vector<uint32_t*> expect;  // checkBatch: reference outputs, compared word for word
+  bool differs = false;
   std::string error;
   napi_deferred deferred = nullptr;
   napi_async_work work = nullptr;
   std::vector<napi_ref> refs;  // keep the typed arrays alive while the job runs
 };
 
+// checkBatch: vectors [from, to) of every output column against the reference's, word for
+// word (memcmp, on this thread); the caller decodes the vectors only when some differ.
+inline void checkRange(Job* j, size_t from, size_t to) {
+  for (size_t i = 0; i < j->expect.size(); i++)
+    if (std::memcmp(j->out[i] + from * OUT_WORDS[i], j->expect[i] + from * OUT_WORDS[i],
+                    (to - from) * OUT_WORDS[i] * sizeof(uint32_t)) != 0)
+      j->differs = true;
+}
+
 void runJob(Job* j) {
   Inst* I = j->I;
   ${V}* top = I->top;
   const uint32_t* const* in = j->in.data();
   uint32_t* const* out = j->out.data();
+  const bool check = !j->expect.empty();
+  // Chunks, so that a check reads the outputs while they are still in the cache.
+  constexpr size_t CHUNK = 2048;
   try {
-    if (!j->step) {
-      for (size_t v = 0; v < j->count; v++) {
-        setIn(top, in, v);
-        top->eval();
-        dump(I, 1);
-        getOut(top, out, v);
+    for (size_t from = 0; from < j->count; from += CHUNK) {
+      const size_t to = std::min(j->count, from + CHUNK);
+      if (!j->step) {
+        for (size_t v = from; v < to; v++) {
+          setIn(top, in, v);
+          top->eval();
+          dump(I, 1);
+          getOut(top, out, v);
+        }
+      } else {
+        // Cycle v: clock low + inputs[v], settle; rising edge, settle; sample.
+        uint32_t* const* pre = j->pre.empty() ? nullptr : j->pre.data();
+        for (size_t v = from; v < to; v++) {
+          setClock(top, 0);
+          setIn(top, in, v);
+          top->eval();
+          dump(I, 5);
+          if (pre) getOut(top, pre, v);
+          setClock(top, 1);
+          top->eval();
+          dump(I, 5);
+          getOut(top, out, v);
+        }
       }
-    } else {
-      // Cycle v: clock low + inputs[v], settle; rising edge, settle; sample.
-      uint32_t* const* pre = j->pre.empty() ? nullptr : j->pre.data();
-      for (size_t v = 0; v < j->count; v++) {
-        setClock(top, 0);
-        setIn(top, in, v);
-        top->eval();
-        dump(I, 5);
-        if (pre) getOut(top, pre, v);
-        setClock(top, 1);
-        top->eval();
-        dump(I, 5);
-        getOut(top, out, v);
-      }
+      if (check) checkRange(j, from, to);
     }
   } catch (const std::exception& e) {
     j->error = e.what();
@@ -229,7 +248,9 @@ void completeJob(napi_env env, napi_status, void* data) {
   Job* j = static_cast<Job*>(data);
   j->I->busy = false;
   if (j->error.empty()) {
-    napi_resolve_deferred(env, j->deferred, undef(env));
+    napi_value r;
+    napi_get_boolean(env, j->differs, &r);
+    napi_resolve_deferred(env, j->deferred, j->expect.empty() ? undef(env) : r);
   } else {
     napi_value msg, err;
     napi_create_string_utf8(env, j->error.c_str(), NAPI_AUTO_LENGTH, &msg);
@@ -241,10 +262,11 @@ void completeJob(napi_env env, napi_status, void* data) {
   delete j;
 }
 
-// batch(handle, inputs[], outputs[], pre[] | null, count, step, async)
+// batch(handle, inputs[], outputs[], pre[] | null, count, step, async[, expected[]])
+// With expected: resolves (or returns) true when some output word differs from it.
 napi_value Batch(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
+  size_t argc = 8;
+  napi_value argv[8];
   CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
   if (argc < 7) return fail(env, "batch: expected 7 arguments");
   Inst* I = getInst(env, argv[0]);
@@ -268,6 +290,10 @@ napi_value Batch(napi_env env, napi_callback_info info) {
   napi_typeof(env, argv[3], &preType);
   if (ok && preType != napi_null && preType != napi_undefined)
     ok = getColumns(env, argv[3], N_OUT, OUT_WORDS, j->count, true, j->pre, refs, err, "pre");
+  napi_valuetype expType = napi_undefined;
+  if (argc >= 8) napi_typeof(env, argv[7], &expType);
+  if (ok && expType != napi_null && expType != napi_undefined)
+    ok = getColumns(env, argv[7], N_OUT, OUT_WORDS, j->count, true, j->expect, refs, err, "expected");
   if (ok && step && CLOCK_INDEX >= 0 && inPtrs[CLOCK_INDEX]) { ok = false; err = "batch: the clock cannot be driven"; }
   if (!ok) {
     for (napi_ref r : j->refs) napi_delete_reference(env, r);
@@ -283,9 +309,13 @@ napi_value Batch(napi_env env, napi_callback_info info) {
   if (!async) {
     runJob(j);
     std::string e = j->error;
+    const bool check = !j->expect.empty(), differs = j->differs;
     delete j;
     if (!e.empty()) return fail(env, e);
-    return undef(env);
+    if (!check) return undef(env);
+    napi_value r;
+    CHECK(napi_get_boolean(env, differs, &r));
+    return r;
   }
   napi_value promise, name;
   CHECK(napi_create_promise(env, &j->deferred, &promise));
@@ -370,11 +400,12 @@ napi_value TraceOpen(napi_env env, napi_callback_info info) {
 #endif
 }
 
-// selfBench(handle, n): the C++ limit. n vectors of xorshift random inputs, eval, fold
-// the outputs into a checksum (so the compiler cannot drop the work).
+// selfBench(handle, n[, step]): the C++ limit. n vectors of xorshift random inputs, eval,
+// fold the outputs into a checksum (so the compiler cannot drop the work). With step (a
+// clocked model): n cycles as stepBatch runs them, clock low + inputs, eval, clock high, eval.
 napi_value SelfBench(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
+  size_t argc = 3;
+  napi_value argv[3];
   CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
   Inst* I = getInst(env, argv[0]);
   if (!I || !I->top) return fail(env, "selfBench: model is closed");
@@ -382,14 +413,31 @@ napi_value SelfBench(napi_env env, napi_callback_info info) {
   double nD;
   CHECK(napi_get_value_double(env, argv[1], &nD));
   const size_t n = static_cast<size_t>(nD);
+  bool step = false;
+  if (argc >= 3) {
+    napi_valuetype st;
+    napi_typeof(env, argv[2], &st);
+    if (st == napi_boolean) CHECK(napi_get_value_bool(env, argv[2], &step));
+  }
   ${V}* top = I->top;
   uint64_t s = 0x9e3779b97f4a7c15ull, sum = 0;
 #define VTI_RAND() (s ^= s << 13, s ^= s >> 7, s ^= s << 17)
   try {
-    for (size_t k = 0; k < n; k++) {
-      ${randIn.join('\n      ')}
-      top->eval();
-      ${foldOut.join('\n      ')}
+    if (!step) {
+      for (size_t k = 0; k < n; k++) {
+        ${randIn.join('\n        ')}
+        top->eval();
+        ${foldOut.join('\n        ')}
+      }
+    } else {
+      for (size_t k = 0; k < n; k++) {
+        setClock(top, 0);
+        ${randIn.join('\n        ')}
+        top->eval();
+        setClock(top, 1);
+        top->eval();
+        ${foldOut.join('\n        ')}
+      }
     }
   } catch (const std::exception& e) {
     return fail(env, e.what());

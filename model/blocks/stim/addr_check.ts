@@ -4,7 +4,7 @@
 // all unimplemented, so most vectors are sign-extended at (or near) a boundary, one in eight
 // is made monitor-only and one in eight has the physical high bits cleared.
 import { ADDR_CHECK_INPUTS, resolveAddrCheckOptions, type AddrCheckOptions } from '../addr_check.js';
-import { packVectors, randomColumns, sourceOf, type RandomOptions, type Stimulus } from './common.js';
+import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
 const M64 = (1n << 64n) - 1n;
 /** Bits hi..lo set. */
@@ -47,34 +47,61 @@ export function directedAddrCheck(opts: AddrCheckOptions = {}): Stimulus {
   return packVectors(ADDR_CHECK_INPUTS, rows);
 }
 
+// Random shaping as a table: entry (kind, j) for the 8 kinds × j in 0..173 (174 = lcm(3, 6,
+// 29): j mod 3, j mod 6 and j mod 29 are each uniform when j is). hi' = (hi & keep) |
+// (ext & sign) | (flip & ~sign), sign = -(bit kk of hi): kind 0 raw; 1-3 and 7 sign-extended
+// from bit k near a boundary (M0-1..M0+1, M1-1..M1+1, clamped to 32..60), 4 from k anywhere
+// in 32..60, 5 monitor-only (extended from M0, then bit M1 made to differ from bit M0),
+// 6 physical-style (bits 62..k+1 clear, k = IMPL_PA_MSB-1..+1).
+const J = 174;
+interface ShapeTable { readonly keep: Int32Array; readonly ext: Int32Array; readonly flip: Int32Array; readonly kk: Uint8Array }
+const tables = new Map<string, ShapeTable>();
+function shapeTable(m0: number, m1: number, p: number): ShapeTable {
+  const key = `${m0},${m1},${p}`;
+  const have = tables.get(key);
+  if (have) return have;
+  const keep = new Int32Array(8 * J).fill(-1), ext = new Int32Array(8 * J), flip = new Int32Array(8 * J), kk = new Uint8Array(8 * J);
+  const near = [m1 - 1, m1, m1 + 1, m0 - 1, m0, m0 + 1].map((k) => Math.min(60, Math.max(32, k)));
+  for (let kind = 0; kind < 8; kind++)
+    for (let j = 0; j < J; j++) {
+      const e = kind * J + j;
+      if (kind === 0) continue;
+      if (kind === 6) {
+        const k = Math.min(62, p - 1 + (j % 3));
+        if (k < 62) { const b = k + 1 - 32; keep[e] = ~((0x7fffffff >>> b) << b); }
+        continue;
+      }
+      const k = kind === 4 ? 32 + (j % 29) : kind === 5 ? m0 : near[j % near.length]!;
+      const b = k - 32, m = (0x1fffffff >>> b) << b;
+      const f = kind === 5 && m1 < m0 ? 1 << (m1 - 32) : 0;
+      keep[e] = ~(m | f); ext[e] = m; flip[e] = f; kk[e] = b;
+    }
+  const t = { keep, ext, flip, kk };
+  tables.set(key, t);
+  return t;
+}
+
+/** Random vectors: uniformly random addresses are almost all unimplemented, so 6 kinds in 8
+ *  are shaped toward a boundary (see shapeTable); vm and phys uniform. Three random words
+ *  per vector (the address, then one word: kind in bits 0..2, j from bits 3..29, vm bit 30,
+ *  phys bit 31), shaped without branches. */
 export function randomAddrCheck(count: number, r: RandomOptions & { readonly options?: AddrCheckOptions } = {}): Stimulus {
   const o = resolveAddrCheckOptions(r.options);
-  const m0 = o.implVaMsb, m1 = o.vmImplemented ? m0 - o.guestShrink : m0, p = o.implPaMsb;
+  const m0 = o.implVaMsb, m1 = o.vmImplemented ? m0 - o.guestShrink : m0;
+  const { keep, ext, flip, kk } = shapeTable(m0, m1, o.implPaMsb);
   const src = sourceOf(r);
-  const cols = randomColumns(ADDR_CHECK_INPUTS, count, { source: src });
-  const shape = new Uint32Array(count);
-  src.fill(shape);
-  const near = [m1 - 1, m1, m1 + 1, m0 - 1, m0, m0 + 1].map((k) => Math.min(60, Math.max(32, k)));
-  const addr = cols.addr!;
+  const cols = columnsFor(ADDR_CHECK_INPUTS, count, r.into);
+  const addr = cols.addr!, vm = cols.vm!, phys = cols.phys!;
+  src.fill(addr.subarray(0, 2 * count));
+  const shape = randomWords(src, count);
   for (let i = 0; i < count; i++) {
     const s = shape[i]!;
-    let hi = addr[2 * i + 1]!;
-    const kind = s & 7, r = s >>> 3;
-    if (kind === 0) {
-      // raw random
-    } else if (kind === 6) {
-      // physical-style: bits 62..k+1 clear, k near IMPL_PA_MSB
-      const k = Math.min(62, p - 1 + (r % 3));
-      if (k < 62) { const kk = k + 1 - 32; hi &= ~(((0x7fffffff >>> kk) << kk) >>> 0); }
-    } else {
-      // sign-extend bits 60..k from bit k: near a boundary, or (kind 4) anywhere in 32..60
-      const k = kind === 4 ? 32 + (r % 29) : kind === 5 ? m0 : near[r % near.length]!;
-      const kk = k - 32, m = ((0x1fffffff >>> kk) << kk) >>> 0;
-      hi = (hi >>> kk) & 1 ? hi | m : hi & ~m;
-      // kind 5: monitor-only — implemented at M0, then bit M1 made to differ from bit M0
-      if (kind === 5 && m1 < m0) hi = (hi & ~(1 << (m1 - 32))) | ((((hi >>> kk) & 1) ^ 1) << (m1 - 32));
-    }
-    addr[2 * i + 1] = hi;
+    const e = (s & 7) * J + ((((s >>> 3) & 0x7ffffff) * J) / 134217728 | 0);
+    const hi = addr[2 * i + 1]!;
+    const sign = -((hi >>> kk[e]!) & 1);
+    addr[2 * i + 1] = (hi & keep[e]!) | (ext[e]! & sign) | (flip[e]! & ~sign);
+    vm[i] = (s >>> 30) & 1;
+    phys[i] = s >>> 31;
   }
   return { count, inputs: cols };
 }

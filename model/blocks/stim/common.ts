@@ -15,6 +15,27 @@ export interface RandomOptions {
   readonly seed?: number;
   /** Or an explicit source (overrides seed). */
   readonly source?: RandomSource;
+  /** Columns to overwrite instead of allocating (each long enough, else a new one is made). */
+  readonly into?: Columns;
+}
+
+/** Columns for `count` vectors: those of `into` that are long enough, new ones for the rest. */
+export function columnsFor(ports: readonly Port[], count: number, into?: Columns): Columns {
+  const c: Columns = {};
+  for (const p of ports) {
+    const have = into?.[p.name];
+    c[p.name] = have instanceof Uint32Array && have.length >= count * p.words ? have : new Uint32Array(count * p.words);
+  }
+  return c;
+}
+
+let scratch = new Uint32Array(0);
+/** `n` fresh random words in a module-wide scratch buffer (valid until the next call). */
+export function randomWords(src: RandomSource, n: number): Uint32Array {
+  if (scratch.length < n) scratch = new Uint32Array(Math.max(n, scratch.length * 2));
+  const w = scratch.subarray(0, n);
+  src.fill(w);
+  return w;
 }
 
 export function sourceOf(o: RandomOptions = {}): RandomSource {

@@ -4,7 +4,7 @@
 // below a random start row and is often thinned out.
 import { createFaultPrioModel, type FaultPrioOptions } from '../fault_prio.js';
 import { topWordMask } from '../columns.js';
-import { packVectors, randomColumns, sourceOf, type RandomOptions, type Stimulus } from './common.js';
+import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
 export function directedFaultPrio(opts: FaultPrioOptions = {}): Stimulus {
   const m = createFaultPrioModel(opts);
@@ -20,28 +20,42 @@ export function directedFaultPrio(opts: FaultPrioOptions = {}): Stimulus {
   return packVectors(m.inputs, rows);
 }
 
+/** Random vectors, one shape word each: 1 in 16 nothing pending (bits 0..3 zero); else bits
+ *  below a uniformly random start row (bits 4..30) cleared, and 1 in 2 (bit 31 clear) thinned
+ *  to about a quarter of the bits by a second random word. Branch-free: a keep-mask table
+ *  per start row. */
 export function randomFaultPrio(count: number, o: RandomOptions & { readonly options?: FaultPrioOptions } = {}): Stimulus {
   const m = createFaultPrioModel(o.options);
   const n = m.options.rows, W = Math.ceil(n / 32), top = topWordMask(n);
+  const keepT = keepTable(n, W, top);
   const src = sourceOf(o);
-  const cols = randomColumns(m.inputs, count, { source: src });
-  const thin = new Uint32Array(count * W), shape = new Uint32Array(count);
-  src.fill(thin);
-  src.fill(shape);
+  const cols = columnsFor(m.inputs, count, o.into);
   const p = cols.pending!;
+  src.fill(p.subarray(0, count * W));
+  const r = randomWords(src, count * (W + 1)); // thin words, then shape words
+  const sh = count * W;
   for (let i = 0; i < count; i++) {
-    const s = shape[i]!;
-    if ((s & 15) === 0) { for (let w = 0; w < W; w++) p[i * W + w] = 0; continue; } // 1 in 16: none
-    const start = (s >>> 4) % n;
-    const dense = (s >>> 12) & 1;
-    for (let w = 0; w < W; w++) {
-      const lo = w * 32;
-      // keep bits >= start: in word w, bits (start - lo).. when start falls in or before it
-      const keep = start <= lo ? 0xffffffff : start >= lo + 32 ? 0 : (0xffffffff << (start - lo)) >>> 0;
-      let x = p[i * W + w]! & keep;
-      if (!dense) x &= thin[i * W + w]!; // 1 in 2: about a quarter of the bits
-      p[i * W + w] = w === W - 1 ? x & top : x;
-    }
+    const s = r[sh + i]!;
+    const none = -(((s & 15) + 15) >>> 4); // 0 when bits 0..3 are 0, else all ones
+    const start = ((((s >>> 4) & 0x7ffffff) * n) / 134217728) | 0;
+    const dense = -(s >>> 31);
+    for (let w = 0; w < W; w++) p[i * W + w] = p[i * W + w]! & keepT[start * W + w]! & (r[i * W + w]! | dense) & none;
   }
   return { count, inputs: cols };
+}
+
+const keepTables = new Map<number, Int32Array>();
+/** keep[start * W + w]: the bits of word w at or above row `start`, within the N rows. */
+function keepTable(n: number, W: number, top: number): Int32Array {
+  let t = keepTables.get(n);
+  if (t) return t;
+  t = new Int32Array(n * W);
+  for (let start = 0; start < n; start++)
+    for (let w = 0; w < W; w++) {
+      const lo = w * 32;
+      const k = start <= lo ? -1 : start >= lo + 32 ? 0 : -1 << (start - lo);
+      t[start * W + w] = w === W - 1 ? k & top : k;
+    }
+  keepTables.set(n, t);
+  return t;
 }

@@ -5,7 +5,8 @@
 import { PSR_BIT, PSR_DEFINED_MASK, PSR_L_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../../arch/psr.js';
 import { PSR_COMB_INPUTS, PSR_OP, PSR_STEP_INPUTS, resolvePsrOptions, type PsrOptions } from '../psr.js';
 import { split64 } from '../columns.js';
-import { packVectors, randomColumns, sourceOf, type RandomOptions, type Stimulus } from './common.js';
+import type { RandomSource } from '../prng.js';
+import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
 const b = (name: string): bigint => 1n << BigInt(PSR_BIT[name]!);
 const M64 = (1n << 64n) - 1n;
@@ -87,21 +88,29 @@ FAULT_BITS[PSR_OP.SSM] = FAULT_BITS[PSR_OP.RSM] = split64(PSR_SM_RESERVED_MASK);
 FAULT_BITS[PSR_OP.SUM] = FAULT_BITS[PSR_OP.RUM] = split64(~PSR_UM_MASK & 0xffffffn);
 FAULT_BITS[PSR_OP.MOV_PSR_UM] = split64(~PSR_UM_MASK & M64);
 
+const FAULT_LO = Int32Array.from(FAULT_BITS, (f) => f[0]), FAULT_HI = Int32Array.from(FAULT_BITS, (f) => f[1]);
+
 interface PsrRandomOptions extends RandomOptions {
   readonly options?: PsrOptions;
 }
 
-function shapeOps(cols: Record<string, Uint32Array>, count: number, shape: Uint32Array, rstOneIn: number): void {
-  const op = cols.op!, od = cols.operand!, rst = cols.rst!;
+/** The per-cycle inputs from random words: the operand from two, everything else from one
+ *  (op bits 0..3, slot 4..5, dcr_be 6, dcr_pp 7, bits 8..9 nonzero (3 in 4): the op's faulting
+ *  operand bits cleared; rst when bits 10.. (log2 rstOneIn of them) are all 0). */
+function shapeOps(cols: Record<string, Uint32Array>, count: number, src: RandomSource, rstOneIn: number): void {
+  const rstMask = rstOneIn - 1;
+  if ((rstOneIn & rstMask) !== 0) throw new Error(`shapeOps: rstOneIn must be a power of 2, got ${rstOneIn}`);
+  const op = cols.op!, od = cols.operand!, rst = cols.rst!, slot = cols.slot!, be = cols.dcr_be!, pp = cols.dcr_pp!;
+  src.fill(od.subarray(0, 2 * count));
+  const w = randomWords(src, count);
   for (let i = 0; i < count; i++) {
-    const s = shape[i]!;
-    // 3 in 4: no reserved operand bits for this op.
-    if ((s & 3) !== 0) {
-      const [fl, fh] = FAULT_BITS[op[i]!]!;
-      od[2 * i]! &= ~fl; od[2 * i + 1]! &= ~fh;
-    }
+    const x = w[i]!, o = x & 15;
+    op[i] = o; slot[i] = (x >>> 4) & 3; be[i] = (x >>> 6) & 1; pp[i] = (x >>> 7) & 1;
+    const clear = -((((x >>> 8) & 3) + 3) >>> 2);
+    od[2 * i] = od[2 * i]! & ~(FAULT_LO[o]! & clear);
+    od[2 * i + 1] = od[2 * i + 1]! & ~(FAULT_HI[o]! & clear);
     // EPC: an operand{1:0} that is often below cpl needs no help; keep as drawn.
-    rst[i] = ((s >>> 2) % rstOneIn) === 0 ? 1 : 0;
+    rst[i] = ((x >>> 10) & rstMask) === 0 ? 1 : 0;
   }
 }
 
@@ -109,13 +118,12 @@ function shapeOps(cols: Record<string, Uint32Array>, count: number, shape: Uint3
 export function randomPsr(count: number, o: PsrRandomOptions = {}): Stimulus {
   const { vmImplemented } = resolvePsrOptions(o.options);
   const src = sourceOf(o);
-  const cols = randomColumns(PSR_COMB_INPUTS, count, { source: src });
+  const cols = columnsFor(PSR_COMB_INPUTS, count, o.into);
   const [dl, dh] = split64(vmImplemented ? PSR_DEFINED_MASK : PSR_DEFINED_MASK & ~b('vm'));
   const psr = cols.psr!;
+  src.fill(psr.subarray(0, 2 * count));
   for (let i = 0; i < count; i++) { psr[2 * i]! &= dl; psr[2 * i + 1]! &= dh; }
-  const shape = new Uint32Array(count);
-  src.fill(shape);
-  shapeOps(cols, count, shape, 32);
+  shapeOps(cols, count, src, 32);
   return { count, inputs: cols };
 }
 
@@ -124,10 +132,8 @@ export function randomPsr(count: number, o: PsrRandomOptions = {}): Stimulus {
 export function randomPsrSequence(count: number, o: PsrRandomOptions & { readonly resetFirst?: boolean } = {}): Stimulus {
   resolvePsrOptions(o.options);
   const src = sourceOf(o);
-  const cols = randomColumns(PSR_STEP_INPUTS, count, { source: src });
-  const shape = new Uint32Array(count);
-  src.fill(shape);
-  shapeOps(cols, count, shape, 256);
+  const cols = columnsFor(PSR_STEP_INPUTS, count, o.into);
+  shapeOps(cols, count, src, 256);
   if (count > 0 && o.resetFirst !== false) cols.rst![0] = 1;
   return { count, inputs: cols };
 }

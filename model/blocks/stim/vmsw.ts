@@ -3,7 +3,7 @@
 // with every cpl (so each fault appears alone and with every higher one; level 1 comes from
 // generating with vmImplemented false), both to_vm and psr_vm, valid 1 and 0.
 import { VMSW_INPUTS } from '../vmsw.js';
-import { exhaustiveColumns, packVectors, randomColumns, type RandomOptions, type Stimulus } from './common.js';
+import { columnsFor, exhaustiveColumns, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
 const VIRT_CAUSES: { label: string; v: Record<string, number> }[] = [
   { label: 'page ok', v: {} },
@@ -32,6 +32,19 @@ export function exhaustiveVmsw(): Stimulus {
   return exhaustiveColumns(VMSW_INPUTS);
 }
 
+/** Uniformly random over the 11 input bits (commit needs valid, cpl 0, a good page and no
+ *  disable: 1 in 512; the exhaustive set has every combination anyway). Word-parallel: one
+ *  random word holds two vectors, bits 0..10 and 16..26, laid out as exhaustiveVmsw packs
+ *  the ports (valid in bit 0). */
 export function randomVmsw(count: number, o: RandomOptions = {}): Stimulus {
-  return { count, inputs: randomColumns(VMSW_INPUTS, count, o) };
+  const cols = columnsFor(VMSW_INPUTS, count, o.into);
+  const w = randomWords(sourceOf(o), (count + 1) >>> 1);
+  const va = cols.valid!, tv = cols.to_vm!, cp = cols.cpl!, it = cols.psr_it!, pv = cols.psr_vm!;
+  const ar = cols.itlb_ar!, vd = cols.vm_disabled!, sd = cols.vmsw_disabled!;
+  for (let i = 0; i < count; i++) {
+    const x = w[i >>> 1]! >>> ((i & 1) << 4);
+    va[i] = x & 1; tv[i] = (x >>> 1) & 1; cp[i] = (x >>> 2) & 3; it[i] = (x >>> 4) & 1;
+    pv[i] = (x >>> 5) & 1; ar[i] = (x >>> 6) & 7; vd[i] = (x >>> 9) & 1; sd[i] = (x >>> 10) & 1;
+  }
+  return { count, inputs: cols };
 }

@@ -1,0 +1,97 @@
+// Block-level co-simulation throughput of the four VT-i blocks, all measured in one run:
+// (a) the verilated block in the addon's C++ loop (xorshift inputs, one eval per vector; for
+//     vti_psr one clock cycle, two evals) — the limit;
+// (b) the TypeScript reference alone, on pre-generated fresh stimulus (output buffer reused);
+//     stimulus generation alone (the seeded constrained-random batches), for information;
+// (c) full co-simulation exactly as `vti cosim` runs it (cosimBlock: directed sets, then the
+//     random batches), on Verilator and, for comparison, on the built-in engine.
+// Vectors/s by wall time and by this process's CPU time (all threads: (c) on Verilator also
+// counts the thread pool). Best of the rounds, rounds interleaved so all see similar load.
+// Targets (wall): (c) >= 0.8 × min(a, b), and >= 20 M vectors/s for the combinational blocks.
+// Usage: npx tsx bench/cosim/blocks.ts   (also run by bench/cosim/run.ts, after the core)
+import { DEFAULT_GEN, vtiDesign } from '../../gen/vti.js';
+import { moduleSpec } from '../../gen/verilog/index.js';
+import type { Columns } from '../../model/blocks/columns.js';
+import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
+import type { Stimulus } from '../../model/blocks/vectors.js';
+import { blockRunner, cosimBlock, RANDOM_BATCH } from '../../sim/cosim/blocks.js';
+import { buildVerilatorModel, verilatorAvailable } from '../../sim/verilator/index.js';
+import type { NapiModel } from '../../sim/verilator/model.js';
+
+const ROUNDS = 3, N = 4_000_000, N_PRE = 2_000_000, N_BUILTIN = 1_000_000, SEED = 20261201;
+const COMBINATIONAL_TARGET = 20e6, RATIO_TARGET = 0.8;
+
+interface Rate { wall: number; cpu: number }
+const best = new Map<string, Rate>();
+function record(key: string, n: number, wall: number, cpu: number): void {
+  const b = best.get(key) ?? { wall: 0, cpu: 0 };
+  best.set(key, { wall: Math.max(b.wall, n / wall), cpu: Math.max(b.cpu, n / cpu) });
+}
+async function timed(key: string, fn: () => Promise<number> | number): Promise<void> {
+  const c0 = process.cpuUsage(), t0 = performance.now();
+  const n = await fn();
+  const d = process.cpuUsage(c0);
+  record(key, n, (performance.now() - t0) / 1000, (d.user + d.system) / 1e6);
+}
+
+const haveVerilator = verilatorAvailable();
+const models = new Map<BlockName, NapiModel>();
+if (haveVerilator)
+  for (const b of BLOCK_NAMES) models.set(b, (await buildVerilatorModel(moduleSpec(vtiDesign(b, DEFAULT_GEN)))) as NapiModel);
+
+for (let round = 0; round < ROUNDS; round++) {
+  for (const block of BLOCK_NAMES) {
+    const r = blockRunner(block, DEFAULT_GEN);
+    const batch = RANDOM_BATCH;
+    const model = models.get(block);
+    if (model) {
+      model.selfBench(10_000, r.sequential); // warm up
+      await timed(`${block}|a`, () => { model.selfBench(N, r.sequential); return N; });
+    }
+    // (b): fresh stimulus (new seeds each round), generated before the timed region.
+    const pre: Stimulus[] = [];
+    for (let k = 0, n = 0; n < N_PRE; k++, n += batch) pre.push(r.random(Math.min(batch, N_PRE - n), SEED + 1000 * round + k));
+    let out: Columns | undefined;
+    out = r.reference(pre[0]!, out); // warm up, and the output buffer
+    await timed(`${block}|b`, () => { for (const s of pre) out = r.reference(s, out); return N_PRE; });
+    pre.length = 0;
+    const bufs: (Columns | undefined)[] = [undefined, undefined];
+    await timed(`${block}|gen`, () => {
+      for (let k = 0, n = 0; n < N_PRE; k++, n += batch) bufs[k & 1] = r.random(Math.min(batch, N_PRE - n), SEED + k, bufs[k & 1]).inputs;
+      return N_PRE;
+    });
+    for (const engine of haveVerilator ? (['verilator', 'builtin'] as const) : (['builtin'] as const)) {
+      const res = await cosimBlock(block, { engine, vectors: engine === 'builtin' ? N_BUILTIN : N, seed: SEED });
+      if (res.mismatches) throw new Error(`bench: ${block} on ${engine}: ${res.mismatches} mismatches`);
+      record(`${block}|c-${engine}`, res.vectors, res.seconds, res.cpuSeconds);
+    }
+  }
+}
+for (const m of models.values()) await m.close();
+
+const f = (x: number) => (x / 1e6).toFixed(1).padStart(7);
+const LABEL: Record<string, string> = {
+  a: '(a) verilated block, C++ loop', b: '(b) TS reference alone', gen: '    stimulus generation alone',
+  'c-verilator': '(c) full co-simulation, verilator', 'c-builtin': '    full co-simulation, builtin',
+};
+process.stdout.write(`block-level co-simulation, best of ${ROUNDS} rounds, each column separately (${N / 1e6} M vectors for (a) and (c), ${N_PRE / 1e6} M for (b), ` +
+  `${N_BUILTIN / 1e6} M for builtin; vti_psr: cycles), Node ${process.version}\n`);
+process.stdout.write(`${'block'.padEnd(15)} ${'measurement'.padEnd(34)} M vec/s wall  M vec/s CPU\n`);
+let allMet = true;
+for (const block of BLOCK_NAMES) {
+  for (const k of ['a', 'b', 'gen', 'c-verilator', 'c-builtin']) {
+    const v = best.get(`${block}|${k}`);
+    if (v) process.stdout.write(`${block.padEnd(15)} ${LABEL[k]!.padEnd(34)} ${f(v.wall)}       ${f(v.cpu)}\n`);
+  }
+  const a = best.get(`${block}|a`), b = best.get(`${block}|b`)!, c = best.get(`${block}|c-verilator`);
+  if (!a || !c) continue;
+  const comb = block !== 'vti_psr';
+  const rw = c.wall / Math.min(a.wall, b.wall), rc = c.cpu / Math.min(a.cpu, b.cpu);
+  const ratioMet = rw >= RATIO_TARGET, absMet = c.wall >= COMBINATIONAL_TARGET;
+  if (comb) allMet &&= ratioMet && absMet;
+  process.stdout.write(`${block.padEnd(15)} ${'(c) / min(a, b)'.padEnd(34)} ${rw.toFixed(2).padStart(7)}       ${rc.toFixed(2).padStart(7)}` +
+    `   target >= ${RATIO_TARGET}: ${ratioMet ? 'met' : 'NOT met'}` +
+    (comb ? `; >= ${COMBINATIONAL_TARGET / 1e6} M/s: ${absMet ? 'met' : 'NOT met'}` : ' (sequential: reported only)') + '\n');
+}
+if (haveVerilator) process.stdout.write(`combinational block targets: ${allMet ? 'all met' : 'not all met'} (wall time; the machine is shared, see CPU column)\n`);
+else process.stdout.write('Verilator not found: (a) and (c) on Verilator skipped\n');
