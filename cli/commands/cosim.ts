@@ -118,6 +118,7 @@ export function formatCoreResult(r: CoreCosimResult): string {
   s += `not in the coverage space: ${c.notes[0]!.split(':')[0]}\n`;
   if (c.modelDisagreements) s += `spec-restated checks disagreed with the emulator at ${c.modelDisagreements} events: ${c.disagreementSamples.join('; ')}\n`;
   for (const e of r.exclusions) s += `excluded from the comparison: ${e.id} ${e.port} ${e.why}\n`;
+  if (r.exclusions.length === 0) s += 'compared: every bit of every committed-effect output, after every instruction (no exclusions)\n';
   const bad = r.runs.find((x) => x.mismatch);
   if (bad?.mismatch) {
     s += `first mismatch in ${bad.name}:\n${formatDivergence(bad.mismatch)}`;

@@ -73,6 +73,7 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     const pfsPpl = m.input('pfs_ppl', 2);
     const addr = m.input('addr', 64);
     const hasAddr = m.input('has_addr', 1); // PRIV_OTHER with an address operand (itc, tpa, ...)
+    const nonAccess = m.input('non_access', 1); // a non-access data reference (tpa, probe, fc): ISR.na
     const cfm = m.input('cfm', 38);
     const extInt = m.input('ext_int', 1);
     const envPending = m.input('env_pending', n);
@@ -245,7 +246,8 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
 
     // ---- registered effect ----
     const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, slot /* ei */, m.lit(0, 1) /* so */, icDispatch.not() /* ni */,
-      m.lit(0, 4) /* ir rs sp na */, dataWin.and(isClass('LOAD')) /* r */, dataWin.and(isClass('STORE')) /* w */,
+      m.lit(0, 3) /* ir rs sp */, dataWin.and(nonAccess) /* na */,
+      dataWin.and(isClass('LOAD').or(nonAccess)) /* r */, dataWin.and(isClass('STORE')) /* w */,
       instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, isrCodeNow);
     void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
     const ivaBase = mux(isTrap, ivaBaseAfter, cr.IVA.bits(63, 15));

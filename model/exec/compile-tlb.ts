@@ -4,7 +4,7 @@ import { CR } from '../../arch/cr.js';
 import type { Insn } from '../decode/insn.js';
 import { CONT, pickFault, type Exec, type Machine } from './machine.js';
 import { makeEntry, pageRights, TR_COUNT } from './tlb.js';
-import { NONACCESS, PA, keyFault, region, thash, xlateData } from './xlate.js';
+import { NONACCESS, PA, isrFor, keyFault, region, thash, xlateData } from './xlate.js';
 import { isVirtFault } from './virt.js';
 import { loOf, hiOf, toBig } from './int64.js';
 
@@ -19,7 +19,11 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
   const N = m.nat;
   const virt = (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
   const priv = () => m.cpl !== 0 && 'priv_op';
-  const go = (f: string | null, body: () => number, ifa?: bigint) => (f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa } : {}) : body());
+  // A data-address fault of a non-access instruction (tpa, probe, fc) reports ISR.na (and r),
+  // like the faults xlateData raises for them.
+  const NA = isrFor(NONACCESS);
+  const go = (f: string | null, body: () => number, ifa?: bigint, nonAccess = false) =>
+    (f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body());
   const unimpl = (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr';
   const side = (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb);
   switch (ins.op) {
@@ -64,7 +68,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         // tpa always translates through the data TLB, whatever PSR.dt.
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true)) return 2;
         m.setGr(r1, toBig(PA.lo, PA.hi)); return CONT;
-      }, va);
+      }, va, true);
     };
     case 'tak': return () => {
       const va = m.gr(r3);
@@ -91,7 +95,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         const va = m.gr(r3);
         const implemented = m.dt ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
         const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
-        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va } : {});
+        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : {});
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
         if (!m.dt) { if (!isFault) m.setGr(r1, 1n); return CONT; }
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS)) return 2;
@@ -101,7 +105,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
           ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
         );
-        if (isFault) return denied ? m.fault(denied, { ifa: va, itir: e.itir, iha: thash(m, va) }) : CONT;
+        if (isFault) return denied ? m.fault(denied, { ifa: va, itir: e.itir, iha: thash(m, va), isr: NA }) : CONT;
         m.setGr(r1, denied ? 0n : 1n); return CONT;
       };
     }

@@ -6,7 +6,7 @@
 import { decodeBundle } from '../../../model/decode/decode.js';
 import { insnText } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
-import { classify, ICLASS_CODE, Kind } from './classify.js';
+import { classify, ICLASS_CODE, Kind, NON_ACCESS_OPS } from './classify.js';
 
 export interface SlotDesc {
   readonly op: string;
@@ -16,6 +16,8 @@ export interface SlotDesc {
   readonly cls: number;
   readonly kind: Kind;
   readonly hasAddr: boolean;
+  /** A non-access data reference (tpa, probe, fc): `non_access`. */
+  readonly nonAccess: boolean;
   readonly r1: number;
   readonly r2: number;
   readonly r3: number;
@@ -69,7 +71,7 @@ export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
     const imm = c.kind === Kind.BREAK || c.kind === Kind.PAL ? lo32(ins.imm) & 0x1fffff
       : ['ssm', 'rsm', 'sum', 'rum'].includes(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
     return {
-      op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr,
+      op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr, nonAccess: NON_ACCESS_OPS.has(ins.op),
       r1: ins.r1, r2: ins.r2, r3: ins.r3, b2: ins.b2, imm,
       variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
       crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,

@@ -76,6 +76,12 @@ export function classify(op: string, sub: string, imm: bigint): { cls: IClassNam
   return { cls: 'OTHER', kind: Kind.NONE, hasAddr: false };
 }
 
+/**
+ * Non-access data references (tpa, probe, fc): their data faults report ISR.na = 1 and
+ * ISR.r = 1 (the `non_access` port; the emulator's NONACCESS kind, model/exec/xlate.ts).
+ */
+export const NON_ACCESS_OPS: ReadonlySet<string> = new Set(['tpa', 'probe', 'probe_i', 'probe_fault', 'fc']);
+
 /** Ops after which instruction translation may change (the descriptor cache is dropped). */
 export const XLATE_OPS: ReadonlySet<string> = new Set(['itc_i', 'itc_d', 'itr_i', 'itr_d', 'ptc_l', 'ptc_g', 'ptc_ga', 'ptc_e', 'ptr_i', 'ptr_d', 'mov_to_ind']);
 

@@ -8,7 +8,7 @@ const p = (name: string, width: number): PortDef => ({ name, width, words: Math.
 export const INPUTS: readonly PortDef[] = [
   p('rst', 1), p('ev_valid', 1), p('iclass', 5), p('variant', 1), p('ip', 64), p('slot', 2), p('bundle', 128),
   p('next_ip_in', 64), p('next_slot_in', 2), p('imm', 24), p('r2', 64), p('r2_nat', 1), p('cr_num', 7),
-  p('page_ar', 3), p('page_pl', 2), p('pfs_ppl', 2), p('addr', 64), p('has_addr', 1), p('cfm', 38),
+  p('page_ar', 3), p('page_pl', 2), p('pfs_ppl', 2), p('addr', 64), p('has_addr', 1), p('non_access', 1), p('cfm', 38),
   p('ext_int', 1), p('env_pending', 56), p('vm_disabled', 1), p('vmsw_disabled', 1),
 ];
 

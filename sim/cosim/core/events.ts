@@ -10,7 +10,6 @@ import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { BundleCache, type SlotDesc } from './bundles.js';
 import { CORE_DECIDES, FETCH_ROWS, ICLASS_BY_CODE, ICLASS_CODE, Kind, ROW_BIT, TRAP_ROWS, XLATE_OPS } from './classify.js';
-import { FLAG_NON_ACCESS, FLAG_NON_ACCESS_READ } from './compare.js';
 import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './columns.js';
 
 const C = ICLASS_CODE;
@@ -20,7 +19,6 @@ const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
 const AR_PFS = 64, AR_LC = 65;
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
-const ISR_NA = 1n << 35n;
 
 /** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
 export interface EventBatch {
@@ -35,8 +33,6 @@ export interface EventBatch {
   readonly mode: Uint8Array;
   /** Emulator interruption row (priority-table index) or -1 when the instruction completed. */
   readonly outcome: Int8Array;
-  /** Conditions for named comparison exclusions (compare.ts FLAG_*). */
-  readonly flags: Uint8Array;
   readonly capacity: number;
 }
 
@@ -44,13 +40,12 @@ export function allocBatch(capacity: number): EventBatch {
   return {
     inputs: allocColumns(INPUTS, capacity), expected: allocColumns(OUTPUTS, capacity), count: 0,
     step: new Float64Array(capacity), slot: new Array<SlotDesc | null>(capacity).fill(null),
-    mode: new Uint8Array(capacity), outcome: new Int8Array(capacity), flags: new Uint8Array(capacity), capacity,
+    mode: new Uint8Array(capacity), outcome: new Int8Array(capacity), capacity,
   };
 }
 
 export function clearBatch(b: EventBatch): void {
   for (const c of Object.values(b.inputs)) c.fill(0);
-  b.flags.fill(0);
   b.count = 0;
 }
 
@@ -65,7 +60,6 @@ export class EventSource {
   private readonly lastBig: bigint[] = new Array<bigint>(12).fill(-1n);
   /** The program halted (break 0) before this step; the halt itself is not presented. */
   halted = false;
-  private isrNonAccess = false;
   // One-entry descriptor cache: consecutive slots of one bundle.
   private lastLo = -1; private lastHi = -1; private lastIt = -1; private lastEpoch = -1;
   private lastBd: ReturnType<BundleCache['get']> = null;
@@ -82,7 +76,7 @@ export class EventSource {
     const I = b.inputs, E = b.expected;
     const evValid = I.ev_valid!, iclass = I.iclass!, variant = I.variant!, ipC = I.ip!, slotC = I.slot!, bundle = I.bundle!;
     const nextIp = I.next_ip_in!, nextSlot = I.next_slot_in!, imm = I.imm!, r2 = I.r2!, r2Nat = I.r2_nat!, crNum = I.cr_num!;
-    const pageAr = I.page_ar!, pagePl = I.page_pl!, pfsPpl = I.pfs_ppl!, addr = I.addr!, hasAddr = I.has_addr!, cfm = I.cfm!;
+    const pageAr = I.page_ar!, pagePl = I.page_pl!, pfsPpl = I.pfs_ppl!, addr = I.addr!, hasAddr = I.has_addr!, nonAccess = I.non_access!, cfm = I.cfm!;
     const env = I.env_pending!;
     const eTaken = E.taken!, eVec = E.intr_vector!, eRedir = E.redirect!, eNip = E.next_ip!, eNslot = E.next_slot!;
     const eDone = E.completed!, eRdv = E.rd_valid!, eRd = E.rd_value!;
@@ -142,6 +136,7 @@ export class EventSource {
         }
         if (cls === C.BRANCH) { addr[2 * i] = nLo; addr[2 * i + 1] = nHi; }
         if (sd.hasAddr) hasAddr[i] = 1;
+        if (sd.nonAccess) nonAccess[i] = 1;
       }
       nextIp[2 * i] = nLo; nextIp[2 * i + 1] = nHi; nextSlot[i] = nSlot;
 
@@ -170,8 +165,6 @@ export class EventSource {
         }
         env[2 * i] = envLo >>> 0; env[2 * i + 1] = envHi >>> 0;
         b.outcome[i] = row;
-        // ISR holds a non-access fault's na bit until ISR is written again (exclusion D2).
-        this.isrNonAccess = (ev.isr & ISR_NA) !== 0n;
         eTaken[i] = 1; eVec[i] = ev.vector; eRedir[i] = 1; eDone[i] = 0;
         eNip[2 * i] = m.ipLo; eNip[2 * i + 1] = m.ipHi; eNslot[i] = m.slot;
         eRdv[i] = 0; eRd[2 * i] = 0; eRd[2 * i + 1] = 0;
@@ -186,9 +179,6 @@ export class EventSource {
         eRd[2 * i] = rd ? m.grLo[sd!.r1]! : 0; eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
       }
       iclass[i] = cls;
-      if (!ev && cls === C.MOV_FROM_CR && sd!.crNum === CR.ISR && this.isrNonAccess) b.flags[i] |= FLAG_NON_ACCESS_READ;
-      if (!ev && cls === C.MOV_TO_CR && sd!.crNum === CR.ISR) this.isrNonAccess = false;
-      if (this.isrNonAccess) b.flags[i] |= FLAG_NON_ACCESS;
       if (exec && XLATE_OPS.has(sd.op)) cache.clear();
       // Expected PSR and CRs after the step. The emulator writes CRs only in interruptions,
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are

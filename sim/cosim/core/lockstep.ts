@@ -106,7 +106,7 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
       const pending = engine.stepBatch(cur.inputs, cur.count);
       src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
       const actual = await pending;
-      const bad = firstDifference(cur.expected, actual, cur.count, masks, cur.flags);
+      const bad = firstDifference(cur.expected, actual, cur.count, masks);
       if (bad >= 0) { mismatch = divergence(cur, actual, bad, done, tail, masks); done += bad + 1; break; }
       o.onBatch?.(cur, actual);
       tail = keepTail(cur, actual, done);
@@ -144,7 +144,7 @@ function divergence(b: EventBatch, actual: Columns, i: number, offset: number, t
   const ip = (BigInt(b.inputs.ip![2 * i + 1]!) << 32n) | BigInt(b.inputs.ip![2 * i]!);
   return {
     event: offset + i, step: b.step[i]!, ip, slot: b.inputs.slot![i]!, insn: insnOf(sd), iclass: b.inputs.iclass![i]!,
-    fields: diffsAt(b.expected, actual, i, masks, b.flags), inputs: rowAt(INPUTS, b.inputs, i),
+    fields: diffsAt(b.expected, actual, i, masks), inputs: rowAt(INPUTS, b.inputs, i),
     window: {
       first: offset + from - (prev?.n ?? 0),
       inputs: concat(INPUTS, pre(INPUTS, tail?.inputs), cut(INPUTS, b.inputs)),

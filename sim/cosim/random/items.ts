@@ -37,10 +37,10 @@ export interface Item {
 export interface Profile {
   /** PSR.ss/tb/lp (single-step, taken-branch, lower-privilege transfer traps) in modes and rfi targets; default on. */
   readonly traps?: boolean;
-  /** probe/fc/tpa data faults (divergence D2, excluded by default). */
+  /** probe/fc/tpa/tak on every data address (their data faults: ISR.na); default on. */
   readonly nonAccess?: boolean;
   /** itc/ptc/tpa address checks with PSR.dt = 0. */
-  readonly physAddrOps?: boolean;
+  readonly physAddrOps?: boolean; // default on
 }
 
 export type Rng = () => number;
@@ -134,16 +134,16 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r, p) => ({
     op: 'itc', asm: `itc.${pick(r, ['i', 'd'])} r2`, unit: 'M', slots: [0], ifa: pick(r, [ADDR.far, ADDR.far, ADDR.unimplVa]),
     itir: pick(r, [12n << 2n, 12n << 2n, 0x1n]), r2: chance(r, 0.1) ? 'nat' : pick(r, [0x661n | 0x10000000n, 0x2n]),
-    needMode: p.physAddrOps ? {} : { dt: 1 },
+    needMode: p.physAddrOps !== false ? {} : { dt: 1 },
   }),
   (r, p) => ({
     op: 'itr', asm: ((s) => `itr.${s} ${s}tr[r3] = r2`)(pick(r, ['i', 'd'])), unit: 'M', slots: [0],
-    ifa: ADDR.far, itir: 12n << 2n, r2: 0x661n | 0x10000000n, r3: pick(r, [7n, 9n]), needMode: p.physAddrOps ? {} : { dt: 1 },
+    ifa: ADDR.far, itir: 12n << 2n, r2: 0x661n | 0x10000000n, r3: pick(r, [7n, 9n]), needMode: p.physAddrOps !== false ? {} : { dt: 1 },
   }),
-  (r, p) => ({ op: 'ptc', asm: pick(r, ['ptc.l r3, r2', 'ptc.g r3, r2', 'ptr.d r3, r2', 'ptr.i r3, r2']), unit: 'M', slots: [0], r2: 12n << 2n, r3: chance(r, 0.1) ? 'nat' : pick(r, [ADDR.far, ADDR.unimplVa]), needMode: p.physAddrOps ? {} : { dt: 1 } }),
+  (r, p) => ({ op: 'ptc', asm: pick(r, ['ptc.l r3, r2', 'ptc.g r3, r2', 'ptr.d r3, r2', 'ptr.i r3, r2']), unit: 'M', slots: [0], r2: 12n << 2n, r3: chance(r, 0.1) ? 'nat' : pick(r, [ADDR.far, ADDR.unimplVa]), needMode: p.physAddrOps !== false ? {} : { dt: 1 } }),
   () => ({ op: 'ptc_e', asm: 'ptc.e r3', unit: 'M', slots: [0], r3: ADDR.far }),
-  (r, p) => ({ op: 'tak', asm: 'tak r8 = r3', unit: 'M', r3: pick(r, p.nonAccess ? DATA : [ADDR.data]) }),
-  (r, p) => ({ op: 'tpa', asm: 'tpa r8 = r3', unit: 'M', r3: p.nonAccess ? pick(r, DATA) : pick(r, [ADDR.data, ADDR.unimplVa]), needMode: p.physAddrOps ? {} : { dt: 1 } }),
+  (r, p) => ({ op: 'tak', asm: 'tak r8 = r3', unit: 'M', r3: pick(r, p.nonAccess !== false ? DATA : [ADDR.data]) }),
+  (r, p) => ({ op: 'tpa', asm: 'tpa r8 = r3', unit: 'M', r3: p.nonAccess !== false ? pick(r, DATA) : pick(r, [ADDR.data, ADDR.unimplVa]), needMode: p.physAddrOps !== false ? {} : { dt: 1 } }),
   (r) => {
     const f = pick(r, IND), write = chance(r, 0.5);
     const idx = f === 'rr' ? pick(r, [0xa000_0000_0000_0000n, 0xc000_0000_0000_0000n]) : pick(r, [1n, 3n, 300n]);
@@ -152,7 +152,7 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   },
   (r) => ({ op: 'cpuid', asm: 'mov r8 = cpuid[r3]', unit: 'M', r3: chance(r, 0.1) ? 'nat' : BigInt(pick(r, [0, 3, 4, 5])) }),
   (r) => ({ op: pick(r, ['thash', 'ttag']), asm: '', unit: 'M', r3: pick(r, [ADDR.data, ADDR.unimplVa, ADDR.monitor]) }),
-  (r, p) => (p.nonAccess ? { op: 'probe', asm: pick(r, ['probe.r r8 = r3, r2', 'fc r3']), unit: 'M', r2: 0n, r3: pick(r, DATA) } : { op: 'add', asm: 'add r8 = r2, r3', unit: 'M', r2: 1n, r3: 2n }),
+  (r, p) => (p.nonAccess !== false ? { op: 'probe', asm: pick(r, ['probe.r r8 = r3, r2', 'fc r3']), unit: 'M', r2: 0n, r3: pick(r, DATA) } : { op: 'add', asm: 'add r8 = r2, r3', unit: 'M', r2: 1n, r3: 2n }),
   (r) => ({ op: 'ld', asm: `ld${pick(r, [1, 8])} r8 = [r3]`, unit: 'M', r3: chance(r, 0.1) ? 'nat' : pick(r, DATA) }),
   (r) => ({ op: 'st', asm: `st${pick(r, [1, 8])} [r3] = r2`, unit: 'M', r2: 7n, r3: chance(r, 0.1) ? 'nat' : pick(r, DATA) }),
   (r) => ({ op: 'br', asm: 'br.cond.sptk.few b6', unit: 'B', b6: pick(r, ['next', 'next', ADDR.unimplVa, ADDR.unimplPa] as const) }),
