@@ -1,4 +1,5 @@
-// Deliberately broken variants of the generated core, one per property: each is one textual
+// Deliberately broken variants of the generated core, at least one per property (the first of
+// each property is its primary variant, variantFor(p)): each is one textual
 // edit of the generated Verilog (default options) that breaks exactly the spec rule its
 // property depends on. The negative tests prove that the property then FAILS, with a
 // counterexample that is a case of that rule. An edit that no longer applies (the generator's
@@ -39,6 +40,11 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     from: "psr_d_intr = psr_q & 64'h1808028034;", to: "psr_d_intr = psr_q & 64'h401808028034;",
   },
   {
+    property: 'P4', name: 'trap-psr-before', file: 'vti_core.v',
+    description: '§4 broken for traps: the interruption state of a trap keeps the kept bits of the PSR before the trapping instruction, not after it (the instruction completed)',
+    from: "trap_psr = psr_after & 64'h1808028034;", to: "trap_psr = u_psr_psr & 64'h1808028034;",
+  },
+  {
     property: 'P5', name: 'epc-any-page', file: 'vti_core.v',
     description: '§3.2 without the ar = 7 check: epc promotes to the page pl on any page',
     from: "if ((~u_psr_psr[36]) | (page_ar == 3'h7)) begin", to: "if (1'b1) begin",
@@ -50,9 +56,10 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   },
 ];
 
-export function variantFor(p: PropName): BrokenVariant {
-  const v = BROKEN_VARIANTS.find((x) => x.property === p);
-  if (!v) throw new Error(`no broken variant for ${p}`);
+/** The primary broken variant of property `p`, or its variant called `name`. */
+export function variantFor(p: PropName, name?: string): BrokenVariant {
+  const v = BROKEN_VARIANTS.find((x) => x.property === p && (name === undefined || x.name === name));
+  if (!v) throw new Error(`no broken variant ${name ?? ''} for ${p}`.replace('  ', ' '));
   return v;
 }
 

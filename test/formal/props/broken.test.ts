@@ -8,8 +8,8 @@ import { applyVariant, runProperties, variantFor, type PropName, type PropertyRe
 import { vtiSpec } from '../../../gen/vti.js';
 import { lastEvent, psrField, type Event } from './trace-helpers.js';
 
-async function failing(p: PropName): Promise<{ r: PropertyResult; e: Event }> {
-  const [r] = await runProperties({ variant: variantFor(p), properties: [p], cover: false });
+async function failing(p: PropName, name?: string): Promise<{ r: PropertyResult; e: Event }> {
+  const [r] = await runProperties({ variant: variantFor(p, name), properties: [p], cover: false });
   expect(r!.verdict).toBe('failed');
   const cex = r!.counterexample!;
   expect(cex.table).toContain(`<-- ok_${p.toLowerCase()} = 0`);
@@ -17,7 +17,7 @@ async function failing(p: PropName): Promise<{ r: PropertyResult; e: Event }> {
   expect(readFileSync(cex.vcdPath, 'utf8')).toContain('$var wire 5 ');
   // From reset: the first step resets, and every earlier step satisfies the property.
   expect(cex.steps[0]!.signals.rst!.bin).toBe('1');
-  console.log(`${p} broken by '${variantFor(p).name}':\n${cex.table}`);
+  console.log(`${p} broken by '${variantFor(p, name).name}':\n${cex.table}`);
   return { r: r!, e: lastEvent(cex.steps) };
 }
 
@@ -64,6 +64,16 @@ describe('broken variants make their property fail, with a counterexample of the
   it('P4 / interrupt-keeps-vm: an interruption from vm = 1 leaves vm = 1', async () => {
     const { e } = await failing('P4');
     expect([e.before('o_vm'), e.after('o_taken'), e.after('o_vm')]).toEqual([1n, 1n, 1n]);
+  });
+
+  it('P4 / trap-psr-before: a trap after an instruction that changed a kept PSR bit loads the kept bits from before it', async () => {
+    const { e } = await failing('P4', 'trap-psr-before');
+    const KEPT = 0x1808028034n;
+    expect(e.after('o_taken')).toBe(1n);
+    expect([0x5d00n, 0x5e00n, 0x5f00n, 0x6000n]).toContain(e.after('o_intr_vector'));
+    // The instruction changed a kept bit: IPSR (the PSR after it) and the PSR before it differ there.
+    expect(e.after('o_ipsr') & KEPT).not.toBe(e.before('o_psr') & KEPT);
+    expect(e.after('o_psr') & KEPT).toBe(e.before('o_psr') & KEPT);
   });
 
   it('P5 / epc-any-page: epc with it = 1 on an ar != 7 page lowers cpl', async () => {
