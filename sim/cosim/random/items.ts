@@ -96,11 +96,13 @@ function randomPsr(r: Rng, p: Profile, reservedOk: boolean): bigint {
 const DATA = [ADDR.data, ADDR.data + 0x13n, ADDR.monitor, ADDR.unmapped, ADDR.unimplVa, ADDR.unimplPa, ADDR.data | 0xa000_0000_0000_0000n];
 const SM_IMMS = [0x2000, 0x4000, 0x20000, 0x4, 0x8, 0x10, 0x200000, 0x100000, 0x6008, 0x1, 0x40, 0x10000, 0x1000, 0x800000];
 const UM_IMMS = [0x2, 0x4, 0x8, 0x3e, 0x1, 0x40, 0x2000];
-const CRS: readonly [string, () => bigint[]][] = [
+/** A uniformly random 64-bit value (CR data that only is stored and read back: toggles every bit). */
+const rand64 = (r: Rng) => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32));
+const CRS: readonly [string, (r: Rng) => bigint[]][] = [
   ['cr.dcr', () => [0n, 0x3n, 0x7f07n, bit(40)]], ['cr.itm', () => [0x1234n]], ['cr.pta', () => [0n, 0x2n]],
   ['cr.ipsr', () => []], ['cr.isr', () => [0n, bit(24), bit(41) | 0x30n]], ['cr.iip', () => [ADDR.text, ADDR.unimplVa]],
-  ['cr.ifa', () => [ADDR.far]], ['cr.itir', () => [12n << 2n, 0x1n, bit(40)]], ['cr.iipa', () => [ADDR.text + 0x40n]],
-  ['cr.ifs', () => [bit(63) | 0x1n, bit(40)]], ['cr.iim', () => [0x99n]], ['cr.iha', () => [0n]], ['cr.iib0', () => [0x5n]],
+  ['cr.ifa', (r) => [ADDR.far, rand64(r)]], ['cr.itir', () => [12n << 2n, 0x1n, bit(40)]], ['cr.iipa', () => [ADDR.text + 0x40n]],
+  ['cr.ifs', () => [bit(63) | 0x1n, bit(40)]], ['cr.iim', (r) => [0x99n, rand64(r)]], ['cr.iha', (r) => [0n, rand64(r)]], ['cr.iib0', (r) => [0x5n, rand64(r)]], ['cr.iib1', (r) => [rand64(r)]],
   ['cr.lid', () => [0n]], ['cr.ivr', () => [0n]], ['cr.tpr', () => [0x10n]], ['cr.eoi', () => [0n]], ['cr.irr0', () => [0n]],
   ['cr.itv', () => [0n]], ['cr3', () => [0n]], ['cr100', () => [0n]], ['cr.iva', () => [ADDR.ivt]],
 ];
@@ -121,7 +123,7 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   () => ({ op: 'mov_from_psr_um', asm: 'mov r8 = psr.um', unit: 'M' }),
   (r, p) => {
     const [name, vals] = pick(r, CRS);
-    const v = name === 'cr.ipsr' ? randomPsr(r, p, true) : pick(r, vals());
+    const v = name === 'cr.ipsr' ? randomPsr(r, p, true) : pick(r, vals(r));
     return { op: 'mov_to_cr', asm: `mov ${name} = r2`, unit: 'M', r2: chance(r, 0.1) ? 'nat' : v, natValue: v };
   },
   (r) => ({ op: 'mov_from_cr', asm: `mov r8 = ${pick(r, CRS)[0]}`, unit: 'M' }),
