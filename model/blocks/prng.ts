@@ -29,41 +29,42 @@ function seedMixer(seed: number): () => number {
   };
 }
 
-/** Keystream words per refill of the AES pool (64 KiB: stays in the L1/L2 cache). */
-const AES_POOL_WORDS = 16_384;
-const AES_ZERO = new Uint8Array(AES_POOL_WORDS * 4);
+/** Keystream words per cipher call of fill() (64 KiB: stays in the L1/L2 cache while copied). */
+const AES_CHUNK_WORDS = 16_384;
+const AES_ZERO = new Uint8Array(AES_CHUNK_WORDS * 4);
+/** next() draws from a small pool (so a short stimulus does not pay for a whole chunk). */
+const AES_POOL_WORDS = 256;
 
 /**
  * The seeded source: AES-128-CTR (counter from 0) encrypting zeros, the key four splitmix32
- * words of `seed`; words are the keystream's bytes in the platform's (little-endian) order. fill() and next() draw
- * from one pool, so any mix of calls gives the same sequence.
+ * words of `seed`; words are the keystream's bytes in the platform's (little-endian) order.
+ * fill() and next() consume one keystream in order (next() through a small pool, which fill()
+ * empties first), so any mix of calls gives the same sequence.
  */
 export function seededSource(seed: number): RandomSource {
   checkSeed(seed);
   const mix = seedMixer(seed);
   const key = new Uint8Array(new Uint32Array([mix(), mix(), mix(), mix()]).buffer);
   const cipher = createCipheriv('aes-128-ctr', key, new Uint8Array(16));
-  let pool = new Uint32Array(AES_POOL_WORDS);
+  const pool = new Uint32Array(AES_POOL_WORDS), pool8 = new Uint8Array(pool.buffer);
   let at = AES_POOL_WORDS;
-  const refill = () => {
-    const b = cipher.update(AES_ZERO);
-    if (b.byteOffset % 4 === 0 && b.length === AES_ZERO.length) pool = new Uint32Array(b.buffer, b.byteOffset, AES_POOL_WORDS);
-    else new Uint8Array(pool.buffer).set(b);
-    at = 0;
+  /** The next `words` keystream words into `dst` (bytes) at byte `off`. */
+  const stream = (dst: Uint8Array, off: number, words: number) => {
+    for (let done = 0; done < words;) {
+      const k = Math.min(words - done, AES_CHUNK_WORDS);
+      dst.set(cipher.update(AES_ZERO.subarray(0, 4 * k)), off + 4 * done);
+      done += k;
+    }
   };
   return {
     next() {
-      if (at === AES_POOL_WORDS) refill();
+      if (at === AES_POOL_WORDS) { stream(pool8, 0, AES_POOL_WORDS); at = 0; }
       return pool[at++]!;
     },
     fill(buf) {
-      for (let off = 0; off < buf.length;) {
-        if (at === AES_POOL_WORDS) refill();
-        const k = Math.min(buf.length - off, AES_POOL_WORDS - at);
-        buf.set(pool.subarray(at, at + k), off);
-        at += k;
-        off += k;
-      }
+      const k = Math.min(buf.length, AES_POOL_WORDS - at);
+      if (k > 0) { buf.set(pool.subarray(at, at + k)); at += k; }
+      if (buf.length > k) stream(new Uint8Array(buf.buffer, buf.byteOffset, 4 * buf.length), 4 * k, buf.length - k);
     },
   };
 }

@@ -45,19 +45,20 @@ export function getPort(p: PortSpec, c: string): string[] {
   return out;
 }
 
-/** C++ statements storing model port `p` for vector `v` into column `c` and OR-ing its
- *  difference from column `e` (the expected words) into `diff`. */
-export function checkPort(p: PortSpec, c: string, e: string, base = 'top'): string[] {
+/** C++ statements OR-ing the difference of model port `p` for vector `v` from column `e`
+ *  (the expected words) into `diff`, and storing the port into column `c` (unless null). */
+export function checkPort(p: PortSpec, c: string | null, e: string, base = 'top'): string[] {
   const w = p.width;
   const nw = wordsFor(w);
   const top = `${base}->${p.name}`;
-  if (w <= 32) return [`{ const uint32_t x = ${top}; ${c}[v] = x; diff |= x ^ ${e}[v]; }`];
+  const st = (at: string, x: string) => (c === null ? '' : ` ${c}[${at}] = ${x};`);
+  if (w <= 32) return [`{ const uint32_t x = ${top};${st('v', 'x')} diff |= x ^ ${e}[v]; }`];
   if (w <= 64) {
     return [`{ const uint64_t x = ${top}; const uint32_t lo = static_cast<uint32_t>(x), hi = static_cast<uint32_t>(x >> 32);`,
-      `  ${c}[2 * v] = lo; ${c}[2 * v + 1] = hi; diff |= (lo ^ ${e}[2 * v]) | (hi ^ ${e}[2 * v + 1]); }`];
+      `${st('2 * v', 'lo')}${st('2 * v + 1', 'hi')} diff |= (lo ^ ${e}[2 * v]) | (hi ^ ${e}[2 * v + 1]); }`];
   }
   const out: string[] = [];
-  for (let j = 0; j < nw; j++) out.push(`{ const uint32_t x = ${top}[${j}]; ${c}[${nw} * v + ${j}] = x; diff |= x ^ ${e}[${nw} * v + ${j}]; }`);
+  for (let j = 0; j < nw; j++) out.push(`{ const uint32_t x = ${top}[${j}];${st(`${nw} * v + ${j}`, 'x')} diff |= x ^ ${e}[${nw} * v + ${j}]; }`);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // each row with every lower-priority row pending, everything pending. Random: uniformly random
 // bits would almost always be won by the first few rows, so each vector clears all bits
 // below a random start row and is often thinned out.
-import { createFaultPrioModel, type FaultPrioOptions } from '../fault_prio.js';
+import { createFaultPrioModel, type FaultPrioModel, type FaultPrioOptions } from '../fault_prio.js';
 import { topWordMask } from '../columns.js';
 import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
@@ -25,7 +25,7 @@ export function directedFaultPrio(opts: FaultPrioOptions = {}): Stimulus {
  *  to about a quarter of the bits by a second random word. Branch-free: a keep-mask table
  *  per start row. */
 export function randomFaultPrio(count: number, o: RandomOptions & { readonly options?: FaultPrioOptions } = {}): Stimulus {
-  const m = createFaultPrioModel(o.options);
+  const m = faultPrioModelFor(o.options);
   const n = m.options.rows, W = Math.ceil(n / 32), top = topWordMask(n);
   // The start row is (16 random bits × n) >>> 16: exact in uint32 arithmetic for n < 2^16.
   if (n >= 65536) throw new Error(`randomFaultPrio: ${n} rows; at most 65535`);
@@ -57,6 +57,17 @@ export function randomFaultPrio(count: number, o: RandomOptions & { readonly opt
     for (let w = 0; w < W; w++) p[i * W + w] = p[i * W + w]! & keepT[start * W + w]! & (r[i * W + w]! | dense) & none;
   }
   return { count, inputs: cols };
+}
+
+// The model only supplies ports and the resolved table here; validating a 56-row table costs
+// ≈ 40 µs, so it is done once per options object (the co-simulation asks once per batch).
+let defaultModel: FaultPrioModel | undefined;
+const models = new WeakMap<FaultPrioOptions, FaultPrioModel>();
+function faultPrioModelFor(opts: FaultPrioOptions | undefined): FaultPrioModel {
+  if (opts === undefined) return (defaultModel ??= createFaultPrioModel());
+  let m = models.get(opts);
+  if (!m) models.set(opts, (m = createFaultPrioModel(opts)));
+  return m;
 }
 
 const keepTables = new Map<number, Int32Array>();
