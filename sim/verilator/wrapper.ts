@@ -54,9 +54,9 @@ export function generateWrapper(spec: ModuleSpec, opts: WrapperOptions): string 
   // checkBatch fast path (every input column given): the column pointers in locals, inputs
   // set without the per-port presence test, each output stored and compared as it is read.
   const fastDecl = [
-    ...ins.flatMap((p, i) => (p.name === spec.clock ? [] : [`const uint32_t* __restrict const i${i} = in[${i}];`])),
-    ...outs.map((_, i) => `uint32_t* __restrict const o${i} = out[${i}];`),
-    ...outs.map((_, i) => `const uint32_t* __restrict const e${i} = j->expect[${i}];`),
+    ...ins.flatMap((p, i) => (p.name === spec.clock ? [] : [`const uint32_t* const i${i} = in[${i}];`])),
+    ...outs.map((_, i) => `uint32_t* const o${i} = out[${i}];`),
+    ...outs.map((_, i) => `const uint32_t* const e${i} = j->expect[${i}];`),
   ];
   const fastIn = ins.flatMap((p, i) => (p.name === spec.clock ? [] : setInput(p, `i${i}`, 'R')));
   const fastCheck = outs.flatMap((p, i) => checkPort(p, `o${i}`, `e${i}`, 'R'));
