@@ -108,6 +108,19 @@ export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioMode
       const o = outputColumns(BLOCK, outs, count, out);
       const pend = inputs.pending!;
       const va = o.valid!, ix = o.index!, oh = o.onehot!, iv = o.iva_offset!, ic = o.isr_code!, kd = o.kind!;
+      if (W === 2) {
+        // The same scan unrolled for two words (33..64 rows, the architectural table).
+        for (let i = 0; i < count; i++) {
+          const b = i << 1;
+          const x0 = pend[b]!, x1 = pend[b + 1]! & top;
+          const l0 = x0 & -x0, nz0 = (l0 | -l0) >> 31;
+          const l1 = x1 & -x1 & ~nz0, nz1 = (l1 | -l1) >> 31;
+          oh[b] = l0; oh[b + 1] = l1;
+          const win = ((32 - Math.clz32(l0)) & nz0) | ((64 - Math.clz32(l1)) & nz1);
+          va[i] = (win | -win) >>> 31; ix[i] = idx[win]!; iv[i] = vec[win]!; ic[i] = code[win]!; kd[i] = kind[win]!;
+        }
+        return o;
+      }
       for (let i = 0; i < count; i++) {
         const base = i * W;
         // Branch-free scan (random pending patterns would defeat the branch predictor):

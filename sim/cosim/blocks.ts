@@ -145,6 +145,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     const res = await engine.checkBatch(stim.inputs, expected, stim.count, r.sequential, out);
     if (res.differs) {
       const c = compare(r, stim, expected, res.actual, done);
+      if (c.bad === 0) throw new Error(`${block}: the engine reported a difference that its outputs do not show (vectors ${done}..${done + stim.count - 1})`);
       mismatches += c.bad;
       first ??= c.first;
     }

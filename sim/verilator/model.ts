@@ -29,7 +29,9 @@ export interface VerilatedModel {
   /**
    * evalBatch (step false) or stepBatch (step true) with every output word of every vector
    * compared against `expected` inside the addon, on the evaluating thread; `out` are output
-   * columns to reuse (else fresh ones). `differs` is true when any word differs.
+   * columns to reuse (else fresh ones). `differs` is true when any word differs. A
+   * combinational batch (step false) whose words all match may leave `actual` unwritten (the
+   * addon then only compares; on a difference it evaluates the batch again, storing them).
    */
   checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
     out?: Record<string, Uint32Array>): Promise<CheckedBatch>;

@@ -12,11 +12,13 @@ function mask32(bits: number): string {
   return bits >= 32 ? '0xffffffffu' : `0x${((2 ** bits) - 1).toString(16)}u`;
 }
 
-/** C++ statements writing input column `c` (pointer `p`) for vector `v` into the model. */
-export function setInput(p: PortSpec, c: string): string[] {
+/** C++ statements writing input column `c` (pointer `p`) for vector `v` into the model
+ *  (`base`: the model, or its root, whose members are the ports themselves rather than
+ *  references to them). */
+export function setInput(p: PortSpec, c: string, base = 'top'): string[] {
   const w = p.width;
   const nw = wordsFor(w);
-  const top = `top->${p.name}`;
+  const top = `${base}->${p.name}`;
   if (w <= 32) return [`${top} = ${c}[v] & ${mask32(w)};`];
   if (w <= 64) {
     return [`${top} = (static_cast<uint64_t>(${c}[2 * v + 1] & ${mask32(w - 32)}) << 32) | ${c}[2 * v];`];
@@ -40,6 +42,23 @@ export function getPort(p: PortSpec, c: string): string[] {
   }
   const out: string[] = [];
   for (let j = 0; j < nw; j++) out.push(`${c}[${nw} * v + ${j}] = ${top}[${j}];`);
+  return out;
+}
+
+/** C++ statements OR-ing the difference of model port `p` for vector `v` from column `e`
+ *  (the expected words) into `diff`, and storing the port into column `c` (unless null). */
+export function checkPort(p: PortSpec, c: string | null, e: string, base = 'top'): string[] {
+  const w = p.width;
+  const nw = wordsFor(w);
+  const top = `${base}->${p.name}`;
+  const st = (at: string, x: string) => (c === null ? '' : ` ${c}[${at}] = ${x};`);
+  if (w <= 32) return [`{ const uint32_t x = ${top};${st('v', 'x')} diff |= x ^ ${e}[v]; }`];
+  if (w <= 64) {
+    return [`{ const uint64_t x = ${top}; const uint32_t lo = static_cast<uint32_t>(x), hi = static_cast<uint32_t>(x >> 32);`,
+      `${st('2 * v', 'lo')}${st('2 * v + 1', 'hi')} diff |= (lo ^ ${e}[2 * v]) | (hi ^ ${e}[2 * v + 1]); }`];
+  }
+  const out: string[] = [];
+  for (let j = 0; j < nw; j++) out.push(`{ const uint32_t x = ${top}[${j}];${st(`${nw} * v + ${j}`, 'x')} diff |= x ^ ${e}[${nw} * v + ${j}]; }`);
   return out;
 }
 

@@ -54,41 +54,41 @@ export function directedAddrCheck(opts: AddrCheckOptions = {}): Stimulus {
 // in 32..60, 5 monitor-only (extended from M0, then bit M1 made to differ from bit M0),
 // 6 physical-style (bits 62..k+1 clear, k = IMPL_PA_MSB-1..+1).
 const J = 174;
-interface ShapeTable { readonly keep: Int32Array; readonly ext: Int32Array; readonly flip: Int32Array; readonly kk: Uint8Array }
-const tables = new Map<string, ShapeTable>();
-function shapeTable(m0: number, m1: number, p: number): ShapeTable {
+/** Per entry e, words 4e..4e+3: keep, ext, flip, kk (one cache line holds four entries). */
+const tables = new Map<string, Int32Array>();
+function shapeTable(m0: number, m1: number, p: number): Int32Array {
   const key = `${m0},${m1},${p}`;
   const have = tables.get(key);
   if (have) return have;
-  const keep = new Int32Array(8 * J).fill(-1), ext = new Int32Array(8 * J), flip = new Int32Array(8 * J), kk = new Uint8Array(8 * J);
+  const t = new Int32Array(4 * 8 * J);
   const near = [m1 - 1, m1, m1 + 1, m0 - 1, m0, m0 + 1].map((k) => Math.min(60, Math.max(32, k)));
   for (let kind = 0; kind < 8; kind++)
     for (let j = 0; j < J; j++) {
-      const e = kind * J + j;
+      const e = 4 * (kind * J + j);
+      t[e] = -1;
       if (kind === 0) continue;
       if (kind === 6) {
         const k = Math.min(62, p - 1 + (j % 3));
-        if (k < 62) { const b = k + 1 - 32; keep[e] = ~((0x7fffffff >>> b) << b); }
+        if (k < 62) { const b = k + 1 - 32; t[e] = ~((0x7fffffff >>> b) << b); }
         continue;
       }
       const k = kind === 4 ? 32 + (j % 29) : kind === 5 ? m0 : near[j % near.length]!;
       const b = k - 32, m = (0x1fffffff >>> b) << b;
       const f = kind === 5 && m1 < m0 ? 1 << (m1 - 32) : 0;
-      keep[e] = ~(m | f); ext[e] = m; flip[e] = f; kk[e] = b;
+      t[e] = ~(m | f); t[e + 1] = m; t[e + 2] = f; t[e + 3] = b;
     }
-  const t = { keep, ext, flip, kk };
   tables.set(key, t);
   return t;
 }
 
 /** Random vectors: uniformly random addresses are almost all unimplemented, so 6 kinds in 8
  *  are shaped toward a boundary (see shapeTable); vm and phys uniform. Three random words
- *  per vector (the address, then one word: kind in bits 0..2, j from bits 3..29, vm bit 30,
+ *  per vector (the address, then one word: kind in bits 0..2, j = (bits 3..18 × 174) >> 16, vm bit 30,
  *  phys bit 31), shaped without branches. */
 export function randomAddrCheck(count: number, r: RandomOptions & { readonly options?: AddrCheckOptions } = {}): Stimulus {
   const o = resolveAddrCheckOptions(r.options);
   const m0 = o.implVaMsb, m1 = o.vmImplemented ? m0 - o.guestShrink : m0;
-  const { keep, ext, flip, kk } = shapeTable(m0, m1, o.implPaMsb);
+  const t = shapeTable(m0, m1, o.implPaMsb);
   const src = sourceOf(r);
   const cols = columnsFor(ADDR_CHECK_INPUTS, count, r.into);
   const addr = cols.addr!, vm = cols.vm!, phys = cols.phys!;
@@ -96,10 +96,10 @@ export function randomAddrCheck(count: number, r: RandomOptions & { readonly opt
   const shape = randomWords(src, count);
   for (let i = 0; i < count; i++) {
     const s = shape[i]!;
-    const e = (s & 7) * J + ((((s >>> 3) & 0x7ffffff) * J) / 134217728 | 0);
+    const e = ((s & 7) * J + ((((s >>> 3) & 0xffff) * J) >>> 16)) << 2;
     const hi = addr[2 * i + 1]!;
-    const sign = -((hi >>> kk[e]!) & 1);
-    addr[2 * i + 1] = (hi & keep[e]!) | (ext[e]! & sign) | (flip[e]! & ~sign);
+    const sign = -((hi >>> t[e + 3]!) & 1);
+    addr[2 * i + 1] = (hi & t[e]!) | (t[e + 1]! & sign) | (t[e + 2]! & ~sign);
     vm[i] = (s >>> 30) & 1;
     phys[i] = s >>> 31;
   }

@@ -41,8 +41,17 @@ export function randomVmsw(count: number, o: RandomOptions = {}): Stimulus {
   const w = randomWords(sourceOf(o), (count + 1) >>> 1);
   const va = cols.valid!, tv = cols.to_vm!, cp = cols.cpl!, it = cols.psr_it!, pv = cols.psr_vm!;
   const ar = cols.itlb_ar!, vd = cols.vm_disabled!, sd = cols.vmsw_disabled!;
-  for (let i = 0; i < count; i++) {
-    const x = w[i >>> 1]! >>> ((i & 1) << 4);
+  // Two vectors per word: i from its bits 0..10, i + 1 from bits 16..26.
+  const pairs = count >>> 1;
+  for (let k = 0; k < pairs; k++) {
+    const x = w[k]!, i = k << 1, j = i + 1;
+    va[i] = x & 1; tv[i] = (x >>> 1) & 1; cp[i] = (x >>> 2) & 3; it[i] = (x >>> 4) & 1;
+    pv[i] = (x >>> 5) & 1; ar[i] = (x >>> 6) & 7; vd[i] = (x >>> 9) & 1; sd[i] = (x >>> 10) & 1;
+    va[j] = (x >>> 16) & 1; tv[j] = (x >>> 17) & 1; cp[j] = (x >>> 18) & 3; it[j] = (x >>> 20) & 1;
+    pv[j] = (x >>> 21) & 1; ar[j] = (x >>> 22) & 7; vd[j] = (x >>> 25) & 1; sd[j] = (x >>> 26) & 1;
+  }
+  if (count & 1) {
+    const x = w[pairs]!, i = count - 1;
     va[i] = x & 1; tv[i] = (x >>> 1) & 1; cp[i] = (x >>> 2) & 3; it[i] = (x >>> 4) & 1;
     pv[i] = (x >>> 5) & 1; ar[i] = (x >>> 6) & 7; vd[i] = (x >>> 9) & 1; sd[i] = (x >>> 10) & 1;
   }
