@@ -14,12 +14,13 @@ import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
-import type { RtlCoverageGroup } from '../../sim/cosim/core/rtl-coverage.js';
+import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/core/rtl-coverage.js';
+import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
   summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage] [--seed S] [--engine E] [--json]',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage] [--seed S] [--engine E] [--json]',
   flags: {
     core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
@@ -28,7 +29,7 @@ export const command: Command = {
     'no-traps': { type: 'bool', help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes' },
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
-    'rtl-coverage': { type: 'bool', help: 'with --core: RTL code coverage from Verilator --coverage (line, branch, toggle per module); reports under out/cosim/rtl-coverage/' },
+    'rtl-coverage': { type: 'bool', help: 'RTL code coverage from Verilator --coverage (line, branch, toggle per module) of the core lockstep (--core) or of each block; reports under out/cosim/rtl-coverage/' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
     seed: seedFlag(),
@@ -39,7 +40,7 @@ export const command: Command = {
   async run({ flags }) {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
-    if (rtlCoverage && !flags.core) throw new UserError('--rtl-coverage needs --core (code coverage of vti_core and its submodules over the lockstep workload)');
+    if (rtlCoverage && flags.mutants !== undefined) throw new UserError('--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)');
     if (rtlCoverage && engine !== 'verilator') throw new UserError("--rtl-coverage needs the verilator engine (it reads Verilator's --coverage counters); drop --engine builtin");
     if (flags.core) {
       if (flags.program !== undefined && flags.random !== undefined) throw new UserError('--program and --random exclude each other');
@@ -72,9 +73,9 @@ export const command: Command = {
       else process.stdout.write(formatMutationTable(rows));
       return rows.some((r) => r.gaps.length > 0) ? 1 : 0;
     }
-    const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number);
+    const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number, rtlCoverage);
     if (flags.json) process.stdout.write(JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
-    else process.stdout.write(formatBlockResults(results));
+    else process.stdout.write(formatBlockResults(results) + formatRtlCoverage(results.flatMap((r) => (r.rtlCoverage ? [r.rtlCoverage] : []))));
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
   },
 };
@@ -85,11 +86,11 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
-export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number): Promise<BlockCosimResult[]> {
+export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false): Promise<BlockCosimResult[]> {
   const results: BlockCosimResult[] = [];
   for (const b of blocks) {
     const bar = progressBar(`cosim ${b}`);
-    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update }));
+    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b) } : {}) }));
     bar.done();
   }
   return results;

@@ -10,9 +10,17 @@ import {
 } from '../../model/blocks/vectors.js';
 import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../gen/vti.js';
 import { createEngine, type Engine, type EngineName } from '../engine.js';
+import { moduleSpec } from '../../gen/verilog/index.js';
+import { configLabel, reportRtlCoverage, type RtlCoverageGroup } from './core/rtl-coverage.js';
+import { join } from 'node:path';
 
 export interface BlockCosimOptions {
   readonly engine: EngineName;
+  /**
+   * RTL code coverage (Verilator --coverage build): the directory for this block's
+   * coverage.dat and its report (uncovered.txt, summary.json, annotated/).
+   */
+  readonly rtlCoverageDir?: string;
   /** Random vectors (cycles for vti_psr) on top of the directed and exhaustive sets. */
   readonly vectors: number;
   readonly seed: number;
@@ -39,6 +47,8 @@ export interface BlockCosimResult {
   readonly mismatches: number;
   readonly first?: Mismatch;
   readonly seconds: number;
+  /** With rtlCoverageDir: the block's code coverage over every vector of the run. */
+  readonly rtlCoverage?: RtlCoverageGroup;
   /** CPU time of this process over the same interval (all threads: the engine's too). */
   readonly cpuSeconds: number;
 }
@@ -133,7 +143,10 @@ function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Colu
 export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promise<BlockCosimResult> {
   const gen = o.gen ?? DEFAULT_GEN;
   const r = blockRunner(block, gen);
-  const engine: Engine = await createEngine(o.engine, vtiDesign(block, gen));
+  const design = vtiDesign(block, gen);
+  if (o.rtlCoverageDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
+  const engine: Engine = await createEngine(o.engine, design, o.rtlCoverageDir ? { coverage: true } : {});
+  let rtlCoverage: RtlCoverageGroup | undefined;
   const t0 = performance.now(), c0 = process.cpuUsage();
   let done = 0, mismatches = 0, directed = 0;
   let first: Mismatch | undefined;
@@ -179,12 +192,17 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
       o.progress?.(done, total);
       cur = following;
     }
+    if (o.rtlCoverageDir) {
+      const dat = join(o.rtlCoverageDir, 'coverage.dat');
+      await engine.writeCoverage!(dat);
+      rtlCoverage = reportRtlCoverage(dat, { label: `${block}_${configLabel(gen)}`, gen, programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`], sources: moduleSpec(design).files });
+    }
   } finally {
     await engine.close();
   }
   const cpu = process.cpuUsage(c0);
   return {
-    block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}),
+    block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}), ...(rtlCoverage ? { rtlCoverage } : {}),
     seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 }

@@ -1,5 +1,6 @@
 // RTL code coverage of the core lockstep (`vti cosim --core --rtl-coverage`): a short random
-// program on the Verilator --coverage build of vti_core, read back from coverage.dat.
+// program on the Verilator --coverage build of vti_core, read back from coverage.dat; and of a
+// block co-simulation (`vti cosim --block NAME --rtl-coverage`).
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { parseArgs } from '../../cli/args.js';
 import { UserError } from '../../cli/errors.js';
 import { command, formatRtlCoverage } from '../../cli/commands/cosim.js';
 import { runCoreCosim } from '../../sim/cosim/core/index.js';
+import { cosimBlock } from '../../sim/cosim/blocks.js';
 import { VTI_MODULES } from '../../gen/vti.js';
 import { parseCoverageDat } from '../../sim/verilator/coverage.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
@@ -17,12 +19,13 @@ const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); vi.restoreAllMocks(); });
 
 describe('vti cosim --rtl-coverage flag', () => {
-  it('needs --core', async () => {
-    await expect(run(['--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(new UserError('--rtl-coverage needs --core (code coverage of vti_core and its submodules over the lockstep workload)'));
+  it('excludes --mutants', async () => {
+    await expect(run(['--rtl-coverage', '--mutants', '10'])).rejects.toThrow(new UserError('--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)'));
   });
   it('needs the verilator engine', async () => {
     await expect(run(['--core', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(/--rtl-coverage needs the verilator engine/);
     await expect(runCoreCosim({ engine: 'builtin', random: 1, items: 5, rtlCoverage: true })).rejects.toThrow(/needs the verilator engine/);
+    await expect(run(['--block', 'vti_vmsw', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(/--rtl-coverage needs the verilator engine/);
   });
 });
 
@@ -64,5 +67,19 @@ describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', ()
     const table = formatRtlCoverage(res.rtlCoverage!);
     expect(table).toMatch(/\nvti_vmsw +- +- +\d+\/18 [\d.]+ % +\d+\/18 [\d.]+ %\n/);
     expect(table).toMatch(/\nall +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ %\n/);
+  }, 300_000);
+});
+
+describe.skipIf(!verilatorAvailable())('RTL code coverage of a block co-simulation', () => {
+  it('vti_vmsw: the exhaustive set toggles every signal but illegal_op (constant 0 with VT-i)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-block-'));
+    dirs.push(dir);
+    const r = await cosimBlock('vti_vmsw', { engine: 'verilator', vectors: 5000, seed: 1, rtlCoverageDir: dir });
+    expect(r.mismatches).toBe(0);
+    const s = r.rtlCoverage!.summary;
+    expect([...s.modules]).toEqual(['vti_vmsw']);
+    expect(s.uncovered.map((p) => `${p.kind} ${p.name} ${p.count}`)).toEqual(['toggle illegal_op 0']);
+    expect(s.total.covered).toBe(s.total.total - 1);
+    expect(parseCoverageDat(readFileSync(join(dir, 'coverage.dat'), 'utf8'))).toHaveLength(s.total.total);
   }, 300_000);
 });
