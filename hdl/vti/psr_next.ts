@@ -25,8 +25,10 @@ export interface PsrNext {
 /**
  * Builds the next-state logic into `m`: a wire `name` (a PSR bundle) holding the PSR after
  * `op`, plus the helper signals `${name}_rsv`, `${name}_um_writable` and `${name}_intr`.
+ * `interrupt: false` leaves the INTERRUPT command out (a caller that never issues it).
  */
-export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmImplemented: boolean): PsrNext {
+export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmImplemented: boolean,
+  { interrupt = true }: { readonly interrupt?: boolean } = {}): PsrNext {
   const { psr, op, operand } = inp;
   const next = m.wire(name, PsrBundle);
   const f = next.f;
@@ -36,7 +38,7 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
   // User-mask commands change `up` only while PSR.sp = 0: the mask of writable bits {5:1}.
   const umWritable = m.named(`${name}_um_writable`, cat(m.lit(0b111, 3), sp.not(), m.lit(1, 1))); // {mfh, mfl, ac, up, be}
   const umSet = operand.bits(5, 1).and(umWritable);
-  const intr = interruptionState(m, `${name}_intr`, psr, inp.dcrBe, inp.dcrPp);
+  const intr = interrupt ? interruptionState(m, `${name}_intr`, psr, inp.dcrBe, inp.dcrPp) : undefined;
   const vmMask = vmImplemented ? 0n : 1n << 46n;
   const rfiValue = operand.and(~(PSR_RESERVED_MASK | vmMask) & 0xffff_ffff_ffff_ffffn);
 
@@ -50,7 +52,7 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
       s.is(m.enumValue(PsrOp, 'RUM'), () => next.slice(5, 1).set(psr.bits(5, 1).and(umSet.not())));
       s.is(m.enumValue(PsrOp, 'MOV_PSR_UM'), () =>
         next.slice(5, 1).set(psr.bits(5, 1).and(umWritable.not()).or(umSet)));
-      s.is(m.enumValue(PsrOp, 'INTERRUPT'), () => next.set(intr));
+      if (intr) s.is(m.enumValue(PsrOp, 'INTERRUPT'), () => next.set(intr));
       s.is(m.enumValue(PsrOp, 'RFI'), () => next.set(rfiValue));
       s.is(m.enumValue(PsrOp, 'VMSW0'), () => f.vm.set(0));
       s.is(m.enumValue(PsrOp, 'VMSW1'), () => f.vm.set(vmImplemented ? 1 : 0));

@@ -124,7 +124,11 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r, p) => {
     const [name, vals] = pick(r, CRS);
     const v = name === 'cr.ipsr' ? randomPsr(r, p, true) : pick(r, vals(r));
-    return { op: 'mov_to_cr', asm: `mov ${name} = r2`, unit: 'M', r2: chance(r, 0.1) ? 'nat' : v, natValue: v };
+    const nat = chance(r, 0.1);
+    // Some (not NaT: those stay in random modes, for the NaT + Illegal Operation pair) in the mode
+    // where an interruption handler writes CRs: cpl 0, vm 0, ic 0, where CR16-27 are writable.
+    const handler = !nat && chance(r, 0.3) ? { needMode: { cpl: 0, vm: 0, ic: 0 } } : {};
+    return { op: 'mov_to_cr', asm: `mov ${name} = r2`, unit: 'M', r2: nat ? 'nat' : v, natValue: v, ...handler };
   },
   (r) => ({ op: 'mov_from_cr', asm: `mov r8 = ${pick(r, CRS)[0]}`, unit: 'M' }),
   (r, p) => ({ op: 'rfi', asm: 'rfi', unit: 'B', slots: [2], rfi: { psr: randomPsr(r, p, false) & ~PSR.ss & ~(3n << 41n), slot: pick(r, [0, 1, 2]) } }),
@@ -160,8 +164,13 @@ const CATALOG: ((r: Rng, p: Profile) => Partial0)[] = [
   (r) => ({ op: 'br', asm: 'br.cond.sptk.few b6', unit: 'B', b6: pick(r, ['next', 'next', ADDR.unimplVa, ADDR.unimplPa] as const) }),
   (r) => ({ op: 'br_call', asm: 'br.call.sptk.many b0 = b6', unit: 'B', b6: pick(r, ['next', ADDR.unimplVa] as const) }),
   // br.ret with a random PFS.ppl: cpl rises to it when less privileged (D6, fixed); the only
-  // interruption-free way up, so it is in the default profile.
-  (r) => ({ op: 'br_ret', asm: 'br.ret.sptk.many b6', unit: 'B', b6: 'next', pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n }),
+  // interruption-free way up, so it is in the default profile. Half of them are demotions by
+  // construction (cpl c, ppl above c), so every cpl a -> b > a transition is common.
+  (r) => {
+    if (chance(r, 0.5)) return { op: 'br_ret', asm: 'br.ret.sptk.many b6', unit: 'B', b6: 'next', pfs: BigInt(pick(r, [0, 1, 2, 3])) << 62n };
+    const cpl = pick(r, [0, 1, 2]);
+    return { op: 'br_ret', asm: 'br.ret.sptk.many b6', unit: 'B', b6: 'next', pfs: BigInt(pick(r, [1, 2, 3].filter((x) => x > cpl))) << 62n, needMode: { cpl } };
+  },
   (r) => ({ op: 'break', asm: `break.${pick(r, ['m', 'i', 'b'])} ${pick(r, [0x1, 0x1234, 0xca11, 0x1fffff])}`, unit: 'M' }),
   (r) => ({ op: 'mov_to_ar', asm: pick(r, ['mov.m ar.k0 = r2', 'mov.m ar.itc = r2']), unit: 'M', r2: 5n }),
 ];
