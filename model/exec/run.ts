@@ -4,7 +4,7 @@
 import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
-import { BUNDLE_END, genBundleRun, type BundleRun } from './codegen.js';
+import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
@@ -21,8 +21,8 @@ export interface CompiledBundle {
   readonly decoded: DecodedBundle;
   /** Per slot: the closure neither faults nor reads m.slot. */
   readonly pure: boolean[];
-  /** The generated step function (codegen.ts). */
-  readonly run: BundleRun;
+  /** The step function (codegen.ts: interpreted for the first runs, then generated). */
+  run: BundleRun;
 }
 
 export class CodeCache {
@@ -95,7 +95,9 @@ export class CodeCache {
       pure.push(c.pure);
       return ins.op === 'nop' ? null : c.exec;
     });
-    return { exec, qp, pure, n, decoded: d, run: genBundleRun(this.m, exec, qp, pure, n, advance) };
+    const b: CompiledBundle = { exec, qp, pure, n, decoded: d, run: null as unknown as BundleRun };
+    b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => { b.run = run; });
+    return b;
   }
 
   private translateInst(): bigint | null {
