@@ -55,28 +55,48 @@ export interface BundleDesc {
 
 const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
+const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Highest GR number named in an operand text (0 if none): the matches of /\br(\d+)\b/g, without a regex. */
+export function maxGrIn(ops: string): number {
+  let max = 0;
+  const n = ops.length;
+  for (let j = 0; j < n;) {
+    if (ops.charCodeAt(j) === 114 /* r */ && (j === 0 || !isWordChar(ops.charCodeAt(j - 1)))) {
+      let k = j + 1, v = 0;
+      for (; k < n; k++) { const c = ops.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
+      if (k > j + 1 && (k === n || !isWordChar(ops.charCodeAt(k)))) { if (v > max) max = v; j = k; continue; }
+    }
+    j++;
+  }
+  return max;
+}
 
 /** Decodes the bundle at virtual address `ip` (physical `pa`), or null when there is no translation. */
 export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
   const pa = m.peekInstPa(ip);
   if (pa === null) return null;
-  const bytes = m.mem.readBytes(pa & ~0xfn, 16);
+  return describeBytes(m.mem.readBytes(pa & ~0xfn, 16), ip);
+}
+
+/** The descriptor of the 16 bytes `bytes` as the bundle at virtual address `ip` (a function of both only). */
+export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
   const d = decodeBundle(bytes, 0, ip & ~0xfn);
   const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
-    const regs = [...ins.ops.matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
-    const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
+    const writesR0 = ins.ops.startsWith('r0=') && ins.op !== 'alloc';
     const imm = c.kind === Kind.BREAK || c.kind === Kind.PAL ? lo32(ins.imm) & 0x1fffff
-      : ['ssm', 'rsm', 'sum', 'rum'].includes(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
+      : MASK_OPS.has(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
     return {
       op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr, nonAccess: NON_ACCESS_OPS.has(ins.op),
       r1: ins.r1, r2: ins.r2, r3: ins.r3, b2: ins.b2, imm,
       variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
       crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,
-      tLo: lo32(ins.imm), tHi: hi32(ins.imm),
-      maxReg: ins.op === 'alloc' ? 0 : Math.max(0, ...regs), writesR0,
+      tLo: ins.imm === 0n ? 0 : lo32(ins.imm), tHi: ins.imm === 0n ? 0 : hi32(ins.imm),
+      maxReg: ins.op === 'alloc' ? 0 : maxGrIn(ins.ops), writesR0,
       seqSlot: i + 1 < n ? i + 1 : 0, seqNext: i + 1 >= n,
       plain: PLAIN.test(ins.op) && c.cls === 'OTHER' || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
     };
@@ -84,9 +104,18 @@ export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
   return { w0: dv.getUint32(0, true), w1: dv.getUint32(4, true), w2: dv.getUint32(8, true), w3: dv.getUint32(12, true), slots, n };
 }
 
-/** Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits). */
+type ByIp = Map<number, Map<number, BundleDesc | null>>;
+
+/**
+ * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
+ * clear() drops it (translation or code may have changed); a miss then re-reads the bundle's
+ * translation and words and takes the descriptor from a second cache keyed by IP and content
+ * (a descriptor is a function of the two), so only new or changed code is decoded again.
+ */
 export class BundleCache {
-  private maps: [Map<number, Map<number, BundleDesc | null>>, Map<number, Map<number, BundleDesc | null>>] = [new Map(), new Map()];
+  private maps: [ByIp, ByIp] = [new Map(), new Map()];
+  private readonly byContent = new Map<number, Map<number, BundleDesc>>();
+  private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
     // A store to a page holding code: chain onto the emulator's own invalidation hook.
     const prev = m.mem.onCodeWrite;
@@ -104,9 +133,35 @@ export class BundleCache {
     if (!byLo) { byLo = new Map(); byHi.set(ipHi, byLo); }
     let d = byLo.get(ipLo);
     if (d === undefined) {
-      d = describeBundle(m, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+      d = this.load(ipLo, ipHi);
       byLo.set(ipLo, d);
     }
+    return d;
+  }
+
+  /** describeBundle(m, ip), through the content cache. */
+  private load(ipLo: number, ipHi: number): BundleDesc | null {
+    const m = this.m;
+    let paLo: number, paHi: number;
+    if (m.it) {
+      const pa = m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo));
+      if (pa === null) return null;
+      paLo = Number(pa & 0xfffffff0n); paHi = Number((pa >> 32n) & 0x7fffffffn);
+    } else { paLo = (ipLo & ~0xf) >>> 0; paHi = ipHi & 0x7fffffff; }
+    const o = this.out;
+    m.mem.load(paLo, paHi, 8, o);
+    const w0 = o.lo, w1 = o.hi;
+    m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
+    const w2 = o.lo, w3 = o.hi;
+    const bLo = (ipLo & ~0xf) >>> 0;
+    let byLo = this.byContent.get(ipHi);
+    if (!byLo) { byLo = new Map(); this.byContent.set(ipHi, byLo); }
+    const c = byLo.get(bLo);
+    if (c && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+    const bytes = new Uint8Array(16), dv = new DataView(bytes.buffer);
+    dv.setUint32(0, w0, true); dv.setUint32(4, w1, true); dv.setUint32(8, w2, true); dv.setUint32(12, w3, true);
+    const d = describeBytes(bytes, (BigInt(ipHi) << 32n) | BigInt(bLo));
+    byLo.set(bLo, d);
     return d;
   }
 }
