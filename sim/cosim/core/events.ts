@@ -19,6 +19,7 @@ const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
 const AR_PFS = 64, AR_LC = 65;
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
+const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
 
 /** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
 export interface EventBatch {
@@ -146,23 +147,24 @@ export class EventSource {
       if (ev) {
         const row = ROW_BIT.get(ev.name)!;
         if (FETCH_ROWS.has(ev.name)) cls = C.OTHER; // the instruction was never fetched
-        let envLo = 0, envHi = 0;
-        const set = (bit: number) => { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); };
+        // env_pending bits (priority-table rows) of the environment's interruptions.
+        let envLo = 0, envHi = 0, bit = -1;
         const decides = CORE_DECIDES[ICLASS_BY_CODE[cls]!];
-        if (TRAP_ROWS.some((t) => t.bit === row)) {
+        if (TRAP_BITS.has(row)) {
           // One event for all traps of the instruction: ISR.code holds each trap's bit.
           const code = Number(ev.isr & 0xffffn);
-          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) set(t.bit);
+          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) { if (t.bit < 32) envLo |= 1 << t.bit; else envHi |= 1 << (t.bit - 32); }
         } else if (ev.name === 'data_nested_tlb') {
           // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
-          const va = (BigInt(addr[2 * i + 1]!) << 32n) | BigInt(addr[2 * i]!);
-          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[Number(va >> 61n)]! & 1n) !== 0n;
-          set(walker ? NESTED_RAW.walker : NESTED_RAW.alt);
+          const region = addr[2 * i + 1]! >>> 29;
+          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[region]! & 1n) !== 0n;
+          bit = walker ? NESTED_RAW.walker : NESTED_RAW.alt;
         } else if (!decides.has(ev.name) || (ev.name === 'unimpl_data_addr' && cls === C.PRIV_OTHER && !hasAddr[i])) {
-          set(row);
+          bit = row;
         } else if (row === ILLEGAL_BIT && frameIllegal) {
-          set(row);
+          bit = row;
         }
+        if (bit >= 0) { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); }
         env[2 * i] = envLo >>> 0; env[2 * i + 1] = envHi >>> 0;
         b.outcome[i] = row;
         eTaken[i] = 1; eVec[i] = ev.vector; eRedir[i] = 1; eDone[i] = 0;
