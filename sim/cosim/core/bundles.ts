@@ -6,6 +6,8 @@
 import { decodeBundle } from '../../../model/decode/decode.js';
 import { insnText } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
+import { contentHash } from '../../../model/exec/run.js';
+import { TEMPLATES } from '../../../model/decode/templates.js';
 import { classify, ICLASS_CODE, Kind, NON_ACCESS_OPS } from './classify.js';
 
 export interface SlotDesc {
@@ -106,15 +108,21 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
 
 type ByIp = Map<number, Map<number, BundleDesc | null>>;
 
+/** Templates with no B slot: only B-unit decoding uses the bundle address (IP-relative targets). */
+const NO_B = TEMPLATES.map((t) => t === null || !t.units.includes('B'));
+
 /**
  * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
  * clear() drops it (translation or code may have changed); a miss then re-reads the bundle's
- * translation and words and takes the descriptor from a second cache keyed by IP and content
- * (a descriptor is a function of the two), so only new or changed code is decoded again.
+ * translation and words and takes the descriptor from a second cache keyed by content and,
+ * for bundles with a B slot, IP (a descriptor is a function of the two; without B slots, of the
+ * content alone), so only new or changed code is decoded again.
  */
 export class BundleCache {
   private maps: [ByIp, ByIp] = [new Map(), new Map()];
   private readonly byContent = new Map<number, Map<number, BundleDesc>>();
+  /** Bundles without B slots by content hash (entries compare the words). */
+  private readonly noB = new Map<number, BundleDesc[]>();
   private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
     // A store to a page holding code: chain onto the emulator's own invalidation hook.
@@ -154,14 +162,28 @@ export class BundleCache {
     m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
     const w2 = o.lo, w3 = o.hi;
     const bLo = (ipLo & ~0xf) >>> 0;
+    if (NO_B[w0 & 0x1f]) {
+      const h = contentHash(w0, w1, w2, w3);
+      let same = this.noB.get(h);
+      if (same) {
+        for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+      } else { same = []; this.noB.set(h, same); }
+      const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
+      same.push(d);
+      return d;
+    }
     let byLo = this.byContent.get(ipHi);
     if (!byLo) { byLo = new Map(); this.byContent.set(ipHi, byLo); }
     const c = byLo.get(bLo);
     if (c && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-    const bytes = new Uint8Array(16), dv = new DataView(bytes.buffer);
-    dv.setUint32(0, w0, true); dv.setUint32(4, w1, true); dv.setUint32(8, w2, true); dv.setUint32(12, w3, true);
-    const d = describeBytes(bytes, (BigInt(ipHi) << 32n) | BigInt(bLo));
+    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
     byLo.set(bLo, d);
     return d;
   }
+}
+
+function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
+  const bytes = new Uint8Array(16), dv = new DataView(bytes.buffer);
+  dv.setUint32(0, w0, true); dv.setUint32(4, w1, true); dv.setUint32(8, w2, true); dv.setUint32(12, w3, true);
+  return describeBytes(bytes, ip);
 }
