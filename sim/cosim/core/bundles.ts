@@ -108,20 +108,35 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
 
 type ByIp = Map<number, Map<number, BundleDesc | null>>;
 
-/** Templates with no B slot: only B-unit decoding uses the bundle address (IP-relative targets). */
-const NO_B = TEMPLATES.map((t) => t === null || !t.units.includes('B'));
+/**
+ * Whether decoding the bundle uses its address: only IP-relative branches do (B-unit major
+ * opcodes 4 and 5, model/decode/decode-b.ts); any other bundle's descriptor is a function of
+ * its words alone.
+ */
+function usesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
+  const tpl = TEMPLATES[w0 & 0x1f];
+  if (!tpl) return false;
+  // Major opcode: bits 37..40 of slot k, i.e. bundle bits 42..45, 83..86, 124..127.
+  const w = [w0, w1, w2, w3];
+  for (let k = 0; k < 3; k++) {
+    if (tpl.units[k] !== 'B') continue;
+    const pos = 5 + 41 * k + 37, op = (w[pos >>> 5]! >>> (pos & 31)) & 0xf;
+    if (op === 4 || op === 5) return true;
+  }
+  return false;
+}
 
 /**
  * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
  * clear() drops it (translation or code may have changed); a miss then re-reads the bundle's
  * translation and words and takes the descriptor from a second cache keyed by content and,
- * for bundles with a B slot, IP (a descriptor is a function of the two; without B slots, of the
- * content alone), so only new or changed code is decoded again.
+ * for bundles with an IP-relative branch, IP (a descriptor is a function of the two; without
+ * one, of the content alone), so only new or changed code is decoded again.
  */
 export class BundleCache {
   private maps: [ByIp, ByIp] = [new Map(), new Map()];
   private readonly byContent = new Map<number, Map<number, BundleDesc>>();
-  /** Bundles without B slots by content hash (entries compare the words). */
+  /** Bundles whose decoding does not use the address, by content hash (entries compare the words). */
   private readonly noB = new Map<number, BundleDesc[]>();
   private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
@@ -162,7 +177,7 @@ export class BundleCache {
     m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
     const w2 = o.lo, w3 = o.hi;
     const bLo = (ipLo & ~0xf) >>> 0;
-    if (NO_B[w0 & 0x1f]) {
+    if (!usesAddress(w0, w1, w2, w3)) {
       const h = contentHash(w0, w1, w2, w3);
       let same = this.noB.get(h);
       if (same) {
