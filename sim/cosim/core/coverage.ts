@@ -123,7 +123,7 @@ export class Coverage {
       }
       // The restated checks' winner (own and environment faults) against the emulator's outcome.
       let win = -1;
-      for (let r = 0; r < NROW && win < 0; r++) {
+      if (own | eLo | eHi) for (let r = 0; r < NROW && win < 0; r++) {
         const o = ROW_OWN[r]!;
         if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o >= 0 && own & (1 << o))) win = r;
       }

@@ -50,15 +50,27 @@ export function clearBatch(b: EventBatch): void {
   b.count = 0;
 }
 
+// The run fills view word pairs (lo, hi) as 64-bit elements: little-endian hosts only.
+if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('cosim events: a little-endian host is needed');
+
 const put = (col: Uint32Array, i: number, v: bigint) => { col[2 * i] = Number(v & 0xffffffffn); col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn); };
 
 /** Emulator-side event generator: each fill() runs up to `capacity` steps of the emulator. */
 export class EventSource {
   readonly m: Machine;
   private readonly cache: BundleCache;
-  /** Current expected state as words (psr, 11 CRs), refreshed only when the BigInt changed. */
-  private readonly cur = new Uint32Array(24);
+  /** Current expected state (psr, 11 CRs; IIPA is read as halves), re-read only where it may have changed. */
   private readonly lastBig: bigint[] = new Array<bigint>(12).fill(-1n);
+  /** Bit k: lastBig[k] changed since the last event was written. */
+  private changed = 0;
+  /**
+   * The expected PSR and CR columns are written in runs of equal values (they change rarely):
+   * runVal[k] is the value of events runStart[k].. of the batch, filled in when it changes or
+   * the batch ends (64-bit elements over the little-endian word pairs). Before the first
+   * refresh the columns hold 0.
+   */
+  private readonly runVal: bigint[] = new Array<bigint>(12).fill(0n);
+  private readonly runStart = new Int32Array(12);
   /** The program halted (break 0) before this step; the halt itself is not presented. */
   halted = false;
   // One-entry descriptor cache: consecutive slots of one bundle.
@@ -82,7 +94,9 @@ export class EventSource {
     const eTaken = E.taken!, eVec = E.intr_vector!, eRedir = E.redirect!, eNip = E.next_ip!, eNslot = E.next_slot!;
     const eDone = E.completed!, eRdv = E.rd_valid!, eRd = E.rd_value!;
     const stateCols = [E.psr!, ...CR_OUTPUTS.map((n) => E[n]!)];
-    const cur = this.cur;
+    const runs = stateCols.map((c) => new BigUint64Array(c.buffer, c.byteOffset, c.length >>> 1));
+    const iipaC = stateCols[1 + IIPA_K]!, last = this.lastBig, runVal = this.runVal, runStart = this.runStart;
+    runStart.fill(0);
     let i = 0;
     for (; i < b.capacity && m.steps < maxSteps && !m.halted; i++) {
       const ipLo = m.ipLo, ipHi = m.ipHi, slot = m.slot;
@@ -186,23 +200,32 @@ export class EventSource {
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
       // re-read after those and after every system instruction; PSR and IIPA after every step.
       this.refresh(ev !== undefined || sd === null || !sd.plain ? 1 : 0);
-      for (let k = 0; k < 12; k++) { const c = stateCols[k]!; c[2 * i] = cur[2 * k]!; c[2 * i + 1] = cur[2 * k + 1]!; }
+      iipaC[2 * i] = m.iipaLo; iipaC[2 * i + 1] = m.iipaHi;
+      if (this.changed !== 0) {
+        const ch = this.changed;
+        this.changed = 0;
+        for (let k = 0; k < 12; k++) {
+          if (!(ch & (1 << k))) continue;
+          if (i > runStart[k]!) runs[k]!.fill(runVal[k]!, runStart[k]!, i);
+          runVal[k] = last[k]!; runStart[k] = i;
+        }
+      }
     }
+    for (let k = 0; k < 12; k++) if (k !== 1 + IIPA_K && i > runStart[k]!) runs[k]!.fill(runVal[k]!, runStart[k]!, i);
     b.count = i;
     return i;
   }
 
-  /** Re-reads PSR, IIPA and (crs = 1) the other CRs into `cur` where their values changed. */
+  /** Re-reads PSR and (crs = 1) the CRs but IIPA into lastBig, marking those that changed. */
   private refresh(crs: number): void {
-    const m = this.m, cur = this.cur, last = this.lastBig;
-    if (m.psr !== last[0]) { last[0] = m.psr; cur[0] = Number(m.psr & 0xffffffffn); cur[1] = Number(m.psr >> 32n); }
-    cur[2 + 2 * IIPA_K] = m.iipaLo; cur[3 + 2 * IIPA_K] = m.iipaHi;
+    const m = this.m, last = this.lastBig;
+    if (m.psr !== last[0]) { last[0] = m.psr; this.changed |= 1; }
     if (!crs) return;
     for (let k = 0; k < 11; k++) {
       const n = CR_NUMS[k]!;
-      if (n === CR.IIPA) { cur[2 + 2 * k] = m.iipaLo; cur[3 + 2 * k] = m.iipaHi; continue; }
+      if (n === CR.IIPA) continue;
       const v = m.cr[n]!;
-      if (v !== last[k + 1]) { last[k + 1] = v; cur[2 + 2 * k] = Number(v & 0xffffffffn); cur[3 + 2 * k] = Number(v >> 32n); }
+      if (v !== last[k + 1]) { last[k + 1] = v; this.changed |= 1 << (k + 1); }
     }
   }
 }
