@@ -3,7 +3,7 @@
 // engine alone on pre-built event columns (Verilator and built-in),
 // (b) the emulator alone (its fast run loop) and stepping one instruction at a time with
 // event generation, (c) full lockstep (emulator + events + engine + compare), on the demo
-// program and on random programs (sim/cosim/random: interruption-heavy, mostly straight-line
+// program and on 30 random programs (sim/cosim/random: interruption-heavy, mostly straight-line
 // code run once, TLB inserts and purges; with functional coverage, as `vti cosim --core
 // --random`; programs assembled before timing). Instructions/s by wall time and by this
 // process's CPU time (less noisy on a shared machine), and ratios.
@@ -23,7 +23,7 @@ import { moduleSpec } from '../../gen/verilog/index.js';
 
 const iterations = Number(process.argv[2] ?? 2000);
 const program = process.argv[3] ?? 'vtvmm';
-const randomPrograms = Number(process.argv[4] ?? 8);
+const randomPrograms = Number(process.argv[4] ?? 30);
 let bytes: Uint8Array = readFileSync(buildProgram(program));
 bytes = patchWord(bytes, symbol(elfSymbols(bytes), 'guest_iterations'), BigInt(iterations));
 const make = factoryFor(bytes, DEFAULT_GEN);
