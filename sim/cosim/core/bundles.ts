@@ -4,7 +4,7 @@
 // virtual address and PSR.it; the owner drops the cache when instruction translation or code
 // may have changed.
 import { decodeBundle } from '../../../model/decode/decode.js';
-import { insnText } from '../../../model/decode/insn.js';
+import { insnText, maxGrIn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { contentHash } from '../../../model/exec/run.js';
 import { TEMPLATES } from '../../../model/decode/templates.js';
@@ -58,23 +58,6 @@ export interface BundleDesc {
 const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
 const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-
-/** Highest GR number named in an operand text (0 if none): the matches of /\br(\d+)\b/g, without a regex. */
-export function maxGrIn(ops: string): number {
-  let max = 0;
-  const n = ops.length;
-  for (let j = 0; j < n;) {
-    if (ops.charCodeAt(j) === 114 /* r */ && (j === 0 || !isWordChar(ops.charCodeAt(j - 1)))) {
-      let k = j + 1, v = 0;
-      for (; k < n; k++) { const c = ops.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
-      if (k > j + 1 && (k === n || !isWordChar(ops.charCodeAt(k)))) { if (v > max) max = v; j = k; continue; }
-    }
-    j++;
-  }
-  return max;
-}
-
 /** Decodes the bundle at virtual address `ip` (physical `pa`), or null when there is no translation. */
 export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
   const pa = m.peekInstPa(ip);
