@@ -2,21 +2,28 @@
 // guest loop): (a) the verilated core in the addon's C++ loop (random inputs), and the RTL
 // engine alone on pre-built event columns (Verilator and built-in),
 // (b) the emulator alone (its fast run loop) and stepping one instruction at a time with
-// event generation, (c) full lockstep (emulator + events + engine + compare). Instructions/s
-// by wall time and by this process's CPU time (less noisy on a shared machine), and ratios.
-// Usage: npx tsx bench/cosim/core.ts [ITERATIONS] [PROGRAM] (or bench/cosim/run.ts: core, then blocks)
+// event generation, (c) full lockstep (emulator + events + engine + compare), on the demo
+// program and on 30 random programs (sim/cosim/random: interruption-heavy, mostly straight-line
+// code run once, TLB inserts and purges; with functional coverage, as `vti cosim --core
+// --random`; programs assembled before timing). Instructions/s by wall time and by this
+// process's CPU time (less noisy on a shared machine), and ratios.
+// Usage: npx tsx bench/cosim/core.ts [ITERATIONS] [PROGRAM] [RANDOM_PROGRAMS] (or bench/cosim/run.ts: core, then blocks)
 import { readFileSync } from 'node:fs';
 import { DEFAULT_GEN, vtiDesign } from '../../gen/vti.js';
 import { elfSymbols, patchWord, symbol } from '../../model/demo/elf.js';
 import { buildProgram } from '../../programs/build.js';
 import { allocBatch, EventSource, type EventBatch } from '../../sim/cosim/core/events.js';
 import { factoryFor, resetEngine, runLockstep } from '../../sim/cosim/core/lockstep.js';
+import { Coverage } from '../../sim/cosim/core/coverage.js';
+import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
+import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
 import { createEngine, type EngineName } from '../../sim/engine.js';
 import { buildVerilatorModel, verilatorAvailable } from '../../sim/verilator/index.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 
 const iterations = Number(process.argv[2] ?? 2000);
 const program = process.argv[3] ?? 'vtvmm';
+const randomPrograms = Number(process.argv[4] ?? 30);
 let bytes: Uint8Array = readFileSync(buildProgram(program));
 bytes = patchWord(bytes, symbol(elfSymbols(bytes), 'guest_iterations'), BigInt(iterations));
 const make = factoryFor(bytes, DEFAULT_GEN);
@@ -67,9 +74,29 @@ for (const name of engines) {
     return r.instructions;
   });
 }
+// Random programs: seeds 1000.., 500 items each (the `vti cosim --core --random N --items 500
+// --seed 1000` workload), one engine for all of them, coverage accumulated.
+const randomMakes = Array.from({ length: randomPrograms }, (_, k) => factoryFor(buildRandomProgram(renderProgram(randomItems(1000 + k, 500))).elf, RANDOM_GEN));
+let randomTotal = 0;
+for (const name of engines) {
+  const e = await createEngine(name, vtiDesign('vti_core', RANDOM_GEN));
+  const r = await measure(`(c) full lockstep, random programs, ${name}`, async () => {
+    const cov = new Coverage(RANDOM_GEN);
+    let n = 0;
+    for (const mk of randomMakes) {
+      const r = await runLockstep(mk, { engine: name, gen: RANDOM_GEN, engineInstance: e, maxSteps: 5_000_000, onBatch: (b) => cov.add(b) });
+      if (r.mismatch) throw new Error(`bench: random program mismatch at event ${r.mismatch.event}`);
+      n += r.instructions;
+    }
+    return n;
+  });
+  randomTotal = r.n;
+  await e.close();
+}
 
 const m = (x: number) => (x / 1e6).toFixed(2).padStart(7);
-process.stdout.write(`workload: ${program} with guest_iterations ${iterations}: ${total.toLocaleString('en-US')} instructions\n`);
+process.stdout.write(`workload: ${program} with guest_iterations ${iterations}: ${total.toLocaleString('en-US')} instructions; ` +
+  `random programs: ${randomPrograms} x 500 items (seeds 1000..${1000 + randomPrograms - 1}): ${randomTotal.toLocaleString('en-US')} instructions\n`);
 process.stdout.write(`${'measurement'.padEnd(48)}  M instr/s (wall)  M instr/s (CPU)\n`);
 for (const r of rates) process.stdout.write(`${r.what.padEnd(48)}  ${m(r.n / r.wall)}           ${m(r.n / r.cpu)}\n`);
 const get = (w: string) => rates.find((r) => r.what.startsWith(w))!;
@@ -77,3 +104,6 @@ const emu = get('(b) emulator alone'), lock = get('(c) full lockstep');
 process.stdout.write(`ratios (wall): lockstep / emulator alone = ${(lock.n / lock.wall / (emu.n / emu.wall)).toFixed(2)}, ` +
   `lockstep / engine alone = ${(lock.n / lock.wall / (get(`(a) ${lock.what.split(', ')[1]} engine`).n / get(`(a) ${lock.what.split(', ')[1]} engine`).wall)).toFixed(2)}\n`);
 process.stdout.write(`target >= 1 M instructions/s for core lockstep: ${lock.n / lock.wall >= 1e6 ? 'met' : 'not met'} (${m(lock.n / lock.wall).trim()} M/s wall)\n`);
+for (const r of rates.filter((x) => x.what.startsWith('(c) full lockstep, random programs'))) {
+  process.stdout.write(`target >= 1 M instructions/s, ${r.what.slice(4)}: ${r.n / r.wall >= 1e6 ? 'met' : 'not met'} (${m(r.n / r.wall).trim()} M/s wall, ${m(r.n / r.cpu).trim()} M/s CPU)\n`);
+}

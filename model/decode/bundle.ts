@@ -21,9 +21,12 @@ export function wordsOf(bytes: Uint8Array, off = 0): number[] {
   return w;
 }
 
+function slotAt(w: readonly number[], base: number): Slot {
+  return { lo: bits128(w, base, 32), hi: bits128(w, base + 32, 9) };
+}
+
 export function slotsOf(w: readonly number[]): [number, Slot, Slot, Slot] {
-  const slot = (base: number): Slot => ({ lo: bits128(w, base, 32), hi: bits128(w, base + 32, 9) });
-  return [bits128(w, 0, 5), slot(5), slot(46), slot(87)];
+  return [bits128(w, 0, 5), slotAt(w, 5), slotAt(w, 46), slotAt(w, 87)];
 }
 
 /** Field [pos, pos+len) of a 41-bit slot, len ≤ 32. */

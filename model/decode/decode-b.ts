@@ -15,11 +15,14 @@ const B8: Record<number, string> = {
   0x18: 'vmsw.0', 0x19: 'vmsw.1',
 };
 
+function hints(wh: string | undefined, p: number, d: number): string | undefined {
+  return wh === undefined ? undefined : wh + PH[p] + DH[d];
+}
+
 export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
   const qp = fld(s, 0, 6), x6 = fld(s, 27, 6), b1 = fld(s, 6, 3), b2 = fld(s, 13, 3);
   const p = fld(s, 12, 1), d = fld(s, 35, 1);
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
-  const hints = (wh: string | undefined) => (wh === undefined ? undefined : wh + PH[p] + DH[d]);
   switch (op) {
     case 0: {
       if (x6 === 0x00) return mk('break', 'B', qp, 'break.b', hex(imm21), { imm: imm21 });
@@ -31,7 +34,7 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       }
       if (x6 === 0x20 || x6 === 0x21) {
         // B4 indirect branch: btype 0 = cond, 1 = ia, 4 = ret (x6 0x21).
-        const btype = fld(s, 6, 3), h = hints(WH2[fld(s, 33, 2)]);
+        const btype = fld(s, 6, 3), h = hints(WH2[fld(s, 33, 2)], p, d);
         if (x6 === 0x20 && btype === 0) {
           const mn = h!.startsWith('.sptk') && qp === 0 ? 'br' + h!.slice(5) : 'br.cond' + h;
           return mk('br_ind', 'B', qp, mn, `b${b2}`, { b2 });
@@ -43,7 +46,7 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
     }
     case 1: {
       // B5 indirect call br.call b1=b2.
-      const h = hints(WH3[fld(s, 32, 3)]);
+      const h = hints(WH3[fld(s, 32, 3)], p, d);
       if (!h) return unsupported('B', qp, 'B5 reserved hint');
       return mk('br_call_ind', 'B', qp, 'br.call' + h, `b${b1}=b${b2}`, { b1, b2 });
     }
@@ -54,7 +57,7 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       const disp = sext((fld(s, 36, 1) << 20) | fld(s, 13, 20), 21) << 4n;
       const target = BigInt.asUintN(64, bundleAddr + disp);
       const t = hex(target);
-      const h = hints(WH2[fld(s, 33, 2)])!;
+      const h = hints(WH2[fld(s, 33, 2)], p, d)!;
       if (op === 5) return mk('br_call', 'B', qp, 'br.call' + h, `b${b1}=${t}`, { b1, imm: target });
       const btype = fld(s, 6, 3);
       if (btype === 0) {

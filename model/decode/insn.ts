@@ -44,6 +44,23 @@ export function unsupported(unit: Unit, qp: number, why: string): Insn {
   return mk('unsupported', unit, qp, 'unsupported', why);
 }
 
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Highest GR number named in an operand text (0 if none): the matches of /\br(\d+)\b/g, without a regex. */
+export function maxGrIn(ops: string): number {
+  let max = 0;
+  const n = ops.length;
+  for (let j = 0; j < n;) {
+    if (ops.charCodeAt(j) === 114 /* r */ && (j === 0 || !isWordChar(ops.charCodeAt(j - 1)))) {
+      let k = j + 1, v = 0;
+      for (; k < n; k++) { const c = ops.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
+      if (k > j + 1 && (k === n || !isWordChar(ops.charCodeAt(k)))) { if (v > max) max = v; j = k; continue; }
+    }
+    j++;
+  }
+  return max;
+}
+
 /** objdump's text for one slot: "(p06) cmp.eq p1,p2=r3,r4". */
 export function insnText(i: Insn): string {
   const pred = i.qp ? `(p${String(i.qp).padStart(2, '0')}) ` : '';

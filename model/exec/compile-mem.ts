@@ -6,14 +6,16 @@ import { OUT, loOf, hiOf } from './int64.js';
 import { CONT, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
+/** r3 += (incLo, incHi), 64-bit, in the GR halves L/H. */
+function postInc(L: Uint32Array, H: Uint32Array, r3: number, incLo: number, incHi: number): void {
+  const lo = L[r3]! + incLo;
+  H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0); L[r3] = lo;
+}
+
 export function compileMem(m: Machine, ins: Insn): Exec | null {
   const L = m.grLo, H = m.grHi, N = m.nat, mem = m.mem;
   const { r1, r2, r3 } = ins, size = ins.n1;
   const iLo = loOf(BigInt.asUintN(64, ins.imm)), iHi = hiOf(BigInt.asUintN(64, ins.imm));
-  const postInc = (incLo: number, incHi: number) => {
-    const lo = L[r3]! + incLo;
-    H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0); L[r3] = lo;
-  };
   switch (ins.op) {
     case 'ld': case 'ld_postimm': case 'ld_postreg': {
       const post = ins.op !== 'ld';
@@ -24,7 +26,7 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
         if (N[r3] || (reg && N[r2])) return m.fault('reg_nat');
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ)) return 2;
         mem.load(PA.lo, PA.hi, size, OUT);
-        if (post) { if (reg) postInc(L[r2]!, H[r2]!); else postInc(iLo, iHi); }
+        if (post) { if (reg) postInc(L, H, r3, L[r2]!, H[r2]!); else postInc(L, H, r3, iLo, iHi); }
         L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = 0;
         return CONT;
       };
@@ -36,7 +38,7 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
         if (N[r3] || N[r2]) return m.fault('reg_nat');
         if (!xlateData(m, L[r3]!, H[r3]!, size, WRITE)) return 2;
         mem.store(PA.lo, PA.hi, size, L[r2]!, H[r2]!);
-        if (post) postInc(iLo, iHi);
+        if (post) postInc(L, H, r3, iLo, iHi);
         return CONT;
       };
     }

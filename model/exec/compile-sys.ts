@@ -55,13 +55,23 @@ function setCr(m: Machine, n: number, v: bigint): void {
   m.cr[n] = v;
 }
 
+/** The fault-check helpers of compileSys, made once per machine (they depend on it only). */
+function makeHelpers(m: Machine) {
+  return {
+    val: (r: number) => m.gr(r),
+    virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
+    priv: () => m.cpl !== 0 && 'priv_op',
+    go: (f: string | null, body: () => number) => (f ? m.fault(f) : body()),
+  };
+}
+const HELPERS = new WeakMap<Machine, ReturnType<typeof makeHelpers>>();
+
 export function compileSys(m: Machine, ins: Insn): Exec | null {
   const { r1, r2 } = ins;
   const N = m.nat;
-  const val = (r: number) => m.gr(r);
-  const virt = (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
-  const priv = () => m.cpl !== 0 && 'priv_op';
-  const go = (f: string | null, body: () => number) => (f ? m.fault(f) : body());
+  let h = HELPERS.get(m);
+  if (!h) { h = makeHelpers(m); HELPERS.set(m, h); }
+  const { val, virt, priv, go } = h;
   switch (ins.op) {
     case 'nop': case 'srlz': case 'clrrrb': case 'clrrrb_pr': return () => CONT;
     case 'break': {

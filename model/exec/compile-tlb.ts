@@ -14,18 +14,29 @@ const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: 16, ibr: 16, pmc
 /** CPUID registers 0-4 (project values): vendor "VTI-HDL model", cpuid3 number = 4, cpuid4 bit 0 = VT-i. */
 const CPUID = [0x204c44482d495456n, 0x6c65646f6dn, 0n, 4n];
 
-export function compileTlb(m: Machine, ins: Insn): Exec | null {
-  const { r1, r2, r3 } = ins;
-  const N = m.nat;
-  const virt = (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
-  const priv = () => m.cpl !== 0 && 'priv_op';
+/** The fault-check helpers of compileTlb, made once per machine (they depend on it only). */
+function makeHelpers(m: Machine) {
   // A data-address fault of a non-access instruction (tpa, probe, fc) reports ISR.na (and r),
   // like the faults xlateData raises for them.
   const NA = isrFor(NONACCESS);
-  const go = (f: string | null, body: () => number, ifa?: bigint, nonAccess = false) =>
-    (f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body());
-  const unimpl = (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr';
-  const side = (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb);
+  return {
+    NA,
+    virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
+    priv: () => m.cpl !== 0 && 'priv_op',
+    go: (f: string | null, body: () => number, ifa?: bigint, nonAccess = false) =>
+      (f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body()),
+    unimpl: (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr',
+    side: (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb),
+  };
+}
+const HELPERS = new WeakMap<Machine, ReturnType<typeof makeHelpers>>();
+
+export function compileTlb(m: Machine, ins: Insn): Exec | null {
+  const { r1, r2, r3 } = ins;
+  const N = m.nat;
+  let h = HELPERS.get(m);
+  if (!h) { h = makeHelpers(m); HELPERS.set(m, h); }
+  const { NA, virt, priv, go, unimpl, side } = h;
   switch (ins.op) {
     case 'itc_i': case 'itc_d': case 'itr_i': case 'itr_d': {
       const isTr = ins.op.startsWith('itr');

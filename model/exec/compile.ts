@@ -2,7 +2,7 @@
 // writes to r0 and references to stacked registers outside the current frame (Illegal
 // Operation), and the explicit stop for encodings outside the covered set.
 import type { Slot } from '../decode/bundle.js';
-import type { Insn } from '../decode/insn.js';
+import { maxGrIn, type Insn } from '../decode/insn.js';
 import { UnsupportedInstruction } from '../errors.js';
 import { compileAlu, handlesOwnQp } from './compile-alu.js';
 import { compileBr } from './compile-br.js';
@@ -43,9 +43,8 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
   // General-register operands, from the operand text ("r1=r2,r3", "[r3]=r2", "r1=[r3],8").
-  const regs = [...ins.ops.matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
   const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
-  const maxReg = ins.op === 'alloc' ? 0 : Math.max(0, ...regs);
+  const maxReg = ins.op === 'alloc' ? 0 : maxGrIn(ins.ops);
   if (writesR0) body = () => m.fault('illegal_op');
   if (maxReg >= 32) {
     const inner = body;

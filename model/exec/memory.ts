@@ -71,19 +71,26 @@ export class PhysMem {
     }
   }
 
-  /** Copies bytes to physical address `addr` (ELF loading). */
+  /** Copies bytes to physical address `addr` (ELF loading): page by page, as writeByte would byte by byte. */
   writeBytes(addr: bigint, data: Uint8Array): void {
-    for (let i = 0; i < data.length; i++) {
-      const a = addr + BigInt(i);
-      this.writeByte(Number(a & 0xffffffffn), Number((a >> 32n) & 0x7fffffffn), data[i]!);
+    let lo = Number(addr & 0xffffffffn), hi = Number((addr >> 32n) & 0x7fffffffn);
+    for (let i = 0; i < data.length;) {
+      const off = lo & (PAGE_SIZE - 1), n = Math.min(PAGE_SIZE - off, data.length - i), key = pageKey(lo, hi);
+      this.page(key, true)!.set(data.subarray(i, i + n), off);
+      if (this.codePages.has(key)) this.onCodeWrite?.(key);
+      i += n; lo += n;
+      if (lo > 0xffffffff) { lo -= 0x100000000; hi = (hi + 1) & 0x7fffffff; }
     }
   }
 
   readBytes(addr: bigint, n: number): Uint8Array {
     const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const a = addr + BigInt(i);
-      out[i] = this.readByte(Number(a & 0xffffffffn), Number((a >> 32n) & 0x7fffffffn));
+    let lo = Number(addr & 0xffffffffn), hi = Number((addr >> 32n) & 0x7fffffffn);
+    for (let i = 0; i < n;) {
+      const off = lo & (PAGE_SIZE - 1), k = Math.min(PAGE_SIZE - off, n - i), p = this.pages.get(pageKey(lo, hi));
+      if (p) out.set(p.subarray(off, off + k), i);
+      i += k; lo += k;
+      if (lo > 0xffffffff) { lo -= 0x100000000; hi = (hi + 1) & 0x7fffffff; }
     }
     return out;
   }

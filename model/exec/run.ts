@@ -4,7 +4,7 @@
 import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
-import { BUNDLE_END, genBundleRun, type BundleRun } from './codegen.js';
+import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
@@ -21,8 +21,19 @@ export interface CompiledBundle {
   readonly decoded: DecodedBundle;
   /** Per slot: the closure neither faults nor reads m.slot. */
   readonly pure: boolean[];
-  /** The generated step function (codegen.ts). */
-  readonly run: BundleRun;
+  /** The step function (codegen.ts: interpreted for the first runs, then generated). */
+  run: BundleRun;
+  /** The bundle's 16 bytes as little-endian words (its content key). */
+  readonly w0: number; readonly w1: number; readonly w2: number; readonly w3: number;
+}
+
+/** Hash of a bundle's four words (content-cache key; entries compare the words). */
+export function contentHash(w0: number, w1: number, w2: number, w3: number): number {
+  let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
+  h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
+  h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 export class CodeCache {
@@ -77,13 +88,33 @@ export class CodeCache {
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }
 
+  /**
+   * Compiled bundles by content (hash of the four words → bundles with that hash): a compiled
+   * bundle is a function of its 16 bytes alone (decoded at address 0, no state read when
+   * compiling), so the same bytes at another address, or again after a code write, share it.
+   */
+  private readonly byContent = new Map<number, CompiledBundle[]>();
+  private readonly words = new Uint32Array(4);
+
   private compile(paLo: number, paHi: number): CompiledBundle {
     const bytes = new Uint8Array(16);
-    const out = { lo: 0, hi: 0 };
+    const out = { lo: 0, hi: 0 }, w = this.words;
     for (let i = 0; i < 16; i += 8) {
       this.m.mem.load((paLo + i) >>> 0, paHi, 8, out);
+      w[i >>> 2] = out.lo; w[(i >>> 2) + 1] = out.hi;
       for (let k = 0; k < 4; k++) { bytes[i + k] = (out.lo >>> (8 * k)) & 0xff; bytes[i + 4 + k] = (out.hi >>> (8 * k)) & 0xff; }
     }
+    const h = contentHash(w[0]!, w[1]!, w[2]!, w[3]!);
+    let same = this.byContent.get(h);
+    if (same) {
+      for (const b of same) if (b.w0 === w[0] && b.w1 === w[1] && b.w2 === w[2] && b.w3 === w[3]) return b;
+    } else { same = []; this.byContent.set(h, same); }
+    const b = this.compileBytes(bytes, w[0]!, w[1]!, w[2]!, w[3]!);
+    same.push(b);
+    return b;
+  }
+
+  private compileBytes(bytes: Uint8Array, w0: number, w1: number, w2: number, w3: number): CompiledBundle {
     // Decoded at address 0: IP-relative targets become displacements, added to IP at run time.
     const d = decodeBundle(bytes, 0, 0n);
     const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
@@ -95,7 +126,9 @@ export class CodeCache {
       pure.push(c.pure);
       return ins.op === 'nop' ? null : c.exec;
     });
-    return { exec, qp, pure, n, decoded: d, run: genBundleRun(this.m, exec, qp, pure, n, advance) };
+    const b: CompiledBundle = { exec, qp, pure, n, decoded: d, run: null as unknown as BundleRun, w0, w1, w2, w3 };
+    b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => { b.run = run; });
+    return b;
   }
 
   private translateInst(): bigint | null {

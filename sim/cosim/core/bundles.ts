@@ -4,8 +4,10 @@
 // virtual address and PSR.it; the owner drops the cache when instruction translation or code
 // may have changed.
 import { decodeBundle } from '../../../model/decode/decode.js';
-import { insnText } from '../../../model/decode/insn.js';
+import { insnText, maxGrIn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
+import { contentHash } from '../../../model/exec/run.js';
+import { TEMPLATES } from '../../../model/decode/templates.js';
 import { classify, ICLASS_CODE, Kind, NON_ACCESS_OPS } from './classify.js';
 
 export interface SlotDesc {
@@ -55,28 +57,31 @@ export interface BundleDesc {
 
 const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
-
+const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
 /** Decodes the bundle at virtual address `ip` (physical `pa`), or null when there is no translation. */
 export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
   const pa = m.peekInstPa(ip);
   if (pa === null) return null;
-  const bytes = m.mem.readBytes(pa & ~0xfn, 16);
+  return describeBytes(m.mem.readBytes(pa & ~0xfn, 16), ip);
+}
+
+/** The descriptor of the 16 bytes `bytes` as the bundle at virtual address `ip` (a function of both only). */
+export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
   const d = decodeBundle(bytes, 0, ip & ~0xfn);
   const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
-    const regs = [...ins.ops.matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1]));
-    const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
+    const writesR0 = ins.ops.startsWith('r0=') && ins.op !== 'alloc';
     const imm = c.kind === Kind.BREAK || c.kind === Kind.PAL ? lo32(ins.imm) & 0x1fffff
-      : ['ssm', 'rsm', 'sum', 'rum'].includes(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
+      : MASK_OPS.has(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
     return {
       op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr, nonAccess: NON_ACCESS_OPS.has(ins.op),
       r1: ins.r1, r2: ins.r2, r3: ins.r3, b2: ins.b2, imm,
       variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
       crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,
-      tLo: lo32(ins.imm), tHi: hi32(ins.imm),
-      maxReg: ins.op === 'alloc' ? 0 : Math.max(0, ...regs), writesR0,
+      tLo: ins.imm === 0n ? 0 : lo32(ins.imm), tHi: ins.imm === 0n ? 0 : hi32(ins.imm),
+      maxReg: ins.op === 'alloc' ? 0 : maxGrIn(ins.ops), writesR0,
       seqSlot: i + 1 < n ? i + 1 : 0, seqNext: i + 1 >= n,
       plain: PLAIN.test(ins.op) && c.cls === 'OTHER' || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
     };
@@ -84,9 +89,39 @@ export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
   return { w0: dv.getUint32(0, true), w1: dv.getUint32(4, true), w2: dv.getUint32(8, true), w3: dv.getUint32(12, true), slots, n };
 }
 
-/** Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits). */
+type ByIp = Map<number, Map<number, BundleDesc | null>>;
+
+/**
+ * Whether decoding the bundle uses its address: only IP-relative branches do (B-unit major
+ * opcodes 4 and 5, model/decode/decode-b.ts); any other bundle's descriptor is a function of
+ * its words alone.
+ */
+function usesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
+  const tpl = TEMPLATES[w0 & 0x1f];
+  if (!tpl) return false;
+  // Major opcode: bits 37..40 of slot k, i.e. bundle bits 42..45, 83..86, 124..127.
+  const w = [w0, w1, w2, w3];
+  for (let k = 0; k < 3; k++) {
+    if (tpl.units[k] !== 'B') continue;
+    const pos = 5 + 41 * k + 37, op = (w[pos >>> 5]! >>> (pos & 31)) & 0xf;
+    if (op === 4 || op === 5) return true;
+  }
+  return false;
+}
+
+/**
+ * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
+ * clear() drops it (translation or code may have changed); a miss then re-reads the bundle's
+ * translation and words and takes the descriptor from a second cache keyed by content and,
+ * for bundles with an IP-relative branch, IP (a descriptor is a function of the two; without
+ * one, of the content alone), so only new or changed code is decoded again.
+ */
 export class BundleCache {
-  private maps: [Map<number, Map<number, BundleDesc | null>>, Map<number, Map<number, BundleDesc | null>>] = [new Map(), new Map()];
+  private maps: [ByIp, ByIp] = [new Map(), new Map()];
+  private readonly byContent = new Map<number, Map<number, BundleDesc>>();
+  /** Bundles whose decoding does not use the address, by content hash (entries compare the words). */
+  private readonly noB = new Map<number, BundleDesc[]>();
+  private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
     // A store to a page holding code: chain onto the emulator's own invalidation hook.
     const prev = m.mem.onCodeWrite;
@@ -104,9 +139,49 @@ export class BundleCache {
     if (!byLo) { byLo = new Map(); byHi.set(ipHi, byLo); }
     let d = byLo.get(ipLo);
     if (d === undefined) {
-      d = describeBundle(m, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+      d = this.load(ipLo, ipHi);
       byLo.set(ipLo, d);
     }
     return d;
   }
+
+  /** describeBundle(m, ip), through the content cache. */
+  private load(ipLo: number, ipHi: number): BundleDesc | null {
+    const m = this.m;
+    let paLo: number, paHi: number;
+    if (m.it) {
+      const pa = m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo));
+      if (pa === null) return null;
+      paLo = Number(pa & 0xfffffff0n); paHi = Number((pa >> 32n) & 0x7fffffffn);
+    } else { paLo = (ipLo & ~0xf) >>> 0; paHi = ipHi & 0x7fffffff; }
+    const o = this.out;
+    m.mem.load(paLo, paHi, 8, o);
+    const w0 = o.lo, w1 = o.hi;
+    m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
+    const w2 = o.lo, w3 = o.hi;
+    const bLo = (ipLo & ~0xf) >>> 0;
+    if (!usesAddress(w0, w1, w2, w3)) {
+      const h = contentHash(w0, w1, w2, w3);
+      let same = this.noB.get(h);
+      if (same) {
+        for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+      } else { same = []; this.noB.set(h, same); }
+      const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
+      same.push(d);
+      return d;
+    }
+    let byLo = this.byContent.get(ipHi);
+    if (!byLo) { byLo = new Map(); this.byContent.set(ipHi, byLo); }
+    const c = byLo.get(bLo);
+    if (c && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
+    byLo.set(bLo, d);
+    return d;
+  }
+}
+
+function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
+  const bytes = new Uint8Array(16), dv = new DataView(bytes.buffer);
+  dv.setUint32(0, w0, true); dv.setUint32(4, w1, true); dv.setUint32(8, w2, true); dv.setUint32(12, w3, true);
+  return describeBytes(bytes, ip);
 }

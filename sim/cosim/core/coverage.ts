@@ -21,6 +21,17 @@ const ROW_OUT = PRIORITY_TABLE.map((r) => (OWN_INDEX.has(r.name) ? OWN_INDEX.get
 const FIELDS = PSR_FIELDS.filter((f) => !['pk', 'is', 'ri'].includes(f.name));
 const TRANS = FIELDS.flatMap((f) => (f.width === 1 ? [[f, 0, 1], [f, 1, 0]] as const
   : Array.from({ length: 4 }, (_, a) => Array.from({ length: 4 }, (_, b) => [f, a, b] as const)).flat().filter(([, a, b]) => a !== b)));
+// Precomputed extractors of TRANS (no closures per event): the PSR half (0 lo, 1 hi), shift, mask, from, to.
+const T_HALF = Uint8Array.from(TRANS, ([f]) => (f.lo >= 32 ? 1 : 0));
+const T_SHIFT = Uint8Array.from(TRANS, ([f]) => (f.lo >= 32 ? f.lo - 32 : f.lo));
+const T_MASK = Uint32Array.from(TRANS, ([f]) => (1 << f.width) - 1);
+const T_FROM = Uint8Array.from(TRANS, ([, a]) => a), T_TO = Uint8Array.from(TRANS, ([, , c]) => c);
+const NROW = PRIORITY_TABLE.length;
+/** Priority-table row → own-fault index, or -1. */
+const ROW_OWN = Int8Array.from(PRIORITY_TABLE, (r) => OWN_INDEX.get(r.name) ?? -1);
+const ROW_NESTED = PRIORITY_TABLE.map((r) => r.name === 'data_nested_tlb');
+const ROW_TRAP = PRIORITY_TABLE.map((r) => r.kind === 'trap');
+const NOWN = OWN.length;
 
 /** Whether the spec lets outcome `out` happen for class `k` at (cpl, vm). */
 export function reachableOutcome(k: number, cpl: number, vm: number, out: string, g: VtiGenOptions): boolean {
@@ -76,7 +87,8 @@ export class Coverage {
   readonly outcome = new Uint32Array(NCLS * 8 * NOUT);
   readonly pair = new Uint32Array(OWN.length * OWN.length);
   readonly psr = new Uint32Array(TRANS.length);
-  readonly envPairs = new Map<string, number>();
+  /** (own fault x, priority-table row r) seen pending together: count at x * rows + r. */
+  readonly envPair = new Uint32Array(NOWN * NROW);
   modelDisagreements = 0;
   readonly disagreementSamples: string[] = [];
   private psrLo = 0;
@@ -84,41 +96,53 @@ export class Coverage {
 
   constructor(readonly gen: VtiGenOptions) {}
 
-  /** Counts the events of one compared batch. */
+  /** (own fault, environment fault) pairs seen, by name. */
+  get envPairs(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (let x = 0; x < NOWN; x++) for (let r = 0; r < NROW; r++) { const v = this.envPair[x * NROW + r]!; if (v) m.set(`${OWN[x]}+${PRIORITY_TABLE[r]!.name}`, v); }
+    return m;
+  }
+
+  /** Counts the events of one compared batch (no allocation per event). */
   add(b: EventBatch): void {
-    const I = b.inputs, psrC = b.expected.psr!, env = I.env_pending!;
+    const I = b.inputs, psrC = b.expected.psr!, env = I.env_pending!, iclass = I.iclass!, outc = b.outcome;
+    const outcome = this.outcome, pair = this.pair, envPair = this.envPair, psrBins = this.psr, g = this.gen;
+    let psrLo = this.psrLo, psrHi = this.psrHi;
     for (let i = 0; i < b.count; i++) {
-      const cls = I.iclass![i]!, cpl = this.psrHi & 3, vm = (this.psrHi >>> 14) & 1;
-      const row = b.outcome[i]!;
-      this.outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
-      const own = ownPending(I, i, this.psrLo, this.psrHi, this.gen);
-      for (let x = 0; x < OWN.length; x++) if (own & (1 << x)) for (let y = x + 1; y < OWN.length; y++) if (own & (1 << y)) this.pair[x * OWN.length + y]!++;
+      const cls = iclass[i]!, cpl = psrHi & 3, vm = (psrHi >>> 14) & 1;
+      const row = outc[i]!;
+      outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
+      const own = ownPending(I, i, psrLo, psrHi, g);
+      if (own & (own - 1)) for (let x = 0; x < NOWN; x++) if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
       const eLo = env[2 * i]!, eHi = env[2 * i + 1]!;
-      if (eLo | eHi) {
-        for (let r = 0; r < PRIORITY_TABLE.length; r++) {
+      if ((eLo | eHi) && own) {
+        for (let r = 0; r < NROW; r++) {
           if (!((r < 32 ? eLo >>> r : eHi >>> (r - 32)) & 1)) continue;
-          for (let x = 0; x < OWN.length; x++) if (own & (1 << x)) { const k = `${OWN[x]}+${PRIORITY_TABLE[r]!.name}`; this.envPairs.set(k, (this.envPairs.get(k) ?? 0) + 1); }
+          for (let x = 0; x < NOWN; x++) if (own & (1 << x)) envPair[x * NROW + r]!++;
         }
       }
       // The restated checks' winner (own and environment faults) against the emulator's outcome.
       let win = -1;
-      for (let r = 0; r < PRIORITY_TABLE.length && win < 0; r++) {
-        const o = OWN_INDEX.get(PRIORITY_TABLE[r]!.name);
-        if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o !== undefined && own & (1 << o))) win = r;
+      if (own | eLo | eHi) for (let r = 0; r < NROW && win < 0; r++) {
+        const o = ROW_OWN[r]!;
+        if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o >= 0 && own & (1 << o))) win = r;
       }
-      if (win !== row && !(row >= 0 && PRIORITY_TABLE[row]!.name === 'data_nested_tlb') && !(row >= 0 && PRIORITY_TABLE[row]!.kind === 'trap' && win >= 0 && PRIORITY_TABLE[win]!.kind === 'trap')) {
+      if (win !== row && !(row >= 0 && ROW_NESTED[row]) && !(row >= 0 && ROW_TRAP[row] && win >= 0 && ROW_TRAP[win])) {
         this.modelDisagreements++;
         if (this.disagreementSamples.length < 5) this.disagreementSamples.push(`${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`);
       }
       const nLo = psrC[2 * i]!, nHi = psrC[2 * i + 1]!;
-      if (nLo !== this.psrLo || nHi !== this.psrHi) {
-        TRANS.forEach(([f, a, c], t) => {
-          const get = (lo: number, hi: number) => (f.lo >= 32 ? (hi >>> (f.lo - 32)) : (lo >>> f.lo)) & ((1 << f.width) - 1);
-          if (get(this.psrLo, this.psrHi) === a && get(nLo, nHi) === c) this.psr[t]!++;
-        });
-        this.psrLo = nLo; this.psrHi = nHi;
+      if (nLo !== psrLo || nHi !== psrHi) {
+        for (let t = 0; t < T_HALF.length; t++) {
+          const sh = T_SHIFT[t]!, mk = T_MASK[t]!;
+          const before = T_HALF[t] ? (psrHi >>> sh) & mk : (psrLo >>> sh) & mk;
+          if (before !== T_FROM[t]) continue;
+          if ((T_HALF[t] ? (nHi >>> sh) & mk : (nLo >>> sh) & mk) === T_TO[t]) psrBins[t]!++;
+        }
+        psrLo = nLo; psrHi = nHi;
       }
     }
+    this.psrLo = psrLo; this.psrHi = psrHi;
   }
 
   summary(): CoverageSummary {

@@ -19,6 +19,7 @@ const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
 const AR_PFS = 64, AR_LC = 65;
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
+const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
 
 /** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
 export interface EventBatch {
@@ -49,15 +50,27 @@ export function clearBatch(b: EventBatch): void {
   b.count = 0;
 }
 
+// The run fills view word pairs (lo, hi) as 64-bit elements: little-endian hosts only.
+if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('cosim events: a little-endian host is needed');
+
 const put = (col: Uint32Array, i: number, v: bigint) => { col[2 * i] = Number(v & 0xffffffffn); col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn); };
 
 /** Emulator-side event generator: each fill() runs up to `capacity` steps of the emulator. */
 export class EventSource {
   readonly m: Machine;
   private readonly cache: BundleCache;
-  /** Current expected state as words (psr, 11 CRs), refreshed only when the BigInt changed. */
-  private readonly cur = new Uint32Array(24);
+  /** Current expected state (psr, 11 CRs; IIPA is read as halves), re-read only where it may have changed. */
   private readonly lastBig: bigint[] = new Array<bigint>(12).fill(-1n);
+  /** Bit k: lastBig[k] changed since the last event was written. */
+  private changed = 0;
+  /**
+   * The expected PSR and CR columns are written in runs of equal values (they change rarely):
+   * runVal[k] is the value of events runStart[k].. of the batch, filled in when it changes or
+   * the batch ends (64-bit elements over the little-endian word pairs). Before the first
+   * refresh the columns hold 0.
+   */
+  private readonly runVal: bigint[] = new Array<bigint>(12).fill(0n);
+  private readonly runStart = new Int32Array(12);
   /** The program halted (break 0) before this step; the halt itself is not presented. */
   halted = false;
   // One-entry descriptor cache: consecutive slots of one bundle.
@@ -81,7 +94,9 @@ export class EventSource {
     const eTaken = E.taken!, eVec = E.intr_vector!, eRedir = E.redirect!, eNip = E.next_ip!, eNslot = E.next_slot!;
     const eDone = E.completed!, eRdv = E.rd_valid!, eRd = E.rd_value!;
     const stateCols = [E.psr!, ...CR_OUTPUTS.map((n) => E[n]!)];
-    const cur = this.cur;
+    const runs = stateCols.map((c) => new BigUint64Array(c.buffer, c.byteOffset, c.length >>> 1));
+    const iipaC = stateCols[1 + IIPA_K]!, last = this.lastBig, runVal = this.runVal, runStart = this.runStart;
+    runStart.fill(0);
     let i = 0;
     for (; i < b.capacity && m.steps < maxSteps && !m.halted; i++) {
       const ipLo = m.ipLo, ipHi = m.ipHi, slot = m.slot;
@@ -146,23 +161,24 @@ export class EventSource {
       if (ev) {
         const row = ROW_BIT.get(ev.name)!;
         if (FETCH_ROWS.has(ev.name)) cls = C.OTHER; // the instruction was never fetched
-        let envLo = 0, envHi = 0;
-        const set = (bit: number) => { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); };
+        // env_pending bits (priority-table rows) of the environment's interruptions.
+        let envLo = 0, envHi = 0, bit = -1;
         const decides = CORE_DECIDES[ICLASS_BY_CODE[cls]!];
-        if (TRAP_ROWS.some((t) => t.bit === row)) {
+        if (TRAP_BITS.has(row)) {
           // One event for all traps of the instruction: ISR.code holds each trap's bit.
           const code = Number(ev.isr & 0xffffn);
-          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) set(t.bit);
+          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) { if (t.bit < 32) envLo |= 1 << t.bit; else envHi |= 1 << (t.bit - 32); }
         } else if (ev.name === 'data_nested_tlb') {
           // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
-          const va = (BigInt(addr[2 * i + 1]!) << 32n) | BigInt(addr[2 * i]!);
-          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[Number(va >> 61n)]! & 1n) !== 0n;
-          set(walker ? NESTED_RAW.walker : NESTED_RAW.alt);
+          const region = addr[2 * i + 1]! >>> 29;
+          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[region]! & 1n) !== 0n;
+          bit = walker ? NESTED_RAW.walker : NESTED_RAW.alt;
         } else if (!decides.has(ev.name) || (ev.name === 'unimpl_data_addr' && cls === C.PRIV_OTHER && !hasAddr[i])) {
-          set(row);
+          bit = row;
         } else if (row === ILLEGAL_BIT && frameIllegal) {
-          set(row);
+          bit = row;
         }
+        if (bit >= 0) { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); }
         env[2 * i] = envLo >>> 0; env[2 * i + 1] = envHi >>> 0;
         b.outcome[i] = row;
         eTaken[i] = 1; eVec[i] = ev.vector; eRedir[i] = 1; eDone[i] = 0;
@@ -184,23 +200,32 @@ export class EventSource {
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
       // re-read after those and after every system instruction; PSR and IIPA after every step.
       this.refresh(ev !== undefined || sd === null || !sd.plain ? 1 : 0);
-      for (let k = 0; k < 12; k++) { const c = stateCols[k]!; c[2 * i] = cur[2 * k]!; c[2 * i + 1] = cur[2 * k + 1]!; }
+      iipaC[2 * i] = m.iipaLo; iipaC[2 * i + 1] = m.iipaHi;
+      if (this.changed !== 0) {
+        const ch = this.changed;
+        this.changed = 0;
+        for (let k = 0; k < 12; k++) {
+          if (!(ch & (1 << k))) continue;
+          if (i > runStart[k]!) runs[k]!.fill(runVal[k]!, runStart[k]!, i);
+          runVal[k] = last[k]!; runStart[k] = i;
+        }
+      }
     }
+    for (let k = 0; k < 12; k++) if (k !== 1 + IIPA_K && i > runStart[k]!) runs[k]!.fill(runVal[k]!, runStart[k]!, i);
     b.count = i;
     return i;
   }
 
-  /** Re-reads PSR, IIPA and (crs = 1) the other CRs into `cur` where their values changed. */
+  /** Re-reads PSR and (crs = 1) the CRs but IIPA into lastBig, marking those that changed. */
   private refresh(crs: number): void {
-    const m = this.m, cur = this.cur, last = this.lastBig;
-    if (m.psr !== last[0]) { last[0] = m.psr; cur[0] = Number(m.psr & 0xffffffffn); cur[1] = Number(m.psr >> 32n); }
-    cur[2 + 2 * IIPA_K] = m.iipaLo; cur[3 + 2 * IIPA_K] = m.iipaHi;
+    const m = this.m, last = this.lastBig;
+    if (m.psr !== last[0]) { last[0] = m.psr; this.changed |= 1; }
     if (!crs) return;
     for (let k = 0; k < 11; k++) {
       const n = CR_NUMS[k]!;
-      if (n === CR.IIPA) { cur[2 + 2 * k] = m.iipaLo; cur[3 + 2 * k] = m.iipaHi; continue; }
+      if (n === CR.IIPA) continue;
       const v = m.cr[n]!;
-      if (v !== last[k + 1]) { last[k + 1] = v; cur[2 + 2 * k] = Number(v & 0xffffffffn); cur[3 + 2 * k] = Number(v >> 32n); }
+      if (v !== last[k + 1]) { last[k + 1] = v; this.changed |= 1 << (k + 1); }
     }
   }
 }

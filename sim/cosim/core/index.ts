@@ -173,7 +173,7 @@ function mergeCoverage(covs: Coverage[]): Coverage {
     c.outcome.forEach((v, i) => (m.outcome[i]! += v));
     c.pair.forEach((v, i) => (m.pair[i]! += v));
     c.psr.forEach((v, i) => (m.psr[i]! += v));
-    for (const [k, v] of c.envPairs) m.envPairs.set(k, (m.envPairs.get(k) ?? 0) + v);
+    c.envPair.forEach((v, i) => (m.envPair[i]! += v));
     m.modelDisagreements += c.modelDisagreements;
   }
   return m;
