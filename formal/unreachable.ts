@@ -42,6 +42,8 @@ export interface UnreachableOptions {
   readonly timeout?: number;
   /** Most sat runs of the Houdini loop before the open claims are left unknown. */
   readonly maxRounds?: number;
+  /** Wall-time budget of the analysis in seconds (default 180): claims still open then are left unknown. */
+  readonly budgetSeconds?: number;
 }
 
 export interface UnreachableResult {
@@ -149,9 +151,22 @@ export async function proveTogglesUnreachable(
   const offsets = new Map(Object.entries(mod.netnames).map(([n, net]) => [n, net.offset ?? 0]));
   const verdict = new Map<string, string>(); // claim sig → proof, or '!' + why
   let open = [...new Map([...claims.values()].flat().map((c) => [c.sig, c])).values()];
-  const maxRounds = o.maxRounds ?? 40;
+  // A bit that is (an alias of) a primary input bit is free: reachable without a proof.
+  const inputBits = new Set(Object.values(mod.ports).filter((p) => p.direction === 'input').flatMap((p) => p.bits.filter((b) => typeof b === 'number')));
+  open = open.filter((c) => {
+    const net = mod.netnames[wireOf(c.sig)]!;
+    const b = bitOf(c.sig);
+    const id = net.bits[b === undefined ? 0 : b - (net.offset ?? 0)];
+    if (typeof id === 'number' && inputBits.has(id)) { verdict.set(c.sig, '!reachable: a free input bit of the top'); return false; }
+    return true;
+  });
+  const maxRounds = o.maxRounds ?? 200, budget = (o.budgetSeconds ?? 180) * 1000;
   for (let round = 0; open.length > 0; round++) {
-    if (round >= maxRounds) { for (const c of open) verdict.set(c.sig, `!unknown: not settled within ${maxRounds} sat rounds`); break; }
+    const spent = performance.now() - t0;
+    if (round >= maxRounds || spent > budget) {
+      for (const c of open) verdict.set(c.sig, `!unknown: not settled within ${round} sat rounds (${(spent / 1000).toFixed(0)} s budget spent)`);
+      break;
+    }
     const wires = [...new Set(open.map((c) => wireOf(c.sig)))];
     const cmd = `sat ${sequential ? `-tempinduct -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ` : ''}-timeout ${timeout} ` +
       open.map((c) => `-prove ${quote(c.sig)} ${c.value}`).join(' ') + ' ' + wires.map((w) => `-show ${quote(w)}`).join(' ') + ` -dump_json trace.json ${top}`;
