@@ -20,7 +20,7 @@ import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
   summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage] [--seed S] [--engine E] [--json]',
+  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
   flags: {
     core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
@@ -30,6 +30,7 @@ export const command: Command = {
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
     'rtl-coverage': { type: 'bool', help: 'RTL code coverage from Verilator --coverage (line, branch, toggle per module) of the core lockstep (--core) or of each block; reports under out/cosim/rtl-coverage/' },
+    'prove-unreachable': { type: 'bool', help: 'with --rtl-coverage: prove uncovered toggle points unreachable (Yosys sat: constant for all inputs, or from reset by temporal induction) or leave them holes; the table adds the reachable coverage' },
     block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
     vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
     seed: seedFlag(),
@@ -40,6 +41,8 @@ export const command: Command = {
   async run({ flags }) {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
+    const proveUnreachable = flags['prove-unreachable'] === true;
+    if (proveUnreachable && !rtlCoverage) throw new UserError('--prove-unreachable needs --rtl-coverage (it classifies the uncovered RTL code-coverage points); allowed: --rtl-coverage --prove-unreachable, with or without --core');
     if (rtlCoverage && flags.mutants !== undefined) throw new UserError('--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)');
     if (rtlCoverage && engine !== 'verilator') throw new UserError("--rtl-coverage needs the verilator engine (it reads Verilator's --coverage counters); drop --engine builtin");
     if (flags.core) {
@@ -48,7 +51,7 @@ export const command: Command = {
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
-        ...(rtlCoverage ? { rtlCoverage: true } : {}),
+        ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
       });
@@ -73,7 +76,7 @@ export const command: Command = {
       else process.stdout.write(formatMutationTable(rows));
       return rows.some((r) => r.gaps.length > 0) ? 1 : 0;
     }
-    const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number, rtlCoverage);
+    const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number, rtlCoverage, proveUnreachable);
     if (flags.json) process.stdout.write(JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
     else process.stdout.write(formatBlockResults(results) + formatRtlCoverage(results.flatMap((r) => (r.rtlCoverage ? [r.rtlCoverage] : []))));
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
@@ -86,11 +89,11 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
-export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false): Promise<BlockCosimResult[]> {
+export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
   const results: BlockCosimResult[] = [];
   for (const b of blocks) {
     const bar = progressBar(`cosim ${b}`);
-    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b) } : {}) }));
+    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b), proveUnreachable } : {}) }));
     bar.done();
   }
   return results;
@@ -133,12 +136,19 @@ export function formatCoreResult(r: CoreCosimResult): string {
 export function formatRtlCoverage(groups: readonly RtlCoverageGroup[]): string {
   let s = '';
   for (const g of groups) {
-    const { head, rows } = coverageTableRows(g.summary);
+    const u = g.unreachable;
+    const { head, rows } = coverageTableRows(g.summary, u?.tallies);
     const t = g.summary.thresholds;
     s += `RTL code coverage (Verilator --coverage) of ${g.label}, ${g.programs.length} program(s)${g.programs.length <= 6 ? `: ${g.programs.join(', ')}` : ''}\n`;
     s += table(head, rows);
     s += `covered = count >= ${t.line ?? 1} (line, branch), >= ${t.toggle ?? 2} (toggle: bit seen rising and falling); ` +
       `${g.summary.uncovered.length} uncovered point(s): ${g.files.uncovered}\n`;
+    if (u) {
+      const a = u.tallies.all!;
+      s += `unreachable = uncovered toggle points proven constant (${u.sequential ? `${u.top} flattened, temporal induction from reset` : `${u.top}, sat over all inputs`}; ` +
+        `${u.satCalls} sat calls in ${u.yosysRuns} Yosys runs, ${u.seconds.toFixed(1)} s): ${a.unreachable}; ` +
+        `holes (reachable, unproven or line/branch): ${g.summary.uncovered.length - a.unreachable}\n`;
+    }
   }
   return s;
 }

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../gen/vti.js';
 import { createEngine, type Engine, type EngineName } from '../engine.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
-import { configLabel, reportRtlCoverage, type RtlCoverageGroup } from './core/rtl-coverage.js';
+import { configLabel, proveRtlCoverage, reportRtlCoverage, type RtlCoverageGroup } from './core/rtl-coverage.js';
 import { join } from 'node:path';
 
 export interface BlockCosimOptions {
@@ -21,6 +21,11 @@ export interface BlockCosimOptions {
    * coverage.dat and its report (uncovered.txt, summary.json, annotated/).
    */
   readonly rtlCoverageDir?: string;
+  /**
+   * With rtlCoverageDir: classify the uncovered toggle points as proven unreachable (Yosys sat,
+   * formal/unreachable.ts) or holes; the report gains the reachable coverage.
+   */
+  readonly proveUnreachable?: boolean;
   /** Random vectors (cycles for vti_psr) on top of the directed and exhaustive sets. */
   readonly vectors: number;
   readonly seed: number;
@@ -144,6 +149,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   const gen = o.gen ?? DEFAULT_GEN;
   const r = blockRunner(block, gen);
   const design = vtiDesign(block, gen);
+  if (o.proveUnreachable && !o.rtlCoverageDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverageDir');
   if (o.rtlCoverageDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
   const engine: Engine = await createEngine(o.engine, design, o.rtlCoverageDir ? { coverage: true } : {});
   let rtlCoverage: RtlCoverageGroup | undefined;
@@ -195,7 +201,9 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     if (o.rtlCoverageDir) {
       const dat = join(o.rtlCoverageDir, 'coverage.dat');
       await engine.writeCoverage!(dat);
-      rtlCoverage = reportRtlCoverage(dat, { label: `${block}_${configLabel(gen)}`, gen, programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`], sources: moduleSpec(design).files });
+      const sources = moduleSpec(design).files;
+      rtlCoverage = reportRtlCoverage(dat, { label: `${block}_${configLabel(gen)}`, gen, programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`], sources });
+      if (o.proveUnreachable) rtlCoverage = await proveRtlCoverage(rtlCoverage, { files: sources, top: block });
     }
   } finally {
     await engine.close();

@@ -155,27 +155,57 @@ export function summarizeCoverage(points: readonly CoveragePoint[], thresholds: 
 
 const cell = (t: Tally | undefined) => (t ? `${t.covered}/${t.total} ${t.pct.toFixed(1)} %` : '-');
 
-/** Rows of the module × kind table (last row: all modules); header first. */
-export function coverageTableRows(s: CodeCoverageSummary): { head: string[]; rows: string[][] } {
-  const head = ['module', ...s.kinds, 'all'];
-  const rows = s.modules.map((m) => [m, ...s.kinds.map((k) => cell(s.cells[m]?.[k])), cell(s.byModule[m])]);
-  rows.push(['all', ...s.kinds.map((k) => cell(s.byKind[k])), cell(s.total)]);
+/** A module's tally once the uncovered points proven unreachable are set aside. */
+export interface ReachableTally {
+  readonly covered: number;
+  readonly total: number;
+  /** Uncovered points proven unreachable (formal/unreachable.ts). */
+  readonly unreachable: number;
+  /** covered / (total - unreachable), in %. */
+  readonly pct: number;
+}
+
+/** Per module, and `all`: covered/total with the points whose keys are in `unreachable` taken out of the total. */
+export function reachableTallies(s: CodeCoverageSummary, unreachable: ReadonlySet<string>): Record<string, ReachableTally> {
+  const un = new Map<string, number>();
+  for (const p of s.uncovered) if (unreachable.has(p.key)) un.set(p.module, (un.get(p.module) ?? 0) + 1);
+  const t = (x: Tally, u: number): ReachableTally => ({ covered: x.covered, total: x.total, unreachable: u, pct: x.total - u ? (100 * x.covered) / (x.total - u) : 100 });
+  const out: Record<string, ReachableTally> = {};
+  for (const m of s.modules) out[m] = t(s.byModule[m]!, un.get(m) ?? 0);
+  out.all = t(s.total, [...un.values()].reduce((a, b) => a + b, 0));
+  return out;
+}
+
+/**
+ * Rows of the module × kind table (last row: all modules); header first. With `reachable`
+ * (reachableTallies), two more columns: the points proven unreachable, and the coverage of
+ * the rest (covered / (total - unreachable)).
+ */
+export function coverageTableRows(s: CodeCoverageSummary, reachable?: Readonly<Record<string, ReachableTally>>): { head: string[]; rows: string[][] } {
+  const head = ['module', ...s.kinds, 'all', ...(reachable ? ['unreachable', 'reachable covered'] : [])];
+  const extra = (m: string) => {
+    const r = reachable?.[m];
+    return r ? [String(r.unreachable), `${r.covered}/${r.total - r.unreachable} ${r.pct.toFixed(1)} %`] : reachable ? ['-', '-'] : [];
+  };
+  const rows = s.modules.map((m) => [m, ...s.kinds.map((k) => cell(s.cells[m]?.[k])), cell(s.byModule[m]), ...extra(m)]);
+  rows.push(['all', ...s.kinds.map((k) => cell(s.byKind[k])), cell(s.total), ...extra('all')]);
   return { head, rows };
 }
 
 /**
  * The uncovered points, one a line: `file:line:col kind module name count hier`, each
- * followed by the source line when `files` (file name → Verilog text) is given.
+ * followed by the source line when `files` (file name → Verilog text) is given; with
+ * `verdict`, its text for the point ends the line (`unreachable (proven: ...)`, `hole`).
  */
-export function formatUncovered(s: CodeCoverageSummary, files: Readonly<Record<string, string>> = {}): string {
+export function formatUncovered(s: CodeCoverageSummary, files: Readonly<Record<string, string>> = {}, verdict?: (p: CoveragePoint) => string): string {
   const src = new Map(Object.entries(files).map(([f, t]) => [f, t.split('\n')]));
   const out: string[] = [
     `# uncovered code-coverage points (${s.uncovered.length} of ${s.total.total}); covered means count >= ` +
       Object.entries(s.thresholds).map(([k, v]) => `${v} (${k})`).join(', '),
-    '# file:line:column  kind  module  name  count  hierarchy',
+    `# file:line:column  kind  module  name  count  hierarchy${verdict ? '  verdict (unreachable = proven, hole = reachable or not proven)' : ''}`,
   ];
   for (const p of s.uncovered) {
-    out.push(`${p.file}:${p.line}:${p.column}  ${p.kind}  ${p.module}  ${p.name}${p.lines ? ` (lines ${p.lines})` : ''}  ${p.count}  ${p.hier}`);
+    out.push(`${p.file}:${p.line}:${p.column}  ${p.kind}  ${p.module}  ${p.name}${p.lines ? ` (lines ${p.lines})` : ''}  ${p.count}  ${p.hier}${verdict ? `  ${verdict(p)}` : ''}`);
     const text = src.get(p.file)?.[p.line - 1];
     if (text !== undefined) out.push(`    | ${text.trim()}`);
   }

@@ -20,7 +20,7 @@ import { Coverage, type CoverageSummary } from './coverage.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
 import { writeDivergence, type Artifacts } from './report.js';
 import { moduleSpec } from '../../../gen/verilog/index.js';
-import { configLabel, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from './rtl-coverage.js';
+import { configLabel, proveRtlCoverage, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from './rtl-coverage.js';
 
 export { runLockstep, factoryFor } from './lockstep.js';
 
@@ -54,6 +54,8 @@ export interface CoreCosimOptions {
    * coverage.dat and reports under `<dir>/<configuration>/` (true: out/cosim/rtl-coverage).
    */
   readonly rtlCoverage?: boolean | { readonly dir: string };
+  /** With rtlCoverage: classify the uncovered toggle points as proven unreachable (Yosys, in the flattened vti_core) or holes. */
+  readonly proveUnreachable?: boolean;
 }
 
 export interface CoreRun {
@@ -108,6 +110,7 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
   const ws = workloads(o);
   const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiGenOptions; programs: string[] }>();
   const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? RTL_COVERAGE_DIR : o.rtlCoverage.dir) : null;
+  if (o.proveUnreachable && !covDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverage');
   if (covDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
   const rtlCoverage: RtlCoverageGroup[] = [];
   const coverage = new Map<string, Coverage>();
@@ -149,7 +152,9 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
         const label = configLabel(e.gen);
         const dat = join(covDir, label, 'coverage.dat');
         await e.engine.writeCoverage!(dat);
-        rtlCoverage.push(reportRtlCoverage(dat, { label, gen: e.gen, programs: e.programs, sources: moduleSpec(e.design).files }));
+        const sources = moduleSpec(e.design).files;
+        const g = reportRtlCoverage(dat, { label, gen: e.gen, programs: e.programs, sources });
+        rtlCoverage.push(o.proveUnreachable ? await proveRtlCoverage(g, { files: sources, top: 'vti_core' }) : g);
       }
     }
   } finally {
