@@ -42,6 +42,8 @@ export interface UnreachableOptions {
   readonly timeout?: number;
   /** Most sat runs of the Houdini loop before the open claims are left unknown. */
   readonly maxRounds?: number;
+  /** Run each sat on the claimed wires' fan-in cone only (default true; false: the whole design). */
+  readonly cone?: boolean;
   /** Wall-time budget of the analysis in seconds (default 180): claims still open then are left unknown. */
   readonly budgetSeconds?: number;
   /** Sequential designs: random-simulation runs (sat with all inputs fixed) that drop reachable claims before the proofs (default 0: on vti_core each 24-step run takes ~15 s and drops ~40 claims). */
@@ -216,8 +218,11 @@ export async function proveTogglesUnreachable(
   // claims on top-level wires one group per wire. Each group runs its own Houdini loop on the
   // whole design, so a group's counterexamples only drop its own claims and a group that
   // settles is not held back by the others. Smallest groups first; each gets an equal share of
-  // the budget left. (A cone-of-influence run, `select -set cone <wires> %u.. %ci*` and
-  // `sat .. @cone`, proved the reachable dcr_q[5] of vti_core constant: not used.)
+  // the budget left. Each sat runs on the claimed wires' transitive fan-in cone only
+  // (`select -set cone w:a w:b %u .. %ci*`, through flip-flops, `sat .. @cone`): a cell left
+  // out could only free a signal (over-approximation), so a proof stays sound; the cone keeps
+  // each instance small. (E.g. dcr_q[5] of vti_core is proven 0: a reserved DCR bit, a mov to
+  // DCR that sets it is a Reserved Register/Field fault and writes nothing.)
   const groupOf = (sig: string) => { const w = wireOf(sig); const i = w.indexOf('.'); return i > 0 ? w.slice(0, i) : w; };
   const groups = new Map<string, Claim[]>();
   for (const c of open) { const g = groupOf(c.sig); (groups.get(g) ?? groups.set(g, []).get(g)!).push(c); }
@@ -234,8 +239,9 @@ export async function proveTogglesUnreachable(
         break;
       }
       const wires = [...new Set(gopen.map((c) => wireOf(c.sig)))];
-      const cmd = `sat ${sequential ? `-tempinduct -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ` : ''}-timeout ${timeout} ` +
-        gopen.map((c) => `-prove ${quote(c.sig)} ${c.value}`).join(' ') + ' ' + wires.map((w) => `-show ${quote(w)}`).join(' ') + ` -dump_json trace.json ${top}`;
+      const cone = o.cone === false ? '' : `select -set cone ${wires.map((w, i) => `w:${quote(w)}${i > 0 ? ' %u' : ''}`).join(' ')}${sequential ? ' w:rst %u' : ''} %ci*\n`;
+      const cmd = cone + `sat ${sequential ? `-tempinduct -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ` : ''}-timeout ${timeout} ` +
+        gopen.map((c) => `-prove ${quote(c.sig)} ${c.value}`).join(' ') + ' ' + wires.map((w) => `-show ${quote(w)}`).join(' ') + ` -dump_json trace.json ${o.cone === false ? top : '@cone'}`;
       let log: string, trace: string | undefined;
       try {
         const r = await yosys(`read_rtlil design.il\n${cmd}`, { 'design.il': il });
