@@ -18,7 +18,7 @@
 // its wires; then a Houdini loop: one sat proves the conjunction of all open claims, and each
 // counterexample drops the claims it violates (reachable: a trace from reset or inputs; an
 // induction step that does not close: not inductive, unknown) until the rest is proven.
-import { yosys, YosysError } from './yosys.js';
+import { inductionLength, yosys, YosysError } from './yosys.js';
 import { waveSteps } from './cex.js';
 
 export interface TogglePointRef {
@@ -46,12 +46,6 @@ export interface UnreachableOptions {
   readonly cone?: boolean;
   /** Wall-time budget of the analysis in seconds (default 180): claims still open then are left unknown. */
   readonly budgetSeconds?: number;
-  /** Sequential designs: random-simulation runs (sat with all inputs fixed) that drop reachable claims before the proofs (default 0: on vti_core each 24-step run takes ~15 s and drops ~40 claims). */
-  readonly simRuns?: number;
-  /** Steps per random-simulation run (default 24). */
-  readonly simSteps?: number;
-  /** Seed of the random stimulus (default 1). */
-  readonly simSeed?: number;
 }
 
 export interface UnreachableResult {
@@ -62,8 +56,6 @@ export interface UnreachableResult {
   readonly runs: number;
   readonly ms: number;
   readonly satCalls: number;
-  /** Claims the random-simulation pre-filter showed reachable. */
-  readonly simReachable?: number;
 }
 
 interface JsonNet { bits: (number | string)[]; offset?: number; upto?: number; hide_name?: number }
@@ -83,8 +75,7 @@ type SatOutcome = { ok: true; proof: string } | { ok: false; why: string };
 function outcome(seg: string, sequential: boolean, maxSteps: number): SatOutcome {
   if (sequential) {
     if (/Induction step proven: SUCCESS!/.test(seg)) {
-      const ks = [...seg.matchAll(/Trying induction with length (\d+)/g)].map((m) => Number(m[1]));
-      return { ok: true, proof: `constant from reset, temporal induction k = ${ks.length ? ks[ks.length - 1] : 1}` };
+      return { ok: true, proof: `constant from reset, temporal induction k = ${inductionLength(seg)}` };
     }
     if (/model found for base case: FAIL!/.test(seg)) return { ok: false, why: 'reachable: sat found a trace from reset that changes it' };
     if (/timeout/i.test(seg)) return { ok: false, why: 'unknown: sat timed out' };
@@ -160,7 +151,6 @@ export async function proveTogglesUnreachable(
   const bitOf = (sig: string) => { const m = /\[(\d+)\]$/.exec(sig); return m ? Number(m[1]) : undefined; };
   const offsets = new Map(Object.entries(mod.netnames).map(([n, net]) => [n, net.offset ?? 0]));
   const verdict = new Map<string, string>(); // claim sig → proof, or '!' + why
-  let simDropped = 0;
   /** Whether a trace step shows claim c's bit at a defined value other than the claimed one. */
   const bitDiffers = (st: ReadonlyMap<string, { bin: string }>, c: Claim): boolean => {
     const v = st.get(wireOf(c.sig));
@@ -181,39 +171,6 @@ export async function proveTogglesUnreachable(
     return true;
   });
   const maxRounds = o.maxRounds ?? 200, budget = (o.budgetSeconds ?? 180) * 1000;
-  // Random simulation pre-filter (sequential designs): sat with every input fixed at every
-  // step to pseudo-random values (rst 1 in step 1, then 0) has exactly one model, a real trace
-  // from reset of the same design the proofs use; a claimed bit that differs from its claimed
-  // value in a step >= 2 is reachable. This only removes claims (never proves one), so it is
-  // sound whatever the stimulus; it replaces the Houdini rounds that drop ~2 claims each.
-  const simRuns = sequential ? (o.simRuns ?? 0) : 0, simSteps = o.simSteps ?? 24;
-  let seed = (o.simSeed ?? 1) >>> 0;
-  const rand = () => { seed = (seed + 0x6d2b79f5) >>> 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32; };
-  const freeInputs = Object.entries(mod.ports).filter(([n, p]) => p.direction === 'input' && n !== 'rst' && n !== 'clk');
-  for (let run = 0; run < simRuns && open.length > 0 && performance.now() - t0 < budget; run++) {
-    const sets: string[] = ['-set-at 1 rst 1'];
-    for (let t = 1; t <= simSteps; t++) {
-      if (t > 1) sets.push(`-set-at ${t} rst 0`);
-      // Per run a different bias of the random bits (sparse, dense, even), so wide fields see both values.
-      const p1 = [0.5, 0.2, 0.8, 0.5][run % 4]!;
-      for (const [n, p] of freeInputs) sets.push(`-set-at ${t} ${quote(n)} ${p.bits.length}'b${Array.from({ length: p.bits.length }, () => (rand() < p1 ? '1' : '0')).join('')}`);
-    }
-    const wires = [...new Set(open.map((c) => wireOf(c.sig)))];
-    const cmd = `sat -seq ${simSteps} -timeout ${timeout} ${sets.join(' ')} ${wires.map((w) => `-show ${quote(w)}`).join(' ')} -dump_json trace.json ${top}`;
-    let trace: string | undefined;
-    try {
-      trace = (await yosys(`read_rtlil design.il\n${cmd}`, { 'design.il': il })).files['trace.json'];
-    } catch (e) {
-      if (!(e instanceof YosysError)) throw e;
-    }
-    runs++; satCalls++;
-    if (!trace) continue;
-    const steps = waveSteps(trace, true).slice(1);
-    const hit = new Set(open.filter((c) => steps.some((st) => bitDiffers(st, c))).map((c) => c.sig));
-    for (const s of hit) verdict.set(s, '!reachable: a random simulation from reset (sat with all inputs fixed) changes it');
-    open = open.filter((c) => !hit.has(c.sig));
-    simDropped += hit.size;
-  }
   // Groups: claims of one submodule instance together (their Houdini strengthens each other),
   // claims on top-level wires one group per wire. Each group runs its own Houdini loop on the
   // whole design, so a group's counterexamples only drop its own claims and a group that
@@ -281,5 +238,5 @@ export async function proveTogglesUnreachable(
     if (failed) byKey.set(key, { verdict: 'hole', why: `${proven.get(failed.sig)!.slice(1)}${cs.length > 1 ? ` (${failed.sig})` : ''}` });
     else byKey.set(key, { verdict: 'unreachable', value: cs[0]!.value, proof: `${cs.map((c) => c.sig).join(', ')} = ${cs[0]!.value}, ${proven.get(cs[0]!.sig)}` });
   }
-  return { top, sequential, byKey, runs, ms: performance.now() - t0, satCalls, simReachable: simDropped };
+  return { top, sequential, byKey, runs, ms: performance.now() - t0, satCalls };
 }

@@ -151,3 +151,9 @@ async function runOnce(script: string, files: Record<string, string>): Promise<Y
   }
   return { stdout: log, files: out, ms };
 }
+
+/** The induction length at which Yosys closed the proof (last "Trying induction with length N"). */
+export function inductionLength(log: string): number {
+  const ks = [...log.matchAll(/Trying induction with length (\d+)/g)].map((m) => Number(m[1]));
+  return ks.length ? ks[ks.length - 1]! : 1;
+}

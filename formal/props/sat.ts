@@ -3,7 +3,7 @@
 // prove `ok` by temporal induction from reset, or (3) search the shortest trace from reset to
 // the property's cover.
 import { createHash } from 'node:crypto';
-import { yosys, YosysError } from '../yosys.js';
+import { inductionLength, yosys, YosysError } from '../yosys.js';
 import type { PortSpec } from '../../gen/verilog/index.js';
 import { checkerVerilog } from './checker.js';
 import { factsVerilog, type FactsOptions } from './facts.js';
@@ -91,11 +91,6 @@ export async function proveProperty(il: string, p: PropertyDef, maxSteps = 4): P
   }
 }
 
-/** The induction length at which Yosys closed the proof (last "Trying induction with length N"). */
-function inductionLength(log: string): number {
-  const ks = [...log.matchAll(/Trying induction with length (\d+)/g)].map((m) => Number(m[1]));
-  return ks.length ? ks[ks.length - 1]! : 1;
-}
 
 export interface CoverOutcome {
   readonly reachable: boolean;
