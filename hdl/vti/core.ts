@@ -232,7 +232,7 @@ export function vtiCore(opts: CoreOptions = {}): HdlModule {
     const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', 1, 0)); // {be, pp}
     const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
     // (The instruction's own command is never INTERRUPT, so that arm is left out.)
-    const psrAfter = psrNext(m, 'psr_after', { psr, op: candOp, operand: candOperand, dcrBe: cr.DCR.bit(1), dcrPp: cr.DCR.bit(0) }, vmImplemented, { interrupt: false }).next;
+    const psrAfter = psrNext(m, 'psr_after', { psr, op: candOp, operand: candOperand }, vmImplemented).next;
     const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(1), dcrAfter.bit(0));
     const trapWin = m.named('trap_win', dispatch.and(isTrap));
     // PSR.ic as the dispatch sees it: after the instruction for traps, before it otherwise.

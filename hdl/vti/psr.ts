@@ -24,7 +24,7 @@ export function vtiPsr({ vmImplemented = true }: PsrOptions = {}): HdlModule {
     const rsvFault = m.output('rsv_fault', 1);
 
     const psr = m.reg('psr_q', PsrBundle, { init: 0 });
-    const step = psrNext(m, 'psr_d', { psr, op, operand, dcrBe: dcrBe.asBit(), dcrPp: dcrPp.asBit() }, vmImplemented);
+    const step = psrNext(m, 'psr_d', { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() } }, vmImplemented);
     rsvFault.set(step.rsvFault);
     psr.set(step.next);
     psrOut.set(psr);

@@ -11,8 +11,8 @@ export interface PsrNextInputs {
   readonly psr: Value;
   readonly op: Value;
   readonly operand: Value;
-  readonly dcrBe: Bit;
-  readonly dcrPp: Bit;
+  /** DCR.be/pp for the INTERRUPT command; absent: the caller never issues INTERRUPT, no such arm. */
+  readonly dcr?: { readonly be: Bit; readonly pp: Bit };
 }
 
 export interface PsrNext {
@@ -24,11 +24,9 @@ export interface PsrNext {
 
 /**
  * Builds the next-state logic into `m`: a wire `name` (a PSR bundle) holding the PSR after
- * `op`, plus the helper signals `${name}_rsv`, `${name}_um_writable` and `${name}_intr`.
- * `interrupt: false` leaves the INTERRUPT command out (a caller that never issues it).
+ * `op`, plus the helper signals `${name}_rsv`, `${name}_um_writable` and (with `dcr`) `${name}_intr`.
  */
-export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmImplemented: boolean,
-  { interrupt = true }: { readonly interrupt?: boolean } = {}): PsrNext {
+export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmImplemented: boolean): PsrNext {
   const { psr, op, operand } = inp;
   const next = m.wire(name, PsrBundle);
   const f = next.f;
@@ -38,7 +36,7 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
   // User-mask commands change `up` only while PSR.sp = 0: the mask of writable bits {5:1}.
   const umWritable = m.named(`${name}_um_writable`, cat(m.lit(0b111, 3), sp.not(), m.lit(1, 1))); // {mfh, mfl, ac, up, be}
   const umSet = operand.bits(5, 1).and(umWritable);
-  const intr = interrupt ? interruptionState(m, `${name}_intr`, psr, inp.dcrBe, inp.dcrPp) : undefined;
+  const intr = inp.dcr ? interruptionState(m, `${name}_intr`, psr, inp.dcr.be, inp.dcr.pp) : undefined;
   const vmMask = vmImplemented ? 0n : 1n << 46n;
   const rfiValue = operand.and(~(PSR_RESERVED_MASK | vmMask) & 0xffff_ffff_ffff_ffffn);
 
