@@ -1,8 +1,7 @@
 // Random word sources for stimulus: the OS generator (crypto.randomFillSync, fastest, not
 // reproducible) or a seeded stream (reproducible runs: same seed → same columns): the
 // AES-128-CTR keystream of a key derived from the seed (OpenSSL, AES-NI: ≈ 4 GB/s, about twice
-// a JavaScript xoshiro128**, so the raw words cost little next to the shaping). xoshiro128**
-// stays available as xoshiroSource.
+// the JavaScript xoshiro128** it replaced, so the raw words cost little next to the shaping).
 import { createCipheriv, randomFillSync } from 'node:crypto';
 
 export interface RandomSource {
@@ -68,35 +67,6 @@ export function seededSource(seed: number): RandomSource {
     },
   };
 }
-
-/** xoshiro128** (Blackman & Vigna), state seeded from `seed` with splitmix32. */
-export function xoshiroSource(seed: number): RandomSource {
-  checkSeed(seed);
-  const mix = seedMixer(seed);
-  let a = mix(), b = mix(), c = mix(), d = mix();
-  const next = (): number => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
-    return r;
-  };
-  return {
-    next,
-    fill(buf) {
-      // The same generator as next(), with the state in locals: V8 keeps them in registers
-      // instead of the closure's context (≈ 5× faster; the sequence is identical).
-      let a1 = a, b1 = b, c1 = c, d1 = d;
-      for (let i = 0; i < buf.length; i++) {
-        const x = Math.imul(b1, 5);
-        buf[i] = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-        const t = b1 << 9;
-        c1 ^= a1; d1 ^= b1; b1 ^= c1; a1 ^= d1; c1 ^= t; d1 = (d1 << 11) | (d1 >>> 21);
-      }
-      a = a1; b = b1; c = c1; d = d1;
-    },
-  };
-}
-const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 /** crypto.randomFillSync, with a small refilled buffer for next(). */
 export function cryptoSource(): RandomSource {

@@ -2,7 +2,7 @@
 // constrained-random columns (OS random or seeded), and exhaustive enumeration of small
 // input spaces. This file is the public entry; generic pieces are in stim/common.ts and the
 // per-block shaping in stim/<block>.ts.
-export { randomSource, seededSource, xoshiroSource, cryptoSource, type RandomSource } from './prng.js';
+export { randomSource, seededSource, cryptoSource, type RandomSource } from './prng.js';
 export {
   randomColumns, exhaustiveColumns, packVectors, sourceOf, EXHAUSTIVE_LIMIT_BITS, type Stimulus, type RandomOptions,
 } from './stim/common.js';
