@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_GEN, generateVti, vtiSpec, VTI_MODULES, type Manifest, type VtiGenOptions } from '../gen/vti.js';
 import type { SynthStats } from '../formal/stats.js';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';

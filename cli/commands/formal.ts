@@ -31,7 +31,6 @@ function readDir(dir: string, block: BlockName): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
 
-const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 export const command: Command = {
   summary: 'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',

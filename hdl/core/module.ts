@@ -6,7 +6,7 @@ import type { IRExpr, IRInstance, IRModule, IRSignal, IRStmt, Loc, SignalKind } 
 import { callerLoc } from './loc.js';
 import { BundleSignal, Signal, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
-import { Value, type Bit, type Operand } from './value.js';
+import { Value, type Operand } from './value.js';
 import { splitProcesses } from './processes.js';
 
 export interface Problem {

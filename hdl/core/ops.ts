@@ -3,7 +3,7 @@
 // currently being defined (see defineModule).
 import { callerLoc } from './loc.js';
 import { currentModule, type SwitchBuilder, type WhenChain } from './module.js';
-import { Value, type Bit, type Operand } from './value.js';
+import { Value, type Operand } from './value.js';
 
 /** Concatenation, most significant part first. */
 export function cat(...parts: Value[]): Value {

@@ -258,7 +258,6 @@ function planShift(kind: 'shl' | 'shr' | 'sra', W: number, id: number, A: readon
     lines.push(`${name} = ${value};`);
     return name;
   };
-  const nb = nwords(wb);
   // Amounts >= W all give the same result as W, so clamp only when such amounts exist.
   const clamp = wb > 31 || 2 ** wb - 1 >= W;
   let k = B[0]!;

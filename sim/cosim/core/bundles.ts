@@ -58,13 +58,6 @@ export interface BundleDesc {
 const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
 const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
-/** Decodes the bundle at virtual address `ip` (physical `pa`), or null when there is no translation. */
-export function describeBundle(m: Machine, ip: bigint): BundleDesc | null {
-  const pa = m.peekInstPa(ip);
-  if (pa === null) return null;
-  return describeBytes(m.mem.readBytes(pa & ~0xfn, 16), ip);
-}
-
 /** The descriptor of the 16 bytes `bytes` as the bundle at virtual address `ip` (a function of both only). */
 export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
@@ -145,7 +138,7 @@ export class BundleCache {
     return d;
   }
 
-  /** describeBundle(m, ip), through the content cache. */
+  /** The descriptor of the bundle at ip (null: no translation), through the content cache. */
   private load(ipLo: number, ipHi: number): BundleDesc | null {
     const m = this.m;
     let paLo: number, paHi: number;

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VtiGenOptions } from '../../../gen/vti.js';
 import {
-  annotateSources, formatCoverageDat, formatUncovered, parseCoverageDat, reachableTallies, summarizeCoverage,
+  annotateSources, formatUncovered, parseCoverageDat, reachableTallies, summarizeCoverage,
   type CodeCoverageSummary, type CoveragePoint, type ReachableTally,
 } from '../../verilator/coverage.js';
 import { proveTogglesUnreachable, type Reachability, type UnreachableOptions } from '../../../formal/unreachable.js';
@@ -122,10 +122,3 @@ export async function proveRtlCoverage(g: RtlCoverageGroup, d: { files: Readonly
   });
 }
 
-/** Writes points (e.g. merged from several runs) as coverage.dat under `dir` and reports them. */
-export function reportRtlCoveragePoints(points: readonly CoveragePoint[], dir: string, o: GroupInfo): RtlCoverageGroup {
-  mkdirSync(dir, { recursive: true });
-  const dat = join(dir, 'coverage.dat');
-  writeFileSync(dat, formatCoverageDat(points));
-  return writeGroup(points, dat, o);
-}
