@@ -14,7 +14,7 @@ import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
-import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/core/rtl-coverage.js';
+import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
 import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../gen/vti.js';
 import { createEngine, type Engine, type EngineName } from '../engine.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
-import { configLabel, proveRtlCoverage, reportRtlCoverage, type RtlCoverageGroup } from './core/rtl-coverage.js';
+import { configLabel, proveRtlCoverage, reportRtlCoverage, type RtlCoverageGroup } from './rtl-coverage.js';
 import { join } from 'node:path';
 
 export interface BlockCosimOptions {

@@ -14,7 +14,7 @@ import { command, formatRtlCoverage } from '../../cli/commands/cosim.js';
 import { cosimBlock } from '../../sim/cosim/blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import { parseToggleName } from '../../formal/unreachable.js';
-import { instancePaths } from '../../sim/cosim/core/rtl-coverage.js';
+import { instancePaths } from '../../sim/cosim/rtl-coverage.js';
 
 const run = (args: string[]) => command.run(parseArgs('cosim', args, command.flags));
 const dirs: string[] = [];

@@ -20,7 +20,7 @@ import { Coverage, type CoverageSummary } from './coverage.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
 import { writeDivergence, type Artifacts } from './report.js';
 import { moduleSpec } from '../../../gen/verilog/index.js';
-import { configLabel, proveRtlCoverage, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from './rtl-coverage.js';
+import { configLabel, proveRtlCoverage, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../rtl-coverage.js';
 
 export { runLockstep, factoryFor } from './lockstep.js';
 

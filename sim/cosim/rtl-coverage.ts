@@ -1,17 +1,18 @@
-// RTL code coverage of the lockstep runs (`vti cosim --core --rtl-coverage`): vti_core and
-// its submodules verilated with --coverage, one model per design configuration accumulating
-// the counters of every program run on it; its coverage.dat is read point by point
+// RTL code coverage of the co-simulation runs (`vti cosim [--core] --rtl-coverage`): the
+// design verilated with --coverage (vti_core with its submodules: one model per design
+// configuration accumulating the counters of every program run on it; or one block over all
+// its vectors); its coverage.dat is read point by point
 // (sim/verilator/coverage.ts) into a module × kind table, the uncovered list and annotated
 // sources under out/cosim/rtl-coverage/<configuration>/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { VtiGenOptions } from '../../../gen/vti.js';
+import type { VtiGenOptions } from '../../gen/vti.js';
 import {
   annotateSources, formatUncovered, parseCoverageDat, reachableTallies, summarizeCoverage,
   type CodeCoverageSummary, type CoveragePoint, type ReachableTally,
-} from '../../verilator/coverage.js';
-import { proveTogglesUnreachable, type Reachability, type UnreachableOptions } from '../../../formal/unreachable.js';
-import { OUT_DIR } from './report.js';
+} from '../verilator/coverage.js';
+import { proveTogglesUnreachable, type Reachability, type UnreachableOptions } from '../../formal/unreachable.js';
+import { OUT_DIR } from './core/report.js';
 
 export const RTL_COVERAGE_DIR = join(OUT_DIR, 'rtl-coverage');
 
