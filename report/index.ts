@@ -12,7 +12,7 @@ import { DEFAULT_GEN, generateVti, vtiSpec, VTI_MODULES, type Manifest, type Vti
 import type { SynthStats } from '../formal/stats.js';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';
 import type { EngineName } from '../sim/engine.js';
-import type { DemoResult } from '../model/demo/techniques.js';
+import type { DemoResult } from '../demo/techniques.js';
 import { createCache, type Cache } from './cache.js';
 import { netlistsvgVersion, schematic, type Schematic } from './schematic.js';
 import { traceSequences, type Trace } from './sequences.js';
@@ -306,9 +306,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
 
   let demo: DemoResult | undefined;
   await section('demo', 'demo: VT-i vs para-virtualized vs classic', async () => {
-    const { emulatorAvailable } = await import('../model/demo/emu.js');
-    if (!emulatorAvailable()) return { status: 'skipped', detail: 'golden-model emulator not available' };
-    const { runDemo } = await import('../model/demo/techniques.js');
+    const { runDemo } = await import('../demo/techniques.js');
     demo = await runDemo(o.iterations, o.flushCycles);
     const bad = demo.techniques.filter((t) => !t.windowComplete || !t.halted || t.vmmError);
     return {

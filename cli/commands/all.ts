@@ -114,9 +114,7 @@ export const command: Command = {
     });
 
     await step('demo: VT-i vs para-virtualized vs classic', async () => {
-      const { emulatorAvailable } = await import('../../model/demo/emu.js');
-      if (!emulatorAvailable()) return { status: 'skipped', detail: 'golden-model emulator not available' };
-      const { runDemo, formatTable } = await import('../../model/demo/techniques.js');
+      const { runDemo, formatTable } = await import('../../demo/techniques.js');
       const d = await runDemo(100, 30);
       say(formatTable(d).replace(/^/gm, '   '));
       return { detail: 'table above' };

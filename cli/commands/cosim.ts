@@ -8,14 +8,14 @@ import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
-import { cosimBlock, formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
+import { formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
+import { runBlockCosim as runBlocks, type BlockCosimRun } from '../../sim/cosim/run-blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
 import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
-import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
@@ -89,14 +89,16 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
+/** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block. */
 export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
-  const results: BlockCosimResult[] = [];
-  for (const b of blocks) {
-    const bar = progressBar(`cosim ${b}`);
-    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b), proveUnreachable } : {}) }));
-    bar.done();
-  }
-  return results;
+  return runBlocks(blocks, { engine, vectors, seed, ...blockProgressBars(), ...(rtlCoverage ? { rtlCoverageDir: RTL_COVERAGE_DIR, proveUnreachable } : {}) });
+}
+
+/** Progress callbacks of runBlocks that draw a bar per block (`cosim <block>`). */
+export function blockProgressBars(): Pick<BlockCosimRun, 'progress' | 'blockDone'> {
+  const bars = new Map<BlockName, ReturnType<typeof progressBar>>();
+  const bar = (b: BlockName) => bars.get(b) ?? bars.set(b, progressBar(`cosim ${b}`)).get(b)!;
+  return { progress: (b, done, total) => bar(b).update(done, total), blockDone: (r) => bar(r.block).done() };
 }
 
 export function formatBlockResults(results: readonly BlockCosimResult[]): string {
