@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';
 import type { DemoResult } from '../demo/techniques.js';
 import { lockstepStep } from './lockstep.js';
-import type { ProgressBar, Step } from './step.js';
+import type { Step } from './step.js';
 
 export { lockstepStep, type CoreCosimSummary, type SeededBugRow } from './lockstep.js';
 
@@ -70,13 +70,8 @@ export const blockCosimStep: Step<readonly BlockCosimResult[]> = {
   title: 'co-simulation: blocks vs golden model',
   async run({ options: o, bar }) {
     const { BLOCK_NAMES } = await import('../model/blocks/index.js');
-    const { runBlockCosim } = await import('../sim/cosim/run-blocks.js');
-    const bars = new Map<string, ProgressBar>();
-    const barOf = (b: string) => bars.get(b) ?? bars.set(b, bar(`cosim ${b}`)).get(b)!;
-    const res = await runBlockCosim(BLOCK_NAMES, {
-      engine: o.engine, vectors: o.vectors, seed: o.seed,
-      progress: (b, done, total) => barOf(b).update(done, total), blockDone: (r) => barOf(r.block).done(),
-    });
+    const { barPerBlock, runBlockCosim } = await import('../sim/cosim/run-blocks.js');
+    const res = await runBlockCosim(BLOCK_NAMES, { engine: o.engine, vectors: o.vectors, seed: o.seed, ...barPerBlock(bar) });
     const vectors = res.reduce((s, r) => s + r.vectors, 0), bad = res.reduce((s, r) => s + r.mismatches, 0);
     return { status: bad ? 'FAIL' : 'pass', detail: `${n(vectors)} vectors on ${o.engine}, ${bad} mismatches`, data: res };
   },

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
 import { formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
-import { runBlockCosim as runBlocks, type BlockCosimRun } from '../../sim/cosim/run-blocks.js';
+import { barPerBlock, runBlockCosim as runBlocks } from '../../sim/cosim/run-blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
@@ -91,14 +91,7 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
 
 /** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block. */
 export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
-  return runBlocks(blocks, { engine, vectors, seed, ...blockProgressBars(), ...(rtlCoverage ? { rtlCoverageDir: RTL_COVERAGE_DIR, proveUnreachable } : {}) });
-}
-
-/** Progress callbacks of runBlocks that draw a bar per block (`cosim <block>`). */
-export function blockProgressBars(): Pick<BlockCosimRun, 'progress' | 'blockDone'> {
-  const bars = new Map<BlockName, ReturnType<typeof progressBar>>();
-  const bar = (b: BlockName) => bars.get(b) ?? bars.set(b, progressBar(`cosim ${b}`)).get(b)!;
-  return { progress: (b, done, total) => bar(b).update(done, total), blockDone: (r) => bar(r.block).done() };
+  return runBlocks(blocks, { engine, vectors, seed, ...barPerBlock(progressBar), ...(rtlCoverage ? { rtlCoverageDir: RTL_COVERAGE_DIR, proveUnreachable } : {}) });
 }
 
 export function formatBlockResults(results: readonly BlockCosimResult[]): string {

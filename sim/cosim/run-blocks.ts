@@ -21,6 +21,13 @@ export interface BlockCosimRun {
   readonly blockDone?: (result: BlockCosimResult) => void;
 }
 
+/** The progress callbacks that drive one bar per block (labelled `cosim <block>`), made by `bar`. */
+export function barPerBlock(bar: (label: string) => { update(done: number, total: number): void; done(): void }): Pick<BlockCosimRun, 'progress' | 'blockDone'> {
+  const bars = new Map<BlockName, ReturnType<typeof bar>>();
+  const of = (b: BlockName) => bars.get(b) ?? bars.set(b, bar(`cosim ${b}`)).get(b)!;
+  return { progress: (b, done, total) => of(b).update(done, total), blockDone: (r) => of(r.block).done() };
+}
+
 export async function runBlockCosim(blocks: readonly BlockName[], o: BlockCosimRun): Promise<BlockCosimResult[]> {
   const results: BlockCosimResult[] = [];
   for (const b of blocks) {
