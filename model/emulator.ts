@@ -4,7 +4,7 @@ import { CR } from '../arch/cr.js';
 import { DEFAULT_IMPL, implConfigProblems, type ImplConfig } from '../arch/config.js';
 import { decodeBundle } from './decode/decode.js';
 import { insnText, type Insn } from './decode/insn.js';
-import { parseElf } from './elf.js';
+import { loadAddress, parseElf } from './elf.js';
 import { UnsupportedInstruction } from './errors.js';
 import { hex64, toBig } from './exec/int64.js';
 import { Machine, type EventRecord } from './exec/machine.js';
@@ -87,7 +87,7 @@ export class Emulator {
 
   loadElf(bytes: Uint8Array): void {
     const img = parseElf(bytes);
-    for (const s of img.segments) this.machine.mem.writeBytes(s.paddr, s.data);
+    for (const s of img.segments) this.machine.mem.writeBytes(loadAddress(s), s.data);
     this.machine.setIp(img.entry, 0);
   }
 

@@ -8,135 +8,25 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_GEN, generateVti, vtiSpec, VTI_MODULES, type Manifest, type VtiGenOptions } from '../gen/vti.js';
-import type { SynthStats } from '../formal/stats.js';
-import type { BlockCosimResult } from '../sim/cosim/blocks.js';
-import type { EngineName } from '../sim/engine.js';
-import type { DemoResult } from '../model/demo/techniques.js';
+import { DEFAULT_GEN, generateVti } from '../gen/vti.js';
+import type { PipelineOptions } from '../pipeline/options.js';
+import { dataOf, runSteps, summaryOf } from '../pipeline/step.js';
+import { blockCosimStep, demoStep, formalStep, lockstepStep, propertiesStep } from '../pipeline/steps.js';
 import { createCache, type Cache } from './cache.js';
-import { netlistsvgVersion, schematic, type Schematic } from './schematic.js';
-import { traceSequences, type Trace } from './sequences.js';
-import { renderWave, traceToWaveJson, type WaveJson } from './wave.js';
+import { netlistsvgVersion } from './schematic.js';
 import { renderHtml } from './page.js';
+import { modulesStep, wavesStep } from './steps.js';
+import type { ReportData, ReportOptions, ReportResult } from './types.js';
 
-export interface ReportOptions {
-  /** Output folder (index.html is written there). */
-  readonly out: string;
-  /** Random co-simulation vectors per block. */
-  readonly vectors: number;
-  readonly seed: number;
-  readonly engine: EngineName;
-  /** Demo workload iterations. */
-  readonly iterations: number;
-  readonly flushCycles: number;
-  /** Cache folder for schematics and synthesis figures; undefined: none. */
-  readonly cacheDir?: string;
-  readonly gen?: VtiGenOptions;
-  /** Sections not to run (shown as skipped): any of SKIPPABLE. */
-  readonly skip?: readonly string[];
-  /** Progress lines (one per section start and end). */
-  readonly progress?: (line: string) => void;
-}
-
-export type Status = 'pass' | 'FAIL' | 'skipped';
+export type {
+  CoreCosimSummary, FormalRow, ModuleReport, PropertyRow, ReportData, ReportOptions, ReportResult, SectionResult, SeededBugRow, Status, WaveReport,
+} from './types.js';
 
 /** Sections that --skip can leave out (the module section is the report's core and always runs). */
 export { SKIPPABLE } from './sections.js';
 
-export interface SectionResult {
-  readonly id: string;
-  readonly title: string;
-  readonly status: Status;
-  readonly detail: string;
-  readonly seconds: number;
-  readonly error?: string;
-}
-
-export interface ModuleReport {
-  readonly name: string;
-  readonly doc?: string;
-  readonly manifest: Manifest['modules'][number];
-  readonly schematic?: Schematic;
-  readonly schematicError?: string;
-  readonly stats?: SynthStats;
-  readonly statsCached?: boolean;
-  readonly statsError?: string;
-}
-
-export interface FormalRow {
-  readonly block: string;
-  readonly gateOk: boolean;
-  readonly problems: readonly string[];
-  readonly verdict: string;
-  readonly method?: string;
-  readonly ms?: number;
-}
-
-/** What the report keeps of sim/cosim/core's CoreCosimResult (no divergence data). */
-export interface CoreCosimSummary {
-  readonly engine: string;
-  readonly instructions: number;
-  readonly mismatches: number;
-  readonly seconds: number;
-  readonly throughput: number;
-  readonly runs: readonly { readonly name: string; readonly instructions: number; readonly halted: boolean; readonly seconds: number; readonly mismatchEvent?: number; readonly report?: string }[];
-  readonly coverage: {
-    readonly pct: number;
-    readonly sets: readonly { readonly name: string; readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: readonly string[]; readonly holeCount: number }[];
-    readonly modelDisagreements: number;
-  };
-  readonly exclusions: readonly { readonly id: string; readonly port: string; readonly why: string }[];
-  readonly seeded?: readonly SeededBugRow[];
-}
-
-export interface SeededBugRow {
-  readonly bug: string;
-  /** The input tied to 0 ('' for the unmodified core). */
-  readonly tied: string;
-  readonly instructions: number;
-  readonly seconds: number;
-  readonly found?: { readonly event: number; readonly insn: string; readonly fields: readonly string[] };
-}
-
-/** What the report keeps of formal/props' PropertyResult (no traces). */
-export interface PropertyRow {
-  readonly name: string;
-  readonly title: string;
-  readonly verdict: string;
-  readonly method: string;
-  readonly ms: number;
-  readonly cover?: { readonly reachable: boolean; readonly ms: number };
-  readonly counterexample?: { readonly table: string; readonly vcdPath: string };
-}
-
-export interface WaveReport {
-  readonly trace: Trace;
-  readonly json: WaveJson;
-  readonly svg: string;
-}
-
-export interface ReportData {
-  readonly generatedAt: string;
-  readonly versions: Readonly<Record<string, string>>;
-  readonly options: Omit<ReportOptions, 'progress'>;
-  readonly manifest: Manifest;
-  readonly modules: readonly ModuleReport[];
-  readonly cosim?: readonly BlockCosimResult[];
-  readonly coreCosim?: CoreCosimSummary;
-  readonly formal?: readonly FormalRow[];
-  readonly properties?: readonly PropertyRow[];
-  readonly waves?: readonly WaveReport[];
-  readonly demo?: DemoResult;
-  readonly sections: readonly SectionResult[];
-}
-
-export interface ReportResult {
-  readonly file: string;
-  readonly bytes: number;
-  readonly seconds: number;
-  readonly ok: boolean;
-  readonly data: ReportData;
-}
+/** The report's lockstep workload beyond the demo programs: the seeded bugs, each on one random program. */
+const SEEDED_BUG_ITEMS = 300;
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -149,182 +39,37 @@ const pkgVersion = (name: string): string => {
   } catch { return 'unknown'; }
 };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
   const say = o.progress ?? (() => {});
   const cache: Cache = createCache(o.cacheDir);
   const gen = o.gen ?? DEFAULT_GEN;
-  const sections: SectionResult[] = [];
-  const section = async (id: string, title: string, body: () => Promise<{ status?: Status; detail: string }>) => {
-    const t = performance.now();
-    say(`== ${title}`);
-    let r: { status?: Status; detail: string; error?: string };
-    try {
-      r = o.skip?.includes(id) ? { status: 'skipped', detail: 'left out (--skip)' } : await body();
-    } catch (e) {
-      r = { status: 'FAIL', detail: message(e).split('\n')[0]!, error: e instanceof Error ? e.stack ?? e.message : String(e) };
-    }
-    const res: SectionResult = { id, title, status: r.status ?? 'pass', detail: r.detail, seconds: (performance.now() - t) / 1000, ...(r.error ? { error: r.error } : {}) };
-    sections.push(res);
-    say(`   ${res.status}: ${res.detail} (${res.seconds.toFixed(1)} s)`);
-  };
-
   const g = generateVti(gen);
-  const modules: ModuleReport[] = [];
-
-  await section('modules', 'modules: ports, schematics, synthesis cost', async () => {
-    let bad = 0, hits = 0;
-    for (const name of VTI_MODULES) {
-      const mm = g.manifest.modules.find((m) => m.name === name);
-      if (!mm) throw new Error(`module ${name} missing from the manifest`);
-      const spec = vtiSpec(name, gen);
-      const doc = g.design.modules.find((m) => m.name === name)?.doc;
-      const entry: { -readonly [K in keyof ModuleReport]: ModuleReport[K] } = { name, manifest: mm, ...(doc ? { doc } : {}) };
-      try {
-        entry.schematic = await schematic(spec.files, name, cache);
-        if (entry.schematic.cached) hits++;
-      } catch (e) { entry.schematicError = message(e); bad++; }
-      try {
-        const { synthStats } = await import('../formal/stats.js');
-        const key = ['stats-v1', name, pkgVersion('@yowasp/yosys'), ...Object.entries(spec.files).sort().flat()];
-        const r = await cache.text('stats', key, async () => JSON.stringify(await synthStats(spec.files, name)));
-        entry.stats = JSON.parse(r.value) as SynthStats;
-        entry.statsCached = r.hit;
-        if (r.hit) hits++;
-      } catch (e) { entry.statsError = message(e); bad++; }
-      modules.push(entry);
-      say(`   ${name}: ${mm.ports.length} ports, ${entry.schematic ? `schematic ${entry.schematic.cells} cells${entry.schematic.cached ? ' (cached)' : ''}` : 'no schematic'}, ` +
-        `${entry.stats ? `${entry.stats.ice40.luts} iCE40 LUTs` : 'no synthesis figures'}`);
-    }
-    return { status: bad ? 'FAIL' : 'pass', detail: `${modules.length} modules, ${bad} problems${hits ? `, ${hits} results from the cache` : ''}` };
+  const options: PipelineOptions = {
+    gen, engine: o.engine, seed: o.seed, vectors: o.vectors,
+    lockstep: { seededBugs: { items: SEEDED_BUG_ITEMS } }, demo: { iterations: o.iterations, flushCycles: o.flushCycles },
+  };
+  const modules = modulesStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
+  const results = await runSteps([modules, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep], options, {
+    ...(o.skip ? { skip: o.skip } : {}), ...(o.progressBar ? { bar: o.progressBar } : {}),
+    onEvent: (e) => {
+      if (e.kind === 'start') say(`== ${e.step.title}`);
+      else if (e.kind === 'line') say(`   ${e.text}`);
+      else say(`   ${e.result.status}: ${e.result.detail} (${e.result.seconds.toFixed(1)} s)`);
+    },
   });
+  const sections = results.map(summaryOf);
+  const [cosim, coreCosim, formal, properties, waves, demo] = [dataOf(results, blockCosimStep), dataOf(results, lockstepStep),
+    dataOf(results, formalStep), dataOf(results, propertiesStep), dataOf(results, wavesStep), dataOf(results, demoStep)];
 
-  let cosim: BlockCosimResult[] | undefined;
-  await section('cosim', 'co-simulation: blocks vs golden model', async () => {
-    const { runBlockCosim } = await import('../cli/commands/cosim.js');
-    const { BLOCK_NAMES } = await import('../model/blocks/index.js');
-    cosim = await runBlockCosim(BLOCK_NAMES, o.engine, o.vectors, o.seed);
-    const vectors = cosim.reduce((s, r) => s + r.vectors, 0), bad = cosim.reduce((s, r) => s + r.mismatches, 0);
-    return { status: bad ? 'FAIL' : 'pass', detail: `${vectors.toLocaleString('en-US')} vectors on ${o.engine}, ${bad} mismatches` };
-  });
-
-  let coreCosim: CoreCosimSummary | undefined;
-  await section('core-cosim', 'co-simulation: vti_core lockstep with the golden model', async () => {
-    const { runCoreCosim } = await import('../sim/cosim/core/index.js');
-    const r = await runCoreCosim({ engine: o.engine, gen });
-    coreCosim = {
-      engine: r.engine, instructions: r.instructions, mismatches: r.mismatches, seconds: r.seconds, throughput: r.throughput,
-      runs: r.runs.map((x) => ({ name: x.name, instructions: x.instructions, halted: x.halted, seconds: x.seconds, ...(x.mismatch ? { mismatchEvent: x.mismatch.event } : {}), ...(x.artifacts ? { report: x.artifacts.text } : {}) })),
-      coverage: {
-        pct: r.coverage.pct,
-        sets: ([['class × cpl × vm × outcome', r.coverage.outcomes], ['fault pairs', r.coverage.pairs], ['PSR field transitions', r.coverage.psr]] as const)
-          .map(([name, b]) => ({ name, bins: b.bins, hit: b.hit, pct: b.pct, minHits: b.minHits, holes: b.holes.slice(0, 20), holeCount: b.holes.length })),
-        modelDisagreements: r.coverage.modelDisagreements,
-      },
-      exclusions: r.exclusions.map((e) => ({ id: e.id, port: e.port, why: e.why })),
-    };
-    // Seeded bugs: vti_core with one check removed (sim/cosim/core/mutants.ts), each run in
-    // lockstep on one random program (built-in engine: no model build per variant), next to the
-    // unmodified core on the same program. A bug the lockstep does not find is a hole in it.
-    const { SEEDED_BUGS, seededBugDesign } = await import('../sim/cosim/core/mutants.js');
-    const { RANDOM_GEN } = await import('../sim/cosim/random/layout.js');
-    const { randomItems } = await import('../sim/cosim/random/program.js');
-    const { itemRunner } = await import('../sim/cosim/random/shrink.js');
-    const { createEngine } = await import('../sim/engine.js');
-    const { vtiDesign } = await import('../gen/vti.js');
-    const items = randomItems(o.seed, 300);
-    const seeded: SeededBugRow[] = [];
-    for (const bug of [null, ...(Object.keys(SEEDED_BUGS) as (keyof typeof SEEDED_BUGS)[])]) {
-      const e = await createEngine('builtin', bug ? seededBugDesign(bug, RANDOM_GEN) : vtiDesign('vti_core', RANDOM_GEN));
-      try {
-        const t = performance.now();
-        const x = await itemRunner(e, RANDOM_GEN)(items);
-        seeded.push({
-          bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
-          ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.field) } } : {}),
-        });
-      } finally { await e.close(); }
-    }
-    coreCosim = { ...coreCosim, seeded };
-    const missed = seeded.filter((b) => b.tied && !b.found).map((b) => b.bug);
-    const falseAlarm = seeded.some((b) => !b.tied && b.found);
-    for (const x of coreCosim.runs) say(`   ${x.name}: ${x.instructions.toLocaleString('en-US')} instructions${x.mismatchEvent !== undefined ? `, MISMATCH at event ${x.mismatchEvent}` : ''}`);
-    const found = seeded.filter((b) => b.tied && b.found).length;
-    return {
-      status: r.mismatches || missed.length || falseAlarm ? 'FAIL' : 'pass',
-      detail: `${r.instructions.toLocaleString('en-US')} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %; ` +
-        `seeded bugs found ${found}/${seeded.length - 1}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}${falseAlarm ? '; the unmodified core MISMATCHED on the random program' : ''}`,
-    };
-  });
-
-  let formal: FormalRow[] | undefined;
-  await section('formal', 'formal: generated blocks ≡ hand-written references', async () => {
-    const { checkGeneratedBlock, BLOCKS } = await import('../formal/blocks.js');
-    const { formatProblem } = await import('../formal/gate.js');
-    formal = [];
-    for (const b of BLOCKS) {
-      const c = await checkGeneratedBlock(b, vtiSpec(b, gen).files, gen);
-      formal.push({
-        block: b, gateOk: c.gate.ok, problems: c.gate.problems.map(formatProblem),
-        verdict: c.equiv?.verdict ?? 'gate failed', ...(c.equiv ? { method: c.equiv.method, ms: c.equiv.ms } : {}),
-      });
-      say(`   ${b}: ${c.equiv?.verdict ?? 'gate failed'}${c.equiv ? ` (${c.equiv.ms.toFixed(0)} ms)` : ''}`);
-    }
-    const good = formal.filter((f) => f.verdict === 'equivalent').length;
-    return { status: good === formal.length ? 'pass' : 'FAIL', detail: `${good}/${formal.length} proven equivalent` };
-  });
-
-  let properties: PropertyRow[] | undefined;
-  {
-    await section('properties', 'formal: properties of vti_core', async () => {
-      const { runProperties } = await import('../formal/props/index.js');
-      const rs = await runProperties({ gen });
-      properties = rs.map((p) => ({
-        name: p.name, title: p.title, verdict: p.verdict, method: p.method, ms: p.ms,
-        ...(p.cover ? { cover: { reachable: p.cover.reachable, ms: p.cover.ms } } : {}),
-        ...(p.counterexample ? { counterexample: { table: p.counterexample.table, vcdPath: p.counterexample.vcdPath } } : {}),
-      }));
-      for (const p of properties) say(`   ${p.name}: ${p.verdict} (${p.ms.toFixed(0)} ms)${p.cover ? `, cover ${p.cover.reachable ? 'reached' : 'NOT reached'}` : ''}`);
-      const proven = properties.filter((p) => p.verdict === 'proven' && (p.cover?.reachable ?? true)).length;
-      return { status: proven === properties.length ? 'pass' : 'FAIL', detail: `${proven}/${properties.length} properties proven (non-vacuous)` };
-    });
-  }
-
-  let waves: WaveReport[] | undefined;
-  await section('waves', 'timing diagrams: vti_core key sequences (simulated)', async () => {
-    const traces = await traceSequences('builtin');
-    waves = traces.map((trace, i) => {
-      const json = traceToWaveJson(trace);
-      return { trace, json, svg: renderWave(json, i) };
-    });
-    const failed = traces.flatMap((t) => t.checks.filter((c) => !c.ok).map((c) => `${t.sequence.id}: ${c.what}`));
-    const n = traces.reduce((s, t) => s + t.checks.length, 0);
-    return { status: failed.length ? 'FAIL' : 'pass', detail: `${traces.length} sequences, ${n - failed.length}/${n} expected facts seen in the trace${failed.length ? `; not seen: ${failed.join('; ')}` : ''}` };
-  });
-
-  let demo: DemoResult | undefined;
-  await section('demo', 'demo: VT-i vs para-virtualized vs classic', async () => {
-    const { emulatorAvailable } = await import('../model/demo/emu.js');
-    if (!emulatorAvailable()) return { status: 'skipped', detail: 'golden-model emulator not available' };
-    const { runDemo } = await import('../model/demo/techniques.js');
-    demo = await runDemo(o.iterations, o.flushCycles);
-    const bad = demo.techniques.filter((t) => !t.windowComplete || !t.halted || t.vmmError);
-    return {
-      status: bad.length ? 'FAIL' : 'pass',
-      detail: demo.techniques.map((t) => `${t.id} ${t.cyclesPerOp.toFixed(1)} cycles/op`).join(', ') + (bad.length ? `; incomplete: ${bad.map((t) => t.program).join(', ')}` : ''),
-    };
-  });
-
-  const { progress: _p, ...options } = o;
+  const { progress: _p, progressBar: _b, ...reportOptions } = o;
   const data: ReportData = {
     generatedAt: new Date().toISOString(),
     versions: {
       'vti-hdl': readVersion(), node: process.version,
       yosys: `@yowasp/yosys ${pkgVersion('@yowasp/yosys')}`, netlistsvg: netlistsvgVersion(), wavedrom: pkgVersion('wavedrom'),
     },
-    options, manifest: g.manifest, modules, sections,
+    options: reportOptions, manifest: g.manifest, modules: dataOf(results, modules) ?? [], sections,
     ...(cosim ? { cosim } : {}), ...(coreCosim !== undefined ? { coreCosim } : {}), ...(formal ? { formal } : {}),
     ...(properties !== undefined ? { properties } : {}), ...(waves ? { waves } : {}), ...(demo ? { demo } : {}),
   };

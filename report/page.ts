@@ -2,7 +2,7 @@
 // data URI. Nothing is fetched: no fonts, scripts, styles or images from anywhere else.
 import { barChart } from './chart.js';
 import { badge, esc, htmlTable, svgImage, type Cell } from './html.js';
-import type { ReportData, SectionResult } from './index.js';
+import type { ReportData, SectionResult } from './types.js';
 
 const CSS = `
 :root { --fg:#1a202c; --muted:#5a6472; --line:#d8dee6; --bg:#fff; --soft:#f5f7fa; --ok:#1f7a3a; --bad:#b42318; --skip:#8a6d00; }

@@ -10,7 +10,7 @@
 // Usage: npx tsx bench/cosim/core.ts [ITERATIONS] [PROGRAM] [RANDOM_PROGRAMS] (or bench/cosim/run.ts: core, then blocks)
 import { readFileSync } from 'node:fs';
 import { DEFAULT_GEN, vtiDesign } from '../../gen/vti.js';
-import { elfSymbols, patchWord, symbol } from '../../model/demo/elf.js';
+import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { buildProgram } from '../../programs/build.js';
 import { allocBatch, EventSource, type EventBatch } from '../../sim/cosim/core/events.js';
 import { factoryFor, resetEngine, runLockstep } from '../../sim/cosim/core/lockstep.js';

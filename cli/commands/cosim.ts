@@ -8,14 +8,14 @@ import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
-import { cosimBlock, formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
+import { formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
+import { barPerBlock, runBlockCosim as runBlocks } from '../../sim/cosim/run-blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
 import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
-import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
@@ -89,14 +89,9 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
+/** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block. */
 export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
-  const results: BlockCosimResult[] = [];
-  for (const b of blocks) {
-    const bar = progressBar(`cosim ${b}`);
-    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b), proveUnreachable } : {}) }));
-    bar.done();
-  }
-  return results;
+  return runBlocks(blocks, { engine, vectors, seed, ...barPerBlock(progressBar), ...(rtlCoverage ? { rtlCoverageDir: RTL_COVERAGE_DIR, proveUnreachable } : {}) });
 }
 
 export function formatBlockResults(results: readonly BlockCosimResult[]): string {

@@ -1,10 +1,9 @@
 // `vti demo`: the same guest workload under VT-i trap-and-emulate, VT-i para-virtualization
-// (vmsw) and classic trap-and-emulate without VT-i, compared in one table. Logic: model/demo/.
+// (vmsw) and classic trap-and-emulate without VT-i, compared in one table. Logic: demo/.
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
-import { DEFAULT_FLUSH_CYCLES } from '../../model/demo/cost.js';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { formatTable, runDemo } from '../../model/demo/techniques.js';
+import { DEFAULT_FLUSH_CYCLES } from '../../demo/cost.js';
+import { formatTable, runDemo } from '../../demo/techniques.js';
 
 // ~1.3 M emulated steps per 1000 iterations (about 12 s): keep a run within minutes.
 export const MAX_ITERATIONS = 10_000;
@@ -24,7 +23,6 @@ export const command: Command = {
     if (iterations < 1 || iterations > MAX_ITERATIONS)
       throw new UserError(`--iterations must be between 1 and ${MAX_ITERATIONS}, got ${iterations}`);
     if (flush < 0 || flush > 10_000) throw new UserError(`--flush-cycles must be between 0 and 10000, got ${flush}`);
-    if (!emulatorAvailable()) throw new UserError('the golden-model emulator (model/emulator.ts) is not available yet');
     const result = await runDemo(iterations, flush);
     process.stdout.write(flags.json ? JSON.stringify(result, null, 2) + '\n' : formatTable(result));
     return 0;

@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
+import { progressBar } from '../progress.js';
 import { chooseEngine } from './cosim.js';
 import type { EngineName } from '../../sim/engine.js';
 import { SKIPPABLE } from '../../report/sections.js';
@@ -43,7 +44,7 @@ export const command: Command = {
     const { buildReport, summarize } = await import('../../report/index.js');
     const r = await buildReport({
       out, vectors, seed: flags.seed as number, engine, iterations, flushCycles: flush,
-      ...(flags['no-cache'] ? {} : { cacheDir: flags.cache as string }), skip, progress: log,
+      ...(flags['no-cache'] ? {} : { cacheDir: flags.cache as string }), skip, progress: log, progressBar,
     });
     if (json) process.stdout.write(JSON.stringify(summarize(r), null, 2) + '\n');
     else {

@@ -5,5 +5,6 @@ export { Signal, SliceRef, BundleSignal } from './signal.js';
 export { bundleType, enumType, widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 export { cat, mux, lit, when, switchOn, anyOf } from './ops.js';
 export { elaborate, type Elaborated } from './elaborate.js';
-export { setLocationCapture, formatLoc } from './loc.js';
+export { setLocationCapture } from './loc.js';
+export { formatLoc } from '../ir/loc.js';
 export { HdlError, formatDiagnostic, type Diagnostic } from '../passes/index.js';

@@ -98,7 +98,3 @@ function fromStackText(): Loc {
   }
   return UNKNOWN;
 }
-
-export function formatLoc(loc: Loc): string {
-  return `${loc.file}:${loc.line}`;
-}

@@ -1,6 +1,6 @@
 // Driver pass: every output, wire and register has exactly one driver (one process or one
 // instance output) that covers all of its bits; inputs are never driven inside the module.
-import { formatLoc } from '../core/loc.js';
+import { formatLoc } from '../ir/loc.js';
 import type { IRModule, IRStmt, Loc } from '../ir/types.js';
 import { describeBits, fullMask, rangeMask } from './bitmask.js';
 import type { PassContext } from './context.js';

@@ -1,7 +1,7 @@
 // Combinational-loop pass: builds the signal dependency graph of combinational logic
 // (registers cut it; instances contribute their own input→output combinational paths)
 // and reports every strongly connected component as a printed loop.
-import { formatLoc } from '../core/loc.js';
+import { formatLoc } from '../ir/loc.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
 import type { PassContext } from './context.js';
 import { ReadCollector } from './reads.js';

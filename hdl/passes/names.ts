@@ -1,7 +1,7 @@
 // Names pass: identifiers must be legal and unique within a module (signals and instances);
 // names that are Verilog or SystemVerilog keywords are renamed predictably to `<name>_`
 // (more underscores if that is taken), with a warning, so backends can emit them as is.
-import { formatLoc } from '../core/loc.js';
+import { formatLoc } from '../ir/loc.js';
 import { CPP_WORDS, HDL_KEYWORDS, IDENTIFIER } from '../ir/keywords.js';
 import type { IRModule, Loc } from '../ir/types.js';
 import type { PassContext } from './context.js';

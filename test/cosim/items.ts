@@ -1,6 +1,6 @@
 // Hand-made items for directed programs (sim/cosim/random/items.ts shapes), and the run of
 // an item list: lockstep result plus the emulator's interruptions at each item's test bundle.
-import { elfSymbols } from '../../model/demo/elf.js';
+import { elfSymbols } from '../../model/elf.js';
 import type { Engine } from '../../sim/engine.js';
 import { factoryFor, runLockstep, type LockstepResult } from '../../sim/cosim/core/lockstep.js';
 import type { Exclusion } from '../../sim/cosim/core/compare.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildError, PROGRAMS_DIR, buildProgram, buildPrograms, programNames } from '../../programs/build.js';
-import { elfSegments, elfSymbols } from '../../model/demo/elf.js';
+import { elfSegments, elfSymbols } from '../../model/elf.js';
 
 describe('programs/build.ts', () => {
   it('builds the five programs a-e', async () => {

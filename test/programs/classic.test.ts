@@ -2,8 +2,7 @@
 // Operation fault; software re-checks of lower-priority faults; kernel vs application.
 // Expected values derived from architecture.md and programs/classic.s, lib/vmm.inc (CLASSIC).
 import { describe, expect, it } from 'vitest';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { runProgram } from '../../model/demo/run.js';
+import { runProgram } from '../../demo/run.js';
 import { BN, CPL, DT, I, IC, IT, KEPT, dump, evTuples, gr } from './helpers.js';
 
 const N = 4n;
@@ -43,7 +42,7 @@ function expectedEvents(sym: (n: string) => bigint, withNat: boolean): Tuple[] {
   ];
 }
 
-describe.skipIf(!emulatorAvailable())('classic (trap-and-emulate without VT-i)', () => {
+describe('classic (trap-and-emulate without VT-i)', () => {
   it('runs the workload, the software checks and the application in the order of the text', async () => {
     const r = await runProgram('classic', { vt: false, valen: 60 });
     const s = r.state;

@@ -5,10 +5,9 @@ import { buildProgram } from '../../programs/build.js';
 import { parseArgs } from '../../cli/args.js';
 import { UserError } from '../../cli/errors.js';
 import { command } from '../../cli/commands/demo.js';
-import { cyclesPerOp, totalCycles } from '../../model/demo/cost.js';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { TECHNIQUES, type TechniqueResult, formatTable, measure, vmBit } from '../../model/demo/techniques.js';
-import { programSymbols } from '../../model/demo/run.js';
+import { cyclesPerOp, totalCycles } from '../../demo/cost.js';
+import { TECHNIQUES, type TechniqueResult, formatTable, measure, vmBit } from '../../demo/techniques.js';
+import { programSymbols } from '../../demo/run.js';
 
 // The command itself, not cli/main.ts: main imports every command module, and this test
 // should not depend on the others. main prints a UserError as `vti demo: <message>`.
@@ -89,7 +88,7 @@ function pvEntryLengths(): Map<string, number> {
   return lens;
 }
 
-describe.skipIf(!emulatorAvailable())('vti demo measurements', () => {
+describe('vti demo measurements', () => {
   it('counts 6 emulated operations per iteration, interruptions only without vmsw', async () => {
     const [a, c, d] = await Promise.all(TECHNIQUES.map((t) => measure(t, 3, 30)));
     for (const t of [a!, c!, d!]) {

@@ -1,8 +1,8 @@
-// model/demo/elf.ts: symbols, segments and patching of the demonstration programs' ELF images.
+// model/elf.ts: symbols, segments and patching of the demonstration programs' ELF images.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../programs/build.js';
-import { elfSegments, elfSymbols, patchWord, symbol } from '../../model/demo/elf.js';
+import { elfSegments, elfSymbols, patchWord, symbol } from '../../model/elf.js';
 
 const image = () => new Uint8Array(readFileSync(buildProgram('vtvmm')));
 

@@ -2,8 +2,7 @@
 // boot), and a guest access to a monitor-only address. Derived from architecture.md §7 and
 // programs/palvm.s, lib/pal.inc.
 import { describe, expect, it } from 'vitest';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { runProgram } from '../../model/demo/run.js';
+import { runProgram } from '../../demo/run.js';
 import { VMM_BASE, dump, ev, evTuples, gr } from './helpers.js';
 
 type Tuple = [bigint, bigint, bigint, bigint];
@@ -14,7 +13,7 @@ function probeEvents(probe: bigint, k: number): Tuple[] {
   return [...Array.from({ length: k }, (): Tuple => [0x5400n, 0x30n, probe, 0n]), [0x1000n, 0n, probe, 0n]];
 }
 
-describe.skipIf(!emulatorAvailable())('palvm (guest IMPL_VA_MSB and monitor-only addresses)', () => {
+describe('palvm (guest IMPL_VA_MSB and monitor-only addresses)', () => {
   for (const k of [1, 2, 3]) {
     it(`reports IMPL_VA_MSB - guestShrink = 60 - ${k} to the guest (valen 61, guestShrink ${k})`, async () => {
       const r = await runProgram('palvm', { vt: true, valen: 61, guestShrink: k });

@@ -1,13 +1,12 @@
 // c. paravirt: the same workload through the VMM's vmsw page: no interruption on the hot path;
 // then a vmsw outside the ar = 7 page, which the hardware turns into a Virtualization fault.
 import { describe, expect, it } from 'vitest';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { runProgram } from '../../model/demo/run.js';
+import { runProgram } from '../../demo/run.js';
 import { BN, DT, I, IC, IT, VM, dump, evTuples, gr } from './helpers.js';
 
 const N = 4n;
 
-describe.skipIf(!emulatorAvailable())('paravirt (vmsw.0 / vmsw.1 hot path)', () => {
+describe('paravirt (vmsw.0 / vmsw.1 hot path)', () => {
   it('takes no interruption in the workload, only the exit hypercall', async () => {
     const r = await runProgram('paravirt', { vt: true, extras: 0 });
     expect(r.state.halted).toBe(true);

@@ -1,12 +1,11 @@
 // b. reflect: an application's privileged instruction is reflected to the guest kernel's IVT.
 import { describe, expect, it } from 'vitest';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { runProgram } from '../../model/demo/run.js';
+import { runProgram } from '../../demo/run.js';
 import { BN, CPL, DT, IC, IT, KEPT, RI, dump, evTuples, gr } from './helpers.js';
 
 const APP_PSR = CPL(3n) | BN | IT | DT | IC;
 
-describe.skipIf(!emulatorAvailable())('reflect (Privileged Operation from cpl 3 to the guest kernel)', () => {
+describe('reflect (Privileged Operation from cpl 3 to the guest kernel)', () => {
   it('takes the interruptions the program text implies, in order', async () => {
     const r = await runProgram('reflect', { vt: true });
     expect(r.state.halted).toBe(true);

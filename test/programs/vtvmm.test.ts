@@ -1,13 +1,12 @@
 // a. vtvmm: VT-i trap-and-emulate of the guest workload. Every expected value is derived from
 // architecture.md and the program text (programs/lib/workload.inc, lib/vmm.inc), N = 4.
 import { describe, expect, it } from 'vitest';
-import { emulatorAvailable } from '../../model/demo/emu.js';
-import { runProgram } from '../../model/demo/run.js';
+import { runProgram } from '../../demo/run.js';
 import { BN, DT, I, IC, IT, READ_MASK, VPSR_INIT, dump, evTuples, gr } from './helpers.js';
 
 const N = 4n;
 
-describe.skipIf(!emulatorAvailable())('vtvmm (VT-i trap-and-emulate)', () => {
+describe('vtvmm (VT-i trap-and-emulate)', () => {
   it('emulates every privileged operation of the guest kernel from a Virtualization fault', async () => {
     const r = await runProgram('vtvmm', { vt: true });
     const s = r.state;

@@ -4,11 +4,10 @@
 // VMM = the VMM's IVT and handlers (__vmm_start..__vmm_end) plus its para-virtual page
 // (__pv_start..__pv_end); guest = __guest_start..__guest_end. Boot code and the exit hypercall
 // lie outside the window.
-import { big } from './emu.js';
 import { type Counts, FLUSH_RANGE, cyclesPerOp, totalCycles } from './cost.js';
-import { programSymbols, runProgram } from './run.js';
-import { symbol } from './elf.js';
-import type { StepRecord } from './emu.js';
+import { big, programSymbols, runProgram } from './run.js';
+import { symbol } from '../model/elf.js';
+import type { TraceRecord } from '../model/emulator.js';
 
 export interface Technique {
   readonly id: string;
@@ -61,7 +60,7 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
   const start = n('workload_start'), end = n('workload_end');
   let inWindow = false, done = false;
   const c = { interruptions: 0, vmmInstructions: 0, guestInstructions: 0, vm0Instructions: 0 };
-  const onStep = (rec: StepRecord): void => {
+  const onStep = (rec: TraceRecord): void => {
     if (done) return;
     const ip = Number(rec.ip);
     if (!inWindow) {

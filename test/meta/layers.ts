@@ -1,0 +1,39 @@
+// The layering of the project as data: for each source folder, the folders its files may
+// import (besides their own folder). The most specific folder names a file's layer
+// (sim/cosim/core/x.ts is in sim/cosim; sim/engine.ts is in sim). Read by layering.test.ts,
+// which fails on any import against this table and on any import cycle between files, and
+// which checks that README.md's "Architecture" lists exactly these layers.
+//
+// The rules it keeps: the spec data (arch) is at the bottom; the eDSL builds the IR that the
+// passes check, and the passes never need the eDSL; the golden model never imports hardware,
+// generator or simulators (it is the independent reference); nothing below the CLI imports
+// the CLI, nothing below the report imports the report.
+export const ANYTHING = '*';
+
+export const LAYERS = {
+  'arch': [],
+  'hdl/ir': [],
+  'hdl/passes': ['hdl/ir'],
+  'hdl/core': ['hdl/ir', 'hdl/passes'],
+  'hdl/vti': ['hdl/core', 'hdl/ir', 'arch'],
+  'hdl/examples': ['hdl/core', 'hdl/ir'],
+  'gen': ['hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'sim/jssim': ['hdl/ir'],
+  'sim/verilator': ['gen', 'hdl/ir'],
+  'sim/lint': ['sim/verilator', 'gen', 'hdl/ir'],
+  'sim': ['sim/jssim', 'sim/verilator', 'gen', 'hdl/ir'],
+  'formal': ['gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'model': ['arch'],
+  'programs': [],
+  'sim/cosim': ['sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'demo': ['model', 'programs', 'arch'],
+  'pipeline': ['demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'report': ['pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'cli': ['report', 'pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'formal', 'model', 'programs', 'gen', 'hdl/examples', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  // bin/api.d.ts re-exports the declarations `npm run build` writes to dist/types.
+  'bin': ['cli', 'dist'],
+  'bench': [ANYTHING],
+  'test': [ANYTHING],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export type Layer = keyof typeof LAYERS;
