@@ -1,6 +1,6 @@
 // The golden-model emulator as the demonstration programs use it. It is loaded at run time
 // (model/emulator.ts is written by another part of the project), so this file declares the
-// slice of its API the programs need, per the contract of shared/spec/emulator.md.
+// slice of its API the programs need, per the contract of docs/spec/emulator.md.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
