@@ -77,8 +77,8 @@ export const command: Command = {
     await step('co-simulation: vti_core lockstep vs emulator (demos a-e + random)', async () => {
       const { runCoreCosim } = await import('../../sim/cosim/core/index.js');
       const engine = chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined);
-      const demos = await runCoreCosim({ engine });
-      const random = await runCoreCosim({ engine, random: 4, items: 300, seed: flags.seed as number });
+      const demos = await runCoreCosim({ engine, outDir: out });
+      const random = await runCoreCosim({ engine, random: 4, items: 300, seed: flags.seed as number, outDir: out });
       const instructions = demos.instructions + random.instructions;
       const bad = demos.mismatches + random.mismatches;
       say(`   demo programs: ${demos.instructions.toLocaleString('en-US')} instructions, ${demos.mismatches} mismatches; ` +
@@ -99,7 +99,7 @@ export const command: Command = {
         if (verdict !== 'equivalent') failed++;
         lines.push(`${b}: ${verdict}${c.equiv ? ` (${c.equiv.ms.toFixed(0)} ms)` : ''}`);
       }
-      const props = await runProperties({});
+      const props = await runProperties({ vcdDir: join(out, 'formal') });
       let propsFailed = 0;
       for (const r of props) {
         const ok = r.verdict === 'proven' && (r.cover?.reachable ?? true);

@@ -14,7 +14,9 @@ import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
-import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
+import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
+import { cosimDirs } from '../../sim/cosim/dirs.js';
+import { outDir } from '../dirs.js';
 import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
@@ -50,7 +52,7 @@ export const command: Command = {
       if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
-        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
+        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true, outDir: outDir(),
         ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
@@ -89,11 +91,11 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
-export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
+export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false, out = outDir()): Promise<BlockCosimResult[]> {
   const results: BlockCosimResult[] = [];
   for (const b of blocks) {
     const bar = progressBar(`cosim ${b}`);
-    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(RTL_COVERAGE_DIR, b), proveUnreachable } : {}) }));
+    results.push(await cosimBlock(b, { engine, vectors, seed, progress: bar.update, ...(rtlCoverage ? { rtlCoverageDir: join(cosimDirs(out).rtlCoverage, b), proveUnreachable } : {}) }));
     bar.done();
   }
   return results;
