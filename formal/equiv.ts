@@ -6,8 +6,7 @@
 // (k up to maxSteps). So two designs that encode their state differently but agree after reset
 // are equivalent; one that fails to reset a register is not.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { yosys, YosysError } from './yosys.js';
 import { type DesignRef, designPorts, loadScript, placeFiles } from './design.js';
 import { type CexStep, cexToVcd, formatCex, parseWaveJson } from './cex.js';
@@ -23,7 +22,7 @@ export interface EquivOptions {
   readonly reset?: string | null;
   /** Longest induction tried (sequential). Default 8. */
   readonly maxSteps?: number;
-  /** Where to write the counterexample VCD; default out/formal/cex-<gold>-vs-<gate>.vcd. */
+  /** Where to write the counterexample VCD; default out/formal/cex-<gold>-vs-<gate>.vcd under the current working directory. */
   readonly vcdPath?: string;
   /** How to prepare the gate: as RTL (default) or through generic `synth`. */
   readonly gateAs?: 'rtl' | 'synth';
@@ -45,7 +44,6 @@ export interface EquivResult {
   readonly log: string;
 }
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CEX = 'cex.json';
 
 export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
@@ -83,7 +81,7 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
     const json = e.files[CEX];
     if (!json) throw new Error(`sat reported a failure but wrote no counterexample\n${e.logTail}`);
     const steps = parseWaveJson(json, seq, seq && reset ? 1 : 0);
-    const vcdPath = o.vcdPath ?? join(REPO, 'out', 'formal', `cex-${o.gold.top}-vs-${o.gate.top}.vcd`);
+    const vcdPath = o.vcdPath ?? resolve('out', 'formal', `cex-${o.gold.top}-vs-${o.gate.top}.vcd`);
     mkdirSync(dirname(vcdPath), { recursive: true });
     writeFileSync(vcdPath, cexToVcd(steps, 'miter'));
     return {

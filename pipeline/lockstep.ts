@@ -38,7 +38,7 @@ export const lockstepStep: Step<CoreCosimSummary> = {
   title: 'co-simulation: vti_core lockstep with the golden model',
   async run({ options: o, say }) {
     const { runCoreCosim } = await import('../sim/cosim/core/index.js');
-    const r = await runCoreCosim({ engine: o.engine, gen: o.gen });
+    const r = await runCoreCosim({ engine: o.engine, gen: o.gen, outDir: o.outDir });
     let summary: CoreCosimSummary = {
       engine: r.engine, instructions: r.instructions, mismatches: r.mismatches, seconds: r.seconds, throughput: r.throughput,
       runs: r.runs.map((x) => ({ name: x.name, instructions: x.instructions, halted: x.halted, seconds: x.seconds, ...(x.mismatch ? { mismatchEvent: x.mismatch.event } : {}), ...(x.artifacts ? { report: x.artifacts.text } : {}) })),
@@ -56,7 +56,7 @@ export const lockstepStep: Step<CoreCosimSummary> = {
     let failed = r.mismatches > 0;
     if (o.lockstep.random) {
       const { programs, items } = o.lockstep.random;
-      const x = await runCoreCosim({ engine: o.engine, random: programs, items, seed: o.seed });
+      const x = await runCoreCosim({ engine: o.engine, random: programs, items, seed: o.seed, outDir: o.outDir });
       summary = { ...summary, random: { programs, instructions: x.instructions, mismatches: x.mismatches, coveragePct: x.coverage.pct } };
       const line = `${programs} random programs: ${n(x.instructions)} instructions, ${x.mismatches} mismatches, functional coverage ${x.coverage.pct.toFixed(1)} %`;
       say(line);
@@ -64,7 +64,7 @@ export const lockstepStep: Step<CoreCosimSummary> = {
       failed ||= x.mismatches > 0;
     }
     if (o.lockstep.seededBugs) {
-      const seeded = await runSeededBugs(o.seed, o.lockstep.seededBugs.items);
+      const seeded = await runSeededBugs(o.seed, o.lockstep.seededBugs.items, o.outDir);
       summary = { ...summary, seeded };
       const missed = seeded.filter((b) => b.tied && !b.found).map((b) => b.bug);
       const falseAlarm = seeded.some((b) => !b.tied && b.found);
@@ -81,11 +81,12 @@ export const lockstepStep: Step<CoreCosimSummary> = {
  * lockstep on one random program (built-in engine: no model build per variant), next to the
  * unmodified core on the same program. A bug the lockstep does not find is a hole in it.
  */
-async function runSeededBugs(seed: number, items: number): Promise<SeededBugRow[]> {
+async function runSeededBugs(seed: number, items: number, outDir: string): Promise<SeededBugRow[]> {
   const { SEEDED_BUGS, seededBugDesign } = await import('../sim/cosim/core/mutants.js');
   const { RANDOM_GEN } = await import('../sim/cosim/random/layout.js');
   const { randomItems } = await import('../sim/cosim/random/program.js');
   const { itemRunner } = await import('../sim/cosim/random/shrink.js');
+  const { cosimDirs } = await import('../sim/cosim/dirs.js');
   const { createEngine } = await import('../sim/engine.js');
   const { vtiDesign } = await import('../gen/vti.js');
   const program = randomItems(seed, items);
@@ -95,7 +96,7 @@ async function runSeededBugs(seed: number, items: number): Promise<SeededBugRow[
     const e = await createEngine(engine, bug ? seededBugDesign(bug, RANDOM_GEN) : vtiDesign('vti_core', RANDOM_GEN));
     try {
       const t = performance.now();
-      const x = await itemRunner(e, RANDOM_GEN)(program);
+      const x = await itemRunner(e, RANDOM_GEN, {}, cosimDirs(outDir).random)(program);
       rows.push({
         bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
         ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.field) } } : {}),

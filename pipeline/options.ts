@@ -17,6 +17,9 @@ export interface PipelineOptions {
   readonly seed: number;
   /** Random co-simulation vectors per block. */
   readonly vectors: number;
+  /** Where the steps write their artifacts (lockstep divergences and random programs, formal
+   * counterexample VCDs): `vti all --out`, or `out/` in the working directory for the report. */
+  readonly outDir: string;
   /** Where the generate step writes the RTL and its manifest (`vti all`: OUT/rtl). */
   readonly rtlDir?: string;
   readonly lockstep: LockstepWorkload;

@@ -103,7 +103,7 @@ export const propertiesStep: Step<readonly PropertyRow[]> = {
   title: 'formal: properties of vti_core',
   async run({ options: o, say }) {
     const { runProperties } = await import('../formal/props/index.js');
-    const rows: PropertyRow[] = (await runProperties({ gen: o.gen })).map((p) => ({
+    const rows: PropertyRow[] = (await runProperties({ gen: o.gen, vcdDir: join(o.outDir, 'formal') })).map((p) => ({
       name: p.name, title: p.title, verdict: p.verdict, method: p.method, ms: p.ms,
       ...(p.cover ? { cover: { reachable: p.cover.reachable, ms: p.cover.ms } } : {}),
       ...(p.counterexample ? { counterexample: { table: p.counterexample.table, vcdPath: p.counterexample.vcdPath } } : {}),

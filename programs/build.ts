@@ -1,5 +1,5 @@
-// Assembles and links the demonstration programs (programs/*.s) into out/programs/<name>.elf
-// with GNU binutils for IA-64. A program is rebuilt only when its inputs change: the stamp
+// Assembles and links the demonstration programs (programs/*.s) into <outDir>/<name>.elf
+// (default out/programs under the current working directory) with GNU binutils for IA-64. A program is rebuilt only when its inputs change: the stamp
 // next to each ELF is a hash of the source, every lib/*.inc, the linker script and the flags.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The sources ship with this module: programs/*.s, lib/*.inc, programs.ld next to this file. */
 export const PROGRAMS_DIR = dirname(fileURLToPath(import.meta.url));
-export const OUT_DIR = resolve(PROGRAMS_DIR, '..', 'out', 'programs');
+/** Where the ELFs go unless the caller says: out/programs under the current working directory. */
+export const defaultProgramsOutDir = (): string => resolve('out', 'programs');
 const LINKER_SCRIPT = 'programs.ld';
 const AS = 'ia64-linux-gnu-as';
 const LD = 'ia64-linux-gnu-ld';
@@ -54,7 +56,7 @@ function inputsHash(name: string, srcDir: string): string {
 }
 
 export interface BuildOptions {
-  /** Where the ELF, object and stamp go (default out/programs). */
+  /** Where the ELF, object and stamp go (default: defaultProgramsOutDir(), out/programs under the cwd). */
   readonly outDir?: string;
   /** Where the sources, lib/ and programs.ld are (default programs/; tests use others). */
   readonly srcDir?: string;
@@ -65,7 +67,7 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
   const srcDir = opts.srcDir ?? PROGRAMS_DIR;
   if (!existsSync(join(srcDir, `${name}.s`)))
     throw new BuildError(`unknown program '${name}' (available: ${programNames(srcDir).join(', ')})`);
-  const outDir = opts.outDir ?? OUT_DIR;
+  const outDir = opts.outDir ?? defaultProgramsOutDir();
   mkdirSync(outDir, { recursive: true });
   const elf = join(outDir, `${name}.elf`);
   const stamp = join(outDir, `${name}.stamp`);
@@ -86,9 +88,9 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
 }
 
 /** Builds every program (only those whose inputs changed); name → ELF path. */
-export async function buildPrograms(): Promise<Record<string, string>> {
+export async function buildPrograms(opts: BuildOptions = {}): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of programNames()) out[name] = buildProgram(name);
+  for (const name of programNames(opts.srcDir)) out[name] = buildProgram(name, opts);
   return out;
 }
 

@@ -46,7 +46,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const gen = o.gen ?? DEFAULT_GEN;
   const g = generateVti(gen);
   const options: PipelineOptions = {
-    gen, engine: o.engine, seed: o.seed, vectors: o.vectors,
+    gen, engine: o.engine, seed: o.seed, vectors: o.vectors, outDir: o.artifactsDir ?? resolve('out'),
     lockstep: { seededBugs: { items: SEEDED_BUG_ITEMS } }, demo: { iterations: o.iterations, flushCycles: o.flushCycles },
   };
   const modules = modulesStep(g, gen, cache, pkgVersion('@yowasp/yosys'));

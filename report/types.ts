@@ -16,6 +16,9 @@ export type { CoreCosimSummary, FormalRow, PropertyRow, SeededBugRow } from '../
 export interface ReportOptions {
   /** Output folder (index.html is written there). */
   readonly out: string;
+  /** Where the co-simulation and formal steps write their artifacts (divergence reports, random
+   * programs, counterexample VCDs); default `out/` in the working directory. */
+  readonly artifactsDir?: string;
   /** Random co-simulation vectors per block. */
   readonly vectors: number;
   readonly seed: number;

@@ -32,7 +32,7 @@ export const command: Command = {
     const say = (s: string) => { if (!flags.json) process.stdout.write(s); };
     const options: PipelineOptions = {
       gen: DEFAULT_GEN, engine: chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined), seed: flags.seed as number,
-      vectors: flags.vectors as number, rtlDir: join(flags.out as string, 'rtl'), lockstep: { random: LOCKSTEP_RANDOM }, demo: DEMO,
+      vectors: flags.vectors as number, outDir: flags.out as string, rtlDir: join(flags.out as string, 'rtl'), lockstep: { random: LOCKSTEP_RANDOM }, demo: DEMO,
     };
     const results = await runSteps(FLOW, options, {
       bar: progressBar,

@@ -15,7 +15,9 @@ import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
 import { DEFAULT_GEN } from '../../gen/vti.js';
-import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
+import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
+import { cosimDirs } from '../../sim/cosim/dirs.js';
+import { outDir } from '../dirs.js';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
@@ -50,7 +52,7 @@ export const command: Command = {
       if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
-        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
+        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true, outDir: outDir(),
         ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
         ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
@@ -89,9 +91,9 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
   return requested ?? (verilatorAvailable() ? 'verilator' : 'builtin');
 }
 
-/** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block. */
-export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false): Promise<BlockCosimResult[]> {
-  return runBlocks(blocks, { engine, vectors, seed, ...barPerBlock(progressBar), ...(rtlCoverage ? { rtlCoverageDir: RTL_COVERAGE_DIR, proveUnreachable } : {}) });
+/** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block; RTL coverage under `<out>/cosim/rtl-coverage/<block>/`. */
+export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false, out = outDir()): Promise<BlockCosimResult[]> {
+  return runBlocks(blocks, { engine, vectors, seed, ...barPerBlock(progressBar), ...(rtlCoverage ? { rtlCoverageDir: cosimDirs(out).rtlCoverage, proveUnreachable } : {}) });
 }
 
 export function formatBlockResults(results: readonly BlockCosimResult[]): string {

@@ -16,6 +16,7 @@ import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { table } from '../progress.js';
 import { runProperties } from '../../formal/props/index.js';
+import { outDir } from '../dirs.js';
 
 interface Row { check: string; result: string; ms: number; ok: boolean }
 
@@ -113,7 +114,7 @@ export const command: Command = {
     }
     if (withCore) {
       if (dir) out('note: vti_core properties are proven on the in-process generated core (--dir is used for the blocks)');
-      const results = await runProperties({ gen: g });
+      const results = await runProperties({ gen: g, vcdDir: join(outDir(), 'formal') });
       for (const r of results) {
         // Without VT-i, vm never becomes 1: covers that need vm = 1 are unreachable, and the
         // property holds vacuously — expected, not a failure.

@@ -1,9 +1,8 @@
 // runProperties: P1-P6 of docs/properties.md on the generated vti_core (or a broken variant of
 // it): a proof by temporal induction from reset per property, a non-vacuity cover per property,
-// and for a failed proof the counterexample as a per-cycle table and a VCD under out/formal/.
+// and for a failed proof the counterexample as a per-cycle table and a VCD in `vcdDir` (default out/formal/).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
 import { checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
@@ -27,7 +26,7 @@ export interface RunOptions {
   readonly maxSteps?: number;
   /** Longest cover trace searched, reset step included (default 6). */
   readonly coverSteps?: number;
-  /** Directory for counterexample VCDs (default out/formal). */
+  /** Directory for counterexample VCDs (default out/formal under the current working directory). */
   readonly vcdDir?: string;
 }
 
@@ -47,8 +46,6 @@ export interface PropertyResult {
   };
 }
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
 export async function runProperties(opts: RunOptions = {}): Promise<PropertyResult[]> {
   const gen: VtiGenOptions = { ...DEFAULT_GEN, ...opts.gen };
   const spec = vtiSpec('vti_core', gen);
@@ -61,7 +58,7 @@ export async function runProperties(opts: RunOptions = {}): Promise<PropertyResu
     const proof = await proveProperty(il, p, opts.maxSteps ?? 4);
     let counterexample: PropertyResult['counterexample'];
     if (proof.verdict === 'failed' && proof.steps) {
-      const vcdPath = join(opts.vcdDir ?? join(REPO, 'out', 'formal'), `props-${name}-${tag}.vcd`);
+      const vcdPath = join(opts.vcdDir ?? resolve('out', 'formal'), `props-${name}-${tag}.vcd`);
       mkdirSync(dirname(vcdPath), { recursive: true });
       writeFileSync(vcdPath, traceToVcd(proof.steps, 'vti_props'));
       const last = proof.steps[proof.steps.length - 1]!.step;

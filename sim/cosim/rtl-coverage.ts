@@ -3,18 +3,15 @@
 // configuration accumulating the counters of every program run on it; or one block over all
 // its vectors); its coverage.dat is read point by point
 // (sim/verilator/coverage.ts) into a module × kind table, the uncovered list and annotated
-// sources under out/cosim/rtl-coverage/<configuration>/.
+// sources under <outDir>/cosim/rtl-coverage/<configuration>/ (sim/cosim/dirs.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { VtiGenOptions } from '../../gen/vti.js';
 import {
   annotateSources, formatUncovered, parseCoverageDat, reachableTallies, summarizeCoverage,
   type CodeCoverageSummary, type CoveragePoint, type ReachableTally,
 } from '../verilator/coverage.js';
 import { proveTogglesUnreachable, type Reachability, type UnreachableOptions } from '../../formal/unreachable.js';
-import { OUT_DIR } from './core/report.js';
-
-export const RTL_COVERAGE_DIR = join(OUT_DIR, 'rtl-coverage');
 
 export interface RtlCoverageGroup {
   /** The design configuration, e.g. `vt-on_va60_pa62_gs1`. */
@@ -62,7 +59,7 @@ const verdictText = (r: Reachability | undefined): string =>
   !r ? 'hole' : r.verdict === 'unreachable' ? `unreachable (proven: ${r.proof})` : `hole (${r.why})`;
 
 function writeGroup(points: readonly CoveragePoint[], dat: string, o: GroupInfo, un?: Omit<RtlUnreachable, 'tallies'>): RtlCoverageGroup {
-  const dir = resolve(dat, '..');
+  const dir = dirname(dat);
   const summary = summarizeCoverage(points);
   const files = { dat, uncovered: join(dir, 'uncovered.txt'), summary: join(dir, 'summary.json'), annotated: join(dir, 'annotated') };
   const unreachable: RtlUnreachable | undefined = un && {

@@ -4,13 +4,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** Default cache root: <repo>/.cache/verilator (override with VTI_VERILATOR_CACHE). */
+/**
+ * Default cache root: $VTI_VERILATOR_CACHE, else .cache/verilator under the current working
+ * directory — the user's project, never next to this file (an installed package must not
+ * write into node_modules). Callers that know better pass `cacheDir` to buildVerilatorModel.
+ */
 export function defaultCacheDir(): string {
-  const env = process.env.VTI_VERILATOR_CACHE;
-  if (env) return resolve(env);
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.cache', 'verilator');
+  return resolve(process.env.VTI_VERILATOR_CACHE || join('.cache', 'verilator'));
 }
 
 /** Hex sha256 of a JSON-serialisable description (object keys in the given order). */

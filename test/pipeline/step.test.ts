@@ -8,7 +8,7 @@ import { FLOW } from '../../pipeline/steps.js';
 import { SKIPPABLE } from '../../report/sections.js';
 import { wavesStep } from '../../report/steps.js';
 
-const options: PipelineOptions = { gen: DEFAULT_GEN, engine: 'builtin', seed: 1, vectors: 10, lockstep: {}, demo: { iterations: 1, flushCycles: 30 } };
+const options: PipelineOptions = { gen: DEFAULT_GEN, engine: 'builtin', seed: 1, vectors: 10, outDir: 'out', lockstep: {}, demo: { iterations: 1, flushCycles: 30 } };
 
 const count: Step<{ readonly n: number }> = {
   id: 'count', title: 'count to three',

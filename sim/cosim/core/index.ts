@@ -1,7 +1,7 @@
 // System-level co-simulation of vti_core against the golden model: what `vti cosim --core`
 // and `vti all` run. Workloads: the demo programs a-e (default), one ELF (`program`), or N
 // random programs (`random`, seeds seed..seed+N-1). One engine for all runs; coverage over
-// all of them; a divergence report (text, stimulus, VCD) under out/cosim/ for each mismatch.
+// all of them; a divergence report (text, stimulus, VCD) under <outDir>/cosim/ for each mismatch.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
@@ -14,13 +14,13 @@ import { buildRandomProgram, randomItems, renderProgram } from '../random/progra
 import { itemRunner, shrink } from '../random/shrink.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT_DIR } from './report.js';
+import { cosimDirs, type CosimDirs } from '../dirs.js';
 import type { Exclusion } from './compare.js';
 import { Coverage, type CoverageSummary } from './coverage.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
 import { writeDivergence, type Artifacts } from './report.js';
 import { moduleSpec } from '../../../gen/verilog/index.js';
-import { configLabel, proveRtlCoverage, reportRtlCoverage, RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../rtl-coverage.js';
+import { configLabel, proveRtlCoverage, reportRtlCoverage, type RtlCoverageGroup } from '../rtl-coverage.js';
 
 export { runLockstep, factoryFor } from './lockstep.js';
 
@@ -32,6 +32,12 @@ export const DEMO_PROGRAMS = [
 
 export interface CoreCosimOptions {
   readonly engine: EngineName;
+  /**
+   * Root of everything written (sim/cosim/dirs.ts): reports and shrunk programs in <outDir>/cosim,
+   * random programs in <outDir>/cosim/random, demo ELFs in <outDir>/programs. Default: out/ under
+   * the current working directory.
+   */
+  readonly outDir?: string;
   /** An ELF file to run (with `gen`, default the generator defaults). */
   readonly program?: string;
   /** Number of random programs (seeds seed, seed+1, ...). */
@@ -43,15 +49,15 @@ export interface CoreCosimOptions {
   readonly gen?: VtiGenOptions;
   readonly maxSteps?: number;
   readonly exclusions?: readonly Exclusion[];
-  /** Write reports of mismatches under out/cosim (default true). */
+  /** Write reports of mismatches under <outDir>/cosim (default true). */
   readonly reports?: boolean;
-  /** Shrink failing random programs to a minimal item list (written as out/cosim/<name>-min.s). */
+  /** Shrink failing random programs to a minimal item list (written as <outDir>/cosim/<name>-min.s). */
   readonly shrink?: boolean;
   readonly progress?: (done: number, total: number) => void;
   /**
    * RTL code coverage: Verilator models built with --coverage (engine must be 'verilator'),
    * one per design configuration, accumulating over all its programs (and shrink re-runs);
-   * coverage.dat and reports under `<dir>/<configuration>/` (true: out/cosim/rtl-coverage).
+   * coverage.dat and reports under `<dir>/<configuration>/` (true: <outDir>/cosim/rtl-coverage).
    */
   readonly rtlCoverage?: boolean | { readonly dir: string };
   /** With rtlCoverage: classify the uncovered toggle points as proven unreachable (Yosys, in the flattened vti_core) or holes. */
@@ -85,7 +91,7 @@ export interface CoreCosimResult {
 
 interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory; readonly items?: () => Item[] }
 
-function workloads(o: CoreCosimOptions): Workload[] {
+function workloads(o: CoreCosimOptions, dirs: CosimDirs): Workload[] {
   if (o.program) {
     const gen = o.gen ?? DEFAULT_GEN;
     return [{ name: basename(o.program).replace(/\.elf$/, ''), gen, make: () => factoryFor(readFileSync(o.program!), gen) }];
@@ -94,12 +100,12 @@ function workloads(o: CoreCosimOptions): Workload[] {
     const seed = o.seed ?? 1, gen = o.gen ?? RANDOM_GEN;
     return Array.from({ length: o.random }, (_, k) => ({
       name: `random-seed${seed + k}`, gen, items: () => randomItems(seed + k, o.items ?? 500, o.profile ?? {}),
-      make: () => factoryFor(buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {}))).elf, gen),
+      make: () => factoryFor(buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {})), dirs.random).elf, gen),
     }));
   }
   return DEMO_PROGRAMS.map((p) => {
     const gen = { ...(o.gen ?? DEFAULT_GEN), vt: p.vt };
-    return { name: p.name, gen, make: () => factoryFor(readFileSync(buildProgram(p.name)), gen) };
+    return { name: p.name, gen, make: () => factoryFor(readFileSync(buildProgram(p.name, { outDir: dirs.programs })), gen) };
   });
 }
 
@@ -107,9 +113,10 @@ const key = (g: VtiGenOptions) => JSON.stringify(g);
 
 export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult> {
   const t0 = performance.now();
-  const ws = workloads(o);
+  const dirs = cosimDirs(o.outDir);
+  const ws = workloads(o, dirs);
   const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiGenOptions; programs: string[] }>();
-  const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? RTL_COVERAGE_DIR : o.rtlCoverage.dir) : null;
+  const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? dirs.rtlCoverage : o.rtlCoverage.dir) : null;
   if (o.proveUnreachable && !covDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverage');
   if (covDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
   const rtlCoverage: RtlCoverageGroup[] = [];
@@ -135,12 +142,12 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
       });
       exclusions = r.exclusions;
       lockSeconds += r.seconds;
-      const artifacts = r.mismatch && o.reports !== false ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design }) : undefined;
+      const artifacts = r.mismatch && o.reports !== false ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design, dir: dirs.cosim }) : undefined;
       let shrunk: CoreRun['shrunk'];
       if (r.mismatch && o.shrink && w.items) {
-        const sr = await shrink(w.items(), itemRunner(e.engine, w.gen, o.exclusions ? { exclusions: o.exclusions } : {}));
-        mkdirSync(OUT_DIR, { recursive: true });
-        const source = join(OUT_DIR, `${w.name}-min.s`);
+        const sr = await shrink(w.items(), itemRunner(e.engine, w.gen, o.exclusions ? { exclusions: o.exclusions } : {}, dirs.random));
+        mkdirSync(dirs.cosim, { recursive: true });
+        const source = join(dirs.cosim, `${w.name}-min.s`);
         writeFileSync(source, renderProgram(sr.items));
         shrunk = { items: sr.items.map((i) => `${i.asm} [cpl ${i.mode.cpl} vm ${i.mode.vm} ic ${i.mode.ic} dt ${i.mode.dt} it ${i.mode.it}, slot ${i.slot}, ${i.page}]`), source, runs: sr.runs };
       }

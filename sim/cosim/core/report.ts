@@ -1,10 +1,9 @@
 // The divergence report of a lockstep mismatch: the text (step, instruction, address, each
 // differing field expected vs actual, the window before it), a VCD of the window (the run
 // re-done from reset on the built-in engine, waveform on for the window only), and a
-// replayable stimulus file (JSON of the events from reset) under out/cosim/.
+// replayable stimulus file (JSON of the events from reset) under <outDir>/cosim/ (sim/cosim/dirs.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
 import { createSimulator } from '../../jssim/sim.js';
@@ -13,8 +12,8 @@ import { columnsFromRows, INPUTS, OUTPUTS, rowAt, sliceColumns, valueAt, type Co
 import { ICLASS_BY_CODE } from './classify.js';
 import { allocBatch, EventSource } from './events.js';
 import { WINDOW, type Divergence, type EmulatorFactory, type LockstepResult } from './lockstep.js';
+import { cosimDirs } from '../dirs.js';
 
-export const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'out', 'cosim');
 /** Stimulus files hold every event from reset up to this many; beyond, only the window. */
 export const MAX_STIMULUS_EVENTS = 50_000;
 
@@ -61,11 +60,11 @@ function regenerate(make: EmulatorFactory, count: number): { inputs: Columns; in
   return { inputs: sliceColumns(INPUTS, b.inputs, 0, count), insns: b.slot.slice(0, count).map((s) => (s ? s.text : '(no translation)')) };
 }
 
-/** Writes the text report, the stimulus and (when the design is known) the VCD; returns their paths. */
+/** Writes the text report, the stimulus and (when the design is known) the VCD into `dir` (default cosimDirs().cosim); returns their paths. */
 export async function writeDivergence(r: LockstepResult, make: EmulatorFactory, o: { name: string; gen?: VtiGenOptions; design?: IRDesign; dir?: string }): Promise<Artifacts> {
   const d = r.mismatch;
   if (!d) throw new Error('writeDivergence: the run has no mismatch');
-  const dir = o.dir ?? OUT_DIR;
+  const dir = o.dir ?? cosimDirs().cosim;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, `${o.name}-event${d.event}`);
   const gen = o.gen ?? DEFAULT_GEN;

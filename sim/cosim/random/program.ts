@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ADDR, bootAsm, ITEM_END_IMM, ivtAsm, LINKER_SCRIPT } from './layout.js';
 import { psrOf, randomItem, rng, type Item, type Profile } from './items.js';
+import { cosimDirs } from '../dirs.js';
 
-export const RANDOM_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'out', 'cosim', 'random');
 const AS = 'ia64-linux-gnu-as', LD = 'ia64-linux-gnu-ld';
 // -xnone: no static dependency-violation check. Every bundle ends with a stop, and items are
 // separated by rfi and interruptions, which serialize; the checker cannot see through them.
@@ -82,8 +81,8 @@ function run(tool: string, args: string[], cwd: string): void {
   if (r.status !== 0) throw new AsmError(`${tool} failed in ${cwd}:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 20).join('\n')}`);
 }
 
-/** Assembles and links (cached by content hash under out/cosim/random); returns the ELF bytes and path. */
-export function buildRandomProgram(asm: string, dir = RANDOM_DIR): { elf: Uint8Array; path: string } {
+/** Assembles and links (cached by content hash in `dir`, default cosimDirs().random); returns the ELF bytes and path. */
+export function buildRandomProgram(asm: string, dir = cosimDirs().random): { elf: Uint8Array; path: string } {
   mkdirSync(dir, { recursive: true });
   const h = createHash('sha256').update(AS_FLAGS.join(' ')).update('\0').update(LD_FLAGS.join(' ')).update('\0').update(LINKER_SCRIPT).update('\0').update(asm).digest('hex').slice(0, 20);
   const path = join(dir, `${h}.elf`);

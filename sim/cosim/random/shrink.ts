@@ -10,10 +10,10 @@ import { buildRandomProgram, renderProgram } from './program.js';
 
 export interface RunItems { (items: readonly Item[]): Promise<LockstepResult> }
 
-/** Lockstep on a list of items, on one open engine (reset per run). */
-export function itemRunner(engine: Engine, gen: VtiGenOptions = DEFAULT_GEN, more: Partial<LockstepOptions> = {}): RunItems {
+/** Lockstep on a list of items, on one open engine (reset per run); programs built in `randomDir` (default cosimDirs().random). */
+export function itemRunner(engine: Engine, gen: VtiGenOptions = DEFAULT_GEN, more: Partial<LockstepOptions> = {}, randomDir?: string): RunItems {
   return async (items) => {
-    const { elf } = buildRandomProgram(renderProgram(items));
+    const { elf } = buildRandomProgram(renderProgram(items), randomDir);
     return runLockstep(factoryFor(elf, gen), { engine: engine.name, gen, engineInstance: engine, maxSteps: 2_000_000, ...more });
   };
 }
