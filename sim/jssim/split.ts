@@ -4,7 +4,8 @@
 // expressions in order (operands come first), a node whose accumulated cost (words computed
 // since the last cut) exceeds `budget` becomes a wire `~t<n>` driven by its own unit; its
 // users read the wire instead.
-import type { IRExpr, IRStmt } from '../../hdl/ir/types.js';
+import type { IRExpr } from '../../hdl/ir/types.js';
+import { remapStmts } from '../../hdl/ir/walk.js';
 import type { FlatDesign, FSignal, FUnit } from './flatten.js';
 import { nwords } from './words.js';
 
@@ -24,14 +25,6 @@ function withOperands(e: IRExpr, f: (i: number) => number): IRExpr {
     case 'mux': return { ...e, sel: f(e.sel), a: f(e.a), b: f(e.b) };
     default: return 'b' in e ? { ...e, a: f(e.a), b: f(e.b) } : { ...e, a: f(e.a) };
   }
-}
-
-function remap(stmts: readonly IRStmt[], f: (i: number) => number): IRStmt[] {
-  return stmts.map((s): IRStmt => {
-    if (s.kind === 'assign') return { ...s, value: f(s.value) };
-    if (s.kind === 'if') return { ...s, cond: f(s.cond), then: remap(s.then, f), else: remap(s.else, f) };
-    return { ...s, subject: f(s.subject), cases: s.cases.map((c) => ({ ...c, body: remap(c.body, f) })) };
-  });
 }
 
 /** Returns a copy of `flat` with temporaries inserted; the number of cuts is `temps`. */
@@ -60,7 +53,8 @@ export function splitExpressions(flat: FlatDesign, budget: number): { flat: Flat
     exprModule.push(flat.exprModule[id]!);
   }
   if (replaced.size === 0) return { flat, temps: 0 };
-  const units = [...flat.units.map((u) => ({ ...u, body: remap(u.body, use) })), ...tempUnits];
-  const syncs = flat.syncs.map((p) => ({ ...p, body: remap(p.body, use) }));
+  const same = (id: number) => id; // signals keep their ids; only expressions are replaced
+  const units = [...flat.units.map((u) => ({ ...u, body: remapStmts(u.body, same, use) })), ...tempUnits];
+  const syncs = flat.syncs.map((p) => ({ ...p, body: remapStmts(p.body, same, use) }));
   return { flat: { ...flat, exprs, exprModule, signals, driver, units, syncs }, temps: replaced.size };
 }
