@@ -243,7 +243,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
         const x = await itemRunner(e, RANDOM_GEN)(items);
         seeded.push({
           bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
-          ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.field) } } : {}),
+          ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.port) } } : {}),
         });
       } finally { await e.close(); }
     }
