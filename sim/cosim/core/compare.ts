@@ -2,10 +2,11 @@
 // effect: which outputs, which bits (named exclusions), and rd_value only where a value was
 // read. The comparison itself is the one of every co-simulation (model/blocks/compare.ts).
 import type { CompareOptions } from '../../../model/blocks/compare.js';
-import { OUTPUTS, type Columns, type PortDef } from './columns.js';
+import type { Port } from '../../../model/blocks/columns.js';
+import { OUTPUTS, type Columns } from './columns.js';
 
 /** Outputs compared after every instruction (docs/vti_core.md, committed-effect outputs). */
-export const COMPARED: readonly PortDef[] = OUTPUTS;
+export const COMPARED: readonly Port[] = OUTPUTS;
 
 /**
  * A named exclusion from the comparison: bits of one output not compared, because of a
