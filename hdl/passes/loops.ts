@@ -3,16 +3,16 @@
 // and reports every strongly connected component as a printed loop.
 import { formatLoc } from '../core/loc.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
+import { ReadCollector } from '../ir/reads.js';
 import { isCycle, stronglyConnectedComponents } from '../ir/scc.js';
 import type { PassContext } from './context.js';
-import { ReadCollector } from './reads.js';
 
 /** For each output port of a module: the input ports it depends on combinationally. */
 export type CombSummary = Map<string, Set<string>>;
 
 function combDeps(m: IRModule, summaries: ReadonlyMap<string, CombSummary>): Map<number, Set<number>> {
   const deps = new Map<number, Set<number>>();
-  const rc = new ReadCollector(m);
+  const rc = new ReadCollector(m.exprs);
   const depsOf = (t: number) => {
     let d = deps.get(t);
     if (!d) deps.set(t, (d = new Set()));

@@ -3,7 +3,8 @@
 // (legal: `w := a; w2 := w + 1` in one `when`, final-value semantics) is split into one slice
 // per driven signal (its statements filtered to that target, control flow kept). Only if the
 // slices still form a cycle is the design rejected, naming the loop.
-import type { IRExpr, IRStmt } from '../../hdl/ir/types.js';
+import type { IRStmt } from '../../hdl/ir/types.js';
+import { ReadCollector } from '../../hdl/ir/reads.js';
 import { isCycle, stronglyConnectedComponents } from '../../hdl/ir/scc.js';
 import { filterStmts } from '../../hdl/ir/walk.js';
 import { at, type FlatDesign, type FUnit, SimError } from './flatten.js';
@@ -14,28 +15,6 @@ export interface Schedule {
   readonly driverUnit: Int32Array; // signal → index in `units`, -1 if none
   /** Signal values that depend on register state (directly or combinationally). */
   readonly stateDep: Uint8Array;
-}
-
-/** Signals read by expressions `roots` (DFS over the DAG). */
-export function exprReads(exprs: readonly IRExpr[], roots: readonly number[], out = new Set<number>()): Set<number> {
-  const seen = new Set<number>();
-  const stack = [...roots];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const e = exprs[id]!;
-    switch (e.op) {
-      case 'const': break;
-      case 'ref': out.add(e.signal); break;
-      case 'concat': stack.push(...e.parts); break;
-      case 'mux': stack.push(e.sel, e.a, e.b); break;
-      default:
-        stack.push(e.a);
-        if ('b' in e) stack.push(e.b);
-    }
-  }
-  return out;
 }
 
 export function stmtRoots(stmts: readonly IRStmt[], out: number[] = []): number[] {
@@ -56,7 +35,8 @@ export function stmtRoots(stmts: readonly IRStmt[], out: number[] = []): number[
 export function schedule(flat: FlatDesign): Schedule {
   let units = flat.units.slice();
   for (let pass = 0; ; pass++) {
-    const reads = units.map((u) => exprReads(flat.exprs, stmtRoots(u.body)));
+    const rc = new ReadCollector(flat.exprs);
+    const reads = units.map((u) => rc.reads(stmtRoots(u.body), new Set()));
     const driverUnit = new Int32Array(flat.signals.length).fill(-1);
     units.forEach((u, i) => u.drives.forEach((d) => (driverUnit[d] = i)));
     // Edge u → v when u reads a signal v drives (v must run first).
