@@ -1,5 +1,5 @@
-// Small traversals of IR statement trees shared by the passes and the backends.
-import type { IRStmt } from './types.js';
+// Small traversals of IR statement trees and expressions shared by the passes and the backends.
+import type { IRExpr, IRStmt } from './types.js';
 
 /** Every signal assigned anywhere in `stmts` (added to `into`). */
 export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
@@ -42,4 +42,25 @@ export function remapStmts(stmts: readonly IRStmt[], signal: (id: number) => num
     if (s.kind === 'if') return { ...s, cond: expr(s.cond), then: remapStmts(s.then, signal, expr), else: remapStmts(s.else, signal, expr) };
     return { ...s, subject: expr(s.subject), cases: s.cases.map((c) => ({ ...c, body: remapStmts(c.body, signal, expr) })) };
   });
+}
+
+/** The operand expressions of `e` (none for constants and signal references). */
+export function operands(e: IRExpr): number[] {
+  switch (e.op) {
+    case 'const': case 'ref': return [];
+    case 'concat': return [...e.parts];
+    case 'mux': return [e.sel, e.a, e.b];
+    default: return 'b' in e ? [e.a, e.b] : [e.a];
+  }
+}
+
+/** A copy of `e` with its signal reference renumbered by `signal` and its operands by `expr`. */
+export function remapExpr(e: IRExpr, signal: (id: number) => number, expr: (id: number) => number): IRExpr {
+  switch (e.op) {
+    case 'const': return e;
+    case 'ref': return { ...e, signal: signal(e.signal) };
+    case 'concat': return { ...e, parts: e.parts.map(expr) };
+    case 'mux': return { ...e, sel: expr(e.sel), a: expr(e.a), b: expr(e.b) };
+    default: return 'b' in e ? { ...e, a: expr(e.a), b: expr(e.b) } : { ...e, a: expr(e.a) };
+  }
 }

@@ -3,7 +3,7 @@
 // with global ids, and instance ports become plain comb "copy" units (child input ← parent
 // expression, parent wire ← child output). The scheduler and code generator then never see
 // hierarchy.
-import { remapStmts, targetsOf } from '../../hdl/ir/walk.js';
+import { remapExpr, remapStmts, targetsOf } from '../../hdl/ir/walk.js';
 import type { IRDesign, IRExpr, IRModule, IRStmt, Loc, SignalKind } from '../../hdl/ir/types.js';
 
 export class SimError extends Error {
@@ -64,18 +64,6 @@ export interface FlatDesign {
   readonly driver: ('input' | 'comb' | 'sync' | 'none')[];
 }
 
-
-function remapExpr(e: IRExpr, sig: (i: number) => number, ex: (i: number) => number): IRExpr {
-  switch (e.op) {
-    case 'const': return e;
-    case 'ref': return { ...e, signal: sig(e.signal) };
-    case 'concat': return { ...e, parts: e.parts.map(ex) };
-    case 'mux': return { ...e, sel: ex(e.sel), a: ex(e.a), b: ex(e.b) };
-    default:
-      if ('b' in e) return { ...e, a: ex(e.a), b: ex(e.b) };
-      return { ...e, a: ex(e.a) };
-  }
-}
 
 export function flatten(design: IRDesign): FlatDesign {
   const modules = new Map<string, IRModule>();
