@@ -99,7 +99,7 @@ async function runSeededBugs(seed: number, items: number, outDir: string): Promi
       const x = await itemRunner(e, RANDOM_GEN, {}, cosimDirs(outDir).random)(program);
       rows.push({
         bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
-        ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.field) } } : {}),
+        ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.port) } } : {}),
       });
     } finally { await e.close(); }
   }

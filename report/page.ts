@@ -114,7 +114,7 @@ function cosimSection(d: ReportData): string {
       r.block, r.engine, r.vectors, r.directed, { html: esc(r.mismatches), cls: r.mismatches ? 'bad' : 'ok' },
       { html: esc(sec(r.seconds)), cls: 'num' }, { html: esc(`${(r.vectors / r.seconds / 1e6).toFixed(2)} M/s`), cls: 'num' },
     ]), 'cosim'));
-    for (const r of d.cosim) if (r.first) out.push(`<p class="note">first mismatch in ${esc(r.block)}: vector ${esc(r.first.vector)}${r.first.label ? ` (${esc(r.first.label)})` : ''}, ${esc(r.first.port)} expected 0x${r.first.expected.toString(16)}, got 0x${r.first.actual.toString(16)}</p>`);
+    for (const r of d.cosim) if (r.first) out.push(`<p class="note">first mismatch in ${esc(r.block)}: vector ${esc(r.first.index)}${r.first.label ? ` (${esc(r.first.label)})` : ''}, ${esc(r.first.port)} expected 0x${r.first.expected.toString(16)}, got 0x${r.first.actual.toString(16)}</p>`);
   }
   const c = d.coreCosim;
   if (c || d.sections.some((x) => x.id === 'core-cosim' && x.status !== 'skipped')) {

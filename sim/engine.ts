@@ -51,6 +51,8 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
       evalBatch: async (i, n) => sim.evalBatch(i, n),
       stepBatch: async (i, n) => sim.stepBatch(i, n),
       checkBatch: async (i, expected, n, step, out) => {
+        // Only "does any word differ", word for word like the addon's check (sim/verilator), so
+        // both engines answer alike; which vector and port differ is model/blocks/compare.ts.
         const actual = step ? sim.stepBatch(i, n, out) : sim.evalBatch(i, n, out);
         let diff = 0;
         for (const p of outs) {

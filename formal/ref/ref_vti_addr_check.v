@@ -1,6 +1,10 @@
 // Hand-written reference for vti_addr_check (blocks.md "vti_addr_check", architecture.md
 // section 7). Deliberately a bit-by-bit loop (not word masks) so it shares no structure with
 // a mask-based generator.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
+// reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
+// their own, so that co-simulation and the equivalence proofs compare independent opinions.
+// Keep them apart: they may share the spec data of arch/, never code.
 module ref_vti_addr_check #(
     parameter IMPL_VA_MSB  = 60,
     parameter IMPL_PA_MSB  = 62,

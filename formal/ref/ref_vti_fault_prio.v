@@ -3,6 +3,10 @@
 // priority row up, every pending row overwrites the winner, so the last write is the
 // highest-priority (lowest-numbered) pending row. The row table below was written by
 // formal/ref/make_prio_ref.ts from arch/priority.ts; do not edit it by hand.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
+// reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
+// their own, so that co-simulation and the equivalence proofs compare independent opinions.
+// Keep them apart: they may share the spec data of arch/, never code.
 module ref_vti_fault_prio (
     input      [55:0] pending,
     output reg        valid,

@@ -1,6 +1,10 @@
 // Hand-written reference for vti_psr (blocks.md "vti_psr", architecture.md section 2).
 // Written for obviousness, not speed: one case arm per op row of the blocks.md table.
 // Bit masks below are spelled out from the architecture.md PSR layout table.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
+// reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
+// their own, so that co-simulation and the equivalence proofs compare independent opinions.
+// Keep them apart: they may share the spec data of arch/, never code.
 module ref_vti_psr #(
     parameter VM_IMPLEMENTED = 1
 ) (

@@ -1,5 +1,9 @@
 // Hand-written reference for vti_vmsw (blocks.md "vti_vmsw", architecture.md section 3.1).
 // The four checks of section 3.1 as an if / else-if chain, in the spec's order.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
+// reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
+// their own, so that co-simulation and the equivalence proofs compare independent opinions.
+// Keep them apart: they may share the spec data of arch/, never code.
 module ref_vti_vmsw #(
     parameter VM_IMPLEMENTED = 1
 ) (

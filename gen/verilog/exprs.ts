@@ -3,6 +3,7 @@
 // (part-select or sign bit of a non-identifier), where a sub-expression is shared (so text
 // never grows exponentially), or where inline nesting would get too deep for the tools.
 import type { IRExpr, IRModule } from '../../hdl/ir/types.js';
+import { operands } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
   and: '&', or: '|', xor: '^', add: '+', sub: '-', eq: '==', ne: '!=', ult: '<', ule: '<=', ugt: '>', uge: '>=',
@@ -194,11 +195,3 @@ function atomicCheap(e: IRExpr): boolean {
   return e.op === 'slice';
 }
 
-export function operands(e: IRExpr): number[] {
-  switch (e.op) {
-    case 'const': case 'ref': return [];
-    case 'concat': return [...e.parts];
-    case 'mux': return [e.sel, e.a, e.b];
-    default: return 'b' in e ? [e.a, e.b] : [e.a];
-  }
-}

@@ -2,9 +2,9 @@
 // assignments, always blocks and instances, each line with its `// file:line` source comment.
 // Reads only the IR.
 import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
-import { constLiteral, ExprEmitter, operands } from './exprs.js';
+import { constLiteral, ExprEmitter } from './exprs.js';
 import { unusedBits } from './unused.js';
-import { targetsOf } from '../../hdl/ir/walk.js';
+import { operands, targetsOf } from '../../hdl/ir/walk.js';
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);

@@ -1,7 +1,7 @@
 // Which bits of which signals no logic reads (Verilator -Wall reports them as UNUSED).
 // Returns Verilog operands naming those bits, e.g. ["operand[63:24]", "psr_vm"].
 import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
-import { operands } from './exprs.js';
+import { operands } from '../../hdl/ir/walk.js';
 
 export function unusedBits(m: IRModule): string[] {
   const used = m.signals.map(() => 0n);

@@ -4,32 +4,14 @@
 // (clock, reset) pair. Keeping independent logic in separate processes gives readable
 // Verilog (`assign` for plain drivers) and avoids false combinational-loop warnings.
 import type { IRProcess, IRSignal, IRStmt, Loc } from '../ir/types.js';
-import { targetsOf } from '../ir/walk.js';
-
-function filter(stmts: readonly IRStmt[], keep: (target: number) => boolean): IRStmt[] {
-  const out: IRStmt[] = [];
-  for (const s of stmts) {
-    if (s.kind === 'assign') {
-      if (keep(s.target)) out.push(s);
-    } else if (s.kind === 'if') {
-      const t = filter(s.then, keep);
-      const e = filter(s.else, keep);
-      if (t.length || e.length) out.push({ ...s, then: t, else: e });
-    } else {
-      const cases = s.cases.map((c) => ({ ...c, body: filter(c.body, keep) }));
-      if (cases.some((c) => c.body.length)) out.push({ ...s, cases });
-    }
-  }
-  return out;
-}
-
+import { filterStmts, targetsOf } from '../ir/walk.js';
 
 export function splitProcesses(body: readonly IRStmt[], signals: readonly IRSignal[], loc: Loc): { processes: IRProcess[] } {
   const isReg = (id: number) => signals[id]!.kind === 'reg';
   const processes: IRProcess[] = [];
 
   // Combinational: union-find over top-level statements by shared targets.
-  const comb = filter(body, (t) => !isReg(t));
+  const comb = filterStmts(body, (t) => !isReg(t));
   const owner = new Map<number, number>(); // signal → group
   const parent: number[] = comb.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -57,7 +39,7 @@ export function splitProcesses(body: readonly IRStmt[], signals: readonly IRSign
     keys.set(`${s.clock}:${s.reset}`, { clock: s.clock!, reset: s.reset ?? null });
   }
   for (const [key, { clock, reset }] of keys) {
-    const stmts = filter(body, (t) => isReg(t) && `${signals[t]!.clock}:${signals[t]!.reset}` === key);
+    const stmts = filterStmts(body, (t) => isReg(t) && `${signals[t]!.clock}:${signals[t]!.reset}` === key);
     processes.push({ kind: 'sync', clock, reset, body: stmts, loc: stmts[0]?.loc ?? loc });
   }
   return { processes };

@@ -3,15 +3,16 @@
 // and reports every strongly connected component as a printed loop.
 import { formatLoc } from '../ir/loc.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
+import { ReadCollector } from '../ir/reads.js';
+import { isCycle, stronglyConnectedComponents } from '../ir/scc.js';
 import type { PassContext } from './context.js';
-import { ReadCollector } from './reads.js';
 
 /** For each output port of a module: the input ports it depends on combinationally. */
 export type CombSummary = Map<string, Set<string>>;
 
 function combDeps(m: IRModule, summaries: ReadonlyMap<string, CombSummary>): Map<number, Set<number>> {
   const deps = new Map<number, Set<number>>();
-  const rc = new ReadCollector(m);
+  const rc = new ReadCollector(m.exprs);
   const depsOf = (t: number) => {
     let d = deps.get(t);
     if (!d) deps.set(t, (d = new Set()));
@@ -60,44 +61,6 @@ function summarize(m: IRModule, deps: Map<number, Set<number>>): CombSummary {
   return summary;
 }
 
-/** Tarjan's SCC, iterative. Returns components with a cycle (size > 1 or a self edge). */
-function cycles(n: number, edges: Map<number, Set<number>>): number[][] {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const out: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: [number, number[], number][] = [[root, [...(edges.get(root) ?? [])], 0]];
-    index[root] = low[root] = counter++;
-    stack.push(root); onStack[root] = 1;
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      const [v, succ] = frame;
-      if (frame[2] < succ.length) {
-        const w = succ[frame[2]++]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w); onStack[w] = 1;
-          work.push([w, [...(edges.get(w) ?? [])], 0]);
-        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-        continue;
-      }
-      work.pop();
-      if (work.length) { const p = work[work.length - 1]![0]; low[p] = Math.min(low[p]!, low[v]!); }
-      if (low[v] === index[v]) {
-        const comp: number[] = [];
-        let w: number;
-        do { w = stack.pop()!; onStack[w] = 0; comp.push(w); } while (w !== v);
-        if (comp.length > 1 || edges.get(v)?.has(v)) out.push(comp);
-      }
-    }
-  }
-  return out;
-}
-
 /** One concrete cycle inside a strongly connected component, as a node path. */
 function pathIn(comp: number[], edges: Map<number, Set<number>>): number[] {
   const inComp = new Set(comp);
@@ -131,7 +94,9 @@ export function checkLoops(ctx: PassContext): void {
       if (!e) edges.set(s, (e = new Set()));
       e.add(t);
     }
-    for (const comp of cycles(m.signals.length, edges)) {
+    const succ = (v: number) => edges.get(v) ?? [];
+    const cycles = stronglyConnectedComponents(m.signals.length, succ).filter((comp) => isCycle(comp, succ));
+    for (const comp of cycles) {
       const path = pathIn(comp, edges);
       const first = m.signals[path[0]!]!;
       const names = path.map((id) => m.signals[id]!.name).join(' -> ');

@@ -1,5 +1,9 @@
 // vti_addr_check — the address-bit masking comparator (blocks.md, architecture.md §7):
 // implemented-address check with the flexible guest IMPL_VA_MSB, word-level (masks, no loops).
+// Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
+// the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
+// these semantics on their own, so that co-simulation and the equivalence proofs compare
+// independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { implConfigProblems } from '../../arch/config.js';
 import { defineModule, mux, type HdlModule, type Value, type Bit } from '../core/index.js';
 

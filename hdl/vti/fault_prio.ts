@@ -2,6 +2,10 @@
 // (arch/priority.ts, architecture.md §6). Word-level: the winner is the lowest set bit of
 // `pending` (found by a log-depth prefix OR); every encoded output bit is an OR-reduction of the one-hot
 // winner masked by a constant column of the table, so depth is logarithmic and size linear.
+// Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
+// the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
+// these semantics on their own, so that co-simulation and the equivalence proofs compare
+// independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { cat, defineModule, type HdlModule, type Value } from '../core/index.js';
 

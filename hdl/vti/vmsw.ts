@@ -1,5 +1,9 @@
 // vti_vmsw — the vmsw decision unit (blocks.md, architecture.md §3.1): exactly one of
 // illegal_op / priv_op / virt_fault / commit for a valid vmsw, in the spec's check order.
+// Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
+// the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
+// these semantics on their own, so that co-simulation and the equivalence proofs compare
+// independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { defineModule, mux, type HdlModule } from '../core/index.js';
 
 export interface VmswOptions {

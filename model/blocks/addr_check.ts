@@ -2,6 +2,10 @@
 // Scalar reference: the §7 rule bit by bit on a BigInt. Batched reference: only bits 63..32
 // matter (M ≥ 50 for virtual, IMPL_PA_MSB ≥ 31 for physical), so each vector costs one word
 // load and a few shifts — no BigInt on this path.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the hand-
+// written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
+// semantics on their own, so that co-simulation and the equivalence proofs compare independent
+// opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { implConfigProblems, type ImplConfig } from '../../arch/config.js';
 import { checkInputs, outputColumns, port, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';

@@ -2,6 +2,10 @@
 // priority encoder generated from an ordered table (default arch/priority.ts). Scalar
 // reference: scan the rows in order on a BigInt. Batched reference: branch-free lowest-set-bit
 // scan over the words, then per-row lookup tables.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the hand-
+// written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
+// semantics on their own, so that co-simulation and the equivalence proofs compare independent
+// opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PRIORITY_TABLE, type InterruptionKind } from '../../arch/priority.js';
 import { checkInputs, outputColumns, port, topWordMask, type Columns, type Port } from './columns.js';
 import { checkOptionKeys } from './options.js';

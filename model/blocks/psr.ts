@@ -2,6 +2,10 @@
 // reference that follows the op table row by row, and batched fast references over uint32
 // columns — `evalBatch` (one combinational next-state evaluation per vector, current PSR
 // given as the `psr` input column) and `stepBatch` (a clocked cycle sequence).
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the hand-
+// written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
+// semantics on their own, so that co-simulation and the equivalence proofs compare independent
+// opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PSR_FIELDS, PSR_KEPT_MASK, PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
 import { checkInputs, outputColumns, port, split64, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';

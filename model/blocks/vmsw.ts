@@ -1,6 +1,10 @@
 // Reference model of vti_vmsw (blocks.md "vti_vmsw", architecture.md §3.1): the ordered
 // checks of vmsw.0/.1. Scalar reference as an if-chain in spec order; batched reference as
 // straight bit logic on 1-word columns.
+// Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the hand-
+// written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
+// semantics on their own, so that co-simulation and the equivalence proofs compare independent
+// opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { checkInputs, outputColumns, port, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
 

@@ -46,7 +46,8 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
 }
 
 // M42 moves to indirect register files (x6 0x00-0x05) and M43 moves from them (0x10-0x17).
-const IND = ['rr', 'dbr', 'ibr', 'pkr', 'pmc', 'pmd'] as const;
+/** The indirect register files, as the `sub` of mov_to_ind / mov_from_ind. */
+export const IND = ['rr', 'dbr', 'ibr', 'pkr', 'pmc', 'pmd'] as const;
 
 function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
   const x3 = fld(s, 33, 3), x6 = fld(s, 27, 6);

@@ -1,6 +1,11 @@
 // Architectural state of the modelled processor and the interruption machinery
 // (architecture.md §2, §4, §7). Instruction semantics live in compile-*.ts; the step loop and
 // the code cache in run.ts.
+// Deliberately a separate copy (N-version): the emulator (this folder), the eDSL block
+// (hdl/vti/), the TS reference model (model/blocks/) and the hand-written Verilog reference
+// (formal/ref/) each state the VT-i block semantics on their own, so that co-simulation and
+// the equivalence proofs compare independent opinions. Keep them apart: they may share the
+// spec data of arch/, never code.
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
 import type { ImplConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';

@@ -2,7 +2,8 @@
 // the independent reference model (model/blocks), on directed vectors from the spec,
 // exhaustive enumeration where the input space is small, and seeded random batches.
 // Stimulus and checks are batched; the first mismatch is reported with its inputs.
-import { allocColumns, type Columns, type Port } from '../../model/blocks/columns.js';
+import { allocColumns, getBig, type Columns, type Port } from '../../model/blocks/columns.js';
+import { countMismatches, firstMismatch, type Mismatch } from '../../model/blocks/compare.js';
 import { createBlockModel, type BlockName } from '../../model/blocks/index.js';
 import {
   directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
@@ -35,12 +36,9 @@ export interface BlockCosimOptions {
   readonly progress?: (done: number, total: number) => void;
 }
 
-export interface Mismatch {
-  readonly vector: number;
+/** The first mismatch of a run (index: the vector over the whole run), with its stimulus. */
+export interface BlockMismatch extends Mismatch {
   readonly label?: string;
-  readonly port: string;
-  readonly expected: bigint;
-  readonly actual: bigint;
   readonly inputs: Record<string, bigint>;
 }
 
@@ -50,19 +48,13 @@ export interface BlockCosimResult {
   readonly vectors: number;
   readonly directed: number;
   readonly mismatches: number;
-  readonly first?: Mismatch;
+  readonly first?: BlockMismatch;
   readonly seconds: number;
   /** With rtlCoverageDir: the block's code coverage over every vector of the run. */
   readonly rtlCoverage?: RtlCoverageGroup;
   /** CPU time of this process over the same interval (all threads: the engine's too). */
   readonly cpuSeconds: number;
 }
-
-const value = (col: Uint32Array, p: Port, i: number): bigint => {
-  let v = 0n;
-  for (let k = p.words - 1; k >= 0; k--) v = (v << 32n) | BigInt(col[i * p.words + k]!);
-  return v;
-};
 
 export type StimSetName = 'directed' | 'exhaustive' | 'random';
 
@@ -116,33 +108,12 @@ export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN):
 }
 
 /** Compares two column sets; returns the number of differing vectors and the first one. */
-function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: Mismatch } {
-  // Fast path: whole columns equal (the usual case) — one tight loop per output.
-  let same = true;
-  for (const p of r.outputs) {
-    const e = expected[p.name]!, a = actual[p.name]!, n = stim.count * p.words;
-    for (let j = 0; j < n; j++) if (e[j] !== a[j]) { same = false; break; }
-    if (!same) break;
-  }
-  if (same) return { bad: 0 };
-  let bad = 0;
-  let first: Mismatch | undefined;
-  for (let i = 0; i < stim.count; i++) {
-    for (const p of r.outputs) {
-      const e = expected[p.name]!, a = actual[p.name]!;
-      let differs = false;
-      for (let k = 0; k < p.words; k++) if (e[i * p.words + k] !== a[i * p.words + k]) differs = true;
-      if (!differs) continue;
-      bad++;
-      first ??= {
-        vector: offset + i, ...(stim.labels?.[i] ? { label: stim.labels[i] } : {}), port: p.name,
-        expected: value(e, p, i), actual: value(a, p, i),
-        inputs: Object.fromEntries(r.inputs.map((q) => [q.name, value(stim.inputs[q.name]!, q, i)])),
-      };
-      break;
-    }
-  }
-  return { bad, ...(first ? { first } : {}) };
+function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: BlockMismatch } {
+  const m = firstMismatch(r.outputs, expected, actual, stim.count, { offset });
+  if (!m) return { bad: 0 };
+  const i = m.index - offset, label = stim.labels?.[i];
+  const inputs = Object.fromEntries(r.inputs.map((q) => [q.name, getBig(stim.inputs[q.name]!, q, i)]));
+  return { bad: countMismatches(r.outputs, expected, actual, stim.count), first: { ...m, ...(label ? { label } : {}), inputs } };
 }
 
 export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promise<BlockCosimResult> {
@@ -155,7 +126,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   let rtlCoverage: RtlCoverageGroup | undefined;
   const t0 = performance.now(), c0 = process.cpuUsage();
   let done = 0, mismatches = 0, directed = 0;
-  let first: Mismatch | undefined;
+  let first: BlockMismatch | undefined;
   // The engine evaluates batch k and compares every output word with the reference's
   // (Verilator: inside the addon, on libuv's thread pool) while this thread generates batch
   // k+1 and computes its reference outputs. Only a batch that differs is decoded vector by
@@ -215,7 +186,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   };
 }
 
-export function formatMismatch(m: Mismatch): string {
+export function formatMismatch(m: BlockMismatch): string {
   const ins = Object.entries(m.inputs).map(([k, v]) => `${k}=0x${v.toString(16)}`).join(' ');
-  return `vector ${m.vector}${m.label ? ` (${m.label})` : ''}: ${m.port} expected 0x${m.expected.toString(16)}, got 0x${m.actual.toString(16)}; inputs ${ins}`;
+  return `vector ${m.index}${m.label ? ` (${m.label})` : ''}: ${m.port} expected 0x${m.expected.toString(16)}, got 0x${m.actual.toString(16)}; inputs ${ins}`;
 }

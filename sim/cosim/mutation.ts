@@ -10,6 +10,7 @@
 // after the other (the Verilator cache builds in-process; 2 cores). All Yosys work goes
 // through the one queued Yosys-WASM runner of formal/yosys.ts.
 import type { Columns, Port } from '../../model/blocks/columns.js';
+import { firstMismatch } from '../../model/blocks/compare.js';
 import type { BlockName } from '../../model/blocks/index.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, RANDOM_BATCH, type StimSetName } from './blocks.js';
@@ -143,23 +144,12 @@ export function blockStimulus(block: BlockName, o: { vectors: number; seed: numb
 }
 
 /** First differing vector of one set, or undefined when all outputs agree. */
-function firstMismatch(outputs: readonly Port[], s: StimSet, actual: Columns): MutantKill | undefined {
-  let first = -1, port = '';
-  for (const p of outputs) {
-    const e = s.expected[p.name]!, a = actual[p.name];
-    if (!a) throw new Error(`mutation: the mutant has no output column '${p.name}'`);
-    const n = s.stim.count * p.words;
-    for (let j = 0; j < n; j++) {
-      if (e[j] !== a[j]) {
-        const v = Math.floor(j / p.words);
-        if (first < 0 || v < first) { first = v; port = p.name; }
-        break;
-      }
-    }
-  }
-  if (first < 0) return undefined;
-  const label = s.stim.labels?.[first];
-  return { set: s.set, vector: s.offset + first, ...(label ? { label } : {}), port };
+function firstKill(outputs: readonly Port[], s: StimSet, actual: Columns): MutantKill | undefined {
+  for (const p of outputs) if (!actual[p.name]) throw new Error(`mutation: the mutant has no output column '${p.name}'`);
+  const m = firstMismatch(outputs, s.expected, actual, s.stim.count);
+  if (!m) return undefined;
+  const label = s.stim.labels?.[m.index];
+  return { set: s.set, vector: s.offset + m.index, ...(label ? { label } : {}), port: m.port };
 }
 
 /** Simulates one mutant (any Verilog with the block's ports) on the stimulus; kill or undefined. */
@@ -168,7 +158,7 @@ export async function simulateMutant(spec: ModuleSpec, stim: BlockStimulus): Pro
   try {
     for (const s of stim.sets) {
       const actual = stim.sequential ? await model.stepBatch(s.stim.inputs, s.stim.count) : await model.evalBatch(s.stim.inputs, s.stim.count);
-      const k = firstMismatch(stim.outputs, s, actual);
+      const k = firstKill(stim.outputs, s, actual);
       if (k) return k;
     }
     return undefined;

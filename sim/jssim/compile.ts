@@ -7,7 +7,8 @@ import { chunkedKernel, chunkedMain } from './chunked.js';
 import type { GenContext } from './emit.js';
 import { planExpr, type Plan } from './expr.js';
 import { at, type FlatDesign, flatten, type FScope, SimError } from './flatten.js';
-import { exprReads, schedule, stmtRoots } from './schedule.js';
+import { ReadCollector } from '../../hdl/ir/reads.js';
+import { schedule, stmtRoots } from './schedule.js';
 import { splitExpressions } from './split.js';
 import { straightKernel, straightMain } from './straight.js';
 import { nwords } from './words.js';
@@ -94,7 +95,8 @@ function prepare(flat: FlatDesign) {
         words += nwords(s.width);
         if (pass) stateWords = words;
       }
-  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...exprReads(flat.exprs, stmtRoots(p.body)), ...(p.reset === null ? [] : [p.reset])]))];
+  const rc = new ReadCollector(flat.exprs);
+  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...rc.reads(stmtRoots(p.body), new Set()), ...(p.reset === null ? [] : [p.reset])]))];
   const g: GenContext = { flat, sch, plans, exprStateDep, offset, syncReads };
   const topInputs = flat.signals.filter((s) => flat.driver[s.id] === 'input').map((s) => s.id);
   const stateSigs = flat.signals.filter((s) => isState(s.id)).map((s) => s.id);

@@ -3,7 +3,7 @@
 // with global ids, and instance ports become plain comb "copy" units (child input ← parent
 // expression, parent wire ← child output). The scheduler and code generator then never see
 // hierarchy.
-import { targetsOf } from '../../hdl/ir/walk.js';
+import { remapExpr, remapStmts, targetsOf } from '../../hdl/ir/walk.js';
 import type { IRDesign, IRExpr, IRModule, IRStmt, Loc, SignalKind } from '../../hdl/ir/types.js';
 
 export class SimError extends Error {
@@ -64,26 +64,6 @@ export interface FlatDesign {
   readonly driver: ('input' | 'comb' | 'sync' | 'none')[];
 }
 
-
-function remapStmts(stmts: readonly IRStmt[], sig: (i: number) => number, ex: (i: number) => number): IRStmt[] {
-  return stmts.map((s): IRStmt => {
-    if (s.kind === 'assign') return { ...s, target: sig(s.target), value: ex(s.value) };
-    if (s.kind === 'if') return { ...s, cond: ex(s.cond), then: remapStmts(s.then, sig, ex), else: remapStmts(s.else, sig, ex) };
-    return { ...s, subject: ex(s.subject), cases: s.cases.map((c) => ({ ...c, body: remapStmts(c.body, sig, ex) })) };
-  });
-}
-
-function remapExpr(e: IRExpr, sig: (i: number) => number, ex: (i: number) => number): IRExpr {
-  switch (e.op) {
-    case 'const': return e;
-    case 'ref': return { ...e, signal: sig(e.signal) };
-    case 'concat': return { ...e, parts: e.parts.map(ex) };
-    case 'mux': return { ...e, sel: ex(e.sel), a: ex(e.a), b: ex(e.b) };
-    default:
-      if ('b' in e) return { ...e, a: ex(e.a), b: ex(e.b) };
-      return { ...e, a: ex(e.a) };
-  }
-}
 
 export function flatten(design: IRDesign): FlatDesign {
   const modules = new Map<string, IRModule>();

@@ -3,7 +3,10 @@
 // (legal: `w := a; w2 := w + 1` in one `when`, final-value semantics) is split into one slice
 // per driven signal (its statements filtered to that target, control flow kept). Only if the
 // slices still form a cycle is the design rejected, naming the loop.
-import type { IRExpr, IRStmt } from '../../hdl/ir/types.js';
+import type { IRStmt } from '../../hdl/ir/types.js';
+import { ReadCollector } from '../../hdl/ir/reads.js';
+import { isCycle, stronglyConnectedComponents } from '../../hdl/ir/scc.js';
+import { filterStmts } from '../../hdl/ir/walk.js';
 import { at, type FlatDesign, type FUnit, SimError } from './flatten.js';
 
 export interface Schedule {
@@ -12,28 +15,6 @@ export interface Schedule {
   readonly driverUnit: Int32Array; // signal → index in `units`, -1 if none
   /** Signal values that depend on register state (directly or combinationally). */
   readonly stateDep: Uint8Array;
-}
-
-/** Signals read by expressions `roots` (DFS over the DAG). */
-export function exprReads(exprs: readonly IRExpr[], roots: readonly number[], out = new Set<number>()): Set<number> {
-  const seen = new Set<number>();
-  const stack = [...roots];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const e = exprs[id]!;
-    switch (e.op) {
-      case 'const': break;
-      case 'ref': out.add(e.signal); break;
-      case 'concat': stack.push(...e.parts); break;
-      case 'mux': stack.push(e.sel, e.a, e.b); break;
-      default:
-        stack.push(e.a);
-        if ('b' in e) stack.push(e.b);
-    }
-  }
-  return out;
 }
 
 export function stmtRoots(stmts: readonly IRStmt[], out: number[] = []): number[] {
@@ -51,80 +32,17 @@ export function stmtRoots(stmts: readonly IRStmt[], out: number[] = []): number[
   return out;
 }
 
-function slice(stmts: readonly IRStmt[], target: number): IRStmt[] {
-  const out: IRStmt[] = [];
-  for (const s of stmts) {
-    if (s.kind === 'assign') {
-      if (s.target === target) out.push(s);
-    } else if (s.kind === 'if') {
-      const t = slice(s.then, target);
-      const e = slice(s.else, target);
-      if (t.length || e.length) out.push({ ...s, then: t, else: e });
-    } else {
-      // Empty case bodies stay: they still stop the search for a matching case.
-      const cases = s.cases.map((c) => ({ ...c, body: slice(c.body, target) }));
-      if (cases.some((c) => c.body.length)) out.push({ ...s, cases });
-    }
-  }
-  return out;
-}
-
-/** Tarjan's SCCs over unit indices; returns components (in reverse topological order). */
-function sccs(n: number, succ: (u: number) => Iterable<number>): number[][] {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const out: number[][] = [];
-  let next = 0;
-  // Iterative to survive deep netlists.
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: { u: number; it: Iterator<number> }[] = [{ u: root, it: succ(root)[Symbol.iterator]() }];
-    index[root] = low[root] = next++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const r = top.it.next();
-      if (!r.done) {
-        const v = r.value;
-        if (index[v] === -1) {
-          index[v] = low[v] = next++;
-          stack.push(v);
-          onStack[v] = 1;
-          work.push({ u: v, it: succ(v)[Symbol.iterator]() });
-        } else if (onStack[v]) low[top.u] = Math.min(low[top.u]!, index[v]!);
-        continue;
-      }
-      work.pop();
-      const u = top.u;
-      if (work.length) low[work[work.length - 1]!.u] = Math.min(low[work[work.length - 1]!.u]!, low[u]!);
-      if (low[u] === index[u]) {
-        const comp: number[] = [];
-        let v: number;
-        do {
-          v = stack.pop()!;
-          onStack[v] = 0;
-          comp.push(v);
-        } while (v !== u);
-        out.push(comp);
-      }
-    }
-  }
-  return out;
-}
-
 export function schedule(flat: FlatDesign): Schedule {
   let units = flat.units.slice();
   for (let pass = 0; ; pass++) {
-    const reads = units.map((u) => exprReads(flat.exprs, stmtRoots(u.body)));
+    const rc = new ReadCollector(flat.exprs);
+    const reads = units.map((u) => rc.reads(stmtRoots(u.body), new Set()));
     const driverUnit = new Int32Array(flat.signals.length).fill(-1);
     units.forEach((u, i) => u.drives.forEach((d) => (driverUnit[d] = i)));
     // Edge u → v when u reads a signal v drives (v must run first).
     const deps = (u: number) => [...reads[u]!].map((s) => driverUnit[s]!).filter((v) => v >= 0);
-    const comps = sccs(units.length, deps);
-    const cyclic = comps.filter((c) => c.length > 1 || deps(c[0]!).includes(c[0]!));
+    const comps = stronglyConnectedComponents(units.length, deps);
+    const cyclic = comps.filter((c) => isCycle(c, deps));
     if (cyclic.length === 0) {
       // Tarjan emits sink components first, which here are the units with no unit dependencies.
       const order = comps.map((c) => c[0]!);
@@ -148,7 +66,7 @@ export function schedule(flat: FlatDesign): Schedule {
     }
     const split = new Set(splittable);
     units = units.flatMap((u, i) =>
-      split.has(i) ? u.drives.map((d) => ({ body: slice(u.body, d), drives: [d], loc: u.loc, what: `${u.what} (signal '${flat.signals[d]!.name}')` })) : [u],
+      split.has(i) ? u.drives.map((d) => ({ body: filterStmts(u.body, (t) => t === d), drives: [d], loc: u.loc, what: `${u.what} (signal '${flat.signals[d]!.name}')` })) : [u],
     );
   }
 }

@@ -4,35 +4,9 @@
 // expressions in order (operands come first), a node whose accumulated cost (words computed
 // since the last cut) exceeds `budget` becomes a wire `~t<n>` driven by its own unit; its
 // users read the wire instead.
-import type { IRExpr, IRStmt } from '../../hdl/ir/types.js';
+import { operands, remapExpr, remapStmts } from '../../hdl/ir/walk.js';
 import type { FlatDesign, FSignal, FUnit } from './flatten.js';
 import { nwords } from './words.js';
-
-function operands(e: IRExpr): number[] {
-  switch (e.op) {
-    case 'const': case 'ref': return [];
-    case 'concat': return [...e.parts];
-    case 'mux': return [e.sel, e.a, e.b];
-    default: return 'b' in e ? [e.a, e.b] : [e.a];
-  }
-}
-
-function withOperands(e: IRExpr, f: (i: number) => number): IRExpr {
-  switch (e.op) {
-    case 'const': case 'ref': return e;
-    case 'concat': return { ...e, parts: e.parts.map(f) };
-    case 'mux': return { ...e, sel: f(e.sel), a: f(e.a), b: f(e.b) };
-    default: return 'b' in e ? { ...e, a: f(e.a), b: f(e.b) } : { ...e, a: f(e.a) };
-  }
-}
-
-function remap(stmts: readonly IRStmt[], f: (i: number) => number): IRStmt[] {
-  return stmts.map((s): IRStmt => {
-    if (s.kind === 'assign') return { ...s, value: f(s.value) };
-    if (s.kind === 'if') return { ...s, cond: f(s.cond), then: remap(s.then, f), else: remap(s.else, f) };
-    return { ...s, subject: f(s.subject), cases: s.cases.map((c) => ({ ...c, body: remap(c.body, f) })) };
-  });
-}
 
 /** Returns a copy of `flat` with temporaries inserted; the number of cuts is `temps`. */
 export function splitExpressions(flat: FlatDesign, budget: number): { flat: FlatDesign; temps: number } {
@@ -44,9 +18,10 @@ export function splitExpressions(flat: FlatDesign, budget: number): { flat: Flat
   const replaced = new Map<number, number>(); // cut expression → ref of its wire
   const acc = new Float64Array(flat.exprs.length);
   const use = (i: number) => replaced.get(i) ?? i;
+  const same = (id: number) => id; // signals keep their ids; only expressions are replaced
   for (let id = 0; id < flat.exprs.length; id++) {
     const ops = operands(exprs[id]!);
-    if (ops.some((o) => replaced.has(o))) exprs[id] = withOperands(exprs[id]!, use);
+    if (ops.some((o) => replaced.has(o))) exprs[id] = remapExpr(exprs[id]!, same, use);
     const e = exprs[id]!;
     if (e.op === 'const' || e.op === 'ref') continue;
     acc[id] = nwords(e.width) + ops.reduce((s, o) => s + (replaced.has(o) ? 0 : acc[o]!), 0);
@@ -60,7 +35,7 @@ export function splitExpressions(flat: FlatDesign, budget: number): { flat: Flat
     exprModule.push(flat.exprModule[id]!);
   }
   if (replaced.size === 0) return { flat, temps: 0 };
-  const units = [...flat.units.map((u) => ({ ...u, body: remap(u.body, use) })), ...tempUnits];
-  const syncs = flat.syncs.map((p) => ({ ...p, body: remap(p.body, use) }));
+  const units = [...flat.units.map((u) => ({ ...u, body: remapStmts(u.body, same, use) })), ...tempUnits];
+  const syncs = flat.syncs.map((p) => ({ ...p, body: remapStmts(p.body, same, use) }));
   return { flat: { ...flat, exprs, exprModule, signals, driver, units, syncs }, temps: replaced.size };
 }

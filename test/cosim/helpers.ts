@@ -26,5 +26,5 @@ export function mismatchText(r: LockstepResult): string {
   const d = r.mismatch;
   if (!d) return 'no mismatch';
   return `event ${d.event} (step ${d.step}) 0x${d.ip.toString(16)} slot ${d.slot} '${d.insn}': ` +
-    d.fields.map((f) => `${f.field} expected 0x${f.expected.toString(16)} got 0x${f.actual.toString(16)}`).join(', ');
+    d.fields.map((f) => `${f.port} expected 0x${f.expected.toString(16)} got 0x${f.actual.toString(16)}`).join(', ');
 }

@@ -76,6 +76,9 @@ export function classify(op: string, sub: string, imm: bigint): { cls: IClassNam
   return { cls: 'OTHER', kind: Kind.NONE, hasAddr: false };
 }
 
+/** Every op classify() knows by name (any other op is OTHER), for the static table checks. */
+export const CLASSIFIED_OPS: readonly string[] = ['break', ...Object.keys(PRIV_OTHER), ...Object.keys(SIMPLE)];
+
 /**
  * Non-access data references (tpa, probe, fc): their data faults report ISR.na = 1 and
  * ISR.r = 1 (the `non_access` port; the emulator's NONACCESS kind, model/exec/xlate.ts).

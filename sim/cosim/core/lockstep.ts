@@ -8,7 +8,8 @@ import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js'
 import { Emulator, type EmuOptions } from '../../../model/emulator.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
 import { INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
-import { DEFAULT_EXCLUSIONS, diffsAt, firstDifference, wordMasks, type Exclusion, type FieldDiff, type Masks } from './compare.js';
+import { firstMismatch, mismatchesAt, type Mismatch } from '../../../model/blocks/compare.js';
+import { COMPARED, compareOptions, DEFAULT_EXCLUSIONS, wordMasks, type Exclusion, type Masks } from './compare.js';
 import { allocBatch, EventSource, type EventBatch } from './events.js';
 import type { SlotDesc } from './bundles.js';
 
@@ -45,7 +46,8 @@ export interface Divergence {
   readonly slot: number;
   readonly insn: string;
   readonly iclass: number;
-  readonly fields: readonly FieldDiff[];
+  /** Every output that differs at the event (index: the event). */
+  readonly fields: readonly Mismatch[];
   /** The event's inputs (hex strings per port). */
   readonly inputs: Record<string, string>;
   /** Up to WINDOW events before it and itself: inputs, expected, actual. */
@@ -106,8 +108,9 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
       const pending = engine.stepBatch(cur.inputs, cur.count);
       src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
       const actual = await pending;
-      const bad = firstDifference(cur.expected, actual, cur.count, masks);
-      if (bad >= 0) { mismatch = divergence(cur, actual, bad, done, tail, masks); done += bad + 1; break; }
+      for (const p of COMPARED) if (!actual[p.name]) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
+      const bad = firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks));
+      if (bad) { mismatch = divergence(cur, actual, bad.index, done, tail, masks); done += bad.index + 1; break; }
       o.onBatch?.(cur, actual);
       tail = keepTail(cur, actual, done);
       done += cur.count;
@@ -144,7 +147,7 @@ function divergence(b: EventBatch, actual: Columns, i: number, offset: number, t
   const ip = (BigInt(b.inputs.ip![2 * i + 1]!) << 32n) | BigInt(b.inputs.ip![2 * i]!);
   return {
     event: offset + i, step: b.step[i]!, ip, slot: b.inputs.slot![i]!, insn: insnOf(sd), iclass: b.inputs.iclass![i]!,
-    fields: diffsAt(b.expected, actual, i, masks), inputs: rowAt(INPUTS, b.inputs, i),
+    fields: mismatchesAt(COMPARED, b.expected, actual, i, compareOptions(b.expected, masks, offset)), inputs: rowAt(INPUTS, b.inputs, i),
     window: {
       first: offset + from - (prev?.n ?? 0),
       inputs: concat(INPUTS, pre(INPUTS, tail?.inputs), cut(INPUTS, b.inputs)),

@@ -22,7 +22,7 @@ const hx = (v: bigint) => '0x' + v.toString(16);
 export function formatDivergence(d: Divergence): string {
   const lines = [
     `mismatch at event ${d.event} (emulator step ${d.step}): ${hx(d.ip)} slot ${d.slot}  ${d.insn}  [iclass ${ICLASS_BY_CODE[d.iclass] ?? d.iclass}]`,
-    ...d.fields.map((f) => `  ${f.field.padEnd(12)} expected ${hx(f.expected).padStart(20)}   rtl ${hx(f.actual).padStart(20)}   xor ${hx(f.expected ^ f.actual)}`),
+    ...d.fields.map((f) => `  ${f.port.padEnd(12)} expected ${hx(f.expected).padStart(20)}   rtl ${hx(f.actual).padStart(20)}   xor ${hx(f.expected ^ f.actual)}`),
     `  event inputs: ${Object.entries(d.inputs).filter(([, v]) => v !== '0x0').map(([k, v]) => `${k}=${v}`).join(' ')}`,
     `  window (${d.window.insns.length} events from ${d.window.first}):`,
   ];

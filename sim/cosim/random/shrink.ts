@@ -20,7 +20,7 @@ export function itemRunner(engine: Engine, gen: VtiGenOptions = DEFAULT_GEN, mor
 
 export function signature(r: LockstepResult): string | null {
   const d = r.mismatch;
-  return d ? `${d.iclass}:${d.fields.map((f) => f.field).join(',')}` : null;
+  return d ? `${d.iclass}:${d.fields.map((f) => f.port).join(',')}` : null;
 }
 
 export interface ShrinkResult {

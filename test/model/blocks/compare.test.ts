@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstMismatch } from '../../../model/blocks/compare.js';
+import { countMismatches, firstMismatch, mismatchesAt } from '../../../model/blocks/compare.js';
 import { port } from '../../../model/blocks/columns.js';
 
 describe('firstMismatch', () => {
@@ -18,5 +18,26 @@ describe('firstMismatch', () => {
   });
   it('names a missing column', () => {
     expect(() => firstMismatch(P, cols(), { a: new Uint32Array(3) }, 3)).toThrow(new Error("firstMismatch: actual column 'b' is missing"));
+  });
+  it('counts the differing vectors and lists every differing port of one vector', () => {
+    const x = cols(), y = cols();
+    y.a[0] = 0; y.b[1] = 9; // vector 0: a and b; vector 2: b
+    y.b[4] = 7;
+    expect(countMismatches(P, x, y, 3)).toBe(2);
+    expect(mismatchesAt(P, x, y, 0)).toEqual([
+      { index: 0, port: 'a', expected: 1n, actual: 0n },
+      { index: 0, port: 'b', expected: 0x2_0000_0001n, actual: 0x9_0000_0001n },
+    ]);
+    expect(mismatchesAt(P, x, y, 1)).toEqual([]);
+    expect(mismatchesAt(P, x, y, 2, { offset: 100 })).toEqual([{ index: 102, port: 'b', expected: 0x6_0000_0005n, actual: 0x6_0000_0007n }]);
+  });
+  it('leaves out masked bits and ports whose flag column is 0 on a vector', () => {
+    const x = cols(), y = cols();
+    y.b[1] ^= 0x80; // vector 0, bit 39 of b
+    y.a[1] = 1; // vector 1 of a
+    const masks = new Map([['b', Uint32Array.of(0xffffffff, 0x7f)]]);
+    expect(firstMismatch(P, x, y, 3, { masks })).toEqual({ index: 1, port: 'a', expected: 0n, actual: 1n });
+    expect(firstMismatch(P, x, y, 3, { masks, when: { a: Uint32Array.of(1, 0, 1) } })).toBeNull();
+    expect(firstMismatch(P, x, y, 3, { when: { a: Uint32Array.of(1, 0, 1) } })).toEqual({ index: 0, port: 'b', expected: 0x2_0000_0001n, actual: 0x82_0000_0001n });
   });
 });
