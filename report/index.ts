@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_GEN, generateVti, vtiSpec, VTI_MODULES, type Manifest, type VtiGenOptions } from '../gen/vti.js';
+import { DEFAULT_CONFIG, generateVti, vtiSpec, VTI_MODULES, type Manifest, type VtiConfig } from '../gen/vti.js';
 import type { SynthStats } from '../formal/stats.js';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';
 import type { EngineName } from '../sim/engine.js';
@@ -31,7 +31,7 @@ export interface ReportOptions {
   readonly flushCycles: number;
   /** Cache folder for schematics and synthesis figures; undefined: none. */
   readonly cacheDir?: string;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   /** Sections not to run (shown as skipped): any of SKIPPABLE. */
   readonly skip?: readonly string[];
   /** Progress lines (one per section start and end). */
@@ -155,7 +155,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
   const say = o.progress ?? (() => {});
   const cache: Cache = createCache(o.cacheDir);
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const sections: SectionResult[] = [];
   const section = async (id: string, title: string, body: () => Promise<{ status?: Status; detail: string }>) => {
     const t = performance.now();
@@ -204,7 +204,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   let cosim: BlockCosimResult[] | undefined;
   await section('cosim', 'co-simulation: blocks vs golden model', async () => {
     const { runBlockCosim } = await import('../cli/commands/cosim.js');
-    const { BLOCK_NAMES } = await import('../model/blocks/index.js');
+    const { BLOCK_NAMES } = await import('../blocks/registry.js');
     cosim = await runBlockCosim(BLOCK_NAMES, o.engine, o.vectors, o.seed);
     const vectors = cosim.reduce((s, r) => s + r.vectors, 0), bad = cosim.reduce((s, r) => s + r.mismatches, 0);
     return { status: bad ? 'FAIL' : 'pass', detail: `${vectors.toLocaleString('en-US')} vectors on ${o.engine}, ${bad} mismatches` };
@@ -261,10 +261,11 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
 
   let formal: FormalRow[] | undefined;
   await section('formal', 'formal: generated blocks ≡ hand-written references', async () => {
-    const { checkGeneratedBlock, BLOCKS } = await import('../formal/blocks.js');
+    const { checkGeneratedBlock } = await import('../formal/blocks.js');
+    const { BLOCK_NAMES } = await import('../blocks/registry.js');
     const { formatProblem } = await import('../formal/gate.js');
     formal = [];
-    for (const b of BLOCKS) {
+    for (const b of BLOCK_NAMES) {
       const c = await checkGeneratedBlock(b, vtiSpec(b, gen).files, gen);
       formal.push({
         block: b, gateOk: c.gate.ok, problems: c.gate.problems.map(formatProblem),

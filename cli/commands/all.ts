@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { table } from '../progress.js';
-import { DEFAULT_GEN, generateVti, vtiSpec } from '../../gen/vti.js';
-import { BLOCK_NAMES } from '../../model/blocks/index.js';
+import { DEFAULT_CONFIG, generateVti, vtiSpec } from '../../gen/vti.js';
+import { BLOCK_NAMES } from '../../blocks/registry.js';
 import { lintVerilog } from '../../sim/lint/index.js';
 import { iverilogAvailable, verilatorAvailable } from '../../sim/verilator/index.js';
 import { chooseEngine, formatBlockResults, runBlockCosim } from './cosim.js';
@@ -48,7 +48,7 @@ export const command: Command = {
     };
 
     await step('generate RTL', async () => {
-      const g = generateVti(DEFAULT_GEN);
+      const g = generateVti(DEFAULT_CONFIG);
       const dir = join(out, 'rtl');
       mkdirSync(dir, { recursive: true });
       for (const [f, text] of Object.entries(g.files)) writeFileSync(join(dir, f), text);

@@ -7,13 +7,13 @@ import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
-import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
+import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
 import { cosimBlock, formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
-import { DEFAULT_GEN } from '../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import { RTL_COVERAGE_DIR, type RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
 import { join } from 'node:path';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
@@ -52,7 +52,7 @@ export const command: Command = {
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true,
         ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
-        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
+        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
       });
       bar.done();

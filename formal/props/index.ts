@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
 import { checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
 import { formatTrace, traceToVcd, type TraceStep } from './trace.js';
@@ -15,8 +15,8 @@ export { BROKEN_VARIANTS, applyVariant, variantFor, type BrokenVariant } from '.
 export { valueOf, type TraceStep } from './trace.js';
 
 export interface RunOptions {
-  /** Generator options of the core (defaults: DEFAULT_GEN). */
-  readonly gen?: Partial<VtiGenOptions>;
+  /** Generator options of the core (defaults: DEFAULT_CONFIG). */
+  readonly gen?: Partial<VtiConfig>;
   /** Which properties (default all six). */
   readonly properties?: readonly PropName[];
   /** Search a non-vacuity cover per property (default true). */
@@ -50,11 +50,11 @@ export interface PropertyResult {
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function runProperties(opts: RunOptions = {}): Promise<PropertyResult[]> {
-  const gen: VtiGenOptions = { ...DEFAULT_GEN, ...opts.gen };
+  const gen: VtiConfig = { ...DEFAULT_CONFIG, ...opts.gen };
   const spec = vtiSpec('vti_core', gen);
   const core = opts.variant ? applyVariant(spec.files, opts.variant) : spec.files;
   const il = await elaborate(checkerFiles({ files: core, ports: spec.ports }, gen));
-  const tag = opts.variant ? opts.variant.name : `core${gen.vt ? '' : '-novt'}`;
+  const tag = opts.variant ? opts.variant.name : `core${gen.vmImplemented ? '' : '-novt'}`;
   const out: PropertyResult[] = [];
   for (const name of opts.properties ?? PROP_NAMES) {
     const p = PROPERTIES[name];

@@ -1,16 +1,13 @@
 // vti_psr — the extended processor status register (blocks.md): the PSR as a bundle of its
 // named fields with PSR.vm at bit 46, updated by one command per cycle. The command semantics
 // are the next-state function in psr_next.ts (shared with vti_core).
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { cat, defineModule, type HdlModule } from '../core/index.js';
 import { PsrBundle, PsrOp } from './psr_type.js';
 import { psrNext } from './psr_next.js';
 
-export interface PsrOptions {
-  /** VT-i implemented; when false PSR.vm is tied to 0. */
-  readonly vmImplemented?: boolean;
-}
-
-export function vtiPsr({ vmImplemented = true }: PsrOptions = {}): HdlModule {
+/** vmImplemented false: PSR.vm is tied to 0. */
+export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
   return defineModule('vti_psr', (m) => {
     m.clock();
     m.reset();

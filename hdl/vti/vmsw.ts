@@ -1,12 +1,9 @@
 // vti_vmsw — the vmsw decision unit (blocks.md, architecture.md §3.1): exactly one of
 // illegal_op / priv_op / virt_fault / commit for a valid vmsw, in the spec's check order.
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { defineModule, mux, type HdlModule } from '../core/index.js';
 
-export interface VmswOptions {
-  readonly vmImplemented?: boolean;
-}
-
-export function vtiVmsw({ vmImplemented = true }: VmswOptions = {}): HdlModule {
+export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
   return defineModule('vti_vmsw', (m) => {
     const valid = m.input('valid', 1);
     const toVm = m.input('to_vm', 1);

@@ -2,7 +2,7 @@
 // (architecture.md §2, §4, §7). Instruction semantics live in compile-*.ts; the step loop and
 // the code cache in run.ts.
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
-import type { ImplConfig } from '../../arch/config.js';
+import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { hiOf, loOf, toBig } from './int64.js';
@@ -91,7 +91,7 @@ export class Machine {
   /** Called for every interruption taken (trace). */
   onEvent: ((e: EventRecord) => void) | null = null;
 
-  constructor(readonly cfg: ImplConfig) {
+  constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
   }
 
@@ -261,7 +261,7 @@ export class Machine {
   itc(): bigint { return (BigInt(this.curStep()) + this.itcOffset) & MASK64; }
 
   reservedPsrMask(): bigint {
-    return this.cfg.vt ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
+    return this.cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
   }
 }
 

@@ -10,15 +10,15 @@
 // after the other (the Verilator cache builds in-process; 2 cores). All Yosys work goes
 // through the one queued Yosys-WASM runner of formal/yosys.ts.
 import type { Columns, Port } from '../../model/blocks/columns.js';
-import type { BlockName } from '../../model/blocks/index.js';
+import type { BlockName } from '../../blocks/registry.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, RANDOM_BATCH, type StimSetName } from './blocks.js';
-import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
 import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
 import { proveProperties } from '../../formal/block_props.js';
-import { blockProperties } from '../../formal/block_properties.js';
+import { blockProperties } from '../../formal/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
 
 export type { Mutant } from '../../formal/mutate.js';
@@ -33,7 +33,7 @@ export interface MutationOptions {
   readonly engine?: 'verilator';
   /** Prove each survivor equivalent or not (Yosys sat; k-induction for vti_psr). Default true. */
   readonly classify?: boolean;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   /** Random batch size; default as cosimBlock (RANDOM_BATCH, 65536). */
   readonly batch?: number;
   /** Stimulus sets to run (default all: directed, exhaustive where the block has one, random);
@@ -124,8 +124,8 @@ interface BlockStimulus {
 }
 
 /** The co-simulation stimulus of one block with its reference outputs (computed once). */
-export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiGenOptions; batch?: number }): BlockStimulus {
-  const r = blockRunner(block, o.gen ?? DEFAULT_GEN);
+export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiConfig; batch?: number }): BlockStimulus {
+  const r = blockRunner(block, o.gen ?? DEFAULT_CONFIG);
   const sets: StimSet[] = [];
   let done = 0;
   for (const d of r.directed()) {
@@ -200,7 +200,7 @@ export async function classifyMutant(
   original: ModuleSpec,
   m: Mutant,
   sequential: boolean,
-  gen: VtiGenOptions = DEFAULT_GEN,
+  gen: VtiConfig = DEFAULT_CONFIG,
 ): Promise<Classification> {
   const plain = await proveEquivalent({ gold: { files: original.files, top: original.top }, gate: { files: m.files, top: m.top }, sequential });
   const method = sequential ? 'k-induction from reset (k <= 8)' : 'combinational SAT miter';
@@ -224,7 +224,7 @@ export async function classifyMutant(
   ].join('\n');
   const files = { ...original.files, [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`), [`${top}__miter.v`]: wrapper };
   const agree = { name: 'mutant outputs equal the original outputs', expr: 'mutant_agrees' };
-  const props = [...blockProperties(block, { vmImplemented: gen.vt }), agree];
+  const props = [...blockProperties(block, gen), agree];
   const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
   const strengthened = `${method}, inconclusive; then k-induction of agreement && ${props.length - 1} block properties`;
   const a = res.find((r) => r.name === agree.name)!;
@@ -243,7 +243,7 @@ export async function mutationScoreOf(
   if ((o.engine ?? 'verilator') !== 'verilator') throw new Error(`mutation: only the verilator engine runs given Verilog, got '${String(o.engine)}'`);
   if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`');
   const t0 = performance.now();
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const original = vtiSpec(block, gen);
   const all = blockStimulus(block, { vectors: o.vectors, seed: o.seed, gen, ...(o.batch ? { batch: o.batch } : {}) });
   const stim: BlockStimulus = o.sets ? { ...all, sets: all.sets.filter((x) => o.sets!.includes(x.set)) } : all;
@@ -293,7 +293,7 @@ export async function mutationScoreOf(
 /** Mutation score of the block co-simulation on `count` Yosys mutants of the generated block. */
 export async function mutationScore(block: BlockName, o: MutationOptions): Promise<MutationResult> {
   const t0 = performance.now();
-  const spec = vtiSpec(block, o.gen ?? DEFAULT_GEN);
+  const spec = vtiSpec(block, o.gen ?? DEFAULT_CONFIG);
   const list = await yosysMutants(spec.files, block, o.count, o.seed);
   return mutationScoreOf(block, list, { ...o, mutateSeconds: (performance.now() - t0) / 1000 });
 }
