@@ -20,7 +20,7 @@
 import { DEFAULT_CONFIG, vtiDesign } from '../../gen/vti.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 import { allocColumns, type Columns } from '../../model/blocks/columns.js';
-import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
+import { BLOCK_NAMES, BLOCKS, type BlockName } from '../../blocks/registry.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, cosimBlock, RANDOM_BATCH } from '../../sim/cosim/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../../sim/verilator/index.js';
@@ -116,7 +116,7 @@ for (const block of BLOCK_NAMES) {
   }
   const a = best.get(`${block}|a`), b = best.get(`${block}|b`)!, c = best.get(`${block}|c-verilator`);
   if (!a || !c) continue;
-  const comb = block !== 'vti_psr';
+  const comb = !BLOCKS[block].sequential;
   const js = best.get(`${block}|js`)!, v = best.get(`${block}|v`)!;
   // (c)'s bounds from its two parts. The one-thread parts' CPU rates are their speeds on a
   // free core, so min(JS, Verilator) by CPU rates is (c)'s wall bound on two free cores,
