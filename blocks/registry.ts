@@ -7,7 +7,7 @@
 // emulator are deliberate independent versions of one semantics: only this table joins them.
 //
 // Adding a block: one entry below, plus its files (hdl/vti/<block>.ts, model/blocks/<block>.ts
-// and stim/<block>.ts, formal/ref/ref_<block>.v, its properties in formal/block_properties.ts),
+// and stim/<block>.ts, formal/ref/ref_<block>.v, its properties in blocks/properties.ts),
 // and its line in gen/vti.ts's generator table (the generator's module list).
 import { DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
 import { vtiAddrCheck } from '../hdl/vti/addr_check.js';
@@ -24,8 +24,7 @@ import {
   directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
   randomAddrCheck, randomFaultPrio, randomPsrSequence, randomVmsw, type Stimulus,
 } from '../model/blocks/vectors.js';
-import { addrCheckProperties, faultPrioProperties, psrProperties, vmswProperties } from '../formal/block_properties.js';
-import type { Property } from '../formal/block_props.js';
+import { addrCheckProperties, faultPrioProperties, psrProperties, vmswProperties, type Property } from './properties.js';
 
 export type StimSetName = 'directed' | 'exhaustive' | 'random';
 
@@ -54,7 +53,7 @@ export interface BlockEntry<Model, ModelOptions> {
   readonly referenceFile: URL;
   /** The reference's Verilog parameters for a configuration. */
   readonly referenceParams: (c: VtiConfig) => Record<string, number>;
-  /** Safety properties over the block's ports (formal/block_properties.ts). */
+  /** Safety properties over the block's ports (properties.ts). */
   readonly properties: (c: VtiConfig) => Property[];
 }
 

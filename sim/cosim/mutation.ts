@@ -189,7 +189,7 @@ export interface Classification {
  * which happens when the mutant differs only in states that reset never reaches (e.g. it
  * clears a reserved PSR bit that is always 0 anyway, while induction starts from any state),
  * the agreement is proved again strengthened by the block's own safety properties
- * (formal/block_properties.ts, e.g. "reserved PSR bits always read 0"): one k-induction over
+ * (blocks/properties.ts, e.g. "reserved PSR bits always read 0"): one k-induction over
  * the conjunction `properties of the original && mutant outputs == original outputs` on a
  * wrapper holding both. Sound: the conjunction is proved to hold at every step after reset,
  * so the outputs agree on every reachable state. A base-case failure of the agreement is a

@@ -1,9 +1,15 @@
 // The safety properties of the four blocks, each a sentence of blocks.md / architecture.md
 // turned into a Verilog expression over the block's ports (prev_<port> = one clock earlier).
-// They hold for the references and must hold for the generated RTL (test/formal/block_props.test.ts).
-// One function per block; blocks/registry.ts says which block has which.
+// They hold for the references and must hold for the generated RTL (test/formal/block_props.test.ts);
+// formal/block_props.ts proves them. One function per block; registry.ts says which block has which.
 import type { VtiConfig } from '../arch/config.js';
-import type { Property } from './block_props.js';
+
+/** A safety property of one design, as formal/block_props.ts proves it. */
+export interface Property {
+  readonly name: string;
+  /** Verilog expression, true when the property holds (ports and prev_<port> in scope). */
+  readonly expr: string;
+}
 
 const RESERVED = "64'hFFFF_8000_F001_1FC1"; // PSR bits 0, 6-12, 16, 28-31, 47-63 (architecture.md §2)
 
