@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../arch/config.js';
 import { BLOCK_NAMES, BLOCKS, blockRunner, createBlockModel, isBlock, type BlockName } from '../../blocks/registry.js';
 import { elaborate } from '../../hdl/core/index.js';
-import { portsOf } from '../../gen/verilog/index.js';
-import { VTI_MODULES } from '../../gen/vti.js';
+import { emitDesign, portsOf } from '../../gen/verilog/index.js';
+import { VTI_MODULES, vtiSpec } from '../../gen/vti.js';
 
 describe('block registry', () => {
   it('lists the generated modules except the core that composes them', () => {
@@ -29,6 +29,11 @@ describe('block registry', () => {
       expect(Object.fromEntries(r.outputs.map((p) => [p.name, p.width]))).toEqual(width('output'));
       expect(r.sequential).toBe(ports.some((p) => p.name === 'clk'));
       for (const d of r.directed()) expect(Object.keys(d.stim.inputs).sort()).toEqual(r.inputs.map((p) => p.name).sort());
+    });
+
+    it(`${name}: the registry's design is the one the generator emits`, () => {
+      const c = { ...DEFAULT_CONFIG, vmImplemented: false, implVaMsb: 57, guestShrink: 2 };
+      expect(emitDesign(elaborate(BLOCKS[name].design(c)).design)).toEqual(vtiSpec(name, c).files);
     });
 
     it(`${name}: the reference Verilog is ref_${name} with the parameters the registry gives it`, () => {
