@@ -1,7 +1,7 @@
 // Types of bin/api.js: re-exported from the declarations that `npm run build` writes to
 // dist/types (tsc --emitDeclarationOnly over the API's source files).
-export { generateVti, vtiSpec, vtiDesign, vtiModule, checkGenOptions, DEFAULT_GEN, VTI_MODULES, GenOptionsError } from '../dist/types/gen/vti.js';
-export type { VtiGenOptions, VtiModuleName, Manifest, ManifestModule, Generated } from '../dist/types/gen/vti.js';
+export { generateVti, vtiSpec, vtiDesign, vtiModule, checkConfig, DEFAULT_CONFIG, VTI_MODULES, ConfigError } from '../dist/types/gen/vti.js';
+export type { VtiConfig, VtiModuleName, Manifest, ManifestModule, Generated } from '../dist/types/gen/vti.js';
 export { emitDesign, emitModule, moduleSpec, portsOf } from '../dist/types/gen/verilog/index.js';
 export type { PortSpec, ModuleSpec } from '../dist/types/gen/verilog/index.js';
 export { defineModule, elaborate, mux, cat, lit, when, switchOn, anyOf, bundleType, enumType, widthOf, HdlError, formatDiagnostic } from '../dist/types/hdl/core/index.js';

@@ -8,7 +8,7 @@ const [vti, verilog, core, engine, report] = await Promise.all([
   load('../gen/vti.ts'), load('../gen/verilog/index.ts'), load('../hdl/core/index.ts'), load('../sim/engine.ts'), load('../report/index.ts'),
 ]);
 
-export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkGenOptions, DEFAULT_GEN, VTI_MODULES, GenOptionsError } = vti;
+export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkConfig, DEFAULT_CONFIG, VTI_MODULES, ConfigError } = vti;
 export const { emitDesign, emitModule, moduleSpec, portsOf } = verilog;
 export const { defineModule, elaborate, mux, cat, lit, when, switchOn, anyOf, bundleType, enumType, widthOf, HdlError, formatDiagnostic } = core;
 export const { createEngine, ENGINES } = engine;

@@ -6,12 +6,9 @@
 import { yosys, YosysError } from './yosys.js';
 import { type DesignRef, designPorts, placeFiles, type PortInfo } from './design.js';
 import { type CexValue, waveSteps } from './cex.js';
+import type { Property } from '../blocks/properties.js';
 
-export interface Property {
-  readonly name: string;
-  /** Verilog expression, true when the property holds (ports and prev_<port> in scope). */
-  readonly expr: string;
-}
+export type { Property };
 
 export interface PropStep {
   readonly step: number;

@@ -1,11 +1,11 @@
-// Generation of the VT-i RTL: the five modules of blocks.md with one set of generator options,
-// their Verilog files, and a manifest (modules, options, ports, hashes). Deterministic: the
-// same options give byte-identical files.
+// Generation of the VT-i RTL: the five modules of blocks.md for one configuration (VtiConfig,
+// arch/config.ts), their Verilog files, and a manifest (modules, configuration, ports, hashes).
+// Deterministic: the same configuration gives byte-identical files.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_IMPL, implConfigProblems } from '../arch/config.js';
+import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
 import { elaborate, type HdlModule } from '../hdl/core/index.js';
 import type { IRDesign } from '../hdl/ir/types.js';
 import { vtiAddrCheck } from '../hdl/vti/addr_check.js';
@@ -15,35 +15,31 @@ import { vtiPsr } from '../hdl/vti/psr.js';
 import { vtiVmsw } from '../hdl/vti/vmsw.js';
 import { emitDesign, moduleSpec, portsOf, type ModuleSpec, type PortSpec } from './verilog/index.js';
 
-export interface VtiGenOptions {
-  readonly vt: boolean;
-  readonly implVaMsb: number;
-  readonly implPaMsb: number;
-  readonly guestShrink: number;
-}
+export { ConfigError, checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
 
-export const DEFAULT_GEN: VtiGenOptions = { vt: DEFAULT_IMPL.vt, implVaMsb: DEFAULT_IMPL.implVaMsb, implPaMsb: DEFAULT_IMPL.implPaMsb, guestShrink: DEFAULT_IMPL.guestShrink };
+/** The generated modules, each built from (its view of) the configuration. */
+const GENERATORS = {
+  vti_psr: vtiPsr,
+  vti_vmsw: vtiVmsw,
+  vti_addr_check: vtiAddrCheck,
+  vti_fault_prio: () => vtiFaultPrio(),
+  vti_core: vtiCore,
+} as const satisfies Record<string, (c: VtiConfig) => HdlModule>;
 
-export const VTI_MODULES = ['vti_psr', 'vti_vmsw', 'vti_addr_check', 'vti_fault_prio', 'vti_core'] as const;
-export type VtiModuleName = (typeof VTI_MODULES)[number];
+export type VtiModuleName = keyof typeof GENERATORS;
+export const VTI_MODULES = Object.freeze(Object.keys(GENERATORS)) as readonly VtiModuleName[];
 
-export function vtiModule(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): HdlModule {
-  switch (name) {
-    case 'vti_psr': return vtiPsr({ vmImplemented: o.vt });
-    case 'vti_vmsw': return vtiVmsw({ vmImplemented: o.vt });
-    case 'vti_addr_check': return vtiAddrCheck(o);
-    case 'vti_fault_prio': return vtiFaultPrio();
-    case 'vti_core': return vtiCore({ vmImplemented: o.vt, implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink });
-  }
+export function vtiModule(name: VtiModuleName, o: VtiConfig = DEFAULT_CONFIG): HdlModule {
+  return GENERATORS[name](o);
 }
 
 /** Elaborated design of one module (with its children), ready for any backend. */
-export function vtiDesign(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): IRDesign {
+export function vtiDesign(name: VtiModuleName, o: VtiConfig = DEFAULT_CONFIG): IRDesign {
   return elaborate(vtiModule(name, o)).design;
 }
 
 /** The module as the simulation engines and lint gate take it. */
-export function vtiSpec(name: VtiModuleName, o: VtiGenOptions = DEFAULT_GEN): ModuleSpec {
+export function vtiSpec(name: VtiModuleName, o: VtiConfig = DEFAULT_CONFIG): ModuleSpec {
   return moduleSpec(vtiDesign(name, o));
 }
 
@@ -58,7 +54,7 @@ export interface ManifestModule {
 
 export interface Manifest {
   readonly generator: 'vti-hdl';
-  readonly options: VtiGenOptions;
+  readonly options: VtiConfig;
   readonly top: 'vti_core';
   readonly modules: readonly ManifestModule[];
   /** sha256 over the generator's own sources (arch/, hdl/, gen/), so a manifest says what made it. */
@@ -69,15 +65,6 @@ export interface Generated {
   readonly files: Record<string, string>;
   readonly manifest: Manifest;
   readonly design: IRDesign;
-}
-
-export class GenOptionsError extends Error {
-  override name = 'GenOptionsError';
-}
-
-export function checkGenOptions(o: VtiGenOptions): void {
-  const problems = implConfigProblems({ vt: o.vt, implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink });
-  if (problems.length) throw new GenOptionsError(problems.join('; '));
 }
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -95,8 +82,9 @@ function sourceHash(): string {
   return h.digest('hex');
 }
 
-export function generateVti(o: VtiGenOptions = DEFAULT_GEN): Generated {
-  checkGenOptions(o);
+/** The RTL for a configuration; a ConfigError naming every problem when it is invalid. */
+export function generateVti(o: VtiConfig = DEFAULT_CONFIG): Generated {
+  checkConfig(o);
   const design = vtiDesign('vti_core', o);
   const files = emitDesign(design);
   const modules = design.modules.map((m): ManifestModule => ({

@@ -1,7 +1,7 @@
 // Public API of the golden-model emulator (model/README.md). Other parts of the project (vti
 // emu, vti demo, co-simulation) use only this file.
 import { CR } from '../arch/cr.js';
-import { DEFAULT_IMPL, implConfigProblems, type ImplConfig } from '../arch/config.js';
+import { checkConfig, configFromLengths, type AddressLengthOptions, type VtiConfig } from '../arch/config.js';
 import { decodeBundle } from './decode/decode.js';
 import { insnText, type Insn } from './decode/insn.js';
 import { loadAddress, parseElf } from './elf.js';
@@ -13,16 +13,8 @@ import { CodeCache, runLoop } from './exec/run.js';
 export { UnsupportedInstruction };
 export type { Insn };
 
-export interface EmuOptions {
-  /** VT-i implemented (default true). */
-  vt?: boolean;
-  /** Implemented virtual-address bits, 51..61 (IMPL_VA_MSB = valen − 1; default 61). */
-  valen?: number;
-  /** Implemented physical-address bits, 32..63 (IMPL_PA_MSB = palen − 1; default 63). */
-  palen?: number;
-  /** Guest IMPL_VA_MSB = IMPL_VA_MSB − guestShrink (default 1). */
-  guestShrink?: number;
-}
+/** The emulator's options: the configuration in its address-length spelling (arch/config.ts). */
+export type EmuOptions = AddressLengthOptions;
 
 export interface EventJson { step: number; ip: string; slot: number; vector: string; isr: string; ipsr: string; iip: string; iipa: string; ifa: string }
 
@@ -59,28 +51,20 @@ function eventJson(e: EventRecord): EventJson {
   return { step: e.step, ip: h(e.ip), slot: e.slot, vector: h(BigInt(e.vector)), isr: h(e.isr), ipsr: h(e.ipsr), iip: h(e.iip), iipa: h(e.iipa), ifa: h(e.ifa) };
 }
 
-export function toImplConfig(opts: EmuOptions = {}): ImplConfig {
-  const valen = opts.valen ?? DEFAULT_IMPL.implVaMsb + 1, palen = opts.palen ?? DEFAULT_IMPL.implPaMsb + 1;
-  const cfg: ImplConfig = { vt: opts.vt ?? true, implVaMsb: valen - 1, implPaMsb: palen - 1, guestShrink: opts.guestShrink ?? 1 };
-  const problems = implConfigProblems(cfg);
-  if (problems.length) {
-    const msg = problems.map((p) => p
-      .replace(/^IMPL_VA_MSB (\S+) is out of range: allowed (\d+)\.\.(\d+)$/, (_m, v, a, b) => `valen ${Number(v) + 1} is out of range: allowed ${Number(a) + 1}..${Number(b) + 1}`)
-      .replace(/^IMPL_PA_MSB (\S+) is out of range: allowed (\d+)\.\.(\d+)$/, (_m, v, a, b) => `palen ${Number(v) + 1} is out of range: allowed ${Number(a) + 1}..${Number(b) + 1}`));
-    throw new Error(`bad emulator configuration: ${msg.join('; ')}`);
-  }
-  return cfg;
+/** The configuration the options describe; a ConfigError (worded in valen/palen) when invalid. */
+export function emulatorConfig(opts: EmuOptions = {}): VtiConfig {
+  return checkConfig(configFromLengths(opts), { prefix: 'bad emulator configuration: ', spelling: 'lengths' });
 }
 
 export class Emulator {
-  readonly config: ImplConfig;
+  readonly config: VtiConfig;
   /** The machine state (exposed for tests and co-simulation; prefer state()). */
   readonly machine: Machine;
   private readonly cache: CodeCache;
   onStep?: (rec: TraceRecord) => void;
 
   constructor(opts?: EmuOptions) {
-    this.config = toImplConfig(opts);
+    this.config = emulatorConfig(opts);
     this.machine = new Machine(this.config);
     this.cache = new CodeCache(this.machine);
   }

@@ -1,7 +1,7 @@
 // The workload of the pipeline's steps. `vti all` and `vti report` fill it from their flags and
 // defaults (they differ: `vti all` runs more vectors and random lockstep programs, the report
 // seeded bugs); the steps read only this.
-import type { VtiGenOptions } from '../gen/vti.js';
+import type { VtiConfig } from '../gen/vti.js';
 import type { EngineName } from '../sim/engine.js';
 
 export interface LockstepWorkload {
@@ -12,7 +12,7 @@ export interface LockstepWorkload {
 }
 
 export interface PipelineOptions {
-  readonly gen: VtiGenOptions;
+  readonly gen: VtiConfig;
   readonly engine: EngineName;
   readonly seed: number;
   /** Random co-simulation vectors per block. */

@@ -69,7 +69,7 @@ export const blockCosimStep: Step<readonly BlockCosimResult[]> = {
   id: 'cosim',
   title: 'co-simulation: blocks vs golden model',
   async run({ options: o, bar }) {
-    const { BLOCK_NAMES } = await import('../model/blocks/index.js');
+    const { BLOCK_NAMES } = await import('../blocks/registry.js');
     const { barPerBlock, runBlockCosim } = await import('../sim/cosim/run-blocks.js');
     const res = await runBlockCosim(BLOCK_NAMES, { engine: o.engine, vectors: o.vectors, seed: o.seed, ...barPerBlock(bar) });
     const vectors = res.reduce((s, r) => s + r.vectors, 0), bad = res.reduce((s, r) => s + r.mismatches, 0);
@@ -81,11 +81,12 @@ export const formalStep: Step<readonly FormalRow[]> = {
   id: 'formal',
   title: 'formal: generated blocks ≡ hand-written references',
   async run({ options: o, say }) {
-    const { checkGeneratedBlock, BLOCKS } = await import('../formal/blocks.js');
+    const { checkGeneratedBlock } = await import('../formal/blocks.js');
+    const { BLOCK_NAMES } = await import('../blocks/registry.js');
     const { formatProblem } = await import('../formal/gate.js');
     const { vtiSpec } = await import('../gen/vti.js');
     const rows: FormalRow[] = [];
-    for (const b of BLOCKS) {
+    for (const b of BLOCK_NAMES) {
       const c = await checkGeneratedBlock(b, vtiSpec(b, o.gen).files, o.gen);
       rows.push({
         block: b, gateOk: c.gate.ok, problems: c.gate.problems.map(formatProblem),

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_GEN, generateVti } from '../gen/vti.js';
+import { DEFAULT_CONFIG, generateVti } from '../gen/vti.js';
 import type { PipelineOptions } from '../pipeline/options.js';
 import { dataOf, runSteps, summaryOf } from '../pipeline/step.js';
 import { blockCosimStep, demoStep, formalStep, lockstepStep, propertiesStep } from '../pipeline/steps.js';
@@ -43,7 +43,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
   const say = o.progress ?? (() => {});
   const cache: Cache = createCache(o.cacheDir);
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const g = generateVti(gen);
   const options: PipelineOptions = {
     gen, engine: o.engine, seed: o.seed, vectors: o.vectors, outDir: o.artifactsDir ?? resolve('out'),

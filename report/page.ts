@@ -67,7 +67,7 @@ function summary(sections: readonly SectionResult[]): string {
 function modulesSection(d: ReportData): string {
   const out: string[] = [`<section id="modules"><h2>Modules</h2>`, sectionStatus(d, 'modules'),
     `<p>The five modules of <code>vti gen</code> (options: IMPL_VA_MSB ${d.manifest.options.implVaMsb}, IMPL_PA_MSB ${d.manifest.options.implPaMsb}, ` +
-    `guest shrink ${d.manifest.options.guestShrink}, VT ${d.manifest.options.vt ? 'on' : 'off'}). Ports from <code>manifest.json</code>; schematics are Yosys ` +
+    `guest shrink ${d.manifest.options.guestShrink}, VT ${d.manifest.options.vmImplemented ? 'on' : 'off'}). Ports from <code>manifest.json</code>; schematics are Yosys ` +
     `<code>proc; opt; clean</code> netlists (coarse cells, children of vti_core as boxes) laid out by netlistsvg; cost from Yosys <code>synth</code> and <code>synth_ice40</code>.</p>`];
   const overview = d.modules.map((m): Cell[] => [
     { html: `<a href="#mod-${esc(m.name)}">${esc(m.name)}</a>` }, m.manifest.ports.length,

@@ -1,6 +1,6 @@
 // The report's own steps, run by the pipeline's runner between the shared ones
 // (pipeline/steps.ts): the modules (ports, schematics, synthesis cost) and the timing diagrams.
-import type { Generated, VtiGenOptions } from '../gen/vti.js';
+import type { Generated, VtiConfig } from '../gen/vti.js';
 import type { SynthStats } from '../formal/stats.js';
 import type { Step } from '../pipeline/step.js';
 import type { Cache } from './cache.js';
@@ -12,7 +12,7 @@ import { renderWave, traceToWaveJson } from './wave.js';
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The modules section: per generated module its ports, a schematic and the synthesis figures (both cached by content). */
-export function modulesStep(g: Generated, gen: VtiGenOptions, cache: Cache, yosysVersion: string): Step<readonly ModuleReport[]> {
+export function modulesStep(g: Generated, gen: VtiConfig, cache: Cache, yosysVersion: string): Step<readonly ModuleReport[]> {
   return {
     id: 'modules',
     title: 'modules: ports, schematics, synthesis cost',

@@ -1,6 +1,6 @@
 // The report's data: options, what each section produced, the result. Apart from index.ts
 // (which builds it) and page.ts (which renders it), so that neither imports the other.
-import type { Manifest, VtiGenOptions } from '../gen/vti.js';
+import type { Manifest, VtiConfig } from '../gen/vti.js';
 import type { SynthStats } from '../formal/stats.js';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';
 import type { EngineName } from '../sim/engine.js';
@@ -28,7 +28,7 @@ export interface ReportOptions {
   readonly flushCycles: number;
   /** Cache folder for schematics and synthesis figures; undefined: none. */
   readonly cacheDir?: string;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   /** Sections not to run (shown as skipped): any of SKIPPABLE. */
   readonly skip?: readonly string[];
   /** Progress lines (one per section start and end). */

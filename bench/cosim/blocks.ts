@@ -17,10 +17,10 @@
 // counts the thread pool). Best of the rounds, rounds interleaved so all see similar load.
 // Targets (wall): (c) >= 0.8 × min(a, b), and >= 20 M vectors/s for the combinational blocks.
 // Usage: npx tsx bench/cosim/blocks.ts   (also run by bench/cosim/run.ts, after the core)
-import { DEFAULT_GEN, vtiDesign } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiDesign } from '../../gen/vti.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 import { allocColumns, type Columns } from '../../model/blocks/columns.js';
-import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
+import { BLOCK_NAMES, BLOCKS, type BlockName } from '../../blocks/registry.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, cosimBlock, RANDOM_BATCH } from '../../sim/cosim/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../../sim/verilator/index.js';
@@ -45,11 +45,11 @@ async function timed(key: string, fn: () => Promise<number> | number): Promise<v
 const haveVerilator = verilatorAvailable();
 const models = new Map<BlockName, NapiModel>();
 if (haveVerilator)
-  for (const b of BLOCK_NAMES) models.set(b, (await buildVerilatorModel(moduleSpec(vtiDesign(b, DEFAULT_GEN)))) as NapiModel);
+  for (const b of BLOCK_NAMES) models.set(b, (await buildVerilatorModel(moduleSpec(vtiDesign(b, DEFAULT_CONFIG)))) as NapiModel);
 
 for (let round = 0; round < ROUNDS; round++) {
   for (const block of BLOCK_NAMES) {
-    const r = blockRunner(block, DEFAULT_GEN);
+    const r = blockRunner(block, DEFAULT_CONFIG);
     const batch = RANDOM_BATCH;
     const model = models.get(block);
     if (model) {
@@ -116,7 +116,7 @@ for (const block of BLOCK_NAMES) {
   }
   const a = best.get(`${block}|a`), b = best.get(`${block}|b`)!, c = best.get(`${block}|c-verilator`);
   if (!a || !c) continue;
-  const comb = block !== 'vti_psr';
+  const comb = !BLOCKS[block].sequential;
   const js = best.get(`${block}|js`)!, v = best.get(`${block}|v`)!;
   // (c)'s bounds from its two parts. The one-thread parts' CPU rates are their speeds on a
   // free core, so min(JS, Verilator) by CPU rates is (c)'s wall bound on two free cores,

@@ -9,7 +9,7 @@
 // process's CPU time (less noisy on a shared machine), and ratios.
 // Usage: npx tsx bench/cosim/core.ts [ITERATIONS] [PROGRAM] [RANDOM_PROGRAMS] (or bench/cosim/run.ts: core, then blocks)
 import { readFileSync } from 'node:fs';
-import { DEFAULT_GEN, vtiDesign } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiDesign } from '../../gen/vti.js';
 import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { buildProgram } from '../../programs/build.js';
 import { allocBatch, EventSource, type EventBatch } from '../../sim/cosim/core/events.js';
@@ -26,7 +26,7 @@ const program = process.argv[3] ?? 'vtvmm';
 const randomPrograms = Number(process.argv[4] ?? 30);
 let bytes: Uint8Array = readFileSync(buildProgram(program));
 bytes = patchWord(bytes, symbol(elfSymbols(bytes), 'guest_iterations'), BigInt(iterations));
-const make = factoryFor(bytes, DEFAULT_GEN);
+const make = factoryFor(bytes, DEFAULT_CONFIG);
 const engines: EngineName[] = verilatorAvailable() ? ['verilator', 'builtin'] : ['builtin'];
 
 interface Rate { what: string; n: number; wall: number; cpu: number }
@@ -49,14 +49,14 @@ const total = batches.reduce((a, b) => a + b.count, 0);
 if (verilatorAvailable()) {
   // The C++ limit: the addon's own loop, random inputs (clock included), one eval per vector;
   // a lockstep cycle is two evals (clock low, clock high), so half of this is cycles/s.
-  const model = await buildVerilatorModel(moduleSpec(vtiDesign('vti_core', DEFAULT_GEN)));
+  const model = await buildVerilatorModel(moduleSpec(vtiDesign('vti_core', DEFAULT_CONFIG)));
   const n = 2_000_000;
   const r = await measure('(a) verilated core, C++ loop (evals, /2 = cycles)', () => { (model as unknown as { selfBench(n: number): number }).selfBench(n); return n; });
   void r;
   await model.close();
 }
 for (const name of engines) {
-  const e = await createEngine(name, vtiDesign('vti_core', DEFAULT_GEN));
+  const e = await createEngine(name, vtiDesign('vti_core', DEFAULT_CONFIG));
   await resetEngine(e);
   await measure(`(a) ${name} engine alone, pre-built columns`, async () => { for (const b of batches) await e.stepBatch(b.inputs, b.count); return total; });
   await e.close();
@@ -69,7 +69,7 @@ await measure('(b) emulator stepped + event generation', () => {
 });
 for (const name of engines) {
   await measure(`(c) full lockstep, ${name}`, async () => {
-    const r = await runLockstep(make, { engine: name, gen: DEFAULT_GEN, maxSteps: Number.MAX_SAFE_INTEGER });
+    const r = await runLockstep(make, { engine: name, gen: DEFAULT_CONFIG, maxSteps: Number.MAX_SAFE_INTEGER });
     if (r.mismatch) throw new Error(`bench: mismatch at event ${r.mismatch.event}`);
     return r.instructions;
   });

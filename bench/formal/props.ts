@@ -5,7 +5,7 @@
 // CPU time are both printed: on a shared machine wall time mostly measures the other jobs.
 // Run: npx tsx bench/formal/props.ts
 import { cpus } from 'node:os';
-import { DEFAULT_GEN, vtiSpec } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, runProperties, variantFor } from '../../formal/props/index.js';
 import { checkerFiles, coneStats, coverProperty, elaborate, proveProperty } from '../../formal/props/sat.js';
 import { yosys } from '../../formal/yosys.js';
@@ -23,7 +23,7 @@ const all0 = performance.now();
 const cpu0 = cpuMs();
 await yosys('help', {}); // WASM compile, counted in the total only
 const spec = vtiSpec('vti_core');
-const elab = await timed(() => elaborate(checkerFiles(spec, DEFAULT_GEN)));
+const elab = await timed(() => elaborate(checkerFiles(spec, DEFAULT_CONFIG)));
 const il = elab.v;
 const whole = await coneStats(il);
 console.log(`checker (vti_props + vti_core): ${whole.cells} cells, ${whole.ffBits} flip-flop bits; elaboration ${s(elab.wall)} s wall ${s(elab.cpu)} s cpu`);
@@ -45,7 +45,7 @@ for (const n of PROP_NAMES) {
   const res = r.v[0]!;
   console.log(`${`${n} ${v.name}`.padEnd(27)} | ${s(r.wall)} / ${s(r.cpu)}                        | ${res.verdict.padEnd(7)} | ${res.counterexample ? res.counterexample.steps.length - 1 : '-'}`);
 }
-const novt = await timed(() => runProperties({ gen: { vt: false }, cover: false }));
+const novt = await timed(() => runProperties({ gen: { vmImplemented: false }, cover: false }));
 console.log('');
 console.log(`VT off, six proofs: ${s(novt.wall)} s wall ${s(novt.cpu)} s cpu (${novt.v.map((r) => `${r.name} ${r.verdict}`).join(', ')})`);
 console.log(`total: ${s(performance.now() - all0)} s wall, ${s(cpuMs() - cpu0)} s cpu (${cpus().length} cores)`);

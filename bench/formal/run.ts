@@ -1,18 +1,18 @@
 // Timing of the formal checks through Yosys-WASM: each check run twice in one process (the first
 // run of a kind pays V8's compile/tier-up of the WASM code paths it uses, the second is warm),
 // and the synthesis figures of generated vs reference RTL.  Run: npx tsx bench/formal/run.ts
-import { BLOCKS, type BlockName, isSequential, referenceDesign } from '../../formal/blocks.js';
+import { BLOCK_NAMES, BLOCKS, type BlockName } from '../../blocks/registry.js';
+import { blockProperties, referenceDesign } from '../../formal/blocks.js';
 import { proveEquivalent, synthEquivalent } from '../../formal/equiv.js';
 import { yosysGate } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
-import { blockProperties } from '../../formal/block_properties.js';
 import { proveProperties } from '../../formal/block_props.js';
 import { synthStats, type SynthStats } from '../../formal/stats.js';
 import { yosys } from '../../formal/yosys.js';
 import { vtiSpec } from '../../gen/vti.js';
 
 /** Default-option Verilog, as `vti gen` writes it. */
-const gen = Object.fromEntries(BLOCKS.map((b) => [b, () => vtiSpec(b).files])) as Record<BlockName, () => Record<string, string>>;
+const gen = Object.fromEntries(BLOCK_NAMES.map((b) => [b, () => vtiSpec(b).files])) as Record<BlockName, () => Record<string, string>>;
 
 const rows: [string, number, number][] = [];
 async function twice(name: string, f: () => Promise<unknown>): Promise<void> {
@@ -31,33 +31,33 @@ const t1 = performance.now();
 await yosys('help', {});
 const secondCall = performance.now() - t1;
 
-for (const b of BLOCKS) {
+for (const b of BLOCK_NAMES) {
   const files = gen[b]();
   await twice(`gate ${b}`, () => yosysGate(files, b));
 }
-for (const b of BLOCKS) {
+for (const b of BLOCK_NAMES) {
   const files = gen[b]();
-  await twice(`equiv ${b} vs ref${isSequential(b) ? ' (induction)' : ''}`, async () => {
-    const r = await proveEquivalent({ gold: referenceDesign(b), gate: { files, top: b }, sequential: isSequential(b) });
+  await twice(`equiv ${b} vs ref${BLOCKS[b].sequential ? ' (induction)' : ''}`, async () => {
+    const r = await proveEquivalent({ gold: referenceDesign(b), gate: { files, top: b }, sequential: BLOCKS[b].sequential });
     if (!r.equivalent) throw new Error(`${b}: ${r.verdict}\n${r.table ?? ''}`);
   });
 }
-for (const b of BLOCKS) {
+for (const b of BLOCK_NAMES) {
   const files = gen[b]();
   await twice(`properties ${b} (${blockProperties(b).length})`, async () => {
-    const r = await proveProperties({ files, top: b }, blockProperties(b), { sequential: isSequential(b) });
+    const r = await proveProperties({ files, top: b }, blockProperties(b), { sequential: BLOCKS[b].sequential });
     if (r.some((x) => x.verdict !== 'holds')) throw new Error(`${b}: property failed: ${JSON.stringify(r)}`);
   });
 }
-for (const b of BLOCKS) {
+for (const b of BLOCK_NAMES) {
   const files = gen[b]();
   await twice(`synthEquivalent ${b}`, async () => {
-    const r = await synthEquivalent(files, b, { sequential: isSequential(b) });
+    const r = await synthEquivalent(files, b, { sequential: BLOCKS[b].sequential });
     if (!r.equivalent) throw new Error(`${b} vs its synth netlist: ${r.verdict}`);
   });
 }
 const stats: [string, SynthStats, SynthStats][] = [];
-for (const b of BLOCKS) {
+for (const b of BLOCK_NAMES) {
   let g: SynthStats | undefined;
   await twice(`synthStats ${b} (synth + synth_ice40)`, async () => { g = await synthStats(gen[b](), b); });
   const ref = referenceDesign(b);

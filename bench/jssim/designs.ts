@@ -1,6 +1,6 @@
 // The two benchmark designs, built as IR by hand (like the tests), and hand-written JS
 // baselines of the same functions over the same column arrays.
-import { DEFAULT_IMPL, guestImplVaMsb } from '../../arch/config.js';
+import { DEFAULT_CONFIG, guestImplVaMsb } from '../../arch/config.js';
 import type { IRDesign } from '../../hdl/ir/types.js';
 import { design, Mod } from '../../test/sim/jssim/ir.js';
 
@@ -9,8 +9,8 @@ const bits = (hi: number, lo: number) => ((1n << BigInt(hi + 1)) - 1n) ^ ((1n <<
 
 // Virtual address: bits 60..M+1 must equal bit M, i.e. addr{60:M} is all zeros or all ones
 // (architecture.md §7), M = IMPL_VA_MSB, or the guest value when vm = 1.
-export const VA_MASK_VMM = bits(60, DEFAULT_IMPL.implVaMsb);
-export const VA_MASK_GUEST = bits(60, guestImplVaMsb(DEFAULT_IMPL));
+export const VA_MASK_VMM = bits(60, DEFAULT_CONFIG.implVaMsb);
+export const VA_MASK_GUEST = bits(60, guestImplVaMsb(DEFAULT_CONFIG));
 
 /** 64-bit mask comparator: unimpl = (addr & m) ∉ {0, m}, m chosen by vm. */
 export function maskComparator(): IRDesign {

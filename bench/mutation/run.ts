@@ -3,7 +3,7 @@
 // classified formally (equivalent, or a real gap in the stimulus).
 //   npx tsx bench/mutation/run.ts [MUTANTS=100] [--vectors N] [--seed S] [--block NAME] [--no-classify]
 //     [--sets directed,exhaustive,random]   (a subset: what those sets alone kill)
-import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
+import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
 import { formatMutationTable, mutationScore, type MutationResult } from '../../sim/cosim/mutation.js';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { progressBar, table } from '../progress.js';
-import { DEFAULT_GEN } from '../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import { DEFAULT_FLUSH_CYCLES } from '../../demo/cost.js';
 import { formatTable } from '../../demo/techniques.js';
 import type { PipelineOptions } from '../../pipeline/options.js';
@@ -31,7 +31,7 @@ export const command: Command = {
   async run({ flags }) {
     const say = (s: string) => { if (!flags.json) process.stdout.write(s); };
     const options: PipelineOptions = {
-      gen: DEFAULT_GEN, engine: chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined), seed: flags.seed as number,
+      gen: DEFAULT_CONFIG, engine: chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined), seed: flags.seed as number,
       vectors: flags.vectors as number, outDir: flags.out as string, rtlDir: join(flags.out as string, 'rtl'), lockstep: { random: LOCKSTEP_RANDOM }, demo: DEMO,
     };
     const results = await runSteps(FLOW, options, {

@@ -7,14 +7,14 @@ import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
-import { BLOCK_NAMES, type BlockName } from '../../model/blocks/index.js';
+import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
 import { formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js';
 import { barPerBlock, runBlockCosim as runBlocks } from '../../sim/cosim/run-blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
 import { formatDivergence } from '../../sim/cosim/core/report.js';
-import { DEFAULT_GEN } from '../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
 import { cosimDirs } from '../../sim/cosim/dirs.js';
 import { outDir } from '../dirs.js';
@@ -54,7 +54,7 @@ export const command: Command = {
       const res = await runCoreCosim({
         engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true, outDir: outDir(),
         ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
-        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_GEN, vt: flags.vt !== 'off' } } : {}),
+        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } } : {}),
         ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
       });
       bar.done();

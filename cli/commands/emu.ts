@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -29,7 +30,12 @@ export const command: Command = {
       vt: flags.vt === 'on', valen: flags.valen as number, palen: flags.palen as number, guestShrink: flags['guest-shrink'] as number,
     };
     let emu: Emulator;
-    try { emu = new Emulator(opts); } catch (e) { throw new UserError(configMessage(opts, (e as Error).message)); }
+    try {
+      emu = new Emulator(opts);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UserError(e.describe('emuFlags')); // restated in terms of the flags
+      throw e;
+    }
     let bytes: Uint8Array;
     try { bytes = new Uint8Array(readFileSync(file)); } catch (e) {
       throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -50,15 +56,6 @@ export const command: Command = {
     return 0;
   },
 };
-
-/** Restates a configuration error in terms of the command-line flags. */
-function configMessage(o: EmuOptions, msg: string): string {
-  if (msg.includes('no room for a guest'))
-    return `--valen ${o.valen} with --guest-shrink ${o.guestShrink} leaves no room for a guest: guest IMPL_VA_MSB ` +
-      `${o.valen! - 1 - o.guestShrink!} is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)`;
-  return msg.replace(/^bad emulator configuration: /, '').replace(/\bvalen\b/, '--valen').replace(/\bpalen\b/, '--palen')
-    .replace(/guestShrink (\S+) is out of range/, '--guest-shrink $1 is out of range');
-}
 
 /** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken. */
 class TraceWriter {

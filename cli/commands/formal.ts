@@ -4,14 +4,14 @@
 // default, is generated in-process with the same options.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BLOCKS, type BlockName, type BlockOptions, checkGeneratedBlock, isSequential } from '../../formal/blocks.js';
+import { BLOCK_NAMES, BLOCKS, type BlockName } from '../../blocks/registry.js';
+import { blockProperties, checkGeneratedBlock } from '../../formal/blocks.js';
 import { synthEquivalent } from '../../formal/equiv.js';
 import { formatProblem } from '../../formal/gate.js';
 import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
-import { blockProperties } from '../../formal/block_properties.js';
 import { proveProperties } from '../../formal/block_props.js';
 import { synthStats } from '../../formal/stats.js';
-import { checkGenOptions, GenOptionsError, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { checkConfig, ConfigError, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { table } from '../progress.js';
@@ -21,7 +21,7 @@ import { outDir } from '../dirs.js';
 interface Row { check: string; result: string; ms: number; ok: boolean }
 
 /** The same Verilog `vti gen` writes for these options. */
-function generate(block: BlockName, g: VtiGenOptions): Record<string, string> {
+function generate(block: BlockName, g: VtiConfig): Record<string, string> {
   return vtiSpec(block, g).files;
 }
 
@@ -37,7 +37,7 @@ export const command: Command = {
   summary: 'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',
   usage: '[--block NAME] [--dir DIR] [--no-vt] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink N] [--synth] [--stats] [--mutants N]',
   flags: {
-    block: { type: 'choice', choices: ['all', ...BLOCKS, 'vti_core'], default: 'all', help: 'which block to check (vti_core: the safety properties P1-P6)' },
+    block: { type: 'choice', choices: ['all', ...BLOCK_NAMES, 'vti_core'], default: 'all', help: 'which block to check (vti_core: the safety properties P1-P6)' },
     dir: { type: 'string', metavar: 'DIR', help: "read <block>.v from DIR (from 'vti gen --out DIR') instead of generating" },
     'no-vt': { type: 'bool', help: 'the Verilog was generated with VT-i not implemented (vmImplemented = false)' },
     'impl-va-msb': { type: 'int', metavar: 'N', default: 60, help: 'IMPL_VA_MSB the Verilog was generated with (50..60)' },
@@ -50,22 +50,21 @@ export const command: Command = {
   },
   async run({ flags }) {
     const vt = flags['no-vt'] !== true;
-    const o: BlockOptions = {
+    const g: VtiConfig = {
       vmImplemented: vt,
       implVaMsb: flags['impl-va-msb'] as number,
       implPaMsb: flags['impl-pa-msb'] as number,
       guestShrink: flags['guest-shrink'] as number,
     };
-    const g: VtiGenOptions = { vt, implVaMsb: o.implVaMsb!, implPaMsb: o.implPaMsb!, guestShrink: o.guestShrink! };
     try {
-      checkGenOptions(g); // the same validation and message as `vti gen`
+      checkConfig(g); // the same validation and message as `vti gen`
     } catch (e) {
-      if (e instanceof GenOptionsError) throw new UserError(`bad generator options: ${e.message}`, 2);
+      if (e instanceof ConfigError) throw new UserError(`bad generator options: ${e.message}`, 2);
       throw e;
     }
     const nMutants = flags.mutants as number | undefined;
     if (nMutants !== undefined && nMutants < 1) throw new UserError(`--mutants must be at least 1, got ${nMutants}`);
-    const blocks = flags.block === 'all' ? [...BLOCKS] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
+    const blocks = flags.block === 'all' ? [...BLOCK_NAMES] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
     const withCore = flags.block === 'all' || flags.block === 'vti_core';
     const dir = flags.dir as string | undefined;
     const json = flags.json === true;
@@ -75,7 +74,7 @@ export const command: Command = {
     for (const block of blocks) {
       const files = dir ? readDir(dir, block) : generate(block, g);
       const t0 = performance.now();
-      const r = await checkGeneratedBlock(block, files, o);
+      const r = await checkGeneratedBlock(block, files, g);
       if (!r.gate.ok) {
         row(`${block}: Yosys gate`, 'FAILED', performance.now() - t0, false);
         for (const p of r.gate.problems) out(`  ${formatProblem(p)}`);
@@ -88,7 +87,7 @@ export const command: Command = {
         if (e.vcdPath) out(`  counterexample VCD: ${e.vcdPath}`);
       }
       const t1 = performance.now();
-      const props = await proveProperties({ files, top: block }, blockProperties(block, o), { sequential: isSequential(block) });
+      const props = await proveProperties({ files, top: block }, blockProperties(block, g), { sequential: BLOCKS[block].sequential });
       const notHolding = props.filter((p) => p.verdict !== 'holds');
       row(`${block}: ${props.length} block properties`, notHolding.length ? `${notHolding.length} FAILED` : 'all hold', performance.now() - t1, notHolding.length === 0);
       for (const p of notHolding) {
@@ -96,7 +95,7 @@ export const command: Command = {
         if (p.table) out(p.table.split('\n').map((l) => '    ' + l).join('\n'));
       }
       if (flags.synth) {
-        const sy = await synthEquivalent(files, block, { sequential: isSequential(block) });
+        const sy = await synthEquivalent(files, block, { sequential: BLOCKS[block].sequential });
         row(`${block}: RTL = its synth netlist`, sy.verdict, sy.ms, sy.equivalent);
         if (sy.table) out(sy.table);
       }
@@ -108,7 +107,7 @@ export const command: Command = {
         const t2 = performance.now();
         const list = await mutants(files, block, nMutants, 1);
         let killable = 0;
-        for (const m of list) if (!(await isEquivalentMutant({ files, top: block }, m, { sequential: isSequential(block) }))) killable++;
+        for (const m of list) if (!(await isEquivalentMutant({ files, top: block }, m, { sequential: BLOCKS[block].sequential }))) killable++;
         row(`${block}: mutants`, `${killable}/${list.length} not equivalent to the original`, performance.now() - t2, true);
       }
     }

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
-import { DEFAULT_GEN, GenOptionsError, generateVti, type VtiGenOptions } from '../../gen/vti.js';
+import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 
 export const command: Command = {
@@ -12,17 +12,17 @@ export const command: Command = {
   usage: '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out/rtl' },
-    'impl-va-msb': { type: 'int', metavar: 'N', help: 'highest implemented virtual-address bit, 50..60', default: DEFAULT_GEN.implVaMsb },
-    'impl-pa-msb': { type: 'int', metavar: 'N', help: 'highest implemented physical-address bit, 31..62', default: DEFAULT_GEN.implPaMsb },
-    'guest-shrink': { type: 'int', metavar: 'K', help: 'guest IMPL_VA_MSB = IMPL_VA_MSB - K', default: DEFAULT_GEN.guestShrink },
+    'impl-va-msb': { type: 'int', metavar: 'N', help: 'highest implemented virtual-address bit, 50..60', default: DEFAULT_CONFIG.implVaMsb },
+    'impl-pa-msb': { type: 'int', metavar: 'N', help: 'highest implemented physical-address bit, 31..62', default: DEFAULT_CONFIG.implPaMsb },
+    'guest-shrink': { type: 'int', metavar: 'K', help: 'guest IMPL_VA_MSB = IMPL_VA_MSB - K', default: DEFAULT_CONFIG.guestShrink },
     'no-vt': { type: 'bool', help: 'generate a processor without VT-i (PSR.vm tied to 0, vmsw illegal)' },
     stats: { type: 'bool', help: 'synthesize every module with Yosys (synth, synth_ice40) and print cells, LUTs, depth' },
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
   },
   async run({ flags }) {
-    const o: VtiGenOptions = {
-      vt: !flags['no-vt'],
+    const o: VtiConfig = {
+      vmImplemented: !flags['no-vt'],
       implVaMsb: flags['impl-va-msb'] as number,
       implPaMsb: flags['impl-pa-msb'] as number,
       guestShrink: flags['guest-shrink'] as number,
@@ -31,7 +31,7 @@ export const command: Command = {
     try {
       gen = generateVti(o);
     } catch (e) {
-      if (e instanceof GenOptionsError) throw new UserError(`bad generator options: ${e.message}`, 2);
+      if (e instanceof ConfigError) throw new UserError(`bad generator options: ${e.message}`, 2);
       throw e;
     }
     const out = flags.out as string;
@@ -47,7 +47,7 @@ export const command: Command = {
       return 0;
     }
     process.stdout.write(`wrote ${Object.keys(gen.files).length} files + manifest.json to ${out}/ ` +
-      `(IMPL_VA_MSB ${o.implVaMsb}, guest ${o.implVaMsb - o.guestShrink}, IMPL_PA_MSB ${o.implPaMsb}, VT ${o.vt ? 'on' : 'off'})\n`);
+      `(IMPL_VA_MSB ${o.implVaMsb}, guest ${o.implVaMsb - o.guestShrink}, IMPL_PA_MSB ${o.implPaMsb}, VT ${o.vmImplemented ? 'on' : 'off'})\n`);
     for (const m of gen.manifest.modules) process.stdout.write(`  ${m.file.padEnd(20)} ${m.ports.length} ports\n`);
     if (stats) process.stdout.write('\n' + formatStats(stats));
     return 0;

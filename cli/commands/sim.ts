@@ -2,7 +2,7 @@
 // engine, optionally writing a VCD; prints cycles/vectors per second.
 import { randomSource } from '../../model/blocks/prng.js';
 import { portsOf } from '../../gen/verilog/index.js';
-import { DEFAULT_GEN, VTI_MODULES, vtiDesign, type VtiModuleName } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, VTI_MODULES, vtiDesign, type VtiModuleName } from '../../gen/vti.js';
 import { elaborate } from '../../hdl/core/index.js';
 import { EXAMPLES } from '../../hdl/examples/index.js';
 import type { IRDesign } from '../../hdl/ir/types.js';
@@ -31,7 +31,7 @@ export const command: Command = {
     const cycles = flags.cycles as number;
     if (cycles < 1 || cycles > 100_000_000) throw new UserError(`--cycles must be between 1 and 100000000, got ${cycles}`, 2);
     const design: IRDesign = (VTI_MODULES as readonly string[]).includes(name)
-      ? vtiDesign(name as VtiModuleName, DEFAULT_GEN) : elaborate(EXAMPLES[name]!()).design;
+      ? vtiDesign(name as VtiModuleName, DEFAULT_CONFIG) : elaborate(EXAMPLES[name]!()).design;
     const engineName: EngineName = chooseEngine(flags.engine as EngineName | undefined);
     const top = design.modules.find((m) => m.name === design.top)!;
     const sequential = top.signals.some((s) => s.kind === 'input' && s.name === 'clk');

@@ -3,7 +3,7 @@
 // and for a failed proof the counterexample as a per-cycle table and a VCD in `vcdDir` (default out/formal/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
 import { checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
 import { formatTrace, traceToVcd, type TraceStep } from './trace.js';
@@ -14,8 +14,8 @@ export { BROKEN_VARIANTS, applyVariant, variantFor, type BrokenVariant } from '.
 export { valueOf, type TraceStep } from './trace.js';
 
 export interface RunOptions {
-  /** Generator options of the core (defaults: DEFAULT_GEN). */
-  readonly gen?: Partial<VtiGenOptions>;
+  /** Generator options of the core (defaults: DEFAULT_CONFIG). */
+  readonly gen?: Partial<VtiConfig>;
   /** Which properties (default all six). */
   readonly properties?: readonly PropName[];
   /** Search a non-vacuity cover per property (default true). */
@@ -47,11 +47,11 @@ export interface PropertyResult {
 }
 
 export async function runProperties(opts: RunOptions = {}): Promise<PropertyResult[]> {
-  const gen: VtiGenOptions = { ...DEFAULT_GEN, ...opts.gen };
+  const gen: VtiConfig = { ...DEFAULT_CONFIG, ...opts.gen };
   const spec = vtiSpec('vti_core', gen);
   const core = opts.variant ? applyVariant(spec.files, opts.variant) : spec.files;
   const il = await elaborate(checkerFiles({ files: core, ports: spec.ports }, gen));
-  const tag = opts.variant ? opts.variant.name : `core${gen.vt ? '' : '-novt'}`;
+  const tag = opts.variant ? opts.variant.name : `core${gen.vmImplemented ? '' : '-novt'}`;
   const out: PropertyResult[] = [];
   for (const name of opts.properties ?? PROP_NAMES) {
     const p = PROPERTIES[name];

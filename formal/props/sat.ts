@@ -6,15 +6,16 @@ import { createHash } from 'node:crypto';
 import { inductionLength, yosys, YosysError } from '../yosys.js';
 import type { PortSpec } from '../../gen/verilog/index.js';
 import { checkerVerilog } from './checker.js';
-import { factsVerilog, type FactsOptions } from './facts.js';
+import type { VtiConfig } from '../../arch/config.js';
+import { factsVerilog } from './facts.js';
 import type { PropertyDef } from './properties.js';
 import { parseTrace, type TraceStep } from './trace.js';
 
 export const TOP = 'vti_props';
 
 /** The core's Verilog (all five modules) plus the spec facts and the checker. */
-export function checkerFiles(core: { files: Readonly<Record<string, string>>; ports: readonly PortSpec[] }, o: FactsOptions): Record<string, string> {
-  return { ...core.files, 'vti_spec_facts.v': factsVerilog(o), 'vti_props.v': checkerVerilog(core.ports, o.vt) };
+export function checkerFiles(core: { files: Readonly<Record<string, string>>; ports: readonly PortSpec[] }, o: VtiConfig): Record<string, string> {
+  return { ...core.files, 'vti_spec_facts.v': factsVerilog(o), 'vti_props.v': checkerVerilog(core.ports, o.vmImplemented) };
 }
 
 const elaborated = new Map<string, string>();

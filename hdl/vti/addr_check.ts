@@ -4,14 +4,8 @@
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
-import { implConfigProblems } from '../../arch/config.js';
+import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { defineModule, mux, type HdlModule, type Value, type Bit } from '../core/index.js';
-
-export interface AddrCheckOptions {
-  readonly implVaMsb?: number;
-  readonly implPaMsb?: number;
-  readonly guestShrink?: number;
-}
 
 /** Bits 60..msb of `addr` all equal (bits 60..msb+1 equal bit msb). */
 function signExtendedFrom(addr: Value, msb: number): Bit {
@@ -19,9 +13,12 @@ function signExtendedFrom(addr: Value, msb: number): Bit {
   return field.andR().or(field.orR().not());
 }
 
-export function vtiAddrCheck({ implVaMsb = 60, implPaMsb = 62, guestShrink = 1 }: AddrCheckOptions = {}): HdlModule {
-  const problems = implConfigProblems({ vt: true, implVaMsb, implPaMsb, guestShrink });
-  if (problems.length) throw new Error(`vti_addr_check: ${problems.join('; ')}`);
+export type AddrCheckConfig = Pick<VtiConfig, 'implVaMsb' | 'implPaMsb' | 'guestShrink'>;
+
+export function vtiAddrCheck({ implVaMsb, implPaMsb, guestShrink }: AddrCheckConfig = DEFAULT_CONFIG): HdlModule {
+  // The comparator always has its guest half (without VT-i, vm is 0 and it goes unused), so the
+  // guest IMPL_VA_MSB must be valid whatever vmImplemented is.
+  checkConfig({ vmImplemented: true, implVaMsb, implPaMsb, guestShrink }, { prefix: 'vti_addr_check: ' });
   const guestMsb = implVaMsb - guestShrink;
   return defineModule('vti_addr_check', (m) => {
     const addr = m.input('addr', 64);

@@ -5,7 +5,7 @@
 // vti_fault_prio, and commits either the instruction's effect or the interruption dispatch of
 // architecture.md §4. Every output is registered: after the rising edge of cycle k the
 // outputs show the committed effect of the event presented in cycle k.
-import { DEFAULT_IMPL } from '../../arch/config.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { ICLASS, ICLASS_WIDTH, type IClassName } from '../../arch/iclass.js';
 import { PRIORITY_TABLE, priorityIndex, type PriorityRow } from '../../arch/priority.js';
@@ -18,11 +18,8 @@ import { interruptionState, psrNext } from './psr_next.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr_type.js';
 import { vtiVmsw } from './vmsw.js';
 
-export interface CoreOptions {
-  readonly vmImplemented?: boolean;
-  readonly implVaMsb?: number;
-  readonly implPaMsb?: number;
-  readonly guestShrink?: number;
+/** The configuration, and optionally another priority table than the architecture's. */
+export interface CoreOptions extends VtiConfig {
   readonly table?: readonly PriorityRow[];
 }
 
@@ -40,11 +37,8 @@ const INST_ROWS = /^(alt_inst_tlb|vhpt_inst|inst_)/;
 /** Data TLB-class rows that become Data Nested TLB (0x1400) while PSR.ic = 0 (§4). */
 const NESTED_ROWS = /^(ir_)?(alt_data_tlb|vhpt_data|data_tlb)$/;
 
-export function vtiCore(opts: CoreOptions = {}): HdlModule {
-  const vmImplemented = opts.vmImplemented ?? DEFAULT_IMPL.vt;
-  const implVaMsb = opts.implVaMsb ?? DEFAULT_IMPL.implVaMsb;
-  const implPaMsb = opts.implPaMsb ?? DEFAULT_IMPL.implPaMsb;
-  const guestShrink = opts.guestShrink ?? DEFAULT_IMPL.guestShrink;
+export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
+  const { vmImplemented, implVaMsb, implPaMsb, guestShrink } = opts;
   const table = opts.table ?? PRIORITY_TABLE;
   const psrBlock = vtiPsr({ vmImplemented });
   const vmswBlock = vtiVmsw({ vmImplemented });

@@ -5,16 +5,13 @@
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { cat, defineModule, type HdlModule } from '../core/index.js';
 import { PsrBundle, PsrOp } from './psr_type.js';
 import { psrNext } from './psr_next.js';
 
-export interface PsrOptions {
-  /** VT-i implemented; when false PSR.vm is tied to 0. */
-  readonly vmImplemented?: boolean;
-}
-
-export function vtiPsr({ vmImplemented = true }: PsrOptions = {}): HdlModule {
+/** vmImplemented false: PSR.vm is tied to 0. */
+export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
   return defineModule('vti_psr', (m) => {
     m.clock();
     m.reset();

@@ -4,13 +4,10 @@
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { defineModule, mux, type HdlModule } from '../core/index.js';
 
-export interface VmswOptions {
-  readonly vmImplemented?: boolean;
-}
-
-export function vtiVmsw({ vmImplemented = true }: VmswOptions = {}): HdlModule {
+export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
   return defineModule('vti_vmsw', (m) => {
     const valid = m.input('valid', 1);
     const toVm = m.input('to_vm', 1);

@@ -6,48 +6,33 @@
 // written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
 // semantics on their own, so that co-simulation and the equivalence proofs compare independent
 // opinions. Keep them apart: they may share the spec data of arch/, never code.
-import { implConfigProblems, type ImplConfig } from '../../arch/config.js';
+import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { checkInputs, outputColumns, port, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
 
 const BLOCK = 'vti_addr_check';
 
-export interface AddrCheckOptions {
-  /** IMPL_VA_MSB for vm = 0: 50..60 (default 60). */
-  readonly implVaMsb?: number;
-  /** IMPL_PA_MSB: 31..62 (default 62). */
-  readonly implPaMsb?: number;
-  /** Guest IMPL_VA_MSB = implVaMsb − guestShrink (≥ 1, default 1). */
-  readonly guestShrink?: number;
-  /**
-   * VT-i implemented (default true). Not a blocks.md option of this block: it only decides
-   * which configurations are valid (without VT there is no guest, so implVaMsb − guestShrink
-   * may be below 50) and, when false, `vm` is ignored (PSR.vm is tied to 0) and
-   * monitor_only is 0.
-   */
-  readonly vmImplemented?: boolean;
-}
-export interface ResolvedAddrCheckOptions {
-  readonly implVaMsb: number;
-  readonly implPaMsb: number;
-  readonly guestShrink: number;
-  readonly vmImplemented: boolean;
-}
+/**
+ * The whole configuration (defaults: DEFAULT_CONFIG). vmImplemented is not a blocks.md option
+ * of this block: it only decides which configurations are valid (without VT there is no guest,
+ * so implVaMsb − guestShrink may be below 50) and, when false, `vm` is ignored (PSR.vm is tied
+ * to 0) and monitor_only is 0.
+ */
+export type AddrCheckOptions = Partial<VtiConfig>;
+export type ResolvedAddrCheckOptions = VtiConfig;
 
 export function resolveAddrCheckOptions(opts: AddrCheckOptions = {}): ResolvedAddrCheckOptions {
   checkOptionKeys(BLOCK, opts, ['implVaMsb', 'implPaMsb', 'guestShrink', 'vmImplemented']);
-  const vmImplemented = boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, true);
-  const cfg: ImplConfig = {
-    vt: vmImplemented,
-    implVaMsb: opts.implVaMsb ?? 60,
-    implPaMsb: opts.implPaMsb ?? 62,
-    guestShrink: opts.guestShrink ?? 1,
+  const vmImplemented = boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, DEFAULT_CONFIG.vmImplemented);
+  const cfg: VtiConfig = {
+    implVaMsb: opts.implVaMsb ?? DEFAULT_CONFIG.implVaMsb,
+    implPaMsb: opts.implPaMsb ?? DEFAULT_CONFIG.implPaMsb,
+    guestShrink: opts.guestShrink ?? DEFAULT_CONFIG.guestShrink,
+    vmImplemented,
   };
   for (const k of ['implVaMsb', 'implPaMsb', 'guestShrink'] as const)
     if (typeof cfg[k] !== 'number') throw new Error(`${BLOCK}: option ${k} must be a number, got ${JSON.stringify(cfg[k])}`);
-  const problems = implConfigProblems(cfg);
-  if (problems.length) throw new Error(`${BLOCK}: ${problems.join('; ')}`);
-  return { implVaMsb: cfg.implVaMsb, implPaMsb: cfg.implPaMsb, guestShrink: cfg.guestShrink, vmImplemented };
+  return checkConfig(cfg, { prefix: `${BLOCK}: ` });
 }
 
 export const ADDR_CHECK_INPUTS: readonly Port[] = Object.freeze([port('addr', 64), port('vm', 1), port('phys', 1)]);

@@ -9,6 +9,7 @@
 import { PSR_FIELDS, PSR_KEPT_MASK, PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
 import { checkInputs, outputColumns, port, split64, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 
 const BLOCK = 'vti_psr';
 
@@ -17,17 +18,13 @@ export const PSR_OP = Object.freeze({
   VMSW0: 9, VMSW1: 10, EPC: 11, BSW0: 12, BSW1: 13,
 });
 
-export interface PsrOptions {
-  /** VT-i implemented (default true); when false PSR.vm is tied to 0. */
-  readonly vmImplemented?: boolean;
-}
-export interface ResolvedPsrOptions {
-  readonly vmImplemented: boolean;
-}
+/** VT-i implemented (default true); when false PSR.vm is tied to 0. */
+export type PsrOptions = Partial<Pick<VtiConfig, 'vmImplemented'>>;
+export type ResolvedPsrOptions = Pick<VtiConfig, 'vmImplemented'>;
 
 export function resolvePsrOptions(opts: PsrOptions = {}): ResolvedPsrOptions {
   checkOptionKeys(BLOCK, opts, ['vmImplemented']);
-  return { vmImplemented: boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, true) };
+  return { vmImplemented: boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, DEFAULT_CONFIG.vmImplemented) };
 }
 
 /** Input ports of the combinational form (`psr` = the current register value). */

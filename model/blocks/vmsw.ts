@@ -7,20 +7,17 @@
 // opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { checkInputs, outputColumns, port, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 
 const BLOCK = 'vti_vmsw';
 
-export interface VmswOptions {
-  /** VT-i implemented (default true); when false every vmsw is an Illegal Operation fault. */
-  readonly vmImplemented?: boolean;
-}
-export interface ResolvedVmswOptions {
-  readonly vmImplemented: boolean;
-}
+/** VT-i implemented (default true); when false every vmsw is an Illegal Operation fault. */
+export type VmswOptions = Partial<Pick<VtiConfig, 'vmImplemented'>>;
+export type ResolvedVmswOptions = Pick<VtiConfig, 'vmImplemented'>;
 
 export function resolveVmswOptions(opts: VmswOptions = {}): ResolvedVmswOptions {
   checkOptionKeys(BLOCK, opts, ['vmImplemented']);
-  return { vmImplemented: boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, true) };
+  return { vmImplemented: boolOption(BLOCK, 'vmImplemented', opts.vmImplemented, DEFAULT_CONFIG.vmImplemented) };
 }
 
 /** In port order; 11 input bits in all (1+1+2+1+1+3+1+1) (exhaustive enumeration packs them LSB first). */

@@ -170,7 +170,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'vmsw': return () => {
       const e = m.it ? instPage(m) : null;
       return go(pickFault(
-        !m.cfg.vt && 'illegal_op',
+        !m.cfg.vmImplemented && 'illegal_op',
         priv(),
         !(m.it && e && e.ar === 7) && 'virtualization',
       ), () => { m.setPsr(ins.n1 ? m.psr | (1n << 46n) : m.psr & ~(1n << 46n)); return CONT; });

@@ -150,7 +150,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     case 'mov_from_cpuid': return () => {
       const idx = m.gr(r3);
       return go(pickFault(N[r3] && 'reg_nat', idx > 4n && 'reserved_reg_field', virt('mov_from_cpuid')), () => {
-        m.setGr(r1, idx === 4n ? (m.cfg.vt ? 1n : 0n) : CPUID[Number(idx)]!); return CONT;
+        m.setGr(r1, idx === 4n ? (m.cfg.vmImplemented ? 1n : 0n) : CPUID[Number(idx)]!); return CONT;
       });
     };
   }

@@ -7,7 +7,7 @@
 // the equivalence proofs compare independent opinions. Keep them apart: they may share the
 // spec data of arch/, never code.
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
-import type { ImplConfig } from '../../arch/config.js';
+import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { hiOf, loOf, toBig } from './int64.js';
@@ -96,7 +96,7 @@ export class Machine {
   /** Called for every interruption taken (trace). */
   onEvent: ((e: EventRecord) => void) | null = null;
 
-  constructor(readonly cfg: ImplConfig) {
+  constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
   }
 
@@ -266,7 +266,7 @@ export class Machine {
   itc(): bigint { return (BigInt(this.curStep()) + this.itcOffset) & MASK64; }
 
   reservedPsrMask(): bigint {
-    return this.cfg.vt ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
+    return this.cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
   }
 }
 

@@ -2,14 +2,11 @@
 // the independent reference model (model/blocks), on directed vectors from the spec,
 // exhaustive enumeration where the input space is small, and seeded random batches.
 // Stimulus and checks are batched; the first mismatch is reported with its inputs.
-import { allocColumns, getBig, type Columns, type Port } from '../../model/blocks/columns.js';
+import { allocColumns, getBig, type Columns } from '../../model/blocks/columns.js';
 import { countMismatches, firstMismatch, type Mismatch } from '../../model/blocks/compare.js';
-import { createBlockModel, type BlockName } from '../../model/blocks/index.js';
-import {
-  directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
-  randomAddrCheck, randomFaultPrio, randomPsrSequence, randomVmsw, type Stimulus,
-} from '../../model/blocks/vectors.js';
-import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../gen/vti.js';
+import type { Stimulus } from '../../model/blocks/vectors.js';
+import { blockRunner, type BlockName, type BlockRunner } from '../../blocks/registry.js';
+import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../gen/vti.js';
 import { createEngine, type Engine, type EngineName } from '../engine.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 import { configLabel, proveRtlCoverage, reportRtlCoverage, type RtlCoverageGroup } from './rtl-coverage.js';
@@ -30,7 +27,7 @@ export interface BlockCosimOptions {
   /** Random vectors (cycles for vti_psr) on top of the directed and exhaustive sets. */
   readonly vectors: number;
   readonly seed: number;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   readonly batch?: number;
   /** Called after each batch with the vectors done so far. */
   readonly progress?: (done: number, total: number) => void;
@@ -56,56 +53,12 @@ export interface BlockCosimResult {
   readonly cpuSeconds: number;
 }
 
-export type StimSetName = 'directed' | 'exhaustive' | 'random';
+export { blockRunner, type BlockRunner, type StimSetName } from '../../blocks/registry.js';
 
 /** Random vectors (cycles) per batch; batch k uses seed + k. 65536 keeps a batch's columns
  *  (stimulus, reference and engine outputs, two sets) within the L2/L3 caches: at 262144 the
  *  vti_vmsw reference ran at half the speed. */
 export const RANDOM_BATCH = 65_536;
-
-/** One block's co-simulation recipe: reference model, directed/exhaustive sets, random batches. */
-export interface BlockRunner {
-  readonly inputs: readonly Port[];
-  readonly outputs: readonly Port[];
-  readonly sequential: boolean;
-  /** Reference outputs of `stim`, written into `out` when given (reused buffers). */
-  reference(stim: Stimulus, out?: Columns): Columns;
-  directed(): { readonly set: StimSetName; readonly stim: Stimulus }[];
-  /** Seeded random batch; `into`: input columns to overwrite (reused buffers). */
-  random(count: number, seed: number, into?: Columns): Stimulus;
-}
-
-export function blockRunner(block: BlockName, gen: VtiGenOptions = DEFAULT_GEN): BlockRunner {
-  const vt = gen.vt;
-  const addr = { implVaMsb: gen.implVaMsb, implPaMsb: gen.implPaMsb, guestShrink: gen.guestShrink };
-  switch (block) {
-    case 'vti_psr': {
-      const m = createBlockModel('vti_psr', { vmImplemented: vt });
-      return {
-        inputs: m.stepInputs, outputs: m.stepOutputs, sequential: true,
-        // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
-        reference: (s, out) => m.stepBatch(new Uint32Array(2), s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedPsrSequence({ vmImplemented: vt }) }],
-        random: (n, seed, into) => randomPsrSequence(n, { seed, resetFirst: true, options: { vmImplemented: vt }, ...(into ? { into } : {}) }),
-      };
-    }
-    case 'vti_vmsw': {
-      const m = createBlockModel('vti_vmsw', { vmImplemented: vt });
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }], random: (n, seed, into) => randomVmsw(n, { seed, ...(into ? { into } : {}) }) };
-    }
-    case 'vti_addr_check': {
-      const m = createBlockModel('vti_addr_check', addr);
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedAddrCheck(addr) }], random: (n, seed, into) => randomAddrCheck(n, { seed, options: addr, ...(into ? { into } : {}) }) };
-    }
-    case 'vti_fault_prio': {
-      const m = createBlockModel('vti_fault_prio');
-      return { inputs: m.inputs, outputs: m.outputs, sequential: false, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedFaultPrio() }], random: (n, seed, into) => randomFaultPrio(n, { seed, ...(into ? { into } : {}) }) };
-    }
-  }
-}
 
 /** Compares two column sets; returns the number of differing vectors and the first one. */
 function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: BlockMismatch } {
@@ -117,7 +70,7 @@ function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Colu
 }
 
 export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promise<BlockCosimResult> {
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const r = blockRunner(block, gen);
   const design = vtiDesign(block, gen);
   if (o.proveUnreachable && !o.rtlCoverageDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverageDir');

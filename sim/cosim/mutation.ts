@@ -11,15 +11,15 @@
 // through the one queued Yosys-WASM runner of formal/yosys.ts.
 import type { Columns, Port } from '../../model/blocks/columns.js';
 import { firstMismatch } from '../../model/blocks/compare.js';
-import type { BlockName } from '../../model/blocks/index.js';
+import type { BlockName } from '../../blocks/registry.js';
 import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, RANDOM_BATCH, type StimSetName } from './blocks.js';
-import { DEFAULT_GEN, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
 import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
 import { proveProperties } from '../../formal/block_props.js';
-import { blockProperties } from '../../formal/block_properties.js';
+import { blockProperties } from '../../formal/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
 
 export type { Mutant } from '../../formal/mutate.js';
@@ -34,7 +34,7 @@ export interface MutationOptions {
   readonly engine?: 'verilator';
   /** Prove each survivor equivalent or not (Yosys sat; k-induction for vti_psr). Default true. */
   readonly classify?: boolean;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   /** Random batch size; default as cosimBlock (RANDOM_BATCH, 65536). */
   readonly batch?: number;
   /** Stimulus sets to run (default all: directed, exhaustive where the block has one, random);
@@ -125,8 +125,8 @@ interface BlockStimulus {
 }
 
 /** The co-simulation stimulus of one block with its reference outputs (computed once). */
-export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiGenOptions; batch?: number }): BlockStimulus {
-  const r = blockRunner(block, o.gen ?? DEFAULT_GEN);
+export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiConfig; batch?: number }): BlockStimulus {
+  const r = blockRunner(block, o.gen ?? DEFAULT_CONFIG);
   const sets: StimSet[] = [];
   let done = 0;
   for (const d of r.directed()) {
@@ -179,7 +179,7 @@ export interface Classification {
  * which happens when the mutant differs only in states that reset never reaches (e.g. it
  * clears a reserved PSR bit that is always 0 anyway, while induction starts from any state),
  * the agreement is proved again strengthened by the block's own safety properties
- * (formal/block_properties.ts, e.g. "reserved PSR bits always read 0"): one k-induction over
+ * (blocks/properties.ts, e.g. "reserved PSR bits always read 0"): one k-induction over
  * the conjunction `properties of the original && mutant outputs == original outputs` on a
  * wrapper holding both. Sound: the conjunction is proved to hold at every step after reset,
  * so the outputs agree on every reachable state. A base-case failure of the agreement is a
@@ -190,7 +190,7 @@ export async function classifyMutant(
   original: ModuleSpec,
   m: Mutant,
   sequential: boolean,
-  gen: VtiGenOptions = DEFAULT_GEN,
+  gen: VtiConfig = DEFAULT_CONFIG,
 ): Promise<Classification> {
   const plain = await proveEquivalent({ gold: { files: original.files, top: original.top }, gate: { files: m.files, top: m.top }, sequential });
   const method = sequential ? 'k-induction from reset (k <= 8)' : 'combinational SAT miter';
@@ -214,7 +214,7 @@ export async function classifyMutant(
   ].join('\n');
   const files = { ...original.files, [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`), [`${top}__miter.v`]: wrapper };
   const agree = { name: 'mutant outputs equal the original outputs', expr: 'mutant_agrees' };
-  const props = [...blockProperties(block, { vmImplemented: gen.vt }), agree];
+  const props = [...blockProperties(block, gen), agree];
   const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
   const strengthened = `${method}, inconclusive; then k-induction of agreement && ${props.length - 1} block properties`;
   const a = res.find((r) => r.name === agree.name)!;
@@ -233,7 +233,7 @@ export async function mutationScoreOf(
   if ((o.engine ?? 'verilator') !== 'verilator') throw new Error(`mutation: only the verilator engine runs given Verilog, got '${String(o.engine)}'`);
   if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`');
   const t0 = performance.now();
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const original = vtiSpec(block, gen);
   const all = blockStimulus(block, { vectors: o.vectors, seed: o.seed, gen, ...(o.batch ? { batch: o.batch } : {}) });
   const stim: BlockStimulus = o.sets ? { ...all, sets: all.sets.filter((x) => o.sets!.includes(x.set)) } : all;
@@ -283,7 +283,7 @@ export async function mutationScoreOf(
 /** Mutation score of the block co-simulation on `count` Yosys mutants of the generated block. */
 export async function mutationScore(block: BlockName, o: MutationOptions): Promise<MutationResult> {
   const t0 = performance.now();
-  const spec = vtiSpec(block, o.gen ?? DEFAULT_GEN);
+  const spec = vtiSpec(block, o.gen ?? DEFAULT_CONFIG);
   const list = await yosysMutants(spec.files, block, o.count, o.seed);
   return mutationScoreOf(block, list, { ...o, mutateSeconds: (performance.now() - t0) / 1000 });
 }

@@ -6,7 +6,7 @@
 // sources under <outDir>/cosim/rtl-coverage/<configuration>/ (sim/cosim/dirs.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { VtiGenOptions } from '../../gen/vti.js';
+import type { VtiConfig } from '../../gen/vti.js';
 import {
   annotateSources, formatUncovered, parseCoverageDat, reachableTallies, summarizeCoverage,
   type CodeCoverageSummary, type CoveragePoint, type ReachableTally,
@@ -16,7 +16,7 @@ import { proveTogglesUnreachable, type Reachability, type UnreachableOptions } f
 export interface RtlCoverageGroup {
   /** The design configuration, e.g. `vt-on_va60_pa62_gs1`. */
   readonly label: string;
-  readonly gen: VtiGenOptions;
+  readonly gen: VtiConfig;
   /** Programs run on this model. */
   readonly programs: readonly string[];
   readonly summary: CodeCoverageSummary;
@@ -39,10 +39,10 @@ export interface RtlUnreachable {
   readonly satCalls: number;
 }
 
-interface GroupInfo { label: string; gen: VtiGenOptions; programs: readonly string[]; sources: Readonly<Record<string, string>> }
+interface GroupInfo { label: string; gen: VtiConfig; programs: readonly string[]; sources: Readonly<Record<string, string>> }
 
-export function configLabel(g: VtiGenOptions): string {
-  return `vt-${g.vt ? 'on' : 'off'}_va${g.implVaMsb}_pa${g.implPaMsb}_gs${g.guestShrink}`;
+export function configLabel(g: VtiConfig): string {
+  return `vt-${g.vmImplemented ? 'on' : 'off'}_va${g.implVaMsb}_pa${g.implPaMsb}_gs${g.guestShrink}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // each block's generated RTL against its reference model (blocks.ts), one result per block.
 // Progress goes to callbacks, so a terminal bar, a log line or nothing are the caller's choice.
 import { join } from 'node:path';
-import type { BlockName } from '../../model/blocks/index.js';
+import type { BlockName } from '../../blocks/registry.js';
 import type { EngineName } from '../engine.js';
 import { cosimBlock, type BlockCosimResult } from './blocks.js';
 

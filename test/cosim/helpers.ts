@@ -1,6 +1,6 @@
 // Shared pieces of the core lockstep tests: demo-program factories and a one-line mismatch text.
 import { readFileSync } from 'node:fs';
-import { DEFAULT_GEN, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../gen/vti.js';
 import { buildProgram } from '../../programs/build.js';
 import { factoryFor, type EmulatorFactory, type LockstepResult } from '../../sim/cosim/core/lockstep.js';
 
@@ -13,8 +13,8 @@ export const DEMOS = [
   { name: 'palvm', letter: 'e', vt: true },
 ] as const;
 
-export function demoGen(vt: boolean): VtiGenOptions {
-  return { ...DEFAULT_GEN, vt };
+export function demoGen(vt: boolean): VtiConfig {
+  return { ...DEFAULT_CONFIG, vmImplemented: vt };
 }
 
 export function demoFactory(name: string, vt: boolean): EmulatorFactory {

@@ -25,7 +25,7 @@ describe('random programs, fixed seeds', () => {
     expect(r.instructions).toBeGreaterThan(300 * 18);
   });
   it('without VT (vmsw an Illegal Operation, IPSR.vm reserved): seed 1, 300 items match', async () => {
-    const gen = { ...RANDOM_GEN, vt: false };
+    const gen = { ...RANDOM_GEN, vmImplemented: false };
     const e = await createEngine('builtin', vtiDesign('vti_core', gen));
     try {
       const r = await itemRunner(e, gen)(randomItems(1, 300));

@@ -2,29 +2,29 @@
 // a counterexample, on wrong variants of the references.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BLOCKS, isSequential } from '../../formal/blocks.js';
-import { blockProperties } from '../../formal/block_properties.js';
+import { BLOCK_NAMES, BLOCKS } from '../../blocks/registry.js';
+import { blockProperties } from '../../formal/blocks.js';
 import { proveProperties } from '../../formal/block_props.js';
-import { DEFAULT_GEN, vtiSpec } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
 
 const src = (n: string) => readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8');
 
 describe('block properties', () => {
-  for (const b of BLOCKS) {
+  for (const b of BLOCK_NAMES) {
     it(`hold on the generated ${b}`, async () => {
-      const r = await proveProperties({ files: vtiSpec(b).files, top: b }, blockProperties(b), { sequential: isSequential(b) });
+      const r = await proveProperties({ files: vtiSpec(b).files, top: b }, blockProperties(b), { sequential: BLOCKS[b].sequential });
       expect(r.map((x) => [x.name, x.verdict])).toEqual(blockProperties(b).map((p) => [p.name, 'holds']));
     });
   }
 
   it('hold on the generated vti_psr and vti_vmsw without VT-i (incl. vm tied to 0)', async () => {
-    const o = { ...DEFAULT_GEN, vt: false };
+    const o = { ...DEFAULT_CONFIG, vmImplemented: false };
     for (const b of ['vti_psr', 'vti_vmsw'] as const) {
-      const props = blockProperties(b, { vmImplemented: false });
-      const r = await proveProperties({ files: vtiSpec(b, o).files, top: b }, props, { sequential: isSequential(b) });
+      const props = blockProperties(b, o);
+      const r = await proveProperties({ files: vtiSpec(b, o).files, top: b }, props, { sequential: BLOCKS[b].sequential });
       expect(r.every((x) => x.verdict === 'holds'), JSON.stringify(r)).toBe(true);
     }
-    expect(blockProperties('vti_psr', { vmImplemented: false }).map((p) => p.name)).toContain('vm is tied to 0 without VT-i');
+    expect(blockProperties('vti_psr', { ...DEFAULT_CONFIG, vmImplemented: false }).map((p) => p.name)).toContain('vm is tied to 0 without VT-i');
   });
 
   it('fail on a PSR that writes despite rsv_fault, with a counterexample of that step', async () => {

@@ -8,7 +8,7 @@ import { checkGeneratedBlock } from '../../formal/blocks.js';
 import { proveEquivalent } from '../../formal/equiv.js';
 import { prioReference } from '../../formal/ref/make_prio_ref.js';
 import { emitDesign } from '../../gen/verilog/index.js';
-import { DEFAULT_GEN, vtiSpec } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
 import { elaborate } from '../../hdl/core/index.js';
 import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
 
@@ -18,7 +18,7 @@ describe('vti_addr_check: every valid IMPL_VA_MSB x guestShrink', () => {
     for (let va = 51; va <= 60; va++)
       for (let k = 1; va - k >= 50; k++) {
         const pa = (va + k) % 2 ? 62 : 40;
-        const o = { ...DEFAULT_GEN, implVaMsb: va, guestShrink: k, implPaMsb: pa };
+        const o = { ...DEFAULT_CONFIG, implVaMsb: va, guestShrink: k, implPaMsb: pa };
         const r = await checkGeneratedBlock('vti_addr_check', vtiSpec('vti_addr_check', o).files, o);
         verdicts.push(`${va}/${k}/${pa}: ${r.equiv?.verdict ?? 'gate failed'}`);
       }

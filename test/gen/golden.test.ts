@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emitDesign } from '../../gen/verilog/index.js';
-import { generateVti, DEFAULT_GEN } from '../../gen/vti.js';
+import { generateVti, DEFAULT_CONFIG } from '../../gen/vti.js';
 import { elaborate } from '../../hdl/core/index.js';
 import { counter } from '../../hdl/examples/counter.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
@@ -22,13 +22,13 @@ describe('golden output', () => {
 
 describe('determinism', () => {
   it('same options give byte-identical files and manifest', () => {
-    const a = generateVti(DEFAULT_GEN), b = generateVti(DEFAULT_GEN);
+    const a = generateVti(DEFAULT_CONFIG), b = generateVti(DEFAULT_CONFIG);
     expect(Object.keys(a.files).sort()).toEqual(['vti_addr_check.v', 'vti_core.v', 'vti_fault_prio.v', 'vti_hdl.core', 'vti_psr.v', 'vti_vmsw.v']);
     for (const f of Object.keys(a.files)) expect(b.files[f], f).toBe(a.files[f]);
     expect(JSON.stringify(b.manifest)).toBe(JSON.stringify(a.manifest));
   });
   it('the manifest lists each module with its ports, options and hash', () => {
-    const g = generateVti({ ...DEFAULT_GEN, implVaMsb: 55, guestShrink: 2 });
+    const g = generateVti({ ...DEFAULT_CONFIG, implVaMsb: 55, guestShrink: 2 });
     const addr = g.manifest.modules.find((m) => m.name === 'vti_addr_check')!;
     expect(addr.params).toEqual({ implVaMsb: 55, implPaMsb: 62, guestShrink: 2 });
     expect(addr.ports).toEqual([
@@ -40,7 +40,7 @@ describe('determinism', () => {
     expect(g.files['vti_addr_check.v']).toContain('IMPL_VA_MSB 55 (guest 53)');
   });
   it('names and comments come from the TypeScript source', () => {
-    const v = generateVti(DEFAULT_GEN).files['vti_vmsw.v']!;
+    const v = generateVti(DEFAULT_CONFIG).files['vti_vmsw.v']!;
     expect(v).toMatch(/wire switch_allowed; \/\/ hdl\/vti\/vmsw\.ts:\d+/);
     expect(v).not.toMatch(/_GEN_|_T_\d/);
   });

@@ -3,7 +3,7 @@
 // check -assert) must report nothing, for the default options, option sweeps and the examples.
 import { describe, expect, it } from 'vitest';
 import { assertYosysGate } from '../../formal/gate.js';
-import { DEFAULT_GEN, VTI_MODULES, vtiSpec, type VtiGenOptions } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, VTI_MODULES, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 import { elaborate } from '../../hdl/core/index.js';
 import { EXAMPLES } from '../../hdl/examples/index.js';
@@ -18,11 +18,11 @@ async function gate(spec: ModuleSpec): Promise<void> {
   await assertYosysGate(spec.files, spec.top);
 }
 
-const OPTION_SETS: [string, VtiGenOptions][] = [
-  ['defaults', DEFAULT_GEN],
-  ['no VT', { ...DEFAULT_GEN, vt: false }],
-  ['IMPL_VA_MSB 51, IMPL_PA_MSB 31', { ...DEFAULT_GEN, implVaMsb: 51, implPaMsb: 31 }],
-  ['guest shrink 5', { ...DEFAULT_GEN, implVaMsb: 57, guestShrink: 5 }],
+const OPTION_SETS: [string, VtiConfig][] = [
+  ['defaults', DEFAULT_CONFIG],
+  ['no VT', { ...DEFAULT_CONFIG, vmImplemented: false }],
+  ['IMPL_VA_MSB 51, IMPL_PA_MSB 31', { ...DEFAULT_CONFIG, implVaMsb: 51, implPaMsb: 31 }],
+  ['guest shrink 5', { ...DEFAULT_CONFIG, implVaMsb: 57, guestShrink: 5 }],
 ];
 
 describe('lint gate: VT-i modules', () => {

@@ -87,8 +87,8 @@ describe('the installed package', () => {
 
   it('type-checks a TypeScript consumer against the published declarations', () => {
     writeFileSync(join(app, 'use.ts'), [
-      "import { generateVti, createEngine, vtiDesign, type VtiGenOptions, type Engine } from 'vti-hdl';",
-      'const o: VtiGenOptions = { vt: true, implVaMsb: 60, implPaMsb: 62, guestShrink: 1 };',
+      "import { generateVti, createEngine, vtiDesign, type VtiConfig, type Engine } from 'vti-hdl';",
+      'const o: VtiConfig = { vmImplemented: true, implVaMsb: 60, implPaMsb: 62, guestShrink: 1 };',
       'const n: number = generateVti(o).manifest.modules.length;',
       "const e: Engine = await createEngine('builtin', vtiDesign('vti_vmsw'));",
       'await e.close();',

@@ -1,14 +1,14 @@
 // The pipeline's step runner: order, timing, skip, a throw turned into FAIL with the error kept,
 // progress events, and the typed look-up of a step's data.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GEN } from '../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import type { PipelineOptions } from '../../pipeline/options.js';
 import { dataOf, resultOf, runSteps, summaryOf, type Step, type StepEvent } from '../../pipeline/step.js';
 import { FLOW } from '../../pipeline/steps.js';
 import { SKIPPABLE } from '../../report/sections.js';
 import { wavesStep } from '../../report/steps.js';
 
-const options: PipelineOptions = { gen: DEFAULT_GEN, engine: 'builtin', seed: 1, vectors: 10, outDir: 'out', lockstep: {}, demo: { iterations: 1, flushCycles: 30 } };
+const options: PipelineOptions = { gen: DEFAULT_CONFIG, engine: 'builtin', seed: 1, vectors: 10, outDir: 'out', lockstep: {}, demo: { iterations: 1, flushCycles: 30 } };
 
 const count: Step<{ readonly n: number }> = {
   id: 'count', title: 'count to three',

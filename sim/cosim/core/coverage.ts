@@ -6,7 +6,7 @@
 import { ICLASS } from '../../../arch/iclass.js';
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
 import { PSR_FIELDS } from '../../../arch/psr.js';
-import type { VtiGenOptions } from '../../../gen/vti.js';
+import type { VtiConfig } from '../../../gen/vti.js';
 import { CORE_DECIDES, ICLASS_BY_CODE } from './classify.js';
 import type { EventBatch } from './events.js';
 import { OWN, ownPending, type OwnFault } from './pending.js';
@@ -34,21 +34,21 @@ const ROW_TRAP = PRIORITY_TABLE.map((r) => r.kind === 'trap');
 const NOWN = OWN.length;
 
 /** Whether the spec lets outcome `out` happen for class `k` at (cpl, vm). */
-export function reachableOutcome(k: number, cpl: number, vm: number, out: string, g: VtiGenOptions): boolean {
+export function reachableOutcome(k: number, cpl: number, vm: number, out: string, g: VtiConfig): boolean {
   const name = ICLASS_BY_CODE[k];
   if (!name) return false;
   const info = ICLASS[name];
   const vmsw = name === 'VMSW';
   const privHere = (info.privileged || vmsw) && cpl !== 0;
-  const virtHere = vmsw ? g.vt && cpl === 0 : vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any');
-  const vmOk = g.vt || vm === 0;
+  const virtHere = vmsw ? g.vmImplemented && cpl === 0 : vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any');
+  const vmOk = g.vmImplemented || vm === 0;
   if (!vmOk) return false;
   if (out === 'env') return false; // informational: environment faults are not the core's to cover
-  if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw) && !(vmsw && !g.vt);
+  if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw) && !(vmsw && !g.vmImplemented);
   if (!CORE_DECIDES[name].has(out)) return false;
   switch (out as OwnFault) {
-    case 'illegal_op': return vmsw ? !g.vt : name === 'EPC' ? cpl > 0 : true;
-    case 'priv_op': return privHere && (!vmsw || g.vt);
+    case 'illegal_op': return vmsw ? !g.vmImplemented : name === 'EPC' ? cpl > 0 : true;
+    case 'priv_op': return privHere && (!vmsw || g.vmImplemented);
     case 'virtualization': return virtHere;
     case 'reg_nat': case 'reserved_reg_field': case 'unimpl_data_addr': return !privHere;
     default: return true;
@@ -56,10 +56,10 @@ export function reachableOutcome(k: number, cpl: number, vm: number, out: string
 }
 
 /** Pairs of own faults that can be pending together in some class and mode. */
-function reachablePair(a: OwnFault, b: OwnFault, g: VtiGenOptions): boolean {
+function reachablePair(a: OwnFault, b: OwnFault, g: VtiConfig): boolean {
   if ((a === 'priv_op' && b === 'virtualization') || (a === 'virtualization' && b === 'priv_op')) return false;
-  if (!g.vt && (a === 'virtualization' || b === 'virtualization')) return false; // vm is always 0
-  return ICLASS_BY_CODE.some((k) => !!k && CORE_DECIDES[k].has(a) && CORE_DECIDES[k].has(b) && (k !== 'VMSW' || !g.vt || (a !== 'illegal_op' && b !== 'illegal_op')));
+  if (!g.vmImplemented && (a === 'virtualization' || b === 'virtualization')) return false; // vm is always 0
+  return ICLASS_BY_CODE.some((k) => !!k && CORE_DECIDES[k].has(a) && CORE_DECIDES[k].has(b) && (k !== 'VMSW' || !g.vmImplemented || (a !== 'illegal_op' && b !== 'illegal_op')));
 }
 
 export interface BinSet { readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: string[] }
@@ -94,7 +94,7 @@ export class Coverage {
   private psrLo = 0;
   private psrHi = 0;
 
-  constructor(readonly gen: VtiGenOptions) {}
+  constructor(readonly gen: VtiConfig) {}
 
   /** (own fault, environment fault) pairs seen, by name. */
   get envPairs(): Map<string, number> {
@@ -159,7 +159,7 @@ export class Coverage {
     const pn: string[] = [], pc: number[] = [];
     for (let x = 0; x < OWN.length; x++) for (let y = x + 1; y < OWN.length; y++) if (reachablePair(OWN[x]!, OWN[y]!, g)) { pn.push(`${OWN[x]}+${OWN[y]}`); pc.push(this.pair[x * OWN.length + y]!); }
     // Without VT, PSR.vm is never 1 (§2 table: vm reserved): its transitions are not reachable.
-    const tk = TRANS.map((t, i) => i).filter((i) => g.vt || TRANS[i]![0].name !== 'vm');
+    const tk = TRANS.map((t, i) => i).filter((i) => g.vmImplemented || TRANS[i]![0].name !== 'vm');
     const sn = tk.map((i) => { const [f, a, c] = TRANS[i]!; return `psr.${f.name} ${a}->${c}`; }), sc = tk.map((i) => this.psr[i]!);
     const outcomes = set(on, oc), pairs = set(pn, pc), psr = set(sn, sc);
     const bins = outcomes.bins + pairs.bins + psr.bins;

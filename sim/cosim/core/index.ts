@@ -4,7 +4,7 @@
 // all of them; a divergence report (text, stimulus, VCD) under <outDir>/cosim/ for each mismatch.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
 import { buildProgram } from '../../../programs/build.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
@@ -46,7 +46,7 @@ export interface CoreCosimOptions {
   /** Items per random program (default 500). */
   readonly items?: number;
   readonly profile?: Profile;
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   readonly maxSteps?: number;
   readonly exclusions?: readonly Exclusion[];
   /** Write reports of mismatches under <outDir>/cosim (default true). */
@@ -89,11 +89,11 @@ export interface CoreCosimResult {
   readonly rtlCoverage?: readonly RtlCoverageGroup[];
 }
 
-interface Workload { readonly name: string; readonly gen: VtiGenOptions; make(): EmulatorFactory; readonly items?: () => Item[] }
+interface Workload { readonly name: string; readonly gen: VtiConfig; make(): EmulatorFactory; readonly items?: () => Item[] }
 
 function workloads(o: CoreCosimOptions, dirs: CosimDirs): Workload[] {
   if (o.program) {
-    const gen = o.gen ?? DEFAULT_GEN;
+    const gen = o.gen ?? DEFAULT_CONFIG;
     return [{ name: basename(o.program).replace(/\.elf$/, ''), gen, make: () => factoryFor(readFileSync(o.program!), gen) }];
   }
   if (o.random !== undefined) {
@@ -104,18 +104,18 @@ function workloads(o: CoreCosimOptions, dirs: CosimDirs): Workload[] {
     }));
   }
   return DEMO_PROGRAMS.map((p) => {
-    const gen = { ...(o.gen ?? DEFAULT_GEN), vt: p.vt };
+    const gen = { ...(o.gen ?? DEFAULT_CONFIG), vmImplemented: p.vt };
     return { name: p.name, gen, make: () => factoryFor(readFileSync(buildProgram(p.name, { outDir: dirs.programs })), gen) };
   });
 }
 
-const key = (g: VtiGenOptions) => JSON.stringify(g);
+const key = (g: VtiConfig) => JSON.stringify(g);
 
 export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult> {
   const t0 = performance.now();
   const dirs = cosimDirs(o.outDir);
   const ws = workloads(o, dirs);
-  const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiGenOptions; programs: string[] }>();
+  const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiConfig; programs: string[] }>();
   const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? dirs.rtlCoverage : o.rtlCoverage.dir) : null;
   if (o.proveUnreachable && !covDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverage');
   if (covDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);

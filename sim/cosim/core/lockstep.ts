@@ -4,7 +4,8 @@
 // after every instruction the core's committed effect is compared with the emulator's. The
 // emulator is the reference; the run stops at the first mismatch.
 import type { IRDesign } from '../../../hdl/ir/types.js';
-import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
+import { lengthsOf } from '../../../arch/config.js';
+import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import { Emulator, type EmuOptions } from '../../../model/emulator.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
 import { INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
@@ -23,7 +24,7 @@ export type EmulatorFactory = () => Emulator;
 export interface LockstepOptions {
   readonly engine: EngineName;
   /** Generator options of the design (and the emulator's implementation parameters). */
-  readonly gen?: VtiGenOptions;
+  readonly gen?: VtiConfig;
   /** A different design to check (seeded-bug tests); default vtiDesign('vti_core', gen). */
   readonly design?: IRDesign;
   /** Or a ready engine factory (e.g. a Verilator model of mutated Verilog). */
@@ -65,11 +66,12 @@ export interface LockstepResult {
   readonly exclusions: readonly Exclusion[];
 }
 
-export function emulatorOptions(gen: VtiGenOptions): EmuOptions {
-  return { vt: gen.vt, valen: gen.implVaMsb + 1, palen: gen.implPaMsb + 1, guestShrink: gen.guestShrink };
+/** The emulator's spelling of the configuration (valen, palen). */
+export function emulatorOptions(gen: VtiConfig): EmuOptions {
+  return lengthsOf(gen);
 }
 
-export function factoryFor(elf: Uint8Array, gen: VtiGenOptions = DEFAULT_GEN): EmulatorFactory {
+export function factoryFor(elf: Uint8Array, gen: VtiConfig = DEFAULT_CONFIG): EmulatorFactory {
   return () => { const e = new Emulator(emulatorOptions(gen)); e.loadElf(elf); return e; };
 }
 
@@ -79,7 +81,7 @@ export function insnOf(sd: SlotDesc | null): string {
 
 export async function openEngine(o: LockstepOptions): Promise<Engine> {
   if (o.makeEngine) return o.makeEngine();
-  return createEngine(o.engine, o.design ?? vtiDesign('vti_core', o.gen ?? DEFAULT_GEN));
+  return createEngine(o.engine, o.design ?? vtiDesign('vti_core', o.gen ?? DEFAULT_CONFIG));
 }
 
 /** Reset cycle: all state 0, like the emulator's start state (emulator.md). */

@@ -4,7 +4,7 @@
 import { defineModule, elaborate } from '../../../hdl/core/index.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
 import { vtiCore } from '../../../hdl/vti/core.js';
-import { DEFAULT_GEN, type VtiGenOptions } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../../gen/vti.js';
 import { INPUTS, OUTPUTS } from './columns.js';
 
 /** Check removed → the input tied to 0 that removes it. */
@@ -18,8 +18,8 @@ export const SEEDED_BUGS = {
 } as const;
 export type SeededBug = keyof typeof SEEDED_BUGS;
 
-export function seededBugDesign(bug: SeededBug, gen: VtiGenOptions = DEFAULT_GEN): IRDesign {
-  const core = vtiCore({ vmImplemented: gen.vt, implVaMsb: gen.implVaMsb, implPaMsb: gen.implPaMsb, guestShrink: gen.guestShrink });
+export function seededBugDesign(bug: SeededBug, gen: VtiConfig = DEFAULT_CONFIG): IRDesign {
+  const core = vtiCore(gen);
   const tied = SEEDED_BUGS[bug];
   const top = defineModule('vti_core_seeded', (m) => {
     const conn: Record<string, ReturnType<typeof m.input>> = { clk: m.clock(), rst: m.reset() };

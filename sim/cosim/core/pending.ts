@@ -5,7 +5,7 @@
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../../arch/cr.js';
 import { ICLASS } from '../../../arch/iclass.js';
 import { PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK } from '../../../arch/psr.js';
-import type { VtiGenOptions } from '../../../gen/vti.js';
+import type { VtiConfig } from '../../../gen/vti.js';
 import { ICLASS_BY_CODE, ICLASS_CODE } from './classify.js';
 import type { Columns } from './columns.js';
 
@@ -24,7 +24,7 @@ const PRIV = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].privileged : false));
 const VIRT = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].virt : 'none'));
 
 /** Address unimplemented (architecture.md §7): physical — bits 62..PA_MSB+1 nonzero; virtual — bits 60..M+1 not all equal to bit M. */
-export function unimplAddr(aLo: number, aHi: number, phys: boolean, vm: number, g: VtiGenOptions): boolean {
+export function unimplAddr(aLo: number, aHi: number, phys: boolean, vm: number, g: VtiConfig): boolean {
   if (phys) return g.implPaMsb < 62 && ((aHi & 0x7fffffff) >>> (g.implPaMsb + 1 - 32)) !== 0;
   const m = (vm ? g.implVaMsb - g.guestShrink : g.implVaMsb) - 32;
   const field = (aHi & 0x1fffffff) >>> m, width = 29 - m;
@@ -32,7 +32,7 @@ export function unimplAddr(aLo: number, aHi: number, phys: boolean, vm: number, 
 }
 
 /** The own faults pending for event i, given the PSR before it (halves). */
-export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, g: VtiGenOptions): number {
+export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, g: VtiConfig): number {
   if (I.ev_valid![i] !== 1) return 0;
   const cls = I.iclass![i]!;
   const cpl = psrHi & 3, vm = (psrHi >>> 14) & 1, ic = (psrLo >>> 13) & 1, dt = (psrLo >>> 17) & 1, it = (psrHi >>> 4) & 1;
@@ -43,10 +43,10 @@ export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, 
   if (cls === C.MOV_TO_CR && (!IMPL.has(cr) || RO.has(cr) || (inIr && ic))) p |= O.illegal_op;
   if (cls === C.MOV_FROM_CR && (!IMPL.has(cr) || (inIr && ic))) p |= O.illegal_op;
   if (cls === C.EPC && I.pfs_ppl![i]! < cpl) p |= O.illegal_op;
-  if (cls === C.VMSW && !g.vt) p |= O.illegal_op;
-  if ((PRIV[cls] || (cls === C.VMSW && g.vt)) && cpl !== 0) p |= O.priv_op;
+  if (cls === C.VMSW && !g.vmImplemented) p |= O.illegal_op;
+  if ((PRIV[cls] || (cls === C.VMSW && g.vmImplemented)) && cpl !== 0) p |= O.priv_op;
   if (I.r2_nat![i] && (cls === C.MOV_TO_PSR_L || cls === C.MOV_TO_PSR_UM || cls === C.MOV_TO_CR)) p |= O.reg_nat;
-  const crMask = cr === CR.IPSR && !g.vt ? [CR_MASK.get(CR.IPSR)![0], CR_MASK.get(CR.IPSR)![1] | (1 << 14)] : CR_MASK.get(cr); // §8: bit 46 without VT
+  const crMask = cr === CR.IPSR && !g.vmImplemented ? [CR_MASK.get(CR.IPSR)![0], CR_MASK.get(CR.IPSR)![1] | (1 << 14)] : CR_MASK.get(cr); // §8: bit 46 without VT
   const rsv = (cls === C.SSM || cls === C.RSM) ? (imm & SM) !== 0
     : (cls === C.SUM || cls === C.RUM) ? (imm & UMI) !== 0
       : cls === C.MOV_TO_PSR_L ? (r2Lo & PL) !== 0
@@ -57,7 +57,7 @@ export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, 
   // Address operands of itc/itr/ptc/tpa are virtual addresses (SDM pseudo-code; see divergence D4).
   if (cls === C.PRIV_OTHER && I.has_addr![i] && unimplAddr(aLo, aHi, false, vm, g)) p |= O.unimpl_data_addr;
   if (vm && ((VIRT[cls] === 'cpl0' && cpl === 0) || VIRT[cls] === 'any')) p |= O.virtualization;
-  if (cls === C.VMSW && g.vt && cpl === 0 && !(it && I.page_ar![i] === 7)) p |= O.virtualization;
+  if (cls === C.VMSW && g.vmImplemented && cpl === 0 && !(it && I.page_ar![i] === 7)) p |= O.virtualization;
   if (cls === C.BREAK) p |= O.break_inst;
   if (cls === C.BRANCH && unimplAddr(aLo, aHi, !it, vm, g)) p |= O.unimpl_inst_addr_trap;
   return p;

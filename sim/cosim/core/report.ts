@@ -4,7 +4,7 @@
 // replayable stimulus file (JSON of the events from reset) under <outDir>/cosim/ (sim/cosim/dirs.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_GEN, vtiDesign, type VtiGenOptions } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
 import { createSimulator } from '../../jssim/sim.js';
 import { createEngine, type EngineName } from '../../engine.js';
@@ -38,7 +38,7 @@ export function formatDivergence(d: Divergence): string {
 
 export interface Stimulus {
   readonly format: 'vti-core-stimulus/1';
-  readonly gen: VtiGenOptions;
+  readonly gen: VtiConfig;
   /** true: `events` start right after reset (exactly replayable); false: only the window. */
   readonly fromReset: boolean;
   readonly first: number;
@@ -61,13 +61,13 @@ function regenerate(make: EmulatorFactory, count: number): { inputs: Columns; in
 }
 
 /** Writes the text report, the stimulus and (when the design is known) the VCD into `dir` (default cosimDirs().cosim); returns their paths. */
-export async function writeDivergence(r: LockstepResult, make: EmulatorFactory, o: { name: string; gen?: VtiGenOptions; design?: IRDesign; dir?: string }): Promise<Artifacts> {
+export async function writeDivergence(r: LockstepResult, make: EmulatorFactory, o: { name: string; gen?: VtiConfig; design?: IRDesign; dir?: string }): Promise<Artifacts> {
   const d = r.mismatch;
   if (!d) throw new Error('writeDivergence: the run has no mismatch');
   const dir = o.dir ?? cosimDirs().cosim;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, `${o.name}-event${d.event}`);
-  const gen = o.gen ?? DEFAULT_GEN;
+  const gen = o.gen ?? DEFAULT_CONFIG;
   const total = d.event + 1;
   const fromReset = total <= MAX_STIMULUS_EVENTS;
   const all = fromReset ? regenerate(make, total) : null;

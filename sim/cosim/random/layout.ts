@@ -4,14 +4,14 @@
 // IPSR.ri / IIP, then rfi; traps resume where they point; a lost context — ISR.ni, an
 // Unimplemented Instruction Address trap, or the item-end `break 0x77` — continues at the next
 // item, whose address is in r14; so does an instruction-fetch fault, ISR.x), and the linker script.
-import type { VtiGenOptions } from '../../../gen/vti.js';
+import type { VtiConfig } from '../../../gen/vti.js';
 
 /**
  * Implementation parameters of the random programs: IMPL_VA_MSB 57 (guest 56) so that
  * addresses unimplemented even for the VMM exist (thash of one gives a NaT source), and
  * IMPL_PA_MSB 47 so that physical addresses can be unimplemented.
  */
-export const RANDOM_GEN: VtiGenOptions = { vt: true, implVaMsb: 57, implPaMsb: 47, guestShrink: 1 };
+export const RANDOM_GEN: VtiConfig = { vmImplemented: true, implVaMsb: 57, implPaMsb: 47, guestShrink: 1 };
 
 export const ADDR = {
   boot: 0x100000n, ivt: 0x200000n, text: 0x300000n, ar7: 0x400000n, ar7pl1: 0x408000n, ar7pl2: 0x404000n, data: 0x600000n,

@@ -2,7 +2,7 @@
 // search: items after the failing one never run before the mismatch), then delta debugging
 // (ddmin, complements of n chunks) down to a 1-minimal item list that still fails with the
 // same signature (differing fields and instruction class of the first mismatch).
-import { DEFAULT_GEN, type VtiGenOptions } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../../gen/vti.js';
 import type { Engine } from '../../engine.js';
 import { factoryFor, runLockstep, type LockstepOptions, type LockstepResult } from '../core/lockstep.js';
 import type { Item } from './items.js';
@@ -11,7 +11,7 @@ import { buildRandomProgram, renderProgram } from './program.js';
 export interface RunItems { (items: readonly Item[]): Promise<LockstepResult> }
 
 /** Lockstep on a list of items, on one open engine (reset per run); programs built in `randomDir` (default cosimDirs().random). */
-export function itemRunner(engine: Engine, gen: VtiGenOptions = DEFAULT_GEN, more: Partial<LockstepOptions> = {}, randomDir?: string): RunItems {
+export function itemRunner(engine: Engine, gen: VtiConfig = DEFAULT_CONFIG, more: Partial<LockstepOptions> = {}, randomDir?: string): RunItems {
   return async (items) => {
     const { elf } = buildRandomProgram(renderProgram(items), randomDir);
     return runLockstep(factoryFor(elf, gen), { engine: engine.name, gen, engineInstance: engine, maxSteps: 2_000_000, ...more });

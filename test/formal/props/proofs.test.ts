@@ -77,9 +77,9 @@ describe('P1-P6 on the generated core, default options', () => {
 
 describe('P1-P6 on the core generated without VT', () => {
   it('all six are proven; vm = 1 (so P1\'s vmsw.0 case) is unreachable', async () => {
-    const rs = await runProperties({ gen: { vt: false }, cover: false });
+    const rs = await runProperties({ gen: { vmImplemented: false }, cover: false });
     for (const r of rs) expect(r.verdict, `${r.name}\n${r.counterexample?.table}`).toBe('proven');
-    const [p1] = await runProperties({ gen: { vt: false }, properties: ['P1'], coverSteps: 5 });
+    const [p1] = await runProperties({ gen: { vmImplemented: false }, properties: ['P1'], coverSteps: 5 });
     expect(p1!.cover!.reachable).toBe(false);
   });
 });

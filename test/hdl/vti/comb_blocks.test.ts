@@ -3,12 +3,12 @@
 // independent reference model as the third opinion. Several generator options each.
 import { afterAll, describe, expect, it } from "vitest";
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
-import { createBlockModel } from '../../../model/blocks/index.js';
+import { createBlockModel } from '../../../blocks/registry.js';
 import {
   directedAddrCheck, directedFaultPrio, directedVmsw, exhaustiveVmsw, randomAddrCheck, randomFaultPrio, type Stimulus,
 } from '../../../model/blocks/vectors.js';
 import type { Engine } from '../../../sim/engine.js';
-import { vtiDesign, type VtiGenOptions, DEFAULT_GEN } from '../../../gen/vti.js';
+import { vtiDesign, type VtiConfig, DEFAULT_CONFIG } from '../../../gen/vti.js';
 import { elaborate } from '../../../hdl/core/index.js';
 import { vtiFaultPrio } from '../../../hdl/vti/fault_prio.js';
 import { bothEngines, columnsOf, expectSameOutputs, valueAt } from './harness.js';
@@ -50,7 +50,7 @@ describe('vti_vmsw', () => {
 
   it('agrees with the reference on every one of the 2^10 input combinations, VT on and off', async () => {
     await agree('vmsw', () => vtiDesign('vti_vmsw'), createBlockModel('vti_vmsw'), exhaustiveVmsw());
-    await agree('vmsw-novt', () => vtiDesign('vti_vmsw', { ...DEFAULT_GEN, vt: false }), createBlockModel('vti_vmsw', { vmImplemented: false }), exhaustiveVmsw());
+    await agree('vmsw-novt', () => vtiDesign('vti_vmsw', { ...DEFAULT_CONFIG, vmImplemented: false }), createBlockModel('vti_vmsw', { vmImplemented: false }), exhaustiveVmsw());
     await agree('vmsw', () => vtiDesign('vti_vmsw'), createBlockModel('vti_vmsw'), directedVmsw());
   });
 });
@@ -75,10 +75,10 @@ describe('vti_addr_check', () => {
     }
   });
 
-  const sweeps: Partial<VtiGenOptions>[] = [{}, { implVaMsb: 55, guestShrink: 3 }, { implVaMsb: 51, implPaMsb: 31 }, { implVaMsb: 60, guestShrink: 10, implPaMsb: 47 }];
+  const sweeps: Partial<VtiConfig>[] = [{}, { implVaMsb: 55, guestShrink: 3 }, { implVaMsb: 51, implPaMsb: 31 }, { implVaMsb: 60, guestShrink: 10, implPaMsb: 47 }];
   for (const s of sweeps) {
     it(`agrees with the reference on directed and random vectors for ${JSON.stringify(s)}`, async () => {
-      const o = { ...DEFAULT_GEN, ...s };
+      const o = { ...DEFAULT_CONFIG, ...s };
       const mo = { implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink };
       const key = `addr-${JSON.stringify(s)}`;
       await agree(key, () => vtiDesign('vti_addr_check', o), createBlockModel('vti_addr_check', mo), directedAddrCheck(mo));
@@ -87,10 +87,10 @@ describe('vti_addr_check', () => {
   }
 
   it('rejects generator options out of range with a clear message', () => {
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_GEN, implVaMsb: 61 })).toThrow('vti_addr_check: IMPL_VA_MSB 61 is out of range: allowed 50..60');
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_GEN, implVaMsb: 51, guestShrink: 2 }))
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 61 })).toThrow('vti_addr_check: IMPL_VA_MSB 61 is out of range: allowed 50..60');
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 51, guestShrink: 2 }))
       .toThrow('vti_addr_check: no room for a guest: IMPL_VA_MSB 51 - guestShrink 2 = 49 is below 50');
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_GEN, implPaMsb: 63 })).toThrow('vti_addr_check: IMPL_PA_MSB 63 is out of range: allowed 31..62');
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implPaMsb: 63 })).toThrow('vti_addr_check: IMPL_PA_MSB 63 is out of range: allowed 31..62');
   });
 });
 

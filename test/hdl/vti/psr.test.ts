@@ -2,16 +2,16 @@
 // spec-derived directed sequences and seeded random sequences against the reference model.
 import { afterAll, describe, expect, it } from 'vitest';
 import { PSR_KEPT_MASK } from '../../../arch/psr.js';
-import { createBlockModel } from '../../../model/blocks/index.js';
+import { createBlockModel } from '../../../blocks/registry.js';
 import { directedPsrSequence, randomPsrSequence, type Stimulus } from '../../../model/blocks/vectors.js';
 import type { Engine } from '../../../sim/engine.js';
-import { DEFAULT_GEN, vtiDesign } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG, vtiDesign } from '../../../gen/vti.js';
 import { bothEngines, columnsOf, expectSameOutputs, valueAt } from './harness.js';
 
 const OP = { NOP: 0, MOV_PSR_L: 1, SSM: 2, RSM: 3, SUM: 4, RUM: 5, MOV_PSR_UM: 6, INTERRUPT: 7, RFI: 8, VMSW0: 9, VMSW1: 10, EPC: 11, BSW0: 12, BSW1: 13 };
 const bit = (n: number) => 1n << BigInt(n);
 const cache: Record<string, Engine[]> = {};
-const enginesFor = async (vt: boolean) => (cache[String(vt)] ??= await bothEngines(vtiDesign('vti_psr', { ...DEFAULT_GEN, vt })));
+const enginesFor = async (vt: boolean) => (cache[String(vt)] ??= await bothEngines(vtiDesign('vti_psr', { ...DEFAULT_CONFIG, vmImplemented: vt })));
 afterAll(async () => { for (const l of Object.values(cache)) for (const e of l) await e.close(); });
 
 const model = createBlockModel('vti_psr');
