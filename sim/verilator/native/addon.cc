@@ -4,8 +4,6 @@
 // ports in the order of the port list, clock, and whether it was verilated with --trace or
 // --coverage); everything else is this file. sim/verilator/build.ts compiles it in one unity
 // file after the model's V<top>*.cpp; sim/verilator/model.ts is its JavaScript side.
-#include "vti_ports.h"
-
 #include <node_api.h>
 
 #include <algorithm>
@@ -16,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "vti_ports.h"
 
 #include VTI_MODEL_HEADER
 #include VTI_MODEL_ROOT_HEADER
@@ -37,8 +37,8 @@ void vl_stop(const char* file, int line, const char*) {
   throw std::runtime_error(std::string("Verilog $stop at ") + file + ":" + std::to_string(line));
 }
 void vl_fatal(const char* file, int line, const char*, const char* msg) {
-  throw std::runtime_error(std::string("Verilator fatal error at ") + (file ? file : "?") + ":" +
-                           std::to_string(line) + ": " + msg);
+  throw std::runtime_error(std::string("Verilator fatal error at ") + (file ? file : "?") + ":" + std::to_string(line) +
+                           ": " + msg);
 }
 
 namespace {
@@ -549,10 +549,15 @@ NAPI_MODULE_INIT() {
     const char* name;
     napi_callback fn;
   } fns[] = {
-      {"create", Create},   {"destroy", Destroy},     {"batch", Batch},         {"setInput", SetInput},
-      {"read", Read},       {"traceOpen", TraceOpen}, {"selfBench", SelfBench},
+    {"create", Create},
+    {"destroy", Destroy},
+    {"batch", Batch},
+    {"setInput", SetInput},
+    {"read", Read},
+    {"traceOpen", TraceOpen},
+    {"selfBench", SelfBench},
 #if VTI_COVERAGE
-      {"coverageWrite", CoverageWrite},
+    {"coverageWrite", CoverageWrite},
 #endif
   };
   for (const auto& f : fns) {

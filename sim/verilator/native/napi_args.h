@@ -12,12 +12,12 @@
 #include <vector>
 
 /** Calls an N-API function; on failure throws a JavaScript error and returns from the callback. */
-#define CHECK(call)                                                         \
-  do {                                                                      \
-    if ((call) != napi_ok) {                                                \
-      napi_throw_error(env, nullptr, "N-API call failed: " #call);         \
-      return nullptr;                                                       \
-    }                                                                       \
+#define CHECK(call)                                                \
+  do {                                                             \
+    if ((call) != napi_ok) {                                       \
+      napi_throw_error(env, nullptr, "N-API call failed: " #call); \
+      return nullptr;                                              \
+    }                                                              \
   } while (0)
 
 namespace vti {
@@ -59,8 +59,7 @@ inline bool getWords(napi_env env, napi_value v, size_t minWords, uint32_t** dat
  * each array present gets a reference there (kept alive while a thread-pool job uses it).
  */
 inline bool getColumns(napi_env env, napi_value arr, int n, const uint32_t* words, size_t count, bool required,
-                       std::vector<uint32_t*>& ptrs, std::vector<napi_ref>* refs, std::string& err,
-                       const char* what) {
+                       std::vector<uint32_t*>& ptrs, std::vector<napi_ref>* refs, std::string& err, const char* what) {
   ptrs.assign(n, nullptr);
   for (int i = 0; i < n; i++) {
     napi_value el;
