@@ -1,30 +1,24 @@
-// The N-API addon that wraps one verilated model: instance lifetime, the batch loops
-// (synchronous or on the libuv thread pool), poke/peek, VCD, coverage and the C++ limit loop
-// used by the benches. The model is named by the generated vti_ports.h (its class, header,
-// ports in the order of the port list, clock, and whether it was verilated with --trace or
-// --coverage); everything else is this file. sim/verilator/build.ts compiles it in one unity
-// file after the model's V<top>*.cpp; sim/verilator/model.ts is its JavaScript side.
+// The N-API addon that wraps one verilated model: the functions model.ts calls (create,
+// destroy, batch, setInput, read, traceOpen, selfBench, coverageWrite). The model is named by
+// the generated vti_ports.h (its class, ports in the order of the port list, clock, and
+// whether it was verilated with --trace or --coverage); instance.h holds one instance and its
+// ports, batch.h the batch loops. sim/verilator/build.ts compiles this file in one unity file
+// after the model's V<top>*.cpp.
 #include <node_api.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "vti_ports.h"
-
-#include VTI_MODEL_HEADER
-#include VTI_MODEL_ROOT_HEADER
+#include "batch.h"
+#include "instance.h"
 #include "napi_args.h"
 #include "port_io.h"
 #include "verilated.h"
-#if VTI_TRACE
-#include "verilated_vcd_c.h"
-#endif
+#include "vti_ports.h"
 #if VTI_COVERAGE
 #include "verilated_cov.h"
 #endif
@@ -41,194 +35,7 @@ void vl_fatal(const char* file, int line, const char*, const char* msg) {
                            ": " + msg);
 }
 
-namespace {
-
-using vti::fail;
-using vti::undef;
-using Model = VTI_MODEL;
-
-// Counts and words per vector of the input and output columns, from the port table. The
-// arrays end with a 0 so that a model without inputs (or outputs) still has one.
-#define VTI_COUNT(I, NAME, W) +1
-#define VTI_WORDS(I, NAME, W) vti::wordsFor(W),
-constexpr int N_IN = 0 VTI_INPUTS(VTI_COUNT);
-constexpr int N_OUT = 0 VTI_OUTPUTS(VTI_COUNT);
-constexpr uint32_t IN_WORDS[] = {VTI_INPUTS(VTI_WORDS) 0};
-constexpr uint32_t OUT_WORDS[] = {VTI_OUTPUTS(VTI_WORDS) 0};
-#undef VTI_COUNT
-#undef VTI_WORDS
-constexpr int CLOCK_INDEX = VTI_CLOCK_INDEX;
-
-struct Inst {
-  VerilatedContext* ctx = nullptr;
-  Model* top = nullptr;
-#if VTI_TRACE
-  VerilatedVcdC* tfp = nullptr;
-#endif
-  uint64_t t = 0;  // trace time: +1 per evalBatch vector, +5 per half clock cycle
-  bool busy = false;
-};
-
-// Every input whose column is given, from vector v.
-inline void setIn(Model* top, const uint32_t* const* in, size_t v) {
-  (void)top, (void)in, (void)v;
-#define VTI_SET(I, NAME, W) \
-  if (in[I]) vti::setPort<W>(top->NAME, in[I], v);
-  VTI_INPUTS(VTI_SET)
-#undef VTI_SET
-}
-
-// Every output into vector v of its column.
-inline void getOut(Model* top, uint32_t* const* out, size_t v) {
-  (void)top, (void)out, (void)v;
-#define VTI_GET(I, NAME, W) vti::getPort<W>(top->NAME, out[I], v);
-  VTI_OUTPUTS(VTI_GET)
-#undef VTI_GET
-}
-
-// Every input (as the model holds it) into vector v of its column.
-inline void getIn(Model* top, uint32_t* const* out, size_t v) {
-  (void)top, (void)out, (void)v;
-#define VTI_GET(I, NAME, W) vti::getPort<W>(top->NAME, out[I], v);
-  VTI_INPUTS(VTI_GET)
-#undef VTI_GET
-}
-
-inline void setClock(Model* top, int value) {
-#ifdef VTI_CLOCK
-  top->VTI_CLOCK = value;
-#else
-  (void)top, (void)value;
-#endif
-}
-
-inline void dump(Inst* I, uint64_t dt) {
-#if VTI_TRACE
-  if (I->tfp) I->tfp->dump(I->t);
-#endif
-  I->t += dt;
-}
-
-// One batch: the work shared by the synchronous and the thread-pool paths.
-struct Job {
-  Inst* I = nullptr;
-  bool step = false;  // false: evalBatch, true: stepBatch
-  size_t count = 0;
-  std::vector<const uint32_t*> in;
-  std::vector<uint32_t*> out, pre;
-  std::vector<uint32_t*> expect;  // checkBatch: reference outputs, compared word for word
-  bool differs = false;
-  std::string error;
-  napi_deferred deferred = nullptr;
-  napi_async_work work = nullptr;
-  std::vector<napi_ref> refs;  // keep the typed arrays alive while the job runs
-};
-
-// checkBatch: vectors [from, to) of every output column against the reference's, word for
-// word (memcmp, on this thread); the caller decodes the vectors only when some differ.
-inline void checkRange(Job* j, size_t from, size_t to) {
-  for (size_t i = 0; i < j->expect.size(); i++)
-    if (std::memcmp(j->out[i] + from * OUT_WORDS[i], j->expect[i] + from * OUT_WORDS[i],
-                    (to - from) * OUT_WORDS[i] * sizeof(uint32_t)) != 0)
-      j->differs = true;
-}
-
-// The usual co-simulation batch (checkBatch with every input given): straight-line per port,
-// inputs set without the presence test, differences OR-ed into one word (no second pass over
-// the columns). Returns false when the general loop must run the batch (again): a
-// combinational batch is only compared here, and its outputs are needed when some word
-// differs (same inputs, same outputs).
-bool runCheckFast(Job* j) {
-  Inst* I = j->I;
-  Model* top = I->top;
-  // The column pointers in locals, which eval() cannot change (the Job's vectors it could).
-  std::array<const uint32_t*, N_IN> in{};
-  std::array<uint32_t*, N_OUT> out{};
-  std::array<const uint32_t*, N_OUT> expect{};
-  std::copy(j->in.begin(), j->in.end(), in.begin());
-  std::copy(j->out.begin(), j->out.end(), out.begin());
-  std::copy(j->expect.begin(), j->expect.end(), expect.begin());
-  // The root holds the ports themselves (the model's members are references to them).
-  auto* const R = top->rootp;
-  (void)R;
-  uint32_t diff = 0;
-#define VTI_SET_FAST(I, NAME, W) \
-  if constexpr (I != CLOCK_INDEX) vti::setPort<W>(R->NAME, in[I], v);
-  if (!j->step) {
-#define VTI_COMPARE(I, NAME, W) diff |= vti::checkPort<W, false>(R->NAME, nullptr, expect[I], v);
-    for (size_t v = 0; v < j->count; v++) {
-      VTI_INPUTS(VTI_SET_FAST)
-      top->eval();
-      VTI_OUTPUTS(VTI_COMPARE)
-    }
-#undef VTI_COMPARE
-    if (!diff) {
-      I->t += j->count;
-      return true;
-    }
-    j->differs = true;
-    return false;
-  }
-  uint32_t* const* pre = j->pre.empty() ? nullptr : j->pre.data();
-#define VTI_CHECK(I, NAME, W) diff |= vti::checkPort<W, true>(R->NAME, out[I], expect[I], v);
-  for (size_t v = 0; v < j->count; v++) {
-    setClock(top, 0);
-    VTI_INPUTS(VTI_SET_FAST)
-    top->eval();
-    if (pre) getOut(top, pre, v);
-    setClock(top, 1);
-    top->eval();
-    VTI_OUTPUTS(VTI_CHECK)
-  }
-#undef VTI_CHECK
-#undef VTI_SET_FAST
-  I->t += 10 * j->count;
-  if (diff) j->differs = true;
-  return true;
-}
-
-void runJob(Job* j) {
-  Inst* I = j->I;
-  Model* top = I->top;
-  const uint32_t* const* in = j->in.data();
-  uint32_t* const* out = j->out.data();
-  const bool check = !j->expect.empty();
-  // Chunks, so that a check reads the outputs while they are still in the cache.
-  constexpr size_t CHUNK = 2048;
-  bool allIn = true;
-  for (int i = 0; i < N_IN; i++) allIn = allIn && (i == CLOCK_INDEX || in[i] != nullptr);
-  try {
-    if (check && allIn && !VTI_TRACE && runCheckFast(j)) return;
-    for (size_t from = 0; from < j->count; from += CHUNK) {
-      const size_t to = std::min(j->count, from + CHUNK);
-      if (!j->step) {
-        for (size_t v = from; v < to; v++) {
-          setIn(top, in, v);
-          top->eval();
-          dump(I, 1);
-          getOut(top, out, v);
-        }
-      } else {
-        // Cycle v: clock low + inputs[v], settle; rising edge, settle; sample.
-        uint32_t* const* pre = j->pre.empty() ? nullptr : j->pre.data();
-        for (size_t v = from; v < to; v++) {
-          setClock(top, 0);
-          setIn(top, in, v);
-          top->eval();
-          dump(I, 5);
-          if (pre) getOut(top, pre, v);
-          setClock(top, 1);
-          top->eval();
-          dump(I, 5);
-          getOut(top, out, v);
-        }
-      }
-      if (check) checkRange(j, from, to);
-    }
-  } catch (const std::exception& e) {
-    j->error = e.what();
-  }
-}
+namespace vti {
 
 // Reads argument i as an Inst handle (an External created by create()).
 Inst* getInst(napi_env env, napi_value v) {
@@ -542,22 +349,22 @@ napi_value CoverageWrite(napi_env env, napi_callback_info info) {
 }
 #endif
 
-}  // namespace
+}  // namespace vti
 
 NAPI_MODULE_INIT() {
   const struct {
     const char* name;
     napi_callback fn;
   } fns[] = {
-    {"create", Create},
-    {"destroy", Destroy},
-    {"batch", Batch},
-    {"setInput", SetInput},
-    {"read", Read},
-    {"traceOpen", TraceOpen},
-    {"selfBench", SelfBench},
+    {"create", vti::Create},
+    {"destroy", vti::Destroy},
+    {"batch", vti::Batch},
+    {"setInput", vti::SetInput},
+    {"read", vti::Read},
+    {"traceOpen", vti::TraceOpen},
+    {"selfBench", vti::SelfBench},
 #if VTI_COVERAGE
-    {"coverageWrite", CoverageWrite},
+    {"coverageWrite", vti::CoverageWrite},
 #endif
   };
   for (const auto& f : fns) {
