@@ -8,7 +8,7 @@ import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
 export function encoderTable(n: number): PriorityRow[] {
   return Array.from({ length: n }, (_, i) => ({
     name: `row${i}`, title: `row ${i}`, vector: (i * 0x100) & 0x7f00, isrCode: i & 0xffff,
-    kind: i % 3 === 0 ? 'interrupt' : i % 3 === 1 ? 'fault' : 'trap',
+    kind: i % 3 === 0 ? 'interrupt' : i % 3 === 1 ? 'fault' : 'trap', access: 'none', whenIcOff: 'itself',
   }));
 }
 

@@ -2,7 +2,8 @@
 //
 // Steps on a cache miss (≈1-1.5 s for a small design once the runtime exists):
 //   verilator --cc → obj/V<top>*.cpp, then ONE g++ call compiling a unity file that
-//   includes all of them plus the generated wrapper, linked against the cached runtime.
+//   includes all of them plus the addon (native/*.cc, *.h and the generated port table,
+//   addon-sources.ts), linked against the cached runtime.
 // We drive g++ ourselves instead of Verilator's make so the optimisation level is ours
 // (verilated.mk silently forces -Os) and there is one compiler process per model.
 import { existsSync, readdirSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -11,11 +12,11 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { defaultCacheDir, hashOf, publishDir } from './cache.js';
 import { runChecked } from './exec.js';
-import { baseCxxFlags, ensurePch, ensureRuntime, PCH_NAME, verilatorRoot } from './runtime.js';
+import { ADDON_MAIN, addonSources } from './addon-sources.js';
+import { baseCxxFlags, ensurePch, ensureRuntime, PCH_NAME, VERILATED_CODE_QUIET, verilatorRoot } from './runtime.js';
 import { portProblems, portsFromHeader } from './ports.js';
 import { type ModuleSpec, validateSpec } from './spec.js';
 import { requireTool } from './tools.js';
-import { generateWrapper } from './wrapper.js';
 import { NapiModel, type Addon, type VerilatedModel } from './model.js';
 
 export interface BuildOptions {
@@ -46,9 +47,10 @@ export interface BuildInfo {
 }
 
 /** Bumped when the build recipe changes in a way the key would not otherwise see. */
-const RECIPE = 4;
+const RECIPE = 5;
 
-function nodeIncludeDir(): string {
+/** The folder holding node_api.h (for compiling the addon). */
+export function nodeIncludeDir(): string {
   const candidates = [
     resolve(dirname(process.execPath), '..', 'include', 'node'),
     join(homedir(), '.cache', 'node-gyp', process.versions.node, 'include', 'node'),
@@ -70,6 +72,21 @@ export function buildInfo(model: VerilatedModel): BuildInfo | undefined {
   return lastInfo.get(model);
 }
 
+/**
+ * The one file a model's compiler sees: the precompiled header, Verilator's sources with the
+ * warnings its code trips switched off (runtime.ts), then the addon with them back on.
+ */
+function unityFile(verilated: readonly string[]): string {
+  return [
+    `#include "${PCH_NAME}"`,
+    ...verilated.map((f) => `#include "${f}"`),
+    '// The addon is the project\'s own code: the warnings off for Verilator\'s are on again for it.',
+    ...VERILATED_CODE_QUIET.map((w) => `#pragma GCC diagnostic warning "-W${w}"`),
+    `#include "${ADDON_MAIN}"`,
+    '',
+  ].join('\n');
+}
+
 /** Verilate, compile (or reuse from the cache) and instantiate the model of `spec`. */
 export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions = {}): Promise<VerilatedModel> {
   const t0 = performance.now();
@@ -82,14 +99,15 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   const coverage = opts.coverage ?? false;
   const cacheDir = opts.cacheDir ?? defaultCacheDir();
   const vArgs = opts.verilatorArgs ?? [];
-  const wrapper = generateWrapper(spec, { trace, coverage });
+  const cxxSources = addonSources(spec, { trace, coverage });
   const nodeInclude = nodeIncludeDir();
-  const cxxFlags = [...baseCxxFlags(root), `-DVM_TRACE=${trace ? 1 : 0}`, `-I${nodeInclude}`];
+  // -Wall -Wextra for the addon; Verilator's code keeps its warnings off (see unityFile).
+  const cxxFlags = [...baseCxxFlags(root), '-Wall', '-Wextra', `-DVM_TRACE=${trace ? 1 : 0}`, `-I${nodeInclude}`];
   const files = Object.keys(spec.files).sort().map((f) => [f, spec.files[f]!]);
   const key = hashOf({
     RECIPE, version, root, cxx, napi: process.versions.napi, top: spec.top, files,
     ports: spec.ports.map((p) => [p.name, p.dir, p.width]), clock: spec.clock ?? null,
-    trace, vArgs, cxxFlags, wrapper, ...(coverage ? { coverage } : {}),
+    trace, vArgs, cxxFlags, cxxSources, ...(coverage ? { coverage } : {}),
   }).slice(0, 24);
   const final = join(cacheDir, key);
 
@@ -114,16 +132,17 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
         throw new Error(`buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       }
       const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
-      writeFileSync(join(obj, 'wrapper.cpp'), wrapper);
+      for (const [f, text] of cxxSources) writeFileSync(join(obj, f), text);
       // The coverage database (VerilatedCovContext) lives in verilated_cov.cpp, which only
       // coverage builds need: compiled into their unity file rather than the shared runtime.
-      const unity = [PCH_NAME, ...parts, ...(coverage ? ['verilated_cov.cpp'] : []), 'wrapper.cpp'];
-      writeFileSync(join(obj, 'unity.cpp'), unity.map((f) => `#include "${f}"`).join('\n') + '\n');
-      await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
+      writeFileSync(join(obj, 'unity.cpp'), unityFile([...parts, ...(coverage ? ['verilated_cov.cpp'] : [])]));
+      const compiled = await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
         ...cxxFlags, `-I${pch}`, `-I${obj}`, '-shared', join(obj, 'unity.cpp'), runtime,
         // Each addon keeps a private copy of the runtime: no symbol clashes between models.
         '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-o', join(tmp, 'model.node'),
       ]);
+      // The compiler's warnings, if any, for whoever debugs the cache (a build never shows them).
+      if (compiled.stderr) writeFileSync(join(obj, 'compile.log'), compiled.stderr);
       writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2));
     });
     inFlight.set(final, job);

@@ -52,7 +52,7 @@ export interface VerilatedModel {
   close(): Promise<void>;
 }
 
-/** The functions exported by the generated addon (wrapper.ts). */
+/** The functions exported by the addon (native/addon.cc). */
 export interface Addon {
   trace: boolean;
   create(): unknown;

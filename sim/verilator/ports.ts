@@ -1,5 +1,5 @@
 // Cross-check of the given port list against the ports Verilator found in the Verilog,
-// so a mismatch is reported by name instead of as a C++ compile error in the wrapper.
+// so a mismatch is reported by name instead of as a C++ compile error in the addon.
 import type { ModuleSpec } from './spec.js';
 
 export interface VerilatedPort {

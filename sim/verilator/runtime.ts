@@ -9,6 +9,16 @@ import { runChecked } from './exec.js';
 
 const RUNTIME_SOURCES = ['verilated', 'verilated_threads', 'verilated_vcd_c'];
 
+/**
+ * Warnings that Verilator's runtime and generated code trip, switched off on the command line
+ * (as verilated.mk does); the unity file of a model turns them back on for the addon's own
+ * files (build.ts), which compile warning-free with them.
+ */
+export const VERILATED_CODE_QUIET = [
+  'bool-operation', 'sign-compare', 'uninitialized', 'unused-but-set-variable', 'unused-parameter',
+  'unused-variable', 'shadow',
+] as const;
+
 /** Compiler flags shared by the runtime and every model (one ABI for both). */
 export function baseCxxFlags(root: string): string[] {
   return [
@@ -17,9 +27,7 @@ export function baseCxxFlags(root: string): string[] {
     '-DVM_COVERAGE=0', '-DVM_SC=0', '-DVM_TRACE_FST=0', '-DVM_TRACE_VCD=1',
     // vl_finish/vl_stop/vl_fatal are supplied by the addon (they must not exit Node).
     '-DVL_USER_FINISH', '-DVL_USER_STOP', '-DVL_USER_FATAL',
-    '-faligned-new', '-fcf-protection=none', '-Wno-bool-operation', '-Wno-sign-compare',
-    '-Wno-uninitialized', '-Wno-unused-but-set-variable', '-Wno-unused-parameter',
-    '-Wno-unused-variable', '-Wno-shadow',
+    '-faligned-new', '-fcf-protection=none', ...VERILATED_CODE_QUIET.map((w) => `-Wno-${w}`),
   ];
 }
 

@@ -121,4 +121,4 @@ export const ICLASS_BY_CODE: readonly IClassName[] = (() => { const a: IClassNam
 /** Trap rows by ISR.code bit (the emulator merges several traps of one instruction into one event). */
 export const TRAP_ROWS = PRIORITY_TABLE.map((r, i) => ({ ...r, bit: i })).filter((r) => r.kind === 'trap');
 /** Rows that are instruction-fetch faults: the instruction was not executed (class OTHER is presented). */
-export const FETCH_ROWS: ReadonlySet<string> = new Set(PRIORITY_TABLE.filter((r) => /^(alt_inst_tlb|vhpt_inst|inst_)/.test(r.name)).map((r) => r.name));
+export const FETCH_ROWS: ReadonlySet<string> = new Set(PRIORITY_TABLE.filter((r) => r.access === 'fetch').map((r) => r.name));

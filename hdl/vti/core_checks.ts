@@ -1,0 +1,135 @@
+// vti_core, part 1 of 3: the checks (architecture.md §3, in the spec's terms). From the event
+// and the state they decide which of the interruptions the core owns the instruction raises
+// (Illegal Operation, Privileged Operation, Register NaT, Reserved Register/Field,
+// Unimplemented Data Address, Virtualization, Break, Unimplemented Instruction Address, the
+// external interrupt), and the PSR command the instruction issues if it completes.
+// core_dispatch.ts picks the winner; core_commit.ts applies the effect.
+import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
+import { ICLASS, type IClassName } from '../../arch/iclass.js';
+import type { PriorityRowName } from '../../arch/priority.js';
+import { PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../core/index.js';
+import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core_inputs.js';
+import { PsrOp, reservedFault } from './psr_type.js';
+
+/** The priority-table rows the core decides itself (docs/vti_core.md, "What the core decides"). */
+export const CORE_DECIDED_ROWS = [
+  'ext_int', 'illegal_op', 'priv_op', 'reg_nat', 'reserved_reg_field', 'unimpl_data_addr', 'virtualization',
+  'break_inst', 'unimpl_inst_addr_trap',
+] as const satisfies readonly PriorityRowName[];
+export type CoreDecidedRow = (typeof CORE_DECIDED_ROWS)[number];
+
+/** A vti_psr command: `op` (PsrOp) with its 64-bit operand. */
+export interface PsrCommand {
+  readonly op: Value;
+  readonly operand: Value;
+}
+
+export interface CoreChecks {
+  /** Per row the core decides: the event raises it. */
+  readonly raised: Readonly<Record<CoreDecidedRow, Bit>>;
+  /** The PSR command the instruction issues when it completes (NOP for most classes). */
+  readonly command: PsrCommand;
+  readonly movToCr: Bit;
+  readonly movFromCr: Bit;
+}
+
+/** The checks' inputs besides the module. */
+export interface CheckInputs {
+  readonly ev: CoreEvent;
+  readonly state: CoreState;
+  readonly cls: ClassTests;
+  /** The vti_vmsw and vti_addr_check blocks, instantiated here as u_vmsw and u_addr. */
+  readonly vmswBlock: HdlModule;
+  readonly addrBlock: HdlModule;
+  readonly vmImplemented: boolean;
+}
+
+export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
+  const { ev, state, cls, vmImplemented } = inp;
+  const { psr, cpl, vm, ic, cpl0 } = state;
+  const vmswInst = m.instance('u_vmsw', inp.vmswBlock, {
+    valid: cls.is('VMSW'), to_vm: ev.variant, cpl, psr_it: psr.bit(36), psr_vm: vm, itlb_ar: ev.pageAr,
+    vm_disabled: ev.vmDisabled, vmsw_disabled: ev.vmswDisabled,
+  });
+  // Which CR numbers exist, are read-only, or belong to the interruption range.
+  const crIs = (nums: readonly number[]): Bit => nums.map((x) => ev.crNum.eq(x)).reduce((a, b) => a.or(b)) as Bit;
+  const crReserved = m.named('cr_reserved', crIs(CR_IMPLEMENTED).not());
+  const crInterruption = m.named('cr_interruption', ev.crNum.uge(CR_INTERRUPTION_RANGE.lo).and(ev.crNum.ule(CR_INTERRUPTION_RANGE.hi)));
+  const movToCr = cls.is('MOV_TO_CR');
+  const movFromCr = cls.is('MOV_FROM_CR');
+  const illegalOp = m.named('illegal_op', movToCr.and(crReserved.or(crIs(CR_READ_ONLY)).or(crInterruption.and(ic)))
+    .or(movFromCr.and(crReserved.or(crInterruption.and(ic))))
+    .or(cls.is('EPC').and(ev.pfsPpl.ult(cpl)))
+    .or(vmswInst.illegal_op!));
+  const privOp = m.named('priv_op', cls.any((k) => ICLASS[k].privileged).and(cpl0.not()).or(vmswInst.priv_op!));
+  const regNat = m.named('reg_nat', ev.r2Nat.and(cls.is('MOV_TO_PSR_L').or(cls.is('MOV_TO_PSR_UM')).or(movToCr)));
+
+  const command = instructionCommand(m, ev, state, vmswInst.commit!);
+  const crWriteReserved = (Object.entries(CR_RESERVED_MASK) as [string, bigint][])
+    .map(([num, mask]) => ev.crNum.eq(Number(num)).and(ev.r2.and(mask).orR()))
+    .reduce((a, b) => a.or(b))
+    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << 46n)).orR()));
+  const rsvField = m.named('rsv_field', ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)));
+
+  // Address checks: data address (translation by PSR.dt) or branch target (PSR.it). The
+  // address operands of itc/itr/ptc/ptr/tpa (PRIV_OTHER) are virtual addresses whatever
+  // PSR.dt is (SDM pseudo-code: unimplemented_virtual_address).
+  const isBranch = cls.is('BRANCH');
+  const addrPhys = mux(isBranch, psr.bit(36).not(), mux(cls.is('PRIV_OTHER'), m.lit(0, 1), psr.bit(17).not()));
+  const addrInst = m.instance('u_addr', inp.addrBlock, { addr: ev.addr, vm, phys: addrPhys });
+  const dataAccess = m.named('data_access', cls.is('LOAD').or(cls.is('STORE')).or(cls.is('PRIV_OTHER').and(ev.hasAddr)));
+  const unimplData = m.named('unimpl_data_addr', dataAccess.and(addrInst.unimpl!));
+  const unimplTarget = m.named('unimpl_target', isBranch.and(addrInst.unimpl!));
+
+  const virt = m.named('virtualization', vm.and(cls.any((k) => ICLASS[k].virt === 'cpl0').and(cpl0).or(cls.any((k) => ICLASS[k].virt === 'any')))
+    .or(vmswInst.virt_fault!));
+  const extIntTaken = m.named('ext_int_taken', ev.extInt.and(psr.bit(14)));
+
+  const raised: Record<CoreDecidedRow, Bit> = {
+    ext_int: extIntTaken, illegal_op: illegalOp, priv_op: privOp, reg_nat: regNat,
+    reserved_reg_field: rsvField, unimpl_data_addr: unimplData, virtualization: virt,
+    break_inst: cls.is('BREAK'), unimpl_inst_addr_trap: unimplTarget,
+  };
+  return { raised, command, movToCr, movFromCr };
+}
+
+/**
+ * The PSR command the instruction would issue, and its operand (wires cand_op, cand_operand).
+ * `vmswCommit`: vti_vmsw lets the vmsw take effect.
+ */
+function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, vmswCommit: Value): PsrCommand {
+  const { psr, cpl, cr } = state;
+  const candOp = m.wire('cand_op', PsrOp);
+  const candOperand = m.wire('cand_operand', 64);
+  const immOperand = ev.imm.zext(64);
+  const epcCpl = mux(psr.bit(36), ev.pagePl, m.lit(0, 2));
+  const epcPromotes = psr.bit(36).not().or(ev.pageAr.eq(7));
+  candOp.set(m.enumValue(PsrOp, 'NOP'));
+  candOperand.set(ev.r2);
+  m.switch(ev.iclass, (s) => {
+    const op = (k: IClassName, psrOpName: keyof typeof PsrOp.values, operand?: Value) =>
+      s.is(m.enumValue(IClass, k), () => { candOp.set(m.enumValue(PsrOp, psrOpName)); if (operand) candOperand.set(operand); });
+    op('SSM', 'SSM', immOperand);
+    op('RSM', 'RSM', immOperand);
+    op('SUM', 'SUM', immOperand);
+    op('RUM', 'RUM', immOperand);
+    op('MOV_TO_PSR_L', 'MOV_PSR_L');
+    op('MOV_TO_PSR_UM', 'MOV_PSR_UM');
+    op('RFI', 'RFI', cr.IPSR);
+    s.is(m.enumValue(IClass, 'VMSW'), () => m.when(vmswCommit, () =>
+      candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'VMSW1'), m.enumValue(PsrOp, 'VMSW0')))));
+    s.is(m.enumValue(IClass, 'EPC'), () => m.when(epcPromotes, () => {
+      candOp.set(m.enumValue(PsrOp, 'EPC'));
+      candOperand.set(epcCpl.zext(64));
+    }));
+    s.is(m.enumValue(IClass, 'BSW'), () => candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'BSW1'), m.enumValue(PsrOp, 'BSW0'))));
+    // br.ret (BRANCH with variant 1) to a less privileged frame: cpl ← PFS.ppl. vti_psr has
+    // no "raise cpl" command, so the core issues RFI with the current PSR and the new cpl.
+    s.is(m.enumValue(IClass, 'BRANCH'), () => m.when(ev.variant.and(ev.pfsPpl.ugt(cpl)), () => {
+      candOp.set(m.enumValue(PsrOp, 'RFI'));
+      candOperand.set(cat(psr.bits(63, 34), ev.pfsPpl, psr.bits(31, 0)));
+    }));
+  });
+  return { op: candOp, operand: candOperand };
+}

@@ -1,0 +1,173 @@
+// vti_core, part 3 of 3: the commit. Drives vti_psr's command and registers the event's
+// effect: either the instruction's own (a completed instruction: PSR command, CR writes, the
+// value read, rfi's redirect) or the interruption dispatch of architecture.md §4 (IPSR, ISR,
+// IIP, IFA, IIM, IIPA, IFS, IIB0/1 and the redirect to the vector). Every output is
+// registered: after the rising edge of cycle k the outputs show the effect of event k.
+import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
+import { PSR_READ_MASK } from '../../arch/psr.js';
+import { cat, mux, type ModuleBuilder, type Signal, type Value } from '../core/index.js';
+import type { CoreChecks } from './core_checks.js';
+import type { CoreDispatch } from './core_dispatch.js';
+import { CORE_CRS, type ClassTests, type CoreCr, type CoreEvent, type CoreState } from './core_inputs.js';
+import { PsrBundle, PsrOp } from './psr_type.js';
+
+/** The output ports, each driven by its register. */
+export interface CoreOutputs {
+  readonly psr: Signal;
+  readonly cr: Readonly<Record<CoreCr, Signal>>;
+  readonly taken: Signal;
+  readonly vector: Signal;
+  readonly redirect: Signal;
+  readonly nextIp: Signal;
+  readonly nextSlot: Signal;
+  readonly completed: Signal;
+  readonly rdValid: Signal;
+  readonly rdValue: Signal;
+}
+
+/** Declares the output ports (in this order). */
+export function coreOutputs(m: ModuleBuilder): CoreOutputs {
+  return {
+    psr: m.output('psr', PsrBundle),
+    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.output(k.toLowerCase(), 64)])) as Record<CoreCr, Signal>,
+    taken: m.output('taken', 1),
+    vector: m.output('intr_vector', 15),
+    redirect: m.output('redirect', 1),
+    nextIp: m.output('next_ip', 64),
+    nextSlot: m.output('next_slot', 2),
+    completed: m.output('completed', 1),
+    rdValid: m.output('rd_valid', 1),
+    rdValue: m.output('rd_value', 64),
+  };
+}
+
+/** The registers behind the outputs (the PSR's is vti_psr's). */
+export interface CoreRegisters {
+  /** The interruption CRs; also the state the checks read (CoreState.cr). */
+  readonly cr: Readonly<Record<CoreCr, Signal>>;
+  readonly taken: Signal;
+  readonly vector: Signal;
+  readonly redirect: Signal;
+  readonly nextIp: Signal;
+  readonly nextSlot: Signal;
+  readonly completed: Signal;
+  readonly rdValid: Signal;
+  readonly rdValue: Signal;
+}
+
+/** Declares the registers (in this order), all reset to 0. */
+export function coreRegisters(m: ModuleBuilder): CoreRegisters {
+  return {
+    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.reg(`${k.toLowerCase()}_q`, 64, { init: 0 })])) as Record<CoreCr, Signal>,
+    taken: m.reg('taken_q', 1, { init: 0 }),
+    vector: m.reg('vector_q', 15, { init: 0 }),
+    redirect: m.reg('redirect_q', 1, { init: 0 }),
+    nextIp: m.reg('next_ip_q', 64, { init: 0 }),
+    nextSlot: m.reg('next_slot_q', 2, { init: 0 }),
+    completed: m.reg('completed_q', 1, { init: 0 }),
+    rdValid: m.reg('rd_valid_q', 1, { init: 0 }),
+    rdValue: m.reg('rd_value_q', 64, { init: 0 }),
+  };
+}
+
+/** The wires of vti_psr's command inputs (the instance holds the PSR). */
+export interface PsrPort {
+  readonly op: Signal;
+  readonly operand: Signal;
+  readonly slot: Signal;
+  /** vti_psr's ipsr_save: the IPSR an interruption saves (PSR with ri = slot). */
+  readonly ipsrSave: Value;
+}
+
+/** The commit's inputs besides the module. */
+export interface CommitInputs {
+  readonly ev: CoreEvent;
+  readonly state: CoreState;
+  readonly cls: ClassTests;
+  readonly checks: CoreChecks;
+  readonly win: CoreDispatch;
+  readonly psrPort: PsrPort;
+  readonly regs: CoreRegisters;
+  readonly out: CoreOutputs;
+}
+
+export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
+  const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
+  const { psr, ic, cr } = state;
+  const { dispatch, done, isTrap, trapWin, dataWin, instWin, vector: vectorNow } = win;
+
+  // ---- PSR command ----
+  // A trap loads the interruption state computed from the PSR after the instruction (an
+  // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
+  psrPort.op.set(mux(dispatch, mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')), mux(done, checks.command.op, m.enumValue(PsrOp, 'NOP'))));
+  psrPort.operand.set(mux(trapWin, win.trapPsr, checks.command.operand));
+  psrPort.slot.set(ev.slot);
+
+  // ---- registered effect ----
+  const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, ev.slot /* ei */, m.lit(0, 1) /* so */, win.icDispatch.not() /* ni */,
+    m.lit(0, 3) /* ir rs sp */, dataWin.and(ev.nonAccess) /* na */,
+    dataWin.and(cls.is('LOAD').or(ev.nonAccess)) /* r */, dataWin.and(cls.is('STORE')) /* w */,
+    instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, win.isrCode);
+  void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
+  const ivaBase = mux(isTrap, win.ivaBaseAfter, cr.IVA.bits(63, 15));
+  const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
+
+  regs.taken.set(dispatch);
+  regs.vector.set(mux(dispatch, vectorNow, m.lit(0, 15)));
+  regs.completed.set(done);
+  regs.redirect.set(dispatch.or(done.and(cls.is('RFI'))));
+  regs.nextIp.set(mux(dispatch, cat(ivaBase, vectorNow), mux(done.and(cls.is('RFI')), cr.IIP, m.lit(0, 64))));
+  // Project decision (docs/vti_core.md): rfi with the reserved IPSR.ri = 3 loads PSR.ri = 3
+  // unchanged (blocks.md) and resumes at slot 2, the last slot of the bundle.
+  const rfiSlot = mux(cr.IPSR.bits(42, 41).eq(3), m.lit(2, 2), cr.IPSR.bits(42, 41));
+  regs.nextSlot.set(mux(dispatch, m.lit(0, 2), mux(done.and(cls.is('RFI')), rfiSlot, m.lit(0, 2))));
+
+  // Values read by mov from psr / psr.um / cr.
+  const crRead = m.wire('cr_read', 64);
+  const crHeld = m.wire('cr_held', 1);
+  crRead.set(0);
+  crHeld.set(0);
+  m.switch(ev.crNum, (s) => {
+    for (const k of CORE_CRS) s.is(CR[k], () => { crRead.set(cr[k]); crHeld.set(1); });
+  });
+  regs.rdValid.set(done.and(cls.is('MOV_FROM_PSR').or(cls.is('MOV_FROM_PSR_UM')).or(checks.movFromCr.and(crHeld))));
+  regs.rdValue.set(mux(cls.is('MOV_FROM_PSR'), psr.and(PSR_READ_MASK),
+    mux(cls.is('MOV_FROM_PSR_UM'), psr.and(0x3f), mux(checks.movFromCr, crRead, m.lit(0, 64)))));
+
+  // IIB0/IIB1 of a trap hold the bundle at IIPA (§4): the trapping instruction's own bundle
+  // when it started with ic = 1 (it then became IIPA), otherwise the bundle recorded with
+  // the last IIPA update. (A mov to IIPA does not update the record: the core cannot fetch.)
+  const iipaBundle = m.reg('iipa_bundle_q', 128, { init: 0 });
+  const iibValue = mux(isTrap.and(ic.not()), iipaBundle, ev.bundle);
+
+  // The instruction's own effect: when it completed, and also when a trap is delivered
+  // after it; the dispatch's writes below then override (last assignment wins).
+  m.when(done.or(trapWin), () => {
+    m.when(ic, () => { cr.IIPA.set(ev.ip); iipaBundle.set(ev.bundle); });
+    m.when(checks.movToCr, () => m.switch(ev.crNum, (s) => { for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(ev.r2)); }));
+    m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
+  });
+  m.when(dispatch, () => {
+    cr.ISR.set(isr);
+    m.when(win.icDispatch.and(win.nested.not()), () => {
+      cr.IPSR.set(mux(isTrap, cat(win.psrAfter.bits(63, 43), ev.nextSlot, win.psrAfter.bits(40, 0)), psrPort.ipsrSave));
+      cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
+      cr.IFS.set(ifsCleared);
+      cr.IIB0.set(iibValue.bits(63, 0));
+      cr.IIB1.set(iibValue.bits(127, 64));
+      m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
+      m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
+    });
+  });
+
+  out.psr.set(psr);
+  for (const k of CORE_CRS) out.cr[k].set(cr[k]);
+  out.taken.set(regs.taken);
+  out.vector.set(regs.vector);
+  out.redirect.set(regs.redirect);
+  out.nextIp.set(regs.nextIp);
+  out.nextSlot.set(regs.nextSlot);
+  out.completed.set(regs.completed);
+  out.rdValid.set(regs.rdValid);
+  out.rdValue.set(regs.rdValue);
+}

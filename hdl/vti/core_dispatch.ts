@@ -1,0 +1,111 @@
+// vti_core, part 2 of 3: the dispatch (architecture.md §4). The interruptions the checks
+// raised and those the environment reports form the pending vector; vti_fault_prio picks the
+// winner. From the winner's row (its columns in arch/priority.ts) follow the vector, ISR.code,
+// which address IFA reports, and Data Nested TLB while PSR.ic = 0. A trap is delivered after
+// its instruction completed, so the state it saves is the state after that instruction's own
+// effect, computed here too. core_commit.ts registers all of it.
+import { CR, VECTOR } from '../../arch/cr.js';
+import { priorityIndex, type PriorityRow } from '../../arch/priority.js';
+import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../core/index.js';
+import { CORE_DECIDED_ROWS, type CoreChecks } from './core_checks.js';
+import type { CoreEvent, CoreState } from './core_inputs.js';
+import { interruptionState, psrNext } from './psr_next.js';
+
+export interface CoreDispatch {
+  /** An interruption is delivered for this event. */
+  readonly dispatch: Bit;
+  /** The event's instruction completes with no interruption. */
+  readonly done: Bit;
+  /** The winner is a trap (delivered after its instruction completed). */
+  readonly isTrap: Bit;
+  /** dispatch and isTrap. */
+  readonly trapWin: Bit;
+  /** The winner reports a data access (IFA ← addr, ISR.r/w/na). */
+  readonly dataWin: Bit;
+  /** The winner reports an instruction fetch (IFA ← ip, ISR.x). */
+  readonly instWin: Bit;
+  /** The winner is Break Instruction (IIM ← imm21). */
+  readonly breakWin: Bit;
+  /** Delivered as Data Nested TLB (PSR.ic = 0 and a data TLB-class winner). */
+  readonly nested: Bit;
+  /** The vector offset from IVA (15 bits). */
+  readonly vector: Value;
+  /** ISR.code (16 bits): a trap's has the bit of every pending trap. */
+  readonly isrCode: Value;
+  /** The PSR after the instruction's own command (what a trap saves in IPSR). */
+  readonly psrAfter: Value;
+  /** The interruption state a trap loads: computed from psrAfter and DCR after the instruction. */
+  readonly trapPsr: Value;
+  /** PSR.ic as the dispatch sees it: after the instruction for traps, before it otherwise. */
+  readonly icDispatch: Bit;
+  /** IVA{63:15} after the instruction (a mov to IVA takes effect before its trap). */
+  readonly ivaBaseAfter: Value;
+}
+
+/** The dispatch's inputs besides the module. */
+export interface DispatchInputs {
+  readonly ev: CoreEvent;
+  readonly state: CoreState;
+  readonly checks: CoreChecks;
+  /** The vti_fault_prio block for `table`, instantiated here as u_prio. */
+  readonly prioBlock: HdlModule;
+  readonly table: readonly PriorityRow[];
+  readonly vmImplemented: boolean;
+}
+
+export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatch {
+  const { ev, state, checks, table } = inp;
+  const { psr, ic, cr } = state;
+  const n = table.length;
+
+  // ---- the pending vector and the winner ----
+  const ownBits: Value[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const hit = CORE_DECIDED_ROWS.find((name) => priorityIndex(name, table) === i);
+    ownBits.push(hit ? checks.raised[hit] : m.lit(0, 1));
+  }
+  const pending = m.named('pending', ev.envPending.and(ev.valid.repeat(n)).or(cat(...ownBits)));
+  const prio = m.instance('u_prio', inp.prioBlock, { pending });
+  /** The winner is a row for which `pred` holds. */
+  const winIs = (pred: (row: PriorityRow) => boolean): Bit => {
+    const mask = table.reduce((acc, r, i) => (pred(r) ? acc | (1n << BigInt(i)) : acc), 0n);
+    return mask ? prio.onehot!.and(mask).orR() : m.lit(0, 1).asBit();
+  };
+  const isTrap = m.named('is_trap', prio.kind!.eq(2));
+  const dataWin = m.named('data_win', winIs((r) => r.access === 'data'));
+  const instWin = winIs((r) => r.access === 'fetch');
+  const nested = m.named('nested', ic.not().and(winIs((r) => r.whenIcOff === 'data_nested_tlb')));
+  const dispatch = prio.valid!.asBit();
+  const done = m.named('done', ev.valid.and(dispatch.not()));
+  const vector = mux(nested, m.lit(VECTOR.dataNestedTlb, 15), prio.iva_offset!);
+  // Several traps of one instruction are one interruption (the winner's vector) whose
+  // ISR.code has every pending trap's bit (architecture.md §5: trap codes are bits).
+  const trapCodeBits: Value[] = [];
+  for (let b = 15; b >= 0; b--) {
+    const mask = table.reduce((acc, r, i) => (r.kind === 'trap' && (r.isrCode >> b) & 1 ? acc | (1n << BigInt(i)) : acc), 0n);
+    trapCodeBits.push(mask ? pending.and(mask).orR() : m.lit(0, 1));
+  }
+  const trapCode = m.named('trap_code', cat(...trapCodeBits));
+  const isrCode = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code!));
+
+  // ---- the state after the instruction, for traps ----
+  // A trap is delivered after its instruction completed (§4): IPSR, ISR.ni, the
+  // interruption state and the vector base are those *after* the instruction's own effect
+  // (its PSR command, a mov to DCR or IVA). The PSR after it is the same next-state logic
+  // vti_psr uses, built here combinationally.
+  const crAfter = (k: 'DCR' | 'IVA', hi: number, lo: number) =>
+    mux(checks.movToCr.and(ev.crNum.eq(CR[k])), ev.r2.bits(hi, lo), cr[k].bits(hi, lo));
+  const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', 1, 0)); // {be, pp}
+  const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
+  // (The instruction's own command is never INTERRUPT, so that arm is left out.)
+  const psrAfter = psrNext(m, 'psr_after', { psr, op: checks.command.op, operand: checks.command.operand }, inp.vmImplemented).next;
+  const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(1), dcrAfter.bit(0));
+  const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
+  const icDispatch = m.named('ic_dispatch', mux(isTrap, psrAfter.bit(13), ic));
+  const breakWin = winIs((r) => r.name === 'break_inst');
+
+  return {
+    dispatch, done, isTrap, trapWin, dataWin, instWin, breakWin, nested, vector, isrCode,
+    psrAfter, trapPsr, icDispatch, ivaBaseAfter,
+  };
+}
