@@ -1,5 +1,5 @@
 // The interruption priority table of architecture.md §6 — spec DATA, shared by the RTL
-// generator (hdl/vti/fault_prio.ts builds its encoder from it) and the golden model.
+// generator (hdl/vti/fault-prio.ts builds its encoder from it) and the golden model.
 // Edit this table (and only this table) to change the priority order.
 
 export type InterruptionKind = 'interrupt' | 'fault' | 'trap';

@@ -1,10 +1,10 @@
 // The safety properties of the four blocks, each a sentence of blocks.md / architecture.md
 // turned into a Verilog expression over the block's ports (prev_<port> = one clock earlier).
-// They hold for the references and must hold for the generated RTL (test/formal/block_props.test.ts);
-// formal/block_props.ts proves them. One function per block; registry.ts says which block has which.
+// They hold for the references and must hold for the generated RTL (test/formal/property-prover.test.ts);
+// formal/property-prover.ts proves them. One function per block; registry.ts says which block has which.
 import type { VtiConfig } from '../arch/config.js';
 
-/** A safety property of one design, as formal/block_props.ts proves it. */
+/** A safety property of one design, as formal/property-prover.ts proves it. */
 export interface Property {
   readonly name: string;
   /** Verilog expression, true when the property holds (ports and prev_<port> in scope). */

@@ -10,13 +10,13 @@
 // and stim/<block>.ts, formal/ref/ref_<block>.v, its properties in blocks/properties.ts),
 // and its line in gen/vti.ts's generator table (the generator's module list).
 import { DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
-import { vtiAddrCheck } from '../hdl/vti/addr_check.js';
-import { vtiFaultPrio } from '../hdl/vti/fault_prio.js';
+import { vtiAddrCheck } from '../hdl/vti/addr-check.js';
+import { vtiFaultPrio } from '../hdl/vti/fault-prio.js';
 import { vtiPsr } from '../hdl/vti/psr.js';
 import { vtiVmsw } from '../hdl/vti/vmsw.js';
-import type { HdlModule } from '../hdl/core/index.js';
-import { createAddrCheckModel } from '../model/blocks/addr_check.js';
-import { createFaultPrioModel } from '../model/blocks/fault_prio.js';
+import type { HdlModule } from '../hdl/dsl/index.js';
+import { createAddrCheckModel } from '../model/blocks/addr-check.js';
+import { createFaultPrioModel } from '../model/blocks/fault-prio.js';
 import { createPsrModel } from '../model/blocks/psr.js';
 import { createVmswModel } from '../model/blocks/vmsw.js';
 import type { Columns, Port } from '../model/blocks/columns.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
 import { BLOCKS, type BlockName } from '../blocks/registry.js';
-import type { Property } from './block_props.js';
+import type { Property } from './property-prover.js';
 import type { DesignRef } from './design.js';
 import { proveEquivalent, type EquivResult } from './equiv.js';
 import { yosysGate, type GateResult } from './gate.js';

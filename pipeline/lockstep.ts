@@ -3,7 +3,7 @@
 import type { EngineName } from '../sim/engine.js';
 import type { Step } from './step.js';
 
-/** What the pipeline keeps of sim/cosim/core's CoreCosimResult (no divergence data). */
+/** What the pipeline keeps of sim/cosim/lockstep's CoreCosimResult (no divergence data). */
 export interface CoreCosimSummary {
   readonly engine: string;
   readonly instructions: number;
@@ -37,7 +37,7 @@ export const lockstepStep: Step<CoreCosimSummary> = {
   id: 'core-cosim',
   title: 'co-simulation: vti_core lockstep with the golden model',
   async run({ options: o, say }) {
-    const { runCoreCosim } = await import('../sim/cosim/core/index.js');
+    const { runCoreCosim } = await import('../sim/cosim/lockstep/index.js');
     const r = await runCoreCosim({ engine: o.engine, gen: o.gen, outDir: o.outDir });
     let summary: CoreCosimSummary = {
       engine: r.engine, instructions: r.instructions, mismatches: r.mismatches, seconds: r.seconds, throughput: r.throughput,
@@ -77,12 +77,12 @@ export const lockstepStep: Step<CoreCosimSummary> = {
 };
 
 /**
- * Seeded bugs: vti_core with one check removed (sim/cosim/core/mutants.ts), each run in
+ * Seeded bugs: vti_core with one check removed (sim/cosim/lockstep/check-mutants.ts), each run in
  * lockstep on one random program (built-in engine: no model build per variant), next to the
  * unmodified core on the same program. A bug the lockstep does not find is a hole in it.
  */
 async function runSeededBugs(seed: number, items: number, outDir: string): Promise<SeededBugRow[]> {
-  const { SEEDED_BUGS, seededBugDesign } = await import('../sim/cosim/core/mutants.js');
+  const { CHECK_MUTANTS, checkMutantDesign } = await import('../sim/cosim/lockstep/check-mutants.js');
   const { RANDOM_GEN } = await import('../sim/cosim/random/layout.js');
   const { randomItems } = await import('../sim/cosim/random/program.js');
   const { itemRunner } = await import('../sim/cosim/random/shrink.js');
@@ -92,13 +92,13 @@ async function runSeededBugs(seed: number, items: number, outDir: string): Promi
   const program = randomItems(seed, items);
   const engine: EngineName = 'builtin';
   const rows: SeededBugRow[] = [];
-  for (const bug of [null, ...(Object.keys(SEEDED_BUGS) as (keyof typeof SEEDED_BUGS)[])]) {
-    const e = await createEngine(engine, bug ? seededBugDesign(bug, RANDOM_GEN) : vtiDesign('vti_core', RANDOM_GEN));
+  for (const bug of [null, ...(Object.keys(CHECK_MUTANTS) as (keyof typeof CHECK_MUTANTS)[])]) {
+    const e = await createEngine(engine, bug ? checkMutantDesign(bug, RANDOM_GEN) : vtiDesign('vti_core', RANDOM_GEN));
     try {
       const t = performance.now();
       const x = await itemRunner(e, RANDOM_GEN, {}, cosimDirs(outDir).random)(program);
       rows.push({
-        bug: bug ?? '(none: the generated core)', tied: bug ? SEEDED_BUGS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
+        bug: bug ?? '(none: the generated core)', tied: bug ? CHECK_MUTANTS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
         ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.port) } } : {}),
       });
     } finally { await e.close(); }

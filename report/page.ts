@@ -137,7 +137,7 @@ function cosimSection(d: ReportData): string {
       `${c.exclusions.length ? `; excluded from the comparison: ${c.exclusions.map((e) => `${esc(e.id)} ${esc(e.port)} (${esc(e.why)})`).join('; ')}` : ''}</p>`);
     if (c.seeded) {
       out.push(`<h3 id="seeded-bugs">Seeded bugs: does the lockstep find them?</h3><p>vti_core with one check removed (one input tied to 0, ` +
-        `<code>sim/cosim/core/mutants.ts</code>), run in lockstep on one random privileged-instruction program (seed ${d.options.seed}, 300 items, built-in engine) ` +
+        `<code>sim/cosim/lockstep/check-mutants.ts</code>), run in lockstep on one random privileged-instruction program (seed ${d.options.seed}, 300 items, built-in engine) ` +
         `next to the unmodified core on the same program.</p>`);
       out.push(htmlTable(['variant', 'input tied to 0', 'instructions run', 'result', 'first difference', 'time'], c.seeded.map((b): Cell[] => [
         b.bug, b.tied || '–', b.instructions,

@@ -6,9 +6,9 @@
 //   npx tsx bench/blocks/run.ts [--vectors N] [--reps R]
 import { randomFillSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createAddrCheckModel } from '../../model/blocks/addr_check.js';
+import { createAddrCheckModel } from '../../model/blocks/addr-check.js';
 import type { Columns, Port } from '../../model/blocks/columns.js';
-import { createFaultPrioModel } from '../../model/blocks/fault_prio.js';
+import { createFaultPrioModel } from '../../model/blocks/fault-prio.js';
 import { createPsrModel } from '../../model/blocks/psr.js';
 import { createVmswModel } from '../../model/blocks/vmsw.js';
 import { randomAddrCheck, randomFaultPrio, randomPsr, randomPsrSequence, randomVmsw, type Stimulus } from '../../model/blocks/vectors.js';

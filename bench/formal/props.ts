@@ -6,7 +6,7 @@
 // Run: npx tsx bench/formal/props.ts
 import { cpus } from 'node:os';
 import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
-import { PROP_NAMES, PROPERTIES, runProperties, variantFor } from '../../formal/props/index.js';
+import { PROP_NAMES, PROPERTIES, runProperties, mutantFor } from '../../formal/props/index.js';
 import { checkerFiles, coneStats, coverProperty, elaborate, proveProperty } from '../../formal/props/sat.js';
 import { yosys } from '../../formal/yosys.js';
 
@@ -40,7 +40,7 @@ for (const n of PROP_NAMES) {
 console.log('');
 console.log('broken variant              | elaboration + failing proof (wall/cpu) | verdict | cex cycles');
 for (const n of PROP_NAMES) {
-  const v = variantFor(n);
+  const v = mutantFor(n);
   const r = await timed(() => runProperties({ variant: v, properties: [n], cover: false }));
   const res = r.v[0]!;
   console.log(`${`${n} ${v.name}`.padEnd(27)} | ${s(r.wall)} / ${s(r.cpu)}                        | ${res.verdict.padEnd(7)} | ${res.counterexample ? res.counterexample.steps.length - 1 : '-'}`);

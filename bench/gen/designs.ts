@@ -2,8 +2,8 @@
 // VT-i fault-priority generator with an N-row table) and a chain of N instances of a 64-bit
 // register-plus-adder module.
 import type { PriorityRow } from '../../arch/priority.js';
-import { defineModule, type HdlModule } from '../../hdl/core/index.js';
-import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
+import { defineModule, type HdlModule } from '../../hdl/dsl/index.js';
+import { vtiFaultPrio } from '../../hdl/vti/fault-prio.js';
 
 export function encoderTable(n: number): PriorityRow[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -33,7 +33,7 @@ export function chain(n: number): HdlModule {
   return defineModule('chain', (m) => {
     const clk = m.clock();
     const rst = m.reset();
-    let v = m.input('d', 64) as import('../../hdl/core/index.js').Value;
+    let v = m.input('d', 64) as import('../../hdl/dsl/index.js').Value;
     for (let i = 0; i < n; i++) v = m.instance(`u${i}`, stage, { clk, rst, d: v }).q!;
     m.output('q', 64).set(v);
   }, { doc: `chain of ${n} regadd stages` });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { elaborate, setLocationCapture, type HdlModule } from '../../hdl/core/index.js';
+import { elaborate, setLocationCapture, type HdlModule } from '../../hdl/dsl/index.js';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { chain, encoder } from './designs.js';
 

@@ -85,10 +85,10 @@ for (const r of rows) {
 
 // The project's blocks, for reference (no hand-written baseline): random inputs.
 {
-  const { elaborate } = await import('../../hdl/core/index.js');
+  const { elaborate } = await import('../../hdl/dsl/index.js');
   const blocks = await Promise.all([
-    import('../../hdl/vti/addr_check.js').then((m) => ['vti_addr_check', m.vtiAddrCheck()] as const),
-    import('../../hdl/vti/fault_prio.js').then((m) => ['vti_fault_prio', m.vtiFaultPrio()] as const),
+    import('../../hdl/vti/addr-check.js').then((m) => ['vti_addr_check', m.vtiAddrCheck()] as const),
+    import('../../hdl/vti/fault-prio.js').then((m) => ['vti_fault_prio', m.vtiFaultPrio()] as const),
     import('../../hdl/vti/psr.js').then((m) => ['vti_psr', m.vtiPsr()] as const),
     import('../../hdl/vti/core.js').then((m) => ['vti_core', m.vtiCore()] as const),
   ]);

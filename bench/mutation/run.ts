@@ -4,7 +4,7 @@
 //   npx tsx bench/mutation/run.ts [MUTANTS=100] [--vectors N] [--seed S] [--block NAME] [--no-classify]
 //     [--sets directed,exhaustive,random]   (a subset: what those sets alone kill)
 import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
-import { formatMutationTable, mutationScore, type MutationResult } from '../../sim/cosim/mutation.js';
+import { formatMutationTable, mutationScore, type MutationResult } from '../../sim/cosim/mutation-score.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

@@ -1,7 +1,7 @@
 // `vti cosim`: lockstep co-simulation of the generated RTL against the golden model.
 // Block level: each VT-i block against its reference (model/blocks) on directed, exhaustive
 // and random vectors. Core level (--core): vti_core in lockstep with the emulator running
-// the demo programs, one ELF, or random programs (sim/cosim/core, sim/cosim/random).
+// the demo programs, one ELF, or random programs (sim/cosim/lockstep, sim/cosim/random).
 import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
@@ -12,8 +12,8 @@ import { formatMismatch, type BlockCosimResult } from '../../sim/cosim/blocks.js
 import { barPerBlock, runBlockCosim as runBlocks } from '../../sim/cosim/run-blocks.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
-import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/core/index.js';
-import { formatDivergence } from '../../sim/cosim/core/report.js';
+import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/lockstep/index.js';
+import { formatDivergence } from '../../sim/cosim/lockstep/report.js';
 import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
 import { cosimDirs } from '../../sim/cosim/dirs.js';
@@ -67,7 +67,7 @@ export const command: Command = {
       const n = flags.mutants as number;
       if (n < 1 || n > 1000) throw new UserError(`--mutants must be between 1 and 1000, got ${n}`, 2);
       if (!verilatorAvailable()) throw new UserError('Verilator not found: install it with `apt-get install verilator` (mutants are simulated as Verilog)');
-      const { mutationScore, formatMutationTable } = await import('../../sim/cosim/mutation.js');
+      const { mutationScore, formatMutationTable } = await import('../../sim/cosim/mutation-score.js');
       const rows = [];
       for (const b of blocks) {
         const bar = progressBar(`mutants ${b}`);

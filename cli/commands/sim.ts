@@ -3,7 +3,7 @@
 import { randomSource } from '../../model/blocks/prng.js';
 import { portsOf } from '../../gen/verilog/index.js';
 import { DEFAULT_CONFIG, VTI_MODULES, vtiDesign, type VtiModuleName } from '../../gen/vti.js';
-import { elaborate } from '../../hdl/core/index.js';
+import { elaborate } from '../../hdl/dsl/index.js';
 import { EXAMPLES } from '../../hdl/examples/index.js';
 import type { IRDesign } from '../../hdl/ir/types.js';
 import { createEngine, type EngineName } from '../../sim/engine.js';

@@ -7,10 +7,10 @@ import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
 import { checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
 import { formatTrace, traceToVcd, type TraceStep } from './trace.js';
-import { applyVariant, type BrokenVariant } from './variants.js';
+import { applyMutant, type PropertyMutant } from './property-mutants.js';
 
 export { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
-export { BROKEN_VARIANTS, applyVariant, variantFor, type BrokenVariant } from './variants.js';
+export { PROPERTY_MUTANTS, applyMutant, mutantFor, type PropertyMutant } from './property-mutants.js';
 export { valueOf, type TraceStep } from './trace.js';
 
 export interface RunOptions {
@@ -21,7 +21,7 @@ export interface RunOptions {
   /** Search a non-vacuity cover per property (default true). */
   readonly cover?: boolean;
   /** Check a deliberately broken variant of the core instead of the generated one. */
-  readonly variant?: BrokenVariant;
+  readonly variant?: PropertyMutant;
   /** Longest induction tried (default 4; every property closes at 1 on the generated core). */
   readonly maxSteps?: number;
   /** Longest cover trace searched, reset step included (default 6). */
@@ -49,7 +49,7 @@ export interface PropertyResult {
 export async function runProperties(opts: RunOptions = {}): Promise<PropertyResult[]> {
   const gen: VtiConfig = { ...DEFAULT_CONFIG, ...opts.gen };
   const spec = vtiSpec('vti_core', gen);
-  const core = opts.variant ? applyVariant(spec.files, opts.variant) : spec.files;
+  const core = opts.variant ? applyMutant(spec.files, opts.variant) : spec.files;
   const il = await elaborate(checkerFiles({ files: core, ports: spec.ports }, gen));
   const tag = opts.variant ? opts.variant.name : `core${gen.vmImplemented ? '' : '-novt'}`;
   const out: PropertyResult[] = [];

@@ -2,7 +2,7 @@
 // section 6), default 56-row table. The encoder is a plain loop: scanning from the lowest
 // priority row up, every pending row overwrites the winner, so the last write is the
 // highest-priority (lowest-numbered) pending row. The row table below was written by
-// formal/ref/make_prio_ref.ts from arch/priority.ts; do not edit it by hand.
+// formal/ref/make-prio-ref.ts from arch/priority.ts; do not edit it by hand.
 // Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
 // reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
 // their own, so that co-simulation and the equivalence proofs compare independent opinions.

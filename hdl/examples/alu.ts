@@ -1,5 +1,5 @@
 // Example: a combinational ALU over an enum of operations.
-import { cat, defineModule, enumType, mux, type HdlModule } from '../core/index.js';
+import { cat, defineModule, enumType, mux, type HdlModule } from '../dsl/index.js';
 
 export const AluOp = enumType('alu_op', 3, { ADD: 0, SUB: 1, AND: 2, OR: 3, XOR: 4, SHL: 5, SRA: 6, SLT: 7 });
 

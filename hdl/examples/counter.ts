@@ -1,5 +1,5 @@
 // Example: a loadable up-counter with enable and synchronous reset.
-import { defineModule, type HdlModule } from '../core/index.js';
+import { defineModule, type HdlModule } from '../dsl/index.js';
 
 export interface CounterOptions {
   readonly width?: number;

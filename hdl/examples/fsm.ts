@@ -1,5 +1,5 @@
 // Example: a small FSM — a request/grant handshake with a timeout.
-import { defineModule, enumType, type HdlModule } from '../core/index.js';
+import { defineModule, enumType, type HdlModule } from '../dsl/index.js';
 
 export const HsState = enumType('hs_state', 2, { IDLE: 0, WAIT: 1, GRANT: 2, TIMEOUT: 3 });
 

@@ -1,5 +1,5 @@
 // Example designs that go through the whole flow (build → check → emit → lint → simulate).
-import type { HdlModule } from '../core/index.js';
+import type { HdlModule } from '../dsl/index.js';
 import { alu } from './alu.js';
 import { counter } from './counter.js';
 import { handshake } from './fsm.js';

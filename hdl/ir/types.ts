@@ -1,4 +1,4 @@
-// The netlist IR: the one contract between the eDSL front end (hdl/core) and every backend
+// The netlist IR: the one contract between the eDSL front end (hdl/dsl) and every backend
 // (gen/verilog, sim/jssim, formal). Plain JSON-serializable data: no classes, no functions,
 // no BigInt (constants are hex strings). Every node carries the user's source location.
 

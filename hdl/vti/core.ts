@@ -7,24 +7,24 @@
 // outputs show the committed effect of the event presented in cycle k.
 //
 // This file declares the module (ports, registers, the vti_psr instance holding the PSR) and
-// wires its three parts, each with typed inputs and results: core_checks.ts (which
-// interruptions the instruction raises, its PSR command), core_dispatch.ts (the winner and
-// what it delivers) and core_commit.ts (the registered effect). The parts are called in the
+// wires its three parts, each with typed inputs and results: core-checks.ts (which
+// interruptions the instruction raises, its PSR command), core-dispatch.ts (the winner and
+// what it delivers) and core-commit.ts (the registered effect). The parts are called in the
 // order their signals appear in the generated Verilog.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { defineModule, type HdlModule } from '../core/index.js';
-import { vtiAddrCheck } from './addr_check.js';
-import { coreChecks } from './core_checks.js';
-import { coreCommit, coreOutputs, coreRegisters } from './core_commit.js';
-import { coreDispatch } from './core_dispatch.js';
-import { classTests, coreState, eventInputs } from './core_inputs.js';
-import { vtiFaultPrio } from './fault_prio.js';
+import { defineModule, type HdlModule } from '../dsl/index.js';
+import { vtiAddrCheck } from './addr-check.js';
+import { coreChecks } from './core-checks.js';
+import { coreCommit, coreOutputs, coreRegisters } from './core-commit.js';
+import { coreDispatch } from './core-dispatch.js';
+import { classTests, coreState, eventInputs } from './core-inputs.js';
+import { vtiFaultPrio } from './fault-prio.js';
 import { vtiPsr } from './psr.js';
-import { PsrOp } from './psr_type.js';
+import { PsrOp } from './psr-type.js';
 import { vtiVmsw } from './vmsw.js';
 
-export { CORE_CRS, IClass, type CoreCr } from './core_inputs.js';
+export { CORE_CRS, IClass, type CoreCr } from './core-inputs.js';
 
 /** The configuration, and optionally another priority table than the architecture's. */
 export interface CoreOptions extends VtiConfig {

@@ -1,14 +1,14 @@
 // vti_psr — the extended processor status register (blocks.md): the PSR as a bundle of its
 // named fields with PSR.vm at bit 46, updated by one command per cycle. The command semantics
-// are the next-state function in psr_next.ts (shared with vti_core).
+// are the next-state function in psr-next.ts (shared with vti_core).
 // Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { cat, defineModule, type HdlModule } from '../core/index.js';
-import { PsrBundle, PsrOp } from './psr_type.js';
-import { psrNext } from './psr_next.js';
+import { cat, defineModule, type HdlModule } from '../dsl/index.js';
+import { PsrBundle, PsrOp } from './psr-type.js';
+import { psrNext } from './psr-next.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
 export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {

@@ -5,7 +5,7 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { defineModule, mux, type HdlModule } from '../core/index.js';
+import { defineModule, mux, type HdlModule } from '../dsl/index.js';
 
 export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
   return defineModule('vti_vmsw', (m) => {

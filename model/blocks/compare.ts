@@ -1,6 +1,6 @@
 // The one comparison of two output column sets (reference vs RTL), for every user: the block
-// co-simulation (sim/cosim/blocks.ts), mutation testing (sim/cosim/mutation.ts) and the core
-// lockstep (sim/cosim/core/). A tight word loop, no BigInt except for the values reported.
+// co-simulation (sim/cosim/blocks.ts), mutation testing (sim/cosim/mutation-score.ts) and the core
+// lockstep (sim/cosim/lockstep/). A tight word loop, no BigInt except for the values reported.
 // Bits above a port's width are never compared; a caller may leave out more bits per word
 // (named exclusions) and compare a port only on the vectors where a flag column is set.
 // It lives here, at the bottom, because the model side may not import the hardware side

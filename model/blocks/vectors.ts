@@ -8,5 +8,5 @@ export {
 } from './stim/common.js';
 export { directedPsr, randomPsr, randomPsrSequence, directedPsrSequence } from './stim/psr.js';
 export { directedVmsw, exhaustiveVmsw, randomVmsw } from './stim/vmsw.js';
-export { directedAddrCheck, randomAddrCheck } from './stim/addr_check.js';
-export { directedFaultPrio, randomFaultPrio } from './stim/fault_prio.js';
+export { directedAddrCheck, randomAddrCheck } from './stim/addr-check.js';
+export { directedFaultPrio, randomFaultPrio } from './stim/fault-prio.js';

@@ -6,7 +6,7 @@ import {
   checkConfig, ConfigError, configFromLengths, configProblems, DEFAULT_CONFIG, describeProblem, lengthsOf, type VtiConfig,
 } from '../../arch/config.js';
 import { generateVti } from '../../gen/vti.js';
-import { createAddrCheckModel } from '../../model/blocks/addr_check.js';
+import { createAddrCheckModel } from '../../model/blocks/addr-check.js';
 import { Emulator } from '../../model/emulator.js';
 
 const cfg = (o: Partial<VtiConfig>): VtiConfig => ({ ...DEFAULT_CONFIG, ...o });

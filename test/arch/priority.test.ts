@@ -1,11 +1,11 @@
 // The classes of the priority rows are columns of arch/priority.ts, read by the core's
-// dispatch (hdl/vti/core_dispatch.ts) and the lockstep classification
-// (sim/cosim/core/classify.ts). The architecture fixes them: the data-reference faults report
+// dispatch (hdl/vti/core-dispatch.ts) and the lockstep classification
+// (sim/cosim/lockstep/classify.ts). The architecture fixes them: the data-reference faults report
 // the data address, the instruction-fetch faults the instruction's, and the data TLB-class
 // faults (walker or not, IR or not) become Data Nested TLB while PSR.ic = 0 (§4).
 import { describe, expect, it } from 'vitest';
 import { PRIORITY_TABLE } from '../../arch/priority.js';
-import { FETCH_ROWS } from '../../sim/cosim/core/classify.js';
+import { FETCH_ROWS } from '../../sim/cosim/lockstep/classify.js';
 
 const names = (pred: (r: (typeof PRIORITY_TABLE)[number]) => boolean) => PRIORITY_TABLE.filter(pred).map((r) => r.name);
 

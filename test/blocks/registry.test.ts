@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../arch/config.js';
 import { BLOCK_NAMES, BLOCKS, blockRunner, createBlockModel, isBlock, type BlockName } from '../../blocks/registry.js';
-import { elaborate } from '../../hdl/core/index.js';
+import { elaborate } from '../../hdl/dsl/index.js';
 import { emitDesign, portsOf } from '../../gen/verilog/index.js';
 import { VTI_MODULES, vtiSpec } from '../../gen/vti.js';
 

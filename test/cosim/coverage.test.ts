@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { vtiDesign } from '../../gen/vti.js';
 import { ICLASS } from '../../arch/iclass.js';
-import { Coverage, reachableOutcome } from '../../sim/cosim/core/coverage.js';
-import { factoryFor, runLockstep } from '../../sim/cosim/core/lockstep.js';
+import { Coverage, reachableOutcome } from '../../sim/cosim/lockstep/coverage.js';
+import { factoryFor, runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
 import { createEngine } from '../../sim/engine.js';

@@ -1,10 +1,10 @@
 // Lockstep of vti_core against the golden model on the demo programs a-e: every instruction
 // compared (PSR, the core's CRs, interruption, vector, ISR, redirect), zero mismatches, on
-// both engines. The named exclusion D2 (sim/cosim/core/compare.ts) is asserted to be the
+// both engines. The named exclusion D2 (sim/cosim/lockstep/compare.ts) is asserted to be the
 // only one in force.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vtiDesign } from '../../gen/vti.js';
-import { runLockstep } from '../../sim/cosim/core/lockstep.js';
+import { runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
 import { createEngine, ENGINES, type Engine } from '../../sim/engine.js';
 import { DEMOS, demoFactory, demoGen, mismatchText } from './helpers.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type VtiConfig } from '../../gen/vti.js';
 import { buildProgram } from '../../programs/build.js';
-import { factoryFor, type EmulatorFactory, type LockstepResult } from '../../sim/cosim/core/lockstep.js';
+import { factoryFor, type EmulatorFactory, type LockstepResult } from '../../sim/cosim/lockstep/lockstep.js';
 
 /** The demo programs (programs/README.md) and the VT-i configuration each runs with. */
 export const DEMOS = [

@@ -2,8 +2,8 @@
 // an item list: lockstep result plus the emulator's interruptions at each item's test bundle.
 import { elfSymbols } from '../../model/elf.js';
 import type { Engine } from '../../sim/engine.js';
-import { factoryFor, runLockstep, type LockstepResult } from '../../sim/cosim/core/lockstep.js';
-import type { Exclusion } from '../../sim/cosim/core/compare.js';
+import { factoryFor, runLockstep, type LockstepResult } from '../../sim/cosim/lockstep/lockstep.js';
+import type { Exclusion } from '../../sim/cosim/lockstep/compare.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import type { Item, Mode, Unit } from '../../sim/cosim/random/items.js';
 import { buildRandomProgram, renderProgram } from '../../sim/cosim/random/program.js';

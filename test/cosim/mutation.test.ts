@@ -1,10 +1,10 @@
-// Mutation score of the block co-simulation (sim/cosim/mutation.ts): a few Yosys mutants of two
+// Mutation score of the block co-simulation (sim/cosim/mutation-score.ts): a few Yosys mutants of two
 // combinational blocks must all be killed unless provably equivalent, and hand-made mutants
 // are classified as they were built: a redundant double negation equivalent (not a gap), a
 // swapped mux killed.
 import { describe, expect, it } from 'vitest';
 import { vtiSpec } from '../../gen/vti.js';
-import { mutationScore, mutationScoreOf, type Mutant } from '../../sim/cosim/mutation.js';
+import { mutationScore, mutationScoreOf, type Mutant } from '../../sim/cosim/mutation-score.js';
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 
 const VM_NEXT = 'assign vm_next = commit ? to_vm : psr_vm;';

@@ -1,9 +1,9 @@
 // Random privileged-instruction programs in lockstep: fixed seeds match with zero mismatches;
-// seeded bugs (vti_core with one check removed, sim/cosim/core/mutants.ts) are found and the
+// seeded bugs (vti_core with one check removed, sim/cosim/lockstep/check-mutants.ts) are found and the
 // failing program shrinks to a handful of items, each showing the removed check's rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vtiDesign } from '../../gen/vti.js';
-import { seededBugDesign, type SeededBug } from '../../sim/cosim/core/mutants.js';
+import { checkMutantDesign, type CheckMutant } from '../../sim/cosim/lockstep/check-mutants.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import type { Item } from '../../sim/cosim/random/items.js';
 import { randomItems } from '../../sim/cosim/random/program.js';
@@ -43,7 +43,7 @@ describe('random programs, fixed seeds', () => {
 const PAGE_PL: Record<string, number> = { ar7: 0, ar7pl1: 1, ar7pl2: 2 };
 
 /** What the spec says about the instruction that exposes each removed check. */
-const EXPOSES: Record<SeededBug, (it: Item) => boolean> = {
+const EXPOSES: Record<CheckMutant, (it: Item) => boolean> = {
   // Register NaT Consumption (§2: mov psr.l / psr.um / cr with a NaT source).
   no_reg_nat: (it) => it.r2 === 'nat' && ['mov_to_psr_l', 'mov_to_psr_um', 'mov_to_cr'].includes(it.op),
   // PFS.ppl read as 0. epc: Illegal Operation only when PFS.ppl < cpl (§3.2), so with the input
@@ -57,8 +57,8 @@ const EXPOSES: Record<SeededBug, (it: Item) => boolean> = {
 };
 
 describe('seeded bugs are found and shrunk', () => {
-  it.each(Object.keys(EXPOSES) as SeededBug[])('%s', async (bug) => {
-    const engine = await createEngine('builtin', seededBugDesign(bug, RANDOM_GEN));
+  it.each(Object.keys(EXPOSES) as CheckMutant[])('%s', async (bug) => {
+    const engine = await createEngine('builtin', checkMutantDesign(bug, RANDOM_GEN));
     try {
       const run = itemRunner(engine, RANDOM_GEN);
       const items = randomItems(1, 300);

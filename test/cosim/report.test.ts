@@ -6,15 +6,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLockstep } from '../../sim/cosim/core/lockstep.js';
-import { seededBugDesign } from '../../sim/cosim/core/mutants.js';
-import { replayStimulus, writeDivergence, type Stimulus } from '../../sim/cosim/core/report.js';
+import { runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
+import { checkMutantDesign } from '../../sim/cosim/lockstep/check-mutants.js';
+import { replayStimulus, writeDivergence, type Stimulus } from '../../sim/cosim/lockstep/report.js';
 import { demoFactory, demoGen } from './helpers.js';
 
 describe('divergence report', () => {
   it('writes text, a stimulus that replays to the RTL values, and a VCD of the window', async () => {
     const make = demoFactory('paravirt', true);
-    const design = seededBugDesign('no_page_ar', demoGen(true));
+    const design = checkMutantDesign('no_page_ar', demoGen(true));
     const r = await runLockstep(make, { engine: 'builtin', gen: demoGen(true), design });
     expect(r.mismatch?.insn).toBe('vmsw.0');
     const dir = mkdtempSync(join(tmpdir(), 'vti-cosim-'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { parseArgs } from '../../cli/args.js';
 import { UserError } from '../../cli/errors.js';
 import { command, formatRtlCoverage } from '../../cli/commands/cosim.js';
-import { runCoreCosim } from '../../sim/cosim/core/index.js';
+import { runCoreCosim } from '../../sim/cosim/lockstep/index.js';
 import { cosimBlock } from '../../sim/cosim/blocks.js';
 import { VTI_MODULES } from '../../gen/vti.js';
 import { parseCoverageDat } from '../../sim/verilator/coverage.js';

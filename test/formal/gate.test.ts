@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assertYosysGate, formatProblem, yosysGate } from '../../formal/gate.js';
 import { proveEquivalent } from '../../formal/equiv.js';
-import { mutants } from '../../formal/mutate.js';
+import { mutants } from '../../formal/yosys-mutants.js';
 import { splitScript, yosys, YosysError } from '../../formal/yosys.js';
 
 const REFS = ['ref_vti_psr', 'ref_vti_vmsw', 'ref_vti_addr_check', 'ref_vti_fault_prio'];

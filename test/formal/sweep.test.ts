@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { PRIORITY_TABLE } from '../../arch/priority.js';
 import { checkGeneratedBlock } from '../../formal/blocks.js';
 import { proveEquivalent } from '../../formal/equiv.js';
-import { prioReference } from '../../formal/ref/make_prio_ref.js';
+import { prioReference } from '../../formal/ref/make-prio-ref.js';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
-import { elaborate } from '../../hdl/core/index.js';
-import { vtiFaultPrio } from '../../hdl/vti/fault_prio.js';
+import { elaborate } from '../../hdl/dsl/index.js';
+import { vtiFaultPrio } from '../../hdl/vti/fault-prio.js';
 
 describe('vti_addr_check: every valid IMPL_VA_MSB x guestShrink', () => {
   it('is equivalent to ref_vti_addr_check for all 55 pairs (IMPL_PA_MSB 62 and 40)', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { synthEquivalent } from '../../formal/equiv.js';
-import { isEquivalentMutant, mutants } from '../../formal/mutate.js';
+import { isEquivalentMutant, mutants } from '../../formal/yosys-mutants.js';
 import { logicDepth, synthStats } from '../../formal/stats.js';
 
 const ref = (n: string) => ({ [`${n}.v`]: readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8') });

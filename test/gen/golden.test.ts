@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { generateVti, DEFAULT_CONFIG } from '../../gen/vti.js';
-import { elaborate } from '../../hdl/core/index.js';
+import { elaborate } from '../../hdl/dsl/index.js';
 import { counter } from '../../hdl/examples/counter.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 

@@ -1,6 +1,6 @@
 // Each check pass's message, pinned by exact text, with the user's source line.
 import { describe, expect, it } from 'vitest';
-import { cat, defineModule, elaborate, HdlError, mux, type HdlModule } from '../../hdl/core/index.js';
+import { cat, defineModule, elaborate, HdlError, mux, type HdlModule } from '../../hdl/dsl/index.js';
 
 const FILE = 'test/hdl/passes.test.ts';
 

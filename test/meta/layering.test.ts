@@ -88,7 +88,7 @@ describe('layering', () => {
   it('reads the imports of the whole tree', () => {
     expect(graph.size).toBeGreaterThan(300);
     expect(graph.get('report/index.ts')).toContain('pipeline/steps.ts');
-    expect(graph.get('hdl/core/index.ts')).toContain('hdl/ir/loc.ts');
+    expect(graph.get('hdl/dsl/index.ts')).toContain('hdl/ir/loc.ts');
   });
 
   it('has no import against the layer table', () => {
@@ -100,10 +100,10 @@ describe('layering', () => {
   });
 
   it('flags a forbidden import and a cycle (the checks can fail)', () => {
-    const bad = new Map([['model/x.ts', ['hdl/core/index.ts', 'model/y.ts']], ['model/y.ts', ['model/x.ts']], ['report/a.ts', ['cli/main.ts']]]);
+    const bad = new Map([['model/x.ts', ['hdl/dsl/index.ts', 'model/y.ts']], ['model/y.ts', ['model/x.ts']], ['report/a.ts', ['cli/main.ts']]]);
     expect(layerViolations(bad)).toEqual([
-      'model/x.ts imports hdl/core/index.ts: layer model may import arch, not hdl/core',
-      'report/a.ts imports cli/main.ts: layer report may import pipeline, demo, sim/cosim, sim, sim/jssim, sim/verilator, sim/lint, blocks, formal, model, programs, gen, hdl/vti, hdl/core, hdl/passes, hdl/ir, arch, not cli',
+      'model/x.ts imports hdl/dsl/index.ts: layer model may import arch, not hdl/dsl',
+      'report/a.ts imports cli/main.ts: layer report may import pipeline, demo, sim/cosim, sim, sim/jssim, sim/verilator, sim/lint, blocks, formal, model, programs, gen, hdl/vti, hdl/dsl, hdl/passes, hdl/ir, arch, not cli',
     ]);
     expect(importCycles(bad)).toEqual(['model/x.ts → model/y.ts → model/x.ts']);
   });

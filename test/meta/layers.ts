@@ -1,6 +1,6 @@
 // The layering of the project as data: for each source folder, the folders its files may
 // import (besides their own folder). The most specific folder names a file's layer
-// (sim/cosim/core/x.ts is in sim/cosim; sim/engine.ts is in sim). Read by layering.test.ts,
+// (sim/cosim/lockstep/x.ts is in sim/cosim; sim/engine.ts is in sim). Read by layering.test.ts,
 // which fails on any import against this table and on any import cycle between files, and
 // which checks that README.md's "Architecture" lists exactly these layers.
 //
@@ -14,24 +14,24 @@ export const LAYERS = {
   'arch': [],
   'hdl/ir': [],
   'hdl/passes': ['hdl/ir'],
-  'hdl/core': ['hdl/ir', 'hdl/passes'],
-  'hdl/vti': ['hdl/core', 'hdl/ir', 'arch'],
-  'hdl/examples': ['hdl/core', 'hdl/ir'],
-  'gen': ['hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'hdl/dsl': ['hdl/ir', 'hdl/passes'],
+  'hdl/vti': ['hdl/dsl', 'hdl/ir', 'arch'],
+  'hdl/examples': ['hdl/dsl', 'hdl/ir'],
+  'gen': ['hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
   'sim/jssim': ['hdl/ir'],
   'sim/verilator': ['gen', 'hdl/ir'],
   'sim/lint': ['sim/verilator', 'gen', 'hdl/ir'],
   'sim': ['sim/jssim', 'sim/verilator', 'gen', 'hdl/ir'],
-  'formal': ['blocks', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'formal': ['blocks', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
   'model': ['arch'],
   // The block registry sits above the hardware and the model: it pairs each block's design with its reference.
-  'blocks': ['hdl/vti', 'hdl/core', 'hdl/ir', 'model', 'arch'],
+  'blocks': ['hdl/vti', 'hdl/dsl', 'hdl/ir', 'model', 'arch'],
   'programs': [],
-  'sim/cosim': ['sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'sim/cosim': ['sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
   'demo': ['model', 'programs', 'arch'],
-  'pipeline': ['demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
-  'report': ['pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
-  'cli': ['report', 'pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/examples', 'hdl/vti', 'hdl/core', 'hdl/passes', 'hdl/ir', 'arch'],
+  'pipeline': ['demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
+  'report': ['pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
+  'cli': ['report', 'pipeline', 'demo', 'sim/cosim', 'sim', 'sim/jssim', 'sim/verilator', 'sim/lint', 'blocks', 'formal', 'model', 'programs', 'gen', 'hdl/examples', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
   // bin/api.d.ts re-exports the declarations `npm run build` writes to dist/types.
   'bin': ['cli', 'dist'],
   'bench': [ANYTHING],

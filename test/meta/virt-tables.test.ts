@@ -1,13 +1,13 @@
 // The virtualization-sensitive instruction set is stated twice on purpose-built keys: per core
 // instruction class in arch/iclass.ts (the RTL's checks are generated from it) and per executor
 // instruction class in model/exec/virt.ts (the emulator's faults). The lockstep's classify()
-// (sim/cosim/core/classify.ts) says which core class each executor instruction presents; through
+// (sim/cosim/lockstep/classify.ts) says which core class each executor instruction presents; through
 // it the two tables must say the same thing for every instruction either of them knows.
 import { describe, expect, it } from 'vitest';
 import { ICLASS, type IClassName, type VirtSensitivity } from '../../arch/iclass.js';
 import { VIRT_SENSITIVE } from '../../model/exec/virt.js';
 import { IND } from '../../model/decode/decode-m.js';
-import { CLASSIFIED_OPS, classify } from '../../sim/cosim/core/classify.js';
+import { CLASSIFIED_OPS, classify } from '../../sim/cosim/lockstep/classify.js';
 
 /** Executor class (virt.ts key) → the core class it is presented as. */
 function coreClassOf(execClass: string): IClassName {

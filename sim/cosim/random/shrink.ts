@@ -4,7 +4,7 @@
 // same signature (differing fields and instruction class of the first mismatch).
 import { DEFAULT_CONFIG, type VtiConfig } from '../../../gen/vti.js';
 import type { Engine } from '../../engine.js';
-import { factoryFor, runLockstep, type LockstepOptions, type LockstepResult } from '../core/lockstep.js';
+import { factoryFor, runLockstep, type LockstepOptions, type LockstepResult } from '../lockstep/lockstep.js';
 import type { Item } from './items.js';
 import { buildRandomProgram, renderProgram } from './program.js';
 

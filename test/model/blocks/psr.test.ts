@@ -7,7 +7,7 @@ import {
 } from '../../../model/blocks/psr.js';
 import { directedPsr, directedPsrSequence, packVectors, randomPsr, randomPsrSequence } from '../../../model/blocks/vectors.js';
 import { getBig } from '../../../model/blocks/columns.js';
-import { mismatches, vectorAt } from './scalar_check.js';
+import { mismatches, vectorAt } from './scalar-check.js';
 
 const { NOP, MOV_PSR_L, SSM, RSM, SUM, RUM, MOV_PSR_UM, INTERRUPT, RFI, VMSW0, VMSW1, EPC, BSW0, BSW1 } = PSR_OP;
 /** All defined PSR fields set (§2): bits 1-5, 13-15, 17-27, 32-46. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVmswModel, vmswScalar, VMSW_INPUTS, VMSW_OUTPUTS, type VmswOptions, type VmswScalarInputs } from '../../../model/blocks/vmsw.js';
 import { directedVmsw, exhaustiveVmsw, randomVmsw } from '../../../model/blocks/vectors.js';
-import { mismatches } from './scalar_check.js';
+import { mismatches } from './scalar-check.js';
 
 /** A vmsw.1 at cpl 0 on an ar = 7 page with translation on: every check passes. */
 const OK: VmswScalarInputs = { valid: 1, toVm: 1, cpl: 0, psrIt: 1, psrVm: 0, itlbAr: 7, vmDisabled: 0, vmswDisabled: 0 };

@@ -1,6 +1,6 @@
-// A small design written with the eDSL front end (hdl/core), elaborated and simulated.
+// A small design written with the eDSL front end (hdl/dsl), elaborated and simulated.
 import { describe, expect, it } from 'vitest';
-import { defineModule, elaborate } from '../../../hdl/core/index.js';
+import { defineModule, elaborate } from '../../../hdl/dsl/index.js';
 import { createSimulator } from '../../../sim/jssim/sim.js';
 
 function build() {

@@ -3,7 +3,7 @@
 // boundary and bit 63, crossed with vm and phys. Random: uniformly random addresses are almost
 // all unimplemented, so most vectors are sign-extended at (or near) a boundary, one in eight
 // is made monitor-only and one in eight has the physical high bits cleared.
-import { ADDR_CHECK_INPUTS, resolveAddrCheckOptions, type AddrCheckOptions } from '../addr_check.js';
+import { ADDR_CHECK_INPUTS, resolveAddrCheckOptions, type AddrCheckOptions } from '../addr-check.js';
 import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
 const M64 = (1n << 64n) - 1n;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assertYosysGate } from '../../formal/gate.js';
 import { DEFAULT_CONFIG, VTI_MODULES, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
-import { elaborate } from '../../hdl/core/index.js';
+import { elaborate } from '../../hdl/dsl/index.js';
 import { EXAMPLES } from '../../hdl/examples/index.js';
 import { lintVerilog } from '../../sim/lint/index.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';

@@ -1,14 +1,14 @@
 // Seeded bugs for testing the lockstep itself: vti_core with one of its checks removed, built
 // with the eDSL as a wrapper of the same ports around the generated core whose input for that
 // check is tied off. A lockstep run against the emulator must find each of them.
-import { defineModule, elaborate } from '../../../hdl/core/index.js';
+import { defineModule, elaborate } from '../../../hdl/dsl/index.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
 import { vtiCore } from '../../../hdl/vti/core.js';
 import { DEFAULT_CONFIG, type VtiConfig } from '../../../gen/vti.js';
 import { INPUTS, OUTPUTS } from './columns.js';
 
 /** Check removed → the input tied to 0 that removes it. */
-export const SEEDED_BUGS = {
+export const CHECK_MUTANTS = {
   /** Register NaT Consumption of mov psr.l / psr.um / cr never detected. */
   no_reg_nat: 'r2_nat',
   /** epc sees PFS.ppl = 0: Illegal Operation above cpl 0 whatever PFS says. */
@@ -16,11 +16,11 @@ export const SEEDED_BUGS = {
   /** vmsw never sees an ar = 7 page (always a Virtualization fault). */
   no_page_ar: 'page_ar',
 } as const;
-export type SeededBug = keyof typeof SEEDED_BUGS;
+export type CheckMutant = keyof typeof CHECK_MUTANTS;
 
-export function seededBugDesign(bug: SeededBug, gen: VtiConfig = DEFAULT_CONFIG): IRDesign {
+export function checkMutantDesign(bug: CheckMutant, gen: VtiConfig = DEFAULT_CONFIG): IRDesign {
   const core = vtiCore(gen);
-  const tied = SEEDED_BUGS[bug];
+  const tied = CHECK_MUTANTS[bug];
   const top = defineModule('vti_core_seeded', (m) => {
     const conn: Record<string, ReturnType<typeof m.input>> = { clk: m.clock(), rst: m.reset() };
     for (const p of INPUTS) if (p.name !== 'rst') conn[p.name] = m.input(p.name, p.width);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_NAMES, BLOCKS } from '../../blocks/registry.js';
 import { blockProperties } from '../../formal/blocks.js';
-import { proveProperties } from '../../formal/block_props.js';
+import { proveProperties } from '../../formal/property-prover.js';
 import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
 
 const src = (n: string) => readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 // Source locations: the user's file:line:col for every IR node, taken from the call stack.
-// Frames inside the eDSL itself (hdl/core) are skipped, so a location names the line of the
+// Frames inside the eDSL itself (hdl/dsl) are skipped, so a location names the line of the
 // user's block description that created the node, as Chisel's source locators do.
 import { findSourceMap, type SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,7 @@ function sourceMapOf(file: string): SourceMap | null {
 }
 
 /**
- * The first stack frame outside hdl/core. Fast path: structured call sites mapped through
+ * The first stack frame outside hdl/dsl. Fast path: structured call sites mapped through
  * the loader's source map (tsx, compiled JS). When a transpiled TypeScript file has no map
  * registered (vitest's module runner), fall back to the runtime's source-mapped stack text.
  */

@@ -1,9 +1,9 @@
 // What vti_core's logic reads (docs/vti_core.md): the instruction event presented in a cycle
 // (the input ports), tests of its instruction class, and the state the instruction runs in
-// (the PSR held by vti_psr, the interruption CRs). core_checks.ts, core_dispatch.ts and
-// core_commit.ts take these as their inputs.
+// (the PSR held by vti_psr, the interruption CRs). core-checks.ts, core-dispatch.ts and
+// core-commit.ts take these as their inputs.
 import { ICLASS, ICLASS_WIDTH, type IClassName } from '../../arch/iclass.js';
-import { enumType, type Bit, type ModuleBuilder, type Signal, type Value } from '../core/index.js';
+import { enumType, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 
 export const IClass = enumType('iclass', ICLASS_WIDTH,
   Object.fromEntries(Object.entries(ICLASS).map(([k, v]) => [k, v.code])) as Record<IClassName, number>);
@@ -100,7 +100,7 @@ export interface CoreState {
   readonly ic: Bit;
   /** PSR.cpl = 0. */
   readonly cpl0: Bit;
-  /** The interruption CRs the core holds (registers, written by core_commit.ts). */
+  /** The interruption CRs the core holds (registers, written by core-commit.ts). */
   readonly cr: Readonly<Record<CoreCr, Signal>>;
 }
 

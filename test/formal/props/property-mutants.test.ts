@@ -1,15 +1,15 @@
 // Negative tests: for each property a deliberately broken core (one documented textual edit of
-// the generated Verilog, formal/props/variants.ts) makes the proof FAIL, and the counterexample
+// the generated Verilog, formal/props/property-mutants.ts) makes the proof FAIL, and the counterexample
 // from reset is a case of exactly the rule that was broken. Each writes a VCD under out/formal/.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ICLASS } from '../../../arch/iclass.js';
-import { applyVariant, runProperties, variantFor, type PropName, type PropertyResult } from '../../../formal/props/index.js';
+import { applyMutant, runProperties, mutantFor, type PropName, type PropertyResult } from '../../../formal/props/index.js';
 import { vtiSpec } from '../../../gen/vti.js';
 import { lastEvent, psrField, type Event } from './trace-helpers.js';
 
 async function failing(p: PropName, name?: string): Promise<{ r: PropertyResult; e: Event }> {
-  const [r] = await runProperties({ variant: variantFor(p, name), properties: [p], cover: false });
+  const [r] = await runProperties({ variant: mutantFor(p, name), properties: [p], cover: false });
   expect(r!.verdict).toBe('failed');
   const cex = r!.counterexample!;
   expect(cex.table).toContain(`<-- ok_${p.toLowerCase()} = 0`);
@@ -17,18 +17,18 @@ async function failing(p: PropName, name?: string): Promise<{ r: PropertyResult;
   expect(readFileSync(cex.vcdPath, 'utf8')).toContain('$var wire 5 ');
   // From reset: the first step resets, and every earlier step satisfies the property.
   expect(cex.steps[0]!.signals.rst!.bin).toBe('1');
-  console.log(`${p} broken by '${variantFor(p, name).name}':\n${cex.table}`);
+  console.log(`${p} broken by '${mutantFor(p, name).name}':\n${cex.table}`);
   return { r: r!, e: lastEvent(cex.steps) };
 }
 
 describe('broken variants make their property fail, with a counterexample of the broken rule', () => {
-  it('applyVariant edits exactly one place and refuses an edit that does not apply', () => {
+  it('applyMutant edits exactly one place and refuses an edit that does not apply', () => {
     const files = vtiSpec('vti_core').files;
-    const v = variantFor('P1');
-    const bad = applyVariant(files, v);
+    const v = mutantFor('P1');
+    const bad = applyMutant(files, v);
     expect(bad[v.file]).not.toBe(files[v.file]);
     expect(bad[v.file]).toContain('assign switch_allowed = (psr_it & (~vm_disabled))');
-    expect(() => applyVariant(files, { ...v, from: 'no such text' })).toThrow(/occurs 0 times/);
+    expect(() => applyMutant(files, { ...v, from: 'no such text' })).toThrow(/occurs 0 times/);
   });
 
   it('P1 / vmsw-without-ar7: vm 1 -> 0 by a vmsw.0 on a page with ar != 7', async () => {

@@ -9,8 +9,8 @@ import {
 } from '../../../model/blocks/vectors.js';
 import type { Engine } from '../../../sim/engine.js';
 import { vtiDesign, type VtiConfig, DEFAULT_CONFIG } from '../../../gen/vti.js';
-import { elaborate } from '../../../hdl/core/index.js';
-import { vtiFaultPrio } from '../../../hdl/vti/fault_prio.js';
+import { elaborate } from '../../../hdl/dsl/index.js';
+import { vtiFaultPrio } from '../../../hdl/vti/fault-prio.js';
 import { bothEngines, columnsOf, expectSameOutputs, valueAt } from './harness.js';
 
 const engines: Record<string, Engine[]> = {};

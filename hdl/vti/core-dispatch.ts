@@ -3,13 +3,13 @@
 // winner. From the winner's row (its columns in arch/priority.ts) follow the vector, ISR.code,
 // which address IFA reports, and Data Nested TLB while PSR.ic = 0. A trap is delivered after
 // its instruction completed, so the state it saves is the state after that instruction's own
-// effect, computed here too. core_commit.ts registers all of it.
+// effect, computed here too. core-commit.ts registers all of it.
 import { CR, VECTOR } from '../../arch/cr.js';
 import { priorityIndex, type PriorityRow } from '../../arch/priority.js';
-import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../core/index.js';
-import { CORE_DECIDED_ROWS, type CoreChecks } from './core_checks.js';
-import type { CoreEvent, CoreState } from './core_inputs.js';
-import { interruptionState, psrNext } from './psr_next.js';
+import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { CORE_DECIDED_ROWS, type CoreChecks } from './core-checks.js';
+import type { CoreEvent, CoreState } from './core-inputs.js';
+import { interruptionState, psrNext } from './psr-next.js';
 
 export interface CoreDispatch {
   /** An interruption is delivered for this event. */

@@ -2,7 +2,7 @@
 // command codes, and the reserved-field rule of each command — shared by vti_psr and the
 // integrated core (which must know a command would fault before choosing it).
 import { PSR_FIELDS, PSR_L_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
-import { bundleType, enumType, type ModuleBuilder, type Value, type Bit } from '../core/index.js';
+import { bundleType, enumType, type ModuleBuilder, type Value, type Bit } from '../dsl/index.js';
 
 type PsrFieldName = (typeof PSR_FIELDS)[number]['name'];
 

@@ -5,7 +5,7 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { defineModule, mux, type HdlModule, type Value, type Bit } from '../core/index.js';
+import { defineModule, mux, type HdlModule, type Value, type Bit } from '../dsl/index.js';
 
 /** Bits 60..msb of `addr` all equal (bits 60..msb+1 equal bit msb). */
 function signExtendedFrom(addr: Value, msb: number): Bit {

@@ -13,7 +13,7 @@ export const INPUTS: readonly Port[] = [
   p('ext_int', 1), p('env_pending', 56), p('vm_disabled', 1), p('vmsw_disabled', 1),
 ];
 
-/** The interruption CRs the core holds, as output names (hdl/vti/core_inputs.ts CORE_CRS). */
+/** The interruption CRs the core holds, as output names (hdl/vti/core-inputs.ts CORE_CRS). */
 export const CR_OUTPUTS = ['dcr', 'iva', 'ipsr', 'isr', 'iip', 'ifa', 'iipa', 'ifs', 'iim', 'iib0', 'iib1'] as const;
 export type CrOutput = (typeof CR_OUTPUTS)[number];
 

@@ -2,7 +2,7 @@
 // adjusted to this folder, build, pass every check and give lint-clean Verilog that saturates.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineModule, elaborate, mux } from '../../hdl/core/index.js';
+import { defineModule, elaborate, mux } from '../../hdl/dsl/index.js';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { createSimulator } from '../../sim/jssim/sim.js';
 import { lintVerilog } from '../../sim/lint/index.js';

@@ -7,7 +7,7 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { cat, defineModule, type HdlModule, type Value } from '../core/index.js';
+import { cat, defineModule, type HdlModule, type Value } from '../dsl/index.js';
 
 export interface FaultPrioOptions {
   readonly table?: readonly PriorityRow[];

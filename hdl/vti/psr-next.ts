@@ -4,8 +4,8 @@
 // lower-privilege transfer) must save in IPSR (architecture.md §4: the instruction completed).
 // One definition, so the two cannot drift apart.
 import { PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
-import { cat, type Bit, type ModuleBuilder, type Value } from '../core/index.js';
-import { PsrBundle, PsrOp, reservedFault } from './psr_type.js';
+import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
 
 export interface PsrNextInputs {
   readonly psr: Value;

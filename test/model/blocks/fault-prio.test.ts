@@ -1,10 +1,10 @@
 // vti_fault_prio reference: hand-written expectations from the architecture.md §6 table,
 // scalar vs batched agreement (default and custom tables), exact option errors.
 import { describe, expect, it } from 'vitest';
-import { createFaultPrioModel, faultPrioScalar, type FaultPrioOptions, type PrioRow } from '../../../model/blocks/fault_prio.js';
+import { createFaultPrioModel, faultPrioScalar, type FaultPrioOptions, type PrioRow } from '../../../model/blocks/fault-prio.js';
 import { directedFaultPrio, packVectors, randomFaultPrio } from '../../../model/blocks/vectors.js';
 import { getBig } from '../../../model/blocks/columns.js';
-import { mismatches } from './scalar_check.js';
+import { mismatches } from './scalar-check.js';
 
 /** pending with the given 1-based ranks set */
 const ranks = (...r: number[]): bigint => r.reduce((m, x) => m | (1n << BigInt(x - 1)), 0n);

@@ -2,7 +2,7 @@
 // each row with every lower-priority row pending, everything pending. Random: uniformly random
 // bits would almost always be won by the first few rows, so each vector clears all bits
 // below a random start row and is often thinned out.
-import { createFaultPrioModel, type FaultPrioModel, type FaultPrioOptions } from '../fault_prio.js';
+import { createFaultPrioModel, type FaultPrioModel, type FaultPrioOptions } from '../fault-prio.js';
 import { topWordMask } from '../columns.js';
 import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 

@@ -1,4 +1,4 @@
-// Mutation score of the block co-simulation. Yosys `mutate` (formal/mutate.ts) plants single-bit
+// Mutation score of the block co-simulation. Yosys `mutate` (formal/yosys-mutants.ts) plants single-bit
 // faults in the generated Verilog of one block; each mutant is verilated and run on the same
 // stimulus as sim/cosim/blocks.ts (directed + exhaustive where small + seeded random batches)
 // against the independent reference model (model/blocks). A mutant is killed by the first
@@ -16,13 +16,13 @@ import type { Stimulus } from '../../model/blocks/vectors.js';
 import { blockRunner, RANDOM_BATCH, type StimSetName } from './blocks.js';
 import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
-import { mutants as yosysMutants, type Mutant } from '../../formal/mutate.js';
+import { mutants as yosysMutants, type Mutant } from '../../formal/yosys-mutants.js';
 import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
-import { proveProperties } from '../../formal/block_props.js';
+import { proveProperties } from '../../formal/property-prover.js';
 import { blockProperties } from '../../formal/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
 
-export type { Mutant } from '../../formal/mutate.js';
+export type { Mutant } from '../../formal/yosys-mutants.js';
 
 export interface MutationOptions {
   /** Number of Yosys mutants (`mutate -list count -seed seed`). */

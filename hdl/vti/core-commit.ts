@@ -5,11 +5,11 @@
 // registered: after the rising edge of cycle k the outputs show the effect of event k.
 import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { PSR_READ_MASK } from '../../arch/psr.js';
-import { cat, mux, type ModuleBuilder, type Signal, type Value } from '../core/index.js';
-import type { CoreChecks } from './core_checks.js';
-import type { CoreDispatch } from './core_dispatch.js';
-import { CORE_CRS, type ClassTests, type CoreCr, type CoreEvent, type CoreState } from './core_inputs.js';
-import { PsrBundle, PsrOp } from './psr_type.js';
+import { cat, mux, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
+import type { CoreChecks } from './core-checks.js';
+import type { CoreDispatch } from './core-dispatch.js';
+import { CORE_CRS, type ClassTests, type CoreCr, type CoreEvent, type CoreState } from './core-inputs.js';
+import { PsrBundle, PsrOp } from './psr-type.js';
 
 /** The output ports, each driven by its register. */
 export interface CoreOutputs {

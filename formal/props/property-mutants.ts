@@ -1,12 +1,12 @@
 // Deliberately broken variants of the generated core, at least one per property (the first of
-// each property is its primary variant, variantFor(p)): each is one textual
+// each property is its primary variant, mutantFor(p)): each is one textual
 // edit of the generated Verilog (default options) that breaks exactly the spec rule its
 // property depends on. The negative tests prove that the property then FAILS, with a
 // counterexample that is a case of that rule. An edit that no longer applies (the generator's
 // text changed) is an error, never a silent no-op.
 import type { PropName } from './properties.js';
 
-export interface BrokenVariant {
+export interface PropertyMutant {
   readonly property: PropName;
   readonly name: string;
   /** The spec rule the edit breaks. */
@@ -18,7 +18,7 @@ export interface BrokenVariant {
   readonly to: string;
 }
 
-export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
+export const PROPERTY_MUTANTS: readonly PropertyMutant[] = [
   {
     property: 'P1', name: 'vmsw-without-ar7', file: 'vti_vmsw.v',
     description: '§3.1 step 3 without the page check: vmsw commits on a page whose access rights are not 7',
@@ -57,14 +57,14 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
 ];
 
 /** The primary broken variant of property `p`, or its variant called `name`. */
-export function variantFor(p: PropName, name?: string): BrokenVariant {
-  const v = BROKEN_VARIANTS.find((x) => x.property === p && (name === undefined || x.name === name));
+export function mutantFor(p: PropName, name?: string): PropertyMutant {
+  const v = PROPERTY_MUTANTS.find((x) => x.property === p && (name === undefined || x.name === name));
   if (!v) throw new Error(`no broken variant ${name ?? ''} for ${p}`.replace('  ', ' '));
   return v;
 }
 
 /** The core's files with the variant's edit applied (exactly once). */
-export function applyVariant(files: Readonly<Record<string, string>>, v: BrokenVariant): Record<string, string> {
+export function applyMutant(files: Readonly<Record<string, string>>, v: PropertyMutant): Record<string, string> {
   const text = files[v.file];
   if (text === undefined) throw new Error(`variant ${v.name}: no file ${v.file}`);
   const lines = text.split('\n');

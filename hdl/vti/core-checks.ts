@@ -3,14 +3,14 @@
 // (Illegal Operation, Privileged Operation, Register NaT, Reserved Register/Field,
 // Unimplemented Data Address, Virtualization, Break, Unimplemented Instruction Address, the
 // external interrupt), and the PSR command the instruction issues if it completes.
-// core_dispatch.ts picks the winner; core_commit.ts applies the effect.
+// core-dispatch.ts picks the winner; core-commit.ts applies the effect.
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
 import type { PriorityRowName } from '../../arch/priority.js';
 import { PSR_RESERVED_MASK } from '../../arch/psr.js';
-import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../core/index.js';
-import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core_inputs.js';
-import { PsrOp, reservedFault } from './psr_type.js';
+import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
+import { PsrOp, reservedFault } from './psr-type.js';
 
 /** The priority-table rows the core decides itself (docs/vti_core.md, "What the core decides"). */
 export const CORE_DECIDED_ROWS = [

@@ -1,6 +1,6 @@
 // Writes ref_vti_fault_prio.v: the hand-written encoder below plus the row table taken from
 // arch/priority.ts (the brief allows generating the table; the encoder logic is a plain loop,
-// structurally unlike a parallel-prefix encoder). Run: npx tsx formal/ref/make_prio_ref.ts
+// structurally unlike a parallel-prefix encoder). Run: npx tsx formal/ref/make-prio-ref.ts
 // The committed .v is checked against architecture.md's table text by test/formal/ref-vectors.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ const text = `// Hand-written reference for vti_fault_prio (blocks.md "vti_fault
 // section 6), default ${N}-row table. The encoder is a plain loop: scanning from the lowest
 // priority row up, every pending row overwrites the winner, so the last write is the
 // highest-priority (lowest-numbered) pending row. The row table below was written by
-// formal/ref/make_prio_ref.ts from arch/priority.ts; do not edit it by hand.
+// formal/ref/make-prio-ref.ts from arch/priority.ts; do not edit it by hand.
 // Deliberately a separate copy (N-version): this file, the eDSL block (hdl/vti/), the TS
 // reference model (model/blocks/) and the emulator (model/exec/) each state these semantics on
 // their own, so that co-simulation and the equivalence proofs compare independent opinions.

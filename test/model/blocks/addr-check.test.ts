@@ -1,9 +1,9 @@
 // vti_addr_check reference: concrete addresses worked out by hand from architecture.md §7,
 // scalar vs batched agreement over several configurations, exact option errors.
 import { describe, expect, it } from 'vitest';
-import { addrCheckScalar, ADDR_CHECK_INPUTS, ADDR_CHECK_OUTPUTS, createAddrCheckModel, type AddrCheckOptions } from '../../../model/blocks/addr_check.js';
+import { addrCheckScalar, ADDR_CHECK_INPUTS, ADDR_CHECK_OUTPUTS, createAddrCheckModel, type AddrCheckOptions } from '../../../model/blocks/addr-check.js';
 import { directedAddrCheck, packVectors, randomAddrCheck } from '../../../model/blocks/vectors.js';
-import { mismatches } from './scalar_check.js';
+import { mismatches } from './scalar-check.js';
 
 /** [addr, vm, phys, unimpl, monitor_only] */
 type Row = [bigint, number, number, 0 | 1, 0 | 1];

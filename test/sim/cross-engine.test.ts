@@ -4,7 +4,7 @@ import { randomFillSync } from 'node:crypto';
 import { afterAll, describe, it } from 'vitest';
 import { portsOf } from '../../gen/verilog/index.js';
 import { vtiDesign } from '../../gen/vti.js';
-import { elaborate } from '../../hdl/core/index.js';
+import { elaborate } from '../../hdl/dsl/index.js';
 import { EXAMPLES } from '../../hdl/examples/index.js';
 import type { IRDesign } from '../../hdl/ir/types.js';
 import { bothEngines, expectSameOutputs, wordsOf } from '../hdl/vti/harness.js';
