@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../arch/config.js';
 import { elaborate, type HdlModule } from '../hdl/dsl/index.js';
 import type { IRDesign } from '../hdl/ir/types.js';
@@ -67,7 +67,8 @@ export interface Generated {
   readonly design: IRDesign;
 }
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+// The package's own folder, found by name (Node resolves a package's own name through its "exports").
+const root = dirname(createRequire(import.meta.url).resolve('vti-hdl/package.json'));
 
 function sourceHash(): string {
   const h = createHash('sha256');

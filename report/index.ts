@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, generateVti } from '../gen/vti.js';
 import type { PipelineOptions } from '../pipeline/options.js';
 import { dataOf, runSteps, summaryOf } from '../pipeline/step.js';
@@ -28,7 +27,6 @@ export { SKIPPABLE } from './sections.js';
 /** The report's lockstep workload beyond the demo programs: the seeded bugs, each on one random program. */
 const SEEDED_BUG_ITEMS = 300;
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
 const pkgVersion = (name: string): string => {
   try {
@@ -83,7 +81,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
 }
 
 function readVersion(): string {
-  try { return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version; } catch { return 'unknown'; }
+  try { return (JSON.parse(readFileSync(require.resolve('vti-hdl/package.json'), 'utf8')) as { version: string }).version; } catch { return 'unknown'; }
 }
 
 /** The --json summary: section results and the headline numbers (no SVG). */

@@ -1,13 +1,14 @@
 // Source locations: the user's file:line:col for every IR node, taken from the call stack.
 // Frames inside the eDSL itself (hdl/dsl) are skipped, so a location names the line of the
 // user's block description that created the node, as Chisel's source locators do.
-import { findSourceMap, type SourceMap } from 'node:module';
+import { createRequire, findSourceMap, type SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, sep } from 'node:path';
 import type { Loc } from '../ir/types.js';
 
 const coreDir = dirname(fileURLToPath(import.meta.url));
-const projectRoot = dirname(dirname(coreDir));
+// The package's own folder, found by name (Node resolves a package's own name through its "exports").
+const projectRoot = dirname(createRequire(import.meta.url).resolve('vti-hdl/package.json'));
 const UNKNOWN: Loc = Object.freeze({ file: '<unknown>', line: 0, col: 0 });
 
 let enabled = true;
