@@ -16,7 +16,12 @@ export interface VtiConfig {
   readonly guestShrink: number;
 }
 
-export const DEFAULT_CONFIG: VtiConfig = Object.freeze({ vmImplemented: true, implVaMsb: 60, implPaMsb: 62, guestShrink: 1 });
+export const DEFAULT_CONFIG: VtiConfig = Object.freeze({
+  vmImplemented: true,
+  implVaMsb: 60,
+  implPaMsb: 62,
+  guestShrink: 1,
+});
 
 /** Lowest IMPL_VA_MSB the architecture allows, and (project decision) the lowest guest value. */
 export const MIN_IMPL_VA_MSB = 50;
@@ -26,7 +31,13 @@ export const MAX_IMPL_PA_MSB = 62;
 
 /** One thing wrong with a configuration, as data; `describeProblem` words it for an edge. */
 export type ConfigProblem =
-  | { readonly kind: 'range'; readonly field: 'implVaMsb' | 'implPaMsb'; readonly value: number; readonly min: number; readonly max: number }
+  | {
+      readonly kind: 'range';
+      readonly field: 'implVaMsb' | 'implPaMsb';
+      readonly value: number;
+      readonly min: number;
+      readonly max: number;
+    }
   | { readonly kind: 'guestShrink'; readonly value: number }
   | { readonly kind: 'noGuest'; readonly implVaMsb: number; readonly guestShrink: number };
 
@@ -58,7 +69,8 @@ export function describeProblem(p: ConfigProblem, spelling: ConfigSpelling = 'sp
   const flag = spelling === 'emuFlags' ? '--' : '';
   switch (p.kind) {
     case 'range': {
-      if (spelling === 'spec') return `${p.field === 'implVaMsb' ? 'IMPL_VA_MSB' : 'IMPL_PA_MSB'} ${p.value} is out of range: allowed ${p.min}..${p.max}`;
+      if (spelling === 'spec')
+        return `${p.field === 'implVaMsb' ? 'IMPL_VA_MSB' : 'IMPL_PA_MSB'} ${p.value} is out of range: allowed ${p.min}..${p.max}`;
       const name = p.field === 'implVaMsb' ? 'valen' : 'palen';
       return `${flag}${name} ${p.value + 1} is out of range: allowed ${p.min + 1}..${p.max + 1}`;
     }
@@ -67,8 +79,10 @@ export function describeProblem(p: ConfigProblem, spelling: ConfigSpelling = 'sp
     case 'noGuest': {
       const guest = p.implVaMsb - p.guestShrink;
       if (spelling === 'emuFlags')
-        return `--valen ${p.implVaMsb + 1} with --guest-shrink ${p.guestShrink} leaves no room for a guest: guest IMPL_VA_MSB ` +
-          `${guest} is below ${MIN_IMPL_VA_MSB} (needs valen - 1 - guest-shrink >= ${MIN_IMPL_VA_MSB} with --vt on)`;
+        return (
+          `--valen ${p.implVaMsb + 1} with --guest-shrink ${p.guestShrink} leaves no room for a guest: guest IMPL_VA_MSB ` +
+          `${guest} is below ${MIN_IMPL_VA_MSB} (needs valen - 1 - guest-shrink >= ${MIN_IMPL_VA_MSB} with --vt on)`
+        );
       return `no room for a guest: IMPL_VA_MSB ${p.implVaMsb} - guestShrink ${p.guestShrink} = ${guest} is below ${MIN_IMPL_VA_MSB}`;
     }
   }
@@ -100,7 +114,10 @@ export class ConfigError extends Error {
 }
 
 /** Throws a ConfigError naming every problem; returns the configuration when it is valid. */
-export function checkConfig<C extends VtiConfig>(c: C, o: { readonly prefix?: string; readonly spelling?: ConfigSpelling } = {}): C {
+export function checkConfig<C extends VtiConfig>(
+  c: C,
+  o: { readonly prefix?: string; readonly spelling?: ConfigSpelling } = {},
+): C {
   const problems = configProblems(c);
   if (problems.length) throw new ConfigError(problems, o.prefix ?? '', o.spelling ?? 'spec');
   return c;

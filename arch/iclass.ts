@@ -14,7 +14,12 @@ export interface IClassInfo {
   readonly doc: string;
 }
 
-const c = (code: number, privileged: boolean, virt: VirtSensitivity, doc: string): IClassInfo => ({ code, privileged, virt, doc });
+const c = (code: number, privileged: boolean, virt: VirtSensitivity, doc: string): IClassInfo => ({
+  code,
+  privileged,
+  virt,
+  doc,
+});
 
 export const ICLASS = Object.freeze({
   OTHER: c(0, false, 'none', 'any instruction without system effect (ALU, nop, mov from PMD, probe, ...)'),
@@ -33,12 +38,22 @@ export const ICLASS = Object.freeze({
   EPC: c(13, false, 'none', 'epc'),
   BSW: c(14, true, 'cpl0', 'bsw.0 / bsw.1'),
   COVER: c(15, false, 'cpl0', 'cover'),
-  PRIV_OTHER: c(16, true, 'cpl0', 'itc/itr/ptc/ptr/tak/tpa, mov to/from RR, mov to DBR/IBR/PKR/PMC/PMD, mov from DBR/IBR/PKR/PMC'),
+  PRIV_OTHER: c(
+    16,
+    true,
+    'cpl0',
+    'itc/itr/ptc/ptr/tak/tpa, mov to/from RR, mov to DBR/IBR/PKR/PMC/PMD, mov from DBR/IBR/PKR/PMC',
+  ),
   CPUID_READ: c(17, false, 'cpl0', 'mov r1 = cpuid[r3]'),
   THASH_TTAG: c(18, false, 'any', 'thash / ttag'),
   LOAD: c(19, false, 'none', 'ld1-8 (data address in addr)'),
   STORE: c(20, false, 'none', 'st1-8 (data address in addr)'),
-  BRANCH: c(21, false, 'none', 'taken branch (target in addr); variant 1 = br.ret (cpl ← PFS.ppl when less privileged)'),
+  BRANCH: c(
+    21,
+    false,
+    'none',
+    'taken branch (target in addr); variant 1 = br.ret (cpl ← PFS.ppl when less privileged)',
+  ),
   BREAK: c(22, false, 'none', 'break imm21 with imm ≠ 0 (Break Instruction fault)'),
 });
 

@@ -94,7 +94,9 @@ const ROWS = [
   ['unimpl_inst_addr_trap', 'Unimplemented Instruction Address Trap', 0x5e00, 0x10, 'trap', 'none', 'itself'],
   ['taken_branch_trap', 'Taken Branch Trap', 0x5f00, 0x04, 'trap', 'none', 'itself'],
   ['single_step_trap', 'Single Step Trap', 0x6000, 0x08, 'trap', 'none', 'itself'],
-] as const satisfies ReadonlyArray<readonly [string, string, number, number, InterruptionKind, ReportedAccess, WhenIcOff]>;
+] as const satisfies ReadonlyArray<
+  readonly [string, string, number, number, InterruptionKind, ReportedAccess, WhenIcOff]
+>;
 
 /** The name of a row of the architecture's table. */
 export type PriorityRowName = (typeof ROWS)[number][0];
@@ -102,7 +104,8 @@ export type PriorityRowName = (typeof ROWS)[number][0];
 /** Highest priority first. Index i is bit i of the encoder's `pending` input (rank i+1). */
 export const PRIORITY_TABLE: readonly PriorityRow[] = Object.freeze(
   ROWS.map(([name, title, vector, isrCode, kind, access, whenIcOff]) =>
-    Object.freeze({ name, title, vector, isrCode, kind, access, whenIcOff })),
+    Object.freeze({ name, title, vector, isrCode, kind, access, whenIcOff }),
+  ),
 );
 
 /** Index (bit number) of a row by name; throws on an unknown name. */

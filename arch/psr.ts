@@ -10,20 +10,52 @@ export interface PsrField {
   readonly onInterrupt: OnInterrupt;
 }
 
-const f = (name: string, lo: number, width: number, onInterrupt: OnInterrupt = 'zero'): PsrField =>
-  ({ name, lo, width, onInterrupt });
+const f = (name: string, lo: number, width: number, onInterrupt: OnInterrupt = 'zero'): PsrField => ({
+  name,
+  lo,
+  width,
+  onInterrupt,
+});
 
 /** The defined (non-reserved) PSR fields, in bit order. Everything else is reserved. */
 export const PSR_FIELDS: readonly PsrField[] = Object.freeze([
-  f('be', 1, 1, 'dcr_be'), f('up', 2, 1, 'kept'), f('ac', 3, 1), f('mfl', 4, 1, 'kept'), f('mfh', 5, 1, 'kept'),
-  f('ic', 13, 1), f('i', 14, 1), f('pk', 15, 1, 'kept'), f('dt', 17, 1, 'kept'), f('dfl', 18, 1), f('dfh', 19, 1),
-  f('sp', 20, 1), f('pp', 21, 1, 'dcr_pp'), f('di', 22, 1), f('si', 23, 1), f('db', 24, 1), f('lp', 25, 1),
-  f('tb', 26, 1), f('rt', 27, 1, 'kept'), f('cpl', 32, 2), f('is', 34, 1), f('mc', 35, 1, 'kept'),
-  f('it', 36, 1, 'kept'), f('id', 37, 1), f('da', 38, 1), f('dd', 39, 1), f('ss', 40, 1), f('ri', 41, 2),
-  f('ed', 43, 1), f('bn', 44, 1), f('ia', 45, 1), f('vm', 46, 1),
+  f('be', 1, 1, 'dcr_be'),
+  f('up', 2, 1, 'kept'),
+  f('ac', 3, 1),
+  f('mfl', 4, 1, 'kept'),
+  f('mfh', 5, 1, 'kept'),
+  f('ic', 13, 1),
+  f('i', 14, 1),
+  f('pk', 15, 1, 'kept'),
+  f('dt', 17, 1, 'kept'),
+  f('dfl', 18, 1),
+  f('dfh', 19, 1),
+  f('sp', 20, 1),
+  f('pp', 21, 1, 'dcr_pp'),
+  f('di', 22, 1),
+  f('si', 23, 1),
+  f('db', 24, 1),
+  f('lp', 25, 1),
+  f('tb', 26, 1),
+  f('rt', 27, 1, 'kept'),
+  f('cpl', 32, 2),
+  f('is', 34, 1),
+  f('mc', 35, 1, 'kept'),
+  f('it', 36, 1, 'kept'),
+  f('id', 37, 1),
+  f('da', 38, 1),
+  f('dd', 39, 1),
+  f('ss', 40, 1),
+  f('ri', 41, 2),
+  f('ed', 43, 1),
+  f('bn', 44, 1),
+  f('ia', 45, 1),
+  f('vm', 46, 1),
 ]);
 
-export const PSR_BIT = Object.freeze(Object.fromEntries(PSR_FIELDS.map((x) => [x.name, x.lo]))) as Readonly<Record<string, number>>;
+export const PSR_BIT = Object.freeze(Object.fromEntries(PSR_FIELDS.map((x) => [x.name, x.lo]))) as Readonly<
+  Record<string, number>
+>;
 
 const maskOf = (pred: (x: PsrField) => boolean): bigint =>
   PSR_FIELDS.filter(pred).reduce((m, x) => m | (((1n << BigInt(x.width)) - 1n) << BigInt(x.lo)), 0n);

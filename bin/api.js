@@ -5,11 +5,30 @@ import { tsImport } from 'tsx/esm/api';
 
 const load = (path) => tsImport(path, import.meta.url);
 const [vti, verilog, core, engine, report] = await Promise.all([
-  load('../gen/vti.ts'), load('../gen/verilog/index.ts'), load('../hdl/dsl/index.ts'), load('../sim/engine.ts'), load('../report/index.ts'),
+  load('../gen/vti.ts'),
+  load('../gen/verilog/index.ts'),
+  load('../hdl/dsl/index.ts'),
+  load('../sim/engine.ts'),
+  load('../report/index.ts'),
 ]);
 
-export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkConfig, DEFAULT_CONFIG, VTI_MODULES, ConfigError } = vti;
+export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkConfig, DEFAULT_CONFIG, VTI_MODULES, ConfigError } =
+  vti;
 export const { emitDesign, emitModule, moduleSpec, portsOf } = verilog;
-export const { defineModule, elaborate, mux, cat, lit, when, switchOn, anyOf, bundleType, enumType, widthOf, HdlError, formatDiagnostic } = core;
+export const {
+  defineModule,
+  elaborate,
+  mux,
+  cat,
+  lit,
+  when,
+  switchOn,
+  anyOf,
+  bundleType,
+  enumType,
+  widthOf,
+  HdlError,
+  formatDiagnostic,
+} = core;
 export const { createEngine, ENGINES } = engine;
 export const { buildReport, summarize } = report;

@@ -21,10 +21,19 @@ export function psrProperties({ vmImplemented: vt }: Pick<VtiConfig, 'vmImplemen
     { name: 'reserved PSR bits always read 0', expr: `(psr & ${RESERVED}) == 64'd0` },
     { name: 'rsv_fault = 1 leaves the PSR unchanged', expr: `prev_rst || !prev_rsv_fault || psr == prev_psr` },
     { name: 'ipsr_save is psr with ri <- slot', expr: `ipsr_save == {psr[63:43], slot, psr[40:0]}` },
-    { name: 'cpl changes only by EPC, RFI or INTERRUPT', expr: `prev_rst || psr[33:32] == prev_psr[33:32] || ${after([7, 8, 11])}` },
+    {
+      name: 'cpl changes only by EPC, RFI or INTERRUPT',
+      expr: `prev_rst || psr[33:32] == prev_psr[33:32] || ${after([7, 8, 11])}`,
+    },
     { name: 'EPC never lowers privilege (cpl never grows)', expr: `!${after([11])} || psr[33:32] <= prev_psr[33:32]` },
-    { name: 'vm changes only by VMSW0/1, RFI or INTERRUPT', expr: `prev_rst || psr[46] == prev_psr[46] || ${after([7, 8, 9, 10])}` },
-    { name: 'INTERRUPT clears vm, cpl, ic, i, bn and ri', expr: `!${after([7])} || (psr[46] == 1'b0 && psr[33:32] == 2'd0 && psr[14:13] == 2'd0 && psr[44] == 1'b0 && psr[42:41] == 2'd0)` },
+    {
+      name: 'vm changes only by VMSW0/1, RFI or INTERRUPT',
+      expr: `prev_rst || psr[46] == prev_psr[46] || ${after([7, 8, 9, 10])}`,
+    },
+    {
+      name: 'INTERRUPT clears vm, cpl, ic, i, bn and ri',
+      expr: `!${after([7])} || (psr[46] == 1'b0 && psr[33:32] == 2'd0 && psr[14:13] == 2'd0 && psr[44] == 1'b0 && psr[42:41] == 2'd0)`,
+    },
     ...(vt ? [] : [{ name: 'vm is tied to 0 without VT-i', expr: `psr[46] == 1'b0` }]),
   ];
 }
@@ -57,9 +66,18 @@ export function addrCheckProperties(): Property[] {
 export function faultPrioProperties(): Property[] {
   return [
     { name: 'valid = some bit of pending is set', expr: `valid == (pending != 0)` },
-    { name: 'onehot is one-hot or zero, and a pending row', expr: `(onehot & (onehot - 1'b1)) == 0 && (onehot & ~pending) == 0` },
+    {
+      name: 'onehot is one-hot or zero, and a pending row',
+      expr: `(onehot & (onehot - 1'b1)) == 0 && (onehot & ~pending) == 0`,
+    },
     { name: 'no pending row ranks above the winner', expr: `!valid || ((onehot - 1'b1) & pending) == 0` },
-    { name: 'index names the onehot bit; all zero when not valid', expr: `valid ? (onehot >> index) == 1 : (index == 0 && onehot == 0 && iva_offset == 0 && isr_code == 0 && kind == 0)` },
-    { name: 'Virtualization (rank 35) dispatches to 0x6100 as a fault with code 0', expr: `!onehot[34] || (iva_offset == 15'h6100 && isr_code == 16'h0 && kind == 2'd1)` },
+    {
+      name: 'index names the onehot bit; all zero when not valid',
+      expr: `valid ? (onehot >> index) == 1 : (index == 0 && onehot == 0 && iva_offset == 0 && isr_code == 0 && kind == 0)`,
+    },
+    {
+      name: 'Virtualization (rank 35) dispatches to 0x6100 as a fault with code 0',
+      expr: `!onehot[34] || (iva_offset == 15'h6100 && isr_code == 16'h0 && kind == 2'd1)`,
+    },
   ];
 }

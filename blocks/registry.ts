@@ -21,10 +21,24 @@ import { createPsrModel } from '../model/blocks/psr.js';
 import { createVmswModel } from '../model/blocks/vmsw.js';
 import type { Columns, Port } from '../model/blocks/columns.js';
 import {
-  directedAddrCheck, directedFaultPrio, directedPsrSequence, directedVmsw, exhaustiveVmsw,
-  randomAddrCheck, randomFaultPrio, randomPsrSequence, randomVmsw, type Stimulus,
+  directedAddrCheck,
+  directedFaultPrio,
+  directedPsrSequence,
+  directedVmsw,
+  exhaustiveVmsw,
+  randomAddrCheck,
+  randomFaultPrio,
+  randomPsrSequence,
+  randomVmsw,
+  type Stimulus,
 } from '../model/blocks/vectors.js';
-import { addrCheckProperties, faultPrioProperties, psrProperties, vmswProperties, type Property } from './properties.js';
+import {
+  addrCheckProperties,
+  faultPrioProperties,
+  psrProperties,
+  vmswProperties,
+  type Property,
+} from './properties.js';
 
 export type StimSetName = 'directed' | 'exhaustive' | 'random';
 
@@ -72,11 +86,13 @@ export const BLOCKS = {
     runner: (c) => {
       const m = createPsrModel(vmOnly(c));
       return {
-        inputs: m.stepInputs, outputs: m.stepOutputs,
+        inputs: m.stepInputs,
+        outputs: m.stepOutputs,
         // Each stimulus starts with reset, so the reference starts from the RTL's reset state.
         reference: (s, out) => m.stepBatch(new Uint32Array(2), s.inputs, s.count, out),
         directed: () => [{ set: 'directed', stim: directedPsrSequence(vmOnly(c)) }],
-        random: (n, seed, into) => randomPsrSequence(n, { seed, resetFirst: true, options: vmOnly(c), ...(into ? { into } : {}) }),
+        random: (n, seed, into) =>
+          randomPsrSequence(n, { seed, resetFirst: true, options: vmOnly(c), ...(into ? { into } : {}) }),
       };
     },
     referenceFile: ref('vti_psr'),
@@ -90,8 +106,13 @@ export const BLOCKS = {
     runner: (c) => {
       const m = createVmswModel(vmOnly(c));
       return {
-        inputs: m.inputs, outputs: m.outputs, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
-        directed: () => [{ set: 'directed', stim: directedVmsw() }, { set: 'exhaustive', stim: exhaustiveVmsw() }],
+        inputs: m.inputs,
+        outputs: m.outputs,
+        reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        directed: () => [
+          { set: 'directed', stim: directedVmsw() },
+          { set: 'exhaustive', stim: exhaustiveVmsw() },
+        ],
         random: (n, seed, into) => randomVmsw(n, { seed, ...(into ? { into } : {}) }),
       };
     },
@@ -108,7 +129,9 @@ export const BLOCKS = {
     runner: (c) => {
       const m = createAddrCheckModel(addrOnly(c));
       return {
-        inputs: m.inputs, outputs: m.outputs, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        inputs: m.inputs,
+        outputs: m.outputs,
+        reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
         directed: () => [{ set: 'directed', stim: directedAddrCheck(addrOnly(c)) }],
         random: (n, seed, into) => randomAddrCheck(n, { seed, options: addrOnly(c), ...(into ? { into } : {}) }),
       };
@@ -124,7 +147,9 @@ export const BLOCKS = {
     runner: () => {
       const m = createFaultPrioModel();
       return {
-        inputs: m.inputs, outputs: m.outputs, reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
+        inputs: m.inputs,
+        outputs: m.outputs,
+        reference: (s, out) => m.evalBatch(s.inputs, s.count, out),
         directed: () => [{ set: 'directed', stim: directedFaultPrio() }],
         random: (n, seed, into) => randomFaultPrio(n, { seed, ...(into ? { into } : {}) }),
       };

@@ -27,12 +27,19 @@ export function parseArgs(command: string, argv: readonly string[], specs: FlagS
   const flags: Record<string, string | number | boolean | undefined> = {};
   for (const [k, s] of Object.entries(specs)) if (s.default !== undefined) flags[k] = s.default;
   const positional: string[] = [];
-  const allowed = () => Object.keys(specs).map((k) => `--${k}`).join(', ');
+  const allowed = () =>
+    Object.keys(specs)
+      .map((k) => `--${k}`)
+      .join(', ');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--') { positional.push(...argv.slice(i + 1)); break; }
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`vti ${command}: unknown option '${arg}' (allowed: ${allowed()})`);
+      if (arg.startsWith('-') && arg.length > 1)
+        throw new UsageError(`vti ${command}: unknown option '${arg}' (allowed: ${allowed()})`);
       positional.push(arg);
       continue;
     }
@@ -51,7 +58,10 @@ export function parseArgs(command: string, argv: readonly string[], specs: FlagS
       value = argv[i + 1];
       i++;
     }
-    if (value === undefined || value === '') throw new UsageError(`vti ${command}: option '--${name}' needs a value${spec.metavar ? ` (${spec.metavar})` : ''}`);
+    if (value === undefined || value === '')
+      throw new UsageError(
+        `vti ${command}: option '--${name}' needs a value${spec.metavar ? ` (${spec.metavar})` : ''}`,
+      );
     flags[name] = convert(command, name, spec, value);
   }
   return { flags, positional };
@@ -60,12 +70,15 @@ export function parseArgs(command: string, argv: readonly string[], specs: FlagS
 function convert(command: string, name: string, spec: FlagSpec, value: string): string | number {
   switch (spec.type) {
     case 'int': {
-      if (!/^-?(0x[0-9a-f]+|\d+)$/i.test(value)) throw new UsageError(`vti ${command}: option '--${name}' expects an integer, got '${value}'`);
+      if (!/^-?(0x[0-9a-f]+|\d+)$/i.test(value))
+        throw new UsageError(`vti ${command}: option '--${name}' expects an integer, got '${value}'`);
       return Number(value);
     }
     case 'choice': {
       if (!spec.choices!.includes(value))
-        throw new UsageError(`vti ${command}: option '--${name}' must be one of ${spec.choices!.join(', ')}, got '${value}'`);
+        throw new UsageError(
+          `vti ${command}: option '--${name}' must be one of ${spec.choices!.join(', ')}, got '${value}'`,
+        );
       return value;
     }
     default:
@@ -77,7 +90,10 @@ export function helpText(command: string, summary: string, usage: string, specs:
   const lines = [`vti ${command} — ${summary}`, '', `usage: vti ${command} ${usage}`.trimEnd(), ''];
   const entries = Object.entries(specs);
   if (entries.length) lines.push('options:');
-  const left = entries.map(([k, s]) => `  --${k}${s.type === 'bool' ? '' : ` ${s.metavar ?? (s.type === 'choice' ? s.choices!.join('|') : 'VALUE')}`}`);
+  const left = entries.map(
+    ([k, s]) =>
+      `  --${k}${s.type === 'bool' ? '' : ` ${s.metavar ?? (s.type === 'choice' ? s.choices!.join('|') : 'VALUE')}`}`,
+  );
   const pad = Math.max(0, ...left.map((l) => l.length)) + 2;
   entries.forEach(([, s], i) => {
     const dflt = s.default !== undefined && s.type !== 'bool' ? ` (default ${s.default})` : '';

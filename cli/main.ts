@@ -25,8 +25,10 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 }
 
 function topHelp(available: string[]): string {
-  return `vti — VT-i virtualization hardware toolkit\n\nusage: vti <command> [options]\n\ncommands: ${available.join(', ')}\n` +
-    `run 'vti <command> --help' for the options of one command\n`;
+  return (
+    `vti — VT-i virtualization hardware toolkit\n\nusage: vti <command> [options]\n\ncommands: ${available.join(', ')}\n` +
+    `run 'vti <command> --help' for the options of one command\n`
+  );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -62,8 +64,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-    process.stderr.write(`vti: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(70);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`vti: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(70);
+    },
+  );
 }

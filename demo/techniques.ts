@@ -55,10 +55,15 @@ export interface DemoResult {
 export async function measure(t: Technique, iterations: number, flushCycles: number): Promise<TechniqueResult> {
   const syms = programSymbols(t.program);
   const n = (s: string) => Number(symbol(syms, s));
-  const ranges: [number, number][] = [[n('__vmm_start'), n('__vmm_end')], [n('__pv_start'), n('__pv_end')]];
+  const ranges: [number, number][] = [
+    [n('__vmm_start'), n('__vmm_end')],
+    [n('__pv_start'), n('__pv_end')],
+  ];
   const guest: [number, number] = [n('__guest_start'), n('__guest_end')];
-  const start = n('workload_start'), end = n('workload_end');
-  let inWindow = false, done = false;
+  const start = n('workload_start'),
+    end = n('workload_end');
+  let inWindow = false,
+    done = false;
   const c = { interruptions: 0, vmmInstructions: 0, guestInstructions: 0, vm0Instructions: 0 };
   const onStep = (rec: TraceRecord): void => {
     if (done) return;
@@ -67,7 +72,10 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
       if (ip !== start) return;
       inWindow = true;
     }
-    if (ip === end) { done = true; return; }
+    if (ip === end) {
+      done = true;
+      return;
+    }
     if (rec.event !== undefined) c.interruptions++;
     if (vmBit(rec.psr) === 0) c.vm0Instructions++;
     if (ip >= guest[0] && ip < guest[1]) c.guestInstructions++;
@@ -78,7 +86,12 @@ export async function measure(t: Technique, iterations: number, flushCycles: num
   const r = await runProgram(t.program, { vt: t.vt, iterations, extras: 0, onStep, maxSteps });
   const counts: Counts = { ...c, emulatedOps: Number(big(r.state.gr[19]!)) };
   return {
-    id: t.id, title: t.title, program: t.program, vt: t.vt, ...counts, vm0Instructions: c.vm0Instructions,
+    id: t.id,
+    title: t.title,
+    program: t.program,
+    vt: t.vt,
+    ...counts,
+    vm0Instructions: c.vm0Instructions,
     cyclesPerOp: cyclesPerOp(counts, flushCycles),
     cyclesPerOpRange: [cyclesPerOp(counts, FLUSH_RANGE[0]), cyclesPerOp(counts, FLUSH_RANGE[1])],
     totalCycles: totalCycles(counts, flushCycles),
@@ -97,11 +110,24 @@ export async function runDemo(iterations: number, flushCycles: number): Promise<
 const f1 = (x: number) => x.toFixed(1);
 
 export function formatTable(d: DemoResult): string {
-  const head = ['technique', 'interruptions', 'VMM instr', 'guest instr', 'ops emulated', 'VMM instr/op',
-    `cycles/op @${d.flushCycles}`, `@${d.flushRange[0]}..${d.flushRange[1]}`];
+  const head = [
+    'technique',
+    'interruptions',
+    'VMM instr',
+    'guest instr',
+    'ops emulated',
+    'VMM instr/op',
+    `cycles/op @${d.flushCycles}`,
+    `@${d.flushRange[0]}..${d.flushRange[1]}`,
+  ];
   const rows = d.techniques.map((t) => [
-    t.title, String(t.interruptions), String(t.vmmInstructions), String(t.guestInstructions), String(t.emulatedOps),
-    f1(t.emulatedOps ? t.vmmInstructions / t.emulatedOps : 0), f1(t.cyclesPerOp),
+    t.title,
+    String(t.interruptions),
+    String(t.vmmInstructions),
+    String(t.guestInstructions),
+    String(t.emulatedOps),
+    f1(t.emulatedOps ? t.vmmInstructions / t.emulatedOps : 0),
+    f1(t.cyclesPerOp),
     `${f1(t.cyclesPerOpRange[0])}..${f1(t.cyclesPerOpRange[1])}`,
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -109,10 +135,13 @@ export function formatTable(d: DemoResult): string {
   const out = [
     `workload: ${d.iterations} iterations x 6 privileged operations; cost model: 1 cycle/instruction + ` +
       `${d.flushCycles} cycles/interruption (programs/README.md)`,
-    line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line),
+    line(head),
+    line(w.map((n) => '-'.repeat(n))),
+    ...rows.map(line),
   ];
   for (const t of d.techniques) {
-    if (!t.windowComplete) out.push(`warning: ${t.program} did not run its whole workload window; its counts are partial`);
+    if (!t.windowComplete)
+      out.push(`warning: ${t.program} did not run its whole workload window; its counts are partial`);
     if (!t.halted) out.push(`warning: ${t.program} did not halt within the step limit`);
     if (t.vmmError) out.push(`warning: ${t.program}: the VMM gave up (error ${t.vmmError}, see programs/README.md)`);
   }

@@ -46,7 +46,7 @@ function decodeWave(s: WaveSignal): (string | null)[] {
   let prev: string | null = null;
   for (const ch of s.wave) {
     if (ch === '.') out.push(prev);
-    else if (ch === '=') prev = s.data?.[d++] ?? null, out.push(prev);
+    else if (ch === '=') (prev = s.data?.[d++] ?? null), out.push(prev);
     else if (ch === '4') d++, (prev = null), out.push(null);
     else (prev = ch), out.push(ch);
   }
@@ -124,13 +124,18 @@ export function cexToVcd(steps: readonly CexStep[], top: string): string {
   const sigs: { name: string; width: number; get: (s: CexStep) => CexValue | undefined }[] = [];
   const first = steps[0];
   if (first) {
-    for (const [n, v] of Object.entries(first.inputs)) if (n !== 'clk') sigs.push({ name: n, width: v.width, get: (s) => s.inputs[n] });
-    for (const [n, v] of Object.entries(first.gold)) sigs.push({ name: `gold_${n}`, width: v.width, get: (s) => s.gold[n] });
-    for (const [n, v] of Object.entries(first.gate)) sigs.push({ name: `gate_${n}`, width: v.width, get: (s) => s.gate[n] });
+    for (const [n, v] of Object.entries(first.inputs))
+      if (n !== 'clk') sigs.push({ name: n, width: v.width, get: (s) => s.inputs[n] });
+    for (const [n, v] of Object.entries(first.gold))
+      sigs.push({ name: `gold_${n}`, width: v.width, get: (s) => s.gold[n] });
+    for (const [n, v] of Object.entries(first.gate))
+      sigs.push({ name: `gate_${n}`, width: v.width, get: (s) => s.gate[n] });
   }
   const id = (i: number) => `s${i}`;
   const out = ['$timescale 1ns $end', `$scope module ${top} $end`, '$var wire 1 ck clk $end'];
-  sigs.forEach((s, i) => out.push(`$var wire ${s.width} ${id(i)} ${s.name} $end`));
+  sigs.forEach((s, i) => {
+    out.push(`$var wire ${s.width} ${id(i)} ${s.name} $end`);
+  });
   out.push('$upscope $end', '$enddefinitions $end');
   steps.forEach((st, k) => {
     out.push(`#${k * 10}`, '0ck');

@@ -62,10 +62,19 @@ export async function designPorts(
   run: (script: string, files: Record<string, string>) => Promise<{ files: Record<string, string> }>,
 ): Promise<PortInfo[]> {
   checkName('top module', d.top);
-  const names = Object.keys(d.files).filter((n) => /\.s?v$/.test(n)).map((n) => quote(`ports/${n}`));
-  const chparam = Object.entries(d.params ?? {}).map(([k, v]) => ` -chparam ${k} ${v}`).join('');
-  const r = await run(`read_verilog ${names.join(' ')}\nhierarchy -check -top ${d.top}${chparam}\nproc\nwrite_json ports.json`, placeFiles(d, 'ports'));
-  const doc = JSON.parse(r.files['ports.json']!) as { modules: Record<string, { ports: Record<string, { direction: PortInfo['dir']; bits: unknown[] }> }> };
+  const names = Object.keys(d.files)
+    .filter((n) => /\.s?v$/.test(n))
+    .map((n) => quote(`ports/${n}`));
+  const chparam = Object.entries(d.params ?? {})
+    .map(([k, v]) => ` -chparam ${k} ${v}`)
+    .join('');
+  const r = await run(
+    `read_verilog ${names.join(' ')}\nhierarchy -check -top ${d.top}${chparam}\nproc\nwrite_json ports.json`,
+    placeFiles(d, 'ports'),
+  );
+  const doc = JSON.parse(r.files['ports.json']!) as {
+    modules: Record<string, { ports: Record<string, { direction: PortInfo['dir']; bits: unknown[] }> }>;
+  };
   const m = doc.modules[d.top];
   if (!m) throw new Error(`design '${d.top}': top module missing after elaboration`);
   return Object.entries(m.ports).map(([name, p]) => ({ name, dir: p.direction, width: p.bits.length }));

@@ -85,8 +85,14 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
     mkdirSync(dirname(vcdPath), { recursive: true });
     writeFileSync(vcdPath, cexToVcd(steps, 'miter'));
     return {
-      equivalent: false, verdict: 'different', method, ms, log: e.log,
-      counterexample: steps, table: formatCex(steps), vcdPath,
+      equivalent: false,
+      verdict: 'different',
+      method,
+      ms,
+      log: e.log,
+      counterexample: steps,
+      table: formatCex(steps),
+      vcdPath,
     };
   }
 }

@@ -21,7 +21,10 @@ export interface GateResult {
 }
 
 export class GateError extends Error {
-  constructor(readonly top: string, readonly problems: readonly GateProblem[]) {
+  constructor(
+    readonly top: string,
+    readonly problems: readonly GateProblem[],
+  ) {
     super(`yosys gate failed for '${top}':\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'));
     this.name = 'GateError';
   }
@@ -33,12 +36,26 @@ export function formatProblem(p: GateProblem): string {
 
 const JSON_OUT = 'gate.json';
 
-interface JsonNet { attributes?: { src?: string } }
-interface JsonCell { type: string; attributes?: { src?: string } }
-interface JsonModule { netnames?: Record<string, JsonNet>; cells?: Record<string, JsonCell> }
+interface JsonNet {
+  attributes?: { src?: string };
+}
+interface JsonCell {
+  type: string;
+  attributes?: { src?: string };
+}
+interface JsonModule {
+  netnames?: Record<string, JsonNet>;
+  cells?: Record<string, JsonCell>;
+}
 
 const stageOf = (cmd: string): GateProblem['stage'] =>
-  cmd.startsWith('read_verilog') ? 'read' : cmd.startsWith('hierarchy') ? 'hierarchy' : cmd === 'proc' ? 'proc' : 'check';
+  cmd.startsWith('read_verilog')
+    ? 'read'
+    : cmd.startsWith('hierarchy')
+      ? 'hierarchy'
+      : cmd === 'proc'
+        ? 'proc'
+        : 'check';
 
 /** Splits `file:line: message` (Yosys parser style) into its parts. */
 function locate(msg: string): { where?: string; message: string } {
@@ -60,7 +77,7 @@ function checkWarnings(log: string): string[] {
 
 /** First `<module>.\<wire>` named in a check warning, located through the netlist's src attribute. */
 function whereOfWire(msg: string, design: Record<string, JsonModule>): string | undefined {
-  const m = /(?:^|\s)([\w$]+)\.\\?([\w$\[\]]+)/.exec(msg);
+  const m = /(?:^|\s)([\w$]+)\.\\?([\w$[\]]+)/.exec(msg);
   if (!m) return /source: (\S+)/.exec(msg)?.[1];
   const net = design[m[1]!]?.netnames?.[m[2]!];
   return net?.attributes?.src ?? /source: (\S+)/.exec(msg)?.[1];
@@ -107,7 +124,11 @@ export async function yosysGate(files: Readonly<Record<string, string>>, top: st
       for (const [name, c] of Object.entries(m.cells ?? {})) {
         if (!/^\$_?(dlatch|DLATCH|sr|SR|dlatchsr)/.test(c.type)) continue;
         const src = c.attributes?.src;
-        problems.push({ stage: 'latch', message: `latch inferred in module ${mod} (${c.type} ${name}): a signal is not assigned on every path`, ...(src ? { where: src } : {}) });
+        problems.push({
+          stage: 'latch',
+          message: `latch inferred in module ${mod} (${c.type} ${name}): a signal is not assigned on every path`,
+          ...(src ? { where: src } : {}),
+        });
       }
     }
   }

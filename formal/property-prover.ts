@@ -28,9 +28,13 @@ export interface PropResult {
 function wrapper(d: DesignRef, ps: PortInfo[], expr: string, clocked: boolean): string {
   const range = (w: number) => (w > 1 ? `[${w - 1}:0] ` : '');
   const decl = ps.map((p) => `    ${p.dir} ${range(p.width)}${p.name};`);
-  const params = Object.entries(d.params ?? {}).map(([k, v]) => `.${k}(${v})`).join(', ');
+  const params = Object.entries(d.params ?? {})
+    .map(([k, v]) => `.${k}(${v})`)
+    .join(', ');
   const prev = clocked
-    ? ps.filter((p) => p.name !== 'clk').map((p) => `    reg ${range(p.width)}prev_${p.name};\n    always @(posedge clk) prev_${p.name} <= ${p.name};`)
+    ? ps
+        .filter((p) => p.name !== 'clk')
+        .map((p) => `    reg ${range(p.width)}prev_${p.name};\n    always @(posedge clk) prev_${p.name} <= ${p.name};`)
     : [];
   return `module __prop(${[...ps.map((p) => p.name), 'ok'].join(', ')});
 ${decl.join('\n')}
@@ -45,15 +49,31 @@ endmodule
 function table(steps: readonly PropStep[]): string {
   const names = Object.keys(steps[0]?.signals ?? {}).filter((n) => n !== 'clk' && !n.startsWith('prev_'));
   const w = Math.max(4, ...names.map((n) => n.length));
-  const head = 'step'.padEnd(w) + ' | ' + steps.map((s) => `${s.step}${s.compared ? '' : ' (reset, not checked)'}`).join(' | ');
-  return [head, ...names.map((n) => n.padEnd(w) + ' | ' + steps.map((s) => s.signals[n]?.hex ?? '?').join(' | '))].join('\n');
+  const head =
+    'step'.padEnd(w) + ' | ' + steps.map((s) => `${s.step}${s.compared ? '' : ' (reset, not checked)'}`).join(' | ');
+  return [head, ...names.map((n) => n.padEnd(w) + ' | ' + steps.map((s) => s.signals[n]?.hex ?? '?').join(' | '))].join(
+    '\n',
+  );
 }
 
-interface Outcome { verdict: PropResult['verdict']; ms: number; counterexample?: PropStep[] }
+interface Outcome {
+  verdict: PropResult['verdict'];
+  ms: number;
+  counterexample?: PropStep[];
+}
 
-async function proveExpr(d: DesignRef, ps: PortInfo[], expr: string, clocked: boolean, maxSteps: number): Promise<Outcome> {
+async function proveExpr(
+  d: DesignRef,
+  ps: PortInfo[],
+  expr: string,
+  clocked: boolean,
+  maxSteps: number,
+): Promise<Outcome> {
   const files = { ...placeFiles(d, 'dut'), '__prop.v': wrapper(d, ps, expr, clocked) };
-  const reads = Object.keys(d.files).filter((n) => /\.s?v$/.test(n)).map((n) => `"dut/${n}"`).join(' ');
+  const reads = Object.keys(d.files)
+    .filter((n) => /\.s?v$/.test(n))
+    .map((n) => `"dut/${n}"`)
+    .join(' ');
   const show = '-show-inputs -show-outputs -show-regs -dump_json cex.json';
   const sat = clocked
     ? `sat -verify -tempinduct -prove ok 1 -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ${show} __prop`
@@ -67,9 +87,13 @@ async function proveExpr(d: DesignRef, ps: PortInfo[], expr: string, clocked: bo
     if (!(e instanceof YosysError) || !e.errors.some((m) => m.includes('proof did fail'))) throw e;
     const ms = performance.now() - t0;
     if (clocked && !/model found for base case: FAIL/.test(e.log)) return { verdict: 'inconclusive', ms };
-    const steps = waveSteps(e.files['cex.json']!, clocked).map((sig, i): PropStep => ({
-      step: i + 1, compared: !clocked || i > 0, signals: Object.fromEntries(sig),
-    }));
+    const steps = waveSteps(e.files['cex.json']!, clocked).map(
+      (sig, i): PropStep => ({
+        step: i + 1,
+        compared: !clocked || i > 0,
+        signals: Object.fromEntries(sig),
+      }),
+    );
     const first = steps.findIndex((s) => s.compared && s.signals.ok?.bin === '0');
     return { verdict: 'fails', ms, counterexample: first < 0 ? steps : steps.slice(0, first + 1) };
   }
@@ -93,7 +117,12 @@ export async function proveProperties(
   const results: PropResult[] = [];
   for (const p of props) {
     const r = await proveExpr(d, ps, p.expr, clocked, maxSteps);
-    results.push({ name: p.name, verdict: r.verdict, ms: r.ms, ...(r.counterexample ? { counterexample: r.counterexample, table: table(r.counterexample) } : {}) });
+    results.push({
+      name: p.name,
+      verdict: r.verdict,
+      ms: r.ms,
+      ...(r.counterexample ? { counterexample: r.counterexample, table: table(r.counterexample) } : {}),
+    });
   }
   return results;
 }

@@ -27,7 +27,9 @@ interface JsonCell {
   port_directions: Record<string, 'input' | 'output' | 'inout'>;
   connections: Record<string, (number | string)[]>;
 }
-interface JsonModule { cells: Record<string, JsonCell> }
+interface JsonModule {
+  cells: Record<string, JsonCell>;
+}
 
 const isFlipFlop = (type: string) => /DFF|\$_?(s?dff|adff|dffe|sdffe|sdffce|aldff|dlatch|ff)/i.test(type);
 
@@ -68,7 +70,9 @@ export function logicDepth(mod: JsonModule): number {
 }
 
 function netlistStats(statJson: string, netJson: string, top: string): NetlistStats {
-  const stat = JSON.parse(statJson) as { modules: Record<string, { num_cells: number; num_cells_by_type: Record<string, number> }> };
+  const stat = JSON.parse(statJson) as {
+    modules: Record<string, { num_cells: number; num_cells_by_type: Record<string, number> }>;
+  };
   const s = stat.modules[`\\${top}`] ?? stat.modules[top];
   if (!s) throw new Error(`synthStats: module '${top}' missing from stat -json`);
   const net = JSON.parse(netJson) as { modules: Record<string, JsonModule> };
@@ -77,9 +81,15 @@ function netlistStats(statJson: string, netJson: string, top: string): NetlistSt
   return { cells: s.num_cells, cellsByType: s.num_cells_by_type, depth: logicDepth(m) };
 }
 
-export async function synthStats(files: Readonly<Record<string, string>>, top: string, params?: DesignRef['params']): Promise<SynthStats> {
+export async function synthStats(
+  files: Readonly<Record<string, string>>,
+  top: string,
+  params?: DesignRef['params'],
+): Promise<SynthStats> {
   const names = Object.keys(files).filter((n) => /\.s?v$/.test(n));
-  const chparam = Object.entries(params ?? {}).map(([k, v]) => ` -chparam ${k} ${v}`).join('');
+  const chparam = Object.entries(params ?? {})
+    .map(([k, v]) => ` -chparam ${k} ${v}`)
+    .join('');
   const read = `read_verilog ${names.map((n) => `"${n}"`).join(' ')}\nhierarchy -check -top ${top}${chparam}`;
   const t0 = performance.now();
   const script = [
@@ -101,7 +111,10 @@ export async function synthStats(files: Readonly<Record<string, string>>, top: s
   };
   const generic = netlistStats(f('generic.stat.json'), f('generic.json'), top);
   const ice = netlistStats(f('ice40.stat.json'), f('ice40.json'), top);
-  const count = (re: RegExp) => Object.entries(ice.cellsByType).filter(([t]) => re.test(t)).reduce((a, [, n]) => a + n, 0);
+  const count = (re: RegExp) =>
+    Object.entries(ice.cellsByType)
+      .filter(([t]) => re.test(t))
+      .reduce((a, [, n]) => a + n, 0);
   return {
     top,
     generic,

@@ -58,8 +58,17 @@ export interface UnreachableResult {
   readonly satCalls: number;
 }
 
-interface JsonNet { bits: (number | string)[]; offset?: number; upto?: number; hide_name?: number }
-interface JsonModule { ports: Record<string, { direction: string; bits: unknown[] }>; cells: Record<string, { type: string }>; netnames: Record<string, JsonNet> }
+interface JsonNet {
+  bits: (number | string)[];
+  offset?: number;
+  upto?: number;
+  hide_name?: number;
+}
+interface JsonModule {
+  ports: Record<string, { direction: string; bits: unknown[] }>;
+  cells: Record<string, { type: string }>;
+  netnames: Record<string, JsonNet>;
+}
 
 /** `psr[33]` → { base: 'psr', bit: 33 }; `illegal_op` → { base: 'illegal_op' }; anything else null. */
 export function parseToggleName(name: string): { base: string; bit?: number } | null {
@@ -68,7 +77,11 @@ export function parseToggleName(name: string): { base: string; bit?: number } | 
   return m[2] === undefined ? { base: m[1]! } : { base: m[1]!, bit: Number(m[2]) };
 }
 
-interface Claim { readonly key: string; readonly sig: string; readonly value: 0 | 1 }
+interface Claim {
+  readonly key: string;
+  readonly sig: string;
+  readonly value: 0 | 1;
+}
 
 type SatOutcome = { ok: true; proof: string } | { ok: false; why: string };
 
@@ -77,13 +90,17 @@ function outcome(seg: string, sequential: boolean, maxSteps: number): SatOutcome
     if (/Induction step proven: SUCCESS!/.test(seg)) {
       return { ok: true, proof: `constant from reset, temporal induction k = ${inductionLength(seg)}` };
     }
-    if (/model found for base case: FAIL!/.test(seg)) return { ok: false, why: 'reachable: sat found a trace from reset that changes it' };
+    if (/model found for base case: FAIL!/.test(seg))
+      return { ok: false, why: 'reachable: sat found a trace from reset that changes it' };
     if (/timeout/i.test(seg)) return { ok: false, why: 'unknown: sat timed out' };
-    if (/Reached maximum number of time steps/.test(seg)) return { ok: false, why: `unknown: induction did not close within k = ${maxSteps}` };
+    if (/Reached maximum number of time steps/.test(seg))
+      return { ok: false, why: `unknown: induction did not close within k = ${maxSteps}` };
     return { ok: false, why: 'unknown: no verdict in the sat log' };
   }
-  if (/SAT proof finished - no model found: SUCCESS!/.test(seg)) return { ok: true, proof: 'constant for all inputs (sat)' };
-  if (/SAT proof finished - model found: FAIL!/.test(seg)) return { ok: false, why: 'reachable: sat found inputs that change it' };
+  if (/SAT proof finished - no model found: SUCCESS!/.test(seg))
+    return { ok: true, proof: 'constant for all inputs (sat)' };
+  if (/SAT proof finished - model found: FAIL!/.test(seg))
+    return { ok: false, why: 'reachable: sat found inputs that change it' };
   if (/timeout/i.test(seg)) return { ok: false, why: 'unknown: sat timed out' };
   return { ok: false, why: 'unknown: no verdict in the sat log' };
 }
@@ -98,14 +115,27 @@ export async function proveTogglesUnreachable(
   points: readonly TogglePointRef[],
   o: UnreachableOptions = {},
 ): Promise<UnreachableResult> {
-  const maxSteps = o.maxSteps ?? 4, timeout = o.timeout ?? 20;
+  const maxSteps = o.maxSteps ?? 4,
+    timeout = o.timeout ?? 20;
   const t0 = performance.now();
-  let runs = 0, satCalls = 0;
-  const names = Object.keys(files).filter((n) => /\.s?v$/.test(n)).sort();
-  const inv = await yosys([
-    `read_verilog ${names.join(' ')}`, `hierarchy -check -top ${top}`, 'proc', 'flatten', 'memory', 'opt_clean',
-    'write_rtlil design.il', 'write_json design.json',
-  ].join('\n'), files);
+  let runs = 0,
+    satCalls = 0;
+  const names = Object.keys(files)
+    .filter((n) => /\.s?v$/.test(n))
+    .sort();
+  const inv = await yosys(
+    [
+      `read_verilog ${names.join(' ')}`,
+      `hierarchy -check -top ${top}`,
+      'proc',
+      'flatten',
+      'memory',
+      'opt_clean',
+      'write_rtlil design.il',
+      'write_json design.json',
+    ].join('\n'),
+    files,
+  );
   runs++;
   const il = inv.files['design.il']!;
   const mod = (JSON.parse(inv.files['design.json']!) as { modules: Record<string, JsonModule> }).modules[top];
@@ -115,7 +145,8 @@ export async function proveTogglesUnreachable(
   const sequential = hasFf;
   const byKey = new Map<string, Reachability>();
   if (sequential && !hasRst) {
-    for (const p of points) byKey.set(p.key, { verdict: 'hole', why: `unknown: ${top} has registers but no rst input to induct from` });
+    for (const p of points)
+      byKey.set(p.key, { verdict: 'hole', why: `unknown: ${top} has registers but no rst input to induct from` });
     return { top, sequential, byKey, runs, ms: performance.now() - t0, satCalls };
   }
 
@@ -123,20 +154,37 @@ export async function proveTogglesUnreachable(
   const claims = new Map<string, Claim[]>();
   for (const p of points) {
     const n = parseToggleName(p.name);
-    const why = !n ? `not mapped: '${p.name}' is not a plain signal bit` : p.instances.length === 0 ? 'not mapped: no instance path' : undefined;
-    if (why) { byKey.set(p.key, { verdict: 'hole', why }); continue; }
+    const why = !n
+      ? `not mapped: '${p.name}' is not a plain signal bit`
+      : p.instances.length === 0
+        ? 'not mapped: no instance path'
+        : undefined;
+    if (why) {
+      byKey.set(p.key, { verdict: 'hole', why });
+      continue;
+    }
     const value = (p.count % 2) as 0 | 1;
     const cs: Claim[] = [];
     let missing: string | undefined;
     for (const inst of p.instances) {
       const wire = [...inst, n!.base].join('.');
       const net = mod.netnames[wire];
-      const off = net?.offset ?? 0, w = net?.bits.length ?? 0;
+      const off = net?.offset ?? 0,
+        w = net?.bits.length ?? 0;
       const ok = net !== undefined && (n!.bit === undefined ? w === 1 : n!.bit >= off && n!.bit < off + w);
-      if (!ok) { missing = wire; break; }
+      if (!ok) {
+        missing = wire;
+        break;
+      }
       cs.push({ key: p.key, sig: n!.bit === undefined ? wire : `${wire}[${n!.bit}]`, value });
     }
-    if (missing !== undefined) { byKey.set(p.key, { verdict: 'hole', why: `not mapped: no wire bit '${missing}${n!.bit === undefined ? '' : `[${n!.bit}]`}' in the flattened netlist` }); continue; }
+    if (missing !== undefined) {
+      byKey.set(p.key, {
+        verdict: 'hole',
+        why: `not mapped: no wire bit '${missing}${n!.bit === undefined ? '' : `[${n!.bit}]`}' in the flattened netlist`,
+      });
+      continue;
+    }
     claims.set(p.key, cs);
   }
 
@@ -148,7 +196,10 @@ export async function proveTogglesUnreachable(
   // their conjunction does).
   const quote = (s: string) => (/^[\w.$[\]]+$/.test(s) ? s : `"${s}"`);
   const wireOf = (sig: string) => sig.replace(/\[\d+\]$/, '');
-  const bitOf = (sig: string) => { const m = /\[(\d+)\]$/.exec(sig); return m ? Number(m[1]) : undefined; };
+  const bitOf = (sig: string) => {
+    const m = /\[(\d+)\]$/.exec(sig);
+    return m ? Number(m[1]) : undefined;
+  };
   const offsets = new Map(Object.entries(mod.netnames).map(([n, net]) => [n, net.offset ?? 0]));
   const verdict = new Map<string, string>(); // claim sig → proof, or '!' + why
   /** Whether a trace step shows claim c's bit at a defined value other than the claimed one. */
@@ -162,15 +213,23 @@ export async function proveTogglesUnreachable(
   };
   let open = [...new Map([...claims.values()].flat().map((c) => [c.sig, c])).values()];
   // A bit that is (an alias of) a primary input bit is free: reachable without a proof.
-  const inputBits = new Set(Object.values(mod.ports).filter((p) => p.direction === 'input').flatMap((p) => p.bits.filter((b) => typeof b === 'number')));
+  const inputBits = new Set(
+    Object.values(mod.ports)
+      .filter((p) => p.direction === 'input')
+      .flatMap((p) => p.bits.filter((b) => typeof b === 'number')),
+  );
   open = open.filter((c) => {
     const net = mod.netnames[wireOf(c.sig)]!;
     const b = bitOf(c.sig);
     const id = net.bits[b === undefined ? 0 : b - (net.offset ?? 0)];
-    if (typeof id === 'number' && inputBits.has(id)) { verdict.set(c.sig, '!reachable: a free input bit of the top'); return false; }
+    if (typeof id === 'number' && inputBits.has(id)) {
+      verdict.set(c.sig, '!reachable: a free input bit of the top');
+      return false;
+    }
     return true;
   });
-  const maxRounds = o.maxRounds ?? 200, budget = (o.budgetSeconds ?? 180) * 1000;
+  const maxRounds = o.maxRounds ?? 200,
+    budget = (o.budgetSeconds ?? 180) * 1000;
   // Groups: claims of one submodule instance together (their Houdini strengthens each other),
   // claims on top-level wires one group per wire. Each group runs its own Houdini loop on the
   // whole design, so a group's counterexamples only drop its own claims and a group that
@@ -180,9 +239,16 @@ export async function proveTogglesUnreachable(
   // out could only free a signal (over-approximation), so a proof stays sound; the cone keeps
   // each instance small. (E.g. dcr_q[5] of vti_core is proven 0: a reserved DCR bit, a mov to
   // DCR that sets it is a Reserved Register/Field fault and writes nothing.)
-  const groupOf = (sig: string) => { const w = wireOf(sig); const i = w.indexOf('.'); return i > 0 ? w.slice(0, i) : w; };
+  const groupOf = (sig: string) => {
+    const w = wireOf(sig);
+    const i = w.indexOf('.');
+    return i > 0 ? w.slice(0, i) : w;
+  };
   const groups = new Map<string, Claim[]>();
-  for (const c of open) { const g = groupOf(c.sig); (groups.get(g) ?? groups.set(g, []).get(g)!).push(c); }
+  for (const c of open) {
+    const g = groupOf(c.sig);
+    (groups.get(g) ?? groups.set(g, []).get(g)!).push(c);
+  }
   const order = [...groups].sort((x, y) => x[1].length - y[1].length || (x[0] < y[0] ? -1 : 1));
   for (let gi = 0; gi < order.length; gi++) {
     const [gname, gclaims] = order[gi]!;
@@ -192,27 +258,46 @@ export async function proveTogglesUnreachable(
     for (let round = 0; gopen.length > 0; round++) {
       const spent = performance.now() - g0;
       if (round >= maxRounds || performance.now() > deadline) {
-        for (const c of gopen) verdict.set(c.sig, `!unknown: not settled within ${round} sat rounds (${(spent / 1000).toFixed(0)} s of this group's budget, ${gname})`);
+        for (const c of gopen)
+          verdict.set(
+            c.sig,
+            `!unknown: not settled within ${round} sat rounds (${(spent / 1000).toFixed(0)} s of this group's budget, ${gname})`,
+          );
         break;
       }
       const wires = [...new Set(gopen.map((c) => wireOf(c.sig)))];
-      const cone = o.cone === false ? '' : `select -set cone ${wires.map((w, i) => `w:${quote(w)}${i > 0 ? ' %u' : ''}`).join(' ')}${sequential ? ' w:rst %u' : ''} %ci*\n`;
-      const cmd = cone + `sat ${sequential ? `-tempinduct -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ` : ''}-timeout ${timeout} ` +
-        gopen.map((c) => `-prove ${quote(c.sig)} ${c.value}`).join(' ') + ' ' + wires.map((w) => `-show ${quote(w)}`).join(' ') + ` -dump_json trace.json ${o.cone === false ? top : '@cone'}`;
+      const cone =
+        o.cone === false
+          ? ''
+          : `select -set cone ${wires.map((w, i) => `w:${quote(w)}${i > 0 ? ' %u' : ''}`).join(' ')}${sequential ? ' w:rst %u' : ''} %ci*\n`;
+      const cmd =
+        cone +
+        `sat ${sequential ? `-tempinduct -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ` : ''}-timeout ${timeout} ` +
+        gopen.map((c) => `-prove ${quote(c.sig)} ${c.value}`).join(' ') +
+        ' ' +
+        wires.map((w) => `-show ${quote(w)}`).join(' ') +
+        ` -dump_json trace.json ${o.cone === false ? top : '@cone'}`;
       let log: string, trace: string | undefined;
       try {
         const r = await yosys(`read_rtlil design.il\n${cmd}`, { 'design.il': il });
-        log = r.stdout; trace = r.files['trace.json'];
+        log = r.stdout;
+        trace = r.files['trace.json'];
       } catch (e) {
         if (!(e instanceof YosysError)) throw e;
         for (const c of gopen) verdict.set(c.sig, `!unknown: yosys stopped (${e.errors[0] ?? e.command})`);
-        runs++; satCalls++;
+        runs++;
+        satCalls++;
         break;
       }
-      runs++; satCalls++;
+      runs++;
+      satCalls++;
       const res = outcome(log, sequential, maxSteps);
       if (res.ok) {
-        for (const c of gopen) verdict.set(c.sig, gopen.length > 1 ? `${res.proof}, jointly with ${gopen.length - 1} other claimed bit(s)` : res.proof);
+        for (const c of gopen)
+          verdict.set(
+            c.sig,
+            gopen.length > 1 ? `${res.proof}, jointly with ${gopen.length - 1} other claimed bit(s)` : res.proof,
+          );
         break;
       }
       const reachable = res.why.startsWith('reachable');
@@ -222,7 +307,11 @@ export async function proveTogglesUnreachable(
       const checked = !sequential ? steps : reachable ? steps.slice(1) : steps.slice(-1);
       const violated = gopen.filter((c) => checked.some((st) => bitDiffers(st, c)));
       if (violated.length === 0) {
-        for (const c of gopen) verdict.set(c.sig, `!${res.why}${gopen.length > 1 ? ` (jointly with ${gopen.length - 1} other bit(s); the trace names none)` : ''}`);
+        for (const c of gopen)
+          verdict.set(
+            c.sig,
+            `!${res.why}${gopen.length > 1 ? ` (jointly with ${gopen.length - 1} other bit(s); the trace names none)` : ''}`,
+          );
         break;
       }
       const why = reachable ? res.why : `${res.why}: not inductive with the other claims`;
@@ -235,8 +324,17 @@ export async function proveTogglesUnreachable(
 
   for (const [key, cs] of claims) {
     const failed = cs.find((c) => proven.get(c.sig)?.startsWith('!'));
-    if (failed) byKey.set(key, { verdict: 'hole', why: `${proven.get(failed.sig)!.slice(1)}${cs.length > 1 ? ` (${failed.sig})` : ''}` });
-    else byKey.set(key, { verdict: 'unreachable', value: cs[0]!.value, proof: `${cs.map((c) => c.sig).join(', ')} = ${cs[0]!.value}, ${proven.get(cs[0]!.sig)}` });
+    if (failed)
+      byKey.set(key, {
+        verdict: 'hole',
+        why: `${proven.get(failed.sig)!.slice(1)}${cs.length > 1 ? ` (${failed.sig})` : ''}`,
+      });
+    else
+      byKey.set(key, {
+        verdict: 'unreachable',
+        value: cs[0]!.value,
+        proof: `${cs.map((c) => c.sig).join(', ')} = ${cs[0]!.value}, ${proven.get(cs[0]!.sig)}`,
+      });
   }
   return { top, sequential, byKey, runs, ms: performance.now() - t0, satCalls };
 }

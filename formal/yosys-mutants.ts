@@ -28,7 +28,9 @@ export async function mutants(
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`mutants: seed must be a non-negative integer, got ${seed}`);
   const placed = placeFiles({ files, top }, 'src');
   const names = Object.keys(placed).filter((n) => /\.s?v$/.test(n));
-  const chparam = Object.entries(params ?? {}).map(([k, v]) => ` -chparam ${k} ${v}`).join('');
+  const chparam = Object.entries(params ?? {})
+    .map(([k, v]) => ` -chparam ${k} ${v}`)
+    .join('');
   // `prep` = hierarchy + proc + opt: the netlist mutate works on; flattened so every cell is visible.
   const base = [
     `read_verilog ${names.map((n) => `"${n}"`).join(' ')}`,
@@ -38,7 +40,10 @@ export async function mutants(
     'opt_clean',
   ].join('\n');
   const listed = await yosys(`${base}\nmutate -list ${count} -seed ${seed} -o mutants.txt`, placed);
-  const list = (listed.files['mutants.txt'] ?? '').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('mutate '));
+  const list = (listed.files['mutants.txt'] ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('mutate '));
   if (list.length === 0) return [];
   const script = [base, 'design -save base'];
   list.forEach((cmd, i) => {

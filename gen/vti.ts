@@ -88,14 +88,16 @@ export function generateVti(o: VtiConfig = DEFAULT_CONFIG): Generated {
   checkConfig(o);
   const design = vtiDesign('vti_core', o);
   const files = emitDesign(design);
-  const modules = design.modules.map((m): ManifestModule => ({
-    name: m.name,
-    file: `${m.name}.v`,
-    sha256: createHash('sha256').update(files[`${m.name}.v`]!).digest('hex'),
-    params: m.params ?? {},
-    ports: portsOf(m),
-    children: [...new Set(m.instances.map((i) => i.module))],
-  }));
+  const modules = design.modules.map(
+    (m): ManifestModule => ({
+      name: m.name,
+      file: `${m.name}.v`,
+      sha256: createHash('sha256').update(files[`${m.name}.v`]!).digest('hex'),
+      params: m.params ?? {},
+      ports: portsOf(m),
+      children: [...new Set(m.instances.map((i) => i.module))],
+    }),
+  );
   files['vti_hdl.core'] = fusesocCore(Object.keys(files).filter((f) => f.endsWith('.v')));
   const manifest: Manifest = { generator: 'vti-hdl', options: o, top: 'vti_core', modules, sourceHash: sourceHash() };
   return { files, manifest, design };

@@ -15,19 +15,32 @@ export interface ElfSegment {
   /** The segment's bytes in the file (a view of the image, filesz long). */
   readonly data: Uint8Array;
 }
-export interface ElfImage { readonly entry: bigint; readonly segments: readonly ElfSegment[] }
+export interface ElfImage {
+  readonly entry: bigint;
+  readonly segments: readonly ElfSegment[];
+}
 
-const EM_IA_64 = 50, ET_EXEC = 2, PT_LOAD = 1, SHT_SYMTAB = 2;
-const HEADER_BYTES = 64, PHDR_BYTES = 56, SHDR_BYTES = 64, SYM_BYTES = 24;
+const EM_IA_64 = 50,
+  ET_EXEC = 2,
+  PT_LOAD = 1,
+  SHT_SYMTAB = 2;
+const HEADER_BYTES = 64,
+  PHDR_BYTES = 56,
+  SHDR_BYTES = 64,
+  SYM_BYTES = 24;
 
-const bad = (why: string): never => { throw new Error(`bad ELF: ${why}`); };
+const bad = (why: string): never => {
+  throw new Error(`bad ELF: ${why}`);
+};
 
 /** What makes `bytes` no little-endian ELF64 file: the loader says it in detail, the reading helpers in short. */
 type IdentProblem = { readonly kind: 'not-elf' | 'not-elf64-le'; readonly why: string };
 
 function identProblem(bytes: Uint8Array): IdentProblem | undefined {
-  if (bytes.length < HEADER_BYTES) return { kind: 'not-elf', why: `file is ${bytes.length} bytes, shorter than an ELF64 header` };
-  if (bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) return { kind: 'not-elf', why: 'no ELF magic number' };
+  if (bytes.length < HEADER_BYTES)
+    return { kind: 'not-elf', why: `file is ${bytes.length} bytes, shorter than an ELF64 header` };
+  if (bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46)
+    return { kind: 'not-elf', why: 'no ELF magic number' };
   if (bytes[4] !== 2) return { kind: 'not-elf64-le', why: `not a 64-bit ELF (EI_CLASS ${bytes[4]})` };
   if (bytes[5] !== 1) return { kind: 'not-elf64-le', why: `not little-endian (EI_DATA ${bytes[5]})` };
   return undefined;
@@ -45,17 +58,24 @@ function readable(bytes: Uint8Array): DataView {
 /** The PT_LOAD segments, each checked to lie inside the file. */
 function loadSegments(bytes: Uint8Array, dv: DataView): ElfSegment[] {
   const phoff = Number(dv.getBigUint64(32, true));
-  const phentsize = dv.getUint16(54, true), phnum = dv.getUint16(56, true);
-  if (phnum > 0 && (phentsize < PHDR_BYTES || phoff + phnum * phentsize > bytes.length)) bad('program header table lies outside the file');
+  const phentsize = dv.getUint16(54, true),
+    phnum = dv.getUint16(56, true);
+  if (phnum > 0 && (phentsize < PHDR_BYTES || phoff + phnum * phentsize > bytes.length))
+    bad('program header table lies outside the file');
   const segments: ElfSegment[] = [];
   for (let i = 0; i < phnum; i++) {
     const o = phoff + i * phentsize;
     if (dv.getUint32(o, true) !== PT_LOAD) continue;
-    const offset = Number(dv.getBigUint64(o + 8, true)), filesz = Number(dv.getBigUint64(o + 32, true));
+    const offset = Number(dv.getBigUint64(o + 8, true)),
+      filesz = Number(dv.getBigUint64(o + 32, true));
     if (offset + filesz > bytes.length) bad(`segment ${i} (offset ${offset}, size ${filesz}) lies outside the file`);
     segments.push({
-      offset, vaddr: dv.getBigUint64(o + 16, true), paddr: dv.getBigUint64(o + 24, true), filesz,
-      memsz: dv.getBigUint64(o + 40, true), data: bytes.subarray(offset, offset + filesz),
+      offset,
+      vaddr: dv.getBigUint64(o + 16, true),
+      paddr: dv.getBigUint64(o + 24, true),
+      filesz,
+      memsz: dv.getBigUint64(o + 40, true),
+      data: bytes.subarray(offset, offset + filesz),
     });
   }
   return segments;
@@ -71,7 +91,8 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const p = identProblem(bytes);
   if (p) bad(p.why);
   const dv = view(bytes);
-  const type = dv.getUint16(16, true), machine = dv.getUint16(18, true);
+  const type = dv.getUint16(16, true),
+    machine = dv.getUint16(18, true);
   if (machine !== EM_IA_64) bad(`not an IA-64 executable (e_machine ${machine}, expected ${EM_IA_64})`);
   if (type !== ET_EXEC) bad(`not a static executable (e_type ${type}, expected ET_EXEC = ${ET_EXEC})`);
   const entry = dv.getBigUint64(24, true);
@@ -89,8 +110,10 @@ export function elfSegments(bytes: Uint8Array): ElfSegment[] {
 export function elfSymbols(bytes: Uint8Array): Map<string, bigint> {
   const dv = readable(bytes);
   const shoff = Number(dv.getBigUint64(40, true));
-  const shentsize = dv.getUint16(58, true), shnum = dv.getUint16(60, true);
-  if (shnum > 0 && (shentsize < SHDR_BYTES || shoff + shnum * shentsize > bytes.length)) bad('section header table lies outside the file');
+  const shentsize = dv.getUint16(58, true),
+    shnum = dv.getUint16(60, true);
+  if (shnum > 0 && (shentsize < SHDR_BYTES || shoff + shnum * shentsize > bytes.length))
+    bad('section header table lies outside the file');
   const sh = (i: number) => shoff + i * shentsize;
   const syms = new Map<string, bigint>();
   for (let i = 0; i < shnum; i++) {

@@ -16,39 +16,96 @@ export type { Insn };
 /** The emulator's options: the configuration in its address-length spelling (arch/config.ts). */
 export type EmuOptions = AddressLengthOptions;
 
-export interface EventJson { step: number; ip: string; slot: number; vector: string; isr: string; ipsr: string; iip: string; iipa: string; ifa: string }
+export interface EventJson {
+  step: number;
+  ip: string;
+  slot: number;
+  vector: string;
+  isr: string;
+  ipsr: string;
+  iip: string;
+  iipa: string;
+  ifa: string;
+}
 
 export interface FinalState {
-  halted: boolean; steps: number; ip: string; slot: number; psr: string;
-  cr: Record<'dcr' | 'itm' | 'iva' | 'pta' | 'ipsr' | 'isr' | 'iip' | 'ifa' | 'itir' | 'iipa' | 'ifs' | 'iim' | 'iha' | 'iib0' | 'iib1', string>;
-  gr: string[]; nat: boolean[]; pr: string; br: string[]; events: EventJson[];
+  halted: boolean;
+  steps: number;
+  ip: string;
+  slot: number;
+  psr: string;
+  cr: Record<
+    | 'dcr'
+    | 'itm'
+    | 'iva'
+    | 'pta'
+    | 'ipsr'
+    | 'isr'
+    | 'iip'
+    | 'ifa'
+    | 'itir'
+    | 'iipa'
+    | 'ifs'
+    | 'iim'
+    | 'iha'
+    | 'iib0'
+    | 'iib1',
+    string
+  >;
+  gr: string[];
+  nat: boolean[];
+  pr: string;
+  br: string[];
+  events: EventJson[];
 }
 
 /** Interruption taken during a step: the final-state event object plus the priority-table name. */
-export interface StepEvent extends EventJson { name: string }
+export interface StepEvent extends EventJson {
+  name: string;
+}
 
 /**
  * One step, for traces and lockstep co-simulation. {step, ip, slot, insn, psr, event?} are the
  * `--trace` fields of emulator.md (psr as it was before the step); the rest is lockstep detail.
  */
 export interface TraceRecord {
-  step: number; ip: string; slot: number; insn: string; psr: string; event?: StepEvent;
+  step: number;
+  ip: string;
+  slot: number;
+  insn: string;
+  psr: string;
+  event?: StepEvent;
   /** Instruction class ('add', 'ssm', 'mov_to_cr', 'rfi', 'vmsw', ...; 'fetch' when fetching faulted). */
   op: string;
   /** Qualifying predicate value (false: the instruction was predicated off). */
   qpTrue: boolean;
   /** Source GR operands before the step: register number, value, NaT. */
   operands: { reg: number; value: string; nat: boolean }[];
-  cplBefore: number; vmBefore: number; psrBefore: string;
+  cplBefore: number;
+  vmBefore: number;
+  psrBefore: string;
   /** State after the step (after the dispatch when an interruption was taken). */
-  cpl: number; vm: number; psrAfter: string;
-  nextIp: string; nextSlot: number;
+  cpl: number;
+  vm: number;
+  psrAfter: string;
+  nextIp: string;
+  nextSlot: number;
 }
 
 const h = (v: bigint) => '0x' + BigInt.asUintN(64, v).toString(16);
 
 function eventJson(e: EventRecord): EventJson {
-  return { step: e.step, ip: h(e.ip), slot: e.slot, vector: h(BigInt(e.vector)), isr: h(e.isr), ipsr: h(e.ipsr), iip: h(e.iip), iipa: h(e.iipa), ifa: h(e.ifa) };
+  return {
+    step: e.step,
+    ip: h(e.ip),
+    slot: e.slot,
+    vector: h(BigInt(e.vector)),
+    isr: h(e.isr),
+    ipsr: h(e.ipsr),
+    iip: h(e.iip),
+    iipa: h(e.iipa),
+    ifa: h(e.ifa),
+  };
 }
 
 /** The configuration the options describe; a ConfigError (worded in valen/palen) when invalid. */
@@ -87,17 +144,38 @@ export class Emulator {
     const m = this.machine;
     if (m.halted) return;
     const cb = this.onStep;
-    if (!cb) { runLoop(m, this.cache, m.steps + 1); return; }
-    const step = m.steps, ipB = m.ip(), slot = m.slot, psrB = m.psr, cplB = m.cpl, vmB = m.vm;
+    if (!cb) {
+      runLoop(m, this.cache, m.steps + 1);
+      return;
+    }
+    const step = m.steps,
+      ipB = m.ip(),
+      slot = m.slot,
+      psrB = m.psr,
+      cplB = m.cpl,
+      vmB = m.vm;
     const { text, op, qp, srcs } = this.peek(ipB, slot);
     const qpTrue = qp === 0 || m.pr[qp] === 1;
     const nEv = m.events.length;
     runLoop(m, this.cache, m.steps + 1);
     const ev = m.events[nEv];
     const rec: TraceRecord = {
-      step, ip: h(ipB), slot, insn: text, psr: h(psrB), op, qpTrue,
-      operands: srcs, cplBefore: cplB, vmBefore: vmB, psrBefore: h(psrB), cpl: m.cpl, vm: m.vm, psrAfter: h(m.psr),
-      nextIp: h(m.ip()), nextSlot: m.slot,
+      step,
+      ip: h(ipB),
+      slot,
+      insn: text,
+      psr: h(psrB),
+      op,
+      qpTrue,
+      operands: srcs,
+      cplBefore: cplB,
+      vmBefore: vmB,
+      psrBefore: h(psrB),
+      cpl: m.cpl,
+      vm: m.vm,
+      psrAfter: h(m.psr),
+      nextIp: h(m.ip()),
+      nextSlot: m.slot,
     };
     if (ev) rec.event = { ...eventJson(ev), name: ev.name };
     cb(rec);
@@ -109,7 +187,8 @@ export class Emulator {
    */
   nextInsn(): Insn | null {
     const m = this.machine;
-    const ip = m.ip(), pa = m.peekInstPa(ip);
+    const ip = m.ip(),
+      pa = m.peekInstPa(ip);
     if (pa === null) return null;
     return decodeBundle(m.mem.readBytes(pa & ~0xfn, 16), 0, ip & ~0xfn).slots[Math.min(m.slot, 2)]!;
   }
@@ -123,7 +202,9 @@ export class Emulator {
     const ins = d.slots[Math.min(slot, 2)]!;
     const srcRegs = [...new Set([...ins.ops.replace(/^r\d+=/, '').matchAll(/\br(\d+)\b/g)].map((x) => Number(x[1])))];
     return {
-      text: insnText(ins), op: ins.op, qp: ins.qp,
+      text: insnText(ins),
+      op: ins.op,
+      qp: ins.qp,
       srcs: srcRegs.map((r) => ({ reg: r, value: h(m.gr(r)), nat: m.nat[r] === 1 })),
     };
   }
@@ -134,11 +215,27 @@ export class Emulator {
     let pr = 0n;
     for (let i = 63; i >= 0; i--) pr = (pr << 1n) | BigInt(m.pr[i]!);
     return {
-      halted: m.halted, steps: m.steps, ip: h(m.ip()), slot: m.slot, psr: h(m.psr),
+      halted: m.halted,
+      steps: m.steps,
+      ip: h(m.ip()),
+      slot: m.slot,
+      psr: h(m.psr),
       cr: {
-        dcr: crv(CR.DCR), itm: crv(CR.ITM), iva: crv(CR.IVA), pta: crv(CR.PTA), ipsr: crv(CR.IPSR), isr: crv(CR.ISR),
-        iip: crv(CR.IIP), ifa: crv(CR.IFA), itir: crv(CR.ITIR), iipa: crv(CR.IIPA), ifs: crv(CR.IFS), iim: crv(CR.IIM),
-        iha: crv(CR.IHA), iib0: crv(CR.IIB0), iib1: crv(CR.IIB1),
+        dcr: crv(CR.DCR),
+        itm: crv(CR.ITM),
+        iva: crv(CR.IVA),
+        pta: crv(CR.PTA),
+        ipsr: crv(CR.IPSR),
+        isr: crv(CR.ISR),
+        iip: crv(CR.IIP),
+        ifa: crv(CR.IFA),
+        itir: crv(CR.ITIR),
+        iipa: crv(CR.IIPA),
+        ifs: crv(CR.IFS),
+        iim: crv(CR.IIM),
+        iha: crv(CR.IHA),
+        iib0: crv(CR.IIB0),
+        iib1: crv(CR.IIB1),
       },
       gr: Array.from({ length: 128 }, (_, r) => hex64(m.grLo[r]!, m.grHi[r]!)),
       nat: Array.from(m.nat, (v) => v === 1),

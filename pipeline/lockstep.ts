@@ -10,15 +10,35 @@ export interface CoreCosimSummary {
   readonly mismatches: number;
   readonly seconds: number;
   readonly throughput: number;
-  readonly runs: readonly { readonly name: string; readonly instructions: number; readonly halted: boolean; readonly seconds: number; readonly mismatchEvent?: number; readonly report?: string }[];
+  readonly runs: readonly {
+    readonly name: string;
+    readonly instructions: number;
+    readonly halted: boolean;
+    readonly seconds: number;
+    readonly mismatchEvent?: number;
+    readonly report?: string;
+  }[];
   readonly coverage: {
     readonly pct: number;
-    readonly sets: readonly { readonly name: string; readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: readonly string[]; readonly holeCount: number }[];
+    readonly sets: readonly {
+      readonly name: string;
+      readonly bins: number;
+      readonly hit: number;
+      readonly pct: number;
+      readonly minHits: number;
+      readonly holes: readonly string[];
+      readonly holeCount: number;
+    }[];
     readonly modelDisagreements: number;
   };
   readonly exclusions: readonly { readonly id: string; readonly port: string; readonly why: string }[];
   /** The random programs of the workload, when it has any. */
-  readonly random?: { readonly programs: number; readonly instructions: number; readonly mismatches: number; readonly coveragePct: number };
+  readonly random?: {
+    readonly programs: number;
+    readonly instructions: number;
+    readonly mismatches: number;
+    readonly coveragePct: number;
+  };
   readonly seeded?: readonly SeededBugRow[];
 }
 
@@ -40,24 +60,56 @@ export const lockstepStep: Step<CoreCosimSummary> = {
     const { runCoreCosim } = await import('../sim/cosim/lockstep/index.js');
     const r = await runCoreCosim({ engine: o.engine, gen: o.gen, outDir: o.outDir });
     let summary: CoreCosimSummary = {
-      engine: r.engine, instructions: r.instructions, mismatches: r.mismatches, seconds: r.seconds, throughput: r.throughput,
-      runs: r.runs.map((x) => ({ name: x.name, instructions: x.instructions, halted: x.halted, seconds: x.seconds, ...(x.mismatch ? { mismatchEvent: x.mismatch.event } : {}), ...(x.artifacts ? { report: x.artifacts.text } : {}) })),
+      engine: r.engine,
+      instructions: r.instructions,
+      mismatches: r.mismatches,
+      seconds: r.seconds,
+      throughput: r.throughput,
+      runs: r.runs.map((x) => ({
+        name: x.name,
+        instructions: x.instructions,
+        halted: x.halted,
+        seconds: x.seconds,
+        ...(x.mismatch ? { mismatchEvent: x.mismatch.event } : {}),
+        ...(x.artifacts ? { report: x.artifacts.text } : {}),
+      })),
       coverage: {
         pct: r.coverage.pct,
-        sets: ([['class × cpl × vm × outcome', r.coverage.outcomes], ['fault pairs', r.coverage.pairs], ['PSR field transitions', r.coverage.psr]] as const)
-          .map(([name, b]) => ({ name, bins: b.bins, hit: b.hit, pct: b.pct, minHits: b.minHits, holes: b.holes.slice(0, 20), holeCount: b.holes.length })),
+        sets: (
+          [
+            ['class × cpl × vm × outcome', r.coverage.outcomes],
+            ['fault pairs', r.coverage.pairs],
+            ['PSR field transitions', r.coverage.psr],
+          ] as const
+        ).map(([name, b]) => ({
+          name,
+          bins: b.bins,
+          hit: b.hit,
+          pct: b.pct,
+          minHits: b.minHits,
+          holes: b.holes.slice(0, 20),
+          holeCount: b.holes.length,
+        })),
         modelDisagreements: r.coverage.modelDisagreements,
       },
       exclusions: r.exclusions.map((e) => ({ id: e.id, port: e.port, why: e.why })),
     };
-    for (const x of summary.runs) say(`${x.name}: ${n(x.instructions)} instructions${x.mismatchEvent !== undefined ? `, MISMATCH at event ${x.mismatchEvent}` : ''}`);
+    for (const x of summary.runs)
+      say(
+        `${x.name}: ${n(x.instructions)} instructions${x.mismatchEvent !== undefined ? `, MISMATCH at event ${x.mismatchEvent}` : ''}`,
+      );
     say(`named exclusions: ${[...new Set(summary.exclusions.map((x) => x.id))].join(', ') || 'none'}`);
-    const details = [`${n(r.instructions)} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %`];
+    const details = [
+      `${n(r.instructions)} instructions in ${r.runs.length} programs on ${r.engine}, ${r.mismatches} mismatches, coverage ${r.coverage.pct.toFixed(1)} %`,
+    ];
     let failed = r.mismatches > 0;
     if (o.lockstep.random) {
       const { programs, items } = o.lockstep.random;
       const x = await runCoreCosim({ engine: o.engine, random: programs, items, seed: o.seed, outDir: o.outDir });
-      summary = { ...summary, random: { programs, instructions: x.instructions, mismatches: x.mismatches, coveragePct: x.coverage.pct } };
+      summary = {
+        ...summary,
+        random: { programs, instructions: x.instructions, mismatches: x.mismatches, coveragePct: x.coverage.pct },
+      };
       const line = `${programs} random programs: ${n(x.instructions)} instructions, ${x.mismatches} mismatches, functional coverage ${x.coverage.pct.toFixed(1)} %`;
       say(line);
       details.push(line);
@@ -69,7 +121,9 @@ export const lockstepStep: Step<CoreCosimSummary> = {
       const missed = seeded.filter((b) => b.tied && !b.found).map((b) => b.bug);
       const falseAlarm = seeded.some((b) => !b.tied && b.found);
       const found = seeded.filter((b) => b.tied && b.found).length;
-      details.push(`seeded bugs found ${found}/${seeded.length - 1}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}${falseAlarm ? '; the unmodified core MISMATCHED on the random program' : ''}`);
+      details.push(
+        `seeded bugs found ${found}/${seeded.length - 1}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}${falseAlarm ? '; the unmodified core MISMATCHED on the random program' : ''}`,
+      );
       failed ||= missed.length > 0 || falseAlarm;
     }
     return { status: failed ? 'FAIL' : 'pass', detail: details.join('; '), data: summary };
@@ -98,10 +152,17 @@ async function runSeededBugs(seed: number, items: number, outDir: string): Promi
       const t = performance.now();
       const x = await itemRunner(e, RANDOM_GEN, {}, cosimDirs(outDir).random)(program);
       rows.push({
-        bug: bug ?? '(none: the generated core)', tied: bug ? CHECK_MUTANTS[bug] : '', instructions: x.instructions, seconds: (performance.now() - t) / 1000,
-        ...(x.mismatch ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.port) } } : {}),
+        bug: bug ?? '(none: the generated core)',
+        tied: bug ? CHECK_MUTANTS[bug] : '',
+        instructions: x.instructions,
+        seconds: (performance.now() - t) / 1000,
+        ...(x.mismatch
+          ? { found: { event: x.mismatch.event, insn: x.mismatch.insn, fields: x.mismatch.fields.map((f) => f.port) } }
+          : {}),
       });
-    } finally { await e.close(); }
+    } finally {
+      await e.close();
+    }
   }
   return rows;
 }

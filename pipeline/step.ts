@@ -62,21 +62,38 @@ export interface RunStepsOptions {
 
 const NO_BAR: ProgressBar = { update() {}, done() {} };
 
-export async function runSteps(steps: readonly Step[], options: PipelineOptions, o: RunStepsOptions = {}): Promise<StepResult[]> {
+export async function runSteps(
+  steps: readonly Step[],
+  options: PipelineOptions,
+  o: RunStepsOptions = {},
+): Promise<StepResult[]> {
   const results: StepResult[] = [];
   for (const step of steps) {
     const t0 = performance.now();
     o.onEvent?.({ kind: 'start', step });
-    const ctx: StepContext = { options, say: (text) => o.onEvent?.({ kind: 'line', step, text }), bar: o.bar ?? (() => NO_BAR) };
+    const ctx: StepContext = {
+      options,
+      say: (text) => o.onEvent?.({ kind: 'line', step, text }),
+      bar: o.bar ?? (() => NO_BAR),
+    };
     let r: StepOutcome<unknown> & { error?: string };
     try {
       r = o.skip?.includes(step.id) ? { status: 'skipped', detail: 'left out (--skip)' } : await step.run(ctx);
     } catch (e) {
-      r = { status: 'FAIL', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e), error: e instanceof Error ? e.stack ?? e.message : String(e) };
+      r = {
+        status: 'FAIL',
+        detail: e instanceof Error ? e.message.split('\n')[0]! : String(e),
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      };
     }
     const result: StepResult = {
-      id: step.id, title: step.title, status: r.status ?? 'pass', detail: r.detail, seconds: (performance.now() - t0) / 1000,
-      ...(r.error !== undefined ? { error: r.error } : {}), ...(r.data !== undefined ? { data: r.data } : {}),
+      id: step.id,
+      title: step.title,
+      status: r.status ?? 'pass',
+      detail: r.detail,
+      seconds: (performance.now() - t0) / 1000,
+      ...(r.error !== undefined ? { error: r.error } : {}),
+      ...(r.data !== undefined ? { data: r.data } : {}),
     };
     results.push(result);
     o.onEvent?.({ kind: 'end', step, result });

@@ -43,7 +43,10 @@ export const generateStep: Step<{ readonly dir: string; readonly files: readonly
     mkdirSync(o.rtlDir, { recursive: true });
     for (const [f, text] of Object.entries(g.files)) writeFileSync(join(o.rtlDir, f), text);
     writeFileSync(join(o.rtlDir, 'manifest.json'), JSON.stringify(g.manifest, null, 2) + '\n');
-    return { detail: `${g.manifest.modules.length} modules in ${o.rtlDir}/`, data: { dir: o.rtlDir, files: [...Object.keys(g.files), 'manifest.json'] } };
+    return {
+      detail: `${g.manifest.modules.length} modules in ${o.rtlDir}/`,
+      data: { dir: o.rtlDir, files: [...Object.keys(g.files), 'manifest.json'] },
+    };
   },
 };
 
@@ -58,10 +61,13 @@ export const lintStep: Step<{ readonly files: number; readonly messages: readonl
     const spec = vtiSpec('vti_core', o.gen);
     const files = Object.keys(spec.files).length;
     await assertYosysGate(spec.files, spec.top);
-    if (!verilatorAvailable() || !iverilogAvailable()) return { status: 'skipped', detail: 'Yosys gate clean; Verilator/iverilog not installed' };
+    if (!verilatorAvailable() || !iverilogAvailable())
+      return { status: 'skipped', detail: 'Yosys gate clean; Verilator/iverilog not installed' };
     const r = await lintVerilog(spec);
     const data = { files, messages: r.messages.map(formatLintMessage) };
-    return r.clean ? { detail: `0 warnings in ${files} files`, data } : { status: 'FAIL', detail: `${r.messages.length} lint messages`, data };
+    return r.clean
+      ? { detail: `0 warnings in ${files} files`, data }
+      : { status: 'FAIL', detail: `${r.messages.length} lint messages`, data };
   },
 };
 
@@ -71,9 +77,19 @@ export const blockCosimStep: Step<readonly BlockCosimResult[]> = {
   async run({ options: o, bar }) {
     const { BLOCK_NAMES } = await import('../blocks/registry.js');
     const { barPerBlock, runBlockCosim } = await import('../sim/cosim/run-blocks.js');
-    const res = await runBlockCosim(BLOCK_NAMES, { engine: o.engine, vectors: o.vectors, seed: o.seed, ...barPerBlock(bar) });
-    const vectors = res.reduce((s, r) => s + r.vectors, 0), bad = res.reduce((s, r) => s + r.mismatches, 0);
-    return { status: bad ? 'FAIL' : 'pass', detail: `${n(vectors)} vectors on ${o.engine}, ${bad} mismatches`, data: res };
+    const res = await runBlockCosim(BLOCK_NAMES, {
+      engine: o.engine,
+      vectors: o.vectors,
+      seed: o.seed,
+      ...barPerBlock(bar),
+    });
+    const vectors = res.reduce((s, r) => s + r.vectors, 0),
+      bad = res.reduce((s, r) => s + r.mismatches, 0);
+    return {
+      status: bad ? 'FAIL' : 'pass',
+      detail: `${n(vectors)} vectors on ${o.engine}, ${bad} mismatches`,
+      data: res,
+    };
   },
 };
 
@@ -89,13 +105,20 @@ export const formalStep: Step<readonly FormalRow[]> = {
     for (const b of BLOCK_NAMES) {
       const c = await checkGeneratedBlock(b, vtiSpec(b, o.gen).files, o.gen);
       rows.push({
-        block: b, gateOk: c.gate.ok, problems: c.gate.problems.map(formatProblem),
-        verdict: c.equiv?.verdict ?? 'gate failed', ...(c.equiv ? { method: c.equiv.method, ms: c.equiv.ms } : {}),
+        block: b,
+        gateOk: c.gate.ok,
+        problems: c.gate.problems.map(formatProblem),
+        verdict: c.equiv?.verdict ?? 'gate failed',
+        ...(c.equiv ? { method: c.equiv.method, ms: c.equiv.ms } : {}),
       });
       say(`${b}: ${c.equiv?.verdict ?? 'gate failed'}${c.equiv ? ` (${c.equiv.ms.toFixed(0)} ms)` : ''}`);
     }
     const good = rows.filter((f) => f.verdict === 'equivalent').length;
-    return { status: good === rows.length ? 'pass' : 'FAIL', detail: `${good}/${rows.length} blocks proven equivalent`, data: rows };
+    return {
+      status: good === rows.length ? 'pass' : 'FAIL',
+      detail: `${good}/${rows.length} blocks proven equivalent`,
+      data: rows,
+    };
   },
 };
 
@@ -105,13 +128,26 @@ export const propertiesStep: Step<readonly PropertyRow[]> = {
   async run({ options: o, say }) {
     const { runProperties } = await import('../formal/props/index.js');
     const rows: PropertyRow[] = (await runProperties({ gen: o.gen, vcdDir: join(o.outDir, 'formal') })).map((p) => ({
-      name: p.name, title: p.title, verdict: p.verdict, method: p.method, ms: p.ms,
+      name: p.name,
+      title: p.title,
+      verdict: p.verdict,
+      method: p.method,
+      ms: p.ms,
       ...(p.cover ? { cover: { reachable: p.cover.reachable, ms: p.cover.ms } } : {}),
-      ...(p.counterexample ? { counterexample: { table: p.counterexample.table, vcdPath: p.counterexample.vcdPath } } : {}),
+      ...(p.counterexample
+        ? { counterexample: { table: p.counterexample.table, vcdPath: p.counterexample.vcdPath } }
+        : {}),
     }));
-    for (const p of rows) say(`vti_core ${p.name}: ${p.verdict} (${p.ms.toFixed(0)} ms)${p.cover ? `, cover ${p.cover.reachable ? 'reached' : 'NOT reached'}` : ''}`);
+    for (const p of rows)
+      say(
+        `vti_core ${p.name}: ${p.verdict} (${p.ms.toFixed(0)} ms)${p.cover ? `, cover ${p.cover.reachable ? 'reached' : 'NOT reached'}` : ''}`,
+      );
     const proven = rows.filter((p) => p.verdict === 'proven' && (p.cover?.reachable ?? true)).length;
-    return { status: proven === rows.length ? 'pass' : 'FAIL', detail: `${proven}/${rows.length} properties proven (non-vacuous)`, data: rows };
+    return {
+      status: proven === rows.length ? 'pass' : 'FAIL',
+      detail: `${proven}/${rows.length} properties proven (non-vacuous)`,
+      data: rows,
+    };
   },
 };
 
@@ -124,11 +160,21 @@ export const demoStep: Step<DemoResult> = {
     const bad = demo.techniques.filter((t) => !t.windowComplete || !t.halted || t.vmmError);
     return {
       status: bad.length ? 'FAIL' : 'pass',
-      detail: demo.techniques.map((t) => `${t.id} ${t.cyclesPerOp.toFixed(1)} cycles/op`).join(', ') + (bad.length ? `; incomplete: ${bad.map((t) => t.program).join(', ')}` : ''),
+      detail:
+        demo.techniques.map((t) => `${t.id} ${t.cyclesPerOp.toFixed(1)} cycles/op`).join(', ') +
+        (bad.length ? `; incomplete: ${bad.map((t) => t.program).join(', ')}` : ''),
       data: demo,
     };
   },
 };
 
 /** The whole flow in order (`vti all`); the report runs FLOW minus generate and lint, with its own steps between. */
-export const FLOW = [generateStep, lintStep, blockCosimStep, lockstepStep, formalStep, propertiesStep, demoStep] as const;
+export const FLOW = [
+  generateStep,
+  lintStep,
+  blockCosimStep,
+  lockstepStep,
+  formalStep,
+  propertiesStep,
+  demoStep,
+] as const;

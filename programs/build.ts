@@ -16,7 +16,7 @@ const AS = 'ia64-linux-gnu-as';
 const LD = 'ia64-linux-gnu-ld';
 // -xexplicit: report dependency violations (missing stops); --fatal-warnings makes them errors.
 const AS_FLAGS = ['-xexplicit', '--fatal-warnings'];
-const LD_FLAGS = ['-static', '-T', LINKER_SCRIPT];  // relative to the source directory (the cwd)
+const LD_FLAGS = ['-static', '-T', LINKER_SCRIPT]; // relative to the source directory (the cwd)
 
 export class BuildError extends Error {
   override name = 'BuildError';
@@ -24,7 +24,10 @@ export class BuildError extends Error {
 
 /** The program names: every programs/*.s (or <srcDir>/*.s). */
 export function programNames(srcDir = PROGRAMS_DIR): string[] {
-  return readdirSync(srcDir).filter((f) => f.endsWith('.s')).map((f) => f.slice(0, -2)).sort();
+  return readdirSync(srcDir)
+    .filter((f) => f.endsWith('.s'))
+    .map((f) => f.slice(0, -2))
+    .sort();
 }
 
 function checkTool(tool: string): void {
@@ -96,7 +99,12 @@ export async function buildPrograms(opts: BuildOptions = {}): Promise<Record<str
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildPrograms().then(
-    (r) => { for (const [k, v] of Object.entries(r)) process.stdout.write(`${k}: ${v}\n`); },
-    (e: unknown) => { process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`); process.exit(1); },
+    (r) => {
+      for (const [k, v] of Object.entries(r)) process.stdout.write(`${k}: ${v}\n`);
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
   );
 }

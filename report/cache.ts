@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 export interface Cache {
   /** Returns the cached text for the key parts, or computes, stores and returns it. */
-  text(kind: string, parts: readonly string[], compute: () => Promise<string>): Promise<{ value: string; hit: boolean }>;
+  text(
+    kind: string,
+    parts: readonly string[],
+    compute: () => Promise<string>,
+  ): Promise<{ value: string; hit: boolean }>;
 }
 
 export function keyOf(parts: readonly string[]): string {
@@ -23,7 +27,11 @@ export function createCache(dir: string | undefined): Cache {
       if (!dir) return { value: await compute(), hit: false };
       const file = join(dir, `${kind}-${keyOf(parts)}`);
       if (existsSync(file)) {
-        try { return { value: readFileSync(file, 'utf8'), hit: true }; } catch { /* recompute */ }
+        try {
+          return { value: readFileSync(file, 'utf8'), hit: true };
+        } catch {
+          /* recompute */
+        }
       }
       const value = await compute();
       mkdirSync(dir, { recursive: true });

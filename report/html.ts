@@ -3,7 +3,12 @@
 // element ids of the many SVGs from colliding).
 
 export function esc(s: string | number): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export type Cell = string | number | { readonly html: string; readonly cls?: string };
@@ -15,18 +20,27 @@ export function htmlTable(head: readonly string[], rows: readonly (readonly Cell
     if (typeof c === 'string') return `<${tag}>${esc(c)}</${tag}>`;
     return `<${tag}${c.cls ? ` class="${c.cls}"` : ''}>${c.html}</${tag}>`;
   };
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`;
+  return (
+    `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`
+  );
 }
 
 /** Intrinsic size of an SVG from its width/height attributes (or viewBox). */
 export function svgSize(svg: string): { width: number; height: number } | undefined {
   const head = svg.slice(0, svg.indexOf('>') + 1);
-  const attr = (n: string) => { const m = new RegExp(`\\s${n}="([0-9.]+)`).exec(head); return m ? Number(m[1]) : undefined; };
-  let width = attr('width'), height = attr('height');
+  const attr = (n: string) => {
+    const m = new RegExp(`\\s${n}="([0-9.]+)`).exec(head);
+    return m ? Number(m[1]) : undefined;
+  };
+  let width = attr('width'),
+    height = attr('height');
   if (width === undefined || height === undefined) {
     const vb = /viewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"/.exec(head);
-    if (vb) { width = Number(vb[1]); height = Number(vb[2]); }
+    if (vb) {
+      width = Number(vb[1]);
+      height = Number(vb[2]);
+    }
   }
   return width !== undefined && height !== undefined ? { width, height } : undefined;
 }

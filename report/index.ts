@@ -18,7 +18,17 @@ import { modulesStep, wavesStep } from './steps.js';
 import type { ReportData, ReportOptions, ReportResult } from './types.js';
 
 export type {
-  CoreCosimSummary, FormalRow, ModuleReport, PropertyRow, ReportData, ReportOptions, ReportResult, SectionResult, SeededBugRow, Status, WaveReport,
+  CoreCosimSummary,
+  FormalRow,
+  ModuleReport,
+  PropertyRow,
+  ReportData,
+  ReportOptions,
+  ReportResult,
+  SectionResult,
+  SeededBugRow,
+  Status,
+  WaveReport,
 } from './types.js';
 
 /** Sections that --skip can leave out (the module section is the report's core and always runs). */
@@ -34,7 +44,9 @@ const pkgVersion = (name: string): string => {
     let dir = dirname(require.resolve(name));
     while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
     return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch { return 'unknown'; }
+  } catch {
+    return 'unknown';
+  }
 };
 
 export async function buildReport(o: ReportOptions): Promise<ReportResult> {
@@ -44,32 +56,58 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const gen = o.gen ?? DEFAULT_CONFIG;
   const g = generateVti(gen);
   const options: PipelineOptions = {
-    gen, engine: o.engine, seed: o.seed, vectors: o.vectors, outDir: o.artifactsDir ?? resolve('out'),
-    lockstep: { seededBugs: { items: SEEDED_BUG_ITEMS } }, demo: { iterations: o.iterations, flushCycles: o.flushCycles },
+    gen,
+    engine: o.engine,
+    seed: o.seed,
+    vectors: o.vectors,
+    outDir: o.artifactsDir ?? resolve('out'),
+    lockstep: { seededBugs: { items: SEEDED_BUG_ITEMS } },
+    demo: { iterations: o.iterations, flushCycles: o.flushCycles },
   };
   const modules = modulesStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
-  const results = await runSteps([modules, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep], options, {
-    ...(o.skip ? { skip: o.skip } : {}), ...(o.progressBar ? { bar: o.progressBar } : {}),
-    onEvent: (e) => {
-      if (e.kind === 'start') say(`== ${e.step.title}`);
-      else if (e.kind === 'line') say(`   ${e.text}`);
-      else say(`   ${e.result.status}: ${e.result.detail} (${e.result.seconds.toFixed(1)} s)`);
+  const results = await runSteps(
+    [modules, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep],
+    options,
+    {
+      ...(o.skip ? { skip: o.skip } : {}),
+      ...(o.progressBar ? { bar: o.progressBar } : {}),
+      onEvent: (e) => {
+        if (e.kind === 'start') say(`== ${e.step.title}`);
+        else if (e.kind === 'line') say(`   ${e.text}`);
+        else say(`   ${e.result.status}: ${e.result.detail} (${e.result.seconds.toFixed(1)} s)`);
+      },
     },
-  });
+  );
   const sections = results.map(summaryOf);
-  const [cosim, coreCosim, formal, properties, waves, demo] = [dataOf(results, blockCosimStep), dataOf(results, lockstepStep),
-    dataOf(results, formalStep), dataOf(results, propertiesStep), dataOf(results, wavesStep), dataOf(results, demoStep)];
+  const [cosim, coreCosim, formal, properties, waves, demo] = [
+    dataOf(results, blockCosimStep),
+    dataOf(results, lockstepStep),
+    dataOf(results, formalStep),
+    dataOf(results, propertiesStep),
+    dataOf(results, wavesStep),
+    dataOf(results, demoStep),
+  ];
 
   const { progress: _p, progressBar: _b, ...reportOptions } = o;
   const data: ReportData = {
     generatedAt: new Date().toISOString(),
     versions: {
-      'vti-hdl': readVersion(), node: process.version,
-      yosys: `@yowasp/yosys ${pkgVersion('@yowasp/yosys')}`, netlistsvg: netlistsvgVersion(), wavedrom: pkgVersion('wavedrom'),
+      'vti-hdl': readVersion(),
+      node: process.version,
+      yosys: `@yowasp/yosys ${pkgVersion('@yowasp/yosys')}`,
+      netlistsvg: netlistsvgVersion(),
+      wavedrom: pkgVersion('wavedrom'),
     },
-    options: reportOptions, manifest: g.manifest, modules: dataOf(results, modules) ?? [], sections,
-    ...(cosim ? { cosim } : {}), ...(coreCosim !== undefined ? { coreCosim } : {}), ...(formal ? { formal } : {}),
-    ...(properties !== undefined ? { properties } : {}), ...(waves ? { waves } : {}), ...(demo ? { demo } : {}),
+    options: reportOptions,
+    manifest: g.manifest,
+    modules: dataOf(results, modules) ?? [],
+    sections,
+    ...(cosim ? { cosim } : {}),
+    ...(coreCosim !== undefined ? { coreCosim } : {}),
+    ...(formal ? { formal } : {}),
+    ...(properties !== undefined ? { properties } : {}),
+    ...(waves ? { waves } : {}),
+    ...(demo ? { demo } : {}),
   };
   say('== writing the page');
   const html = renderHtml(data, (performance.now() - t0) / 1000);
@@ -81,25 +119,74 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
 }
 
 function readVersion(): string {
-  try { return (JSON.parse(readFileSync(require.resolve('vti-hdl/package.json'), 'utf8')) as { version: string }).version; } catch { return 'unknown'; }
+  try {
+    return (JSON.parse(readFileSync(require.resolve('vti-hdl/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The --json summary: section results and the headline numbers (no SVG). */
 export function summarize(r: ReportResult): Record<string, unknown> {
   const d = r.data;
   return {
-    file: r.file, bytes: r.bytes, seconds: Number(r.seconds.toFixed(2)), ok: r.ok,
+    file: r.file,
+    bytes: r.bytes,
+    seconds: Number(r.seconds.toFixed(2)),
+    ok: r.ok,
     sections: d.sections,
     modules: d.modules.map((m) => ({
-      name: m.name, ports: m.manifest.ports.length,
+      name: m.name,
+      ports: m.manifest.ports.length,
       schematic: m.schematic ? { cells: m.schematic.cells, cached: m.schematic.cached } : { error: m.schematicError },
-      synth: m.stats ? { cells: m.stats.generic.cells, depth: m.stats.generic.depth, ice40Luts: m.stats.ice40.luts, ice40Ffs: m.stats.ice40.ffs } : { error: m.statsError },
+      synth: m.stats
+        ? {
+            cells: m.stats.generic.cells,
+            depth: m.stats.generic.depth,
+            ice40Luts: m.stats.ice40.luts,
+            ice40Ffs: m.stats.ice40.ffs,
+          }
+        : { error: m.statsError },
     })),
-    cosim: d.cosim?.map((c) => ({ block: c.block, engine: c.engine, vectors: c.vectors, mismatches: c.mismatches, vectorsPerSecond: Math.round(c.vectors / c.seconds) })),
-    formal: d.formal?.map((f) => ({ block: f.block, verdict: f.verdict, ms: f.ms === undefined ? undefined : Math.round(f.ms) })),
-    properties: d.properties?.map((p) => ({ name: p.name, verdict: p.verdict, ms: Math.round(p.ms), coverReachable: p.cover?.reachable })),
-    coreCosim: d.coreCosim ? { instructions: d.coreCosim.instructions, mismatches: d.coreCosim.mismatches, programs: d.coreCosim.runs.length, coveragePct: d.coreCosim.coverage.pct, throughput: Math.round(d.coreCosim.throughput), seededBugsFound: d.coreCosim.seeded?.filter((b) => b.tied && b.found).length, seededBugs: d.coreCosim.seeded?.filter((b) => b.tied).length } : undefined,
-    waves: d.waves?.map((w) => ({ id: w.trace.sequence.id, cycles: w.trace.sequence.events.length, checks: w.trace.checks })),
-    demo: d.demo?.techniques.map((t) => ({ id: t.id, cyclesPerOp: t.cyclesPerOp, interruptions: t.interruptions, emulatedOps: t.emulatedOps })),
+    cosim: d.cosim?.map((c) => ({
+      block: c.block,
+      engine: c.engine,
+      vectors: c.vectors,
+      mismatches: c.mismatches,
+      vectorsPerSecond: Math.round(c.vectors / c.seconds),
+    })),
+    formal: d.formal?.map((f) => ({
+      block: f.block,
+      verdict: f.verdict,
+      ms: f.ms === undefined ? undefined : Math.round(f.ms),
+    })),
+    properties: d.properties?.map((p) => ({
+      name: p.name,
+      verdict: p.verdict,
+      ms: Math.round(p.ms),
+      coverReachable: p.cover?.reachable,
+    })),
+    coreCosim: d.coreCosim
+      ? {
+          instructions: d.coreCosim.instructions,
+          mismatches: d.coreCosim.mismatches,
+          programs: d.coreCosim.runs.length,
+          coveragePct: d.coreCosim.coverage.pct,
+          throughput: Math.round(d.coreCosim.throughput),
+          seededBugsFound: d.coreCosim.seeded?.filter((b) => b.tied && b.found).length,
+          seededBugs: d.coreCosim.seeded?.filter((b) => b.tied).length,
+        }
+      : undefined,
+    waves: d.waves?.map((w) => ({
+      id: w.trace.sequence.id,
+      cycles: w.trace.sequence.events.length,
+      checks: w.trace.checks,
+    })),
+    demo: d.demo?.techniques.map((t) => ({
+      id: t.id,
+      cyclesPerOp: t.cyclesPerOp,
+      interruptions: t.interruptions,
+      emulatedOps: t.emulatedOps,
+    })),
   };
 }

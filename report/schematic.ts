@@ -9,11 +9,20 @@ import type { Cache } from './cache.js';
 
 const require = createRequire(import.meta.url);
 
-interface NetlistSvg { render(skin: string, netlist: unknown): Promise<string> }
+interface NetlistSvg {
+  render(skin: string, netlist: unknown): Promise<string>;
+}
 
 /** The Yosys script that turns the module into the netlist the schematic shows. */
 export function schematicScript(files: readonly string[], top: string): string {
-  return [`read_verilog ${files.map((f) => `"${f}"`).join(' ')}`, `hierarchy -check -top ${top}`, 'proc', 'opt', 'clean', 'write_json netlist.json'].join('\n');
+  return [
+    `read_verilog ${files.map((f) => `"${f}"`).join(' ')}`,
+    `hierarchy -check -top ${top}`,
+    'proc',
+    'opt',
+    'clean',
+    'write_json netlist.json',
+  ].join('\n');
 }
 
 let skinText: string | undefined;
@@ -22,7 +31,10 @@ let skinText: string | undefined;
 export function skin(): string {
   if (skinText === undefined) {
     const base = readFileSync(require.resolve('netlistsvg/lib/default.svg'), 'utf8');
-    skinText = base.replace(/org\.eclipse\.elk\.layered\.layering\.strategy\s*=\s*"LONGEST_PATH"/, '$& org.eclipse.elk.layered.thoroughness="1"');
+    skinText = base.replace(
+      /org\.eclipse\.elk\.layered\.layering\.strategy\s*=\s*"LONGEST_PATH"/,
+      '$& org.eclipse.elk.layered.thoroughness="1"',
+    );
   }
   return skinText;
 }
@@ -38,27 +50,46 @@ export interface Schematic {
   readonly ms: number;
 }
 
-export async function yosysNetlist(files: Readonly<Record<string, string>>, top: string): Promise<{ modules: Record<string, { cells: Record<string, unknown>; attributes?: Record<string, unknown> }> }> {
+export async function yosysNetlist(
+  files: Readonly<Record<string, string>>,
+  top: string,
+): Promise<{ modules: Record<string, { cells: Record<string, unknown>; attributes?: Record<string, unknown> }> }> {
   const names = Object.keys(files).filter((f) => /\.s?v$/.test(f));
   const r = await yosys(schematicScript(names, top), { ...files });
   const text = r.files['netlist.json'];
   if (text === undefined) throw new Error(`schematic of ${top}: yosys wrote no netlist.json`);
-  const json = JSON.parse(text) as { modules: Record<string, { cells: Record<string, unknown>; attributes?: Record<string, unknown> }> };
+  const json = JSON.parse(text) as {
+    modules: Record<string, { cells: Record<string, unknown>; attributes?: Record<string, unknown> }>;
+  };
   // Keep only the top module (children are drawn as boxes; netlistsvg draws one module).
   const m = json.modules[top];
   if (!m) throw new Error(`schematic of ${top}: module missing from the Yosys netlist`);
   return { modules: { [top]: { ...m, attributes: { ...m.attributes, top: '00000000000000000000000000000001' } } } };
 }
 
-export async function schematic(files: Readonly<Record<string, string>>, top: string, cache: Cache): Promise<Schematic> {
+export async function schematic(
+  files: Readonly<Record<string, string>>,
+  top: string,
+  cache: Cache,
+): Promise<Schematic> {
   const t0 = performance.now();
-  const names = Object.keys(files).filter((f) => /\.s?v$/.test(f)).sort();
-  const key = ['schematic-v2', top, netlistsvgVersion(), skin(), schematicScript(names, top), ...names.flatMap((n) => [n, files[n]!])];
+  const names = Object.keys(files)
+    .filter((f) => /\.s?v$/.test(f))
+    .sort();
+  const key = [
+    'schematic-v2',
+    top,
+    netlistsvgVersion(),
+    skin(),
+    schematicScript(names, top),
+    ...names.flatMap((n) => [n, files[n]!]),
+  ];
   const r = await cache.text('schematic', key, async () => {
     const netlist = await yosysNetlist(files, top);
     const lib = require('netlistsvg') as NetlistSvg;
     const svg = await lib.render(skin(), netlist);
-    if (typeof svg !== 'string' || !svg.includes('<svg')) throw new Error(`schematic of ${top}: netlistsvg produced no SVG (layout failed)`);
+    if (typeof svg !== 'string' || !svg.includes('<svg'))
+      throw new Error(`schematic of ${top}: netlistsvg produced no SVG (layout failed)`);
     return JSON.stringify({ cells: Object.keys(netlist.modules[top]!.cells).length, svg });
   });
   const v = JSON.parse(r.value) as { cells: number; svg: string };

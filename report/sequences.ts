@@ -12,7 +12,16 @@ export type Event = Record<string, bigint | number>;
 export type Sample = Record<string, bigint>;
 
 const bit = (n: number) => 1n << BigInt(n);
-export const PSR = { ic: bit(13), i: bit(14), dt: bit(17), it: bit(36), bn: bit(44), vm: bit(46), cpl: (c: number) => BigInt(c) << 32n, ri: (s: number) => BigInt(s) << 41n };
+export const PSR = {
+  ic: bit(13),
+  i: bit(14),
+  dt: bit(17),
+  it: bit(36),
+  bn: bit(44),
+  vm: bit(46),
+  cpl: (c: number) => BigInt(c) << 32n,
+  ri: (s: number) => BigInt(s) << 41n,
+};
 const ev = (k: IClassName, more: Event = {}): Event => ({ ev_valid: 1, iclass: ICLASS[k].code, ...more });
 
 /** One lane of a diagram: a port, or a field of one (bits lo..lo+width-1). */
@@ -41,16 +50,19 @@ export interface Sequence {
   readonly checks: readonly { readonly what: string; readonly ok: (s: readonly Sample[]) => boolean }[];
 }
 
-const field = (v: bigint | undefined, lo: number, width: number) => ((v ?? 0n) >> BigInt(lo)) & ((1n << BigInt(width)) - 1n);
+const field = (v: bigint | undefined, lo: number, width: number) =>
+  ((v ?? 0n) >> BigInt(lo)) & ((1n << BigInt(width)) - 1n);
 const vm = (s: Sample | undefined) => field(s?.psr, 46, 1);
 
-const GUEST_IP = 0x20_0000n, HANDLER_IVA = 0xa000_0000_0000_0000n;
+const GUEST_IP = 0x20_0000n,
+  HANDLER_IVA = 0xa000_0000_0000_0000n;
 
 export const SEQUENCES: readonly Sequence[] = [
   {
     id: 'vmsw',
     title: '(a) vmsw.0 commit on an ar = 7 page',
-    description: 'The guest (cpl 0, PSR.vm = 1, PSR.it = 1) executes vmsw.0 on a page with access rights 7: PSR.vm drops to 0 at the edge, with no interruption and no redirect.',
+    description:
+      'The guest (cpl 0, PSR.vm = 1, PSR.it = 1) executes vmsw.0 on a page with access rights 7: PSR.vm drops to 0 at the edge, with no interruption and no redirect.',
     events: [
       { rst: 1 },
       ev('MOV_TO_CR', { cr_num: CR.IPSR, r2: PSR.vm | PSR.it }),
@@ -75,13 +87,17 @@ export const SEQUENCES: readonly Sequence[] = [
     checks: [
       { what: 'psr.vm = 1 before vmsw.0 (cycle k-1)', ok: (s) => vm(s[3]) === 1n },
       { what: 'psr.vm = 0 after the edge of cycle k', ok: (s) => vm(s[4]) === 0n && vm(s[5]) === 0n },
-      { what: 'no interruption, no redirect, vmsw completed', ok: (s) => s[4]?.taken === 0n && s[4]?.redirect === 0n && s[4]?.completed === 1n },
+      {
+        what: 'no interruption, no redirect, vmsw completed',
+        ok: (s) => s[4]?.taken === 0n && s[4]?.redirect === 0n && s[4]?.completed === 1n,
+      },
     ],
   },
   {
     id: 'virt-fault',
     title: '(b) Virtualization fault dispatch',
-    description: 'The guest kernel (cpl 0, PSR.vm = 1, PSR.ic = 1) executes ssm psr.i: the low-priority Virtualization fault is dispatched to IVA + 0x6100 with IPSR = the guest PSR (vm = 1 kept for the VMM) and IIP = the bundle of the ssm.',
+    description:
+      'The guest kernel (cpl 0, PSR.vm = 1, PSR.ic = 1) executes ssm psr.i: the low-priority Virtualization fault is dispatched to IVA + 0x6100 with IPSR = the guest PSR (vm = 1 kept for the VMM) and IIP = the bundle of the ssm.',
     events: [
       { rst: 1 },
       ev('MOV_TO_CR', { cr_num: CR.IVA, r2: HANDLER_IVA }),
@@ -109,16 +125,33 @@ export const SEQUENCES: readonly Sequence[] = [
       { label: 'isr.ei', port: 'isr', lo: 41, width: 2, format: 'dec', dir: 'out' },
     ],
     checks: [
-      { what: 'taken = 1 with intr_vector = 0x6100 in cycle k', ok: (s) => s[6]?.taken === 1n && s[6]?.intr_vector === 0x6100n },
-      { what: 'next_ip = IVA{63:15} ∥ 0x6100, redirect = 1', ok: (s) => s[6]?.redirect === 1n && s[6]?.next_ip === (HANDLER_IVA | 0x6100n) },
-      { what: 'psr.vm = 0, psr.ic = 0 after dispatch; ipsr.vm = 1, ipsr.ri = slot', ok: (s) => vm(s[6]) === 0n && field(s[6]?.psr, 13, 1) === 0n && field(s[6]?.ipsr, 46, 1) === 1n && field(s[6]?.ipsr, 41, 2) === 1n },
-      { what: 'iip = address of the ssm bundle, isr.ei = slot, isr.code = 0', ok: (s) => s[6]?.iip === GUEST_IP + 0x10n && field(s[6]?.isr, 41, 2) === 1n && field(s[6]?.isr, 0, 16) === 0n },
+      {
+        what: 'taken = 1 with intr_vector = 0x6100 in cycle k',
+        ok: (s) => s[6]?.taken === 1n && s[6]?.intr_vector === 0x6100n,
+      },
+      {
+        what: 'next_ip = IVA{63:15} ∥ 0x6100, redirect = 1',
+        ok: (s) => s[6]?.redirect === 1n && s[6]?.next_ip === (HANDLER_IVA | 0x6100n),
+      },
+      {
+        what: 'psr.vm = 0, psr.ic = 0 after dispatch; ipsr.vm = 1, ipsr.ri = slot',
+        ok: (s) =>
+          vm(s[6]) === 0n &&
+          field(s[6]?.psr, 13, 1) === 0n &&
+          field(s[6]?.ipsr, 46, 1) === 1n &&
+          field(s[6]?.ipsr, 41, 2) === 1n,
+      },
+      {
+        what: 'iip = address of the ssm bundle, isr.ei = slot, isr.code = 0',
+        ok: (s) => s[6]?.iip === GUEST_IP + 0x10n && field(s[6]?.isr, 41, 2) === 1n && field(s[6]?.isr, 0, 16) === 0n,
+      },
     ],
   },
   {
     id: 'rfi',
     title: '(c) rfi into a guest',
-    description: 'The VMM (cpl 0, vm = 0, ic = 0) writes IIP and IPSR (vm = 1, ic = 1, ri = 1) and executes rfi: PSR ← IPSR and the IP is redirected to IIP, slot IPSR.ri.',
+    description:
+      'The VMM (cpl 0, vm = 0, ic = 0) writes IIP and IPSR (vm = 1, ic = 1, ri = 1) and executes rfi: PSR ← IPSR and the IP is redirected to IIP, slot IPSR.ri.',
     events: [
       { rst: 1 },
       ev('MOV_TO_CR', { cr_num: CR.IIP, r2: GUEST_IP + 0x40n }),
@@ -139,8 +172,14 @@ export const SEQUENCES: readonly Sequence[] = [
       { label: 'next_slot', port: 'next_slot', format: 'dec', dir: 'out' },
     ],
     checks: [
-      { what: 'psr = IPSR (vm = 1, ic = 1, ri = 1) after the rfi', ok: (s) => s[3]?.psr === (PSR.vm | PSR.ic | PSR.ri(1)) },
-      { what: 'redirect = 1 to IIP, slot 1', ok: (s) => s[3]?.redirect === 1n && s[3]?.next_ip === GUEST_IP + 0x40n && s[3]?.next_slot === 1n },
+      {
+        what: 'psr = IPSR (vm = 1, ic = 1, ri = 1) after the rfi',
+        ok: (s) => s[3]?.psr === (PSR.vm | PSR.ic | PSR.ri(1)),
+      },
+      {
+        what: 'redirect = 1 to IIP, slot 1',
+        ok: (s) => s[3]?.redirect === 1n && s[3]?.next_ip === GUEST_IP + 0x40n && s[3]?.next_slot === 1n,
+      },
       { what: 'no redirect during the two mov to CR', ok: (s) => s[1]?.redirect === 0n && s[2]?.redirect === 0n },
     ],
   },
@@ -161,7 +200,10 @@ export interface Trace {
 const words = (w: number) => Math.ceil(w / 32);
 
 /** Runs every sequence on one engine instance of vti_core and samples each output per cycle. */
-export async function traceSequences(engineName: EngineName = 'builtin', sequences: readonly Sequence[] = SEQUENCES): Promise<Trace[]> {
+export async function traceSequences(
+  engineName: EngineName = 'builtin',
+  sequences: readonly Sequence[] = SEQUENCES,
+): Promise<Trace[]> {
   const design = vtiDesign('vti_core');
   const top = design.modules.find((m) => m.name === 'vti_core');
   if (!top) throw new Error('vti_core missing from its own design');
@@ -173,13 +215,19 @@ export async function traceSequences(engineName: EngineName = 'builtin', sequenc
     const traces: Trace[] = [];
     for (const seq of sequences) {
       const n = seq.events.length;
-      for (const e of seq.events) for (const k of Object.keys(e)) if (!ins.some((p) => p.name === k)) throw new Error(`sequence ${seq.id}: no input port '${k}' on vti_core`);
+      for (const e of seq.events)
+        for (const k of Object.keys(e))
+          if (!ins.some((p) => p.name === k)) throw new Error(`sequence ${seq.id}: no input port '${k}' on vti_core`);
       const cols: Record<string, Uint32Array> = {};
       for (const p of ins) {
-        const nw = words(p.width), c = new Uint32Array(n * nw);
+        const nw = words(p.width),
+          c = new Uint32Array(n * nw);
         seq.events.forEach((e, i) => {
           let v = BigInt(e[p.name] ?? 0);
-          for (let k = 0; k < nw; k++) { c[i * nw + k] = Number(v & 0xffffffffn); v >>= 32n; }
+          for (let k = 0; k < nw; k++) {
+            c[i * nw + k] = Number(v & 0xffffffffn);
+            v >>= 32n;
+          }
         });
         cols[p.name] = c;
       }
@@ -189,12 +237,20 @@ export async function traceSequences(engineName: EngineName = 'builtin', sequenc
         for (let k = words(w) - 1; k >= 0; k--) v = (v << 32n) | BigInt(col[i * words(w) + k]!);
         return v;
       };
-      const outputs: Sample[] = [], inputs: Sample[] = [];
+      const outputs: Sample[] = [],
+        inputs: Sample[] = [];
       for (let i = 0; i < n; i++) {
         outputs.push(Object.fromEntries(outs.map((p) => [p.name, read(out[p.name]!, p.width, i)])));
         inputs.push(Object.fromEntries(ins.map((p) => [p.name, read(cols[p.name]!, p.width, i)])));
       }
-      traces.push({ sequence: seq, engine: engineName, inputs, outputs, widths: Object.fromEntries(ports.map((p) => [p.name, p.width])), checks: seq.checks.map((c) => ({ what: c.what, ok: c.ok(outputs) })) });
+      traces.push({
+        sequence: seq,
+        engine: engineName,
+        inputs,
+        outputs,
+        widths: Object.fromEntries(ports.map((p) => [p.name, p.width])),
+        checks: seq.checks.map((c) => ({ what: c.what, ok: c.ok(outputs) })),
+      });
     }
     return traces;
   } finally {

@@ -7,7 +7,11 @@ import { CR } from '../arch/cr.js';
 import { ICLASS } from '../arch/iclass.js';
 import { field, iclassCode, type Lane, type Trace } from './sequences.js';
 
-export interface WaveSignal { readonly name: string; readonly wave: string; readonly data?: readonly string[] }
+export interface WaveSignal {
+  readonly name: string;
+  readonly wave: string;
+  readonly data?: readonly string[];
+}
 export interface WaveJson {
   readonly signal: readonly (WaveSignal | string | readonly (WaveSignal | string)[])[];
   readonly head?: { readonly text?: string; readonly tick?: number };
@@ -20,10 +24,14 @@ const CR_NAME = new Map<number, string>(Object.entries(CR).map(([k, v]) => [v, k
 
 function show(lane: Lane, v: bigint): string {
   switch (lane.format) {
-    case 'iclass': return ICLASS_NAME.get(Number(v)) ?? `#${v}`;
-    case 'cr': return CR_NAME.get(Number(v)) ?? `cr${v}`;
-    case 'dec': return v.toString(10);
-    default: return shortHex(v);
+    case 'iclass':
+      return ICLASS_NAME.get(Number(v)) ?? `#${v}`;
+    case 'cr':
+      return CR_NAME.get(Number(v)) ?? `cr${v}`;
+    case 'dec':
+      return v.toString(10);
+    default:
+      return shortHex(v);
   }
 }
 
@@ -49,7 +57,12 @@ export function laneValues(trace: Trace, lane: Lane): (bigint | undefined)[] {
 }
 
 /** One WaveJSON lane from per-cycle values: levels for 1-bit lanes, '=' data otherwise. */
-export function waveLane(name: string, values: readonly (bigint | undefined)[], oneBit: boolean, fmt: (v: bigint) => string): WaveSignal {
+export function waveLane(
+  name: string,
+  values: readonly (bigint | undefined)[],
+  oneBit: boolean,
+  fmt: (v: bigint) => string,
+): WaveSignal {
   let wave = '';
   const data: string[] = [];
   values.forEach((v, i) => {
@@ -57,7 +70,10 @@ export function waveLane(name: string, values: readonly (bigint | undefined)[], 
     if (same) wave += '.';
     else if (v === undefined) wave += 'x';
     else if (oneBit) wave += v ? '1' : '0';
-    else { wave += '='; data.push(fmt(v)); }
+    else {
+      wave += '=';
+      data.push(fmt(v));
+    }
   });
   return oneBit ? { name, wave } : { name, wave, data };
 }
@@ -89,8 +105,12 @@ export function traceToWaveJson(trace: Trace): WaveJson {
 }
 
 const require = createRequire(import.meta.url);
-interface WaveDromLib { renderAny(index: number, source: unknown, skins: unknown): unknown }
-interface Onml { stringify(tree: unknown, indent?: number): string }
+interface WaveDromLib {
+  renderAny(index: number, source: unknown, skins: unknown): unknown;
+}
+interface Onml {
+  stringify(tree: unknown, indent?: number): string;
+}
 
 /** Renders WaveJSON to a standalone SVG string (index keeps element ids unique in one page). */
 export function renderWave(json: WaveJson, index: number): string {

@@ -22,8 +22,13 @@ export interface Engine {
    * compared with `expected` (Verilator: inside the addon, on the thread pool, overlapping the
    * caller). `out`: output columns to reuse. `differs` is true when any output word differs.
    */
-  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
-    out?: Record<string, Uint32Array>): Promise<CheckedBatch>;
+  checkBatch(
+    inputs: Record<string, Uint32Array>,
+    expected: Record<string, Uint32Array>,
+    count: number,
+    step: boolean,
+    out?: Record<string, Uint32Array>,
+  ): Promise<CheckedBatch>;
   /**
    * Only on a Verilator engine created with { coverage: true }: write the RTL code-coverage
    * counters accumulated since creation (Verilator's coverage.dat; sim/verilator/coverage.ts).
@@ -45,7 +50,9 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
     if (opts.coverage) throw new Error('RTL code coverage comes from Verilator --coverage: use the verilator engine');
     const sim = createSimulator(design);
     if (opts.vcd) sim.vcd(opts.vcd);
-    const outs = moduleSpec(design).ports.filter((p) => p.dir === 'output').map((p) => ({ name: p.name, words: wordsFor(p.width) }));
+    const outs = moduleSpec(design)
+      .ports.filter((p) => p.dir === 'output')
+      .map((p) => ({ name: p.name, words: wordsFor(p.width) }));
     return {
       name,
       evalBatch: async (i, n) => sim.evalBatch(i, n),
@@ -56,8 +63,10 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
         const actual = step ? sim.stepBatch(i, n, out) : sim.evalBatch(i, n, out);
         let diff = 0;
         for (const p of outs) {
-          const e = expected[p.name], a = actual[p.name]!;
-          if (!e || e.length < n * p.words) throw new Error(`checkBatch: expected column '${p.name}' needs ${n * p.words} words`);
+          const e = expected[p.name],
+            a = actual[p.name]!;
+          if (!e || e.length < n * p.words)
+            throw new Error(`checkBatch: expected column '${p.name}' needs ${n * p.words} words`);
           for (let j = 0, m = n * p.words; j < m; j++) diff |= e[j]! ^ a[j]!;
         }
         return { actual, differs: diff !== 0 };
@@ -65,8 +74,12 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
       close: async () => sim.close(),
     };
   }
-  if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`, or use --engine builtin');
-  const model = await buildVerilatorModel(moduleSpec(design), { ...(opts.vcd ? { trace: true } : {}), ...(opts.coverage ? { coverage: true } : {}) });
+  if (!verilatorAvailable())
+    throw new Error('Verilator not found: install it with `apt-get install verilator`, or use --engine builtin');
+  const model = await buildVerilatorModel(moduleSpec(design), {
+    ...(opts.vcd ? { trace: true } : {}),
+    ...(opts.coverage ? { coverage: true } : {}),
+  });
   if (opts.vcd) model.enableVcd(opts.vcd);
   return {
     name,

@@ -11,16 +11,25 @@ import type { Columns, Port } from '../../model/blocks/columns.js';
 import { createFaultPrioModel } from '../../model/blocks/fault-prio.js';
 import { createPsrModel } from '../../model/blocks/psr.js';
 import { createVmswModel } from '../../model/blocks/vmsw.js';
-import { randomAddrCheck, randomFaultPrio, randomPsr, randomPsrSequence, randomVmsw, type Stimulus } from '../../model/blocks/vectors.js';
+import {
+  randomAddrCheck,
+  randomFaultPrio,
+  randomPsr,
+  randomPsrSequence,
+  randomVmsw,
+  type Stimulus,
+} from '../../model/blocks/vectors.js';
 
 function flag(name: string, dflt: number): number {
   const i = process.argv.indexOf(name);
   if (i < 0) return dflt;
   const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`bench/blocks: ${name} needs a positive integer, got ${process.argv[i + 1]}`);
+  if (!Number.isInteger(v) || v < 1)
+    throw new Error(`bench/blocks: ${name} needs a positive integer, got ${process.argv[i + 1]}`);
   return v;
 }
-const N = flag('--vectors', 1 << 20), REPS = flag('--reps', 6);
+const N = flag('--vectors', 1 << 20),
+  REPS = flag('--reps', 6);
 
 interface Case {
   name: string;
@@ -30,14 +39,38 @@ interface Case {
   target?: number;
 }
 
-const psr = createPsrModel(), vmsw = createVmswModel(), addr = createAddrCheckModel(), prio = createFaultPrioModel();
+const psr = createPsrModel(),
+  vmsw = createVmswModel(),
+  addr = createAddrCheckModel(),
+  prio = createFaultPrioModel();
 const state = new Uint32Array(2);
 const CASES: Case[] = [
-  { name: 'vti_addr_check', ports: addr.inputs, gen: (n) => randomAddrCheck(n), run: (i, n, o) => addr.evalBatch(i, n, o), target: 50e6 },
+  {
+    name: 'vti_addr_check',
+    ports: addr.inputs,
+    gen: (n) => randomAddrCheck(n),
+    run: (i, n, o) => addr.evalBatch(i, n, o),
+    target: 50e6,
+  },
   { name: 'vti_vmsw', ports: vmsw.inputs, gen: (n) => randomVmsw(n), run: (i, n, o) => vmsw.evalBatch(i, n, o) },
-  { name: 'vti_fault_prio', ports: prio.inputs, gen: (n) => randomFaultPrio(n), run: (i, n, o) => prio.evalBatch(i, n, o) },
-  { name: 'vti_psr (evalBatch)', ports: psr.inputs, gen: (n) => randomPsr(n), run: (i, n, o) => psr.evalBatch(i, n, o) },
-  { name: 'vti_psr (stepBatch)', ports: psr.stepInputs, gen: (n) => randomPsrSequence(n), run: (i, n, o) => psr.stepBatch(state, i, n, o) },
+  {
+    name: 'vti_fault_prio',
+    ports: prio.inputs,
+    gen: (n) => randomFaultPrio(n),
+    run: (i, n, o) => prio.evalBatch(i, n, o),
+  },
+  {
+    name: 'vti_psr (evalBatch)',
+    ports: psr.inputs,
+    gen: (n) => randomPsr(n),
+    run: (i, n, o) => psr.evalBatch(i, n, o),
+  },
+  {
+    name: 'vti_psr (stepBatch)',
+    ports: psr.stepInputs,
+    gen: (n) => randomPsrSequence(n),
+    run: (i, n, o) => psr.stepBatch(state, i, n, o),
+  },
 ];
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -59,7 +92,9 @@ function baseline(ports: readonly Port[], n: number): number {
 // The machine is shared: other processes only ever slow a repetition down, so the best
 // repetition is the estimate of what the code can do; the median shows how noisy it was.
 console.log(`block references, ${N} vectors per batch, ${REPS} fresh batches each, Node ${process.version}`);
-console.log(`${'block'.padEnd(22)} ${'best'.padStart(11)} ${'median'.padStart(11)} ${'randomFill'.padStart(11)}  ratio  in-words/vec`);
+console.log(
+  `${'block'.padEnd(22)} ${'best'.padStart(11)} ${'median'.padStart(11)} ${'randomFill'.padStart(11)}  ratio  in-words/vec`,
+);
 let failed = false;
 for (const c of CASES) {
   let out: Columns | undefined;
@@ -72,7 +107,9 @@ for (const c of CASES) {
     out = c.run(st.inputs, N, out);
     times.push(performance.now() - t);
   }
-  const rate = N / (Math.min(...times) / 1e3), med = N / (median(times) / 1e3), base = baseline(c.ports, N);
+  const rate = N / (Math.min(...times) / 1e3),
+    med = N / (median(times) / 1e3),
+    base = baseline(c.ports, N);
   const words = c.ports.reduce((s, p) => s + p.words, 0);
   let line = `${c.name.padEnd(22)} ${fmt(rate).padStart(11)} ${fmt(med).padStart(11)} ${fmt(base).padStart(11)}  ${(rate / base).toFixed(2).padStart(5)}  ${words}`;
   if (c.target !== undefined) {

@@ -29,10 +29,16 @@ bytes = patchWord(bytes, symbol(elfSymbols(bytes), 'guest_iterations'), BigInt(i
 const make = factoryFor(bytes, DEFAULT_CONFIG);
 const engines: EngineName[] = verilatorAvailable() ? ['verilator', 'builtin'] : ['builtin'];
 
-interface Rate { what: string; n: number; wall: number; cpu: number }
+interface Rate {
+  what: string;
+  n: number;
+  wall: number;
+  cpu: number;
+}
 const rates: Rate[] = [];
 async function measure(what: string, fn: () => Promise<number> | number): Promise<Rate> {
-  const c0 = process.cpuUsage(), t0 = performance.now();
+  const c0 = process.cpuUsage(),
+    t0 = performance.now();
   const n = await fn();
   const d = process.cpuUsage(c0);
   const r = { what, n, wall: (performance.now() - t0) / 1000, cpu: (d.user + d.system) / 1e6 };
@@ -43,7 +49,11 @@ async function measure(what: string, fn: () => Promise<number> | number): Promis
 // Pre-built columns for (a): the workload's events, generated once (not timed there).
 const batches: EventBatch[] = [];
 const src = new EventSource(make());
-for (;;) { const b = allocBatch(4096); if (src.fill(b, Number.MAX_SAFE_INTEGER) === 0) break; batches.push(b); }
+for (;;) {
+  const b = allocBatch(4096);
+  if (src.fill(b, Number.MAX_SAFE_INTEGER) === 0) break;
+  batches.push(b);
+}
 const total = batches.reduce((a, b) => a + b.count, 0);
 
 if (verilatorAvailable()) {
@@ -51,19 +61,31 @@ if (verilatorAvailable()) {
   // a lockstep cycle is two evals (clock low, clock high), so half of this is cycles/s.
   const model = await buildVerilatorModel(moduleSpec(vtiDesign('vti_core', DEFAULT_CONFIG)));
   const n = 2_000_000;
-  const r = await measure('(a) verilated core, C++ loop (evals, /2 = cycles)', () => { (model as unknown as { selfBench(n: number): number }).selfBench(n); return n; });
+  const r = await measure('(a) verilated core, C++ loop (evals, /2 = cycles)', () => {
+    (model as unknown as { selfBench(n: number): number }).selfBench(n);
+    return n;
+  });
   void r;
   await model.close();
 }
 for (const name of engines) {
   const e = await createEngine(name, vtiDesign('vti_core', DEFAULT_CONFIG));
   await resetEngine(e);
-  await measure(`(a) ${name} engine alone, pre-built columns`, async () => { for (const b of batches) await e.stepBatch(b.inputs, b.count); return total; });
+  await measure(`(a) ${name} engine alone, pre-built columns`, async () => {
+    for (const b of batches) await e.stepBatch(b.inputs, b.count);
+    return total;
+  });
   await e.close();
 }
-await measure('(b) emulator alone (run loop)', () => { const emu = make(); emu.run(Number.MAX_SAFE_INTEGER); return emu.machine.steps; });
+await measure('(b) emulator alone (run loop)', () => {
+  const emu = make();
+  emu.run(Number.MAX_SAFE_INTEGER);
+  return emu.machine.steps;
+});
 await measure('(b) emulator stepped + event generation', () => {
-  const s = new EventSource(make()); const b = allocBatch(4096); let n = 0;
+  const s = new EventSource(make());
+  const b = allocBatch(4096);
+  let n = 0;
   while (s.fill(b, Number.MAX_SAFE_INTEGER) > 0) n += b.count;
   return n;
 });
@@ -76,7 +98,9 @@ for (const name of engines) {
 }
 // Random programs: seeds 1000.., 500 items each (the `vti cosim --core --random N --items 500
 // --seed 1000` workload), one engine for all of them, coverage accumulated.
-const randomMakes = Array.from({ length: randomPrograms }, (_, k) => factoryFor(buildRandomProgram(renderProgram(randomItems(1000 + k, 500))).elf, RANDOM_GEN));
+const randomMakes = Array.from({ length: randomPrograms }, (_, k) =>
+  factoryFor(buildRandomProgram(renderProgram(randomItems(1000 + k, 500))).elf, RANDOM_GEN),
+);
 let randomTotal = 0;
 for (const name of engines) {
   const e = await createEngine(name, vtiDesign('vti_core', RANDOM_GEN));
@@ -84,7 +108,13 @@ for (const name of engines) {
     const cov = new Coverage(RANDOM_GEN);
     let n = 0;
     for (const mk of randomMakes) {
-      const r = await runLockstep(mk, { engine: name, gen: RANDOM_GEN, engineInstance: e, maxSteps: 5_000_000, onBatch: (b) => cov.add(b) });
+      const r = await runLockstep(mk, {
+        engine: name,
+        gen: RANDOM_GEN,
+        engineInstance: e,
+        maxSteps: 5_000_000,
+        onBatch: (b) => cov.add(b),
+      });
       if (r.mismatch) throw new Error(`bench: random program mismatch at event ${r.mismatch.event}`);
       n += r.instructions;
     }
@@ -95,15 +125,24 @@ for (const name of engines) {
 }
 
 const m = (x: number) => (x / 1e6).toFixed(2).padStart(7);
-process.stdout.write(`workload: ${program} with guest_iterations ${iterations}: ${total.toLocaleString('en-US')} instructions; ` +
-  `random programs: ${randomPrograms} x 500 items (seeds 1000..${1000 + randomPrograms - 1}): ${randomTotal.toLocaleString('en-US')} instructions\n`);
+process.stdout.write(
+  `workload: ${program} with guest_iterations ${iterations}: ${total.toLocaleString('en-US')} instructions; ` +
+    `random programs: ${randomPrograms} x 500 items (seeds 1000..${1000 + randomPrograms - 1}): ${randomTotal.toLocaleString('en-US')} instructions\n`,
+);
 process.stdout.write(`${'measurement'.padEnd(48)}  M instr/s (wall)  M instr/s (CPU)\n`);
 for (const r of rates) process.stdout.write(`${r.what.padEnd(48)}  ${m(r.n / r.wall)}           ${m(r.n / r.cpu)}\n`);
 const get = (w: string) => rates.find((r) => r.what.startsWith(w))!;
-const emu = get('(b) emulator alone'), lock = get('(c) full lockstep');
-process.stdout.write(`ratios (wall): lockstep / emulator alone = ${(lock.n / lock.wall / (emu.n / emu.wall)).toFixed(2)}, ` +
-  `lockstep / engine alone = ${(lock.n / lock.wall / (get(`(a) ${lock.what.split(', ')[1]} engine`).n / get(`(a) ${lock.what.split(', ')[1]} engine`).wall)).toFixed(2)}\n`);
-process.stdout.write(`target >= 1 M instructions/s for core lockstep: ${lock.n / lock.wall >= 1e6 ? 'met' : 'not met'} (${m(lock.n / lock.wall).trim()} M/s wall)\n`);
+const emu = get('(b) emulator alone'),
+  lock = get('(c) full lockstep');
+process.stdout.write(
+  `ratios (wall): lockstep / emulator alone = ${(lock.n / lock.wall / (emu.n / emu.wall)).toFixed(2)}, ` +
+    `lockstep / engine alone = ${(lock.n / lock.wall / (get(`(a) ${lock.what.split(', ')[1]} engine`).n / get(`(a) ${lock.what.split(', ')[1]} engine`).wall)).toFixed(2)}\n`,
+);
+process.stdout.write(
+  `target >= 1 M instructions/s for core lockstep: ${lock.n / lock.wall >= 1e6 ? 'met' : 'not met'} (${m(lock.n / lock.wall).trim()} M/s wall)\n`,
+);
 for (const r of rates.filter((x) => x.what.startsWith('(c) full lockstep, random programs'))) {
-  process.stdout.write(`target >= 1 M instructions/s, ${r.what.slice(4)}: ${r.n / r.wall >= 1e6 ? 'met' : 'not met'} (${m(r.n / r.wall).trim()} M/s wall, ${m(r.n / r.cpu).trim()} M/s CPU)\n`);
+  process.stdout.write(
+    `target >= 1 M instructions/s, ${r.what.slice(4)}: ${r.n / r.wall >= 1e6 ? 'met' : 'not met'} (${m(r.n / r.wall).trim()} M/s wall, ${m(r.n / r.cpu).trim()} M/s CPU)\n`,
+  );
 }

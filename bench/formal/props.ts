@@ -10,7 +10,10 @@ import { PROP_NAMES, PROPERTIES, runProperties, mutantFor } from '../../formal/p
 import { checkerFiles, coneStats, coverProperty, elaborate, proveProperty } from '../../formal/props/sat.js';
 import { yosys } from '../../formal/yosys.js';
 
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 async function timed<T>(f: () => Promise<T>): Promise<{ v: T; wall: number; cpu: number }> {
   const w = performance.now();
   const c = cpuMs();
@@ -26,16 +29,22 @@ const spec = vtiSpec('vti_core');
 const elab = await timed(() => elaborate(checkerFiles(spec, DEFAULT_CONFIG)));
 const il = elab.v;
 const whole = await coneStats(il);
-console.log(`checker (vti_props + vti_core): ${whole.cells} cells, ${whole.ffBits} flip-flop bits; elaboration ${s(elab.wall)} s wall ${s(elab.cpu)} s cpu`);
+console.log(
+  `checker (vti_props + vti_core): ${whole.cells} cells, ${whole.ffBits} flip-flop bits; elaboration ${s(elab.wall)} s wall ${s(elab.cpu)} s cpu`,
+);
 console.log('');
-console.log('prop | cone cells | cone FF bits | proof 1st (wall/cpu) | proof warm (wall/cpu) | verdict  | cover (wall/cpu) | cover cycles');
+console.log(
+  'prop | cone cells | cone FF bits | proof 1st (wall/cpu) | proof warm (wall/cpu) | verdict  | cover (wall/cpu) | cover cycles',
+);
 for (const n of PROP_NAMES) {
   const p = PROPERTIES[n];
   const cone = await coneStats(il, p);
   const a = await timed(() => proveProperty(il, p));
   const b = await timed(() => proveProperty(il, p));
   const c = await timed(() => coverProperty(il, p));
-  console.log(`${n}   | ${String(cone.cells).padStart(10)} | ${String(cone.ffBits).padStart(12)} | ${s(a.wall)} / ${s(a.cpu)}      | ${s(b.wall)} / ${s(b.cpu)}       | ${b.v.verdict.padEnd(8)} | ${s(c.wall)} / ${s(c.cpu)}  | ${c.v.steps ? c.v.steps.length - 1 : 'unreachable'}`);
+  console.log(
+    `${n}   | ${String(cone.cells).padStart(10)} | ${String(cone.ffBits).padStart(12)} | ${s(a.wall)} / ${s(a.cpu)}      | ${s(b.wall)} / ${s(b.cpu)}       | ${b.v.verdict.padEnd(8)} | ${s(c.wall)} / ${s(c.cpu)}  | ${c.v.steps ? c.v.steps.length - 1 : 'unreachable'}`,
+  );
 }
 console.log('');
 console.log('broken variant              | elaboration + failing proof (wall/cpu) | verdict | cex cycles');
@@ -43,9 +52,13 @@ for (const n of PROP_NAMES) {
   const v = mutantFor(n);
   const r = await timed(() => runProperties({ variant: v, properties: [n], cover: false }));
   const res = r.v[0]!;
-  console.log(`${`${n} ${v.name}`.padEnd(27)} | ${s(r.wall)} / ${s(r.cpu)}                        | ${res.verdict.padEnd(7)} | ${res.counterexample ? res.counterexample.steps.length - 1 : '-'}`);
+  console.log(
+    `${`${n} ${v.name}`.padEnd(27)} | ${s(r.wall)} / ${s(r.cpu)}                        | ${res.verdict.padEnd(7)} | ${res.counterexample ? res.counterexample.steps.length - 1 : '-'}`,
+  );
 }
 const novt = await timed(() => runProperties({ gen: { vmImplemented: false }, cover: false }));
 console.log('');
-console.log(`VT off, six proofs: ${s(novt.wall)} s wall ${s(novt.cpu)} s cpu (${novt.v.map((r) => `${r.name} ${r.verdict}`).join(', ')})`);
+console.log(
+  `VT off, six proofs: ${s(novt.wall)} s wall ${s(novt.cpu)} s cpu (${novt.v.map((r) => `${r.name} ${r.verdict}`).join(', ')})`,
+);
 console.log(`total: ${s(performance.now() - all0)} s wall, ${s(cpuMs() - cpu0)} s cpu (${cpus().length} cores)`);

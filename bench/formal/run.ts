@@ -12,7 +12,10 @@ import { yosys } from '../../formal/yosys.js';
 import { vtiSpec } from '../../gen/vti.js';
 
 /** Default-option Verilog, as `vti gen` writes it. */
-const gen = Object.fromEntries(BLOCK_NAMES.map((b) => [b, () => vtiSpec(b).files])) as Record<BlockName, () => Record<string, string>>;
+const gen = Object.fromEntries(BLOCK_NAMES.map((b) => [b, () => vtiSpec(b).files])) as Record<
+  BlockName,
+  () => Record<string, string>
+>;
 
 const rows: [string, number, number][] = [];
 async function twice(name: string, f: () => Promise<unknown>): Promise<void> {
@@ -38,7 +41,11 @@ for (const b of BLOCK_NAMES) {
 for (const b of BLOCK_NAMES) {
   const files = gen[b]();
   await twice(`equiv ${b} vs ref${BLOCKS[b].sequential ? ' (induction)' : ''}`, async () => {
-    const r = await proveEquivalent({ gold: referenceDesign(b), gate: { files, top: b }, sequential: BLOCKS[b].sequential });
+    const r = await proveEquivalent({
+      gold: referenceDesign(b),
+      gate: { files, top: b },
+      sequential: BLOCKS[b].sequential,
+    });
     if (!r.equivalent) throw new Error(`${b}: ${r.verdict}\n${r.table ?? ''}`);
   });
 }
@@ -59,7 +66,9 @@ for (const b of BLOCK_NAMES) {
 const stats: [string, SynthStats, SynthStats][] = [];
 for (const b of BLOCK_NAMES) {
   let g: SynthStats | undefined;
-  await twice(`synthStats ${b} (synth + synth_ice40)`, async () => { g = await synthStats(gen[b](), b); });
+  await twice(`synthStats ${b} (synth + synth_ice40)`, async () => {
+    g = await synthStats(gen[b](), b);
+  });
   const ref = referenceDesign(b);
   stats.push([b, g!, await synthStats(ref.files, ref.top, ref.params)]);
 }
@@ -74,13 +83,19 @@ await twice('mutants vti_vmsw x16 + equivalence of each', async () => {
 });
 
 const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(9);
-console.log(`Yosys-WASM first call in process (module compile): ${ms(firstCall)}; second trivial call: ${ms(secondCall)}`);
+console.log(
+  `Yosys-WASM first call in process (module compile): ${ms(firstCall)}; second trivial call: ${ms(secondCall)}`,
+);
 console.log(`${'check'.padEnd(48)} ${'first'.padStart(9)} ${'warm'.padStart(9)}`);
 for (const [n, a, b] of rows) console.log(`${n.padEnd(48)} ${ms(a)} ${ms(b)}`);
 console.log(`mutants of vti_vmsw: ${killed}/${total} not equivalent to the original (killable)`);
-console.log(`\n${'block'.padEnd(16)} ${'gen cells'.padStart(10)} ${'ref cells'.padStart(10)} ${'gen LUT4'.padStart(9)} ${'ref LUT4'.padStart(9)} ${'gen FF'.padStart(7)} ${'gen depth'.padStart(10)} ${'ref depth'.padStart(10)}`);
+console.log(
+  `\n${'block'.padEnd(16)} ${'gen cells'.padStart(10)} ${'ref cells'.padStart(10)} ${'gen LUT4'.padStart(9)} ${'ref LUT4'.padStart(9)} ${'gen FF'.padStart(7)} ${'gen depth'.padStart(10)} ${'ref depth'.padStart(10)}`,
+);
 for (const [b, g, r] of stats) {
-  console.log(`${b.padEnd(16)} ${String(g.generic.cells).padStart(10)} ${String(r.generic.cells).padStart(10)} ${String(g.ice40.luts).padStart(9)} ${String(r.ice40.luts).padStart(9)} ${String(g.ice40.ffs).padStart(7)} ${String(g.ice40.depth).padStart(10)} ${String(r.ice40.depth).padStart(10)}`);
+  console.log(
+    `${b.padEnd(16)} ${String(g.generic.cells).padStart(10)} ${String(r.generic.cells).padStart(10)} ${String(g.ice40.luts).padStart(9)} ${String(r.ice40.luts).padStart(9)} ${String(g.ice40.ffs).padStart(7)} ${String(g.ice40.depth).padStart(10)} ${String(r.ice40.depth).padStart(10)}`,
+  );
 }
 console.log(`(depth = longest chain of iCE40 cells between ports / flip-flops)`);
 console.log(`total: ${((performance.now() - tStart) / 1000).toFixed(1)} s`);

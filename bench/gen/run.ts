@@ -13,7 +13,16 @@ import { chain, encoder } from './designs.js';
 const quick = process.argv.includes('--quick');
 const lint = !process.argv.includes('--no-lint');
 
-interface Row { design: string; n: number; ms: number; perElementUs: number; growth: number; heapMB: number; verilogKB: number; lint: string }
+interface Row {
+  design: string;
+  n: number;
+  ms: number;
+  perElementUs: number;
+  growth: number;
+  heapMB: number;
+  verilogKB: number;
+  lint: string;
+}
 
 function measure(make: () => HdlModule): { ms: number; heapMB: number; files: Record<string, string> } {
   globalThis.gc?.();
@@ -36,7 +45,10 @@ function lintFiles(files: Record<string, string>, top: string): string {
   try {
     for (const [f, t] of Object.entries(files)) writeFileSync(join(dir, f), t);
     const t0 = performance.now();
-    execFileSync('verilator', ['--lint-only', '-Wall', '--top-module', top, ...Object.keys(files)], { cwd: dir, stdio: 'pipe' });
+    execFileSync('verilator', ['--lint-only', '-Wall', '--top-module', top, ...Object.keys(files)], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     return `clean (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
   } catch (e) {
     const out = String((e as { stderr?: Buffer }).stderr ?? e).split('\n')[0];
@@ -53,12 +65,26 @@ function series(name: string, sizes: number[], make: (n: number) => HdlModule, t
     // Best of 3: the machine is shared and noisy; the minimum is the least disturbed run.
     const reps = n * 1 > 20000 ? 1 : 3;
     let r = measure(() => make(n));
-    for (let k = 1; k < reps; k++) { const x = measure(() => make(n)); if (x.ms < r.ms) r = x; }
+    for (let k = 1; k < reps; k++) {
+      const x = measure(() => make(n));
+      if (x.ms < r.ms) r = x;
+    }
     const per = (r.ms * 1000) / n;
     const growth = rows.length ? per / rows[0]!.perElementUs : 1;
     const kb = Object.values(r.files).reduce((s, t) => s + t.length, 0) / 1024;
-    rows.push({ design: name, n, ms: r.ms, perElementUs: per, growth, heapMB: r.heapMB, verilogKB: kb, lint: lintFiles(r.files, top) });
-    console.log(`${name.padEnd(8)} n=${String(n).padStart(6)}  ${r.ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(7)} µs/elem  growth ${growth.toFixed(2)}  heap +${r.heapMB.toFixed(1)} MB  ${kb.toFixed(0)} KB  lint ${rows.at(-1)!.lint}`);
+    rows.push({
+      design: name,
+      n,
+      ms: r.ms,
+      perElementUs: per,
+      growth,
+      heapMB: r.heapMB,
+      verilogKB: kb,
+      lint: lintFiles(r.files, top),
+    });
+    console.log(
+      `${name.padEnd(8)} n=${String(n).padStart(6)}  ${r.ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(7)} µs/elem  growth ${growth.toFixed(2)}  heap +${r.heapMB.toFixed(1)} MB  ${kb.toFixed(0)} KB  lint ${rows.at(-1)!.lint}`,
+    );
   }
   return rows;
 }

@@ -49,8 +49,10 @@ export function maskComparatorBranchless(addr: Uint32Array, vm: Uint32Array, out
 /** 64-bit counter (cnt += inc, synchronous reset to 0) and a 64-bit adder sum = cnt + a. */
 export function counterAdder(): IRDesign {
   const m = new Mod('cnt_add');
-  const clk = m.input('clk', 1), rst = m.input('rst', 1);
-  const inc = m.ref(m.input('inc', 64)), a = m.ref(m.input('a', 64));
+  const clk = m.input('clk', 1),
+    rst = m.input('rst', 1);
+  const inc = m.ref(m.input('inc', 64)),
+    a = m.ref(m.input('a', 64));
   const cnt = m.reg('cnt', 64, clk, rst, 0n);
   m.sync(clk, rst, m.assign(cnt, m.bin('add', m.ref(cnt), inc)));
   m.comb(m.assign(m.output('sum', 64), m.bin('add', m.ref(cnt), a)));
@@ -58,8 +60,16 @@ export function counterAdder(): IRDesign {
 }
 
 /** As one would write it (the reset as an if, carries as ternaries). */
-export function counterAdderBaseline(state: { lo: number; hi: number }, rst: Uint32Array, inc: Uint32Array, a: Uint32Array, sum: Uint32Array, n: number): void {
-  let lo = state.lo, hi = state.hi;
+export function counterAdderBaseline(
+  state: { lo: number; hi: number },
+  rst: Uint32Array,
+  inc: Uint32Array,
+  a: Uint32Array,
+  sum: Uint32Array,
+  n: number,
+): void {
+  let lo = state.lo,
+    hi = state.hi;
   for (let k = 0; k < n; k++) {
     if (rst[k]) {
       lo = 0;
@@ -78,8 +88,16 @@ export function counterAdderBaseline(state: { lo: number; hi: number }, rst: Uin
 }
 
 /** The same, branch-free. */
-export function counterAdderBranchless(state: { lo: number; hi: number }, rst: Uint32Array, inc: Uint32Array, a: Uint32Array, sum: Uint32Array, n: number): void {
-  let lo = state.lo, hi = state.hi;
+export function counterAdderBranchless(
+  state: { lo: number; hi: number },
+  rst: Uint32Array,
+  inc: Uint32Array,
+  a: Uint32Array,
+  sum: Uint32Array,
+  n: number,
+): void {
+  let lo = state.lo,
+    hi = state.hi;
   for (let k = 0; k < n; k++) {
     const keep = rst[k]! - 1; // all ones unless reset
     const t = lo + inc[2 * k]!;

@@ -34,25 +34,45 @@ const classify = !args.includes('--no-classify');
 const positional = args.filter((a) => !a.startsWith('--'));
 const count = int('MUTANTS', positional[0], 100);
 if (count < 1) throw new Error('bench/mutation: at least one mutant');
-if (only !== undefined && !BLOCK_NAMES.includes(only as BlockName)) throw new Error(`bench/mutation: unknown block '${only}' (${BLOCK_NAMES.join(', ')})`);
+if (only !== undefined && !BLOCK_NAMES.includes(only as BlockName))
+  throw new Error(`bench/mutation: unknown block '${only}' (${BLOCK_NAMES.join(', ')})`);
 const blocks = only ? [only as BlockName] : BLOCK_NAMES;
 
-console.log(`mutation score: ${count} mutants per block, seed ${seed}, ${vectors} random vectors (cycles) per mutant on top of directed + exhaustive, classify ${classify}${onlySets ? `, only the sets ${onlySets.join(', ')}` : ''}`);
+console.log(
+  `mutation score: ${count} mutants per block, seed ${seed}, ${vectors} random vectors (cycles) per mutant on top of directed + exhaustive, classify ${classify}${onlySets ? `, only the sets ${onlySets.join(', ')}` : ''}`,
+);
 const rows: MutationResult[] = [];
 for (const block of blocks) {
   const r = await mutationScore(block, {
-    count, seed, vectors, engine: 'verilator', classify, ...(onlySets ? { sets: onlySets } : {}),
+    count,
+    seed,
+    vectors,
+    engine: 'verilator',
+    classify,
+    ...(onlySets ? { sets: onlySets } : {}),
     progress: (e) => {
       const m = e.mutant;
-      const what = m.status === 'killed' ? `killed (${m.kill!.set} vector ${m.kill!.vector}, ${m.kill!.port})` : m.status === 'error' ? `error: ${m.error!.split('\n')[0]}` : m.status;
+      const what =
+        m.status === 'killed'
+          ? `killed (${m.kill!.set} vector ${m.kill!.vector}, ${m.kill!.port})`
+          : m.status === 'error'
+            ? `error: ${m.error!.split('\n')[0]}`
+            : m.status;
       console.log(`  ${block} ${e.phase} ${e.done}/${e.total} #${m.id} ${what}`);
     },
   });
   rows.push(r);
-  if (r.mutants < count) console.log(`${block}: Yosys mutate offers only ${r.mutants} distinct mutations of this design (asked for ${count})`);
-  const sets = ['directed', 'exhaustive', 'random'].map((s) => `${s} ${r.outcomes.filter((o) => o.kill?.set === s).length}`).join(', ');
-  console.log(`${block}: ${r.killed}/${r.mutants} killed (${sets}), ${r.equivalent} equivalent, ${r.gaps.length} gaps, ${r.errors} errors; ` +
-    `mutate ${r.phases.mutate.toFixed(1)} s, simulate ${r.phases.simulate.toFixed(1)} s, classify ${r.phases.classify.toFixed(1)} s`);
+  if (r.mutants < count)
+    console.log(
+      `${block}: Yosys mutate offers only ${r.mutants} distinct mutations of this design (asked for ${count})`,
+    );
+  const sets = ['directed', 'exhaustive', 'random']
+    .map((s) => `${s} ${r.outcomes.filter((o) => o.kill?.set === s).length}`)
+    .join(', ');
+  console.log(
+    `${block}: ${r.killed}/${r.mutants} killed (${sets}), ${r.equivalent} equivalent, ${r.gaps.length} gaps, ${r.errors} errors; ` +
+      `mutate ${r.phases.mutate.toFixed(1)} s, simulate ${r.phases.simulate.toFixed(1)} s, classify ${r.phases.classify.toFixed(1)} s`,
+  );
 }
 
 console.log('\n' + formatMutationTable(rows));
@@ -60,10 +80,18 @@ const gaps = rows.flatMap((r) => r.gaps.map((g) => ({ block: r.block, ...g })));
 console.log(`\ngaps (non-equivalent mutants the co-simulation does not kill): ${gaps.length}`);
 for (const g of gaps) {
   console.log(`  ${g.block} #${g.id} [${g.verdict}; ${g.method ?? ''}] ${g.command}`);
-  if (g.table) console.log(g.table.split('\n').map((l) => `      ${l}`).join('\n'));
+  if (g.table)
+    console.log(
+      g.table
+        .split('\n')
+        .map((l) => `      ${l}`)
+        .join('\n'),
+    );
 }
 const errs = rows.flatMap((r) => r.outcomes.filter((o) => o.status === 'error').map((o) => ({ block: r.block, ...o })));
 for (const e of errs) console.log(`  error ${e.block} #${e.id} ${e.command}\n      ${e.error}`);
-const eq = rows.flatMap((r) => r.outcomes.filter((o) => o.status === 'equivalent').map((o) => ({ block: r.block, ...o })));
+const eq = rows.flatMap((r) =>
+  r.outcomes.filter((o) => o.status === 'equivalent').map((o) => ({ block: r.block, ...o })),
+);
 console.log(`\nequivalent mutants: ${eq.length}`);
 for (const e of eq) console.log(`  ${e.block} #${e.id} [${e.method ?? ''}] ${e.command}`);

@@ -62,10 +62,22 @@ export async function buildPipeServer(modelDir: string): Promise<string> {
   const runtime = await ensureRuntime(cacheDir, version, root, 'g++');
   await publishDir(dir, async (tmp) => {
     const obj = join(modelDir, 'obj');
-    const parts = readdirSync(obj).filter((f) => f.startsWith('Vaddr_check') && f.endsWith('.cpp')).sort();
+    const parts = readdirSync(obj)
+      .filter((f) => f.startsWith('Vaddr_check') && f.endsWith('.cpp'))
+      .sort();
     writeFileSync(join(tmp, 'server.cpp'), SERVER);
-    writeFileSync(join(tmp, 'unity.cpp'), [...parts.map((f) => join(obj, f)), join(tmp, 'server.cpp')].map((f) => `#include "${f}"`).join('\n') + '\n');
-    await runChecked('compiling the pipe server', 'g++', [...flags, `-I${obj}`, join(tmp, 'unity.cpp'), runtime, '-o', join(tmp, 'server')]);
+    writeFileSync(
+      join(tmp, 'unity.cpp'),
+      [...parts.map((f) => join(obj, f)), join(tmp, 'server.cpp')].map((f) => `#include "${f}"`).join('\n') + '\n',
+    );
+    await runChecked('compiling the pipe server', 'g++', [
+      ...flags,
+      `-I${obj}`,
+      join(tmp, 'unity.cpp'),
+      runtime,
+      '-o',
+      join(tmp, 'server'),
+    ]);
   });
   return join(dir, 'server');
 }

@@ -24,7 +24,7 @@ const rounds = Number(arg('rounds', '3'));
 const batches = arg('batch', '256,4096,65536').split(',').map(Number);
 
 /** Reference of addr_check.v on split 32-bit words (hi = bits 63..32). */
-function addrOk(lo: number, hi: number, wide: number): number {
+function addrOk(_lo: number, hi: number, wide: number): number {
   // M = 56 (wide) or 50; bits 60..M+1 must equal bit M. All those bits are in hi.
   const m = wide ? 56 - 32 : 50 - 32;
   const msb = (hi >>> m) & 1;
@@ -34,7 +34,9 @@ function addrOk(lo: number, hi: number, wide: number): number {
 
 const t0 = performance.now();
 const model = (await buildVerilatorModel(addrCheck())) as NapiModel;
-console.log(`model ready in ${(performance.now() - t0).toFixed(0)} ms (${buildInfo(model)!.built ? 'built' : 'cache hit'})`);
+console.log(
+  `model ready in ${(performance.now() - t0).toFixed(0)} ms (${buildInfo(model)!.built ? 'built' : 'cache hit'})`,
+);
 
 // Sanity: the model agrees with the reference on one random batch (a benchmark of a
 // broken model would be meaningless). Force the interesting cases by copying bit M.
@@ -42,7 +44,8 @@ console.log(`model ready in ${(performance.now() - t0).toFixed(0)} ms (${buildIn
   const n = 65536;
   const addr = randomFillSync(new Uint32Array(2 * n));
   const wide = randomFillSync(new Uint32Array(n)).map((x) => x & 1);
-  for (let v = 0; v < n; v += 2) addr[2 * v + 1] = (addr[2 * v + 1]! & ~0x1ff80000) | (((addr[2 * v + 1]! >>> 18) & 1) ? 0x1ff80000 : 0);
+  for (let v = 0; v < n; v += 2)
+    addr[2 * v + 1] = (addr[2 * v + 1]! & ~0x1ff80000) | ((addr[2 * v + 1]! >>> 18) & 1 ? 0x1ff80000 : 0);
   const { ok } = await model.evalBatch({ addr, wide }, n);
   let passes = 0;
   for (let v = 0; v < n; v++) {
@@ -116,18 +119,36 @@ async function runPipe(n: number, secs: number): Promise<number> {
 
 // The machine is shared and noisy: run every configuration once per round, rounds
 // interleaved so all see similar load, and keep each one's best round.
-interface Config { label: string; run: (secs: number) => number | Promise<number>; best: number }
+interface Config {
+  label: string;
+  run: (secs: number) => number | Promise<number>;
+  best: number;
+}
 const configs: Config[] = [{ label: '(a) C++ loop in the addon, xorshift inputs', run: runCxx, best: 0 }];
 for (const n of batches) {
-  configs.push({ label: `(b) TS evalBatch, batch ${String(n).padStart(6)}, sync`, run: (t) => runTs(n, false, t), best: 0 });
-  configs.push({ label: `(b) TS evalBatch, batch ${String(n).padStart(6)}, thread pool`, run: (t) => runTs(n, true, t), best: 0 });
+  configs.push({
+    label: `(b) TS evalBatch, batch ${String(n).padStart(6)}, sync`,
+    run: (t) => runTs(n, false, t),
+    best: 0,
+  });
+  configs.push({
+    label: `(b) TS evalBatch, batch ${String(n).padStart(6)}, thread pool`,
+    run: (t) => runTs(n, true, t),
+    best: 0,
+  });
 }
-for (const n of batches) configs.push({ label: `(c) child process + pipes, batch ${String(n).padStart(6)}`, run: (t) => runPipe(n, t), best: 0 });
+for (const n of batches)
+  configs.push({
+    label: `(c) child process + pipes, batch ${String(n).padStart(6)}`,
+    run: (t) => runPipe(n, t),
+    best: 0,
+  });
 const per = seconds / rounds;
 for (let r = 0; r < rounds; r++) for (const c of configs) c.best = Math.max(c.best, await c.run(per));
 const limit = configs[0]!.best;
 console.log(`best of ${rounds} rounds of ${per.toFixed(2)} s each, M vectors/s (ratio to (a)):`);
-for (const c of configs) console.log(`  ${c.label.padEnd(48)} ${(c.best / 1e6).toFixed(1).padStart(6)}  ${(c.best / limit).toFixed(2)}`);
+for (const c of configs)
+  console.log(`  ${c.label.padEnd(48)} ${(c.best / 1e6).toFixed(1).padStart(6)}  ${(c.best / limit).toFixed(2)}`);
 console.log(`(evalBatch itself uses the thread pool from ${ASYNC_MIN} vectors on)`);
 await server.close();
 await model.close();
@@ -144,6 +165,8 @@ await model.close();
     if (out.count!.length !== 2 * n) throw new Error('bad count column');
     cycles += n;
   }
-  console.log(`(d) TS stepBatch on counter40, batch ${n}: ${(cycles / ((performance.now() - t) / 1000) / 1e6).toFixed(1)} M cycles/s`);
+  console.log(
+    `(d) TS stepBatch on counter40, batch ${n}: ${(cycles / ((performance.now() - t) / 1000) / 1e6).toFixed(1)} M cycles/s`,
+  );
   await counter.close();
 }

@@ -29,10 +29,18 @@ export const command: Command = {
     json: { type: 'bool', help: 'print the summary as JSON' },
   },
   async run({ flags }) {
-    const say = (s: string) => { if (!flags.json) process.stdout.write(s); };
+    const say = (s: string) => {
+      if (!flags.json) process.stdout.write(s);
+    };
     const options: PipelineOptions = {
-      gen: DEFAULT_CONFIG, engine: chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined), seed: flags.seed as number,
-      vectors: flags.vectors as number, outDir: flags.out as string, rtlDir: join(flags.out as string, 'rtl'), lockstep: { random: LOCKSTEP_RANDOM }, demo: DEMO,
+      gen: DEFAULT_CONFIG,
+      engine: chooseEngine(flags.engine as 'verilator' | 'builtin' | undefined),
+      seed: flags.seed as number,
+      vectors: flags.vectors as number,
+      outDir: flags.out as string,
+      rtlDir: join(flags.out as string, 'rtl'),
+      lockstep: { random: LOCKSTEP_RANDOM },
+      demo: DEMO,
     };
     const results = await runSteps(FLOW, options, {
       bar: progressBar,
@@ -48,7 +56,13 @@ export const command: Command = {
       process.stdout.write(JSON.stringify({ results: steps, failed }, null, 2) + '\n');
     } else {
       say('\n== summary\n');
-      say(table(['step', 'result', 'time', 'detail'], results.map((r) => [r.title, r.status, `${r.seconds.toFixed(1)} s`, r.detail]), [1, 3]));
+      say(
+        table(
+          ['step', 'result', 'time', 'detail'],
+          results.map((r) => [r.title, r.status, `${r.seconds.toFixed(1)} s`, r.detail]),
+          [1, 3],
+        ),
+      );
     }
     return failed ? 1 : 0;
   },

@@ -21,44 +21,100 @@ import { outDir } from '../dirs.js';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 
 export const command: Command = {
-  summary: 'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
-  usage: '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
+  summary:
+    'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
+  usage:
+    '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
   flags: {
-    core: { type: 'bool', help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)' },
+    core: {
+      type: 'bool',
+      help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)',
+    },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
     random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
     items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
-    'no-traps': { type: 'bool', help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes' },
+    'no-traps': {
+      type: 'bool',
+      help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes',
+    },
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
-    'rtl-coverage': { type: 'bool', help: 'RTL code coverage from Verilator --coverage (line, branch, toggle per module) of the core lockstep (--core) or of each block; reports under out/cosim/rtl-coverage/' },
-    'prove-unreachable': { type: 'bool', help: 'with --rtl-coverage: prove uncovered toggle points unreachable (Yosys sat: constant for all inputs, or from reset by temporal induction) or leave them holes; the table adds the reachable coverage' },
-    block: { type: 'choice', choices: BLOCK_NAMES, metavar: 'NAME', help: `one block (${BLOCK_NAMES.join(', ')}); default all` },
-    vectors: { type: 'int', metavar: 'N', help: 'random vectors per block on top of the directed/exhaustive sets', default: 1_000_000 },
+    'rtl-coverage': {
+      type: 'bool',
+      help: 'RTL code coverage from Verilator --coverage (line, branch, toggle per module) of the core lockstep (--core) or of each block; reports under out/cosim/rtl-coverage/',
+    },
+    'prove-unreachable': {
+      type: 'bool',
+      help: 'with --rtl-coverage: prove uncovered toggle points unreachable (Yosys sat: constant for all inputs, or from reset by temporal induction) or leave them holes; the table adds the reachable coverage',
+    },
+    block: {
+      type: 'choice',
+      choices: BLOCK_NAMES,
+      metavar: 'NAME',
+      help: `one block (${BLOCK_NAMES.join(', ')}); default all`,
+    },
+    vectors: {
+      type: 'int',
+      metavar: 'N',
+      help: 'random vectors per block on top of the directed/exhaustive sets',
+      default: 1_000_000,
+    },
     seed: seedFlag(),
     engine: engineFlag(),
-    mutants: { type: 'int', metavar: 'N', help: 'mutation score: N Yosys mutants per block, each co-simulated (Verilator); survivors classified formally' },
+    mutants: {
+      type: 'int',
+      metavar: 'N',
+      help: 'mutation score: N Yosys mutants per block, each co-simulated (Verilator); survivors classified formally',
+    },
     json: { type: 'bool', help: 'print results as JSON' },
   },
   async run({ flags }) {
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
     const proveUnreachable = flags['prove-unreachable'] === true;
-    if (proveUnreachable && !rtlCoverage) throw new UserError('--prove-unreachable needs --rtl-coverage (it classifies the uncovered RTL code-coverage points); allowed: --rtl-coverage --prove-unreachable, with or without --core');
-    if (rtlCoverage && flags.mutants !== undefined) throw new UserError('--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)');
-    if (rtlCoverage && engine !== 'verilator') throw new UserError("--rtl-coverage needs the verilator engine (it reads Verilator's --coverage counters); drop --engine builtin");
+    if (proveUnreachable && !rtlCoverage)
+      throw new UserError(
+        '--prove-unreachable needs --rtl-coverage (it classifies the uncovered RTL code-coverage points); allowed: --rtl-coverage --prove-unreachable, with or without --core',
+      );
+    if (rtlCoverage && flags.mutants !== undefined)
+      throw new UserError(
+        '--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)',
+      );
+    if (rtlCoverage && engine !== 'verilator')
+      throw new UserError(
+        "--rtl-coverage needs the verilator engine (it reads Verilator's --coverage counters); drop --engine builtin",
+      );
     if (flags.core) {
-      if (flags.program !== undefined && flags.random !== undefined) throw new UserError('--program and --random exclude each other');
-      if (flags.program !== undefined && !existsSync(flags.program as string)) throw new UserError(`--program: no such file '${String(flags.program)}'`);
+      if (flags.program !== undefined && flags.random !== undefined)
+        throw new UserError('--program and --random exclude each other');
+      if (flags.program !== undefined && !existsSync(flags.program as string))
+        throw new UserError(`--program: no such file '${String(flags.program)}'`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
-        engine, seed: flags.seed as number, items: flags.items as number, progress: bar.update, shrink: flags.shrink === true, outDir: outDir(),
-        ...(rtlCoverage ? { rtlCoverage: true } : {}), ...(proveUnreachable ? { proveUnreachable: true } : {}),
-        ...(flags.program !== undefined ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } } : {}),
-        ...(flags.random !== undefined ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } } : {}),
+        engine,
+        seed: flags.seed as number,
+        items: flags.items as number,
+        progress: bar.update,
+        shrink: flags.shrink === true,
+        outDir: outDir(),
+        ...(rtlCoverage ? { rtlCoverage: true } : {}),
+        ...(proveUnreachable ? { proveUnreachable: true } : {}),
+        ...(flags.program !== undefined
+          ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
+          : {}),
+        ...(flags.random !== undefined
+          ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
+          : {}),
       });
       bar.done();
-      if (flags.json) process.stdout.write(JSON.stringify(res, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v instanceof Uint32Array ? undefined : v), 2) + '\n');
+      if (flags.json)
+        process.stdout.write(
+          JSON.stringify(
+            res,
+            (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v instanceof Uint32Array ? undefined : v),
+            2,
+          ) + '\n',
+        );
       else process.stdout.write(formatCoreResult(res) + (res.rtlCoverage ? formatRtlCoverage(res.rtlCoverage) : ''));
       return res.mismatches > 0 ? 1 : 0;
     }
@@ -66,21 +122,47 @@ export const command: Command = {
     if (flags.mutants !== undefined) {
       const n = flags.mutants as number;
       if (n < 1 || n > 1000) throw new UserError(`--mutants must be between 1 and 1000, got ${n}`, 2);
-      if (!verilatorAvailable()) throw new UserError('Verilator not found: install it with `apt-get install verilator` (mutants are simulated as Verilog)');
+      if (!verilatorAvailable())
+        throw new UserError(
+          'Verilator not found: install it with `apt-get install verilator` (mutants are simulated as Verilog)',
+        );
       const { mutationScore, formatMutationTable } = await import('../../sim/cosim/mutation-score.js');
       const rows = [];
       for (const b of blocks) {
         const bar = progressBar(`mutants ${b}`);
-        rows.push(await mutationScore(b, { count: n, seed: flags.seed as number, vectors: flags.vectors as number, progress: (e) => bar.update(e.done, e.total) }));
+        rows.push(
+          await mutationScore(b, {
+            count: n,
+            seed: flags.seed as number,
+            vectors: flags.vectors as number,
+            progress: (e) => bar.update(e.done, e.total),
+          }),
+        );
         bar.done();
       }
-      if (flags.json) process.stdout.write(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
+      if (flags.json)
+        process.stdout.write(
+          JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n',
+        );
       else process.stdout.write(formatMutationTable(rows));
       return rows.some((r) => r.gaps.length > 0) ? 1 : 0;
     }
-    const results = await runBlockCosim(blocks, engine, flags.vectors as number, flags.seed as number, rtlCoverage, proveUnreachable);
-    if (flags.json) process.stdout.write(JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
-    else process.stdout.write(formatBlockResults(results) + formatRtlCoverage(results.flatMap((r) => (r.rtlCoverage ? [r.rtlCoverage] : []))));
+    const results = await runBlockCosim(
+      blocks,
+      engine,
+      flags.vectors as number,
+      flags.seed as number,
+      rtlCoverage,
+      proveUnreachable,
+    );
+    if (flags.json)
+      process.stdout.write(
+        JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n',
+      );
+    else
+      process.stdout.write(
+        formatBlockResults(results) + formatRtlCoverage(results.flatMap((r) => (r.rtlCoverage ? [r.rtlCoverage] : []))),
+      );
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
   },
 };
@@ -92,13 +174,33 @@ export function chooseEngine(requested: EngineName | undefined): EngineName {
 }
 
 /** The block co-simulation (sim/cosim/run-blocks.ts) with one terminal progress bar per block; RTL coverage under `<out>/cosim/rtl-coverage/<block>/`. */
-export async function runBlockCosim(blocks: readonly BlockName[], engine: EngineName, vectors: number, seed: number, rtlCoverage = false, proveUnreachable = false, out = outDir()): Promise<BlockCosimResult[]> {
-  return runBlocks(blocks, { engine, vectors, seed, ...barPerBlock(progressBar), ...(rtlCoverage ? { rtlCoverageDir: cosimDirs(out).rtlCoverage, proveUnreachable } : {}) });
+export async function runBlockCosim(
+  blocks: readonly BlockName[],
+  engine: EngineName,
+  vectors: number,
+  seed: number,
+  rtlCoverage = false,
+  proveUnreachable = false,
+  out = outDir(),
+): Promise<BlockCosimResult[]> {
+  return runBlocks(blocks, {
+    engine,
+    vectors,
+    seed,
+    ...barPerBlock(progressBar),
+    ...(rtlCoverage ? { rtlCoverageDir: cosimDirs(out).rtlCoverage, proveUnreachable } : {}),
+  });
 }
 
 export function formatBlockResults(results: readonly BlockCosimResult[]): string {
-  const rows = results.map((r) => [r.block, r.engine, r.vectors.toLocaleString('en-US'), r.directed.toLocaleString('en-US'),
-    String(r.mismatches), `${(r.vectors / r.seconds / 1e6).toFixed(2)} M/s`]);
+  const rows = results.map((r) => [
+    r.block,
+    r.engine,
+    r.vectors.toLocaleString('en-US'),
+    r.directed.toLocaleString('en-US'),
+    String(r.mismatches),
+    `${(r.vectors / r.seconds / 1e6).toFixed(2)} M/s`,
+  ]);
   let s = table(['block', 'engine', 'vectors', 'directed', 'mismatches', 'throughput'], rows);
   for (const r of results) if (r.first) s += `first mismatch in ${r.block}: ${formatMismatch(r.first)}\n`;
   return s;
@@ -108,23 +210,35 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** One screen: per-program rows, totals, throughput, coverage and its holes, exclusions, the first mismatch. */
 export function formatCoreResult(r: CoreCosimResult): string {
-  const rows = r.runs.map((x) => [x.name, n(x.instructions), x.halted ? 'yes' : 'no', x.mismatch ? `event ${x.mismatch.event}` : '-']);
-  let s = `vti_core lockstep against the golden model (engine ${r.engine})\n` + table(['program', 'instructions', 'halted', 'mismatch'], rows);
+  const rows = r.runs.map((x) => [
+    x.name,
+    n(x.instructions),
+    x.halted ? 'yes' : 'no',
+    x.mismatch ? `event ${x.mismatch.event}` : '-',
+  ]);
+  let s =
+    `vti_core lockstep against the golden model (engine ${r.engine})\n` +
+    table(['program', 'instructions', 'halted', 'mismatch'], rows);
   const c = r.coverage;
   s += `instructions compared ${n(r.instructions)}, mismatches ${r.mismatches}, throughput ${(r.throughput / 1e6).toFixed(2)} M instructions/s (lockstep), wall ${r.seconds.toFixed(1)} s\n`;
-  s += `coverage ${c.pct.toFixed(1)} %: class x cpl x vm x outcome ${c.outcomes.hit}/${c.outcomes.bins} (min hits ${c.outcomes.minHits}), ` +
+  s +=
+    `coverage ${c.pct.toFixed(1)} %: class x cpl x vm x outcome ${c.outcomes.hit}/${c.outcomes.bins} (min hits ${c.outcomes.minHits}), ` +
     `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}\n`;
   const holes = [...c.outcomes.holes, ...c.pairs.holes, ...c.psr.holes];
   if (holes.length) s += `holes (${holes.length}): ${holes.slice(0, 8).join('; ')}${holes.length > 8 ? '; ...' : ''}\n`;
   s += `not in the coverage space: ${c.notes[0]!.split(':')[0]}\n`;
-  if (c.modelDisagreements) s += `spec-restated checks disagreed with the emulator at ${c.modelDisagreements} events: ${c.disagreementSamples.join('; ')}\n`;
+  if (c.modelDisagreements)
+    s += `spec-restated checks disagreed with the emulator at ${c.modelDisagreements} events: ${c.disagreementSamples.join('; ')}\n`;
   for (const e of r.exclusions) s += `excluded from the comparison: ${e.id} ${e.port} ${e.why}\n`;
-  if (r.exclusions.length === 0) s += 'compared: every bit of every committed-effect output, after every instruction (no exclusions)\n';
+  if (r.exclusions.length === 0)
+    s += 'compared: every bit of every committed-effect output, after every instruction (no exclusions)\n';
   const bad = r.runs.find((x) => x.mismatch);
   if (bad?.mismatch) {
     s += `first mismatch in ${bad.name}:\n${formatDivergence(bad.mismatch)}`;
-    if (bad.artifacts) s += `report ${bad.artifacts.text}, stimulus ${bad.artifacts.stimulus}${bad.artifacts.vcd ? `, waveform ${bad.artifacts.vcd}` : ''}\n`;
-    if (bad.shrunk) s += `shrunk in ${bad.shrunk.runs} runs to ${bad.shrunk.items.length} item(s): ${bad.shrunk.items.join('; ')}\n  program ${bad.shrunk.source}\n`;
+    if (bad.artifacts)
+      s += `report ${bad.artifacts.text}, stimulus ${bad.artifacts.stimulus}${bad.artifacts.vcd ? `, waveform ${bad.artifacts.vcd}` : ''}\n`;
+    if (bad.shrunk)
+      s += `shrunk in ${bad.shrunk.runs} runs to ${bad.shrunk.items.length} item(s): ${bad.shrunk.items.join('; ')}\n  program ${bad.shrunk.source}\n`;
   }
   return s;
 }
@@ -138,11 +252,13 @@ export function formatRtlCoverage(groups: readonly RtlCoverageGroup[]): string {
     const t = g.summary.thresholds;
     s += `RTL code coverage (Verilator --coverage) of ${g.label}, ${g.programs.length} program(s)${g.programs.length <= 6 ? `: ${g.programs.join(', ')}` : ''}\n`;
     s += table(head, rows);
-    s += `covered = count >= ${t.line ?? 1} (line, branch), >= ${t.toggle ?? 2} (toggle: bit seen rising and falling); ` +
+    s +=
+      `covered = count >= ${t.line ?? 1} (line, branch), >= ${t.toggle ?? 2} (toggle: bit seen rising and falling); ` +
       `${g.summary.uncovered.length} uncovered point(s): ${g.files.uncovered}\n`;
     if (u) {
       const a = u.tallies.all!;
-      s += `unreachable = uncovered toggle points proven constant (${u.sequential ? `${u.top} flattened, temporal induction from reset` : `${u.top}, sat over all inputs`}; ` +
+      s +=
+        `unreachable = uncovered toggle points proven constant (${u.sequential ? `${u.top} flattened, temporal induction from reset` : `${u.top}, sat over all inputs`}; ` +
         `${u.satCalls} sat calls in ${u.yosysRuns} Yosys runs, ${u.seconds.toFixed(1)} s): ${a.unreachable}; ` +
         `holes (reachable, unproven or line/branch): ${g.summary.uncovered.length - a.unreachable}\n`;
     }

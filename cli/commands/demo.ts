@@ -13,7 +13,12 @@ export const command: Command = {
   usage: '[--iterations N] [--flush-cycles N] [--json]',
   flags: {
     iterations: { type: 'int', help: 'workload iterations (6 privileged operations each)', default: 100, metavar: 'N' },
-    'flush-cycles': { type: 'int', help: 'cycles charged per interruption (pipeline flush)', default: DEFAULT_FLUSH_CYCLES, metavar: 'N' },
+    'flush-cycles': {
+      type: 'int',
+      help: 'cycles charged per interruption (pipeline flush)',
+      default: DEFAULT_FLUSH_CYCLES,
+      metavar: 'N',
+    },
     json: { type: 'bool', help: 'print the results as JSON' },
   },
   async run({ flags, positional }) {

@@ -10,13 +10,19 @@ export const DEFAULT_MAX_STEPS = 10_000_000;
 
 export const command: Command = {
   summary: 'run an IA-64 program on the golden-model emulator and print its final state',
-  usage: 'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
+  usage:
+    'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
   flags: {
     vt: { type: 'choice', choices: ['on', 'off'], help: 'VT-i implemented', default: 'on' },
     valen: { type: 'int', help: 'implemented virtual-address bits, 51..61', default: 61, metavar: 'N' },
     palen: { type: 'int', help: 'implemented physical-address bits, 32..63', default: 63, metavar: 'N' },
     'guest-shrink': { type: 'int', help: 'guest IMPL_VA_MSB = valen - 1 - K', default: 1, metavar: 'K' },
-    'max-steps': { type: 'int', help: 'stop after N instruction slots (not halted)', default: DEFAULT_MAX_STEPS, metavar: 'N' },
+    'max-steps': {
+      type: 'int',
+      help: 'stop after N instruction slots (not halted)',
+      default: DEFAULT_MAX_STEPS,
+      metavar: 'N',
+    },
     state: { type: 'string', help: 'write the final-state JSON to FILE instead of stdout', metavar: 'FILE' },
     trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
   },
@@ -25,9 +31,13 @@ export const command: Command = {
     if (positional.length > 1) throw new UserError(`unexpected argument '${positional[1]}' (one program only)`);
     const file = positional[0]!;
     const maxSteps = flags['max-steps'] as number;
-    if (maxSteps < 0 || !Number.isSafeInteger(maxSteps)) throw new UserError(`--max-steps must be a non-negative integer, got ${maxSteps}`);
+    if (maxSteps < 0 || !Number.isSafeInteger(maxSteps))
+      throw new UserError(`--max-steps must be a non-negative integer, got ${maxSteps}`);
     const opts: EmuOptions = {
-      vt: flags.vt === 'on', valen: flags.valen as number, palen: flags.palen as number, guestShrink: flags['guest-shrink'] as number,
+      vt: flags.vt === 'on',
+      valen: flags.valen as number,
+      palen: flags.palen as number,
+      guestShrink: flags['guest-shrink'] as number,
     };
     let emu: Emulator;
     try {
@@ -37,10 +47,16 @@ export const command: Command = {
       throw e;
     }
     let bytes: Uint8Array;
-    try { bytes = new Uint8Array(readFileSync(file)); } catch (e) {
+    try {
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (e) {
       throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    try { emu.loadElf(bytes); } catch (e) { throw new UserError(`${file}: ${(e as Error).message}`); }
+    try {
+      emu.loadElf(bytes);
+    } catch (e) {
+      throw new UserError(`${file}: ${(e as Error).message}`);
+    }
     const trace = flags.trace ? new TraceWriter(flags.trace as string) : null;
     if (trace) emu.onStep = (r) => trace.write(r);
     try {
@@ -52,7 +68,8 @@ export const command: Command = {
       trace?.close();
     }
     const json = JSON.stringify(emu.state(), null, 2) + '\n';
-    if (flags.state) writeFileSync(flags.state as string, json); else process.stdout.write(json);
+    if (flags.state) writeFileSync(flags.state as string, json);
+    else process.stdout.write(json);
     return 0;
   },
 };
@@ -62,7 +79,11 @@ class TraceWriter {
   private readonly fd: number;
   private buf: string[] = [];
   constructor(file: string) {
-    try { this.fd = openSync(file, 'w'); } catch (e) { throw new UserError(`cannot write trace ${file}: ${(e as NodeJS.ErrnoException).code}`); }
+    try {
+      this.fd = openSync(file, 'w');
+    } catch (e) {
+      throw new UserError(`cannot write trace ${file}: ${(e as NodeJS.ErrnoException).code}`);
+    }
   }
   write(r: TraceRecord): void {
     const o: Record<string, unknown> = { step: r.step, ip: r.ip, slot: r.slot, insn: r.insn, psr: r.psr };
@@ -70,6 +91,14 @@ class TraceWriter {
     this.buf.push(JSON.stringify(o));
     if (this.buf.length >= 4096) this.flush();
   }
-  private flush(): void { if (this.buf.length) { writeSync(this.fd, this.buf.join('\n') + '\n'); this.buf = []; } }
-  close(): void { this.flush(); closeSync(this.fd); }
+  private flush(): void {
+    if (this.buf.length) {
+      writeSync(this.fd, this.buf.join('\n') + '\n');
+      this.buf = [];
+    }
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
 }

@@ -12,11 +12,29 @@ export const command: Command = {
   usage: '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out/rtl' },
-    'impl-va-msb': { type: 'int', metavar: 'N', help: 'highest implemented virtual-address bit, 50..60', default: DEFAULT_CONFIG.implVaMsb },
-    'impl-pa-msb': { type: 'int', metavar: 'N', help: 'highest implemented physical-address bit, 31..62', default: DEFAULT_CONFIG.implPaMsb },
-    'guest-shrink': { type: 'int', metavar: 'K', help: 'guest IMPL_VA_MSB = IMPL_VA_MSB - K', default: DEFAULT_CONFIG.guestShrink },
+    'impl-va-msb': {
+      type: 'int',
+      metavar: 'N',
+      help: 'highest implemented virtual-address bit, 50..60',
+      default: DEFAULT_CONFIG.implVaMsb,
+    },
+    'impl-pa-msb': {
+      type: 'int',
+      metavar: 'N',
+      help: 'highest implemented physical-address bit, 31..62',
+      default: DEFAULT_CONFIG.implPaMsb,
+    },
+    'guest-shrink': {
+      type: 'int',
+      metavar: 'K',
+      help: 'guest IMPL_VA_MSB = IMPL_VA_MSB - K',
+      default: DEFAULT_CONFIG.guestShrink,
+    },
     'no-vt': { type: 'bool', help: 'generate a processor without VT-i (PSR.vm tied to 0, vmsw illegal)' },
-    stats: { type: 'bool', help: 'synthesize every module with Yosys (synth, synth_ice40) and print cells, LUTs, depth' },
+    stats: {
+      type: 'bool',
+      help: 'synthesize every module with Yosys (synth, synth_ice40) and print cells, LUTs, depth',
+    },
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
   },
@@ -27,7 +45,7 @@ export const command: Command = {
       implPaMsb: flags['impl-pa-msb'] as number,
       guestShrink: flags['guest-shrink'] as number,
     };
-    let gen;
+    let gen: ReturnType<typeof generateVti>;
     try {
       gen = generateVti(o);
     } catch (e) {
@@ -43,11 +61,15 @@ export const command: Command = {
     let stats: Awaited<ReturnType<typeof collectStats>> | undefined;
     if (flags.stats) stats = await collectStats(gen.files);
     if (flags.json) {
-      process.stdout.write(JSON.stringify({ out, manifest: gen.manifest, ...(stats ? { stats } : {}) }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ out, manifest: gen.manifest, ...(stats ? { stats } : {}) }, null, 2) + '\n',
+      );
       return 0;
     }
-    process.stdout.write(`wrote ${Object.keys(gen.files).length} files + manifest.json to ${out}/ ` +
-      `(IMPL_VA_MSB ${o.implVaMsb}, guest ${o.implVaMsb - o.guestShrink}, IMPL_PA_MSB ${o.implPaMsb}, VT ${o.vmImplemented ? 'on' : 'off'})\n`);
+    process.stdout.write(
+      `wrote ${Object.keys(gen.files).length} files + manifest.json to ${out}/ ` +
+        `(IMPL_VA_MSB ${o.implVaMsb}, guest ${o.implVaMsb - o.guestShrink}, IMPL_PA_MSB ${o.implPaMsb}, VT ${o.vmImplemented ? 'on' : 'off'})\n`,
+    );
     for (const m of gen.manifest.modules) process.stdout.write(`  ${m.file.padEnd(20)} ${m.ports.length} ports\n`);
     if (stats) process.stdout.write('\n' + formatStats(stats));
     return 0;
@@ -61,7 +83,16 @@ async function collectStats(files: Record<string, string>) {
   for (const f of Object.keys(verilog)) {
     const top = f.replace(/\.v$/, '');
     const s = await synthStats(verilog, top);
-    rows.push({ module: top, cells: s.generic.cells, depth: s.generic.depth, luts: s.ice40.luts, carries: s.ice40.carries, ffs: s.ice40.ffs, iceDepth: s.ice40.depth, ms: Math.round(s.ms) });
+    rows.push({
+      module: top,
+      cells: s.generic.cells,
+      depth: s.generic.depth,
+      luts: s.ice40.luts,
+      carries: s.ice40.carries,
+      ffs: s.ice40.ffs,
+      iceDepth: s.ice40.depth,
+      ms: Math.round(s.ms),
+    });
   }
   return rows;
 }
@@ -70,6 +101,13 @@ function formatStats(rows: Awaited<ReturnType<typeof collectStats>>): string {
   const head = ['module', 'cells (synth)', 'depth', 'iCE40 LUT4', 'carry', 'DFF', 'LUT depth'];
   const body = rows.map((r) => [r.module, r.cells, r.depth, r.luts, r.carries, r.ffs, r.iceDepth].map(String));
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
-  return [line(head), '|' + w.map((x, i) => (i === 0 ? '-' : '') + '-'.repeat(x + 1) + (i === 0 ? '' : ':')).join('|') + '|', ...body.map(line)].join('\n') + '\n';
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
+  return (
+    [
+      line(head),
+      '|' + w.map((x, i) => (i === 0 ? '-' : '') + '-'.repeat(x + 1) + (i === 0 ? '' : ':')).join('|') + '|',
+      ...body.map(line),
+    ].join('\n') + '\n'
+  );
 }

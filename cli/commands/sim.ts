@@ -29,9 +29,11 @@ export const command: Command = {
     const name = flags.module as string | undefined;
     if (!name) throw new UserError(`--module is required (one of ${DESIGNS.join(', ')})`, 2);
     const cycles = flags.cycles as number;
-    if (cycles < 1 || cycles > 100_000_000) throw new UserError(`--cycles must be between 1 and 100000000, got ${cycles}`, 2);
+    if (cycles < 1 || cycles > 100_000_000)
+      throw new UserError(`--cycles must be between 1 and 100000000, got ${cycles}`, 2);
     const design: IRDesign = (VTI_MODULES as readonly string[]).includes(name)
-      ? vtiDesign(name as VtiModuleName, DEFAULT_CONFIG) : elaborate(EXAMPLES[name]!()).design;
+      ? vtiDesign(name as VtiModuleName, DEFAULT_CONFIG)
+      : elaborate(EXAMPLES[name]!()).design;
     const engineName: EngineName = chooseEngine(flags.engine as EngineName | undefined);
     const top = design.modules.find((m) => m.name === design.top)!;
     const sequential = top.signals.some((s) => s.kind === 'input' && s.name === 'clk');
@@ -55,10 +57,21 @@ export const command: Command = {
       await engine.close();
     }
     const seconds = (performance.now() - t0) / 1000;
-    const result = { module: name, engine: engineName, sequential, cycles, seconds, perSecond: cycles / seconds, ...(flags.vcd ? { vcd: flags.vcd } : {}) };
+    const result = {
+      module: name,
+      engine: engineName,
+      sequential,
+      cycles,
+      seconds,
+      perSecond: cycles / seconds,
+      ...(flags.vcd ? { vcd: flags.vcd } : {}),
+    };
     if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else process.stdout.write(`${name} on ${engineName}: ${cycles.toLocaleString('en-US')} ${sequential ? 'cycles' : 'vectors'} in ${seconds.toFixed(2)} s ` +
-      `(${(cycles / seconds / 1e6).toFixed(2)} M/s)${flags.vcd ? `, VCD ${flags.vcd}` : ''}\n`);
+    else
+      process.stdout.write(
+        `${name} on ${engineName}: ${cycles.toLocaleString('en-US')} ${sequential ? 'cycles' : 'vectors'} in ${seconds.toFixed(2)} s ` +
+          `(${(cycles / seconds / 1e6).toFixed(2)} M/s)${flags.vcd ? `, VCD ${flags.vcd}` : ''}\n`,
+      );
     return 0;
   },
 };

@@ -11,7 +11,7 @@ import { applyMutant, type PropertyMutant } from './property-mutants.js';
 
 export { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
 export { PROPERTY_MUTANTS, applyMutant, mutantFor, type PropertyMutant } from './property-mutants.js';
-export { valueOf, type TraceStep } from './trace.js';
+export { traceValue, type TraceStep } from './trace.js';
 
 export interface RunOptions {
   /** Generator options of the core (defaults: DEFAULT_CONFIG). */
@@ -37,7 +37,12 @@ export interface PropertyResult {
   readonly method: string;
   /** Proof time (cover time is in cover.ms). */
   readonly ms: number;
-  readonly cover?: { readonly reachable: boolean; readonly table: string; readonly ms: number; readonly steps?: readonly TraceStep[] };
+  readonly cover?: {
+    readonly reachable: boolean;
+    readonly table: string;
+    readonly ms: number;
+    readonly steps?: readonly TraceStep[];
+  };
   readonly counterexample?: {
     readonly table: string;
     readonly vcdPath: string;
@@ -62,20 +67,32 @@ export async function runProperties(opts: RunOptions = {}): Promise<PropertyResu
       mkdirSync(dirname(vcdPath), { recursive: true });
       writeFileSync(vcdPath, traceToVcd(proof.steps, 'vti_props'));
       const last = proof.steps[proof.steps.length - 1]!.step;
-      counterexample = { table: traceTable(p, proof.steps, { step: last, text: `<-- ${p.ok} = 0` }), vcdPath, steps: proof.steps };
+      counterexample = {
+        table: traceTable(p, proof.steps, { step: last, text: `<-- ${p.ok} = 0` }),
+        vcdPath,
+        steps: proof.steps,
+      };
     }
     let cover: PropertyResult['cover'];
     if (opts.cover ?? true) {
       const c = await coverProperty(il, p, opts.coverSteps ?? 6);
       cover = {
-        reachable: c.reachable, ms: c.ms,
-        table: c.steps ? traceTable(p, c.steps, { step: c.steps[c.steps.length - 1]!.step, text: `<-- ${p.cover}` }) : '(not reachable)',
+        reachable: c.reachable,
+        ms: c.ms,
+        table: c.steps
+          ? traceTable(p, c.steps, { step: c.steps[c.steps.length - 1]!.step, text: `<-- ${p.cover}` })
+          : '(not reachable)',
         ...(c.steps ? { steps: c.steps } : {}),
       };
     }
     out.push({
-      name, title: p.title, verdict: proof.verdict, method: proof.method, ms: proof.ms,
-      ...(cover ? { cover } : {}), ...(counterexample ? { counterexample } : {}),
+      name,
+      title: p.title,
+      verdict: proof.verdict,
+      method: proof.method,
+      ms: proof.ms,
+      ...(cover ? { cover } : {}),
+      ...(counterexample ? { counterexample } : {}),
     });
   }
   return out;
@@ -87,8 +104,14 @@ function traceTable(p: PropertyDef, steps: readonly TraceStep[], mark: { step: n
 
 /** One line per result: "P1 proven 2.1 s (temporal induction ...) cover reachable in 4 cycles". */
 export function formatResults(rs: readonly PropertyResult[]): string {
-  return rs.map((r) => {
-    const cov = r.cover ? (r.cover.reachable ? `cover reachable (${(r.cover.steps?.length ?? 1) - 1} cycles, ${(r.cover.ms / 1000).toFixed(1)} s)` : 'cover NOT reachable') : '';
-    return `${r.name} ${r.verdict.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.method}  ${cov}`;
-  }).join('\n');
+  return rs
+    .map((r) => {
+      const cov = r.cover
+        ? r.cover.reachable
+          ? `cover reachable (${(r.cover.steps?.length ?? 1) - 1} cycles, ${(r.cover.ms / 1000).toFixed(1)} s)`
+          : 'cover NOT reachable'
+        : '';
+      return `${r.name} ${r.verdict.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.method}  ${cov}`;
+    })
+    .join('\n');
 }

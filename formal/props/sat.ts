@@ -14,24 +14,41 @@ import { parseTrace, type TraceStep } from './trace.js';
 export const TOP = 'vti_props';
 
 /** The core's Verilog (all five modules) plus the spec facts and the checker. */
-export function checkerFiles(core: { files: Readonly<Record<string, string>>; ports: readonly PortSpec[] }, o: VtiConfig): Record<string, string> {
-  return { ...core.files, 'vti_spec_facts.v': factsVerilog(o), 'vti_props.v': checkerVerilog(core.ports, o.vmImplemented) };
+export function checkerFiles(
+  core: { files: Readonly<Record<string, string>>; ports: readonly PortSpec[] },
+  o: VtiConfig,
+): Record<string, string> {
+  return {
+    ...core.files,
+    'vti_spec_facts.v': factsVerilog(o),
+    'vti_props.v': checkerVerilog(core.ports, o.vmImplemented),
+  };
 }
 
 const elaborated = new Map<string, string>();
 
 /** Flattened RTLIL of vti_props (cached by file contents: one elaboration per design). */
 export async function elaborate(files: Readonly<Record<string, string>>): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify(Object.entries(files).sort())).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify(Object.entries(files).sort()))
+    .digest('hex');
   const hit = elaborated.get(key);
   if (hit) return hit;
-  const names = Object.keys(files).filter((n) => n.endsWith('.v')).sort();
-  const r = await yosys([
-    `read_verilog ${names.join(' ')}`,
-    `hierarchy -check -top ${TOP}`,
-    'proc', 'flatten', 'memory', 'opt_clean',
-    'write_rtlil props.il',
-  ].join('\n'), files);
+  const names = Object.keys(files)
+    .filter((n) => n.endsWith('.v'))
+    .sort();
+  const r = await yosys(
+    [
+      `read_verilog ${names.join(' ')}`,
+      `hierarchy -check -top ${TOP}`,
+      'proc',
+      'flatten',
+      'memory',
+      'opt_clean',
+      'write_rtlil props.il',
+    ].join('\n'),
+    files,
+  );
   const il = r.files['props.il']!;
   elaborated.set(key, il);
   return il;
@@ -63,7 +80,8 @@ export interface ProofOutcome {
   readonly log: string;
 }
 
-const proofFailed = (e: unknown): e is YosysError => e instanceof YosysError && e.errors.some((m) => m.includes('proof did fail'));
+const proofFailed = (e: unknown): e is YosysError =>
+  e instanceof YosysError && e.errors.some((m) => m.includes('proof did fail'));
 
 /**
  * `sat -tempinduct -prove ok 1 -seq 1 -set-at 1 rst 1`: step 1 forces reset and is not
@@ -81,7 +99,12 @@ export async function proveProperty(il: string, p: PropertyDef, maxSteps = 4): P
   try {
     const r = await yosys(script, { 'props.il': il });
     const k = inductionLength(r.stdout);
-    return { verdict: 'proven', method: method.replace(/k <= \d+/, `k = ${k}`), ms: performance.now() - t0, log: r.stdout };
+    return {
+      verdict: 'proven',
+      method: method.replace(/k <= \d+/, `k = ${k}`),
+      ms: performance.now() - t0,
+      log: r.stdout,
+    };
   } catch (e) {
     if (!proofFailed(e)) throw e;
     const ms = performance.now() - t0;
@@ -91,7 +114,6 @@ export async function proveProperty(il: string, p: PropertyDef, maxSteps = 4): P
     return { verdict: 'failed', method, ms, steps: parseTrace(json), log: e.log };
   }
 }
-
 
 export interface CoverOutcome {
   readonly reachable: boolean;

@@ -22,7 +22,7 @@ export function parseTrace(json: string): TraceStep[] {
 }
 
 /** A signal's value as a bigint (undefined when absent or with x bits). */
-export function valueOf(s: TraceStep | undefined, name: string): bigint | undefined {
+export function traceValue(s: TraceStep | undefined, name: string): bigint | undefined {
   const v = s?.signals[name];
   return v && /^[01]+$/.test(v.bin) ? BigInt('0b' + v.bin) : undefined;
 }
@@ -40,22 +40,42 @@ function show(name: string, v: CexValue | undefined): string {
  * separator, and one line per output after the edge (step k+1). `failAt`: the step whose `ok`
  * failed (marked on its cycle, k = failAt - 1).
  */
-export function formatTrace(steps: readonly TraceStep[], inputs: readonly string[], outputs: readonly string[], mark?: { step: number; text: string }): string {
+export function formatTrace(
+  steps: readonly TraceStep[],
+  inputs: readonly string[],
+  outputs: readonly string[],
+  mark?: { step: number; text: string },
+): string {
   const cycles = steps.slice(0, -1).map((s) => s.step);
   const after = (k: number) => steps.find((s) => s.step === k + 1);
-  const rows: string[][] = [['cycle', ...cycles.map((k) => String(k) + (mark && mark.step === k + 1 ? ` ${mark.text}` : ''))]];
+  const rows: string[][] = [
+    ['cycle', ...cycles.map((k) => String(k) + (mark && mark.step === k + 1 ? ` ${mark.text}` : ''))],
+  ];
   for (const n of inputs) rows.push([n, ...cycles.map((k) => show(n, steps.find((s) => s.step === k)!.signals[n]))]);
   rows.push(['-- after the edge --', ...cycles.map(() => '')]);
   for (const n of outputs) rows.push([n, ...cycles.map((k) => show(n, after(k)?.signals[n]))]);
   const colW = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((x, c) => (c === 0 ? x.padEnd(colW[c]!) : x.padStart(colW[c]!))).join(' | ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((x, c) => (c === 0 ? x.padEnd(colW[c]!) : x.padStart(colW[c]!)))
+        .join(' | ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A VCD: one clock period per step, every dumped signal with its value during that step. */
 export function traceToVcd(steps: readonly TraceStep[], top: string): string {
-  const names = steps[0] ? Object.keys(steps[0].signals).filter((n) => n !== 'clk').sort() : [];
+  const names = steps[0]
+    ? Object.keys(steps[0].signals)
+        .filter((n) => n !== 'clk')
+        .sort()
+    : [];
   const out = ['$timescale 1ns $end', `$scope module ${top} $end`, '$var wire 1 ck clk $end'];
-  names.forEach((n, i) => out.push(`$var wire ${steps[0]!.signals[n]!.width} s${i} ${n} $end`));
+  names.forEach((n, i) => {
+    out.push(`$var wire ${steps[0]!.signals[n]!.width} s${i} ${n} $end`);
+  });
   out.push('$upscope $end', '$enddefinitions $end');
   steps.forEach((st, k) => {
     out.push(`#${k * 10}`, '0ck');

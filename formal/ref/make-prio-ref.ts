@@ -8,16 +8,18 @@ import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 
 /** The reference's Verilog for any priority table (the committed file uses the default). */
 export function prioReference(table: readonly PriorityRow[] = PRIORITY_TABLE): string {
-const N = table.length;
-const W = Math.max(1, Math.ceil(Math.log2(N)));
-const kindCode = { interrupt: 0, fault: 1, trap: 2 } as const;
-const hex = (v: number, digits: number) => v.toString(16).padStart(digits, '0');
-const rows = table.map(
-  (r, i) =>
-    `            ${W}'d${i}: begin vec = 15'h${hex(r.vector, 4)}; code = 16'h${hex(r.isrCode, 4)}; knd = 2'd${kindCode[r.kind]}; end // rank ${i + 1} ${r.title}`,
-).join('\n');
+  const N = table.length;
+  const W = Math.max(1, Math.ceil(Math.log2(N)));
+  const kindCode = { interrupt: 0, fault: 1, trap: 2 } as const;
+  const hex = (v: number, digits: number) => v.toString(16).padStart(digits, '0');
+  const rows = table
+    .map(
+      (r, i) =>
+        `            ${W}'d${i}: begin vec = 15'h${hex(r.vector, 4)}; code = 16'h${hex(r.isrCode, 4)}; knd = 2'd${kindCode[r.kind]}; end // rank ${i + 1} ${r.title}`,
+    )
+    .join('\n');
 
-const text = `// Hand-written reference for vti_fault_prio (blocks.md "vti_fault_prio", architecture.md
+  const text = `// Hand-written reference for vti_fault_prio (blocks.md "vti_fault_prio", architecture.md
 // section 6), default ${N}-row table. The encoder is a plain loop: scanning from the lowest
 // priority row up, every pending row overwrites the winner, so the last write is the
 // highest-priority (lowest-numbered) pending row. The row table below was written by
@@ -68,7 +70,7 @@ ${rows}
     end
 endmodule
 `;
-return text;
+  return text;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -6,8 +6,23 @@ import type { IRExpr, IRModule } from '../../hdl/ir/types.js';
 import { operands } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
-  and: '&', or: '|', xor: '^', add: '+', sub: '-', eq: '==', ne: '!=', ult: '<', ule: '<=', ugt: '>', uge: '>=',
-  slt: '<', sle: '<=', sgt: '>', sge: '>=', shl: '<<', shr: '>>',
+  and: '&',
+  or: '|',
+  xor: '^',
+  add: '+',
+  sub: '-',
+  eq: '==',
+  ne: '!=',
+  ult: '<',
+  ule: '<=',
+  ugt: '>',
+  uge: '>=',
+  slt: '<',
+  sle: '<=',
+  sgt: '>',
+  sge: '>=',
+  shl: '<<',
+  shr: '>>',
 };
 const SIGNED_CMP = new Set(['slt', 'sle', 'sgt', 'sge']);
 /** Inline nesting beyond this depth gets a temporary (Verilator and Yosys recurse on it). */
@@ -35,7 +50,10 @@ export class ExprEmitter {
   private readonly needsName: Uint8Array;
   private tempCounter = 0;
 
-  constructor(private readonly m: IRModule, private readonly reserved: Set<string>) {
+  constructor(
+    private readonly m: IRModule,
+    private readonly reserved: Set<string>,
+  ) {
     const n = m.exprs.length;
     this.text = new Array(n);
     this.depth = new Int32Array(n);
@@ -72,7 +90,8 @@ export class ExprEmitter {
 
   private makeTemp(id: number, t: string): string {
     let name: string;
-    do name = `_t${this.tempCounter++}`; while (this.reserved.has(name));
+    do name = `_t${this.tempCounter++}`;
+    while (this.reserved.has(name));
     this.reserved.add(name);
     this.temps.push({ name, width: this.m.exprs[id]!.width, text: t, expr: id });
     this.text[id] = name;
@@ -85,9 +104,15 @@ export class ExprEmitter {
     const stack: number[] = [root];
     while (stack.length) {
       const id = stack[stack.length - 1]!;
-      if (this.text[id] !== undefined) { stack.pop(); continue; }
+      if (this.text[id] !== undefined) {
+        stack.pop();
+        continue;
+      }
       const pending = operands(this.m.exprs[id]!).filter((o) => this.text[o] === undefined);
-      if (pending.length) { stack.push(...pending); continue; }
+      if (pending.length) {
+        stack.push(...pending);
+        continue;
+      }
       stack.pop();
       this.build(id);
     }
@@ -111,22 +136,48 @@ export class ExprEmitter {
         } else t = constLiteral(e.width, e.value);
         depth = 0;
         break;
-      case 'ref': t = this.m.signals[e.signal]!.name; depth = 0; break;
-      case 'not': t = `~${op(e.a)}`; break;
-      case 'neg': t = `-${op(e.a)}`; break;
-      case 'redand': t = `&${op(e.a)}`; break;
-      case 'redor': t = `|${op(e.a)}`; break;
-      case 'redxor': t = `^${op(e.a)}`; break;
-      case 'shli': t = `${op(e.a)} << ${e.amount}`; break;
-      case 'shri': t = `${op(e.a)} >> ${e.amount}`; break;
+      case 'ref':
+        t = this.m.signals[e.signal]!.name;
+        depth = 0;
+        break;
+      case 'not':
+        t = `~${op(e.a)}`;
+        break;
+      case 'neg':
+        t = `-${op(e.a)}`;
+        break;
+      case 'redand':
+        t = `&${op(e.a)}`;
+        break;
+      case 'redor':
+        t = `|${op(e.a)}`;
+        break;
+      case 'redxor':
+        t = `^${op(e.a)}`;
+        break;
+      case 'shli':
+        t = `${op(e.a)} << ${e.amount}`;
+        break;
+      case 'shri':
+        t = `${op(e.a)} >> ${e.amount}`;
+        break;
       // $unsigned(...) makes the arithmetic shift self-determined, so an unsigned context
       // cannot turn it back into a logical shift.
-      case 'srai': t = `$unsigned($signed(${this.text[e.a]}) >>> ${e.amount})`; depth = this.depth[e.a]! + 1; break;
-      case 'sra': t = `$unsigned($signed(${this.text[e.a]}) >>> ${op(e.b)})`; depth = Math.max(depth, this.depth[e.a]! + 1); break;
+      case 'srai':
+        t = `$unsigned($signed(${this.text[e.a]}) >>> ${e.amount})`;
+        depth = this.depth[e.a]! + 1;
+        break;
+      case 'sra':
+        t = `$unsigned($signed(${this.text[e.a]}) >>> ${op(e.b)})`;
+        depth = Math.max(depth, this.depth[e.a]! + 1);
+        break;
       case 'slice': {
         const a = this.m.exprs[e.a]!;
         if (a.op === 'const') {
-          t = constLiteral(e.width, ((BigInt('0x' + a.value) >> BigInt(e.lo)) & ((1n << BigInt(e.width)) - 1n)).toString(16));
+          t = constLiteral(
+            e.width,
+            ((BigInt('0x' + a.value) >> BigInt(e.lo)) & ((1n << BigInt(e.width)) - 1n)).toString(16),
+          );
           depth = 0;
         } else {
           const n = this.named(e.a);
@@ -154,13 +205,20 @@ export class ExprEmitter {
         break;
       }
       case 'concat':
-        t = `{${e.parts.map((p) => { depth = Math.max(depth, this.depth[p]! + 1); return this.text[p]!; }).join(', ')}}`;
+        t = `{${e.parts
+          .map((p) => {
+            depth = Math.max(depth, this.depth[p]! + 1);
+            return this.text[p]!;
+          })
+          .join(', ')}}`;
         break;
       case 'repl':
         t = `{${e.count}{${this.text[e.a]}}}`;
         depth = this.depth[e.a]! + 1;
         break;
-      case 'mux': t = `${op(e.sel)} ? ${op(e.a)} : ${op(e.b)}`; break;
+      case 'mux':
+        t = `${op(e.sel)} ? ${op(e.a)} : ${op(e.b)}`;
+        break;
       default: {
         if (SIGNED_CMP.has(e.op)) {
           t = `$signed(${this.text[e.a]}) ${BIN[e.op]} $signed(${this.text[e.b]})`;
@@ -171,21 +229,33 @@ export class ExprEmitter {
     this.text[id] = t;
     this.depth[id] = depth;
     const trivial = e.op === 'const' || e.op === 'ref';
-    if (!trivial && (depth > MAX_INLINE_DEPTH || (this.uses[id]! > 1 && !atomicCheap(e)) || (this.needsName[id] && !this.isIdentifier(t))))
+    if (
+      !trivial &&
+      (depth > MAX_INLINE_DEPTH ||
+        (this.uses[id]! > 1 && !atomicCheap(e)) ||
+        (this.needsName[id] && !this.isIdentifier(t)))
+    )
       this.makeTemp(id, t);
   }
 }
 
 /** A text that needs no parentheses as an operand. */
 function atomic(s: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+\])?$/.test(s) || /^\d+'[bhd][0-9a-fA-F_]+$/.test(s) || (s.startsWith('{') && s.endsWith('}') && balanced(s));
+  return (
+    /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+\])?$/.test(s) ||
+    /^\d+'[bhd][0-9a-fA-F_]+$/.test(s) ||
+    (s.startsWith('{') && s.endsWith('}') && balanced(s))
+  );
 }
 
 function balanced(s: string): boolean {
   let d = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '{') d++;
-    else if (s[i] === '}') { d--; if (d === 0 && i !== s.length - 1) return false; }
+    else if (s[i] === '}') {
+      d--;
+      if (d === 0 && i !== s.length - 1) return false;
+    }
   }
   return d === 0;
 }
@@ -194,4 +264,3 @@ function balanced(s: string): boolean {
 function atomicCheap(e: IRExpr): boolean {
   return e.op === 'slice';
 }
-

@@ -24,8 +24,14 @@ export function unusedBits(m: IRModule): string[] {
   const stmts = (list: readonly IRStmt[]) => {
     for (const s of list) {
       if (s.kind === 'assign') markFull(s.value);
-      else if (s.kind === 'if') { markFull(s.cond); stmts(s.then); stmts(s.else); }
-      else { markFull(s.subject); for (const c of s.cases) stmts(c.body); }
+      else if (s.kind === 'if') {
+        markFull(s.cond);
+        stmts(s.then);
+        stmts(s.else);
+      } else {
+        markFull(s.subject);
+        for (const c of s.cases) stmts(c.body);
+      }
     }
   };
   for (const p of m.processes) {
@@ -40,9 +46,15 @@ export function unusedBits(m: IRModule): string[] {
     if (s.kind === 'output') continue;
     const missing = full(s.width) & ~used[s.id]!;
     if (!missing) continue;
-    if (missing === full(s.width)) { out.push(s.name); continue; }
+    if (missing === full(s.width)) {
+      out.push(s.name);
+      continue;
+    }
     for (let i = s.width - 1; i >= 0; ) {
-      if (!((missing >> BigInt(i)) & 1n)) { i--; continue; }
+      if (!((missing >> BigInt(i)) & 1n)) {
+        i--;
+        continue;
+      }
       const hi = i;
       while (i >= 0 && (missing >> BigInt(i)) & 1n) i--;
       const lo = i + 1;

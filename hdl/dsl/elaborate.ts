@@ -21,7 +21,14 @@ export function elaborate(top: HdlModule): Elaborated {
   };
   visit(top);
   const build: Diagnostic[] = order.flatMap((m) =>
-    m.problems.map((p) => ({ severity: 'error' as const, check: 'build', module: m.ir.name, loc: p.loc, message: p.message })));
+    m.problems.map((p) => ({
+      severity: 'error' as const,
+      check: 'build',
+      module: m.ir.name,
+      loc: p.loc,
+      message: p.message,
+    })),
+  );
   // Passes may rename signals: work on copies so an HdlModule can be elaborated again.
   const design: IRDesign = structuredClone({ top: top.ir.name, modules: order.map((m) => m.ir) });
   const diagnostics = [...build, ...runChecks(design)];

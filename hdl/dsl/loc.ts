@@ -36,7 +36,10 @@ function isInternal(file: string): boolean {
     const path = file.startsWith('file://') ? fileURLToPath(file) : file;
     // node_modules frames are library code, except this package's own files when it is
     // itself installed under node_modules (then projectRoot is inside it).
-    r = path.startsWith(coreDir) || path.startsWith('node:') || (path.includes(`${sep}node_modules${sep}`) && !path.startsWith(projectRoot + sep));
+    r =
+      path.startsWith(coreDir) ||
+      path.startsWith('node:') ||
+      (path.includes(`${sep}node_modules${sep}`) && !path.startsWith(projectRoot + sep));
     internal.set(file, r);
   }
   return r;
@@ -78,8 +81,17 @@ export function callerLoc(): Loc {
     if (!file.endsWith('.ts')) return { file: displayPath(file), line, col };
     const map = sourceMapOf(file);
     if (map) {
-      const e = map.findEntry(line - 1, col - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
-      if (e && e.originalLine !== undefined) return { file: displayPath(e.originalSource ?? file), line: e.originalLine + 1, col: (e.originalColumn ?? 0) + 1 };
+      const e = map.findEntry(line - 1, col - 1) as {
+        originalSource?: string;
+        originalLine?: number;
+        originalColumn?: number;
+      };
+      if (e && e.originalLine !== undefined)
+        return {
+          file: displayPath(e.originalSource ?? file),
+          line: e.originalLine + 1,
+          col: (e.originalColumn ?? 0) + 1,
+        };
     }
     return fromStackText();
   }

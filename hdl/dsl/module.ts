@@ -34,10 +34,19 @@ export interface RegOptions {
 type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> : T extends 1 ? Signal<1> : Signal;
 
 export class WhenChain {
-  constructor(private readonly m: ModuleBuilder, private node: Extract<MutStmt, { kind: 'if' }>) {}
+  constructor(
+    private readonly m: ModuleBuilder,
+    private node: Extract<MutStmt, { kind: 'if' }>,
+  ) {}
   elsewhen(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
-    const next: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.m.condition(cond, loc), then: [], else: [], loc };
+    const next: Extract<MutStmt, { kind: 'if' }> = {
+      kind: 'if',
+      cond: this.m.condition(cond, loc),
+      then: [],
+      else: [],
+      loc,
+    };
     this.node.else.push(next);
     this.m.collect(next.then, body);
     return new WhenChain(this.m, next);
@@ -49,7 +58,11 @@ export class WhenChain {
 
 export class SwitchBuilder {
   private hasDefault = false;
-  constructor(private readonly m: ModuleBuilder, private readonly node: Extract<MutStmt, { kind: 'switch' }>, private readonly width: number) {}
+  constructor(
+    private readonly m: ModuleBuilder,
+    private readonly node: Extract<MutStmt, { kind: 'switch' }>,
+    private readonly width: number,
+  ) {}
   /** A case: one value or several; values are numbers or constants (enum members). */
   is(values: Operand | readonly Operand[], body: () => void): this {
     const loc = callerLoc();
@@ -89,12 +102,23 @@ export class ModuleBuilder implements AssignSink {
   private clk?: Signal<1>;
   private rst?: Signal<1>;
 
-  constructor(readonly name: string, readonly loc: Loc, readonly doc?: string, readonly params?: Record<string, unknown>) {}
+  constructor(
+    readonly name: string,
+    readonly loc: Loc,
+    readonly doc?: string,
+    readonly params?: Record<string, unknown>,
+  ) {}
 
   // ---- declarations ----
-  input<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'input', type, callerLoc()) as Typed<T>; }
-  output<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'output', type, callerLoc()) as Typed<T>; }
-  wire<T extends HwType>(name: string, type: T): Typed<T> { return this.declare(name, 'wire', type, callerLoc()) as Typed<T>; }
+  input<T extends HwType>(name: string, type: T): Typed<T> {
+    return this.declare(name, 'input', type, callerLoc()) as Typed<T>;
+  }
+  output<T extends HwType>(name: string, type: T): Typed<T> {
+    return this.declare(name, 'output', type, callerLoc()) as Typed<T>;
+  }
+  wire<T extends HwType>(name: string, type: T): Typed<T> {
+    return this.declare(name, 'wire', type, callerLoc()) as Typed<T>;
+  }
   /** A register on this module's clock (`clk`) with synchronous active-high reset (`rst`) when `init` is given. */
   reg<T extends HwType>(name: string, type: T, opts: RegOptions = {}): Typed<T> {
     const loc = callerLoc();
@@ -105,9 +129,13 @@ export class ModuleBuilder implements AssignSink {
     return this.declare(name, 'reg', type, loc, { clock: clock.id, reset, init }) as Typed<T>;
   }
   /** The module's clock input `clk` (created on first use). */
-  clock(): Signal<1> { return (this.clk ??= this.declare('clk', 'input', 1, callerLoc()) as Signal<1>); }
+  clock(): Signal<1> {
+    return (this.clk ??= this.declare('clk', 'input', 1, callerLoc()) as Signal<1>);
+  }
   /** The module's synchronous reset input `rst` (created on first use). */
-  reset(): Signal<1> { return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>); }
+  reset(): Signal<1> {
+    return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>);
+  }
 
   /** A named wire driven by `value` (gives an intermediate result a stable Verilog name). */
   named<W extends number>(name: string, value: Value<W>): Signal<W> {
@@ -129,7 +157,13 @@ export class ModuleBuilder implements AssignSink {
   // ---- statements ----
   when(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
-    const node: Extract<MutStmt, { kind: 'if' }> = { kind: 'if', cond: this.condition(cond, loc), then: [], else: [], loc };
+    const node: Extract<MutStmt, { kind: 'if' }> = {
+      kind: 'if',
+      cond: this.condition(cond, loc),
+      then: [],
+      else: [],
+      loc,
+    };
     this.top().push(node);
     this.collect(node.then, body);
     return new WhenChain(this, node);
@@ -137,7 +171,12 @@ export class ModuleBuilder implements AssignSink {
 
   switch(subject: Value, body: (s: SwitchBuilder) => void): void {
     const loc = callerLoc();
-    const node: Extract<MutStmt, { kind: 'switch' }> = { kind: 'switch', subject: this.own(subject, loc).expr, cases: [], loc };
+    const node: Extract<MutStmt, { kind: 'switch' }> = {
+      kind: 'switch',
+      subject: this.own(subject, loc).expr,
+      cases: [],
+      loc,
+    };
     this.top().push(node);
     body(new SwitchBuilder(this, node, subject.width));
   }
@@ -151,7 +190,7 @@ export class ModuleBuilder implements AssignSink {
     const ports = child.ir.signals.filter((s) => s.kind === 'input' || s.kind === 'output');
     for (const key of Object.keys(inputs)) {
       const p = ports.find((s) => s.name === key);
-      if (!p || p.kind !== 'input') this.problem(`instance '${name}' of '${child.ir.name}': no input port '${key}'`, loc);
+      if (p?.kind !== 'input') this.problem(`instance '${name}' of '${child.ir.name}': no input port '${key}'`, loc);
     }
     for (const p of ports) {
       if (p.kind === 'input') {
@@ -201,7 +240,10 @@ export class ModuleBuilder implements AssignSink {
     }
     const width = hi === undefined ? target.width : hi - lo! + 1;
     const v = value instanceof Value ? this.own(value, loc) : this.constant(value, width, loc);
-    const stmt: MutStmt = hi === undefined ? { kind: 'assign', target: target.id, value: v.expr, loc } : { kind: 'assign', target: target.id, hi, lo, value: v.expr, loc };
+    const stmt: MutStmt =
+      hi === undefined
+        ? { kind: 'assign', target: target.id, value: v.expr, loc }
+        : { kind: 'assign', target: target.id, hi, lo, value: v.expr, loc };
     this.top().push(stmt);
   }
 
@@ -227,7 +269,8 @@ export class ModuleBuilder implements AssignSink {
         this.problem('switch: case values must be constants', loc);
         return '0';
       }
-      if (e.width !== width) this.problem(`width mismatch in switch case: subject ${width} bits, case value ${e.width} bits`, loc);
+      if (e.width !== width)
+        this.problem(`width mismatch in switch case: subject ${width} bits, case value ${e.width} bits`, loc);
       return e.value;
     }
     return this.fitConstant(v, width, loc);
@@ -268,7 +311,13 @@ export class ModuleBuilder implements AssignSink {
     return v;
   }
 
-  private declare(name: string, kind: SignalKind, type: HwType, loc: Loc, reg?: { clock: number; reset: number | null; init: string | null }): Signal {
+  private declare(
+    name: string,
+    kind: SignalKind,
+    type: HwType,
+    loc: Loc,
+    reg?: { clock: number; reset: number | null; init: string | null },
+  ): Signal {
     const width = widthOf(type);
     if (!Number.isInteger(width) || width < 1) {
       this.problem(`signal '${name}': width ${width} must be a positive integer`, loc);
@@ -278,13 +327,19 @@ export class ModuleBuilder implements AssignSink {
     const bundle = typeof type === 'object' && type.kind === 'bundle' ? type : undefined;
     const en = typeof type === 'object' && type.kind === 'enum' ? type : undefined;
     this.signals.push({
-      id, name, kind, width: w, loc,
+      id,
+      name,
+      kind,
+      width: w,
+      loc,
       ...(reg ? { clock: reg.clock, reset: reg.reset, init: reg.init } : {}),
       ...(bundle ? { fields: bundle.fields } : {}),
       ...(en ? { enumName: en.name } : {}),
     });
     const expr = this.addExpr({ op: 'ref', width: w, signal: id, loc });
-    const s = bundle ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields) : new Signal(this, expr, w, id, name, kind);
+    const s = bundle
+      ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields)
+      : new Signal(this, expr, w, id, name, kind);
     return s;
   }
 
@@ -307,7 +362,11 @@ export class ModuleBuilder implements AssignSink {
 }
 
 /** Build a module: runs `body` with a fresh builder (also the target of the free functions). */
-export function defineModule(name: string, body: (m: ModuleBuilder) => void, opts: { doc?: string; params?: Record<string, unknown> } = {}): HdlModule {
+export function defineModule(
+  name: string,
+  body: (m: ModuleBuilder) => void,
+  opts: { doc?: string; params?: Record<string, unknown> } = {},
+): HdlModule {
   const m = new ModuleBuilder(name, callerLoc(), opts.doc, opts.params);
   const prev = ModuleBuilder.enter(m);
   try {

@@ -11,13 +11,18 @@ export function cat(...parts: Value[]): Value {
   if (parts.length === 0) throw new Error('cat() needs at least one part');
   if (parts.length === 1) return parts[0]!;
   const m = parts[0]!.mod;
-  for (const p of parts) if (p.mod !== m) m.problem(`value from module '${p.mod.name}' used in module '${m.name}'`, loc);
+  for (const p of parts)
+    if (p.mod !== m) m.problem(`value from module '${p.mod.name}' used in module '${m.name}'`, loc);
   const width = parts.reduce((w, p) => w + p.width, 0);
   return new Value(m, m.addExpr({ op: 'concat', width, parts: parts.map((p) => p.expr), loc }), width);
 }
 
 /** sel ? a : b. `a` and `b` must have the same width (numbers take the other side's width). */
-export function mux<W extends number>(sel: Value, a: Value<W> | number | bigint, b: Value<W> | number | bigint): Value<W> {
+export function mux<W extends number>(
+  sel: Value,
+  a: Value<W> | number | bigint,
+  b: Value<W> | number | bigint,
+): Value<W> {
   const loc = callerLoc();
   const m = sel.mod;
   const ref = a instanceof Value ? a : b instanceof Value ? b : undefined;
@@ -27,7 +32,11 @@ export function mux<W extends number>(sel: Value, a: Value<W> | number | bigint,
   }
   const av = sel.operand(a as Operand, ref.width, loc);
   const bv = sel.operand(b as Operand, ref.width, loc);
-  return new Value(m, m.addExpr({ op: 'mux', width: av.width, sel: sel.expr, a: av.expr, b: bv.expr, loc }), av.width as W);
+  return new Value(
+    m,
+    m.addExpr({ op: 'mux', width: av.width, sel: sel.expr, a: av.expr, b: bv.expr, loc }),
+    av.width as W,
+  );
 }
 
 /** A constant in the current module. */

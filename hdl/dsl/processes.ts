@@ -6,7 +6,11 @@
 import type { IRProcess, IRSignal, IRStmt, Loc } from '../ir/types.js';
 import { filterStmts, targetsOf } from '../ir/walk.js';
 
-export function splitProcesses(body: readonly IRStmt[], signals: readonly IRSignal[], loc: Loc): { processes: IRProcess[] } {
+export function splitProcesses(
+  body: readonly IRStmt[],
+  signals: readonly IRSignal[],
+  loc: Loc,
+): { processes: IRProcess[] } {
   const isReg = (id: number) => signals[id]!.kind === 'reg';
   const processes: IRProcess[] = [];
 

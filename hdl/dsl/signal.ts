@@ -9,7 +9,14 @@ export interface AssignSink extends ExprSink {
 
 /** A slice of a signal that can be both read and assigned (`psr.f.vm.set(1)`). */
 export class SliceRef<W extends number = number> extends Value<W> {
-  constructor(mod: AssignSink, expr: number, width: W, readonly signal: Signal, readonly hi: number, readonly lo: number) {
+  constructor(
+    mod: AssignSink,
+    expr: number,
+    width: W,
+    readonly signal: Signal,
+    readonly hi: number,
+    readonly lo: number,
+  ) {
     super(mod, expr, width);
   }
   set(value: Operand): void {
@@ -37,7 +44,8 @@ export class Signal<W extends number = number> extends Value<W> {
   /** An assignable slice hi..lo. */
   slice(hi: number, lo: number): SliceRef {
     const v = this.bits(hi, lo);
-    if (!(hi < this.width && lo >= 0 && hi >= lo)) return new SliceRef(this.mod as AssignSink, v.expr, v.width, this, this.width - 1, 0);
+    if (!(hi < this.width && lo >= 0 && hi >= lo))
+      return new SliceRef(this.mod as AssignSink, v.expr, v.width, this, this.width - 1, 0);
     return new SliceRef(this.mod as AssignSink, v.expr, v.width, this, hi, lo);
   }
 
@@ -50,7 +58,15 @@ export class Signal<W extends number = number> extends Value<W> {
 /** A signal declared with a bundle type: fields are addressable by name through `f`. */
 export class BundleSignal<F extends string = string> extends Signal {
   readonly f: Readonly<Record<F, SliceRef>>;
-  constructor(mod: AssignSink, expr: number, width: number, id: number, name: string, kind: SignalKind, fields: readonly IRField[]) {
+  constructor(
+    mod: AssignSink,
+    expr: number,
+    width: number,
+    id: number,
+    name: string,
+    kind: SignalKind,
+    fields: readonly IRField[],
+  ) {
     super(mod, expr, width, id, name, kind);
     const f: Record<string, SliceRef> = {};
     for (const field of fields) {

@@ -16,7 +16,11 @@ export interface BundleType<F extends string = string> {
  * A bundle of named fields laid over a `width`-bit vector; bits not covered by a field are
  * reserved (still part of the vector). Fields must not overlap.
  */
-export function bundleType<F extends string>(name: string, width: number, layout: Readonly<Record<F, readonly [number, number]>>): BundleType<F> {
+export function bundleType<F extends string>(
+  name: string,
+  width: number,
+  layout: Readonly<Record<F, readonly [number, number]>>,
+): BundleType<F> {
   const fields: IRField[] = [];
   let used = 0n;
   for (const [fname, [lo, w]] of Object.entries(layout) as [F, readonly [number, number]][]) {
@@ -40,10 +44,15 @@ export interface EnumType<K extends string = string> {
 }
 
 /** Named constants of `width` bits; values must be distinct and fit. */
-export function enumType<K extends string>(name: string, width: number, values: Readonly<Record<K, number>>): EnumType<K> {
+export function enumType<K extends string>(
+  name: string,
+  width: number,
+  values: Readonly<Record<K, number>>,
+): EnumType<K> {
   const seen = new Map<number, string>();
   for (const [k, v] of Object.entries(values) as [K, number][]) {
-    if (!Number.isInteger(v) || v < 0 || v >= 2 ** width) throw new Error(`enum '${name}': ${k} = ${v} does not fit in ${width} bits`);
+    if (!Number.isInteger(v) || v < 0 || v >= 2 ** width)
+      throw new Error(`enum '${name}': ${k} = ${v} does not fit in ${width} bits`);
     const other = seen.get(v);
     if (other !== undefined) throw new Error(`enum '${name}': ${k} and ${other} have the same value ${v}`);
     seen.set(v, k);

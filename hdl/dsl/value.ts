@@ -24,36 +24,82 @@ export class Value<W extends number = number> {
   ) {}
 
   // ---- bitwise / arithmetic (same width → same width) ----
-  and(b: Operand): Value<W> { return this.bin('and', b) as Value<W>; }
-  or(b: Operand): Value<W> { return this.bin('or', b) as Value<W>; }
-  xor(b: Operand): Value<W> { return this.bin('xor', b) as Value<W>; }
+  and(b: Operand): Value<W> {
+    return this.bin('and', b) as Value<W>;
+  }
+  or(b: Operand): Value<W> {
+    return this.bin('or', b) as Value<W>;
+  }
+  xor(b: Operand): Value<W> {
+    return this.bin('xor', b) as Value<W>;
+  }
   /** Wrapping addition: widen the operands first (`zext`) to keep the carry. */
-  add(b: Operand): Value<W> { return this.bin('add', b) as Value<W>; }
-  sub(b: Operand): Value<W> { return this.bin('sub', b) as Value<W>; }
-  not(): Value<W> { return this.un('not', this.width) as Value<W>; }
-  neg(): Value<W> { return this.un('neg', this.width) as Value<W>; }
+  add(b: Operand): Value<W> {
+    return this.bin('add', b) as Value<W>;
+  }
+  sub(b: Operand): Value<W> {
+    return this.bin('sub', b) as Value<W>;
+  }
+  not(): Value<W> {
+    return this.un('not', this.width) as Value<W>;
+  }
+  neg(): Value<W> {
+    return this.un('neg', this.width) as Value<W>;
+  }
 
   // ---- comparisons (same width → 1 bit) ----
-  eq(b: Operand): Bit { return this.bin('eq', b, 1) as Bit; }
-  ne(b: Operand): Bit { return this.bin('ne', b, 1) as Bit; }
-  ult(b: Operand): Bit { return this.bin('ult', b, 1) as Bit; }
-  ule(b: Operand): Bit { return this.bin('ule', b, 1) as Bit; }
-  ugt(b: Operand): Bit { return this.bin('ugt', b, 1) as Bit; }
-  uge(b: Operand): Bit { return this.bin('uge', b, 1) as Bit; }
-  slt(b: Operand): Bit { return this.bin('slt', b, 1) as Bit; }
-  sle(b: Operand): Bit { return this.bin('sle', b, 1) as Bit; }
-  sgt(b: Operand): Bit { return this.bin('sgt', b, 1) as Bit; }
-  sge(b: Operand): Bit { return this.bin('sge', b, 1) as Bit; }
+  eq(b: Operand): Bit {
+    return this.bin('eq', b, 1) as Bit;
+  }
+  ne(b: Operand): Bit {
+    return this.bin('ne', b, 1) as Bit;
+  }
+  ult(b: Operand): Bit {
+    return this.bin('ult', b, 1) as Bit;
+  }
+  ule(b: Operand): Bit {
+    return this.bin('ule', b, 1) as Bit;
+  }
+  ugt(b: Operand): Bit {
+    return this.bin('ugt', b, 1) as Bit;
+  }
+  uge(b: Operand): Bit {
+    return this.bin('uge', b, 1) as Bit;
+  }
+  slt(b: Operand): Bit {
+    return this.bin('slt', b, 1) as Bit;
+  }
+  sle(b: Operand): Bit {
+    return this.bin('sle', b, 1) as Bit;
+  }
+  sgt(b: Operand): Bit {
+    return this.bin('sgt', b, 1) as Bit;
+  }
+  sge(b: Operand): Bit {
+    return this.bin('sge', b, 1) as Bit;
+  }
 
   // ---- reductions ----
-  andR(): Bit { return this.un('redand', 1) as Bit; }
-  orR(): Bit { return this.un('redor', 1) as Bit; }
-  xorR(): Bit { return this.un('redxor', 1) as Bit; }
+  andR(): Bit {
+    return this.un('redand', 1) as Bit;
+  }
+  orR(): Bit {
+    return this.un('redor', 1) as Bit;
+  }
+  xorR(): Bit {
+    return this.un('redxor', 1) as Bit;
+  }
 
   // ---- shifts: by a constant number of bits, or by a Value (dynamic) ----
-  shl(n: number | Value): Value<W> { return this.shift('shli', 'shl', n); }
-  shr(n: number | Value): Value<W> { return this.shift('shri', 'shr', n); }
-  sra(n: number | Value): Value<W> { return this.shift('srai', 'sra', n); }
+  shl(n: number | Value): Value<W> {
+    return this.shift('shli', 'shl', n);
+  }
+  shr(n: number | Value): Value<W> {
+    return this.shift('shri', 'shr', n);
+  }
+  sra(n: number | Value): Value<W> {
+    return this.shift('srai', 'sra', n);
+  }
 
   // ---- slicing and resizing ----
   /** Bits hi..lo (inclusive), width hi − lo + 1. */
@@ -66,13 +112,23 @@ export class Value<W extends number = number> {
     if (lo === 0 && hi === this.width - 1) return this;
     return this.wrap({ op: 'slice', width: hi - lo + 1, a: this.expr, hi, lo, loc });
   }
-  bit(i: number): Bit { return this.bits(i, i) as Bit; }
+  bit(i: number): Bit {
+    return this.bits(i, i) as Bit;
+  }
   /** The most significant bit (the sign of a two's-complement value). */
-  msb(): Bit { return this.bit(this.width - 1); }
-  zext<N extends number>(width: N): Value<N> { return this.resizeOp('zext', width, (w) => w >= this.width, 'zext', 'wider'); }
-  sext<N extends number>(width: N): Value<N> { return this.resizeOp('sext', width, (w) => w >= this.width, 'sext', 'wider'); }
+  msb(): Bit {
+    return this.bit(this.width - 1);
+  }
+  zext<N extends number>(width: N): Value<N> {
+    return this.resizeOp('zext', width, (w) => w >= this.width, 'zext', 'wider');
+  }
+  sext<N extends number>(width: N): Value<N> {
+    return this.resizeOp('sext', width, (w) => w >= this.width, 'sext', 'wider');
+  }
   /** Explicit truncation to the low `width` bits. */
-  trunc<N extends number>(width: N): Value<N> { return this.resizeOp('trunc', width, (w) => w <= this.width, 'trunc', 'narrower'); }
+  trunc<N extends number>(width: N): Value<N> {
+    return this.resizeOp('trunc', width, (w) => w <= this.width, 'trunc', 'narrower');
+  }
   /** Explicit zero-extension or truncation, whichever applies. */
   resize<N extends number>(width: N): Value<N> {
     return (width >= this.width ? this.zext(width) : this.trunc(width)) as Value<N>;
@@ -97,7 +153,8 @@ export class Value<W extends number = number> {
   /** Converts an operand to a Value of this value's module (numbers take `width`). */
   operand(b: Operand, width: number, loc: Loc): Value {
     if (b instanceof Value) {
-      if (b.mod !== this.mod) this.mod.problem(`value from module '${b.mod.name}' used in module '${this.mod.name}'`, loc);
+      if (b.mod !== this.mod)
+        this.mod.problem(`value from module '${b.mod.name}' used in module '${this.mod.name}'`, loc);
       return b;
     }
     return this.mod.constant(b, width, loc);
@@ -119,7 +176,14 @@ export class Value<W extends number = number> {
 
   private shift(imm: 'shli' | 'shri' | 'srai', dyn: 'shl' | 'shr' | 'sra', n: number | Value): Value<W> {
     const loc = callerLoc();
-    if (n instanceof Value) return this.wrap({ op: dyn, width: this.width, a: this.expr, b: this.operand(n, n.width, loc).expr, loc }) as Value<W>;
+    if (n instanceof Value)
+      return this.wrap({
+        op: dyn,
+        width: this.width,
+        a: this.expr,
+        b: this.operand(n, n.width, loc).expr,
+        loc,
+      }) as Value<W>;
     if (!Number.isInteger(n) || n < 0) {
       this.mod.problem(`shift amount ${n} must be a non-negative integer`, loc);
       n = 0;
@@ -128,10 +192,19 @@ export class Value<W extends number = number> {
     return this.wrap({ op: imm, width: this.width, a: this.expr, amount: n, loc }) as Value<W>;
   }
 
-  private resizeOp<N extends number>(op: 'zext' | 'sext' | 'trunc', width: N, ok: (w: number) => boolean, what: string, dir: string): Value<N> {
+  private resizeOp<N extends number>(
+    op: 'zext' | 'sext' | 'trunc',
+    width: N,
+    ok: (w: number) => boolean,
+    what: string,
+    dir: string,
+  ): Value<N> {
     const loc = callerLoc();
     if (!Number.isInteger(width) || width < 1 || !ok(width)) {
-      this.mod.problem(`${what} to ${width} bits: target must be ${dir} than or as wide as the ${this.width}-bit value`, loc);
+      this.mod.problem(
+        `${what} to ${width} bits: target must be ${dir} than or as wide as the ${this.width}-bit value`,
+        loc,
+      );
       return this as unknown as Value<N>;
     }
     if ((width as number) === this.width) return this as unknown as Value<N>;

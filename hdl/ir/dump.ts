@@ -6,16 +6,33 @@ const at = (l: Loc) => `@${l.file}:${l.line}`;
 
 function exprText(e: IRExpr): string {
   switch (e.op) {
-    case 'const': return `const ${e.width}'h${e.value}${e.name ? ` (${e.name})` : ''}`;
-    case 'ref': return `ref s${e.signal}`;
-    case 'shli': case 'shri': case 'srai': return `${e.op} e${e.a} ${e.amount}`;
-    case 'slice': return `slice e${e.a} [${e.hi}:${e.lo}]`;
-    case 'concat': return `concat ${e.parts.map((p) => `e${p}`).join(' ')}`;
-    case 'repl': return `repl e${e.a} x${e.count}`;
-    case 'mux': return `mux e${e.sel} e${e.a} e${e.b}`;
-    case 'zext': case 'sext': case 'trunc': case 'not': case 'neg': case 'redand': case 'redor': case 'redxor':
+    case 'const':
+      return `const ${e.width}'h${e.value}${e.name ? ` (${e.name})` : ''}`;
+    case 'ref':
+      return `ref s${e.signal}`;
+    case 'shli':
+    case 'shri':
+    case 'srai':
+      return `${e.op} e${e.a} ${e.amount}`;
+    case 'slice':
+      return `slice e${e.a} [${e.hi}:${e.lo}]`;
+    case 'concat':
+      return `concat ${e.parts.map((p) => `e${p}`).join(' ')}`;
+    case 'repl':
+      return `repl e${e.a} x${e.count}`;
+    case 'mux':
+      return `mux e${e.sel} e${e.a} e${e.b}`;
+    case 'zext':
+    case 'sext':
+    case 'trunc':
+    case 'not':
+    case 'neg':
+    case 'redand':
+    case 'redor':
+    case 'redxor':
       return `${e.op} e${e.a}`;
-    default: return `${e.op} e${e.a} e${e.b}`;
+    default:
+      return `${e.op} e${e.a} e${e.b}`;
   }
 }
 
@@ -45,13 +62,22 @@ export function dumpModule(m: IRModule): string {
   const out: string[] = [`module ${m.name}  ${at(m.loc)}`];
   if (m.params) out.push(`  params ${JSON.stringify(m.params)}`);
   for (const s of m.signals) {
-    const extra = s.kind === 'reg' ? ` clock=s${s.clock}${s.reset != null ? ` reset=s${s.reset} init='h${s.init}` : ''}` : '';
+    const extra =
+      s.kind === 'reg' ? ` clock=s${s.clock}${s.reset != null ? ` reset=s${s.reset} init='h${s.init}` : ''}` : '';
     const fields = s.fields ? ` {${s.fields.map((f) => `${f.name}@${f.lo}:${f.width}`).join(' ')}}` : '';
-    out.push(`  s${s.id} ${s.kind} ${s.name} : ${s.width}${extra}${fields}${s.enumName ? ` enum ${s.enumName}` : ''}  ${at(s.loc)}`);
+    out.push(
+      `  s${s.id} ${s.kind} ${s.name} : ${s.width}${extra}${fields}${s.enumName ? ` enum ${s.enumName}` : ''}  ${at(s.loc)}`,
+    );
   }
-  m.exprs.forEach((e, i) => out.push(`  e${i} = ${exprText(e)} : ${e.width}  ${at(e.loc)}`));
+  m.exprs.forEach((e, i) => {
+    out.push(`  e${i} = ${exprText(e)} : ${e.width}  ${at(e.loc)}`);
+  });
   for (const p of m.processes) {
-    out.push(p.kind === 'comb' ? `  comb  ${at(p.loc)}` : `  sync clock=s${p.clock}${p.reset != null ? ` reset=s${p.reset}` : ''}  ${at(p.loc)}`);
+    out.push(
+      p.kind === 'comb'
+        ? `  comb  ${at(p.loc)}`
+        : `  sync clock=s${p.clock}${p.reset != null ? ` reset=s${p.reset}` : ''}  ${at(p.loc)}`,
+    );
     stmts(m, p.body, '    ', out);
   }
   for (const i of m.instances) {

@@ -24,7 +24,9 @@ s_until_with sequence shortint shortreal soft solve static string strong struct 
 sync_accept_on sync_reject_on tagged this throughout timeprecision timeunit type typedef union
 unique unique0 until until_with untyped var virtual void wait_order weak wildcard with within`;
 
-export const HDL_KEYWORDS: ReadonlySet<string> = new Set([...VERILOG_2005.split(/\s+/), ...SYSTEMVERILOG.split(/\s+/)].filter(Boolean));
+export const HDL_KEYWORDS: ReadonlySet<string> = new Set(
+  [...VERILOG_2005.split(/\s+/), ...SYSTEMVERILOG.split(/\s+/)].filter(Boolean),
+);
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -32,9 +34,13 @@ export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * C++ words that Verilator rejects as signal names under -Wall (SYMRSVDWORD): keywords and the
  * common library names it checks. Renamed like HDL keywords.
  */
-export const CPP_WORDS: ReadonlySet<string> = new Set(`alignas alignof and_eq asm auto bitand bitor bool catch char char16_t
+export const CPP_WORDS: ReadonlySet<string> = new Set(
+  `alignas alignof and_eq asm auto bitand bitor bool catch char char16_t
 char32_t class compl concept const_cast constexpr decltype delete double dynamic_cast explicit export false float
 friend goto inline long mutable namespace noexcept not_eq nullptr operator or_eq private public register
 reinterpret_cast requires short sizeof static_assert static_cast switch template thread_local throw true try
 typeid typename unsigned using volatile wchar_t xor_eq vector list map set stack queue deque array abort exit
-errno assert NULL main std`.split(/\s+/).filter(Boolean));
+errno assert NULL main std`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -20,10 +20,17 @@ export class ReadCollector {
       this.stamp[id] = g;
       const e = exprs[id]!;
       switch (e.op) {
-        case 'const': break;
-        case 'ref': out.add(e.signal); break;
-        case 'concat': for (const p of e.parts) stack.push(p); break;
-        case 'mux': stack.push(e.sel, e.a, e.b); break;
+        case 'const':
+          break;
+        case 'ref':
+          out.add(e.signal);
+          break;
+        case 'concat':
+          for (const p of e.parts) stack.push(p);
+          break;
+        case 'mux':
+          stack.push(e.sel, e.a, e.b);
+          break;
         default:
           stack.push(e.a);
           if ('b' in e) stack.push(e.b);

@@ -39,10 +39,24 @@ export interface IRSignal {
 // Expressions form a DAG stored in IRModule.exprs; operands refer to earlier entries by index.
 
 export type BinaryOp =
-  | 'and' | 'or' | 'xor' // same width → same width
-  | 'add' | 'sub' // same width → same width (wrapping; widen explicitly first)
-  | 'eq' | 'ne' | 'ult' | 'ule' | 'ugt' | 'uge' | 'slt' | 'sle' | 'sgt' | 'sge' // same width → 1
-  | 'shl' | 'shr' | 'sra'; // dynamic shift: a (width w) by b (any width) → w
+  | 'and'
+  | 'or'
+  | 'xor' // same width → same width
+  | 'add'
+  | 'sub' // same width → same width (wrapping; widen explicitly first)
+  | 'eq'
+  | 'ne'
+  | 'ult'
+  | 'ule'
+  | 'ugt'
+  | 'uge'
+  | 'slt'
+  | 'sle'
+  | 'sgt'
+  | 'sge' // same width → 1
+  | 'shl'
+  | 'shr'
+  | 'sra'; // dynamic shift: a (width w) by b (any width) → w
 
 export type UnaryOp = 'not' | 'neg' | 'redand' | 'redor' | 'redxor'; // not/neg: w → w; red*: w → 1
 
@@ -53,15 +67,35 @@ export type IRExpr =
   | { readonly op: UnaryOp; readonly width: number; readonly a: number; readonly loc: Loc }
   | { readonly op: BinaryOp; readonly width: number; readonly a: number; readonly b: number; readonly loc: Loc }
   /** Static shifts by a constant amount; result width = width of a. */
-  | { readonly op: 'shli' | 'shri' | 'srai'; readonly width: number; readonly a: number; readonly amount: number; readonly loc: Loc }
+  | {
+      readonly op: 'shli' | 'shri' | 'srai';
+      readonly width: number;
+      readonly a: number;
+      readonly amount: number;
+      readonly loc: Loc;
+    }
   /** Bits hi..lo of a (width hi-lo+1). */
-  | { readonly op: 'slice'; readonly width: number; readonly a: number; readonly hi: number; readonly lo: number; readonly loc: Loc }
+  | {
+      readonly op: 'slice';
+      readonly width: number;
+      readonly a: number;
+      readonly hi: number;
+      readonly lo: number;
+      readonly loc: Loc;
+    }
   /** Concatenation, MSB first (parts[0] is the most significant). */
   | { readonly op: 'concat'; readonly width: number; readonly parts: readonly number[]; readonly loc: Loc }
   /** a repeated `count` times. */
   | { readonly op: 'repl'; readonly width: number; readonly a: number; readonly count: number; readonly loc: Loc }
   /** sel ? a : b (sel 1 bit, a and b same width). */
-  | { readonly op: 'mux'; readonly width: number; readonly sel: number; readonly a: number; readonly b: number; readonly loc: Loc }
+  | {
+      readonly op: 'mux';
+      readonly width: number;
+      readonly sel: number;
+      readonly a: number;
+      readonly b: number;
+      readonly loc: Loc;
+    }
   /** Zero / sign extension of a to `width` (width ≥ width of a), explicit truncation (width ≤). */
   | { readonly op: 'zext' | 'sext' | 'trunc'; readonly width: number; readonly a: number; readonly loc: Loc };
 

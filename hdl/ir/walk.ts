@@ -36,31 +36,55 @@ export function filterStmts(stmts: readonly IRStmt[], keep: (target: number) => 
 }
 
 /** A copy of `stmts` with every assigned signal renumbered by `signal` and every expression by `expr`. */
-export function remapStmts(stmts: readonly IRStmt[], signal: (id: number) => number, expr: (id: number) => number): IRStmt[] {
+export function remapStmts(
+  stmts: readonly IRStmt[],
+  signal: (id: number) => number,
+  expr: (id: number) => number,
+): IRStmt[] {
   return stmts.map((s): IRStmt => {
     if (s.kind === 'assign') return { ...s, target: signal(s.target), value: expr(s.value) };
-    if (s.kind === 'if') return { ...s, cond: expr(s.cond), then: remapStmts(s.then, signal, expr), else: remapStmts(s.else, signal, expr) };
-    return { ...s, subject: expr(s.subject), cases: s.cases.map((c) => ({ ...c, body: remapStmts(c.body, signal, expr) })) };
+    if (s.kind === 'if')
+      return {
+        ...s,
+        cond: expr(s.cond),
+        then: remapStmts(s.then, signal, expr),
+        else: remapStmts(s.else, signal, expr),
+      };
+    return {
+      ...s,
+      subject: expr(s.subject),
+      cases: s.cases.map((c) => ({ ...c, body: remapStmts(c.body, signal, expr) })),
+    };
   });
 }
 
 /** The operand expressions of `e` (none for constants and signal references). */
 export function operands(e: IRExpr): number[] {
   switch (e.op) {
-    case 'const': case 'ref': return [];
-    case 'concat': return [...e.parts];
-    case 'mux': return [e.sel, e.a, e.b];
-    default: return 'b' in e ? [e.a, e.b] : [e.a];
+    case 'const':
+    case 'ref':
+      return [];
+    case 'concat':
+      return [...e.parts];
+    case 'mux':
+      return [e.sel, e.a, e.b];
+    default:
+      return 'b' in e ? [e.a, e.b] : [e.a];
   }
 }
 
 /** A copy of `e` with its signal reference renumbered by `signal` and its operands by `expr`. */
 export function remapExpr(e: IRExpr, signal: (id: number) => number, expr: (id: number) => number): IRExpr {
   switch (e.op) {
-    case 'const': return e;
-    case 'ref': return { ...e, signal: signal(e.signal) };
-    case 'concat': return { ...e, parts: e.parts.map(expr) };
-    case 'mux': return { ...e, sel: expr(e.sel), a: expr(e.a), b: expr(e.b) };
-    default: return 'b' in e ? { ...e, a: expr(e.a), b: expr(e.b) } : { ...e, a: expr(e.a) };
+    case 'const':
+      return e;
+    case 'ref':
+      return { ...e, signal: signal(e.signal) };
+    case 'concat':
+      return { ...e, parts: e.parts.map(expr) };
+    case 'mux':
+      return { ...e, sel: expr(e.sel), a: expr(e.a), b: expr(e.b) };
+    default:
+      return 'b' in e ? { ...e, a: expr(e.a), b: expr(e.b) } : { ...e, a: expr(e.a) };
   }
 }

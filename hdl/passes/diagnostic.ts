@@ -20,7 +20,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 export class HdlError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(`${errors.length} error${errors.length === 1 ? '' : 's'} in the design:\n` + diagnostics.map(formatDiagnostic).join('\n'));
+    super(
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in the design:\n` +
+        diagnostics.map(formatDiagnostic).join('\n'),
+    );
     this.name = 'HdlError';
   }
 }

@@ -35,13 +35,21 @@ export function checkDrivers(ctx: PassContext): void {
       collect(m, p.body, per);
       for (const [sig, d] of per) {
         const s = m.signals[sig]!;
-        if (p.kind === 'comb' && s.kind === 'reg') ctx.error('driver', m, d.loc, `register '${s.name}' is assigned in a combinational process`);
-        if (p.kind === 'sync' && s.kind !== 'reg') ctx.error('driver', m, d.loc, `${KIND_NAME[s.kind]} '${s.name}' is assigned in a clocked process (declare it as a register)`);
+        if (p.kind === 'comb' && s.kind === 'reg')
+          ctx.error('driver', m, d.loc, `register '${s.name}' is assigned in a combinational process`);
+        if (p.kind === 'sync' && s.kind !== 'reg')
+          ctx.error(
+            'driver',
+            m,
+            d.loc,
+            `${KIND_NAME[s.kind]} '${s.name}' is assigned in a clocked process (declare it as a register)`,
+          );
         add(sig, 'assignment', d.loc, d.bits);
       }
     }
     for (const inst of m.instances)
-      for (const sig of Object.values(inst.outputs)) add(sig, `instance '${inst.name}'`, inst.loc, fullMask(m.signals[sig]!.width));
+      for (const sig of Object.values(inst.outputs))
+        add(sig, `instance '${inst.name}'`, inst.loc, fullMask(m.signals[sig]!.width));
 
     for (const s of m.signals) {
       const list = drivers.get(s.id) ?? [];
@@ -50,16 +58,34 @@ export function checkDrivers(ctx: PassContext): void {
         continue;
       }
       if (list.length === 0) {
-        ctx.error('driver', m, s.loc, s.kind === 'reg' ? `register '${s.name}' is never assigned` : `${KIND_NAME[s.kind]} '${s.name}' is never driven`);
+        ctx.error(
+          'driver',
+          m,
+          s.loc,
+          s.kind === 'reg'
+            ? `register '${s.name}' is never assigned`
+            : `${KIND_NAME[s.kind]} '${s.name}' is never driven`,
+        );
         continue;
       }
       if (list.length > 1) {
         list.sort((x, y) => x.loc.file.localeCompare(y.loc.file) || x.loc.line - y.loc.line || x.loc.col - y.loc.col);
-        ctx.error('driver', m, list[1]!.loc, `'${s.name}' has multiple drivers: ${list.map((d) => `${d.what} at ${formatLoc(d.loc)}`).join(', ')}`);
+        ctx.error(
+          'driver',
+          m,
+          list[1]!.loc,
+          `'${s.name}' has multiple drivers: ${list.map((d) => `${d.what} at ${formatLoc(d.loc)}`).join(', ')}`,
+        );
         continue;
       }
       const missing = fullMask(s.width) & ~list[0]!.bits;
-      if (missing) ctx.error('driver', m, s.loc, `bits ${describeBits(missing, s.width)} of ${KIND_NAME[s.kind]} '${s.name}' are never driven`);
+      if (missing)
+        ctx.error(
+          'driver',
+          m,
+          s.loc,
+          `bits ${describeBits(missing, s.width)} of ${KIND_NAME[s.kind]} '${s.name}' are never driven`,
+        );
     }
   }
 }

@@ -13,7 +13,7 @@ function meet(a: Assigned, b: Assigned): Assigned {
   const out: Assigned = new Map();
   for (const [k, v] of a) {
     const w = b.get(k);
-    if (w !== undefined && (v & w)) out.set(k, v & w);
+    if (w !== undefined && v & w) out.set(k, v & w);
   }
   return out;
 }
@@ -48,8 +48,10 @@ function assignedBits(m: IRModule, stmts: readonly IRStmt[], into: Assigned): As
     if (s.kind === 'assign') {
       const bits = s.hi === undefined ? fullMask(m.signals[s.target]!.width) : rangeMask(s.hi, s.lo!);
       into.set(s.target, (into.get(s.target) ?? 0n) | bits);
-    } else if (s.kind === 'if') { assignedBits(m, s.then, into); assignedBits(m, s.else, into); }
-    else for (const c of s.cases) assignedBits(m, c.body, into);
+    } else if (s.kind === 'if') {
+      assignedBits(m, s.then, into);
+      assignedBits(m, s.else, into);
+    } else for (const c of s.cases) assignedBits(m, c.body, into);
   }
   return into;
 }
@@ -65,8 +67,13 @@ export function checkLatches(ctx: PassContext): void {
         // Bits never assigned at all are the driver pass's finding, not a latch.
         const missing = (anywhere.get(t) ?? 0n) & ~(done.get(t) ?? 0n);
         if (missing)
-          ctx.error('latch', m, p.loc, `incomplete assignment: ${missing === (anywhere.get(t) ?? 0n) && missing === fullMask(s.width) ? `'${s.name}'` : `bits ${describeBits(missing, s.width)} of '${s.name}'`} ` +
-            `not assigned on every path of this combinational block (would infer a latch); assign a default first`);
+          ctx.error(
+            'latch',
+            m,
+            p.loc,
+            `incomplete assignment: ${missing === (anywhere.get(t) ?? 0n) && missing === fullMask(s.width) ? `'${s.name}'` : `bits ${describeBits(missing, s.width)} of '${s.name}'`} ` +
+              `not assigned on every path of this combinational block (would infer a latch); assign a default first`,
+          );
       }
     }
   }

@@ -54,7 +54,11 @@ function summarize(m: IRModule, deps: Map<number, Set<number>>): CombSummary {
       const id = stack.pop()!;
       const s = m.signals[id]!;
       if (s.kind === 'input') inputs.add(s.name);
-      for (const d of deps.get(id) ?? []) if (!seen.has(d)) { seen.add(d); stack.push(d); }
+      for (const d of deps.get(id) ?? [])
+        if (!seen.has(d)) {
+          seen.add(d);
+          stack.push(d);
+        }
     }
     summary.set(out.name, inputs);
   }
@@ -76,7 +80,10 @@ function pathIn(comp: number[], edges: Map<number, Set<number>>): number[] {
         while (path[0] !== start) path.unshift(prev.get(path[0]!)!);
         return [...path, start];
       }
-      if (!prev.has(w)) { prev.set(w, v); queue.push(w); }
+      if (!prev.has(w)) {
+        prev.set(w, v);
+        queue.push(w);
+      }
     }
   }
   return [start, start];
@@ -89,18 +96,22 @@ export function checkLoops(ctx: PassContext): void {
     summaries.set(m.name, summarize(m, deps));
     // edges: source signal → dependent target
     const edges = new Map<number, Set<number>>();
-    for (const [t, srcs] of deps) for (const s of srcs) {
-      let e = edges.get(s);
-      if (!e) edges.set(s, (e = new Set()));
-      e.add(t);
-    }
+    for (const [t, srcs] of deps)
+      for (const s of srcs) {
+        let e = edges.get(s);
+        if (!e) edges.set(s, (e = new Set()));
+        e.add(t);
+      }
     const succ = (v: number) => edges.get(v) ?? [];
     const cycles = stronglyConnectedComponents(m.signals.length, succ).filter((comp) => isCycle(comp, succ));
     for (const comp of cycles) {
       const path = pathIn(comp, edges);
       const first = m.signals[path[0]!]!;
       const names = path.map((id) => m.signals[id]!.name).join(' -> ');
-      const where = path.slice(0, -1).map((id) => `${m.signals[id]!.name} at ${formatLoc(m.signals[id]!.loc)}`).join(', ');
+      const where = path
+        .slice(0, -1)
+        .map((id) => `${m.signals[id]!.name} at ${formatLoc(m.signals[id]!.loc)}`)
+        .join(', ');
       ctx.error('loop', m, first.loc, `combinational loop: ${names} (${where})`);
     }
   }

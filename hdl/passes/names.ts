@@ -9,7 +9,11 @@ import type { PassContext } from './context.js';
 function renameKeys(map: Readonly<Record<string, number>>, renames: ReadonlyMap<string, string> | undefined): void {
   if (!renames) return;
   const rec = map as Record<string, number>;
-  for (const [from, to] of renames) if (from in rec) { rec[to] = rec[from]!; delete rec[from]; }
+  for (const [from, to] of renames)
+    if (from in rec) {
+      rec[to] = rec[from]!;
+      delete rec[from];
+    }
 }
 
 export function checkNames(ctx: PassContext): void {
@@ -21,24 +25,41 @@ export function checkNames(ctx: PassContext): void {
       renameKeys(inst.outputs, portRenames.get(inst.module));
     }
     const prev = modules.get(m.name);
-    if (prev && prev !== m) ctx.error('name', m, m.loc, `duplicate module name '${m.name}' (first defined at ${formatLoc(prev.loc)})`);
+    if (prev && prev !== m)
+      ctx.error('name', m, m.loc, `duplicate module name '${m.name}' (first defined at ${formatLoc(prev.loc)})`);
     modules.set(m.name, m);
     if (!IDENTIFIER.test(m.name)) ctx.error('name', m, m.loc, `module name '${m.name}' is not a legal identifier`);
-    else if (HDL_KEYWORDS.has(m.name)) ctx.error('name', m, m.loc, `module name '${m.name}' is a Verilog/SystemVerilog keyword`);
+    else if (HDL_KEYWORDS.has(m.name))
+      ctx.error('name', m, m.loc, `module name '${m.name}' is a Verilog/SystemVerilog keyword`);
 
     const seen = new Map<string, Loc>();
     const renamed = new Map<string, string>();
     portRenames.set(m.name, renamed);
     const items: { name: string; loc: Loc; rename: (n: string) => void }[] = [
       ...m.signals.map((s) => ({
-        name: s.name, loc: s.loc,
-        rename: (n: string) => { if (s.kind === 'input' || s.kind === 'output') renamed.set(s.name, n); s.name = n; },
+        name: s.name,
+        loc: s.loc,
+        rename: (n: string) => {
+          if (s.kind === 'input' || s.kind === 'output') renamed.set(s.name, n);
+          s.name = n;
+        },
       })),
-      ...m.instances.map((i) => ({ name: i.name, loc: i.loc, rename: (n: string) => { i.name = n; } })),
+      ...m.instances.map((i) => ({
+        name: i.name,
+        loc: i.loc,
+        rename: (n: string) => {
+          i.name = n;
+        },
+      })),
     ];
     for (const it of items) {
       if (!IDENTIFIER.test(it.name)) {
-        ctx.error('name', m, it.loc, `'${it.name}' is not a legal identifier (letters, digits and _, not starting with a digit)`);
+        ctx.error(
+          'name',
+          m,
+          it.loc,
+          `'${it.name}' is not a legal identifier (letters, digits and _, not starting with a digit)`,
+        );
         continue;
       }
       const first = seen.get(it.name);

@@ -20,22 +20,34 @@ export function vtiAddrCheck({ implVaMsb, implPaMsb, guestShrink }: AddrCheckCon
   // guest IMPL_VA_MSB must be valid whatever vmImplemented is.
   checkConfig({ vmImplemented: true, implVaMsb, implPaMsb, guestShrink }, { prefix: 'vti_addr_check: ' });
   const guestMsb = implVaMsb - guestShrink;
-  return defineModule('vti_addr_check', (m) => {
-    const addr = m.input('addr', 64);
-    const vm = m.input('vm', 1);
-    const phys = m.input('phys', 1);
-    const unimpl = m.output('unimpl', 1);
-    const monitorOnly = m.output('monitor_only', 1);
+  return defineModule(
+    'vti_addr_check',
+    (m) => {
+      const addr = m.input('addr', 64);
+      const vm = m.input('vm', 1);
+      const phys = m.input('phys', 1);
+      const unimpl = m.output('unimpl', 1);
+      const monitorOnly = m.output('monitor_only', 1);
 
-    const vmmOk = m.named('vmm_impl', signExtendedFrom(addr, implVaMsb));
-    const guestOk = m.named('guest_impl', signExtendedFrom(addr, guestMsb));
-    // Physical: bit 63 is the uncacheable attribute; bits 62..IMPL_PA_MSB+1 must be 0.
-    const physOk = m.named('phys_impl', implPaMsb === 62 ? m.lit(1, 1) : addr.bits(62, implPaMsb + 1).orR().not());
-    const virtOk = mux(vm, guestOk, vmmOk);
-    unimpl.set(mux(phys, physOk, virtOk).not());
-    monitorOnly.set(phys.not().and(vmmOk).and(guestOk.not()));
-  }, {
-    doc: `vti_addr_check: IMPL_VA_MSB ${implVaMsb} (guest ${guestMsb}), IMPL_PA_MSB ${implPaMsb} (architecture.md §7).`,
-    params: { implVaMsb, implPaMsb, guestShrink },
-  });
+      const vmmOk = m.named('vmm_impl', signExtendedFrom(addr, implVaMsb));
+      const guestOk = m.named('guest_impl', signExtendedFrom(addr, guestMsb));
+      // Physical: bit 63 is the uncacheable attribute; bits 62..IMPL_PA_MSB+1 must be 0.
+      const physOk = m.named(
+        'phys_impl',
+        implPaMsb === 62
+          ? m.lit(1, 1)
+          : addr
+              .bits(62, implPaMsb + 1)
+              .orR()
+              .not(),
+      );
+      const virtOk = mux(vm, guestOk, vmmOk);
+      unimpl.set(mux(phys, physOk, virtOk).not());
+      monitorOnly.set(phys.not().and(vmmOk).and(guestOk.not()));
+    },
+    {
+      doc: `vti_addr_check: IMPL_VA_MSB ${implVaMsb} (guest ${guestMsb}), IMPL_PA_MSB ${implPaMsb} (architecture.md §7).`,
+      params: { implVaMsb, implPaMsb, guestShrink },
+    },
+  );
 }

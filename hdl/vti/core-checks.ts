@@ -14,8 +14,15 @@ import { PsrOp, reservedFault } from './psr-type.js';
 
 /** The priority-table rows the core decides itself (docs/vti_core.md, "What the core decides"). */
 export const CORE_DECIDED_ROWS = [
-  'ext_int', 'illegal_op', 'priv_op', 'reg_nat', 'reserved_reg_field', 'unimpl_data_addr', 'virtualization',
-  'break_inst', 'unimpl_inst_addr_trap',
+  'ext_int',
+  'illegal_op',
+  'priv_op',
+  'reg_nat',
+  'reserved_reg_field',
+  'unimpl_data_addr',
+  'virtualization',
+  'break_inst',
+  'unimpl_inst_addr_trap',
 ] as const satisfies readonly PriorityRowName[];
 export type CoreDecidedRow = (typeof CORE_DECIDED_ROWS)[number];
 
@@ -49,20 +56,39 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
   const { ev, state, cls, vmImplemented } = inp;
   const { psr, cpl, vm, ic, cpl0 } = state;
   const vmswInst = m.instance('u_vmsw', inp.vmswBlock, {
-    valid: cls.is('VMSW'), to_vm: ev.variant, cpl, psr_it: psr.bit(36), psr_vm: vm, itlb_ar: ev.pageAr,
-    vm_disabled: ev.vmDisabled, vmsw_disabled: ev.vmswDisabled,
+    valid: cls.is('VMSW'),
+    to_vm: ev.variant,
+    cpl,
+    psr_it: psr.bit(36),
+    psr_vm: vm,
+    itlb_ar: ev.pageAr,
+    vm_disabled: ev.vmDisabled,
+    vmsw_disabled: ev.vmswDisabled,
   });
   // Which CR numbers exist, are read-only, or belong to the interruption range.
   const crIs = (nums: readonly number[]): Bit => nums.map((x) => ev.crNum.eq(x)).reduce((a, b) => a.or(b)) as Bit;
   const crReserved = m.named('cr_reserved', crIs(CR_IMPLEMENTED).not());
-  const crInterruption = m.named('cr_interruption', ev.crNum.uge(CR_INTERRUPTION_RANGE.lo).and(ev.crNum.ule(CR_INTERRUPTION_RANGE.hi)));
+  const crInterruption = m.named(
+    'cr_interruption',
+    ev.crNum.uge(CR_INTERRUPTION_RANGE.lo).and(ev.crNum.ule(CR_INTERRUPTION_RANGE.hi)),
+  );
   const movToCr = cls.is('MOV_TO_CR');
   const movFromCr = cls.is('MOV_FROM_CR');
-  const illegalOp = m.named('illegal_op', movToCr.and(crReserved.or(crIs(CR_READ_ONLY)).or(crInterruption.and(ic)))
-    .or(movFromCr.and(crReserved.or(crInterruption.and(ic))))
-    .or(cls.is('EPC').and(ev.pfsPpl.ult(cpl)))
-    .or(vmswInst.illegal_op!));
-  const privOp = m.named('priv_op', cls.any((k) => ICLASS[k].privileged).and(cpl0.not()).or(vmswInst.priv_op!));
+  const illegalOp = m.named(
+    'illegal_op',
+    movToCr
+      .and(crReserved.or(crIs(CR_READ_ONLY)).or(crInterruption.and(ic)))
+      .or(movFromCr.and(crReserved.or(crInterruption.and(ic))))
+      .or(cls.is('EPC').and(ev.pfsPpl.ult(cpl)))
+      .or(vmswInst.illegal_op!),
+  );
+  const privOp = m.named(
+    'priv_op',
+    cls
+      .any((k) => ICLASS[k].privileged)
+      .and(cpl0.not())
+      .or(vmswInst.priv_op!),
+  );
   const regNat = m.named('reg_nat', ev.r2Nat.and(cls.is('MOV_TO_PSR_L').or(cls.is('MOV_TO_PSR_UM')).or(movToCr)));
 
   const command = instructionCommand(m, ev, state, vmswInst.commit!);
@@ -70,7 +96,10 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     .map(([num, mask]) => ev.crNum.eq(Number(num)).and(ev.r2.and(mask).orR()))
     .reduce((a, b) => a.or(b))
     .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << 46n)).orR()));
-  const rsvField = m.named('rsv_field', ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)));
+  const rsvField = m.named(
+    'rsv_field',
+    ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)),
+  );
 
   // Address checks: data address (translation by PSR.dt) or branch target (PSR.it). The
   // address operands of itc/itr/ptc/ptr/tpa (PRIV_OTHER) are virtual addresses whatever
@@ -78,18 +107,36 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
   const isBranch = cls.is('BRANCH');
   const addrPhys = mux(isBranch, psr.bit(36).not(), mux(cls.is('PRIV_OTHER'), m.lit(0, 1), psr.bit(17).not()));
   const addrInst = m.instance('u_addr', inp.addrBlock, { addr: ev.addr, vm, phys: addrPhys });
-  const dataAccess = m.named('data_access', cls.is('LOAD').or(cls.is('STORE')).or(cls.is('PRIV_OTHER').and(ev.hasAddr)));
+  const dataAccess = m.named(
+    'data_access',
+    cls.is('LOAD').or(cls.is('STORE')).or(cls.is('PRIV_OTHER').and(ev.hasAddr)),
+  );
   const unimplData = m.named('unimpl_data_addr', dataAccess.and(addrInst.unimpl!));
   const unimplTarget = m.named('unimpl_target', isBranch.and(addrInst.unimpl!));
 
-  const virt = m.named('virtualization', vm.and(cls.any((k) => ICLASS[k].virt === 'cpl0').and(cpl0).or(cls.any((k) => ICLASS[k].virt === 'any')))
-    .or(vmswInst.virt_fault!));
+  const virt = m.named(
+    'virtualization',
+    vm
+      .and(
+        cls
+          .any((k) => ICLASS[k].virt === 'cpl0')
+          .and(cpl0)
+          .or(cls.any((k) => ICLASS[k].virt === 'any')),
+      )
+      .or(vmswInst.virt_fault!),
+  );
   const extIntTaken = m.named('ext_int_taken', ev.extInt.and(psr.bit(14)));
 
   const raised: Record<CoreDecidedRow, Bit> = {
-    ext_int: extIntTaken, illegal_op: illegalOp, priv_op: privOp, reg_nat: regNat,
-    reserved_reg_field: rsvField, unimpl_data_addr: unimplData, virtualization: virt,
-    break_inst: cls.is('BREAK'), unimpl_inst_addr_trap: unimplTarget,
+    ext_int: extIntTaken,
+    illegal_op: illegalOp,
+    priv_op: privOp,
+    reg_nat: regNat,
+    reserved_reg_field: rsvField,
+    unimpl_data_addr: unimplData,
+    virtualization: virt,
+    break_inst: cls.is('BREAK'),
+    unimpl_inst_addr_trap: unimplTarget,
   };
   return { raised, command, movToCr, movFromCr };
 }
@@ -109,7 +156,10 @@ function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, v
   candOperand.set(ev.r2);
   m.switch(ev.iclass, (s) => {
     const op = (k: IClassName, psrOpName: keyof typeof PsrOp.values, operand?: Value) =>
-      s.is(m.enumValue(IClass, k), () => { candOp.set(m.enumValue(PsrOp, psrOpName)); if (operand) candOperand.set(operand); });
+      s.is(m.enumValue(IClass, k), () => {
+        candOp.set(m.enumValue(PsrOp, psrOpName));
+        if (operand) candOperand.set(operand);
+      });
     op('SSM', 'SSM', immOperand);
     op('RSM', 'RSM', immOperand);
     op('SUM', 'SUM', immOperand);
@@ -117,19 +167,26 @@ function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, v
     op('MOV_TO_PSR_L', 'MOV_PSR_L');
     op('MOV_TO_PSR_UM', 'MOV_PSR_UM');
     op('RFI', 'RFI', cr.IPSR);
-    s.is(m.enumValue(IClass, 'VMSW'), () => m.when(vmswCommit, () =>
-      candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'VMSW1'), m.enumValue(PsrOp, 'VMSW0')))));
-    s.is(m.enumValue(IClass, 'EPC'), () => m.when(epcPromotes, () => {
-      candOp.set(m.enumValue(PsrOp, 'EPC'));
-      candOperand.set(epcCpl.zext(64));
-    }));
-    s.is(m.enumValue(IClass, 'BSW'), () => candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'BSW1'), m.enumValue(PsrOp, 'BSW0'))));
+    s.is(m.enumValue(IClass, 'VMSW'), () =>
+      m.when(vmswCommit, () => candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'VMSW1'), m.enumValue(PsrOp, 'VMSW0')))),
+    );
+    s.is(m.enumValue(IClass, 'EPC'), () =>
+      m.when(epcPromotes, () => {
+        candOp.set(m.enumValue(PsrOp, 'EPC'));
+        candOperand.set(epcCpl.zext(64));
+      }),
+    );
+    s.is(m.enumValue(IClass, 'BSW'), () =>
+      candOp.set(mux(ev.variant, m.enumValue(PsrOp, 'BSW1'), m.enumValue(PsrOp, 'BSW0'))),
+    );
     // br.ret (BRANCH with variant 1) to a less privileged frame: cpl ← PFS.ppl. vti_psr has
     // no "raise cpl" command, so the core issues RFI with the current PSR and the new cpl.
-    s.is(m.enumValue(IClass, 'BRANCH'), () => m.when(ev.variant.and(ev.pfsPpl.ugt(cpl)), () => {
-      candOp.set(m.enumValue(PsrOp, 'RFI'));
-      candOperand.set(cat(psr.bits(63, 34), ev.pfsPpl, psr.bits(31, 0)));
-    }));
+    s.is(m.enumValue(IClass, 'BRANCH'), () =>
+      m.when(ev.variant.and(ev.pfsPpl.ugt(cpl)), () => {
+        candOp.set(m.enumValue(PsrOp, 'RFI'));
+        candOperand.set(cat(psr.bits(63, 34), ev.pfsPpl, psr.bits(31, 0)));
+      }),
+    );
   });
   return { op: candOp, operand: candOperand };
 }

@@ -58,7 +58,10 @@ export interface CoreRegisters {
 /** Declares the registers (in this order), all reset to 0. */
 export function coreRegisters(m: ModuleBuilder): CoreRegisters {
   return {
-    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.reg(`${k.toLowerCase()}_q`, 64, { init: 0 })])) as Record<CoreCr, Signal>,
+    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.reg(`${k.toLowerCase()}_q`, 64, { init: 0 })])) as Record<
+      CoreCr,
+      Signal
+    >,
     taken: m.reg('taken_q', 1, { init: 0 }),
     vector: m.reg('vector_q', 15, { init: 0 }),
     redirect: m.reg('redirect_q', 1, { init: 0 }),
@@ -99,15 +102,32 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // ---- PSR command ----
   // A trap loads the interruption state computed from the PSR after the instruction (an
   // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
-  psrPort.op.set(mux(dispatch, mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')), mux(done, checks.command.op, m.enumValue(PsrOp, 'NOP'))));
+  psrPort.op.set(
+    mux(
+      dispatch,
+      mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')),
+      mux(done, checks.command.op, m.enumValue(PsrOp, 'NOP')),
+    ),
+  );
   psrPort.operand.set(mux(trapWin, win.trapPsr, checks.command.operand));
   psrPort.slot.set(ev.slot);
 
   // ---- registered effect ----
-  const isr = cat(m.lit(0, 20), m.lit(0, 1) /* ed */, ev.slot /* ei */, m.lit(0, 1) /* so */, win.icDispatch.not() /* ni */,
-    m.lit(0, 3) /* ir rs sp */, dataWin.and(ev.nonAccess) /* na */,
-    dataWin.and(cls.is('LOAD').or(ev.nonAccess)) /* r */, dataWin.and(cls.is('STORE')) /* w */,
-    instWin /* x */, m.lit(0, 8) /* rv */, m.lit(0, 8) /* vector (IA-32 only) */, win.isrCode);
+  const isr = cat(
+    m.lit(0, 20),
+    m.lit(0, 1) /* ed */,
+    ev.slot /* ei */,
+    m.lit(0, 1) /* so */,
+    win.icDispatch.not() /* ni */,
+    m.lit(0, 3) /* ir rs sp */,
+    dataWin.and(ev.nonAccess) /* na */,
+    dataWin.and(cls.is('LOAD').or(ev.nonAccess)) /* r */,
+    dataWin.and(cls.is('STORE')) /* w */,
+    instWin /* x */,
+    m.lit(0, 8) /* rv */,
+    m.lit(0, 8) /* vector (IA-32 only) */,
+    win.isrCode,
+  );
   void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
   const ivaBase = mux(isTrap, win.ivaBaseAfter, cr.IVA.bits(63, 15));
   const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
@@ -128,11 +148,20 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   crRead.set(0);
   crHeld.set(0);
   m.switch(ev.crNum, (s) => {
-    for (const k of CORE_CRS) s.is(CR[k], () => { crRead.set(cr[k]); crHeld.set(1); });
+    for (const k of CORE_CRS)
+      s.is(CR[k], () => {
+        crRead.set(cr[k]);
+        crHeld.set(1);
+      });
   });
   regs.rdValid.set(done.and(cls.is('MOV_FROM_PSR').or(cls.is('MOV_FROM_PSR_UM')).or(checks.movFromCr.and(crHeld))));
-  regs.rdValue.set(mux(cls.is('MOV_FROM_PSR'), psr.and(PSR_READ_MASK),
-    mux(cls.is('MOV_FROM_PSR_UM'), psr.and(0x3f), mux(checks.movFromCr, crRead, m.lit(0, 64)))));
+  regs.rdValue.set(
+    mux(
+      cls.is('MOV_FROM_PSR'),
+      psr.and(PSR_READ_MASK),
+      mux(cls.is('MOV_FROM_PSR_UM'), psr.and(0x3f), mux(checks.movFromCr, crRead, m.lit(0, 64))),
+    ),
+  );
 
   // IIB0/IIB1 of a trap hold the bundle at IIPA (§4): the trapping instruction's own bundle
   // when it started with ic = 1 (it then became IIPA), otherwise the bundle recorded with
@@ -143,8 +172,15 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // The instruction's own effect: when it completed, and also when a trap is delivered
   // after it; the dispatch's writes below then override (last assignment wins).
   m.when(done.or(trapWin), () => {
-    m.when(ic, () => { cr.IIPA.set(ev.ip); iipaBundle.set(ev.bundle); });
-    m.when(checks.movToCr, () => m.switch(ev.crNum, (s) => { for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(ev.r2)); }));
+    m.when(ic, () => {
+      cr.IIPA.set(ev.ip);
+      iipaBundle.set(ev.bundle);
+    });
+    m.when(checks.movToCr, () =>
+      m.switch(ev.crNum, (s) => {
+        for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(ev.r2));
+      }),
+    );
     m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
   m.when(dispatch, () => {

@@ -72,7 +72,10 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     return mask ? prio.onehot!.and(mask).orR() : m.lit(0, 1).asBit();
   };
   const isTrap = m.named('is_trap', prio.kind!.eq(2));
-  const dataWin = m.named('data_win', winIs((r) => r.access === 'data'));
+  const dataWin = m.named(
+    'data_win',
+    winIs((r) => r.access === 'data'),
+  );
   const instWin = winIs((r) => r.access === 'fetch');
   const nested = m.named('nested', ic.not().and(winIs((r) => r.whenIcOff === 'data_nested_tlb')));
   const dispatch = prio.valid!.asBit();
@@ -82,7 +85,10 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // ISR.code has every pending trap's bit (architecture.md §5: trap codes are bits).
   const trapCodeBits: Value[] = [];
   for (let b = 15; b >= 0; b--) {
-    const mask = table.reduce((acc, r, i) => (r.kind === 'trap' && (r.isrCode >> b) & 1 ? acc | (1n << BigInt(i)) : acc), 0n);
+    const mask = table.reduce(
+      (acc, r, i) => (r.kind === 'trap' && (r.isrCode >> b) & 1 ? acc | (1n << BigInt(i)) : acc),
+      0n,
+    );
     trapCodeBits.push(mask ? pending.and(mask).orR() : m.lit(0, 1));
   }
   const trapCode = m.named('trap_code', cat(...trapCodeBits));
@@ -98,14 +104,31 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', 1, 0)); // {be, pp}
   const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
   // (The instruction's own command is never INTERRUPT, so that arm is left out.)
-  const psrAfter = psrNext(m, 'psr_after', { psr, op: checks.command.op, operand: checks.command.operand }, inp.vmImplemented).next;
+  const psrAfter = psrNext(
+    m,
+    'psr_after',
+    { psr, op: checks.command.op, operand: checks.command.operand },
+    inp.vmImplemented,
+  ).next;
   const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(1), dcrAfter.bit(0));
   const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
   const icDispatch = m.named('ic_dispatch', mux(isTrap, psrAfter.bit(13), ic));
   const breakWin = winIs((r) => r.name === 'break_inst');
 
   return {
-    dispatch, done, isTrap, trapWin, dataWin, instWin, breakWin, nested, vector, isrCode,
-    psrAfter, trapPsr, icDispatch, ivaBaseAfter,
+    dispatch,
+    done,
+    isTrap,
+    trapWin,
+    dataWin,
+    instWin,
+    breakWin,
+    nested,
+    vector,
+    isrCode,
+    psrAfter,
+    trapPsr,
+    icDispatch,
+    ivaBaseAfter,
   };
 }

@@ -5,8 +5,11 @@
 import { ICLASS, ICLASS_WIDTH, type IClassName } from '../../arch/iclass.js';
 import { enumType, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 
-export const IClass = enumType('iclass', ICLASS_WIDTH,
-  Object.fromEntries(Object.entries(ICLASS).map(([k, v]) => [k, v.code])) as Record<IClassName, number>);
+export const IClass = enumType(
+  'iclass',
+  ICLASS_WIDTH,
+  Object.fromEntries(Object.entries(ICLASS).map(([k, v]) => [k, v.code])) as Record<IClassName, number>,
+);
 
 /** The interruption CRs the core holds (the rest are the environment's). */
 export const CORE_CRS = ['DCR', 'IVA', 'IPSR', 'ISR', 'IIP', 'IFA', 'IIPA', 'IFS', 'IIM', 'IIB0', 'IIB1'] as const;

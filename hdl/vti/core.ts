@@ -40,31 +40,47 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
   const prioBlock = vtiFaultPrio({ table });
   const n = table.length;
 
-  return defineModule('vti_core', (m) => {
-    const clk = m.clock();
-    const rst = m.reset();
-    const ev = eventInputs(m, n);
-    const out = coreOutputs(m);
-    const regs = coreRegisters(m);
+  return defineModule(
+    'vti_core',
+    (m) => {
+      const clk = m.clock();
+      const rst = m.reset();
+      const ev = eventInputs(m, n);
+      const out = coreOutputs(m);
+      const regs = coreRegisters(m);
 
-    // PSR state: the vti_psr instance holds it; its output is this cycle's PSR.
-    const psrOp = m.wire('psr_op', PsrOp);
-    const psrOperand = m.wire('psr_operand', 64);
-    const psrSlot = m.wire('psr_slot', 2);
-    const psrInst = m.instance('u_psr', psrBlock, {
-      clk, rst, op: psrOp, operand: psrOperand, slot: psrSlot, dcr_be: regs.cr.DCR.bit(1), dcr_pp: regs.cr.DCR.bit(0),
-    });
-    const state = coreState(m, psrInst.psr!, regs.cr);
-    const cls = classTests(m, ev);
+      // PSR state: the vti_psr instance holds it; its output is this cycle's PSR.
+      const psrOp = m.wire('psr_op', PsrOp);
+      const psrOperand = m.wire('psr_operand', 64);
+      const psrSlot = m.wire('psr_slot', 2);
+      const psrInst = m.instance('u_psr', psrBlock, {
+        clk,
+        rst,
+        op: psrOp,
+        operand: psrOperand,
+        slot: psrSlot,
+        dcr_be: regs.cr.DCR.bit(1),
+        dcr_pp: regs.cr.DCR.bit(0),
+      });
+      const state = coreState(m, psrInst.psr!, regs.cr);
+      const cls = classTests(m, ev);
 
-    const checks = coreChecks(m, { ev, state, cls, vmswBlock, addrBlock, vmImplemented });
-    const win = coreDispatch(m, { ev, state, checks, prioBlock, table, vmImplemented });
-    coreCommit(m, {
-      ev, state, cls, checks, win, regs, out,
-      psrPort: { op: psrOp, operand: psrOperand, slot: psrSlot, ipsrSave: psrInst.ipsr_save! },
-    });
-  }, {
-    doc: 'vti_core: the integrated VT-i control path: checks of architecture.md §3, dispatch of §4 (docs/vti_core.md).',
-    params: { vmImplemented, implVaMsb, implPaMsb, guestShrink, rows: n },
-  });
+      const checks = coreChecks(m, { ev, state, cls, vmswBlock, addrBlock, vmImplemented });
+      const win = coreDispatch(m, { ev, state, checks, prioBlock, table, vmImplemented });
+      coreCommit(m, {
+        ev,
+        state,
+        cls,
+        checks,
+        win,
+        regs,
+        out,
+        psrPort: { op: psrOp, operand: psrOperand, slot: psrSlot, ipsrSave: psrInst.ipsr_save! },
+      });
+    },
+    {
+      doc: 'vti_core: the integrated VT-i control path: checks of architecture.md §3, dispatch of §4 (docs/vti_core.md).',
+      params: { vmImplemented, implVaMsb, implPaMsb, guestShrink, rows: n },
+    },
+  );
 }

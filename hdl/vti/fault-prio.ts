@@ -24,8 +24,10 @@ export function validateTable(table: readonly PriorityRow[]): string[] {
     const first = seen.get(r.name);
     if (first !== undefined) p.push(`${row} duplicates row ${first + 1}`);
     else seen.set(r.name, i);
-    if (!Number.isInteger(r.vector) || r.vector < 0 || r.vector > 0x7fff) p.push(`${row}: vector 0x${r.vector.toString(16)} does not fit in 15 bits`);
-    if (!Number.isInteger(r.isrCode) || r.isrCode < 0 || r.isrCode > 0xffff) p.push(`${row}: ISR code 0x${r.isrCode.toString(16)} does not fit in 16 bits`);
+    if (!Number.isInteger(r.vector) || r.vector < 0 || r.vector > 0x7fff)
+      p.push(`${row}: vector 0x${r.vector.toString(16)} does not fit in 15 bits`);
+    if (!Number.isInteger(r.isrCode) || r.isrCode < 0 || r.isrCode > 0xffff)
+      p.push(`${row}: ISR code 0x${r.isrCode.toString(16)} does not fit in 16 bits`);
     if (!(r.kind in KIND_CODE)) p.push(`${row}: kind '${r.kind}' must be interrupt, fault or trap`);
   });
   return p;
@@ -40,44 +42,53 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}):
   if (problems.length) throw new Error(`vti_fault_prio: ${problems.join('; ')}`);
   const n = table.length;
   const iw = indexWidth(n);
-  return defineModule('vti_fault_prio', (m) => {
-    const pending = m.input('pending', n);
-    const valid = m.output('valid', 1);
-    const index = m.output('index', iw);
-    const onehot = m.output('onehot', n);
-    const ivaOffset = m.output('iva_offset', 15);
-    const isrCode = m.output('isr_code', 16);
-    const kind = m.output('kind', 2);
+  return defineModule(
+    'vti_fault_prio',
+    (m) => {
+      const pending = m.input('pending', n);
+      const valid = m.output('valid', 1);
+      const index = m.output('index', iw);
+      const onehot = m.output('onehot', n);
+      const ivaOffset = m.output('iva_offset', 15);
+      const isrCode = m.output('isr_code', 16);
+      const kind = m.output('kind', 2);
 
-    valid.set(pending.orR());
-    // Lowest set bit = highest priority (bit 0 = rank 1). `below` has bit i set when some bit
-    // under i is pending: a log-depth prefix OR (shift-and-OR doubling), so synthesis gets
-    // ceil(log2 N) levels instead of the ripple carry of pending & -pending.
-    let prefix: Value = pending;
-    for (let s = 1; s < n; s *= 2) prefix = prefix.or(prefix.shl(s));
-    const below = m.named('below', prefix.shl(1));
-    const winner = m.named('winner', pending.and(below.not()));
-    onehot.set(winner);
-    /** Bit `b` of the output = OR of the winner's bits of the rows whose value has bit b set. */
-    const column = (width: number, valueOf: (row: PriorityRow, i: number) => number): Value => {
-      const values = table.map(valueOf);
-      const bits: Value[] = [];
-      for (let b = width - 1; b >= 0; b--) {
-        // The mask is built as hex digits, not by OR-ing bigints, so it costs O(N) not O(N^2).
-        const nibbles = new Uint8Array(Math.ceil(n / 4));
-        let any = false;
-        values.forEach((v, i) => { if ((v >> b) & 1) { nibbles[nibbles.length - 1 - (i >> 2)]! |= 1 << (i & 3); any = true; } });
-        const mask = BigInt('0x' + Array.from(nibbles, (x) => x.toString(16)).join(''));
-        bits.push(any ? winner.and(mask).orR() : m.lit(0, 1));
-      }
-      return bits.length === 1 ? bits[0]! : cat(...bits);
-    };
-    index.set(column(iw, (_r, i) => i));
-    ivaOffset.set(column(15, (r) => r.vector));
-    isrCode.set(column(16, (r) => r.isrCode));
-    kind.set(column(2, (r) => KIND_CODE[r.kind]));
-  }, {
-    doc: `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,
-    params: { rows: n, table: table.map((r) => r.name) },
-  });
+      valid.set(pending.orR());
+      // Lowest set bit = highest priority (bit 0 = rank 1). `below` has bit i set when some bit
+      // under i is pending: a log-depth prefix OR (shift-and-OR doubling), so synthesis gets
+      // ceil(log2 N) levels instead of the ripple carry of pending & -pending.
+      let prefix: Value = pending;
+      for (let s = 1; s < n; s *= 2) prefix = prefix.or(prefix.shl(s));
+      const below = m.named('below', prefix.shl(1));
+      const winner = m.named('winner', pending.and(below.not()));
+      onehot.set(winner);
+      /** Bit `b` of the output = OR of the winner's bits of the rows whose value has bit b set. */
+      const column = (width: number, rowValue: (row: PriorityRow, i: number) => number): Value => {
+        const values = table.map(rowValue);
+        const bits: Value[] = [];
+        for (let b = width - 1; b >= 0; b--) {
+          // The mask is built as hex digits, not by OR-ing bigints, so it costs O(N) not O(N^2).
+          const nibbles = new Uint8Array(Math.ceil(n / 4));
+          let any = false;
+          values.forEach((v, i) => {
+            if ((v >> b) & 1) {
+              nibbles[nibbles.length - 1 - (i >> 2)]! |= 1 << (i & 3);
+              any = true;
+            }
+          });
+          const mask = BigInt('0x' + Array.from(nibbles, (x) => x.toString(16)).join(''));
+          bits.push(any ? winner.and(mask).orR() : m.lit(0, 1));
+        }
+        return bits.length === 1 ? bits[0]! : cat(...bits);
+      };
+      index.set(column(iw, (_r, i) => i));
+      ivaOffset.set(column(15, (r) => r.vector));
+      isrCode.set(column(16, (r) => r.isrCode));
+      kind.set(column(2, (r) => KIND_CODE[r.kind]));
+    },
+    {
+      doc: `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,
+      params: { rows: n, table: table.map((r) => r.name) },
+    },
+  );
 }

@@ -49,7 +49,8 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
       s.is(m.enumValue(PsrOp, 'SUM'), () => next.slice(5, 1).set(psr.bits(5, 1).or(umSet)));
       s.is(m.enumValue(PsrOp, 'RUM'), () => next.slice(5, 1).set(psr.bits(5, 1).and(umSet.not())));
       s.is(m.enumValue(PsrOp, 'MOV_PSR_UM'), () =>
-        next.slice(5, 1).set(psr.bits(5, 1).and(umWritable.not()).or(umSet)));
+        next.slice(5, 1).set(psr.bits(5, 1).and(umWritable.not()).or(umSet)),
+      );
       if (intr) s.is(m.enumValue(PsrOp, 'INTERRUPT'), () => next.set(intr));
       s.is(m.enumValue(PsrOp, 'RFI'), () => next.set(rfiValue));
       s.is(m.enumValue(PsrOp, 'VMSW0'), () => f.vm.set(0));

@@ -6,13 +6,31 @@ import { bundleType, enumType, type ModuleBuilder, type Value, type Bit } from '
 
 type PsrFieldName = (typeof PSR_FIELDS)[number]['name'];
 
-export const PsrBundle = bundleType<PsrFieldName>('psr', 64,
-  Object.fromEntries(PSR_FIELDS.map((f) => [f.name, [f.lo, f.width] as const])) as Record<PsrFieldName, readonly [number, number]>);
+export const PsrBundle = bundleType<PsrFieldName>(
+  'psr',
+  64,
+  Object.fromEntries(PSR_FIELDS.map((f) => [f.name, [f.lo, f.width] as const])) as Record<
+    PsrFieldName,
+    readonly [number, number]
+  >,
+);
 
 /** vti_psr `op` codes (blocks.md). */
 export const PsrOp = enumType('psr_op', 4, {
-  NOP: 0, MOV_PSR_L: 1, SSM: 2, RSM: 3, SUM: 4, RUM: 5, MOV_PSR_UM: 6, INTERRUPT: 7,
-  RFI: 8, VMSW0: 9, VMSW1: 10, EPC: 11, BSW0: 12, BSW1: 13,
+  NOP: 0,
+  MOV_PSR_L: 1,
+  SSM: 2,
+  RSM: 3,
+  SUM: 4,
+  RUM: 5,
+  MOV_PSR_UM: 6,
+  INTERRUPT: 7,
+  RFI: 8,
+  VMSW0: 9,
+  VMSW1: 10,
+  EPC: 11,
+  BSW0: 12,
+  BSW1: 13,
 });
 export type PsrOpName = keyof typeof PsrOp.values;
 
@@ -29,6 +47,7 @@ export const RESERVED_OPERAND_BITS = Object.freeze({
 /** 1 when `op` would write a reserved field with `operand` (a 64-bit value). */
 export function reservedFault(m: ModuleBuilder, op: Value, operand: Value): Bit {
   const hits = (Object.entries(RESERVED_OPERAND_BITS) as [PsrOpName, bigint][]).map(([name, mask]) =>
-    op.eq(m.enumValue(PsrOp, name)).and(operand.and(mask).orR()));
+    op.eq(m.enumValue(PsrOp, name)).and(operand.and(mask).orR()),
+  );
   return hits.reduce((a, b) => a.or(b)) as Bit;
 }

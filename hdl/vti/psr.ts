@@ -12,26 +12,35 @@ import { psrNext } from './psr-next.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
 export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
-  return defineModule('vti_psr', (m) => {
-    m.clock();
-    m.reset();
-    const op = m.input('op', PsrOp);
-    const operand = m.input('operand', 64);
-    const slot = m.input('slot', 2);
-    const dcrBe = m.input('dcr_be', 1);
-    const dcrPp = m.input('dcr_pp', 1);
-    const psrOut = m.output('psr', PsrBundle);
-    const ipsrSave = m.output('ipsr_save', 64);
-    const rsvFault = m.output('rsv_fault', 1);
+  return defineModule(
+    'vti_psr',
+    (m) => {
+      m.clock();
+      m.reset();
+      const op = m.input('op', PsrOp);
+      const operand = m.input('operand', 64);
+      const slot = m.input('slot', 2);
+      const dcrBe = m.input('dcr_be', 1);
+      const dcrPp = m.input('dcr_pp', 1);
+      const psrOut = m.output('psr', PsrBundle);
+      const ipsrSave = m.output('ipsr_save', 64);
+      const rsvFault = m.output('rsv_fault', 1);
 
-    const psr = m.reg('psr_q', PsrBundle, { init: 0 });
-    const step = psrNext(m, 'psr_d', { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() } }, vmImplemented);
-    rsvFault.set(step.rsvFault);
-    psr.set(step.next);
-    psrOut.set(psr);
-    ipsrSave.set(cat(psr.bits(63, 43), slot, psr.bits(40, 0)));
-  }, {
-    doc: 'vti_psr: the extended PSR (bundle of named fields, PSR.vm = bit 46), one command per cycle (blocks.md).',
-    params: { vmImplemented },
-  });
+      const psr = m.reg('psr_q', PsrBundle, { init: 0 });
+      const step = psrNext(
+        m,
+        'psr_d',
+        { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() } },
+        vmImplemented,
+      );
+      rsvFault.set(step.rsvFault);
+      psr.set(step.next);
+      psrOut.set(psr);
+      ipsrSave.set(cat(psr.bits(63, 43), slot, psr.bits(40, 0)));
+    },
+    {
+      doc: 'vti_psr: the extended PSR (bundle of named fields, PSR.vm = bit 46), one command per cycle (blocks.md).',
+      params: { vmImplemented },
+    },
+  );
 }

@@ -8,35 +8,39 @@ import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { defineModule, mux, type HdlModule } from '../dsl/index.js';
 
 export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
-  return defineModule('vti_vmsw', (m) => {
-    const valid = m.input('valid', 1);
-    const toVm = m.input('to_vm', 1);
-    const cpl = m.input('cpl', 2);
-    const psrIt = m.input('psr_it', 1);
-    const psrVm = m.input('psr_vm', 1);
-    const itlbAr = m.input('itlb_ar', 3);
-    const vmDisabled = m.input('vm_disabled', 1);
-    const vmswDisabled = m.input('vmsw_disabled', 1);
-    const illegalOp = m.output('illegal_op', 1);
-    const privOp = m.output('priv_op', 1);
-    const virtFault = m.output('virt_fault', 1);
-    const commit = m.output('commit', 1);
-    const vmNext = m.output('vm_next', 1);
+  return defineModule(
+    'vti_vmsw',
+    (m) => {
+      const valid = m.input('valid', 1);
+      const toVm = m.input('to_vm', 1);
+      const cpl = m.input('cpl', 2);
+      const psrIt = m.input('psr_it', 1);
+      const psrVm = m.input('psr_vm', 1);
+      const itlbAr = m.input('itlb_ar', 3);
+      const vmDisabled = m.input('vm_disabled', 1);
+      const vmswDisabled = m.input('vmsw_disabled', 1);
+      const illegalOp = m.output('illegal_op', 1);
+      const privOp = m.output('priv_op', 1);
+      const virtFault = m.output('virt_fault', 1);
+      const commit = m.output('commit', 1);
+      const vmNext = m.output('vm_next', 1);
 
-    // 1. VT not implemented → Illegal Operation (a generator option, so a constant).
-    const impl = m.lit(vmImplemented ? 1 : 0, 1);
-    illegalOp.set(valid.and(impl.not()));
-    // 2. cpl ≠ 0 → Privileged Operation.
-    const privileged = m.named('at_cpl0', cpl.eq(0));
-    privOp.set(valid.and(impl).and(privileged.not()));
-    // 3. Not on an ar = 7 page with translation on, or VM features / vmsw disabled → Virtualization.
-    const allowed = m.named('switch_allowed', psrIt.and(itlbAr.eq(7)).and(vmDisabled.not()).and(vmswDisabled.not()));
-    virtFault.set(valid.and(impl).and(privileged).and(allowed.not()));
-    // 4. Otherwise the switch commits.
-    commit.set(valid.and(impl).and(privileged).and(allowed));
-    vmNext.set(mux(commit, toVm, psrVm));
-  }, {
-    doc: 'vti_vmsw: vmsw.0/.1 decision (architecture.md §3.1): Illegal Operation > Privileged Operation > Virtualization > commit.',
-    params: { vmImplemented },
-  });
+      // 1. VT not implemented → Illegal Operation (a generator option, so a constant).
+      const impl = m.lit(vmImplemented ? 1 : 0, 1);
+      illegalOp.set(valid.and(impl.not()));
+      // 2. cpl ≠ 0 → Privileged Operation.
+      const privileged = m.named('at_cpl0', cpl.eq(0));
+      privOp.set(valid.and(impl).and(privileged.not()));
+      // 3. Not on an ar = 7 page with translation on, or VM features / vmsw disabled → Virtualization.
+      const allowed = m.named('switch_allowed', psrIt.and(itlbAr.eq(7)).and(vmDisabled.not()).and(vmswDisabled.not()));
+      virtFault.set(valid.and(impl).and(privileged).and(allowed.not()));
+      // 4. Otherwise the switch commits.
+      commit.set(valid.and(impl).and(privileged).and(allowed));
+      vmNext.set(mux(commit, toVm, psrVm));
+    },
+    {
+      doc: 'vti_vmsw: vmsw.0/.1 decision (architecture.md §3.1): Illegal Operation > Privileged Operation > Virtualization > commit.',
+      params: { vmImplemented },
+    },
+  );
 }

@@ -31,7 +31,8 @@ export function resolveAddrCheckOptions(opts: AddrCheckOptions = {}): ResolvedAd
     vmImplemented,
   };
   for (const k of ['implVaMsb', 'implPaMsb', 'guestShrink'] as const)
-    if (typeof cfg[k] !== 'number') throw new Error(`${BLOCK}: option ${k} must be a number, got ${JSON.stringify(cfg[k])}`);
+    if (typeof cfg[k] !== 'number')
+      throw new Error(`${BLOCK}: option ${k} must be a number, got ${JSON.stringify(cfg[k])}`);
   return checkConfig(cfg, { prefix: `${BLOCK}: ` });
 }
 
@@ -51,7 +52,12 @@ export function physImplemented(addr: bigint, paMsb: number): boolean {
   return true;
 }
 
-export function addrCheckScalar(addr: bigint, vm: number, phys: number, opts: AddrCheckOptions = {}): { unimpl: 0 | 1; monitorOnly: 0 | 1 } {
+export function addrCheckScalar(
+  addr: bigint,
+  vm: number,
+  phys: number,
+  opts: AddrCheckOptions = {},
+): { unimpl: 0 | 1; monitorOnly: 0 | 1 } {
   const o = resolveAddrCheckOptions(opts);
   const a = BigInt.asUintN(64, addr);
   const okVmm = virtImplemented(a, o.implVaMsb);
@@ -75,24 +81,36 @@ export function createAddrCheckModel(opts: AddrCheckOptions = {}): AddrCheckMode
   const m1 = options.vmImplemented ? m0 - options.guestShrink : m0;
   // Virtual: shift bit 60 (hi bit 28) up to bit 31, then arithmetically down so that bit M
   // lands on bit 0: the result is 0 or -1 exactly when bits 60..M are all equal.
-  const s0 = 3 + (m0 - 32), s1 = 3 + (m1 - 32);
+  const s0 = 3 + (m0 - 32),
+    s1 = 3 + (m1 - 32);
   // Physical: hi bits (P+1−32)..30, i.e. address bits P+1..62 (none when P = 62).
-  const pm = options.implPaMsb >= 62 ? 0 : (0x7fffffff >>> (options.implPaMsb + 1 - 32)) << (options.implPaMsb + 1 - 32);
+  const pm =
+    options.implPaMsb >= 62 ? 0 : (0x7fffffff >>> (options.implPaMsb + 1 - 32)) << (options.implPaMsb + 1 - 32);
   const vmMask = options.vmImplemented ? 1 : 0;
   return {
-    module: BLOCK, options, inputs: ADDR_CHECK_INPUTS, outputs: ADDR_CHECK_OUTPUTS,
+    module: BLOCK,
+    options,
+    inputs: ADDR_CHECK_INPUTS,
+    outputs: ADDR_CHECK_OUTPUTS,
     evalBatch(inputs, count, out) {
       checkInputs(BLOCK, ADDR_CHECK_INPUTS, inputs, count);
       const o = outputColumns(BLOCK, ADDR_CHECK_OUTPUTS, count, out);
-      const addr = inputs.addr!, vmc = inputs.vm!, phc = inputs.phys!;
-      const un = o.unimpl!, mo = o.monitor_only!;
+      const addr = inputs.addr!,
+        vmc = inputs.vm!,
+        phc = inputs.phys!;
+      const un = o.unimpl!,
+        mo = o.monitor_only!;
       for (let i = 0; i < count; i++) {
         const hi = addr[2 * i + 1]!;
         const t = hi << 3;
-        const z0 = ((t >> s0) + 1) >>> 1, z1 = ((t >> s1) + 1) >>> 1; // 0 iff implemented
-        const bad0 = (z0 | -z0) >>> 31, bad1 = (z1 | -z1) >>> 31;
-        const zp = hi & pm, badP = (zp | -zp) >>> 31;
-        const vm = vmc[i]! & vmMask, p = phc[i]! & 1;
+        const z0 = ((t >> s0) + 1) >>> 1,
+          z1 = ((t >> s1) + 1) >>> 1; // 0 iff implemented
+        const bad0 = (z0 | -z0) >>> 31,
+          bad1 = (z1 | -z1) >>> 31;
+        const zp = hi & pm,
+          badP = (zp | -zp) >>> 31;
+        const vm = vmc[i]! & vmMask,
+          p = phc[i]! & 1;
         const badV = bad0 ^ ((bad0 ^ bad1) & vm);
         un[i] = badV ^ ((badV ^ badP) & p);
         mo[i] = bad1 & ~bad0 & ~p & 1;

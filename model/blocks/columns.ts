@@ -22,12 +22,16 @@ export function topWordMask(width: number): number {
 
 /** Checks that every input port has a column long enough for `count` vectors. */
 export function checkInputs(block: string, ports: readonly Port[], inputs: Columns, count: number): void {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`${block}: count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`${block}: count must be a non-negative integer, got ${count}`);
   for (const p of ports) {
     const col = inputs[p.name];
-    if (!(col instanceof Uint32Array)) throw new Error(`${block}: input column '${p.name}' is missing (expected a Uint32Array)`);
+    if (!(col instanceof Uint32Array))
+      throw new Error(`${block}: input column '${p.name}' is missing (expected a Uint32Array)`);
     if (col.length < count * p.words)
-      throw new Error(`${block}: input column '${p.name}' has ${col.length} words, ${count} vectors need ${count * p.words}`);
+      throw new Error(
+        `${block}: input column '${p.name}' has ${col.length} words, ${count} vectors need ${count * p.words}`,
+      );
   }
 }
 
@@ -38,7 +42,9 @@ export function outputColumns(block: string, ports: readonly Port[], count: numb
     const col = res[p.name];
     if (col === undefined) res[p.name] = new Uint32Array(count * p.words);
     else if (!(col instanceof Uint32Array) || col.length < count * p.words)
-      throw new Error(`${block}: output column '${p.name}' is too short: ${count} vectors need ${count * p.words} words`);
+      throw new Error(
+        `${block}: output column '${p.name}' is too short: ${count} vectors need ${count * p.words} words`,
+      );
   }
   return res;
 }

@@ -35,18 +35,23 @@ interface Lane {
 
 function lanes(who: string, ports: readonly Port[], expected: Columns, actual: Columns, o: CompareOptions): Lane[] {
   return ports.map((port) => {
-    const e = expected[port.name], a = actual[port.name];
+    const e = expected[port.name],
+      a = actual[port.name];
     if (!(e instanceof Uint32Array)) throw new Error(`${who}: expected column '${port.name}' is missing`);
     if (!(a instanceof Uint32Array)) throw new Error(`${who}: actual column '${port.name}' is missing`);
     const given = o.masks?.get(port.name);
-    const mask = Uint32Array.from({ length: port.words }, (_, k) => (given ? given[k]! : 0xffffffff) & (k === port.words - 1 ? topWordMask(port.width) : 0xffffffff));
+    const mask = Uint32Array.from(
+      { length: port.words },
+      (_, k) => (given ? given[k]! : 0xffffffff) & (k === port.words - 1 ? topWordMask(port.width) : 0xffffffff),
+    );
     return { port, e, a, mask, when: o.when?.[port.name] };
   });
 }
 
 function differs(l: Lane, i: number): boolean {
   if (l.when && l.when[i] === 0) return false;
-  const W = l.port.words, base = i * W;
+  const W = l.port.words,
+    base = i * W;
   let d = 0;
   for (let k = 0; k < W; k++) d |= (l.e[base + k]! ^ l.a[base + k]!) & l.mask[k]!;
   return d !== 0;
@@ -54,21 +59,32 @@ function differs(l: Lane, i: number): boolean {
 
 /** The first vector in [0, end) where the lane differs, or -1 (the hot loop of the lockstep). */
 function firstIn(l: Lane, end: number): number {
-  const { e, a, mask, when } = l, W = l.port.words;
+  const { e, a, mask, when } = l,
+    W = l.port.words;
   // Word by word in vector order; only a word that differs at all is looked at closer.
   for (let j = 0, n = end * W; j < n; j++) {
     if (e[j] === a[j]) continue;
     const i = (j / W) | 0;
-    if (((e[j]! ^ a[j]!) & mask[j - i * W]!) !== 0 && (!when || when[i] !== 0)) return i;
+    if (((e[j]! ^ a[j]!) & mask[j - i * W]!) !== 0 && when?.[i] !== 0) return i;
   }
   return -1;
 }
 
-const mismatch = (l: Lane, i: number, o: CompareOptions): Mismatch =>
-  ({ index: (o.offset ?? 0) + i, port: l.port.name, expected: getBig(l.e, l.port, i), actual: getBig(l.a, l.port, i) });
+const mismatch = (l: Lane, i: number, o: CompareOptions): Mismatch => ({
+  index: (o.offset ?? 0) + i,
+  port: l.port.name,
+  expected: getBig(l.e, l.port, i),
+  actual: getBig(l.a, l.port, i),
+});
 
 /** The earliest differing vector in [0, count) (the first port in `ports` order there), or null. */
-export function firstMismatch(ports: readonly Port[], expected: Columns, actual: Columns, count: number, o: CompareOptions = {}): Mismatch | null {
+export function firstMismatch(
+  ports: readonly Port[],
+  expected: Columns,
+  actual: Columns,
+  count: number,
+  o: CompareOptions = {},
+): Mismatch | null {
   let best: { lane: Lane; i: number } | null = null;
   for (const l of lanes('firstMismatch', ports, expected, actual, o)) {
     const i = firstIn(l, best ? best.i : count); // only an earlier vector can beat the current best
@@ -78,7 +94,13 @@ export function firstMismatch(ports: readonly Port[], expected: Columns, actual:
 }
 
 /** How many vectors in [0, count) differ in at least one port. */
-export function countMismatches(ports: readonly Port[], expected: Columns, actual: Columns, count: number, o: CompareOptions = {}): number {
+export function countMismatches(
+  ports: readonly Port[],
+  expected: Columns,
+  actual: Columns,
+  count: number,
+  o: CompareOptions = {},
+): number {
   const ls = lanes('countMismatches', ports, expected, actual, o);
   let n = 0;
   for (let i = 0; i < count; i++) if (ls.some((l) => differs(l, i))) n++;
@@ -86,6 +108,14 @@ export function countMismatches(ports: readonly Port[], expected: Columns, actua
 }
 
 /** Every differing port of vector i, in `ports` order. */
-export function mismatchesAt(ports: readonly Port[], expected: Columns, actual: Columns, i: number, o: CompareOptions = {}): Mismatch[] {
-  return lanes('mismatchesAt', ports, expected, actual, o).filter((l) => differs(l, i)).map((l) => mismatch(l, i, o));
+export function mismatchesAt(
+  ports: readonly Port[],
+  expected: Columns,
+  actual: Columns,
+  i: number,
+  o: CompareOptions = {},
+): Mismatch[] {
+  return lanes('mismatchesAt', ports, expected, actual, o)
+    .filter((l) => differs(l, i))
+    .map((l) => mismatch(l, i, o));
 }

@@ -33,7 +33,8 @@ export interface ResolvedFaultPrioOptions {
 /** kind output encoding (blocks.md). */
 export const KIND_CODE: Readonly<Record<InterruptionKind, number>> = Object.freeze({ interrupt: 0, fault: 1, trap: 2 });
 
-const hex = (v: unknown): string => (Number.isInteger(v) && (v as number) >= 0 ? `0x${(v as number).toString(16)}` : JSON.stringify(v));
+const hex = (v: unknown): string =>
+  Number.isInteger(v) && (v as number) >= 0 ? `0x${(v as number).toString(16)}` : JSON.stringify(v);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function resolveFaultPrioOptions(opts: FaultPrioOptions = {}): ResolvedFaultPrioOptions {
@@ -56,7 +57,7 @@ export function resolveFaultPrioOptions(opts: FaultPrioOptions = {}): ResolvedFa
       throw new Error(`${at}: vector ${hex(r.vector)} does not fit iva_offset (integer 0..0x7fff)`);
     if (!Number.isInteger(r.isrCode) || r.isrCode < 0 || r.isrCode > 0xffff)
       throw new Error(`${at}: isrCode ${hex(r.isrCode)} does not fit isr_code (integer 0..0xffff)`);
-    if (!Object.prototype.hasOwnProperty.call(KIND_CODE, r.kind))
+    if (!Object.hasOwn(KIND_CODE, r.kind))
       throw new Error(`${at}: kind ${JSON.stringify(r.kind)} is not one of interrupt, fault, trap`);
   });
   return { table, rows: table.length, indexWidth: Math.ceil(Math.log2(table.length)) };
@@ -65,7 +66,14 @@ export function resolveFaultPrioOptions(opts: FaultPrioOptions = {}): ResolvedFa
 export function faultPrioPorts(o: ResolvedFaultPrioOptions): { inputs: readonly Port[]; outputs: readonly Port[] } {
   return {
     inputs: [port('pending', o.rows)],
-    outputs: [port('valid', 1), port('index', o.indexWidth), port('onehot', o.rows), port('iva_offset', 15), port('isr_code', 16), port('kind', 2)],
+    outputs: [
+      port('valid', 1),
+      port('index', o.indexWidth),
+      port('onehot', o.rows),
+      port('iva_offset', 15),
+      port('isr_code', 16),
+      port('kind', 2),
+    ],
   };
 }
 
@@ -84,7 +92,14 @@ export function faultPrioScalar(pending: bigint, opts: FaultPrioOptions = {}): F
   for (let i = 0; i < table.length; i++) {
     if (((pending >> BigInt(i)) & 1n) === 1n) {
       const r = table[i]!;
-      return { valid: 1, index: i, onehot: 1n << BigInt(i), ivaOffset: r.vector, isrCode: r.isrCode, kind: KIND_CODE[r.kind] };
+      return {
+        valid: 1,
+        index: i,
+        onehot: 1n << BigInt(i),
+        ivaOffset: r.vector,
+        isrCode: r.isrCode,
+        kind: KIND_CODE[r.kind],
+      };
     }
   }
   return { valid: 0, index: 0, onehot: 0n, ivaOffset: 0, isrCode: 0, kind: 0 };
@@ -101,27 +116,53 @@ export interface FaultPrioModel {
 export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioModel {
   const options = resolveFaultPrioOptions(opts);
   const { inputs: ins, outputs: outs } = faultPrioPorts(options);
-  const n = options.rows, W = Math.ceil(n / 32), top = topWordMask(n);
+  const n = options.rows,
+    W = Math.ceil(n / 32),
+    top = topWordMask(n);
   // Lookup tables indexed by winner+1; entry 0 is "nothing pending" (all outputs 0).
-  const idx = new Uint32Array(n + 1), vec = new Uint32Array(n + 1), code = new Uint32Array(n + 1), kind = new Uint32Array(n + 1);
-  options.table.forEach((r, i) => { idx[i + 1] = i; vec[i + 1] = r.vector; code[i + 1] = r.isrCode; kind[i + 1] = KIND_CODE[r.kind]; });
+  const idx = new Uint32Array(n + 1),
+    vec = new Uint32Array(n + 1),
+    code = new Uint32Array(n + 1),
+    kind = new Uint32Array(n + 1);
+  options.table.forEach((r, i) => {
+    idx[i + 1] = i;
+    vec[i + 1] = r.vector;
+    code[i + 1] = r.isrCode;
+    kind[i + 1] = KIND_CODE[r.kind];
+  });
   return {
-    module: BLOCK, options, inputs: ins, outputs: outs,
+    module: BLOCK,
+    options,
+    inputs: ins,
+    outputs: outs,
     evalBatch(inputs, count, out) {
       checkInputs(BLOCK, ins, inputs, count);
       const o = outputColumns(BLOCK, outs, count, out);
       const pend = inputs.pending!;
-      const va = o.valid!, ix = o.index!, oh = o.onehot!, iv = o.iva_offset!, ic = o.isr_code!, kd = o.kind!;
+      const va = o.valid!,
+        ix = o.index!,
+        oh = o.onehot!,
+        iv = o.iva_offset!,
+        ic = o.isr_code!,
+        kd = o.kind!;
       if (W === 2) {
         // The same scan unrolled for two words (33..64 rows, the architectural table).
         for (let i = 0; i < count; i++) {
           const b = i << 1;
-          const x0 = pend[b]!, x1 = pend[b + 1]! & top;
-          const l0 = x0 & -x0, nz0 = (l0 | -l0) >> 31;
-          const l1 = x1 & -x1 & ~nz0, nz1 = (l1 | -l1) >> 31;
-          oh[b] = l0; oh[b + 1] = l1;
+          const x0 = pend[b]!,
+            x1 = pend[b + 1]! & top;
+          const l0 = x0 & -x0,
+            nz0 = (l0 | -l0) >> 31;
+          const l1 = x1 & -x1 & ~nz0,
+            nz1 = (l1 | -l1) >> 31;
+          oh[b] = l0;
+          oh[b + 1] = l1;
           const win = ((32 - Math.clz32(l0)) & nz0) | ((64 - Math.clz32(l1)) & nz1);
-          va[i] = (win | -win) >>> 31; ix[i] = idx[win]!; iv[i] = vec[win]!; ic[i] = code[win]!; kd[i] = kind[win]!;
+          va[i] = (win | -win) >>> 31;
+          ix[i] = idx[win]!;
+          iv[i] = vec[win]!;
+          ic[i] = code[win]!;
+          kd[i] = kind[win]!;
         }
         return o;
       }
@@ -130,7 +171,8 @@ export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioMode
         // Branch-free scan (random pending patterns would defeat the branch predictor):
         // `rest` is all ones until a word with a set bit has been seen, then 0; `win` ends as
         // winner index + 1, or 0 when nothing is pending.
-        let rest = -1, win = 0;
+        let rest = -1,
+          win = 0;
         for (let w = 0; w < W; w++) {
           const x = w === W - 1 ? pend[base + w]! & top : pend[base + w]!;
           const l = x & -x & rest; // lowest set bit of this word, if no lower word had one
@@ -139,7 +181,11 @@ export function createFaultPrioModel(opts: FaultPrioOptions = {}): FaultPrioMode
           win |= (w * 32 + 32 - Math.clz32(l)) & nz;
           rest &= ~nz;
         }
-        va[i] = win === 0 ? 0 : 1; ix[i] = idx[win]!; iv[i] = vec[win]!; ic[i] = code[win]!; kd[i] = kind[win]!;
+        va[i] = win === 0 ? 0 : 1;
+        ix[i] = idx[win]!;
+        iv[i] = vec[win]!;
+        ic[i] = code[win]!;
+        kd[i] = kind[win]!;
       }
       return o;
     },

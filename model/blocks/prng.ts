@@ -12,7 +12,8 @@ export interface RandomSource {
 }
 
 export function checkSeed(seed: number): void {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`random source: seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new Error(`random source: seed must be a non-negative integer, got ${seed}`);
 }
 
 /** splitmix32 over the seed's two 32-bit halves: the seeding of both seeded sources. */
@@ -45,11 +46,12 @@ export function seededSource(seed: number): RandomSource {
   const mix = seedMixer(seed);
   const key = new Uint8Array(new Uint32Array([mix(), mix(), mix(), mix()]).buffer);
   const cipher = createCipheriv('aes-128-ctr', key, new Uint8Array(16));
-  const pool = new Uint32Array(AES_POOL_WORDS), pool8 = new Uint8Array(pool.buffer);
+  const pool = new Uint32Array(AES_POOL_WORDS),
+    pool8 = new Uint8Array(pool.buffer);
   let at = AES_POOL_WORDS;
   /** The next `words` keystream words into `dst` (bytes) at byte `off`. */
   const stream = (dst: Uint8Array, off: number, words: number) => {
-    for (let done = 0; done < words;) {
+    for (let done = 0; done < words; ) {
       const k = Math.min(words - done, AES_CHUNK_WORDS);
       dst.set(cipher.update(AES_ZERO.subarray(0, 4 * k)), off + 4 * done);
       done += k;
@@ -57,12 +59,18 @@ export function seededSource(seed: number): RandomSource {
   };
   return {
     next() {
-      if (at === AES_POOL_WORDS) { stream(pool8, 0, AES_POOL_WORDS); at = 0; }
+      if (at === AES_POOL_WORDS) {
+        stream(pool8, 0, AES_POOL_WORDS);
+        at = 0;
+      }
       return pool[at++]!;
     },
     fill(buf) {
       const k = Math.min(buf.length, AES_POOL_WORDS - at);
-      if (k > 0) { buf.set(pool.subarray(at, at + k)); at += k; }
+      if (k > 0) {
+        buf.set(pool.subarray(at, at + k));
+        at += k;
+      }
       if (buf.length > k) stream(new Uint8Array(buf.buffer, buf.byteOffset, 4 * buf.length), 4 * k, buf.length - k);
     },
   };
@@ -78,7 +86,10 @@ export function cryptoSource(): RandomSource {
       for (let off = 0; off < buf.length; off += 1 << 28) randomFillSync(buf.subarray(off, off + (1 << 28)));
     },
     next() {
-      if (at === pool.length) { randomFillSync(pool); at = 0; }
+      if (at === pool.length) {
+        randomFillSync(pool);
+        at = 0;
+      }
       return pool[at++]!;
     },
   };

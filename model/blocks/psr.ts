@@ -6,7 +6,14 @@
 // written Verilog reference (formal/ref/) and the emulator (model/exec/) each state these
 // semantics on their own, so that co-simulation and the equivalence proofs compare independent
 // opinions. Keep them apart: they may share the spec data of arch/, never code.
-import { PSR_FIELDS, PSR_KEPT_MASK, PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
+import {
+  PSR_FIELDS,
+  PSR_KEPT_MASK,
+  PSR_L_RESERVED_MASK,
+  PSR_RESERVED_MASK,
+  PSR_SM_RESERVED_MASK,
+  PSR_UM_MASK,
+} from '../../arch/psr.js';
 import { checkInputs, outputColumns, port, split64, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
@@ -14,8 +21,20 @@ import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 const BLOCK = 'vti_psr';
 
 export const PSR_OP = Object.freeze({
-  NOP: 0, MOV_PSR_L: 1, SSM: 2, RSM: 3, SUM: 4, RUM: 5, MOV_PSR_UM: 6, INTERRUPT: 7, RFI: 8,
-  VMSW0: 9, VMSW1: 10, EPC: 11, BSW0: 12, BSW1: 13,
+  NOP: 0,
+  MOV_PSR_L: 1,
+  SSM: 2,
+  RSM: 3,
+  SUM: 4,
+  RUM: 5,
+  MOV_PSR_UM: 6,
+  INTERRUPT: 7,
+  RFI: 8,
+  VMSW0: 9,
+  VMSW1: 10,
+  EPC: 11,
+  BSW0: 12,
+  BSW1: 13,
 });
 
 /** VT-i implemented (default true); when false PSR.vm is tied to 0. */
@@ -29,15 +48,29 @@ export function resolvePsrOptions(opts: PsrOptions = {}): ResolvedPsrOptions {
 
 /** Input ports of the combinational form (`psr` = the current register value). */
 export const PSR_COMB_INPUTS: readonly Port[] = Object.freeze([
-  port('psr', 64), port('rst', 1), port('op', 4), port('operand', 64), port('slot', 2), port('dcr_be', 1), port('dcr_pp', 1),
+  port('psr', 64),
+  port('rst', 1),
+  port('op', 4),
+  port('operand', 64),
+  port('slot', 2),
+  port('dcr_be', 1),
+  port('dcr_pp', 1),
 ]);
 /** Outputs of the combinational form: the value the register takes at the next edge, plus the
  *  block's combinational outputs computed from the *current* psr. */
-export const PSR_COMB_OUTPUTS: readonly Port[] = Object.freeze([port('psr_next', 64), port('ipsr_save', 64), port('rsv_fault', 1)]);
+export const PSR_COMB_OUTPUTS: readonly Port[] = Object.freeze([
+  port('psr_next', 64),
+  port('ipsr_save', 64),
+  port('rsv_fault', 1),
+]);
 /** Per-cycle inputs of the clocked form (the block's input ports minus clk). */
 export const PSR_STEP_INPUTS: readonly Port[] = PSR_COMB_INPUTS.slice(1);
 /** The block's output ports, sampled after each rising edge. */
-export const PSR_STEP_OUTPUTS: readonly Port[] = Object.freeze([port('psr', 64), port('ipsr_save', 64), port('rsv_fault', 1)]);
+export const PSR_STEP_OUTPUTS: readonly Port[] = Object.freeze([
+  port('psr', 64),
+  port('ipsr_save', 64),
+  port('rsv_fault', 1),
+]);
 
 // ---------------------------------------------------------------------------------------
 // Scalar reference: written from the blocks.md text, bit lists spelled out as in the table.
@@ -62,8 +95,12 @@ const BIT = (name: string): bigint => {
   if (!f) throw new Error(`no PSR field ${name}`);
   return BigInt(f.lo);
 };
-const UP = 1n << BIT('up'), SP = 1n << BIT('sp'), VM = 1n << BIT('vm'), BN = 1n << BIT('bn');
-const CPL_LO = BIT('cpl'), RI_LO = BIT('ri');
+const UP = 1n << BIT('up'),
+  SP = 1n << BIT('sp'),
+  VM = 1n << BIT('vm'),
+  BN = 1n << BIT('bn');
+const CPL_LO = BIT('cpl'),
+  RI_LO = BIT('ri');
 
 export interface PsrScalarInputs {
   readonly rst?: number;
@@ -85,11 +122,18 @@ export interface PsrScalarResult {
 export function psrRsvFault(op: number, operand: bigint): 0 | 1 {
   const o = operand & M64;
   switch (op & 15) {
-    case PSR_OP.MOV_PSR_L: return (o & FAULT_L) !== 0n ? 1 : 0;
-    case PSR_OP.SSM: case PSR_OP.RSM: return (o & FAULT_SM) !== 0n ? 1 : 0;
-    case PSR_OP.SUM: case PSR_OP.RUM: return (o & FAULT_UM) !== 0n ? 1 : 0;
-    case PSR_OP.MOV_PSR_UM: return (o & FAULT_MOV_UM) !== 0n ? 1 : 0;
-    default: return 0;
+    case PSR_OP.MOV_PSR_L:
+      return (o & FAULT_L) !== 0n ? 1 : 0;
+    case PSR_OP.SSM:
+    case PSR_OP.RSM:
+      return (o & FAULT_SM) !== 0n ? 1 : 0;
+    case PSR_OP.SUM:
+    case PSR_OP.RUM:
+      return (o & FAULT_UM) !== 0n ? 1 : 0;
+    case PSR_OP.MOV_PSR_UM:
+      return (o & FAULT_MOV_UM) !== 0n ? 1 : 0;
+    default:
+      return 0;
   }
 }
 
@@ -123,32 +167,63 @@ export function psrScalar(psrIn: bigint, inp: PsrScalarInputs, opts: PsrOptions 
   if ((inp.rst ?? 0) & 1) next = 0n;
   else if (!rsvFault) {
     switch (inp.op & 15) {
-      case PSR_OP.NOP: break;
-      case PSR_OP.MOV_PSR_L: next = (psr & ~bits([0, 31])) | (operand & bits([0, 31])); break;
-      case PSR_OP.SSM: next = psr | (operand & bits([0, 23])); break;
-      case PSR_OP.RSM: next = psr & ~(operand & bits([0, 23])); break;
-      case PSR_OP.SUM: next = psr | (operand & userMask); break;
-      case PSR_OP.RUM: next = psr & ~(operand & userMask); break;
-      case PSR_OP.MOV_PSR_UM: next = (psr & ~userMask) | (operand & userMask); break;
-      case PSR_OP.INTERRUPT: next = interruptionState(psr, inp.dcrBe, inp.dcrPp); break;
-      case PSR_OP.RFI: next = operand & ~RFI_RESERVED & (vmImplemented ? M64 : ~VM); break;
-      case PSR_OP.VMSW0: next = psr & ~VM; break;
-      case PSR_OP.VMSW1: next = vmImplemented ? psr | VM : psr; break;
+      case PSR_OP.NOP:
+        break;
+      case PSR_OP.MOV_PSR_L:
+        next = (psr & ~bits([0, 31])) | (operand & bits([0, 31]));
+        break;
+      case PSR_OP.SSM:
+        next = psr | (operand & bits([0, 23]));
+        break;
+      case PSR_OP.RSM:
+        next = psr & ~(operand & bits([0, 23]));
+        break;
+      case PSR_OP.SUM:
+        next = psr | (operand & userMask);
+        break;
+      case PSR_OP.RUM:
+        next = psr & ~(operand & userMask);
+        break;
+      case PSR_OP.MOV_PSR_UM:
+        next = (psr & ~userMask) | (operand & userMask);
+        break;
+      case PSR_OP.INTERRUPT:
+        next = interruptionState(psr, inp.dcrBe, inp.dcrPp);
+        break;
+      case PSR_OP.RFI:
+        next = operand & ~RFI_RESERVED & (vmImplemented ? M64 : ~VM);
+        break;
+      case PSR_OP.VMSW0:
+        next = psr & ~VM;
+        break;
+      case PSR_OP.VMSW1:
+        next = vmImplemented ? psr | VM : psr;
+        break;
       case PSR_OP.EPC: {
-        const cpl = (psr >> CPL_LO) & 3n, want = operand & 3n;
+        const cpl = (psr >> CPL_LO) & 3n,
+          want = operand & 3n;
         if (want < cpl) next = (psr & ~(3n << CPL_LO)) | (want << CPL_LO);
         break;
       }
-      case PSR_OP.BSW0: next = psr & ~BN; break;
-      case PSR_OP.BSW1: next = psr | BN; break;
-      default: break; // 14, 15: unchanged
+      case PSR_OP.BSW0:
+        next = psr & ~BN;
+        break;
+      case PSR_OP.BSW1:
+        next = psr | BN;
+        break;
+      default:
+        break; // 14, 15: unchanged
     }
   }
   return { next: next & M64, ipsrSave, rsvFault };
 }
 
 /** One clock cycle: the outputs sampled after the rising edge, inputs still applied. */
-export function psrStepScalar(state: bigint, inp: PsrScalarInputs, opts: PsrOptions = {}): { psr: bigint; ipsrSave: bigint; rsvFault: 0 | 1 } {
+export function psrStepScalar(
+  state: bigint,
+  inp: PsrScalarInputs,
+  opts: PsrOptions = {},
+): { psr: bigint; ipsrSave: bigint; rsvFault: 0 | 1 } {
   const { next, rsvFault } = psrScalar(state, inp, opts);
   return { psr: next, ipsrSave: psrIpsrSave(next, inp.slot), rsvFault };
 }
@@ -166,37 +241,105 @@ const [SM_RSV_LO] = split64(PSR_SM_RESERVED_MASK);
 const [MUM_RSV_LO, MUM_RSV_HI] = split64(~PSR_UM_MASK & M64);
 const [RSV_LO, RSV_HI] = split64(PSR_RESERVED_MASK);
 const [KEPT_LO, KEPT_HI] = split64(PSR_KEPT_MASK);
-const UM = Number(PSR_UM_MASK), UM_RSV_LO = 0xffffff & ~UM; // SUM/RUM look at operand{23:0} only
-const UP_B = 1 << Number(BIT('up')), SP_SH = Number(BIT('sp'));
-const BE_SH = Number(BIT('be')), PP_SH = Number(BIT('pp'));
-const VM_H = 1 << (Number(BIT('vm')) - 32), BN_H = 1 << (Number(BIT('bn')) - 32);
-const CPL_SH = Number(CPL_LO) - 32, RI_SH = Number(RI_LO) - 32;
+const UM = Number(PSR_UM_MASK),
+  UM_RSV_LO = 0xffffff & ~UM; // SUM/RUM look at operand{23:0} only
+const UP_B = 1 << Number(BIT('up')),
+  SP_SH = Number(BIT('sp'));
+const BE_SH = Number(BIT('be')),
+  PP_SH = Number(BIT('pp'));
+const VM_H = 1 << (Number(BIT('vm')) - 32),
+  BN_H = 1 << (Number(BIT('bn')) - 32);
+const CPL_SH = Number(CPL_LO) - 32,
+  RI_SH = Number(RI_LO) - 32;
 
-interface OpRow { keepL: number; keepH: number; clrL: number; setL: number; setH: number; forceH: number; dcr: number; epc: number; faultL: number; faultH: number }
+interface OpRow {
+  keepL: number;
+  keepH: number;
+  clrL: number;
+  setL: number;
+  setH: number;
+  forceH: number;
+  dcr: number;
+  epc: number;
+  faultL: number;
+  faultH: number;
+}
 
 function opRow(op: number, sp: number, vmImpl: boolean): OpRow {
   const um = sp ? UM & ~UP_B : UM; // `up` only if sp = 0
   const r: OpRow = { keepL: ~0, keepH: ~0, clrL: 0, setL: 0, setH: 0, forceH: 0, dcr: 0, epc: 0, faultL: 0, faultH: 0 };
   switch (op) {
-    case 1: r.keepL = 0; r.setL = ~0; r.faultL = L_RSV_LO; break; //                MOV_PSR_L
-    case 2: r.setL = 0xffffff; r.faultL = SM_RSV_LO; break; //                         SSM
-    case 3: r.clrL = 0xffffff; r.faultL = SM_RSV_LO; break; //                         RSM
-    case 4: r.setL = um; r.faultL = UM_RSV_LO; break; //                               SUM
-    case 5: r.clrL = um; r.faultL = UM_RSV_LO; break; //                               RUM
-    case 6: r.keepL = ~um; r.setL = um; r.faultL = MUM_RSV_LO; r.faultH = MUM_RSV_HI; break; // MOV_PSR_UM
-    case 7: r.keepL = KEPT_LO; r.keepH = KEPT_HI; r.dcr = ~0; break; //                 INTERRUPT
-    case 8: r.keepL = 0; r.keepH = 0; r.setL = ~RSV_LO; r.setH = ~RSV_HI & (vmImpl ? ~0 : ~VM_H); break; // RFI
-    case 9: r.keepH = ~VM_H; break; //                                                  VMSW0
-    case 10: r.forceH = vmImpl ? VM_H : 0; break; //                                    VMSW1
-    case 11: r.epc = 3 << CPL_SH; break; //                                             EPC
-    case 12: r.keepH = ~BN_H; break; //                                                 BSW0
-    case 13: r.forceH = BN_H; break; //                                                 BSW1
-    default: break; //                                                                  NOP, 14, 15
+    case 1:
+      r.keepL = 0;
+      r.setL = ~0;
+      r.faultL = L_RSV_LO;
+      break; //                MOV_PSR_L
+    case 2:
+      r.setL = 0xffffff;
+      r.faultL = SM_RSV_LO;
+      break; //                         SSM
+    case 3:
+      r.clrL = 0xffffff;
+      r.faultL = SM_RSV_LO;
+      break; //                         RSM
+    case 4:
+      r.setL = um;
+      r.faultL = UM_RSV_LO;
+      break; //                               SUM
+    case 5:
+      r.clrL = um;
+      r.faultL = UM_RSV_LO;
+      break; //                               RUM
+    case 6:
+      r.keepL = ~um;
+      r.setL = um;
+      r.faultL = MUM_RSV_LO;
+      r.faultH = MUM_RSV_HI;
+      break; // MOV_PSR_UM
+    case 7:
+      r.keepL = KEPT_LO;
+      r.keepH = KEPT_HI;
+      r.dcr = ~0;
+      break; //                 INTERRUPT
+    case 8:
+      r.keepL = 0;
+      r.keepH = 0;
+      r.setL = ~RSV_LO;
+      r.setH = ~RSV_HI & (vmImpl ? ~0 : ~VM_H);
+      break; // RFI
+    case 9:
+      r.keepH = ~VM_H;
+      break; //                                                  VMSW0
+    case 10:
+      r.forceH = vmImpl ? VM_H : 0;
+      break; //                                    VMSW1
+    case 11:
+      r.epc = 3 << CPL_SH;
+      break; //                                             EPC
+    case 12:
+      r.keepH = ~BN_H;
+      break; //                                                 BSW0
+    case 13:
+      r.forceH = BN_H;
+      break; //                                                 BSW1
+    default:
+      break; //                                                                  NOP, 14, 15
   }
   return r;
 }
 
-interface Tables { keepL: Int32Array; keepH: Int32Array; clrL: Int32Array; setL: Int32Array; setH: Int32Array; forceH: Int32Array; dcr: Int32Array; epc: Int32Array; faultL: Int32Array; faultH: Int32Array }
+interface Tables {
+  keepL: Int32Array;
+  keepH: Int32Array;
+  clrL: Int32Array;
+  setL: Int32Array;
+  setH: Int32Array;
+  forceH: Int32Array;
+  dcr: Int32Array;
+  epc: Int32Array;
+  faultL: Int32Array;
+  faultH: Int32Array;
+}
 
 function buildTables(vmImpl: boolean): Tables {
   const keys = ['keepL', 'keepH', 'clrL', 'setL', 'setH', 'forceH', 'dcr', 'epc', 'faultL', 'faultH'] as const;
@@ -210,17 +353,32 @@ function buildTables(vmImpl: boolean): Tables {
 }
 
 /** Per-vector kernel: writes the next value and the fault into `res` (lo, hi, fault). */
-function makeKernel(vmImpl: boolean): (res: Int32Array, pl: number, ph: number, rst: number, op: number, ol: number, oh: number, be: number, pp: number) => void {
+function makeKernel(
+  vmImpl: boolean,
+): (
+  res: Int32Array,
+  pl: number,
+  ph: number,
+  rst: number,
+  op: number,
+  ol: number,
+  oh: number,
+  be: number,
+  pp: number,
+) => void {
   const { keepL, keepH, clrL, setL, setH, forceH, dcr, epc, faultL, faultH } = buildTables(vmImpl);
   return (res, pl, ph, rst, op, ol, oh, be, pp) => {
     const k = (op & 15) | (((pl >>> SP_SH) & 1) << 4);
     const fz = (ol & faultL[k]!) | (oh & faultH[k]!);
     const f = (fz | -fz) >> 31; // -1 when the op would write a reserved field
-    const nl = ((pl & ~(ol & clrL[k]!)) & keepL[k]!) | (ol & setL[k]!) | ((((be & 1) << BE_SH) | ((pp & 1) << PP_SH)) & dcr[k]!);
+    const nl =
+      (pl & ~(ol & clrL[k]!) & keepL[k]!) | (ol & setL[k]!) | ((((be & 1) << BE_SH) | ((pp & 1) << PP_SH)) & dcr[k]!);
     let nh = (ph & keepH[k]!) | (oh & setH[k]!) | forceH[k]!;
-    const want = (ol & 3) << CPL_SH, lower = ((want - (ph & (3 << CPL_SH))) >> 31) & epc[k]!; // EPC: operand{1:0} < cpl
+    const want = (ol & 3) << CPL_SH,
+      lower = ((want - (ph & (3 << CPL_SH))) >> 31) & epc[k]!; // EPC: operand{1:0} < cpl
     nh = (nh & ~lower) | (want & lower);
-    const zero = -(rst & 1), keep = f & ~zero; // rst: 0; else fault: unchanged
+    const zero = -(rst & 1),
+      keep = f & ~zero; // rst: 0; else fault: unchanged
     res[0] = ((nl & ~keep) | (pl & keep)) & ~zero;
     res[1] = ((nh & ~keep) | (ph & keep)) & ~zero;
     res[2] = f & 1;
@@ -247,7 +405,9 @@ export interface PsrModel {
 }
 
 /** The `<name>@pre` columns written by stepBatch with sampleBefore. */
-export const PSR_PRE_OUTPUTS: readonly Port[] = Object.freeze(PSR_STEP_OUTPUTS.map((p) => port(`${p.name}@pre`, p.width)));
+export const PSR_PRE_OUTPUTS: readonly Port[] = Object.freeze(
+  PSR_STEP_OUTPUTS.map((p) => port(`${p.name}@pre`, p.width)),
+);
 
 export function createPsrModel(opts: PsrOptions = {}): PsrModel {
   const options = resolvePsrOptions(opts);
@@ -256,44 +416,77 @@ export function createPsrModel(opts: PsrOptions = {}): PsrModel {
   const res = new Int32Array(3);
   const riField = ~(3 << RI_SH);
   return {
-    module: BLOCK, options, inputs: PSR_COMB_INPUTS, outputs: PSR_COMB_OUTPUTS,
-    stepInputs: PSR_STEP_INPUTS, stepOutputs: PSR_STEP_OUTPUTS,
+    module: BLOCK,
+    options,
+    inputs: PSR_COMB_INPUTS,
+    outputs: PSR_COMB_OUTPUTS,
+    stepInputs: PSR_STEP_INPUTS,
+    stepOutputs: PSR_STEP_OUTPUTS,
     evalBatch(inputs, count, out) {
       checkInputs(BLOCK, PSR_COMB_INPUTS, inputs, count);
       const o = outputColumns(BLOCK, PSR_COMB_OUTPUTS, count, out);
-      const psr = inputs.psr!, rst = inputs.rst!, opc = inputs.op!, opd = inputs.operand!, slot = inputs.slot!;
-      const be = inputs.dcr_be!, pp = inputs.dcr_pp!;
-      const pn = o.psr_next!, sv = o.ipsr_save!, rf = o.rsv_fault!;
+      const psr = inputs.psr!,
+        rst = inputs.rst!,
+        opc = inputs.op!,
+        opd = inputs.operand!,
+        slot = inputs.slot!;
+      const be = inputs.dcr_be!,
+        pp = inputs.dcr_pp!;
+      const pn = o.psr_next!,
+        sv = o.ipsr_save!,
+        rf = o.rsv_fault!;
       for (let i = 0; i < count; i++) {
-        const pl = psr[2 * i]!, ph = psr[2 * i + 1]! & noVm;
+        const pl = psr[2 * i]!,
+          ph = psr[2 * i + 1]! & noVm;
         kernel(res, pl, ph, rst[i]!, opc[i]!, opd[2 * i]!, opd[2 * i + 1]!, be[i]!, pp[i]!);
-        pn[2 * i] = res[0]!; pn[2 * i + 1] = res[1]!; rf[i] = res[2]!;
-        sv[2 * i] = pl; sv[2 * i + 1] = (ph & riField) | ((slot[i]! & 3) << RI_SH);
+        pn[2 * i] = res[0]!;
+        pn[2 * i + 1] = res[1]!;
+        rf[i] = res[2]!;
+        sv[2 * i] = pl;
+        sv[2 * i + 1] = (ph & riField) | ((slot[i]! & 3) << RI_SH);
       }
       return o;
     },
     stepBatch(state, inputs, count, out, sopts = {}) {
-      if (!(state instanceof Uint32Array) || state.length < 2) throw new Error(`${BLOCK}: state must be a Uint32Array [lo, hi]`);
+      if (!(state instanceof Uint32Array) || state.length < 2)
+        throw new Error(`${BLOCK}: state must be a Uint32Array [lo, hi]`);
       checkInputs(BLOCK, PSR_STEP_INPUTS, inputs, count);
       const pre = sopts.sampleBefore === true;
       const o = outputColumns(BLOCK, pre ? [...PSR_STEP_OUTPUTS, ...PSR_PRE_OUTPUTS] : PSR_STEP_OUTPUTS, count, out);
-      const rst = inputs.rst!, opc = inputs.op!, opd = inputs.operand!, slot = inputs.slot!;
-      const be = inputs.dcr_be!, pp = inputs.dcr_pp!;
-      const ps = o.psr!, sv = o.ipsr_save!, rf = o.rsv_fault!;
-      const pps = o['psr@pre'], psv = o['ipsr_save@pre'], prf = o['rsv_fault@pre'];
-      let pl = state[0]!, ph = state[1]! & noVm;
+      const rst = inputs.rst!,
+        opc = inputs.op!,
+        opd = inputs.operand!,
+        slot = inputs.slot!;
+      const be = inputs.dcr_be!,
+        pp = inputs.dcr_pp!;
+      const ps = o.psr!,
+        sv = o.ipsr_save!,
+        rf = o.rsv_fault!;
+      const pps = o['psr@pre'],
+        psv = o['ipsr_save@pre'],
+        prf = o['rsv_fault@pre'];
+      let pl = state[0]!,
+        ph = state[1]! & noVm;
       for (let i = 0; i < count; i++) {
         const s = (slot[i]! & 3) << RI_SH;
         kernel(res, pl, ph, rst[i]!, opc[i]!, opd[2 * i]!, opd[2 * i + 1]!, be[i]!, pp[i]!);
         if (pre) {
-          pps![2 * i] = pl; pps![2 * i + 1] = ph; psv![2 * i] = pl; psv![2 * i + 1] = (ph & riField) | s; prf![i] = res[2]!;
+          pps![2 * i] = pl;
+          pps![2 * i + 1] = ph;
+          psv![2 * i] = pl;
+          psv![2 * i + 1] = (ph & riField) | s;
+          prf![i] = res[2]!;
         }
-        pl = res[0]!; ph = res[1]!;
-        ps[2 * i] = pl; ps[2 * i + 1] = ph;
-        sv[2 * i] = pl; sv[2 * i + 1] = (ph & riField) | s;
+        pl = res[0]!;
+        ph = res[1]!;
+        ps[2 * i] = pl;
+        ps[2 * i + 1] = ph;
+        sv[2 * i] = pl;
+        sv[2 * i + 1] = (ph & riField) | s;
         rf[i] = res[2]!;
       }
-      state[0] = pl; state[1] = ph;
+      state[0] = pl;
+      state[1] = ph;
       return o;
     },
   };

@@ -4,7 +4,13 @@
 // per-block shaping in stim/<block>.ts.
 export { randomSource, seededSource, cryptoSource, type RandomSource } from './prng.js';
 export {
-  randomColumns, exhaustiveColumns, packVectors, sourceOf, EXHAUSTIVE_LIMIT_BITS, type Stimulus, type RandomOptions,
+  randomColumns,
+  exhaustiveColumns,
+  packVectors,
+  sourceOf,
+  EXHAUSTIVE_LIMIT_BITS,
+  type Stimulus,
+  type RandomOptions,
 } from './stim/common.js';
 export { directedPsr, randomPsr, randomPsrSequence, directedPsrSequence } from './stim/psr.js';
 export { directedVmsw, exhaustiveVmsw, randomVmsw } from './stim/vmsw.js';

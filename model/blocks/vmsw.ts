@@ -22,11 +22,21 @@ export function resolveVmswOptions(opts: VmswOptions = {}): ResolvedVmswOptions 
 
 /** In port order; 11 input bits in all (1+1+2+1+1+3+1+1) (exhaustive enumeration packs them LSB first). */
 export const VMSW_INPUTS: readonly Port[] = Object.freeze([
-  port('valid', 1), port('to_vm', 1), port('cpl', 2), port('psr_it', 1), port('psr_vm', 1),
-  port('itlb_ar', 3), port('vm_disabled', 1), port('vmsw_disabled', 1),
+  port('valid', 1),
+  port('to_vm', 1),
+  port('cpl', 2),
+  port('psr_it', 1),
+  port('psr_vm', 1),
+  port('itlb_ar', 3),
+  port('vm_disabled', 1),
+  port('vmsw_disabled', 1),
 ]);
 export const VMSW_OUTPUTS: readonly Port[] = Object.freeze([
-  port('illegal_op', 1), port('priv_op', 1), port('virt_fault', 1), port('commit', 1), port('vm_next', 1),
+  port('illegal_op', 1),
+  port('priv_op', 1),
+  port('virt_fault', 1),
+  port('commit', 1),
+  port('vm_next', 1),
 ]);
 
 export interface VmswScalarInputs {
@@ -72,21 +82,39 @@ export function createVmswModel(opts: VmswOptions = {}): VmswModel {
   const options = resolveVmswOptions(opts);
   const impl = options.vmImplemented ? 1 : 0;
   return {
-    module: BLOCK, options, inputs: VMSW_INPUTS, outputs: VMSW_OUTPUTS,
+    module: BLOCK,
+    options,
+    inputs: VMSW_INPUTS,
+    outputs: VMSW_OUTPUTS,
     evalBatch(inputs, count, out) {
       checkInputs(BLOCK, VMSW_INPUTS, inputs, count);
       const o = outputColumns(BLOCK, VMSW_OUTPUTS, count, out);
-      const va = inputs.valid!, tv = inputs.to_vm!, cp = inputs.cpl!, it = inputs.psr_it!, pv = inputs.psr_vm!;
-      const ar = inputs.itlb_ar!, vd = inputs.vm_disabled!, sd = inputs.vmsw_disabled!;
-      const ill = o.illegal_op!, prv = o.priv_op!, vf = o.virt_fault!, cm = o.commit!, vn = o.vm_next!;
+      const va = inputs.valid!,
+        tv = inputs.to_vm!,
+        cp = inputs.cpl!,
+        it = inputs.psr_it!,
+        pv = inputs.psr_vm!;
+      const ar = inputs.itlb_ar!,
+        vd = inputs.vm_disabled!,
+        sd = inputs.vmsw_disabled!;
+      const ill = o.illegal_op!,
+        prv = o.priv_op!,
+        vf = o.virt_fault!,
+        cm = o.commit!,
+        vn = o.vm_next!;
       for (let i = 0; i < count; i++) {
-        const v = va[i]! & 1, c = cp[i]!, a = ar[i]!;
+        const v = va[i]! & 1,
+          c = cp[i]!,
+          a = ar[i]!;
         const illegal = v & (impl ^ 1);
         const privileged = v & impl & (c | (c >>> 1));
         const pageOk = it[i]! & a & (a >>> 1) & (a >>> 2);
         const virt = v & impl & ~privileged & ((pageOk ^ 1) | vd[i]! | sd[i]!) & 1;
         const commit = v & impl & ~privileged & ~virt & 1;
-        ill[i] = illegal; prv[i] = privileged & 1; vf[i] = virt; cm[i] = commit;
+        ill[i] = illegal;
+        prv[i] = privileged & 1;
+        vf[i] = virt;
+        cm[i] = commit;
         const pvm = pv[i]! & 1;
         vn[i] = pvm ^ ((pvm ^ tv[i]!) & commit);
       }

@@ -2,11 +2,15 @@
 // 86:46, slot 2 in 127:87, stored little-endian. Slots are kept as a 32-bit low part and a
 // 9-bit high part so that decoding never needs BigInt.
 
-export interface Slot { readonly lo: number; readonly hi: number }
+export interface Slot {
+  readonly lo: number;
+  readonly hi: number;
+}
 
 /** Bits [pos, pos+len) of a 128-bit value held as four little-endian 32-bit words; len ≤ 32. */
 export function bits128(w: readonly number[], pos: number, len: number): number {
-  const i = pos >>> 5, s = pos & 31;
+  const i = pos >>> 5,
+    s = pos & 31;
   let v = w[i]! >>> s;
   if (s !== 0 && s + len > 32 && i + 1 < 4) v |= w[i + 1]! << (32 - s);
   return len === 32 ? v >>> 0 : (v & ((1 << len) - 1)) >>> 0;

@@ -11,8 +11,15 @@ const DH = ['', '.clr'] as const;
 
 // B8 by x6 (major opcode 0). vmsw.0/.1 are the VT-i additions (x6 0x18/0x19).
 const B8: Record<number, string> = {
-  0x02: 'cover', 0x04: 'clrrrb', 0x05: 'clrrrb.pr', 0x08: 'rfi', 0x0c: 'bsw.0', 0x0d: 'bsw.1', 0x10: 'epc',
-  0x18: 'vmsw.0', 0x19: 'vmsw.1',
+  0x02: 'cover',
+  0x04: 'clrrrb',
+  0x05: 'clrrrb.pr',
+  0x08: 'rfi',
+  0x0c: 'bsw.0',
+  0x0d: 'bsw.1',
+  0x10: 'epc',
+  0x18: 'vmsw.0',
+  0x19: 'vmsw.1',
 };
 
 function hints(wh: string | undefined, p: number, d: number): string | undefined {
@@ -20,8 +27,12 @@ function hints(wh: string | undefined, p: number, d: number): string | undefined
 }
 
 export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
-  const qp = fld(s, 0, 6), x6 = fld(s, 27, 6), b1 = fld(s, 6, 3), b2 = fld(s, 13, 3);
-  const p = fld(s, 12, 1), d = fld(s, 35, 1);
+  const qp = fld(s, 0, 6),
+    x6 = fld(s, 27, 6),
+    b1 = fld(s, 6, 3),
+    b2 = fld(s, 13, 3);
+  const p = fld(s, 12, 1),
+    d = fld(s, 35, 1);
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
   switch (op) {
     case 0: {
@@ -34,7 +45,8 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       }
       if (x6 === 0x20 || x6 === 0x21) {
         // B4 indirect branch: btype 0 = cond, 1 = ia, 4 = ret (x6 0x21).
-        const btype = fld(s, 6, 3), h = hints(WH2[fld(s, 33, 2)], p, d);
+        const btype = fld(s, 6, 3),
+          h = hints(WH2[fld(s, 33, 2)], p, d);
         if (x6 === 0x20 && btype === 0) {
           const mn = h!.startsWith('.sptk') && qp === 0 ? 'br' + h!.slice(5) : 'br.cond' + h;
           return mk('br_ind', 'B', qp, mn, `b${b2}`, { b2 });
@@ -53,7 +65,8 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
     case 2:
       if (x6 === 0x00) return mk('nop', 'B', qp, 'nop.b', hex(imm21), { imm: imm21 });
       return unsupported('B', qp, `B-unit opcode 2 x6=0x${x6.toString(16)}`);
-    case 4: case 5: {
+    case 4:
+    case 5: {
       const disp = sext((fld(s, 36, 1) << 20) | fld(s, 13, 20), 21) << 4n;
       const target = BigInt.asUintN(64, bundleAddr + disp);
       const t = hex(target);

@@ -7,11 +7,18 @@ import { arName, crName } from './names.js';
 const R = (n: number) => `r${n}`;
 
 export function decodeM(s: Slot, op: number): Insn {
-  const qp = fld(s, 0, 6), r1 = fld(s, 6, 7), r2 = fld(s, 13, 7), r3 = fld(s, 20, 7);
+  const qp = fld(s, 0, 6),
+    r1 = fld(s, 6, 7),
+    r2 = fld(s, 13, 7),
+    r3 = fld(s, 20, 7);
   switch (op) {
-    case 0: return decodeSys0(s, qp, r2, r3);
-    case 1: return decodeSys1(s, qp, r1, r2, r3);
-    case 4: case 5: return decodeLdSt(s, op, qp, r1, r2, r3);
+    case 0:
+      return decodeSys0(s, qp, r2, r3);
+    case 1:
+      return decodeSys1(s, qp, r1, r2, r3);
+    case 4:
+    case 5:
+      return decodeLdSt(s, op, qp, r1, r2, r3);
   }
   return unsupported('M', qp, `M-unit major opcode ${op}`);
 }
@@ -19,7 +26,9 @@ export function decodeM(s: Slot, op: number): Insn {
 const SM = ['sum', 'rum', 'ssm', 'rsm'] as const;
 
 function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
-  const x3 = fld(s, 33, 3), x4 = fld(s, 27, 4), x2 = fld(s, 31, 2);
+  const x3 = fld(s, 33, 3),
+    x4 = fld(s, 27, 4),
+    x2 = fld(s, 31, 2);
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 0 x3=${x3} (chk)`);
   if (x4 >= 4 && x4 <= 7) {
     // M44: imm24 = i · i2d · imm21a.
@@ -39,7 +48,13 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
     return mk('mov_to_ar_imm', 'M', qp, 'mov.m', `${arName(r3)}=${imm}`, { n1: r3, imm });
   }
   // M24/M25: serialization and memory fences have no architectural effect in this model.
-  const simple: Record<string, string> = { '3.0': 'srlz.d', '3.1': 'srlz.i', '3.3': 'sync.i', '2.2': 'mf', '2.3': 'mf.a' };
+  const simple: Record<string, string> = {
+    '3.0': 'srlz.d',
+    '3.1': 'srlz.i',
+    '3.3': 'sync.i',
+    '2.2': 'mf',
+    '2.3': 'mf.a',
+  };
   const name = simple[`${x2}.${x4}`];
   if (name) return mk('srlz', 'M', qp, name, '', { sub: name });
   return unsupported('M', qp, `M-unit opcode 0 x2=${x2} x4=${x4}`);
@@ -50,49 +65,84 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
 export const IND = ['rr', 'dbr', 'ibr', 'pkr', 'pmc', 'pmd'] as const;
 
 function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
-  const x3 = fld(s, 33, 3), x6 = fld(s, 27, 6);
+  const x3 = fld(s, 33, 3),
+    x6 = fld(s, 27, 6);
   if (x3 === 6) {
     // M34 alloc r1=ar.pfs,i,l,o,r: sof, sol, sor (in units of 8) fields; qp must be 0.
-    const sof = r2, sol = r3, sor = fld(s, 27, 4);
+    const sof = r2,
+      sol = r3,
+      sor = fld(s, 27, 4);
     if (qp !== 0) return unsupported('M', qp, 'alloc with nonzero qp');
     return mk('alloc', 'M', qp, 'alloc', `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`, { r1, n1: sof, n2: sol, n3: sor });
   }
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 1 x3=${x3}`);
   if (x6 <= 0x05) return mk('mov_to_ind', 'M', qp, 'mov', `${IND[x6]}[${R(r3)}]=${R(r2)}`, { r2, r3, sub: IND[x6] });
-  if (x6 >= 0x10 && x6 <= 0x15) return mk('mov_from_ind', 'M', qp, 'mov', `${R(r1)}=${IND[x6 - 0x10]}[${R(r3)}]`, { r1, r3, sub: IND[x6 - 0x10] });
+  if (x6 >= 0x10 && x6 <= 0x15)
+    return mk('mov_from_ind', 'M', qp, 'mov', `${R(r1)}=${IND[x6 - 0x10]}[${R(r3)}]`, { r1, r3, sub: IND[x6 - 0x10] });
   const imm2 = BigInt(fld(s, 13, 2));
   switch (x6) {
-    case 0x09: return mk('ptc_l', 'M', qp, 'ptc.l', `${R(r3)},${R(r2)}`, { r2, r3 });
-    case 0x0a: return mk('ptc_g', 'M', qp, 'ptc.g', `${R(r3)},${R(r2)}`, { r2, r3 });
-    case 0x0b: return mk('ptc_ga', 'M', qp, 'ptc.ga', `${R(r3)},${R(r2)}`, { r2, r3 });
-    case 0x0c: return mk('ptr_d', 'M', qp, 'ptr.d', `${R(r3)},${R(r2)}`, { r2, r3 });
-    case 0x0d: return mk('ptr_i', 'M', qp, 'ptr.i', `${R(r3)},${R(r2)}`, { r2, r3 });
-    case 0x0e: return mk('itr_d', 'M', qp, 'itr.d', `dtr[${R(r3)}]=${R(r2)}`, { r2, r3 });
-    case 0x0f: return mk('itr_i', 'M', qp, 'itr.i', `itr[${R(r3)}]=${R(r2)}`, { r2, r3 });
-    case 0x17: return mk('mov_from_cpuid', 'M', qp, 'mov', `${R(r1)}=cpuid[${R(r3)}]`, { r1, r3 });
-    case 0x18: return mk('probe_i', 'M', qp, 'probe.r', `${R(r1)}=${R(r3)},${imm2}`, { r1, r3, imm: imm2, sub: 'r' });
-    case 0x19: return mk('probe_i', 'M', qp, 'probe.w', `${R(r1)}=${R(r3)},${imm2}`, { r1, r3, imm: imm2, sub: 'w' });
-    case 0x1a: return mk('thash', 'M', qp, 'thash', `${R(r1)}=${R(r3)}`, { r1, r3 });
-    case 0x1b: return mk('ttag', 'M', qp, 'ttag', `${R(r1)}=${R(r3)}`, { r1, r3 });
-    case 0x1e: return mk('tpa', 'M', qp, 'tpa', `${R(r1)}=${R(r3)}`, { r1, r3 });
-    case 0x1f: return mk('tak', 'M', qp, 'tak', `${R(r1)}=${R(r3)}`, { r1, r3 });
-    case 0x21: return mk('mov_from_psr_um', 'M', qp, 'mov', `${R(r1)}=psr.um`, { r1 });
-    case 0x22: return mk('mov_from_ar', 'M', qp, 'mov.m', `${R(r1)}=${arName(r3)}`, { r1, n1: r3 });
-    case 0x24: return mk('mov_from_cr', 'M', qp, 'mov', `${R(r1)}=${crName(r3)}`, { r1, n1: r3 });
-    case 0x25: return mk('mov_from_psr', 'M', qp, 'mov', `${R(r1)}=psr`, { r1 });
-    case 0x29: return mk('mov_to_psr_um', 'M', qp, 'mov', `psr.um=${R(r2)}`, { r2 });
-    case 0x2a: return mk('mov_to_ar', 'M', qp, 'mov.m', `${arName(r3)}=${R(r2)}`, { n1: r3, r2 });
-    case 0x2c: return mk('mov_to_cr', 'M', qp, 'mov', `${crName(r3)}=${R(r2)}`, { n1: r3, r2 });
-    case 0x2d: return mk('mov_to_psr_l', 'M', qp, 'mov', `psr.l=${R(r2)}`, { r2 });
-    case 0x2e: return mk('itc_d', 'M', qp, 'itc.d', R(r2), { r2 });
-    case 0x2f: return mk('itc_i', 'M', qp, 'itc.i', R(r2), { r2 });
-    case 0x30: return mk('fc', 'M', qp, fld(s, 36, 1) ? 'fc.i' : 'fc', R(r3), { r3 });
-    case 0x31: return mk('probe_fault', 'M', qp, 'probe.rw.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'rw' });
-    case 0x32: return mk('probe_fault', 'M', qp, 'probe.r.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'r' });
-    case 0x33: return mk('probe_fault', 'M', qp, 'probe.w.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'w' });
-    case 0x34: return mk('ptc_e', 'M', qp, 'ptc.e', R(r3), { r3 });
-    case 0x38: return mk('probe', 'M', qp, 'probe.r', `${R(r1)}=${R(r3)},${R(r2)}`, { r1, r2, r3, sub: 'r' });
-    case 0x39: return mk('probe', 'M', qp, 'probe.w', `${R(r1)}=${R(r3)},${R(r2)}`, { r1, r2, r3, sub: 'w' });
+    case 0x09:
+      return mk('ptc_l', 'M', qp, 'ptc.l', `${R(r3)},${R(r2)}`, { r2, r3 });
+    case 0x0a:
+      return mk('ptc_g', 'M', qp, 'ptc.g', `${R(r3)},${R(r2)}`, { r2, r3 });
+    case 0x0b:
+      return mk('ptc_ga', 'M', qp, 'ptc.ga', `${R(r3)},${R(r2)}`, { r2, r3 });
+    case 0x0c:
+      return mk('ptr_d', 'M', qp, 'ptr.d', `${R(r3)},${R(r2)}`, { r2, r3 });
+    case 0x0d:
+      return mk('ptr_i', 'M', qp, 'ptr.i', `${R(r3)},${R(r2)}`, { r2, r3 });
+    case 0x0e:
+      return mk('itr_d', 'M', qp, 'itr.d', `dtr[${R(r3)}]=${R(r2)}`, { r2, r3 });
+    case 0x0f:
+      return mk('itr_i', 'M', qp, 'itr.i', `itr[${R(r3)}]=${R(r2)}`, { r2, r3 });
+    case 0x17:
+      return mk('mov_from_cpuid', 'M', qp, 'mov', `${R(r1)}=cpuid[${R(r3)}]`, { r1, r3 });
+    case 0x18:
+      return mk('probe_i', 'M', qp, 'probe.r', `${R(r1)}=${R(r3)},${imm2}`, { r1, r3, imm: imm2, sub: 'r' });
+    case 0x19:
+      return mk('probe_i', 'M', qp, 'probe.w', `${R(r1)}=${R(r3)},${imm2}`, { r1, r3, imm: imm2, sub: 'w' });
+    case 0x1a:
+      return mk('thash', 'M', qp, 'thash', `${R(r1)}=${R(r3)}`, { r1, r3 });
+    case 0x1b:
+      return mk('ttag', 'M', qp, 'ttag', `${R(r1)}=${R(r3)}`, { r1, r3 });
+    case 0x1e:
+      return mk('tpa', 'M', qp, 'tpa', `${R(r1)}=${R(r3)}`, { r1, r3 });
+    case 0x1f:
+      return mk('tak', 'M', qp, 'tak', `${R(r1)}=${R(r3)}`, { r1, r3 });
+    case 0x21:
+      return mk('mov_from_psr_um', 'M', qp, 'mov', `${R(r1)}=psr.um`, { r1 });
+    case 0x22:
+      return mk('mov_from_ar', 'M', qp, 'mov.m', `${R(r1)}=${arName(r3)}`, { r1, n1: r3 });
+    case 0x24:
+      return mk('mov_from_cr', 'M', qp, 'mov', `${R(r1)}=${crName(r3)}`, { r1, n1: r3 });
+    case 0x25:
+      return mk('mov_from_psr', 'M', qp, 'mov', `${R(r1)}=psr`, { r1 });
+    case 0x29:
+      return mk('mov_to_psr_um', 'M', qp, 'mov', `psr.um=${R(r2)}`, { r2 });
+    case 0x2a:
+      return mk('mov_to_ar', 'M', qp, 'mov.m', `${arName(r3)}=${R(r2)}`, { n1: r3, r2 });
+    case 0x2c:
+      return mk('mov_to_cr', 'M', qp, 'mov', `${crName(r3)}=${R(r2)}`, { n1: r3, r2 });
+    case 0x2d:
+      return mk('mov_to_psr_l', 'M', qp, 'mov', `psr.l=${R(r2)}`, { r2 });
+    case 0x2e:
+      return mk('itc_d', 'M', qp, 'itc.d', R(r2), { r2 });
+    case 0x2f:
+      return mk('itc_i', 'M', qp, 'itc.i', R(r2), { r2 });
+    case 0x30:
+      return mk('fc', 'M', qp, fld(s, 36, 1) ? 'fc.i' : 'fc', R(r3), { r3 });
+    case 0x31:
+      return mk('probe_fault', 'M', qp, 'probe.rw.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'rw' });
+    case 0x32:
+      return mk('probe_fault', 'M', qp, 'probe.r.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'r' });
+    case 0x33:
+      return mk('probe_fault', 'M', qp, 'probe.w.fault', `${R(r3)},${imm2}`, { r3, imm: imm2, sub: 'w' });
+    case 0x34:
+      return mk('ptc_e', 'M', qp, 'ptc.e', R(r3), { r3 });
+    case 0x38:
+      return mk('probe', 'M', qp, 'probe.r', `${R(r1)}=${R(r3)},${R(r2)}`, { r1, r2, r3, sub: 'r' });
+    case 0x39:
+      return mk('probe', 'M', qp, 'probe.w', `${R(r1)}=${R(r3)},${R(r2)}`, { r1, r2, r3, sub: 'w' });
   }
   return unsupported('M', qp, `M-unit opcode 1 x6=0x${x6.toString(16)}`);
 }
@@ -105,17 +155,23 @@ const LD_HINT = ['', '.nt1', undefined, '.nta'];
 const ST_HINT = ['', undefined, undefined, '.nta'];
 
 function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn {
-  const m = fld(s, 36, 1), x6 = fld(s, 30, 6), hint = fld(s, 28, 2), x = fld(s, 27, 1);
-  const size = 1 << (x6 & 3), group = x6 >> 2;
+  const m = fld(s, 36, 1),
+    x6 = fld(s, 30, 6),
+    hint = fld(s, 28, 2),
+    x = fld(s, 27, 1);
+  const size = 1 << (x6 & 3),
+    group = x6 >> 2;
   if (op === 4 && x === 1) return unsupported('M', qp, 'semaphore/get/set (M-unit opcode 4 x=1)');
-  const isLoad = LD_KIND[group] !== undefined, isStore = ST_KIND[group] !== undefined;
+  const isLoad = LD_KIND[group] !== undefined,
+    isStore = ST_KIND[group] !== undefined;
   if (!isLoad && !isStore) return unsupported('M', qp, `load/store x6=0x${x6.toString(16)}`);
   const h = (isLoad ? LD_HINT : ST_HINT)[hint];
   if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
   const mn = `${isLoad ? 'ld' : 'st'}${size}${isLoad ? LD_KIND[group] : ST_KIND[group]}${h}`;
   const sub = isLoad ? LD_KIND[group]! : ST_KIND[group]!;
   // Bits outside the format's fields must be zero (objdump reads them as newer hint completers).
-  if (op === 4 && m === 0 && (isLoad ? r2 : r1) !== 0) return unsupported('M', qp, 'load/store with nonzero unused field');
+  if (op === 4 && m === 0 && (isLoad ? r2 : r1) !== 0)
+    return unsupported('M', qp, 'load/store with nonzero unused field');
   if (isLoad) {
     if (op === 4 && m === 0) return mk('ld', 'M', qp, mn, `${R(r1)}=[${R(r3)}]`, { r1, r3, n1: size, sub });
     if (op === 4) return mk('ld_postreg', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${R(r2)}`, { r1, r2, r3, n1: size, sub });

@@ -27,11 +27,16 @@ export function decodeSlot(unit: SlotUnit, s: Slot, bundleAddr: bigint): Insn {
     if (op !== 0xa && op !== 0xb && op !== 0xf) return decodeA(s, op);
   }
   switch (unit) {
-    case 'M': return decodeM(s, op);
-    case 'I': return decodeI(s, op);
-    case 'B': return decodeB(s, op, bundleAddr);
-    case 'F': return decodeF(s, op);
-    default: throw new Error(`decodeSlot: unit ${unit} is decoded with its pair`);
+    case 'M':
+      return decodeM(s, op);
+    case 'I':
+      return decodeI(s, op);
+    case 'B':
+      return decodeB(s, op, bundleAddr);
+    case 'F':
+      return decodeF(s, op);
+    default:
+      throw new Error(`decodeSlot: unit ${unit} is decoded with its pair`);
   }
 }
 
@@ -46,7 +51,9 @@ export function decodeBundle(bytes: Uint8Array, offset: number, bundleAddr: bigi
   const a = decodeSlot(tpl.units[0], s0, bundleAddr);
   if (tpl.units[1] === 'L') return { template, tpl, slots: [a, decodeX(s1, s2), LX_TAIL], raw: [s0, s1, s2] };
   return {
-    template, tpl, raw: [s0, s1, s2],
+    template,
+    tpl,
+    raw: [s0, s1, s2],
     slots: [a, decodeSlot(tpl.units[1], s1, bundleAddr), decodeSlot(tpl.units[2], s2, bundleAddr)],
   };
 }
@@ -60,7 +67,10 @@ export function disasmBundle(b: DecodedBundle): string[] {
   const out: string[] = [];
   for (let i = 0; i < 3; i++) {
     const ins = b.slots[i]!;
-    if (ins.op === 'lx_tail') { out[out.length - 1] += b.tpl.stopAfter[2] ? ';;' : ''; continue; }
+    if (ins.op === 'lx_tail') {
+      out[out.length - 1] += b.tpl.stopAfter[2] ? ';;' : '';
+      continue;
+    }
     out.push(insnText(ins) + (b.tpl.stopAfter[i] ? ';;' : ''));
   }
   return out;

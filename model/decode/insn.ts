@@ -34,9 +34,23 @@ export type InsnFields = Partial<Omit<Insn, 'op' | 'unit' | 'qp' | 'mn' | 'ops'>
 
 export function mk(op: string, unit: Unit, qp: number, mn: string, ops: string, f: InsnFields = {}): Insn {
   return {
-    op, unit, qp, mn, ops,
-    r1: f.r1 ?? 0, r2: f.r2 ?? 0, r3: f.r3 ?? 0, p1: f.p1 ?? 0, p2: f.p2 ?? 0, b1: f.b1 ?? 0, b2: f.b2 ?? 0,
-    imm: f.imm ?? 0n, n1: f.n1 ?? 0, n2: f.n2 ?? 0, n3: f.n3 ?? 0, sub: f.sub ?? '',
+    op,
+    unit,
+    qp,
+    mn,
+    ops,
+    r1: f.r1 ?? 0,
+    r2: f.r2 ?? 0,
+    r3: f.r3 ?? 0,
+    p1: f.p1 ?? 0,
+    p2: f.p2 ?? 0,
+    b1: f.b1 ?? 0,
+    b2: f.b2 ?? 0,
+    imm: f.imm ?? 0n,
+    n1: f.n1 ?? 0,
+    n2: f.n2 ?? 0,
+    n3: f.n3 ?? 0,
+    sub: f.sub ?? '',
   };
 }
 
@@ -50,11 +64,20 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 export function maxGrIn(ops: string): number {
   let max = 0;
   const n = ops.length;
-  for (let j = 0; j < n;) {
+  for (let j = 0; j < n; ) {
     if (ops.charCodeAt(j) === 114 /* r */ && (j === 0 || !isWordChar(ops.charCodeAt(j - 1)))) {
-      let k = j + 1, v = 0;
-      for (; k < n; k++) { const c = ops.charCodeAt(k); if (c < 48 || c > 57) break; v = v * 10 + (c - 48); }
-      if (k > j + 1 && (k === n || !isWordChar(ops.charCodeAt(k)))) { if (v > max) max = v; j = k; continue; }
+      let k = j + 1,
+        v = 0;
+      for (; k < n; k++) {
+        const c = ops.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + (c - 48);
+      }
+      if (k > j + 1 && (k === n || !isWordChar(ops.charCodeAt(k)))) {
+        if (v > max) max = v;
+        j = k;
+        continue;
+      }
     }
     j++;
   }

@@ -11,7 +11,8 @@
 import type { Exec, Machine } from './machine.js';
 
 /** Result of a bundle run: control left the bundle (branch, interruption, halt) or fell off its end. */
-export const BUNDLE_LEFT = 1, BUNDLE_END = 2;
+export const BUNDLE_LEFT = 1,
+  BUNDLE_END = 2;
 
 export type BundleRun = (start: number) => number;
 
@@ -24,22 +25,51 @@ export const GEN_AFTER = 8;
  * The generated function's steps, interpreted (same order of effects): slots start..n-1 of
  * the bundle described by exec/qp/pure.
  */
-export function genericBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uint8Array, pure: readonly boolean[],
-  n: number, advance: Advance, start: number): number {
-  const bLo = m.ipLo, bHi = m.ipHi, sb = m.steps - start, P = m.pr;
+export function genericBundleRun(
+  m: Machine,
+  exec: readonly (Exec | null)[],
+  qp: Uint8Array,
+  pure: readonly boolean[],
+  n: number,
+  advance: Advance,
+  start: number,
+): number {
+  const bLo = m.ipLo,
+    bHi = m.ipHi,
+    sb = m.steps - start,
+    P = m.pr;
   m.stepBase = sb;
   for (let i = start; i < n; i++) {
-    const f = exec[i]!, q = qp[i]!;
+    const f = exec[i]!,
+      q = qp[i]!;
     if (f !== null && !pure[i]) m.slot = i;
-    const ic = m.ic, ss = m.ss;
+    const ic = m.ic,
+      ss = m.ss;
     const r = f === null ? 0 : q !== 0 && P[q] === 0 ? 0 : f();
-    if (r > 1) { m.steps = sb + i + 1; if (r === 3) { m.halted = true; m.slot = i; } return BUNDLE_LEFT; }
-    if (ic !== 0) { m.iipaLo = bLo; m.iipaHi = bHi; }
+    if (r > 1) {
+      m.steps = sb + i + 1;
+      if (r === 3) {
+        m.halted = true;
+        m.slot = i;
+      }
+      return BUNDLE_LEFT;
+    }
+    if (ic !== 0) {
+      m.iipaLo = bLo;
+      m.iipaHi = bHi;
+    }
     if (ss !== 0) m.pendingTraps |= 8;
-    if (r === 1) { m.steps = sb + i + 1; if (m.pendingTraps !== 0) m.takeTraps(i, sb + i); return BUNDLE_LEFT; }
+    if (r === 1) {
+      m.steps = sb + i + 1;
+      if (m.pendingTraps !== 0) m.takeTraps(i, sb + i);
+      return BUNDLE_LEFT;
+    }
     if (m.pendingTraps !== 0) {
       m.steps = sb + i + 1;
-      if (i + 1 < n) { m.slot = i + 1; m.takeTraps(i, sb + i); } else advance(m, i);
+      if (i + 1 < n) {
+        m.slot = i + 1;
+        m.takeTraps(i, sb + i);
+      } else advance(m, i);
       return BUNDLE_LEFT;
     }
   }
@@ -51,8 +81,15 @@ export function genericBundleRun(m: Machine, exec: readonly (Exec | null)[], qp:
  * The bundle's step function: genericBundleRun for its first GEN_AFTER runs, then (replacing
  * itself through `install`) the generated one.
  */
-export function tieredBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uint8Array, pure: readonly boolean[],
-  n: number, advance: Advance, install: (run: BundleRun) => void): BundleRun {
+export function tieredBundleRun(
+  m: Machine,
+  exec: readonly (Exec | null)[],
+  qp: Uint8Array,
+  pure: readonly boolean[],
+  n: number,
+  advance: Advance,
+  install: (run: BundleRun) => void,
+): BundleRun {
   let runs = 0;
   return (start) => {
     if (++runs > GEN_AFTER) {
@@ -64,8 +101,14 @@ export function tieredBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: 
   };
 }
 
-export function genBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uint8Array, pure: readonly boolean[],
-  n: number, advance: Advance): BundleRun {
+export function genBundleRun(
+  m: Machine,
+  exec: readonly (Exec | null)[],
+  qp: Uint8Array,
+  pure: readonly boolean[],
+  n: number,
+  advance: Advance,
+): BundleRun {
   const lines: string[] = [
     'return function bundleRun(start) {',
     '  const bLo = m.ipLo, bHi = m.ipHi, sb = m.steps - start;',
@@ -91,7 +134,13 @@ export function genBundleRun(m: Machine, exec: readonly (Exec | null)[], qp: Uin
     );
   }
   lines.push('  }', `  m.steps = sb + ${n};`, '  return 2;', '};');
-  const factory = new Function('m', 'P', 'advance', 'e0', 'e1', 'e2', lines.filter((l) => l).join('\n')) as
-    (m: Machine, P: Uint8Array, advance: Advance, e0: Exec | null, e1: Exec | null, e2: Exec | null) => BundleRun;
+  const factory = new Function('m', 'P', 'advance', 'e0', 'e1', 'e2', lines.filter((l) => l).join('\n')) as (
+    m: Machine,
+    P: Uint8Array,
+    advance: Advance,
+    e0: Exec | null,
+    e1: Exec | null,
+    e2: Exec | null,
+  ) => BundleRun;
   return factory(m, m.pr, advance, exec[0] ?? null, exec[1] ?? null, exec[2] ?? null);
 }

@@ -7,15 +7,21 @@ import { CONT, type Exec, type Machine } from './machine.js';
 type Rel = (alo: number, ahi: number, blo: number, bhi: number) => boolean;
 
 const REL64: Record<string, Rel> = {
-  eq: (a, b, c, d) => a === c && b === d, ne: (a, b, c, d) => a !== c || b !== d,
-  lt: (a, b, c, d) => lt64(a, b, c, d), le: (a, b, c, d) => !lt64(c, d, a, b),
-  gt: (a, b, c, d) => lt64(c, d, a, b), ge: (a, b, c, d) => !lt64(a, b, c, d),
+  eq: (a, b, c, d) => a === c && b === d,
+  ne: (a, b, c, d) => a !== c || b !== d,
+  lt: (a, b, c, d) => lt64(a, b, c, d),
+  le: (a, b, c, d) => !lt64(c, d, a, b),
+  gt: (a, b, c, d) => lt64(c, d, a, b),
+  ge: (a, b, c, d) => !lt64(a, b, c, d),
   ltu: (a, b, c, d) => ltu64(a, b, c, d),
 };
 const REL32: Record<string, Rel> = {
-  eq: (a, _b, c) => a === c, ne: (a, _b, c) => a !== c,
-  lt: (a, _b, c) => (a | 0) < (c | 0), le: (a, _b, c) => (a | 0) <= (c | 0),
-  gt: (a, _b, c) => (a | 0) > (c | 0), ge: (a, _b, c) => (a | 0) >= (c | 0),
+  eq: (a, _b, c) => a === c,
+  ne: (a, _b, c) => a !== c,
+  lt: (a, _b, c) => (a | 0) < (c | 0),
+  le: (a, _b, c) => (a | 0) <= (c | 0),
+  gt: (a, _b, c) => (a | 0) > (c | 0),
+  ge: (a, _b, c) => (a | 0) >= (c | 0),
   ltu: (a, _b, c) => a >>> 0 < c >>> 0,
 };
 
@@ -29,71 +35,247 @@ export function handlesOwnQp(ins: Insn): boolean {
  * result and its complement (both 0 on NaT), and: clear both if false or NaT, or: set both
  * if true, or.andcm: p1 ← 1, p2 ← 0 if true.
  */
-function predWriter(m: Machine, ctype: string, p1: number, p2: number, qp: number, unc: boolean): (c: boolean, nat: number) => number {
+function predWriter(
+  m: Machine,
+  ctype: string,
+  p1: number,
+  p2: number,
+  qp: number,
+  unc: boolean,
+): (c: boolean, nat: number) => number {
   const P = m.pr;
-  const fix = () => { P[0] = 1; };
+  const fix = () => {
+    P[0] = 1;
+  };
   // The normal and unc types write both targets: naming the same predicate twice is an
   // Illegal Operation (SDM cmp/tbit/tnat).
   if ((ctype === '' || ctype === 'unc') && p1 === p2) return () => m.fault('illegal_op');
   switch (ctype) {
-    case '': case 'unc':
-      if (unc) return (c, nat) => {
-        if (!P[qp]) { P[p1] = 0; P[p2] = 0; fix(); return CONT; }
-        if (nat) { P[p1] = 0; P[p2] = 0; } else { P[p1] = c ? 1 : 0; P[p2] = c ? 0 : 1; }
-        fix(); return CONT;
-      };
+    case '':
+    case 'unc':
+      if (unc)
+        return (c, nat) => {
+          if (!P[qp]) {
+            P[p1] = 0;
+            P[p2] = 0;
+            fix();
+            return CONT;
+          }
+          if (nat) {
+            P[p1] = 0;
+            P[p2] = 0;
+          } else {
+            P[p1] = c ? 1 : 0;
+            P[p2] = c ? 0 : 1;
+          }
+          fix();
+          return CONT;
+        };
       return (c, nat) => {
-        if (nat) { P[p1] = 0; P[p2] = 0; } else { P[p1] = c ? 1 : 0; P[p2] = c ? 0 : 1; }
-        fix(); return CONT;
+        if (nat) {
+          P[p1] = 0;
+          P[p2] = 0;
+        } else {
+          P[p1] = c ? 1 : 0;
+          P[p2] = c ? 0 : 1;
+        }
+        fix();
+        return CONT;
       };
-    case 'and': return (c, nat) => { if (nat || !c) { P[p1] = 0; P[p2] = 0; fix(); } return CONT; };
-    case 'or': return (c, nat) => { if (!nat && c) { P[p1] = 1; P[p2] = 1; fix(); } return CONT; };
-    case 'or.andcm': return (c, nat) => { if (!nat && c) { P[p1] = 1; P[p2] = 0; fix(); } return CONT; };
+    case 'and':
+      return (c, nat) => {
+        if (nat || !c) {
+          P[p1] = 0;
+          P[p2] = 0;
+          fix();
+        }
+        return CONT;
+      };
+    case 'or':
+      return (c, nat) => {
+        if (!nat && c) {
+          P[p1] = 1;
+          P[p2] = 1;
+          fix();
+        }
+        return CONT;
+      };
+    case 'or.andcm':
+      return (c, nat) => {
+        if (!nat && c) {
+          P[p1] = 1;
+          P[p2] = 0;
+          fix();
+        }
+        return CONT;
+      };
   }
   throw new Error(`compare type ${ctype}`);
 }
 
 export function compileAlu(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo, H = m.grHi, N = m.nat;
+  const L = m.grLo,
+    H = m.grHi,
+    N = m.nat;
   const { r1, r2, r3 } = ins;
-  const iLo = loOf(BigInt.asUintN(64, ins.imm)), iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const iLo = loOf(BigInt.asUintN(64, ins.imm)),
+    iHi = hiOf(BigInt.asUintN(64, ins.imm));
   switch (ins.op) {
-    case 'add': return () => { const lo = L[r2]! + L[r3]!; H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0); L[r1] = lo; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'add1': return () => { const lo = L[r2]! + L[r3]! + 1; H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0); L[r1] = lo; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'sub': return () => { const a = L[r2]!, b = L[r3]!; H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0); L[r1] = a - b; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'sub1': return () => { const a = L[r2]!, b = L[r3]! + 1; H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0); L[r1] = a - b; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'addi': return () => { const lo = iLo + L[r3]!; H[r1] = iHi + H[r3]! + (lo > 0xffffffff ? 1 : 0); L[r1] = lo; N[r1] = N[r3]!; return CONT; };
-    case 'subi': return () => { const b = L[r3]!; H[r1] = iHi - H[r3]! - (iLo < b ? 1 : 0); L[r1] = iLo - b; N[r1] = N[r3]!; return CONT; };
-    case 'and': return () => { L[r1] = L[r2]! & L[r3]!; H[r1] = H[r2]! & H[r3]!; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'andcm': return () => { L[r1] = L[r2]! & ~L[r3]!; H[r1] = H[r2]! & ~H[r3]!; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'or': return () => { L[r1] = L[r2]! | L[r3]!; H[r1] = H[r2]! | H[r3]!; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'xor': return () => { L[r1] = L[r2]! ^ L[r3]!; H[r1] = H[r2]! ^ H[r3]!; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'andi': return () => { L[r1] = iLo & L[r3]!; H[r1] = iHi & H[r3]!; N[r1] = N[r3]!; return CONT; };
-    case 'andcmi': return () => { L[r1] = iLo & ~L[r3]!; H[r1] = iHi & ~H[r3]!; N[r1] = N[r3]!; return CONT; };
-    case 'ori': return () => { L[r1] = iLo | L[r3]!; H[r1] = iHi | H[r3]!; N[r1] = N[r3]!; return CONT; };
-    case 'xori': return () => { L[r1] = iLo ^ L[r3]!; H[r1] = iHi ^ H[r3]!; N[r1] = N[r3]!; return CONT; };
-    case 'shladd': case 'shladdp4': {
-      const n = ins.n1, p4 = ins.op === 'shladdp4';
+    case 'add':
+      return () => {
+        const lo = L[r2]! + L[r3]!;
+        H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0);
+        L[r1] = lo;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'add1':
+      return () => {
+        const lo = L[r2]! + L[r3]! + 1;
+        H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0);
+        L[r1] = lo;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'sub':
+      return () => {
+        const a = L[r2]!,
+          b = L[r3]!;
+        H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0);
+        L[r1] = a - b;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'sub1':
+      return () => {
+        const a = L[r2]!,
+          b = L[r3]! + 1;
+        H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0);
+        L[r1] = a - b;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'addi':
+      return () => {
+        const lo = iLo + L[r3]!;
+        H[r1] = iHi + H[r3]! + (lo > 0xffffffff ? 1 : 0);
+        L[r1] = lo;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'subi':
+      return () => {
+        const b = L[r3]!;
+        H[r1] = iHi - H[r3]! - (iLo < b ? 1 : 0);
+        L[r1] = iLo - b;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'and':
+      return () => {
+        L[r1] = L[r2]! & L[r3]!;
+        H[r1] = H[r2]! & H[r3]!;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'andcm':
+      return () => {
+        L[r1] = L[r2]! & ~L[r3]!;
+        H[r1] = H[r2]! & ~H[r3]!;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'or':
+      return () => {
+        L[r1] = L[r2]! | L[r3]!;
+        H[r1] = H[r2]! | H[r3]!;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'xor':
+      return () => {
+        L[r1] = L[r2]! ^ L[r3]!;
+        H[r1] = H[r2]! ^ H[r3]!;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'andi':
+      return () => {
+        L[r1] = iLo & L[r3]!;
+        H[r1] = iHi & H[r3]!;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'andcmi':
+      return () => {
+        L[r1] = iLo & ~L[r3]!;
+        H[r1] = iHi & ~H[r3]!;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'ori':
+      return () => {
+        L[r1] = iLo | L[r3]!;
+        H[r1] = iHi | H[r3]!;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'xori':
+      return () => {
+        L[r1] = iLo ^ L[r3]!;
+        H[r1] = iHi ^ H[r3]!;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'shladd':
+    case 'shladdp4': {
+      const n = ins.n1,
+        p4 = ins.op === 'shladdp4';
       return () => {
         shl64(L[r2]!, H[r2]!, n);
         const lo = OUT.lo + L[r3]!;
         const nat = N[r2]! | N[r3]!;
-        if (p4) { H[r1] = ((L[r3]! >>> 30) & 3) << 29; L[r1] = lo; } else { H[r1] = OUT.hi + H[r3]! + (lo > 0xffffffff ? 1 : 0); L[r1] = lo; }
-        N[r1] = nat; return CONT;
+        if (p4) {
+          H[r1] = ((L[r3]! >>> 30) & 3) << 29;
+          L[r1] = lo;
+        } else {
+          H[r1] = OUT.hi + H[r3]! + (lo > 0xffffffff ? 1 : 0);
+          L[r1] = lo;
+        }
+        N[r1] = nat;
+        return CONT;
       };
     }
-    case 'addp4': return () => { const lo = L[r2]! + L[r3]!; H[r1] = ((L[r3]! >>> 30) & 3) << 29; L[r1] = lo; N[r1] = N[r2]! | N[r3]!; return CONT; };
-    case 'addp4i': return () => { const lo = iLo + L[r3]!; H[r1] = ((L[r3]! >>> 30) & 3) << 29; L[r1] = lo; N[r1] = N[r3]!; return CONT; };
-    case 'cmp': case 'cmpi': {
+    case 'addp4':
+      return () => {
+        const lo = L[r2]! + L[r3]!;
+        H[r1] = ((L[r3]! >>> 30) & 3) << 29;
+        L[r1] = lo;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'addp4i':
+      return () => {
+        const lo = iLo + L[r3]!;
+        H[r1] = ((L[r3]! >>> 30) & 3) << 29;
+        L[r1] = lo;
+        N[r1] = N[r3]!;
+        return CONT;
+      };
+    case 'cmp':
+    case 'cmpi': {
       const dot = ins.sub.indexOf('.');
-      const rel = dot < 0 ? ins.sub : ins.sub.slice(0, dot), ctype = dot < 0 ? '' : ins.sub.slice(dot + 1);
+      const rel = dot < 0 ? ins.sub : ins.sub.slice(0, dot),
+        ctype = dot < 0 ? '' : ins.sub.slice(dot + 1);
       const f = (ins.n1 === 4 ? REL32 : REL64)[rel]!;
       const w = predWriter(m, ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
       if (ins.op === 'cmpi') return () => w(f(iLo, iHi, L[r3]!, H[r3]!), N[r3]!);
       return () => w(f(L[r2]!, H[r2]!, L[r3]!, H[r3]!), N[r2]! | N[r3]!);
     }
-    case 'tbit': case 'tnat': {
-      const nz = ins.sub.startsWith('nz'), ctype = ins.sub.replace(/^n?z\.?/, '');
+    case 'tbit':
+    case 'tnat': {
+      const nz = ins.sub.startsWith('nz'),
+        ctype = ins.sub.replace(/^n?z\.?/, '');
       const w = predWriter(m, ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
       if (ins.op === 'tnat') return () => w((N[r3]! === 1) === nz, 0);
       const pos = ins.n1;
@@ -102,85 +284,174 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return w((bit === 1) === nz, N[r3]!);
       };
     }
-    case 'shl': return () => {
-      const big = H[r3]! !== 0 || L[r3]! > 63;
-      shl64(L[r2]!, H[r2]!, big ? 64 : L[r3]!); L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r2]! | N[r3]!; return CONT;
-    };
-    case 'shru': return () => {
-      const big = H[r2]! !== 0 || L[r2]! > 63;
-      shr64u(L[r3]!, H[r3]!, big ? 64 : L[r2]!); L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r2]! | N[r3]!; return CONT;
-    };
-    case 'shr': return () => {
-      const big = H[r2]! !== 0 || L[r2]! > 63;
-      shr64s(L[r3]!, H[r3]!, big ? 64 : L[r2]!); L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r2]! | N[r3]!; return CONT;
-    };
+    case 'shl':
+      return () => {
+        const big = H[r3]! !== 0 || L[r3]! > 63;
+        shl64(L[r2]!, H[r2]!, big ? 64 : L[r3]!);
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'shru':
+      return () => {
+        const big = H[r2]! !== 0 || L[r2]! > 63;
+        shr64u(L[r3]!, H[r3]!, big ? 64 : L[r2]!);
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
+    case 'shr':
+      return () => {
+        const big = H[r2]! !== 0 || L[r2]! > 63;
+        shr64s(L[r3]!, H[r3]!, big ? 64 : L[r2]!);
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
+      };
     case 'extr': {
-      const pos = ins.n1, len = Math.min(ins.n2, 64 - pos), signed = ins.sub === 's';
+      const pos = ins.n1,
+        len = Math.min(ins.n2, 64 - pos),
+        signed = ins.sub === 's';
       return () => {
         shl64(L[r3]!, H[r3]!, 64 - pos - len);
-        if (signed) shr64s(OUT.lo, OUT.hi, 64 - len); else shr64u(OUT.lo, OUT.hi, 64 - len);
-        L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r3]!; return CONT;
+        if (signed) shr64s(OUT.lo, OUT.hi, 64 - len);
+        else shr64u(OUT.lo, OUT.hi, 64 - len);
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = N[r3]!;
+        return CONT;
       };
     }
-    case 'depz': case 'depzi': case 'dep': case 'depi': {
-      const pos = ins.n1, len = ins.n2;
+    case 'depz':
+    case 'depzi':
+    case 'dep':
+    case 'depi': {
+      const pos = ins.n1,
+        len = ins.n2;
       mask64(0, Math.min(len, 64));
-      const fLo = OUT.lo, fHi = OUT.hi;
+      const fLo = OUT.lo,
+        fHi = OUT.hi;
       shl64(fLo, fHi, pos);
-      const mLo = OUT.lo, mHi = OUT.hi;
+      const mLo = OUT.lo,
+        mHi = OUT.hi;
       if (ins.op === 'depzi' || ins.op === 'depi') {
         shl64(iLo & fLo, iHi & fHi, pos);
-        const vLo = OUT.lo, vHi = OUT.hi;
-        if (ins.op === 'depzi') return () => { L[r1] = vLo; H[r1] = vHi; N[r1] = 0; return CONT; };
-        return () => { L[r1] = (L[r3]! & ~mLo) | vLo; H[r1] = (H[r3]! & ~mHi) | vHi; N[r1] = N[r3]!; return CONT; };
+        const vLo = OUT.lo,
+          vHi = OUT.hi;
+        if (ins.op === 'depzi')
+          return () => {
+            L[r1] = vLo;
+            H[r1] = vHi;
+            N[r1] = 0;
+            return CONT;
+          };
+        return () => {
+          L[r1] = (L[r3]! & ~mLo) | vLo;
+          H[r1] = (H[r3]! & ~mHi) | vHi;
+          N[r1] = N[r3]!;
+          return CONT;
+        };
       }
-      if (ins.op === 'depz') return () => {
-        shl64(L[r2]! & fLo, H[r2]! & fHi, pos); L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r2]!; return CONT;
-      };
+      if (ins.op === 'depz')
+        return () => {
+          shl64(L[r2]! & fLo, H[r2]! & fHi, pos);
+          L[r1] = OUT.lo;
+          H[r1] = OUT.hi;
+          N[r1] = N[r2]!;
+          return CONT;
+        };
       return () => {
         shl64(L[r2]!, H[r2]!, pos);
         const nat = N[r2]! | N[r3]!;
-        L[r1] = (L[r3]! & ~mLo) | (OUT.lo & mLo); H[r1] = (H[r3]! & ~mHi) | (OUT.hi & mHi); N[r1] = nat; return CONT;
+        L[r1] = (L[r3]! & ~mLo) | (OUT.lo & mLo);
+        H[r1] = (H[r3]! & ~mHi) | (OUT.hi & mHi);
+        N[r1] = nat;
+        return CONT;
       };
     }
     case 'shrp': {
       const n = ins.n1;
       return () => {
         shr64u(L[r3]!, H[r3]!, n);
-        const aLo = OUT.lo, aHi = OUT.hi;
-        if (n === 0) { L[r1] = aLo; H[r1] = aHi; } else { shl64(L[r2]!, H[r2]!, 64 - n); L[r1] = aLo | OUT.lo; H[r1] = aHi | OUT.hi; }
-        N[r1] = N[r2]! | N[r3]!; return CONT;
+        const aLo = OUT.lo,
+          aHi = OUT.hi;
+        if (n === 0) {
+          L[r1] = aLo;
+          H[r1] = aHi;
+        } else {
+          shl64(L[r2]!, H[r2]!, 64 - n);
+          L[r1] = aLo | OUT.lo;
+          H[r1] = aHi | OUT.hi;
+        }
+        N[r1] = N[r2]! | N[r3]!;
+        return CONT;
       };
     }
-    case 'zxt': case 'sxt': {
-      const bits = ins.n1 * 8, signed = ins.op === 'sxt';
+    case 'zxt':
+    case 'sxt': {
+      const bits = ins.n1 * 8,
+        signed = ins.op === 'sxt';
       return () => {
         shl64(L[r3]!, H[r3]!, 64 - bits);
-        if (signed) shr64s(OUT.lo, OUT.hi, 64 - bits); else shr64u(OUT.lo, OUT.hi, 64 - bits);
-        L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = N[r3]!; return CONT;
+        if (signed) shr64s(OUT.lo, OUT.hi, 64 - bits);
+        else shr64u(OUT.lo, OUT.hi, 64 - bits);
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = N[r3]!;
+        return CONT;
       };
     }
-    case 'movl': return () => { L[r1] = iLo; H[r1] = iHi; N[r1] = 0; return CONT; };
-    case 'mov_from_pr': return () => {
-      let lo = 0, hi = 0;
-      for (let i = 0; i < 32; i++) lo |= m.pr[i]! << i;
-      for (let i = 0; i < 32; i++) hi |= m.pr[32 + i]! << i;
-      L[r1] = lo; H[r1] = hi; N[r1] = 0; return CONT;
-    };
-    case 'mov_to_pr': return () => {
-      if (N[r2]) return m.fault('reg_nat');
-      for (let i = 1; i < 64; i++) {
-        const mb = i < 32 ? (iLo >>> i) & 1 : (iHi >>> (i - 32)) & 1;
-        if (mb) m.pr[i] = i < 32 ? (L[r2]! >>> i) & 1 : (H[r2]! >>> (i - 32)) & 1;
-      }
-      return CONT;
-    };
-    case 'mov_to_br': return () => {
-      if (N[r2]) return m.fault('reg_nat');
-      m.brLo[ins.b1] = L[r2]!; m.brHi[ins.b1] = H[r2]!; return CONT;
-    };
-    case 'mov_from_br': return () => { L[r1] = m.brLo[ins.b2]!; H[r1] = m.brHi[ins.b2]!; N[r1] = 0; return CONT; };
-    case 'mov_from_ip': return () => { L[r1] = m.ipLo; H[r1] = m.ipHi; N[r1] = 0; return CONT; };
+    case 'movl':
+      return () => {
+        L[r1] = iLo;
+        H[r1] = iHi;
+        N[r1] = 0;
+        return CONT;
+      };
+    case 'mov_from_pr':
+      return () => {
+        let lo = 0,
+          hi = 0;
+        for (let i = 0; i < 32; i++) lo |= m.pr[i]! << i;
+        for (let i = 0; i < 32; i++) hi |= m.pr[32 + i]! << i;
+        L[r1] = lo;
+        H[r1] = hi;
+        N[r1] = 0;
+        return CONT;
+      };
+    case 'mov_to_pr':
+      return () => {
+        if (N[r2]) return m.fault('reg_nat');
+        for (let i = 1; i < 64; i++) {
+          const mb = i < 32 ? (iLo >>> i) & 1 : (iHi >>> (i - 32)) & 1;
+          if (mb) m.pr[i] = i < 32 ? (L[r2]! >>> i) & 1 : (H[r2]! >>> (i - 32)) & 1;
+        }
+        return CONT;
+      };
+    case 'mov_to_br':
+      return () => {
+        if (N[r2]) return m.fault('reg_nat');
+        m.brLo[ins.b1] = L[r2]!;
+        m.brHi[ins.b1] = H[r2]!;
+        return CONT;
+      };
+    case 'mov_from_br':
+      return () => {
+        L[r1] = m.brLo[ins.b2]!;
+        H[r1] = m.brHi[ins.b2]!;
+        N[r1] = 0;
+        return CONT;
+      };
+    case 'mov_from_ip':
+      return () => {
+        L[r1] = m.ipLo;
+        H[r1] = m.ipHi;
+        N[r1] = 0;
+        return CONT;
+      };
   }
   return null;
 }

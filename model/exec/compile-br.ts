@@ -9,11 +9,16 @@ import { CONT, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { AR } from './compile-sys.js';
 import { isVirtFault } from './virt.js';
 
-export const TRAP_LOWER_PRIV = 0x02, TRAP_TAKEN_BRANCH = 0x04, TRAP_SINGLE_STEP = 0x08, TRAP_UNIMPL_IA = 0x10;
+export const TRAP_LOWER_PRIV = 0x02,
+  TRAP_TAKEN_BRANCH = 0x04,
+  TRAP_SINGLE_STEP = 0x08,
+  TRAP_UNIMPL_IA = 0x10;
 
 /** Sets IP to a bundle address and records the branch traps. */
 export function jump(m: Machine, lo: number, hi: number): number {
-  m.ipLo = (lo & ~0xf) >>> 0; m.ipHi = hi >>> 0; m.slot = 0;
+  m.ipLo = (lo & ~0xf) >>> 0;
+  m.ipHi = hi >>> 0;
+  m.slot = 0;
   if (!m.instAddrImplemented(hi)) m.pendingTraps |= TRAP_UNIMPL_IA;
   if (m.tb) m.pendingTraps |= TRAP_TAKEN_BRANCH;
   return JUMP;
@@ -21,63 +26,87 @@ export function jump(m: Machine, lo: number, hi: number): number {
 
 export function compileBr(m: Machine, ins: Insn): Exec | null {
   // Decoded at bundle address 0, so imm is the displacement (mod 2^64).
-  const dLo = loOf(BigInt.asUintN(64, ins.imm)), dHi = hiOf(BigInt.asUintN(64, ins.imm));
-  const BL = m.brLo, BH = m.brHi;
+  const dLo = loOf(BigInt.asUintN(64, ins.imm)),
+    dHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const BL = m.brLo,
+    BH = m.brHi;
   const { b1, b2 } = ins;
   const call = (tLo: number, tHi: number) => {
     // Return link: the next bundle. PFS ← CFM, EC, cpl; the callee frame is the caller's outputs.
     add64(m.ipLo, m.ipHi, 16, 0);
-    BL[b1] = OUT.lo; BH[b1] = OUT.hi;
+    BL[b1] = OUT.lo;
+    BH[b1] = OUT.hi;
     const ec = m.ar(AR.EC) & 0x3fn;
     m.setAr(AR.PFS, m.cfm() | (ec << 52n) | (BigInt(m.cpl) << 62n));
     const outs = m.sof - m.sol;
     m.pushFrame(m.sol, outs);
-    m.sof = outs; m.sol = 0; m.sor = 0;
+    m.sof = outs;
+    m.sol = 0;
+    m.sor = 0;
     return jump(m, tLo, tHi);
   };
   switch (ins.op) {
-    case 'br_cond': return () => { add64(m.ipLo, m.ipHi, dLo, dHi); return jump(m, OUT.lo, OUT.hi); };
-    case 'br_ind': return () => jump(m, BL[b2]!, BH[b2]!);
-    case 'br_cloop': return () => {
-      const lo = m.arLo[AR.LC]!, hi = m.arHi[AR.LC]!;
-      if (lo === 0 && hi === 0) return CONT;
-      m.arHi[AR.LC] = lo === 0 ? hi - 1 : hi; m.arLo[AR.LC] = lo - 1;
-      add64(m.ipLo, m.ipHi, dLo, dHi); return jump(m, OUT.lo, OUT.hi);
-    };
-    case 'br_call': return () => { add64(m.ipLo, m.ipHi, dLo, dHi); return call(OUT.lo, OUT.hi); };
-    case 'br_call_ind': return () => call(BL[b2]!, BH[b2]!);
-    case 'br_ret': return () => {
-      const pfs = m.ar(AR.PFS);
-      const tLo = BL[b2]!, tHi = BH[b2]!;
-      const callerSof = Number(pfs & 0x7fn), callerSol = Number((pfs >> 7n) & 0x7fn);
-      // The callee's frame holds the caller's outputs; restore the caller's locals under them.
-      m.popFrame(callerSol, Math.max(0, callerSof - callerSol));
-      m.setCfm(pfs & ((1n << 38n) - 1n));
-      m.setAr(AR.EC, (pfs >> 52n) & 0x3fn);
-      const ppl = Number(pfs >> 62n);
-      if (ppl > m.cpl) {
-        m.setPsr((m.psr & ~(3n << 32n)) | (BigInt(ppl) << 32n));
-        if (m.psrBit('lp')) m.pendingTraps |= TRAP_LOWER_PRIV;
-      }
-      return jump(m, tLo, tHi);
-    };
-    case 'rfi': return () => {
-      const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
-      if (f) return m.fault(f);
-      const ipsr = m.cr[CR.IPSR]! & ~m.reservedPsrMask();
-      const iip = m.cr[CR.IIP]!, ifs = m.cr[CR.IFS]!;
-      if (ifs >> 63n) {
-        // Restore the frame that cover saved (IFS.v = 1): the current frame is discarded.
-        m.setCfm(ifs & ((1n << 38n) - 1n));
-        m.popFrame(m.sof, 0);
-      }
-      m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
-      const ri = Math.min(2, Number((ipsr >> 41n) & 3n));
-      jump(m, loOf(iip), hiOf(iip));
-      m.slot = ri;
-      m.pendingTraps &= ~TRAP_TAKEN_BRANCH;
-      return JUMP;
-    };
+    case 'br_cond':
+      return () => {
+        add64(m.ipLo, m.ipHi, dLo, dHi);
+        return jump(m, OUT.lo, OUT.hi);
+      };
+    case 'br_ind':
+      return () => jump(m, BL[b2]!, BH[b2]!);
+    case 'br_cloop':
+      return () => {
+        const lo = m.arLo[AR.LC]!,
+          hi = m.arHi[AR.LC]!;
+        if (lo === 0 && hi === 0) return CONT;
+        m.arHi[AR.LC] = lo === 0 ? hi - 1 : hi;
+        m.arLo[AR.LC] = lo - 1;
+        add64(m.ipLo, m.ipHi, dLo, dHi);
+        return jump(m, OUT.lo, OUT.hi);
+      };
+    case 'br_call':
+      return () => {
+        add64(m.ipLo, m.ipHi, dLo, dHi);
+        return call(OUT.lo, OUT.hi);
+      };
+    case 'br_call_ind':
+      return () => call(BL[b2]!, BH[b2]!);
+    case 'br_ret':
+      return () => {
+        const pfs = m.ar(AR.PFS);
+        const tLo = BL[b2]!,
+          tHi = BH[b2]!;
+        const callerSof = Number(pfs & 0x7fn),
+          callerSol = Number((pfs >> 7n) & 0x7fn);
+        // The callee's frame holds the caller's outputs; restore the caller's locals under them.
+        m.popFrame(callerSol, Math.max(0, callerSof - callerSol));
+        m.setCfm(pfs & ((1n << 38n) - 1n));
+        m.setAr(AR.EC, (pfs >> 52n) & 0x3fn);
+        const ppl = Number(pfs >> 62n);
+        if (ppl > m.cpl) {
+          m.setPsr((m.psr & ~(3n << 32n)) | (BigInt(ppl) << 32n));
+          if (m.psrBit('lp')) m.pendingTraps |= TRAP_LOWER_PRIV;
+        }
+        return jump(m, tLo, tHi);
+      };
+    case 'rfi':
+      return () => {
+        const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
+        if (f) return m.fault(f);
+        const ipsr = m.cr[CR.IPSR]! & ~m.reservedPsrMask();
+        const iip = m.cr[CR.IIP]!,
+          ifs = m.cr[CR.IFS]!;
+        if (ifs >> 63n) {
+          // Restore the frame that cover saved (IFS.v = 1): the current frame is discarded.
+          m.setCfm(ifs & ((1n << 38n) - 1n));
+          m.popFrame(m.sof, 0);
+        }
+        m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
+        const ri = Math.min(2, Number((ipsr >> 41n) & 3n));
+        jump(m, loOf(iip), hiOf(iip));
+        m.slot = ri;
+        m.pendingTraps &= ~TRAP_TAKEN_BRANCH;
+        return JUMP;
+      };
   }
   return null;
 }

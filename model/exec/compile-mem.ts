@@ -9,15 +9,23 @@ import { PA, READ, WRITE, xlateData } from './xlate.js';
 /** r3 += (incLo, incHi), 64-bit, in the GR halves L/H. */
 function postInc(L: Uint32Array, H: Uint32Array, r3: number, incLo: number, incHi: number): void {
   const lo = L[r3]! + incLo;
-  H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0); L[r3] = lo;
+  H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0);
+  L[r3] = lo;
 }
 
 export function compileMem(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo, H = m.grHi, N = m.nat, mem = m.mem;
-  const { r1, r2, r3 } = ins, size = ins.n1;
-  const iLo = loOf(BigInt.asUintN(64, ins.imm)), iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const L = m.grLo,
+    H = m.grHi,
+    N = m.nat,
+    mem = m.mem;
+  const { r1, r2, r3 } = ins,
+    size = ins.n1;
+  const iLo = loOf(BigInt.asUintN(64, ins.imm)),
+    iHi = hiOf(BigInt.asUintN(64, ins.imm));
   switch (ins.op) {
-    case 'ld': case 'ld_postimm': case 'ld_postreg': {
+    case 'ld':
+    case 'ld_postimm':
+    case 'ld_postreg': {
       const post = ins.op !== 'ld';
       // Post-increment of r0, or of the load's own target, is an Illegal Operation.
       if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
@@ -26,12 +34,18 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
         if (N[r3] || (reg && N[r2])) return m.fault('reg_nat');
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ)) return 2;
         mem.load(PA.lo, PA.hi, size, OUT);
-        if (post) { if (reg) postInc(L, H, r3, L[r2]!, H[r2]!); else postInc(L, H, r3, iLo, iHi); }
-        L[r1] = OUT.lo; H[r1] = OUT.hi; N[r1] = 0;
+        if (post) {
+          if (reg) postInc(L, H, r3, L[r2]!, H[r2]!);
+          else postInc(L, H, r3, iLo, iHi);
+        }
+        L[r1] = OUT.lo;
+        H[r1] = OUT.hi;
+        N[r1] = 0;
         return CONT;
       };
     }
-    case 'st': case 'st_postimm': {
+    case 'st':
+    case 'st_postimm': {
       const post = ins.op === 'st_postimm';
       if (post && r3 === 0) return () => m.fault('illegal_op');
       return () => {

@@ -22,7 +22,9 @@ const CR_RESERVED: Record<number, bigint> = {
 };
 
 /** ARs and the unit that may access them: 'M' (0-47), 'I' (64-127). Others are reserved. */
-const AR_IMPL = new Set([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 21, 24, 25, 26, 27, 28, 29, 30, 32, 36, 40, 44, 64, 65, 66]);
+const AR_IMPL = new Set([
+  0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 21, 24, 25, 26, 27, 28, 29, 30, 32, 36, 40, 44, 64, 65, 66,
+]);
 export const AR = { RSC: 16, BSP: 17, BSPSTORE: 18, RNAT: 19, UNAT: 36, ITC: 44, PFS: 64, LC: 65, EC: 66 } as const;
 const AR_RESERVED: Record<number, bigint> = {
   [AR.RSC]: bitsMask(63, 30) | bitsMask(15, 5),
@@ -39,8 +41,16 @@ export function readAr(m: Machine, n: number): bigint {
 }
 
 function writeAr(m: Machine, n: number, v: bigint): void {
-  if (n === AR.ITC) { m.itcOffset = (v - BigInt(m.curStep())) & M64; return; }
-  if (n === AR.BSPSTORE) { v &= ~7n; m.setAr(n, v); m.bsp = addRseSlots(v, m.rseLo.length); return; }
+  if (n === AR.ITC) {
+    m.itcOffset = (v - BigInt(m.curStep())) & M64;
+    return;
+  }
+  if (n === AR.BSPSTORE) {
+    v &= ~7n;
+    m.setAr(n, v);
+    m.bsp = addRseSlots(v, m.rseLo.length);
+    return;
+  }
   m.setAr(n, v);
 }
 
@@ -51,7 +61,11 @@ function crValue(m: Machine, n: number): bigint {
 }
 
 function setCr(m: Machine, n: number, v: bigint): void {
-  if (n === CR.IIPA) { m.iipaLo = Number(v & 0xffffffffn); m.iipaHi = Number(v >> 32n); return; }
+  if (n === CR.IIPA) {
+    m.iipaLo = Number(v & 0xffffffffn);
+    m.iipaHi = Number(v >> 32n);
+    return;
+  }
   m.cr[n] = v;
 }
 
@@ -70,60 +84,112 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
   const { r1, r2 } = ins;
   const N = m.nat;
   let h = HELPERS.get(m);
-  if (!h) { h = makeHelpers(m); HELPERS.set(m, h); }
+  if (!h) {
+    h = makeHelpers(m);
+    HELPERS.set(m, h);
+  }
   const { val, virt, priv, go } = h;
   switch (ins.op) {
-    case 'nop': case 'srlz': case 'clrrrb': case 'clrrrb_pr': return () => CONT;
+    case 'nop':
+    case 'srlz':
+    case 'clrrrb':
+    case 'clrrrb_pr':
+      return () => CONT;
     case 'break': {
       const imm = ins.imm;
       if (imm === 0n) return () => HALT;
       return () => {
-        if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) { palCall(m); return CONT; }
+        if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
+          palCall(m);
+          return CONT;
+        }
         return m.fault('break_inst', { iim: imm });
       };
     }
-    case 'mov_to_ar': case 'mov_to_ar_imm': {
-      const n = ins.n1, isImm = ins.op === 'mov_to_ar_imm';
+    case 'mov_to_ar':
+    case 'mov_to_ar_imm': {
+      const n = ins.n1,
+        isImm = ins.op === 'mov_to_ar_imm';
       return () => {
         const v = isImm ? BigInt.asUintN(64, ins.imm) : val(r2);
-        return go(pickFault(
-          (!arUnitOk(n, ins.unit) || n === AR.BSP) && 'illegal_op',
-          !isImm && N[r2] && 'reg_nat',
-          (v & (AR_RESERVED[n] ?? 0n)) !== 0n && 'reserved_reg_field',
-          (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
-        ), () => { writeAr(m, n, v); return CONT; });
+        return go(
+          pickFault(
+            (!arUnitOk(n, ins.unit) || n === AR.BSP) && 'illegal_op',
+            !isImm && N[r2] && 'reg_nat',
+            (v & (AR_RESERVED[n] ?? 0n)) !== 0n && 'reserved_reg_field',
+            (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
+          ),
+          () => {
+            writeAr(m, n, v);
+            return CONT;
+          },
+        );
       };
     }
     case 'mov_from_ar': {
       const n = ins.n1;
-      return () => go(pickFault(
-        !arUnitOk(n, ins.unit) && 'illegal_op',
-        n === AR.ITC && m.cpl !== 0 && m.psrBit('si') === 1 && 'priv_reg',
-      ), () => { m.setGr(r1, readAr(m, n)); return CONT; });
+      return () =>
+        go(
+          pickFault(
+            !arUnitOk(n, ins.unit) && 'illegal_op',
+            n === AR.ITC && m.cpl !== 0 && m.psrBit('si') === 1 && 'priv_reg',
+          ),
+          () => {
+            m.setGr(r1, readAr(m, n));
+            return CONT;
+          },
+        );
     }
-    case 'mov_to_cr': case 'mov_from_cr': {
-      const n = ins.n1, write = ins.op === 'mov_to_cr';
+    case 'mov_to_cr':
+    case 'mov_from_cr': {
+      const n = ins.n1,
+        write = ins.op === 'mov_to_cr';
       return () => {
         const v = write ? val(r2) : 0n;
         const inIr = n >= CR_INTERRUPTION_RANGE.lo && n <= CR_INTERRUPTION_RANGE.hi;
         const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
-        return go(pickFault(
-          (!CR_IMPLEMENTED.includes(n) || (inIr && m.ic === 1) || (write && CR_READ_ONLY.includes(n))) && 'illegal_op',
-          priv(),
-          write && N[r2] && 'reg_nat',
-          write && (v & resv) !== 0n && 'reserved_reg_field',
-          virt(ins.op),
-        ), () => { if (write) setCr(m, n, v); else m.setGr(r1, crValue(m, n)); return CONT; });
+        return go(
+          pickFault(
+            (!CR_IMPLEMENTED.includes(n) || (inIr && m.ic === 1) || (write && CR_READ_ONLY.includes(n))) &&
+              'illegal_op',
+            priv(),
+            write && N[r2] && 'reg_nat',
+            write && (v & resv) !== 0n && 'reserved_reg_field',
+            virt(ins.op),
+          ),
+          () => {
+            if (write) setCr(m, n, v);
+            else m.setGr(r1, crValue(m, n));
+            return CONT;
+          },
+        );
       };
     }
-    case 'mov_to_psr_l': return () => {
-      const v = val(r2);
-      return go(pickFault(priv(), N[r2] && 'reg_nat', (v & PSR_L_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)),
-        () => { m.setPsr((m.psr & ~0xffffffffn) | (v & 0xffffffffn)); return CONT; });
-    };
-    case 'mov_from_psr': return () => go(pickFault(priv(), virt(ins.op)), () => { m.setGr(r1, m.psr & PSR_READ_MASK); return CONT; });
-    case 'mov_from_psr_um': return () => { m.setGr(r1, m.psr & 0x3fn); return CONT; };
-    case 'mov_to_psr_um': case 'sum': case 'rum': {
+    case 'mov_to_psr_l':
+      return () => {
+        const v = val(r2);
+        return go(
+          pickFault(priv(), N[r2] && 'reg_nat', (v & PSR_L_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)),
+          () => {
+            m.setPsr((m.psr & ~0xffffffffn) | (v & 0xffffffffn));
+            return CONT;
+          },
+        );
+      };
+    case 'mov_from_psr':
+      return () =>
+        go(pickFault(priv(), virt(ins.op)), () => {
+          m.setGr(r1, m.psr & PSR_READ_MASK);
+          return CONT;
+        });
+    case 'mov_from_psr_um':
+      return () => {
+        m.setGr(r1, m.psr & 0x3fn);
+        return CONT;
+      };
+    case 'mov_to_psr_um':
+    case 'sum':
+    case 'rum': {
       const isReg = ins.op === 'mov_to_psr_um';
       return () => {
         const v = isReg ? val(r2) : ins.imm;
@@ -137,44 +203,67 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         });
       };
     }
-    case 'ssm': case 'rsm': return () => go(
-      pickFault(priv(), (ins.imm & PSR_SM_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)),
-      () => { m.setPsr(ins.op === 'ssm' ? m.psr | ins.imm : m.psr & ~ins.imm); return CONT; });
-    case 'bsw': return () => go(pickFault(priv(), virt('bsw')), () => {
-      m.setPsr(ins.n1 ? m.psr | (1n << 44n) : m.psr & ~(1n << 44n)); return CONT;
-    });
+    case 'ssm':
+    case 'rsm':
+      return () =>
+        go(pickFault(priv(), (ins.imm & PSR_SM_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)), () => {
+          m.setPsr(ins.op === 'ssm' ? m.psr | ins.imm : m.psr & ~ins.imm);
+          return CONT;
+        });
+    case 'bsw':
+      return () =>
+        go(pickFault(priv(), virt('bsw')), () => {
+          m.setPsr(ins.n1 ? m.psr | (1n << 44n) : m.psr & ~(1n << 44n));
+          return CONT;
+        });
     case 'alloc': {
-      const sof = ins.n1, sol = ins.n2, sor = ins.n3 * 8;
-      return () => go(pickFault((sof > 96 || sol > sof || sor > sof || r1 < 32 || r1 >= 32 + sof) && 'illegal_op'), () => {
-        const pfs = m.ar(AR.PFS);
-        m.sof = sof; m.sol = sol; m.sor = sor;
-        m.setGr(r1, pfs);
-        return CONT;
-      });
+      const sof = ins.n1,
+        sol = ins.n2,
+        sor = ins.n3 * 8;
+      return () =>
+        go(pickFault((sof > 96 || sol > sof || sor > sof || r1 < 32 || r1 >= 32 + sof) && 'illegal_op'), () => {
+          const pfs = m.ar(AR.PFS);
+          m.sof = sof;
+          m.sol = sol;
+          m.sor = sor;
+          m.setGr(r1, pfs);
+          return CONT;
+        });
     }
-    case 'cover': return () => go(pickFault(virt('cover')), () => {
-      const cfm = m.cfm();
-      m.pushFrame(m.sof, 0);
-      if (!m.ic) m.cr[CR.IFS] = cfm | (1n << 63n);
-      m.sof = 0; m.sol = 0; m.sor = 0;
-      return CONT;
-    });
-    case 'epc': return () => {
-      const ppl = Number(m.ar(AR.PFS) >> 62n);
-      if (ppl < m.cpl) return m.fault('illegal_op');
-      if (!m.it) { m.setPsr(m.psr & ~(3n << 32n)); return CONT; }
-      const e = instPage(m);
-      if (e && e.ar === 7 && e.pl < m.cpl) m.setPsr((m.psr & ~(3n << 32n)) | (BigInt(e.pl) << 32n));
-      return CONT;
-    };
-    case 'vmsw': return () => {
-      const e = m.it ? instPage(m) : null;
-      return go(pickFault(
-        !m.cfg.vmImplemented && 'illegal_op',
-        priv(),
-        !(m.it && e && e.ar === 7) && 'virtualization',
-      ), () => { m.setPsr(ins.n1 ? m.psr | (1n << 46n) : m.psr & ~(1n << 46n)); return CONT; });
-    };
+    case 'cover':
+      return () =>
+        go(pickFault(virt('cover')), () => {
+          const cfm = m.cfm();
+          m.pushFrame(m.sof, 0);
+          if (!m.ic) m.cr[CR.IFS] = cfm | (1n << 63n);
+          m.sof = 0;
+          m.sol = 0;
+          m.sor = 0;
+          return CONT;
+        });
+    case 'epc':
+      return () => {
+        const ppl = Number(m.ar(AR.PFS) >> 62n);
+        if (ppl < m.cpl) return m.fault('illegal_op');
+        if (!m.it) {
+          m.setPsr(m.psr & ~(3n << 32n));
+          return CONT;
+        }
+        const e = instPage(m);
+        if (e && e.ar === 7 && e.pl < m.cpl) m.setPsr((m.psr & ~(3n << 32n)) | (BigInt(e.pl) << 32n));
+        return CONT;
+      };
+    case 'vmsw':
+      return () => {
+        const e = m.it ? instPage(m) : null;
+        return go(
+          pickFault(!m.cfg.vmImplemented && 'illegal_op', priv(), !(m.it && e && e.ar === 7) && 'virtualization'),
+          () => {
+            m.setPsr(ins.n1 ? m.psr | (1n << 46n) : m.psr & ~(1n << 46n));
+            return CONT;
+          },
+        );
+      };
   }
   return null;
 }

@@ -24,7 +24,7 @@ function makeHelpers(m: Machine) {
     virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
     priv: () => m.cpl !== 0 && 'priv_op',
     go: (f: string | null, body: () => number, ifa?: bigint, nonAccess = false) =>
-      (f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body()),
+      f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body(),
     unimpl: (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr',
     side: (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb),
   };
@@ -35,71 +35,132 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
   const { r1, r2, r3 } = ins;
   const N = m.nat;
   let h = HELPERS.get(m);
-  if (!h) { h = makeHelpers(m); HELPERS.set(m, h); }
+  if (!h) {
+    h = makeHelpers(m);
+    HELPERS.set(m, h);
+  }
   const { NA, virt, priv, go, unimpl, side } = h;
   switch (ins.op) {
-    case 'itc_i': case 'itc_d': case 'itr_i': case 'itr_d': {
+    case 'itc_i':
+    case 'itc_d':
+    case 'itr_i':
+    case 'itr_d': {
       const isTr = ins.op.startsWith('itr');
       return () => {
-        const pte = m.gr(r2), itir = m.cr[CR.ITIR]!, ifa = m.cr[CR.IFA]!;
+        const pte = m.gr(r2),
+          itir = m.cr[CR.ITIR]!,
+          ifa = m.cr[CR.IFA]!;
         const ps = Number((itir >> 2n) & 0x3fn);
-        const p = (pte & 1n) !== 0n, ma = Number((pte >> 2n) & 7n);
+        const p = (pte & 1n) !== 0n,
+          ma = Number((pte >> 2n) & 7n);
         const paBad = (pte & bitsMask(49, 12)) >> BigInt(m.cfg.implPaMsb + 1) !== 0n;
-        const resv = (pte & 2n) !== 0n || (p && ((pte & bitsMask(63, 53)) !== 0n || (ma >= 1 && ma <= 3) || paBad)) ||
-          (itir & (3n | bitsMask(63, 32))) !== 0n || ps < 12 || ps > 28 || (isTr && (m.gr(r3) & 0xffn) >= BigInt(TR_COUNT));
-        return go(pickFault(
-          m.ic === 1 && 'illegal_op', priv(), (N[r2] || (isTr && N[r3])) && 'reg_nat', resv && 'reserved_reg_field',
-          unimpl(ifa), virt(ins.op),
-        ), () => {
-          const e = makeEntry(ifa, itir, pte, region(m, ifa).rid);
-          if (isTr) side(ins.op).insertTr(Number(m.gr(r3) & 0xffn), e); else side(ins.op).insertTc(e);
-          m.xlateEpoch++;
-          return CONT;
-        }, ifa);
+        const resv =
+          (pte & 2n) !== 0n ||
+          (p && ((pte & bitsMask(63, 53)) !== 0n || (ma >= 1 && ma <= 3) || paBad)) ||
+          (itir & (3n | bitsMask(63, 32))) !== 0n ||
+          ps < 12 ||
+          ps > 28 ||
+          (isTr && (m.gr(r3) & 0xffn) >= BigInt(TR_COUNT));
+        return go(
+          pickFault(
+            m.ic === 1 && 'illegal_op',
+            priv(),
+            (N[r2] || (isTr && N[r3])) && 'reg_nat',
+            resv && 'reserved_reg_field',
+            unimpl(ifa),
+            virt(ins.op),
+          ),
+          () => {
+            const e = makeEntry(ifa, itir, pte, region(m, ifa).rid);
+            if (isTr) side(ins.op).insertTr(Number(m.gr(r3) & 0xffn), e);
+            else side(ins.op).insertTc(e);
+            m.xlateEpoch++;
+            return CONT;
+          },
+          ifa,
+        );
       };
     }
-    case 'ptc_l': case 'ptc_g': case 'ptc_ga': case 'ptr_i': case 'ptr_d': {
+    case 'ptc_l':
+    case 'ptc_g':
+    case 'ptc_ga':
+    case 'ptr_i':
+    case 'ptr_d': {
       const tr = ins.op.startsWith('ptr');
       return () => {
-        const va = m.gr(r3), ps = Number((m.gr(r2) >> 2n) & 0x3fn);
-        return go(pickFault(priv(), (N[r2] || N[r3]) && 'reg_nat', unimpl(va), virt(ins.op)), () => {
-          const rid = region(m, va).rid;
-          if (tr) side(ins.op).purgeTr(rid, va, ps); else { m.itlb.purgeTc(rid, va, ps); m.dtlb.purgeTc(rid, va, ps); }
-          m.xlateEpoch++;
-          return CONT;
-        }, va);
+        const va = m.gr(r3),
+          ps = Number((m.gr(r2) >> 2n) & 0x3fn);
+        return go(
+          pickFault(priv(), (N[r2] || N[r3]) && 'reg_nat', unimpl(va), virt(ins.op)),
+          () => {
+            const rid = region(m, va).rid;
+            if (tr) side(ins.op).purgeTr(rid, va, ps);
+            else {
+              m.itlb.purgeTc(rid, va, ps);
+              m.dtlb.purgeTc(rid, va, ps);
+            }
+            m.xlateEpoch++;
+            return CONT;
+          },
+          va,
+        );
       };
     }
-    case 'ptc_e': return () => go(pickFault(priv(), N[r3] && 'reg_nat', virt('ptc_e')), () => {
-      m.itlb.tc = []; m.dtlb.tc = []; m.xlateEpoch++; return CONT;
-    });
-    case 'tpa': return () => {
-      const va = m.gr(r3);
-      return go(pickFault(priv(), N[r3] && 'reg_nat', unimpl(va), virt('tpa')), () => {
-        // tpa always translates through the data TLB, whatever PSR.dt.
-        if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true)) return 2;
-        m.setGr(r1, toBig(PA.lo, PA.hi)); return CONT;
-      }, va, true);
-    };
-    case 'tak': return () => {
-      const va = m.gr(r3);
-      return go(pickFault(priv(), N[r3] && 'reg_nat', virt('tak')), () => {
-        const e = m.dtlb.lookup(region(m, va).rid, va);
-        m.setGr(r1, e && e.p ? BigInt(e.key) : 1n); return CONT;
-      });
-    };
-    case 'thash': case 'ttag': return () => go(pickFault(virt(ins.op)), () => {
-      const va = m.gr(r3);
-      if (N[r3] || !m.vaImplemented(Number(va >> 32n))) { m.setGr(r1, 0n, true); return CONT; }
-      if (ins.op === 'thash') m.setGr(r1, thash(m, va));
-      else {
-        // Tag (implementation specific): region id in bits 62:40, page number below; ti = 0.
-        const { rid, ps } = region(m, va);
-        m.setGr(r1, ((BigInt(rid) << 40n) | (((va & VA_MASK) >> BigInt(ps)) & ((1n << 40n) - 1n))) & ((1n << 63n) - 1n));
-      }
-      return CONT;
-    });
-    case 'probe': case 'probe_i': case 'probe_fault': {
+    case 'ptc_e':
+      return () =>
+        go(pickFault(priv(), N[r3] && 'reg_nat', virt('ptc_e')), () => {
+          m.itlb.tc = [];
+          m.dtlb.tc = [];
+          m.xlateEpoch++;
+          return CONT;
+        });
+    case 'tpa':
+      return () => {
+        const va = m.gr(r3);
+        return go(
+          pickFault(priv(), N[r3] && 'reg_nat', unimpl(va), virt('tpa')),
+          () => {
+            // tpa always translates through the data TLB, whatever PSR.dt.
+            if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true)) return 2;
+            m.setGr(r1, toBig(PA.lo, PA.hi));
+            return CONT;
+          },
+          va,
+          true,
+        );
+      };
+    case 'tak':
+      return () => {
+        const va = m.gr(r3);
+        return go(pickFault(priv(), N[r3] && 'reg_nat', virt('tak')), () => {
+          const e = m.dtlb.lookup(region(m, va).rid, va);
+          m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
+          return CONT;
+        });
+      };
+    case 'thash':
+    case 'ttag':
+      return () =>
+        go(pickFault(virt(ins.op)), () => {
+          const va = m.gr(r3);
+          if (N[r3] || !m.vaImplemented(Number(va >> 32n))) {
+            m.setGr(r1, 0n, true);
+            return CONT;
+          }
+          if (ins.op === 'thash') m.setGr(r1, thash(m, va));
+          else {
+            // Tag (implementation specific): region id in bits 62:40, page number below; ti = 0.
+            const { rid, ps } = region(m, va);
+            m.setGr(
+              r1,
+              ((BigInt(rid) << 40n) | (((va & VA_MASK) >> BigInt(ps)) & ((1n << 40n) - 1n))) & ((1n << 63n) - 1n),
+            );
+          }
+          return CONT;
+        });
+    case 'probe':
+    case 'probe_i':
+    case 'probe_fault': {
       const isFault = ins.op === 'probe_fault';
       const need = ins.sub;
       return () => {
@@ -108,7 +169,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
         if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : {});
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
-        if (!m.dt) { if (!isFault) m.setGr(r1, 1n); return CONT; }
+        if (!m.dt) {
+          if (!isFault) m.setGr(r1, 1n);
+          return CONT;
+        }
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS)) return 2;
         const e = m.dtlb.lookup(region(m, va).rid, va)!;
         const rights = pageRights(e.ar, e.pl, level);
@@ -117,16 +181,20 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
         );
         if (isFault) return denied ? m.fault(denied, { ifa: va, itir: e.itir, iha: thash(m, va), isr: NA }) : CONT;
-        m.setGr(r1, denied ? 0n : 1n); return CONT;
+        m.setGr(r1, denied ? 0n : 1n);
+        return CONT;
       };
     }
-    case 'fc': return () => {
-      const va = m.gr(r3);
-      if (N[r3]) return m.fault('reg_nat');
-      return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS) ? CONT : 2;
-    };
-    case 'mov_to_ind': case 'mov_from_ind': {
-      const file = ins.sub, write = ins.op === 'mov_to_ind';
+    case 'fc':
+      return () => {
+        const va = m.gr(r3);
+        if (N[r3]) return m.fault('reg_nat');
+        return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS) ? CONT : 2;
+      };
+    case 'mov_to_ind':
+    case 'mov_from_ind': {
+      const file = ins.sub,
+        write = ins.op === 'mov_to_ind';
       const cls = (write ? 'mov_to_' : 'mov_from_') + file;
       const arr = (m as unknown as Record<string, bigint[]>)[file]!;
       // Reads of PMD are not privileged (architecture.md §3.3 lists only PMD reads as insensitive).
@@ -136,23 +204,36 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         const index = file === 'rr' ? Number(idx3 >> 61n) : Number(idx3 & 0xffn);
         const v = write ? m.gr(r2) : 0n;
         let resv = index >= IND_SIZE[file]!;
-        if (write && file === 'rr') { const ps = Number((v >> 2n) & 0x3fn); resv ||= (v & (2n | bitsMask(63, 32))) !== 0n || ps < 12 || ps > 28; }
+        if (write && file === 'rr') {
+          const ps = Number((v >> 2n) & 0x3fn);
+          resv ||= (v & (2n | bitsMask(63, 32))) !== 0n || ps < 12 || ps > 28;
+        }
         if (write && file === 'pkr') resv ||= (v & (bitsMask(7, 4) | bitsMask(63, 32))) !== 0n;
-        return go(pickFault(
-          privileged && priv(), (N[r3] || (write && N[r2])) && 'reg_nat', resv && 'reserved_reg_field', virt(cls),
-        ), () => {
-          if (write) { arr[index] = v; m.xlateEpoch++; }
-          else m.setGr(r1, file === 'pmd' && m.cpl !== 0 && m.psrBit('sp') ? 0n : arr[index]!);
+        return go(
+          pickFault(
+            privileged && priv(),
+            (N[r3] || (write && N[r2])) && 'reg_nat',
+            resv && 'reserved_reg_field',
+            virt(cls),
+          ),
+          () => {
+            if (write) {
+              arr[index] = v;
+              m.xlateEpoch++;
+            } else m.setGr(r1, file === 'pmd' && m.cpl !== 0 && m.psrBit('sp') ? 0n : arr[index]!);
+            return CONT;
+          },
+        );
+      };
+    }
+    case 'mov_from_cpuid':
+      return () => {
+        const idx = m.gr(r3);
+        return go(pickFault(N[r3] && 'reg_nat', idx > 4n && 'reserved_reg_field', virt('mov_from_cpuid')), () => {
+          m.setGr(r1, idx === 4n ? (m.cfg.vmImplemented ? 1n : 0n) : CPUID[Number(idx)]!);
           return CONT;
         });
       };
-    }
-    case 'mov_from_cpuid': return () => {
-      const idx = m.gr(r3);
-      return go(pickFault(N[r3] && 'reg_nat', idx > 4n && 'reserved_reg_field', virt('mov_from_cpuid')), () => {
-        m.setGr(r1, idx === 4n ? (m.cfg.vmImplemented ? 1n : 0n) : CPUID[Number(idx)]!); return CONT;
-      });
-    };
   }
   return null;
 }

@@ -20,10 +20,49 @@ export function slotEncoding(s: Slot): string {
  * loop need not store the slot before calling it).
  */
 const PURE = new Set([
-  'add', 'add1', 'sub', 'sub1', 'addi', 'subi', 'and', 'andcm', 'or', 'xor', 'andi', 'andcmi', 'ori', 'xori',
-  'shladd', 'shladdp4', 'addp4', 'addp4i', 'cmp', 'cmpi', 'tbit', 'tnat', 'shl', 'shru', 'shr', 'extr',
-  'depz', 'depzi', 'dep', 'depi', 'shrp', 'zxt', 'sxt', 'movl', 'mov_from_pr', 'mov_from_br', 'mov_from_ip',
-  'br_cond', 'br_ind', 'br_cloop', 'br_call', 'br_call_ind', 'br_ret',
+  'add',
+  'add1',
+  'sub',
+  'sub1',
+  'addi',
+  'subi',
+  'and',
+  'andcm',
+  'or',
+  'xor',
+  'andi',
+  'andcmi',
+  'ori',
+  'xori',
+  'shladd',
+  'shladdp4',
+  'addp4',
+  'addp4i',
+  'cmp',
+  'cmpi',
+  'tbit',
+  'tnat',
+  'shl',
+  'shru',
+  'shr',
+  'extr',
+  'depz',
+  'depzi',
+  'dep',
+  'depi',
+  'shrp',
+  'zxt',
+  'sxt',
+  'movl',
+  'mov_from_pr',
+  'mov_from_br',
+  'mov_from_ip',
+  'br_cond',
+  'br_ind',
+  'br_cloop',
+  'br_call',
+  'br_call_ind',
+  'br_ret',
 ]);
 
 export interface CompiledInsn {
@@ -36,9 +75,17 @@ export interface CompiledInsn {
 
 export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   if (ins.op === 'unsupported' || ins.op === 'lx_tail') {
-    const enc = slotEncoding(raw), why = ins.op === 'lx_tail' ? 'slot 2 of an MLX bundle' : ins.ops;
+    const enc = slotEncoding(raw),
+      why = ins.op === 'lx_tail' ? 'slot 2 of an MLX bundle' : ins.ops;
     // The step loop counts steps per bundle: settle the count before leaving through the throw.
-    return { exec: () => { m.steps = m.curStep(); throw new UnsupportedInstruction(m.ip(), m.slot, enc, why); }, qp: 0, pure: false };
+    return {
+      exec: () => {
+        m.steps = m.curStep();
+        throw new UnsupportedInstruction(m.ip(), m.slot, enc, why);
+      },
+      qp: 0,
+      pure: false,
+    };
   }
   let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);

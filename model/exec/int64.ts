@@ -7,8 +7,12 @@ export function toBig(lo: number, hi: number): bigint {
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
 
-export function loOf(v: bigint): number { return Number(v & 0xffffffffn); }
-export function hiOf(v: bigint): number { return Number((v >> 32n) & 0xffffffffn); }
+export function loOf(v: bigint): number {
+  return Number(v & 0xffffffffn);
+}
+export function hiOf(v: bigint): number {
+  return Number((v >> 32n) & 0xffffffffn);
+}
 
 export function add64(alo: number, ahi: number, blo: number, bhi: number): void {
   const lo = alo + blo;
@@ -23,18 +27,42 @@ export function sub64(alo: number, ahi: number, blo: number, bhi: number): void 
 
 /** Logical shift left by n (0..63; larger counts give 0). */
 export function shl64(lo: number, hi: number, n: number): void {
-  if (n === 0) { OUT.lo = lo >>> 0; OUT.hi = hi >>> 0; return; }
-  if (n >= 64) { OUT.lo = 0; OUT.hi = 0; return; }
-  if (n >= 32) { OUT.hi = (lo << (n - 32)) >>> 0; OUT.lo = 0; return; }
+  if (n === 0) {
+    OUT.lo = lo >>> 0;
+    OUT.hi = hi >>> 0;
+    return;
+  }
+  if (n >= 64) {
+    OUT.lo = 0;
+    OUT.hi = 0;
+    return;
+  }
+  if (n >= 32) {
+    OUT.hi = (lo << (n - 32)) >>> 0;
+    OUT.lo = 0;
+    return;
+  }
   OUT.hi = ((hi << n) | (lo >>> (32 - n))) >>> 0;
   OUT.lo = (lo << n) >>> 0;
 }
 
 /** Logical shift right by n (larger than 63 gives 0). */
 export function shr64u(lo: number, hi: number, n: number): void {
-  if (n === 0) { OUT.lo = lo >>> 0; OUT.hi = hi >>> 0; return; }
-  if (n >= 64) { OUT.lo = 0; OUT.hi = 0; return; }
-  if (n >= 32) { OUT.lo = hi >>> (n - 32); OUT.hi = 0; return; }
+  if (n === 0) {
+    OUT.lo = lo >>> 0;
+    OUT.hi = hi >>> 0;
+    return;
+  }
+  if (n >= 64) {
+    OUT.lo = 0;
+    OUT.hi = 0;
+    return;
+  }
+  if (n >= 32) {
+    OUT.lo = hi >>> (n - 32);
+    OUT.hi = 0;
+    return;
+  }
   OUT.lo = ((lo >>> n) | (hi << (32 - n))) >>> 0;
   OUT.hi = hi >>> n;
 }
@@ -42,8 +70,16 @@ export function shr64u(lo: number, hi: number, n: number): void {
 /** Arithmetic shift right by n (counts above 63 act as 63). */
 export function shr64s(lo: number, hi: number, n: number): void {
   if (n > 63) n = 63;
-  if (n === 0) { OUT.lo = lo >>> 0; OUT.hi = hi >>> 0; return; }
-  if (n >= 32) { OUT.lo = (hi >> (n - 32)) >>> 0; OUT.hi = (hi >> 31) >>> 0; return; }
+  if (n === 0) {
+    OUT.lo = lo >>> 0;
+    OUT.hi = hi >>> 0;
+    return;
+  }
+  if (n >= 32) {
+    OUT.lo = (hi >> (n - 32)) >>> 0;
+    OUT.hi = (hi >> 31) >>> 0;
+    return;
+  }
   OUT.lo = ((lo >>> n) | (hi << (32 - n))) >>> 0;
   OUT.hi = (hi >> n) >>> 0;
 }
@@ -51,9 +87,16 @@ export function shr64s(lo: number, hi: number, n: number): void {
 /** Mask of `len` ones starting at bit `pos` (pos + len ≤ 64). */
 export function mask64(pos: number, len: number): void {
   // ones(len) << pos
-  if (len >= 64) { OUT.lo = 0xffffffff; OUT.hi = 0xffffffff; } else if (len >= 32) {
-    OUT.lo = 0xffffffff; OUT.hi = len === 32 ? 0 : (0xffffffff >>> (64 - len));
-  } else { OUT.lo = len === 0 ? 0 : 0xffffffff >>> (32 - len); OUT.hi = 0; }
+  if (len >= 64) {
+    OUT.lo = 0xffffffff;
+    OUT.hi = 0xffffffff;
+  } else if (len >= 32) {
+    OUT.lo = 0xffffffff;
+    OUT.hi = len === 32 ? 0 : 0xffffffff >>> (64 - len);
+  } else {
+    OUT.lo = len === 0 ? 0 : 0xffffffff >>> (32 - len);
+    OUT.hi = 0;
+  }
   shl64(OUT.lo, OUT.hi, pos);
 }
 

@@ -14,7 +14,10 @@ import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem } from './memory.js';
 import { TlbSide } from './tlb.js';
 
-export const CONT = 0, JUMP = 1, FAULT = 2, HALT = 3;
+export const CONT = 0,
+  JUMP = 1,
+  FAULT = 2,
+  HALT = 3;
 export type Exec = () => number;
 
 const RANK = new Map<string, number>(PRIORITY_TABLE.map((r, i) => [r.name, i]));
@@ -22,28 +25,46 @@ const ROW = new Map<string, PriorityRow>(PRIORITY_TABLE.map((r) => [r.name, r]))
 
 /** The highest-priority (per arch/priority.ts) of the pending fault names; falsy entries are ignored. */
 export function pickFault(...names: (string | false | 0 | null | undefined)[]): string | null {
-  let best: string | null = null, rank = Infinity;
+  let best: string | null = null,
+    rank = Infinity;
   for (const n of names) {
     if (!n) continue;
     const r = RANK.get(n);
     if (r === undefined) throw new Error(`unknown interruption '${n}'`);
-    if (r < rank) { rank = r; best = n; }
+    if (r < rank) {
+      rank = r;
+      best = n;
+    }
   }
   return best;
 }
 
 export interface FaultInfo {
-  ifa?: bigint; itir?: bigint; iha?: bigint; iim?: bigint;
+  ifa?: bigint;
+  itir?: bigint;
+  iha?: bigint;
+  iim?: bigint;
   /** Extra ISR bits (x, w, r, na, ...). */
   isr?: bigint;
 }
 
 export interface EventRecord {
-  step: number; ip: bigint; slot: number; vector: number; isr: bigint; ipsr: bigint; iip: bigint; iipa: bigint; ifa: bigint;
+  step: number;
+  ip: bigint;
+  slot: number;
+  vector: number;
+  isr: bigint;
+  ipsr: bigint;
+  iip: bigint;
+  iipa: bigint;
+  ifa: bigint;
   name: string;
 }
 
-export const ISR_X = 1n << 32n, ISR_W = 1n << 33n, ISR_R = 1n << 34n, ISR_NA = 1n << 35n;
+export const ISR_X = 1n << 32n,
+  ISR_W = 1n << 33n,
+  ISR_R = 1n << 34n,
+  ISR_NA = 1n << 35n;
 const MASK64 = (1n << 64n) - 1n;
 
 export class Machine {
@@ -72,14 +93,29 @@ export class Machine {
 
   psr = 0n;
   // Cached PSR fields read on hot paths.
-  cpl = 0; vm = 0; ic = 0; it = 0; dt = 0; bn = 0; ac = 0; ss = 0; tb = 0;
+  cpl = 0;
+  vm = 0;
+  ic = 0;
+  it = 0;
+  dt = 0;
+  bn = 0;
+  ac = 0;
+  ss = 0;
+  tb = 0;
 
-  ipLo = 0; ipHi = 0; slot = 0;
-  iipaLo = 0; iipaHi = 0;
+  ipLo = 0;
+  ipHi = 0;
+  slot = 0;
+  iipaLo = 0;
+  iipaHi = 0;
   /** Current frame marker: size of frame, size of locals, size of rotating (in registers). */
-  sof = 0; sol = 0; sor = 0;
+  sof = 0;
+  sol = 0;
+  sor = 0;
   /** Dirty (saved) stacked registers of caller frames, oldest first: lo, hi, nat per entry. */
-  rseLo: number[] = []; rseHi: number[] = []; rseNat: number[] = [];
+  rseLo: number[] = [];
+  rseHi: number[] = [];
+  rseNat: number[] = [];
   bsp = 0n;
   /** Steps completed before the current bundle's run started (see curStep). */
   steps = 0;
@@ -101,14 +137,29 @@ export class Machine {
   }
 
   // ---- 64-bit register helpers (slow path) ----
-  gr(r: number): bigint { return toBig(this.grLo[r]!, this.grHi[r]!); }
-  setGr(r: number, v: bigint, nat = false): void {
-    this.grLo[r] = loOf(v); this.grHi[r] = hiOf(v); this.nat[r] = nat ? 1 : 0;
+  gr(r: number): bigint {
+    return toBig(this.grLo[r]!, this.grHi[r]!);
   }
-  ar(n: number): bigint { return toBig(this.arLo[n]!, this.arHi[n]!); }
-  setAr(n: number, v: bigint): void { this.arLo[n] = loOf(v); this.arHi[n] = hiOf(v); }
-  ip(): bigint { return toBig(this.ipLo, this.ipHi); }
-  setIp(v: bigint, slot = 0): void { this.ipLo = loOf(v); this.ipHi = hiOf(v); this.slot = slot; }
+  setGr(r: number, v: bigint, nat = false): void {
+    this.grLo[r] = loOf(v);
+    this.grHi[r] = hiOf(v);
+    this.nat[r] = nat ? 1 : 0;
+  }
+  ar(n: number): bigint {
+    return toBig(this.arLo[n]!, this.arHi[n]!);
+  }
+  setAr(n: number, v: bigint): void {
+    this.arLo[n] = loOf(v);
+    this.arHi[n] = hiOf(v);
+  }
+  ip(): bigint {
+    return toBig(this.ipLo, this.ipHi);
+  }
+  setIp(v: bigint, slot = 0): void {
+    this.ipLo = loOf(v);
+    this.ipHi = hiOf(v);
+    this.slot = slot;
+  }
 
   // ---- PSR ----
   setPsr(v: bigint): void {
@@ -127,21 +178,31 @@ export class Machine {
     this.tb = Number((v >> 26n) & 1n);
     this.xlateEpoch++;
   }
-  psrBit(name: string): number { return Number((this.psr >> BigInt(PSR_BIT[name]!)) & 1n); }
+  psrBit(name: string): number {
+    return Number((this.psr >> BigInt(PSR_BIT[name]!)) & 1n);
+  }
 
   /** Exchanges the visible GR16-31 with the other bank (PSR.bn changed). */
   private swapBanks(): void {
     for (let i = 0; i < 16; i++) {
       const r = 16 + i;
-      const lo = this.grLo[r]!, hi = this.grHi[r]!, n = this.nat[r]!;
-      this.grLo[r] = this.bankLo[i]!; this.grHi[r] = this.bankHi[i]!; this.nat[r] = this.bankNat[i]!;
-      this.bankLo[i] = lo; this.bankHi[i] = hi; this.bankNat[i] = n;
+      const lo = this.grLo[r]!,
+        hi = this.grHi[r]!,
+        n = this.nat[r]!;
+      this.grLo[r] = this.bankLo[i]!;
+      this.grHi[r] = this.bankHi[i]!;
+      this.nat[r] = this.bankNat[i]!;
+      this.bankLo[i] = lo;
+      this.bankHi[i] = hi;
+      this.bankNat[i] = n;
     }
   }
 
   // ---- implemented addresses (§7) ----
   /** IMPL_VA_MSB in force: the guest value when vm = 1. */
-  vaMsb(): number { return this.vm ? this.cfg.implVaMsb - this.cfg.guestShrink : this.cfg.implVaMsb; }
+  vaMsb(): number {
+    return this.vm ? this.cfg.implVaMsb - this.cfg.guestShrink : this.cfg.implVaMsb;
+  }
 
   /** Virtual address (hi half) check: bits 60..M+1 all equal bit M. */
   vaImplemented(hi: number): boolean {
@@ -155,7 +216,7 @@ export class Machine {
   paImplemented(hi: number): boolean {
     const m = this.cfg.implPaMsb;
     if (m >= 62) return true;
-    return ((hi & 0x7fffffff) >>> (m + 1 - 32)) === 0;
+    return (hi & 0x7fffffff) >>> (m + 1 - 32) === 0;
   }
 
   /** Whether an instruction address is implemented under the current translation mode. */
@@ -181,10 +242,13 @@ export class Machine {
   }
 
   /** Index of the step being executed (valid inside an instruction's closure). */
-  curStep(): number { return this.stepBase + this.slot; }
+  curStep(): number {
+    return this.stepBase + this.slot;
+  }
 
   interrupt(row: PriorityRow, info: FaultInfo, iip: bigint, ri: number, ei: number, isTrap = false): void {
-    const ic = this.ic, psr0 = this.psr;
+    const ic = this.ic,
+      psr0 = this.psr;
     // 1. Bank 0 (IPSR still records the interrupted PSR, bn included, so rfi can return to it).
     if (this.bn) this.setPsr(this.psr & ~(1n << 44n));
     // 2. Interruption registers, only with PSR.ic = 1.
@@ -195,7 +259,8 @@ export class Machine {
       this.cr[CR.IFS] &= ~(1n << 63n);
       const at = isTrap ? this.cr[CR.IIPA]! : iip;
       const b = this.readBundleForIib(at);
-      this.cr[CR.IIB0] = b[0]!; this.cr[CR.IIB1] = b[1]!;
+      this.cr[CR.IIB0] = b[0]!;
+      this.cr[CR.IIB1] = b[1]!;
       if (info.ifa !== undefined) this.cr[CR.IFA] = info.ifa;
       if (info.itir !== undefined) this.cr[CR.ITIR] = info.itir;
       if (info.iha !== undefined) this.cr[CR.IHA] = info.iha;
@@ -206,12 +271,20 @@ export class Machine {
     this.cr[CR.ISR] = isr;
     // 4. Interruption state: kept bits unchanged, be/pp from DCR, everything else 0 (vm too).
     const dcr = this.cr[CR.DCR]!;
-    this.setPsr((this.psr & PSR_KEPT_MASK) | ((dcr & 2n) ? 2n : 0n) | ((dcr & 1n) ? 1n << 21n : 0n));
+    this.setPsr((this.psr & PSR_KEPT_MASK) | (dcr & 2n ? 2n : 0n) | (dcr & 1n ? 1n << 21n : 0n));
     // 5. Vector.
     const base = this.cr[CR.IVA]! & ~((1n << BigInt(IVA_OFFSET_BITS)) - 1n);
     const ev: EventRecord = {
-      step: this.curStep(), ip: iip, slot: ri, vector: row.vector, isr, ipsr: this.cr[CR.IPSR]!, iip: this.cr[CR.IIP]!,
-      iipa: this.cr[CR.IIPA]!, ifa: this.cr[CR.IFA]!, name: row.name,
+      step: this.curStep(),
+      ip: iip,
+      slot: ri,
+      vector: row.vector,
+      isr,
+      ipsr: this.cr[CR.IPSR]!,
+      iip: this.cr[CR.IIP]!,
+      iipa: this.cr[CR.IIPA]!,
+      ifa: this.cr[CR.IFA]!,
+      name: row.name,
     };
     this.setIp(base | BigInt(row.vector), 0);
     this.events.push(ev);
@@ -239,9 +312,15 @@ export class Machine {
   // ---- register stack (simplified RSE: caller frames are kept in rse*, never spilled) ----
   /** Moves `n` registers starting at r32 onto the dirty stack and shifts the rest down. */
   pushFrame(n: number, keep: number): void {
-    for (let i = 0; i < n; i++) { this.rseLo.push(this.grLo[32 + i]!); this.rseHi.push(this.grHi[32 + i]!); this.rseNat.push(this.nat[32 + i]!); }
+    for (let i = 0; i < n; i++) {
+      this.rseLo.push(this.grLo[32 + i]!);
+      this.rseHi.push(this.grHi[32 + i]!);
+      this.rseNat.push(this.nat[32 + i]!);
+    }
     for (let i = 0; i < keep; i++) {
-      this.grLo[32 + i] = this.grLo[32 + n + i]!; this.grHi[32 + i] = this.grHi[32 + n + i]!; this.nat[32 + i] = this.nat[32 + n + i]!;
+      this.grLo[32 + i] = this.grLo[32 + n + i]!;
+      this.grHi[32 + i] = this.grHi[32 + n + i]!;
+      this.nat[32 + i] = this.nat[32 + n + i]!;
     }
     this.bsp = addRseSlots(this.bsp, n);
   }
@@ -249,21 +328,31 @@ export class Machine {
   /** Inverse of pushFrame: shifts `keep` current registers up by n and restores n from the stack. */
   popFrame(n: number, keep: number): void {
     for (let i = keep - 1; i >= 0; i--) {
-      this.grLo[32 + n + i] = this.grLo[32 + i]!; this.grHi[32 + n + i] = this.grHi[32 + i]!; this.nat[32 + n + i] = this.nat[32 + i]!;
+      this.grLo[32 + n + i] = this.grLo[32 + i]!;
+      this.grHi[32 + n + i] = this.grHi[32 + i]!;
+      this.nat[32 + n + i] = this.nat[32 + i]!;
     }
     for (let i = n - 1; i >= 0; i--) {
       // A frame that was never saved here (e.g. a hand-made PFS) reads as zero.
-      this.grLo[32 + i] = this.rseLo.pop() ?? 0; this.grHi[32 + i] = this.rseHi.pop() ?? 0; this.nat[32 + i] = this.rseNat.pop() ?? 0;
+      this.grLo[32 + i] = this.rseLo.pop() ?? 0;
+      this.grHi[32 + i] = this.rseHi.pop() ?? 0;
+      this.nat[32 + i] = this.rseNat.pop() ?? 0;
     }
     this.bsp = subRseSlots(this.bsp, n);
   }
 
-  cfm(): bigint { return BigInt(this.sof) | (BigInt(this.sol) << 7n) | (BigInt(this.sor >> 3) << 14n); }
+  cfm(): bigint {
+    return BigInt(this.sof) | (BigInt(this.sol) << 7n) | (BigInt(this.sor >> 3) << 14n);
+  }
   setCfm(v: bigint): void {
-    this.sof = Number(v & 0x7fn); this.sol = Number((v >> 7n) & 0x7fn); this.sor = Number((v >> 14n) & 0xfn) * 8;
+    this.sof = Number(v & 0x7fn);
+    this.sol = Number((v >> 7n) & 0x7fn);
+    this.sor = Number((v >> 14n) & 0xfn) * 8;
   }
 
-  itc(): bigint { return (BigInt(this.curStep()) + this.itcOffset) & MASK64; }
+  itc(): bigint {
+    return (BigInt(this.curStep()) + this.itcOffset) & MASK64;
+  }
 
   reservedPsrMask(): bigint {
     return this.cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
@@ -272,10 +361,16 @@ export class Machine {
 
 /** BSP arithmetic: every 64th doubleword (address bits 8:3 all ones) holds RNaT bits. */
 export function addRseSlots(a: bigint, n: number): bigint {
-  for (let i = 0; i < n; i++) { a += 8n; if (((a >> 3n) & 63n) === 63n) a += 8n; }
+  for (let i = 0; i < n; i++) {
+    a += 8n;
+    if (((a >> 3n) & 63n) === 63n) a += 8n;
+  }
   return a;
 }
 export function subRseSlots(a: bigint, n: number): bigint {
-  for (let i = 0; i < n; i++) { a -= 8n; if (((a >> 3n) & 63n) === 63n) a -= 8n; }
+  for (let i = 0; i < n; i++) {
+    a -= 8n;
+    if (((a >> 3n) & 63n) === 63n) a -= 8n;
+  }
   return a;
 }

@@ -18,7 +18,10 @@ export class PhysMem {
 
   page(key: number, create: boolean): Uint8Array | undefined {
     let p = this.pages.get(key);
-    if (!p && create) { p = new Uint8Array(PAGE_SIZE); this.pages.set(key, p); }
+    if (!p && create) {
+      p = new Uint8Array(PAGE_SIZE);
+      this.pages.set(key, p);
+    }
     return p;
   }
 
@@ -38,22 +41,37 @@ export class PhysMem {
     const off = lo & (PAGE_SIZE - 1);
     if (off + size <= PAGE_SIZE && (off & (size - 1)) === 0) {
       const p = this.pages.get(pageKey(lo, hi));
-      if (!p) { out.lo = 0; out.hi = 0; return; }
+      if (!p) {
+        out.lo = 0;
+        out.hi = 0;
+        return;
+      }
       if (size === 8) {
         out.lo = (p[off]! | (p[off + 1]! << 8) | (p[off + 2]! << 16) | (p[off + 3]! << 24)) >>> 0;
         out.hi = (p[off + 4]! | (p[off + 5]! << 8) | (p[off + 6]! << 16) | (p[off + 7]! << 24)) >>> 0;
       } else if (size === 4) {
-        out.lo = (p[off]! | (p[off + 1]! << 8) | (p[off + 2]! << 16) | (p[off + 3]! << 24)) >>> 0; out.hi = 0;
-      } else if (size === 2) { out.lo = p[off]! | (p[off + 1]! << 8); out.hi = 0; } else { out.lo = p[off]!; out.hi = 0; }
+        out.lo = (p[off]! | (p[off + 1]! << 8) | (p[off + 2]! << 16) | (p[off + 3]! << 24)) >>> 0;
+        out.hi = 0;
+      } else if (size === 2) {
+        out.lo = p[off]! | (p[off + 1]! << 8);
+        out.hi = 0;
+      } else {
+        out.lo = p[off]!;
+        out.hi = 0;
+      }
       return;
     }
     // Unaligned or page-crossing: byte by byte.
-    let vlo = 0, vhi = 0;
+    let vlo = 0,
+      vhi = 0;
     for (let i = 0; i < size; i++) {
-      const a = lo + i, b = this.readByte(a >>> 0, hi + (a > 0xffffffff ? 1 : 0));
-      if (i < 4) vlo |= b << (8 * i); else vhi |= b << (8 * (i - 4));
+      const a = lo + i,
+        b = this.readByte(a >>> 0, hi + (a > 0xffffffff ? 1 : 0));
+      if (i < 4) vlo |= b << (8 * i);
+      else vhi |= b << (8 * (i - 4));
     }
-    out.lo = vlo >>> 0; out.hi = vhi >>> 0;
+    out.lo = vlo >>> 0;
+    out.hi = vhi >>> 0;
   }
 
   store(lo: number, hi: number, size: number, vlo: number, vhi: number): void {
@@ -67,30 +85,48 @@ export class PhysMem {
     }
     for (let i = 0; i < size; i++) {
       const a = lo + i;
-      this.writeByte(a >>> 0, hi + (a > 0xffffffff ? 1 : 0), i < 4 ? (vlo >>> (8 * i)) & 0xff : (vhi >>> (8 * (i - 4))) & 0xff);
+      this.writeByte(
+        a >>> 0,
+        hi + (a > 0xffffffff ? 1 : 0),
+        i < 4 ? (vlo >>> (8 * i)) & 0xff : (vhi >>> (8 * (i - 4))) & 0xff,
+      );
     }
   }
 
   /** Copies bytes to physical address `addr` (ELF loading): page by page, as writeByte would byte by byte. */
   writeBytes(addr: bigint, data: Uint8Array): void {
-    let lo = Number(addr & 0xffffffffn), hi = Number((addr >> 32n) & 0x7fffffffn);
-    for (let i = 0; i < data.length;) {
-      const off = lo & (PAGE_SIZE - 1), n = Math.min(PAGE_SIZE - off, data.length - i), key = pageKey(lo, hi);
+    let lo = Number(addr & 0xffffffffn),
+      hi = Number((addr >> 32n) & 0x7fffffffn);
+    for (let i = 0; i < data.length; ) {
+      const off = lo & (PAGE_SIZE - 1),
+        n = Math.min(PAGE_SIZE - off, data.length - i),
+        key = pageKey(lo, hi);
       this.page(key, true)!.set(data.subarray(i, i + n), off);
       if (this.codePages.has(key)) this.onCodeWrite?.(key);
-      i += n; lo += n;
-      if (lo > 0xffffffff) { lo -= 0x100000000; hi = (hi + 1) & 0x7fffffff; }
+      i += n;
+      lo += n;
+      if (lo > 0xffffffff) {
+        lo -= 0x100000000;
+        hi = (hi + 1) & 0x7fffffff;
+      }
     }
   }
 
   readBytes(addr: bigint, n: number): Uint8Array {
     const out = new Uint8Array(n);
-    let lo = Number(addr & 0xffffffffn), hi = Number((addr >> 32n) & 0x7fffffffn);
-    for (let i = 0; i < n;) {
-      const off = lo & (PAGE_SIZE - 1), k = Math.min(PAGE_SIZE - off, n - i), p = this.pages.get(pageKey(lo, hi));
+    let lo = Number(addr & 0xffffffffn),
+      hi = Number((addr >> 32n) & 0x7fffffffn);
+    for (let i = 0; i < n; ) {
+      const off = lo & (PAGE_SIZE - 1),
+        k = Math.min(PAGE_SIZE - off, n - i),
+        p = this.pages.get(pageKey(lo, hi));
       if (p) out.set(p.subarray(off, off + k), i);
-      i += k; lo += k;
-      if (lo > 0xffffffff) { lo -= 0x100000000; hi = (hi + 1) & 0x7fffffff; }
+      i += k;
+      lo += k;
+      if (lo > 0xffffffff) {
+        lo -= 0x100000000;
+        hi = (hi + 1) & 0x7fffffff;
+      }
     }
     return out;
   }

@@ -14,7 +14,9 @@ export const RID_SIZE = 24;
 
 export function palCall(m: Machine): void {
   const proc = m.gr(28);
-  m.setGr(9, 0n); m.setGr(10, 0n); m.setGr(11, 0n);
+  m.setGr(9, 0n);
+  m.setGr(10, 0n);
+  m.setGr(11, 0n);
   if (proc === PAL_VM_SUMMARY) {
     // vm_info_1: phys_add_size 15:8, key_size 23:16, max_pkr 31:24, max_dtr_entry 47:40, max_itr_entry 55:48.
     const info1 = (BigInt(m.cfg.implPaMsb + 1) << 8n) | (24n << 16n) | (15n << 24n) | (7n << 40n) | (7n << 48n);

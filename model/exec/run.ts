@@ -24,7 +24,10 @@ export interface CompiledBundle {
   /** The step function (codegen.ts: interpreted for the first runs, then generated). */
   run: BundleRun;
   /** The bundle's 16 bytes as little-endian words (its content key). */
-  readonly w0: number; readonly w1: number; readonly w2: number; readonly w3: number;
+  readonly w0: number;
+  readonly w1: number;
+  readonly w2: number;
+  readonly w3: number;
 }
 
 /** Hash of a bundle's four words (content-cache key; entries compare the words). */
@@ -48,8 +51,12 @@ export class CodeCache {
 
   constructor(private readonly m: Machine) {
     m.mem.onCodeWrite = (key) => {
-      this.pages.delete(key); m.mem.codePages.delete(key);
-      if (key === this.lastKey) { this.lastKey = -1; this.lastPage = null; }
+      this.pages.delete(key);
+      m.mem.codePages.delete(key);
+      if (key === this.lastKey) {
+        this.lastKey = -1;
+        this.lastPage = null;
+      }
       this.fPage = null;
     };
   }
@@ -66,24 +73,42 @@ export class CodeCache {
 
   private fetchSlow(): CompiledBundle | null {
     const m = this.m;
-    if (!m.instAddrImplemented(m.ipHi)) { m.pendingTraps |= TRAP_UNIMPL_IA; m.takeTraps(m.slot, m.steps); return null; }
-    let paLo = m.ipLo, paHi = m.ipHi & 0x7fffffff;
+    if (!m.instAddrImplemented(m.ipHi)) {
+      m.pendingTraps |= TRAP_UNIMPL_IA;
+      m.takeTraps(m.slot, m.steps);
+      return null;
+    }
+    let paLo = m.ipLo,
+      paHi = m.ipHi & 0x7fffffff;
     if (m.it) {
       if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, map: new Map() };
       const vkey = m.ipHi * 0x100000 + (m.ipLo >>> 12);
       const hit = this.icache.map.get(vkey);
-      if (hit !== undefined) { paHi = Math.floor(hit / 0x100000); paLo = (((hit % 0x100000) << 12) | (m.ipLo & 0xfff)) >>> 0; } else {
+      if (hit !== undefined) {
+        paHi = Math.floor(hit / 0x100000);
+        paLo = (((hit % 0x100000) << 12) | (m.ipLo & 0xfff)) >>> 0;
+      } else {
         const pa = this.translateInst();
         if (pa === null) return null;
-        paLo = Number(pa & 0xffffffffn); paHi = Number((pa >> 32n) & 0x7fffffffn);
+        paLo = Number(pa & 0xffffffffn);
+        paHi = Number((pa >> 32n) & 0x7fffffffn);
         this.icache.map.set(vkey, pageKey(paLo, paHi));
       }
     }
     const key = pageKey(paLo, paHi);
     let page = key === this.lastKey ? this.lastPage : this.pages.get(key);
-    if (!page) { page = new Array(256); this.pages.set(key, page); m.mem.codePages.add(key); }
-    this.lastKey = key; this.lastPage = page;
-    if (!m.it) { this.fHi = m.ipHi; this.fLo = m.ipLo >>> 12; this.fPage = page; }
+    if (!page) {
+      page = new Array(256);
+      this.pages.set(key, page);
+      m.mem.codePages.add(key);
+    }
+    this.lastKey = key;
+    this.lastPage = page;
+    if (!m.it) {
+      this.fHi = m.ipHi;
+      this.fLo = m.ipLo >>> 12;
+      this.fPage = page;
+    }
     const idx = (paLo >>> 4) & 255;
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }
@@ -98,17 +123,25 @@ export class CodeCache {
 
   private compile(paLo: number, paHi: number): CompiledBundle {
     const bytes = new Uint8Array(16);
-    const out = { lo: 0, hi: 0 }, w = this.words;
+    const out = { lo: 0, hi: 0 },
+      w = this.words;
     for (let i = 0; i < 16; i += 8) {
       this.m.mem.load((paLo + i) >>> 0, paHi, 8, out);
-      w[i >>> 2] = out.lo; w[(i >>> 2) + 1] = out.hi;
-      for (let k = 0; k < 4; k++) { bytes[i + k] = (out.lo >>> (8 * k)) & 0xff; bytes[i + 4 + k] = (out.hi >>> (8 * k)) & 0xff; }
+      w[i >>> 2] = out.lo;
+      w[(i >>> 2) + 1] = out.hi;
+      for (let k = 0; k < 4; k++) {
+        bytes[i + k] = (out.lo >>> (8 * k)) & 0xff;
+        bytes[i + 4 + k] = (out.hi >>> (8 * k)) & 0xff;
+      }
     }
     const h = contentHash(w[0]!, w[1]!, w[2]!, w[3]!);
     let same = this.byContent.get(h);
     if (same) {
       for (const b of same) if (b.w0 === w[0] && b.w1 === w[1] && b.w2 === w[2] && b.w3 === w[3]) return b;
-    } else { same = []; this.byContent.set(h, same); }
+    } else {
+      same = [];
+      this.byContent.set(h, same);
+    }
     const b = this.compileBytes(bytes, w[0]!, w[1]!, w[2]!, w[3]!);
     same.push(b);
     return b;
@@ -127,7 +160,9 @@ export class CodeCache {
       return ins.op === 'nop' ? null : c.exec;
     });
     const b: CompiledBundle = { exec, qp, pure, n, decoded: d, run: null as unknown as BundleRun, w0, w1, w2, w3 };
-    b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => { b.run = run; });
+    b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => {
+      b.run = run;
+    });
     return b;
   }
 
@@ -148,7 +183,10 @@ export class CodeCache {
       !pageRights(e.ar, e.pl, m.cpl).includes('x') && 'inst_access_rights',
       !e.a && !m.psrBit('ia') && 'inst_access_bit',
     );
-    if (f) { m.fault(f, { ifa: va, itir: e.itir, iha: thash(m, va), isr: ISR_X }); return null; }
+    if (f) {
+      m.fault(f, { ifa: va, itir: e.itir, iha: thash(m, va), isr: ISR_X });
+      return null;
+    }
     return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
   }
 }
@@ -160,9 +198,14 @@ export class CodeCache {
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
   while (!m.halted && m.steps < maxSteps) {
     const b = cache.fetch();
-    if (b === null) { m.steps++; continue; }
+    if (b === null) {
+      m.steps++;
+      continue;
+    }
     const left = maxSteps - m.steps;
-    if (left >= b.n - m.slot) { if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1); } else stepTail(m, b, left);
+    if (left >= b.n - m.slot) {
+      if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
+    } else stepTail(m, b, left);
   }
 }
 
@@ -171,20 +214,39 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
  * bookkeeping as the generated function, used only where a run's step limit ends mid-bundle.
  */
 function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
-  const bLo = m.ipLo, bHi = m.ipHi;
+  const bLo = m.ipLo,
+    bHi = m.ipHi;
   for (let k = 0; k < budget; k++) {
     const s = m.slot;
     m.stepBase = m.steps - s;
-    const f = b.exec[s], q = b.qp[s]!;
-    const ic = m.ic, ss = m.ss;
+    const f = b.exec[s],
+      q = b.qp[s]!;
+    const ic = m.ic,
+      ss = m.ss;
     const r = f === null || (q !== 0 && m.pr[q] === 0) ? CONT : f();
     m.steps++;
     if (r === FAULT) return;
-    if (r === HALT) { m.halted = true; m.slot = s; return; }
-    if (ic) { m.iipaLo = bLo; m.iipaHi = bHi; }
+    if (r === HALT) {
+      m.halted = true;
+      m.slot = s;
+      return;
+    }
+    if (ic) {
+      m.iipaLo = bLo;
+      m.iipaHi = bHi;
+    }
     if (ss) m.pendingTraps |= TRAP_SINGLE_STEP;
-    if (r === JUMP) { if (m.pendingTraps) m.takeTraps(s, m.steps - 1); return; }
-    if (m.pendingTraps) { if (s + 1 < b.n) { m.slot = s + 1; m.takeTraps(s, m.steps - 1); } else advance(m, s); return; }
+    if (r === JUMP) {
+      if (m.pendingTraps) m.takeTraps(s, m.steps - 1);
+      return;
+    }
+    if (m.pendingTraps) {
+      if (s + 1 < b.n) {
+        m.slot = s + 1;
+        m.takeTraps(s, m.steps - 1);
+      } else advance(m, s);
+      return;
+    }
     m.slot = s + 1;
   }
 }
@@ -192,7 +254,9 @@ function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
 /** Falls through to the next bundle after the instruction in `lastSlot`, delivering traps. */
 export function advance(m: Machine, lastSlot: number): void {
   add64(m.ipLo, m.ipHi, 16, 0);
-  m.ipLo = OUT.lo; m.ipHi = OUT.hi; m.slot = 0;
+  m.ipLo = OUT.lo;
+  m.ipHi = OUT.hi;
+  m.slot = 0;
   if (!m.instAddrImplemented(m.ipHi)) m.pendingTraps |= TRAP_UNIMPL_IA;
   if (m.pendingTraps) m.takeTraps(lastSlot, m.steps - 1);
 }

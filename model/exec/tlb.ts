@@ -10,7 +10,13 @@ export interface TlbEntry {
   ps: number;
   /** Physical page base (aligned). */
   ppn: bigint;
-  p: boolean; ma: number; a: boolean; d: boolean; pl: number; ar: number; ed: boolean;
+  p: boolean;
+  ma: number;
+  a: boolean;
+  d: boolean;
+  pl: number;
+  ar: number;
+  ed: boolean;
   key: number;
   /** The inserted PTE and ITIR, returned by reads and used for ITIR on faults. */
   pte: bigint;
@@ -27,18 +33,29 @@ export function makeEntry(ifa: bigint, itir: bigint, pte: bigint, rid: number): 
   const ps = Number((itir >> 2n) & 0x3fn);
   const pageMask = (1n << BigInt(ps)) - 1n;
   return {
-    vpn: ifa & VA_MASK & ~pageMask, rid, ps,
+    vpn: ifa & VA_MASK & ~pageMask,
+    rid,
+    ps,
     ppn: pte & 0x3_ffff_ffff_f000n & ~pageMask,
-    p: (pte & 1n) !== 0n, ma: Number((pte >> 2n) & 7n), a: (pte & 0x20n) !== 0n, d: (pte & 0x40n) !== 0n,
-    pl: Number((pte >> 7n) & 3n), ar: Number((pte >> 9n) & 7n), ed: (pte & (1n << 52n)) !== 0n,
-    key: Number((itir >> 8n) & 0xffffffn), pte, itir,
+    p: (pte & 1n) !== 0n,
+    ma: Number((pte >> 2n) & 7n),
+    a: (pte & 0x20n) !== 0n,
+    d: (pte & 0x40n) !== 0n,
+    pl: Number((pte >> 7n) & 3n),
+    ar: Number((pte >> 9n) & 7n),
+    ed: (pte & (1n << 52n)) !== 0n,
+    key: Number((itir >> 8n) & 0xffffffn),
+    pte,
+    itir,
   };
 }
 
 function overlaps(e: TlbEntry, rid: number, va: bigint, ps: number): boolean {
   if (e.rid !== rid) return false;
-  const lo = va & VA_MASK & ~((1n << BigInt(ps)) - 1n), hi = lo + (1n << BigInt(ps));
-  const elo = e.vpn, ehi = e.vpn + (1n << BigInt(e.ps));
+  const lo = va & VA_MASK & ~((1n << BigInt(ps)) - 1n),
+    hi = lo + (1n << BigInt(ps));
+  const elo = e.vpn,
+    ehi = e.vpn + (1n << BigInt(e.ps));
   return lo < ehi && elo < hi;
 }
 

@@ -8,12 +8,19 @@ import { toBig } from './int64.js';
 import { ISR_NA, ISR_R, ISR_W, pickFault, type Machine } from './machine.js';
 import { pageRights, type TlbEntry } from './tlb.js';
 
-export const READ = 0, WRITE = 1, NONACCESS = 2;
+export const READ = 0,
+  WRITE = 1,
+  NONACCESS = 2;
 
 /** Result of a successful translation (physical address halves, bit 63 dropped). */
 export const PA = { lo: 0, hi: 0 };
 
-interface CacheLine { paLo: number; paHi: number; okR: boolean; okW: boolean }
+interface CacheLine {
+  paLo: number;
+  paHi: number;
+  okR: boolean;
+  okW: boolean;
+}
 const dcache = new WeakMap<Machine, { epoch: number; map: Map<number, CacheLine> }>();
 
 export function isrFor(kind: number): bigint {
@@ -45,7 +52,10 @@ function missFault(m: Machine, va: bigint, kind: number): number {
   const { rr, ve } = region(m, va);
   const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
   return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
-    ifa: va, itir: rr & 0xfffffffcn, iha: thash(m, va), isr: isrFor(kind),
+    ifa: va,
+    itir: rr & 0xfffffffcn,
+    iha: thash(m, va),
+    isr: isrFor(kind),
   });
 }
 
@@ -53,8 +63,9 @@ function missFault(m: Machine, va: bigint, kind: number): number {
 export function keyFault(m: Machine, e: TlbEntry, need: string, miss: string, perm: string): string | null {
   if (!m.psrBit('pk')) return null;
   for (const k of m.pkr) {
-    if ((k & 1n) && Number((k >> 8n) & 0xffffffn) === e.key) {
-      if ((need.includes('r') && (k & 4n)) || (need.includes('w') && (k & 2n)) || (need.includes('x') && (k & 8n))) return perm;
+    if (k & 1n && Number((k >> 8n) & 0xffffffn) === e.key) {
+      if ((need.includes('r') && k & 4n) || (need.includes('w') && k & 2n) || (need.includes('x') && k & 8n))
+        return perm;
       return null;
     }
   }
@@ -66,37 +77,62 @@ export function keyFault(m: Machine, e: TlbEntry, need: string, miss: string, pe
  * physical address in PA; on a fault dispatches it and returns false. `forceVirtual`
  * translates through the TLB whatever PSR.dt (tpa).
  */
-export function xlateData(m: Machine, lo: number, hi: number, size: number, kind: number, forceVirtual = false): boolean {
+export function xlateData(
+  m: Machine,
+  lo: number,
+  hi: number,
+  size: number,
+  kind: number,
+  forceVirtual = false,
+): boolean {
   if (!m.dt && !forceVirtual) {
-    if (!m.paImplemented(hi)) { m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
-    PA.lo = lo; PA.hi = hi & 0x7fffffff;
+    if (!m.paImplemented(hi)) {
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      return false;
+    }
+    PA.lo = lo;
+    PA.hi = hi & 0x7fffffff;
   } else {
-    if (!m.vaImplemented(hi)) { m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
+    if (!m.vaImplemented(hi)) {
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      return false;
+    }
     let c = dcache.get(m);
-    if (!c || c.epoch !== m.xlateEpoch) { c = { epoch: m.xlateEpoch, map: new Map() }; dcache.set(m, c); }
+    if (!c || c.epoch !== m.xlateEpoch) {
+      c = { epoch: m.xlateEpoch, map: new Map() };
+      dcache.set(m, c);
+    }
     const vkey = hi * 0x100000 + (lo >>> 12);
     const line = c.map.get(vkey);
     if (line && (kind === READ ? line.okR : kind === WRITE ? line.okW : true)) {
-      PA.lo = (line.paLo | (lo & 0xfff)) >>> 0; PA.hi = line.paHi;
+      PA.lo = (line.paLo | (lo & 0xfff)) >>> 0;
+      PA.hi = line.paHi;
     } else {
       const va = toBig(lo, hi);
       const pa = slowXlate(m, va, kind);
       if (pa === null) return false;
-      PA.lo = Number(pa & 0xffffffffn); PA.hi = Number((pa >> 32n) & 0x7fffffffn);
+      PA.lo = Number(pa & 0xffffffffn);
+      PA.hi = Number((pa >> 32n) & 0x7fffffffn);
       const l = line ?? { paLo: (PA.lo & ~0xfff) >>> 0, paHi: PA.hi, okR: false, okW: false };
-      if (kind === READ) l.okR = true; else if (kind === WRITE) l.okW = true;
+      if (kind === READ) l.okR = true;
+      else if (kind === WRITE) l.okW = true;
       c.map.set(vkey, l);
     }
   }
-  if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS)
-    { m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind) }); return false; }
+  if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
+    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+    return false;
+  }
   return true;
 }
 
 function slowXlate(m: Machine, va: bigint, kind: number): bigint | null {
   const { rid } = region(m, va);
   const e = m.dtlb.lookup(rid, va);
-  if (!e) { missFault(m, va, kind); return null; }
+  if (!e) {
+    missFault(m, va, kind);
+    return null;
+  }
   const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind) };
   if (kind !== NONACCESS) {
     const need = kind === READ ? 'r' : 'w';
@@ -109,7 +145,13 @@ function slowXlate(m: Machine, va: bigint, kind: number): bigint | null {
       kind === WRITE && !e.d && !m.psrBit('da') && 'data_dirty_bit',
       !e.a && !m.psrBit('da') && 'data_access_bit',
     );
-    if (f) { m.fault(f, info); return null; }
-  } else if (!e.p) { m.fault('data_page_not_present', info); return null; }
+    if (f) {
+      m.fault(f, info);
+      return null;
+    }
+  } else if (!e.p) {
+    m.fault('data_page_not_present', info);
+    return null;
+  }
   return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
 }

@@ -61,24 +61,39 @@ export { blockRunner, type BlockRunner, type StimSetName } from '../../blocks/re
 export const RANDOM_BATCH = 65_536;
 
 /** Compares two column sets; returns the number of differing vectors and the first one. */
-function compare(r: BlockRunner, stim: Stimulus, expected: Columns, actual: Columns, offset: number): { bad: number; first?: BlockMismatch } {
+function compare(
+  r: BlockRunner,
+  stim: Stimulus,
+  expected: Columns,
+  actual: Columns,
+  offset: number,
+): { bad: number; first?: BlockMismatch } {
   const m = firstMismatch(r.outputs, expected, actual, stim.count, { offset });
   if (!m) return { bad: 0 };
-  const i = m.index - offset, label = stim.labels?.[i];
+  const i = m.index - offset,
+    label = stim.labels?.[i];
   const inputs = Object.fromEntries(r.inputs.map((q) => [q.name, getBig(stim.inputs[q.name]!, q, i)]));
-  return { bad: countMismatches(r.outputs, expected, actual, stim.count), first: { ...m, ...(label ? { label } : {}), inputs } };
+  return {
+    bad: countMismatches(r.outputs, expected, actual, stim.count),
+    first: { ...m, ...(label ? { label } : {}), inputs },
+  };
 }
 
 export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promise<BlockCosimResult> {
   const gen = o.gen ?? DEFAULT_CONFIG;
   const r = blockRunner(block, gen);
   const design = vtiDesign(block, gen);
-  if (o.proveUnreachable && !o.rtlCoverageDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverageDir');
-  if (o.rtlCoverageDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
+  if (o.proveUnreachable && !o.rtlCoverageDir)
+    throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverageDir');
+  if (o.rtlCoverageDir && o.engine !== 'verilator')
+    throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
   const engine: Engine = await createEngine(o.engine, design, o.rtlCoverageDir ? { coverage: true } : {});
   let rtlCoverage: RtlCoverageGroup | undefined;
-  const t0 = performance.now(), c0 = process.cpuUsage();
-  let done = 0, mismatches = 0, directed = 0;
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
+  let done = 0,
+    mismatches = 0,
+    directed = 0;
   let first: BlockMismatch | undefined;
   // The engine evaluates batch k and compares every output word with the reference's
   // (Verilator: inside the addon, on libuv's thread pool) while this thread generates batch
@@ -88,7 +103,10 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     const res = await engine.checkBatch(stim.inputs, expected, stim.count, r.sequential, out);
     if (res.differs) {
       const c = compare(r, stim, expected, res.actual, done);
-      if (c.bad === 0) throw new Error(`${block}: the engine reported a difference that its outputs do not show (vectors ${done}..${done + stim.count - 1})`);
+      if (c.bad === 0)
+        throw new Error(
+          `${block}: the engine reported a difference that its outputs do not show (vectors ${done}..${done + stim.count - 1})`,
+        );
       mismatches += c.bad;
       first ??= c.first;
     }
@@ -105,7 +123,8 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     const stimBufs = [allocColumns(r.inputs, size), allocColumns(r.inputs, size)];
     const expBufs = [allocColumns(r.outputs, size), allocColumns(r.outputs, size)];
     const engineOut = allocColumns(r.outputs, size);
-    let queued = directed, k = 0;
+    let queued = directed,
+      k = 0;
     const prepare = () => {
       if (queued >= total) return undefined;
       const stim = r.random(Math.min(batch, total - queued), o.seed + k, stimBufs[k & 1]);
@@ -126,7 +145,12 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
       const dat = join(o.rtlCoverageDir, 'coverage.dat');
       await engine.writeCoverage!(dat);
       const sources = moduleSpec(design).files;
-      rtlCoverage = reportRtlCoverage(dat, { label: `${block}_${configLabel(gen)}`, gen, programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`], sources });
+      rtlCoverage = reportRtlCoverage(dat, {
+        label: `${block}_${configLabel(gen)}`,
+        gen,
+        programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`],
+        sources,
+      });
       if (o.proveUnreachable) rtlCoverage = await proveRtlCoverage(rtlCoverage, { files: sources, top: block });
     }
   } finally {
@@ -134,12 +158,21 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   }
   const cpu = process.cpuUsage(c0);
   return {
-    block, engine: o.engine, vectors: done, directed, mismatches, ...(first ? { first } : {}), ...(rtlCoverage ? { rtlCoverage } : {}),
-    seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    block,
+    engine: o.engine,
+    vectors: done,
+    directed,
+    mismatches,
+    ...(first ? { first } : {}),
+    ...(rtlCoverage ? { rtlCoverage } : {}),
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 }
 
 export function formatMismatch(m: BlockMismatch): string {
-  const ins = Object.entries(m.inputs).map(([k, v]) => `${k}=0x${v.toString(16)}`).join(' ');
+  const ins = Object.entries(m.inputs)
+    .map(([k, v]) => `${k}=0x${v.toString(16)}`)
+    .join(' ');
   return `vector ${m.index}${m.label ? ` (${m.label})` : ''}: ${m.port} expected 0x${m.expected.toString(16)}, got 0x${m.actual.toString(16)}; inputs ${ins}`;
 }

@@ -18,5 +18,10 @@ export interface CosimDirs {
 /** The co-simulation's folders under `outDir` (default: out/ under the current working directory). */
 export function cosimDirs(outDir: string = resolve('out')): CosimDirs {
   const cosim = join(outDir, 'cosim');
-  return { cosim, random: join(cosim, 'random'), rtlCoverage: join(cosim, 'rtl-coverage'), programs: join(outDir, 'programs') };
+  return {
+    cosim,
+    random: join(cosim, 'random'),
+    rtlCoverage: join(cosim, 'rtl-coverage'),
+    programs: join(outDir, 'programs'),
+  };
 }

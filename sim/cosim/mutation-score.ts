@@ -125,7 +125,10 @@ interface BlockStimulus {
 }
 
 /** The co-simulation stimulus of one block with its reference outputs (computed once). */
-export function blockStimulus(block: BlockName, o: { vectors: number; seed: number; gen?: VtiConfig; batch?: number }): BlockStimulus {
+export function blockStimulus(
+  block: BlockName,
+  o: { vectors: number; seed: number; gen?: VtiConfig; batch?: number },
+): BlockStimulus {
   const r = blockRunner(block, o.gen ?? DEFAULT_CONFIG);
   const sets: StimSet[] = [];
   let done = 0;
@@ -145,7 +148,8 @@ export function blockStimulus(block: BlockName, o: { vectors: number; seed: numb
 
 /** First differing vector of one set, or undefined when all outputs agree. */
 function firstKill(outputs: readonly Port[], s: StimSet, actual: Columns): MutantKill | undefined {
-  for (const p of outputs) if (!actual[p.name]) throw new Error(`mutation: the mutant has no output column '${p.name}'`);
+  for (const p of outputs)
+    if (!actual[p.name]) throw new Error(`mutation: the mutant has no output column '${p.name}'`);
   const m = firstMismatch(outputs, s.expected, actual, s.stim.count);
   if (!m) return undefined;
   const label = s.stim.labels?.[m.index];
@@ -157,7 +161,9 @@ export async function simulateMutant(spec: ModuleSpec, stim: BlockStimulus): Pro
   const model = await buildVerilatorModel(spec);
   try {
     for (const s of stim.sets) {
-      const actual = stim.sequential ? await model.stepBatch(s.stim.inputs, s.stim.count) : await model.evalBatch(s.stim.inputs, s.stim.count);
+      const actual = stim.sequential
+        ? await model.stepBatch(s.stim.inputs, s.stim.count)
+        : await model.evalBatch(s.stim.inputs, s.stim.count);
       const k = firstKill(stim.outputs, s, actual);
       if (k) return k;
     }
@@ -192,10 +198,16 @@ export async function classifyMutant(
   sequential: boolean,
   gen: VtiConfig = DEFAULT_CONFIG,
 ): Promise<Classification> {
-  const plain = await proveEquivalent({ gold: { files: original.files, top: original.top }, gate: { files: m.files, top: m.top }, sequential });
+  const plain = await proveEquivalent({
+    gold: { files: original.files, top: original.top },
+    gate: { files: m.files, top: m.top },
+    sequential,
+  });
   const method = sequential ? 'k-induction from reset (k <= 8)' : 'combinational SAT miter';
-  if (plain.verdict !== 'inconclusive' || !sequential) return { verdict: plain.verdict, method, ...(plain.table ? { table: plain.table } : {}) };
-  const top = original.top, mtop = `${top}__mutant`;
+  if (plain.verdict !== 'inconclusive' || !sequential)
+    return { verdict: plain.verdict, method, ...(plain.table ? { table: plain.table } : {}) };
+  const top = original.top,
+    mtop = `${top}__mutant`;
   const rename = new RegExp(`\\bmodule\\s+${top}\\b`);
   const mv = Object.values(m.files).join('\n');
   if (!rename.test(mv)) return { verdict: 'inconclusive', method };
@@ -212,7 +224,11 @@ export async function classifyMutant(
     'endmodule',
     '',
   ].join('\n');
-  const files = { ...original.files, [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`), [`${top}__miter.v`]: wrapper };
+  const files = {
+    ...original.files,
+    [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`),
+    [`${top}__miter.v`]: wrapper,
+  };
   const agree = { name: 'mutant outputs equal the original outputs', expr: 'mutant_agrees' };
   const props = [...blockProperties(block, gen), agree];
   const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
@@ -220,7 +236,11 @@ export async function classifyMutant(
   const a = res.find((r) => r.name === agree.name)!;
   // The conjunction, or (when the conjunction failed) the agreement on its own, proved.
   if (a.verdict === 'holds') return { verdict: 'equivalent', method: strengthened };
-  return { verdict: a.verdict === 'fails' ? 'different' : 'inconclusive', method: strengthened, ...(a.table ? { table: a.table } : {}) };
+  return {
+    verdict: a.verdict === 'fails' ? 'different' : 'inconclusive',
+    method: strengthened,
+    ...(a.table ? { table: a.table } : {}),
+  };
 }
 
 /** Runs the given mutants (e.g. from `mutants()`, or built by hand) through co-simulation and,
@@ -230,7 +250,8 @@ export async function mutationScoreOf(
   list: readonly Mutant[],
   o: Omit<MutationOptions, 'count'> & { readonly mutateSeconds?: number },
 ): Promise<MutationResult> {
-  if ((o.engine ?? 'verilator') !== 'verilator') throw new Error(`mutation: only the verilator engine runs given Verilog, got '${String(o.engine)}'`);
+  if ((o.engine ?? 'verilator') !== 'verilator')
+    throw new Error(`mutation: only the verilator engine runs given Verilog, got '${String(o.engine)}'`);
   if (!verilatorAvailable()) throw new Error('Verilator not found: install it with `apt-get install verilator`');
   const t0 = performance.now();
   const gen = o.gen ?? DEFAULT_CONFIG;
@@ -244,7 +265,9 @@ export async function mutationScoreOf(
     let out: MutantOutcome;
     try {
       const kill = await simulateMutant(spec, stim);
-      out = kill ? { id: m.id, command: m.command, status: 'killed', kill } : { id: m.id, command: m.command, status: 'survived' };
+      out = kill
+        ? { id: m.id, command: m.command, status: 'killed', kill }
+        : { id: m.id, command: m.command, status: 'survived' };
     } catch (e) {
       out = { id: m.id, command: m.command, status: 'error', error: e instanceof Error ? e.message : String(e) };
     }
@@ -258,23 +281,40 @@ export async function mutationScoreOf(
     for (const [x, i] of survivors) {
       const m = list[i]!;
       const r = await classifyMutant(block, original, m, stim.sequential, gen);
-      const c: MutantOutcome = r.verdict === 'equivalent'
-        ? { ...x, status: 'equivalent', verdict: r.verdict, method: r.method }
-        : { ...x, status: 'gap', verdict: r.verdict, method: r.method, ...(r.table ? { table: r.table } : {}) };
+      const c: MutantOutcome =
+        r.verdict === 'equivalent'
+          ? { ...x, status: 'equivalent', verdict: r.verdict, method: r.method }
+          : { ...x, status: 'gap', verdict: r.verdict, method: r.method, ...(r.table ? { table: r.table } : {}) };
       outcomes[i] = c;
       o.progress?.({ phase: 'classify', done: ++done, total: survivors.length, mutant: c });
     }
   }
   const t2 = performance.now();
   const count = (s: MutantStatus) => outcomes.filter((x) => x.status === s).length;
-  const killed = count('killed'), equivalent = count('equivalent'), errors = count('error');
-  const gaps: MutationGap[] = outcomes.filter((x) => x.status === 'gap')
-    .map((x) => ({ id: x.id, command: x.command, verdict: x.verdict!, ...(x.method ? { method: x.method } : {}), ...(x.table ? { table: x.table } : {}) }));
+  const killed = count('killed'),
+    equivalent = count('equivalent'),
+    errors = count('error');
+  const gaps: MutationGap[] = outcomes
+    .filter((x) => x.status === 'gap')
+    .map((x) => ({
+      id: x.id,
+      command: x.command,
+      verdict: x.verdict!,
+      ...(x.method ? { method: x.method } : {}),
+      ...(x.table ? { table: x.table } : {}),
+    }));
   const scored = list.length - equivalent - errors;
   return {
-    block, mutants: list.length, killed, survived: list.length - killed - errors, equivalent, gaps, errors,
+    block,
+    mutants: list.length,
+    killed,
+    survived: list.length - killed - errors,
+    equivalent,
+    gaps,
+    errors,
     score: scored > 0 ? killed / scored : 1,
-    vectorsPerMutant: vectorsRun, outcomes,
+    vectorsPerMutant: vectorsRun,
+    outcomes,
     seconds: (t2 - t0) / 1000 + (o.mutateSeconds ?? 0),
     phases: { mutate: o.mutateSeconds ?? 0, simulate: (t1 - t0) / 1000, classify: (t2 - t1) / 1000 },
   };
@@ -291,8 +331,15 @@ export async function mutationScore(block: BlockName, o: MutationOptions): Promi
 export function formatMutationTable(rows: readonly MutationResult[]): string {
   const head = ['block', 'mutants', 'killed', 'equivalent', 'gaps', 'errors', 'score', 'vectors', 'time'];
   const body = rows.map((r) => [
-    r.block, String(r.mutants), String(r.killed), String(r.equivalent), String(r.gaps.length), String(r.errors),
-    `${(100 * r.score).toFixed(1)}%`, String(r.vectorsPerMutant), `${r.seconds.toFixed(1)} s`,
+    r.block,
+    String(r.mutants),
+    String(r.killed),
+    String(r.equivalent),
+    String(r.gaps.length),
+    String(r.errors),
+    `${(100 * r.score).toFixed(1)}%`,
+    String(r.vectorsPerMutant),
+    `${r.seconds.toFixed(1)} s`,
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');

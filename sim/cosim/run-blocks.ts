@@ -22,7 +22,9 @@ export interface BlockCosimRun {
 }
 
 /** The progress callbacks that drive one bar per block (labelled `cosim <block>`), made by `bar`. */
-export function barPerBlock(bar: (label: string) => { update(done: number, total: number): void; done(): void }): Pick<BlockCosimRun, 'progress' | 'blockDone'> {
+export function barPerBlock(
+  bar: (label: string) => { update(done: number, total: number): void; done(): void },
+): Pick<BlockCosimRun, 'progress' | 'blockDone'> {
   const bars = new Map<BlockName, ReturnType<typeof bar>>();
   const of = (b: BlockName) => bars.get(b) ?? bars.set(b, bar(`cosim ${b}`)).get(b)!;
   return { progress: (b, done, total) => of(b).update(done, total), blockDone: (r) => of(r.block).done() };
@@ -32,9 +34,13 @@ export async function runBlockCosim(blocks: readonly BlockName[], o: BlockCosimR
   const results: BlockCosimResult[] = [];
   for (const b of blocks) {
     const r = await cosimBlock(b, {
-      engine: o.engine, vectors: o.vectors, seed: o.seed,
+      engine: o.engine,
+      vectors: o.vectors,
+      seed: o.seed,
       ...(o.progress ? { progress: (done: number, total: number) => o.progress!(b, done, total) } : {}),
-      ...(o.rtlCoverageDir !== undefined ? { rtlCoverageDir: join(o.rtlCoverageDir, b), proveUnreachable: o.proveUnreachable ?? false } : {}),
+      ...(o.rtlCoverageDir !== undefined
+        ? { rtlCoverageDir: join(o.rtlCoverageDir, b), proveUnreachable: o.proveUnreachable ?? false }
+        : {}),
     });
     o.blockDone?.(r);
     results.push(r);

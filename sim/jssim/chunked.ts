@@ -13,7 +13,11 @@ export class Chunker {
   readonly fns: string[] = [];
   private count = 0;
 
-  constructor(private readonly g: GenContext, private readonly budget: number, private readonly prefix: string) {}
+  constructor(
+    private readonly g: GenContext,
+    private readonly budget: number,
+    private readonly prefix: string,
+  ) {}
 
   private emit(b: FnBuilder, driven: ReadonlySet<number>): string {
     const name = `${this.prefix}${this.count++}`;
@@ -47,7 +51,8 @@ export class Chunker {
     let b: FnBuilder | null = null;
     for (const p of flat.syncs) {
       b ??= new FnBuilder(this.g);
-      for (const d of b.next([p])) for (let i = 0; i < nwords(flat.signals[d]!.width); i++) b.line(`NS[${offset[d]! + i}] = n${d}_${i};`);
+      for (const d of b.next([p]))
+        for (let i = 0; i < nwords(flat.signals[d]!.width); i++) b.line(`NS[${offset[d]! + i}] = n${d}_${i};`);
       if (b.size > this.budget) {
         calls.push(this.emit(b, new Set()));
         b = null;
@@ -68,7 +73,11 @@ export interface PhasePlan {
 export function phasePlan(g: GenContext): PhasePlan {
   const isStateDep = (u: number) => g.sch.units[u]!.drives.some((d) => g.sch.stateDep[d]);
   const sync = cone(g.sch, g.syncReads);
-  return { all: g.sch.units.map((_, i) => i), syncInputOnly: sync.filter((u) => !isStateDep(u)), syncStateDep: sync.filter(isStateDep) };
+  return {
+    all: g.sch.units.map((_, i) => i),
+    syncInputOnly: sync.filter((u) => !isStateDep(u)),
+    syncStateDep: sync.filter(isStateDep),
+  };
 }
 
 /** evalAll / stepN over chunk functions. */
@@ -90,7 +99,13 @@ export function chunkedMain(g: GenContext, budget: number): string {
 }
 
 /** A batch kernel over chunk functions: inputs and outputs go through S. */
-export function chunkedKernel(g: GenContext, budget: number, kind: 'eval' | 'step', ins: readonly number[], outs: readonly number[]): string {
+export function chunkedKernel(
+  g: GenContext,
+  budget: number,
+  kind: 'eval' | 'step',
+  ins: readonly number[],
+  outs: readonly number[],
+): string {
   const { flat, offset } = g;
   const c = new Chunker(g, budget, 'k');
   const n = (s: number) => nwords(flat.signals[s]!.width);
@@ -117,6 +132,9 @@ export function chunkedKernel(g: GenContext, budget: number, kind: 'eval' | 'ste
   outs.forEach((s, j) => {
     for (let i = 0; i < n(s); i++) lines.push(`O${j}[${idx(s, i)}] = S[${offset[s]! + i}];`);
   });
-  const head = ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outs.map((_, j) => `const O${j} = O[${j}];`).join(' ');
+  const head =
+    ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') +
+    ' ' +
+    outs.map((_, j) => `const O${j} = O[${j}];`).join(' ');
   return `${c.fns.join('')}return function kernel(I, O, count) {\n  ${head}\n${pre.map((l) => `  ${l}`).join('\n')}\n  for (let k = 0; k < count; k++) {\n${lines.map((l) => `    ${l}`).join('\n')}\n  }\n};\n`;
 }

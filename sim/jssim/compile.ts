@@ -80,7 +80,13 @@ function prepare(flat: FlatDesign) {
   order.sort((a, b) => Number(flat.exprs[b]!.op === 'ref') - Number(flat.exprs[a]!.op === 'ref') || a - b);
   for (const id of order) {
     const e = flat.exprs[id]!;
-    plans[id] = planExpr(e, id, (i) => plans[i]!, (i) => flat.exprs[i]!.width, flat.exprModule[id]!);
+    plans[id] = planExpr(
+      e,
+      id,
+      (i) => plans[i]!,
+      (i) => flat.exprs[i]!.width,
+      flat.exprModule[id]!,
+    );
     exprStateDep[id] = e.op === 'ref' ? sch.stateDep[e.signal]! : plans[id]!.deps.some((d) => exprStateDep[d]) ? 1 : 0;
   }
   // Registers first, so that the chunked clock edge commits with one S.set(NS).
@@ -96,7 +102,11 @@ function prepare(flat: FlatDesign) {
         if (pass) stateWords = words;
       }
   const rc = new ReadCollector(flat.exprs);
-  const syncReads = [...new Set(flat.syncs.flatMap((p) => [...rc.reads(stmtRoots(p.body), new Set()), ...(p.reset === null ? [] : [p.reset])]))];
+  const syncReads = [
+    ...new Set(
+      flat.syncs.flatMap((p) => [...rc.reads(stmtRoots(p.body), new Set()), ...(p.reset === null ? [] : [p.reset])]),
+    ),
+  ];
   const g: GenContext = { flat, sch, plans, exprStateDep, offset, syncReads };
   const topInputs = flat.signals.filter((s) => flat.driver[s.id] === 'input').map((s) => s.id);
   const stateSigs = flat.signals.filter((s) => isState(s.id)).map((s) => s.id);
@@ -120,15 +130,25 @@ export function compileDesign(design: IRDesign, opts: CompileOptions = {}): Comp
   const state = new Uint32Array(p.words);
   const nextState = new Uint32Array(p.stateWords);
   const signals: SignalInfo[] = flat.signals.map((s) => ({
-    id: s.id, name: s.name, local: s.local, width: s.width, words: nwords(s.width), offset: offset[s.id]!, kind: s.kind, top: s.top, isState: isState(s.id),
+    id: s.id,
+    name: s.name,
+    local: s.local,
+    width: s.width,
+    words: nwords(s.width),
+    offset: offset[s.id]!,
+    kind: s.kind,
+    top: s.top,
+    isState: isState(s.id),
   }));
 
   const clockId = resolveClock(flat);
   const copy = copyMap(flat);
-  const clockAliases = clockId === null ? [] : flat.signals.filter((s) => resolveCopy(copy, s.id) === clockId).map((s) => s.id);
+  const clockAliases =
+    clockId === null ? [] : flat.signals.filter((s) => resolveCopy(copy, s.id) === clockId).map((s) => s.id);
   const source =
     `"use strict";\n// jssim: design '${design.top}', ${flat.signals.length} signals, ${sch.units.length} units, ${flat.syncs.length} clocked processes${chunked ? ', chunked' : ''}\n` +
-    main + 'return { evalAll, stepN };\n';
+    main +
+    'return { evalAll, stepN };\n';
   const fns = new Function('S', 'NS', source)(state, nextState) as { evalAll(): void; stepN(n: number): void };
 
   const byName = new Map(signals.filter((s) => !s.name.startsWith('~')).map((s) => [s.name, s]));
@@ -142,17 +162,30 @@ export function compileDesign(design: IRDesign, opts: CompileOptions = {}): Comp
     if (k) return k;
     const ins = inputNames.map((n) => byName.get(n)!.id);
     const src = `"use strict";\n${chunked ? chunkedKernel(g, budget, kind, ins, outIds) : straightKernel(g, kind, ins, outIds, topInputs, stateSigs)}`;
-    const fn = new Function('S', 'NS', src)(state, nextState) as (I: readonly Uint32Array[], O: readonly Uint32Array[], count: number) => void;
+    const fn = new Function('S', 'NS', src)(state, nextState) as (
+      I: readonly Uint32Array[],
+      O: readonly Uint32Array[],
+      count: number,
+    ) => void;
     k = { source: src, run: fn };
     kernels.set(key, k);
     return k;
   };
 
   return {
-    top: design.top, source, state, signals, byName,
+    top: design.top,
+    source,
+    state,
+    signals,
+    byName,
     inputs: signals.filter((s) => s.top && s.kind === 'input' && s.id !== clockId),
-    outputs, clock: clockId === null ? null : signals[clockId]!, clockAliases, scope: flat.scope,
-    evalAll: fns.evalAll, stepN: fns.stepN, batch,
+    outputs,
+    clock: clockId === null ? null : signals[clockId]!,
+    clockAliases,
+    scope: flat.scope,
+    evalAll: fns.evalAll,
+    stepN: fns.stepN,
+    batch,
   };
 }
 
@@ -161,7 +194,7 @@ function copyMap(flat: FlatDesign): Int32Array {
   const copy = new Int32Array(flat.signals.length).fill(-1);
   for (const u of flat.units) {
     const s = u.body.length === 1 ? u.body[0]! : undefined;
-    if (!s || s.kind !== 'assign' || s.hi !== undefined) continue;
+    if (s?.kind !== 'assign' || s.hi !== undefined) continue;
     const e = flat.exprs[s.value]!;
     if (e.op === 'ref') copy[s.target] = e.signal;
   }
@@ -180,9 +213,14 @@ function resolveClock(flat: FlatDesign): number | null {
   for (const p of flat.syncs) {
     const c = resolveCopy(copy, p.clock);
     if (flat.driver[c] !== 'input')
-      throw new SimError(`the clock of the clocked process at ${at(p.loc)} is '${flat.signals[c]!.name}', which is not a top-level input (derived clocks are not supported)`);
+      throw new SimError(
+        `the clock of the clocked process at ${at(p.loc)} is '${flat.signals[c]!.name}', which is not a top-level input (derived clocks are not supported)`,
+      );
     clocks.add(c);
   }
-  if (clocks.size > 1) throw new SimError(`the design has more than one clock (${[...clocks].map((c) => `'${flat.signals[c]!.name}'`).join(', ')}); jssim simulates a single clock`);
+  if (clocks.size > 1)
+    throw new SimError(
+      `the design has more than one clock (${[...clocks].map((c) => `'${flat.signals[c]!.name}'`).join(', ')}); jssim simulates a single clock`,
+    );
   return clocks.size ? [...clocks][0]! : null;
 }

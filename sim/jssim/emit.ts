@@ -96,7 +96,7 @@ export class FnBuilder {
           const len = j === n - 1 ? topBits(t.width) : 32;
           const a = Math.max(s.lo, 32 * j) - 32 * j;
           const b = Math.min(s.hi, 32 * j + len - 1) - 32 * j;
-          const keep = maskOf(len) - (maskOf(b - a + 1) * 2 ** a);
+          const keep = maskOf(len) - maskOf(b - a + 1) * 2 ** a;
           const F = field(V, vw, 32 * j - s.lo, len);
           const T = target(s.target, j);
           this.line(keep === 0 ? `${T} = ${F};` : `${T} = ((${T} & ${hex(keep)}) | ${F}) >>> 0;`);
@@ -109,11 +109,16 @@ export class FnBuilder {
         const S = this.expr(s.subject);
         const w = flat.exprs[s.subject]!.width;
         const n = nwords(w);
-        const vals = (c: (typeof s.cases)[number]) => c.values.map((v) => toWords(parseHex(v, w, `switch at ${c.loc.file}:${c.loc.line}`), n));
+        const vals = (c: (typeof s.cases)[number]) =>
+          c.values.map((v) => toWords(parseHex(v, w, `switch at ${c.loc.file}:${c.loc.line}`), n));
         if (n === 1) {
           this.block(`switch (${S[0]}) {`, () => {
             for (const c of s.cases) {
-              const head = c.values.length ? vals(c).map((v) => `case ${hex(v[0]!)}:`).join(' ') : 'default:';
+              const head = c.values.length
+                ? vals(c)
+                    .map((v) => `case ${hex(v[0]!)}:`)
+                    .join(' ')
+                : 'default:';
               this.block(`${head} {`, () => {
                 this.stmts(c.body, target);
                 this.line('break;');
@@ -151,14 +156,18 @@ export class FnBuilder {
   }
 
   settleAll(filter?: (u: number) => boolean): void {
-    this.settle(this.g.sch.units.map((_, i) => i), filter);
+    this.settle(
+      this.g.sch.units.map((_, i) => i),
+      filter,
+    );
   }
 
   /** One rising edge: next state from the settled values, reset override, commit. */
   edge(): void {
     const committed = this.next(this.g.flat.syncs);
     const { flat } = this.g;
-    for (const d of committed) for (let i = 0; i < nwords(flat.signals[d]!.width); i++) this.line(`${sigWord(d, i)} = n${d}_${i};`);
+    for (const d of committed)
+      for (let i = 0; i < nwords(flat.signals[d]!.width); i++) this.line(`${sigWord(d, i)} = n${d}_${i};`);
     this.invalidateState();
   }
 
@@ -179,7 +188,9 @@ export class FnBuilder {
         this.block(`if (${sigWord(p.reset, 0)}) {`, () => {
           for (const d of withInit) {
             const s = flat.signals[d]!;
-            toWords(parseHex(s.init!, s.width, `reset value of '${s.name}'`), nwords(s.width)).forEach((v, i) => this.line(`${next(d, i)} = ${hex(v)};`));
+            toWords(parseHex(s.init!, s.width, `reset value of '${s.name}'`), nwords(s.width)).forEach((v, i) => {
+              this.line(`${next(d, i)} = ${hex(v)};`);
+            });
           }
         });
       }
@@ -189,11 +200,15 @@ export class FnBuilder {
   }
 
   load(sigs: Iterable<number>): void {
-    for (const s of sigs) for (let i = 0; i < nwords(this.g.flat.signals[s]!.width); i++) this.line(`${sigWord(s, i)} = S[${this.g.offset[s]! + i}];`);
+    for (const s of sigs)
+      for (let i = 0; i < nwords(this.g.flat.signals[s]!.width); i++)
+        this.line(`${sigWord(s, i)} = S[${this.g.offset[s]! + i}];`);
   }
 
   store(sigs: Iterable<number>): void {
-    for (const s of sigs) for (let i = 0; i < nwords(this.g.flat.signals[s]!.width); i++) this.line(`S[${this.g.offset[s]! + i}] = ${sigWord(s, i)};`);
+    for (const s of sigs)
+      for (let i = 0; i < nwords(this.g.flat.signals[s]!.width); i++)
+        this.line(`S[${this.g.offset[s]! + i}] = ${sigWord(s, i)};`);
   }
 
   /** Characters emitted so far (the chunker keeps functions small enough for the optimizer). */
@@ -224,7 +239,9 @@ export class FnBuilder {
   finishChunk(header: string, driven: ReadonlySet<number>): string {
     const { flat, offset } = this.g;
     const words = (s: number) => Array.from({ length: nwords(flat.signals[s]!.width) }, (_, i) => i);
-    const loads = [...this.referenced()].filter((s) => !driven.has(s)).flatMap((s) => words(s).map((i) => `  ${sigWord(s, i)} = S[${offset[s]! + i}];`));
+    const loads = [...this.referenced()]
+      .filter((s) => !driven.has(s))
+      .flatMap((s) => words(s).map((i) => `  ${sigWord(s, i)} = S[${offset[s]! + i}];`));
     const stores = [...driven].flatMap((s) => words(s).map((i) => `  S[${offset[s]! + i}] = ${sigWord(s, i)};`));
     return this.finish(header, loads, stores);
   }

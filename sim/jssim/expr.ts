@@ -39,7 +39,13 @@ function lessThan(x: readonly string[], y: readonly string[], width: number, sig
   return c;
 }
 
-export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, widthOf: (i: number) => number, module: string): Plan {
+export function planExpr(
+  e: IRExpr,
+  id: number,
+  planOf: (i: number) => Plan,
+  widthOf: (i: number) => number,
+  module: string,
+): Plan {
   const W = e.width;
   const n = nwords(W);
   const r = topBits(W);
@@ -62,7 +68,8 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
   const out = (i: number, value: string) => {
     words[i] = isAtom(value) ? value : local(`e${id}_${i}`, value);
   };
-  const u32 = (i: number, value: string) => (lenOf(i) === 32 ? `((${value}) >>> 0)` : `((${value}) & ${hex(maskOf(lenOf(i)))})`);
+  const u32 = (i: number, value: string) =>
+    lenOf(i) === 32 ? `((${value}) >>> 0)` : `((${value}) & ${hex(maskOf(lenOf(i)))})`;
   // Bits of result word i that lie at or above bit `from` (for sign fill), as a mask.
   const fillMask = (i: number, from: number) => {
     const lo = Math.max(0, from - 32 * i);
@@ -78,14 +85,19 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
 
   switch (e.op) {
     case 'const': {
-      toWords(parseHex(e.value, W, what), n).forEach((v, i) => (words[i] = hex(v)));
+      toWords(parseHex(e.value, W, what), n).forEach((v, i) => {
+        words[i] = hex(v);
+      });
       break;
     }
     case 'ref':
       for (let i = 0; i < n; i++) words[i] = sigWord(e.signal, i);
       break;
-    case 'and': case 'or': case 'xor': {
-      const A = op(e.a), B = op(e.b);
+    case 'and':
+    case 'or':
+    case 'xor': {
+      const A = op(e.a),
+        B = op(e.b);
       const sym = e.op === 'and' ? '&' : e.op === 'or' ? '|' : '^';
       const ones = (i: number) => hex(maskOf(lenOf(i)));
       for (let i = 0; i < n; i++) {
@@ -103,7 +115,9 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       for (let i = 0; i < n; i++) out(i, lenOf(i) === 32 ? `(~${A[i]} >>> 0)` : `(~${A[i]} & ${hex(maskOf(r))})`);
       break;
     }
-    case 'add': case 'sub': case 'neg': {
+    case 'add':
+    case 'sub':
+    case 'neg': {
       const A = op(e.a);
       const B = 'b' in e ? op(e.b) : A.map(() => '0');
       const [x, y] = e.op === 'neg' ? [B, A] : [A, B];
@@ -121,17 +135,29 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       }
       break;
     }
-    case 'eq': case 'ne': {
-      const A = op(e.a), B = op(e.b);
+    case 'eq':
+    case 'ne': {
+      const A = op(e.a),
+        B = op(e.b);
       const wa = widthOf(e.a);
-      const terms = A.map((a, i) => (a === B[i] ? '' : B[i] === '0' ? a : a === '0' ? B[i]! : `(${a} ^ ${B[i]})`)).filter(Boolean);
+      const terms = A.map((a, i) =>
+        a === B[i] ? '' : B[i] === '0' ? a : a === '0' ? B[i]! : `(${a} ^ ${B[i]})`,
+      ).filter(Boolean);
       const diff = nwords(wa) === 1 ? null : terms.length ? terms.join(' | ') : '0';
       const cmp = e.op === 'eq' ? '===' : '!==';
       out(0, diff === null ? `+(${A[0]} ${cmp} ${B[0]})` : `+((${diff}) ${cmp} 0)`);
       break;
     }
-    case 'ult': case 'ule': case 'ugt': case 'uge': case 'slt': case 'sle': case 'sgt': case 'sge': {
-      const A = op(e.a), B = op(e.b);
+    case 'ult':
+    case 'ule':
+    case 'ugt':
+    case 'uge':
+    case 'slt':
+    case 'sle':
+    case 'sgt':
+    case 'sge': {
+      const A = op(e.a),
+        B = op(e.b);
       const wa = widthOf(e.a);
       const signed = e.op[0] === 's';
       const kind = e.op.slice(1);
@@ -140,7 +166,8 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       out(0, kind === 'lt' || kind === 'gt' ? lt : `(${lt} ^ 1)`);
       break;
     }
-    case 'shli': case 'shri': {
+    case 'shli':
+    case 'shri': {
       const A = op(e.a);
       const k = e.op === 'shli' ? -e.amount : e.amount;
       for (let i = 0; i < n; i++) out(i, field(A, W, 32 * i + k, lenOf(i)));
@@ -149,7 +176,9 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
     case 'srai': {
       const A = op(e.a);
       if (e.amount === 0) {
-        A.forEach((w, i) => (words[i] = w));
+        A.forEach((w, i) => {
+          words[i] = w;
+        });
         break;
       }
       const g = local(`g${id}`, `-(${A[n - 1]} >>> ${r - 1})`);
@@ -161,7 +190,8 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       for (let i = 0; i < n; i++) out(i, field(A, widthOf(e.a), e.lo + 32 * i, lenOf(i)));
       break;
     }
-    case 'trunc': case 'zext': {
+    case 'trunc':
+    case 'zext': {
       const A = op(e.a);
       const wa = widthOf(e.a);
       for (let i = 0; i < n; i++) out(i, field(A, wa, 32 * i, lenOf(i)));
@@ -172,18 +202,22 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       const wa = widthOf(e.a);
       const na = nwords(wa);
       if (wa === W) {
-        A.forEach((w, i) => (words[i] = w));
+        A.forEach((w, i) => {
+          words[i] = w;
+        });
         break;
       }
       const g = local(`g${id}`, `-(${A[na - 1]} >>> ${topBits(wa) - 1})`);
       for (let i = 0; i < n; i++) out(i, withFill(i, field(A, wa, 32 * i, lenOf(i)), g, wa));
       break;
     }
-    case 'concat': case 'repl': {
+    case 'concat':
+    case 'repl': {
       if (e.op === 'repl' && widthOf(e.a) === 1) {
         // A replicated bit (sign fills, masks): 0 - bit is all ones or zero.
         const A = op(e.a);
-        for (let i = 0; i < n; i++) out(i, lenOf(i) === 32 ? `(-${A[0]} >>> 0)` : `(-${A[0]} & ${hex(maskOf(lenOf(i)))})`);
+        for (let i = 0; i < n; i++)
+          out(i, lenOf(i) === 32 ? `(-${A[0]} >>> 0)` : `(-${A[0]} & ${hex(maskOf(lenOf(i)))})`);
         break;
       }
       const ids = e.op === 'concat' ? e.parts : Array.from({ length: e.count }, () => e.a);
@@ -196,23 +230,42 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       }
       for (let i = 0; i < n; i++) {
         const cs = parts.map((p, j) => field(p.w, p.width, 32 * i - offs[j]!, lenOf(i))).filter((c) => c !== '0');
-        out(i, cs.length === 0 ? '0' : cs.length === 1 ? cs[0]! : lenOf(i) === 32 ? `((${cs.join(' | ')}) >>> 0)` : `(${cs.join(' | ')})`);
+        out(
+          i,
+          cs.length === 0
+            ? '0'
+            : cs.length === 1
+              ? cs[0]!
+              : lenOf(i) === 32
+                ? `((${cs.join(' | ')}) >>> 0)`
+                : `(${cs.join(' | ')})`,
+        );
       }
       break;
     }
     case 'mux': {
-      const S = op(e.sel), A = op(e.a), B = op(e.b);
+      const S = op(e.sel),
+        A = op(e.a),
+        B = op(e.b);
       // Branchless select (a ternary is a mispredicted branch on random data): b ^ ((a ^ b) & -sel).
       const m = isAtom(S[0]!) ? S[0]! : local(`m${id}`, S[0]!);
       for (let i = 0; i < n; i++) {
         if (A[i] === B[i]) out(i, A[i]!);
         else if (B[i] === '0') out(i, lenOf(i) === 32 ? `((${A[i]} & -${m}) >>> 0)` : `(${A[i]} & -${m})`);
         else if (A[i] === '0') out(i, lenOf(i) === 32 ? `((${B[i]} & (${m} - 1)) >>> 0)` : `(${B[i]} & (${m} - 1))`);
-        else out(i, lenOf(i) === 32 ? `((${B[i]} ^ ((${A[i]} ^ ${B[i]}) & -${m})) >>> 0)` : `(${B[i]} ^ ((${A[i]} ^ ${B[i]}) & -${m}))`);
+        else
+          out(
+            i,
+            lenOf(i) === 32
+              ? `((${B[i]} ^ ((${A[i]} ^ ${B[i]}) & -${m})) >>> 0)`
+              : `(${B[i]} ^ ((${A[i]} ^ ${B[i]}) & -${m}))`,
+          );
       }
       break;
     }
-    case 'redor': case 'redand': case 'redxor': {
+    case 'redor':
+    case 'redand':
+    case 'redxor': {
       const A = op(e.a);
       const wa = widthOf(e.a);
       const na = nwords(wa);
@@ -234,7 +287,9 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
       }
       break;
     }
-    case 'shl': case 'shr': case 'sra':
+    case 'shl':
+    case 'shr':
+    case 'sra':
       return planShift(e.op, W, id, op(e.a), op(e.b), widthOf(e.b), deps);
     default: {
       const never: never = e;
@@ -245,7 +300,15 @@ export function planExpr(e: IRExpr, id: number, planOf: (i: number) => Plan, wid
 }
 
 /** Dynamic shifts: amount clamped to [0, W], then word shifts (log stages) and a bit shift. */
-function planShift(kind: 'shl' | 'shr' | 'sra', W: number, id: number, A: readonly string[], B: readonly string[], wb: number, deps: number[]): Plan {
+function planShift(
+  kind: 'shl' | 'shr' | 'sra',
+  W: number,
+  id: number,
+  A: readonly string[],
+  B: readonly string[],
+  wb: number,
+  deps: number[],
+): Plan {
   const e = { op: kind };
   const n = nwords(W);
   const r = topBits(W);
@@ -268,7 +331,13 @@ function planShift(kind: 'shl' | 'shr' | 'sra', W: number, id: number, A: readon
   } else if (!isAtom(k)) k = local(`k${id}`, k);
   if (n === 1) {
     let v: string;
-    if (e.op === 'shl') v = W < 32 ? `((${A[0]} << ${k}) & ${tm})` : clamp ? `(${k} >= 32 ? 0 : ((${A[0]} << ${k}) >>> 0))` : `((${A[0]} << ${k}) >>> 0)`;
+    if (e.op === 'shl')
+      v =
+        W < 32
+          ? `((${A[0]} << ${k}) & ${tm})`
+          : clamp
+            ? `(${k} >= 32 ? 0 : ((${A[0]} << ${k}) >>> 0))`
+            : `((${A[0]} << ${k}) >>> 0)`;
     else if (e.op === 'shr') v = W < 32 || !clamp ? `(${A[0]} >>> ${k})` : `(${k} >= 32 ? 0 : (${A[0]} >>> ${k}))`;
     else if (W < 32) v = `((${signedTop(A[0]!, W)} >> ${k}) & ${tm})`;
     else v = clamp ? `(((${A[0]} | 0) >> (${k} > 31 ? 31 : ${k})) >>> 0)` : `(((${A[0]} | 0) >> ${k}) >>> 0)`;

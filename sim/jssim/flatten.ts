@@ -64,7 +64,6 @@ export interface FlatDesign {
   readonly driver: ('input' | 'comb' | 'sync' | 'none')[];
 }
 
-
 export function flatten(design: IRDesign): FlatDesign {
   const modules = new Map<string, IRModule>();
   for (const m of design.modules) {
@@ -82,7 +81,8 @@ export function flatten(design: IRDesign): FlatDesign {
   const active: string[] = [];
 
   const instantiate = (m: IRModule, prefix: string, instName: string): { scope: FScope; sigBase: number } => {
-    if (active.includes(m.name)) throw new SimError(`module '${m.name}' instantiates itself (${[...active, m.name].join(' → ')})`);
+    if (active.includes(m.name))
+      throw new SimError(`module '${m.name}' instantiates itself (${[...active, m.name].join(' → ')})`);
     active.push(m.name);
     const sigBase = signals.length;
     const exprBase = exprs.length;
@@ -91,15 +91,27 @@ export function flatten(design: IRDesign): FlatDesign {
     m.signals.forEach((s, i) => {
       if (s.id !== i) throw new SimError(`module '${m.name}': signal '${s.name}' has id ${s.id} but is at index ${i}`);
       const id = signals.length;
-      signals.push({ id, name: prefix + s.name, local: s.name, width: s.width, kind: s.kind, init: s.init ?? null, loc: s.loc, top: isTop, enumName: s.enumName });
+      signals.push({
+        id,
+        name: prefix + s.name,
+        local: s.name,
+        width: s.width,
+        kind: s.kind,
+        init: s.init ?? null,
+        loc: s.loc,
+        top: isTop,
+        enumName: s.enumName,
+      });
       scope.signals.push(id);
     });
     const sig = (i: number) => {
-      if (!(i >= 0 && i < m.signals.length)) throw new SimError(`module '${m.name}': reference to unknown signal id ${i}`);
+      if (!(i >= 0 && i < m.signals.length))
+        throw new SimError(`module '${m.name}': reference to unknown signal id ${i}`);
       return sigBase + i;
     };
     const ex = (i: number) => {
-      if (!(i >= 0 && i < m.exprs.length)) throw new SimError(`module '${m.name}': reference to unknown expression id ${i}`);
+      if (!(i >= 0 && i < m.exprs.length))
+        throw new SimError(`module '${m.name}': reference to unknown expression id ${i}`);
       return exprBase + i;
     };
     for (const e of m.exprs) {
@@ -111,7 +123,8 @@ export function flatten(design: IRDesign): FlatDesign {
       const drives = [...targetsOf(body)];
       if (p.kind === 'comb') units.push({ body, drives, loc: p.loc, what: `process at ${at(p.loc)}` });
       else {
-        if (p.clock === undefined) throw new SimError(`module '${m.name}': clocked process at ${at(p.loc)} has no clock`);
+        if (p.clock === undefined)
+          throw new SimError(`module '${m.name}': clocked process at ${at(p.loc)} has no clock`);
         syncs.push({ body, clock: sig(p.clock), reset: p.reset == null ? null : sig(p.reset), drives, loc: p.loc });
       }
     }
@@ -129,17 +142,28 @@ export function flatten(design: IRDesign): FlatDesign {
       for (const [name, e] of Object.entries(inst.inputs)) {
         const target = port(name, 'input');
         const loc = inst.loc;
-        units.push({ body: [{ kind: 'assign', target, value: ex(e), loc }], drives: [target], loc, what: `input '${name}' of ${where}` });
+        units.push({
+          body: [{ kind: 'assign', target, value: ex(e), loc }],
+          drives: [target],
+          loc,
+          what: `input '${name}' of ${where}`,
+        });
       }
       for (const c of child.signals)
-        if (c.kind === 'input' && !(c.name in inst.inputs)) throw new SimError(`${where}: input port '${c.name}' is not connected`);
+        if (c.kind === 'input' && !(c.name in inst.inputs))
+          throw new SimError(`${where}: input port '${c.name}' is not connected`);
       for (const [name, w] of Object.entries(inst.outputs)) {
         const source = port(name, 'output');
         const target = sig(w);
         const value = exprs.length;
         exprs.push({ op: 'ref', width: signals[source]!.width, signal: source, loc: inst.loc });
         exprModule.push(m.name);
-        units.push({ body: [{ kind: 'assign', target, value, loc: inst.loc }], drives: [target], loc: inst.loc, what: `output '${name}' of ${where}` });
+        units.push({
+          body: [{ kind: 'assign', target, value, loc: inst.loc }],
+          drives: [target],
+          loc: inst.loc,
+          what: `output '${name}' of ${where}`,
+        });
       }
     }
     active.pop();
@@ -159,4 +183,3 @@ export function flatten(design: IRDesign): FlatDesign {
     if (driver[s.id] === 'none') throw new SimError(`${s.kind} '${s.name}' is never driven (${at(s.loc)})`);
   return { top: design.top, signals, exprs, exprModule, units, syncs, scope, driver };
 }
-

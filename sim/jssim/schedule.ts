@@ -38,7 +38,11 @@ export function schedule(flat: FlatDesign): Schedule {
     const rc = new ReadCollector(flat.exprs);
     const reads = units.map((u) => rc.reads(stmtRoots(u.body), new Set()));
     const driverUnit = new Int32Array(flat.signals.length).fill(-1);
-    units.forEach((u, i) => u.drives.forEach((d) => (driverUnit[d] = i)));
+    units.forEach((u, i) => {
+      u.drives.forEach((d) => {
+        driverUnit[d] = i;
+      });
+    });
     // Edge u → v when u reads a signal v drives (v must run first).
     const deps = (u: number) => [...reads[u]!].map((s) => driverUnit[s]!).filter((v) => v >= 0);
     const comps = stronglyConnectedComponents(units.length, deps);
@@ -49,9 +53,15 @@ export function schedule(flat: FlatDesign): Schedule {
       const sorted = order.map((i) => units[i]!);
       const sortedReads = order.map((i) => reads[i]!);
       const du = new Int32Array(flat.signals.length).fill(-1);
-      sorted.forEach((u, i) => u.drives.forEach((d) => (du[d] = i)));
+      sorted.forEach((u, i) => {
+        u.drives.forEach((d) => {
+          du[d] = i;
+        });
+      });
       const stateDep = new Uint8Array(flat.signals.length);
-      flat.signals.forEach((s) => (stateDep[s.id] = flat.driver[s.id] === 'sync' ? 1 : 0));
+      flat.signals.forEach((s) => {
+        stateDep[s.id] = flat.driver[s.id] === 'sync' ? 1 : 0;
+      });
       sorted.forEach((u, i) => {
         if ([...sortedReads[i]!].some((s) => stateDep[s])) for (const d of u.drives) stateDep[d] = 1;
       });
@@ -62,11 +72,20 @@ export function schedule(flat: FlatDesign): Schedule {
       const comp = [...cyclic[0]!].sort((a, b) => a - b);
       const sigs = [...new Set(comp.flatMap((i) => units[i]!.drives))].sort((a, b) => a - b);
       const names = sigs.map((d) => flat.signals[d]!.name);
-      throw new SimError(`combinational loop through ${names.map((n) => `'${n}'`).join(', ')} (${at(units[comp[0]!]!.loc)})`);
+      throw new SimError(
+        `combinational loop through ${names.map((n) => `'${n}'`).join(', ')} (${at(units[comp[0]!]!.loc)})`,
+      );
     }
     const split = new Set(splittable);
     units = units.flatMap((u, i) =>
-      split.has(i) ? u.drives.map((d) => ({ body: filterStmts(u.body, (t) => t === d), drives: [d], loc: u.loc, what: `${u.what} (signal '${flat.signals[d]!.name}')` })) : [u],
+      split.has(i)
+        ? u.drives.map((d) => ({
+            body: filterStmts(u.body, (t) => t === d),
+            drives: [d],
+            loc: u.loc,
+            what: `${u.what} (signal '${flat.signals[d]!.name}')`,
+          }))
+        : [u],
     );
   }
 }
@@ -86,6 +105,8 @@ export function cone(sch: Schedule, targets: Iterable<number>): number[] {
     for (const r of sch.reads[u]!) stack.push(r);
   }
   const out: number[] = [];
-  need.forEach((v, i) => v && out.push(i));
+  need.forEach((v, i) => {
+    if (v) out.push(i);
+  });
   return out;
 }

@@ -20,9 +20,17 @@ export interface Simulator {
    * keep their poked value. `into` may supply output arrays to fill (no allocation, no page
    * faults on fresh memory); outputs it lacks are allocated.
    */
-  evalBatch(inputs: Record<string, Uint32Array>, count: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array>;
+  evalBatch(
+    inputs: Record<string, Uint32Array>,
+    count: number,
+    into?: Record<string, Uint32Array>,
+  ): Record<string, Uint32Array>;
   /** Cycle k: apply inputs[k], settle, rising edge, settle, sample every output. */
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array>;
+  stepBatch(
+    inputs: Record<string, Uint32Array>,
+    cycles: number,
+    into?: Record<string, Uint32Array>,
+  ): Record<string, Uint32Array>;
   /** Starts writing a VCD of every signal (timescale 1 ns, clock period 10 ns). */
   vcd(path: string): void;
   /** Finishes the VCD, if any. */
@@ -56,16 +64,25 @@ class JsSimulator implements Simulator {
 
   poke(port: string, value: bigint | number): void {
     const s = this.input(port, 'poke');
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new SimError(`poke: value ${value} for '${port}' is not an integer`);
+    if (typeof value === 'number' && !Number.isSafeInteger(value))
+      throw new SimError(`poke: value ${value} for '${port}' is not an integer`);
     const v = BigInt(value);
-    if (v < 0n || v >> BigInt(s.width) !== 0n) throw new SimError(`poke: value ${value} does not fit input '${port}' (${s.width} bit${s.width === 1 ? '' : 's'})`);
-    toWords(v, s.words).forEach((w, i) => (this.compiled.state[s.offset + i] = w));
+    if (v < 0n || v >> BigInt(s.width) !== 0n)
+      throw new SimError(
+        `poke: value ${value} does not fit input '${port}' (${s.width} bit${s.width === 1 ? '' : 's'})`,
+      );
+    toWords(v, s.words).forEach((w, i) => {
+      this.compiled.state[s.offset + i] = w;
+    });
     this.dirty = true;
   }
 
   peek(name: string): bigint {
     const s = this.compiled.byName.get(name);
-    if (!s) throw new SimError(`peek: no signal '${name}' in '${this.compiled.top}' (signals inside instances are named 'inst.sig')`);
+    if (!s)
+      throw new SimError(
+        `peek: no signal '${name}' in '${this.compiled.top}' (signals inside instances are named 'inst.sig')`,
+      );
     if (this.dirty) this.eval();
     return fromWords(this.compiled.state, s.offset, s.words);
   }
@@ -95,31 +112,53 @@ class JsSimulator implements Simulator {
   }
 
   private columns(what: string, inputs: Record<string, Uint32Array>, count: number): SignalInfo[] {
-    if (!Number.isSafeInteger(count) || count < 0) throw new SimError(`${what}: count ${count} is not a non-negative integer`);
-    const sigs = Object.keys(inputs).sort().map((name) => this.input(name, what));
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new SimError(`${what}: count ${count} is not a non-negative integer`);
+    const sigs = Object.keys(inputs)
+      .sort()
+      .map((name) => this.input(name, what));
     for (const s of sigs) {
       const a = inputs[s.name]!;
       if (!(a instanceof Uint32Array)) throw new SimError(`${what}: input '${s.name}' must be a Uint32Array`);
       if (a.length < count * s.words)
-        throw new SimError(`${what}: input '${s.name}' has ${a.length} words, needs ${count * s.words} (${count} × ${s.words} word${s.words === 1 ? '' : 's'})`);
+        throw new SimError(
+          `${what}: input '${s.name}' has ${a.length} words, needs ${count * s.words} (${count} × ${s.words} word${s.words === 1 ? '' : 's'})`,
+        );
     }
     return sigs;
   }
 
-  private batch(kind: 'eval' | 'step', inputs: Record<string, Uint32Array>, count: number, into: Record<string, Uint32Array> = {}): Record<string, Uint32Array> {
+  private batch(
+    kind: 'eval' | 'step',
+    inputs: Record<string, Uint32Array>,
+    count: number,
+    into: Record<string, Uint32Array> = {},
+  ): Record<string, Uint32Array> {
     const what = kind === 'eval' ? 'evalBatch' : 'stepBatch';
     const sigs = this.columns(what, inputs, count);
-    if (kind === 'step' && !this.compiled.clock) throw new SimError(`stepBatch: design '${this.compiled.top}' has no clocked process`);
+    if (kind === 'step' && !this.compiled.clock)
+      throw new SimError(`stepBatch: design '${this.compiled.top}' has no clocked process`);
     const outs = this.compiled.outputs.map((s) => {
       const given = into[s.name];
       if (given === undefined) return new Uint32Array(count * s.words);
       if (!(given instanceof Uint32Array) || given.length < count * s.words)
-        throw new SimError(`${what}: output array for '${s.name}' must be a Uint32Array of at least ${count * s.words} words`);
+        throw new SimError(
+          `${what}: output array for '${s.name}' must be a Uint32Array of at least ${count * s.words} words`,
+        );
       return given;
     });
     if (this.wave) this.slowBatch(kind, sigs, inputs, outs, count);
     else {
-      this.compiled.batch(kind, sigs.map((s) => s.name)).run(sigs.map((s) => inputs[s.name]!), outs, count);
+      this.compiled
+        .batch(
+          kind,
+          sigs.map((s) => s.name),
+        )
+        .run(
+          sigs.map((s) => inputs[s.name]!),
+          outs,
+          count,
+        );
       // Inputs and registers in the state are current; internal wires settle at the next peek.
       if (count > 0) this.dirty = true;
     }
@@ -127,7 +166,13 @@ class JsSimulator implements Simulator {
   }
 
   /** Vector by vector through poke/eval/step, so that the waveform sees every vector. */
-  private slowBatch(kind: 'eval' | 'step', sigs: SignalInfo[], inputs: Record<string, Uint32Array>, outs: Uint32Array[], count: number): void {
+  private slowBatch(
+    kind: 'eval' | 'step',
+    sigs: SignalInfo[],
+    inputs: Record<string, Uint32Array>,
+    outs: Uint32Array[],
+    count: number,
+  ): void {
     const { state, outputs } = this.compiled;
     for (let k = 0; k < count; k++) {
       for (const s of sigs) for (let i = 0; i < s.words; i++) state[s.offset + i] = inputs[s.name]![k * s.words + i]!;
@@ -139,11 +184,19 @@ class JsSimulator implements Simulator {
     }
   }
 
-  evalBatch(inputs: Record<string, Uint32Array>, count: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array> {
+  evalBatch(
+    inputs: Record<string, Uint32Array>,
+    count: number,
+    into?: Record<string, Uint32Array>,
+  ): Record<string, Uint32Array> {
     return this.batch('eval', inputs, count, into);
   }
 
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, into?: Record<string, Uint32Array>): Record<string, Uint32Array> {
+  stepBatch(
+    inputs: Record<string, Uint32Array>,
+    cycles: number,
+    into?: Record<string, Uint32Array>,
+  ): Record<string, Uint32Array> {
     return this.batch('step', inputs, cycles, into);
   }
 

@@ -27,9 +27,23 @@ export function splitExpressions(flat: FlatDesign, budget: number): { flat: Flat
     acc[id] = nwords(e.width) + ops.reduce((s, o) => s + (replaced.has(o) ? 0 : acc[o]!), 0);
     if (acc[id]! <= budget) continue;
     const sig = signals.length;
-    signals.push({ id: sig, name: `~t${sig}`, local: `~t${sig}`, width: e.width, kind: 'wire', init: null, loc: e.loc, top: false });
+    signals.push({
+      id: sig,
+      name: `~t${sig}`,
+      local: `~t${sig}`,
+      width: e.width,
+      kind: 'wire',
+      init: null,
+      loc: e.loc,
+      top: false,
+    });
     driver.push('comb');
-    tempUnits.push({ body: [{ kind: 'assign', target: sig, value: id, loc: e.loc }], drives: [sig], loc: e.loc, what: `temporary for an expression at ${e.loc.file}:${e.loc.line}` });
+    tempUnits.push({
+      body: [{ kind: 'assign', target: sig, value: id, loc: e.loc }],
+      drives: [sig],
+      loc: e.loc,
+      what: `temporary for an expression at ${e.loc.file}:${e.loc.line}`,
+    });
     replaced.set(id, exprs.length);
     exprs.push({ op: 'ref', width: e.width, signal: sig, loc: e.loc });
     exprModule.push(flat.exprModule[id]!);

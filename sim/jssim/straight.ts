@@ -7,7 +7,10 @@ export function movingUnits(g: GenContext, ins: readonly number[], withState: bo
   const { sch, flat } = g;
   const dep = new Uint8Array(flat.signals.length);
   for (const s of ins) dep[s] = 1;
-  if (withState) flat.signals.forEach((s) => flat.driver[s.id] === 'sync' && (dep[s.id] = 1));
+  if (withState)
+    flat.signals.forEach((s) => {
+      if (flat.driver[s.id] === 'sync') dep[s.id] = 1;
+    });
   const moving = new Uint8Array(sch.units.length);
   sch.units.forEach((u, i) => {
     if ([...sch.reads[i]!].some((s) => dep[s])) {
@@ -40,12 +43,23 @@ export function straightMain(g: GenContext, topInputs: number[], stateSigs: numb
 }
 
 /** The batch loop with the per-vector body inlined. */
-export function straightKernel(g: GenContext, kind: 'eval' | 'step', ins: readonly number[], outIds: readonly number[], topInputs: readonly number[], stateSigs: readonly number[]): string {
+export function straightKernel(
+  g: GenContext,
+  kind: 'eval' | 'step',
+  ins: readonly number[],
+  outIds: readonly number[],
+  topInputs: readonly number[],
+  stateSigs: readonly number[],
+): string {
   const { flat, syncReads } = g;
   const words = (s: number) => Math.max(1, Math.ceil(flat.signals[s]!.width / 32));
   const idx = (s: number, i: number) => (words(s) === 1 ? 'k' : i === 0 ? `k * ${words(s)}` : `k * ${words(s)} + ${i}`);
   const b = new FnBuilder(g);
-  b.line(ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') + ' ' + outIds.map((_, j) => `const O${j} = O[${j}];`).join(' '));
+  b.line(
+    ins.map((_, j) => `const I${j} = I[${j}];`).join(' ') +
+      ' ' +
+      outIds.map((_, j) => `const O${j} = O[${j}];`).join(' '),
+  );
   b.load([...topInputs.filter((s) => !ins.includes(s)), ...stateSigs]);
   // Logic that sees neither the columns nor (when stepping) the registers settles once.
   const moving = movingUnits(g, ins, kind === 'step');

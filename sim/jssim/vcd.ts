@@ -26,7 +26,11 @@ export class VcdWriter {
   private lastTime = -1;
   private readonly dumped: number[] = []; // signals declared in the scopes (not compiler temporaries)
 
-  constructor(path: string, private readonly sim: CompiledSim, now: number) {
+  constructor(
+    path: string,
+    private readonly sim: CompiledSim,
+    now: number,
+  ) {
     this.fd = openSync(path, 'w');
     this.ids = sim.signals.map((_, i) => idCode(i));
     this.last = sim.state.slice();

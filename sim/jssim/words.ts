@@ -41,7 +41,8 @@ export function fromWords(ws: ArrayLike<number>, off: number, n: number): bigint
 export function parseHex(value: string, width: number, what: string): bigint {
   if (!/^[0-9a-fA-F]+$/.test(value)) throw new SimError(`${what}: constant '${value}' is not a hex string`);
   const v = BigInt(`0x${value}`);
-  if (v >> BigInt(width) !== 0n) throw new SimError(`${what}: constant '${value}' does not fit in ${width} bit${width === 1 ? '' : 's'}`);
+  if (v >> BigInt(width) !== 0n)
+    throw new SimError(`${what}: constant '${value}' does not fit in ${width} bit${width === 1 ? '' : 's'}`);
   return v;
 }
 

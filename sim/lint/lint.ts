@@ -45,20 +45,38 @@ export async function lintVerilog(spec: ModuleSpec, opts: LintOptions = {}): Pro
     // Relative file names, cwd = dir: the tools then report the spec's own file names.
     const configs: { tool: LintTool; bin: string; args: string[] }[] = [
       { tool: 'verilator', bin: verilator, args: ['--lint-only', '-Wall', '--top-module', spec.top, ...files] },
-      { tool: 'verilator-1364-2005', bin: verilator, args: ['--lint-only', '-Wall', '--language', '1364-2005', '--top-module', spec.top, ...files] },
-      { tool: 'iverilog', bin: iverilog, args: ['-g2005', '-Wall', '-o', join(dir, 'a.out'), '-s', spec.top, ...files] },
+      {
+        tool: 'verilator-1364-2005',
+        bin: verilator,
+        args: ['--lint-only', '-Wall', '--language', '1364-2005', '--top-module', spec.top, ...files],
+      },
+      {
+        tool: 'iverilog',
+        bin: iverilog,
+        args: ['-g2005', '-Wall', '-o', join(dir, 'a.out'), '-s', spec.top, ...files],
+      },
     ];
-    const runs = await Promise.all(configs.map(async (c): Promise<LintRun> => {
-      const r = await run(c.bin, c.args, dir);
-      return { tool: c.tool, args: c.args, exitCode: r.code, output: r.stderr + r.stdout };
-    }));
+    const runs = await Promise.all(
+      configs.map(async (c): Promise<LintRun> => {
+        const r = await run(c.bin, c.args, dir);
+        return { tool: c.tool, args: c.args, exitCode: r.code, output: r.stderr + r.stdout };
+      }),
+    );
     const messages: LintMessage[] = [];
     for (const r of runs) {
       const ms = r.tool === 'iverilog' ? parseIverilog(r.output) : parseVerilator(r.output, r.tool);
       if (ms.length === 0 && r.exitCode !== 0) {
         // Never let a failing tool pass silently because its output was not understood.
         const text = r.output.trim().split('\n').slice(0, 5).join(' | ');
-        ms.push({ tool: r.tool, file: null, line: null, column: null, severity: 'error', code: null, message: `exited with code ${r.exitCode}: ${text}` });
+        ms.push({
+          tool: r.tool,
+          file: null,
+          line: null,
+          column: null,
+          severity: 'error',
+          code: null,
+          message: `exited with code ${r.exitCode}: ${text}`,
+        });
       }
       messages.push(...ms);
     }
@@ -72,7 +90,10 @@ export async function lintVerilog(spec: ModuleSpec, opts: LintOptions = {}): Pro
 export function formatLintResult(r: LintResult): string {
   if (r.clean) return '';
   const n = r.messages.length;
-  return [`lint failed for module '${r.top}' (${n} message${n === 1 ? '' : 's'}):`, ...r.messages.map((m) => `  ${formatLintMessage(m)}`)].join('\n');
+  return [
+    `lint failed for module '${r.top}' (${n} message${n === 1 ? '' : 's'}):`,
+    ...r.messages.map((m) => `  ${formatLintMessage(m)}`),
+  ].join('\n');
 }
 
 /** Throw a readable error listing every message unless `spec` lints clean. */

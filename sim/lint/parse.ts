@@ -58,7 +58,15 @@ export function parseIverilog(output: string): LintMessage[] {
     if (bare) {
       // Unlocated, e.g. "error: Unable to find the root module "x" in the Verilog source."
       const severity = bare[1]!.toLowerCase() === 'warning' ? 'warning' : 'error';
-      out.push({ tool: 'iverilog', file: null, line: null, column: null, severity, code: null, message: bare[2]!.trim() });
+      out.push({
+        tool: 'iverilog',
+        file: null,
+        line: null,
+        column: null,
+        severity,
+        code: null,
+        message: bare[2]!.trim(),
+      });
       continue;
     }
     const m = IVERILOG_LINE.exec(raw.trimEnd());

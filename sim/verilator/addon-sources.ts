@@ -18,13 +18,16 @@ let native: ReadonlyArray<readonly [string, string]> | undefined;
 
 /** The native/ files, by name (read once per process). */
 export function nativeSources(): ReadonlyArray<readonly [string, string]> {
-  native ??= readdirSync(NATIVE_DIR).filter((f) => NATIVE_SOURCE.test(f)).sort()
+  native ??= readdirSync(NATIVE_DIR)
+    .filter((f) => NATIVE_SOURCE.test(f))
+    .sort()
     .map((f) => [f, readFileSync(`${NATIVE_DIR}${f}`, 'utf8')] as const);
   return native;
 }
 
 /** Every C++ file of the addon of `spec`, as [file name, text], sorted by name. */
 export function addonSources(spec: ModuleSpec, opts: PortTableOptions): Array<readonly [string, string]> {
-  return [...nativeSources(), [PORT_TABLE_FILE, portTableHeader(spec, opts)] as const]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...nativeSources(), [PORT_TABLE_FILE, portTableHeader(spec, opts)] as const].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
 }

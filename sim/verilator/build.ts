@@ -58,7 +58,9 @@ export function nodeIncludeDir(): string {
   ];
   const found = candidates.find((d) => existsSync(join(d, 'node_api.h')));
   if (!found) {
-    throw new Error(`Node headers not found (node_api.h, looked in ${candidates.join(', ')}): they ship with the nodejs package, or run \`npx node-gyp install\``);
+    throw new Error(
+      `Node headers not found (node_api.h, looked in ${candidates.join(', ')}): they ship with the nodejs package, or run \`npx node-gyp install\``,
+    );
   }
   return found;
 }
@@ -80,7 +82,7 @@ function unityFile(verilated: readonly string[]): string {
   return [
     `#include "${PCH_NAME}"`,
     ...verilated.map((f) => `#include "${f}"`),
-    '// The addon is the project\'s own code: the warnings off for Verilator\'s are on again for it.',
+    "// The addon is the project's own code: the warnings off for Verilator's are on again for it.",
     ...VERILATED_CODE_QUIET.map((w) => `#pragma GCC diagnostic warning "-W${w}"`),
     `#include "${ADDON_MAIN}"`,
     '',
@@ -103,11 +105,24 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   const nodeInclude = nodeIncludeDir();
   // -Wall -Wextra for the addon; Verilator's code keeps its warnings off (see unityFile).
   const cxxFlags = [...baseCxxFlags(root), '-Wall', '-Wextra', `-DVM_TRACE=${trace ? 1 : 0}`, `-I${nodeInclude}`];
-  const files = Object.keys(spec.files).sort().map((f) => [f, spec.files[f]!]);
+  const files = Object.keys(spec.files)
+    .sort()
+    .map((f) => [f, spec.files[f]!]);
   const key = hashOf({
-    RECIPE, version, root, cxx, napi: process.versions.napi, top: spec.top, files,
-    ports: spec.ports.map((p) => [p.name, p.dir, p.width]), clock: spec.clock ?? null,
-    trace, vArgs, cxxFlags, cxxSources, ...(coverage ? { coverage } : {}),
+    RECIPE,
+    version,
+    root,
+    cxx,
+    napi: process.versions.napi,
+    top: spec.top,
+    files,
+    ports: spec.ports.map((p) => [p.name, p.dir, p.width]),
+    clock: spec.clock ?? null,
+    trace,
+    vArgs,
+    cxxFlags,
+    cxxSources,
+    ...(coverage ? { coverage } : {}),
   }).slice(0, 24);
   const final = join(cacheDir, key);
 
@@ -115,35 +130,66 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   if (!job) {
     job = publishDir(final, async (tmp) => {
       const [runtime, pch] = await Promise.all([
-        ensureRuntime(cacheDir, version, root, cxx), ensurePch(cacheDir, version, cxx, cxxFlags)]);
+        ensureRuntime(cacheDir, version, root, cxx),
+        ensurePch(cacheDir, version, cxx, cxxFlags),
+      ]);
       const src = join(tmp, 'src');
       const obj = join(tmp, 'obj');
       mkdirSync(src);
       for (const [f, text] of files) writeFileSync(join(src, f!), text!);
       // Relative paths (cwd = tmp) so messages and the model say src/<file>, not tmp-123.
-      await runChecked(`verilating ${spec.top}`, verilator, [
-        '--cc', '--Mdir', 'obj', '--top-module', spec.top,
-        // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
-        '-Wno-fatal', '-Wno-lint', '-Wno-style',
-        ...(trace ? ['--trace'] : []), ...(coverage ? ['--coverage'] : []), ...vArgs, ...files.map(([f]) => `src/${f}`),
-      ], tmp);
+      await runChecked(
+        `verilating ${spec.top}`,
+        verilator,
+        [
+          '--cc',
+          '--Mdir',
+          'obj',
+          '--top-module',
+          spec.top,
+          // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
+          '-Wno-fatal',
+          '-Wno-lint',
+          '-Wno-style',
+          ...(trace ? ['--trace'] : []),
+          ...(coverage ? ['--coverage'] : []),
+          ...vArgs,
+          ...files.map(([f]) => `src/${f}`),
+        ],
+        tmp,
+      );
       const problems = portProblems(spec, portsFromHeader(readFileSync(join(obj, `V${spec.top}.h`), 'utf8')));
       if (problems.length) {
-        throw new Error(`buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        throw new Error(
+          `buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
       }
-      const parts = readdirSync(obj).filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp')).sort();
+      const parts = readdirSync(obj)
+        .filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp'))
+        .sort();
       for (const [f, text] of cxxSources) writeFileSync(join(obj, f), text);
       // The coverage database (VerilatedCovContext) lives in verilated_cov.cpp, which only
       // coverage builds need: compiled into their unity file rather than the shared runtime.
       writeFileSync(join(obj, 'unity.cpp'), unityFile([...parts, ...(coverage ? ['verilated_cov.cpp'] : [])]));
       const compiled = await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
-        ...cxxFlags, `-I${pch}`, `-I${obj}`, '-shared', join(obj, 'unity.cpp'), runtime,
+        ...cxxFlags,
+        `-I${pch}`,
+        `-I${obj}`,
+        '-shared',
+        join(obj, 'unity.cpp'),
+        runtime,
         // Each addon keeps a private copy of the runtime: no symbol clashes between models.
-        '-Wl,--exclude-libs,ALL', '-Wl,-Bsymbolic', '-o', join(tmp, 'model.node'),
+        '-Wl,--exclude-libs,ALL',
+        '-Wl,-Bsymbolic',
+        '-o',
+        join(tmp, 'model.node'),
       ]);
       // The compiler's warnings, if any, for whoever debugs the cache (a build never shows them).
       if (compiled.stderr) writeFileSync(join(obj, 'compile.log'), compiled.stderr);
-      writeFileSync(join(tmp, 'meta.json'), JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2));
+      writeFileSync(
+        join(tmp, 'meta.json'),
+        JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2),
+      );
     });
     inFlight.set(final, job);
     job.finally(() => inFlight.delete(final)).catch(() => {});

@@ -2,7 +2,17 @@
 // a private temp dir and published with one rename(), so two processes building the
 // same key at once never see a half-written directory: the loser discards its copy.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 
 /**
@@ -42,7 +52,10 @@ function lockIsStale(lock: string): boolean {
  * first builder instead of compiling the same thing twice; the rename alone would
  * already keep the result consistent, the lock only saves CPU.
  */
-export async function publishDir(final: string, fill: (tmp: string) => Promise<void>): Promise<{ dir: string; built: boolean }> {
+export async function publishDir(
+  final: string,
+  fill: (tmp: string) => Promise<void>,
+): Promise<{ dir: string; built: boolean }> {
   if (existsSync(final)) return { dir: final, built: false };
   const parent = dirname(final);
   mkdirSync(parent, { recursive: true });
@@ -67,7 +80,11 @@ export async function publishDir(final: string, fill: (tmp: string) => Promise<v
   }
 }
 
-async function publishLocked(final: string, parent: string, fill: (tmp: string) => Promise<void>): Promise<{ dir: string; built: boolean }> {
+async function publishLocked(
+  final: string,
+  parent: string,
+  fill: (tmp: string) => Promise<void>,
+): Promise<{ dir: string; built: boolean }> {
   if (existsSync(final)) return { dir: final, built: false };
   const tmp = join(parent, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp);

@@ -21,7 +21,8 @@ export function run(bin: string, args: string[], cwd?: string): Promise<RunResul
 /** Run a program and throw `what` plus its output if it fails. */
 export async function runChecked(what: string, bin: string, args: string[], cwd?: string): Promise<RunResult> {
   const r = await run(bin, args, cwd).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') throw new Error(`${what} failed: '${bin}' not found (a C++ compiler: \`apt-get install g++\`)`);
+    if (e.code === 'ENOENT')
+      throw new Error(`${what} failed: '${bin}' not found (a C++ compiler: \`apt-get install g++\`)`);
     throw e;
   });
   if (r.code !== 0) {

@@ -25,7 +25,11 @@ export interface VerilatedModel {
    * `cycles` clock cycles. Cycle k: clock 0 and inputs[k] applied, eval (settle),
    * clock 0→1, eval, outputs sampled. The clock may not be given; reset is an input.
    */
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, opts?: StepOptions): Promise<Record<string, Uint32Array>>;
+  stepBatch(
+    inputs: Record<string, Uint32Array>,
+    cycles: number,
+    opts?: StepOptions,
+  ): Promise<Record<string, Uint32Array>>;
   /**
    * evalBatch (step false) or stepBatch (step true) with every output word of every vector
    * compared against `expected` inside the addon, on the evaluating thread; `out` are output
@@ -33,8 +37,13 @@ export interface VerilatedModel {
    * combinational batch (step false) whose words all match may leave `actual` unwritten (the
    * addon then only compares; on a difference it evaluates the batch again, storing them).
    */
-  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
-    out?: Record<string, Uint32Array>): Promise<CheckedBatch>;
+  checkBatch(
+    inputs: Record<string, Uint32Array>,
+    expected: Record<string, Uint32Array>,
+    count: number,
+    step: boolean,
+    out?: Record<string, Uint32Array>,
+  ): Promise<CheckedBatch>;
   /** Set an input (applied in order with the other calls; takes effect at the next eval). */
   poke(name: string, value: bigint): void;
   /** Settle the model and read a port (input or output). */
@@ -58,8 +67,16 @@ export interface Addon {
   create(): unknown;
   destroy(h: unknown): void;
   /** With `expected` (one column per output): the result says whether any output word differs. */
-  batch(h: unknown, inputs: (Uint32Array | null)[], outputs: Uint32Array[], pre: Uint32Array[] | null,
-    count: number, step: boolean, async: boolean, expected?: Uint32Array[]): Promise<boolean | undefined> | boolean | undefined;
+  batch(
+    h: unknown,
+    inputs: (Uint32Array | null)[],
+    outputs: Uint32Array[],
+    pre: Uint32Array[] | null,
+    count: number,
+    step: boolean,
+    async: boolean,
+    expected?: Uint32Array[],
+  ): Promise<boolean | undefined> | boolean | undefined;
   setInput(h: unknown, index: number, words: Uint32Array): void;
   read(h: unknown, isInput: boolean, index: number, words: Uint32Array): void;
   traceOpen(h: unknown, path: string): void;
@@ -109,11 +126,18 @@ export class NapiModel implements VerilatedModel {
   /** Batches of at least this many vectors run on the thread pool (tunable for benches). */
   asyncMin = ASYNC_MIN;
 
-  constructor(private readonly addon: Addon, readonly spec: ModuleSpec) {
+  constructor(
+    private readonly addon: Addon,
+    readonly spec: ModuleSpec,
+  ) {
     this.ins = spec.ports.filter((p) => p.dir === 'input');
     this.outs = spec.ports.filter((p) => p.dir === 'output');
-    this.ins.forEach((p, i) => this.inIndex.set(p.name, i));
-    this.outs.forEach((p, i) => this.outIndex.set(p.name, i));
+    this.ins.forEach((p, i) => {
+      this.inIndex.set(p.name, i);
+    });
+    this.outs.forEach((p, i) => {
+      this.outIndex.set(p.name, i);
+    });
     this.handle = addon.create();
   }
 
@@ -147,7 +171,14 @@ export class NapiModel implements VerilatedModel {
       });
     }
     this.pending++;
-    this.chain = p.then(() => { this.pending--; }, () => { this.pending--; });
+    this.chain = p.then(
+      () => {
+        this.pending--;
+      },
+      () => {
+        this.pending--;
+      },
+    );
     return p;
   }
 
@@ -162,13 +193,21 @@ export class NapiModel implements VerilatedModel {
     if (this.closed) throw new Error(`${who}: model '${this.spec.top}' is closed`);
   }
 
-  private inputColumns(who: string, inputs: Record<string, Uint32Array>, count: number, forbidClock: boolean): (Uint32Array | null)[] {
-    if (!Number.isInteger(count) || count < 0) throw new Error(`${who}: count must be a non-negative integer, got ${count}`);
+  private inputColumns(
+    who: string,
+    inputs: Record<string, Uint32Array>,
+    count: number,
+    forbidClock: boolean,
+  ): (Uint32Array | null)[] {
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`${who}: count must be a non-negative integer, got ${count}`);
     const cols: (Uint32Array | null)[] = this.ins.map(() => null);
     for (const [name, col] of Object.entries(inputs)) {
       const i = this.inIndex.get(name);
       if (i === undefined) {
-        throw new Error(`${who}: '${name}' is not an input of ${this.spec.top} (inputs: ${this.ins.map((p) => p.name).join(', ')})`);
+        throw new Error(
+          `${who}: '${name}' is not an input of ${this.spec.top} (inputs: ${this.ins.map((p) => p.name).join(', ')})`,
+        );
       }
       if (forbidClock && name === this.spec.clock) {
         throw new Error(`${who}: '${name}' is the clock; stepBatch toggles it and it cannot be driven`);
@@ -176,7 +215,9 @@ export class NapiModel implements VerilatedModel {
       if (!(col instanceof Uint32Array)) throw new Error(`${who}: input '${name}' must be a Uint32Array`);
       const nw = wordsFor(this.ins[i]!.width);
       if (col.length < count * nw) {
-        throw new Error(`${who}: input '${name}' has ${col.length} words, needs ${count * nw} (${count} × ${nw} words)`);
+        throw new Error(
+          `${who}: input '${name}' has ${col.length} words, needs ${count * nw} (${count} × ${nw} words)`,
+        );
       }
       cols[i] = col;
     }
@@ -187,29 +228,44 @@ export class NapiModel implements VerilatedModel {
     return this.outs.map((p) => new Uint32Array(count * wordsFor(p.width)));
   }
 
-  private async runBatch(inCols: (Uint32Array | null)[], outCols: Uint32Array[], pre: Uint32Array[] | null,
-    count: number, step: boolean, expected?: Uint32Array[]): Promise<boolean> {
+  private async runBatch(
+    inCols: (Uint32Array | null)[],
+    outCols: Uint32Array[],
+    pre: Uint32Array[] | null,
+    count: number,
+    step: boolean,
+    expected?: Uint32Array[],
+  ): Promise<boolean> {
     if (count === 0) return false;
     const r = this.addon.batch(this.handle, inCols, outCols, pre, count, step, count >= this.asyncMin, expected);
     return (typeof r === 'object' ? await r : r) === true;
   }
 
-  checkBatch(inputs: Record<string, Uint32Array>, expected: Record<string, Uint32Array>, count: number, step: boolean,
-    out?: Record<string, Uint32Array>): Promise<CheckedBatch> {
+  checkBatch(
+    inputs: Record<string, Uint32Array>,
+    expected: Record<string, Uint32Array>,
+    count: number,
+    step: boolean,
+    out?: Record<string, Uint32Array>,
+  ): Promise<CheckedBatch> {
     try {
       const who = step ? 'checkBatch (step)' : 'checkBatch';
       this.checkOpen(who);
       if (step) this.requireClock(who);
       const inCols = this.inputColumns(who, inputs, count, step);
       const exp = this.outs.map((p) => {
-        const c = expected[p.name], nw = wordsFor(p.width);
-        if (!(c instanceof Uint32Array) || c.length < count * nw) throw new Error(`${who}: expected column '${p.name}' needs ${count * nw} words`);
+        const c = expected[p.name],
+          nw = wordsFor(p.width);
+        if (!(c instanceof Uint32Array) || c.length < count * nw)
+          throw new Error(`${who}: expected column '${p.name}' needs ${count * nw} words`);
         return c;
       });
       const outCols = this.outs.map((p) => {
-        const c = out?.[p.name], nw = wordsFor(p.width);
+        const c = out?.[p.name],
+          nw = wordsFor(p.width);
         if (c === undefined) return new Uint32Array(count * nw);
-        if (!(c instanceof Uint32Array) || c.length < count * nw) throw new Error(`${who}: output column '${p.name}' needs ${count * nw} words`);
+        if (!(c instanceof Uint32Array) || c.length < count * nw)
+          throw new Error(`${who}: output column '${p.name}' needs ${count * nw} words`);
         return c;
       });
       return this.enqueue(async () => {
@@ -235,7 +291,11 @@ export class NapiModel implements VerilatedModel {
     }
   }
 
-  stepBatch(inputs: Record<string, Uint32Array>, cycles: number, opts: StepOptions = {}): Promise<Record<string, Uint32Array>> {
+  stepBatch(
+    inputs: Record<string, Uint32Array>,
+    cycles: number,
+    opts: StepOptions = {},
+  ): Promise<Record<string, Uint32Array>> {
     try {
       this.checkOpen('stepBatch');
       this.requireClock('stepBatch');
@@ -245,7 +305,10 @@ export class NapiModel implements VerilatedModel {
       return this.enqueue(async () => {
         await this.runBatch(inCols, outCols, pre, cycles, true);
         const res = this.record(outCols);
-        if (pre) this.outs.forEach((p, i) => { res[`${p.name}@pre`] = pre[i]!; });
+        if (pre)
+          this.outs.forEach((p, i) => {
+            res[`${p.name}@pre`] = pre[i]!;
+          });
         return res;
       });
     } catch (e) {
@@ -255,7 +318,9 @@ export class NapiModel implements VerilatedModel {
 
   private record(cols: Uint32Array[]): Record<string, Uint32Array> {
     const res: Record<string, Uint32Array> = {};
-    this.outs.forEach((p, i) => { res[p.name] = cols[i]!; });
+    this.outs.forEach((p, i) => {
+      res[p.name] = cols[i]!;
+    });
     return res;
   }
 
@@ -266,7 +331,10 @@ export class NapiModel implements VerilatedModel {
   poke(name: string, value: bigint): void {
     this.checkOpen('poke');
     const i = this.inIndex.get(name);
-    if (i === undefined) throw new Error(`poke: '${name}' is not an input of ${this.spec.top} (inputs: ${this.ins.map((p) => p.name).join(', ')})`);
+    if (i === undefined)
+      throw new Error(
+        `poke: '${name}' is not an input of ${this.spec.top} (inputs: ${this.ins.map((p) => p.name).join(', ')})`,
+      );
     const w = this.ins[i]!.width;
     if (typeof value !== 'bigint' || value < 0n || value >> BigInt(w) !== 0n) {
       throw new Error(`poke: value ${String(value)} does not fit in '${name}' (${w} bits, unsigned)`);
@@ -281,7 +349,9 @@ export class NapiModel implements VerilatedModel {
       const oi = this.outIndex.get(name);
       const ii = this.inIndex.get(name);
       if (oi === undefined && ii === undefined) {
-        throw new Error(`peek: '${name}' is not a port of ${this.spec.top} (ports: ${this.spec.ports.map((p) => p.name).join(', ')})`);
+        throw new Error(
+          `peek: '${name}' is not a port of ${this.spec.top} (ports: ${this.spec.ports.map((p) => p.name).join(', ')})`,
+        );
       }
       const port = oi !== undefined ? this.outs[oi]! : this.ins[ii!]!;
       const nw = wordsFor(port.width);
@@ -303,7 +373,7 @@ export class NapiModel implements VerilatedModel {
       const inCols = this.ins.map(() => null);
       return this.enqueue(async () => {
         // Outputs are discarded: run in chunks so step(1e7) does not allocate 1e7 words.
-        for (let done = 0; done < n;) {
+        for (let done = 0; done < n; ) {
           const k = Math.min(n - done, 1 << 16);
           await this.runBatch(inCols, this.allocOutputs(k), null, k, true);
           done += k;
@@ -328,7 +398,10 @@ export class NapiModel implements VerilatedModel {
     try {
       this.checkOpen('writeCoverage');
       const write = this.addon.coverageWrite;
-      if (!write) throw new Error(`writeCoverage: model '${this.spec.top}' was built without coverage; build it with { coverage: true }`);
+      if (!write)
+        throw new Error(
+          `writeCoverage: model '${this.spec.top}' was built without coverage; build it with { coverage: true }`,
+        );
       const abs = resolve(path);
       mkdirSync(dirname(abs), { recursive: true });
       return this.enqueue(() => write(this.handle, abs));

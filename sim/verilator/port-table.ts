@@ -2,7 +2,7 @@
 // class and lists its ports as X-macro tables. native/addon.cc expands the tables into its
 // straight-line per-port loops (native/port_io.h holds the per-width code); nothing else
 // about the addon depends on the design.
-import { type ModuleSpec, type PortSpec } from './spec.js';
+import type { ModuleSpec, PortSpec } from './spec.js';
 
 export const PORT_TABLE_FILE = 'vti_ports.h';
 
@@ -21,12 +21,16 @@ interface PortRow {
   readonly width: number;
 }
 
-const rows = (ports: readonly PortSpec[]): PortRow[] => ports.map((p, index) => ({ index, name: p.name, width: p.width }));
+const rows = (ports: readonly PortSpec[]): PortRow[] =>
+  ports.map((p, index) => ({ index, name: p.name, width: p.width }));
 
 /** `#define NAME(X) X(i, name, width) ...`, one row a line. */
 function xTable(macro: string, table: readonly PortRow[]): string[] {
   if (table.length === 0) return [`#define ${macro}(X)`];
-  return [`#define ${macro}(X) \\`, ...table.map((r, i) => `  X(${r.index}, ${r.name}, ${r.width})${i < table.length - 1 ? ' \\' : ''}`)];
+  return [
+    `#define ${macro}(X) \\`,
+    ...table.map((r, i) => `  X(${r.index}, ${r.name}, ${r.width})${i < table.length - 1 ? ' \\' : ''}`),
+  ];
 }
 
 /** The text of vti_ports.h for `spec` (validated by the caller: identifiers, widths). */

@@ -28,12 +28,17 @@ export function portProblems(spec: ModuleSpec, actual: VerilatedPort[]): string[
   for (const p of spec.ports) {
     const a = byName.get(p.name);
     if (!a) problems.push(`'${p.name}' is in the port list but is not a port of module ${spec.top}`);
-    else if (a.dir !== p.dir) problems.push(`'${p.name}' is an ${a.dir} in the Verilog but an ${p.dir} in the port list`);
-    else if (a.width !== p.width) problems.push(`'${p.name}' has width ${a.width} in the Verilog but ${p.width} in the port list`);
+    else if (a.dir !== p.dir)
+      problems.push(`'${p.name}' is an ${a.dir} in the Verilog but an ${p.dir} in the port list`);
+    else if (a.width !== p.width)
+      problems.push(`'${p.name}' has width ${a.width} in the Verilog but ${p.width} in the port list`);
   }
   const listed = new Set(spec.ports.map((p) => p.name));
   for (const a of actual) {
-    if (!listed.has(a.name)) problems.push(`'${a.name}' (${a.dir}, ${a.width} bits) is a port of module ${spec.top} but missing from the port list`);
+    if (!listed.has(a.name))
+      problems.push(
+        `'${a.name}' (${a.dir}, ${a.width} bits) is a port of module ${spec.top} but missing from the port list`,
+      );
   }
   return problems;
 }

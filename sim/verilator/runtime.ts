@@ -15,19 +15,36 @@ const RUNTIME_SOURCES = ['verilated', 'verilated_threads', 'verilated_vcd_c'];
  * files (build.ts), which compile warning-free with them.
  */
 export const VERILATED_CODE_QUIET = [
-  'bool-operation', 'sign-compare', 'uninitialized', 'unused-but-set-variable', 'unused-parameter',
-  'unused-variable', 'shadow',
+  'bool-operation',
+  'sign-compare',
+  'uninitialized',
+  'unused-but-set-variable',
+  'unused-parameter',
+  'unused-variable',
+  'shadow',
 ] as const;
 
 /** Compiler flags shared by the runtime and every model (one ABI for both). */
 export function baseCxxFlags(root: string): string[] {
   return [
-    '-std=gnu++17', '-O2', '-fPIC', '-fvisibility=hidden', '-pthread',
-    `-I${root}/include`, `-I${root}/include/vltstd`,
-    '-DVM_COVERAGE=0', '-DVM_SC=0', '-DVM_TRACE_FST=0', '-DVM_TRACE_VCD=1',
+    '-std=gnu++17',
+    '-O2',
+    '-fPIC',
+    '-fvisibility=hidden',
+    '-pthread',
+    `-I${root}/include`,
+    `-I${root}/include/vltstd`,
+    '-DVM_COVERAGE=0',
+    '-DVM_SC=0',
+    '-DVM_TRACE_FST=0',
+    '-DVM_TRACE_VCD=1',
     // vl_finish/vl_stop/vl_fatal are supplied by the addon (they must not exit Node).
-    '-DVL_USER_FINISH', '-DVL_USER_STOP', '-DVL_USER_FATAL',
-    '-faligned-new', '-fcf-protection=none', ...VERILATED_CODE_QUIET.map((w) => `-Wno-${w}`),
+    '-DVL_USER_FINISH',
+    '-DVL_USER_STOP',
+    '-DVL_USER_FATAL',
+    '-faligned-new',
+    '-fcf-protection=none',
+    ...VERILATED_CODE_QUIET.map((w) => `-Wno-${w}`),
   ];
 }
 
@@ -46,13 +63,23 @@ export function verilatorRoot(bin: string): string {
 const pending = new Map<string, Promise<string>>();
 
 function versionTag(version: string): string {
-  return version.replace(/^Verilator\s+/, '').split(/\s+/)[0]!.replace(/[^A-Za-z0-9.]/g, '');
+  return version
+    .replace(/^Verilator\s+/, '')
+    .split(/\s+/)[0]!
+    .replace(/[^A-Za-z0-9.]/g, '');
 }
 
 /** Headers every model's unity file starts with; precompiled once (saves ~0.6 s a model). */
 const PCH_TEXT = [
-  '#include <node_api.h>', '#include <algorithm>', '#include <cstdint>', '#include <cstdio>',
-  '#include <stdexcept>', '#include <string>', '#include <vector>', '#include "verilated.h"', '',
+  '#include <node_api.h>',
+  '#include <algorithm>',
+  '#include <cstdint>',
+  '#include <cstdio>',
+  '#include <stdexcept>',
+  '#include <string>',
+  '#include <vector>',
+  '#include "verilated.h"',
+  '',
 ].join('\n');
 export const PCH_NAME = 'vti_pch.h';
 
@@ -66,7 +93,14 @@ export function ensurePch(cacheDir: string, version: string, cxx: string, flags:
   if (!p) {
     p = publishDir(dir, async (tmp) => {
       writeFileSync(join(tmp, PCH_NAME), PCH_TEXT);
-      await runChecked('precompiling the model headers', cxx, [...flags, '-x', 'c++-header', join(tmp, PCH_NAME), '-o', join(tmp, `${PCH_NAME}.gch`)]);
+      await runChecked('precompiling the model headers', cxx, [
+        ...flags,
+        '-x',
+        'c++-header',
+        join(tmp, PCH_NAME),
+        '-o',
+        join(tmp, `${PCH_NAME}.gch`),
+      ]);
     }).then(({ dir: d }) => d);
     pending.set(dir, p);
     p.catch(() => pending.delete(dir));
@@ -77,13 +111,29 @@ export function ensurePch(cacheDir: string, version: string, cxx: string, flags:
 /** Path of libverilated.a for this Verilator version and flag set, building it if needed. */
 export function ensureRuntime(cacheDir: string, version: string, root: string, cxx: string): Promise<string> {
   const flags = [...baseCxxFlags(root), '-DVM_TRACE=1'];
-  const dir = join(cacheDir, `runtime-${versionTag(version)}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`);
+  const dir = join(
+    cacheDir,
+    `runtime-${versionTag(version)}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`,
+  );
   let p = pending.get(dir);
   if (!p) {
     p = publishDir(dir, async (tmp) => {
-      await Promise.all(RUNTIME_SOURCES.map((s) =>
-        runChecked(`compiling Verilator runtime ${s}.cpp`, cxx, [...flags, '-c', join(root, 'include', `${s}.cpp`), '-o', join(tmp, `${s}.o`)])));
-      await runChecked('archiving the Verilator runtime', 'ar', ['rcs', join(tmp, 'libverilated.a'), ...RUNTIME_SOURCES.map((s) => join(tmp, `${s}.o`))]);
+      await Promise.all(
+        RUNTIME_SOURCES.map((s) =>
+          runChecked(`compiling Verilator runtime ${s}.cpp`, cxx, [
+            ...flags,
+            '-c',
+            join(root, 'include', `${s}.cpp`),
+            '-o',
+            join(tmp, `${s}.o`),
+          ]),
+        ),
+      );
+      await runChecked('archiving the Verilator runtime', 'ar', [
+        'rcs',
+        join(tmp, 'libverilated.a'),
+        ...RUNTIME_SOURCES.map((s) => join(tmp, `${s}.o`)),
+      ]);
     }).then(({ dir: d }) => join(d, 'libverilated.a'));
     pending.set(dir, p);
     p.catch(() => pending.delete(dir));

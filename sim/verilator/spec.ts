@@ -33,8 +33,10 @@ export function validateSpec(spec: ModuleSpec, who: string): void {
     if (!IDENT.test(p.name)) fail(`port name '${p.name}' is not a Verilog identifier`);
     if (seen.has(p.name)) fail(`port '${p.name}' is listed twice`);
     seen.add(p.name);
-    if (p.dir !== 'input' && p.dir !== 'output') fail(`port '${p.name}' has direction '${String(p.dir)}' (expected input or output)`);
-    if (!Number.isInteger(p.width) || p.width < 1) fail(`port '${p.name}' has width ${p.width} (expected an integer >= 1)`);
+    if (p.dir !== 'input' && p.dir !== 'output')
+      fail(`port '${p.name}' has direction '${String(p.dir)}' (expected input or output)`);
+    if (!Number.isInteger(p.width) || p.width < 1)
+      fail(`port '${p.name}' has width ${p.width} (expected an integer >= 1)`);
   }
   for (const key of ['clock', 'reset'] as const) {
     const n = spec[key];

@@ -31,7 +31,8 @@ export function toolVersion(tool: ToolName, bin: string = tool): string | null {
       // iverilog -V exits non-zero when given no input file but still prints its version.
       const out = (e as { stdout?: string }).stdout;
       const code = (e as { code?: string }).code;
-      if (code !== 'ENOENT' && code !== 'EACCES' && typeof out === 'string' && out.trim()) v = out.split('\n')[0]!.trim();
+      if (code !== 'ENOENT' && code !== 'EACCES' && typeof out === 'string' && out.trim())
+        v = out.split('\n')[0]!.trim();
     }
     versionCache.set(key, v);
   }

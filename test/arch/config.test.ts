@@ -3,7 +3,14 @@
 // and every consumer (generator, block reference, emulator) rejects with that class.
 import { describe, expect, it } from 'vitest';
 import {
-  checkConfig, ConfigError, configFromLengths, configProblems, DEFAULT_CONFIG, describeProblem, lengthsOf, type VtiConfig,
+  checkConfig,
+  ConfigError,
+  configFromLengths,
+  configProblems,
+  DEFAULT_CONFIG,
+  describeProblem,
+  lengthsOf,
+  type VtiConfig,
 } from '../../arch/config.js';
 import { generateVti } from '../../gen/vti.js';
 import { createAddrCheckModel } from '../../model/blocks/addr-check.js';
@@ -23,8 +30,12 @@ describe('configProblems', () => {
       { kind: 'range', field: 'implPaMsb', value: 30, min: 31, max: 62 },
       { kind: 'guestShrink', value: 0 },
     ]);
-    expect(configProblems(cfg({ implVaMsb: 52, guestShrink: 3 }))).toEqual([{ kind: 'noGuest', implVaMsb: 52, guestShrink: 3 }]);
-    expect(configProblems(cfg({ implVaMsb: 55.5 }))).toEqual([{ kind: 'range', field: 'implVaMsb', value: 55.5, min: 50, max: 60 }]);
+    expect(configProblems(cfg({ implVaMsb: 52, guestShrink: 3 }))).toEqual([
+      { kind: 'noGuest', implVaMsb: 52, guestShrink: 3 },
+    ]);
+    expect(configProblems(cfg({ implVaMsb: 55.5 }))).toEqual([
+      { kind: 'range', field: 'implVaMsb', value: 55.5, min: 50, max: 60 },
+    ]);
   });
 });
 
@@ -37,20 +48,34 @@ describe('one error, worded per edge', () => {
     expect(describeProblem(va!, 'lengths')).toBe('valen 62 is out of range: allowed 51..61');
     expect(describeProblem(va!, 'emuFlags')).toBe('--valen 62 is out of range: allowed 51..61');
     const noGuest = configProblems(cfg({ implVaMsb: 50 }))[0]!;
-    expect(describeProblem(noGuest, 'emuFlags')).toBe('--valen 51 with --guest-shrink 1 leaves no room for a guest: guest IMPL_VA_MSB 49 is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)');
-    expect(describeProblem({ kind: 'guestShrink', value: -2 }, 'emuFlags')).toBe('--guest-shrink -2 is out of range: must be an integer >= 1');
+    expect(describeProblem(noGuest, 'emuFlags')).toBe(
+      '--valen 51 with --guest-shrink 1 leaves no room for a guest: guest IMPL_VA_MSB 49 is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)',
+    );
+    expect(describeProblem({ kind: 'guestShrink', value: -2 }, 'emuFlags')).toBe(
+      '--guest-shrink -2 is out of range: must be an integer >= 1',
+    );
   });
 
   it('checkConfig throws a ConfigError holding the problems, with the prefix of whoever rejected it', () => {
     let e: unknown;
-    try { checkConfig(bad, { prefix: 'here: ' }); } catch (x) { e = x; }
+    try {
+      checkConfig(bad, { prefix: 'here: ' });
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(ConfigError);
     const c = e as ConfigError;
-    expect(c.message).toBe('here: IMPL_VA_MSB 61 is out of range: allowed 50..60; IMPL_PA_MSB 63 is out of range: allowed 31..62');
+    expect(c.message).toBe(
+      'here: IMPL_VA_MSB 61 is out of range: allowed 50..60; IMPL_PA_MSB 63 is out of range: allowed 31..62',
+    );
     expect(c.problems.map((p) => p.kind)).toEqual(['range', 'range']);
-    expect(c.describe('lengths')).toBe('valen 62 is out of range: allowed 51..61; palen 64 is out of range: allowed 32..63');
+    expect(c.describe('lengths')).toBe(
+      'valen 62 is out of range: allowed 51..61; palen 64 is out of range: allowed 32..63',
+    );
     // By value it is the plain Error its message says.
-    expect(() => checkConfig(bad)).toThrow(new Error(describeProblem(configProblems(bad)[0]!) + '; ' + describeProblem(configProblems(bad)[1]!)));
+    expect(() => checkConfig(bad)).toThrow(
+      new Error(describeProblem(configProblems(bad)[0]!) + '; ' + describeProblem(configProblems(bad)[1]!)),
+    );
     expect(checkConfig(DEFAULT_CONFIG)).toBe(DEFAULT_CONFIG);
   });
 

@@ -12,8 +12,16 @@ const names = (pred: (r: (typeof PRIORITY_TABLE)[number]) => boolean) => PRIORIT
 describe('priority-table row classes', () => {
   it('instruction-fetch rows: the instruction TLB, page, key, access and debug faults', () => {
     expect(names((r) => r.access === 'fetch')).toEqual([
-      'alt_inst_tlb', 'vhpt_inst', 'inst_tlb', 'inst_page_not_present', 'inst_nat_page', 'inst_key_miss',
-      'inst_key_perm', 'inst_access_rights', 'inst_access_bit', 'inst_debug',
+      'alt_inst_tlb',
+      'vhpt_inst',
+      'inst_tlb',
+      'inst_page_not_present',
+      'inst_nat_page',
+      'inst_key_miss',
+      'inst_key_perm',
+      'inst_access_rights',
+      'inst_access_bit',
+      'inst_debug',
     ]);
     expect([...FETCH_ROWS]).toEqual(names((r) => r.access === 'fetch'));
   });
@@ -21,11 +29,32 @@ describe('priority-table row classes', () => {
   it('data-reference rows: every IR data fault, Unimplemented Data Address and the data faults', () => {
     const data = names((r) => r.access === 'data');
     expect(data).toEqual([
-      'ir_unimpl_data_addr', 'ir_data_nested_tlb', 'ir_alt_data_tlb', 'ir_vhpt_data', 'ir_data_tlb',
-      'ir_data_page_not_present', 'ir_data_nat_page', 'ir_data_key_miss', 'ir_data_key_perm',
-      'ir_data_access_rights', 'ir_data_access_bit', 'ir_data_debug', 'unimpl_data_addr', 'data_nested_tlb',
-      'alt_data_tlb', 'vhpt_data', 'data_tlb', 'data_page_not_present', 'data_nat_page', 'data_key_miss',
-      'data_key_perm', 'data_access_rights', 'data_dirty_bit', 'data_access_bit', 'data_debug', 'unaligned_data',
+      'ir_unimpl_data_addr',
+      'ir_data_nested_tlb',
+      'ir_alt_data_tlb',
+      'ir_vhpt_data',
+      'ir_data_tlb',
+      'ir_data_page_not_present',
+      'ir_data_nat_page',
+      'ir_data_key_miss',
+      'ir_data_key_perm',
+      'ir_data_access_rights',
+      'ir_data_access_bit',
+      'ir_data_debug',
+      'unimpl_data_addr',
+      'data_nested_tlb',
+      'alt_data_tlb',
+      'vhpt_data',
+      'data_tlb',
+      'data_page_not_present',
+      'data_nat_page',
+      'data_key_miss',
+      'data_key_perm',
+      'data_access_rights',
+      'data_dirty_bit',
+      'data_access_bit',
+      'data_debug',
+      'unaligned_data',
       'unsupported_data',
     ]);
     // Only faults report an address; the rows titled after data references are exactly these.
@@ -35,7 +64,12 @@ describe('priority-table row classes', () => {
 
   it('Data Nested TLB while PSR.ic = 0: the data TLB-class rows, IR or not', () => {
     expect(names((r) => r.whenIcOff === 'data_nested_tlb')).toEqual([
-      'ir_alt_data_tlb', 'ir_vhpt_data', 'ir_data_tlb', 'alt_data_tlb', 'vhpt_data', 'data_tlb',
+      'ir_alt_data_tlb',
+      'ir_vhpt_data',
+      'ir_data_tlb',
+      'alt_data_tlb',
+      'vhpt_data',
+      'data_tlb',
     ]);
     const nested = PRIORITY_TABLE.find((r) => r.name === 'data_nested_tlb')!;
     for (const r of PRIORITY_TABLE.filter((x) => x.whenIcOff === 'data_nested_tlb')) {

@@ -11,8 +11,12 @@ import { DEMOS, demoFactory, demoGen, mismatchText } from './helpers.js';
 describe.each(ENGINES)('core lockstep on the demo programs (%s)', (engine) => {
   // One engine per VT-i configuration, reset by each run.
   const open = new Map<boolean, Engine>();
-  beforeAll(async () => { for (const vt of [true, false]) open.set(vt, await createEngine(engine, vtiDesign('vti_core', demoGen(vt)))); });
-  afterAll(async () => { for (const e of open.values()) await e.close(); });
+  beforeAll(async () => {
+    for (const vt of [true, false]) open.set(vt, await createEngine(engine, vtiDesign('vti_core', demoGen(vt))));
+  });
+  afterAll(async () => {
+    for (const e of open.values()) await e.close();
+  });
   it.each(DEMOS)('$letter $name: every instruction matches the emulator', async ({ name, vt }) => {
     const make = demoFactory(name, vt);
     // Reference count: the emulator's own steps, less the halting `break 0` (emulator.md: a

@@ -25,6 +25,8 @@ export function demoFactory(name: string, vt: boolean): EmulatorFactory {
 export function mismatchText(r: LockstepResult): string {
   const d = r.mismatch;
   if (!d) return 'no mismatch';
-  return `event ${d.event} (step ${d.step}) 0x${d.ip.toString(16)} slot ${d.slot} '${d.insn}': ` +
-    d.fields.map((f) => `${f.port} expected 0x${f.expected.toString(16)} got 0x${f.actual.toString(16)}`).join(', ');
+  return (
+    `event ${d.event} (step ${d.step}) 0x${d.ip.toString(16)} slot ${d.slot} '${d.insn}': ` +
+    d.fields.map((f) => `${f.port} expected 0x${f.expected.toString(16)} got 0x${f.actual.toString(16)}`).join(', ')
+  );
 }

@@ -11,7 +11,16 @@ import { buildRandomProgram, renderProgram } from '../../sim/cosim/random/progra
 export const MONITOR: Mode = { cpl: 0, vm: 0, ic: 1, dt: 1, it: 1, bn: 0, extra: 0n };
 
 export function item(asm: string, unit: Unit, mode: Partial<Mode> = {}, more: Partial<Item> = {}): Item {
-  return { op: asm.split(' ')[0]!, asm, unit, slot: unit === 'M' ? 0 : 2, page: 'text', qp: 0, mode: { ...MONITOR, ...mode }, ...more };
+  return {
+    op: asm.split(' ')[0]!,
+    asm,
+    unit,
+    slot: unit === 'M' ? 0 : 2,
+    page: 'text',
+    qp: 0,
+    mode: { ...MONITOR, ...mode },
+    ...more,
+  };
 }
 
 export interface ItemsRun {
@@ -22,22 +31,34 @@ export interface ItemsRun {
   readonly testAddress: bigint[];
 }
 
-export async function runItems(items: readonly Item[], engine: Engine, exclusions?: readonly Exclusion[]): Promise<ItemsRun> {
+export async function runItems(
+  items: readonly Item[],
+  engine: Engine,
+  exclusions?: readonly Exclusion[],
+): Promise<ItemsRun> {
   const { elf } = buildRandomProgram(renderProgram(items));
   const make = factoryFor(elf, RANDOM_GEN);
-  const result = await runLockstep(make, { engine: engine.name, gen: RANDOM_GEN, engineInstance: engine, maxSteps: 1_000_000, ...(exclusions ? { exclusions } : {}) });
+  const result = await runLockstep(make, {
+    engine: engine.name,
+    gen: RANDOM_GEN,
+    engineInstance: engine,
+    maxSteps: 1_000_000,
+    ...(exclusions ? { exclusions } : {}),
+  });
   const syms = elfSymbols(elf);
   const emu = make();
   emu.run(1_000_000);
   const evs = emu.state().events;
   const events = items.map((_, k) => {
-    const at = syms.get(`test_${k}`)!, end = syms.get(`end_${k}`)!;
+    const at = syms.get(`test_${k}`)!,
+      end = syms.get(`end_${k}`)!;
     const inside = (a: string) => BigInt(a) >= at && BigInt(a) < end;
     // Traps point at the next instruction (IIP); IIPA names the trapping bundle (§4).
     const trap = (v: number) => v >= 0x5d00 && v <= 0x6000;
-    return evs.filter((e) => inside(e.ip) || (trap(Number(e.vector)) && inside(e.iipa)))
+    return evs
+      .filter((e) => inside(e.ip) || (trap(Number(e.vector)) && inside(e.iipa)))
       .map((e) => ({ vector: Number(e.vector), code: Number(BigInt(e.isr) & 0xffffn), ifa: BigInt(e.ifa) }));
   });
-  const testAddress = items.map((it, k) => syms.get(`end_${k}`)! - 16n);
+  const testAddress = items.map((_it, k) => syms.get(`end_${k}`)! - 16n);
   return { result, events, testAddress };
 }

@@ -17,7 +17,10 @@ function handMutant(id: number, command: string, replacement: string): Mutant {
 
 describe.skipIf(!verilatorAvailable())('mutation score', () => {
   it('kills every non-equivalent Yosys mutant of vti_vmsw (6) and vti_addr_check (4)', async () => {
-    for (const [block, count] of [['vti_vmsw', 6], ['vti_addr_check', 4]] as const) {
+    for (const [block, count] of [
+      ['vti_vmsw', 6],
+      ['vti_addr_check', 4],
+    ] as const) {
       const r = await mutationScore(block, { count, seed: 3, vectors: 20_000, engine: 'verilator', classify: true });
       expect(r.mutants).toBe(count);
       expect(r.errors).toBe(0);
@@ -50,10 +53,19 @@ describe.skipIf(!verilatorAvailable())('mutation score', () => {
     expect(v).toContain(RESET);
     // RSM forces reserved bit 0 to 0: reachable states have it 0 anyway, but plain k-induction
     // starts from any state and cannot close; the block's "reserved bits read 0" closes it.
-    const rsm: Mutant = { id: 1, command: 'hand: RSM clears psr bit 0', top: 'vti_psr',
-      files: { 'vti_psr.v': v.replace(RSM, "psr_d[23:0] = {psr_q[23:1] & (~operand[23:1]), 1'b0};") } };
+    const rsm: Mutant = {
+      id: 1,
+      command: 'hand: RSM clears psr bit 0',
+      top: 'vti_psr',
+      files: { 'vti_psr.v': v.replace(RSM, "psr_d[23:0] = {psr_q[23:1] & (~operand[23:1]), 1'b0};") },
+    };
     // Reset value with reserved bit 0 set: visible right after reset, so the cosim kills it.
-    const rst: Mutant = { id: 2, command: 'hand: reset value 1', top: 'vti_psr', files: { 'vti_psr.v': v.replace(RESET, "psr_q <= 64'h1;") } };
+    const rst: Mutant = {
+      id: 2,
+      command: 'hand: reset value 1',
+      top: 'vti_psr',
+      files: { 'vti_psr.v': v.replace(RESET, "psr_q <= 64'h1;") },
+    };
     const r = await mutationScoreOf('vti_psr', [rsm, rst], { seed: 1, vectors: 5000, classify: true });
     expect(r.outcomes[0]).toMatchObject({ status: 'equivalent', verdict: 'equivalent' });
     expect(r.outcomes[0]!.method).toMatch(/block properties/);

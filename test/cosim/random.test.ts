@@ -14,8 +14,12 @@ import { mismatchText } from './helpers.js';
 
 describe('random programs, fixed seeds', () => {
   let engine: Engine;
-  beforeAll(async () => { engine = await createEngine(verilatorAvailable() ? 'verilator' : 'builtin', vtiDesign('vti_core', RANDOM_GEN)); });
-  afterAll(async () => { await engine.close(); });
+  beforeAll(async () => {
+    engine = await createEngine(verilatorAvailable() ? 'verilator' : 'builtin', vtiDesign('vti_core', RANDOM_GEN));
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
   it.each([1, 2, 3])('seed %i, 300 items: every instruction matches', async (seed) => {
     const items = randomItems(seed, 300);
     const r = await itemRunner(engine, RANDOM_GEN)(items);
@@ -31,7 +35,9 @@ describe('random programs, fixed seeds', () => {
       const r = await itemRunner(e, gen)(randomItems(1, 300));
       expect(r.mismatch, mismatchText(r)).toBeUndefined();
       expect(r.halted).toBe(true);
-    } finally { await e.close(); }
+    } finally {
+      await e.close();
+    }
   });
   it('is deterministic: the same seed gives the same items', () => {
     expect(randomItems(7, 50)).toEqual(randomItems(7, 50));
@@ -48,12 +54,18 @@ const EXPOSES: Record<CheckMutant, (it: Item) => boolean> = {
   no_reg_nat: (it) => it.r2 === 'nat' && ['mov_to_psr_l', 'mov_to_psr_um', 'mov_to_cr'].includes(it.op),
   // PFS.ppl read as 0. epc: Illegal Operation only when PFS.ppl < cpl (§3.2), so with the input
   // broken ppl ≥ cpl > 0 faults; br.ret: cpl ← PFS.ppl when that is less privileged, lost too.
-  epc_ppl_zero: (it) => (it.op === 'epc' && it.mode.cpl > 0 && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl) ||
+  epc_ppl_zero: (it) =>
+    (it.op === 'epc' && it.mode.cpl > 0 && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl) ||
     (it.op === 'br_ret' && Number((it.pfs ?? 0n) >> 62n) > it.mode.cpl),
   // The page's ar = 7 decides two things: vmsw at cpl 0 with PSR.it = 1 commits (§3.1), and
   // epc with PSR.it = 1 promotes cpl to the page's pl when pl < cpl ≤ PFS.ppl (§3.2).
-  no_page_ar: (it) => (it.op === 'vmsw' && it.mode.cpl === 0 && it.mode.it === 1 && it.page.startsWith('ar7')) ||
-    (it.op === 'epc' && it.mode.it === 1 && it.page.startsWith('ar7') && PAGE_PL[it.page]! < it.mode.cpl && Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl),
+  no_page_ar: (it) =>
+    (it.op === 'vmsw' && it.mode.cpl === 0 && it.mode.it === 1 && it.page.startsWith('ar7')) ||
+    (it.op === 'epc' &&
+      it.mode.it === 1 &&
+      it.page.startsWith('ar7') &&
+      PAGE_PL[it.page]! < it.mode.cpl &&
+      Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl),
 };
 
 describe('seeded bugs are found and shrunk', () => {
@@ -67,7 +79,10 @@ describe('seeded bugs are found and shrunk', () => {
       const s = await shrink(items, run, { maxRuns: 120 });
       expect(s.items.length, `${bug}: shrunk to a handful`).toBeLessThanOrEqual(3);
       expect(s.result.mismatch).toBeDefined();
-      expect(s.items.some(EXPOSES[bug]), `${bug}: the minimal program holds the instruction the removed check is for: ${s.items.map((i) => i.asm).join('; ')}`).toBe(true);
+      expect(
+        s.items.some(EXPOSES[bug]),
+        `${bug}: the minimal program holds the instruction the removed check is for: ${s.items.map((i) => i.asm).join('; ')}`,
+      ).toBe(true);
     } finally {
       await engine.close();
     }

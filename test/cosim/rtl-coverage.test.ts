@@ -16,16 +16,29 @@ import { verilatorAvailable } from '../../sim/verilator/index.js';
 
 const run = (args: string[]) => command.run(parseArgs('cosim', args, command.flags));
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); vi.restoreAllMocks(); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
 
 describe('vti cosim --rtl-coverage flag', () => {
   it('excludes --mutants', async () => {
-    await expect(run(['--rtl-coverage', '--mutants', '10'])).rejects.toThrow(new UserError('--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)'));
+    await expect(run(['--rtl-coverage', '--mutants', '10'])).rejects.toThrow(
+      new UserError(
+        '--rtl-coverage and --mutants exclude each other (mutants are scored by killing, not by code coverage)',
+      ),
+    );
   });
   it('needs the verilator engine', async () => {
-    await expect(run(['--core', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(/--rtl-coverage needs the verilator engine/);
-    await expect(runCoreCosim({ engine: 'builtin', random: 1, items: 5, rtlCoverage: true })).rejects.toThrow(/needs the verilator engine/);
-    await expect(run(['--block', 'vti_vmsw', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(/--rtl-coverage needs the verilator engine/);
+    await expect(run(['--core', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(
+      /--rtl-coverage needs the verilator engine/,
+    );
+    await expect(runCoreCosim({ engine: 'builtin', random: 1, items: 5, rtlCoverage: true })).rejects.toThrow(
+      /needs the verilator engine/,
+    );
+    await expect(run(['--block', 'vti_vmsw', '--rtl-coverage', '--engine', 'builtin'])).rejects.toThrow(
+      /--rtl-coverage needs the verilator engine/,
+    );
   });
 });
 
@@ -33,7 +46,14 @@ describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', ()
   it('covers what one random program reaches, reports the unreachable as uncovered', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-'));
     dirs.push(dir);
-    const res = await runCoreCosim({ engine: 'verilator', random: 1, items: 60, seed: 3, reports: false, rtlCoverage: { dir } });
+    const res = await runCoreCosim({
+      engine: 'verilator',
+      random: 1,
+      items: 60,
+      seed: 3,
+      reports: false,
+      rtlCoverage: { dir },
+    });
     expect(res.mismatches).toBe(0);
     const [g, ...more] = res.rtlCoverage!;
     expect(more).toEqual([]);
@@ -47,7 +67,8 @@ describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', ()
     expect(s.total.total).toBe(points.length);
     expect(s.total.covered + s.uncovered.length).toBe(points.length);
     expect(Object.values(s.byModule).reduce((a, t) => a + t.total, 0)).toBe(points.length);
-    const find = (module: string, kind: string, name: string) => points.find((p) => p.module === module && p.kind === kind && p.name === name)!;
+    const find = (module: string, kind: string, name: string) =>
+      points.find((p) => p.module === module && p.kind === kind && p.name === name)!;
     // The clock toggles every cycle and the reset arm of the core ran.
     expect(find('vti_core', 'toggle', 'clk').count).toBeGreaterThan(100);
     expect(points.some((p) => p.module === 'vti_core' && p.kind === 'line' && p.count > 0)).toBe(true);
@@ -59,9 +80,15 @@ describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', ()
     expect(un.has('vti_vmsw toggle illegal_op')).toBe(true);
     expect(un.has('vti_core toggle ext_int')).toBe(true);
     expect(un.has('vti_core toggle clk')).toBe(false);
-    for (const f of [g!.files.uncovered, g!.files.summary, join(g!.files.annotated, 'vti_core.v')]) expect(existsSync(f)).toBe(true);
-    expect(readFileSync(g!.files.uncovered, 'utf8')).toMatch(/vti_vmsw\.v:\d+:\d+  toggle  vti_vmsw  illegal_op  0 /);
-    const json = JSON.parse(readFileSync(g!.files.summary, 'utf8')) as { total: { total: number }; uncovered: unknown[] };
+    for (const f of [g!.files.uncovered, g!.files.summary, join(g!.files.annotated, 'vti_core.v')])
+      expect(existsSync(f)).toBe(true);
+    expect(readFileSync(g!.files.uncovered, 'utf8')).toMatch(
+      /vti_vmsw\.v:\d+:\d+ {2}toggle {2}vti_vmsw {2}illegal_op {2}0 /,
+    );
+    const json = JSON.parse(readFileSync(g!.files.summary, 'utf8')) as {
+      total: { total: number };
+      uncovered: unknown[];
+    };
     expect(json.total.total).toBe(points.length);
     expect(json.uncovered).toHaveLength(s.uncovered.length);
     const table = formatRtlCoverage(res.rtlCoverage!);

@@ -22,7 +22,10 @@ describe('vti formal', () => {
     out = '';
     const code = await main(['formal', '--dir', dir, '--no-vt', '--json']);
     expect(err).toBe('');
-    const { rows, failed } = JSON.parse(out) as { rows: { check: string; result: string; ok: boolean }[]; failed: number };
+    const { rows, failed } = JSON.parse(out) as {
+      rows: { check: string; result: string; ok: boolean }[];
+      failed: number;
+    };
     expect(rows.slice(0, 8).map((r) => `${r.check}: ${r.result}`)).toEqual([
       'vti_psr: gate + equivalence to ref_vti_psr: equivalent (k-induction from reset (k <= 8))',
       'vti_psr: 8 block properties: all hold',
@@ -46,8 +49,13 @@ describe('vti formal', () => {
     // The reference with the §3.1 order of checks 2 and 3 swapped, under the generated name.
     const ref = readFileSync(new URL('../../formal/ref/ref_vti_vmsw.v', import.meta.url), 'utf8');
     const priv = "else if (cpl != 2'd0)\n                priv_op = 1'b1;";
-    const virt = "else if (!(psr_it == 1'b1 && itlb_ar == 3'd7) || vm_disabled || vmsw_disabled)\n                virt_fault = 1'b1;";
-    const wrong = ref.replace('module ref_vti_vmsw', 'module vti_vmsw').replace(priv, '@@').replace(virt, priv).replace('@@', virt);
+    const virt =
+      "else if (!(psr_it == 1'b1 && itlb_ar == 3'd7) || vm_disabled || vmsw_disabled)\n                virt_fault = 1'b1;";
+    const wrong = ref
+      .replace('module ref_vti_vmsw', 'module vti_vmsw')
+      .replace(priv, '@@')
+      .replace(virt, priv)
+      .replace('@@', virt);
     writeFileSync(`${dir}vti_vmsw.v`, wrong);
     const code = await main(['formal', '--block', 'vti_vmsw', '--dir', dir]);
     expect(code).toBe(1);
@@ -58,7 +66,9 @@ describe('vti formal', () => {
 
   it('rejects bad options with clear messages', async () => {
     expect(await main(['formal', '--impl-va-msb', '50'])).toBe(2);
-    expect(err).toBe('vti formal: bad generator options: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50\n');
+    expect(err).toBe(
+      'vti formal: bad generator options: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50\n',
+    );
     err = '';
     expect(await main(['formal', '--dir', '/nonexistent/x'])).toBe(1);
     expect(err).toBe('vti formal: --dir /nonexistent/x: no such directory\n');

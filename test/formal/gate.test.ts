@@ -31,24 +31,34 @@ describe('yosysGate', () => {
 
   it('reports a missing submodule from hierarchy -check', async () => {
     const r = await yosysGate({ 'h.v': 'module h(input a, output y);\n  sub s(.a(a), .y(y));\nendmodule\n' }, 'h');
-    expect(r.problems.map(formatProblem)).toEqual(["[hierarchy] Module `\\sub' referenced in module `\\h' in cell `\\s' is not part of the design."]);
+    expect(r.problems.map(formatProblem)).toEqual([
+      "[hierarchy] Module `\\sub' referenced in module `\\h' in cell `\\s' is not part of the design.",
+    ]);
   });
 
   it('rejects an inferred latch with its location', async () => {
-    const r = await yosysGate({ 'l.v': 'module l(input a, b, output reg y);\n  always @(*) if (a) y = b;\nendmodule\n' }, 'l');
+    const r = await yosysGate(
+      { 'l.v': 'module l(input a, b, output reg y);\n  always @(*) if (a) y = b;\nendmodule\n' },
+      'l',
+    );
     expect(r.problems).toHaveLength(1);
-    expect(formatProblem(r.problems[0]!)).toMatch(/^l\.v:2\.3-2\.28: \[latch\] latch inferred in module l \(\$dlatch .*\): a signal is not assigned on every path$/);
+    expect(formatProblem(r.problems[0]!)).toMatch(
+      /^l\.v:2\.3-2\.28: \[latch\] latch inferred in module l \(\$dlatch .*\): a signal is not assigned on every path$/,
+    );
   });
 
   it('assertYosysGate throws a GateError listing the problems', async () => {
-    await expect(assertYosysGate({ 'bad.v': 'module bad(input a, output y);\n  assign y = a &;\nendmodule\n' }, 'bad'))
-      .rejects.toThrow("yosys gate failed for 'bad':\n  bad.v:2: [read] syntax error, unexpected ';'");
+    await expect(
+      assertYosysGate({ 'bad.v': 'module bad(input a, output y);\n  assign y = a &;\nendmodule\n' }, 'bad'),
+    ).rejects.toThrow("yosys gate failed for 'bad':\n  bad.v:2: [read] syntax error, unexpected ';'");
   });
 });
 
 describe('yosys runner', () => {
   it('names the failing command and its error', async () => {
-    const err = await yosys('read_verilog a.v\nhierarchy -top nope', { 'a.v': 'module a; endmodule\n' }).catch((e: unknown) => e);
+    const err = await yosys('read_verilog a.v\nhierarchy -top nope', { 'a.v': 'module a; endmodule\n' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(YosysError);
     const y = err as YosysError;
     expect(y.command).toBe('hierarchy -top nope');
@@ -58,7 +68,9 @@ describe('yosys runner', () => {
   });
 
   it('returns written files and the log, and splits scripts on ; and newlines', async () => {
-    const r = await yosys('read_verilog a.v; hierarchy -top a # comment\nwrite_json out/a.json', { 'a.v': 'module a(input x, output y); assign y = ~x; endmodule\n' });
+    const r = await yosys('read_verilog a.v; hierarchy -top a # comment\nwrite_json out/a.json', {
+      'a.v': 'module a(input x, output y); assign y = ~x; endmodule\n',
+    });
     expect(Object.keys(r.files)).toEqual(['out/a.json']);
     expect(JSON.parse(r.files['out/a.json']!).modules.a.ports.y.direction).toBe('output');
     expect(r.stdout).toContain('Executing JSON backend');
@@ -67,8 +79,9 @@ describe('yosys runner', () => {
 
   it('runs concurrent calls one at a time, each with its own files and log', async () => {
     const mk = (i: number) => `module m${i}(input [${i}:0] x, output [${i}:0] y); assign y = ~x; endmodule\n`;
-    const rs = await Promise.all([1, 2, 3, 4].map((i) =>
-      yosys(`read_verilog m.v; hierarchy -top m${i}; write_json o.json`, { 'm.v': mk(i) })));
+    const rs = await Promise.all(
+      [1, 2, 3, 4].map((i) => yosys(`read_verilog m.v; hierarchy -top m${i}; write_json o.json`, { 'm.v': mk(i) })),
+    );
     rs.forEach((r, k) => {
       const m = JSON.parse(r.files['o.json']!).modules[`m${k + 1}`];
       expect(m.ports.x.bits).toHaveLength(k + 2);
@@ -79,10 +92,16 @@ describe('yosys runner', () => {
 
   it('rejects bad arguments before starting Yosys, with exact messages', async () => {
     await expect(yosysGate({ 'notes.txt': 'x' }, 't')).rejects.toThrow("yosysGate('t'): no .v files given");
-    await expect(yosysGate({ 't.v': 'module t; endmodule' }, 't; hierarchy')).rejects.toThrow("yosysGate: top 't; hierarchy' is not a Verilog identifier");
+    await expect(yosysGate({ 't.v': 'module t; endmodule' }, 't; hierarchy')).rejects.toThrow(
+      "yosysGate: top 't; hierarchy' is not a Verilog identifier",
+    );
     const a = { files: { 'a.v': 'module a; endmodule' }, top: 'a' };
-    await expect(proveEquivalent({ gold: a, gate: { files: {}, top: 'b' } })).rejects.toThrow("design 'b': no .v files given");
-    await expect(proveEquivalent({ gold: { ...a, params: { 'X;Y': 1 } }, gate: a })).rejects.toThrow("parameter 'X;Y' is not a plain Verilog identifier");
+    await expect(proveEquivalent({ gold: a, gate: { files: {}, top: 'b' } })).rejects.toThrow(
+      "design 'b': no .v files given",
+    );
+    await expect(proveEquivalent({ gold: { ...a, params: { 'X;Y': 1 } }, gate: a })).rejects.toThrow(
+      "parameter 'X;Y' is not a plain Verilog identifier",
+    );
     await expect(mutants(a.files, 'a', 3, -1)).rejects.toThrow('mutants: seed must be a non-negative integer, got -1');
   });
 });

@@ -6,7 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface Port { readonly name: string; readonly width: number }
+export interface Port {
+  readonly name: string;
+  readonly width: number;
+}
 
 export interface IverilogRun {
   readonly source: string;
@@ -33,8 +36,11 @@ export function runIverilog(r: IverilogRun): Record<string, bigint>[] {
     ...r.outputs.map((p) => `    wire [${p.width - 1}:0] ${p.name};`),
   ];
   const conns = [...(r.clocked ? ['clk'] : []), ...r.inputs.map((p) => p.name), ...r.outputs.map((p) => p.name)]
-    .map((n) => `.${n}(${n})`).join(', ');
-  const params = Object.entries(r.params ?? {}).map(([k, v]) => `.${k}(${v})`).join(', ');
+    .map((n) => `.${n}(${n})`)
+    .join(', ');
+  const params = Object.entries(r.params ?? {})
+    .map(([k, v]) => `.${k}(${v})`)
+    .join(', ');
   const fmt = r.outputs.map(() => '%h').join(' ');
   const tb = `module tb;
 ${decl.join('\n')}
@@ -44,11 +50,11 @@ ${decl.join('\n')}
     initial begin
         $readmemh("vec.hex", vec);
         fd = $fopen("out.txt", "w");
-        ${r.clocked ? 'clk = 1\'b0;' : ''}
+        ${r.clocked ? "clk = 1'b0;" : ''}
         for (k = 0; k < ${r.vectors.length}; k = k + 1) begin
             {${r.inputs.map((p) => p.name).join(', ')}} = vec[k];
             #1 $fdisplay(fd, "${fmt}", ${r.outputs.map((p) => p.name).join(', ')});
-            ${r.clocked ? '#1 clk = 1\'b1; #1 clk = 1\'b0;' : ''}
+            ${r.clocked ? "#1 clk = 1'b1; #1 clk = 1'b0;" : ''}
         end
         $fclose(fd);
         $finish;
@@ -71,7 +77,8 @@ endmodule
   execFileSync('vvp', ['-n', 'sim.vvp'], { cwd: dir, stdio: 'pipe' });
   const lines = readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n');
   rmSync(dir, { recursive: true, force: true }); // kept only when the run failed above
-  if (lines.length !== r.vectors.length) throw new Error(`iverilog printed ${lines.length} lines for ${r.vectors.length} vectors`);
+  if (lines.length !== r.vectors.length)
+    throw new Error(`iverilog printed ${lines.length} lines for ${r.vectors.length} vectors`);
   return lines.map((line) => {
     const vals = line.trim().split(/\s+/);
     const o: Record<string, bigint> = {};

@@ -12,7 +12,9 @@ const src = (n: string) => readFileSync(new URL(`../../formal/ref/${n}.v`, impor
 describe('block properties', () => {
   for (const b of BLOCK_NAMES) {
     it(`hold on the generated ${b}`, async () => {
-      const r = await proveProperties({ files: vtiSpec(b).files, top: b }, blockProperties(b), { sequential: BLOCKS[b].sequential });
+      const r = await proveProperties({ files: vtiSpec(b).files, top: b }, blockProperties(b), {
+        sequential: BLOCKS[b].sequential,
+      });
       expect(r.map((x) => [x.name, x.verdict])).toEqual(blockProperties(b).map((p) => [p.name, 'holds']));
     });
   }
@@ -21,15 +23,24 @@ describe('block properties', () => {
     const o = { ...DEFAULT_CONFIG, vmImplemented: false };
     for (const b of ['vti_psr', 'vti_vmsw'] as const) {
       const props = blockProperties(b, o);
-      const r = await proveProperties({ files: vtiSpec(b, o).files, top: b }, props, { sequential: BLOCKS[b].sequential });
-      expect(r.every((x) => x.verdict === 'holds'), JSON.stringify(r)).toBe(true);
+      const r = await proveProperties({ files: vtiSpec(b, o).files, top: b }, props, {
+        sequential: BLOCKS[b].sequential,
+      });
+      expect(
+        r.every((x) => x.verdict === 'holds'),
+        JSON.stringify(r),
+      ).toBe(true);
     }
-    expect(blockProperties('vti_psr', { ...DEFAULT_CONFIG, vmImplemented: false }).map((p) => p.name)).toContain('vm is tied to 0 without VT-i');
+    expect(blockProperties('vti_psr', { ...DEFAULT_CONFIG, vmImplemented: false }).map((p) => p.name)).toContain(
+      'vm is tied to 0 without VT-i',
+    );
   });
 
   it('fail on a PSR that writes despite rsv_fault, with a counterexample of that step', async () => {
     const text = src('ref_vti_psr').replace('        if (rsv_fault) next = psr;\n', '');
-    const r = await proveProperties({ files: { 'p.v': text }, top: 'ref_vti_psr' }, blockProperties('vti_psr'), { sequential: true });
+    const r = await proveProperties({ files: { 'p.v': text }, top: 'ref_vti_psr' }, blockProperties('vti_psr'), {
+      sequential: true,
+    });
     const bad = r.find((x) => x.name === 'rsv_fault = 1 leaves the PSR unchanged')!;
     expect(bad.verdict).toBe('fails');
     const steps = bad.counterexample!;
@@ -42,12 +53,20 @@ describe('block properties', () => {
   });
 
   it('fail on a priority encoder whose lowest-priority row wins', async () => {
-    const text = src('ref_vti_fault_prio').replace('for (i = 55; i >= 0; i = i - 1)', 'for (i = 0; i <= 55; i = i + 1)');
-    const r = await proveProperties({ files: { 'f.v': text }, top: 'ref_vti_fault_prio' }, blockProperties('vti_fault_prio'));
+    const text = src('ref_vti_fault_prio').replace(
+      'for (i = 55; i >= 0; i = i - 1)',
+      'for (i = 0; i <= 55; i = i + 1)',
+    );
+    const r = await proveProperties(
+      { files: { 'f.v': text }, top: 'ref_vti_fault_prio' },
+      blockProperties('vti_fault_prio'),
+    );
     const bad = r.find((x) => x.name === 'no pending row ranks above the winner')!;
     expect(bad.verdict).toBe('fails');
     const p = BigInt(bad.counterexample![0]!.signals.pending!.hex);
     expect(p & (p - 1n)).not.toBe(0n); // at least two rows pending
-    expect(r.filter((x) => x.verdict === 'fails').map((x) => x.name)).toEqual(['no pending row ranks above the winner']);
+    expect(r.filter((x) => x.verdict === 'fails').map((x) => x.name)).toEqual([
+      'no pending row ranks above the winner',
+    ]);
   });
 });

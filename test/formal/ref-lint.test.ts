@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const have = (tool: string) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0 || spawnSync(tool, ['-V'], { stdio: 'ignore' }).status === 0;
+const have = (tool: string) =>
+  spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0 ||
+  spawnSync(tool, ['-V'], { stdio: 'ignore' }).status === 0;
 const REFS = ['ref_vti_psr', 'ref_vti_vmsw', 'ref_vti_addr_check', 'ref_vti_fault_prio'];
 const path = (n: string) => fileURLToPath(new URL(`../../formal/ref/${n}.v`, import.meta.url));
 

@@ -24,8 +24,22 @@ describe('spec excerpts', () => {
     expect(p.reserved).toBe(0xffff_8000_f001_1fc1n); // bits 0, 6-12, 16, 28-31, 47-63
     const f = psrFaultMasks();
     expect(f.map((m) => '0x' + m.toString(16))).toEqual([
-      '0x0', '0xf0011fc1', '0x11fc1', '0x11fc1', '0xffffc1', '0xffffc1', '0xffffffffffffffc1',
-      '0x0', '0x0', '0x0', '0x0', '0x0', '0x0', '0x0', '0x0', '0x0',
+      '0x0',
+      '0xf0011fc1',
+      '0x11fc1',
+      '0x11fc1',
+      '0xffffc1',
+      '0xffffc1',
+      '0xffffffffffffffc1',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
+      '0x0',
     ]);
     const rows = priorityRows();
     expect(rows).toHaveLength(56);

@@ -13,8 +13,16 @@ export function excerpt(title: string): string[] {
   return (end < 0 ? body : body.slice(0, end)).filter((l) => l.trim() !== '');
 }
 
-const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
-const tableRows = (lines: string[]) => lines.filter((l) => l.startsWith('|')).slice(2).map(cells);
+const cells = (row: string) =>
+  row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
+const tableRows = (lines: string[]) =>
+  lines
+    .filter((l) => l.startsWith('|'))
+    .slice(2)
+    .map(cells);
 
 /** Bits h..l as a mask. */
 export const bitsMask = (h: number, l: number): bigint => ((1n << BigInt(h - l + 1)) - 1n) << BigInt(l);
@@ -73,16 +81,30 @@ export function psrFaultMasks(): bigint[] {
   return masks;
 }
 
-export interface PrioRow { rank: number; title: string; vector: number; isrCode: number; kind: 0 | 1 | 2 }
+export interface PrioRow {
+  rank: number;
+  title: string;
+  vector: number;
+  isrCode: number;
+  kind: 0 | 1 | 2;
+}
 
 /** architecture.md §6 table plus its "Rows 1-2 are interrupts, 52-56 traps, the rest faults." */
 export function priorityRows(): PrioRow[] {
   const lines = excerpt('architecture.md §6: priority');
-  const kinds = /^Rows (\d+)-(\d+) are interrupts, (\d+)-(\d+) traps, the rest faults\./.exec(lines.find((l) => l.startsWith('Rows'))!)!;
+  const kinds = /^Rows (\d+)-(\d+) are interrupts, (\d+)-(\d+) traps, the rest faults\./.exec(
+    lines.find((l) => l.startsWith('Rows'))!,
+  )!;
   const [i0, i1, t0, t1] = kinds.slice(1, 5).map(Number) as [number, number, number, number];
   return tableRows(lines).map(([rank, title, vec, code]) => {
     const r = Number(rank);
     const kind = r >= i0 && r <= i1 ? 0 : r >= t0 && r <= t1 ? 2 : 1;
-    return { rank: r, title: title!.replace(/\*/g, ''), vector: Number(vec!.replace(/\*/g, '')), isrCode: Number(code), kind };
+    return {
+      rank: r,
+      title: title!.replace(/\*/g, ''),
+      vector: Number(vec!.replace(/\*/g, '')),
+      isrCode: Number(code),
+      kind,
+    };
   });
 }

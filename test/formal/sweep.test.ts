@@ -37,14 +37,20 @@ describe('vti_fault_prio: edited priority tables', () => {
   for (const [name, table] of Object.entries(subsets))
     it(`${name}: generated encoder ≡ reference with the same table`, async () => {
       const files = emitDesign(elaborate(vtiFaultPrio({ table })).design);
-      const r = await proveEquivalent({ gold: { files: { 'ref_vti_fault_prio.v': prioReference(table) }, top: 'ref_vti_fault_prio' }, gate: { files, top: 'vti_fault_prio' } });
+      const r = await proveEquivalent({
+        gold: { files: { 'ref_vti_fault_prio.v': prioReference(table) }, top: 'ref_vti_fault_prio' },
+        gate: { files, top: 'vti_fault_prio' },
+      });
       expect(r.verdict, r.table).toBe('equivalent');
     });
   it('a reordered table gives a different encoder (the proof notices)', async () => {
     const table = PRIORITY_TABLE.slice(24, 35);
     const swapped = [table[1]!, table[0]!, ...table.slice(2)];
     const files = emitDesign(elaborate(vtiFaultPrio({ table: swapped })).design);
-    const r = await proveEquivalent({ gold: { files: { 'ref_vti_fault_prio.v': prioReference(table) }, top: 'ref_vti_fault_prio' }, gate: { files, top: 'vti_fault_prio' } });
+    const r = await proveEquivalent({
+      gold: { files: { 'ref_vti_fault_prio.v': prioReference(table) }, top: 'ref_vti_fault_prio' },
+      gate: { files, top: 'vti_fault_prio' },
+    });
     expect(r.verdict).toBe('different');
   });
 });

@@ -8,7 +8,10 @@ import { logicDepth, synthStats } from '../../formal/stats.js';
 const ref = (n: string) => ({ [`${n}.v`]: readFileSync(new URL(`../../formal/ref/${n}.v`, import.meta.url), 'utf8') });
 
 // A small clocked design keeps the sequential paths cheap (the PSR runs in bench/formal/run.ts).
-const counter = { 'cnt.v': 'module cnt(input clk, rst, en, output reg [3:0] q);\n  always @(posedge clk) if (rst) q <= 4\'d0; else if (en) q <= q + 4\'d1;\nendmodule\n' };
+const counter = {
+  'cnt.v':
+    "module cnt(input clk, rst, en, output reg [3:0] q);\n  always @(posedge clk) if (rst) q <= 4'd0; else if (en) q <= q + 4'd1;\nendmodule\n",
+};
 
 describe('synthEquivalent', () => {
   it('a combinational reference and a clocked design equal their own generic synth netlists', async () => {
@@ -33,12 +36,14 @@ describe('synthStats', () => {
   it('logicDepth follows nets through combinational cells and stops at flip-flops', () => {
     const dir = { A: 'input', Y: 'output' } as const;
     const ff = { D: 'input', Q: 'output' } as const;
-    const mod = { cells: {
-      a: { type: '$_NOT_', port_directions: dir, connections: { A: [2], Y: [3] } },
-      b: { type: '$_NOT_', port_directions: dir, connections: { A: [3], Y: [4] } },
-      f: { type: '$_DFF_P_', port_directions: ff, connections: { D: [4], Q: [5] } },
-      c: { type: '$_NOT_', port_directions: dir, connections: { A: [5], Y: [6] } },
-    } };
+    const mod = {
+      cells: {
+        a: { type: '$_NOT_', port_directions: dir, connections: { A: [2], Y: [3] } },
+        b: { type: '$_NOT_', port_directions: dir, connections: { A: [3], Y: [4] } },
+        f: { type: '$_DFF_P_', port_directions: ff, connections: { D: [4], Q: [5] } },
+        c: { type: '$_NOT_', port_directions: dir, connections: { A: [5], Y: [6] } },
+      },
+    };
     expect(logicDepth(mod)).toBe(2);
   });
 });
@@ -55,7 +60,11 @@ describe('mutants', () => {
     const verdicts = await Promise.all(ms.map((m) => isEquivalentMutant({ files, top: 'ref_vti_vmsw' }, m)));
     expect(verdicts.filter((x) => !x).length).toBeGreaterThan(0);
     // The original is trivially its own "mutant".
-    expect(await isEquivalentMutant({ files, top: 'ref_vti_vmsw' }, { id: 0, command: 'none', files, top: 'ref_vti_vmsw' })).toBe(true);
-    await expect(mutants(files, 'ref_vti_vmsw', 0, 1)).rejects.toThrow('mutants: count must be a positive integer, got 0');
+    expect(
+      await isEquivalentMutant({ files, top: 'ref_vti_vmsw' }, { id: 0, command: 'none', files, top: 'ref_vti_vmsw' }),
+    ).toBe(true);
+    await expect(mutants(files, 'ref_vti_vmsw', 0, 1)).rejects.toThrow(
+      'mutants: count must be a positive integer, got 0',
+    );
   });
 });

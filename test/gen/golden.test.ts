@@ -22,8 +22,16 @@ describe('golden output', () => {
 
 describe('determinism', () => {
   it('same options give byte-identical files and manifest', () => {
-    const a = generateVti(DEFAULT_CONFIG), b = generateVti(DEFAULT_CONFIG);
-    expect(Object.keys(a.files).sort()).toEqual(['vti_addr_check.v', 'vti_core.v', 'vti_fault_prio.v', 'vti_hdl.core', 'vti_psr.v', 'vti_vmsw.v']);
+    const a = generateVti(DEFAULT_CONFIG),
+      b = generateVti(DEFAULT_CONFIG);
+    expect(Object.keys(a.files).sort()).toEqual([
+      'vti_addr_check.v',
+      'vti_core.v',
+      'vti_fault_prio.v',
+      'vti_hdl.core',
+      'vti_psr.v',
+      'vti_vmsw.v',
+    ]);
     for (const f of Object.keys(a.files)) expect(b.files[f], f).toBe(a.files[f]);
     expect(JSON.stringify(b.manifest)).toBe(JSON.stringify(a.manifest));
   });
@@ -32,10 +40,18 @@ describe('determinism', () => {
     const addr = g.manifest.modules.find((m) => m.name === 'vti_addr_check')!;
     expect(addr.params).toEqual({ implVaMsb: 55, implPaMsb: 62, guestShrink: 2 });
     expect(addr.ports).toEqual([
-      { name: 'addr', dir: 'input', width: 64 }, { name: 'vm', dir: 'input', width: 1 }, { name: 'phys', dir: 'input', width: 1 },
-      { name: 'unimpl', dir: 'output', width: 1 }, { name: 'monitor_only', dir: 'output', width: 1 },
+      { name: 'addr', dir: 'input', width: 64 },
+      { name: 'vm', dir: 'input', width: 1 },
+      { name: 'phys', dir: 'input', width: 1 },
+      { name: 'unimpl', dir: 'output', width: 1 },
+      { name: 'monitor_only', dir: 'output', width: 1 },
     ]);
-    expect([...g.manifest.modules.find((m) => m.name === 'vti_core')!.children].sort()).toEqual(['vti_addr_check', 'vti_fault_prio', 'vti_psr', 'vti_vmsw']);
+    expect([...g.manifest.modules.find((m) => m.name === 'vti_core')!.children].sort()).toEqual([
+      'vti_addr_check',
+      'vti_fault_prio',
+      'vti_psr',
+      'vti_vmsw',
+    ]);
     expect(addr.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(g.files['vti_addr_check.v']).toContain('IMPL_VA_MSB 55 (guest 53)');
   });

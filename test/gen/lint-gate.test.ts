@@ -12,8 +12,15 @@ import type { ModuleSpec } from '../../gen/verilog/index.js';
 
 async function gate(spec: ModuleSpec): Promise<void> {
   const r = await lintVerilog(spec);
-  expect(r.messages.map((m) => `${m.tool}: ${m.file}:${m.line}: ${m.message}`), `lint of ${spec.top}`).toEqual([]);
-  expect(r.runs.map((run) => `${run.tool} exit ${run.exitCode}`).sort()).toEqual(['iverilog exit 0', 'verilator exit 0', 'verilator-1364-2005 exit 0']);
+  expect(
+    r.messages.map((m) => `${m.tool}: ${m.file}:${m.line}: ${m.message}`),
+    `lint of ${spec.top}`,
+  ).toEqual([]);
+  expect(r.runs.map((run) => `${run.tool} exit ${run.exitCode}`).sort()).toEqual([
+    'iverilog exit 0',
+    'verilator exit 0',
+    'verilator-1364-2005 exit 0',
+  ]);
   expect(r.clean).toBe(true);
   await assertYosysGate(spec.files, spec.top);
 }
@@ -27,8 +34,7 @@ const OPTION_SETS: [string, VtiConfig][] = [
 
 describe('lint gate: VT-i modules', () => {
   for (const [label, o] of OPTION_SETS)
-    for (const name of VTI_MODULES)
-      it(`${name} (${label})`, async () => gate(vtiSpec(name, o)));
+    for (const name of VTI_MODULES) it(`${name} (${label})`, async () => gate(vtiSpec(name, o)));
 });
 
 describe('lint gate: example designs', () => {

@@ -4,27 +4,27 @@
 `default_nettype none
 
 module counter (
-  input  wire clk, // hdl/examples/counter.ts:10
-  input  wire rst, // hdl/examples/counter.ts:11
-  input  wire en, // hdl/examples/counter.ts:12
-  input  wire load, // hdl/examples/counter.ts:13
-  input  wire [7:0] value, // hdl/examples/counter.ts:14
-  output wire [7:0] count, // hdl/examples/counter.ts:15
-  output wire wrap // hdl/examples/counter.ts:16
+  input  wire clk, // hdl/examples/counter.ts:12
+  input  wire rst, // hdl/examples/counter.ts:13
+  input  wire en, // hdl/examples/counter.ts:14
+  input  wire load, // hdl/examples/counter.ts:15
+  input  wire [7:0] value, // hdl/examples/counter.ts:16
+  output wire [7:0] count, // hdl/examples/counter.ts:17
+  output wire wrap // hdl/examples/counter.ts:18
 );
-  reg  [7:0] q; // hdl/examples/counter.ts:17
+  reg  [7:0] q; // hdl/examples/counter.ts:19
 
-  assign count = q; // hdl/examples/counter.ts:19
-  assign wrap = (en & (&q)) & (~load); // hdl/examples/counter.ts:20
+  assign count = q; // hdl/examples/counter.ts:21
+  assign wrap = (en & (&q)) & (~load); // hdl/examples/counter.ts:22
 
-  always @(posedge clk) begin // hdl/examples/counter.ts:18
+  always @(posedge clk) begin // hdl/examples/counter.ts:20
     if (rst) begin
       q <= 8'h0;
     end else begin
-      if (load) begin // hdl/examples/counter.ts:18
-        q <= value; // hdl/examples/counter.ts:18
-      end else if (en) begin // hdl/examples/counter.ts:18
-        q <= q + 8'h1; // hdl/examples/counter.ts:18
+      if (load) begin // hdl/examples/counter.ts:20
+        q <= value; // hdl/examples/counter.ts:20
+      end else if (en) begin // hdl/examples/counter.ts:20
+        q <= q + 8'h1; // hdl/examples/counter.ts:20
       end
     end
   end

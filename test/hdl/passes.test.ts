@@ -42,7 +42,9 @@ describe('width pass', () => {
       at = lineHere() + 1;
       y.set(a.xor(a));
     });
-    expect(problems(m)).toEqual([`${at}: error: width mismatch in assignment to 'y': target is 4 bits, value 'a ^ a' is 8 bits`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: width mismatch in assignment to 'y': target is 4 bits, value 'a ^ a' is 8 bits`,
+    ]);
   });
 
   it('reports mux arms and select of the wrong widths, and collects every problem before failing', () => {
@@ -89,7 +91,10 @@ describe('driver pass', () => {
       m.output('y', 1);
       m.wire('w', 3);
     });
-    expect(problems(m)).toEqual([`${at}: error: output 'y' is never driven`, `${at + 1}: error: wire 'w' is never driven`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: output 'y' is never driven`,
+      `${at + 1}: error: wire 'w' is never driven`,
+    ]);
   });
 
   it('reports multiple drivers with both locations, and partly driven signals', () => {
@@ -109,7 +114,9 @@ describe('driver pass', () => {
   });
 
   it('reports an instance output that is also assigned as two drivers', () => {
-    const child = defineModule('child2', (m) => { m.output('o', 1).set(m.input('i', 1)); });
+    const child = defineModule('child2', (m) => {
+      m.output('o', 1).set(m.input('i', 1));
+    });
     let at = 0;
     const m = defineModule('d3', (m) => {
       const a = m.input('a', 1);
@@ -119,7 +126,9 @@ describe('driver pass', () => {
       m.output('y', 1).set(outs.o!);
     });
     const p = problems(m);
-    expect(p).toEqual([`${at}: error: 'u_o' has multiple drivers: instance 'u' at ${FILE}:${at - 2}, assignment at ${FILE}:${at}`]);
+    expect(p).toEqual([
+      `${at}: error: 'u_o' has multiple drivers: instance 'u' at ${FILE}:${at - 2}, assignment at ${FILE}:${at}`,
+    ]);
   });
 
   it('reports an assignment to an input and a register that is never assigned', () => {
@@ -131,7 +140,10 @@ describe('driver pass', () => {
       const r = m.reg('r', 2, { init: 0 });
       m.output('y', 2).set(r);
     });
-    expect(problems(m)).toEqual([`${at}: error: assignment to input port 'a'`, `${at + 1}: error: register 'r' is never assigned`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: assignment to input port 'a'`,
+      `${at + 1}: error: register 'r' is never assigned`,
+    ]);
   });
 });
 
@@ -144,7 +156,9 @@ describe('latch pass', () => {
       at = lineHere() + 1;
       m.when(c, () => y.set(1));
     });
-    expect(problems(m)).toEqual([`${at}: error: incomplete assignment: 'y' not assigned on every path of this combinational block (would infer a latch); assign a default first`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: incomplete assignment: 'y' not assigned on every path of this combinational block (would infer a latch); assign a default first`,
+    ]);
   });
 
   it('accepts a default before the when, a full switch without default, and names missing bits', () => {
@@ -162,7 +176,9 @@ describe('latch pass', () => {
         s.is(3, () => z.slice(1, 0).set(1));
       });
     });
-    expect(problems(m)).toEqual([`${at}: error: incomplete assignment: bits 3:2 of 'z' not assigned on every path of this combinational block (would infer a latch); assign a default first`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: incomplete assignment: bits 3:2 of 'z' not assigned on every path of this combinational block (would infer a latch); assign a default first`,
+    ]);
   });
 });
 
@@ -178,11 +194,15 @@ describe('loop pass', () => {
       y.set(x.or(a));
       m.output('o', 1).set(y);
     });
-    expect(problems(m)).toEqual([`${at}: error: combinational loop: x -> y -> x (x at ${FILE}:${at}, y at ${FILE}:${at + 1})`]);
+    expect(problems(m)).toEqual([
+      `${at}: error: combinational loop: x -> y -> x (x at ${FILE}:${at}, y at ${FILE}:${at + 1})`,
+    ]);
   });
 
   it('follows combinational paths through instances but not through registers', () => {
-    const pass = defineModule('pass', (m) => { m.output('o', 1).set(m.input('i', 1)); });
+    const pass = defineModule('pass', (m) => {
+      m.output('o', 1).set(m.input('i', 1));
+    });
     const flop = defineModule('flop', (m) => {
       const r = m.reg('r', 1, { init: 0 });
       r.set(m.input('d', 1));
@@ -196,9 +216,12 @@ describe('loop pass', () => {
       w.set(o.not());
       m.output('y', 1).set(w);
     });
-    expect(problems(looped)).toEqual([`${at}: error: combinational loop: w -> u_o -> w (w at ${FILE}:${at}, u_o at ${FILE}:${at + 1})`]);
+    expect(problems(looped)).toEqual([
+      `${at}: error: combinational loop: w -> u_o -> w (w at ${FILE}:${at}, u_o at ${FILE}:${at + 1})`,
+    ]);
     const fine = defineModule('c3', (m) => {
-      m.clock(); m.reset();
+      m.clock();
+      m.reset();
       const w = m.wire('w', 1);
       const q = m.instance('u', flop, { clk: m.clock(), rst: m.reset(), d: w }).q!;
       w.set(q.not());
@@ -227,7 +250,9 @@ describe('names pass', () => {
   });
 
   it('renames keyword ports in the IR that backends read', () => {
-    const m = defineModule('n2', (m) => { m.output('output', 1).set(m.input('wire', 1)); });
+    const m = defineModule('n2', (m) => {
+      m.output('output', 1).set(m.input('wire', 1));
+    });
     const { design, warnings } = elaborate(m);
     expect(warnings.map((w) => w.message)).toEqual([
       "'output' is a Verilog/SystemVerilog keyword: renamed to 'output_'",

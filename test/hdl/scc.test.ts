@@ -11,7 +11,10 @@ const sorted = (comps: number[][]) => comps.map((c) => [...c].sort((a, b) => a -
 
 describe('stronglyConnectedComponents', () => {
   it('a self-loop is a component of one node that is a cycle; a lone node is not', () => {
-    const succ = graph([[0, 0], [0, 1]]);
+    const succ = graph([
+      [0, 0],
+      [0, 1],
+    ]);
     const comps = stronglyConnectedComponents(2, succ);
     expect(sorted(comps)).toEqual([[1], [0]]);
     expect(comps.map((c) => isCycle(c, succ))).toEqual([false, true]);
@@ -19,15 +22,30 @@ describe('stronglyConnectedComponents', () => {
 
   it('finds two separate cycles joined by a one-way edge, the reached one first', () => {
     // 0 → 1 → 2 → 0, 2 → 3, 3 → 4 → 3
-    const succ = graph([[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 3]]);
+    const succ = graph([
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [2, 3],
+      [3, 4],
+      [4, 3],
+    ]);
     const comps = stronglyConnectedComponents(5, succ);
-    expect(sorted(comps)).toEqual([[3, 4], [0, 1, 2]]);
+    expect(sorted(comps)).toEqual([
+      [3, 4],
+      [0, 1, 2],
+    ]);
     expect(comps.every((c) => isCycle(c, succ))).toBe(true);
   });
 
   it('a DAG gives one acyclic component per node, in reverse topological order', () => {
     // diamond 0 → {1, 2} → 3, plus an isolated node 4
-    const succ = graph([[0, 1], [0, 2], [1, 3], [2, 3]]);
+    const succ = graph([
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 3],
+    ]);
     const comps = stronglyConnectedComponents(5, succ);
     expect(comps.every((c) => c.length === 1 && !isCycle(c, succ))).toBe(true);
     const order = comps.map((c) => c[0]!);
@@ -57,12 +75,21 @@ describe('stronglyConnectedComponents', () => {
       const reach = Array.from({ length: n }, (_, s) => {
         const seen = new Set<number>([s]);
         const stack = [s];
-        while (stack.length) for (const w of succ(stack.pop()!)) if (!seen.has(w)) { seen.add(w); stack.push(w); }
+        while (stack.length)
+          for (const w of succ(stack.pop()!))
+            if (!seen.has(w)) {
+              seen.add(w);
+              stack.push(w);
+            }
         return seen;
       });
       const comps = stronglyConnectedComponents(n, succ);
       const compOf = new Map<number, number>();
-      comps.forEach((c, i) => c.forEach((v) => compOf.set(v, i)));
+      comps.forEach((c, i) => {
+        c.forEach((v) => {
+          compOf.set(v, i);
+        });
+      });
       expect(compOf.size).toBe(n); // every node exactly once
       expect(comps.flat().length).toBe(n);
       for (let a = 0; a < n; a++)
@@ -70,7 +97,8 @@ describe('stronglyConnectedComponents', () => {
           expect(compOf.get(a) === compOf.get(b)).toBe(reach[a]!.has(b) && reach[b]!.has(a));
           if (edges.some(([x, y]) => x === a && y === b)) expect(compOf.get(b)!).toBeLessThanOrEqual(compOf.get(a)!);
         }
-      for (const c of comps) expect(isCycle(c, succ)).toBe(c.length > 1 || edges.some(([x, y]) => x === c[0] && y === c[0]));
+      for (const c of comps)
+        expect(isCycle(c, succ)).toBe(c.length > 1 || edges.some(([x, y]) => x === c[0] && y === c[0]));
     }
   });
 });

@@ -31,34 +31,43 @@ function sourceFiles(): string[] {
 /** The layer of a project path: its most specific folder in the table. */
 function layerOf(path: string): Layer | undefined {
   const dir = posix.dirname(path);
-  return (Object.keys(LAYERS) as Layer[]).filter((l) => dir === l || dir.startsWith(`${l}/`)).sort((a, b) => b.length - a.length)[0];
+  return (Object.keys(LAYERS) as Layer[])
+    .filter((l) => dir === l || dir.startsWith(`${l}/`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /** Relative imports of a file as project paths (.js specifiers name the .ts sources). */
 function importsOf(file: string): string[] {
   const info = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
-  return info.importedFiles.map((i) => i.fileName).filter((s) => s.startsWith('.'))
+  return info.importedFiles
+    .map((i) => i.fileName)
+    .filter((s) => s.startsWith('.'))
     .map((s) => posix.normalize(posix.join(posix.dirname(file), s)).replace(/\.js$/, '.ts'));
 }
 
 /** The imports the table forbids, as "file imports target (layer may import: …)". */
-export function layerViolations(graph: ReadonlyMap<string, readonly string[]>): string[] {
+function layerViolations(graph: ReadonlyMap<string, readonly string[]>): string[] {
   const out: string[] = [];
   for (const [file, targets] of graph) {
     const from = layerOf(file);
-    if (!from) { out.push(`${file} is in no layer of test/meta/layers.ts`); continue; }
+    if (!from) {
+      out.push(`${file} is in no layer of test/meta/layers.ts`);
+      continue;
+    }
     const allowed: readonly string[] = LAYERS[from];
     for (const t of targets) {
       const to = layerOf(t) ?? t.split('/')[0]!;
       if (to === from || allowed.includes(ANYTHING) || allowed.includes(to)) continue;
-      out.push(`${file} imports ${t}: layer ${from} may import ${allowed.length ? allowed.join(', ') : 'nothing'}, not ${to}`);
+      out.push(
+        `${file} imports ${t}: layer ${from} may import ${allowed.length ? allowed.join(', ') : 'nothing'}, not ${to}`,
+      );
     }
   }
   return out;
 }
 
 /** Import cycles between files, each as "a → b → … → a" (depth-first search, one cycle per back edge). */
-export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
   const state = new Map<string, 'open' | 'done'>();
   const path: string[] = [];
   const cycles: string[] = [];
@@ -77,9 +86,16 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
 }
 
 /** The README's rendering of the table: one line per layer with what it may import. */
-export function layerLines(): string {
+function layerLines(): string {
   const w = Math.max(...Object.keys(LAYERS).map((l) => l.length));
-  return Object.entries(LAYERS).map(([l, may]) => ` ${l.padEnd(w)}  ${may.length === 0 ? '—' : (may as readonly string[]).includes(ANYTHING) ? 'anything' : may.join(', ')}`).join('\n') + '\n';
+  return (
+    Object.entries(LAYERS)
+      .map(
+        ([l, may]) =>
+          ` ${l.padEnd(w)}  ${may.length === 0 ? '—' : (may as readonly string[]).includes(ANYTHING) ? 'anything' : may.join(', ')}`,
+      )
+      .join('\n') + '\n'
+  );
 }
 
 const graph = new Map(sourceFiles().map((f) => [f, importsOf(f)] as const));
@@ -100,7 +116,11 @@ describe('layering', () => {
   });
 
   it('flags a forbidden import and a cycle (the checks can fail)', () => {
-    const bad = new Map([['model/x.ts', ['hdl/dsl/index.ts', 'model/y.ts']], ['model/y.ts', ['model/x.ts']], ['report/a.ts', ['cli/main.ts']]]);
+    const bad = new Map([
+      ['model/x.ts', ['hdl/dsl/index.ts', 'model/y.ts']],
+      ['model/y.ts', ['model/x.ts']],
+      ['report/a.ts', ['cli/main.ts']],
+    ]);
     expect(layerViolations(bad)).toEqual([
       'model/x.ts imports hdl/dsl/index.ts: layer model may import arch, not hdl/dsl',
       'report/a.ts imports cli/main.ts: layer report may import pipeline, demo, sim/cosim, sim, sim/jssim, sim/verilator, sim/lint, blocks, formal, model, programs, gen, hdl/vti, hdl/dsl, hdl/passes, hdl/ir, arch, not cli',
@@ -112,10 +132,15 @@ describe('layering', () => {
     const file = join(ROOT, 'README.md');
     const text = readFileSync(file, 'utf8');
     const block = /(<!-- layers -->\n```text\n)([\s\S]*?)(```\n<!-- \/layers -->)/;
-    if (process.env.VTI_UPDATE_DOCS === '1') writeFileSync(file, text.replace(block, (_m, a: string, _b, c: string) => a + layerLines() + c));
+    if (process.env.VTI_UPDATE_DOCS === '1')
+      writeFileSync(
+        file,
+        text.replace(block, (_m, a: string, _b, c: string) => a + layerLines() + c),
+      );
     const found = block.exec(readFileSync(file, 'utf8'));
     expect(found, 'README.md has a <!-- layers --> block').not.toBeNull();
-    expect(found![2], 'README.md layer list (run: VTI_UPDATE_DOCS=1 npx vitest run test/meta/layering.test.ts)').toBe(layerLines());
+    expect(found![2], 'README.md layer list (run: VTI_UPDATE_DOCS=1 npx vitest run test/meta/layering.test.ts)').toBe(
+      layerLines(),
+    );
   });
 });
-

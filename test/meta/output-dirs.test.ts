@@ -31,8 +31,10 @@ describe('default output and cache directories', () => {
     expect(outDir()).toBe(join(cwd, 'out'));
     expect(defaultProgramsOutDir()).toBe(join(cwd, 'out', 'programs'));
     expect(cosimDirs()).toEqual({
-      cosim: join(cwd, 'out', 'cosim'), random: join(cwd, 'out', 'cosim', 'random'),
-      rtlCoverage: join(cwd, 'out', 'cosim', 'rtl-coverage'), programs: join(cwd, 'out', 'programs'),
+      cosim: join(cwd, 'out', 'cosim'),
+      random: join(cwd, 'out', 'cosim', 'random'),
+      rtlCoverage: join(cwd, 'out', 'cosim', 'rtl-coverage'),
+      programs: join(cwd, 'out', 'programs'),
     });
     expect(defaultCacheDir()).toBe(join(cwd, '.cache', 'verilator'));
   });
@@ -67,7 +69,9 @@ describe('no module finds the project root by counting ..', () => {
     expect(UP.test("const dir = join(outDir, 'cosim');")).toBe(false);
     const found = sources(ROOT).flatMap((f) => {
       const rel = relative(ROOT, f);
-      return readFileSync(f, 'utf8').split('\n').flatMap((l, i) => (UP.test(l) ? [`${rel}:${i + 1}`] : []));
+      return readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((l, i) => (UP.test(l) ? [`${rel}:${i + 1}`] : []));
     });
     expect(found.filter((w) => !ALLOWED.has(w.split(':')[0]!))).toEqual([]);
   });

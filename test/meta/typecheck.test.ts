@@ -7,7 +7,11 @@ it('tsc --noEmit reports no error', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   let out = '';
   try {
-    execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '--noEmit', '-p', '.'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '--noEmit', '-p', '.'],
+      { cwd: root, encoding: 'utf8', stdio: 'pipe' },
+    );
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? e);
   }

@@ -28,7 +28,9 @@ describe('virtualization-sensitive tables (arch/iclass.ts vs model/exec/virt.ts)
       const core = coreClassOf(cls);
       const emu: VirtSensitivity = VIRT_SENSITIVE[cls] ?? 'none';
       if (ICLASS[core].virt !== emu)
-        differences.push(`${cls}: model/exec/virt.ts says '${emu}', arch/iclass.ts class ${core} (as classify() presents it) says '${ICLASS[core].virt}'`);
+        differences.push(
+          `${cls}: model/exec/virt.ts says '${emu}', arch/iclass.ts class ${core} (as classify() presents it) says '${ICLASS[core].virt}'`,
+        );
     }
     expect(differences).toEqual([]);
   });
@@ -40,7 +42,9 @@ describe('virtualization-sensitive tables (arch/iclass.ts vs model/exec/virt.ts)
   });
 
   it('knows the indirect files and sensitive ops it checks (the mapping is not vacuous)', () => {
-    expect(EXEC_CLASSES).toEqual(expect.arrayContaining(['mov_to_rr', 'mov_from_pmd', 'itc_i', 'thash', 'cover', 'vmsw']));
+    expect(EXEC_CLASSES).toEqual(
+      expect.arrayContaining(['mov_to_rr', 'mov_from_pmd', 'itc_i', 'thash', 'cover', 'vmsw']),
+    );
     expect(coreClassOf('mov_to_pkr')).toBe('PRIV_OTHER');
     expect(coreClassOf('mov_from_pmd')).toBe('OTHER');
   });

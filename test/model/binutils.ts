@@ -7,14 +7,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface ObjdumpBundle { readonly addr: bigint; readonly texts: string[] }
+export interface ObjdumpBundle {
+  readonly addr: bigint;
+  readonly texts: string[];
+}
 
 export function normalizeObjdump(text: string): string {
-  return text.replace(/^\s*\[[A-Z]{3}\]/, '')
-    // A branch target printed as "110 <_start+0x110>" (ELF with symbols) becomes "0x110", the
-    // form objdump uses when there is no symbol, and the form the model's disassembler prints.
-    .replace(/\b([0-9a-f]+) <[^>]*>/g, '0x$1')
-    .replace(/\s+/g, ' ').trim();
+  return (
+    text
+      .replace(/^\s*\[[A-Z]{3}\]/, '')
+      // A branch target printed as "110 <_start+0x110>" (ELF with symbols) becomes "0x110", the
+      // form objdump uses when there is no symbol, and the form the model's disassembler prints.
+      .replace(/\b([0-9a-f]+) <[^>]*>/g, '0x$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function parseObjdump(out: string): ObjdumpBundle[] {
@@ -23,7 +30,8 @@ export function parseObjdump(out: string): ObjdumpBundle[] {
     const m = /^\s*([0-9a-f]+):\t[0-9a-f ]+\t(.*)$/.exec(line);
     if (!m) continue;
     const text = m[2]!;
-    if (/^\s*\[[A-Z]{3}\]/.test(text) || /^\s*\[\?\?\?\]/.test(text)) bundles.push({ addr: BigInt('0x' + m[1]), texts: [] });
+    if (/^\s*\[[A-Z]{3}\]/.test(text) || /^\s*\[\?\?\?\]/.test(text))
+      bundles.push({ addr: BigInt('0x' + m[1]), texts: [] });
     const norm = normalizeObjdump(text.replace(/^\s*\[\?\?\?\]/, ''));
     if (norm && bundles.length) bundles[bundles.length - 1]!.texts.push(norm);
   }
@@ -32,15 +40,30 @@ export function parseObjdump(out: string): ObjdumpBundle[] {
 
 export class Workdir {
   readonly dir = mkdtempSync(join(tmpdir(), 'vti-model-'));
-  path(name: string): string { return join(this.dir, name); }
-  dispose(): void { rmSync(this.dir, { recursive: true, force: true }); }
+  path(name: string): string {
+    return join(this.dir, name);
+  }
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 
   /** Assembles `source` and links it as a static executable with .text at `textAddr`. */
   build(name: string, source: string, textAddr = 0x100000n, extraLd: string[] = []): string {
-    const s = this.path(name + '.s'), o = this.path(name + '.o'), elf = this.path(name + '.elf');
+    const s = this.path(name + '.s'),
+      o = this.path(name + '.o'),
+      elf = this.path(name + '.elf');
     writeFileSync(s, source);
     run('ia64-linux-gnu-as', ['-o', o, s]);
-    run('ia64-linux-gnu-ld', ['-static', '-e', '_start', `-Ttext=0x${textAddr.toString(16)}`, ...extraLd, '-o', elf, o]);
+    run('ia64-linux-gnu-ld', [
+      '-static',
+      '-e',
+      '_start',
+      `-Ttext=0x${textAddr.toString(16)}`,
+      ...extraLd,
+      '-o',
+      elf,
+      o,
+    ]);
     return elf;
   }
 
@@ -55,7 +78,9 @@ export class Workdir {
     return parseObjdump(run('ia64-linux-gnu-objdump', ['-D', '-b', 'binary', '-m', 'ia64-elf64', f]));
   }
 
-  read(file: string): Uint8Array { return new Uint8Array(readFileSync(file)); }
+  read(file: string): Uint8Array {
+    return new Uint8Array(readFileSync(file));
+  }
 }
 
 export function run(cmd: string, args: string[]): string {

@@ -15,12 +15,22 @@ function vti(...args: string[]): { code: number | null; out: string; err: string
 
 /** In-process run of `vti emu` (for the error cases), capturing stdout and stderr. */
 async function vtiIn(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
+  let out = '',
+    err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
   try {
     return { code: await main(['emu', ...args]), out, err };
-  } finally { o.mockRestore(); e.mockRestore(); }
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }
 
 describe('vti emu', () => {
@@ -32,11 +42,15 @@ describe('vti emu', () => {
     const st = JSON.parse(out.out);
     expect(st.halted).toBe(true);
     expect(st.events[0].vector).toBe('0x6100');
-    const stateFile = workdir().path('state.json'), traceFile = workdir().path('trace.jsonl');
+    const stateFile = workdir().path('state.json'),
+      traceFile = workdir().path('trace.jsonl');
     const r = vti(elf, '--state', stateFile, '--trace', traceFile);
     expect([r.code, r.out]).toEqual([0, '']);
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual(st);
-    const lines = readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(traceFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(st.steps);
     expect(Object.keys(lines[0])).toEqual(['step', 'ip', 'slot', 'insn', 'psr']);
     const withEvent = lines.filter((l) => l.event);
@@ -63,10 +77,20 @@ describe('vti emu', () => {
     const fp = w.build('fpcli', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tfadd f1=f2,f3\n\tnop.i 0\n\t;;\n');
     const u = await vtiIn(fp);
     expect(u.code).toBe(1);
-    expect(u.err).toMatch(new RegExp(`^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(floating-point instruction\\)\\n$`));
+    expect(u.err).toMatch(
+      new RegExp(
+        `^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(floating-point instruction\\)\\n$`,
+      ),
+    );
     expect((await vtiIn(fp, '--valen', '70')).err).toBe('vti emu: --valen 70 is out of range: allowed 51..61\n');
-    expect((await vtiIn(fp, '--valen', '51')).err).toBe('vti emu: --valen 51 with --guest-shrink 1 leaves no room for a guest: guest IMPL_VA_MSB 49 is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)\n');
-    expect(await vtiIn(fp, '--vt', 'maybe')).toEqual({ code: 2, out: '', err: "vti emu: option '--vt' must be one of on, off, got 'maybe'\n" });
+    expect((await vtiIn(fp, '--valen', '51')).err).toBe(
+      'vti emu: --valen 51 with --guest-shrink 1 leaves no room for a guest: guest IMPL_VA_MSB 49 is below 50 (needs valen - 1 - guest-shrink >= 50 with --vt on)\n',
+    );
+    expect(await vtiIn(fp, '--vt', 'maybe')).toEqual({
+      code: 2,
+      out: '',
+      err: "vti emu: option '--vt' must be one of on, off, got 'maybe'\n",
+    });
     expect(await vtiIn()).toEqual({ code: 1, out: '', err: 'vti emu: missing PROGRAM.elf argument\n' });
     expect((await vtiIn('/nonexistent.elf')).err).toBe('vti emu: cannot read /nonexistent.elf: ENOENT\n');
   });

@@ -12,7 +12,8 @@ afterAll(() => work.dispose());
 
 function compare(bytes: Uint8Array, bundles: { addr: bigint; texts: string[] }[], base: bigint, offset = 0) {
   const bad: string[] = [];
-  let slots = 0, unsupported = 0;
+  let slots = 0,
+    unsupported = 0;
   for (const b of bundles) {
     const d = decodeBundle(bytes, offset + Number(b.addr - base), b.addr);
     const mine = disasmBundle(d);
@@ -55,7 +56,9 @@ describe('decoder vs objdump', () => {
 function textBytes(file: string): { addr: bigint; data: Uint8Array } {
   const buf = readFileSync(file);
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const shoff = Number(dv.getBigUint64(0x28, true)), shentsize = dv.getUint16(0x3a, true), shnum = dv.getUint16(0x3c, true);
+  const shoff = Number(dv.getBigUint64(0x28, true)),
+    shentsize = dv.getUint16(0x3a, true),
+    shnum = dv.getUint16(0x3c, true);
   const shstrndx = dv.getUint16(0x3e, true);
   const sh = (i: number) => shoff + i * shentsize;
   const strOff = Number(dv.getBigUint64(sh(shstrndx) + 0x18, true));
@@ -64,7 +67,8 @@ function textBytes(file: string): { addr: bigint; data: Uint8Array } {
     let name = '';
     for (let k = strOff + nameOff; buf[k]; k++) name += String.fromCharCode(buf[k]!);
     if (name === '.text') {
-      const addr = dv.getBigUint64(sh(i) + 0x10, true), off = Number(dv.getBigUint64(sh(i) + 0x18, true));
+      const addr = dv.getBigUint64(sh(i) + 0x10, true),
+        off = Number(dv.getBigUint64(sh(i) + 0x18, true));
       const size = Number(dv.getBigUint64(sh(i) + 0x20, true));
       return { addr, data: new Uint8Array(buf.subarray(off, off + size)) };
     }

@@ -8,10 +8,15 @@ afterAll(disposeWorkdir);
 
 describe('configuration', () => {
   it('rejects out-of-range and guest-less configurations with a clear message', () => {
-    expect(() => new Emulator({ valen: 70 })).toThrow('bad emulator configuration: valen 70 is out of range: allowed 51..61');
-    expect(() => new Emulator({ palen: 31 })).toThrow('bad emulator configuration: palen 31 is out of range: allowed 32..63');
+    expect(() => new Emulator({ valen: 70 })).toThrow(
+      'bad emulator configuration: valen 70 is out of range: allowed 51..61',
+    );
+    expect(() => new Emulator({ palen: 31 })).toThrow(
+      'bad emulator configuration: palen 31 is out of range: allowed 32..63',
+    );
     expect(() => new Emulator({ valen: 51 })).toThrow(
-      'bad emulator configuration: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50');
+      'bad emulator configuration: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50',
+    );
     expect(() => new Emulator({ valen: 51, vt: false })).not.toThrow();
     expect(() => new Emulator({ guestShrink: 0 })).toThrow('guestShrink 0 is out of range: must be an integer >= 1');
   });
@@ -24,9 +29,12 @@ describe('ELF loading', () => {
     const e = new Emulator();
     expect(() => e.loadElf(new Uint8Array(100))).toThrow('bad ELF: no ELF magic number');
     expect(() => e.loadElf(new Uint8Array(10))).toThrow('bad ELF: file is 10 bytes, shorter than an ELF64 header');
-    const x86 = elfOf(); x86[18] = 62; x86[19] = 0;
+    const x86 = elfOf();
+    x86[18] = 62;
+    x86[19] = 0;
     expect(() => e.loadElf(x86)).toThrow('bad ELF: not an IA-64 executable (e_machine 62, expected 50)');
-    const rel = elfOf(); rel[16] = 1;
+    const rel = elfOf();
+    rel[16] = 1;
     expect(() => e.loadElf(rel)).toThrow('bad ELF: not a static executable (e_type 1, expected ET_EXEC = 2)');
   });
 
@@ -46,11 +54,17 @@ describe('unsupported instructions', () => {
     const e = new Emulator();
     e.loadElf(w.read(elf));
     let err: unknown;
-    try { e.run(10); } catch (x) { err = x; }
+    try {
+      e.run(10);
+    } catch (x) {
+      err = x;
+    }
     expect(err).toBeInstanceOf(UnsupportedInstruction);
     const u = err as UnsupportedInstruction;
     expect([u.address, u.slot]).toEqual([0x100000n, 1]);
-    expect(u.message).toMatch(/^unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(floating-point instruction\)$/);
+    expect(u.message).toMatch(
+      /^unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(floating-point instruction\)$/,
+    );
     // The encoding is bits 86:46 of the bundle.
     const bundle = e.machine.mem.readBytes(0x100000n, 16);
     const v = [...bundle].reverse().reduce((a, x) => (a << 8n) | BigInt(x), 0n);
@@ -63,7 +77,23 @@ describe('final state and trace', () => {
   it('has the emulator.md schema', () => {
     const { st } = runAsm('\tmov r8=5\n');
     expect(Object.keys(st)).toEqual(['halted', 'steps', 'ip', 'slot', 'psr', 'cr', 'gr', 'nat', 'pr', 'br', 'events']);
-    expect(Object.keys(st.cr)).toEqual(['dcr', 'itm', 'iva', 'pta', 'ipsr', 'isr', 'iip', 'ifa', 'itir', 'iipa', 'ifs', 'iim', 'iha', 'iib0', 'iib1']);
+    expect(Object.keys(st.cr)).toEqual([
+      'dcr',
+      'itm',
+      'iva',
+      'pta',
+      'ipsr',
+      'isr',
+      'iip',
+      'ifa',
+      'itir',
+      'iipa',
+      'ifs',
+      'iim',
+      'iha',
+      'iib0',
+      'iib1',
+    ]);
     expect(st.gr.length).toBe(128);
     expect(st.nat.length).toBe(128);
     expect(st.br.length).toBe(8);
@@ -99,4 +129,3 @@ describe('final state and trace', () => {
     expect(e.state().events[0]!.step).toBe(last.step);
   });
 });
-

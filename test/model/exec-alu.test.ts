@@ -36,7 +36,7 @@ describe('integer ALU', () => {
     expect(gr(st, 10)).toBe((1n - 0xffffffffn) & M64);
     expect(gr(st, 11)).toBe((1n - 0xffffffffn - 1n) & M64);
     expect(gr(st, 12)).toBe((1n - 5n) & M64);
-    expect(gr(st, 13)).toBe((-2097152n) & M64);
+    expect(gr(st, 13)).toBe(-2097152n & M64);
     expect(gr(st, 14)).toBe((1n << 4n) + 0xffffffffn);
     expect(gr(st, 15)).toBe(0n);
     expect(gr(st, 16)).toBe(0x8000_0000_ffff_ffffn);
@@ -141,12 +141,15 @@ describe('compares and predication', () => {
   });
 
   it('predicated-off instructions have no effect but count as steps', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	cmp.eq p6,p7=r0,r0
 	;;
 	(p7) mov r8=5
 	(p6) mov r9=6
-	;;`, { bare: true });
+	;;`,
+      { bare: true },
+    );
     expect(gr(st, 8)).toBe(0n);
     expect(gr(st, 9)).toBe(6n);
     // cmp + 2 nops in the first bundle (MII with auto stops), ... every slot counts.

@@ -43,11 +43,14 @@ describe('loads and stores', () => {
   });
 
   it('loads initialised data from the ELF image', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	movl r3=${DATA}
 	;;
 	ld8 r8=[r3]
-	;;`, { data: '\tdata8 0xdeadbeefcafef00d' });
+	;;`,
+      { data: '\tdata8 0xdeadbeefcafef00d' },
+    );
     expect(gr(st, 8)).toBe(0xdeadbeefcafef00dn);
   });
 });
@@ -87,7 +90,8 @@ describe('branches', () => {
   });
 
   it('br.call / br.ret with alloc: outputs become inputs, locals are preserved, PFS and BSP follow', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	alloc r32=ar.pfs,0,3,2,0
 	mov r33=11
 	mov r34=22
@@ -118,7 +122,9 @@ callee:
 	;;
 done:
 	mov r16=r0
-	;;`, { bare: true });
+	;;`,
+      { bare: true },
+    );
     // Caller frame: sof 5, sol 3 (r32 holds the old PFS, r33/r34 locals, r35/r36 outputs).
     expect(gr(st, 18)).toBe(11n); // callee saw r32 = 5, r33 = 6: 5 + 6
     expect(gr(st, 8)).toBe(11n);
@@ -130,7 +136,8 @@ done:
   });
 
   it('ar.itc counts steps', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	{ .mii
 	mov r8=ar.itc
 	nop.i 0
@@ -142,7 +149,9 @@ done:
 	{ .mii
 	mov r9=ar.itc
 	nop.i 0
-	nop.i 0 ;; }`, { bare: true });
+	nop.i 0 ;; }`,
+      { bare: true },
+    );
     // r8 is read at step 0; r9 two bundles (six slots) later.
     expect(gr(st, 8)).toBe(0n);
     expect(gr(st, 9)).toBe(6n);

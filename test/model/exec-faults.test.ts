@@ -6,7 +6,9 @@ import { Emulator } from '../../model/emulator.js';
 import { IVA, PSR, disposeWorkdir, enter, ev, gr, makeNat, runAsm, workdir } from './harness.js';
 
 afterAll(disposeWorkdir);
-const GE = 0x5400, NAT = 0x5600, VIRT = 0x6100;
+const GE = 0x5400,
+  NAT = 0x5600,
+  VIRT = 0x6100;
 
 describe('fault classes and simultaneous faults', () => {
   it('ssm with a reserved bit at cpl 3 is a Privileged Operation, not Reserved Register/Field', () => {
@@ -164,7 +166,8 @@ describe('implemented addresses (§7)', () => {
   it('virtual data addresses use the guest IMPL_VA_MSB when vm = 1 (monitor-only addresses)', () => {
     // valen 61: IMPL_VA_MSB 60 for the VMM, 59 for the guest. No TLB entries, so an
     // implemented address takes a TLB fault and an unimplemented one a General Exception.
-    const run = (addr: string, psr: bigint) => ev(runAsm(`\tmovl r5=${addr}\n\t;;\n` + enter(psr | PSR.dt | PSR.ic, 'x') + '\tld8 r8=[r5]\n').st);
+    const run = (addr: string, psr: bigint) =>
+      ev(runAsm(`\tmovl r5=${addr}\n\t;;\n` + enter(psr | PSR.dt | PSR.ic, 'x') + '\tld8 r8=[r5]\n').st);
     expect(run('0x1000000000000000', 0n).vector).toBe(0x1000);
     const g = run('0x1000000000000000', PSR.vm);
     expect([g.vector, g.code]).toEqual([GE, 0x30]);
@@ -177,7 +180,8 @@ describe('implemented addresses (§7)', () => {
   it('falling through off the last implemented bundle raises the trap with IIP at the next bundle', () => {
     // palen 32: the bundle at 0xfffffff0 is the last implemented one.
     const w = workdir();
-    const src = `\t.text\n\t.global _start\n_start:\n\tmovl r2=${IVA}\n\tmovl r3=edge\n\t;;\n\tmov cr.iva=r2\n\tmov b6=r3\n` +
+    const src =
+      `\t.text\n\t.global _start\n_start:\n\tmovl r2=${IVA}\n\tmovl r3=edge\n\t;;\n\tmov cr.iva=r2\n\tmov b6=r3\n` +
       `\tssm 0x2000\n\t;;\n\tsrlz.d\n\tbr.sptk.few b6\n\t;;\n` +
       `\t.section .edge,"ax"\nedge:\n\t{ .mii\n\tnop.m 0\n\tnop.i 0\n\tmov r8=1 ;; }\n`;
     const elf = w.build('edge', src, 0x100000n, ['--section-start=.edge=0xfffffff0']);
@@ -194,7 +198,8 @@ describe('implemented addresses (§7)', () => {
   });
 
   it('a branch to an unimplemented address raises the Unimplemented Instruction Address trap', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	ssm 0x2000
 	movl r5=0x0000010000000000
 	;;
@@ -202,7 +207,9 @@ describe('implemented addresses (§7)', () => {
 	mov b6=r5
 	;;
 	br.sptk.few b6
-	;;`, { palen: 40 });
+	;;`,
+      { palen: 40 },
+    );
     const e = ev(st);
     expect([e.vector, e.code]).toEqual([0x5e00, 0x10]);
     expect(e.iip).toBe(0x0000010000000000n);

@@ -5,11 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PSR, disposeWorkdir, enter, ev, gr, makeNat, runAsm } from './harness.js';
 
 afterAll(disposeWorkdir);
-const GE = 0x5400, NAT = 0x5600;
+const GE = 0x5400,
+  NAT = 0x5600;
 
 describe('user mask', () => {
   it('sum/rum/mov psr.um change PSR{5:1} at any cpl; mov r1=psr.um reads PSR{5:0}', () => {
-    const { st } = runAsm(enter(PSR.cpl3, 'user') + `
+    const { st } = runAsm(
+      enter(PSR.cpl3, 'user') +
+        `
 	sum 0x3e
 	;;
 	mov r8=psr.um
@@ -21,7 +24,8 @@ describe('user mask', () => {
 	mov psr.um=r3
 	;;
 	mov r10=psr.um
-	;;`);
+	;;`,
+    );
     expect([gr(st, 8), gr(st, 9), gr(st, 10)]).toEqual([0x3en, 0x2en, 0x6n]);
   });
 
@@ -42,7 +46,9 @@ describe('user mask', () => {
 
 describe('application registers', () => {
   it('kr writes need cpl 0 (Privileged Register); reads are allowed; ar.bsp writes are Illegal Operation', () => {
-    const w = runAsm('\tmov r3=9\n\t;;\n\tmov ar.k2=r3\n\t;;\n' + enter(PSR.cpl3, 'user') + '\tmov r8=ar.k2\n\t;;\n\tmov ar.k2=r0\n').st;
+    const w = runAsm(
+      '\tmov r3=9\n\t;;\n\tmov ar.k2=r3\n\t;;\n' + enter(PSR.cpl3, 'user') + '\tmov r8=ar.k2\n\t;;\n\tmov ar.k2=r0\n',
+    ).st;
     expect(gr(w, 8)).toBe(9n);
     expect([ev(w).vector, ev(w).code]).toEqual([GE, 0x20]);
     const b = runAsm('\tmov ar.bsp=r0\n').st;
@@ -52,7 +58,8 @@ describe('application registers', () => {
   it('an I-unit AR accessed from the M unit is Illegal Operation; reserved AR fields are Reserved Register/Field', () => {
     // gas refuses mov.m ar.lc, so the bundle is built by hand: MII, slot 0 = M-unit opcode 1,
     // x6 0x2a (mov to AR), ar3 = 65 (ar.lc); slots 1 and 2 = nop.i.
-    const m29 = (1n << 37n) | (0x2an << 27n) | (65n << 20n), nopI = 1n << 27n;
+    const m29 = (1n << 37n) | (0x2an << 27n) | (65n << 20n),
+      nopI = 1n << 27n;
     const bundle = (nopI << 87n) | (nopI << 46n) | (m29 << 5n);
     const words = [bundle & ((1n << 64n) - 1n), bundle >> 64n].map((w) => `\tdata8 0x${w.toString(16)}`).join('\n');
     const u = runAsm(`\t;;\n\t.align 16\n${words}\n`).st;
@@ -62,7 +69,8 @@ describe('application registers', () => {
   });
 
   it('writing ar.itc sets the counter, which keeps counting steps', () => {
-    const { st } = runAsm(`
+    const { st } = runAsm(
+      `
 	{ .mii
 	mov r3=1000
 	nop.i 0
@@ -74,7 +82,9 @@ describe('application registers', () => {
 	{ .mii
 	mov r8=ar.itc
 	nop.i 0
-	nop.i 0 ;; }`, { bare: true });
+	nop.i 0 ;; }`,
+      { bare: true },
+    );
     expect(gr(st, 8)).toBe(1003n);
   });
 });

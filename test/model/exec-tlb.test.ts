@@ -7,12 +7,24 @@ import { DATA, PSR, disposeWorkdir, enter, ev, gr, hex, runAsm } from './harness
 afterAll(disposeWorkdir);
 const VA = (1n << 61n) | 0x4000n;
 
-interface Pte { p?: number; a?: number; d?: number; ar?: number; pl?: number; key?: number }
+interface Pte {
+  p?: number;
+  a?: number;
+  d?: number;
+  ar?: number;
+  pl?: number;
+  key?: number;
+}
 
 /** Region register 1 and a translation-cache entry VA → DATA (needs PSR.ic = 0). */
 function map(o: Pte = {}): string {
-  const pte = BigInt(o.p ?? 1) | (BigInt(o.a ?? 1) << 5n) | (BigInt(o.d ?? 1) << 6n) | (BigInt(o.pl ?? 0) << 7n) |
-    (BigInt(o.ar ?? 2) << 9n) | DATA;
+  const pte =
+    BigInt(o.p ?? 1) |
+    (BigInt(o.a ?? 1) << 5n) |
+    (BigInt(o.d ?? 1) << 6n) |
+    (BigInt(o.pl ?? 0) << 7n) |
+    (BigInt(o.ar ?? 2) << 9n) |
+    DATA;
   const itir = (12n << 2n) | (BigInt(o.key ?? 0) << 8n);
   return `
 	movl r2=${hex(1n << 61n)}
@@ -34,7 +46,10 @@ function map(o: Pte = {}): string {
 
 describe('translated data references', () => {
   it('load and store go through the TLB to the physical page', () => {
-    const st = runAsm(map() + enter(PSR.dt | PSR.ic, 'paged') + `
+    const st = runAsm(
+      map() +
+        enter(PSR.dt | PSR.ic, 'paged') +
+        `
 	ld8 r8=[r4]
 	adds r7=8,r4
 	movl r9=0xabcdef
@@ -47,24 +62,30 @@ describe('translated data references', () => {
 	movl r10=${hex(DATA + 8n)}
 	;;
 	ld8 r11=[r10]
-	;;`, { data: '\tdata8 0x1122334455667788' }).st;
+	;;`,
+      { data: '\tdata8 0x1122334455667788' },
+    ).st;
     expect(st.events).toEqual([]);
     expect(gr(st, 8)).toBe(0x1122334455667788n);
     expect(gr(st, 11)).toBe(0xabcdefn);
   });
 
   it('tpa returns the physical address, tak the protection key', () => {
-    const st = runAsm(map({ key: 0x42 }) + `
+    const st = runAsm(
+      map({ key: 0x42 }) +
+        `
 	adds r7=0x18,r4
 	;;
 	tpa r8=r7
 	tak r9=r4
-	;;`).st;
+	;;`,
+    ).st;
     expect(gr(st, 8)).toBe(DATA + 0x18n);
     expect(gr(st, 9)).toBe(0x42n);
   });
 
-  const fault = (o: Pte, insn: string, psr = 0n) => ev(runAsm(map(o) + enter(psr | PSR.dt | PSR.ic, 'paged') + insn).st);
+  const fault = (o: Pte, insn: string, psr = 0n) =>
+    ev(runAsm(map(o) + enter(psr | PSR.dt | PSR.ic, 'paged') + insn).st);
 
   it('Data Access Rights: a store to a read-only page (ar 0); ISR.w and IFA', () => {
     const e = fault({ ar: 0 }, '\tst8 [r4]=r0\n');
@@ -90,32 +111,46 @@ describe('translated data references', () => {
 
   it('protection keys: Key Miss without a matching PKR, Key Permission with wd set', () => {
     expect(fault({ key: 9 }, '\tld8 r8=[r4]\n', PSR.pk).vector).toBe(0x1c00);
-    const st = runAsm(map({ key: 9 }) + `
+    const st = runAsm(
+      map({ key: 9 }) +
+        `
 	mov r12=${(9 << 8) | 0x3}
 	;;
 	mov pkr[r0]=r12
-	;;` + enter(PSR.dt | PSR.ic | PSR.pk, 'paged') + '\tld8 r8=[r4]\n\t;;\n\tst8 [r4]=r0\n').st;
+	;;` +
+        enter(PSR.dt | PSR.ic | PSR.pk, 'paged') +
+        '\tld8 r8=[r4]\n\t;;\n\tst8 [r4]=r0\n',
+    ).st;
     expect(ev(st).vector).toBe(0x5100);
     expect(st.events.length).toBe(1);
   });
 
   it('ptc.l purges the entry: the next reference misses', () => {
-    const st = runAsm(map() + `
+    const st = runAsm(
+      map() +
+        `
 	mov r7=${12 << 2}
 	;;
 	ptc.l r4,r7
-	;;` + enter(PSR.dt | PSR.ic, 'paged') + '\tld8 r8=[r4]\n').st;
+	;;` +
+        enter(PSR.dt | PSR.ic, 'paged') +
+        '\tld8 r8=[r4]\n',
+    ).st;
     expect(ev(st).vector).toBe(0x1000);
   });
 
   it('probe reports readability and writability at a privilege level', () => {
-    const st = runAsm(map({ ar: 0 }) + enter(PSR.dt | PSR.ic, 'paged') + `
+    const st = runAsm(
+      map({ ar: 0 }) +
+        enter(PSR.dt | PSR.ic, 'paged') +
+        `
 	mov r7=3
 	;;
 	probe.r r8=r4,r0
 	probe.w r9=r4,r0
 	probe.r r10=r4,r7
-	;;`).st;
+	;;`,
+    ).st;
     expect([gr(st, 8), gr(st, 9), gr(st, 10)]).toEqual([1n, 0n, 0n]);
   });
 
@@ -139,16 +174,18 @@ describe('translated data references', () => {
 
 describe('thash', () => {
   it('short-format hash: region bits | PTA.base | ((va >> RR.ps) << 3) masked by PTA.size', () => {
-    const st = runAsm(map() + `
+    const st = runAsm(
+      map() +
+        `
 	movl r7=${hex(0x10000n | (15n << 2n))}
 	movl r9=${hex((1n << 61n) | 0x12000n)}
 	;;
 	mov cr.pta=r7
 	;;
 	thash r8=r9
-	;;`).st;
+	;;`,
+    ).st;
     // (0x12000 >> 12) << 3 = 0x90; base 0x10000 & ~0x7fff.
     expect(gr(st, 8)).toBe((1n << 61n) | 0x10000n | 0x90n);
   });
 });
-

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IVA, PSR, TEXT, disposeWorkdir, enter, ev, gr, hex, runAsm } from './harness.js';
 
 afterAll(disposeWorkdir);
-const GE = 0x5400, VIRT = 0x6100;
+const GE = 0x5400,
+  VIRT = 0x6100;
 
 /**
  * Inserts an instruction translation register mapping the text (64 KiB page at TEXT,
@@ -163,7 +164,9 @@ describe('traps', () => {
 
   it('PSR.tb: a Taken Branch trap with IIP at the branch target', () => {
     const tb = 1n << 26n;
-    const { st } = runAsm(enter(tb | PSR.ic, 'branching') + '\tbr.few target\n\t;;\n\tmov r8=1\n\t;;\ntarget:\n\tmov r9=2\n');
+    const { st } = runAsm(
+      enter(tb | PSR.ic, 'branching') + '\tbr.few target\n\t;;\n\tmov r8=1\n\t;;\ntarget:\n\tmov r9=2\n',
+    );
     const e = ev(st);
     expect([e.vector, e.code]).toEqual([0x5f00, 0x04]);
     expect(gr(st, 8)).toBe(0n);

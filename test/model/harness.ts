@@ -14,12 +14,22 @@ let counter = 0;
 export function workdir(): Workdir {
   return (work ??= new Workdir());
 }
-export function disposeWorkdir(): void { work?.dispose(); work = null; }
+export function disposeWorkdir(): void {
+  work?.dispose();
+  work = null;
+}
 
-export interface RunResult { st: FinalState; emu: Emulator; elf: string }
+export interface RunResult {
+  st: FinalState;
+  emu: Emulator;
+  elf: string;
+}
 
 /** Assembles `body` (with the IVA prologue unless `bare`) and runs it. */
-export function runAsm(body: string, opts: EmuOptions & { maxSteps?: number; bare?: boolean; data?: string } = {}): RunResult {
+export function runAsm(
+  body: string,
+  opts: EmuOptions & { maxSteps?: number; bare?: boolean; data?: string } = {},
+): RunResult {
   const prologue = opts.bare ? '' : `\tmovl r2=${IVA}\n\t;;\n\tmov cr.iva=r2\n\tmov r2=r0\n\t;;\n`;
   const data = opts.data ? `\t.data\n\t.align 16\ndata:\n${opts.data}\n` : '';
   const src = `\t.text\n\t.global _start\n_start:\n${prologue}${body}\n\t;;\n\tbreak.i 0\n\t;;\n${data}`;
@@ -39,8 +49,17 @@ export const hex = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(
 
 /** PSR bits used by the tests (architecture.md §2). */
 export const PSR = {
-  ic: 1n << 13n, i: 1n << 14n, pk: 1n << 15n, dt: 1n << 17n, pp: 1n << 21n, up: 1n << 2n, be: 1n << 1n,
-  cpl3: 3n << 32n, it: 1n << 36n, bn: 1n << 44n, vm: 1n << 46n,
+  ic: 1n << 13n,
+  i: 1n << 14n,
+  pk: 1n << 15n,
+  dt: 1n << 17n,
+  pp: 1n << 21n,
+  up: 1n << 2n,
+  be: 1n << 1n,
+  cpl3: 3n << 32n,
+  it: 1n << 36n,
+  bn: 1n << 44n,
+  vm: 1n << 46n,
 } as const;
 
 /** Asm that enters `label` with PSR = `psr` through rfi (needs PSR.ic = 0, as at reset). */
@@ -72,5 +91,14 @@ export function makeNat(reg: number): string {
 export function ev(st: FinalState, i = 0) {
   const e = st.events[i];
   if (!e) throw new Error(`expected an interruption, got none (halted=${st.halted} ip=${st.ip})`);
-  return { ...e, vector: Number(e.vector), isr: BigInt(e.isr), code: Number(BigInt(e.isr) & 0xffffn), ipsr: BigInt(e.ipsr), iip: BigInt(e.iip), iipa: BigInt(e.iipa), ifa: BigInt(e.ifa) };
+  return {
+    ...e,
+    vector: Number(e.vector),
+    isr: BigInt(e.isr),
+    code: Number(BigInt(e.isr) & 0xffffn),
+    ipsr: BigInt(e.ipsr),
+    iip: BigInt(e.iip),
+    iipa: BigInt(e.iipa),
+    ifa: BigInt(e.ifa),
+  };
 }

@@ -10,7 +10,11 @@ import { TEMPLATES } from '../../model/decode/templates.js';
 export function xorshift(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x;
   };
 }
@@ -18,13 +22,24 @@ export function xorshift(seed: number): () => number {
 function randomSlot(rnd: () => number): Slot {
   // Half of the candidates are sparse (AND of two words) so that zero-valued extension fields,
   // which select many instructions, come up often.
-  let lo = rnd(), hi = rnd() & 0x1ff;
-  if (rnd() & 1) { lo &= rnd(); hi &= rnd(); }
+  let lo = rnd(),
+    hi = rnd() & 0x1ff;
+  if (rnd() & 1) {
+    lo &= rnd();
+    hi &= rnd();
+  }
   hi = (hi & 0x1f) | ((rnd() & 0xf) << 5); // uniform major opcode
   return { lo: lo >>> 0, hi };
 }
 
-export interface Pools { M: Slot[]; I: Slot[]; B: Slot[]; F: Slot[]; LX: [Slot, Slot][]; mnemonics: Set<string> }
+export interface Pools {
+  M: Slot[];
+  I: Slot[];
+  B: Slot[];
+  F: Slot[];
+  LX: [Slot, Slot][];
+  mnemonics: Set<string>;
+}
 
 export function buildPools(seed: number, tries: number, perMnemonic: number): Pools {
   const rnd = xorshift(seed);
@@ -43,14 +58,21 @@ export function buildPools(seed: number, tries: number, perMnemonic: number): Po
       // recomputed at comparison time, so decoding at 0 is only for classification.
       const ins = decodeSlot(unit, s, 0n);
       if (ins.op === 'unsupported') continue;
-      if (keep(unit + ':' + ins.mn)) { pools[unit].push(s); pools.mnemonics.add(ins.mn); }
+      if (keep(unit + ':' + ins.mn)) {
+        pools[unit].push(s);
+        pools.mnemonics.add(ins.mn);
+      }
     }
   }
   for (let k = 0; k < tries; k++) {
-    const l = randomSlot(rnd), x = randomSlot(rnd);
+    const l = randomSlot(rnd),
+      x = randomSlot(rnd);
     const ins = decodeX(l, x);
     if (ins.op === 'unsupported') continue;
-    if (keep('X:' + ins.mn)) { pools.LX.push([l, x]); pools.mnemonics.add(ins.mn); }
+    if (keep('X:' + ins.mn)) {
+      pools.LX.push([l, x]);
+      pools.mnemonics.add(ins.mn);
+    }
   }
   return pools;
 }
@@ -79,12 +101,19 @@ export function packBundles(pools: Pools, seed: number): Uint8Array {
     bundles.push(pack(idx, s[0]!, s[1]!, s[2]!));
   }
   const out = new Uint8Array(bundles.length * 16);
-  bundles.forEach((w, i) => w.forEach((v, j) => new DataView(out.buffer).setUint32(i * 16 + 4 * j, v >>> 0, true)));
+  bundles.forEach((w, i) => {
+    w.forEach((v, j) => {
+      new DataView(out.buffer).setUint32(i * 16 + 4 * j, v >>> 0, true);
+    });
+  });
   return out;
 }
 
 function pack(template: number, s0: Slot, s1: Slot, s2: Slot): number[] {
-  const bits = (BigInt(s2.hi) << 32n | BigInt(s2.lo)) << 87n | (BigInt(s1.hi) << 32n | BigInt(s1.lo)) << 46n |
-    (BigInt(s0.hi) << 32n | BigInt(s0.lo)) << 5n | BigInt(template);
+  const bits =
+    (((BigInt(s2.hi) << 32n) | BigInt(s2.lo)) << 87n) |
+    (((BigInt(s1.hi) << 32n) | BigInt(s1.lo)) << 46n) |
+    (((BigInt(s0.hi) << 32n) | BigInt(s0.lo)) << 5n) |
+    BigInt(template);
   return [0, 1, 2, 3].map((k) => Number((bits >> BigInt(32 * k)) & 0xffffffffn));
 }

@@ -21,11 +21,13 @@ async function helpOf(name: string): Promise<string> {
     if (r.status !== 0) throw new Error(`vti --help exited ${r.status}: ${r.stderr}`);
     return r.stdout;
   }
-  const cmd = ((await import(pathToFileURL(join(resolve('cli/commands'), `${name}.ts`)).href)) as { command: Command }).command;
+  const cmd = ((await import(pathToFileURL(join(resolve('cli/commands'), `${name}.ts`)).href)) as { command: Command })
+    .command;
   return helpText(name, cmd.summary, cmd.usage, cmd.flags);
 }
 
-const block = (name: string, text: string) => `<!-- help: ${name} -->\n\`\`\`text\n${text.endsWith('\n') ? text : text + '\n'}\`\`\`\n<!-- /help -->`;
+const block = (name: string, text: string) =>
+  `<!-- help: ${name} -->\n\`\`\`text\n${text.endsWith('\n') ? text : text + '\n'}\`\`\`\n<!-- /help -->`;
 const BLOCK = /<!-- help: ([\w-]+) -->\n```text\n([\s\S]*?)```\n<!-- \/help -->/g;
 
 describe('docs/cli.md', () => {
@@ -36,17 +38,25 @@ describe('docs/cli.md', () => {
     for (const n of names) want.set(n, await helpOf(n));
     if (update) {
       doc = doc.replace(BLOCK, (all, n: string) => (want.has(n) ? block(n, want.get(n)!) : all));
-      for (const n of names) if (!doc.includes(`<!-- help: ${n} -->`)) doc += `\n## \`vti ${n}\`\n\n${block(n, want.get(n)!)}\n`;
+      for (const n of names)
+        if (!doc.includes(`<!-- help: ${n} -->`)) doc += `\n## \`vti ${n}\`\n\n${block(n, want.get(n)!)}\n`;
       writeFileSync(DOC, doc);
     }
     const found = new Map([...doc.matchAll(BLOCK)].map((m) => [m[1]!, m[2]!]));
     const hint = 'run: VTI_UPDATE_DOCS=1 npx vitest run test/packaging/docs.test.ts';
     expect([...found.keys()].sort(), `help blocks in docs/cli.md (${hint})`).toEqual([...names].sort());
-    for (const n of names) expect(found.get(n), `help of ${n} in docs/cli.md is out of date (${hint})`).toBe(want.get(n));
+    for (const n of names)
+      expect(found.get(n), `help of ${n} in docs/cli.md is out of date (${hint})`).toBe(want.get(n));
   });
 
   it('links only to docs pages that exist', () => {
-    for (const page of ['docs/README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/report.md', 'docs/packaging.md']) {
+    for (const page of [
+      'docs/README.md',
+      'docs/getting-started.md',
+      'docs/cli.md',
+      'docs/report.md',
+      'docs/packaging.md',
+    ]) {
       const text = readFileSync(page, 'utf8');
       for (const m of text.matchAll(/\]\(((?!https?:|#)[^)#\s]+)(#[^)]*)?\)/g)) {
         const target = resolve(join(page, '..'), m[1]!);

@@ -8,38 +8,87 @@ import { FLOW } from '../../pipeline/steps.js';
 import { SKIPPABLE } from '../../report/sections.js';
 import { wavesStep } from '../../report/steps.js';
 
-const options: PipelineOptions = { gen: DEFAULT_CONFIG, engine: 'builtin', seed: 1, vectors: 10, outDir: 'out', lockstep: {}, demo: { iterations: 1, flushCycles: 30 } };
+const options: PipelineOptions = {
+  gen: DEFAULT_CONFIG,
+  engine: 'builtin',
+  seed: 1,
+  vectors: 10,
+  outDir: 'out',
+  lockstep: {},
+  demo: { iterations: 1, flushCycles: 30 },
+};
 
 const count: Step<{ readonly n: number }> = {
-  id: 'count', title: 'count to three',
+  id: 'count',
+  title: 'count to three',
   async run({ say, options: o }) {
     for (let i = 1; i <= 3; i++) say(`${i}`);
     return { detail: `seed ${o.seed}`, data: { n: 3 } };
   },
 };
-const broken: Step<never> = { id: 'broken', title: 'throws', async run() { throw new Error('first line\nsecond line'); } };
-const partial: Step<string> = { id: 'partial', title: 'fails softly', async run() { return { status: 'FAIL', detail: 'one of two', data: 'x' }; } };
+const broken: Step<never> = {
+  id: 'broken',
+  title: 'throws',
+  async run() {
+    throw new Error('first line\nsecond line');
+  },
+};
+const partial: Step<string> = {
+  id: 'partial',
+  title: 'fails softly',
+  async run() {
+    return { status: 'FAIL', detail: 'one of two', data: 'x' };
+  },
+};
 
 describe('runSteps', () => {
   it('runs every step in order, keeps going after a failure and reports events', async () => {
     const events: string[] = [];
-    const on = (e: StepEvent) => events.push(e.kind === 'end' ? `end ${e.result.id} ${e.result.status}` : e.kind === 'line' ? `line ${e.text}` : `start ${e.step.id}`);
+    const on = (e: StepEvent) =>
+      events.push(
+        e.kind === 'end'
+          ? `end ${e.result.id} ${e.result.status}`
+          : e.kind === 'line'
+            ? `line ${e.text}`
+            : `start ${e.step.id}`,
+      );
     const rs = await runSteps([broken, count, partial], options, { onEvent: on });
     expect(rs.map((r) => [r.id, r.status, r.detail])).toEqual([
-      ['broken', 'FAIL', 'first line'], ['count', 'pass', 'seed 1'], ['partial', 'FAIL', 'one of two'],
+      ['broken', 'FAIL', 'first line'],
+      ['count', 'pass', 'seed 1'],
+      ['partial', 'FAIL', 'one of two'],
     ]);
     expect(rs[0]!.error).toMatch(/^Error: first line\nsecond line\n {4}at /);
-    expect(events).toEqual(['start broken', 'end broken FAIL', 'start count', 'line 1', 'line 2', 'line 3', 'end count pass', 'start partial', 'end partial FAIL']);
+    expect(events).toEqual([
+      'start broken',
+      'end broken FAIL',
+      'start count',
+      'line 1',
+      'line 2',
+      'line 3',
+      'end count pass',
+      'start partial',
+      'end partial FAIL',
+    ]);
     for (const r of rs) expect(r.seconds).toBeGreaterThanOrEqual(0);
     expect(dataOf(rs, count)?.n).toBe(3);
     expect(dataOf(rs, partial)).toBe('x');
     expect(resultOf(rs[1]!, partial)).toBeUndefined();
-    expect(summaryOf(rs[1]!)).toEqual({ id: 'count', title: 'count to three', status: 'pass', detail: 'seed 1', seconds: rs[1]!.seconds });
+    expect(summaryOf(rs[1]!)).toEqual({
+      id: 'count',
+      title: 'count to three',
+      status: 'pass',
+      detail: 'seed 1',
+      seconds: rs[1]!.seconds,
+    });
   });
 
   it('leaves out the skipped steps without running them', async () => {
     const rs = await runSteps([broken, count], options, { skip: ['broken'] });
-    expect(rs.map((r) => [r.id, r.status, r.detail])).toEqual([['broken', 'skipped', 'left out (--skip)'], ['count', 'pass', 'seed 1']]);
+    expect(rs.map((r) => [r.id, r.status, r.detail])).toEqual([
+      ['broken', 'skipped', 'left out (--skip)'],
+      ['count', 'pass', 'seed 1'],
+    ]);
     expect(dataOf(rs, broken)).toBeUndefined();
   });
 

@@ -15,8 +15,8 @@ describe('programs/build.ts', () => {
     for (const path of Object.values(r)) {
       const b = readFileSync(path);
       const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-      expect(dv.getUint16(16, true)).toBe(2);      // ET_EXEC
-      expect(dv.getUint16(18, true)).toBe(50);     // EM_IA_64
+      expect(dv.getUint16(16, true)).toBe(2); // ET_EXEC
+      expect(dv.getUint16(18, true)).toBe(50); // EM_IA_64
       expect(dv.getBigUint64(24, true)).toBe(0x100000n); // entry: _start in .text.boot
     }
   });
@@ -25,19 +25,19 @@ describe('programs/build.ts', () => {
     const b = readFileSync(buildProgram('paravirt'));
     const syms = elfSymbols(b);
     expect(syms.get('vmm_ivt')).toBe(0x200000n);
-    expect((syms.get('vmm_ivt')! & 0x7fffn)).toBe(0n); // 32 KiB aligned
+    expect(syms.get('vmm_ivt')! & 0x7fffn).toBe(0n); // 32 KiB aligned
     expect(syms.get('guest_kernel')).toBe(0x300000n);
-    expect(syms.get('pv_rsm_i')).toBe(0x400000n);     // the ar = 7 page starts with an entry
+    expect(syms.get('pv_rsm_i')).toBe(0x400000n); // the ar = 7 page starts with an entry
     expect(syms.get('vmm_data')).toBe(0x1000_0000_0000_0000n);
     const vmm = elfSegments(b).find((s) => s.vaddr === 0x1000_0000_0000_0000n)!;
-    expect(vmm.paddr).toBe(0x0100_0000n);              // outside the guest's 16 MiB identity map
+    expect(vmm.paddr).toBe(0x0100_0000n); // outside the guest's 16 MiB identity map
     // The first instruction of each para-virtual entry is vmsw.0: B8, opcode 0, x6 = 0x18 in slot 0.
     for (const name of ['pv_rsm_i', 'pv_ssm_i', 'pv_get_itm', 'pv_set_itm', 'pv_get_psr', 'pv_set_psr_l']) {
       const seg = elfSegments(b).find((s) => s.vaddr === 0x400000n)!;
       const off = seg.offset + Number(syms.get(name)! - 0x400000n);
       let lo = 0n;
       for (let i = 7; i >= 0; i--) lo = (lo << 8n) | BigInt(b[off + i]!);
-      expect(lo & 0x1en).toBe(0x16n);                  // template BBB
+      expect(lo & 0x1en).toBe(0x16n); // template BBB
       const slot0 = (lo >> 5n) & ((1n << 41n) - 1n);
       expect(slot0 >> 37n).toBe(0n);
       expect((slot0 >> 27n) & 0x3fn).toBe(0x18n);
@@ -57,15 +57,18 @@ describe('programs/build.ts', () => {
     const saved = process.env.PATH;
     process.env.PATH = mkdtempSync(join(tmpdir(), 'nobin-'));
     try {
-      expect(() => buildProgram('vtvmm', { outDir: mkdtempSync(join(tmpdir(), 'out-')) }))
-        .toThrow(new BuildError('ia64-linux-gnu-as not found: install binutils-ia64-linux-gnu'));
+      expect(() => buildProgram('vtvmm', { outDir: mkdtempSync(join(tmpdir(), 'out-')) })).toThrow(
+        new BuildError('ia64-linux-gnu-as not found: install binutils-ia64-linux-gnu'),
+      );
     } finally {
       process.env.PATH = saved;
     }
   });
 
   it('names an unknown program and the ones there are', () => {
-    expect(() => buildProgram('nosuch')).toThrow(new BuildError("unknown program 'nosuch' (available: classic, palvm, paravirt, reflect, vtvmm)"));
+    expect(() => buildProgram('nosuch')).toThrow(
+      new BuildError("unknown program 'nosuch' (available: classic, palvm, paravirt, reflect, vtvmm)"),
+    );
   });
 
   it('passes on the assembler and linker messages, located by file and line', () => {
@@ -73,16 +76,27 @@ describe('programs/build.ts', () => {
     const out = mkdtempSync(join(tmpdir(), 'out-'));
     copyFileSync(join(PROGRAMS_DIR, 'programs.ld'), join(src, 'programs.ld'));
     writeFileSync(join(src, 'bad.s'), '\t.explicit\n\tfrob r1 = r2\n');
-    expect(() => buildProgram('bad', { srcDir: src, outDir: out })).toThrow(new BuildError(
-      'assembling bad.s failed:\nbad.s: Assembler messages:\nbad.s:2: Error: Unknown opcode `frob r1=r2\''));
+    expect(() => buildProgram('bad', { srcDir: src, outDir: out })).toThrow(
+      new BuildError(
+        "assembling bad.s failed:\nbad.s: Assembler messages:\nbad.s:2: Error: Unknown opcode `frob r1=r2'",
+      ),
+    );
     // A missing stop is a dependency violation: a warning, made fatal.
     writeFileSync(join(src, 'dv.s'), '\t.explicit\n\tadd r1 = r2, r3\n\tadd r4 = r1, r0\n\t;;\n');
-    expect(() => buildProgram('dv', { srcDir: src, outDir: out })).toThrow(new BuildError(
-      'assembling dv.s failed:\ndv.s: Assembler messages:\n' +
-      "dv.s:3: Warning: Use of 'add' violates RAW dependency 'GR%, % in 1 - 127' (impliedf), specific resource number is 1\n" +
-      'dv.s:2: Warning: This is the location of the conflicting usage\n' +
-      'dv.s: Error: 2 warnings, treating warnings as errors'));
-    writeFileSync(join(src, 'undef.s'), '\t.explicit\n\t.global VMM_BASE\n\t.equ VMM_BASE, 0x1000000\n\t.global _start\n_start:\n\tmovl r2 = nosuch\n\t;;\n');
-    expect(() => buildProgram('undef', { srcDir: src, outDir: out })).toThrow(/^linking undef failed:\n.*undefined reference to `nosuch'/s);
+    expect(() => buildProgram('dv', { srcDir: src, outDir: out })).toThrow(
+      new BuildError(
+        'assembling dv.s failed:\ndv.s: Assembler messages:\n' +
+          "dv.s:3: Warning: Use of 'add' violates RAW dependency 'GR%, % in 1 - 127' (impliedf), specific resource number is 1\n" +
+          'dv.s:2: Warning: This is the location of the conflicting usage\n' +
+          'dv.s: Error: 2 warnings, treating warnings as errors',
+      ),
+    );
+    writeFileSync(
+      join(src, 'undef.s'),
+      '\t.explicit\n\t.global VMM_BASE\n\t.equ VMM_BASE, 0x1000000\n\t.global _start\n_start:\n\tmovl r2 = nosuch\n\t;;\n',
+    );
+    expect(() => buildProgram('undef', { srcDir: src, outDir: out })).toThrow(
+      /^linking undef failed:\n.*undefined reference to `nosuch'/s,
+    );
   });
 });

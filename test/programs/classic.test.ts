@@ -7,38 +7,52 @@ import { BN, CPL, DT, I, IC, IT, KEPT, dump, evTuples, gr } from './helpers.js';
 
 const N = 4n;
 const APP_PSR = CPL(3n) | BN | IT | DT | IC;
-const P = 0x10n, ILL = 0n;  // ISR.code: Privileged Operation, Illegal Operation
+const P = 0x10n,
+  ILL = 0n; // ISR.code: Privileged Operation, Illegal Operation
 type Tuple = [bigint, bigint, bigint, bigint];
 
 /** The events the program text implies; withNat: the thash gave a NaT (IMPL_VA_MSB < 60). */
 function expectedEvents(sym: (n: string) => bigint, withNat: boolean): Tuple[] {
-  const loop = sym('workload_loop'), h = sym('guest_ivt') + 0x5400n;
+  const loop = sym('workload_loop'),
+    h = sym('guest_ivt') + 0x5400n;
   const one: Tuple[] = [
-    [0x5400n, P, loop, 0n], [0x5400n, P, loop, 1n], [0x5400n, P, loop + 0x10n, 0n],
-    [0x5400n, P, loop + 0x10n, 1n], [0x5400n, P, loop + 0x20n, 0n], [0x5400n, P, loop + 0x20n, 1n],
+    [0x5400n, P, loop, 0n],
+    [0x5400n, P, loop, 1n],
+    [0x5400n, P, loop + 0x10n, 0n],
+    [0x5400n, P, loop + 0x10n, 1n],
+    [0x5400n, P, loop + 0x20n, 0n],
+    [0x5400n, P, loop + 0x20n, 1n],
   ];
   // the guest handler resuming its kernel: cr.isr, cr.ipsr, cr.iip (Illegal Operation: the real
   // PSR.ic is 1), mov cr.iip, mov cr.ipsr (likewise), then rfi (Privileged Operation)
   const handler: Tuple[] = [
-    [0x5400n, ILL, h, 0n], [0x5400n, ILL, h, 1n], [0x5400n, ILL, h + 0x30n, 0n],
-    [0x5400n, ILL, h + 0x40n, 1n], [0x5400n, ILL, h + 0x50n, 0n], [0x5400n, P, h + 0x60n, 2n],
+    [0x5400n, ILL, h, 0n],
+    [0x5400n, ILL, h, 1n],
+    [0x5400n, ILL, h + 0x30n, 0n],
+    [0x5400n, ILL, h + 0x40n, 1n],
+    [0x5400n, ILL, h + 0x50n, 0n],
+    [0x5400n, P, h + 0x60n, 2n],
   ];
   const after = sym('after_nat');
   return [
-    ...one, ...one, ...one, ...one,
-    [0x5400n, P, sym('check_rsvd') - 0x10n, 0n],  // mov cr.iva = r9
-    [0x5400n, P, sym('check_rsvd'), 0n],          // ssm 0x40: reserved bit 6, reflected as 0x30
+    ...one,
+    ...one,
+    ...one,
+    ...one,
+    [0x5400n, P, sym('check_rsvd') - 0x10n, 0n], // mov cr.iva = r9
+    [0x5400n, P, sym('check_rsvd'), 0n], // ssm 0x40: reserved bit 6, reflected as 0x30
     ...handler,
-    [0x5400n, P, sym('check_psr_l'), 0n],         // mov psr.l = r15, bit 28: reflected as 0x30
+    [0x5400n, P, sym('check_psr_l'), 0n], // mov psr.l = r15, bit 28: reflected as 0x30
     ...handler,
     ...(withNat ? [[0x5400n, P, sym('check_nat'), 0n] as Tuple, ...handler] : []), // NaT -> 0x5600
-    [0x5400n, P, after, 0n],                      // rsm psr.ic
-    [0x5400n, ILL, after + 0x20n, 0n],            // mov cr.ipsr = r10
-    [0x5400n, ILL, after + 0x30n, 0n],            // mov cr.iip = r11
-    [0x5400n, P, after + 0x40n, 2n],              // rfi -> application
-    [0x5400n, P, sym('guest_app'), 0n],           // rsm psr.i at virtual cpl 3: reflected
-    [0x5400n, ILL, h, 0n], [0x5400n, ILL, h, 1n],
-    [0x2c00n, 0n, sym('guest_done'), 0n],         // exit hypercall
+    [0x5400n, P, after, 0n], // rsm psr.ic
+    [0x5400n, ILL, after + 0x20n, 0n], // mov cr.ipsr = r10
+    [0x5400n, ILL, after + 0x30n, 0n], // mov cr.iip = r11
+    [0x5400n, P, after + 0x40n, 2n], // rfi -> application
+    [0x5400n, P, sym('guest_app'), 0n], // rsm psr.i at virtual cpl 3: reflected
+    [0x5400n, ILL, h, 0n],
+    [0x5400n, ILL, h, 1n],
+    [0x2c00n, 0n, sym('guest_done'), 0n], // exit hypercall
   ];
 }
 
@@ -57,11 +71,11 @@ describe('classic (trap-and-emulate without VT-i)', () => {
     const r = await runProgram('classic', { vt: false, valen: 60 });
     const s = r.state;
     expect(gr(s, 8)).toBe(N);
-    expect(gr(s, 12) & 0xffffn).toBe(0x10n);     // the last reflected: the application's rsm
-    expect(gr(s, 13)).toBe(4n);                  // the guest kernel handled four reflections
-    expect(gr(s, 14)).toBe(APP_PSR);             // its virtual IPSR: cpl 3, ri 0
-    expect(s.nat[15]).toBe(true);                // thash of an unimplemented address
-    expect(gr(s, 2)).toBe(r.sym('after_nat'));   // where the handler last resumed the kernel
+    expect(gr(s, 12) & 0xffffn).toBe(0x10n); // the last reflected: the application's rsm
+    expect(gr(s, 13)).toBe(4n); // the guest kernel handled four reflections
+    expect(gr(s, 14)).toBe(APP_PSR); // its virtual IPSR: cpl 3, ri 0
+    expect(s.nat[15]).toBe(true); // thash of an unimplemented address
+    expect(gr(s, 2)).toBe(r.sym('after_nat')); // where the handler last resumed the kernel
     const d = dump(s);
     expect(d.err).toBe(0n);
     expect(d.vitm).toBe(N * 1000n);

@@ -15,10 +15,18 @@ const runDemoCli = (args: string[]) => command.run(parseArgs('demo', args, comma
 
 describe('vti demo flags', () => {
   it('rejects out-of-range values with the allowed range', async () => {
-    await expect(runDemoCli(['--iterations', '0'])).rejects.toThrow(new UserError('--iterations must be between 1 and 10000, got 0'));
-    await expect(runDemoCli(['--flush-cycles', '-5'])).rejects.toThrow(new UserError('--flush-cycles must be between 0 and 10000, got -5'));
-    await expect(runDemoCli(['extra'])).rejects.toThrow(new UserError("unexpected argument 'extra' (demo takes options only)"));
-    expect(() => parseArgs('demo', ['--iterations', 'many'], command.flags)).toThrow("vti demo: option '--iterations' expects an integer, got 'many'");
+    await expect(runDemoCli(['--iterations', '0'])).rejects.toThrow(
+      new UserError('--iterations must be between 1 and 10000, got 0'),
+    );
+    await expect(runDemoCli(['--flush-cycles', '-5'])).rejects.toThrow(
+      new UserError('--flush-cycles must be between 0 and 10000, got -5'),
+    );
+    await expect(runDemoCli(['extra'])).rejects.toThrow(
+      new UserError("unexpected argument 'extra' (demo takes options only)"),
+    );
+    expect(() => parseArgs('demo', ['--iterations', 'many'], command.flags)).toThrow(
+      "vti demo: option '--iterations' expects an integer, got 'many'",
+    );
   });
 });
 
@@ -46,9 +54,21 @@ describe('cost model', () => {
 describe('formatTable', () => {
   it('prints one row per technique with per-operation figures and warnings for bad runs', () => {
     const t: TechniqueResult = {
-      id: 'x', title: 'some technique', program: 'prog', vt: true, interruptions: 6, vmmInstructions: 300,
-      guestInstructions: 40, emulatedOps: 6, vm0Instructions: 300, cyclesPerOp: 80, cyclesPerOpRange: [70, 90],
-      totalCycles: 520, halted: false, vmmError: 2, windowComplete: false,
+      id: 'x',
+      title: 'some technique',
+      program: 'prog',
+      vt: true,
+      interruptions: 6,
+      vmmInstructions: 300,
+      guestInstructions: 40,
+      emulatedOps: 6,
+      vm0Instructions: 300,
+      cyclesPerOp: 80,
+      cyclesPerOpRange: [70, 90],
+      totalCycles: 520,
+      halted: false,
+      vmmError: 2,
+      windowComplete: false,
     };
     const text = formatTable({ iterations: 1, flushCycles: 30, flushRange: [20, 40], techniques: [t] });
     expect(text.split('\n')).toEqual([
@@ -97,13 +117,15 @@ describe('vti demo measurements', () => {
       expect(t.vmmError).toBe(0);
       expect(t.emulatedOps).toBe(18);
     }
-    expect(a!.interruptions).toBe(18);   // one Virtualization fault per operation
-    expect(c!.interruptions).toBe(0);    // vmsw: none
-    expect(d!.interruptions).toBe(18);   // one Privileged Operation fault per operation
+    expect(a!.interruptions).toBe(18); // one Virtualization fault per operation
+    expect(c!.interruptions).toBe(0); // vmsw: none
+    expect(d!.interruptions).toBe(18); // one Privileged Operation fault per operation
     // The para-virtual entries run straight through: 3 x the sum of the six entries' lengths.
     const lens = pvEntryLengths();
-    const perIter = ['pv_rsm_i', 'pv_get_itm', 'pv_ssm_i', 'pv_get_psr', 'pv_set_itm', 'pv_set_psr_l']
-      .reduce((s, n) => s + lens.get(n)!, 0);
+    const perIter = ['pv_rsm_i', 'pv_get_itm', 'pv_ssm_i', 'pv_get_psr', 'pv_set_itm', 'pv_set_psr_l'].reduce(
+      (s, n) => s + lens.get(n)!,
+      0,
+    );
     expect(c!.vmmInstructions).toBe(3 * perIter);
     // Software re-checks make the classic handler longer than the VT-i one.
     expect(d!.vmmInstructions).toBeGreaterThan(a!.vmmInstructions);

@@ -10,11 +10,11 @@ describe('elf helpers', () => {
   it('patches the word at a symbol, leaving the original image alone', () => {
     const b = image();
     const at = symbol(elfSymbols(b), 'guest_iterations');
-    expect(at).toBe(0x600000n);                      // .data.guest, programs.ld
+    expect(at).toBe(0x600000n); // .data.guest, programs.ld
     const p = patchWord(b, at, 0x1234_5678_9abc_def0n);
     const seg = elfSegments(p).find((s) => s.vaddr === 0x600000n)!;
     expect(new DataView(p.buffer).getBigUint64(seg.offset, true)).toBe(0x1234_5678_9abc_def0n);
-    expect(new DataView(b.buffer).getBigUint64(seg.offset, true)).toBe(4n);  // GUEST_DATA 4
+    expect(new DataView(b.buffer).getBigUint64(seg.offset, true)).toBe(4n); // GUEST_DATA 4
   });
 
   it('names what is wrong', () => {

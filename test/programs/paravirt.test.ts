@@ -38,17 +38,17 @@ describe('paravirt (vmsw.0 / vmsw.1 hot path)', () => {
     const h = r.sym('guest_ivt') + 0x5400n;
     expect(evTuples(s)).toEqual([
       [0x6100n, 0n, r.sym('guest_vmsw') - 0x10n, 0n], // mov cr.iva = r9
-      [0x6100n, 0n, r.sym('guest_vmsw'), 0n],         // vmsw.0 (ITLB ar = 3): Virtualization
-      [0x5400n, 0n, h, 0n],                           // mov r12 = cr.isr
-      [0x5400n, 0n, h, 1n],                           // mov r13 = cr.iip
-      [0x2c00n, 0n, h + 0x10n, 0n],                   // exit
+      [0x6100n, 0n, r.sym('guest_vmsw'), 0n], // vmsw.0 (ITLB ar = 3): Virtualization
+      [0x5400n, 0n, h, 0n], // mov r12 = cr.isr
+      [0x5400n, 0n, h, 1n], // mov r13 = cr.iip
+      [0x2c00n, 0n, h + 0x10n, 0n], // exit
     ]);
     // The vmsw did not execute: the guest was still at vm = 1 when it read its ISR.
     expect(BigInt(s.events[2]!.ipsr) & VM).toBe(VM);
-    expect(gr(s, 12) & 0xffffn).toBe(0n);             // the guest sees Illegal Operation
+    expect(gr(s, 12) & 0xffffn).toBe(0n); // the guest sees Illegal Operation
     expect(gr(s, 13)).toBe(r.sym('guest_vmsw'));
-    expect(gr(s, 14)).toBe(0n);                        // "not reached" stayed so
+    expect(gr(s, 14)).toBe(0n); // "not reached" stayed so
     expect(dump(s).reflected).toBe(1n);
-    expect(dump(s).emulated).toBe(6n * N + 3n);        // workload + cr.iva, cr.isr, cr.iip
+    expect(dump(s).emulated).toBe(6n * N + 3n); // workload + cr.iva, cr.isr, cr.iip
   });
 });

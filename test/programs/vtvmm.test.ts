@@ -16,9 +16,12 @@ describe('vtvmm (VT-i trap-and-emulate)', () => {
     // ssm psr.i (1/0), mov r11 = psr (1/1), mov cr.itm = r9 (2/0), mov psr.l = r11 (2/1).
     // Each is a Virtualization fault (0x6100, ISR.code 0) at its own bundle and slot.
     const one: [bigint, bigint, bigint, bigint][] = [
-      [0x6100n, 0n, loop, 0n], [0x6100n, 0n, loop, 1n],
-      [0x6100n, 0n, loop + 0x10n, 0n], [0x6100n, 0n, loop + 0x10n, 1n],
-      [0x6100n, 0n, loop + 0x20n, 0n], [0x6100n, 0n, loop + 0x20n, 1n],
+      [0x6100n, 0n, loop, 0n],
+      [0x6100n, 0n, loop, 1n],
+      [0x6100n, 0n, loop + 0x10n, 0n],
+      [0x6100n, 0n, loop + 0x10n, 1n],
+      [0x6100n, 0n, loop + 0x20n, 0n],
+      [0x6100n, 0n, loop + 0x20n, 1n],
     ];
     const expected = [...one, ...one, ...one, ...one];
     // then the exit hypercall: break.m 0x100 at workload_end, slot 0 (Break, 0x2c00)
@@ -29,10 +32,10 @@ describe('vtvmm (VT-i trap-and-emulate)', () => {
 
   it('leaves the guest the results a native run would give', async () => {
     const { state: s } = await runProgram('vtvmm', { vt: true });
-    expect(gr(s, 8)).toBe(N);                 // guest_iterations
-    expect(gr(s, 10)).toBe(1000n);            // timer step
-    expect(gr(s, 9)).toBe(N * 1000n);         // virtual ITM read back after N re-arms from 0
-    expect(gr(s, 12)).toBe(N);                // iterations done
+    expect(gr(s, 8)).toBe(N); // guest_iterations
+    expect(gr(s, 10)).toBe(1000n); // timer step
+    expect(gr(s, 9)).toBe(N * 1000n); // virtual ITM read back after N re-arms from 0
+    expect(gr(s, 12)).toBe(N); // iterations done
     // mov r11 = psr after ssm psr.i: the virtual PSR with i set, seen through PSR{36:35,31:0}
     expect(gr(s, 11)).toBe((VPSR_INIT | I) & READ_MASK);
     expect(gr(s, 11)).toBe(IT | DT | I | IC);
@@ -42,7 +45,7 @@ describe('vtvmm (VT-i trap-and-emulate)', () => {
     const { state: s } = await runProgram('vtvmm', { vt: true });
     const d = dump(s);
     expect(d.err).toBe(0n);
-    expect(d.vpsr).toBe(BN | IT | DT | I | IC);   // mov psr.l wrote back what mov r11 = psr read
+    expect(d.vpsr).toBe(BN | IT | DT | I | IC); // mov psr.l wrote back what mov r11 = psr read
     expect(d.vitm).toBe(N * 1000n);
     expect(d.emulated).toBe(6n * N);
     expect(d.reflected).toBe(0n);

@@ -14,8 +14,15 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = resolve('out/report');
 const FILE = join(OUT, 'index.html');
 const SHOT = join(OUT, 'screenshot.png');
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let summary: { ok: boolean; sections: { id: string; status: string; detail: string }[] };
 let context: BrowserContext | undefined;
@@ -25,22 +32,54 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y --no-install-recommends chromium' (.ci/run does), or set CHROMIUM=/path/to/chromium`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'report', '--out', OUT, '--vectors', '300', '--iterations', '3', '--skip', 'properties', '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y --no-install-recommends chromium' (.ci/run does), or set CHROMIUM=/path/to/chromium`,
+    );
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'cli/main.ts',
+      'report',
+      '--out',
+      OUT,
+      '--vectors',
+      '300',
+      '--iterations',
+      '3',
+      '--skip',
+      'properties',
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   if (r.error) throw r.error;
   expect(r.stderr, 'progress lines').toMatch(/== modules/);
   summary = JSON.parse(r.stdout) as typeof summary;
-  expect(summary.sections.filter((s) => s.status === 'FAIL'), 'failed sections').toEqual([]);
+  expect(
+    summary.sections.filter((s) => s.status === 'FAIL'),
+    'failed sections',
+  ).toEqual([]);
   expect(r.status, r.stderr).toBe(0);
 
   profile = mkdtempSync(join(tmpdir(), 'vti-report-chromium-'));
   // --headless is added by playwright; --user-data-dir is the fresh profile above.
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (q) => problems.push(`request failed: ${q.url()} ${q.failure()?.errorText ?? ''}`));
-  page.on('request', (q) => { if (!/^(file|data):/.test(q.url())) problems.push(`network request: ${q.url()}`); });
+  page.on('request', (q) => {
+    if (!/^(file|data):/.test(q.url())) problems.push(`network request: ${q.url()}`);
+  });
   await page.goto(pathToFileURL(FILE).href, { waitUntil: 'load' });
 }, 900_000);
 
@@ -57,14 +96,27 @@ describe('vti report in Chromium', () => {
   });
 
   it('has the port tables of the five modules', async () => {
-    const tables = await page.$$eval('article.module', (as) => as.map((a) => ({ id: a.id, rows: a.querySelectorAll('table.ports tbody tr').length })));
-    expect(tables.map((t) => t.id)).toEqual(['mod-vti_psr', 'mod-vti_vmsw', 'mod-vti_addr_check', 'mod-vti_fault_prio', 'mod-vti_core']);
+    const tables = await page.$$eval('article.module', (as) =>
+      as.map((a) => ({ id: a.id, rows: a.querySelectorAll('table.ports tbody tr').length })),
+    );
+    expect(tables.map((t) => t.id)).toEqual([
+      'mod-vti_psr',
+      'mod-vti_vmsw',
+      'mod-vti_addr_check',
+      'mod-vti_fault_prio',
+      'mod-vti_core',
+    ]);
     for (const t of tables) expect(t.rows, t.id).toBeGreaterThan(3);
     expect(await page.textContent('#mod-vti_core table.ports')).toContain('env_pending');
   });
 
   it('shows a decoded SVG schematic per module and synthesis figures', async () => {
-    const imgs = await page.$$eval('img.schematic-svg', (is) => is.map((i) => ({ ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0, src: (i as HTMLImageElement).src.slice(0, 26) })));
+    const imgs = await page.$$eval('img.schematic-svg', (is) =>
+      is.map((i) => ({
+        ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0,
+        src: (i as HTMLImageElement).src.slice(0, 26),
+      })),
+    );
     expect(imgs).toHaveLength(5);
     for (const i of imgs) expect(i).toEqual({ ok: true, src: 'data:image/svg+xml;base64,' });
     expect(await page.$$eval('table.synth-overview tbody tr', (r) => r.length)).toBe(5);
@@ -84,21 +136,35 @@ describe('vti report in Chromium', () => {
     expect(await page.$$eval('table.coverage tbody tr', (r) => r.length)).toBe(3);
     const seeded = await page.$$eval('table.seeded tbody tr td:nth-child(4)', (r) => r.map((x) => x.textContent));
     expect(seeded[0]).toBe('matches');
-    expect(seeded.slice(1).every((x) => x === 'found'), seeded.join(', ')).toBe(true);
-    expect(await page.$$eval('table.formal tbody tr', (r) => r.map((x) => x.textContent ?? ''))).toEqual(expect.arrayContaining([expect.stringContaining('equivalent')]));
+    expect(
+      seeded.slice(1).every((x) => x === 'found'),
+      seeded.join(', '),
+    ).toBe(true);
+    expect(await page.$$eval('table.formal tbody tr', (r) => r.map((x) => x.textContent ?? ''))).toEqual(
+      expect.arrayContaining([expect.stringContaining('equivalent')]),
+    );
   });
 
   it('shows three simulated timing diagrams with their checks', async () => {
-    const waves = await page.$$eval('article.wave', (as) => as.map((a) => {
-      const img = a.querySelector('img.wave-svg') as HTMLImageElement | null;
-      return { id: a.id, decoded: !!img && img.complete && img.naturalWidth > 0, ok: a.querySelectorAll('ul.checks li.ok').length, bad: a.querySelectorAll('ul.checks li.bad').length };
-    }));
+    const waves = await page.$$eval('article.wave', (as) =>
+      as.map((a) => {
+        const img = a.querySelector('img.wave-svg') as HTMLImageElement | null;
+        return {
+          id: a.id,
+          decoded: !!img && img.complete && img.naturalWidth > 0,
+          ok: a.querySelectorAll('ul.checks li.ok').length,
+          bad: a.querySelectorAll('ul.checks li.bad').length,
+        };
+      }),
+    );
     expect(waves.map((w) => w.id)).toEqual(['wave-vmsw', 'wave-virt-fault', 'wave-rfi']);
     for (const w of waves) expect(w, w.id).toMatchObject({ decoded: true, bad: 0 });
   });
 
   it('shows the demo bar chart with the three techniques', async () => {
-    const bars = await page.$$eval('#demo svg.chart g.bar', (gs) => gs.map((g) => Number(g.getAttribute('data-value'))));
+    const bars = await page.$$eval('#demo svg.chart g.bar', (gs) =>
+      gs.map((g) => Number(g.getAttribute('data-value'))),
+    );
     expect(bars).toHaveLength(3);
     for (const b of bars) expect(b).toBeGreaterThan(0);
   });

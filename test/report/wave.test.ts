@@ -9,10 +9,14 @@ import { esc, svgImage, svgSize } from '../../report/html.js';
 describe('WaveJSON lanes', () => {
   it('draws 1-bit lanes as levels, wider ones as data that changes, undefined as x', () => {
     expect(waveLane('a', [0n, 1n, 1n, 0n], true, String)).toEqual({ name: 'a', wave: '01.0' });
-    expect(waveLane('b', [5n, 5n, 7n, undefined, undefined, 7n], false, (v) => `#${v}`)).toEqual({ name: 'b', wave: '=.=x.=', data: ['#5', '#7', '#7'] });
-    expect(shortHex(0x6100n)).toBe("0x6100");
-    expect(shortHex(0x4200_0000_2000n)).toBe("0x4200…2000");
-    expect(shortHex(0xff_ffff_ffffn)).toBe("0xffffffffff");
+    expect(waveLane('b', [5n, 5n, 7n, undefined, undefined, 7n], false, (v) => `#${v}`)).toEqual({
+      name: 'b',
+      wave: '=.=x.=',
+      data: ['#5', '#7', '#7'],
+    });
+    expect(shortHex(0x6100n)).toBe('0x6100');
+    expect(shortHex(0x4200_0000_2000n)).toBe('0x4200…2000');
+    expect(shortHex(0xff_ffff_ffffn)).toBe('0xffffffffff');
     expect(shortHex(0xa000_0000_0000_6100n)).toBe('0xa000…6100');
   });
 });
@@ -40,10 +44,21 @@ describe('key sequences of vti_core', () => {
 describe('page pieces', () => {
   it('escapes text, sizes SVGs, embeds them as data URIs and draws bars', () => {
     expect(esc(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
-    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="20">')).toEqual({ width: 10, height: 20 });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="20">')).toEqual({
+      width: 10,
+      height: 20,
+    });
     expect(svgSize('<svg viewBox="0 0 30 40">')).toEqual({ width: 30, height: 40 });
-    expect(svgImage('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="2"/>', 'a<b', 'c')).toMatch(/^<img class="c" alt="a&lt;b" width="1" height="2" src="data:image\/svg\+xml;base64,/);
-    const chart = barChart([{ label: 'x', value: 3, range: [2, 4] }, { label: 'y', value: 10 }], { title: 't', unit: 'u' });
+    expect(svgImage('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="2"/>', 'a<b', 'c')).toMatch(
+      /^<img class="c" alt="a&lt;b" width="1" height="2" src="data:image\/svg\+xml;base64,/,
+    );
+    const chart = barChart(
+      [
+        { label: 'x', value: 3, range: [2, 4] },
+        { label: 'y', value: 10 },
+      ],
+      { title: 't', unit: 'u' },
+    );
     expect(chart.match(/<g class="bar"/g)).toHaveLength(2);
     expect(chart).not.toContain('<style');
   });

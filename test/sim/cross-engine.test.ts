@@ -11,7 +11,9 @@ import { bothEngines, expectSameOutputs, wordsOf } from '../hdl/vti/harness.js';
 import type { Engine } from '../../sim/engine.js';
 
 const open: Engine[] = [];
-afterAll(async () => { for (const e of open) await e.close(); });
+afterAll(async () => {
+  for (const e of open) await e.close();
+});
 
 /** Random columns for the design's inputs; reset asserted in cycle 0 and then 1 cycle in 64. */
 function stimulus(design: IRDesign, count: number): Record<string, Uint32Array> {
@@ -32,7 +34,9 @@ async function compare(name: string, design: IRDesign, count: number): Promise<v
   const [builtin, verilator] = await bothEngines(design);
   open.push(builtin!, verilator!);
   const top = design.modules.find((m) => m.name === design.top)!;
-  const outputs = portsOf(top).filter((p) => p.dir === 'output').map((p) => ({ ...p, words: wordsOf(p.width) }));
+  const outputs = portsOf(top)
+    .filter((p) => p.dir === 'output')
+    .map((p) => ({ ...p, words: wordsOf(p.width) }));
   const sequential = top.signals.some((s) => s.kind === 'input' && s.name === 'clk');
   const inputs = stimulus(design, count);
   const run = (e: Engine) => (sequential ? e.stepBatch(inputs, count) : e.evalBatch(inputs, count));
@@ -40,6 +44,7 @@ async function compare(name: string, design: IRDesign, count: number): Promise<v
 }
 
 describe('built-in simulator vs Verilator', () => {
-  for (const [name, make] of Object.entries(EXAMPLES)) it(`example ${name}, 20 000 random cycles`, async () => compare(name, elaborate(make()).design, 20_000));
+  for (const [name, make] of Object.entries(EXAMPLES))
+    it(`example ${name}, 20 000 random cycles`, async () => compare(name, elaborate(make()).design, 20_000));
   it('vti_core, 20 000 random cycles', async () => compare('vti_core', vtiDesign('vti_core'), 20_000));
 });

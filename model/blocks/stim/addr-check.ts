@@ -13,12 +13,19 @@ const bit = (i: number): bigint => 1n << BigInt(i);
 
 export function directedAddrCheck(opts: AddrCheckOptions = {}): Stimulus {
   const o = resolveAddrCheckOptions(opts);
-  const m0 = o.implVaMsb, m1 = o.implVaMsb - o.guestShrink, p = o.implPaMsb;
+  const m0 = o.implVaMsb,
+    m1 = o.implVaMsb - o.guestShrink,
+    p = o.implPaMsb;
   const addrs: { label: string; a: bigint }[] = [
-    { label: '0', a: 0n }, { label: 'all ones', a: M64 }, { label: 'low pattern 0x5555…', a: 0x5555_5555_5555_5555n & range(49, 0) },
+    { label: '0', a: 0n },
+    { label: 'all ones', a: M64 },
+    { label: 'low pattern 0x5555…', a: 0x5555_5555_5555_5555n & range(49, 0) },
   ];
   for (let i = 0; i < 64; i++) addrs.push({ label: `bit ${i}`, a: bit(i) });
-  for (const [who, m] of [['M=IMPL_VA_MSB', m0], ['M=guest', m1]] as const) {
+  for (const [who, m] of [
+    ['M=IMPL_VA_MSB', m0],
+    ['M=guest', m1],
+  ] as const) {
     addrs.push(
       { label: `${who}: bits 60..M set`, a: range(60, m) },
       { label: `${who}: bits 63..M set`, a: range(63, m) },
@@ -43,7 +50,10 @@ export function directedAddrCheck(opts: AddrCheckOptions = {}): Stimulus {
   const rows: { label: string; v: Record<string, bigint | number> }[] = [];
   for (const x of addrs)
     for (let k = 0; k < 4; k++)
-      rows.push({ label: `addr ${x.label} (0x${x.a.toString(16)}) vm=${k & 1} phys=${k >> 1}`, v: { addr: x.a, vm: k & 1, phys: k >> 1 } });
+      rows.push({
+        label: `addr ${x.label} (0x${x.a.toString(16)}) vm=${k & 1} phys=${k >> 1}`,
+        v: { addr: x.a, vm: k & 1, phys: k >> 1 },
+      });
   return packVectors(ADDR_CHECK_INPUTS, rows);
 }
 
@@ -69,13 +79,20 @@ function shapeTable(m0: number, m1: number, p: number): Int32Array {
       if (kind === 0) continue;
       if (kind === 6) {
         const k = Math.min(62, p - 1 + (j % 3));
-        if (k < 62) { const b = k + 1 - 32; t[e] = ~((0x7fffffff >>> b) << b); }
+        if (k < 62) {
+          const b = k + 1 - 32;
+          t[e] = ~((0x7fffffff >>> b) << b);
+        }
         continue;
       }
       const k = kind === 4 ? 32 + (j % 29) : kind === 5 ? m0 : near[j % near.length]!;
-      const b = k - 32, m = (0x1fffffff >>> b) << b;
+      const b = k - 32,
+        m = (0x1fffffff >>> b) << b;
       const f = kind === 5 && m1 < m0 ? 1 << (m1 - 32) : 0;
-      t[e] = ~(m | f); t[e + 1] = m; t[e + 2] = f; t[e + 3] = b;
+      t[e] = ~(m | f);
+      t[e + 1] = m;
+      t[e + 2] = f;
+      t[e + 3] = b;
     }
   tables.set(key, t);
   return t;
@@ -85,13 +102,19 @@ function shapeTable(m0: number, m1: number, p: number): Int32Array {
  *  are shaped toward a boundary (see shapeTable); vm and phys uniform. Three random words
  *  per vector (the address, then one word: kind in bits 0..2, j = (bits 3..18 × 174) >> 16, vm bit 30,
  *  phys bit 31), shaped without branches. */
-export function randomAddrCheck(count: number, r: RandomOptions & { readonly options?: AddrCheckOptions } = {}): Stimulus {
+export function randomAddrCheck(
+  count: number,
+  r: RandomOptions & { readonly options?: AddrCheckOptions } = {},
+): Stimulus {
   const o = resolveAddrCheckOptions(r.options);
-  const m0 = o.implVaMsb, m1 = o.vmImplemented ? m0 - o.guestShrink : m0;
+  const m0 = o.implVaMsb,
+    m1 = o.vmImplemented ? m0 - o.guestShrink : m0;
   const t = shapeTable(m0, m1, o.implPaMsb);
   const src = sourceOf(r);
   const cols = columnsFor(ADDR_CHECK_INPUTS, count, r.into);
-  const addr = cols.addr!, vm = cols.vm!, phys = cols.phys!;
+  const addr = cols.addr!,
+    vm = cols.vm!,
+    phys = cols.phys!;
   src.fill(addr.subarray(0, 2 * count));
   const shape = randomWords(src, count);
   for (let i = 0; i < count; i++) {

@@ -75,10 +75,14 @@ export function exhaustiveColumns(ports: readonly Port[]): Stimulus {
 }
 
 /** Packs hand-written vectors (BigInt or number per port; missing ports = 0) into columns. */
-export function packVectors(ports: readonly Port[], rows: readonly { label: string; v: Record<string, bigint | number> }[]): Stimulus {
+export function packVectors(
+  ports: readonly Port[],
+  rows: readonly { label: string; v: Record<string, bigint | number> }[],
+): Stimulus {
   const cols = allocColumns(ports, rows.length);
   rows.forEach((r, i) => {
-    for (const k of Object.keys(r.v)) if (!ports.some((p) => p.name === k)) throw new Error(`packVectors: no port '${k}' (vector '${r.label}')`);
+    for (const k of Object.keys(r.v))
+      if (!ports.some((p) => p.name === k)) throw new Error(`packVectors: no port '${k}' (vector '${r.label}')`);
     for (const p of ports) setBig(cols[p.name]!, p, i, BigInt(r.v[p.name] ?? 0));
   });
   return { count: rows.length, inputs: cols, labels: rows.map((r) => r.label) };

@@ -11,7 +11,8 @@ export function directedFaultPrio(opts: FaultPrioOptions = {}): Stimulus {
   const { table, rows: n } = m.options;
   const all = (1n << BigInt(n)) - 1n;
   const rows: { label: string; v: Record<string, bigint> }[] = [{ label: 'nothing pending', v: { pending: 0n } }];
-  for (let i = 0; i < n; i++) rows.push({ label: `row ${i + 1} (${table[i]!.name}) alone`, v: { pending: 1n << BigInt(i) } });
+  for (let i = 0; i < n; i++)
+    rows.push({ label: `row ${i + 1} (${table[i]!.name}) alone`, v: { pending: 1n << BigInt(i) } });
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++)
       rows.push({ label: `rows ${i + 1} and ${j + 1}`, v: { pending: (1n << BigInt(i)) | (1n << BigInt(j)) } });
@@ -24,9 +25,14 @@ export function directedFaultPrio(opts: FaultPrioOptions = {}): Stimulus {
  *  below a uniformly random start row ((bits 4..19 × rows) >> 16) cleared, and 1 in 2 (bit 31 clear) thinned
  *  to about a quarter of the bits by a second random word. Branch-free: a keep-mask table
  *  per start row. */
-export function randomFaultPrio(count: number, o: RandomOptions & { readonly options?: FaultPrioOptions } = {}): Stimulus {
+export function randomFaultPrio(
+  count: number,
+  o: RandomOptions & { readonly options?: FaultPrioOptions } = {},
+): Stimulus {
   const m = faultPrioModelFor(o.options);
-  const n = m.options.rows, W = Math.ceil(n / 32), top = topWordMask(n);
+  const n = m.options.rows,
+    W = Math.ceil(n / 32),
+    top = topWordMask(n);
   // The start row is (16 random bits × n) >>> 16: exact in uint32 arithmetic for n < 2^16.
   if (n >= 65536) throw new Error(`randomFaultPrio: ${n} rows; at most 65535`);
   const keepT = keepTable(n, W, top);

@@ -2,7 +2,13 @@
 // bit and each field alone), all ones and the defined bits, from a set of start states that
 // cover sp 0/1 with up 0/1, every cpl, ri = 3, vm/bn set and all fields set. Random: reachable
 // states (reserved bits 0), operands mostly shaped so that the op does not fault.
-import { PSR_BIT, PSR_DEFINED_MASK, PSR_L_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../../arch/psr.js';
+import {
+  PSR_BIT,
+  PSR_DEFINED_MASK,
+  PSR_L_RESERVED_MASK,
+  PSR_SM_RESERVED_MASK,
+  PSR_UM_MASK,
+} from '../../../arch/psr.js';
 import { PSR_COMB_INPUTS, PSR_OP, PSR_STEP_INPUTS, resolvePsrOptions, type PsrOptions } from '../psr.js';
 import { split64 } from '../columns.js';
 import type { RandomSource } from '../prng.js';
@@ -33,8 +39,12 @@ function startStates(vmImplemented: boolean): { label: string; psr: bigint }[] {
 function operands(): { label: string; v: bigint }[] {
   const o = [{ label: 'operand 0', v: 0n }];
   for (let i = 0; i < 64; i++) o.push({ label: `operand bit ${i}`, v: 1n << BigInt(i) });
-  o.push({ label: 'operand all ones', v: M64 }, { label: 'operand defined bits', v: PSR_DEFINED_MASK },
-    { label: 'operand user mask', v: 0x3en }, { label: 'operand 3', v: 3n });
+  o.push(
+    { label: 'operand all ones', v: M64 },
+    { label: 'operand defined bits', v: PSR_DEFINED_MASK },
+    { label: 'operand user mask', v: 0x3en },
+    { label: 'operand 3', v: 3n },
+  );
   return o;
 }
 
@@ -54,8 +64,10 @@ export function directedPsr(opts: PsrOptions = {}): Stimulus {
   // INTERRUPT with every DCR combination, and reset over a non-zero state.
   for (const st of startStates(vmImplemented)) {
     for (let k = 0; k < 4; k++)
-      rows.push({ label: `INTERRUPT dcr_be=${k & 1} dcr_pp=${k >> 1}, ${st.label}`,
-        v: { psr: st.psr, op: PSR_OP.INTERRUPT, slot: k, dcr_be: k & 1, dcr_pp: k >> 1 } });
+      rows.push({
+        label: `INTERRUPT dcr_be=${k & 1} dcr_pp=${k >> 1}, ${st.label}`,
+        v: { psr: st.psr, op: PSR_OP.INTERRUPT, slot: k, dcr_be: k & 1, dcr_pp: k >> 1 },
+      });
     rows.push({ label: `rst during SSM, ${st.label}`, v: { psr: st.psr, rst: 1, op: PSR_OP.SSM, operand: 0xffffffn } });
   }
   return packVectors(PSR_COMB_INPUTS, rows);
@@ -88,7 +100,8 @@ FAULT_BITS[PSR_OP.SSM] = FAULT_BITS[PSR_OP.RSM] = split64(PSR_SM_RESERVED_MASK);
 FAULT_BITS[PSR_OP.SUM] = FAULT_BITS[PSR_OP.RUM] = split64(~PSR_UM_MASK & 0xffffffn);
 FAULT_BITS[PSR_OP.MOV_PSR_UM] = split64(~PSR_UM_MASK & M64);
 
-const FAULT_LO = Int32Array.from(FAULT_BITS, (f) => f[0]), FAULT_HI = Int32Array.from(FAULT_BITS, (f) => f[1]);
+const FAULT_LO = Int32Array.from(FAULT_BITS, (f) => f[0]),
+  FAULT_HI = Int32Array.from(FAULT_BITS, (f) => f[1]);
 
 interface PsrRandomOptions extends RandomOptions {
   readonly options?: PsrOptions;
@@ -100,12 +113,21 @@ interface PsrRandomOptions extends RandomOptions {
 function shapeOps(cols: Record<string, Uint32Array>, count: number, src: RandomSource, rstOneIn: number): void {
   const rstMask = rstOneIn - 1;
   if ((rstOneIn & rstMask) !== 0) throw new Error(`shapeOps: rstOneIn must be a power of 2, got ${rstOneIn}`);
-  const op = cols.op!, od = cols.operand!, rst = cols.rst!, slot = cols.slot!, be = cols.dcr_be!, pp = cols.dcr_pp!;
+  const op = cols.op!,
+    od = cols.operand!,
+    rst = cols.rst!,
+    slot = cols.slot!,
+    be = cols.dcr_be!,
+    pp = cols.dcr_pp!;
   src.fill(od.subarray(0, 2 * count));
   const w = randomWords(src, count);
   for (let i = 0; i < count; i++) {
-    const x = w[i]!, o = x & 15;
-    op[i] = o; slot[i] = (x >>> 4) & 3; be[i] = (x >>> 6) & 1; pp[i] = (x >>> 7) & 1;
+    const x = w[i]!,
+      o = x & 15;
+    op[i] = o;
+    slot[i] = (x >>> 4) & 3;
+    be[i] = (x >>> 6) & 1;
+    pp[i] = (x >>> 7) & 1;
     const clear = -((((x >>> 8) & 3) + 3) >>> 2);
     od[2 * i] = od[2 * i]! & ~(FAULT_LO[o]! & clear);
     od[2 * i + 1] = od[2 * i + 1]! & ~(FAULT_HI[o]! & clear);
@@ -122,14 +144,20 @@ export function randomPsr(count: number, o: PsrRandomOptions = {}): Stimulus {
   const [dl, dh] = split64(vmImplemented ? PSR_DEFINED_MASK : PSR_DEFINED_MASK & ~b('vm'));
   const psr = cols.psr!;
   src.fill(psr.subarray(0, 2 * count));
-  for (let i = 0; i < count; i++) { psr[2 * i]! &= dl; psr[2 * i + 1]! &= dh; }
+  for (let i = 0; i < count; i++) {
+    psr[2 * i]! &= dl;
+    psr[2 * i + 1]! &= dh;
+  }
   shapeOps(cols, count, src, 32);
   return { count, inputs: cols };
 }
 
 /** Random clocked-form cycle sequence: reset in cycle 0 (unless resetFirst is false), then
  *  about one reset in 256 cycles; RFI (1 op in 16) moves the PSR to random states. */
-export function randomPsrSequence(count: number, o: PsrRandomOptions & { readonly resetFirst?: boolean } = {}): Stimulus {
+export function randomPsrSequence(
+  count: number,
+  o: PsrRandomOptions & { readonly resetFirst?: boolean } = {},
+): Stimulus {
   resolvePsrOptions(o.options);
   const src = sourceOf(o);
   const cols = columnsFor(PSR_STEP_INPUTS, count, o.into);

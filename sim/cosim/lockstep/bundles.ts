@@ -45,11 +45,15 @@ export interface SlotDesc {
 }
 
 /** Ops that never write a control register, whatever their operands (model/exec: only interruptions, mov to CR and cover do). */
-const PLAIN = /^(add|sub|cmp|and|or|xor|shl|shr|extr|dep|nop|tbit|tnat|zxt|sxt|shladd|movl|br_|ld|st|alloc|srlz|mov_from_ip|mov_to_pr|mov_from_pr|mov_to_br|mov_from_br|mov_to_ar|mov_from_ar)/;
+const PLAIN =
+  /^(add|sub|cmp|and|or|xor|shl|shr|extr|dep|nop|tbit|tnat|zxt|sxt|shladd|movl|br_|ld|st|alloc|srlz|mov_from_ip|mov_to_pr|mov_from_pr|mov_to_br|mov_from_br|mov_to_ar|mov_from_ar)/;
 
 export interface BundleDesc {
   /** The 128-bit bundle, least significant word first. */
-  readonly w0: number; readonly w1: number; readonly w2: number; readonly w3: number;
+  readonly w0: number;
+  readonly w1: number;
+  readonly w2: number;
+  readonly w3: number;
   readonly slots: readonly SlotDesc[];
   /** Slots in the bundle: 2 for MLX, else 3. */
   readonly n: number;
@@ -66,20 +70,44 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
     const writesR0 = ins.ops.startsWith('r0=') && ins.op !== 'alloc';
-    const imm = c.kind === Kind.BREAK || c.kind === Kind.PAL ? lo32(ins.imm) & 0x1fffff
-      : MASK_OPS.has(ins.op) ? lo32(ins.imm) & 0xffffff : 0;
+    const imm =
+      c.kind === Kind.BREAK || c.kind === Kind.PAL
+        ? lo32(ins.imm) & 0x1fffff
+        : MASK_OPS.has(ins.op)
+          ? lo32(ins.imm) & 0xffffff
+          : 0;
     return {
-      op: ins.op, text: insnText(ins), qp: ins.qp, cls: ICLASS_CODE[c.cls], kind: c.kind, hasAddr: c.hasAddr, nonAccess: NON_ACCESS_OPS.has(ins.op),
-      r1: ins.r1, r2: ins.r2, r3: ins.r3, b2: ins.b2, imm,
+      op: ins.op,
+      text: insnText(ins),
+      qp: ins.qp,
+      cls: ICLASS_CODE[c.cls],
+      kind: c.kind,
+      hasAddr: c.hasAddr,
+      nonAccess: NON_ACCESS_OPS.has(ins.op),
+      r1: ins.r1,
+      r2: ins.r2,
+      r3: ins.r3,
+      b2: ins.b2,
+      imm,
       variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
       crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,
-      tLo: ins.imm === 0n ? 0 : lo32(ins.imm), tHi: ins.imm === 0n ? 0 : hi32(ins.imm),
-      maxReg: ins.op === 'alloc' ? 0 : maxGrIn(ins.ops), writesR0,
-      seqSlot: i + 1 < n ? i + 1 : 0, seqNext: i + 1 >= n,
-      plain: PLAIN.test(ins.op) && c.cls === 'OTHER' || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
+      tLo: ins.imm === 0n ? 0 : lo32(ins.imm),
+      tHi: ins.imm === 0n ? 0 : hi32(ins.imm),
+      maxReg: ins.op === 'alloc' ? 0 : maxGrIn(ins.ops),
+      writesR0,
+      seqSlot: i + 1 < n ? i + 1 : 0,
+      seqNext: i + 1 >= n,
+      plain: (PLAIN.test(ins.op) && c.cls === 'OTHER') || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
     };
   });
-  return { w0: dv.getUint32(0, true), w1: dv.getUint32(4, true), w2: dv.getUint32(8, true), w3: dv.getUint32(12, true), slots, n };
+  return {
+    w0: dv.getUint32(0, true),
+    w1: dv.getUint32(4, true),
+    w2: dv.getUint32(8, true),
+    w3: dv.getUint32(12, true),
+    slots,
+    n,
+  };
 }
 
 type ByIp = Map<number, Map<number, BundleDesc | null>>;
@@ -96,7 +124,8 @@ function usesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
   const w = [w0, w1, w2, w3];
   for (let k = 0; k < 3; k++) {
     if (tpl.units[k] !== 'B') continue;
-    const pos = 5 + 41 * k + 37, op = (w[pos >>> 5]! >>> (pos & 31)) & 0xf;
+    const pos = 5 + 41 * k + 37,
+      op = (w[pos >>> 5]! >>> (pos & 31)) & 0xf;
     if (op === 4 || op === 5) return true;
   }
   return false;
@@ -118,18 +147,27 @@ export class BundleCache {
   constructor(private readonly m: Machine) {
     // A store to a page holding code: chain onto the emulator's own invalidation hook.
     const prev = m.mem.onCodeWrite;
-    m.mem.onCodeWrite = (key) => { prev?.(key); this.clear(); };
+    m.mem.onCodeWrite = (key) => {
+      prev?.(key);
+      this.clear();
+    };
   }
 
   /** Bumped by clear(), so that callers' own caches of descriptors know to drop them. */
   epoch = 0;
-  clear(): void { this.maps = [new Map(), new Map()]; this.epoch++; }
+  clear(): void {
+    this.maps = [new Map(), new Map()];
+    this.epoch++;
+  }
 
   get(ipLo: number, ipHi: number): BundleDesc | null {
     const m = this.m;
     const byHi = this.maps[m.it];
     let byLo = byHi.get(ipHi);
-    if (!byLo) { byLo = new Map(); byHi.set(ipHi, byLo); }
+    if (!byLo) {
+      byLo = new Map();
+      byHi.set(ipHi, byLo);
+    }
     let d = byLo.get(ipLo);
     if (d === undefined) {
       d = this.load(ipLo, ipHi);
@@ -145,26 +183,38 @@ export class BundleCache {
     if (m.it) {
       const pa = m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo));
       if (pa === null) return null;
-      paLo = Number(pa & 0xfffffff0n); paHi = Number((pa >> 32n) & 0x7fffffffn);
-    } else { paLo = (ipLo & ~0xf) >>> 0; paHi = ipHi & 0x7fffffff; }
+      paLo = Number(pa & 0xfffffff0n);
+      paHi = Number((pa >> 32n) & 0x7fffffffn);
+    } else {
+      paLo = (ipLo & ~0xf) >>> 0;
+      paHi = ipHi & 0x7fffffff;
+    }
     const o = this.out;
     m.mem.load(paLo, paHi, 8, o);
-    const w0 = o.lo, w1 = o.hi;
+    const w0 = o.lo,
+      w1 = o.hi;
     m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
-    const w2 = o.lo, w3 = o.hi;
+    const w2 = o.lo,
+      w3 = o.hi;
     const bLo = (ipLo & ~0xf) >>> 0;
     if (!usesAddress(w0, w1, w2, w3)) {
       const h = contentHash(w0, w1, w2, w3);
       let same = this.noB.get(h);
       if (same) {
         for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-      } else { same = []; this.noB.set(h, same); }
+      } else {
+        same = [];
+        this.noB.set(h, same);
+      }
       const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
       same.push(d);
       return d;
     }
     let byLo = this.byContent.get(ipHi);
-    if (!byLo) { byLo = new Map(); this.byContent.set(ipHi, byLo); }
+    if (!byLo) {
+      byLo = new Map();
+      this.byContent.set(ipHi, byLo);
+    }
     const c = byLo.get(bLo);
     if (c && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
     const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
@@ -174,7 +224,11 @@ export class BundleCache {
 }
 
 function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
-  const bytes = new Uint8Array(16), dv = new DataView(bytes.buffer);
-  dv.setUint32(0, w0, true); dv.setUint32(4, w1, true); dv.setUint32(8, w2, true); dv.setUint32(12, w3, true);
+  const bytes = new Uint8Array(16),
+    dv = new DataView(bytes.buffer);
+  dv.setUint32(0, w0, true);
+  dv.setUint32(4, w1, true);
+  dv.setUint32(8, w2, true);
+  dv.setUint32(12, w3, true);
   return describeBytes(bytes, ip);
 }

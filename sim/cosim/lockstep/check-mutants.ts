@@ -21,11 +21,15 @@ export type CheckMutant = keyof typeof CHECK_MUTANTS;
 export function checkMutantDesign(bug: CheckMutant, gen: VtiConfig = DEFAULT_CONFIG): IRDesign {
   const core = vtiCore(gen);
   const tied = CHECK_MUTANTS[bug];
-  const top = defineModule('vti_core_seeded', (m) => {
-    const conn: Record<string, ReturnType<typeof m.input>> = { clk: m.clock(), rst: m.reset() };
-    for (const p of INPUTS) if (p.name !== 'rst') conn[p.name] = m.input(p.name, p.width);
-    const u = m.instance('u_core', core, { ...conn, [tied]: m.lit(0, INPUTS.find((p) => p.name === tied)!.width) });
-    for (const p of OUTPUTS) m.output(p.name, p.width).set(u[p.name]!);
-  }, { doc: `vti_core with a seeded bug: input ${tied} tied to 0 (${bug})` });
+  const top = defineModule(
+    'vti_core_seeded',
+    (m) => {
+      const conn: Record<string, ReturnType<typeof m.input>> = { clk: m.clock(), rst: m.reset() };
+      for (const p of INPUTS) if (p.name !== 'rst') conn[p.name] = m.input(p.name, p.width);
+      const u = m.instance('u_core', core, { ...conn, [tied]: m.lit(0, INPUTS.find((p) => p.name === tied)!.width) });
+      for (const p of OUTPUTS) m.output(p.name, p.width).set(u[p.name]!);
+    },
+    { doc: `vti_core with a seeded bug: input ${tied} tied to 0 (${bug})` },
+  );
   return elaborate(top).design;
 }

@@ -6,7 +6,7 @@ import { ICLASS, type IClassName } from '../../../arch/iclass.js';
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
 
 /** How the dynamic operands of a slot are read from the machine before the step. */
-export const enum Kind {
+export enum Kind {
   /** No operand beyond the class (ALU, nop, cover's cfm is read separately, ...). */
   NONE = 0,
   /** r2 and its NaT bit → r2/r2_nat (mov to psr.l / psr.um / cr). */
@@ -35,25 +35,57 @@ export const enum Kind {
 
 /** Privileged "other" system instructions (class PRIV_OTHER) and their address operand, if any. */
 const PRIV_OTHER: Record<string, Kind> = {
-  itc_i: Kind.ADDR_IFA, itc_d: Kind.ADDR_IFA, itr_i: Kind.ADDR_IFA, itr_d: Kind.ADDR_IFA,
-  ptc_l: Kind.ADDR_R3, ptc_g: Kind.ADDR_R3, ptc_ga: Kind.ADDR_R3, ptr_i: Kind.ADDR_R3, ptr_d: Kind.ADDR_R3,
-  tpa: Kind.ADDR_R3, ptc_e: Kind.NONE, tak: Kind.NONE, mov_to_ind: Kind.NONE, mov_from_ind: Kind.NONE,
+  itc_i: Kind.ADDR_IFA,
+  itc_d: Kind.ADDR_IFA,
+  itr_i: Kind.ADDR_IFA,
+  itr_d: Kind.ADDR_IFA,
+  ptc_l: Kind.ADDR_R3,
+  ptc_g: Kind.ADDR_R3,
+  ptc_ga: Kind.ADDR_R3,
+  ptr_i: Kind.ADDR_R3,
+  ptr_d: Kind.ADDR_R3,
+  tpa: Kind.ADDR_R3,
+  ptc_e: Kind.NONE,
+  tak: Kind.NONE,
+  mov_to_ind: Kind.NONE,
+  mov_from_ind: Kind.NONE,
 };
 
 const SIMPLE: Record<string, [IClassName, Kind]> = {
-  ssm: ['SSM', Kind.NONE], rsm: ['RSM', Kind.NONE], sum: ['SUM', Kind.NONE], rum: ['RUM', Kind.NONE],
-  mov_to_psr_l: ['MOV_TO_PSR_L', Kind.R2], mov_from_psr: ['MOV_FROM_PSR', Kind.NONE],
-  mov_to_psr_um: ['MOV_TO_PSR_UM', Kind.R2], mov_from_psr_um: ['MOV_FROM_PSR_UM', Kind.NONE],
-  mov_to_cr: ['MOV_TO_CR', Kind.R2], mov_from_cr: ['MOV_FROM_CR', Kind.NONE],
-  rfi: ['RFI', Kind.RFI], vmsw: ['VMSW', Kind.VMSW], epc: ['EPC', Kind.EPC], bsw: ['BSW', Kind.NONE],
-  cover: ['COVER', Kind.COVER], mov_from_cpuid: ['CPUID_READ', Kind.NONE],
-  thash: ['THASH_TTAG', Kind.NONE], ttag: ['THASH_TTAG', Kind.NONE],
-  ld: ['LOAD', Kind.ADDR_R3], ld_postimm: ['LOAD', Kind.ADDR_R3], ld_postreg: ['LOAD', Kind.ADDR_R3],
-  st: ['STORE', Kind.ADDR_R3], st_postimm: ['STORE', Kind.ADDR_R3],
-  br_cond: ['BRANCH', Kind.BR_REL], br_call: ['BRANCH', Kind.BR_REL], br_cloop: ['BRANCH', Kind.BR_CLOOP],
-  br_ind: ['BRANCH', Kind.BR_IND], br_call_ind: ['BRANCH', Kind.BR_IND], br_ret: ['BRANCH', Kind.BR_IND],
+  ssm: ['SSM', Kind.NONE],
+  rsm: ['RSM', Kind.NONE],
+  sum: ['SUM', Kind.NONE],
+  rum: ['RUM', Kind.NONE],
+  mov_to_psr_l: ['MOV_TO_PSR_L', Kind.R2],
+  mov_from_psr: ['MOV_FROM_PSR', Kind.NONE],
+  mov_to_psr_um: ['MOV_TO_PSR_UM', Kind.R2],
+  mov_from_psr_um: ['MOV_FROM_PSR_UM', Kind.NONE],
+  mov_to_cr: ['MOV_TO_CR', Kind.R2],
+  mov_from_cr: ['MOV_FROM_CR', Kind.NONE],
+  rfi: ['RFI', Kind.RFI],
+  vmsw: ['VMSW', Kind.VMSW],
+  epc: ['EPC', Kind.EPC],
+  bsw: ['BSW', Kind.NONE],
+  cover: ['COVER', Kind.COVER],
+  mov_from_cpuid: ['CPUID_READ', Kind.NONE],
+  thash: ['THASH_TTAG', Kind.NONE],
+  ttag: ['THASH_TTAG', Kind.NONE],
+  ld: ['LOAD', Kind.ADDR_R3],
+  ld_postimm: ['LOAD', Kind.ADDR_R3],
+  ld_postreg: ['LOAD', Kind.ADDR_R3],
+  st: ['STORE', Kind.ADDR_R3],
+  st_postimm: ['STORE', Kind.ADDR_R3],
+  br_cond: ['BRANCH', Kind.BR_REL],
+  br_call: ['BRANCH', Kind.BR_REL],
+  br_cloop: ['BRANCH', Kind.BR_CLOOP],
+  br_ind: ['BRANCH', Kind.BR_IND],
+  br_call_ind: ['BRANCH', Kind.BR_IND],
+  br_ret: ['BRANCH', Kind.BR_IND],
   // Not core classes, but their data address goes to `addr` (IFA of their data faults).
-  probe: ['OTHER', Kind.ADDR_R3], probe_i: ['OTHER', Kind.ADDR_R3], probe_fault: ['OTHER', Kind.ADDR_R3], fc: ['OTHER', Kind.ADDR_R3],
+  probe: ['OTHER', Kind.ADDR_R3],
+  probe_i: ['OTHER', Kind.ADDR_R3],
+  probe_fault: ['OTHER', Kind.ADDR_R3],
+  fc: ['OTHER', Kind.ADDR_R3],
 };
 
 export const PAL_IMM = 0xca11;
@@ -86,7 +118,19 @@ export const CLASSIFIED_OPS: readonly string[] = ['break', ...Object.keys(PRIV_O
 export const NON_ACCESS_OPS: ReadonlySet<string> = new Set(['tpa', 'probe', 'probe_i', 'probe_fault', 'fc']);
 
 /** Ops after which instruction translation may change (the descriptor cache is dropped). */
-export const XLATE_OPS: ReadonlySet<string> = new Set(['itc_i', 'itc_d', 'itr_i', 'itr_d', 'ptc_l', 'ptc_g', 'ptc_ga', 'ptc_e', 'ptr_i', 'ptr_d', 'mov_to_ind']);
+export const XLATE_OPS: ReadonlySet<string> = new Set([
+  'itc_i',
+  'itc_d',
+  'itr_i',
+  'itr_d',
+  'ptc_l',
+  'ptc_g',
+  'ptc_ga',
+  'ptc_e',
+  'ptr_i',
+  'ptr_d',
+  'mov_to_ind',
+]);
 
 const ALL = Object.keys(ICLASS) as IClassName[];
 const when = (pred: (k: IClassName) => boolean) => ALL.filter(pred);
@@ -116,9 +160,17 @@ export const CORE_DECIDES: Readonly<Record<IClassName, ReadonlySet<string>>> = (
 
 /** Priority-table bit of each row name. */
 export const ROW_BIT: ReadonlyMap<string, number> = new Map(PRIORITY_TABLE.map((r, i) => [r.name, i]));
-export const ICLASS_CODE: Readonly<Record<IClassName, number>> = Object.fromEntries(ALL.map((k) => [k, ICLASS[k].code])) as Record<IClassName, number>;
-export const ICLASS_BY_CODE: readonly IClassName[] = (() => { const a: IClassName[] = []; for (const k of ALL) a[ICLASS[k].code] = k; return a; })();
+export const ICLASS_CODE: Readonly<Record<IClassName, number>> = Object.fromEntries(
+  ALL.map((k) => [k, ICLASS[k].code]),
+) as Record<IClassName, number>;
+export const ICLASS_BY_CODE: readonly IClassName[] = (() => {
+  const a: IClassName[] = [];
+  for (const k of ALL) a[ICLASS[k].code] = k;
+  return a;
+})();
 /** Trap rows by ISR.code bit (the emulator merges several traps of one instruction into one event). */
 export const TRAP_ROWS = PRIORITY_TABLE.map((r, i) => ({ ...r, bit: i })).filter((r) => r.kind === 'trap');
 /** Rows that are instruction-fetch faults: the instruction was not executed (class OTHER is presented). */
-export const FETCH_ROWS: ReadonlySet<string> = new Set(PRIORITY_TABLE.filter((r) => r.access === 'fetch').map((r) => r.name));
+export const FETCH_ROWS: ReadonlySet<string> = new Set(
+  PRIORITY_TABLE.filter((r) => r.access === 'fetch').map((r) => r.name),
+);

@@ -7,10 +7,30 @@ import { allocColumns, getBig, port as p, type Columns, type Port } from '../../
 export { allocColumns, type Columns };
 
 export const INPUTS: readonly Port[] = [
-  p('rst', 1), p('ev_valid', 1), p('iclass', 5), p('variant', 1), p('ip', 64), p('slot', 2), p('bundle', 128),
-  p('next_ip_in', 64), p('next_slot_in', 2), p('imm', 24), p('r2', 64), p('r2_nat', 1), p('cr_num', 7),
-  p('page_ar', 3), p('page_pl', 2), p('pfs_ppl', 2), p('addr', 64), p('has_addr', 1), p('non_access', 1), p('cfm', 38),
-  p('ext_int', 1), p('env_pending', 56), p('vm_disabled', 1), p('vmsw_disabled', 1),
+  p('rst', 1),
+  p('ev_valid', 1),
+  p('iclass', 5),
+  p('variant', 1),
+  p('ip', 64),
+  p('slot', 2),
+  p('bundle', 128),
+  p('next_ip_in', 64),
+  p('next_slot_in', 2),
+  p('imm', 24),
+  p('r2', 64),
+  p('r2_nat', 1),
+  p('cr_num', 7),
+  p('page_ar', 3),
+  p('page_pl', 2),
+  p('pfs_ppl', 2),
+  p('addr', 64),
+  p('has_addr', 1),
+  p('non_access', 1),
+  p('cfm', 38),
+  p('ext_int', 1),
+  p('env_pending', 56),
+  p('vm_disabled', 1),
+  p('vmsw_disabled', 1),
 ];
 
 /** The interruption CRs the core holds, as output names (hdl/vti/core-inputs.ts CORE_CRS). */
@@ -18,8 +38,16 @@ export const CR_OUTPUTS = ['dcr', 'iva', 'ipsr', 'isr', 'iip', 'ifa', 'iipa', 'i
 export type CrOutput = (typeof CR_OUTPUTS)[number];
 
 export const OUTPUTS: readonly Port[] = [
-  p('psr', 64), ...CR_OUTPUTS.map((n) => p(n, 64)), p('taken', 1), p('intr_vector', 15), p('redirect', 1),
-  p('next_ip', 64), p('next_slot', 2), p('completed', 1), p('rd_valid', 1), p('rd_value', 64),
+  p('psr', 64),
+  ...CR_OUTPUTS.map((n) => p(n, 64)),
+  p('taken', 1),
+  p('intr_vector', 15),
+  p('redirect', 1),
+  p('next_ip', 64),
+  p('next_slot', 2),
+  p('completed', 1),
+  p('rd_valid', 1),
+  p('rd_value', 64),
 ];
 
 export const INPUT_BY_NAME: ReadonlyMap<string, Port> = new Map(INPUTS.map((q) => [q.name, q]));
@@ -36,14 +64,20 @@ export function sliceColumns(ports: readonly Port[], cols: Columns, from: number
 }
 
 /** Columns from scalar rows (directed stimuli, replay of a stimulus file). */
-export function columnsFromRows(ports: readonly Port[], rows: readonly Record<string, bigint | number | string>[]): Columns {
+export function columnsFromRows(
+  ports: readonly Port[],
+  rows: readonly Record<string, bigint | number | string>[],
+): Columns {
   const cols = allocColumns(ports, rows.length);
   rows.forEach((r, i) => {
     for (const q of ports) {
       const raw = r[q.name];
       if (raw === undefined) continue;
       let v = BigInt(raw);
-      for (let k = 0; k < q.words; k++) { cols[q.name]![i * q.words + k] = Number(v & 0xffffffffn); v >>= 32n; }
+      for (let k = 0; k < q.words; k++) {
+        cols[q.name]![i * q.words + k] = Number(v & 0xffffffffn);
+        v >>= 32n;
+      }
     }
   });
   return cols;

@@ -14,14 +14,20 @@ export const COMPARED: readonly Port[] = OUTPUTS;
  * None is in force by default: every bit of every output is compared (the last one, D2,
  * ISR.na of non-access faults, is fixed by the core's `non_access` input).
  */
-export interface Exclusion { readonly id: string; readonly port: string; readonly mask: bigint; readonly why: string }
+export interface Exclusion {
+  readonly id: string;
+  readonly port: string;
+  readonly mask: bigint;
+  readonly why: string;
+}
 
 export const DEFAULT_EXCLUSIONS: readonly Exclusion[] = [];
 
 /** Per port, per word: the bits compared. */
 export type Masks = ReadonlyMap<string, Uint32Array>;
 
-const words = (v: bigint, n: number) => Uint32Array.from({ length: n }, (_, k) => Number((v >> BigInt(32 * k)) & 0xffffffffn));
+const words = (v: bigint, n: number) =>
+  Uint32Array.from({ length: n }, (_, k) => Number((v >> BigInt(32 * k)) & 0xffffffffn));
 
 export function wordMasks(ex: readonly Exclusion[]): Masks {
   const out = new Map<string, Uint32Array>();

@@ -19,13 +19,22 @@ const OWN_INDEX = new Map<string, number>(OWN.map((n, i) => [n, i]));
 const ROW_OUT = PRIORITY_TABLE.map((r) => (OWN_INDEX.has(r.name) ? OWN_INDEX.get(r.name)! + 1 : NOUT - 1));
 /** PSR fields whose transitions count: all but pk and is (never set, see random/items.ts) and ri (D1). */
 const FIELDS = PSR_FIELDS.filter((f) => !['pk', 'is', 'ri'].includes(f.name));
-const TRANS = FIELDS.flatMap((f) => (f.width === 1 ? [[f, 0, 1], [f, 1, 0]] as const
-  : Array.from({ length: 4 }, (_, a) => Array.from({ length: 4 }, (_, b) => [f, a, b] as const)).flat().filter(([, a, b]) => a !== b)));
+const TRANS = FIELDS.flatMap((f) =>
+  f.width === 1
+    ? ([
+        [f, 0, 1],
+        [f, 1, 0],
+      ] as const)
+    : Array.from({ length: 4 }, (_, a) => Array.from({ length: 4 }, (_, b) => [f, a, b] as const))
+        .flat()
+        .filter(([, a, b]) => a !== b),
+);
 // Precomputed extractors of TRANS (no closures per event): the PSR half (0 lo, 1 hi), shift, mask, from, to.
 const T_HALF = Uint8Array.from(TRANS, ([f]) => (f.lo >= 32 ? 1 : 0));
 const T_SHIFT = Uint8Array.from(TRANS, ([f]) => (f.lo >= 32 ? f.lo - 32 : f.lo));
 const T_MASK = Uint32Array.from(TRANS, ([f]) => (1 << f.width) - 1);
-const T_FROM = Uint8Array.from(TRANS, ([, a]) => a), T_TO = Uint8Array.from(TRANS, ([, , c]) => c);
+const T_FROM = Uint8Array.from(TRANS, ([, a]) => a),
+  T_TO = Uint8Array.from(TRANS, ([, , c]) => c);
 const NROW = PRIORITY_TABLE.length;
 /** Priority-table row → own-fault index, or -1. */
 const ROW_OWN = Int8Array.from(PRIORITY_TABLE, (r) => OWN_INDEX.get(r.name) ?? -1);
@@ -40,18 +49,27 @@ export function reachableOutcome(k: number, cpl: number, vm: number, out: string
   const info = ICLASS[name];
   const vmsw = name === 'VMSW';
   const privHere = (info.privileged || vmsw) && cpl !== 0;
-  const virtHere = vmsw ? g.vmImplemented && cpl === 0 : vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any');
+  const virtHere = vmsw
+    ? g.vmImplemented && cpl === 0
+    : vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any');
   const vmOk = g.vmImplemented || vm === 0;
   if (!vmOk) return false;
   if (out === 'env') return false; // informational: environment faults are not the core's to cover
   if (out === 'completed') return name !== 'BREAK' && !privHere && !(virtHere && !vmsw) && !(vmsw && !g.vmImplemented);
   if (!CORE_DECIDES[name].has(out)) return false;
   switch (out as OwnFault) {
-    case 'illegal_op': return vmsw ? !g.vmImplemented : name === 'EPC' ? cpl > 0 : true;
-    case 'priv_op': return privHere && (!vmsw || g.vmImplemented);
-    case 'virtualization': return virtHere;
-    case 'reg_nat': case 'reserved_reg_field': case 'unimpl_data_addr': return !privHere;
-    default: return true;
+    case 'illegal_op':
+      return vmsw ? !g.vmImplemented : name === 'EPC' ? cpl > 0 : true;
+    case 'priv_op':
+      return privHere && (!vmsw || g.vmImplemented);
+    case 'virtualization':
+      return virtHere;
+    case 'reg_nat':
+    case 'reserved_reg_field':
+    case 'unimpl_data_addr':
+      return !privHere;
+    default:
+      return true;
   }
 }
 
@@ -59,10 +77,22 @@ export function reachableOutcome(k: number, cpl: number, vm: number, out: string
 function reachablePair(a: OwnFault, b: OwnFault, g: VtiConfig): boolean {
   if ((a === 'priv_op' && b === 'virtualization') || (a === 'virtualization' && b === 'priv_op')) return false;
   if (!g.vmImplemented && (a === 'virtualization' || b === 'virtualization')) return false; // vm is always 0
-  return ICLASS_BY_CODE.some((k) => !!k && CORE_DECIDES[k].has(a) && CORE_DECIDES[k].has(b) && (k !== 'VMSW' || !g.vmImplemented || (a !== 'illegal_op' && b !== 'illegal_op')));
+  return ICLASS_BY_CODE.some(
+    (k) =>
+      !!k &&
+      CORE_DECIDES[k].has(a) &&
+      CORE_DECIDES[k].has(b) &&
+      (k !== 'VMSW' || !g.vmImplemented || (a !== 'illegal_op' && b !== 'illegal_op')),
+  );
 }
 
-export interface BinSet { readonly bins: number; readonly hit: number; readonly pct: number; readonly minHits: number; readonly holes: string[] }
+export interface BinSet {
+  readonly bins: number;
+  readonly hit: number;
+  readonly pct: number;
+  readonly minHits: number;
+  readonly holes: string[];
+}
 export interface CoverageSummary {
   readonly outcomes: BinSet;
   readonly pairs: BinSet;
@@ -99,23 +129,41 @@ export class Coverage {
   /** (own fault, environment fault) pairs seen, by name. */
   get envPairs(): Map<string, number> {
     const m = new Map<string, number>();
-    for (let x = 0; x < NOWN; x++) for (let r = 0; r < NROW; r++) { const v = this.envPair[x * NROW + r]!; if (v) m.set(`${OWN[x]}+${PRIORITY_TABLE[r]!.name}`, v); }
+    for (let x = 0; x < NOWN; x++)
+      for (let r = 0; r < NROW; r++) {
+        const v = this.envPair[x * NROW + r]!;
+        if (v) m.set(`${OWN[x]}+${PRIORITY_TABLE[r]!.name}`, v);
+      }
     return m;
   }
 
   /** Counts the events of one compared batch (no allocation per event). */
   add(b: EventBatch): void {
-    const I = b.inputs, psrC = b.expected.psr!, env = I.env_pending!, iclass = I.iclass!, outc = b.outcome;
-    const outcome = this.outcome, pair = this.pair, envPair = this.envPair, psrBins = this.psr, g = this.gen;
-    let psrLo = this.psrLo, psrHi = this.psrHi;
+    const I = b.inputs,
+      psrC = b.expected.psr!,
+      env = I.env_pending!,
+      iclass = I.iclass!,
+      outc = b.outcome;
+    const outcome = this.outcome,
+      pair = this.pair,
+      envPair = this.envPair,
+      psrBins = this.psr,
+      g = this.gen;
+    let psrLo = this.psrLo,
+      psrHi = this.psrHi;
     for (let i = 0; i < b.count; i++) {
-      const cls = iclass[i]!, cpl = psrHi & 3, vm = (psrHi >>> 14) & 1;
+      const cls = iclass[i]!,
+        cpl = psrHi & 3,
+        vm = (psrHi >>> 14) & 1;
       const row = outc[i]!;
       outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
       const own = ownPending(I, i, psrLo, psrHi, g);
-      if (own & (own - 1)) for (let x = 0; x < NOWN; x++) if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
-      const eLo = env[2 * i]!, eHi = env[2 * i + 1]!;
-      if ((eLo | eHi) && own) {
+      if (own & (own - 1))
+        for (let x = 0; x < NOWN; x++)
+          if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
+      const eLo = env[2 * i]!,
+        eHi = env[2 * i + 1]!;
+      if (eLo | eHi && own) {
         for (let r = 0; r < NROW; r++) {
           if (!((r < 32 ? eLo >>> r : eHi >>> (r - 32)) & 1)) continue;
           for (let x = 0; x < NOWN; x++) if (own & (1 << x)) envPair[x * NROW + r]!++;
@@ -123,49 +171,86 @@ export class Coverage {
       }
       // The restated checks' winner (own and environment faults) against the emulator's outcome.
       let win = -1;
-      if (own | eLo | eHi) for (let r = 0; r < NROW && win < 0; r++) {
-        const o = ROW_OWN[r]!;
-        if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o >= 0 && own & (1 << o))) win = r;
-      }
+      if (own | eLo | eHi)
+        for (let r = 0; r < NROW && win < 0; r++) {
+          const o = ROW_OWN[r]!;
+          if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o >= 0 && own & (1 << o))) win = r;
+        }
       if (win !== row && !(row >= 0 && ROW_NESTED[row]) && !(row >= 0 && ROW_TRAP[row] && win >= 0 && ROW_TRAP[win])) {
         this.modelDisagreements++;
-        if (this.disagreementSamples.length < 5) this.disagreementSamples.push(`${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`);
+        if (this.disagreementSamples.length < 5)
+          this.disagreementSamples.push(
+            `${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
+          );
       }
-      const nLo = psrC[2 * i]!, nHi = psrC[2 * i + 1]!;
+      const nLo = psrC[2 * i]!,
+        nHi = psrC[2 * i + 1]!;
       if (nLo !== psrLo || nHi !== psrHi) {
         for (let t = 0; t < T_HALF.length; t++) {
-          const sh = T_SHIFT[t]!, mk = T_MASK[t]!;
+          const sh = T_SHIFT[t]!,
+            mk = T_MASK[t]!;
           const before = T_HALF[t] ? (psrHi >>> sh) & mk : (psrLo >>> sh) & mk;
           if (before !== T_FROM[t]) continue;
           if ((T_HALF[t] ? (nHi >>> sh) & mk : (nLo >>> sh) & mk) === T_TO[t]) psrBins[t]!++;
         }
-        psrLo = nLo; psrHi = nHi;
+        psrLo = nLo;
+        psrHi = nHi;
       }
     }
-    this.psrLo = psrLo; this.psrHi = psrHi;
+    this.psrLo = psrLo;
+    this.psrHi = psrHi;
   }
 
   summary(): CoverageSummary {
     const g = this.gen;
     const set = (names: string[], counts: number[]): BinSet => {
       const hit = counts.filter((c) => c > 0).length;
-      return { bins: counts.length, hit, pct: counts.length ? (100 * hit) / counts.length : 100, minHits: counts.length ? Math.min(...counts) : 0, holes: names.filter((_, i) => counts[i] === 0) };
+      return {
+        bins: counts.length,
+        hit,
+        pct: counts.length ? (100 * hit) / counts.length : 100,
+        minHits: counts.length ? Math.min(...counts) : 0,
+        holes: names.filter((_, i) => counts[i] === 0),
+      };
     };
-    const on: string[] = [], oc: number[] = [];
-    for (let k = 0; k < NCLS; k++) for (let cpl = 0; cpl < 4; cpl++) for (let vm = 0; vm < 2; vm++) OUTS.forEach((out, o) => {
-      if (!reachableOutcome(k, cpl, vm, out, g)) return;
-      on.push(`${ICLASS_BY_CODE[k]} cpl${cpl} vm${vm} ${out}`); oc.push(this.outcome[((k * 4 + cpl) * 2 + vm) * NOUT + o]!);
-    });
-    const pn: string[] = [], pc: number[] = [];
-    for (let x = 0; x < OWN.length; x++) for (let y = x + 1; y < OWN.length; y++) if (reachablePair(OWN[x]!, OWN[y]!, g)) { pn.push(`${OWN[x]}+${OWN[y]}`); pc.push(this.pair[x * OWN.length + y]!); }
+    const on: string[] = [],
+      oc: number[] = [];
+    for (let k = 0; k < NCLS; k++)
+      for (let cpl = 0; cpl < 4; cpl++)
+        for (let vm = 0; vm < 2; vm++)
+          OUTS.forEach((out, o) => {
+            if (!reachableOutcome(k, cpl, vm, out, g)) return;
+            on.push(`${ICLASS_BY_CODE[k]} cpl${cpl} vm${vm} ${out}`);
+            oc.push(this.outcome[((k * 4 + cpl) * 2 + vm) * NOUT + o]!);
+          });
+    const pn: string[] = [],
+      pc: number[] = [];
+    for (let x = 0; x < OWN.length; x++)
+      for (let y = x + 1; y < OWN.length; y++)
+        if (reachablePair(OWN[x]!, OWN[y]!, g)) {
+          pn.push(`${OWN[x]}+${OWN[y]}`);
+          pc.push(this.pair[x * OWN.length + y]!);
+        }
     // Without VT, PSR.vm is never 1 (§2 table: vm reserved): its transitions are not reachable.
-    const tk = TRANS.map((t, i) => i).filter((i) => g.vmImplemented || TRANS[i]![0].name !== 'vm');
-    const sn = tk.map((i) => { const [f, a, c] = TRANS[i]!; return `psr.${f.name} ${a}->${c}`; }), sc = tk.map((i) => this.psr[i]!);
-    const outcomes = set(on, oc), pairs = set(pn, pc), psr = set(sn, sc);
+    const tk = TRANS.map((_t, i) => i).filter((i) => g.vmImplemented || TRANS[i]![0].name !== 'vm');
+    const sn = tk.map((i) => {
+        const [f, a, c] = TRANS[i]!;
+        return `psr.${f.name} ${a}->${c}`;
+      }),
+      sc = tk.map((i) => this.psr[i]!);
+    const outcomes = set(on, oc),
+      pairs = set(pn, pc),
+      psr = set(sn, sc);
     const bins = outcomes.bins + pairs.bins + psr.bins;
     return {
-      outcomes, pairs, psr, pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
-      envPairs: Object.fromEntries([...this.envPairs].sort()), modelDisagreements: this.modelDisagreements, disagreementSamples: this.disagreementSamples, notes: COVERAGE_NOTES,
+      outcomes,
+      pairs,
+      psr,
+      pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
+      envPairs: Object.fromEntries([...this.envPairs].sort()),
+      modelDisagreements: this.modelDisagreements,
+      disagreementSamples: this.disagreementSamples,
+      notes: COVERAGE_NOTES,
     };
   }
 }

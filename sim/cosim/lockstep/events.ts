@@ -9,14 +9,24 @@ import { CR } from '../../../arch/cr.js';
 import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { BundleCache, type SlotDesc } from './bundles.js';
-import { CORE_DECIDES, FETCH_ROWS, ICLASS_BY_CODE, ICLASS_CODE, Kind, ROW_BIT, TRAP_ROWS, XLATE_OPS } from './classify.js';
+import {
+  CORE_DECIDES,
+  FETCH_ROWS,
+  ICLASS_BY_CODE,
+  ICLASS_CODE,
+  Kind,
+  ROW_BIT,
+  TRAP_ROWS,
+  XLATE_OPS,
+} from './classify.js';
 import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './columns.js';
 
 const C = ICLASS_CODE;
 const CR_NUMS = CR_OUTPUTS.map((n) => CR[n.toUpperCase() as keyof typeof CR]);
 const HELD = new Set<number>(CR_NUMS);
 const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
-const AR_PFS = 64, AR_LC = 65;
+const AR_PFS = 64,
+  AR_LC = 65;
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
 const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
@@ -39,9 +49,14 @@ export interface EventBatch {
 
 export function allocBatch(capacity: number): EventBatch {
   return {
-    inputs: allocColumns(INPUTS, capacity), expected: allocColumns(OUTPUTS, capacity), count: 0,
-    step: new Float64Array(capacity), slot: new Array<SlotDesc | null>(capacity).fill(null),
-    mode: new Uint8Array(capacity), outcome: new Int8Array(capacity), capacity,
+    inputs: allocColumns(INPUTS, capacity),
+    expected: allocColumns(OUTPUTS, capacity),
+    count: 0,
+    step: new Float64Array(capacity),
+    slot: new Array<SlotDesc | null>(capacity).fill(null),
+    mode: new Uint8Array(capacity),
+    outcome: new Int8Array(capacity),
+    capacity,
   };
 }
 
@@ -53,7 +68,10 @@ export function clearBatch(b: EventBatch): void {
 // The run fills view word pairs (lo, hi) as 64-bit elements: little-endian hosts only.
 if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('cosim events: a little-endian host is needed');
 
-const put = (col: Uint32Array, i: number, v: bigint) => { col[2 * i] = Number(v & 0xffffffffn); col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn); };
+const put = (col: Uint32Array, i: number, v: bigint) => {
+  col[2 * i] = Number(v & 0xffffffffn);
+  col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn);
+};
 
 /** Emulator-side event generator: each fill() runs up to `capacity` steps of the emulator. */
 export class EventSource {
@@ -74,7 +92,10 @@ export class EventSource {
   /** The program halted (break 0) before this step; the halt itself is not presented. */
   halted = false;
   // One-entry descriptor cache: consecutive slots of one bundle.
-  private lastLo = -1; private lastHi = -1; private lastIt = -1; private lastEpoch = -1;
+  private lastLo = -1;
+  private lastHi = -1;
+  private lastIt = -1;
+  private lastEpoch = -1;
   private lastBd: ReturnType<BundleCache['get']> = null;
 
   constructor(readonly emu: Emulator) {
@@ -85,75 +106,169 @@ export class EventSource {
   /** Runs up to b.capacity steps (never past maxSteps total emulator steps); returns the count. */
   fill(b: EventBatch, maxSteps: number): number {
     clearBatch(b);
-    const m = this.m, emu = this.emu, cache = this.cache;
-    const I = b.inputs, E = b.expected;
-    const evValid = I.ev_valid!, iclass = I.iclass!, variant = I.variant!, ipC = I.ip!, slotC = I.slot!, bundle = I.bundle!;
-    const nextIp = I.next_ip_in!, nextSlot = I.next_slot_in!, imm = I.imm!, r2 = I.r2!, r2Nat = I.r2_nat!, crNum = I.cr_num!;
-    const pageAr = I.page_ar!, pagePl = I.page_pl!, pfsPpl = I.pfs_ppl!, addr = I.addr!, hasAddr = I.has_addr!, nonAccess = I.non_access!, cfm = I.cfm!;
+    const m = this.m,
+      emu = this.emu,
+      cache = this.cache;
+    const I = b.inputs,
+      E = b.expected;
+    const evValid = I.ev_valid!,
+      iclass = I.iclass!,
+      variant = I.variant!,
+      ipC = I.ip!,
+      slotC = I.slot!,
+      bundle = I.bundle!;
+    const nextIp = I.next_ip_in!,
+      nextSlot = I.next_slot_in!,
+      imm = I.imm!,
+      r2 = I.r2!,
+      r2Nat = I.r2_nat!,
+      crNum = I.cr_num!;
+    const pageAr = I.page_ar!,
+      pagePl = I.page_pl!,
+      pfsPpl = I.pfs_ppl!,
+      addr = I.addr!,
+      hasAddr = I.has_addr!,
+      nonAccess = I.non_access!,
+      cfm = I.cfm!;
     const env = I.env_pending!;
-    const eTaken = E.taken!, eVec = E.intr_vector!, eRedir = E.redirect!, eNip = E.next_ip!, eNslot = E.next_slot!;
-    const eDone = E.completed!, eRdv = E.rd_valid!, eRd = E.rd_value!;
+    const eTaken = E.taken!,
+      eVec = E.intr_vector!,
+      eRedir = E.redirect!,
+      eNip = E.next_ip!,
+      eNslot = E.next_slot!;
+    const eDone = E.completed!,
+      eRdv = E.rd_valid!,
+      eRd = E.rd_value!;
     const stateCols = [E.psr!, ...CR_OUTPUTS.map((n) => E[n]!)];
     const runs = stateCols.map((c) => new BigUint64Array(c.buffer, c.byteOffset, c.length >>> 1));
-    const iipaC = stateCols[1 + IIPA_K]!, last = this.lastBig, runVal = this.runVal, runStart = this.runStart;
+    const iipaC = stateCols[1 + IIPA_K]!,
+      last = this.lastBig,
+      runVal = this.runVal,
+      runStart = this.runStart;
     runStart.fill(0);
     let i = 0;
     for (; i < b.capacity && m.steps < maxSteps && !m.halted; i++) {
-      const ipLo = m.ipLo, ipHi = m.ipHi, slot = m.slot;
-      const bd = ipLo === this.lastLo && ipHi === this.lastHi && m.it === this.lastIt && this.lastEpoch === cache.epoch ? this.lastBd : cache.get(ipLo, ipHi);
-      this.lastLo = ipLo; this.lastHi = ipHi; this.lastIt = m.it; this.lastBd = bd; this.lastEpoch = cache.epoch;
+      const ipLo = m.ipLo,
+        ipHi = m.ipHi,
+        slot = m.slot;
+      const bd =
+        ipLo === this.lastLo && ipHi === this.lastHi && m.it === this.lastIt && this.lastEpoch === cache.epoch
+          ? this.lastBd
+          : cache.get(ipLo, ipHi);
+      this.lastLo = ipLo;
+      this.lastHi = ipHi;
+      this.lastIt = m.it;
+      this.lastBd = bd;
+      this.lastEpoch = cache.epoch;
       const sd = bd && slot < bd.n ? bd.slots[slot]! : null;
       const exec = sd !== null && (sd.qp === 0 || m.pr[sd.qp] === 1);
       let cls = exec ? sd.cls : 0;
       const kind = exec ? sd.kind : Kind.NONE;
-      if (kind === Kind.HALT) { this.halted = true; break; }
-      b.step[i] = m.steps; b.slot[i] = sd; b.mode[i] = m.cpl | (m.vm << 2);
-      evValid[i] = 1; ipC[2 * i] = ipLo; ipC[2 * i + 1] = ipHi; slotC[i] = slot;
-      if (bd) { bundle[4 * i] = bd.w0; bundle[4 * i + 1] = bd.w1; bundle[4 * i + 2] = bd.w2; bundle[4 * i + 3] = bd.w3; }
+      if (kind === Kind.HALT) {
+        this.halted = true;
+        break;
+      }
+      b.step[i] = m.steps;
+      b.slot[i] = sd;
+      b.mode[i] = m.cpl | (m.vm << 2);
+      evValid[i] = 1;
+      ipC[2 * i] = ipLo;
+      ipC[2 * i + 1] = ipHi;
+      slotC[i] = slot;
+      if (bd) {
+        bundle[4 * i] = bd.w0;
+        bundle[4 * i + 1] = bd.w1;
+        bundle[4 * i + 2] = bd.w2;
+        bundle[4 * i + 3] = bd.w3;
+      }
       // Next instruction in sequence (a taken branch or rfi replaces it below).
-      let nLo = ipLo, nHi = ipHi, nSlot = slot + 1;
-      if (bd ? sd!.seqNext : slot >= 2) { nSlot = 0; nLo = (ipLo + 16) >>> 0; if (nLo < 16) nHi = (ipHi + 1) >>> 0; }
+      let nLo = ipLo,
+        nHi = ipHi,
+        nSlot = slot + 1;
+      if (bd ? sd!.seqNext : slot >= 2) {
+        nSlot = 0;
+        nLo = (ipLo + 16) >>> 0;
+        if (nLo < 16) nHi = (ipHi + 1) >>> 0;
+      }
       let frameIllegal = false;
       if (exec) {
-        imm[i] = sd.imm; variant[i] = sd.variant; crNum[i] = sd.crNum;
+        imm[i] = sd.imm;
+        variant[i] = sd.variant;
+        crNum[i] = sd.crNum;
         frameIllegal = sd.writesR0 || sd.maxReg >= 32 + m.sof;
         switch (kind) {
-          case Kind.R2: r2[2 * i] = m.grLo[sd.r2]!; r2[2 * i + 1] = m.grHi[sd.r2]!; r2Nat[i] = m.nat[sd.r2]!; break;
-          case Kind.ADDR_R3: addr[2 * i] = m.grLo[sd.r3]!; addr[2 * i + 1] = m.grHi[sd.r3]!; break;
-          case Kind.ADDR_IFA: put(addr, i, m.cr[CR.IFA]!); break;
-          case Kind.BR_REL: nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; break;
+          case Kind.R2:
+            r2[2 * i] = m.grLo[sd.r2]!;
+            r2[2 * i + 1] = m.grHi[sd.r2]!;
+            r2Nat[i] = m.nat[sd.r2]!;
+            break;
+          case Kind.ADDR_R3:
+            addr[2 * i] = m.grLo[sd.r3]!;
+            addr[2 * i + 1] = m.grHi[sd.r3]!;
+            break;
+          case Kind.ADDR_IFA:
+            put(addr, i, m.cr[CR.IFA]!);
+            break;
+          case Kind.BR_REL:
+            nLo = (sd.tLo & ~0xf) >>> 0;
+            nHi = sd.tHi;
+            nSlot = 0;
+            break;
           case Kind.BR_IND:
-            nLo = (m.brLo[sd.b2]! & ~0xf) >>> 0; nHi = m.brHi[sd.b2]!; nSlot = 0;
+            nLo = (m.brLo[sd.b2]! & ~0xf) >>> 0;
+            nHi = m.brHi[sd.b2]!;
+            nSlot = 0;
             // br.ret restores PFS.ppl as cpl when that is less privileged (variant 1 = br.ret).
-            if (sd.op === 'br_ret') { variant[i] = 1; pfsPpl[i] = m.arHi[AR_PFS]! >>> 30; }
+            if (sd.op === 'br_ret') {
+              variant[i] = 1;
+              pfsPpl[i] = m.arHi[AR_PFS]! >>> 30;
+            }
             break;
           case Kind.BR_CLOOP:
             if (m.arLo[AR_LC] === 0 && m.arHi[AR_LC] === 0) cls = C.OTHER;
-            else { nLo = (sd.tLo & ~0xf) >>> 0; nHi = sd.tHi; nSlot = 0; }
+            else {
+              nLo = (sd.tLo & ~0xf) >>> 0;
+              nHi = sd.tHi;
+              nSlot = 0;
+            }
             break;
           case Kind.RFI: {
             const iip = m.cr[CR.IIP]!;
-            nLo = Number(iip & 0xfffffff0n); nHi = Number((iip >> 32n) & 0xffffffffn);
+            nLo = Number(iip & 0xfffffff0n);
+            nHi = Number((iip >> 32n) & 0xffffffffn);
             nSlot = Math.min(2, Number((m.cr[CR.IPSR]! >> 41n) & 3n));
             break;
           }
-          case Kind.EPC: case Kind.VMSW: {
+          case Kind.EPC:
+          case Kind.VMSW: {
             pfsPpl[i] = m.arHi[AR_PFS]! >>> 30;
             if (m.it) {
               const ip = (BigInt(ipHi) << 32n) | BigInt(ipLo);
               const e = m.itlb.lookup(Number((m.rr[Number(ip >> 61n)]! >> 8n) & 0xffffffn), ip);
-              if (e) { pageAr[i] = e.ar; pagePl[i] = e.pl; }
+              if (e) {
+                pageAr[i] = e.ar;
+                pagePl[i] = e.pl;
+              }
             }
             break;
           }
-          case Kind.COVER: cfm[2 * i] = m.sof | (m.sol << 7) | ((m.sor >> 3) << 14); break;
-          case Kind.PAL: if (m.vm === 0 && m.cpl === 0) cls = C.OTHER; break;
+          case Kind.COVER:
+            cfm[2 * i] = m.sof | (m.sol << 7) | ((m.sor >> 3) << 14);
+            break;
+          case Kind.PAL:
+            if (m.vm === 0 && m.cpl === 0) cls = C.OTHER;
+            break;
         }
-        if (cls === C.BRANCH) { addr[2 * i] = nLo; addr[2 * i + 1] = nHi; }
+        if (cls === C.BRANCH) {
+          addr[2 * i] = nLo;
+          addr[2 * i + 1] = nHi;
+        }
         if (sd.hasAddr) hasAddr[i] = 1;
         if (sd.nonAccess) nonAccess[i] = 1;
       }
-      nextIp[2 * i] = nLo; nextIp[2 * i + 1] = nHi; nextSlot[i] = nSlot;
+      nextIp[2 * i] = nLo;
+      nextIp[2 * i + 1] = nHi;
+      nextSlot[i] = nSlot;
 
       const nEv = m.events.length;
       emu.step();
@@ -162,12 +277,18 @@ export class EventSource {
         const row = ROW_BIT.get(ev.name)!;
         if (FETCH_ROWS.has(ev.name)) cls = C.OTHER; // the instruction was never fetched
         // env_pending bits (priority-table rows) of the environment's interruptions.
-        let envLo = 0, envHi = 0, bit = -1;
+        let envLo = 0,
+          envHi = 0,
+          bit = -1;
         const decides = CORE_DECIDES[ICLASS_BY_CODE[cls]!];
         if (TRAP_BITS.has(row)) {
           // One event for all traps of the instruction: ISR.code holds each trap's bit.
           const code = Number(ev.isr & 0xffffn);
-          for (const t of TRAP_ROWS) if ((t.isrCode & code) !== 0 && !decides.has(t.name)) { if (t.bit < 32) envLo |= 1 << t.bit; else envHi |= 1 << (t.bit - 32); }
+          for (const t of TRAP_ROWS)
+            if ((t.isrCode & code) !== 0 && !decides.has(t.name)) {
+              if (t.bit < 32) envLo |= 1 << t.bit;
+              else envHi |= 1 << (t.bit - 32);
+            }
         } else if (ev.name === 'data_nested_tlb') {
           // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
           const region = addr[2 * i + 1]! >>> 29;
@@ -178,21 +299,38 @@ export class EventSource {
         } else if (row === ILLEGAL_BIT && frameIllegal) {
           bit = row;
         }
-        if (bit >= 0) { if (bit < 32) envLo |= 1 << bit; else envHi |= 1 << (bit - 32); }
-        env[2 * i] = envLo >>> 0; env[2 * i + 1] = envHi >>> 0;
+        if (bit >= 0) {
+          if (bit < 32) envLo |= 1 << bit;
+          else envHi |= 1 << (bit - 32);
+        }
+        env[2 * i] = envLo >>> 0;
+        env[2 * i + 1] = envHi >>> 0;
         b.outcome[i] = row;
-        eTaken[i] = 1; eVec[i] = ev.vector; eRedir[i] = 1; eDone[i] = 0;
-        eNip[2 * i] = m.ipLo; eNip[2 * i + 1] = m.ipHi; eNslot[i] = m.slot;
-        eRdv[i] = 0; eRd[2 * i] = 0; eRd[2 * i + 1] = 0;
+        eTaken[i] = 1;
+        eVec[i] = ev.vector;
+        eRedir[i] = 1;
+        eDone[i] = 0;
+        eNip[2 * i] = m.ipLo;
+        eNip[2 * i + 1] = m.ipHi;
+        eNslot[i] = m.slot;
+        eRdv[i] = 0;
+        eRd[2 * i] = 0;
+        eRd[2 * i + 1] = 0;
       } else {
         b.outcome[i] = -1;
-        eTaken[i] = 0; eVec[i] = 0; eDone[i] = 1;
+        eTaken[i] = 0;
+        eVec[i] = 0;
+        eDone[i] = 1;
         const rfi = cls === C.RFI;
         eRedir[i] = rfi ? 1 : 0;
-        eNip[2 * i] = rfi ? m.ipLo : 0; eNip[2 * i + 1] = rfi ? m.ipHi : 0; eNslot[i] = rfi ? m.slot : 0;
-        const rd = cls === C.MOV_FROM_PSR || cls === C.MOV_FROM_PSR_UM || (cls === C.MOV_FROM_CR && HELD.has(sd!.crNum));
+        eNip[2 * i] = rfi ? m.ipLo : 0;
+        eNip[2 * i + 1] = rfi ? m.ipHi : 0;
+        eNslot[i] = rfi ? m.slot : 0;
+        const rd =
+          cls === C.MOV_FROM_PSR || cls === C.MOV_FROM_PSR_UM || (cls === C.MOV_FROM_CR && HELD.has(sd!.crNum));
         eRdv[i] = rd ? 1 : 0;
-        eRd[2 * i] = rd ? m.grLo[sd!.r1]! : 0; eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
+        eRd[2 * i] = rd ? m.grLo[sd!.r1]! : 0;
+        eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
       }
       iclass[i] = cls;
       if (exec && XLATE_OPS.has(sd.op)) cache.clear();
@@ -200,14 +338,16 @@ export class EventSource {
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
       // re-read after those and after every system instruction; PSR and IIPA after every step.
       this.refresh(ev !== undefined || sd === null || !sd.plain ? 1 : 0);
-      iipaC[2 * i] = m.iipaLo; iipaC[2 * i + 1] = m.iipaHi;
+      iipaC[2 * i] = m.iipaLo;
+      iipaC[2 * i + 1] = m.iipaHi;
       if (this.changed !== 0) {
         const ch = this.changed;
         this.changed = 0;
         for (let k = 0; k < 12; k++) {
           if (!(ch & (1 << k))) continue;
           if (i > runStart[k]!) runs[k]!.fill(runVal[k]!, runStart[k]!, i);
-          runVal[k] = last[k]!; runStart[k] = i;
+          runVal[k] = last[k]!;
+          runStart[k] = i;
         }
       }
     }
@@ -218,14 +358,21 @@ export class EventSource {
 
   /** Re-reads PSR and (crs = 1) the CRs but IIPA into lastBig, marking those that changed. */
   private refresh(crs: number): void {
-    const m = this.m, last = this.lastBig;
-    if (m.psr !== last[0]) { last[0] = m.psr; this.changed |= 1; }
+    const m = this.m,
+      last = this.lastBig;
+    if (m.psr !== last[0]) {
+      last[0] = m.psr;
+      this.changed |= 1;
+    }
     if (!crs) return;
     for (let k = 0; k < 11; k++) {
       const n = CR_NUMS[k]!;
       if (n === CR.IIPA) continue;
       const v = m.cr[n]!;
-      if (v !== last[k + 1]) { last[k + 1] = v; this.changed |= 1 << (k + 1); }
+      if (v !== last[k + 1]) {
+        last[k + 1] = v;
+        this.changed |= 1 << (k + 1);
+      }
     }
   }
 }

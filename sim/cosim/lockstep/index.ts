@@ -26,8 +26,11 @@ export { runLockstep, factoryFor } from './lockstep.js';
 
 /** The demo programs (programs/README.md) and their VT-i configuration. */
 export const DEMO_PROGRAMS = [
-  { name: 'vtvmm', vt: true }, { name: 'reflect', vt: true }, { name: 'paravirt', vt: true },
-  { name: 'classic', vt: false }, { name: 'palvm', vt: true },
+  { name: 'vtvmm', vt: true },
+  { name: 'reflect', vt: true },
+  { name: 'paravirt', vt: true },
+  { name: 'classic', vt: false },
+  { name: 'palvm', vt: true },
 ] as const;
 
 export interface CoreCosimOptions {
@@ -89,23 +92,41 @@ export interface CoreCosimResult {
   readonly rtlCoverage?: readonly RtlCoverageGroup[];
 }
 
-interface Workload { readonly name: string; readonly gen: VtiConfig; make(): EmulatorFactory; readonly items?: () => Item[] }
+interface Workload {
+  readonly name: string;
+  readonly gen: VtiConfig;
+  make(): EmulatorFactory;
+  readonly items?: () => Item[];
+}
 
 function workloads(o: CoreCosimOptions, dirs: CosimDirs): Workload[] {
   if (o.program) {
     const gen = o.gen ?? DEFAULT_CONFIG;
-    return [{ name: basename(o.program).replace(/\.elf$/, ''), gen, make: () => factoryFor(readFileSync(o.program!), gen) }];
+    return [
+      { name: basename(o.program).replace(/\.elf$/, ''), gen, make: () => factoryFor(readFileSync(o.program!), gen) },
+    ];
   }
   if (o.random !== undefined) {
-    const seed = o.seed ?? 1, gen = o.gen ?? RANDOM_GEN;
+    const seed = o.seed ?? 1,
+      gen = o.gen ?? RANDOM_GEN;
     return Array.from({ length: o.random }, (_, k) => ({
-      name: `random-seed${seed + k}`, gen, items: () => randomItems(seed + k, o.items ?? 500, o.profile ?? {}),
-      make: () => factoryFor(buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {})), dirs.random).elf, gen),
+      name: `random-seed${seed + k}`,
+      gen,
+      items: () => randomItems(seed + k, o.items ?? 500, o.profile ?? {}),
+      make: () =>
+        factoryFor(
+          buildRandomProgram(renderProgram(randomItems(seed + k, o.items ?? 500, o.profile ?? {})), dirs.random).elf,
+          gen,
+        ),
     }));
   }
   return DEMO_PROGRAMS.map((p) => {
     const gen = { ...(o.gen ?? DEFAULT_CONFIG), vmImplemented: p.vt };
-    return { name: p.name, gen, make: () => factoryFor(readFileSync(buildProgram(p.name, { outDir: dirs.programs })), gen) };
+    return {
+      name: p.name,
+      gen,
+      make: () => factoryFor(readFileSync(buildProgram(p.name, { outDir: dirs.programs })), gen),
+    };
   });
 }
 
@@ -117,41 +138,77 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
   const ws = workloads(o, dirs);
   const engines = new Map<string, { engine: Engine; design: IRDesign; gen: VtiConfig; programs: string[] }>();
   const covDir = o.rtlCoverage ? (o.rtlCoverage === true ? dirs.rtlCoverage : o.rtlCoverage.dir) : null;
-  if (o.proveUnreachable && !covDir) throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverage');
-  if (covDir && o.engine !== 'verilator') throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
+  if (o.proveUnreachable && !covDir)
+    throw new Error('proveUnreachable classifies uncovered RTL coverage points: it needs rtlCoverage');
+  if (covDir && o.engine !== 'verilator')
+    throw new Error(`RTL code coverage needs the verilator engine (Verilator --coverage), not '${o.engine}'`);
   const rtlCoverage: RtlCoverageGroup[] = [];
   const coverage = new Map<string, Coverage>();
   const runs: CoreRun[] = [];
-  let lockSeconds = 0, exclusions: readonly Exclusion[] = [];
+  let lockSeconds = 0,
+    exclusions: readonly Exclusion[] = [];
   try {
     for (const [k, w] of ws.entries()) {
       let e = engines.get(key(w.gen));
       if (!e) {
         const design = vtiDesign('vti_core', w.gen);
-        e = { engine: await createEngine(o.engine, design, covDir ? { coverage: true } : {}), design, gen: w.gen, programs: [] };
+        e = {
+          engine: await createEngine(o.engine, design, covDir ? { coverage: true } : {}),
+          design,
+          gen: w.gen,
+          programs: [],
+        };
         engines.set(key(w.gen), e);
       }
       e.programs.push(w.name);
       let cov = coverage.get(key(w.gen));
-      if (!cov) { cov = new Coverage(w.gen); coverage.set(key(w.gen), cov); }
+      if (!cov) {
+        cov = new Coverage(w.gen);
+        coverage.set(key(w.gen), cov);
+      }
       const make = w.make();
       const c = cov;
       const r = await runLockstep(make, {
-        engine: o.engine, gen: w.gen, engineInstance: e.engine, maxSteps: o.maxSteps ?? 5_000_000,
-        onBatch: (b) => c.add(b), ...(o.exclusions ? { exclusions: o.exclusions } : {}),
+        engine: o.engine,
+        gen: w.gen,
+        engineInstance: e.engine,
+        maxSteps: o.maxSteps ?? 5_000_000,
+        onBatch: (b) => c.add(b),
+        ...(o.exclusions ? { exclusions: o.exclusions } : {}),
       });
       exclusions = r.exclusions;
       lockSeconds += r.seconds;
-      const artifacts = r.mismatch && o.reports !== false ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design, dir: dirs.cosim }) : undefined;
+      const artifacts =
+        r.mismatch && o.reports !== false
+          ? await writeDivergence(r, make, { name: w.name, gen: w.gen, design: e.design, dir: dirs.cosim })
+          : undefined;
       let shrunk: CoreRun['shrunk'];
       if (r.mismatch && o.shrink && w.items) {
-        const sr = await shrink(w.items(), itemRunner(e.engine, w.gen, o.exclusions ? { exclusions: o.exclusions } : {}, dirs.random));
+        const sr = await shrink(
+          w.items(),
+          itemRunner(e.engine, w.gen, o.exclusions ? { exclusions: o.exclusions } : {}, dirs.random),
+        );
         mkdirSync(dirs.cosim, { recursive: true });
         const source = join(dirs.cosim, `${w.name}-min.s`);
         writeFileSync(source, renderProgram(sr.items));
-        shrunk = { items: sr.items.map((i) => `${i.asm} [cpl ${i.mode.cpl} vm ${i.mode.vm} ic ${i.mode.ic} dt ${i.mode.dt} it ${i.mode.it}, slot ${i.slot}, ${i.page}]`), source, runs: sr.runs };
+        shrunk = {
+          items: sr.items.map(
+            (i) =>
+              `${i.asm} [cpl ${i.mode.cpl} vm ${i.mode.vm} ic ${i.mode.ic} dt ${i.mode.dt} it ${i.mode.it}, slot ${i.slot}, ${i.page}]`,
+          ),
+          source,
+          runs: sr.runs,
+        };
       }
-      runs.push({ name: w.name, instructions: r.instructions, halted: r.halted, seconds: r.seconds, ...(r.mismatch ? { mismatch: r.mismatch } : {}), ...(artifacts ? { artifacts } : {}), ...(shrunk ? { shrunk } : {}) });
+      runs.push({
+        name: w.name,
+        instructions: r.instructions,
+        halted: r.halted,
+        seconds: r.seconds,
+        ...(r.mismatch ? { mismatch: r.mismatch } : {}),
+        ...(artifacts ? { artifacts } : {}),
+        ...(shrunk ? { shrunk } : {}),
+      });
       o.progress?.(k + 1, ws.length);
     }
     if (covDir) {
@@ -172,9 +229,15 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
   const covs = [...coverage.values()];
   const merged = covs.length === 1 ? covs[0]! : mergeCoverage(covs);
   return {
-    engine: o.engine, runs, instructions, mismatches: runs.filter((r) => r.mismatch).length,
-    seconds: (performance.now() - t0) / 1000, throughput: instructions / Math.max(lockSeconds, 1e-9),
-    coverage: merged.summary(), exclusions, ...(covDir ? { rtlCoverage } : {}),
+    engine: o.engine,
+    runs,
+    instructions,
+    mismatches: runs.filter((r) => r.mismatch).length,
+    seconds: (performance.now() - t0) / 1000,
+    throughput: instructions / Math.max(lockSeconds, 1e-9),
+    coverage: merged.summary(),
+    exclusions,
+    ...(covDir ? { rtlCoverage } : {}),
   };
 }
 
@@ -182,10 +245,18 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
 function mergeCoverage(covs: Coverage[]): Coverage {
   const m = new Coverage(covs[0]!.gen);
   for (const c of covs) {
-    c.outcome.forEach((v, i) => (m.outcome[i]! += v));
-    c.pair.forEach((v, i) => (m.pair[i]! += v));
-    c.psr.forEach((v, i) => (m.psr[i]! += v));
-    c.envPair.forEach((v, i) => (m.envPair[i]! += v));
+    c.outcome.forEach((v, i) => {
+      m.outcome[i]! += v;
+    });
+    c.pair.forEach((v, i) => {
+      m.pair[i]! += v;
+    });
+    c.psr.forEach((v, i) => {
+      m.psr[i]! += v;
+    });
+    c.envPair.forEach((v, i) => {
+      m.envPair[i]! += v;
+    });
     m.modelDisagreements += c.modelDisagreements;
   }
   return m;

@@ -52,7 +52,13 @@ export interface Divergence {
   /** The event's inputs (hex strings per port). */
   readonly inputs: Record<string, string>;
   /** Up to WINDOW events before it and itself: inputs, expected, actual. */
-  readonly window: { readonly first: number; readonly inputs: Columns; readonly expected: Columns; readonly actual: Columns; readonly insns: string[] };
+  readonly window: {
+    readonly first: number;
+    readonly inputs: Columns;
+    readonly expected: Columns;
+    readonly actual: Columns;
+    readonly insns: string[];
+  };
 }
 
 export interface LockstepResult {
@@ -72,7 +78,11 @@ export function emulatorOptions(gen: VtiConfig): EmuOptions {
 }
 
 export function factoryFor(elf: Uint8Array, gen: VtiConfig = DEFAULT_CONFIG): EmulatorFactory {
-  return () => { const e = new Emulator(emulatorOptions(gen)); e.loadElf(elf); return e; };
+  return () => {
+    const e = new Emulator(emulatorOptions(gen));
+    e.loadElf(elf);
+    return e;
+  };
 }
 
 export function insnOf(sd: SlotDesc | null): string {
@@ -89,14 +99,20 @@ export async function resetEngine(engine: Engine): Promise<void> {
   await engine.stepBatch({ rst: Uint32Array.of(1), ev_valid: Uint32Array.of(0) }, 1);
 }
 
-interface Tail { first: number; inputs: Columns; expected: Columns; actual: Columns; insns: string[] }
+interface Tail {
+  first: number;
+  inputs: Columns;
+  expected: Columns;
+  actual: Columns;
+  insns: string[];
+}
 
 export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions): Promise<LockstepResult> {
   const t0 = performance.now();
   const cap = o.batch ?? DEFAULT_BATCH;
   const maxSteps = o.maxSteps ?? 10_000_000;
   const src = new EventSource(makeEmu());
-  const engine = o.engineInstance ?? await openEngine(o);
+  const engine = o.engineInstance ?? (await openEngine(o));
   let done = 0;
   let mismatch: Divergence | undefined;
   let tail: Tail | null = null;
@@ -104,15 +120,21 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   const masks = wordMasks(exclusions);
   try {
     await resetEngine(engine);
-    let cur = allocBatch(cap), next = allocBatch(cap);
+    let cur = allocBatch(cap),
+      next = allocBatch(cap);
     src.fill(cur, maxSteps);
     while (cur.count > 0) {
       const pending = engine.stepBatch(cur.inputs, cur.count);
       src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
       const actual = await pending;
-      for (const p of COMPARED) if (!actual[p.name]) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
+      for (const p of COMPARED)
+        if (!actual[p.name]) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
       const bad = firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks));
-      if (bad) { mismatch = divergence(cur, actual, bad.index, done, tail, masks); done += bad.index + 1; break; }
+      if (bad) {
+        mismatch = divergence(cur, actual, bad.index, done, tail, masks);
+        done += bad.index + 1;
+        break;
+      }
       o.onBatch?.(cur, actual);
       tail = keepTail(cur, actual, done);
       done += cur.count;
@@ -122,40 +144,77 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   } finally {
     if (!o.engineInstance) await engine.close();
   }
-  return { engine: o.engine, instructions: done, halted: src.halted || src.m.halted, ...(mismatch ? { mismatch } : {}), seconds: (performance.now() - t0) / 1000, exclusions };
+  return {
+    engine: o.engine,
+    instructions: done,
+    halted: src.halted || src.m.halted,
+    ...(mismatch ? { mismatch } : {}),
+    seconds: (performance.now() - t0) / 1000,
+    exclusions,
+  };
 }
 
 function keepTail(b: EventBatch, actual: Columns, offset: number): Tail {
-  const from = Math.max(0, b.count - WINDOW), n = b.count - from;
+  const from = Math.max(0, b.count - WINDOW),
+    n = b.count - from;
   return {
-    first: offset + from, inputs: sliceColumns(INPUTS, b.inputs, from, n), expected: sliceColumns(OUTPUTS, b.expected, from, n),
-    actual: sliceColumns(OUTPUTS, actual, from, n), insns: b.slot.slice(from, b.count).map(insnOf),
+    first: offset + from,
+    inputs: sliceColumns(INPUTS, b.inputs, from, n),
+    expected: sliceColumns(OUTPUTS, b.expected, from, n),
+    actual: sliceColumns(OUTPUTS, actual, from, n),
+    insns: b.slot.slice(from, b.count).map(insnOf),
   };
 }
 
 function concat(ports: typeof INPUTS, a: Columns | undefined, b: Columns): Columns {
   if (!a) return b;
-  return Object.fromEntries(ports.map((p) => { const x = a[p.name]!, y = b[p.name]!; const z = new Uint32Array(x.length + y.length); z.set(x); z.set(y, x.length); return [p.name, z]; }));
+  return Object.fromEntries(
+    ports.map((p) => {
+      const x = a[p.name]!,
+        y = b[p.name]!;
+      const z = new Uint32Array(x.length + y.length);
+      z.set(x);
+      z.set(y, x.length);
+      return [p.name, z];
+    }),
+  );
 }
 
-function divergence(b: EventBatch, actual: Columns, i: number, offset: number, tail: Tail | null, masks: Masks): Divergence {
+function divergence(
+  b: EventBatch,
+  actual: Columns,
+  i: number,
+  offset: number,
+  tail: Tail | null,
+  masks: Masks,
+): Divergence {
   const from = Math.max(0, i + 1 - WINDOW);
   const cut = (ports: typeof INPUTS, c: Columns) => sliceColumns(ports, c, from, i + 1 - from);
   // Events of the previous batch complete the window when the mismatch is near the batch start.
   const need = WINDOW - (i + 1 - from);
   const prev = tail && need > 0 ? { n: Math.min(need, tail.insns.length) } : null;
-  const pre = (ports: typeof INPUTS, c: Columns | undefined) => (prev && c ? sliceColumns(ports, c, tail!.insns.length - prev.n, prev.n) : undefined);
+  const pre = (ports: typeof INPUTS, c: Columns | undefined) =>
+    prev && c ? sliceColumns(ports, c, tail!.insns.length - prev.n, prev.n) : undefined;
   const sd = b.slot[i]!;
   const ip = (BigInt(b.inputs.ip![2 * i + 1]!) << 32n) | BigInt(b.inputs.ip![2 * i]!);
   return {
-    event: offset + i, step: b.step[i]!, ip, slot: b.inputs.slot![i]!, insn: insnOf(sd), iclass: b.inputs.iclass![i]!,
-    fields: mismatchesAt(COMPARED, b.expected, actual, i, compareOptions(b.expected, masks, offset)), inputs: rowAt(INPUTS, b.inputs, i),
+    event: offset + i,
+    step: b.step[i]!,
+    ip,
+    slot: b.inputs.slot![i]!,
+    insn: insnOf(sd),
+    iclass: b.inputs.iclass![i]!,
+    fields: mismatchesAt(COMPARED, b.expected, actual, i, compareOptions(b.expected, masks, offset)),
+    inputs: rowAt(INPUTS, b.inputs, i),
     window: {
       first: offset + from - (prev?.n ?? 0),
       inputs: concat(INPUTS, pre(INPUTS, tail?.inputs), cut(INPUTS, b.inputs)),
       expected: concat(OUTPUTS, pre(OUTPUTS, tail?.expected), cut(OUTPUTS, b.expected)),
       actual: concat(OUTPUTS, pre(OUTPUTS, tail?.actual), cut(OUTPUTS, actual)),
-      insns: [...(prev ? tail!.insns.slice(tail!.insns.length - prev.n) : []), ...b.slot.slice(from, i + 1).map(insnOf)],
+      insns: [
+        ...(prev ? tail!.insns.slice(tail!.insns.length - prev.n) : []),
+        ...b.slot.slice(from, i + 1).map(insnOf),
+      ],
     },
   };
 }

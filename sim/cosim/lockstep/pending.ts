@@ -10,34 +10,58 @@ import { ICLASS_BY_CODE, ICLASS_CODE } from './classify.js';
 import type { Columns } from './columns.js';
 
 /** The core's own faults, in priority order (bit i of the mask). */
-export const OWN = ['illegal_op', 'priv_op', 'reg_nat', 'reserved_reg_field', 'unimpl_data_addr', 'virtualization', 'break_inst', 'unimpl_inst_addr_trap'] as const;
+export const OWN = [
+  'illegal_op',
+  'priv_op',
+  'reg_nat',
+  'reserved_reg_field',
+  'unimpl_data_addr',
+  'virtualization',
+  'break_inst',
+  'unimpl_inst_addr_trap',
+] as const;
 export type OwnFault = (typeof OWN)[number];
 const O = Object.fromEntries(OWN.map((n, i) => [n, 1 << i])) as Record<OwnFault, number>;
 
 const C = ICLASS_CODE;
-const lo = (v: bigint) => Number(v & 0xffffffffn), hi = (v: bigint) => Number((v >> 32n) & 0xffffffffn);
-const CR_MASK = new Map<number, [number, number]>(Object.entries(CR_RESERVED_MASK).map(([k, v]) => [Number(k), [lo(v), hi(v)]]));
+const lo = (v: bigint) => Number(v & 0xffffffffn),
+  hi = (v: bigint) => Number((v >> 32n) & 0xffffffffn);
+const CR_MASK = new Map<number, [number, number]>(
+  Object.entries(CR_RESERVED_MASK).map(([k, v]) => [Number(k), [lo(v), hi(v)]]),
+);
 CR_MASK.set(CR.IPSR, [lo(PSR_RESERVED_MASK), hi(PSR_RESERVED_MASK)]);
-const SM = lo(PSR_SM_RESERVED_MASK), UMI = 0xffffff & ~0x3e, PL = lo(PSR_L_RESERVED_MASK);
-const IMPL = new Set(CR_IMPLEMENTED), RO = new Set(CR_READ_ONLY);
+const SM = lo(PSR_SM_RESERVED_MASK),
+  UMI = 0xffffff & ~0x3e,
+  PL = lo(PSR_L_RESERVED_MASK);
+const IMPL = new Set(CR_IMPLEMENTED),
+  RO = new Set(CR_READ_ONLY);
 const PRIV = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].privileged : false));
 const VIRT = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].virt : 'none'));
 
 /** Address unimplemented (architecture.md §7): physical — bits 62..PA_MSB+1 nonzero; virtual — bits 60..M+1 not all equal to bit M. */
-export function unimplAddr(aLo: number, aHi: number, phys: boolean, vm: number, g: VtiConfig): boolean {
-  if (phys) return g.implPaMsb < 62 && ((aHi & 0x7fffffff) >>> (g.implPaMsb + 1 - 32)) !== 0;
+export function unimplAddr(_aLo: number, aHi: number, phys: boolean, vm: number, g: VtiConfig): boolean {
+  if (phys) return g.implPaMsb < 62 && (aHi & 0x7fffffff) >>> (g.implPaMsb + 1 - 32) !== 0;
   const m = (vm ? g.implVaMsb - g.guestShrink : g.implVaMsb) - 32;
-  const field = (aHi & 0x1fffffff) >>> m, width = 29 - m;
-  return !(field === 0 || field === (2 ** width) - 1);
+  const field = (aHi & 0x1fffffff) >>> m,
+    width = 29 - m;
+  return !(field === 0 || field === 2 ** width - 1);
 }
 
 /** The own faults pending for event i, given the PSR before it (halves). */
 export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, g: VtiConfig): number {
   if (I.ev_valid![i] !== 1) return 0;
   const cls = I.iclass![i]!;
-  const cpl = psrHi & 3, vm = (psrHi >>> 14) & 1, ic = (psrLo >>> 13) & 1, dt = (psrLo >>> 17) & 1, it = (psrHi >>> 4) & 1;
-  const r2Lo = I.r2![2 * i]!, r2Hi = I.r2![2 * i + 1]!, imm = I.imm![i]!, cr = I.cr_num![i]!;
-  const aLo = I.addr![2 * i]!, aHi = I.addr![2 * i + 1]!;
+  const cpl = psrHi & 3,
+    vm = (psrHi >>> 14) & 1,
+    ic = (psrLo >>> 13) & 1,
+    dt = (psrLo >>> 17) & 1,
+    it = (psrHi >>> 4) & 1;
+  const r2Lo = I.r2![2 * i]!,
+    r2Hi = I.r2![2 * i + 1]!,
+    imm = I.imm![i]!,
+    cr = I.cr_num![i]!;
+  const aLo = I.addr![2 * i]!,
+    aHi = I.addr![2 * i + 1]!;
   let p = 0;
   const inIr = cr >= CR_INTERRUPTION_RANGE.lo && cr <= CR_INTERRUPTION_RANGE.hi;
   if (cls === C.MOV_TO_CR && (!IMPL.has(cr) || RO.has(cr) || (inIr && ic))) p |= O.illegal_op;
@@ -46,12 +70,22 @@ export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, 
   if (cls === C.VMSW && !g.vmImplemented) p |= O.illegal_op;
   if ((PRIV[cls] || (cls === C.VMSW && g.vmImplemented)) && cpl !== 0) p |= O.priv_op;
   if (I.r2_nat![i] && (cls === C.MOV_TO_PSR_L || cls === C.MOV_TO_PSR_UM || cls === C.MOV_TO_CR)) p |= O.reg_nat;
-  const crMask = cr === CR.IPSR && !g.vmImplemented ? [CR_MASK.get(CR.IPSR)![0], CR_MASK.get(CR.IPSR)![1] | (1 << 14)] : CR_MASK.get(cr); // §8: bit 46 without VT
-  const rsv = (cls === C.SSM || cls === C.RSM) ? (imm & SM) !== 0
-    : (cls === C.SUM || cls === C.RUM) ? (imm & UMI) !== 0
-      : cls === C.MOV_TO_PSR_L ? (r2Lo & PL) !== 0
-        : cls === C.MOV_TO_PSR_UM ? ((r2Lo & ~0x3e) | r2Hi) !== 0
-          : cls === C.MOV_TO_CR && crMask ? ((r2Lo & crMask[0]!) | (r2Hi & crMask[1]!)) !== 0 : false;
+  const crMask =
+    cr === CR.IPSR && !g.vmImplemented
+      ? [CR_MASK.get(CR.IPSR)![0], CR_MASK.get(CR.IPSR)![1] | (1 << 14)]
+      : CR_MASK.get(cr); // §8: bit 46 without VT
+  const rsv =
+    cls === C.SSM || cls === C.RSM
+      ? (imm & SM) !== 0
+      : cls === C.SUM || cls === C.RUM
+        ? (imm & UMI) !== 0
+        : cls === C.MOV_TO_PSR_L
+          ? (r2Lo & PL) !== 0
+          : cls === C.MOV_TO_PSR_UM
+            ? ((r2Lo & ~0x3e) | r2Hi) !== 0
+            : cls === C.MOV_TO_CR && crMask
+              ? ((r2Lo & crMask[0]!) | (r2Hi & crMask[1]!)) !== 0
+              : false;
   if (rsv) p |= O.reserved_reg_field;
   if ((cls === C.LOAD || cls === C.STORE) && unimplAddr(aLo, aHi, !dt, vm, g)) p |= O.unimpl_data_addr;
   // Address operands of itc/itr/ptc/tpa are virtual addresses (SDM pseudo-code; see divergence D4).

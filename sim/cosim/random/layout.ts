@@ -14,7 +14,13 @@ import type { VtiConfig } from '../../../gen/vti.js';
 export const RANDOM_GEN: VtiConfig = { vmImplemented: true, implVaMsb: 57, implPaMsb: 47, guestShrink: 1 };
 
 export const ADDR = {
-  boot: 0x100000n, ivt: 0x200000n, text: 0x300000n, ar7: 0x400000n, ar7pl1: 0x408000n, ar7pl2: 0x404000n, data: 0x600000n,
+  boot: 0x100000n,
+  ivt: 0x200000n,
+  text: 0x300000n,
+  ar7: 0x400000n,
+  ar7pl1: 0x408000n,
+  ar7pl2: 0x404000n,
+  data: 0x600000n,
   /** Monitor-only: implemented for vm = 0 (bit 56 set, 57..60 clear), not for vm = 1 (guest M = 56). */
   monitor: 0x0100_0000_0000_0000n,
   monitorPa: 0x0100_0000n,
@@ -39,7 +45,8 @@ export const VECTORS: readonly number[] = [
 /** Immediate of the item-end break (IIM): back to the item sequence. */
 export const ITEM_END_IMM = 0x77;
 
-const pte = (pa: bigint, pl: number, ar: number) => '0x' + (pa | 1n | 0x20n | 0x40n | (BigInt(pl) << 7n) | (BigInt(ar) << 9n)).toString(16);
+const pte = (pa: bigint, pl: number, ar: number) =>
+  '0x' + (pa | 1n | 0x20n | 0x40n | (BigInt(pl) << 7n) | (BigInt(ar) << 9n)).toString(16);
 const hex = (v: bigint | number) => '0x' + BigInt(v).toString(16);
 
 function tr(side: 'i' | 'd', index: number, va: bigint, ps: number, pa: bigint, pl: number, ar: number): string {
@@ -57,7 +64,9 @@ function tr(side: 'i' | 'd', index: number, va: bigint, ps: number, pa: bigint, 
 /** Boot (PSR = 0, physical): IVA, ITR0-2 and DTR0-1, then the first item. */
 export function bootAsm(): string {
   return [
-    '\t.section .boot, "ax"', '\t.global _start', '_start:',
+    '\t.section .boot, "ax"',
+    '\t.global _start',
+    '_start:',
     `{ .mlx\n\tnop.m 0\n\tmovl r2 = ${hex(ADDR.ivt)} ;; }`,
     `{ .mmi\n\tmov cr.iva = r2 ;;\n\tnop.m 0\n\tnop.i 0 ;; }`,
     tr('i', 0, 0n, 22, 0n, 3, 3), // boot, IVT, items: 4 MiB, pl 3, RWX
@@ -79,9 +88,15 @@ const B = (m: string, i1: string, i2: string, t = 'mii') => `{ .${t}\n\t${m}\n\t
 export function ivtAsm(): string {
   const lines = ['\t.section .ivt, "ax"', 'ivt:'];
   for (const v of VECTORS) {
-    lines.push(`\t.org ivt + ${hex(v)}`, `{ .mlx\n\tnop.m 0\n\tmovl r18 = ${hex(v)} ;; }`, B('nop.m 0', 'nop.i 0', 'br.cond.sptk.many common', 'mib'));
+    lines.push(
+      `\t.org ivt + ${hex(v)}`,
+      `{ .mlx\n\tnop.m 0\n\tmovl r18 = ${hex(v)} ;; }`,
+      B('nop.m 0', 'nop.i 0', 'br.cond.sptk.many common', 'mib'),
+    );
   }
-  lines.push('\t.org ivt + 0x8000', 'common:',
+  lines.push(
+    '\t.org ivt + 0x8000',
+    'common:',
     B('mov r17 = cr.isr', 'adds r20 = 1, r20', 'mov r21 = r18'),
     B('nop.m 0', 'tbit.nz p6, p0 = r17, 39', 'nop.i 0'), // ISR.ni: IIP/IPSR were not written
     B('nop.m 0', 'nop.i 0', '(p6) br.cond.spnt.few to_next', 'mib'),
@@ -109,7 +124,8 @@ export function ivtAsm(): string {
     B('nop.m 0', 'nop.i 0', 'rfi', 'mib'),
     'to_next:',
     B('nop.m 0', 'mov b7 = r14', 'nop.i 0'),
-    B('nop.m 0', 'nop.i 0', 'br.cond.sptk.few b7', 'mib'));
+    B('nop.m 0', 'nop.i 0', 'br.cond.sptk.few b7', 'mib'),
+  );
   return lines.join('\n');
 }
 

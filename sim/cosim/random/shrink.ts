@@ -8,13 +8,24 @@ import { factoryFor, runLockstep, type LockstepOptions, type LockstepResult } fr
 import type { Item } from './items.js';
 import { buildRandomProgram, renderProgram } from './program.js';
 
-export interface RunItems { (items: readonly Item[]): Promise<LockstepResult> }
+export type RunItems = (items: readonly Item[]) => Promise<LockstepResult>;
 
 /** Lockstep on a list of items, on one open engine (reset per run); programs built in `randomDir` (default cosimDirs().random). */
-export function itemRunner(engine: Engine, gen: VtiConfig = DEFAULT_CONFIG, more: Partial<LockstepOptions> = {}, randomDir?: string): RunItems {
+export function itemRunner(
+  engine: Engine,
+  gen: VtiConfig = DEFAULT_CONFIG,
+  more: Partial<LockstepOptions> = {},
+  randomDir?: string,
+): RunItems {
   return async (items) => {
     const { elf } = buildRandomProgram(renderProgram(items), randomDir);
-    return runLockstep(factoryFor(elf, gen), { engine: engine.name, gen, engineInstance: engine, maxSteps: 2_000_000, ...more });
+    return runLockstep(factoryFor(elf, gen), {
+      engine: engine.name,
+      gen,
+      engineInstance: engine,
+      maxSteps: 2_000_000,
+      ...more,
+    });
   };
 }
 
@@ -31,24 +42,35 @@ export interface ShrinkResult {
   readonly runs: number;
 }
 
-export async function shrink(items: readonly Item[], run: RunItems, opts: { maxRuns?: number } = {}): Promise<ShrinkResult> {
+export async function shrink(
+  items: readonly Item[],
+  run: RunItems,
+  opts: { maxRuns?: number } = {},
+): Promise<ShrinkResult> {
   const maxRuns = opts.maxRuns ?? 400;
   let runs = 0;
-  const first = await run(items); runs++;
+  const first = await run(items);
+  runs++;
   const sig = signature(first);
   if (!sig) throw new Error('shrink: the program does not fail');
   let best = { items, result: first };
   const fails = async (xs: readonly Item[]): Promise<boolean> => {
     if (runs >= maxRuns) return false;
-    const r = await run(xs); runs++;
-    if (signature(r) === sig) { if (xs.length <= best.items.length) best = { items: xs, result: r }; return true; }
+    const r = await run(xs);
+    runs++;
+    if (signature(r) === sig) {
+      if (xs.length <= best.items.length) best = { items: xs, result: r };
+      return true;
+    }
     return false;
   };
   // 1. Shortest failing prefix.
-  let lo = 1, hi = items.length;
+  let lo = 1,
+    hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (await fails(items.slice(0, mid))) hi = mid; else lo = mid + 1;
+    if (await fails(items.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
   }
   let cur = items.slice(0, hi);
   if (cur.length < best.items.length && !(await fails(cur))) cur = [...best.items];
@@ -60,10 +82,15 @@ export async function shrink(items: readonly Item[], run: RunItems, opts: { maxR
     for (let k = 0; k < n && !reduced; k++) {
       const complement = [...cur.slice(0, k * size), ...cur.slice((k + 1) * size)];
       if (complement.length > 0 && complement.length < cur.length && (await fails(complement))) {
-        cur = complement; n = Math.max(n - 1, 2); reduced = true;
+        cur = complement;
+        n = Math.max(n - 1, 2);
+        reduced = true;
       }
     }
-    if (!reduced) { if (n >= cur.length) break; n = Math.min(n * 2, cur.length); }
+    if (!reduced) {
+      if (n >= cur.length) break;
+      n = Math.min(n * 2, cur.length);
+    }
   }
   return { items: best.items, result: best.result, signature: sig, runs };
 }

@@ -12,10 +12,17 @@ describe('checker Verilog', () => {
     it(`lints clean with the core (vt = ${vt})`, () => {
       const dir = join('out', 'formal', `props-lint-${vt ? 'vt' : 'novt'}`);
       mkdirSync(dir, { recursive: true });
-      const files = checkerFiles(vtiSpec('vti_core', { ...DEFAULT_CONFIG, vmImplemented: vt }), { ...DEFAULT_CONFIG, vmImplemented: vt });
+      const files = checkerFiles(vtiSpec('vti_core', { ...DEFAULT_CONFIG, vmImplemented: vt }), {
+        ...DEFAULT_CONFIG,
+        vmImplemented: vt,
+      });
       const paths = Object.entries(files).map(([n, t]) => (writeFileSync(join(dir, n), t), join(dir, n)));
-      expect(() => execFileSync('verilator', ['--lint-only', '-Wall', '--top-module', 'vti_props', ...paths], { stdio: 'pipe' })).not.toThrow();
-      expect(() => execFileSync('iverilog', ['-g2005', '-Wall', '-o', join(dir, 'props.vvp'), ...paths], { stdio: 'pipe' })).not.toThrow();
+      expect(() =>
+        execFileSync('verilator', ['--lint-only', '-Wall', '--top-module', 'vti_props', ...paths], { stdio: 'pipe' }),
+      ).not.toThrow();
+      expect(() =>
+        execFileSync('iverilog', ['-g2005', '-Wall', '-o', join(dir, 'props.vvp'), ...paths], { stdio: 'pipe' }),
+      ).not.toThrow();
     });
   }
 });

@@ -10,7 +10,9 @@ const byName = (rs: PropertyResult[], n: string) => rs.find((r) => r.name === n)
 
 describe('P1-P6 on the generated core, default options', () => {
   let rs: PropertyResult[];
-  beforeAll(async () => { rs = await runProperties(); });
+  beforeAll(async () => {
+    rs = await runProperties();
+  });
 
   for (const n of PROP_NAMES) {
     it(`${n} is proven by induction and its antecedent is reachable`, () => {
@@ -76,7 +78,7 @@ describe('P1-P6 on the generated core, default options', () => {
 });
 
 describe('P1-P6 on the core generated without VT', () => {
-  it('all six are proven; vm = 1 (so P1\'s vmsw.0 case) is unreachable', async () => {
+  it("all six are proven; vm = 1 (so P1's vmsw.0 case) is unreachable", async () => {
     const rs = await runProperties({ gen: { vmImplemented: false }, cover: false });
     for (const r of rs) expect(r.verdict, `${r.name}\n${r.counterexample?.table}`).toBe('proven');
     const [p1] = await runProperties({ gen: { vmImplemented: false }, properties: ['P1'], coverSteps: 5 });

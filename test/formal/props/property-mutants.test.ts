@@ -4,7 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ICLASS } from '../../../arch/iclass.js';
-import { applyMutant, runProperties, mutantFor, type PropName, type PropertyResult } from '../../../formal/props/index.js';
+import {
+  applyMutant,
+  runProperties,
+  mutantFor,
+  type PropName,
+  type PropertyResult,
+} from '../../../formal/props/index.js';
 import { vtiSpec } from '../../../gen/vti.js';
 import { lastEvent, psrField, type Event } from './trace-helpers.js';
 
@@ -47,7 +53,8 @@ describe('broken variants make their property fail, with a counterexample of the
     expect([e.before('o_vm'), e.before('o_dt')]).toEqual([1n, 1n]);
     // Either it completes, or a lower-priority fault (e.g. an environment-reported TLB fault)
     // is taken in place of Unimplemented Data Address.
-    const gotUnimpl = e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x30n;
+    const gotUnimpl =
+      e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x30n;
     expect(gotUnimpl).toBe(false);
   });
 
@@ -91,7 +98,8 @@ describe('broken variants make their property fail, with a counterexample of the
     expect(ICLASS.BSW.privileged).toBe(true);
     expect(e.before('o_cpl')).not.toBe(0n);
     // Either it completes, or a lower-priority interruption is taken instead.
-    const gotPriv = e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x10n;
+    const gotPriv =
+      e.after('o_taken') === 1n && e.after('o_intr_vector') === 0x5400n && psrField(e.after('o_isr'), 0, 16) === 0x10n;
     expect(gotPriv).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Reading a checker trace in the spec's terms: the event of a cycle (SAT step k's inputs) and
 // the PSR before / after it (o_* at steps k and k+1). See formal/props/trace.ts for the timing.
 import { ICLASS, type IClassName } from '../../../arch/iclass.js';
-import { valueOf, type TraceStep } from '../../../formal/props/index.js';
+import { traceValue, type TraceStep } from '../../../formal/props/index.js';
 
 export interface Event {
   readonly get: (input: string) => bigint;
@@ -19,15 +19,16 @@ const must = (v: bigint | undefined, what: string): bigint => {
 export function lastEvent(steps: readonly TraceStep[]): Event {
   const ev = steps[steps.length - 2]!;
   const next = steps[steps.length - 1]!;
-  const code = must(valueOf(ev, 'iclass'), 'iclass');
+  const code = must(traceValue(ev, 'iclass'), 'iclass');
   const cls = (Object.keys(ICLASS) as IClassName[]).find((k) => BigInt(ICLASS[k].code) === code)!;
   return {
-    get: (n) => must(valueOf(ev, n), n),
+    get: (n) => must(traceValue(ev, n), n),
     cls,
-    before: (n) => must(valueOf(ev, n), `${n} before`),
-    after: (n) => must(valueOf(next, n), `${n} after`),
+    before: (n) => must(traceValue(ev, n), `${n} before`),
+    after: (n) => must(traceValue(next, n), `${n} after`),
   };
 }
 
 /** PSR field of a 64-bit PSR value. */
-export const psrField = (psr: bigint, lo: number, width = 1): bigint => (psr >> BigInt(lo)) & ((1n << BigInt(width)) - 1n);
+export const psrField = (psr: bigint, lo: number, width = 1): bigint =>
+  (psr >> BigInt(lo)) & ((1n << BigInt(width)) - 1n);

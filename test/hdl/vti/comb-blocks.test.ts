@@ -1,11 +1,17 @@
 // vti_vmsw, vti_addr_check, vti_fault_prio on both engines: hand-written spec cases, the
 // spec-derived directed sets, exhaustive (vmsw) and seeded random vectors, with the
 // independent reference model as the third opinion. Several generator options each.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from 'vitest';
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
 import { createBlockModel } from '../../../blocks/registry.js';
 import {
-  directedAddrCheck, directedFaultPrio, directedVmsw, exhaustiveVmsw, randomAddrCheck, randomFaultPrio, type Stimulus,
+  directedAddrCheck,
+  directedFaultPrio,
+  directedVmsw,
+  exhaustiveVmsw,
+  randomAddrCheck,
+  randomFaultPrio,
+  type Stimulus,
 } from '../../../model/blocks/vectors.js';
 import type { Engine } from '../../../sim/engine.js';
 import { vtiDesign, type VtiConfig, DEFAULT_CONFIG } from '../../../gen/vti.js';
@@ -17,12 +23,30 @@ const engines: Record<string, Engine[]> = {};
 async function enginesFor(key: string, make: () => Promise<Engine[]>): Promise<Engine[]> {
   return (engines[key] ??= await make());
 }
-afterAll(async () => { for (const list of Object.values(engines)) for (const e of list) await e.close(); });
+afterAll(async () => {
+  for (const list of Object.values(engines)) for (const e of list) await e.close();
+});
 
-async function agree(key: string, design: () => ReturnType<typeof vtiDesign>, model: { outputs: readonly { name: string; width: number; words: number }[]; evalBatch(i: Record<string, Uint32Array>, n: number): Record<string, Uint32Array> }, stim: Stimulus) {
+async function agree(
+  key: string,
+  design: () => ReturnType<typeof vtiDesign>,
+  model: {
+    outputs: readonly { name: string; width: number; words: number }[];
+    evalBatch(i: Record<string, Uint32Array>, n: number): Record<string, Uint32Array>;
+  },
+  stim: Stimulus,
+) {
   const list = await enginesFor(key, () => bothEngines(design()));
   const expected = model.evalBatch(stim.inputs, stim.count);
-  for (const e of list) expectSameOutputs(`${key} on ${e.name}`, model.outputs, expected, await e.evalBatch(stim.inputs, stim.count), stim.count, stim.labels);
+  for (const e of list)
+    expectSameOutputs(
+      `${key} on ${e.name}`,
+      model.outputs,
+      expected,
+      await e.evalBatch(stim.inputs, stim.count),
+      stim.count,
+      stim.labels,
+    );
 }
 
 describe('vti_vmsw', () => {
@@ -40,17 +64,32 @@ describe('vti_vmsw', () => {
       { ...ok, valid: 0, psr_vm: 1, to_vm: 0 }, // no vmsw: nothing fires, vm unchanged
     ];
     // illegal_op, priv_op, virt_fault, commit, vm_next per row, from the spec's order.
-    const want = [[0, 0, 0, 1, 1], [0, 0, 0, 1, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 1], [0, 0, 1, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 1]];
+    const want = [
+      [0, 0, 0, 1, 1],
+      [0, 0, 0, 1, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 1, 0, 1],
+      [0, 0, 1, 0, 0],
+      [0, 0, 1, 0, 0],
+      [0, 0, 0, 0, 1],
+    ];
     for (const e of [builtin!, verilator!]) {
       const out = await e.evalBatch(columnsOf(ports, rows), rows.length);
-      const got = rows.map((_, i) => ['illegal_op', 'priv_op', 'virt_fault', 'commit', 'vm_next'].map((k) => Number(valueAt(out[k]!, 1, i))));
+      const got = rows.map((_, i) =>
+        ['illegal_op', 'priv_op', 'virt_fault', 'commit', 'vm_next'].map((k) => Number(valueAt(out[k]!, 1, i))),
+      );
       expect(got, e.name).toEqual(want);
     }
   });
 
   it('agrees with the reference on every one of the 2^10 input combinations, VT on and off', async () => {
     await agree('vmsw', () => vtiDesign('vti_vmsw'), createBlockModel('vti_vmsw'), exhaustiveVmsw());
-    await agree('vmsw-novt', () => vtiDesign('vti_vmsw', { ...DEFAULT_CONFIG, vmImplemented: false }), createBlockModel('vti_vmsw', { vmImplemented: false }), exhaustiveVmsw());
+    await agree(
+      'vmsw-novt',
+      () => vtiDesign('vti_vmsw', { ...DEFAULT_CONFIG, vmImplemented: false }),
+      createBlockModel('vti_vmsw', { vmImplemented: false }),
+      exhaustiveVmsw(),
+    );
     await agree('vmsw', () => vtiDesign('vti_vmsw'), createBlockModel('vti_vmsw'), directedVmsw());
   });
 });
@@ -68,29 +107,60 @@ describe('vti_addr_check', () => {
       { addr: 0x8000_0000_0000_0000n, vm: 1, phys: 1 }, // physical: bit 63 is the attribute
       { addr: 0x4000_0000_0000_0000n, vm: 0, phys: 1 }, // physical bit 62: implemented (IMPL_PA_MSB 62)
     ];
-    const want = [[0, 0], [0, 1], [1, 1], [0, 0], [1, 1], [0, 0], [0, 0]]; // [unimpl, monitor_only]
+    const want = [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+      [1, 1],
+      [0, 0],
+      [0, 0],
+    ]; // [unimpl, monitor_only]
     for (const e of [builtin!, verilator!]) {
       const out = await e.evalBatch(columnsOf(ports, rows), rows.length);
-      expect(rows.map((_, i) => [Number(valueAt(out.unimpl!, 1, i)), Number(valueAt(out.monitor_only!, 1, i))]), e.name).toEqual(want);
+      expect(
+        rows.map((_, i) => [Number(valueAt(out.unimpl!, 1, i)), Number(valueAt(out.monitor_only!, 1, i))]),
+        e.name,
+      ).toEqual(want);
     }
   });
 
-  const sweeps: Partial<VtiConfig>[] = [{}, { implVaMsb: 55, guestShrink: 3 }, { implVaMsb: 51, implPaMsb: 31 }, { implVaMsb: 60, guestShrink: 10, implPaMsb: 47 }];
+  const sweeps: Partial<VtiConfig>[] = [
+    {},
+    { implVaMsb: 55, guestShrink: 3 },
+    { implVaMsb: 51, implPaMsb: 31 },
+    { implVaMsb: 60, guestShrink: 10, implPaMsb: 47 },
+  ];
   for (const s of sweeps) {
     it(`agrees with the reference on directed and random vectors for ${JSON.stringify(s)}`, async () => {
       const o = { ...DEFAULT_CONFIG, ...s };
       const mo = { implVaMsb: o.implVaMsb, implPaMsb: o.implPaMsb, guestShrink: o.guestShrink };
       const key = `addr-${JSON.stringify(s)}`;
-      await agree(key, () => vtiDesign('vti_addr_check', o), createBlockModel('vti_addr_check', mo), directedAddrCheck(mo));
-      await agree(key, () => vtiDesign('vti_addr_check', o), createBlockModel('vti_addr_check', mo), randomAddrCheck(20_000, { seed: 7, options: mo }));
+      await agree(
+        key,
+        () => vtiDesign('vti_addr_check', o),
+        createBlockModel('vti_addr_check', mo),
+        directedAddrCheck(mo),
+      );
+      await agree(
+        key,
+        () => vtiDesign('vti_addr_check', o),
+        createBlockModel('vti_addr_check', mo),
+        randomAddrCheck(20_000, { seed: 7, options: mo }),
+      );
     });
   }
 
   it('rejects generator options out of range with a clear message', () => {
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 61 })).toThrow('vti_addr_check: IMPL_VA_MSB 61 is out of range: allowed 50..60');
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 51, guestShrink: 2 }))
-      .toThrow('vti_addr_check: no room for a guest: IMPL_VA_MSB 51 - guestShrink 2 = 49 is below 50');
-    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implPaMsb: 63 })).toThrow('vti_addr_check: IMPL_PA_MSB 63 is out of range: allowed 31..62');
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 61 })).toThrow(
+      'vti_addr_check: IMPL_VA_MSB 61 is out of range: allowed 50..60',
+    );
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implVaMsb: 51, guestShrink: 2 })).toThrow(
+      'vti_addr_check: no room for a guest: IMPL_VA_MSB 51 - guestShrink 2 = 49 is below 50',
+    );
+    expect(() => vtiDesign('vti_addr_check', { ...DEFAULT_CONFIG, implPaMsb: 63 })).toThrow(
+      'vti_addr_check: IMPL_PA_MSB 63 is out of range: allowed 31..62',
+    );
   });
 });
 
@@ -109,10 +179,25 @@ describe('vti_fault_prio', () => {
       { pending: bit('single_step_trap') },
     ];
     // [valid, index, iva_offset, isr_code, kind] from the table of §6
-    const want = [[0, 0, 0, 0, 0], [1, 24, 0x5400, 0x00, 1], [1, 34, 0x6100, 0, 1], [1, 30, 0x5600, 0x10, 1], [1, 0, 0x3000, 0, 0], [1, 55, 0x6000, 0x08, 2]];
+    const want = [
+      [0, 0, 0, 0, 0],
+      [1, 24, 0x5400, 0x00, 1],
+      [1, 34, 0x6100, 0, 1],
+      [1, 30, 0x5600, 0x10, 1],
+      [1, 0, 0x3000, 0, 0],
+      [1, 55, 0x6000, 0x08, 2],
+    ];
     for (const e of [builtin!, verilator!]) {
       const out = await e.evalBatch(columnsOf(ports, rows), rows.length);
-      const got = rows.map((_, i) => [valueAt(out.valid!, 1, i), valueAt(out.index!, 6, i), valueAt(out.iva_offset!, 15, i), valueAt(out.isr_code!, 16, i), valueAt(out.kind!, 2, i)].map(Number));
+      const got = rows.map((_, i) =>
+        [
+          valueAt(out.valid!, 1, i),
+          valueAt(out.index!, 6, i),
+          valueAt(out.iva_offset!, 15, i),
+          valueAt(out.isr_code!, 16, i),
+          valueAt(out.kind!, 2, i),
+        ].map(Number),
+      );
       expect(got, e.name).toEqual(want);
       expect(valueAt(out.onehot!, 56, 1), e.name).toBe(1n << 24n);
     }
@@ -120,7 +205,12 @@ describe('vti_fault_prio', () => {
 
   it('agrees with the reference on every row alone, every pair, and random vectors', async () => {
     await agree('prio', () => vtiDesign('vti_fault_prio'), createBlockModel('vti_fault_prio'), directedFaultPrio());
-    await agree('prio', () => vtiDesign('vti_fault_prio'), createBlockModel('vti_fault_prio'), randomFaultPrio(20_000, { seed: 11 }));
+    await agree(
+      'prio',
+      () => vtiDesign('vti_fault_prio'),
+      createBlockModel('vti_fault_prio'),
+      randomFaultPrio(20_000, { seed: 11 }),
+    );
   });
 
   it('regenerates from an edited table (a reordered subset) and still agrees', async () => {
@@ -131,8 +221,8 @@ describe('vti_fault_prio', () => {
 
   it('rejects an empty table and duplicate rows', () => {
     expect(() => vtiFaultPrio({ table: [] })).toThrow('vti_fault_prio: the priority table is empty');
-    expect(() => vtiFaultPrio({ table: [PRIORITY_TABLE[0]!, PRIORITY_TABLE[5]!, PRIORITY_TABLE[0]!] }))
-      .toThrow("vti_fault_prio: row 3 ('ext_int') duplicates row 1");
+    expect(() => vtiFaultPrio({ table: [PRIORITY_TABLE[0]!, PRIORITY_TABLE[5]!, PRIORITY_TABLE[0]!] })).toThrow(
+      "vti_fault_prio: row 3 ('ext_int') duplicates row 1",
+    );
   });
 });
-

@@ -13,27 +13,52 @@ import { bothEngines, columnsOf, valueAt, wordsOf } from './harness.js';
 
 const design = vtiDesign('vti_core');
 const top = design.modules.find((m) => m.name === 'vti_core')!;
-const inputs = portsOf(top).filter((p) => p.dir === 'input' && p.name !== 'clk').map((p) => ({ ...p, words: wordsOf(p.width) }));
+const inputs = portsOf(top)
+  .filter((p) => p.dir === 'input' && p.name !== 'clk')
+  .map((p) => ({ ...p, words: wordsOf(p.width) }));
 const outputs = portsOf(top).filter((p) => p.dir === 'output');
 let engines: Engine[] = [];
-beforeAll(async () => { engines = await bothEngines(design); });
-afterAll(async () => { for (const e of engines) await e.close(); });
+beforeAll(async () => {
+  engines = await bothEngines(design);
+});
+afterAll(async () => {
+  for (const e of engines) await e.close();
+});
 
 type Ev = Record<string, bigint | number>;
 const bit = (n: number) => 1n << BigInt(n);
-const PSR = { ic: bit(13), i: bit(14), dt: bit(17), it: bit(36), bn: bit(44), vm: bit(46), cpl: (c: number) => BigInt(c) << 32n, ri: (s: number) => BigInt(s) << 41n };
+const PSR = {
+  ic: bit(13),
+  i: bit(14),
+  dt: bit(17),
+  it: bit(36),
+  bn: bit(44),
+  vm: bit(46),
+  cpl: (c: number) => BigInt(c) << 32n,
+  ri: (s: number) => BigInt(s) << 41n,
+};
 const cls = (k: IClassName) => ICLASS[k].code;
 const ev = (k: IClassName, more: Ev = {}): Ev => ({ ev_valid: 1, iclass: cls(k), ip: 0x10_0000, ...more });
 /** Reset, then load PSR = psr through IPSR and rfi (both legal from the reset state: cpl 0, ic 0). */
-const enter = (psr: bigint, more: Ev[] = []): Ev[] => [{ rst: 1 }, ev('MOV_TO_CR', { cr_num: CR.IPSR, r2: psr }), ev('RFI'), ...more];
+const enter = (psr: bigint, more: Ev[] = []): Ev[] => [
+  { rst: 1 },
+  ev('MOV_TO_CR', { cr_num: CR.IPSR, r2: psr }),
+  ev('RFI'),
+  ...more,
+];
 
 /** Runs the cycles on both engines; returns per engine the outputs after each cycle. */
 async function run(cycles: Ev[]): Promise<{ engine: string; at: (i: number) => Record<string, bigint> }[]> {
   const cols = columnsOf(inputs, cycles);
-  return Promise.all(engines.map(async (e) => {
-    const out = await e.stepBatch(cols, cycles.length);
-    return { engine: e.name, at: (i: number) => Object.fromEntries(outputs.map((p) => [p.name, valueAt(out[p.name]!, p.width, i)])) };
-  }));
+  return Promise.all(
+    engines.map(async (e) => {
+      const out = await e.stepBatch(cols, cycles.length);
+      return {
+        engine: e.name,
+        at: (i: number) => Object.fromEntries(outputs.map((p) => [p.name, valueAt(out[p.name]!, p.width, i)])),
+      };
+    }),
+  );
 }
 
 const row = (name: string) => PRIORITY_TABLE.find((r) => r.name === name)!;
@@ -43,7 +68,8 @@ function expected(k: IClassName, cpl: number, vm: number): { vector: number; cod
   if (k === 'BREAK') return { vector: 0x2c00, code: 0 };
   if (k === 'VMSW') return cpl !== 0 ? { vector: 0x5400, code: 0x10 } : 'completes';
   if (info.privileged && cpl !== 0) return { vector: 0x5400, code: 0x10 };
-  if (vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any')) return { vector: row('virtualization').vector, code: 0 };
+  if (vm === 1 && ((info.virt === 'cpl0' && cpl === 0) || info.virt === 'any'))
+    return { vector: row('virtualization').vector, code: 0 };
   return 'completes';
 }
 
@@ -55,7 +81,9 @@ describe('vti_core: every class × cpl × vm', () => {
       for (let cpl = 0; cpl < 4; cpl++)
         for (const vm of [0, 1]) {
           // Well-formed operands: DCR (legal at ic 0), zero immediates, an ar 7 page, pfs.ppl 3.
-          const seq = enter(PSR.cpl(cpl) | (vm ? PSR.vm : 0n) | PSR.it, [ev(k, { cr_num: CR.DCR, page_ar: 7, pfs_ppl: 3, imm: k === 'BREAK' ? 5 : 0 })]);
+          const seq = enter(PSR.cpl(cpl) | (vm ? PSR.vm : 0n) | PSR.it, [
+            ev(k, { cr_num: CR.DCR, page_ar: 7, pfs_ppl: 3, imm: k === 'BREAK' ? 5 : 0 }),
+          ]);
           cases.push({ k, cpl, vm, at: cycles.length + seq.length - 1 });
           cycles.push(...seq);
         }
@@ -67,9 +95,17 @@ describe('vti_core: every class × cpl × vm', () => {
         if (want === 'completes') {
           expect({ taken: o.taken, completed: o.completed }, what).toEqual({ taken: 0n, completed: 1n });
         } else {
-          expect({ taken: o.taken, vector: o.intr_vector, code: o.isr! & 0xffffn }, what).toEqual({ taken: 1n, vector: BigInt(want.vector), code: BigInt(want.code) });
+          expect({ taken: o.taken, vector: o.intr_vector, code: o.isr! & 0xffffn }, what).toEqual({
+            taken: 1n,
+            vector: BigInt(want.vector),
+            code: BigInt(want.code),
+          });
           // §4: after any interruption cpl = 0, vm = 0, IP = IVA + vector (IVA = 0 here).
-          expect({ cpl: (o.psr! >> 32n) & 3n, vm: (o.psr! >> 46n) & 1n, ip: o.next_ip }, what).toEqual({ cpl: 0n, vm: 0n, ip: BigInt(want.vector) });
+          expect({ cpl: (o.psr! >> 32n) & 3n, vm: (o.psr! >> 46n) & 1n, ip: o.next_ip }, what).toEqual({
+            cpl: 0n,
+            vm: 0n,
+            ip: BigInt(want.vector),
+          });
         }
       }
     }
@@ -78,32 +114,118 @@ describe('vti_core: every class × cpl × vm', () => {
 
 describe('vti_core: simultaneous faults in priority order', () => {
   const cases: { what: string; psr: bigint; e: Ev; vector: number; code: number }[] = [
-    { what: 'ssm with a reserved bit at cpl 3: Privileged Operation beats Reserved Field', psr: PSR.cpl(3), e: ev('SSM', { imm: 1 << 16 }), vector: 0x5400, code: 0x10 },
-    { what: 'ssm with a reserved bit at cpl 0 vm 1: Reserved Field beats Virtualization', psr: PSR.vm, e: ev('SSM', { imm: 1 << 16 }), vector: 0x5400, code: 0x30 },
-    { what: 'mov psr.l with a NaT source at vm 1: Register NaT beats Virtualization', psr: PSR.vm, e: ev('MOV_TO_PSR_L', { r2_nat: 1 }), vector: 0x5600, code: 0x10 },
-    { what: 'mov psr.l, NaT and reserved bits: Register NaT beats Reserved Field', psr: 0n, e: ev('MOV_TO_PSR_L', { r2_nat: 1, r2: 1 }), vector: 0x5600, code: 0x10 },
-    { what: 'mov to a reserved CR at cpl 3: Illegal Operation beats Privileged Operation', psr: PSR.cpl(3), e: ev('MOV_TO_CR', { cr_num: 3 }), vector: 0x5400, code: 0x00 },
-    { what: 'mov to IIP while ic = 1: Illegal Operation', psr: PSR.ic, e: ev('MOV_TO_CR', { cr_num: CR.IIP }), vector: 0x5400, code: 0x00 },
-    { what: 'mov to IVR (read-only) at vm 1: Illegal Operation beats Virtualization', psr: PSR.vm, e: ev('MOV_TO_CR', { cr_num: CR.IVR }), vector: 0x5400, code: 0x00 },
-    { what: 'mov to DCR with a reserved bit at vm 1: Reserved Field beats Virtualization', psr: PSR.vm, e: ev('MOV_TO_CR', { cr_num: CR.DCR, r2: bit(40) }), vector: 0x5400, code: 0x30 },
-    { what: 'epc with pfs.ppl < cpl: Illegal Operation', psr: PSR.cpl(2), e: ev('EPC', { pfs_ppl: 1 }), vector: 0x5400, code: 0x00 },
-    { what: 'vmsw at cpl 0 on an ar 6 page: Virtualization', psr: PSR.it, e: ev('VMSW', { page_ar: 6, variant: 1 }), vector: 0x6100, code: 0 },
-    { what: 'external interrupt with psr.i beats every fault of the instruction', psr: PSR.i | PSR.cpl(3), e: ev('SSM', { ext_int: 1, imm: 1 }), vector: 0x3000, code: 0 },
-    { what: 'guest load from a monitor-only address: Unimplemented Data Address', psr: PSR.vm | PSR.dt, e: ev('LOAD', { addr: 0x1000_0000_0000_0000n }), vector: 0x5400, code: 0x30 },
-    { what: 'environment Data TLB fault while ic = 0 becomes Data Nested TLB', psr: 0n, e: ev('LOAD', { env_pending: bit(PRIORITY_TABLE.findIndex((r) => r.name === 'data_tlb')) }), vector: 0x1400, code: 0 },
+    {
+      what: 'ssm with a reserved bit at cpl 3: Privileged Operation beats Reserved Field',
+      psr: PSR.cpl(3),
+      e: ev('SSM', { imm: 1 << 16 }),
+      vector: 0x5400,
+      code: 0x10,
+    },
+    {
+      what: 'ssm with a reserved bit at cpl 0 vm 1: Reserved Field beats Virtualization',
+      psr: PSR.vm,
+      e: ev('SSM', { imm: 1 << 16 }),
+      vector: 0x5400,
+      code: 0x30,
+    },
+    {
+      what: 'mov psr.l with a NaT source at vm 1: Register NaT beats Virtualization',
+      psr: PSR.vm,
+      e: ev('MOV_TO_PSR_L', { r2_nat: 1 }),
+      vector: 0x5600,
+      code: 0x10,
+    },
+    {
+      what: 'mov psr.l, NaT and reserved bits: Register NaT beats Reserved Field',
+      psr: 0n,
+      e: ev('MOV_TO_PSR_L', { r2_nat: 1, r2: 1 }),
+      vector: 0x5600,
+      code: 0x10,
+    },
+    {
+      what: 'mov to a reserved CR at cpl 3: Illegal Operation beats Privileged Operation',
+      psr: PSR.cpl(3),
+      e: ev('MOV_TO_CR', { cr_num: 3 }),
+      vector: 0x5400,
+      code: 0x00,
+    },
+    {
+      what: 'mov to IIP while ic = 1: Illegal Operation',
+      psr: PSR.ic,
+      e: ev('MOV_TO_CR', { cr_num: CR.IIP }),
+      vector: 0x5400,
+      code: 0x00,
+    },
+    {
+      what: 'mov to IVR (read-only) at vm 1: Illegal Operation beats Virtualization',
+      psr: PSR.vm,
+      e: ev('MOV_TO_CR', { cr_num: CR.IVR }),
+      vector: 0x5400,
+      code: 0x00,
+    },
+    {
+      what: 'mov to DCR with a reserved bit at vm 1: Reserved Field beats Virtualization',
+      psr: PSR.vm,
+      e: ev('MOV_TO_CR', { cr_num: CR.DCR, r2: bit(40) }),
+      vector: 0x5400,
+      code: 0x30,
+    },
+    {
+      what: 'epc with pfs.ppl < cpl: Illegal Operation',
+      psr: PSR.cpl(2),
+      e: ev('EPC', { pfs_ppl: 1 }),
+      vector: 0x5400,
+      code: 0x00,
+    },
+    {
+      what: 'vmsw at cpl 0 on an ar 6 page: Virtualization',
+      psr: PSR.it,
+      e: ev('VMSW', { page_ar: 6, variant: 1 }),
+      vector: 0x6100,
+      code: 0,
+    },
+    {
+      what: 'external interrupt with psr.i beats every fault of the instruction',
+      psr: PSR.i | PSR.cpl(3),
+      e: ev('SSM', { ext_int: 1, imm: 1 }),
+      vector: 0x3000,
+      code: 0,
+    },
+    {
+      what: 'guest load from a monitor-only address: Unimplemented Data Address',
+      psr: PSR.vm | PSR.dt,
+      e: ev('LOAD', { addr: 0x1000_0000_0000_0000n }),
+      vector: 0x5400,
+      code: 0x30,
+    },
+    {
+      what: 'environment Data TLB fault while ic = 0 becomes Data Nested TLB',
+      psr: 0n,
+      e: ev('LOAD', { env_pending: bit(PRIORITY_TABLE.findIndex((r) => r.name === 'data_tlb')) }),
+      vector: 0x1400,
+      code: 0,
+    },
   ];
   it('dispatches the winner of each pair', async () => {
     const cycles: Ev[] = [];
     const at: number[] = [];
-    for (const c of cases) { const s = enter(c.psr, [c.e]); at.push(cycles.length + s.length - 1); cycles.push(...s); }
+    for (const c of cases) {
+      const s = enter(c.psr, [c.e]);
+      at.push(cycles.length + s.length - 1);
+      cycles.push(...s);
+    }
     for (const r of await run(cycles))
       cases.forEach((c, i) => {
         const o = r.at(at[i]!);
-        expect({ vector: o.intr_vector, code: o.isr! & 0xffffn }, `${r.engine}: ${c.what}`).toEqual({ vector: BigInt(c.vector), code: BigInt(c.code) });
+        expect({ vector: o.intr_vector, code: o.isr! & 0xffffn }, `${r.engine}: ${c.what}`).toEqual({
+          vector: BigInt(c.vector),
+          code: BigInt(c.code),
+        });
       });
   });
   it('lets the VMM (vm = 0) reach the monitor-only address that the guest may not', async () => {
-    for (const r of await run(enter(PSR.dt, [ev('LOAD', { addr: 0x1000_0000_0000_0000n })]))) expect(r.at(3).completed, r.engine).toBe(1n);
+    for (const r of await run(enter(PSR.dt, [ev('LOAD', { addr: 0x1000_0000_0000_0000n })])))
+      expect(r.at(3).completed, r.engine).toBe(1n);
   });
 });
 
@@ -148,7 +270,10 @@ describe('vti_core: dispatch, vmsw, rfi', () => {
   });
 
   it('commits vmsw.0 on an ar = 7 page without an interruption, and vmsw.1 back', async () => {
-    const cycles = enter(PSR.vm | PSR.it, [ev('VMSW', { variant: 0, page_ar: 7 }), ev('VMSW', { variant: 1, page_ar: 7 })]);
+    const cycles = enter(PSR.vm | PSR.it, [
+      ev('VMSW', { variant: 0, page_ar: 7 }),
+      ev('VMSW', { variant: 1, page_ar: 7 }),
+    ]);
     for (const r of await run(cycles)) {
       expect([r.at(3).taken, (r.at(3).psr! >> 46n) & 1n, r.at(3).redirect], r.engine).toEqual([0n, 0n, 0n]);
       expect([r.at(4).taken, (r.at(4).psr! >> 46n) & 1n], r.engine).toEqual([0n, 1n]);
@@ -156,25 +281,44 @@ describe('vti_core: dispatch, vmsw, rfi', () => {
   });
 
   it('rfi into a guest: PSR ← IPSR (vm 1, cpl 0), IP ← IIP with slot IPSR.ri', async () => {
-    const cycles: Ev[] = [{ rst: 1 }, ev('MOV_TO_CR', { cr_num: CR.IIP, r2: 0x20_0010 }), ev('MOV_TO_CR', { cr_num: CR.IPSR, r2: PSR.vm | PSR.ic | PSR.ri(1) }), ev('RFI')];
+    const cycles: Ev[] = [
+      { rst: 1 },
+      ev('MOV_TO_CR', { cr_num: CR.IIP, r2: 0x20_0010 }),
+      ev('MOV_TO_CR', { cr_num: CR.IPSR, r2: PSR.vm | PSR.ic | PSR.ri(1) }),
+      ev('RFI'),
+    ];
     for (const r of await run(cycles)) {
       const o = r.at(3);
-      expect([o.psr, o.redirect, o.next_ip, o.next_slot], r.engine).toEqual([PSR.vm | PSR.ic | PSR.ri(1), 1n, 0x20_0010n, 1n]);
+      expect([o.psr, o.redirect, o.next_ip, o.next_slot], r.engine).toEqual([
+        PSR.vm | PSR.ic | PSR.ri(1),
+        1n,
+        0x20_0010n,
+        1n,
+      ]);
     }
   });
 
   it('updates IIPA with each instruction completed while ic = 1', async () => {
-    for (const r of await run(enter(PSR.ic, [ev('OTHER', { ip: 0x5550 }), ev('OTHER', { ip: 0x5560 })]))) expect(r.at(4).iipa, r.engine).toBe(0x5560n);
+    for (const r of await run(enter(PSR.ic, [ev('OTHER', { ip: 0x5550 }), ev('OTHER', { ip: 0x5560 })])))
+      expect(r.at(4).iipa, r.engine).toBe(0x5560n);
   });
 
   it('reads PSR without vm (mov r1 = psr reads {36:35} and {31:0})', async () => {
-    for (const r of await run(enter(PSR.it | PSR.dt | PSR.cpl(0), [ev('MOV_FROM_PSR')]))) expect([r.at(3).rd_valid, r.at(3).rd_value], r.engine).toEqual([1n, PSR.it | PSR.dt]);
+    for (const r of await run(enter(PSR.it | PSR.dt | PSR.cpl(0), [ev('MOV_FROM_PSR')])))
+      expect([r.at(3).rd_valid, r.at(3).rd_value], r.engine).toEqual([1n, PSR.it | PSR.dt]);
   });
 
   it('br.ret to a less privileged frame demotes cpl to PFS.ppl, never promotes', async () => {
-    const cycles = enter(PSR.cpl(1) | PSR.it, [ev('BRANCH', { variant: 1, pfs_ppl: 3 }), ev('BRANCH', { variant: 1, pfs_ppl: 0 }), ev('BRANCH', { variant: 0, pfs_ppl: 0 })]);
+    const cycles = enter(PSR.cpl(1) | PSR.it, [
+      ev('BRANCH', { variant: 1, pfs_ppl: 3 }),
+      ev('BRANCH', { variant: 1, pfs_ppl: 0 }),
+      ev('BRANCH', { variant: 0, pfs_ppl: 0 }),
+    ]);
     for (const r of await run(cycles)) {
-      expect([3, 4, 5].map((i) => (r.at(i).psr! >> 32n) & 3n), r.engine).toEqual([3n, 3n, 3n]);
+      expect(
+        [3, 4, 5].map((i) => (r.at(i).psr! >> 32n) & 3n),
+        r.engine,
+      ).toEqual([3n, 3n, 3n]);
       expect(r.at(3).psr! & PSR.it, r.engine).toBe(PSR.it); // the rest of the PSR is kept
       expect(r.at(3).taken, r.engine).toBe(0n);
     }

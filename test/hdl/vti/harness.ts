@@ -17,14 +17,25 @@ export function valueAt(col: Uint32Array, width: number, i: number): bigint {
 }
 
 /** Asserts every output column agrees, naming the first differing vector. */
-export function expectSameOutputs(what: string, outputs: readonly Port[], expected: Columns, actual: Columns, count: number, labels?: readonly string[]): void {
+export function expectSameOutputs(
+  what: string,
+  outputs: readonly Port[],
+  expected: Columns,
+  actual: Columns,
+  count: number,
+  labels?: readonly string[],
+): void {
   for (const p of outputs) {
-    const e = expected[p.name]!, a = actual[p.name];
+    const e = expected[p.name]!,
+      a = actual[p.name];
     expect(a, `${what}: output ${p.name} missing`).toBeDefined();
     for (let i = 0; i < count; i++) {
-      const ev = valueAt(e, p.width, i), av = valueAt(a!, p.width, i);
+      const ev = valueAt(e, p.width, i),
+        av = valueAt(a!, p.width, i);
       if (ev !== av) {
-        expect.fail(`${what}: vector ${i}${labels?.[i] ? ` (${labels[i]})` : ''}: ${p.name} expected 0x${ev.toString(16)}, got 0x${av.toString(16)}`);
+        expect.fail(
+          `${what}: vector ${i}${labels?.[i] ? ` (${labels[i]})` : ''}: ${p.name} expected 0x${ev.toString(16)}, got 0x${av.toString(16)}`,
+        );
       }
     }
   }
@@ -43,7 +54,10 @@ export function columnsOf(ports: readonly Port[], rows: readonly Record<string, 
     const c = new Uint32Array(rows.length * nw);
     rows.forEach((r, i) => {
       let v = BigInt(r[p.name] ?? 0);
-      for (let k = 0; k < nw; k++) { c[i * nw + k] = Number(v & 0xffffffffn); v >>= 32n; }
+      for (let k = 0; k < nw; k++) {
+        c[i * nw + k] = Number(v & 0xffffffffn);
+        v >>= 32n;
+      }
     });
     cols[p.name] = c;
   }

@@ -1,7 +1,12 @@
 // vti_fault_prio reference: hand-written expectations from the architecture.md §6 table,
 // scalar vs batched agreement (default and custom tables), exact option errors.
 import { describe, expect, it } from 'vitest';
-import { createFaultPrioModel, faultPrioScalar, type FaultPrioOptions, type PrioRow } from '../../../model/blocks/fault-prio.js';
+import {
+  createFaultPrioModel,
+  faultPrioScalar,
+  type FaultPrioOptions,
+  type PrioRow,
+} from '../../../model/blocks/fault-prio.js';
 import { directedFaultPrio, packVectors, randomFaultPrio } from '../../../model/blocks/vectors.js';
 import { getBig } from '../../../model/blocks/columns.js';
 import { mismatches } from './scalar-check.js';
@@ -31,38 +36,89 @@ describe('vti_fault_prio hand-written §6 cases', () => {
   for (const [rs, index, iva, code, kind] of CASES)
     it(`rows ${rs.join(', ')} pending → index ${index}`, () => {
       const p = ranks(...rs);
-      expect(faultPrioScalar(p)).toEqual({ valid: 1, index, onehot: 1n << BigInt(index), ivaOffset: iva, isrCode: code, kind });
+      expect(faultPrioScalar(p)).toEqual({
+        valid: 1,
+        index,
+        onehot: 1n << BigInt(index),
+        ivaOffset: iva,
+        isrCode: code,
+        kind,
+      });
       const st = packVectors(m.inputs, [{ label: '', v: { pending: p } }]);
       const o = m.evalBatch(st.inputs, 1);
-      expect([o.valid![0], o.index![0], getBig(o.onehot!, m.outputs[2]!, 0), o.iva_offset![0], o.isr_code![0], o.kind![0]])
-        .toEqual([1, index, 1n << BigInt(index), iva, code, kind]);
+      expect([
+        o.valid![0],
+        o.index![0],
+        getBig(o.onehot!, m.outputs[2]!, 0),
+        o.iva_offset![0],
+        o.isr_code![0],
+        o.kind![0],
+      ]).toEqual([1, index, 1n << BigInt(index), iva, code, kind]);
     });
 
   it('nothing pending: every output 0', () => {
     expect(faultPrioScalar(0n)).toEqual({ valid: 0, index: 0, onehot: 0n, ivaOffset: 0, isrCode: 0, kind: 0 });
     const o = m.evalBatch({ pending: new Uint32Array([0, 0]) }, 1, { onehot: new Uint32Array([7, 7]) });
-    expect([o.valid![0], o.index![0], o.onehot![0], o.onehot![1], o.iva_offset![0], o.isr_code![0], o.kind![0]]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect([
+      o.valid![0],
+      o.index![0],
+      o.onehot![0],
+      o.onehot![1],
+      o.iva_offset![0],
+      o.isr_code![0],
+      o.kind![0],
+    ]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('ports: 56 rows → pending/onehot 2 words, index 6 bits; bits above row 56 ignored', () => {
     expect(m.inputs).toEqual([{ name: 'pending', width: 56, words: 2 }]);
-    expect(m.outputs.map((p) => `${p.name}:${p.width}`)).toEqual(['valid:1', 'index:6', 'onehot:56', 'iva_offset:15', 'isr_code:16', 'kind:2']);
+    expect(m.outputs.map((p) => `${p.name}:${p.width}`)).toEqual([
+      'valid:1',
+      'index:6',
+      'onehot:56',
+      'iva_offset:15',
+      'isr_code:16',
+      'kind:2',
+    ]);
     const o = m.evalBatch({ pending: new Uint32Array([0, 0xff00_0000]) }, 1);
     expect(o.valid![0]).toBe(0);
   });
 });
 
-const T = (n: number): PrioRow[] => Array.from({ length: n }, (_, i) => ({ name: `r${i}`, vector: (i * 0x100) & 0x7fff, isrCode: i * 3, kind: (['interrupt', 'fault', 'trap'] as const)[i % 3]! }));
+const T = (n: number): PrioRow[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `r${i}`,
+    vector: (i * 0x100) & 0x7fff,
+    isrCode: i * 3,
+    kind: (['interrupt', 'fault', 'trap'] as const)[i % 3]!,
+  }));
 
 describe('vti_fault_prio batched reference', () => {
   const scalar = (o: FaultPrioOptions) => (v: Record<string, bigint>) => {
     const r = faultPrioScalar(v.pending!, o);
-    return { valid: BigInt(r.valid), index: BigInt(r.index), onehot: r.onehot, iva_offset: BigInt(r.ivaOffset), isr_code: BigInt(r.isrCode), kind: BigInt(r.kind) };
+    return {
+      valid: BigInt(r.valid),
+      index: BigInt(r.index),
+      onehot: r.onehot,
+      iva_offset: BigInt(r.ivaOffset),
+      isr_code: BigInt(r.isrCode),
+      kind: BigInt(r.kind),
+    };
   };
-  for (const [name, opts] of [['default table', {}], ['3 rows', { table: T(3) }], ['32 rows', { table: T(32) }], ['33 rows', { table: T(33) }], ['70 rows', { table: T(70) }]] as [string, FaultPrioOptions][])
+  for (const [name, opts] of [
+    ['default table', {}],
+    ['3 rows', { table: T(3) }],
+    ['32 rows', { table: T(32) }],
+    ['33 rows', { table: T(33) }],
+    ['70 rows', { table: T(70) }],
+  ] as [string, FaultPrioOptions][])
     it(`= scalar on directed (every row, every pair) and random vectors: ${name}`, () => {
       const m = createFaultPrioModel(opts);
-      for (const st of [directedFaultPrio(opts), randomFaultPrio(10_000, { seed: 9, options: opts }), randomFaultPrio(2_000, { options: opts })])
+      for (const st of [
+        directedFaultPrio(opts),
+        randomFaultPrio(10_000, { seed: 9, options: opts }),
+        randomFaultPrio(2_000, { options: opts }),
+      ])
         expect(mismatches(st, m.inputs, m.outputs, m.evalBatch(st.inputs, st.count), scalar(opts))).toBe('');
     });
 
@@ -89,7 +145,8 @@ describe('vti_fault_prio batched reference', () => {
 });
 
 describe('vti_fault_prio options', () => {
-  const err = (table: unknown, msg: string) => expect(() => createFaultPrioModel({ table } as FaultPrioOptions)).toThrow(new Error(msg));
+  const err = (table: unknown, msg: string) =>
+    expect(() => createFaultPrioModel({ table } as FaultPrioOptions)).toThrow(new Error(msg));
   const ok = T(3);
   it('rejects bad tables with exact, located messages', () => {
     err('x', 'vti_fault_prio: option table must be an array of rows');
@@ -97,15 +154,32 @@ describe('vti_fault_prio options', () => {
     err(T(1), 'vti_fault_prio: option table must have at least 2 rows, got 1');
     err([ok[0], { ...ok[1], name: '1x' }], 'vti_fault_prio: table row 2: name "1x" is not an identifier');
     err([ok[0], ok[1], { ...ok[2], name: 'r0' }], "vti_fault_prio: table row 3 ('r0'): duplicate name, also row 1");
-    err([ok[0], { ...ok[1], vector: 0x8000 }], "vti_fault_prio: table row 2 ('r1'): vector 0x8000 does not fit iva_offset (integer 0..0x7fff)");
-    err([{ ...ok[0], vector: 1.5 }, ok[1]], "vti_fault_prio: table row 1 ('r0'): vector 1.5 does not fit iva_offset (integer 0..0x7fff)");
-    err([ok[0], { ...ok[1], isrCode: 0x10000 }], "vti_fault_prio: table row 2 ('r1'): isrCode 0x10000 does not fit isr_code (integer 0..0xffff)");
-    err([ok[0], { ...ok[1], kind: 'exception' }], 'vti_fault_prio: table row 2 (\'r1\'): kind "exception" is not one of interrupt, fault, trap');
-    expect(() => createFaultPrioModel({ rows: 3 } as FaultPrioOptions)).toThrow(new Error("vti_fault_prio: unknown option 'rows' (known: table)"));
+    err(
+      [ok[0], { ...ok[1], vector: 0x8000 }],
+      "vti_fault_prio: table row 2 ('r1'): vector 0x8000 does not fit iva_offset (integer 0..0x7fff)",
+    );
+    err(
+      [{ ...ok[0], vector: 1.5 }, ok[1]],
+      "vti_fault_prio: table row 1 ('r0'): vector 1.5 does not fit iva_offset (integer 0..0x7fff)",
+    );
+    err(
+      [ok[0], { ...ok[1], isrCode: 0x10000 }],
+      "vti_fault_prio: table row 2 ('r1'): isrCode 0x10000 does not fit isr_code (integer 0..0xffff)",
+    );
+    err(
+      [ok[0], { ...ok[1], kind: 'exception' }],
+      'vti_fault_prio: table row 2 (\'r1\'): kind "exception" is not one of interrupt, fault, trap',
+    );
+    expect(() => createFaultPrioModel({ rows: 3 } as FaultPrioOptions)).toThrow(
+      new Error("vti_fault_prio: unknown option 'rows' (known: table)"),
+    );
   });
   it('rejects columns that are too short', () => {
-    expect(() => createFaultPrioModel().evalBatch({ pending: new Uint32Array(3) }, 2)).toThrow(new Error("vti_fault_prio: input column 'pending' has 3 words, 2 vectors need 4"));
-    expect(() => createFaultPrioModel().evalBatch({ pending: new Uint32Array(4) }, 2, { index: new Uint32Array(1) }))
-      .toThrow(new Error("vti_fault_prio: output column 'index' is too short: 2 vectors need 2 words"));
+    expect(() => createFaultPrioModel().evalBatch({ pending: new Uint32Array(3) }, 2)).toThrow(
+      new Error("vti_fault_prio: input column 'pending' has 3 words, 2 vectors need 4"),
+    );
+    expect(() =>
+      createFaultPrioModel().evalBatch({ pending: new Uint32Array(4) }, 2, { index: new Uint32Array(1) }),
+    ).toThrow(new Error("vti_fault_prio: output column 'index' is too short: 2 vectors need 2 words"));
   });
 });

@@ -14,16 +14,26 @@ export function vectorAt(ports: readonly Port[], cols: Columns, i: number): Vec 
 
 /** Returns "" when every vector agrees, else a description of the first mismatches. */
 export function mismatches(
-  st: Stimulus, inPorts: readonly Port[], outPorts: readonly Port[], batchOut: Columns, scalar: (v: Vec, i: number) => Vec,
+  st: Stimulus,
+  inPorts: readonly Port[],
+  outPorts: readonly Port[],
+  batchOut: Columns,
+  scalar: (v: Vec, i: number) => Vec,
 ): string {
   const msgs: string[] = [];
   let n = 0;
   for (let i = 0; i < st.count; i++) {
-    const want = scalar(vectorAt(inPorts, st.inputs, i), i), got = vectorAt(outPorts, batchOut, i);
+    const want = scalar(vectorAt(inPorts, st.inputs, i), i),
+      got = vectorAt(outPorts, batchOut, i);
     const diff = outPorts.filter((p) => want[p.name] !== got[p.name]);
     if (diff.length && n++ < 5) {
       const ins = inPorts.map((p) => `${p.name}=0x${getBig(st.inputs[p.name]!, p, i).toString(16)}`).join(' ');
-      msgs.push(`#${i} ${st.labels?.[i] ?? ''} [${ins}]: ` + diff.map((p) => `${p.name} scalar 0x${want[p.name]!.toString(16)} batch 0x${got[p.name]!.toString(16)}`).join(', '));
+      msgs.push(
+        `#${i} ${st.labels?.[i] ?? ''} [${ins}]: ` +
+          diff
+            .map((p) => `${p.name} scalar 0x${want[p.name]!.toString(16)} batch 0x${got[p.name]!.toString(16)}`)
+            .join(', '),
+      );
     }
   }
   return n ? `${n} of ${st.count} vectors differ:\n${msgs.join('\n')}` : '';

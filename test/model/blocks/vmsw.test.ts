@@ -1,14 +1,36 @@
 // vti_vmsw reference: hand-written §3.1 cases, exhaustive scalar vs batched agreement,
 // and the "exactly one outcome when valid" contract.
 import { describe, expect, it } from 'vitest';
-import { createVmswModel, vmswScalar, VMSW_INPUTS, VMSW_OUTPUTS, type VmswOptions, type VmswScalarInputs } from '../../../model/blocks/vmsw.js';
+import {
+  createVmswModel,
+  vmswScalar,
+  VMSW_INPUTS,
+  VMSW_OUTPUTS,
+  type VmswOptions,
+  type VmswScalarInputs,
+} from '../../../model/blocks/vmsw.js';
 import { directedVmsw, exhaustiveVmsw, randomVmsw } from '../../../model/blocks/vectors.js';
 import { mismatches } from './scalar-check.js';
 
 /** A vmsw.1 at cpl 0 on an ar = 7 page with translation on: every check passes. */
-const OK: VmswScalarInputs = { valid: 1, toVm: 1, cpl: 0, psrIt: 1, psrVm: 0, itlbAr: 7, vmDisabled: 0, vmswDisabled: 0 };
-const only = (k: 'illegalOp' | 'privOp' | 'virtFault' | 'commit', vmNext: 0 | 1) =>
-  ({ illegalOp: 0, privOp: 0, virtFault: 0, commit: 0, [k]: 1, vmNext });
+const OK: VmswScalarInputs = {
+  valid: 1,
+  toVm: 1,
+  cpl: 0,
+  psrIt: 1,
+  psrVm: 0,
+  itlbAr: 7,
+  vmDisabled: 0,
+  vmswDisabled: 0,
+};
+const only = (k: 'illegalOp' | 'privOp' | 'virtFault' | 'commit', vmNext: 0 | 1) => ({
+  illegalOp: 0,
+  privOp: 0,
+  virtFault: 0,
+  commit: 0,
+  [k]: 1,
+  vmNext,
+});
 
 describe('vti_vmsw scalar reference (hand-written §3.1 cases)', () => {
   it('all checks pass: commit, vm_next = to_vm', () => {
@@ -23,7 +45,9 @@ describe('vti_vmsw scalar reference (hand-written §3.1 cases)', () => {
   });
   it('cpl ≠ 0 wins over every level-3 cause', () => {
     expect(vmswScalar({ ...OK, cpl: 1, psrIt: 0 })).toEqual(only('privOp', 0));
-    expect(vmswScalar({ ...OK, cpl: 3, itlbAr: 3, vmDisabled: 1, vmswDisabled: 1, psrVm: 1 })).toEqual(only('privOp', 1));
+    expect(vmswScalar({ ...OK, cpl: 3, itlbAr: 3, vmDisabled: 1, vmswDisabled: 1, psrVm: 1 })).toEqual(
+      only('privOp', 1),
+    );
   });
   it('level 3: translation off, ar ≠ 7, VM disabled, vmsw disabled each give virt_fault', () => {
     expect(vmswScalar({ ...OK, psrIt: 0 })).toEqual(only('virtFault', 0));
@@ -37,17 +61,44 @@ describe('vti_vmsw scalar reference (hand-written §3.1 cases)', () => {
     expect(vmswScalar({ ...OK, cpl: 3, psrIt: 0 }, no)).toEqual(only('illegalOp', 0));
   });
   it('valid = 0: nothing happens, vm_next = psr_vm', () => {
-    expect(vmswScalar({ ...OK, valid: 0, psrVm: 1, toVm: 0 })).toEqual({ illegalOp: 0, privOp: 0, virtFault: 0, commit: 0, vmNext: 1 });
-    expect(vmswScalar({ ...OK, valid: 0, cpl: 2 }, { vmImplemented: false })).toEqual({ illegalOp: 0, privOp: 0, virtFault: 0, commit: 0, vmNext: 0 });
+    expect(vmswScalar({ ...OK, valid: 0, psrVm: 1, toVm: 0 })).toEqual({
+      illegalOp: 0,
+      privOp: 0,
+      virtFault: 0,
+      commit: 0,
+      vmNext: 1,
+    });
+    expect(vmswScalar({ ...OK, valid: 0, cpl: 2 }, { vmImplemented: false })).toEqual({
+      illegalOp: 0,
+      privOp: 0,
+      virtFault: 0,
+      commit: 0,
+      vmNext: 0,
+    });
   });
 });
 
 const scalar = (o: VmswOptions) => (v: Record<string, bigint>) => {
-  const r = vmswScalar({
-    valid: Number(v.valid), toVm: Number(v.to_vm), cpl: Number(v.cpl), psrIt: Number(v.psr_it), psrVm: Number(v.psr_vm),
-    itlbAr: Number(v.itlb_ar), vmDisabled: Number(v.vm_disabled), vmswDisabled: Number(v.vmsw_disabled),
-  }, o);
-  return { illegal_op: BigInt(r.illegalOp), priv_op: BigInt(r.privOp), virt_fault: BigInt(r.virtFault), commit: BigInt(r.commit), vm_next: BigInt(r.vmNext) };
+  const r = vmswScalar(
+    {
+      valid: Number(v.valid),
+      toVm: Number(v.to_vm),
+      cpl: Number(v.cpl),
+      psrIt: Number(v.psr_it),
+      psrVm: Number(v.psr_vm),
+      itlbAr: Number(v.itlb_ar),
+      vmDisabled: Number(v.vm_disabled),
+      vmswDisabled: Number(v.vmsw_disabled),
+    },
+    o,
+  );
+  return {
+    illegal_op: BigInt(r.illegalOp),
+    priv_op: BigInt(r.privOp),
+    virt_fault: BigInt(r.virtFault),
+    commit: BigInt(r.commit),
+    vm_next: BigInt(r.vmNext),
+  };
 };
 
 describe('vti_vmsw batched reference', () => {
@@ -74,7 +125,11 @@ describe('vti_vmsw batched reference', () => {
     expect(m.evalBatch(dirty, st.count)).toEqual(m.evalBatch(st.inputs, st.count));
   });
   it('rejects bad options with exact messages', () => {
-    expect(() => createVmswModel({ vmImplemented: 'no' as unknown as boolean })).toThrow(new Error('vti_vmsw: option vmImplemented must be a boolean, got "no"'));
-    expect(() => vmswScalar(OK, { vt: false } as VmswOptions)).toThrow(new Error("vti_vmsw: unknown option 'vt' (known: vmImplemented)"));
+    expect(() => createVmswModel({ vmImplemented: 'no' as unknown as boolean })).toThrow(
+      new Error('vti_vmsw: option vmImplemented must be a boolean, got "no"'),
+    );
+    expect(() => vmswScalar(OK, { vt: false } as VmswOptions)).toThrow(
+      new Error("vti_vmsw: unknown option 'vt' (known: vmImplemented)"),
+    );
   });
 });

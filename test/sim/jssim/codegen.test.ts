@@ -20,8 +20,10 @@ describe('jssim generated code', () => {
 
   it('chunks a large design automatically and still computes it exactly', () => {
     const m = new Mod('chain');
-    const a = m.ref(m.input('a', 64)), b = m.ref(m.input('b', 64));
-    let x = a, y = b;
+    const a = m.ref(m.input('a', 64)),
+      b = m.ref(m.input('b', 64));
+    let x = a,
+      y = b;
     const ops: ('add' | 'xor' | 'sub')[] = [];
     for (let i = 0; i < 2000; i++) {
       const op = (['add', 'xor', 'sub'] as const)[i % 3]!;
@@ -39,7 +41,11 @@ describe('jssim generated code', () => {
       for (const op of ops) [p, q] = [(op === 'add' ? p + q : op === 'sub' ? p - q : p ^ q) & M, p];
       return p;
     };
-    for (const [av, bv] of [[1n, 2n], [M, 1n], [0x1234_5678_9abc_def0n, 0xfedc_ba98_7654_3210n]] as const) {
+    for (const [av, bv] of [
+      [1n, 2n],
+      [M, 1n],
+      [0x1234_5678_9abc_def0n, 0xfedc_ba98_7654_3210n],
+    ] as const) {
       sim.poke('a', av);
       sim.poke('b', bv);
       expect(sim.peek('y')).toBe(model(av, bv));

@@ -63,20 +63,41 @@ function build(W: number) {
     add(`shri_${k}`, m.e({ op: 'shri', width: W, a, amount: k }), (v) => v.a >> BigInt(k));
     add(`srai_${k}`, m.e({ op: 'srai', width: W, a, amount: k }), (v) => (signed(v.a, W) >> BigInt(k)) & M);
   }
-  const slices = [[W - 1, 0], [W - 1, W - 1], [0, 0], [Math.min(W - 1, 40), Math.min(W - 1, 20)], [W - 1, Math.floor(W / 2)], [Math.min(W - 1, 35), Math.min(W - 1, 3)]];
-  for (const [hi, lo] of slices) add(`slice_${hi}_${lo}`, m.slice(a, hi!, lo!), (v) => (v.a >> BigInt(lo!)) & mask(hi! - lo! + 1));
+  const slices = [
+    [W - 1, 0],
+    [W - 1, W - 1],
+    [0, 0],
+    [Math.min(W - 1, 40), Math.min(W - 1, 20)],
+    [W - 1, Math.floor(W / 2)],
+    [Math.min(W - 1, 35), Math.min(W - 1, 3)],
+  ];
+  for (const [hi, lo] of slices)
+    add(`slice_${hi}_${lo}`, m.slice(a, hi!, lo!), (v) => (v.a >> BigInt(lo!)) & mask(hi! - lo! + 1));
   const five = m.slice(m.concat(b, b, b, b, b), 4, 0); // 5 bits of b (also covers concat of many parts)
   add('concat_ab', m.concat(a, b), (v) => (v.a << BigInt(W)) | v.b);
-  add('concat_b5a', m.concat(b, five, a), (v) => (((v.b << 5n) | (((v.b << BigInt(4 * W)) | (v.b << BigInt(3 * W)) | (v.b << BigInt(2 * W)) | (v.b << BigInt(W)) | v.b) & 31n)) << BigInt(W)) | v.a);
+  add(
+    'concat_b5a',
+    m.concat(b, five, a),
+    (v) =>
+      (((v.b << 5n) |
+        (((v.b << BigInt(4 * W)) | (v.b << BigInt(3 * W)) | (v.b << BigInt(2 * W)) | (v.b << BigInt(W)) | v.b) &
+          31n)) <<
+        BigInt(W)) |
+      v.a,
+  );
   add('repl_bit', m.e({ op: 'repl', width: 70, a: s, count: 70 }), (v) => (v.s ? mask(70) : 0n));
-  add('repl3', m.e({ op: 'repl', width: 3 * W, a, count: 3 }), (v) => (v.a << BigInt(2 * W)) | (v.a << BigInt(W)) | v.a);
+  add(
+    'repl3',
+    m.e({ op: 'repl', width: 3 * W, a, count: 3 }),
+    (v) => (v.a << BigInt(2 * W)) | (v.a << BigInt(W)) | v.a,
+  );
   for (const to of [W, W + 1, W + 31, W + 40, 128].filter((x) => x >= W)) {
     add(`zext_${to}`, m.e({ op: 'zext', width: to, a }), (v) => v.a);
     add(`sext_${to}`, m.e({ op: 'sext', width: to, a }), (v) => signed(v.a, W) & mask(to));
   }
   for (const to of new Set([1, W - 1, 31, 32, 33, W].filter((x) => x >= 1 && x <= W)))
     add(`trunc_${to}`, m.e({ op: 'trunc', width: to, a }), (v) => v.a & mask(to));
-  add('const', m.bin('xor', a, m.c(W, (0xa5a5a5a5a5a5a5a5a5n) & M)), (v) => v.a ^ (0xa5a5a5a5a5a5a5a5a5n & M));
+  add('const', m.bin('xor', a, m.c(W, 0xa5a5a5a5a5a5a5a5a5n & M)), (v) => v.a ^ (0xa5a5a5a5a5a5a5a5a5n & M));
   return { d: design(m), cases };
 }
 
@@ -93,7 +114,21 @@ function rng(seed: number) {
 
 const corners = (W: number) => {
   const M = mask(W);
-  return [...new Set([0n, 1n, M, M >> 1n, (M >> 1n) + 1n, M - 1n, 2n & M, 0x80000000n & M, 0xffffffffn & M, (1n << 32n) & M, 0xffffffffn])].map((v) => v & M);
+  return [
+    ...new Set([
+      0n,
+      1n,
+      M,
+      M >> 1n,
+      (M >> 1n) + 1n,
+      M - 1n,
+      2n & M,
+      0x80000000n & M,
+      0xffffffffn & M,
+      (1n << 32n) & M,
+      0xffffffffn,
+    ]),
+  ].map((v) => v & M);
 };
 
 /** Operand pairs: every pair of corner values first, then random ones (some small, so equal and adjacent values occur). */
@@ -139,8 +174,15 @@ describe.each(MODES)('jssim expression ops (%s)', (_mode, opts) => {
       const [a, b] = pairs(W, N, next);
       const s = a.map(() => BigInt(next() & 1));
       const amt: Record<number, bigint[]> = {};
-      for (const aw of AMOUNT_WIDTHS) amt[aw] = a.map((_, k) => (k % 3 === 0 ? BigInt(next()) & mask(aw) : BigInt(next() % (W + 3)) & mask(aw)));
-      for (let k = 0; k < N; k++) env.push({ a: a[k]!, b: b[k]!, s: s[k]!, amt: Object.fromEntries(AMOUNT_WIDTHS.map((aw) => [aw, amt[aw]![k]!])) });
+      for (const aw of AMOUNT_WIDTHS)
+        amt[aw] = a.map((_, k) => (k % 3 === 0 ? BigInt(next()) & mask(aw) : BigInt(next() % (W + 3)) & mask(aw)));
+      for (let k = 0; k < N; k++)
+        env.push({
+          a: a[k]!,
+          b: b[k]!,
+          s: s[k]!,
+          amt: Object.fromEntries(AMOUNT_WIDTHS.map((aw) => [aw, amt[aw]![k]!])),
+        });
       const inputs: Record<string, Uint32Array> = { a: column(a, W), b: column(b, W), s: column(s, 1) };
       for (const aw of AMOUNT_WIDTHS) inputs[`amt${aw}`] = column(amt[aw]!, aw);
       const out = sim.evalBatch(inputs, N);
@@ -149,7 +191,10 @@ describe.each(MODES)('jssim expression ops (%s)', (_mode, opts) => {
         for (let k = 0; k < N && bad.length < 10; k++) {
           const got = read(out[c.name]!, k, c.width);
           const want = c.want(env[k]!);
-          if (got !== want) bad.push(`${c.name}: a=${env[k]!.a.toString(16)} b=${env[k]!.b.toString(16)} s=${env[k]!.s} amt=${JSON.stringify(Object.values(env[k]!.amt).map(String))}: got ${got.toString(16)}, want ${want.toString(16)}`);
+          if (got !== want)
+            bad.push(
+              `${c.name}: a=${env[k]!.a.toString(16)} b=${env[k]!.b.toString(16)} s=${env[k]!.s} amt=${JSON.stringify(Object.values(env[k]!.amt).map(String))}: got ${got.toString(16)}, want ${want.toString(16)}`,
+            );
         }
       expect(bad).toEqual([]);
       // The scalar path (poke / eval / peek) runs separately generated code.

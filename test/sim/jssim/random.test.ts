@@ -34,7 +34,8 @@ function prng(seed: number) {
 function randomDesign(seed: number): IRDesign {
   const r = prng(seed);
   const m = new Mod(`rand${seed}`);
-  const clk = m.input('clk', 1), rst = m.input('rst', 1);
+  const clk = m.input('clk', 1),
+    rst = m.input('rst', 1);
   const inputs = Array.from({ length: 3 + r.int(3) }, (_, i) => m.input(`in${i}`, r.pick(WIDTHS)));
   const regs = Array.from({ length: 2 + r.int(3) }, (_, i) => {
     const w = r.pick(WIDTHS);
@@ -56,12 +57,18 @@ function randomDesign(seed: number): IRDesign {
     const sub = (w = width) => expr(w, depth - 1, avail);
     const k = r.int(width === 1 ? 14 : 11);
     switch (k) {
-      case 0: return m.bin(r.pick(['and', 'or', 'xor'] as const), sub(), sub());
-      case 1: return m.bin(r.pick(['add', 'sub'] as const), sub(), sub());
-      case 2: return m.un(r.pick(['not', 'neg'] as const), sub());
-      case 3: return m.bin(r.pick(['shl', 'shr', 'sra'] as const), sub(), sub(r.pick([1, 3, 6, 7, 8, 33])));
-      case 4: return m.e({ op: r.pick(['shli', 'shri', 'srai'] as const), width, a: sub(), amount: r.int(width + 3) });
-      case 5: return m.mux(sub(1), sub(), sub());
+      case 0:
+        return m.bin(r.pick(['and', 'or', 'xor'] as const), sub(), sub());
+      case 1:
+        return m.bin(r.pick(['add', 'sub'] as const), sub(), sub());
+      case 2:
+        return m.un(r.pick(['not', 'neg'] as const), sub());
+      case 3:
+        return m.bin(r.pick(['shl', 'shr', 'sra'] as const), sub(), sub(r.pick([1, 3, 6, 7, 8, 33])));
+      case 4:
+        return m.e({ op: r.pick(['shli', 'shri', 'srai'] as const), width, a: sub(), amount: r.int(width + 3) });
+      case 5:
+        return m.mux(sub(1), sub(), sub());
       case 6: {
         if (width < 2) return sub();
         const cut = 1 + r.int(width - 1);
@@ -81,17 +88,29 @@ function randomDesign(seed: number): IRDesign {
         if (other > width) return m.e({ op: 'trunc', width, a: sub(other) });
         return m.e({ op: r.next() < 0.5 ? 'zext' : 'sext', width, a: sub(other) });
       }
-      case 10: return leaf();
-      case 11: case 12: {
+      case 10:
+        return leaf();
+      case 11:
+      case 12: {
         const w = r.pick(WIDTHS);
-        return m.cmp(r.pick(['eq', 'ne', 'ult', 'ule', 'ugt', 'uge', 'slt', 'sle', 'sgt', 'sge'] as const), sub(w), sub(w));
+        return m.cmp(
+          r.pick(['eq', 'ne', 'ult', 'ule', 'ugt', 'uge', 'slt', 'sle', 'sgt', 'sge'] as const),
+          sub(w),
+          sub(w),
+        );
       }
-      default: return m.red(r.pick(['redand', 'redor', 'redxor'] as const), sub(r.pick(WIDTHS)));
+      default:
+        return m.red(r.pick(['redand', 'redor', 'redxor'] as const), sub(r.pick(WIDTHS)));
     }
   };
 
   /** Random statements assigning `targets`; `valueAvail(t)` are the signals a value for t may read. */
-  const stmts = (targets: readonly Sig[], depth: number, condAvail: readonly Sig[], valueAvail: (t: Sig) => readonly Sig[]): IRStmt[] =>
+  const stmts = (
+    targets: readonly Sig[],
+    depth: number,
+    condAvail: readonly Sig[],
+    valueAvail: (t: Sig) => readonly Sig[],
+  ): IRStmt[] =>
     Array.from({ length: 1 + r.int(2) }, (): IRStmt => {
       const k = depth <= 0 ? 0 : r.int(4);
       if (k <= 1) {
@@ -103,10 +122,18 @@ function randomDesign(seed: number): IRDesign {
         }
         return m.assign(t, expr(t.width, 2, valueAvail(t)));
       }
-      if (k === 2) return m.if(expr(1, 1, condAvail), stmts(targets, depth - 1, condAvail, valueAvail), r.next() < 0.5 ? stmts(targets, depth - 1, condAvail, valueAvail) : []);
+      if (k === 2)
+        return m.if(
+          expr(1, 1, condAvail),
+          stmts(targets, depth - 1, condAvail, valueAvail),
+          r.next() < 0.5 ? stmts(targets, depth - 1, condAvail, valueAvail) : [],
+        );
       const w = r.pick([1, 2, 3, 4, 33, 64]);
       const val = () => r.big(w).toString(16);
-      const cases: [string[], IRStmt[]][] = Array.from({ length: 1 + r.int(3) }, () => [Array.from({ length: 1 + r.int(2) }, val), stmts(targets, depth - 1, condAvail, valueAvail)]);
+      const cases: [string[], IRStmt[]][] = Array.from({ length: 1 + r.int(3) }, () => [
+        Array.from({ length: 1 + r.int(2) }, val),
+        stmts(targets, depth - 1, condAvail, valueAvail),
+      ]);
       if (r.next() < 0.5) cases.push([[], stmts(targets, depth - 1, condAvail, valueAvail)]);
       return m.switch(expr(w, 1, condAvail), cases);
     });
@@ -181,14 +208,20 @@ describe.each(MODES)('jssim on random designs (%s)', (_mode, opts) => {
       const ins = mod.signals.filter((s) => s.kind === 'input' && s.name !== 'clk');
       const outs = mod.signals.filter((s) => s.kind === 'output');
       const stim: Record<string, bigint[]> = {};
-      for (const s of ins) stim[s.name] = Array.from({ length: CYCLES }, (_, k) => (s.name === 'rst' ? (k === 0 || r.next() < 0.1 ? 1n : 0n) : r.big(s.width)));
+      for (const s of ins)
+        stim[s.name] = Array.from({ length: CYCLES }, (_, k) =>
+          s.name === 'rst' ? (k === 0 || r.next() < 0.1 ? 1n : 0n) : r.big(s.width),
+        );
       const got = sim.stepBatch(Object.fromEntries(ins.map((s) => [s.name, column(stim[s.name]!, s.width)])), CYCLES);
       for (let k = 0; k < CYCLES; k++) {
         for (const s of ins) ref.set(s.name, stim[s.name]![k]!);
         ref.step();
         for (const o of outs) {
           const g = read(got[o.name]!, k, o.width);
-          if (g !== ref.get(o.name)) expect.fail(`seed ${seed * 7919}, cycle ${k}, output ${o.name}: jssim 0x${g.toString(16)}, reference 0x${ref.get(o.name).toString(16)}`);
+          if (g !== ref.get(o.name))
+            expect.fail(
+              `seed ${seed * 7919}, cycle ${k}, output ${o.name}: jssim 0x${g.toString(16)}, reference 0x${ref.get(o.name).toString(16)}`,
+            );
         }
       }
       // Combinational batch against the registers as they are now.
@@ -198,10 +231,15 @@ describe.each(MODES)('jssim on random designs (%s)', (_mode, opts) => {
       for (let k = 0; k < 4; k++) {
         for (const s of ins) ref.set(s.name, ev[s.name]![k]!);
         ref.settle();
-        for (const o of outs) expect(read(eo[o.name]!, k, o.width), `seed ${seed * 7919}, evalBatch vector ${k}, ${o.name}`).toBe(ref.get(o.name));
+        for (const o of outs)
+          expect(read(eo[o.name]!, k, o.width), `seed ${seed * 7919}, evalBatch vector ${k}, ${o.name}`).toBe(
+            ref.get(o.name),
+          );
       }
       // Every internal signal after the batch, through peek (the scalar path).
-      for (const s of mod.signals) if (s.name !== 'clk') expect(sim.peek(inside ? `u.${s.name}` : s.name), `seed ${seed * 7919}: ${s.name}`).toBe(ref.get(s.name));
+      for (const s of mod.signals)
+        if (s.name !== 'clk')
+          expect(sim.peek(inside ? `u.${s.name}` : s.name), `seed ${seed * 7919}: ${s.name}`).toBe(ref.get(s.name));
     }
   });
 });

@@ -29,46 +29,121 @@ export class Reference {
     const w = (i: number) => this.m.exprs[i]!.width;
     let v: bigint;
     switch (e.op) {
-      case 'const': v = BigInt(`0x${e.value}`); break;
-      case 'ref': v = this.values[e.signal]!; break;
-      case 'and': v = x(e.a) & x(e.b); break;
-      case 'or': v = x(e.a) | x(e.b); break;
-      case 'xor': v = x(e.a) ^ x(e.b); break;
-      case 'add': v = (x(e.a) + x(e.b)) & mask(W); break;
-      case 'sub': v = (x(e.a) - x(e.b)) & mask(W); break;
-      case 'not': v = ~x(e.a) & mask(W); break;
-      case 'neg': v = -x(e.a) & mask(W); break;
-      case 'eq': v = x(e.a) === x(e.b) ? 1n : 0n; break;
-      case 'ne': v = x(e.a) !== x(e.b) ? 1n : 0n; break;
-      case 'ult': v = x(e.a) < x(e.b) ? 1n : 0n; break;
-      case 'ule': v = x(e.a) <= x(e.b) ? 1n : 0n; break;
-      case 'ugt': v = x(e.a) > x(e.b) ? 1n : 0n; break;
-      case 'uge': v = x(e.a) >= x(e.b) ? 1n : 0n; break;
-      case 'slt': v = signed(x(e.a), w(e.a)) < signed(x(e.b), w(e.b)) ? 1n : 0n; break;
-      case 'sle': v = signed(x(e.a), w(e.a)) <= signed(x(e.b), w(e.b)) ? 1n : 0n; break;
-      case 'sgt': v = signed(x(e.a), w(e.a)) > signed(x(e.b), w(e.b)) ? 1n : 0n; break;
-      case 'sge': v = signed(x(e.a), w(e.a)) >= signed(x(e.b), w(e.b)) ? 1n : 0n; break;
-      case 'shl': v = x(e.b) >= BigInt(W) ? 0n : (x(e.a) << x(e.b)) & mask(W); break;
-      case 'shr': v = x(e.b) >= BigInt(W) ? 0n : x(e.a) >> x(e.b); break;
-      case 'sra': v = (signed(x(e.a), W) >> (x(e.b) >= BigInt(W) ? BigInt(W) : x(e.b))) & mask(W); break;
-      case 'shli': v = (x(e.a) << BigInt(e.amount)) & mask(W); break;
-      case 'shri': v = x(e.a) >> BigInt(e.amount); break;
-      case 'srai': v = (signed(x(e.a), W) >> BigInt(e.amount)) & mask(W); break;
-      case 'redand': v = x(e.a) === mask(w(e.a)) ? 1n : 0n; break;
-      case 'redor': v = x(e.a) !== 0n ? 1n : 0n; break;
-      case 'redxor': v = BigInt([...x(e.a).toString(2)].filter((c) => c === '1').length & 1); break;
-      case 'slice': v = (x(e.a) >> BigInt(e.lo)) & mask(e.hi - e.lo + 1); break;
-      case 'concat': v = e.parts.reduce((acc, p) => (acc << BigInt(w(p))) | x(p), 0n); break;
-      case 'repl': { v = 0n; for (let i = 0; i < e.count; i++) v = (v << BigInt(w(e.a))) | x(e.a); break; }
-      case 'mux': v = x(e.sel) ? x(e.a) : x(e.b); break;
-      case 'zext': case 'trunc': v = x(e.a) & mask(W); break;
-      case 'sext': v = signed(x(e.a), w(e.a)) & mask(W); break;
+      case 'const':
+        v = BigInt(`0x${e.value}`);
+        break;
+      case 'ref':
+        v = this.values[e.signal]!;
+        break;
+      case 'and':
+        v = x(e.a) & x(e.b);
+        break;
+      case 'or':
+        v = x(e.a) | x(e.b);
+        break;
+      case 'xor':
+        v = x(e.a) ^ x(e.b);
+        break;
+      case 'add':
+        v = (x(e.a) + x(e.b)) & mask(W);
+        break;
+      case 'sub':
+        v = (x(e.a) - x(e.b)) & mask(W);
+        break;
+      case 'not':
+        v = ~x(e.a) & mask(W);
+        break;
+      case 'neg':
+        v = -x(e.a) & mask(W);
+        break;
+      case 'eq':
+        v = x(e.a) === x(e.b) ? 1n : 0n;
+        break;
+      case 'ne':
+        v = x(e.a) !== x(e.b) ? 1n : 0n;
+        break;
+      case 'ult':
+        v = x(e.a) < x(e.b) ? 1n : 0n;
+        break;
+      case 'ule':
+        v = x(e.a) <= x(e.b) ? 1n : 0n;
+        break;
+      case 'ugt':
+        v = x(e.a) > x(e.b) ? 1n : 0n;
+        break;
+      case 'uge':
+        v = x(e.a) >= x(e.b) ? 1n : 0n;
+        break;
+      case 'slt':
+        v = signed(x(e.a), w(e.a)) < signed(x(e.b), w(e.b)) ? 1n : 0n;
+        break;
+      case 'sle':
+        v = signed(x(e.a), w(e.a)) <= signed(x(e.b), w(e.b)) ? 1n : 0n;
+        break;
+      case 'sgt':
+        v = signed(x(e.a), w(e.a)) > signed(x(e.b), w(e.b)) ? 1n : 0n;
+        break;
+      case 'sge':
+        v = signed(x(e.a), w(e.a)) >= signed(x(e.b), w(e.b)) ? 1n : 0n;
+        break;
+      case 'shl':
+        v = x(e.b) >= BigInt(W) ? 0n : (x(e.a) << x(e.b)) & mask(W);
+        break;
+      case 'shr':
+        v = x(e.b) >= BigInt(W) ? 0n : x(e.a) >> x(e.b);
+        break;
+      case 'sra':
+        v = (signed(x(e.a), W) >> (x(e.b) >= BigInt(W) ? BigInt(W) : x(e.b))) & mask(W);
+        break;
+      case 'shli':
+        v = (x(e.a) << BigInt(e.amount)) & mask(W);
+        break;
+      case 'shri':
+        v = x(e.a) >> BigInt(e.amount);
+        break;
+      case 'srai':
+        v = (signed(x(e.a), W) >> BigInt(e.amount)) & mask(W);
+        break;
+      case 'redand':
+        v = x(e.a) === mask(w(e.a)) ? 1n : 0n;
+        break;
+      case 'redor':
+        v = x(e.a) !== 0n ? 1n : 0n;
+        break;
+      case 'redxor':
+        v = BigInt([...x(e.a).toString(2)].filter((c) => c === '1').length & 1);
+        break;
+      case 'slice':
+        v = (x(e.a) >> BigInt(e.lo)) & mask(e.hi - e.lo + 1);
+        break;
+      case 'concat':
+        v = e.parts.reduce((acc, p) => (acc << BigInt(w(p))) | x(p), 0n);
+        break;
+      case 'repl': {
+        v = 0n;
+        for (let i = 0; i < e.count; i++) v = (v << BigInt(w(e.a))) | x(e.a);
+        break;
+      }
+      case 'mux':
+        v = x(e.sel) ? x(e.a) : x(e.b);
+        break;
+      case 'zext':
+      case 'trunc':
+        v = x(e.a) & mask(W);
+        break;
+      case 'sext':
+        v = signed(x(e.a), w(e.a)) & mask(W);
+        break;
     }
     memo.set(id, v);
     return v;
   }
 
-  private run(stmts: readonly IRStmt[], memo: Map<number, bigint>, write: (sig: number, v: bigint, hi?: number, lo?: number) => void): void {
+  private run(
+    stmts: readonly IRStmt[],
+    memo: Map<number, bigint>,
+    write: (sig: number, v: bigint, hi?: number, lo?: number) => void,
+  ): void {
     for (const s of stmts) {
       if (s.kind === 'assign') write(s.target, this.expr(s.value, memo), s.hi, s.lo);
       else if (s.kind === 'if') this.run(this.expr(s.cond, memo) ? s.then : s.else, memo, write);
@@ -94,7 +169,9 @@ export class Reference {
         if (p.kind !== 'comb') continue;
         const memo = new Map<number, bigint>();
         const local = new Map<number, bigint>();
-        this.run(p.body, memo, (sig, v, hi, lo) => local.set(sig, Reference.put(local.get(sig) ?? 0n, v, sigs[sig]!.width, hi, lo)));
+        this.run(p.body, memo, (sig, v, hi, lo) =>
+          local.set(sig, Reference.put(local.get(sig) ?? 0n, v, sigs[sig]!.width, hi, lo)),
+        );
         for (const [sig, v] of local) if (this.values[sig] !== v) (this.values[sig] = v), (changed = true);
       }
       if (!changed) return;
@@ -109,14 +186,24 @@ export class Reference {
     const memo = new Map<number, bigint>();
     for (const p of this.m.processes) {
       if (p.kind !== 'sync') continue;
-      this.run(p.body, memo, (sig, v, hi, lo) => next.set(sig, Reference.put(next.get(sig) ?? this.values[sig]!, v, sigs[sig]!.width, hi, lo)));
-      if (p.reset != null && this.values[p.reset]) for (const s of sigs) if (s.kind === 'reg' && s.init != null && this.assigns(p.body, s.id)) next.set(s.id, BigInt(`0x${s.init}`));
+      this.run(p.body, memo, (sig, v, hi, lo) =>
+        next.set(sig, Reference.put(next.get(sig) ?? this.values[sig]!, v, sigs[sig]!.width, hi, lo)),
+      );
+      if (p.reset != null && this.values[p.reset])
+        for (const s of sigs)
+          if (s.kind === 'reg' && s.init != null && this.assigns(p.body, s.id)) next.set(s.id, BigInt(`0x${s.init}`));
     }
     for (const [sig, v] of next) this.values[sig] = v;
     this.settle();
   }
 
   private assigns(stmts: readonly IRStmt[], sig: number): boolean {
-    return stmts.some((s) => (s.kind === 'assign' ? s.target === sig : s.kind === 'if' ? this.assigns(s.then, sig) || this.assigns(s.else, sig) : s.cases.some((c) => this.assigns(c.body, sig))));
+    return stmts.some((s) =>
+      s.kind === 'assign'
+        ? s.target === sig
+        : s.kind === 'if'
+          ? this.assigns(s.then, sig) || this.assigns(s.else, sig)
+          : s.cases.some((c) => this.assigns(c.body, sig)),
+    );
   }
 }

@@ -10,13 +10,16 @@ import { design, MODES, Mod } from './ir.js';
 function build() {
   const leaf = new Mod('leaf');
   {
-    const clk = leaf.input('clk', 1), rst = leaf.input('rst', 1);
+    const clk = leaf.input('clk', 1),
+      rst = leaf.input('rst', 1);
     const cnt = leaf.reg('cnt', 40, clk, rst, 0n);
     leaf.sync(clk, rst, leaf.assign(cnt, leaf.bin('add', leaf.ref(cnt), leaf.c(40, 1))));
     leaf.comb(leaf.assign(leaf.output('q', 40), leaf.ref(cnt)));
   }
   const top = new Mod('top');
-  const clk = top.input('clk', 1), rst = top.input('rst', 1), q = top.wire('q', 40);
+  const clk = top.input('clk', 1),
+    rst = top.input('rst', 1),
+    q = top.wire('q', 40);
   top.inst('u', 'leaf', { clk: top.ref(clk), rst: top.ref(rst) }, { q });
   top.comb(top.assign(top.output('odd', 1), top.slice(top.ref(q), 0, 0)));
   return design(leaf, top);
@@ -32,13 +35,14 @@ function parse(text: string) {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok === '$scope') scope.push(tokens[(i += 2)]!), (i += 1);
-    else if (tok === '$upscope') (scope.pop(), (i += 1));
+    else if (tok === '$upscope') scope.pop(), (i += 1);
     else if (tok === '$var') {
       const [type, width, id, name] = tokens.slice(i + 1, i + 5);
       vars.set(id!, { path: [...scope, name].join('.'), width: Number(width), type: type! });
       while (tokens[i] !== '$end') i++;
     } else if (tok.startsWith('#')) t = Number(tok.slice(1));
-    else if (tok.startsWith('b')) changes.push({ t, path: vars.get(tokens[++i]!)!.path, value: BigInt(`0${tok}`).toString() });
+    else if (tok.startsWith('b'))
+      changes.push({ t, path: vars.get(tokens[++i]!)!.path, value: BigInt(`0${tok}`).toString() });
     else if (/^[01xz]/.test(tok) && t >= 0) changes.push({ t, path: vars.get(tok.slice(1))!.path, value: tok[0]! });
   }
   return { vars, changes };
@@ -55,13 +59,39 @@ describe.each(MODES)('jssim VCD (%s)', (_mode, opts) => {
     sim.step(2);
     sim.close();
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^\$date .* \$end\n\$version vti-hdl jssim \$end\n\$timescale 1ns \$end\n\$scope module top \$end\n/);
+    expect(text).toMatch(
+      /^\$date .* \$end\n\$version vti-hdl jssim \$end\n\$timescale 1ns \$end\n\$scope module top \$end\n/,
+    );
     expect(text).toContain('$enddefinitions $end\n#0\n$dumpvars\n');
     const { vars, changes } = parse(text);
     const decl = [...vars.values()].map((v) => `${v.type} ${v.width} ${v.path}`).sort();
-    expect(decl).toEqual(['reg 40 top.u.cnt', 'wire 1 top.clk', 'wire 1 top.odd', 'wire 1 top.rst', 'wire 1 top.u.clk', 'wire 1 top.u.rst', 'wire 40 top.q', 'wire 40 top.u.q'].sort());
-    const at = (t: number) => changes.filter((c) => c.t === t).map((c) => `${c.path}=${c.value}`).sort();
-    expect(at(0)).toEqual(['top.clk=0', 'top.odd=0', 'top.q=0', 'top.rst=1', 'top.u.clk=0', 'top.u.cnt=0', 'top.u.q=0', 'top.u.rst=1']);
+    expect(decl).toEqual(
+      [
+        'reg 40 top.u.cnt',
+        'wire 1 top.clk',
+        'wire 1 top.odd',
+        'wire 1 top.rst',
+        'wire 1 top.u.clk',
+        'wire 1 top.u.rst',
+        'wire 40 top.q',
+        'wire 40 top.u.q',
+      ].sort(),
+    );
+    const at = (t: number) =>
+      changes
+        .filter((c) => c.t === t)
+        .map((c) => `${c.path}=${c.value}`)
+        .sort();
+    expect(at(0)).toEqual([
+      'top.clk=0',
+      'top.odd=0',
+      'top.q=0',
+      'top.rst=1',
+      'top.u.clk=0',
+      'top.u.cnt=0',
+      'top.u.q=0',
+      'top.u.rst=1',
+    ]);
     expect(at(5)).toEqual(['top.clk=1', 'top.u.clk=1']); // reset edge: cnt stays 0
     expect(at(10)).toEqual(['top.clk=0', 'top.rst=0', 'top.u.clk=0', 'top.u.rst=0']); // rst poked after the first cycle
     expect(at(15)).toEqual(['top.clk=1', 'top.odd=1', 'top.q=1', 'top.u.clk=1', 'top.u.cnt=1', 'top.u.q=1']);
@@ -77,6 +107,11 @@ describe.each(MODES)('jssim VCD (%s)', (_mode, opts) => {
     sim.close();
     expect([...out.odd!]).toEqual([0, 1, 0, 1]);
     const { changes } = parse(readFileSync(file, 'utf8'));
-    expect(changes.filter((c) => c.path === 'top.u.cnt').map((c) => `${c.t}:${c.value}`)).toEqual(['0:0', '15:1', '25:2', '35:3']);
+    expect(changes.filter((c) => c.path === 'top.u.cnt').map((c) => `${c.t}:${c.value}`)).toEqual([
+      '0:0',
+      '15:1',
+      '25:2',
+      '35:3',
+    ]);
   });
 });

@@ -18,12 +18,42 @@ describe('parseVerilator', () => {
       '%Error: Cannot continue',
     ].join('\n');
     expect(parseVerilator(out, 'verilator')).toEqual([
-      { tool: 'verilator', file: 'w.v', line: 6, column: 12, severity: 'warning', code: 'WIDTH',
-        message: "Operator ASSIGNW expects 8 bits on the Assign RHS, but Assign RHS's SEL generates 10 bits." },
-      { tool: 'verilator', file: 'w.v', line: 7, column: 10, severity: 'warning', code: 'IMPLICIT',
-        message: "Signal definition not found, creating implicitly: 'zz'" },
-      { tool: 'verilator', file: 'e.v', line: 2, column: 14, severity: 'error', code: null, message: "Can't find definition of variable: 'b'" },
-      { tool: 'verilator', file: null, line: null, column: null, severity: 'error', code: null, message: "Cannot find file containing module: 'foo'" },
+      {
+        tool: 'verilator',
+        file: 'w.v',
+        line: 6,
+        column: 12,
+        severity: 'warning',
+        code: 'WIDTH',
+        message: "Operator ASSIGNW expects 8 bits on the Assign RHS, but Assign RHS's SEL generates 10 bits.",
+      },
+      {
+        tool: 'verilator',
+        file: 'w.v',
+        line: 7,
+        column: 10,
+        severity: 'warning',
+        code: 'IMPLICIT',
+        message: "Signal definition not found, creating implicitly: 'zz'",
+      },
+      {
+        tool: 'verilator',
+        file: 'e.v',
+        line: 2,
+        column: 14,
+        severity: 'error',
+        code: null,
+        message: "Can't find definition of variable: 'b'",
+      },
+      {
+        tool: 'verilator',
+        file: null,
+        line: null,
+        column: null,
+        severity: 'error',
+        code: null,
+        message: "Cannot find file containing module: 'foo'",
+      },
     ]);
   });
 });
@@ -51,7 +81,12 @@ describe('parseIverilog', () => {
       ['e.v', 3, 'error', 'Unknown module type: foo'],
       ['e.v', 9, 'error', 'syntax error'],
       ['e.v', 12, 'error', 'unsupported: constant user functions are not supported.'],
-      [null, null, 'error', 'Unable to find the root module "x" in the Verilog source. (Perhaps ``-s x\'\' is incorrect?)'],
+      [
+        null,
+        null,
+        'error',
+        'Unable to find the root module "x" in the Verilog source. (Perhaps ``-s x\'\' is incorrect?)',
+      ],
     ]);
     expect(formatLintMessage(ms[0]!)).toBe("w.v:7: warning (iverilog): implicit definition of wire 'zz'.");
   });

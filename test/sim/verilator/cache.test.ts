@@ -20,11 +20,16 @@ module cache_probe (input wire [31:0] x, output wire [31:0] y);
 endmodule
 `,
   },
-  ports: [{ name: 'x', dir: 'input', width: 32 }, { name: 'y', dir: 'output', width: 32 }],
+  ports: [
+    { name: 'x', dir: 'input', width: 32 },
+    { name: 'y', dir: 'output', width: 32 },
+  ],
 });
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('Verilator build cache', () => {
   it('builds once, then hits the cache without compiling; changed text rebuilds', async () => {

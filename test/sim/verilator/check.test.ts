@@ -11,11 +11,18 @@ import { randomColumn, rng } from './helpers.js';
 type Cols = Record<string, Uint32Array>;
 const copy = (c: Cols): Cols => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()]));
 
-for (const [name, spec] of [['adder64', adder64], ['wide70', wide70]] as const) {
+for (const [name, spec] of [
+  ['adder64', adder64],
+  ['wide70', wide70],
+] as const) {
   describe(`checkBatch on ${name}`, () => {
     let m: VerilatedModel;
-    beforeAll(async () => { m = await buildVerilatorModel(spec()); });
-    afterAll(async () => { await m?.close(); });
+    beforeAll(async () => {
+      m = await buildVerilatorModel(spec());
+    });
+    afterAll(async () => {
+      await m?.close();
+    });
     const inputsFor = (n: number, seed: number): Cols => {
       const next = rng(seed);
       const ins = m.spec.ports.filter((p) => p.dir === 'input');
@@ -33,7 +40,9 @@ for (const [name, spec] of [['adder64', adder64], ['wide70', wide70]] as const) 
           for (const at of [0, n * words - 1, Math.floor(n / 2) * words + (words - 1)]) {
             const bad = copy(want);
             bad[port]![at]! ^= 1;
-            const out = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, new Uint32Array(v.length).fill(0xdeadbeef)]));
+            const out = Object.fromEntries(
+              Object.entries(want).map(([k, v]) => [k, new Uint32Array(v.length).fill(0xdeadbeef)]),
+            );
             const res = await m.checkBatch(inputs, bad, n, false, out);
             expect(res.differs).toBe(true);
             expect(res.actual).toEqual(want);
@@ -61,13 +70,19 @@ for (const [name, spec] of [['adder64', adder64], ['wide70', wide70]] as const) 
 
 describe('checkBatch (step) on counter40', () => {
   let m: VerilatedModel;
-  beforeAll(async () => { m = await buildVerilatorModel(counter40()); });
-  afterAll(async () => { await m?.close(); });
+  beforeAll(async () => {
+    m = await buildVerilatorModel(counter40());
+  });
+  afterAll(async () => {
+    await m?.close();
+  });
 
   it('clocked batches: outputs stored and compared; a wrong word is found', async () => {
     const n = ASYNC_MIN * 2;
     const next = rng(9);
-    const rst = new Uint32Array(n), en = randomColumn(next, 1, n), load = new Uint32Array(n);
+    const rst = new Uint32Array(n),
+      en = randomColumn(next, 1, n),
+      load = new Uint32Array(n);
     const loadVal = randomColumn(next, 40, n);
     rst[0] = 1;
     for (let v = 5; v < n; v += 97) load[v] = 1;

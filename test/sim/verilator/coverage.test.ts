@@ -14,30 +14,49 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildInfo, buildVerilatorModel, verilatorAvailable } from '../../../sim/verilator/index.js';
 import {
-  annotateSources, coverageTableRows, formatCoverageDat, formatUncovered, mergeCoverage, parseCoverageDat, summarizeCoverage,
+  annotateSources,
+  coverageTableRows,
+  formatCoverageDat,
+  formatUncovered,
+  mergeCoverage,
+  parseCoverageDat,
+  summarizeCoverage,
   type CoveragePoint,
 } from '../../../sim/verilator/coverage.js';
 import { counter40, fixtureText } from '../../fixtures/verilog/index.js';
 import { columnOf } from './helpers.js';
 
 const rec = (kv: Record<string, string | number>, count: number) =>
-  `C '${Object.entries(kv).map(([k, v]) => `\x01${k}\x02${v}`).join('')}' ${count}`;
+  `C '${Object.entries(kv)
+    .map(([k, v]) => `\x01${k}\x02${v}`)
+    .join('')}' ${count}`;
 
-const SAMPLE = [
-  '# SystemC::Coverage-3',
-  rec({ f: 'src/m.v', l: 5, n: 3, page: 'v_line/m', o: 'block', S: '5-6', h: 'top.m' }, 4),
-  rec({ f: 'src/m.v', l: 7, n: 9, page: 'v_branch/m', o: 'if', S: '7-8', h: 'top.m' }, 0),
-  rec({ f: 'src/m.v', l: 7, n: 10, page: 'v_branch/m', o: 'else', h: 'top.m' }, 2),
-  rec({ f: 'src/m.v', l: 2, n: 20, page: 'v_toggle/m', o: 'x[0]', h: 'top.m' }, 1),
-  rec({ f: 'src/m.v', l: 2, n: 20, page: 'v_toggle/m', o: 'x[1]', h: 'top.m' }, 2),
-  rec({ f: 'src/sub.v', l: 3, n: 8, page: 'v_toggle/sub', o: 'y', h: 'top.m.u0,top.m.u1' }, 0),
-].join('\n') + '\n';
+const SAMPLE =
+  [
+    '# SystemC::Coverage-3',
+    rec({ f: 'src/m.v', l: 5, n: 3, page: 'v_line/m', o: 'block', S: '5-6', h: 'top.m' }, 4),
+    rec({ f: 'src/m.v', l: 7, n: 9, page: 'v_branch/m', o: 'if', S: '7-8', h: 'top.m' }, 0),
+    rec({ f: 'src/m.v', l: 7, n: 10, page: 'v_branch/m', o: 'else', h: 'top.m' }, 2),
+    rec({ f: 'src/m.v', l: 2, n: 20, page: 'v_toggle/m', o: 'x[0]', h: 'top.m' }, 1),
+    rec({ f: 'src/m.v', l: 2, n: 20, page: 'v_toggle/m', o: 'x[1]', h: 'top.m' }, 2),
+    rec({ f: 'src/sub.v', l: 3, n: 8, page: 'v_toggle/sub', o: 'y', h: 'top.m.u0,top.m.u1' }, 0),
+  ].join('\n') + '\n';
 
 describe('coverage.dat reader', () => {
   it('reads every record with its kind, module, place and count', () => {
     const ps = parseCoverageDat(SAMPLE);
     expect(ps).toHaveLength(6);
-    expect(ps[0]).toMatchObject({ file: 'm.v', line: 5, column: 3, kind: 'line', module: 'm', name: 'block', lines: '5-6', hier: 'top.m', count: 4 });
+    expect(ps[0]).toMatchObject({
+      file: 'm.v',
+      line: 5,
+      column: 3,
+      kind: 'line',
+      module: 'm',
+      name: 'block',
+      lines: '5-6',
+      hier: 'top.m',
+      count: 4,
+    });
     expect(ps.map((p) => p.kind)).toEqual(['line', 'branch', 'branch', 'toggle', 'toggle', 'toggle']);
     expect(ps[5]).toMatchObject({ module: 'sub', hier: 'top.m.u0,top.m.u1', count: 0 });
   });
@@ -46,11 +65,17 @@ describe('coverage.dat reader', () => {
     expect(s.modules).toEqual(['m', 'sub']);
     expect(s.kinds).toEqual(['line', 'branch', 'toggle']);
     expect(s.cells.m).toEqual({
-      line: { covered: 1, total: 1, pct: 100 }, branch: { covered: 1, total: 2, pct: 50 }, toggle: { covered: 1, total: 2, pct: 50 },
+      line: { covered: 1, total: 1, pct: 100 },
+      branch: { covered: 1, total: 2, pct: 50 },
+      toggle: { covered: 1, total: 2, pct: 50 },
     });
     expect(s.cells.sub).toEqual({ toggle: { covered: 0, total: 1, pct: 0 } });
     expect(s.total).toMatchObject({ covered: 3, total: 6 });
-    expect(s.uncovered.map((p) => `${p.file}:${p.line} ${p.kind} ${p.name}`)).toEqual(['m.v:2 toggle x[0]', 'm.v:7 branch if', 'sub.v:3 toggle y']);
+    expect(s.uncovered.map((p) => `${p.file}:${p.line} ${p.kind} ${p.name}`)).toEqual([
+      'm.v:2 toggle x[0]',
+      'm.v:7 branch if',
+      'sub.v:3 toggle y',
+    ]);
     const { head, rows } = coverageTableRows(s);
     expect(head).toEqual(['module', 'line', 'branch', 'toggle', 'all']);
     expect(rows.at(-1)).toEqual(['all', '1/1 100.0 %', '1/2 50.0 %', '1/3 33.3 %', '3/6 50.0 %']);
@@ -64,12 +89,16 @@ describe('coverage.dat reader', () => {
   });
   it('rejects what is not coverage.dat, naming the file and line', () => {
     expect(() => parseCoverageDat('hello\n', 'x.dat')).toThrow(/x\.dat: not a Verilator coverage file/);
-    expect(() => parseCoverageDat('# SystemC::Coverage-3\nC oops\n', 'x.dat')).toThrow(/x\.dat:2: not a coverage record/);
+    expect(() => parseCoverageDat('# SystemC::Coverage-3\nC oops\n', 'x.dat')).toThrow(
+      /x\.dat:2: not a coverage record/,
+    );
   });
 });
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
@@ -80,7 +109,19 @@ function lineOf(text: string, needle: string): number {
 async function runCounter(cycles: { rst: number; en: number }[], dat: string): Promise<CoveragePoint[]> {
   const m = await buildVerilatorModel(counter40(), { coverage: true });
   try {
-    await m.stepBatch({ rst: columnOf(1, cycles.map((c) => BigInt(c.rst))), en: columnOf(1, cycles.map((c) => BigInt(c.en))) }, cycles.length);
+    await m.stepBatch(
+      {
+        rst: columnOf(
+          1,
+          cycles.map((c) => BigInt(c.rst)),
+        ),
+        en: columnOf(
+          1,
+          cycles.map((c) => BigInt(c.en)),
+        ),
+      },
+      cycles.length,
+    );
     await m.writeCoverage(dat);
   } finally {
     await m.close();
@@ -90,15 +131,24 @@ async function runCounter(cycles: { rst: number; en: number }[], dat: string): P
 
 describe.skipIf(!verilatorAvailable())('Verilator --coverage on counter40', () => {
   const text = fixtureText('counter40.v');
-  const RST = lineOf(text, 'if (rst)'), LOAD = lineOf(text, 'else if (load)'), EN = lineOf(text, 'else if (en)');
-  const WORKLOAD = [{ rst: 1, en: 0 }, { rst: 0, en: 1 }, { rst: 0, en: 1 }, { rst: 0, en: 1 }];
+  const RST = lineOf(text, 'if (rst)'),
+    LOAD = lineOf(text, 'else if (load)'),
+    EN = lineOf(text, 'else if (en)');
+  const WORKLOAD = [
+    { rst: 1, en: 0 },
+    { rst: 0, en: 1 },
+    { rst: 0, en: 1 },
+    { rst: 0, en: 1 },
+  ];
 
   it('is a separate cache entry; a model without it refuses writeCoverage', async () => {
     const plain = await buildVerilatorModel(counter40());
     const cov = await buildVerilatorModel(counter40(), { coverage: true });
     try {
       expect(buildInfo(cov)!.key).not.toBe(buildInfo(plain)!.key);
-      await expect(plain.writeCoverage(join(tmpdir(), 'never.dat'))).rejects.toThrow("writeCoverage: model 'counter40' was built without coverage; build it with { coverage: true }");
+      await expect(plain.writeCoverage(join(tmpdir(), 'never.dat'))).rejects.toThrow(
+        "writeCoverage: model 'counter40' was built without coverage; build it with { coverage: true }",
+      );
     } finally {
       await plain.close();
       await cov.close();
@@ -111,7 +161,13 @@ describe.skipIf(!verilatorAvailable())('Verilator --coverage on counter40', () =
     const ps = await runCounter(WORKLOAD, join(dir, 'a.dat'));
     const at = (kind: string, line: number, name: string) => {
       const p = ps.find((q) => q.kind === kind && q.line === line && q.name === name);
-      if (!p) throw new Error(`no ${kind} point '${name}' at line ${line}: ${ps.filter((q) => q.line === line).map((q) => `${q.kind} ${q.name}`).join(', ')}`);
+      if (!p)
+        throw new Error(
+          `no ${kind} point '${name}' at line ${line}: ${ps
+            .filter((q) => q.line === line)
+            .map((q) => `${q.kind} ${q.name}`)
+            .join(', ')}`,
+        );
       return p;
     };
     const toggle = (name: string) => ps.find((q) => q.kind === 'toggle' && q.name === name)!;
@@ -156,10 +212,18 @@ describe.skipIf(!verilatorAvailable())('Verilator --coverage on counter40', () =
     const dir = mkdtempSync(join(tmpdir(), 'vti-cov-'));
     dirs.push(dir);
     const a = await runCounter(WORKLOAD, join(dir, 'a.dat'));
-    const b = await runCounter([{ rst: 0, en: 0 }, { rst: 0, en: 0 }], join(dir, 'b.dat'));
+    const b = await runCounter(
+      [
+        { rst: 0, en: 0 },
+        { rst: 0, en: 0 },
+      ],
+      join(dir, 'b.dat'),
+    );
     const ours = mergeCoverage([a, b]);
     expect(ours.find((p) => p.kind === 'toggle' && p.name === 'rst')!.count).toBe(2);
-    execFileSync('verilator_coverage', ['--write', join(dir, 'm.dat'), join(dir, 'a.dat'), join(dir, 'b.dat')], { stdio: 'pipe' });
+    execFileSync('verilator_coverage', ['--write', join(dir, 'm.dat'), join(dir, 'a.dat'), join(dir, 'b.dat')], {
+      stdio: 'pipe',
+    });
     const theirs = parseCoverageDat(readFileSync(join(dir, 'm.dat'), 'utf8'));
     const id = (p: CoveragePoint) => `${p.kind} ${p.file}:${p.line}:${p.column} ${p.name}`;
     const toMap = (ps: CoveragePoint[]) => new Map(ps.map((p) => [id(p), p.count]));
@@ -170,4 +234,3 @@ describe.skipIf(!verilatorAvailable())('Verilator --coverage on counter40', () =
     expect(toMap(parseCoverageDat(readFileSync(join(dir, 'r.dat'), 'utf8')))).toEqual(toMap(ours));
   });
 });
-

@@ -29,10 +29,14 @@ endmodule
 `,
   },
   ports: [
-    { name: 'clk', dir: 'input', width: 1 }, { name: 'a', dir: 'input', width: 7 },
-    { name: 'b', dir: 'input', width: 16 }, { name: 'c', dir: 'input', width: 40 },
-    { name: 'd', dir: 'input', width: 100 }, { name: 'y', dir: 'output', width: 32 },
-    { name: 'z', dir: 'output', width: 64 }, { name: 'w', dir: 'output', width: 100 },
+    { name: 'clk', dir: 'input', width: 1 },
+    { name: 'a', dir: 'input', width: 7 },
+    { name: 'b', dir: 'input', width: 16 },
+    { name: 'c', dir: 'input', width: 40 },
+    { name: 'd', dir: 'input', width: 100 },
+    { name: 'y', dir: 'output', width: 32 },
+    { name: 'z', dir: 'output', width: 64 },
+    { name: 'w', dir: 'output', width: 100 },
     { name: 'o', dir: 'output', width: 1 },
   ],
   clock: 'clk',
@@ -46,31 +50,48 @@ describe.skipIf(!verilatorAvailable())('the addon C++ (sim/verilator/native)', (
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'vti-native-'));
     writeFileSync(join(work, 'native_probe.v'), probe.files['native_probe.v']!);
-    await runChecked('verilating the probe', 'verilator', ['--cc', '--trace', '--coverage', '--Mdir', 'obj', 'native_probe.v'], work);
+    await runChecked(
+      'verilating the probe',
+      'verilator',
+      ['--cc', '--trace', '--coverage', '--Mdir', 'obj', 'native_probe.v'],
+      work,
+    );
     const root = verilatorRoot('verilator');
     flags = [
       // The model's own flags, minus the include paths (system headers below) and the warnings
       // switched off for Verilator's code (the unity file turns them on again for the addon).
       ...baseCxxFlags(root).filter((f) => !f.startsWith('-I') && !f.startsWith('-Wno-')),
-      `-isystem${root}/include`, `-isystem${root}/include/vltstd`, `-isystem${nodeIncludeDir()}`,
+      `-isystem${root}/include`,
+      `-isystem${root}/include/vltstd`,
+      `-isystem${nodeIncludeDir()}`,
       `-isystem${join(work, 'obj')}`,
-      '-Wall', '-Wextra', ...VERILATED_CODE_QUIET.map((w) => `-W${w}`), '-Werror', '-fsyntax-only',
+      '-Wall',
+      '-Wextra',
+      ...VERILATED_CODE_QUIET.map((w) => `-W${w}`),
+      '-Werror',
+      '-fsyntax-only',
     ];
   }, 60_000);
-  afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   const configs = [
     { name: 'clocked, trace and coverage', spec: probe, trace: true, coverage: true },
     { name: 'no clock, no trace, no coverage', spec: { ...probe, clock: undefined }, trace: false, coverage: false },
   ];
-  it.each(configs)('compiles warning-free: $name', async ({ name, spec, trace, coverage }) => {
-    const dir = join(work, name.replace(/\W+/g, '_'));
-    mkdirSync(dir);
-    for (const [f, text] of addonSources(spec, { trace, coverage })) writeFileSync(join(dir, f), text);
-    const r = await run(CXX, [...flags, `-DVM_TRACE=${trace ? 1 : 0}`, `-I${dir}`, join(dir, ADDON_MAIN)]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  }, 60_000);
+  it.each(configs)(
+    'compiles warning-free: $name',
+    async ({ name, spec, trace, coverage }) => {
+      const dir = join(work, name.replace(/\W+/g, '_'));
+      mkdirSync(dir);
+      for (const [f, text] of addonSources(spec, { trace, coverage })) writeFileSync(join(dir, f), text);
+      const r = await run(CXX, [...flags, `-DVM_TRACE=${trace ? 1 : 0}`, `-I${dir}`, join(dir, ADDON_MAIN)]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    },
+    60_000,
+  );
 
   it('the same flags do report a warning (the check above can fail)', async () => {
     const file = join(work, 'warns.cc');
@@ -92,9 +113,15 @@ describe('the addon sources', () => {
   it('the port table lists inputs and outputs in port order, with the clock and the build switches', () => {
     const h = portTableHeader(probe, { trace: true });
     expect(h).toContain('#define VTI_MODEL Vnative_probe\n');
-    expect(h).toContain('#define VTI_TRACE 1\n#define VTI_COVERAGE 0\n#define VTI_CLOCK clk\n#define VTI_CLOCK_INDEX 0\n');
-    expect(h).toContain('#define VTI_INPUTS(X) \\\n  X(0, clk, 1) \\\n  X(1, a, 7) \\\n  X(2, b, 16) \\\n  X(3, c, 40) \\\n  X(4, d, 100)\n');
-    expect(h).toContain('#define VTI_OUTPUTS(X) \\\n  X(0, y, 32) \\\n  X(1, z, 64) \\\n  X(2, w, 100) \\\n  X(3, o, 1)\n');
+    expect(h).toContain(
+      '#define VTI_TRACE 1\n#define VTI_COVERAGE 0\n#define VTI_CLOCK clk\n#define VTI_CLOCK_INDEX 0\n',
+    );
+    expect(h).toContain(
+      '#define VTI_INPUTS(X) \\\n  X(0, clk, 1) \\\n  X(1, a, 7) \\\n  X(2, b, 16) \\\n  X(3, c, 40) \\\n  X(4, d, 100)\n',
+    );
+    expect(h).toContain(
+      '#define VTI_OUTPUTS(X) \\\n  X(0, y, 32) \\\n  X(1, z, 64) \\\n  X(2, w, 100) \\\n  X(3, o, 1)\n',
+    );
     const comb = portTableHeader({ ...probe, clock: undefined }, { trace: false });
     expect(comb).not.toContain('#define VTI_CLOCK ');
     expect(comb).toContain('#define VTI_CLOCK_INDEX -1\n');

@@ -13,7 +13,12 @@ import { columnOf, mask, rng, valueAt } from './helpers.js';
 
 const ONES = mask(40);
 
-interface Cycle { rst: bigint; en: bigint; load: bigint; loadVal: bigint }
+interface Cycle {
+  rst: bigint;
+  en: bigint;
+  load: bigint;
+  loadVal: bigint;
+}
 
 function reference(cycles: Cycle[], start: bigint) {
   let count = start;
@@ -26,17 +31,33 @@ function reference(cycles: Cycle[], start: bigint) {
 
 function columns(cs: Cycle[]) {
   return {
-    rst: columnOf(1, cs.map((c) => c.rst)),
-    en: columnOf(1, cs.map((c) => c.en)),
-    load: columnOf(1, cs.map((c) => c.load)),
-    load_val: columnOf(40, cs.map((c) => c.loadVal)),
+    rst: columnOf(
+      1,
+      cs.map((c) => c.rst),
+    ),
+    en: columnOf(
+      1,
+      cs.map((c) => c.en),
+    ),
+    load: columnOf(
+      1,
+      cs.map((c) => c.load),
+    ),
+    load_val: columnOf(
+      40,
+      cs.map((c) => c.loadVal),
+    ),
   };
 }
 
 describe('counter40 (registered, sync reset)', () => {
   let m: VerilatedModel;
-  beforeAll(async () => { m = await buildVerilatorModel(counter40()); });
-  afterAll(async () => { await m?.close(); });
+  beforeAll(async () => {
+    m = await buildVerilatorModel(counter40());
+  });
+  afterAll(async () => {
+    await m?.close();
+  });
 
   it('stepBatch matches the reference on random control sequences, before and after each edge', async () => {
     const next = rng(3);
@@ -46,7 +67,12 @@ describe('counter40 (registered, sync reset)', () => {
       const r = next();
       // Loads near all-ones so the 40-bit wrap-around and `wrap` are reached.
       const loadVal = r & 1 ? ONES - BigInt(next() % 4) : (BigInt(next()) << 8n) & ONES;
-      cs.push({ rst: k === 0 || (r >>> 1) % 97 === 0 ? 1n : 0n, en: (r >>> 8) % 4 ? 1n : 0n, load: (r >>> 12) % 23 === 0 ? 1n : 0n, loadVal });
+      cs.push({
+        rst: k === 0 || (r >>> 1) % 97 === 0 ? 1n : 0n,
+        en: (r >>> 8) % 4 ? 1n : 0n,
+        load: (r >>> 12) % 23 === 0 ? 1n : 0n,
+        loadVal,
+      });
     }
     const out = await m.stepBatch(columns(cs), n, { sampleBefore: true });
     const ref = reference(cs, 0n);
@@ -88,13 +114,17 @@ describe('counter40 (registered, sync reset)', () => {
 
   it('rejects driving the clock and wrong column sizes with exact messages', async () => {
     await expect(m.stepBatch({ clk: new Uint32Array(4) }, 4)).rejects.toThrow(
-      "stepBatch: 'clk' is the clock; stepBatch toggles it and it cannot be driven");
+      "stepBatch: 'clk' is the clock; stepBatch toggles it and it cannot be driven",
+    );
     await expect(m.stepBatch({ load_val: new Uint32Array(3) }, 2)).rejects.toThrow(
-      "stepBatch: input 'load_val' has 3 words, needs 4 (2 × 2 words)");
+      "stepBatch: input 'load_val' has 3 words, needs 4 (2 × 2 words)",
+    );
     expect(() => m.poke('load_val', 1n << 40n)).toThrow(
-      "poke: value 1099511627776 does not fit in 'load_val' (40 bits, unsigned)");
+      "poke: value 1099511627776 does not fit in 'load_val' (40 bits, unsigned)",
+    );
     expect(() => m.enableVcd(join(tmpdir(), 'never.vcd'))).toThrow(
-      "enableVcd: model 'counter40' was built without tracing; build it with { trace: true }");
+      "enableVcd: model 'counter40' was built without tracing; build it with { trace: true }",
+    );
   });
 });
 
