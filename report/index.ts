@@ -52,7 +52,7 @@ const pkgVersion = (name: string): string => {
 export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const t0 = performance.now();
   const say = o.progress ?? (() => {});
-  const cache: Cache = createCache(o.cacheDir);
+  const cache: Cache = createCache(o.cacheDir, o.progress);
   const gen = o.gen ?? DEFAULT_CONFIG;
   const g = generateVti(gen);
   const options: PipelineOptions = {

@@ -43,6 +43,8 @@ export interface EngineOptions {
   readonly vcd?: string;
   /** Verilator only: build the model with --coverage (a separate cache entry) and expose writeCoverage. */
   readonly coverage?: boolean;
+  /** Verilator only: where the build's lines go (progress of a long build, a cache repaired); default stderr. */
+  readonly progress?: (line: string) => void;
 }
 
 export async function createEngine(name: EngineName, design: IRDesign, opts: EngineOptions = {}): Promise<Engine> {
@@ -79,6 +81,7 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
   const model = await buildVerilatorModel(moduleSpec(design), {
     ...(opts.vcd ? { trace: true } : {}),
     ...(opts.coverage ? { coverage: true } : {}),
+    ...(opts.progress ? { progress: opts.progress } : {}),
   });
   if (opts.vcd) model.enableVcd(opts.vcd);
   return {

@@ -7,6 +7,13 @@ import { progressBar } from '../progress.js';
 import { chooseEngine } from './cosim.js';
 import type { EngineName } from '../../sim/engine.js';
 import { SKIPPABLE } from '../../report/sections.js';
+import { defaultReportCacheDir } from '../../report/cache.js';
+
+/** --cache, else the default folder (none when VTI_CACHE_DIR=off). */
+function cacheDirOption(flag: string | undefined): { cacheDir?: string } {
+  const dir = flag ?? defaultReportCacheDir();
+  return dir === undefined ? {} : { cacheDir: dir };
+}
 
 export const command: Command = {
   summary:
@@ -24,8 +31,7 @@ export const command: Command = {
     cache: {
       type: 'string',
       metavar: 'DIR',
-      help: 'cache of schematic layouts and synthesis figures',
-      default: '.cache/report',
+      help: 'cache of schematic layouts and synthesis figures (default: report/ in $VTI_CACHE_DIR, else .cache/report)',
     },
     'no-cache': { type: 'bool', help: 'recompute schematics and synthesis figures' },
     json: { type: 'bool', help: 'print a JSON summary on stdout (progress goes to stderr)' },
@@ -67,7 +73,7 @@ export const command: Command = {
       engine,
       iterations,
       flushCycles: flush,
-      ...(flags['no-cache'] ? {} : { cacheDir: flags.cache as string }),
+      ...(flags['no-cache'] ? {} : cacheDirOption(flags.cache as string | undefined)),
       skip,
       progress: log,
       progressBar,

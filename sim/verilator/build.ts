@@ -11,6 +11,9 @@ import { join, resolve, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { defaultCacheDir, hashOf, publishDir } from './cache.js';
+import { type CacheNotice, writableCacheDir } from '../../cache/root.js';
+import { heartbeat } from './heartbeat.js';
+import { lastBuildMs, recordBuildMs } from './build-times.js';
 import { runChecked } from './exec.js';
 import { ADDON_MAIN, addonSources } from './addon-sources.js';
 import { baseCxxFlags, ensurePch, ensureRuntime, PCH_NAME, VERILATED_CODE_QUIET, verilatorRoot } from './runtime.js';
@@ -27,8 +30,17 @@ export interface BuildOptions {
    * verilated_cov.cpp, so `writeCoverage(path)` can write coverage.dat. Part of the cache key.
    */
   coverage?: boolean;
-  /** Cache root. Default <repo>/.cache/verilator or $VTI_VERILATOR_CACHE. */
+  /**
+   * Cache root. Default $VTI_VERILATOR_CACHE, else $VTI_CACHE_DIR/verilator, else
+   * .cache/verilator in the current working directory (sim/verilator/cache.ts). An unwritable
+   * one is replaced by a temporary folder for the run, with one line saying so.
+   */
   cacheDir?: string;
+  /**
+   * Where the build's lines go: progress of a build that runs over 2 s, a damaged cache entry
+   * being rebuilt, a cache folder replaced. Default: stderr.
+   */
+  progress?: CacheNotice;
   /** Extra verilator arguments (part of the cache key). */
   verilatorArgs?: string[];
   /** verilator binary. Default 'verilator'. */
@@ -47,7 +59,7 @@ export interface BuildInfo {
 }
 
 /** Bumped when the build recipe changes in a way the key would not otherwise see. */
-const RECIPE = 5;
+const RECIPE = 6; // 6: a manifest (size, sha256 of model.node) checked before loading
 
 /** The folder holding node_api.h (for compiling the addon). */
 export function nodeIncludeDir(): string {
@@ -99,7 +111,7 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
   const cxx = opts.cxx ?? process.env.CXX ?? 'g++';
   const trace = opts.trace ?? false;
   const coverage = opts.coverage ?? false;
-  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const cacheDir = writableCacheDir(opts.cacheDir ?? defaultCacheDir(), opts.progress);
   const vArgs = opts.verilatorArgs ?? [];
   const cxxSources = addonSources(spec, { trace, coverage });
   const nodeInclude = nodeIncludeDir();
@@ -128,71 +140,89 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
 
   let job = inFlight.get(final);
   if (!job) {
-    job = publishDir(final, async (tmp) => {
-      const [runtime, pch] = await Promise.all([
-        ensureRuntime(cacheDir, version, root, cxx),
-        ensurePch(cacheDir, version, cxx, cxxFlags),
-      ]);
-      const src = join(tmp, 'src');
-      const obj = join(tmp, 'obj');
-      mkdirSync(src);
-      for (const [f, text] of files) writeFileSync(join(src, f!), text!);
-      // Relative paths (cwd = tmp) so messages and the model say src/<file>, not tmp-123.
-      await runChecked(
-        `verilating ${spec.top}`,
-        verilator,
-        [
-          '--cc',
-          '--Mdir',
-          'obj',
-          '--top-module',
-          spec.top,
-          // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
-          '-Wno-fatal',
-          '-Wno-lint',
-          '-Wno-style',
-          ...(trace ? ['--trace'] : []),
-          ...(coverage ? ['--coverage'] : []),
-          ...vArgs,
-          ...files.map(([f]) => `src/${f}`),
-        ],
-        tmp,
-      );
-      const problems = portProblems(spec, portsFromHeader(readFileSync(join(obj, `V${spec.top}.h`), 'utf8')));
-      if (problems.length) {
-        throw new Error(
-          `buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-      }
-      const parts = readdirSync(obj)
-        .filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp'))
-        .sort();
-      for (const [f, text] of cxxSources) writeFileSync(join(obj, f), text);
-      // The coverage database (VerilatedCovContext) lives in verilated_cov.cpp, which only
-      // coverage builds need: compiled into their unity file rather than the shared runtime.
-      writeFileSync(join(obj, 'unity.cpp'), unityFile([...parts, ...(coverage ? ['verilated_cov.cpp'] : [])]));
-      const compiled = await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
-        ...cxxFlags,
-        `-I${pch}`,
-        `-I${obj}`,
-        '-shared',
-        join(obj, 'unity.cpp'),
-        runtime,
-        // Each addon keeps a private copy of the runtime: no symbol clashes between models.
-        '-Wl,--exclude-libs,ALL',
-        '-Wl,-Bsymbolic',
-        '-o',
-        join(tmp, 'model.node'),
-      ]);
-      // The compiler's warnings, if any, for whoever debugs the cache (a build never shows them).
-      if (compiled.stderr) writeFileSync(join(obj, 'compile.log'), compiled.stderr);
-      writeFileSync(
-        join(tmp, 'meta.json'),
-        JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2),
-      );
-    });
+    const what = `the Verilator model of ${spec.top}`;
+    job = publishDir(
+      final,
+      async (tmp) => {
+        const started = performance.now();
+        const beat = heartbeat(what, opts.progress, lastBuildMs(cacheDir, spec.top));
+        try {
+          await buildInto(tmp, beat.phase);
+        } finally {
+          beat.stop();
+        }
+        recordBuildMs(cacheDir, spec.top, performance.now() - started);
+      },
+      { files: ['model.node'], what, ...(opts.progress ? { say: opts.progress } : {}) },
+    );
     inFlight.set(final, job);
     job.finally(() => inFlight.delete(final)).catch(() => {});
+  }
+  async function buildInto(tmp: string, phase: (name: string) => void): Promise<void> {
+    phase('the Verilator runtime and precompiled headers');
+    const [runtime, pch] = await Promise.all([
+      ensureRuntime(cacheDir, version, root, cxx, opts.progress),
+      ensurePch(cacheDir, version, cxx, cxxFlags, opts.progress),
+    ]);
+    phase('verilating');
+    const src = join(tmp, 'src');
+    const obj = join(tmp, 'obj');
+    mkdirSync(src);
+    for (const [f, text] of files) writeFileSync(join(src, f!), text!);
+    // Relative paths (cwd = tmp) so messages and the model say src/<file>, not tmp-123.
+    await runChecked(
+      `verilating ${spec.top}`,
+      verilator,
+      [
+        '--cc',
+        '--Mdir',
+        'obj',
+        '--top-module',
+        spec.top,
+        // Lint is the lint gate's job (sim/lint); here warnings must not stop a build.
+        '-Wno-fatal',
+        '-Wno-lint',
+        '-Wno-style',
+        ...(trace ? ['--trace'] : []),
+        ...(coverage ? ['--coverage'] : []),
+        ...vArgs,
+        ...files.map(([f]) => `src/${f}`),
+      ],
+      tmp,
+    );
+    const problems = portProblems(spec, portsFromHeader(readFileSync(join(obj, `V${spec.top}.h`), 'utf8')));
+    if (problems.length) {
+      throw new Error(
+        `buildVerilatorModel: the port list does not match the Verilog of '${spec.top}':\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
+    }
+    const parts = readdirSync(obj)
+      .filter((f) => f.startsWith(`V${spec.top}`) && f.endsWith('.cpp'))
+      .sort();
+    for (const [f, text] of cxxSources) writeFileSync(join(obj, f), text);
+    // The coverage database (VerilatedCovContext) lives in verilated_cov.cpp, which only
+    // coverage builds need: compiled into their unity file rather than the shared runtime.
+    writeFileSync(join(obj, 'unity.cpp'), unityFile([...parts, ...(coverage ? ['verilated_cov.cpp'] : [])]));
+    phase('compiling the C++');
+    const compiled = await runChecked(`compiling the verilated model ${spec.top}`, cxx, [
+      ...cxxFlags,
+      `-I${pch}`,
+      `-I${obj}`,
+      '-shared',
+      join(obj, 'unity.cpp'),
+      runtime,
+      // Each addon keeps a private copy of the runtime: no symbol clashes between models.
+      '-Wl,--exclude-libs,ALL',
+      '-Wl,-Bsymbolic',
+      '-o',
+      join(tmp, 'model.node'),
+    ]);
+    // The compiler's warnings, if any, for whoever debugs the cache (a build never shows them).
+    if (compiled.stderr) writeFileSync(join(obj, 'compile.log'), compiled.stderr);
+    writeFileSync(
+      join(tmp, 'meta.json'),
+      JSON.stringify({ top: spec.top, ports: spec.ports, clock: spec.clock, trace, coverage, version }, null, 2),
+    );
   }
   const { dir, built } = await job;
   const file = join(dir, 'model.node');

@@ -1,6 +1,8 @@
 // Content-addressed build directories under .cache/verilator. A build is written into
 // a private temp dir and published with one rename(), so two processes building the
 // same key at once never see a half-written directory: the loser discards its copy.
+// An entry with a manifest (cache/manifest.ts) is checked before use; a damaged one is moved
+// aside and rebuilt, with one line saying so.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -14,14 +16,33 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
+import { manifestProblem, writeManifest } from '../../cache/manifest.js';
+import { type CacheNotice, cacheSubdir, noticeOnStderr, processTempDir } from '../../cache/root.js';
+
+let offDir: string | undefined;
 
 /**
- * Default cache root: $VTI_VERILATOR_CACHE, else .cache/verilator under the current working
- * directory — the user's project, never next to this file (an installed package must not
- * write into node_modules). Callers that know better pass `cacheDir` to buildVerilatorModel.
+ * Default cache root: $VTI_VERILATOR_CACHE, else verilator/ below $VTI_CACHE_DIR, else
+ * .cache/verilator under the current working directory — the user's project, never next to
+ * this file (an installed package must not write into node_modules). With VTI_CACHE_DIR=off, a
+ * temporary folder removed at exit (a model must be a file to be loaded). Callers that know
+ * better pass `cacheDir` to buildVerilatorModel.
  */
 export function defaultCacheDir(): string {
-  return resolve(process.env.VTI_VERILATOR_CACHE || join('.cache', 'verilator'));
+  if (process.env.VTI_VERILATOR_CACHE) return resolve(process.env.VTI_VERILATOR_CACHE);
+  const dir = cacheSubdir('verilator');
+  if (dir !== undefined) return dir;
+  offDir ??= processTempDir('vti-verilator');
+  return offDir;
+}
+
+/** How publishDir checks an entry: the files its manifest records, and what to call the entry. */
+export interface EntryCheck {
+  /** Paths relative to the entry: recorded (size, sha256) when built, compared before use. */
+  readonly files: readonly string[];
+  /** The entry in the notice, e.g. "the Verilator model of vti_core". */
+  readonly what: string;
+  readonly say?: CacheNotice;
 }
 
 /** Hex sha256 of a JSON-serialisable description (object keys in the given order). */
@@ -45,18 +66,26 @@ function lockIsStale(lock: string): boolean {
   }
 }
 
+/** What is wrong with the published entry (undefined: usable). Without a check, existing is enough. */
+function entryProblem(final: string, check: EntryCheck | undefined): string | undefined {
+  if (!existsSync(final)) return 'missing';
+  return check ? manifestProblem(final, check.files) : undefined;
+}
+
 /**
- * Return `final` if it already exists; otherwise run `fill(tmpDir)` in a fresh temp
- * directory next to it and rename that into place. `fill` must leave a complete build.
- * A `<final>.lock` file makes concurrent processes (parallel test workers) wait for the
- * first builder instead of compiling the same thing twice; the rename alone would
- * already keep the result consistent, the lock only saves CPU.
+ * Return `final` if it already exists (and, with `check`, matches its manifest); otherwise run
+ * `fill(tmpDir)` in a fresh temp directory next to it and rename that into place. `fill` must
+ * leave a complete build. A `<final>.lock` file makes concurrent processes (parallel test
+ * workers) wait for the first builder instead of compiling the same thing twice; the rename
+ * alone would already keep the result consistent, the lock only saves CPU. A damaged entry
+ * is replaced under the lock, so only one process rebuilds it and says so.
  */
 export async function publishDir(
   final: string,
   fill: (tmp: string) => Promise<void>,
+  check?: EntryCheck,
 ): Promise<{ dir: string; built: boolean }> {
-  if (existsSync(final)) return { dir: final, built: false };
+  if (entryProblem(final, check) === undefined) return { dir: final, built: false };
   const parent = dirname(final);
   mkdirSync(parent, { recursive: true });
   const lock = `${final}.lock`;
@@ -68,28 +97,42 @@ export async function publishDir(
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (existsSync(final)) return { dir: final, built: false };
+      // Someone builds (or repairs) it: wait for the lock to go, then look again under it.
       if (lockIsStale(lock)) rmSync(lock, { force: true });
       else await sleep(50);
     }
   }
   try {
-    return await publishLocked(final, parent, fill);
+    return await publishLocked(final, parent, fill, check);
   } finally {
     rmSync(lock, { force: true });
   }
+}
+
+/** Move a damaged entry out of the way (one rename, so no reader sees it half-deleted), then delete it. */
+function discard(final: string, parent: string): void {
+  const aside = join(parent, `damaged-${process.pid}-${randomBytes(4).toString('hex')}`);
+  renameSync(final, aside);
+  rmSync(aside, { recursive: true, force: true });
 }
 
 async function publishLocked(
   final: string,
   parent: string,
   fill: (tmp: string) => Promise<void>,
+  check: EntryCheck | undefined,
 ): Promise<{ dir: string; built: boolean }> {
-  if (existsSync(final)) return { dir: final, built: false };
+  const problem = entryProblem(final, check);
+  if (problem === undefined) return { dir: final, built: false };
+  if (problem !== 'missing') {
+    (check?.say ?? noticeOnStderr)(`${check?.what ?? final} in ${final} is damaged (${problem}): rebuilding it`);
+    discard(final, parent);
+  }
   const tmp = join(parent, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(tmp);
   try {
     await fill(tmp);
+    if (check) writeManifest(tmp, check.files);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { hashOf, publishDir } from './cache.js';
+import type { CacheNotice } from '../../cache/root.js';
 import { runChecked } from './exec.js';
 
 const RUNTIME_SOURCES = ['verilated', 'verilated_threads', 'verilated_vcd_c'];
@@ -62,6 +63,15 @@ export function verilatorRoot(bin: string): string {
 
 const pending = new Map<string, Promise<string>>();
 
+/** Bumped when the folders' layout changes: 2 added the manifest (size, sha256) checked before use. */
+const LAYOUT = 2;
+
+const entryCheck = (files: string[], what: string, say: CacheNotice | undefined) => ({
+  files,
+  what,
+  ...(say ? { say } : {}),
+});
+
 function versionTag(version: string): string {
   return version
     .replace(/^Verilator\s+/, '')
@@ -87,21 +97,34 @@ export const PCH_NAME = 'vti_pch.h';
  * Directory holding vti_pch.h and its .gch for `flags` (the exact model compile flags:
  * GCC ignores a PCH built with different ones, which is still correct, only slower).
  */
-export function ensurePch(cacheDir: string, version: string, cxx: string, flags: string[]): Promise<string> {
-  const dir = join(cacheDir, `pch-${versionTag(version)}-${hashOf({ version, cxx, flags, PCH_TEXT }).slice(0, 12)}`);
+export function ensurePch(
+  cacheDir: string,
+  version: string,
+  cxx: string,
+  flags: string[],
+  say?: CacheNotice,
+): Promise<string> {
+  const dir = join(
+    cacheDir,
+    `pch-${versionTag(version)}-${hashOf({ version, cxx, flags, PCH_TEXT, LAYOUT }).slice(0, 12)}`,
+  );
   let p = pending.get(dir);
   if (!p) {
-    p = publishDir(dir, async (tmp) => {
-      writeFileSync(join(tmp, PCH_NAME), PCH_TEXT);
-      await runChecked('precompiling the model headers', cxx, [
-        ...flags,
-        '-x',
-        'c++-header',
-        join(tmp, PCH_NAME),
-        '-o',
-        join(tmp, `${PCH_NAME}.gch`),
-      ]);
-    }).then(({ dir: d }) => d);
+    p = publishDir(
+      dir,
+      async (tmp) => {
+        writeFileSync(join(tmp, PCH_NAME), PCH_TEXT);
+        await runChecked('precompiling the model headers', cxx, [
+          ...flags,
+          '-x',
+          'c++-header',
+          join(tmp, PCH_NAME),
+          '-o',
+          join(tmp, `${PCH_NAME}.gch`),
+        ]);
+      },
+      entryCheck([PCH_NAME, `${PCH_NAME}.gch`], 'the precompiled model headers', say),
+    ).then(({ dir: d }) => d);
     pending.set(dir, p);
     p.catch(() => pending.delete(dir));
   }
@@ -109,32 +132,42 @@ export function ensurePch(cacheDir: string, version: string, cxx: string, flags:
 }
 
 /** Path of libverilated.a for this Verilator version and flag set, building it if needed. */
-export function ensureRuntime(cacheDir: string, version: string, root: string, cxx: string): Promise<string> {
+export function ensureRuntime(
+  cacheDir: string,
+  version: string,
+  root: string,
+  cxx: string,
+  say?: CacheNotice,
+): Promise<string> {
   const flags = [...baseCxxFlags(root), '-DVM_TRACE=1'];
   const dir = join(
     cacheDir,
-    `runtime-${versionTag(version)}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES }).slice(0, 12)}`,
+    `runtime-${versionTag(version)}-${hashOf({ version, root, cxx, flags, RUNTIME_SOURCES, LAYOUT }).slice(0, 12)}`,
   );
   let p = pending.get(dir);
   if (!p) {
-    p = publishDir(dir, async (tmp) => {
-      await Promise.all(
-        RUNTIME_SOURCES.map((s) =>
-          runChecked(`compiling Verilator runtime ${s}.cpp`, cxx, [
-            ...flags,
-            '-c',
-            join(root, 'include', `${s}.cpp`),
-            '-o',
-            join(tmp, `${s}.o`),
-          ]),
-        ),
-      );
-      await runChecked('archiving the Verilator runtime', 'ar', [
-        'rcs',
-        join(tmp, 'libverilated.a'),
-        ...RUNTIME_SOURCES.map((s) => join(tmp, `${s}.o`)),
-      ]);
-    }).then(({ dir: d }) => join(d, 'libverilated.a'));
+    p = publishDir(
+      dir,
+      async (tmp) => {
+        await Promise.all(
+          RUNTIME_SOURCES.map((s) =>
+            runChecked(`compiling Verilator runtime ${s}.cpp`, cxx, [
+              ...flags,
+              '-c',
+              join(root, 'include', `${s}.cpp`),
+              '-o',
+              join(tmp, `${s}.o`),
+            ]),
+          ),
+        );
+        await runChecked('archiving the Verilator runtime', 'ar', [
+          'rcs',
+          join(tmp, 'libverilated.a'),
+          ...RUNTIME_SOURCES.map((s) => join(tmp, `${s}.o`)),
+        ]);
+      },
+      entryCheck(['libverilated.a'], 'the Verilator runtime', say),
+    ).then(({ dir: d }) => join(d, 'libverilated.a'));
     pending.set(dir, p);
     p.catch(() => pending.delete(dir));
   }

@@ -26,10 +26,13 @@ const BELOW_COSIM = [
   'hdl/passes',
   'hdl/ir',
   'arch',
+  'cache',
 ] as const;
 
 export const LAYERS = {
   arch: [],
+  // The caches' shared rules (root folder, fallback, manifests): nothing below, everyone may use them.
+  cache: [],
   'hdl/ir': [],
   'hdl/passes': ['hdl/ir'],
   'hdl/dsl': ['hdl/ir', 'hdl/passes'],
@@ -37,7 +40,7 @@ export const LAYERS = {
   'hdl/examples': ['hdl/dsl', 'hdl/ir'],
   gen: ['hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
   'sim/jssim': ['hdl/ir'],
-  'sim/verilator': ['gen', 'hdl/ir'],
+  'sim/verilator': ['gen', 'hdl/ir', 'cache'],
   'sim/lint': ['sim/verilator', 'gen', 'hdl/ir'],
   sim: ['sim/jssim', 'sim/verilator', 'gen', 'hdl/ir'],
   formal: ['blocks', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
