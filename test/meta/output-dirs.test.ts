@@ -16,15 +16,18 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 describe('default output and cache directories', () => {
   const home = process.cwd();
   const env = process.env.VTI_VERILATOR_CACHE;
+  const root = process.env.VTI_CACHE_DIR;
   let cwd = '';
   beforeEach(() => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'vti-cwd-')));
     process.chdir(cwd);
     delete process.env.VTI_VERILATOR_CACHE;
+    delete process.env.VTI_CACHE_DIR;
   });
   afterEach(() => {
     process.chdir(home);
     if (env !== undefined) process.env.VTI_VERILATOR_CACHE = env;
+    if (root !== undefined) process.env.VTI_CACHE_DIR = root;
   });
 
   it('are below the current working directory, wherever the package is', () => {
