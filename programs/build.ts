@@ -1,9 +1,12 @@
 // Assembles and links the demonstration programs (programs/*.s) into <outDir>/<name>.elf
 // (default out/programs under the current working directory) with GNU binutils for IA-64. A program is rebuilt only when its inputs change: the stamp
-// next to each ELF is a hash of the source, every lib/*.inc, the linker script and the flags.
+// next to each ELF is a hash of the source, every lib/*.inc, the linker script and the flags,
+// then the sha256 of the ELF it built: an ELF damaged since (truncated, emptied, edited, deleted)
+// is rebuilt with one line saying so.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { noticeOnStderr } from '../cache/root.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,7 +78,7 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
   const elf = join(outDir, `${name}.elf`);
   const stamp = join(outDir, `${name}.stamp`);
   const hash = inputsHash(name, srcDir);
-  if (existsSync(elf) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return elf;
+  if (upToDate(elf, stamp, hash)) return elf;
   checkTool(AS);
   checkTool(LD);
   // Unique temporaries, renamed into place: parallel test workers may build at the same time.
@@ -86,8 +89,21 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
   run(`linking ${name}`, LD, [...LD_FLAGS, '-o', tmpElf, obj], srcDir);
   renameSync(tmpElf, elf);
   renameSync(obj, join(outDir, `${name}.o`));
-  writeFileSync(stamp, hash);
+  writeFileSync(stamp, `${hash} ${sha256Of(elf)}`);
   return elf;
+}
+
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** True when the stamp records these inputs and the ELF is still the one built from them. */
+function upToDate(elf: string, stamp: string, inputs: string): boolean {
+  if (!existsSync(stamp)) return false;
+  const [stamped, built] = readFileSync(stamp, 'utf8').split(' ');
+  if (stamped !== inputs || built === undefined) return false; // changed sources, or an older stamp
+  const now = existsSync(elf) ? sha256Of(elf) : undefined;
+  if (now === built) return true;
+  noticeOnStderr(`${elf} ${now === undefined ? 'is missing' : 'differs from the one built (sha256)'}: rebuilding it`);
+  return false;
 }
 
 /** Builds every program (only those whose inputs changed); name → ELF path. */

@@ -47,7 +47,7 @@ export const LAYERS = {
   model: ['arch'],
   // The block registry sits above the hardware and the model: it pairs each block's design with its reference.
   blocks: ['hdl/vti', 'hdl/dsl', 'hdl/ir', 'model', 'arch'],
-  programs: [],
+  programs: ['cache'],
   'sim/cosim': BELOW_COSIM,
   demo: ['model', 'programs', 'arch'],
   pipeline: ['demo', 'sim/cosim', ...BELOW_COSIM],

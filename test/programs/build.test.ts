@@ -1,9 +1,9 @@
 // The build of the demonstration programs: static ET_EXEC IA-64 images at the fixed addresses
 // of programs/programs.ld, rebuilt only when an input changes, and a clear error without binutils.
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BuildError, PROGRAMS_DIR, buildProgram, buildPrograms, programNames } from '../../programs/build.js';
 import { elfSegments, elfSymbols } from '../../model/elf.js';
 
@@ -51,6 +51,27 @@ describe('programs/build.ts', () => {
     const t = statSync(path).mtimeMs;
     expect(buildProgram('vtvmm', { outDir })).toBe(path);
     expect(statSync(path).mtimeMs).toBe(t);
+  });
+
+  it('rebuilds an ELF damaged or deleted since it was built, with one line each', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'out-'));
+    const path = buildProgram('vtvmm', { outDir });
+    const good = elfSegments(readFileSync(path)); // (not the bytes: the object's temporary name is in the symbols)
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((l) => lines.push(String(l)) > 0);
+    try {
+      truncateSync(path, 100);
+      expect(elfSegments(readFileSync(buildProgram('vtvmm', { outDir })))).toEqual(good);
+      unlinkSync(path);
+      expect(elfSegments(readFileSync(buildProgram('vtvmm', { outDir })))).toEqual(good);
+      buildProgram('vtvmm', { outDir });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([
+      `vti: ${path} differs from the one built (sha256): rebuilding it\n`,
+      `vti: ${path} is missing: rebuilding it\n`,
+    ]);
   });
 
   it('says how to get binutils when ia64-linux-gnu-as is missing', () => {

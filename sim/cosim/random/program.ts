@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { noticeOnStderr } from '../../../cache/root.js';
 import { join } from 'node:path';
 import { ADDR, bootAsm, ITEM_END_IMM, ivtAsm, LINKER_SCRIPT } from './layout.js';
 import { psrOf, randomItem, rng, type Item, type Profile } from './items.js';
@@ -126,14 +127,30 @@ export function buildRandomProgram(asm: string, dir = cosimDirs().random): { elf
     .digest('hex')
     .slice(0, 20);
   const path = join(dir, `${h}.elf`);
-  if (!existsSync(path)) {
+  const digest = join(dir, `${h}.elf.sha256`);
+  if (!builtIntact(path, digest)) {
     const tmp = `${h}.${process.pid}.${Date.now()}`;
     writeFileSync(join(dir, 'random.ld'), LINKER_SCRIPT);
     writeFileSync(join(dir, `${tmp}.s`), asm);
     run(AS, [...AS_FLAGS, '-o', `${tmp}.o`, `${tmp}.s`], dir);
     run(LD, [...LD_FLAGS, '-o', `${tmp}.elf`, `${tmp}.o`], dir);
+    writeFileSync(join(dir, `${tmp}.sha256`), sha256Of(readFileSync(join(dir, `${tmp}.elf`))));
     renameSync(join(dir, `${tmp}.elf`), path);
+    renameSync(join(dir, `${tmp}.sha256`), digest);
     renameSync(join(dir, `${tmp}.s`), join(dir, `${h}.s`));
   }
   return { elf: readFileSync(path), path };
+}
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * True when the ELF exists and matches the sha256 recorded when it was built; a damaged one is
+ * rebuilt with one line saying so (one without a record, from an older version, silently).
+ */
+function builtIntact(path: string, digest: string): boolean {
+  if (!existsSync(path) || !existsSync(digest)) return false;
+  if (sha256Of(readFileSync(path)) === readFileSync(digest, 'utf8')) return true;
+  noticeOnStderr(`${path} differs from the one built (sha256): rebuilding it`);
+  return false;
 }
