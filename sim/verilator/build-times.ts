@@ -15,7 +15,7 @@ function read(cacheDir: string): Record<string, number> {
   }
 }
 
-/** Milliseconds the last build of `top` took in `cacheDir`, if known. */
+/** Milliseconds the last build of `top` (a design and build flavour) took in `cacheDir`, if known. */
 export function lastBuildMs(cacheDir: string, top: string): number | undefined {
   const ms = read(cacheDir)[top];
   return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? ms : undefined;

@@ -145,13 +145,15 @@ export async function buildVerilatorModel(spec: ModuleSpec, opts: BuildOptions =
       final,
       async (tmp) => {
         const started = performance.now();
-        const beat = heartbeat(what, opts.progress, lastBuildMs(cacheDir, spec.top));
+        // Estimates per design and build flavour (a coverage build of vti_core takes longer).
+        const flavour = `${spec.top}${trace ? '+trace' : ''}${coverage ? '+coverage' : ''}`;
+        const beat = heartbeat(what, opts.progress, lastBuildMs(cacheDir, flavour));
         try {
           await buildInto(tmp, beat.phase);
         } finally {
           beat.stop();
         }
-        recordBuildMs(cacheDir, spec.top, performance.now() - started);
+        recordBuildMs(cacheDir, flavour, performance.now() - started);
       },
       { files: ['model.node'], what, ...(opts.progress ? { say: opts.progress } : {}) },
     );
