@@ -27,4 +27,14 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     what: 'ip',
     rule: 'application registers 48-63 are ignored on the M unit (reads give 0, writes are dropped); the model raises Illegal Operation on mov to ar48',
   },
+  'psr-oneshot': {
+    step: 25,
+    what: 'psr',
+    rule: 'PSR.id, da, dd, ed and ia last for one instruction: they are cleared once the instruction after rfi completes; the model keeps them set',
+  },
+  'rsc-pl': {
+    step: 30,
+    what: 'rsc',
+    rule: 'a write of RSC.pl more privileged than PSR.cpl writes PSR.cpl instead (at cpl 3, mov ar.rsc=3 reads back 0xf); the model keeps the written pl',
+  },
 };
