@@ -19,6 +19,7 @@ import {
 import { KNOWN_DIVERGENCES } from '../../tools/ski/known-divergences.js';
 import { runModel } from '../../tools/ski/model-run.js';
 import { SKI_PROGRAMS_DIR } from '../../tools/ski/paths.js';
+import { parseProgramConfig, programConfig } from '../../tools/ski/program-config.js';
 import { evalExpressions, parseSkiOutput } from '../../tools/ski/ski-run.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ski/', import.meta.url));
@@ -40,7 +41,10 @@ describe('the model against recorded Ski runs', () => {
       );
       expect(fixture.end).toBe('halted');
       const elf = buildProgram(program, { srcDir: SKI_PROGRAMS_DIR, outDir });
-      const d = firstDivergence(fixtureRun(fixture), runModel(elf, fixture.maxSteps));
+      const d = firstDivergence(
+        fixtureRun(fixture),
+        runModel(elf, fixture.maxSteps, programConfig(SKI_PROGRAMS_DIR, program)),
+      );
       const known = KNOWN_DIVERGENCES[program];
       if (known)
         expect(d && { step: d.step, what: d.what }, `known divergence of ${program}`).toEqual({
@@ -88,5 +92,11 @@ describe('Ski output and fixture encoding', () => {
 
   it('rejects output that does not follow the command file', () => {
     expect(() => parseSkiOutput(skiRecord({}).replace('psr = 0', 'pta = 3c'))).toThrow(/unexpected bski output/);
+  });
+
+  it("reads a program's address lengths from its config line", () => {
+    expect(parseProgramConfig('// x\n// config: valen=51 palen=40\n')).toEqual({ valen: 51, palen: 40 });
+    expect(parseProgramConfig('mov r2=1\n')).toEqual({});
+    expect(() => parseProgramConfig('// config: vt=off\n')).toThrow(/bad config item/);
   });
 });

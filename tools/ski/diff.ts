@@ -6,6 +6,7 @@ import { formatDivergence, firstDivergence } from './compare.js';
 import { fixtureRun, readFixture, skiProgramNames } from './fixture.js';
 import { runModel } from './model-run.js';
 import { defaultFixturesDir, defaultProgramsOutDir, MAX_STEPS, SKI_PROGRAMS_DIR } from './paths.js';
+import { programConfig } from './program-config.js';
 import { runSki } from './ski-run.js';
 
 function main(args: string[]): number {
@@ -13,8 +14,10 @@ function main(args: string[]): number {
   let diverged = 0;
   for (const program of args.length ? args : skiProgramNames(SKI_PROGRAMS_DIR)) {
     const elf = buildProgram(program, { srcDir: SKI_PROGRAMS_DIR, outDir: defaultProgramsOutDir() });
-    const reference = ski ? runSki(ski, elf, MAX_STEPS) : fixtureRun(readFixture(defaultFixturesDir(), program));
-    const model = runModel(elf, MAX_STEPS);
+    const reference = ski
+      ? runSki(ski, elf, MAX_STEPS, programConfig(SKI_PROGRAMS_DIR, program))
+      : fixtureRun(readFixture(defaultFixturesDir(), program));
+    const model = runModel(elf, MAX_STEPS, programConfig(SKI_PROGRAMS_DIR, program));
     const d = firstDivergence(reference, model);
     if (d) diverged++;
     process.stdout.write(

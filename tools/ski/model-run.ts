@@ -6,6 +6,7 @@ import { Emulator, UnsupportedInstruction } from '../../model/emulator.js';
 import { readAr } from '../../model/exec/compile-sys.js';
 import { toBig } from '../../model/exec/int64.js';
 import type { Machine } from '../../model/exec/machine.js';
+import type { ProgramConfig } from './program-config.js';
 import type { RunResult } from './ski-run.js';
 import { ARS, CRS, type CRS_AT_INTERRUPTION, GR_NUMBERS, hex, normalise, type StepState } from './step-state.js';
 
@@ -43,9 +44,9 @@ function readState(m: Machine, interrupted: boolean): StepState {
   return normalise({ ip: hex(m.ip()), slot: m.slot, interrupted, halted: m.halted, regs });
 }
 
-/** Runs the ELF at `elf` on the model for at most maxSteps steps. */
-export function runModel(elf: string, maxSteps: number): RunResult {
-  const emu = new Emulator({ vt: false });
+/** Runs the ELF at `elf` on the model (without VT-i, with the program's address lengths) for at most maxSteps steps. */
+export function runModel(elf: string, maxSteps: number, cfg: ProgramConfig = {}): RunResult {
+  const emu = new Emulator({ vt: false, ...cfg });
   emu.loadElf(readFileSync(elf));
   const m = emu.machine;
   const steps: StepState[] = [];

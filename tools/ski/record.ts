@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildProgram } from '../../programs/build.js';
 import { encodeSteps, fixturePath, fixtureText, skiProgramNames, sourceHash, type SkiFixture } from './fixture.js';
 import { defaultFixturesDir, defaultProgramsOutDir, MAX_STEPS, SKI_PROGRAMS_DIR } from './paths.js';
+import { programConfig } from './program-config.js';
 import { runSki } from './ski-run.js';
 
 function main(args: string[]): number {
@@ -24,7 +25,7 @@ function main(args: string[]): number {
   let changed = 0;
   for (const program of args.length ? args : all) {
     const elf = buildProgram(program, { srcDir: SKI_PROGRAMS_DIR, outDir: defaultProgramsOutDir() });
-    const run = runSki(ski, elf, MAX_STEPS);
+    const run = runSki(ski, elf, MAX_STEPS, programConfig(SKI_PROGRAMS_DIR, program));
     const fixture: SkiFixture = {
       program,
       sourceHash: sourceHash(SKI_PROGRAMS_DIR, program),

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ProgramConfig, skiFlags } from './program-config.js';
 import { ARS, CRS, CRS_AT_INTERRUPTION, GR_NUMBERS, hex, normalise, type StepState } from './step-state.js';
 
 /** How a run ended: the program halted, the step limit was reached, or the simulator stopped. */
@@ -61,6 +62,22 @@ export function commandFile(maxSteps: number): string {
 
 const LINE = /^(\S+) = ([0-9a-fA-F]+)$/;
 
+const IVT_SIZE = 0x8000n;
+/** The entry offsets of the vector table: 20 entries of 0x400 bytes, then 0x100-byte ones. */
+const isVectorEntry = (offset: bigint) =>
+  offset >= 0n && offset < IVT_SIZE && offset % (offset < 0x5000n ? 0x400n : 0x100n) === 0n;
+
+/**
+ * Whether a step delivered an interruption. Ski's $faults$ counts faults but not traps (the
+ * Unimplemented Instruction Address trap leaves it alone), so a step that lands on a vector
+ * entry from outside the table counts too; the programs never branch into the table.
+ */
+function interruptionTaken(faultsGrew: boolean, prevIp: bigint | null, ip: bigint, iva: bigint): boolean {
+  if (faultsGrew) return true;
+  const inTable = (a: bigint) => a >= iva && a < iva + IVT_SIZE;
+  return isVectorEntry(ip - iva) && (prevIp === null || !inTable(prevIp));
+}
+
 /** Parses bski's `name = value` lines (stderr) into one StepState per step. */
 export function parseSkiOutput(text: string): StepState[] {
   const exprs = evalExpressions();
@@ -71,6 +88,7 @@ export function parseSkiOutput(text: string): StepState[] {
   }
   const steps: StepState[] = [];
   let faults = 0;
+  let prevIp: bigint | null = null;
   for (let at = 0; at + exprs.length <= values.length; at += exprs.length) {
     const raw = new Map<string, bigint>();
     exprs.forEach((e, i) => {
@@ -99,23 +117,24 @@ export function parseSkiOutput(text: string): StepState[] {
       normalise({
         ip: hex(ip & ~0xfn),
         slot: Number((ip & 0xfn) >> 2n),
-        interrupted: nowFaults > faults,
+        interrupted: interruptionTaken(nowFaults > faults, prevIp, ip, get('iva')),
         halted: get('$exited$') !== 0n,
         regs,
       }),
     );
     faults = nowFaults;
+    prevIp = ip;
   }
   return steps;
 }
 
-/** Runs `elf` on bski for at most maxSteps steps. */
-export function runSki(ski: string, elf: string, maxSteps: number): RunResult {
+/** Runs `elf` on bski for at most maxSteps steps, with the program's address lengths. */
+export function runSki(ski: string, elf: string, maxSteps: number, cfg: ProgramConfig = {}): RunResult {
   const dir = mkdtempSync(join(tmpdir(), 'vti-ski-'));
   try {
     const cmd = join(dir, 'steps.cmd');
     writeFileSync(cmd, commandFile(maxSteps));
-    const r = spawnSync(ski, ['-noconsole', '-i', cmd, elf], {
+    const r = spawnSync(ski, ['-noconsole', ...skiFlags(cfg), '-i', cmd, elf], {
       encoding: 'utf8',
       timeout: 120_000,
       maxBuffer: 1 << 28,
