@@ -51,4 +51,28 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'open',
     rule: 'IIP of the Unimplemented Instruction Address trap on a branch to 0x10000100000 (palen 40): Ski writes the target without its unimplemented bits (0x100000), the model the full target; the SDM clarifies the IIP value in its IIP (CR19) section',
   },
+  'nonaccess-fc': {
+    step: 14,
+    what: 'isr',
+    settled: 'model',
+    rule: 'fc faulting on a data translation reports ISR.na = 1, r = 1, code{3:0} = 1 (fc); the model reports code 0',
+  },
+  'nonaccess-probe-r': {
+    step: 14,
+    what: 'isr',
+    settled: 'model',
+    rule: 'probe.r (regular form) faulting on its translation reports ISR.na = 1, r = 1, code{3:0} = 2 (probe); the model reports code 0',
+  },
+  'nonaccess-probe-w-fault': {
+    step: 14,
+    what: 'isr',
+    settled: 'model',
+    rule: 'probe.w.fault reports ISR.na = 1, w = 1 (not r), code{3:0} = 5 (probe.fault); the model reports r = 1 and code 0',
+  },
+  'nonaccess-tpa': {
+    step: 14,
+    what: 'isr',
+    settled: 'model',
+    rule: 'tpa faulting on its translation reports ISR.na = 1 with r = w = 0, code{3:0} = 0; the model also sets ISR.r',
+  },
 };
