@@ -21,6 +21,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'model',
     rule: 'alloc may target a static register (r1..r31): only r0 or a stacked target outside the new frame faults; the model raises Illegal Operation for every target below r32',
   },
+  'ar-reserved': {
+    step: 10,
+    what: 'ip',
+    settled: 'model',
+    rule: 'EC{63:6} is ignored: mov ar.ec=-1 writes 0x3f (PFS with reserved bits set is the Reserved Register/Field fault); the model raises the fault already for EC',
+  },
   'break-b': {
     step: 11,
     what: 'iim',
@@ -33,23 +39,11 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'model',
     rule: 'application registers 48-63 are ignored on the M unit (reads give 0, writes are dropped); the model raises Illegal Operation on mov to ar48',
   },
-  'psr-oneshot': {
-    step: 25,
-    what: 'psr',
+  'lvt-crs': {
+    step: 14,
+    what: 'ip',
     settled: 'model',
-    rule: 'PSR.id, da, dd, ed and ia last for one instruction: they are cleared once the instruction after rfi completes; the model keeps them set',
-  },
-  'rsc-pl': {
-    step: 30,
-    what: 'rsc',
-    settled: 'model',
-    rule: 'a write of RSC.pl more privileged than PSR.cpl writes PSR.cpl instead (at cpl 3, mov ar.rsc=3 reads back 0xf); the model keeps the written pl',
-  },
-  'unimpl-ia': {
-    step: 18,
-    what: 'iip',
-    settled: 'open',
-    rule: 'IIP of the Unimplemented Instruction Address trap on a branch to 0x10000100000 (palen 40): Ski writes the target without its unimplemented bits (0x100000), the model the full target; the SDM clarifies the IIP value in its IIP (CR19) section',
+    rule: 'PMV (cr73), CMCV (cr74), LRR0/LRR1 (cr80/81) are architected CRs; the model does not implement PMV and raises Illegal Operation on mov to cr.pmv',
   },
   'nonaccess-fc': {
     step: 14,
@@ -74,5 +68,29 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     what: 'isr',
     settled: 'model',
     rule: 'tpa faulting on its translation reports ISR.na = 1 with r = w = 0, code{3:0} = 0; the model also sets ISR.r',
+  },
+  'psr-oneshot': {
+    step: 25,
+    what: 'psr',
+    settled: 'model',
+    rule: 'PSR.id, da, dd, ed and ia last for one instruction: they are cleared once the instruction after rfi completes; the model keeps them set',
+  },
+  'rfi-mlx': {
+    step: 44,
+    what: 'ip',
+    settled: 'model',
+    rule: 'rfi with IPSR.ri = 2 into an MLX bundle: Ski raises Illegal Operation (ISR.ei = 2) at the L slot; the model moves on to slot 1 of the next bundle, skipping its slot 0',
+  },
+  'rsc-pl': {
+    step: 30,
+    what: 'rsc',
+    settled: 'model',
+    rule: 'a write of RSC.pl more privileged than PSR.cpl writes PSR.cpl instead (at cpl 3, mov ar.rsc=3 reads back 0xf); the model keeps the written pl',
+  },
+  'unimpl-ia': {
+    step: 18,
+    what: 'iip',
+    settled: 'open',
+    rule: 'IIP of the Unimplemented Instruction Address trap on a branch to 0x10000100000 (palen 40): Ski writes the target without its unimplemented bits (0x100000), the model the full target; the SDM clarifies the IIP value in its IIP (CR19) section',
   },
 };
