@@ -87,6 +87,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'model',
     rule: 'a write of RSC.pl more privileged than PSR.cpl writes PSR.cpl instead (at cpl 3, mov ar.rsc=3 reads back 0xf); the model keeps the written pl',
   },
+  'tlb-dtr': {
+    step: 44,
+    what: 'iha',
+    settled: 'open',
+    rule: 'IHA on an Alternate Data TLB fault (VHPT off): Ski leaves IHA unchanged, the model writes the hash address; whether the SDM defines IHA on the alternate vectors decides which is right',
+  },
   'unimpl-ia': {
     step: 18,
     what: 'iip',
