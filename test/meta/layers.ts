@@ -50,6 +50,8 @@ export const LAYERS = {
   programs: ['cache'],
   'sim/cosim': BELOW_COSIM,
   demo: ['model', 'programs', 'arch'],
+  // tools/ski: HP's Ski as a differential oracle of the model (runs the model, builds programs).
+  tools: ['model', 'programs', 'arch'],
   pipeline: ['demo', 'sim/cosim', ...BELOW_COSIM],
   report: ['pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM],
   cli: ['report', 'pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM, 'hdl/examples'],

@@ -1,0 +1,106 @@
+// The architectural state compared after every step, as data: which registers, under which
+// names, and the rules that leave a register out of a step's record (tools/ski/README.md).
+
+/** Stacked registers compared: every program allocates an 8-register frame (lib/ivt.inc). */
+export const STACKED_COMPARED = 8;
+const GRS = Array.from({ length: 31 + STACKED_COMPARED }, (_, i) => `r${i + 1}`);
+
+/** The CRs compared at every step. */
+export const CRS = ['ipsr', 'isr', 'iip', 'iim', 'iha', 'ifs', 'iva', 'dcr', 'tpr'] as const;
+/**
+ * CRs compared only on a step that took an interruption: Ski rewrites IFA/ITIR on ordinary
+ * fetches and data accesses while PSR.ic = 1, and IIPA after PSR.ic is set (README, quirks).
+ */
+export const CRS_AT_INTERRUPTION = ['iipa', 'ifa', 'itir'] as const;
+/**
+ * ARs by name, with their numbers. Ski is asked for them as arN: some of its AR names (lc, for
+ * one) print in decimal, the arN spelling always in hexadecimal.
+ */
+export const ARS = {
+  k0: 0,
+  k1: 1,
+  k2: 2,
+  k3: 3,
+  k4: 4,
+  k5: 5,
+  k6: 6,
+  k7: 7,
+  rsc: 16,
+  bsp: 17,
+  bspstore: 18,
+  rnat: 19,
+  ccv: 32,
+  unat: 36,
+  pfs: 64,
+  lc: 65,
+  ec: 66,
+} as const;
+export type ArName = keyof typeof ARS;
+
+/** Every register name of a full step record, in a fixed order. */
+export const REGISTER_NAMES: readonly string[] = [
+  'psr',
+  'cfm',
+  ...GRS,
+  'nat', // NaT bits of r1.. as a mask, r1 = bit 1
+  'pr', // p0..p63 as a mask, p0 = bit 0
+  ...Array.from({ length: 8 }, (_, i) => `b${i}`),
+  ...CRS,
+  ...CRS_AT_INTERRUPTION,
+  ...Object.keys(ARS),
+];
+
+/** The GR numbers whose values and NaT bits are compared. */
+export const GR_NUMBERS: readonly number[] = GRS.map((_, i) => i + 1);
+
+/** The state after one step. Values are lowercase hex with 0x. */
+export interface StepState {
+  /** Bundle address and slot of the next instruction. */
+  ip: string;
+  slot: number;
+  /** Whether this step took an interruption. */
+  interrupted: boolean;
+  /** Halted (the step executed `break 0`). */
+  halted: boolean;
+  regs: Record<string, string>;
+}
+
+export const hex = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(16);
+
+/** Interruptions after which IFA and ITIR are undefined: Break (0x2c00), and the General
+ * Exception (0x5400) codes illegal operation, privileged operation/register, reserved
+ * register/field, disabled ISA transition, illegal dependency (ISR.code{7:4}). */
+const BREAK_VECTOR = 0x2c00n;
+const GENERAL_EXCEPTION_VECTOR = 0x5400n;
+const GENERAL_EXCEPTION_CODES_WITHOUT_IFA: readonly bigint[] = [0x0n, 0x1n, 0x2n, 0x3n, 0x4n, 0x8n];
+
+function ifaItirDefined(s: StepState): boolean {
+  const vector = BigInt(s.ip) & 0x7fffn;
+  if (vector === BREAK_VECTOR) return false;
+  const code = (BigInt(s.regs.isr ?? '0x0') >> 4n) & 0xfn;
+  return !(vector === GENERAL_EXCEPTION_VECTOR && GENERAL_EXCEPTION_CODES_WITHOUT_IFA.includes(code));
+}
+
+/**
+ * Drops the registers a step's record does not compare: stacked registers outside the frame,
+ * IIPA/IFA/ITIR except on a step that took an interruption, and IFA/ITIR on interruptions
+ * that leave them undefined.
+ */
+export function normalise(s: StepState): StepState {
+  const regs = { ...s.regs };
+  // Stacked registers outside the current frame have no defined value: neither they nor
+  // their NaT bits are compared.
+  const sof = Number(BigInt(regs.cfm ?? '0x0') & 0x7fn);
+  let natMask = BigInt(regs.nat ?? '0x0');
+  for (let r = 32 + sof; r < 32 + STACKED_COMPARED; r++) {
+    delete regs[`r${r}`];
+    natMask &= ~(1n << BigInt(r));
+  }
+  if (regs.nat !== undefined) regs.nat = hex(natMask);
+  if (!s.interrupted) for (const r of CRS_AT_INTERRUPTION) delete regs[r];
+  else if (!ifaItirDefined(s)) {
+    delete regs.ifa;
+    delete regs.itir;
+  }
+  return { ...s, regs };
+}
