@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    return await cmd.run(parseArgs(name, rest, cmd.flags));
+    return await cmd.run(parseArgs(name, rest, cmd.flags, { positionals: cmd.positionals === true }));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(e.message + '\n');

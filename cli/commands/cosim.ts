@@ -4,7 +4,8 @@
 // the demo programs, one ELF, or random programs (sim/cosim/lockstep, sim/cosim/random).
 import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
-import { engineFlag, seedFlag } from '../flags.js';
+import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
+import { onlyWith, type Parsed } from '../args.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
@@ -31,8 +32,21 @@ export const command: Command = {
       help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)',
     },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
-    random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
-    items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
+    random: {
+      type: 'int',
+      metavar: 'N',
+      help: 'with --core: N random programs (seeds S..S+N-1)',
+      min: 1,
+      max: 10_000,
+    },
+    items: {
+      type: 'int',
+      metavar: 'K',
+      help: 'with --random: items (test instructions) per program',
+      default: 500,
+      min: 1,
+      max: 20_000,
+    },
     'no-traps': {
       type: 'bool',
       help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes',
@@ -53,12 +67,7 @@ export const command: Command = {
       metavar: 'NAME',
       help: `one block (${BLOCK_NAMES.join(', ')}); default all`,
     },
-    vectors: {
-      type: 'int',
-      metavar: 'N',
-      help: 'random vectors per block on top of the directed/exhaustive sets',
-      default: 1_000_000,
-    },
+    vectors: vectorsFlag('random vectors per block on top of the directed/exhaustive sets', 1_000_000),
     seed: seedFlag(),
     engine: engineFlag(),
     mutants: {
@@ -68,7 +77,9 @@ export const command: Command = {
     },
     json: { type: 'bool', help: 'print results as JSON' },
   },
-  async run({ flags }) {
+  async run(parsed) {
+    const { flags } = parsed;
+    checkMode(parsed);
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
     const proveUnreachable = flags['prove-unreachable'] === true;
@@ -166,6 +177,18 @@ export const command: Command = {
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
   },
 };
+
+/** Each flag belongs to one mode; given in another it would be ignored, so it is refused. */
+function checkMode(parsed: Parsed): void {
+  const { flags } = parsed;
+  const core = flags.core === true;
+  for (const f of ['program', 'random', 'vt'] as const) onlyWith('cosim', parsed, f, core, 'applies only with --core');
+  for (const f of ['items', 'no-traps', 'shrink'] as const)
+    onlyWith('cosim', parsed, f, core && flags.random !== undefined, 'applies only with --core --random N');
+  onlyWith('cosim', parsed, 'vt', flags.program !== undefined, 'applies only with --core --program FILE');
+  for (const f of ['block', 'vectors', 'mutants'] as const)
+    onlyWith('cosim', parsed, f, !core, 'applies only to the block co-simulation (not with --core)');
+}
 
 export function chooseEngine(requested: EngineName | undefined): EngineName {
   if (requested === 'verilator' && !verilatorAvailable())

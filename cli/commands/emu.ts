@@ -3,12 +3,14 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
 import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
 
 export const command: Command = {
+  positionals: true,
   summary: 'run an IA-64 program on the golden-model emulator and print its final state',
   usage:
     'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
@@ -26,7 +28,15 @@ export const command: Command = {
     state: { type: 'string', help: 'write the final-state JSON to FILE instead of stdout', metavar: 'FILE' },
     trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
   },
-  async run({ flags, positional }) {
+  async run(parsed) {
+    const { flags, positional } = parsed;
+    onlyWith(
+      'emu',
+      parsed,
+      'guest-shrink',
+      flags.vt === 'on',
+      'applies only with --vt on (there is no guest without VT-i)',
+    );
     if (positional.length === 0) throw new UserError('missing PROGRAM.elf argument');
     if (positional.length > 1) throw new UserError(`unexpected argument '${positional[1]}' (one program only)`);
     const file = positional[0]!;

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
 import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 
@@ -38,7 +39,15 @@ export const command: Command = {
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
   },
-  async run({ flags }) {
+  async run(parsed) {
+    const { flags } = parsed;
+    onlyWith(
+      'gen',
+      parsed,
+      'guest-shrink',
+      flags['no-vt'] !== true,
+      'applies only with VT-i (there is no guest with --no-vt)',
+    );
     const o: VtiConfig = {
       vmImplemented: !flags['no-vt'],
       implVaMsb: flags['impl-va-msb'] as number,
