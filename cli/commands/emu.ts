@@ -1,9 +1,11 @@
 // `vti emu PROGRAM.elf`: run a static IA-64 ELF on the golden-model emulator and print the
 // final state as JSON (emulator.md). Logic lives in model/emulator.ts.
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
+import { pendingFile, writeFileAtomic, type PendingFile } from '../atomic-write.js';
+import { fsReason } from '../fs-errors.js';
 import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
 
@@ -71,28 +73,30 @@ export const command: Command = {
     if (trace) emu.onStep = (r) => trace.write(r);
     try {
       emu.run(maxSteps);
+      trace?.close();
     } catch (e) {
+      trace?.abort();
       if (e instanceof UnsupportedInstruction) throw new UserError(`${file}: ${e.message}`);
       throw e;
-    } finally {
-      trace?.close();
     }
     const json = JSON.stringify(emu.state(), null, 2) + '\n';
-    if (flags.state) writeFileSync(flags.state as string, json);
+    if (flags.state) writeFileAtomic(flags.state as string, json);
     else process.stdout.write(json);
     return 0;
   },
 };
 
-/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken. */
+/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken; the file appears (renamed from a temporary name) only when the run completes. */
 class TraceWriter {
   private readonly fd: number;
+  private readonly pending: PendingFile;
   private buf: string[] = [];
-  constructor(file: string) {
+  constructor(private readonly file: string) {
+    this.pending = pendingFile(file);
     try {
-      this.fd = openSync(file, 'w');
+      this.fd = openSync(this.pending.tmp, 'w');
     } catch (e) {
-      throw new UserError(`cannot write trace ${file}: ${(e as NodeJS.ErrnoException).code}`);
+      throw new UserError(`cannot write trace ${file}: ${fsReason(e) ?? (e as Error).message}`);
     }
   }
   write(r: TraceRecord): void {
@@ -102,13 +106,30 @@ class TraceWriter {
     if (this.buf.length >= 4096) this.flush();
   }
   private flush(): void {
-    if (this.buf.length) {
+    if (!this.buf.length) return;
+    try {
       writeSync(this.fd, this.buf.join('\n') + '\n');
-      this.buf = [];
+    } catch (e) {
+      throw new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
     }
+    this.buf = [];
   }
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    try {
+      this.flush();
+      closeSync(this.fd);
+      this.pending.commit();
+    } catch (e) {
+      this.abort();
+      throw e instanceof UserError
+        ? e
+        : new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
+    }
+  }
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {}
+    this.pending.abort();
   }
 }

@@ -1,10 +1,9 @@
 // `vti gen`: write the VT-i RTL (one Verilog file per module), manifest.json and a FuseSoC
 // core file; `--stats` adds Yosys synthesis figures per module.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
+import { writeFilesAtomic } from '../atomic-write.js';
 import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 
@@ -62,10 +61,11 @@ export const command: Command = {
       throw e;
     }
     const out = flags.out as string;
-    mkdirSync(out, { recursive: true });
-    for (const [name, text] of Object.entries(gen.files)) writeFileSync(join(out, name), text);
-    writeFileSync(join(out, 'manifest.json'), JSON.stringify(gen.manifest, null, 2) + '\n');
-    if (flags['dump-ir']) writeFileSync(join(out, 'design.ir'), dumpDesign(gen.design));
+    writeFilesAtomic(out, {
+      ...gen.files,
+      'manifest.json': JSON.stringify(gen.manifest, null, 2) + '\n',
+      ...(flags['dump-ir'] ? { 'design.ir': dumpDesign(gen.design) } : {}),
+    });
 
     let stats: Awaited<ReturnType<typeof collectStats>> | undefined;
     if (flags.stats) stats = await collectStats(gen.files);
