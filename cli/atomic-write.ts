@@ -6,6 +6,7 @@ import { basename, dirname, join, parse, resolve } from 'node:path';
 
 /** A temporary name next to `file`, and the two ways to end it. */
 export interface PendingFile {
+  readonly file: string;
   readonly tmp: string;
   /** Renames the temporary file over the target. */
   commit(): void;
@@ -18,10 +19,11 @@ export interface PendingFile {
 export function pendingFile(file: string): PendingFile {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   return {
+    file,
     tmp,
     commit: () => renameSync(tmp, file),
     abort: () => rmSync(tmp, { force: true }),
-    naming: (e) => namingTarget(e, [{ tmp }], file),
+    naming: (e) => namingTarget(e, [{ file, tmp }]),
   };
 }
 
@@ -59,7 +61,7 @@ export function writeFilesAtomic(dir: string, files: Readonly<Record<string, str
     for (const p of pending) p.commit();
   } catch (e) {
     for (const p of pending) p.abort();
-    throw namingTarget(e, pending, dir);
+    throw namingTarget(e, pending);
   }
 }
 
@@ -71,13 +73,14 @@ export function writeFileAtomic(file: string, text: string): void {
     p.commit();
   } catch (e) {
     p.abort();
-    throw namingTarget(e, [p], file);
+    throw namingTarget(e, [p]);
   }
 }
 
-/** An error about a temporary file names the file the user asked for (or its folder for several). */
-function namingTarget(e: unknown, pending: readonly { tmp: string }[], target: string): unknown {
+/** An error about a temporary file names the file the user asked for. */
+function namingTarget(e: unknown, pending: readonly { file: string; tmp: string }[]): unknown {
   const err = e as NodeJS.ErrnoException;
-  if (typeof err?.path === 'string' && pending.some((p) => p.tmp === err.path)) err.path = target;
+  const target = pending.find((p) => p.tmp === err?.path)?.file;
+  if (target !== undefined) err.path = target;
   return e;
 }

@@ -2,7 +2,7 @@
 // Block level: each VT-i block against its reference (model/blocks) on directed, exhaustive
 // and random vectors. Core level (--core): vti_core in lockstep with the emulator running
 // the demo programs, one ELF, or random programs (sim/cosim/lockstep, sim/cosim/random).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
 import { onlyWith, type Parsed } from '../args.js';
@@ -100,6 +100,8 @@ export const command: Command = {
         throw new UserError('--program and --random exclude each other');
       if (flags.program !== undefined && !existsSync(flags.program as string))
         throw new UserError(`--program: no such file '${String(flags.program)}'`);
+      if (flags.program !== undefined && !statSync(flags.program as string).isFile())
+        throw new UserError(`--program: '${String(flags.program)}' is not a regular file`);
       const bar = progressBar('cosim core');
       const res = await runCoreCosim({
         engine,

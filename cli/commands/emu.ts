@@ -1,6 +1,6 @@
 // `vti emu PROGRAM.elf`: run a static IA-64 ELF on the golden-model emulator and print the
 // final state as JSON (emulator.md). Logic lives in model/emulator.ts.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
@@ -60,8 +60,11 @@ export const command: Command = {
     }
     let bytes: Uint8Array;
     try {
+      // A device or FIFO (/dev/zero) would be read forever: only regular files are programs.
+      if (!statSync(file).isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
       bytes = new Uint8Array(readFileSync(file));
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
