@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
 import { onlyWith, type Parsed } from '../args.js';
+import { UnsupportedInstruction } from '../../model/errors.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
@@ -103,22 +104,24 @@ export const command: Command = {
       if (flags.program !== undefined && !statSync(flags.program as string).isFile())
         throw new UserError(`--program: '${String(flags.program)}' is not a regular file`);
       const bar = progressBar('cosim core');
-      const res = await runCoreCosim({
-        engine,
-        seed: flags.seed as number,
-        items: flags.items as number,
-        progress: bar.update,
-        shrink: flags.shrink === true,
-        outDir: outDir(),
-        ...(rtlCoverage ? { rtlCoverage: true } : {}),
-        ...(proveUnreachable ? { proveUnreachable: true } : {}),
-        ...(flags.program !== undefined
-          ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
-          : {}),
-        ...(flags.random !== undefined
-          ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
-          : {}),
-      });
+      const res = await inProgram(flags.program as string | undefined, () =>
+        runCoreCosim({
+          engine,
+          seed: flags.seed as number,
+          items: flags.items as number,
+          progress: bar.update,
+          shrink: flags.shrink === true,
+          outDir: outDir(),
+          ...(rtlCoverage ? { rtlCoverage: true } : {}),
+          ...(proveUnreachable ? { proveUnreachable: true } : {}),
+          ...(flags.program !== undefined
+            ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
+            : {}),
+          ...(flags.random !== undefined
+            ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
+            : {}),
+        }),
+      );
       bar.done();
       if (flags.json)
         process.stdout.write(
@@ -190,6 +193,20 @@ function checkMode(parsed: Parsed): void {
   onlyWith('cosim', parsed, 'vt', flags.program !== undefined, 'applies only with --core --program FILE');
   for (const f of ['block', 'vectors', 'mutants'] as const)
     onlyWith('cosim', parsed, f, !core, 'applies only to the block co-simulation (not with --core)');
+}
+
+/** A bad or unsupported program given with --program is the user's: one line naming the file, as `vti emu` says it. */
+async function inProgram<T>(program: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (
+      program !== undefined &&
+      (e instanceof UnsupportedInstruction || (e instanceof Error && e.message.startsWith('bad ELF: ')))
+    )
+      throw new UserError(`${program}: ${e.message}`);
+    throw e;
+  }
 }
 
 export function chooseEngine(requested: EngineName | undefined): EngineName {

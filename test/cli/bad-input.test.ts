@@ -176,6 +176,11 @@ const ROWS: readonly Row[] = [
     1,
     "vti cosim: --program: '/dev/zero' is not a regular file",
   ],
+  [
+    ['cosim', '--core', '--program', junkElf, '--engine', 'builtin'],
+    1,
+    `vti cosim: ${junkElf}: bad ELF: no ELF magic number`,
+  ],
   [['cosim', '--prove-unreachable'], 1, /^vti cosim: --prove-unreachable needs --rtl-coverage /],
   // formal
   [['formal', '--mutants', '0'], 1, 'vti formal: --mutants must be at least 1, got 0'],
