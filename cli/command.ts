@@ -6,6 +6,8 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly flags: FlagSpecs;
+  /** Takes positional arguments (and checks them in `run`); otherwise any positional is a usage error. */
+  readonly positionals?: boolean;
   /** Returns the process exit code. */
   run(args: Parsed): Promise<number>;
 }

@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { UsageError, helpText, parseArgs } from './args.js';
 import type { Command } from './command.js';
+import { describeFsError, fsReason } from './fs-errors.js';
+import { INTERNAL_ERROR_EXIT, reportInternalError } from './internal-error.js';
 
 export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report'] as const;
 
@@ -49,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    return await cmd.run(parseArgs(name, rest, cmd.flags));
+    return await cmd.run(parseArgs(name, rest, cmd.flags, { positionals: cmd.positionals === true }));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(e.message + '\n');
@@ -59,16 +61,49 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`vti ${name}: ${e.message}\n`);
       return (e as Error & { exitCode?: number }).exitCode ?? 1;
     }
+    const fs = describeFsError(e);
+    if (fs) {
+      process.stderr.write(`vti ${name}: ${fs}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`vti: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exit(70);
-    },
-  );
+/** `main` with any other error (a bug) reported as one line and a saved stack trace: exit 70. */
+export async function mainReportingBugs(argv: readonly string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    process.stderr.write(reportInternalError(argv, e) + '\n');
+    return INTERNAL_ERROR_EXIT;
+  }
 }
+
+/**
+ * The process around `vti` (bin/vti.js, or this file run directly): a reader that closes stdout
+ * early (`vti … | head -1`) ends the run quietly; a stdout that cannot be written (`> /dev/full`)
+ * is an error of one line, exit 1; stdout is flushed before exiting with the command's code.
+ */
+export async function runProcess(argv: readonly string[]): Promise<never> {
+  const stdoutFailed = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`vti: cannot write to stdout: ${fsReason(e) ?? e.message}\n`);
+    process.exit(1);
+  };
+  process.stdout.on('error', stdoutFailed);
+  process.stderr.on('error', () => {}); // nowhere left to say it
+  const bug = (e: unknown) => {
+    process.stderr.write(reportInternalError(argv, e) + '\n');
+    process.exit(INTERNAL_ERROR_EXIT);
+  };
+  process.on('uncaughtException', bug);
+  process.on('unhandledRejection', bug);
+  const code = await mainReportingBugs(argv);
+  await new Promise<void>((done) =>
+    process.stdout.write('', (e) => (e ? stdoutFailed(e as NodeJS.ErrnoException) : done())),
+  );
+  process.exit(code);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runProcess(process.argv.slice(2));

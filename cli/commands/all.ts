@@ -4,7 +4,7 @@
 // exit code is non-zero if any step failed.
 import { join } from 'node:path';
 import type { Command } from '../command.js';
-import { engineFlag, seedFlag } from '../flags.js';
+import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
 import { progressBar, table } from '../progress.js';
 import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import { DEFAULT_FLUSH_CYCLES } from '../../demo/cost.js';
@@ -23,7 +23,7 @@ export const command: Command = {
   usage: '[--out DIR] [--vectors N] [--seed S] [--engine verilator|builtin] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out' },
-    vectors: { type: 'int', metavar: 'N', help: 'random co-simulation vectors per block', default: 1_000_000 },
+    vectors: vectorsFlag('random co-simulation vectors per block', 1_000_000),
     seed: seedFlag(),
     engine: engineFlag(),
     json: { type: 'bool', help: 'print the summary as JSON' },

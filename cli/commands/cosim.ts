@@ -2,9 +2,11 @@
 // Block level: each VT-i block against its reference (model/blocks) on directed, exhaustive
 // and random vectors. Core level (--core): vti_core in lockstep with the emulator running
 // the demo programs, one ELF, or random programs (sim/cosim/lockstep, sim/cosim/random).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../command.js';
-import { engineFlag, seedFlag } from '../flags.js';
+import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
+import { onlyWith, type Parsed } from '../args.js';
+import { UnsupportedInstruction } from '../../model/errors.js';
 import { UserError } from '../errors.js';
 import { progressBar, table } from '../progress.js';
 import { BLOCK_NAMES, type BlockName } from '../../blocks/registry.js';
@@ -31,8 +33,21 @@ export const command: Command = {
       help: 'system level: vti_core in lockstep with the emulator (default workload: demo programs a-e)',
     },
     program: { type: 'string', metavar: 'FILE', help: 'with --core: an IA-64 ELF to run' },
-    random: { type: 'int', metavar: 'N', help: 'with --core: N random programs (seeds S..S+N-1)' },
-    items: { type: 'int', metavar: 'K', help: 'with --random: items (test instructions) per program', default: 500 },
+    random: {
+      type: 'int',
+      metavar: 'N',
+      help: 'with --core: N random programs (seeds S..S+N-1)',
+      min: 1,
+      max: 10_000,
+    },
+    items: {
+      type: 'int',
+      metavar: 'K',
+      help: 'with --random: items (test instructions) per program',
+      default: 500,
+      min: 1,
+      max: 20_000,
+    },
     'no-traps': {
       type: 'bool',
       help: 'with --random: leave PSR.ss/tb/lp (single-step, taken-branch, lower-privilege traps) out of the modes',
@@ -53,12 +68,7 @@ export const command: Command = {
       metavar: 'NAME',
       help: `one block (${BLOCK_NAMES.join(', ')}); default all`,
     },
-    vectors: {
-      type: 'int',
-      metavar: 'N',
-      help: 'random vectors per block on top of the directed/exhaustive sets',
-      default: 1_000_000,
-    },
+    vectors: vectorsFlag('random vectors per block on top of the directed/exhaustive sets', 1_000_000),
     seed: seedFlag(),
     engine: engineFlag(),
     mutants: {
@@ -68,7 +78,9 @@ export const command: Command = {
     },
     json: { type: 'bool', help: 'print results as JSON' },
   },
-  async run({ flags }) {
+  async run(parsed) {
+    const { flags } = parsed;
+    checkMode(parsed);
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
     const proveUnreachable = flags['prove-unreachable'] === true;
@@ -89,23 +101,27 @@ export const command: Command = {
         throw new UserError('--program and --random exclude each other');
       if (flags.program !== undefined && !existsSync(flags.program as string))
         throw new UserError(`--program: no such file '${String(flags.program)}'`);
+      if (flags.program !== undefined && !statSync(flags.program as string).isFile())
+        throw new UserError(`--program: '${String(flags.program)}' is not a regular file`);
       const bar = progressBar('cosim core');
-      const res = await runCoreCosim({
-        engine,
-        seed: flags.seed as number,
-        items: flags.items as number,
-        progress: bar.update,
-        shrink: flags.shrink === true,
-        outDir: outDir(),
-        ...(rtlCoverage ? { rtlCoverage: true } : {}),
-        ...(proveUnreachable ? { proveUnreachable: true } : {}),
-        ...(flags.program !== undefined
-          ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
-          : {}),
-        ...(flags.random !== undefined
-          ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
-          : {}),
-      });
+      const res = await inProgram(flags.program as string | undefined, () =>
+        runCoreCosim({
+          engine,
+          seed: flags.seed as number,
+          items: flags.items as number,
+          progress: bar.update,
+          shrink: flags.shrink === true,
+          outDir: outDir(),
+          ...(rtlCoverage ? { rtlCoverage: true } : {}),
+          ...(proveUnreachable ? { proveUnreachable: true } : {}),
+          ...(flags.program !== undefined
+            ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
+            : {}),
+          ...(flags.random !== undefined
+            ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
+            : {}),
+        }),
+      );
       bar.done();
       if (flags.json)
         process.stdout.write(
@@ -166,6 +182,32 @@ export const command: Command = {
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
   },
 };
+
+/** Each flag belongs to one mode; given in another it would be ignored, so it is refused. */
+function checkMode(parsed: Parsed): void {
+  const { flags } = parsed;
+  const core = flags.core === true;
+  for (const f of ['program', 'random', 'vt'] as const) onlyWith('cosim', parsed, f, core, 'applies only with --core');
+  for (const f of ['items', 'no-traps', 'shrink'] as const)
+    onlyWith('cosim', parsed, f, core && flags.random !== undefined, 'applies only with --core --random N');
+  onlyWith('cosim', parsed, 'vt', flags.program !== undefined, 'applies only with --core --program FILE');
+  for (const f of ['block', 'vectors', 'mutants'] as const)
+    onlyWith('cosim', parsed, f, !core, 'applies only to the block co-simulation (not with --core)');
+}
+
+/** A bad or unsupported program given with --program is the user's: one line naming the file, as `vti emu` says it. */
+async function inProgram<T>(program: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (
+      program !== undefined &&
+      (e instanceof UnsupportedInstruction || (e instanceof Error && e.message.startsWith('bad ELF: ')))
+    )
+      throw new UserError(`${program}: ${e.message}`);
+    throw e;
+  }
+}
 
 export function chooseEngine(requested: EngineName | undefined): EngineName {
   if (requested === 'verilator' && !verilatorAvailable())

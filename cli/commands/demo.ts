@@ -9,6 +9,7 @@ import { formatTable, runDemo } from '../../demo/techniques.js';
 export const MAX_ITERATIONS = 10_000;
 
 export const command: Command = {
+  positionals: true,
   summary: 'compare VT-i trap-and-emulate, vmsw para-virtualization and classic trap-and-emulate',
   usage: '[--iterations N] [--flush-cycles N] [--json]',
   flags: {

@@ -1,14 +1,18 @@
 // `vti emu PROGRAM.elf`: run a static IA-64 ELF on the golden-model emulator and print the
 // final state as JSON (emulator.md). Logic lives in model/emulator.ts.
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
+import { pendingFile, writeFileAtomic, type PendingFile } from '../atomic-write.js';
+import { fsReason } from '../fs-errors.js';
 import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
 
 export const command: Command = {
+  positionals: true,
   summary: 'run an IA-64 program on the golden-model emulator and print its final state',
   usage:
     'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
@@ -26,7 +30,15 @@ export const command: Command = {
     state: { type: 'string', help: 'write the final-state JSON to FILE instead of stdout', metavar: 'FILE' },
     trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
   },
-  async run({ flags, positional }) {
+  async run(parsed) {
+    const { flags, positional } = parsed;
+    onlyWith(
+      'emu',
+      parsed,
+      'guest-shrink',
+      flags.vt === 'on',
+      'applies only with --vt on (there is no guest without VT-i)',
+    );
     if (positional.length === 0) throw new UserError('missing PROGRAM.elf argument');
     if (positional.length > 1) throw new UserError(`unexpected argument '${positional[1]}' (one program only)`);
     const file = positional[0]!;
@@ -48,8 +60,11 @@ export const command: Command = {
     }
     let bytes: Uint8Array;
     try {
+      // A device or FIFO (/dev/zero) would be read forever: only regular files are programs.
+      if (!statSync(file).isFile()) throw new UserError(`cannot read ${file}: not a regular file`);
       bytes = new Uint8Array(readFileSync(file));
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
@@ -61,28 +76,30 @@ export const command: Command = {
     if (trace) emu.onStep = (r) => trace.write(r);
     try {
       emu.run(maxSteps);
+      trace?.close();
     } catch (e) {
+      trace?.abort();
       if (e instanceof UnsupportedInstruction) throw new UserError(`${file}: ${e.message}`);
       throw e;
-    } finally {
-      trace?.close();
     }
     const json = JSON.stringify(emu.state(), null, 2) + '\n';
-    if (flags.state) writeFileSync(flags.state as string, json);
+    if (flags.state) writeFileAtomic(flags.state as string, json);
     else process.stdout.write(json);
     return 0;
   },
 };
 
-/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken. */
+/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken; the file appears (renamed from a temporary name) only when the run completes. */
 class TraceWriter {
   private readonly fd: number;
+  private readonly pending: PendingFile;
   private buf: string[] = [];
-  constructor(file: string) {
+  constructor(private readonly file: string) {
+    this.pending = pendingFile(file);
     try {
-      this.fd = openSync(file, 'w');
+      this.fd = openSync(this.pending.tmp, 'w');
     } catch (e) {
-      throw new UserError(`cannot write trace ${file}: ${(e as NodeJS.ErrnoException).code}`);
+      throw new UserError(`cannot write trace ${file}: ${fsReason(e) ?? (e as Error).message}`);
     }
   }
   write(r: TraceRecord): void {
@@ -92,13 +109,30 @@ class TraceWriter {
     if (this.buf.length >= 4096) this.flush();
   }
   private flush(): void {
-    if (this.buf.length) {
+    if (!this.buf.length) return;
+    try {
       writeSync(this.fd, this.buf.join('\n') + '\n');
-      this.buf = [];
+    } catch (e) {
+      throw new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
     }
+    this.buf = [];
   }
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    try {
+      this.flush();
+      closeSync(this.fd);
+      this.pending.commit();
+    } catch (e) {
+      this.abort();
+      throw e instanceof UserError
+        ? e
+        : new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
+    }
+  }
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {}
+    this.pending.abort();
   }
 }

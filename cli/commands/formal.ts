@@ -14,6 +14,7 @@ import { synthStats } from '../../formal/stats.js';
 import { checkConfig, ConfigError, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
 import { table } from '../progress.js';
 import { runProperties } from '../../formal/props/index.js';
 import { outDir } from '../dirs.js';
@@ -73,7 +74,15 @@ export const command: Command = {
     },
     json: { type: 'bool', help: 'print the results as JSON' },
   },
-  async run({ flags }) {
+  async run(parsed) {
+    const { flags } = parsed;
+    onlyWith(
+      'formal',
+      parsed,
+      'guest-shrink',
+      flags['no-vt'] !== true,
+      'applies only with VT-i (there is no guest with --no-vt)',
+    );
     const vt = flags['no-vt'] !== true;
     const g: VtiConfig = {
       vmImplemented: vt,
@@ -89,6 +98,8 @@ export const command: Command = {
     }
     const nMutants = flags.mutants as number | undefined;
     if (nMutants !== undefined && nMutants < 1) throw new UserError(`--mutants must be at least 1, got ${nMutants}`);
+    if (nMutants !== undefined && nMutants > 1000)
+      throw new UserError(`--mutants must be at most 1000, got ${nMutants}`, 2);
     const blocks =
       flags.block === 'all' ? [...BLOCK_NAMES] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
     const withCore = flags.block === 'all' || flags.block === 'vti_core';

@@ -1,9 +1,9 @@
 // `vti gen`: write the VT-i RTL (one Verilog file per module), manifest.json and a FuseSoC
 // core file; `--stats` adds Yosys synthesis figures per module.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
+import { writeFilesAtomic } from '../atomic-write.js';
 import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 
@@ -38,7 +38,15 @@ export const command: Command = {
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
   },
-  async run({ flags }) {
+  async run(parsed) {
+    const { flags } = parsed;
+    onlyWith(
+      'gen',
+      parsed,
+      'guest-shrink',
+      flags['no-vt'] !== true,
+      'applies only with VT-i (there is no guest with --no-vt)',
+    );
     const o: VtiConfig = {
       vmImplemented: !flags['no-vt'],
       implVaMsb: flags['impl-va-msb'] as number,
@@ -53,10 +61,11 @@ export const command: Command = {
       throw e;
     }
     const out = flags.out as string;
-    mkdirSync(out, { recursive: true });
-    for (const [name, text] of Object.entries(gen.files)) writeFileSync(join(out, name), text);
-    writeFileSync(join(out, 'manifest.json'), JSON.stringify(gen.manifest, null, 2) + '\n');
-    if (flags['dump-ir']) writeFileSync(join(out, 'design.ir'), dumpDesign(gen.design));
+    writeFilesAtomic(out, {
+      ...gen.files,
+      'manifest.json': JSON.stringify(gen.manifest, null, 2) + '\n',
+      ...(flags['dump-ir'] ? { 'design.ir': dumpDesign(gen.design) } : {}),
+    });
 
     let stats: Awaited<ReturnType<typeof collectStats>> | undefined;
     if (flags.stats) stats = await collectStats(gen.files);

@@ -1,8 +1,9 @@
 // `vti report`: build the self-contained HTML report (report/index.ts) and print where it is.
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from '../command.js';
-import { engineFlag, seedFlag } from '../flags.js';
+import { engineFlag, seedFlag, vectorsFlag } from '../flags.js';
 import { UserError } from '../errors.js';
+import { onlyWith } from '../args.js';
 import { progressBar } from '../progress.js';
 import { chooseEngine } from './cosim.js';
 import type { EngineName } from '../../sim/engine.js';
@@ -14,19 +15,35 @@ function cacheDirOption(flag: string | undefined): { cacheDir?: string } {
   const dir = flag ?? defaultReportCacheDir();
   return dir === undefined ? {} : { cacheDir: dir };
 }
+import { MAX_ITERATIONS } from './demo.js';
 
 export const command: Command = {
+  positionals: true,
   summary:
     'write a self-contained HTML report: ports, schematics, synthesis cost, co-simulation, formal, timing diagrams, demo',
   usage:
     '[--out DIR] [--vectors N] [--seed S] [--engine verilator|builtin] [--iterations N] [--flush-cycles N] [--skip LIST] [--cache DIR] [--no-cache] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder (index.html is written there)', default: 'out/report' },
-    vectors: { type: 'int', metavar: 'N', help: 'random co-simulation vectors per block', default: 100_000 },
+    vectors: vectorsFlag('random co-simulation vectors per block', 100_000),
     seed: seedFlag(),
     engine: engineFlag('RTL engine of the block co-simulation (default: verilator if installed)'),
-    iterations: { type: 'int', metavar: 'N', help: 'demo workload iterations', default: 100 },
-    'flush-cycles': { type: 'int', metavar: 'N', help: 'demo cost of one interruption in cycles', default: 30 },
+    iterations: {
+      type: 'int',
+      metavar: 'N',
+      help: 'demo workload iterations',
+      default: 100,
+      min: 1,
+      max: MAX_ITERATIONS,
+    },
+    'flush-cycles': {
+      type: 'int',
+      metavar: 'N',
+      help: 'demo cost of one interruption in cycles',
+      default: 30,
+      min: 0,
+      max: 10_000,
+    },
     skip: { type: 'string', metavar: 'LIST', help: `sections to leave out, comma-separated (${SKIPPABLE.join(', ')})` },
     cache: {
       type: 'string',
@@ -36,7 +53,9 @@ export const command: Command = {
     'no-cache': { type: 'bool', help: 'recompute schematics and synthesis figures' },
     json: { type: 'bool', help: 'print a JSON summary on stdout (progress goes to stderr)' },
   },
-  async run({ flags, positional }) {
+  async run(parsed) {
+    const { flags, positional } = parsed;
+    onlyWith('report', parsed, 'cache', flags['no-cache'] !== true, 'and --no-cache exclude each other');
     if (positional.length)
       throw new UserError(`unexpected argument '${positional[0]}' (vti report takes only options)`, 2);
     const vectors = flags.vectors as number,

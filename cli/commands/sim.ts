@@ -11,6 +11,7 @@ import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { chooseEngine } from './cosim.js';
+import { pendingFile } from '../atomic-write.js';
 
 const DESIGNS = [...VTI_MODULES, ...Object.keys(EXAMPLES)];
 
@@ -48,13 +49,21 @@ export const command: Command = {
       if (p.name === 'rst') for (let i = 0; i < cycles; i++) c[i] = i === 0 ? 1 : 0;
       inputs[p.name] = c;
     }
-    const engine = await createEngine(engineName, design, flags.vcd ? { vcd: flags.vcd as string } : {});
+    // The VCD is written under a temporary name and renamed once the run is complete.
+    const vcd = flags.vcd ? pendingFile(flags.vcd as string) : undefined;
     const t0 = performance.now();
     try {
-      if (sequential) await engine.stepBatch(inputs, cycles);
-      else await engine.evalBatch(inputs, cycles);
-    } finally {
-      await engine.close();
+      const engine = await createEngine(engineName, design, vcd ? { vcd: vcd.tmp } : {});
+      try {
+        if (sequential) await engine.stepBatch(inputs, cycles);
+        else await engine.evalBatch(inputs, cycles);
+      } finally {
+        await engine.close();
+      }
+      vcd?.commit();
+    } catch (e) {
+      vcd?.abort();
+      throw vcd ? vcd.naming(e) : e;
     }
     const seconds = (performance.now() - t0) / 1000;
     const result = {

@@ -1,0 +1,366 @@
+// The bad-input corpus of the `vti` command line (issue 15): every command × every class of
+// bad input — unknown, misplaced, duplicate and flag-as-value flags, missing values, stray
+// arguments, options outside their mode, numbers negative / non-integer / beyond 2^53 / out of
+// range, unusable paths (a file where a folder is needed, a folder where a file is, a missing
+// folder, a device) — each answered by exactly one line on stderr and the documented exit code
+// (2 usage, 1 user error), nothing on stdout, no stack trace, no hang. Rows run in-process
+// through cli/main.ts; the process-level rows (exit 70 with a saved report, a closed or a full
+// stdout) run the real bin/vti.js.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.js';
+import { writeFilesAtomic } from '../../cli/atomic-write.js';
+import { buildProgram } from '../../programs/build.js';
+
+const work = mkdtempSync(join(tmpdir(), 'vti-bad-input-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const aFile = join(work, 'a-file');
+writeFileSync(aFile, 'not a folder\n');
+const junkElf = join(work, 'junk.elf');
+writeFileSync(junkElf, 'not an elf at all, but long enough to hold an ELF64 header.............');
+const missing = join(work, 'no', 'such', 'folder');
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+type Row = readonly [argv: readonly string[], code: number, stderr: string | RegExp];
+
+const GEN_ALLOWED = '--out, --impl-va-msb, --impl-pa-msb, --guest-shrink, --no-vt, --stats, --dump-ir, --json';
+const SIM_DESIGNS = 'vti_psr, vti_vmsw, vti_addr_check, vti_fault_prio, vti_core, counter, alu, handshake';
+const SAFE = '9007199254740991';
+const BIG = '99999999999999999999';
+
+const ROWS: readonly Row[] = [
+  // top level
+  [['nope'], 2, "vti: unknown command 'nope' (available: all, gen, sim, cosim, formal, emu, demo, report)"],
+  [['--bogus'], 2, "vti: unknown command '--bogus' (available: all, gen, sim, cosim, formal, emu, demo, report)"],
+  // gen
+  [['gen', '--out'], 2, "vti gen: option '--out' needs a value (DIR)"],
+  [['gen', '--out='], 2, "vti gen: option '--out' needs a value (DIR)"],
+  [
+    ['gen', '--out', '--no-vt'],
+    2,
+    "vti gen: option '--out' needs a value (DIR), got the option '--no-vt' (write --out=--no-vt if that is the value)",
+  ],
+  [['gen', '--out', 'a', '--out', 'b'], 2, "vti gen: option '--out' is given twice"],
+  [['gen', '--no-vt', '--no-vt'], 2, "vti gen: option '--no-vt' is given twice"],
+  [['gen', 'extra'], 2, "vti gen: unexpected argument 'extra' (vti gen takes only options)"],
+  [['gen', 'json'], 2, "vti gen: unexpected argument 'json' (vti gen takes only options; did you mean --json?)"],
+  [['gen', '--bogus'], 2, `vti gen: unknown option '--bogus' (allowed: ${GEN_ALLOWED})`],
+  [['gen', '-x'], 2, `vti gen: unknown option '-x' (allowed: ${GEN_ALLOWED})`],
+  [['gen', '-abc'], 2, `vti gen: unknown option '-abc' (allowed: ${GEN_ALLOWED})`],
+  [['gen', '--no-vt=1'], 2, "vti gen: option '--no-vt' takes no value"],
+  [['gen', '--json=yes'], 2, "vti gen: option '--json' takes no value"],
+  [['gen', '--impl-va-msb', 'abc'], 2, "vti gen: option '--impl-va-msb' expects an integer, got 'abc'"],
+  [['gen', '--impl-va-msb', '55.5'], 2, "vti gen: option '--impl-va-msb' expects an integer, got '55.5'"],
+  [['gen', '--impl-va-msb', '5e1'], 2, "vti gen: option '--impl-va-msb' expects an integer, got '5e1'"],
+  [
+    ['gen', '--impl-va-msb', BIG],
+    2,
+    `vti gen: option '--impl-va-msb' is beyond the safe integers (|n| < 2^53), got '${BIG}'`,
+  ],
+  [
+    ['gen', '--no-vt', '--guest-shrink', '3'],
+    2,
+    'vti gen: --guest-shrink applies only with VT-i (there is no guest with --no-vt)',
+  ],
+  [['gen', '--impl-va-msb', '50'], 2, /^vti gen: bad generator options: .*IMPL_VA_MSB 50.*$/],
+  [['gen', '--no-vt', '--impl-va-msb', '49'], 2, /^vti gen: bad generator options: .*49.*$/],
+  [['gen', '--impl-va-msb', '-60'], 2, /^vti gen: bad generator options: .*-60.*$/],
+  [['gen', '--guest-shrink', '11'], 2, /^vti gen: bad generator options: .*guestShrink 11.*$/],
+  [['gen', '--guest-shrink', '0'], 2, /^vti gen: bad generator options: .*$/],
+  [['gen', '--impl-pa-msb', '70'], 2, /^vti gen: bad generator options: .*$/],
+  [['gen', '--out', aFile], 1, `vti gen: cannot write ${aFile}: ENOTDIR (a part of the path is not a directory)`],
+  [
+    ['gen', '--out', join(aFile, 'x')],
+    1,
+    `vti gen: cannot write ${aFile}: ENOTDIR (a part of the path is not a directory)`,
+  ],
+  ...(process.platform === 'linux'
+    ? ([
+        [['gen', '--out', '/proc/vti-x'], 1, 'vti gen: cannot write /proc/vti-x: ENOENT (no such file or directory)'],
+      ] as const)
+    : []),
+  // sim
+  [['sim'], 2, `vti sim: --module is required (one of ${SIM_DESIGNS})`],
+  [['sim', '--module', 'nope'], 2, `vti sim: option '--module' must be one of ${SIM_DESIGNS}, got 'nope'`],
+  [['sim', '--module'], 2, "vti sim: option '--module' needs a value (NAME)"],
+  [['sim', '--module', 'counter', '--module', 'alu'], 2, "vti sim: option '--module' is given twice"],
+  [['sim', '--module', 'counter', '--cycles', '0'], 2, 'vti sim: --cycles must be between 1 and 100000000, got 0'],
+  [['sim', '--module', 'counter', '--cycles', '-3'], 2, 'vti sim: --cycles must be between 1 and 100000000, got -3'],
+  [
+    ['sim', '--module', 'counter', '--cycles', '1000000000000'],
+    2,
+    'vti sim: --cycles must be between 1 and 100000000, got 1000000000000',
+  ],
+  [['sim', '--module', 'counter', '--cycles', '1e3'], 2, "vti sim: option '--cycles' expects an integer, got '1e3'"],
+  [
+    ['sim', '--module', 'counter', '--seed', '-1'],
+    2,
+    `vti sim: option '--seed' must be between 0 and ${SAFE}, got '-1'`,
+  ],
+  [
+    ['sim', '--module', 'counter', '--engine', 'gpu'],
+    2,
+    "vti sim: option '--engine' must be one of verilator, builtin, got 'gpu'",
+  ],
+  [['sim', '--module', 'counter', 'extra'], 2, "vti sim: unexpected argument 'extra' (vti sim takes only options)"],
+  [['sim', '--module', 'counter', '--vcd'], 2, "vti sim: option '--vcd' needs a value (FILE)"],
+  [
+    ['sim', '--module', 'counter', '--cycles', '2', '--engine', 'builtin', '--vcd', work],
+    1,
+    `vti sim: cannot write ${work}: EISDIR (is a directory)`,
+  ],
+  [
+    ['sim', '--module', 'counter', '--cycles', '2', '--engine', 'builtin', '--vcd', join(missing, 'x.vcd')],
+    1,
+    `vti sim: cannot open ${join(missing, 'x.vcd')}: ENOENT (no such file or directory)`,
+  ],
+  // cosim
+  [['cosim', '--vectors', '-1'], 2, "vti cosim: option '--vectors' must be between 0 and 1000000000, got '-1'"],
+  [['cosim', '--vectors', '1e12'], 2, "vti cosim: option '--vectors' expects an integer, got '1e12'"],
+  [
+    ['cosim', '--vectors', '1000000000000'],
+    2,
+    "vti cosim: option '--vectors' must be between 0 and 1000000000, got '1000000000000'",
+  ],
+  [['cosim', '--seed', '-5'], 2, `vti cosim: option '--seed' must be between 0 and ${SAFE}, got '-5'`],
+  [['cosim', '--seed', BIG], 2, `vti cosim: option '--seed' must be between 0 and ${SAFE}, got '${BIG}'`],
+  [['cosim', '--seed', '0x'], 2, "vti cosim: option '--seed' expects an integer, got '0x'"],
+  [['cosim', '--core', '--random', '0'], 2, "vti cosim: option '--random' must be between 1 and 10000, got '0'"],
+  [['cosim', '--core', '--random', '-1'], 2, "vti cosim: option '--random' must be between 1 and 10000, got '-1'"],
+  [
+    ['cosim', '--core', '--random', '2', '--items', '0'],
+    2,
+    "vti cosim: option '--items' must be between 1 and 20000, got '0'",
+  ],
+  [['cosim', '--program', 'X'], 2, 'vti cosim: --program applies only with --core'],
+  [['cosim', '--random', '2'], 2, 'vti cosim: --random applies only with --core'],
+  [['cosim', '--vt', 'off'], 2, 'vti cosim: --vt applies only with --core'],
+  [['cosim', '--core', '--vt', 'off'], 2, 'vti cosim: --vt applies only with --core --program FILE'],
+  [['cosim', '--core', '--items', '5'], 2, 'vti cosim: --items applies only with --core --random N'],
+  [['cosim', '--core', '--shrink'], 2, 'vti cosim: --shrink applies only with --core --random N'],
+  [['cosim', '--core', '--no-traps'], 2, 'vti cosim: --no-traps applies only with --core --random N'],
+  [
+    ['cosim', '--core', '--vectors', '5'],
+    2,
+    'vti cosim: --vectors applies only to the block co-simulation (not with --core)',
+  ],
+  [
+    ['cosim', '--core', '--block', 'vti_psr'],
+    2,
+    'vti cosim: --block applies only to the block co-simulation (not with --core)',
+  ],
+  [
+    ['cosim', '--core', '--mutants', '3'],
+    2,
+    'vti cosim: --mutants applies only to the block co-simulation (not with --core)',
+  ],
+  [['cosim', '--core', '--core'], 2, "vti cosim: option '--core' is given twice"],
+  [['cosim', '--block', 'nope'], 2, /^vti cosim: option '--block' must be one of vti_psr, .*, got 'nope'$/],
+  [['cosim', '--mutants', '0'], 2, 'vti cosim: --mutants must be between 1 and 1000, got 0'],
+  [['cosim', 'stray'], 2, "vti cosim: unexpected argument 'stray' (vti cosim takes only options)"],
+  [
+    ['cosim', '--core', '--program', 'a.elf', '--random', '2', '--engine', 'builtin'],
+    1,
+    'vti cosim: --program and --random exclude each other',
+  ],
+  [
+    ['cosim', '--core', '--program', 'no/such.elf', '--engine', 'builtin'],
+    1,
+    "vti cosim: --program: no such file 'no/such.elf'",
+  ],
+  [
+    ['cosim', '--core', '--program', '/dev/zero', '--engine', 'builtin'],
+    1,
+    "vti cosim: --program: '/dev/zero' is not a regular file",
+  ],
+  [
+    ['cosim', '--core', '--program', junkElf, '--engine', 'builtin'],
+    1,
+    `vti cosim: ${junkElf}: bad ELF: no ELF magic number`,
+  ],
+  [['cosim', '--prove-unreachable'], 1, /^vti cosim: --prove-unreachable needs --rtl-coverage /],
+  // formal
+  [['formal', '--mutants', '0'], 1, 'vti formal: --mutants must be at least 1, got 0'],
+  [['formal', '--mutants', '5000'], 2, 'vti formal: --mutants must be at most 1000, got 5000'],
+  [
+    ['formal', '--no-vt', '--guest-shrink', '2'],
+    2,
+    'vti formal: --guest-shrink applies only with VT-i (there is no guest with --no-vt)',
+  ],
+  [
+    ['formal', '--impl-va-msb', '50'],
+    2,
+    'vti formal: bad generator options: no room for a guest: IMPL_VA_MSB 50 - guestShrink 1 = 49 is below 50',
+  ],
+  [['formal', '--block', 'nope'], 2, /^vti formal: option '--block' must be one of all, vti_psr, .*, got 'nope'$/],
+  [['formal', '--dir', '/nonexistent/x'], 1, 'vti formal: --dir /nonexistent/x: no such directory'],
+  [['formal', 'x'], 2, "vti formal: unexpected argument 'x' (vti formal takes only options)"],
+  // emu
+  [['emu'], 1, 'vti emu: missing PROGRAM.elf argument'],
+  [['emu', 'a.elf', 'b.elf'], 1, "vti emu: unexpected argument 'b.elf' (one program only)"],
+  [['emu', '/nonexistent.elf'], 1, 'vti emu: cannot read /nonexistent.elf: ENOENT'],
+  [['emu', junkElf], 1, `vti emu: ${junkElf}: bad ELF: no ELF magic number`],
+  [['emu', work], 1, `vti emu: cannot read ${work}: not a regular file`],
+  [['emu', '/dev/zero'], 1, 'vti emu: cannot read /dev/zero: not a regular file'],
+  [['emu', junkElf, '--vt', 'maybe'], 2, "vti emu: option '--vt' must be one of on, off, got 'maybe'"],
+  [
+    ['emu', junkElf, '--vt', 'off', '--guest-shrink', '20'],
+    2,
+    'vti emu: --guest-shrink applies only with --vt on (there is no guest without VT-i)',
+  ],
+  [['emu', junkElf, '--valen', '70'], 1, 'vti emu: --valen 70 is out of range: allowed 51..61'],
+  [['emu', junkElf, '--max-steps', '-1'], 1, 'vti emu: --max-steps must be a non-negative integer, got -1'],
+  [
+    ['emu', junkElf, '--max-steps', BIG],
+    2,
+    `vti emu: option '--max-steps' is beyond the safe integers (|n| < 2^53), got '${BIG}'`,
+  ],
+  [['emu', junkElf, '--state'], 2, "vti emu: option '--state' needs a value (FILE)"],
+  [
+    ['emu', junkElf, '--trace', '--state', 'x'],
+    2,
+    /^vti emu: option '--trace' needs a value \(FILE\), got the option '--state'/,
+  ],
+  // demo
+  [['demo', '--iterations', '0'], 1, 'vti demo: --iterations must be between 1 and 10000, got 0'],
+  [['demo', '--iterations', 'many'], 2, "vti demo: option '--iterations' expects an integer, got 'many'"],
+  [
+    ['demo', '--iterations', BIG],
+    2,
+    `vti demo: option '--iterations' is beyond the safe integers (|n| < 2^53), got '${BIG}'`,
+  ],
+  [['demo', '--flush-cycles', '-5'], 1, 'vti demo: --flush-cycles must be between 0 and 10000, got -5'],
+  [['demo', 'extra'], 1, "vti demo: unexpected argument 'extra' (demo takes options only)"],
+  // report
+  [['report', '--vectors', '-1'], 2, "vti report: option '--vectors' must be between 0 and 1000000000, got '-1'"],
+  [['report', '--iterations', '0'], 2, "vti report: option '--iterations' must be between 1 and 10000, got '0'"],
+  [['report', '--skip', 'nope'], 2, /^vti report: --skip: unknown section 'nope' \(sections: cosim, /],
+  [['report', '--cache', 'a', '--no-cache'], 2, 'vti report: --cache and --no-cache exclude each other'],
+  [['report', 'x'], 2, "vti report: unexpected argument 'x' (vti report takes only options)"],
+  [['report', '--out', aFile], 1, new RegExp(`^vti report: cannot write the report to '${esc(aFile)}': .*EEXIST`)],
+  // all
+  [['all', '--vectors', '-1'], 2, "vti all: option '--vectors' must be between 0 and 1000000000, got '-1'"],
+  [['all', '--seed', 'x'], 2, "vti all: option '--seed' expects an integer, got 'x'"],
+  [['all', '--engine', 'x'], 2, "vti all: option '--engine' must be one of verilator, builtin, got 'x'"],
+  [['all', 'extra'], 2, "vti all: unexpected argument 'extra' (vti all takes only options)"],
+  [['all', '--json', '--json'], 2, "vti all: option '--json' is given twice"],
+  [['all', '--out'], 2, "vti all: option '--out' needs a value (DIR)"],
+];
+
+async function inProcess(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '',
+    err = '';
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('the bad-input corpus of vti', () => {
+  it('has rows for every command', () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(60);
+    for (const c of ['gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report', 'all'])
+      expect(ROWS.filter(([argv]) => argv[0] === c).length, c).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(ROWS.map((r) => [r[0].join(' '), ...r] as const))('vti %s', async (_name, argv, code, stderr) => {
+    const r = await inProcess(argv);
+    expect(r.out).toBe('');
+    expect(r.err.endsWith('\n') && r.err.split('\n').length === 2, `one line: ${r.err}`).toBe(true);
+    if (typeof stderr === 'string') expect(r.err).toBe(stderr + '\n');
+    else expect(r.err.trimEnd()).toMatch(stderr);
+    expect(r.code).toBe(code);
+  });
+});
+
+describe('outputs are written whole or not at all', () => {
+  it('leaves every previous file intact when one of them cannot be written', () => {
+    const dir = join(work, 'atomic');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.v'), 'old a\n');
+    // The second file's folder is missing: its write fails after a.v's new text was written.
+    expect(() => writeFilesAtomic(dir, { 'a.v': 'new a\n', 'sub/b.v': 'new b\n' })).toThrow(
+      expect.objectContaining({ code: 'ENOENT', path: join(dir, 'sub/b.v') }),
+    );
+    expect(readFileSync(join(dir, 'a.v'), 'utf8')).toBe('old a\n');
+    expect(readdirSync(dir)).toEqual(['a.v']); // no temporary file left behind
+    writeFilesAtomic(dir, { 'a.v': 'new a\n' });
+    expect(readFileSync(join(dir, 'a.v'), 'utf8')).toBe('new a\n');
+  });
+
+  it('emu --state and --trace into a missing folder: one line, and no file left behind', async () => {
+    const elf = buildProgram('paravirt');
+    const state = join(missing, 'state.json');
+    expect(await inProcess(['emu', elf, '--state', state])).toEqual({
+      code: 1,
+      out: '',
+      err: `vti emu: cannot open ${state}: ENOENT (no such file or directory)\n`,
+    });
+    const trace = join(missing, 'trace.jsonl');
+    expect(await inProcess(['emu', elf, '--trace', trace])).toEqual({
+      code: 1,
+      out: '',
+      err: `vti emu: cannot write trace ${trace}: ENOENT (no such file or directory)\n`,
+    });
+    const ok = join(work, 'state.json');
+    writeFileSync(ok, 'previous\n');
+    const r = await inProcess(['emu', elf, '--state', ok, '--max-steps', '5']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(JSON.parse(readFileSync(ok, 'utf8')).steps).toBe(5);
+    expect(existsSync(join(work, `.state.json.${process.pid}.tmp`))).toBe(false);
+  });
+});
+
+describe('the vti process (bin/vti.js)', () => {
+  const bin = new URL('../../bin/vti.js', import.meta.url).pathname;
+  const sh = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000 });
+
+  it('a bug prints one line, saves the stack trace to a report file and exits 70', () => {
+    const preload = join(work, 'boom.mjs');
+    writeFileSync(
+      preload,
+      "import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\n" +
+        "fs.mkdirSync = () => { throw new TypeError('boom from a test preload'); };\nsyncBuiltinESMExports();\n",
+    );
+    const r = spawnSync(process.execPath, ['--import', preload, bin, 'gen', '--out', join(work, 'g')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(70);
+    expect(r.stdout).toBe('');
+    const m =
+      /^vti: internal error \(a bug\): TypeError: boom from a test preload; the stack trace is in (\S+) — please report it\n$/.exec(
+        r.stderr,
+      );
+    expect(m, r.stderr).not.toBeNull();
+    const report = readFileSync(m![1]!, 'utf8');
+    expect(report).toMatch(/^vti gen --out /);
+    expect(report).toMatch(/\n {4}at /);
+    rmSync(m![1]!);
+  });
+
+  it('a reader that closes stdout early ends the run quietly', () => {
+    const r = sh(
+      `"${process.execPath}" "${bin}" gen --out "${join(work, 'g2')}" --json | true; echo "exit \${PIPESTATUS[0]}"`,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('exit 0\n');
+  });
+
+  it('a full stdout is an error of one line', () => {
+    const r = sh(`"${process.execPath}" "${bin}" --help > /dev/full; echo "exit $?"`);
+    expect(r.stderr).toBe('vti: cannot write to stdout: ENOSPC (no space left on device)\n');
+    expect(r.stdout).toBe('exit 1\n');
+  });
+});
