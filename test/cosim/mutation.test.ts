@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { vtiSpec } from '../../gen/vti.js';
 import { mutationScore, mutationScoreOf, type Mutant } from '../../sim/cosim/mutation-score.js';
-import { verilatorAvailable } from '../../sim/verilator/index.js';
 
 const VM_NEXT = 'assign vm_next = commit ? to_vm : psr_vm;';
 
@@ -15,7 +14,7 @@ function handMutant(id: number, command: string, replacement: string): Mutant {
   return { id, command, top: 'vti_vmsw', files: { 'vti_vmsw.v': v.replace(VM_NEXT, replacement) } };
 }
 
-describe.skipIf(!verilatorAvailable())('mutation score', () => {
+describe('mutation score', () => {
   it('kills every non-equivalent Yosys mutant of vti_vmsw (6) and vti_addr_check (4)', async () => {
     for (const [block, count] of [
       ['vti_vmsw', 6],

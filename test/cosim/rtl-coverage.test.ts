@@ -12,7 +12,6 @@ import { runCoreCosim } from '../../sim/cosim/lockstep/index.js';
 import { cosimBlock } from '../../sim/cosim/blocks.js';
 import { VTI_MODULES } from '../../gen/vti.js';
 import { parseCoverageDat } from '../../sim/verilator/coverage.js';
-import { verilatorAvailable } from '../../sim/verilator/index.js';
 
 const run = (args: string[]) => command.run(parseArgs('cosim', args, command.flags));
 const dirs: string[] = [];
@@ -42,7 +41,7 @@ describe('vti cosim --rtl-coverage flag', () => {
   });
 });
 
-describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', () => {
+describe('RTL code coverage of a lockstep run', () => {
   it('covers what one random program reaches, reports the unreachable as uncovered', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-'));
     dirs.push(dir);
@@ -97,7 +96,7 @@ describe.skipIf(!verilatorAvailable())('RTL code coverage of a lockstep run', ()
   }, 300_000);
 });
 
-describe.skipIf(!verilatorAvailable())('RTL code coverage of a block co-simulation', () => {
+describe('RTL code coverage of a block co-simulation', () => {
   it('vti_vmsw: the exhaustive set toggles every signal but illegal_op (constant 0 with VT-i)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-block-'));
     dirs.push(dir);

@@ -12,7 +12,6 @@ import { parseArgs } from '../../cli/args.js';
 import { UserError } from '../../cli/errors.js';
 import { command, formatRtlCoverage } from '../../cli/commands/cosim.js';
 import { cosimBlock } from '../../sim/cosim/blocks.js';
-import { verilatorAvailable } from '../../sim/verilator/index.js';
 import { parseToggleName } from '../../formal/unreachable.js';
 import { instancePaths } from '../../sim/cosim/rtl-coverage.js';
 
@@ -46,7 +45,7 @@ describe('--prove-unreachable flag and name mapping', () => {
   });
 });
 
-describe.skipIf(!verilatorAvailable())('unreachability of uncovered toggle points', () => {
+describe('unreachability of uncovered toggle points', () => {
   it('vti_vmsw: illegal_op proven constant 0 for all inputs', async () => {
     const r = await cosimBlock('vti_vmsw', {
       engine: 'verilator',

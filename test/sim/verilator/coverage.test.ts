@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { buildInfo, buildVerilatorModel, verilatorAvailable } from '../../../sim/verilator/index.js';
+import { buildInfo, buildVerilatorModel } from '../../../sim/verilator/index.js';
 import {
   annotateSources,
   coverageTableRows,
@@ -129,7 +129,7 @@ async function runCounter(cycles: { rst: number; en: number }[], dat: string): P
   return parseCoverageDat(readFileSync(dat, 'utf8'), dat);
 }
 
-describe.skipIf(!verilatorAvailable())('Verilator --coverage on counter40', () => {
+describe('Verilator --coverage on counter40', () => {
   const text = fixtureText('counter40.v');
   const RST = lineOf(text, 'if (rst)'),
     LOAD = lineOf(text, 'else if (load)'),

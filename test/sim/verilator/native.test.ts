@@ -13,7 +13,6 @@ import { run, runChecked } from '../../../sim/verilator/exec.js';
 import { PORT_TABLE_FILE, portTableHeader } from '../../../sim/verilator/port-table.js';
 import { baseCxxFlags, VERILATED_CODE_QUIET, verilatorRoot } from '../../../sim/verilator/runtime.js';
 import type { ModuleSpec } from '../../../sim/verilator/spec.js';
-import { verilatorAvailable } from '../../../sim/verilator/tools.js';
 
 const probe: ModuleSpec = {
   top: 'native_probe',
@@ -46,7 +45,7 @@ const CXX = process.env.CXX ?? 'g++';
 let work = '';
 let flags: string[] = [];
 
-describe.skipIf(!verilatorAvailable())('the addon C++ (sim/verilator/native)', () => {
+describe('the addon C++ (sim/verilator/native)', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'vti-native-'));
     writeFileSync(join(work, 'native_probe.v'), probe.files['native_probe.v']!);
