@@ -43,7 +43,12 @@ function run(what: string, tool: string, args: string[], cwd: string): void {
   const r = spawnSync(tool, args, { cwd, encoding: 'utf8' });
   if (r.error) throw new BuildError(`${tool} not found: install binutils-ia64-linux-gnu`);
   // The tools' own messages carry file:line (e.g. "vtvmm.s:12: Error: Unknown opcode ...").
-  if (r.status !== 0) throw new BuildError(`${what} failed:\n${(r.stderr || r.stdout).trim()}`);
+  if (r.status !== 0) {
+    const said = (r.stderr || r.stdout).trim();
+    throw new BuildError(
+      `${what} failed:\n${said || `${tool} exited with ${r.status ?? r.signal} and printed nothing`}`,
+    );
+  }
 }
 
 function inputsHash(name: string, srcDir: string): string {
@@ -73,7 +78,8 @@ export function buildProgram(name: string, opts: BuildOptions = {}): string {
   const srcDir = opts.srcDir ?? PROGRAMS_DIR;
   if (!existsSync(join(srcDir, `${name}.s`)))
     throw new BuildError(`unknown program '${name}' (available: ${programNames(srcDir).join(', ')})`);
-  const outDir = opts.outDir ?? defaultProgramsOutDir();
+  // Absolute: the tools run in the source folder, so a relative outDir would name another place.
+  const outDir = resolve(opts.outDir ?? defaultProgramsOutDir());
   mkdirSync(outDir, { recursive: true });
   const elf = join(outDir, `${name}.elf`);
   const stamp = join(outDir, `${name}.stamp`);

@@ -16,12 +16,14 @@ export interface CosimDirs {
 }
 
 /** The co-simulation's folders under `outDir` (default: out/ under the current working directory). */
-export function cosimDirs(outDir: string = resolve('out')): CosimDirs {
-  const cosim = join(outDir, 'cosim');
+export function cosimDirs(outDir: string = 'out'): CosimDirs {
+  // Absolute, so that tools run in another folder (the assembler runs in programs/) find them.
+  const out = resolve(outDir);
+  const cosim = join(out, 'cosim');
   return {
     cosim,
     random: join(cosim, 'random'),
     rtlCoverage: join(cosim, 'rtl-coverage'),
-    programs: join(outDir, 'programs'),
+    programs: join(out, 'programs'),
   };
 }

@@ -1,13 +1,37 @@
 // The build of the demonstration programs: static ET_EXEC IA-64 images at the fixed addresses
 // of programs/programs.ld, rebuilt only when an input changes, and a clear error without binutils.
-import { copyFileSync, mkdtempSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BuildError, PROGRAMS_DIR, buildProgram, buildPrograms, programNames } from '../../programs/build.js';
 import { elfSegments, elfSymbols } from '../../model/elf.js';
+import { cosimDirs } from '../../sim/cosim/dirs.js';
 
 describe('programs/build.ts', () => {
+  it('takes an outDir relative to the working directory (as `vti all --out out` passes it)', () => {
+    const cwd = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'vti-rel-out-'));
+    try {
+      process.chdir(dir);
+      const elf = buildProgram('classic', { outDir: 'rel/programs' });
+      expect(elf).toBe(join(realpathSync(dir), 'rel', 'programs', 'classic.elf'));
+      expect(statSync(elf).size).toBeGreaterThan(0);
+      expect(cosimDirs('rel').programs).toBe(join(realpathSync(dir), 'rel', 'programs'));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('builds the five programs a-e', async () => {
     expect(programNames()).toEqual(['classic', 'palvm', 'paravirt', 'reflect', 'vtvmm']);
     const r = await buildPrograms();
