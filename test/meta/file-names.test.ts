@@ -2,32 +2,8 @@
 // Verilog files keep their languages' snake_case; a Verilog file is named after its module),
 // and one word means one thing: no source folder is called `core` (`vti_core` is the hardware
 // module; the eDSL is hdl/dsl and the lockstep co-simulation sim/cosim/lockstep).
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const NOT_SOURCE = new Set(['node_modules', 'out', 'dist']);
-
-/** Project-relative paths of every file and folder below the project root (dot-entries and outputs left out). */
-function entries(): { files: string[]; dirs: string[] } {
-  const files: string[] = [];
-  const dirs: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || NOT_SOURCE.has(e.name)) continue;
-      const p = join(dir, e.name);
-      const rel = relative(ROOT, p).split(sep).join('/');
-      if (e.isDirectory()) {
-        dirs.push(rel);
-        walk(p);
-      } else files.push(rel);
-    }
-  };
-  walk(ROOT);
-  return { files, dirs };
-}
+import { projectTree } from './tree.js';
 
 /** kebab-case stem, then the usual suffixes (`.test.ts`, `.d.ts`, a tool's `.config.ts`, `.ts`). */
 const KEBAB_TS = /^[a-z0-9]+(-[a-z0-9]+)*(\.test|\.d|\.config)?\.ts$/;
@@ -37,7 +13,7 @@ function misnamedTs(paths: readonly string[]): string[] {
 }
 
 describe('file names', () => {
-  const { files, dirs } = entries();
+  const { files, dirs } = projectTree();
 
   it('every TypeScript file is kebab-case', () => {
     expect(files.filter((f) => f.endsWith('.ts')).length).toBeGreaterThan(200);

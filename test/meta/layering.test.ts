@@ -3,29 +3,16 @@
 // imports. Imports are read with TypeScript's own scanner (static, `export … from`, dynamic
 // import(), type-only). README.md's "Architecture" lists the same table, between
 // `<!-- layers -->` markers; regenerate it with VTI_UPDATE_DOCS=1 npx vitest run test/meta/layering.test.ts
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ANYTHING, LAYERS, type Layer } from './layers.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const NOT_SOURCE = new Set(['node_modules', 'out', 'dist']);
+import { projectTree, ROOT } from './tree.js';
 
 /** Project-relative paths (posix) of every .ts file under the top-level folders. */
 function sourceFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || NOT_SOURCE.has(e.name)) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && dir !== ROOT) files.push(relative(ROOT, p).split(sep).join('/'));
-    }
-  };
-  walk(ROOT);
-  return files.sort();
+  return projectTree().files.filter((f) => f.endsWith('.ts') && f.includes('/'));
 }
 
 /** The layer of a project path: its most specific folder in the table. */
