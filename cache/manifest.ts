@@ -2,7 +2,8 @@
 // entry is built and checked before it is used, so a truncated, emptied, deleted or altered
 // file is found (and rebuilt) instead of being loaded (a damaged shared library is a SIGBUS).
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
 import { join } from 'node:path';
 
 export const MANIFEST = 'manifest.json';
@@ -20,7 +21,7 @@ const sha256Of = (path: string): string => createHash('sha256').update(readFileS
 export function writeManifest(dir: string, files: readonly string[]): void {
   const m: Record<string, FileRecord> = {};
   for (const f of files) m[f] = { size: statSync(join(dir, f)).size, sha256: sha256Of(join(dir, f)) };
-  writeFileSync(join(dir, MANIFEST), JSON.stringify(m, null, 2));
+  writeFileAtomic(join(dir, MANIFEST), JSON.stringify(m, null, 2));
 }
 
 /** What is wrong with the entry in `dir` (one phrase), or undefined when every file of `files` matches. */

@@ -5,7 +5,7 @@
 // values are free, and `-tempinduct` proves "outputs equal at every later step" by k-induction
 // (k up to maxSteps). So two designs that encode their state differently but agree after reset
 // are equivalent; one that fails to reset a register is not.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { makeDir, writeFileAtomic } from '../cache/atomic-write.js';
 import { dirname, resolve } from 'node:path';
 import { yosys, YosysError } from './yosys.js';
 import { type DesignRef, designPorts, loadScript, placeFiles } from './design.js';
@@ -82,8 +82,8 @@ export async function proveEquivalent(o: EquivOptions): Promise<EquivResult> {
     if (!json) throw new Error(`sat reported a failure but wrote no counterexample\n${e.logTail}`);
     const steps = parseWaveJson(json, seq, seq && reset ? 1 : 0);
     const vcdPath = o.vcdPath ?? resolve('out', 'formal', `cex-${o.gold.top}-vs-${o.gate.top}.vcd`);
-    mkdirSync(dirname(vcdPath), { recursive: true });
-    writeFileSync(vcdPath, cexToVcd(steps, 'miter'));
+    makeDir(dirname(vcdPath));
+    writeFileAtomic(vcdPath, cexToVcd(steps, 'miter'));
     return {
       equivalent: false,
       verdict: 'different',

@@ -2,8 +2,8 @@
 // lockstep → formal (block equivalence, core properties) → demo. `vti all` runs them all and
 // prints text; `vti report` runs all but generate and lint, adds its own (modules, timing
 // diagrams) and renders HTML. Each step's data is what both renderers need.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFilesAtomic } from '../cache/atomic-write.js';
 import type { BlockCosimResult } from '../sim/cosim/blocks.js';
 import type { DemoResult } from '../demo/techniques.js';
 import { lockstepStep } from './lockstep.js';
@@ -40,9 +40,8 @@ export const generateStep: Step<{ readonly dir: string; readonly files: readonly
     if (o.rtlDir === undefined) throw new Error('the generate step needs rtlDir (where to write the RTL)');
     const { generateVti } = await import('../gen/vti.js');
     const g = generateVti(o.gen);
-    mkdirSync(o.rtlDir, { recursive: true });
-    for (const [f, text] of Object.entries(g.files)) writeFileSync(join(o.rtlDir, f), text);
-    writeFileSync(join(o.rtlDir, 'manifest.json'), JSON.stringify(g.manifest, null, 2) + '\n');
+    // All files renamed into place together: a failed write leaves the previous RTL whole.
+    writeFilesAtomic(o.rtlDir, { ...g.files, 'manifest.json': JSON.stringify(g.manifest, null, 2) + '\n' });
     return {
       detail: `${g.manifest.modules.length} modules in ${o.rtlDir}/`,
       data: { dir: o.rtlDir, files: [...Object.keys(g.files), 'manifest.json'] },

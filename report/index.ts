@@ -4,7 +4,8 @@
 // traces; and the `vti demo` comparison as a bar chart. Every section is run for real when
 // the report is built; a section that fails is shown as failed (with its error) and makes
 // the result non-ok, the rest of the report is still written.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { makeDir, writeFileAtomic } from '../cache/atomic-write.js';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, generateVti } from '../gen/vti.js';
@@ -111,9 +112,9 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   };
   say('== writing the page');
   const html = renderHtml(data, (performance.now() - t0) / 1000);
-  mkdirSync(o.out, { recursive: true });
+  makeDir(o.out);
   const file = resolve(o.out, 'index.html');
-  writeFileSync(file, html);
+  writeFileAtomic(file, html);
   const ok = sections.every((s) => s.status !== 'FAIL');
   return { file, bytes: Buffer.byteLength(html), seconds: (performance.now() - t0) / 1000, ok, data };
 }

@@ -3,7 +3,7 @@
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
-import { writeFilesAtomic } from '../atomic-write.js';
+import { writeFilesAtomic } from '../../cache/atomic-write.js';
 import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
 

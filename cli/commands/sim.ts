@@ -11,7 +11,7 @@ import type { Command } from '../command.js';
 import { engineFlag, seedFlag } from '../flags.js';
 import { UserError } from '../errors.js';
 import { chooseEngine } from './cosim.js';
-import { pendingFile } from '../atomic-write.js';
+import { pendingFile } from '../../cache/atomic-write.js';
 
 const DESIGNS = [...VTI_MODULES, ...Object.keys(EXAMPLES)];
 

@@ -1,7 +1,7 @@
 // runProperties: P1-P6 of docs/properties.md on the generated vti_core (or a broken variant of
 // it): a proof by temporal induction from reset per property, a non-vacuity cover per property,
 // and for a failed proof the counterexample as a per-cycle table and a VCD in `vcdDir` (default out/formal/).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { makeDir, writeFileAtomic } from '../../cache/atomic-write.js';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
@@ -64,8 +64,8 @@ export async function runProperties(opts: RunOptions = {}): Promise<PropertyResu
     let counterexample: PropertyResult['counterexample'];
     if (proof.verdict === 'failed' && proof.steps) {
       const vcdPath = join(opts.vcdDir ?? resolve('out', 'formal'), `props-${name}-${tag}.vcd`);
-      mkdirSync(dirname(vcdPath), { recursive: true });
-      writeFileSync(vcdPath, traceToVcd(proof.steps, 'vti_props'));
+      makeDir(dirname(vcdPath));
+      writeFileAtomic(vcdPath, traceToVcd(proof.steps, 'vti_props'));
       const last = proof.steps[proof.steps.length - 1]!.step;
       counterexample = {
         table: traceTable(p, proof.steps, { step: last, text: `<-- ${p.ok} = 0` }),

@@ -4,7 +4,8 @@
 // its vectors); its coverage.dat is read point by point
 // (sim/verilator/coverage.ts) into a module × kind table, the uncovered list and annotated
 // sources under <outDir>/cosim/rtl-coverage/<configuration>/ (sim/cosim/dirs.ts).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic, writeFilesAtomic } from '../../cache/atomic-write.js';
 import { dirname, join } from 'node:path';
 import type { VtiConfig } from '../../gen/vti.js';
 import {
@@ -101,14 +102,14 @@ function writeGroup(
       `reachable coverage ${unreachable.tallies.all!.covered}/${unreachable.tallies.all!.total - unreachable.tallies.all!.unreachable}; ` +
       'only toggle points are analysed, line and branch points stay holes\n'
     : '';
-  writeFileSync(
+  writeFileAtomic(
     files.uncovered,
     `# ${o.label}: ${o.programs.join(', ')}\n` +
       head +
       formatUncovered(summary, o.sources, unreachable ? (p) => verdictText(unreachable.byKey.get(p.key)) : undefined),
   );
   const { uncovered, ...tallies } = summary;
-  writeFileSync(
+  writeFileAtomic(
     files.summary,
     JSON.stringify(
       {
@@ -152,9 +153,7 @@ function writeGroup(
       1,
     ) + '\n',
   );
-  mkdirSync(files.annotated, { recursive: true });
-  for (const [f, text] of Object.entries(annotateSources(points, o.sources)))
-    writeFileSync(join(files.annotated, f), text);
+  writeFilesAtomic(files.annotated, annotateSources(points, o.sources));
   return {
     label: o.label,
     gen: o.gen,

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
-import { writeFilesAtomic } from '../../cli/atomic-write.js';
+import { writeFilesAtomic } from '../../cache/atomic-write.js';
 import { buildProgram } from '../../programs/build.js';
 
 const work = mkdtempSync(join(tmpdir(), 'vti-bad-input-'));

@@ -43,7 +43,7 @@ export const LAYERS = {
   'sim/verilator': ['gen', 'hdl/ir', 'cache'],
   'sim/lint': ['sim/verilator', 'gen', 'hdl/ir'],
   sim: ['sim/jssim', 'sim/verilator', 'gen', 'hdl/ir'],
-  formal: ['blocks', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch'],
+  formal: ['blocks', 'gen', 'hdl/vti', 'hdl/dsl', 'hdl/passes', 'hdl/ir', 'arch', 'cache'],
   model: ['arch'],
   // The block registry sits above the hardware and the model: it pairs each block's design with its reference.
   blocks: ['hdl/vti', 'hdl/dsl', 'hdl/ir', 'model', 'arch'],

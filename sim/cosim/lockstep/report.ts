@@ -2,7 +2,8 @@
 // differing field expected vs actual, the window before it), a VCD of the window (the run
 // re-done from reset on the built-in engine, waveform on for the window only), and a
 // replayable stimulus file (JSON of the events from reset) under <outDir>/cosim/ (sim/cosim/dirs.ts).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../../cache/atomic-write.js';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import type { IRDesign } from '../../../hdl/ir/types.js';
@@ -112,8 +113,8 @@ export async function writeDivergence(
     expectedLast: rowAt(OUTPUTS, d.window.expected, d.window.insns.length - 1),
     actualLast: rowAt(OUTPUTS, d.window.actual, d.window.insns.length - 1),
   };
-  writeFileSync(`${base}.json`, JSON.stringify(stim, null, 1) + '\n');
-  writeFileSync(`${base}.txt`, formatDivergence(d));
+  writeFileAtomic(`${base}.json`, JSON.stringify(stim, null, 1) + '\n');
+  writeFileAtomic(`${base}.txt`, formatDivergence(d));
   let vcd: string | null = null,
     reproduced: boolean | null = null;
   if (all) {
