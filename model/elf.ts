@@ -86,6 +86,12 @@ export function loadAddress(s: ElfSegment): bigint {
   return s.paddr === 0n ? s.vaddr : s.paddr;
 }
 
+/** Where a segment's file bytes are loaded, as text: 0x1000..0x1fff. */
+const extent = (s: ElfSegment): string =>
+  s.filesz === 0
+    ? `0x${loadAddress(s).toString(16)} (empty)`
+    : `0x${loadAddress(s).toString(16)}..0x${(loadAddress(s) + BigInt(s.filesz) - 1n).toString(16)}`;
+
 /** A static IA-64 executable: entry point and PT_LOAD segments; throws "bad ELF: <why>". */
 export function parseElf(bytes: Uint8Array): ElfImage {
   const p = identProblem(bytes);
@@ -100,6 +106,10 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const segments = loadSegments(bytes, dv);
   if (!segments.length) bad('no PT_LOAD segment');
   if (entry & 0xfn) bad(`entry point 0x${entry.toString(16)} is not 16-byte (bundle) aligned`);
+  // The first fetch is physical (translation is off at start): an entry outside the bytes the
+  // loader copies would run zero memory, which decodes as `break 0` and "halts" at once.
+  if (!segments.some((s) => entry >= loadAddress(s) && entry + 16n <= loadAddress(s) + BigInt(s.filesz)))
+    bad(`entry point 0x${entry.toString(16)} is not in a loaded segment (${segments.map(extent).join(', ')})`);
   return { entry, segments };
 }
 

@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
 import { writeFilesAtomic } from '../../cache/atomic-write.js';
 import { buildProgram } from '../../programs/build.js';
+import { Workdir } from '../model/binutils.js';
 
 const work = mkdtempSync(join(tmpdir(), 'vti-bad-input-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,6 +23,54 @@ writeFileSync(aFile, 'not a folder\n');
 const junkElf = join(work, 'junk.elf');
 writeFileSync(junkElf, 'not an elf at all, but long enough to hold an ELF64 header.............');
 const missing = join(work, 'no', 'such', 'folder');
+
+// Hostile ELF files: a real program with one header field changed, cut short, or emptied, and
+// a well-formed program whose first instruction the model does not cover.
+const programs = new Workdir();
+afterAll(() => programs.dispose());
+const goodElf = programs.build(
+  'good',
+  '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tnop.i 0\n\tnop.i 0\n\t;;\n\tbreak.m 0xca11\n\t;;\n',
+);
+const fpElf = programs.build('fp', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tfadd f1=f2,f3\n\tnop.i 0\n\t;;\n');
+function hostileElf(name: string, change: (b: Uint8Array, dv: DataView) => Uint8Array | void): string {
+  const bytes = new Uint8Array(readFileSync(goodElf));
+  const out = change(bytes, new DataView(bytes.buffer)) ?? bytes;
+  const file = join(work, `${name}.elf`);
+  writeFileSync(file, out);
+  return file;
+}
+const unmappedEntry = hostileElf('unmapped-entry', (_, dv) => dv.setBigUint64(24, 0x7fff0000n, true));
+const zeroEntry = hostileElf('zero-entry', (_, dv) => dv.setBigUint64(24, 0n, true));
+const oddEntry = hostileElf('odd-entry', (_, dv) => dv.setBigUint64(24, 0x100008n, true));
+const armElf = hostileElf('arm', (_, dv) => dv.setUint16(18, 40, true));
+const sharedObject = hostileElf('dyn', (_, dv) => dv.setUint16(16, 3, true));
+const noHeaders = hostileElf('no-phdrs', (_, dv) => dv.setUint16(56, 0, true));
+const truncatedElf = hostileElf('truncated', (b) => b.subarray(0, 80));
+const emptyElf = hostileElf('empty', (b) => b.subarray(0, 0));
+const elf32 = hostileElf('elf32', (b) => void (b[4] = 1));
+const UNMAPPED = /bad ELF: entry point 0x7fff0000 is not in a loaded segment \(0xf0000\.\.0x10001f\)$/;
+/** The same line from `vti emu` and `vti cosim --core --program` for each hostile file. */
+const HOSTILE_ELF: readonly (readonly [file: string, why: string | RegExp])[] = [
+  [unmappedEntry, UNMAPPED],
+  [zeroEntry, /bad ELF: entry point 0x0 is not in a loaded segment \(0xf0000\.\.0x10001f\)$/],
+  [oddEntry, 'bad ELF: entry point 0x100008 is not 16-byte (bundle) aligned'],
+  [armElf, 'bad ELF: not an IA-64 executable (e_machine 40, expected 50)'],
+  [sharedObject, 'bad ELF: not a static executable (e_type 3, expected ET_EXEC = 2)'],
+  [noHeaders, 'bad ELF: no program headers'],
+  [truncatedElf, 'bad ELF: program header table lies outside the file'],
+  [emptyElf, 'bad ELF: file is 0 bytes, shorter than an ELF64 header'],
+  [elf32, 'bad ELF: not a 64-bit ELF (EI_CLASS 1)'],
+  [fpElf, /unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(floating-point instruction\)$/],
+];
+const hostileRows = (prefix: readonly string[], command: string): Row[] =>
+  HOSTILE_ELF.map(([file, why]) => [
+    [...prefix.slice(0, 1), ...(command === 'emu' ? [file] : [...prefix.slice(1), file, '--engine', 'builtin'])],
+    1,
+    typeof why === 'string'
+      ? `vti ${command}: ${file}: ${why}`
+      : new RegExp(`^vti ${command}: ${esc(file)}: ${why.source}`),
+  ]);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 type Row = readonly [argv: readonly string[], code: number, stderr: string | RegExp];
@@ -181,6 +230,7 @@ const ROWS: readonly Row[] = [
     1,
     `vti cosim: ${junkElf}: bad ELF: no ELF magic number`,
   ],
+  ...hostileRows(['cosim', '--core', '--program'], 'cosim'),
   [['cosim', '--prove-unreachable'], 1, /^vti cosim: --prove-unreachable needs --rtl-coverage /],
   // formal
   [['formal', '--mutants', '0'], 1, 'vti formal: --mutants must be at least 1, got 0'],
@@ -203,6 +253,7 @@ const ROWS: readonly Row[] = [
   [['emu', 'a.elf', 'b.elf'], 1, "vti emu: unexpected argument 'b.elf' (one program only)"],
   [['emu', '/nonexistent.elf'], 1, 'vti emu: cannot read /nonexistent.elf: ENOENT'],
   [['emu', junkElf], 1, `vti emu: ${junkElf}: bad ELF: no ELF magic number`],
+  ...hostileRows(['emu'], 'emu'),
   [['emu', work], 1, `vti emu: cannot read ${work}: not a regular file`],
   [['emu', '/dev/zero'], 1, 'vti emu: cannot read /dev/zero: not a regular file'],
   [['emu', junkElf, '--vt', 'maybe'], 2, "vti emu: option '--vt' must be one of on, off, got 'maybe'"],
