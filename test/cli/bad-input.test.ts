@@ -33,19 +33,19 @@ const goodElf = programs.build(
   '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tnop.i 0\n\tnop.i 0\n\t;;\n\tbreak.m 0xca11\n\t;;\n',
 );
 const fpElf = programs.build('fp', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tfadd f1=f2,f3\n\tnop.i 0\n\t;;\n');
-function hostileElf(name: string, change: (b: Uint8Array, dv: DataView) => Uint8Array | void): string {
+function hostileElf(name: string, change: (b: Uint8Array, dv: DataView) => Uint8Array | undefined): string {
   const bytes = new Uint8Array(readFileSync(goodElf));
   const out = change(bytes, new DataView(bytes.buffer)) ?? bytes;
   const file = join(work, `${name}.elf`);
   writeFileSync(file, out);
   return file;
 }
-const unmappedEntry = hostileElf('unmapped-entry', (_, dv) => dv.setBigUint64(24, 0x7fff0000n, true));
-const zeroEntry = hostileElf('zero-entry', (_, dv) => dv.setBigUint64(24, 0n, true));
-const oddEntry = hostileElf('odd-entry', (_, dv) => dv.setBigUint64(24, 0x100008n, true));
-const armElf = hostileElf('arm', (_, dv) => dv.setUint16(18, 40, true));
-const sharedObject = hostileElf('dyn', (_, dv) => dv.setUint16(16, 3, true));
-const noHeaders = hostileElf('no-phdrs', (_, dv) => dv.setUint16(56, 0, true));
+const unmappedEntry = hostileElf('unmapped-entry', (_, dv) => void dv.setBigUint64(24, 0x7fff0000n, true));
+const zeroEntry = hostileElf('zero-entry', (_, dv) => void dv.setBigUint64(24, 0n, true));
+const oddEntry = hostileElf('odd-entry', (_, dv) => void dv.setBigUint64(24, 0x100008n, true));
+const armElf = hostileElf('arm', (_, dv) => void dv.setUint16(18, 40, true));
+const sharedObject = hostileElf('dyn', (_, dv) => void dv.setUint16(16, 3, true));
+const noHeaders = hostileElf('no-phdrs', (_, dv) => void dv.setUint16(56, 0, true));
 const truncatedElf = hostileElf('truncated', (b) => b.subarray(0, 80));
 const emptyElf = hostileElf('empty', (b) => b.subarray(0, 0));
 const elf32 = hostileElf('elf32', (b) => void (b[4] = 1));
