@@ -21,12 +21,14 @@ import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
 import { cosimDirs } from '../../sim/cosim/dirs.js';
 import { outDir } from '../dirs.js';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
+import type { VtiConfig } from '../../gen/vti.js';
+import { filesDifferingFromGenerator, manifestConfig, refuseConflicts } from '../manifest-config.js';
 
 export const command: Command = {
   summary:
     'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
   usage:
-    '[--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
+    '[--dir DIR] [--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--dir DIR] [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
   flags: {
     core: {
       type: 'bool',
@@ -76,11 +78,17 @@ export const command: Command = {
       metavar: 'N',
       help: 'mutation score: N Yosys mutants per block, each co-simulated (Verilator); survivors classified formally',
     },
+    dir: {
+      type: 'string',
+      metavar: 'DIR',
+      help: "the RTL of 'vti gen --out DIR': co-simulate the configuration of DIR/manifest.json (DIR's Verilog must be the generator's)",
+    },
     json: { type: 'bool', help: 'print results as JSON' },
   },
   async run(parsed) {
     const { flags } = parsed;
     checkMode(parsed);
+    const fromDir = flags.dir !== undefined ? configOfDir(parsed, flags.dir as string) : undefined;
     const engine = chooseEngine(flags.engine as EngineName | undefined);
     const rtlCoverage = flags['rtl-coverage'] === true;
     const proveUnreachable = flags['prove-unreachable'] === true;
@@ -115,8 +123,13 @@ export const command: Command = {
           ...(rtlCoverage ? { rtlCoverage: true } : {}),
           ...(proveUnreachable ? { proveUnreachable: true } : {}),
           ...(flags.program !== undefined
-            ? { program: flags.program as string, gen: { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' } }
-            : {}),
+            ? {
+                program: flags.program as string,
+                gen: fromDir ?? { ...DEFAULT_CONFIG, vmImplemented: flags.vt !== 'off' },
+              }
+            : fromDir
+              ? { gen: fromDir }
+              : {}),
           ...(flags.random !== undefined
             ? { random: flags.random as number, profile: { traps: flags['no-traps'] !== true } }
             : {}),
@@ -152,6 +165,7 @@ export const command: Command = {
             seed: flags.seed as number,
             vectors: flags.vectors as number,
             progress: (e) => bar.update(e.done, e.total),
+            ...(fromDir ? { gen: fromDir } : {}),
           }),
         );
         bar.done();
@@ -170,6 +184,8 @@ export const command: Command = {
       flags.seed as number,
       rtlCoverage,
       proveUnreachable,
+      outDir(),
+      fromDir,
     );
     if (flags.json)
       process.stdout.write(
@@ -182,6 +198,32 @@ export const command: Command = {
     return results.some((r) => r.mismatches > 0) ? 1 : 0;
   },
 };
+
+/**
+ * The configuration of --dir D (its manifest), with D's Verilog checked to be what the generator
+ * writes for it: the co-simulation simulates the generator's design, which must be D's.
+ */
+function configOfDir(parsed: Parsed, dir: string): VtiConfig {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--dir ${dir}: no such directory`);
+  const config = manifestConfig(dir);
+  if (!config) throw new UserError(`--dir ${dir}: no manifest.json there (run 'vti gen --out ${dir}' first)`);
+  refuseConflicts('cosim', dir, parsed, config, [{ flag: 'vt', field: 'vmImplemented', value: (f) => f.vt !== 'off' }]);
+  if (
+    parsed.flags.core === true &&
+    parsed.flags.program === undefined &&
+    parsed.flags.random === undefined &&
+    !config.vmImplemented
+  )
+    throw new UserError(
+      `--dir ${dir} was generated without VT-i; the demo workload (programs a-e) needs it: give --program FILE or --random N`,
+    );
+  const differing = filesDifferingFromGenerator(dir, config);
+  if (differing.length)
+    throw new UserError(
+      `--dir ${dir}: ${differing.join(', ')} differ${differing.length === 1 ? 's' : ''} from what 'vti gen' writes for the manifest's options (edited, or made by another version); regenerate with 'vti gen --out ${dir}'`,
+    );
+  return config;
+}
 
 /** Each flag belongs to one mode; given in another it would be ignored, so it is refused. */
 function checkMode(parsed: Parsed): void {
@@ -224,9 +266,11 @@ export async function runBlockCosim(
   rtlCoverage = false,
   proveUnreachable = false,
   out = outDir(),
+  gen?: VtiConfig,
 ): Promise<BlockCosimResult[]> {
   return runBlocks(blocks, {
     engine,
+    ...(gen ? { gen } : {}),
     vectors,
     seed,
     ...barPerBlock(progressBar),

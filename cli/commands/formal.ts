@@ -18,6 +18,7 @@ import { onlyWith } from '../args.js';
 import { table } from '../progress.js';
 import { runProperties } from '../../formal/props/index.js';
 import { outDir } from '../dirs.js';
+import { manifestConfig, refuseConflicts, type ConfigOption } from '../manifest-config.js';
 
 interface Row {
   check: string;
@@ -39,6 +40,14 @@ function readDir(dir: string, block: BlockName): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
 
+/** The options that set the configuration, compared with a --dir manifest. */
+const CONFIG_OPTIONS: readonly ConfigOption[] = [
+  { flag: 'no-vt', field: 'vmImplemented', value: (f) => f['no-vt'] !== true },
+  { flag: 'impl-va-msb', field: 'implVaMsb', value: (f) => f['impl-va-msb'] as number },
+  { flag: 'impl-pa-msb', field: 'implPaMsb', value: (f) => f['impl-pa-msb'] as number },
+  { flag: 'guest-shrink', field: 'guestShrink', value: (f) => f['guest-shrink'] as number },
+];
+
 export const command: Command = {
   summary:
     'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',
@@ -54,7 +63,7 @@ export const command: Command = {
     dir: {
       type: 'string',
       metavar: 'DIR',
-      help: "read <block>.v from DIR (from 'vti gen --out DIR') instead of generating",
+      help: "read <block>.v from DIR (from 'vti gen --out DIR') instead of generating; the options come from DIR/manifest.json",
     },
     'no-vt': { type: 'bool', help: 'the Verilog was generated with VT-i not implemented (vmImplemented = false)' },
     'impl-va-msb': {
@@ -83,13 +92,17 @@ export const command: Command = {
       flags['no-vt'] !== true,
       'applies only with VT-i (there is no guest with --no-vt)',
     );
-    const vt = flags['no-vt'] !== true;
-    const g: VtiConfig = {
-      vmImplemented: vt,
+    const dir = flags.dir as string | undefined;
+    // The Verilog of --dir was generated with the options in its manifest: those are the ones to check against.
+    const fromDir = dir !== undefined ? manifestConfig(dir) : undefined;
+    if (fromDir) refuseConflicts('formal', dir!, parsed, fromDir, CONFIG_OPTIONS);
+    const g: VtiConfig = fromDir ?? {
+      vmImplemented: flags['no-vt'] !== true,
       implVaMsb: flags['impl-va-msb'] as number,
       implPaMsb: flags['impl-pa-msb'] as number,
       guestShrink: flags['guest-shrink'] as number,
     };
+    const vt = g.vmImplemented;
     try {
       checkConfig(g); // the same validation and message as `vti gen`
     } catch (e) {
@@ -103,7 +116,6 @@ export const command: Command = {
     const blocks =
       flags.block === 'all' ? [...BLOCK_NAMES] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
     const withCore = flags.block === 'all' || flags.block === 'vti_core';
-    const dir = flags.dir as string | undefined;
     const json = flags.json === true;
     const out = (s: string) => {
       if (!json) process.stdout.write(s + '\n');

@@ -3,6 +3,7 @@
 // Progress goes to callbacks, so a terminal bar, a log line or nothing are the caller's choice.
 import { join } from 'node:path';
 import type { BlockName } from '../../blocks/registry.js';
+import type { VtiConfig } from '../../gen/vti.js';
 import type { EngineName } from '../engine.js';
 import { cosimBlock, type BlockCosimResult } from './blocks.js';
 
@@ -11,6 +12,8 @@ export interface BlockCosimRun {
   /** Random vectors per block on top of the directed and exhaustive sets. */
   readonly vectors: number;
   readonly seed: number;
+  /** The configuration of the generated blocks (default: the generator's defaults). */
+  readonly gen?: VtiConfig;
   /** RTL code coverage of each block under `<rtlCoverageDir>/<block>/`; undefined: none. */
   readonly rtlCoverageDir?: string;
   /** With rtlCoverageDir: prove uncovered toggle points unreachable or leave them holes. */
@@ -37,6 +40,7 @@ export async function runBlockCosim(blocks: readonly BlockName[], o: BlockCosimR
       engine: o.engine,
       vectors: o.vectors,
       seed: o.seed,
+      ...(o.gen ? { gen: o.gen } : {}),
       ...(o.progress ? { progress: (done: number, total: number) => o.progress!(b, done, total) } : {}),
       ...(o.rtlCoverageDir !== undefined
         ? { rtlCoverageDir: join(o.rtlCoverageDir, b), proveUnreachable: o.proveUnreachable ?? false }
