@@ -66,13 +66,19 @@ export function callerLoc(): Loc {
   if (!enabled) return UNKNOWN;
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 8;
-  Error.prepareStackTrace = passFrames;
   const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder, callerLoc);
-  const frames = holder.stack ?? [];
-  Error.prepareStackTrace = savedPrepare;
-  Error.stackTraceLimit = savedLimit;
+  let frames: NodeJS.CallSite[];
+  // Restored even when capturing throws (a stack overflow deep in a design): left replaced,
+  // every later error's stack would be an array of CallSites.
+  try {
+    Error.stackTraceLimit = 8;
+    Error.prepareStackTrace = passFrames;
+    Error.captureStackTrace(holder, callerLoc);
+    frames = holder.stack ?? [];
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
   for (const f of frames) {
     const file = f.getFileName();
     if (!file || isInternal(file)) continue;

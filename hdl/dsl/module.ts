@@ -33,6 +33,13 @@ export interface RegOptions {
 
 type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> : T extends 1 ? Signal<1> : Signal;
 
+/**
+ * How deep when/switch bodies may nest. Beyond about 950 levels iverilog's parser gives up
+ * ("memory exhausted") and from about 2000 elaboration overflows the stack; 256 is far above
+ * any real design and keeps every tool well inside its limits.
+ */
+export const MAX_STATEMENT_NESTING = 256;
+
 export class WhenChain {
   constructor(
     private readonly m: ModuleBuilder,
@@ -99,6 +106,7 @@ export class ModuleBuilder implements AssignSink {
   readonly problems: Problem[] = [];
   private readonly body: MutStmt[] = [];
   private stack: MutStmt[][] = [this.body];
+  private tooDeep = false;
   private clk?: Signal<1>;
   private rst?: Signal<1>;
 
@@ -254,6 +262,17 @@ export class ModuleBuilder implements AssignSink {
   }
 
   collect(into: MutStmt[], body: () => void): void {
+    // Deeper statements are a design error, reported once, and their bodies are not run (so a
+    // runaway recursion ends here instead of overflowing the stack in elaboration).
+    if (this.stack.length > MAX_STATEMENT_NESTING) {
+      if (!this.tooDeep)
+        this.problem(
+          `statements nested more than ${MAX_STATEMENT_NESTING} levels deep (when/elsewhen/otherwise/switch cases): flatten the logic (mux, switchOn, anyOf)`,
+          callerLoc(),
+        );
+      this.tooDeep = true;
+      return;
+    }
     this.stack.push(into);
     try {
       body();
