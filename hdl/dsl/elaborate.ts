@@ -1,7 +1,7 @@
 // Elaboration: collect a top module and everything it instantiates into an IRDesign
 // (children before parents), run every check pass, and fail with all problems at once.
 import type { IRDesign } from '../ir/types.js';
-import { HdlError, runChecks, type Diagnostic } from '../passes/index.js';
+import { formatDiagnostic, HdlError, runChecks, type Diagnostic } from '../passes/index.js';
 import type { HdlModule } from './module.js';
 
 export interface Elaborated {
@@ -10,7 +10,18 @@ export interface Elaborated {
   readonly warnings: readonly Diagnostic[];
 }
 
-export function elaborate(top: HdlModule): Elaborated {
+export interface ElaborateOptions {
+  /**
+   * Where each warning goes besides `warnings` (a renamed keyword port, …). Default: Node's
+   * process.emitWarning (one line on stderr, type HdlWarning; `--no-warnings` hides it and a
+   * 'warning' listener receives it), so a renamed port is never silent.
+   */
+  readonly onWarning?: (d: Diagnostic) => void;
+}
+
+const emitHdlWarning = (d: Diagnostic): void => process.emitWarning(formatDiagnostic(d), { type: 'HdlWarning' });
+
+export function elaborate(top: HdlModule, o: ElaborateOptions = {}): Elaborated {
   const order: HdlModule[] = [];
   const seen = new Set<HdlModule>();
   const visit = (m: HdlModule) => {
@@ -33,5 +44,6 @@ export function elaborate(top: HdlModule): Elaborated {
   const design: IRDesign = structuredClone({ top: top.ir.name, modules: order.map((m) => m.ir) });
   const diagnostics = [...build, ...runChecks(design)];
   if (diagnostics.some((d) => d.severity === 'error')) throw new HdlError(diagnostics);
+  for (const d of diagnostics) (o.onWarning ?? emitHdlWarning)(d);
   return { design, warnings: diagnostics };
 }
