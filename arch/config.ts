@@ -38,12 +38,18 @@ export type ConfigProblem =
       readonly min: number;
       readonly max: number;
     }
+  | { readonly kind: 'notConfig'; readonly got: string }
+  | { readonly kind: 'vmImplemented'; readonly got: string }
   | { readonly kind: 'guestShrink'; readonly value: number }
   | { readonly kind: 'noGuest'; readonly implVaMsb: number; readonly guestShrink: number };
 
 /** Returns every problem with the configuration (empty when valid). */
 export function configProblems(c: VtiConfig): ConfigProblem[] {
+  // Library callers can pass anything: a non-object is one problem, not a TypeError.
+  if (typeof c !== 'object' || c === null) return [{ kind: 'notConfig', got: c === null ? 'null' : typeof c }];
   const p: ConfigProblem[] = [];
+  if (typeof c.vmImplemented !== 'boolean')
+    p.push({ kind: 'vmImplemented', got: JSON.stringify(c.vmImplemented) ?? 'undefined' });
   const int = (v: number) => Number.isInteger(v);
   if (!int(c.implVaMsb) || c.implVaMsb < MIN_IMPL_VA_MSB || c.implVaMsb > MAX_IMPL_VA_MSB)
     p.push({ kind: 'range', field: 'implVaMsb', value: c.implVaMsb, min: MIN_IMPL_VA_MSB, max: MAX_IMPL_VA_MSB });
@@ -65,17 +71,24 @@ export function configProblems(c: VtiConfig): ConfigProblem[] {
  */
 export type ConfigSpelling = 'spec' | 'lengths' | 'emuFlags';
 
+/** A value as the caller wrote it: numbers plain, anything else (a string "60") quoted as JSON. */
+const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
+
 export function describeProblem(p: ConfigProblem, spelling: ConfigSpelling = 'spec'): string {
   const flag = spelling === 'emuFlags' ? '--' : '';
   switch (p.kind) {
     case 'range': {
       if (spelling === 'spec')
-        return `${p.field === 'implVaMsb' ? 'IMPL_VA_MSB' : 'IMPL_PA_MSB'} ${p.value} is out of range: allowed ${p.min}..${p.max}`;
+        return `${p.field === 'implVaMsb' ? 'IMPL_VA_MSB' : 'IMPL_PA_MSB'} ${shown(p.value)} is out of range: allowed ${p.min}..${p.max}`;
       const name = p.field === 'implVaMsb' ? 'valen' : 'palen';
       return `${flag}${name} ${p.value + 1} is out of range: allowed ${p.min + 1}..${p.max + 1}`;
     }
+    case 'notConfig':
+      return `expected a configuration { vmImplemented, implVaMsb, implPaMsb, guestShrink }, got ${p.got}`;
+    case 'vmImplemented':
+      return `vmImplemented must be true or false, got ${p.got}`;
     case 'guestShrink':
-      return `${spelling === 'emuFlags' ? '--guest-shrink' : 'guestShrink'} ${p.value} is out of range: must be an integer >= 1`;
+      return `${spelling === 'emuFlags' ? '--guest-shrink' : 'guestShrink'} ${shown(p.value)} is out of range: must be an integer >= 1`;
     case 'noGuest': {
       const guest = p.implVaMsb - p.guestShrink;
       if (spelling === 'emuFlags')

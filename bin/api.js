@@ -4,13 +4,16 @@
 import { tsImport } from 'tsx/esm/api';
 
 const load = (path) => tsImport(path, import.meta.url);
-const [vti, verilog, core, engine, report] = await Promise.all([
+const [{ guardApi }, ...modules] = await Promise.all([
+  load('../cli/api-guards.ts'),
   load('../gen/vti.ts'),
   load('../gen/verilog/index.ts'),
   load('../hdl/dsl/index.ts'),
   load('../sim/engine.ts'),
   load('../report/index.ts'),
 ]);
+// Every function checks its arguments first (one clear Error, never a TypeError from inside).
+const [vti, verilog, core, engine, report] = modules.map((m) => guardApi({ ...m }));
 
 export const { generateVti, vtiSpec, vtiDesign, vtiModule, checkConfig, DEFAULT_CONFIG, VTI_MODULES, ConfigError } =
   vti;

@@ -3,7 +3,7 @@
 // user's block description that created the node, as Chisel's source locators do.
 import { createRequire, findSourceMap, type SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Loc } from '../ir/types.js';
 
 const coreDir = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,8 @@ function displayPath(file: string): string {
   return d;
 }
 
+// The library API's argument checks (bin/api.js) call the eDSL on the user's behalf.
+const apiGuards = join(projectRoot, 'cli', 'api-guards.ts');
 const internal = new Map<string, boolean>();
 function isInternal(file: string): boolean {
   let r = internal.get(file);
@@ -38,6 +40,7 @@ function isInternal(file: string): boolean {
     // itself installed under node_modules (then projectRoot is inside it).
     r =
       path.startsWith(coreDir) ||
+      path === apiGuards ||
       path.startsWith('node:') ||
       (path.includes(`${sep}node_modules${sep}`) && !path.startsWith(projectRoot + sep));
     internal.set(file, r);
