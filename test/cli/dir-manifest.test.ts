@@ -69,7 +69,8 @@ describe('cosim --dir', () => {
       '200',
       '--json',
     );
-    expect([r.code, r.err]).toEqual([0, '']);
+    // Progress lines (a slow machine) are allowed; nothing else on stderr.
+    expect([r.code, r.err.replace(/^vti: cosim .*\n/gm, '')]).toEqual([0, '']);
     const [res] = JSON.parse(r.out) as { block: string; mismatches: number }[];
     expect(res).toMatchObject({ block: 'vti_vmsw', mismatches: 0 });
   });
