@@ -2,6 +2,7 @@
 // program on the Verilator --coverage build of vti_core, read back from coverage.dat; and of a
 // block co-simulation (`vti cosim --block NAME --rtl-coverage`).
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { budget } from '../budget.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,9 @@ describe('vti cosim --rtl-coverage flag', () => {
 });
 
 describe('RTL code coverage of a lockstep run', () => {
-  it('covers what one random program reaches, reports the unreachable as uncovered', async () => {
+  it('covers what one random program reaches, reports the unreachable as uncovered', {
+    timeout: budget(300_000),
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-'));
     dirs.push(dir);
     const res = await runCoreCosim({
@@ -93,11 +96,13 @@ describe('RTL code coverage of a lockstep run', () => {
     const table = formatRtlCoverage(res.rtlCoverage!);
     expect(table).toMatch(/\nvti_vmsw +- +- +\d+\/18 [\d.]+ % +\d+\/18 [\d.]+ %\n/);
     expect(table).toMatch(/\nall +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ % +\d+\/\d+ [\d.]+ %\n/);
-  }, 300_000);
+  });
 });
 
 describe('RTL code coverage of a block co-simulation', () => {
-  it('vti_vmsw: the exhaustive set toggles every signal but illegal_op (constant 0 with VT-i)', async () => {
+  it('vti_vmsw: the exhaustive set toggles every signal but illegal_op (constant 0 with VT-i)', {
+    timeout: budget(300_000),
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vti-rtlcov-block-'));
     dirs.push(dir);
     const r = await cosimBlock('vti_vmsw', { engine: 'verilator', vectors: 5000, seed: 1, rtlCoverageDir: dir });
@@ -107,5 +112,5 @@ describe('RTL code coverage of a block co-simulation', () => {
     expect(s.uncovered.map((p) => `${p.kind} ${p.name} ${p.count}`)).toEqual(['toggle illegal_op 0']);
     expect(s.total.covered).toBe(s.total.total - 1);
     expect(parseCoverageDat(readFileSync(join(dir, 'coverage.dat'), 'utf8'))).toHaveLength(s.total.total);
-  }, 300_000);
+  });
 });

@@ -4,13 +4,16 @@
 // (vti_vmsw's illegal_op with VT-i, instance u_vmsw; the reserved DCR bit 5) while reachable
 // bits that a run never toggled (rd_value_q[5], DCR.be) stay holes, DCR.be with a trace.
 import { describe, expect, it } from 'vitest';
+import { budget } from '../budget.js';
 import { vtiDesign } from '../../gen/vti.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import { proveTogglesUnreachable } from '../../formal/unreachable.js';
 
 describe('unreachability on vti_core', () => {
-  it('proves u_vmsw.illegal_op and the reserved dcr_q[5] constant from reset; leaves the reachable rd_value_q[5] and dcr_q[1] holes', async () => {
+  it('proves u_vmsw.illegal_op and the reserved dcr_q[5] constant from reset; leaves the reachable rd_value_q[5] and dcr_q[1] holes', {
+    timeout: budget(150_000),
+  }, async () => {
     const files = moduleSpec(vtiDesign('vti_core', RANDOM_GEN)).files;
     const r = await proveTogglesUnreachable(
       files,
@@ -37,5 +40,5 @@ describe('unreachability on vti_core', () => {
       verdict: 'hole',
       why: expect.stringMatching(/^reachable: sat found a trace from reset/),
     });
-  }, 150_000);
+  });
 });

@@ -5,6 +5,7 @@
 // temporal induction from reset), and a reachable bit that a too-short run never toggled
 // (vti_fault_prio valid after 1 random vector) must stay a hole: its proof finds inputs.
 import { afterAll, describe, expect, it } from 'vitest';
+import { budget } from '../budget.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,7 @@ describe('--prove-unreachable flag and name mapping', () => {
 });
 
 describe('unreachability of uncovered toggle points', () => {
-  it('vti_vmsw: illegal_op proven constant 0 for all inputs', async () => {
+  it('vti_vmsw: illegal_op proven constant 0 for all inputs', { timeout: budget(120_000) }, async () => {
     const r = await cosimBlock('vti_vmsw', {
       engine: 'verilator',
       vectors: 5000,
@@ -69,9 +70,11 @@ describe('unreachability of uncovered toggle points', () => {
     };
     expect(json.reachable.all!.unreachable).toBe(1);
     expect(json.uncovered).toEqual([expect.objectContaining({ name: 'illegal_op', verdict: 'unreachable' })]);
-  }, 120_000);
+  });
 
-  it('vti_psr: the reserved bits (psr[0], ...) proven constant from reset by induction', async () => {
+  it('vti_psr: the reserved bits (psr[0], ...) proven constant from reset by induction', {
+    timeout: budget(120_000),
+  }, async () => {
     const r = await cosimBlock('vti_psr', {
       engine: 'verilator',
       vectors: 10,
@@ -91,9 +94,11 @@ describe('unreachability of uncovered toggle points', () => {
     expect(readFileSync(g.files.uncovered, 'utf8')).toMatch(
       /toggle {2}vti_psr {2}psr\[0\] {2}0 {2}\S+ {2}unreachable \(proven: psr\[0\] = 0, constant from reset/,
     );
-  }, 120_000);
+  });
 
-  it('vti_fault_prio after 1 random vector: the untoggled but reachable valid stays a hole', async () => {
+  it('vti_fault_prio after 1 random vector: the untoggled but reachable valid stays a hole', {
+    timeout: budget(120_000),
+  }, async () => {
     const r = await cosimBlock('vti_fault_prio', {
       engine: 'verilator',
       vectors: 1,
@@ -115,5 +120,5 @@ describe('unreachability of uncovered toggle points', () => {
     expect(readFileSync(g.files.uncovered, 'utf8')).toMatch(
       /toggle {2}vti_fault_prio {2}valid {2}1 {2}\S+ {2}hole \(reachable: sat found inputs that change it\)/,
     );
-  }, 120_000);
+  });
 });

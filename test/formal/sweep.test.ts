@@ -3,6 +3,7 @@
 // vti_fault_prio generated from edited priority tables against the hand-written encoder
 // instantiated with the same table.
 import { describe, expect, it } from 'vitest';
+import { budget } from '../budget.js';
 import { PRIORITY_TABLE } from '../../arch/priority.js';
 import { checkGeneratedBlock } from '../../formal/blocks.js';
 import { proveEquivalent } from '../../formal/equiv.js';
@@ -13,7 +14,9 @@ import { elaborate } from '../../hdl/dsl/index.js';
 import { vtiFaultPrio } from '../../hdl/vti/fault-prio.js';
 
 describe('vti_addr_check: every valid IMPL_VA_MSB x guestShrink', () => {
-  it('is equivalent to ref_vti_addr_check for all 55 pairs (IMPL_PA_MSB 62 and 40)', async () => {
+  it('is equivalent to ref_vti_addr_check for all 55 pairs (IMPL_PA_MSB 62 and 40)', {
+    timeout: budget(300_000),
+  }, async () => {
     const verdicts: string[] = [];
     for (let va = 51; va <= 60; va++)
       for (let k = 1; va - k >= 50; k++) {
@@ -24,7 +27,7 @@ describe('vti_addr_check: every valid IMPL_VA_MSB x guestShrink', () => {
       }
     expect(verdicts.length).toBe(55);
     expect(verdicts.filter((v) => !v.endsWith('equivalent'))).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('vti_fault_prio: edited priority tables', () => {

@@ -4,6 +4,7 @@
 // `npx vti gen --out x`, import the library API from plain JS and type-check a TypeScript
 // consumer against the published declarations.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { budget } from '../budget.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,7 +46,7 @@ beforeAll(() => {
     JSON.stringify({ name: 'vti-consumer', private: true, type: 'module' }) + '\n',
   );
   run('npm install', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tgz], app);
-}, 600_000);
+}, budget(600_000));
 
 afterAll(() => {
   process.stdout.write(

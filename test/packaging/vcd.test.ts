@@ -2,6 +2,7 @@
 // vti_core, directly and through `vti sim --vcd` on both engines, the formal counterexample VCD) pass a strict header/value-change reader, and
 // GTKWave's own reader converts them (vcd2fst, Debian package gtkwave; required in CI).
 import { spawnSync } from 'node:child_process';
+import { budget } from '../budget.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ describe.each(cases)('VCD: %s', (_what, make) => {
   let file = '';
   beforeAll(() => {
     file = make();
-  }, 600_000);
+  }, budget(600_000));
   it('has a valid header and value changes', () => {
     const info = checkVcd(readFileSync(file, 'utf8'));
     expect(info.problems).toEqual([]);

@@ -3,6 +3,7 @@
 // error, page error, failed request or request that leaves the file, check the sections, and
 // save a screenshot to out/report/screenshot.png.
 import { spawnSync } from 'node:child_process';
+import { budget } from '../budget.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,7 +82,7 @@ beforeAll(async () => {
     if (!/^(file|data):/.test(q.url())) problems.push(`network request: ${q.url()}`);
   });
   await page.goto(pathToFileURL(FILE).href, { waitUntil: 'load' });
-}, 900_000);
+}, budget(900_000));
 
 afterAll(async () => {
   await context?.close();

@@ -4,6 +4,7 @@
 // tracing and coverage. Verilator's and Node's headers are system headers here: their
 // warnings are not the project's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budget } from '../../budget.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ describe('the addon C++ (sim/verilator/native)', () => {
       '-Werror',
       '-fsyntax-only',
     ];
-  }, 60_000);
+  }, budget(60_000));
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -89,7 +90,7 @@ describe('the addon C++ (sim/verilator/native)', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     },
-    60_000,
+    budget(60_000),
   );
 
   it('the same flags do report a warning (the check above can fail)', async () => {
