@@ -9,7 +9,7 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 const HEAVY =
-  /verilator|yosys|yowasp|formal\/|'formal'|lockstep|runCoreCosim|--core|mutant|buildReport|main\(\['(all|report)'|npm pack|playwright|\btsc\b/i;
+  /verilator|yosys|yowasp|formal\/|'formal'|lockstep|runCoreCosim|--core|mutant|randslots|buildReport|main\(\['(all|report)'|npm pack|playwright|\btsc\b/i;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

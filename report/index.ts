@@ -5,16 +5,16 @@
 // the report is built; a section that fails is shown as failed (with its error) and makes
 // the result non-ok, the rest of the report is still written.
 import { existsSync, readFileSync } from 'node:fs';
-import { makeDir, writeFileAtomic } from '../cache/atomic-write.js';
+import { makeDir, writeFileAtomic, writeFilesAtomic } from '../cache/atomic-write.js';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, generateVti } from '../gen/vti.js';
 import type { PipelineOptions } from '../pipeline/options.js';
 import { dataOf, runSteps, summaryOf } from '../pipeline/step.js';
 import { blockCosimStep, demoStep, formalStep, lockstepStep, propertiesStep } from '../pipeline/steps.js';
 import { createCache, type Cache } from './cache.js';
 import { netlistsvgVersion } from './schematic.js';
-import { renderHtml } from './page.js';
+import { renderHtml, schematicFile } from './page.js';
 import { modulesStep, wavesStep } from './steps.js';
 import type { ReportData, ReportOptions, ReportResult } from './types.js';
 
@@ -114,6 +114,10 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
   const html = renderHtml(data, (performance.now() - t0) / 1000);
   makeDir(o.out);
   const file = resolve(o.out, 'index.html');
+  const svgs = Object.fromEntries(
+    data.modules.flatMap((m) => (m.schematic ? [[basename(schematicFile(m.name)), m.schematic.svg]] : [])),
+  );
+  if (Object.keys(svgs).length) writeFilesAtomic(resolve(o.out, dirname(schematicFile('x'))), svgs);
   writeFileAtomic(file, html);
   const ok = sections.every((s) => s.status !== 'FAIL');
   return { file, bytes: Buffer.byteLength(html), seconds: (performance.now() - t0) / 1000, ok, data };

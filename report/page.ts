@@ -29,6 +29,9 @@ td.ok { color:var(--ok); font-weight:700; } td.bad { color:var(--bad); font-weig
 .figure.fit img { max-width:100%; height:auto; }
 .tools { font-size:13px; color:var(--muted); margin:4px 0; }
 .tools button { font:inherit; padding:1px 8px; margin-left:6px; cursor:pointer; }
+.tools a.full { margin-left:10px; }
+nav .sub { font-weight:400; font-size:13px; margin-right:10px; }
+section, article { scroll-margin-top:48px; }
 .note { color:var(--muted); font-size:13px; }
 pre.json { max-height:400px; overflow:auto; white-space:pre-wrap; font-size:12px; background:var(--soft); padding:8px; }
 pre { white-space:pre-wrap; word-break:break-all; }
@@ -36,6 +39,12 @@ pre.err { background:#fff4f2; border:1px solid #f3c5bd; padding:8px; overflow:au
 ul.checks { margin:4px 0 12px; padding-left:20px; } ul.checks li.ok::marker { content:"✓ "; color:var(--ok); } ul.checks li.bad::marker { content:"✗ "; color:var(--bad); }
 code { background:var(--soft); padding:0 3px; border-radius:3px; }
 `;
+
+/**
+ * Each schematic is also its own file next to index.html (written by buildReport), so a large
+ * one (vti_core) opens full size in a tab, where the browser zooms and pans it.
+ */
+export const schematicFile = (module: string): string => `schematics/${module}.svg`;
 
 // Schematic zoom: "fit" scales the picture to the column, "1:1" shows it at its own size.
 const JS = `
@@ -140,7 +149,7 @@ function modulesSection(d: ReportData): string {
     if (m.schematic) {
       const id = `sch-${m.name}`;
       out.push(
-        `<div class="tools">schematic: ${esc(m.schematic.cells)} cells${m.schematic.cached ? ' (layout from the cache)' : ''}<button class="zoom" data-target="${id}">show 1:1</button></div>`,
+        `<div class="tools">schematic: ${esc(m.schematic.cells)} cells${m.schematic.cached ? ' (layout from the cache)' : ''}<button class="zoom" data-target="${id}">show 1:1</button><a class="full" href="${esc(schematicFile(m.name))}" target="_blank">full size</a></div>`,
       );
       out.push(
         `<div class="figure schematic fit" id="${id}">${svgImage(m.schematic.svg, `schematic of ${m.name}`, 'schematic-svg')}</div>`,
@@ -414,7 +423,7 @@ export function renderHtml(d: ReportData, seconds: number): string {
 <header><h1>vti-hdl report</h1>
 <p>VT-i virtualization hardware: generated RTL, co-simulation, formal checks, timing and the VMM comparison.</p>
 <p>${failed ? `<b style="color:var(--bad)">${failed} section(s) failed</b>` : '<b style="color:var(--ok)">all sections passed</b>'} · generated ${esc(d.generatedAt)} in ${esc(sec(seconds))}</p></header>
-<nav><a href="#summary">summary</a><a href="#modules">modules</a><a href="#cosim">co-simulation</a><a href="#formal">formal</a>${d.properties ? '<a href="#properties">properties</a>' : ''}<a href="#waves">timing</a><a href="#demo">demo</a><a href="#about">about</a></nav>
+<nav><a href="#summary">summary</a><a href="#modules">modules</a>${d.modules.map((m) => `<a class="sub" href="#mod-${esc(m.name)}">${esc(m.name)}</a>`).join('')}<a href="#cosim">co-simulation</a><a href="#formal">formal</a>${d.properties ? '<a href="#properties">properties</a>' : ''}<a href="#waves">timing</a><a href="#demo">demo</a><a href="#about">about</a></nav>
 <main>
 <section id="summary"><h2>Summary</h2>${summary(d.sections)}</section>
 ${modulesSection(d)}

@@ -131,6 +131,18 @@ describe('vti report in Chromium', () => {
     await page.click('button[data-target="sch-vti_vmsw"]');
   });
 
+  it('links each schematic to its full-size SVG file and keeps the table of contents in view', async () => {
+    const links = await page.$$eval('.tools a.full', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      ['vti_psr', 'vti_vmsw', 'vti_addr_check', 'vti_fault_prio', 'vti_core'].map((m) => `schematics/${m}.svg`),
+    );
+    for (const l of links) expect(readFileSync(join(OUT, l!), 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    expect(await page.$$eval('nav a.sub', (as) => as.map((a) => a.getAttribute('href')))).toContain('#mod-vti_core');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect((await page.locator('nav').boundingBox())?.y).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('shows the co-simulation and formal tables', async () => {
     expect(await page.$$eval('table.cosim tbody tr', (r) => r.length)).toBe(4);
     expect(await page.$$eval('table.core-cosim tbody tr', (r) => r.length)).toBeGreaterThan(0);
