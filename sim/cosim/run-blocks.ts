@@ -11,6 +11,8 @@ export interface BlockCosimRun {
   /** Random vectors per block on top of the directed and exhaustive sets. */
   readonly vectors: number;
   readonly seed: number;
+  /** Random vectors per batch (default RANDOM_BATCH of blocks.ts). */
+  readonly batch?: number;
   /** RTL code coverage of each block under `<rtlCoverageDir>/<block>/`; undefined: none. */
   readonly rtlCoverageDir?: string;
   /** With rtlCoverageDir: prove uncovered toggle points unreachable or leave them holes. */
@@ -37,6 +39,7 @@ export async function runBlockCosim(blocks: readonly BlockName[], o: BlockCosimR
       engine: o.engine,
       vectors: o.vectors,
       seed: o.seed,
+      ...(o.batch !== undefined ? { batch: o.batch } : {}),
       ...(o.progress ? { progress: (done: number, total: number) => o.progress!(b, done, total) } : {}),
       ...(o.rtlCoverageDir !== undefined
         ? { rtlCoverageDir: join(o.rtlCoverageDir, b), proveUnreachable: o.proveUnreachable ?? false }
