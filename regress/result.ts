@@ -3,8 +3,8 @@
 // counts, RTL coverage point counts) or lists up (mismatches, each with what replays it), so
 // `vti merge` needs nothing but the files. Written atomically: a file is whole or absent.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { atomicWrite } from './atomic.js';
 import type { Shard } from './shard.js';
 import type { WorkloadSpec } from './workloads/spec.js';
 
@@ -114,14 +114,7 @@ export function readResult(file: string): ShardResult {
 
 /** Writes the result under a temporary name in its folder and renames it into place. */
 export function writeResult(file: string, r: ShardResult): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, JSON.stringify(r, null, 1) + '\n');
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  atomicWrite(file, JSON.stringify(r, null, 1) + '\n');
 }
 
 /** The file name of a workload's shard in a results folder: <workload>.<I>-of-<N>.json. */
