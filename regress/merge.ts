@@ -42,86 +42,109 @@ function addAll(into: Map<string, number>, rec: Readonly<Record<string, number>>
   for (const k in rec) into.set(k, (into.get(k) ?? 0) + rec[k]!);
 }
 
-/** `names[i]` names result i in errors (a file name). */
-export function mergeResults(results: readonly ShardResult[], names: readonly string[] = []): MergedResult {
-  if (results.length === 0) throw new MergeError('nothing to merge: no shard results given');
-  const name = (i: number) => names[i] ?? `result ${i + 1}`;
-  const first = results[0]!;
-  const byIndex = new Map<number, number>();
-  results.forEach((r, i) => {
+/**
+ * Folds shard results in one at a time (a caller reading files can drop each after `add`, so
+ * memory stays that of one result plus the sums): linear in the results' total size.
+ */
+export class Merger {
+  private first: ShardResult | undefined;
+  private firstName = '';
+  private readonly seen = new Map<number, string>();
+  private readonly counts = new Map<string, number>();
+  private readonly bins = new Map<string, number>();
+  private readonly rtl = new Map<string, number>();
+  private readonly failed: { index: number; error: string }[] = [];
+  private readonly firstOf = new Map<string, ResultMismatch>();
+  private readonly mismatches: ResultMismatch[] = [];
+  private shardSeconds = 0;
+  private cpuSeconds = 0;
+  private slowest = 0;
+  private done = 0;
+  private withRtl = false;
+  private readonly hosts = new Set<string>();
+
+  /** `name` names the result in errors (its file). */
+  add(r: ShardResult, name: string): void {
+    const first = this.first ?? r;
+    if (!this.first) {
+      this.first = r;
+      this.firstName = name;
+    }
+    const f = this.firstName;
     if (r.configHash !== first.configHash)
       throw new MergeError(
-        `${name(i)} is from another configuration (${r.workload.kind} ${r.configHash.slice(7, 19)}) than ${name(0)} (${first.workload.kind} ${first.configHash.slice(7, 19)})`,
+        `${name} is from another configuration (${r.workload.kind} ${r.configHash.slice(7, 19)}) than ${f} (${first.workload.kind} ${first.configHash.slice(7, 19)})`,
       );
     if (r.sourceHash !== first.sourceHash)
       throw new MergeError(
-        `${name(i)} was run on other sources (${r.sourceHash.slice(7, 19)}) than ${name(0)} (${first.sourceHash.slice(7, 19)})`,
+        `${name} was run on other sources (${r.sourceHash.slice(7, 19)}) than ${f} (${first.sourceHash.slice(7, 19)})`,
       );
     if (r.shard.count !== first.shard.count)
-      throw new MergeError(
-        `${name(i)} is shard ${r.shard.index}/${r.shard.count}, ${name(0)} of ${first.shard.count} shards`,
-      );
-    const prev = byIndex.get(r.shard.index);
+      throw new MergeError(`${name} is shard ${r.shard.index}/${r.shard.count}, ${f} of ${first.shard.count} shards`);
+    const prev = this.seen.get(r.shard.index);
     if (prev !== undefined)
-      throw new MergeError(`shard ${r.shard.index}/${r.shard.count} given twice: ${name(prev)} and ${name(i)}`);
-    byIndex.set(r.shard.index, i);
-  });
-  const n = first.shard.count;
-  const missing: number[] = [];
-  for (let s = 0; s < n; s++) if (!byIndex.has(s)) missing.push(s);
-  const counts = new Map<string, number>(),
-    bins = new Map<string, number>(),
-    rtl = new Map<string, number>();
-  const failed: { index: number; error: string }[] = [];
-  const firstOf = new Map<string, ResultMismatch>();
-  const mismatches: ResultMismatch[] = [];
-  let shardSeconds = 0,
-    cpuSeconds = 0,
-    slowest = 0,
-    done = 0,
-    withRtl = false;
-  const hosts = new Set<string>();
-  for (const r of [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, i]) => results[i]!)) {
-    shardSeconds += r.timings.seconds;
-    cpuSeconds += r.timings.cpuSeconds;
-    slowest = Math.max(slowest, r.timings.seconds);
-    hosts.add(r.timings.host);
+      throw new MergeError(`shard ${r.shard.index}/${r.shard.count} given twice: ${prev} and ${name}`);
+    this.seen.set(r.shard.index, name);
+    this.shardSeconds += r.timings.seconds;
+    this.cpuSeconds += r.timings.cpuSeconds;
+    this.slowest = Math.max(this.slowest, r.timings.seconds);
+    this.hosts.add(r.timings.host);
     if (r.status !== 'ok') {
-      failed.push({ index: r.shard.index, error: r.error ?? 'failed' });
-      continue;
+      this.failed.push({ index: r.shard.index, error: r.error ?? 'failed' });
+      return;
     }
-    done += r.items.to - r.items.from;
-    addAll(counts, r.counts);
-    addAll(bins, r.bins);
+    this.done += r.items.to - r.items.from;
+    addAll(this.counts, r.counts);
+    addAll(this.bins, r.bins);
     if (r.rtlCoverage) {
-      withRtl = true;
-      addAll(rtl, r.rtlCoverage);
+      this.withRtl = true;
+      addAll(this.rtl, r.rtlCoverage);
     }
     for (const m of r.mismatches) {
-      if (m.firstOf === undefined) mismatches.push(m);
+      if (m.firstOf === undefined) this.mismatches.push(m);
       else {
-        const had = firstOf.get(m.firstOf);
-        if (!had || compareOrder(m.order, had.order) < 0) firstOf.set(m.firstOf, m);
+        const had = this.firstOf.get(m.firstOf);
+        if (!had || compareOrder(m.order, had.order) < 0) this.firstOf.set(m.firstOf, m);
       }
     }
   }
-  mismatches.push(...firstOf.values());
-  mismatches.sort((a, b) => compareOrder(a.order, b.order));
-  return {
-    workload: first.workload,
-    configHash: first.configHash,
-    sourceHash: first.sourceHash,
-    shards: n,
-    items: { unit: first.items.unit, total: first.items.total, done },
-    missing,
-    failed,
-    complete: missing.length === 0 && failed.length === 0,
-    counts: sortedRecord(counts),
-    mismatches,
-    bins: sortedRecord(bins),
-    ...(withRtl ? { rtlCoverage: sortedRecord(rtl) } : {}),
-    timings: { shardSeconds, cpuSeconds, slowestShard: slowest, hosts: [...hosts].sort() },
-  };
+
+  finish(): MergedResult {
+    const first = this.first;
+    if (!first) throw new MergeError('nothing to merge: no shard results given');
+    const n = first.shard.count;
+    const missing: number[] = [];
+    for (let s = 0; s < n; s++) if (!this.seen.has(s)) missing.push(s);
+    const mismatches = [...this.mismatches, ...this.firstOf.values()].sort((a, b) => compareOrder(a.order, b.order));
+    const failed = [...this.failed].sort((a, b) => a.index - b.index);
+    return {
+      workload: first.workload,
+      configHash: first.configHash,
+      sourceHash: first.sourceHash,
+      shards: n,
+      items: { unit: first.items.unit, total: first.items.total, done: this.done },
+      missing,
+      failed,
+      complete: missing.length === 0 && failed.length === 0,
+      counts: sortedRecord(this.counts),
+      mismatches,
+      bins: sortedRecord(this.bins),
+      ...(this.withRtl ? { rtlCoverage: sortedRecord(this.rtl) } : {}),
+      timings: {
+        shardSeconds: this.shardSeconds,
+        cpuSeconds: this.cpuSeconds,
+        slowestShard: this.slowest,
+        hosts: [...this.hosts].sort(),
+      },
+    };
+  }
+}
+
+/** `names[i]` names result i in errors (a file name). */
+export function mergeResults(results: readonly ShardResult[], names: readonly string[] = []): MergedResult {
+  const m = new Merger();
+  results.forEach((r, i) => m.add(r, names[i] ?? `result ${i + 1}`));
+  return m.finish();
 }
 
 /** What a merged result says, without timings: equal for any shard count of one run. */

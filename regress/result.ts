@@ -114,7 +114,7 @@ export function readResult(file: string): ShardResult {
 
 /** Writes the result under a temporary name in its folder and renames it into place. */
 export function writeResult(file: string, r: ShardResult): void {
-  atomicWrite(file, JSON.stringify(r, null, 1) + '\n');
+  atomicWrite(file, JSON.stringify(r) + '\n');
 }
 
 /** The file name of a workload's shard in a results folder: <workload>.<I>-of-<N>.json. */

@@ -7,7 +7,7 @@ import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { makeDir, writeFileAtomic } from '../atomic-write.js';
 import { readResult, ResultError } from '../../regress/result.js';
-import { MergeError, mergeResults } from '../../regress/merge.js';
+import { MergeError, Merger, type MergedResult } from '../../regress/merge.js';
 import { formatMerged, markdownSection } from '../../regress/format.js';
 
 /** The result files named: a folder stands for its *.json files (not its sub-folders). */
@@ -49,12 +49,12 @@ export const command: Command = {
   async run({ flags, positional }) {
     if (positional.length === 0) throw new UserError('give the shard results to merge (files or folders)', 2);
     const files = resultFiles(positional);
-    let merged: ReturnType<typeof mergeResults>;
+    let merged: MergedResult;
     try {
-      merged = mergeResults(
-        files.map((f) => readResult(f)),
-        files,
-      );
+      // One file at a time: memory stays that of one result plus the sums.
+      const m = new Merger();
+      for (const f of files) m.add(readResult(f), f);
+      merged = m.finish();
     } catch (e) {
       if (e instanceof ResultError || e instanceof MergeError) throw new UserError(e.message);
       throw e;
