@@ -143,7 +143,7 @@ export class Merger {
 /** `names[i]` names result i in errors (a file name). */
 export function mergeResults(results: readonly ShardResult[], names: readonly string[] = []): MergedResult {
   const m = new Merger();
-  results.forEach((r, i) => m.add(r, names[i] ?? `result ${i + 1}`));
+  for (const [i, r] of results.entries()) m.add(r, names[i] ?? `result ${i + 1}`);
   return m.finish();
 }
 
