@@ -53,7 +53,13 @@ export const command: Command = {
   async run({ flags, positional, given }) {
     if (flags.worker !== undefined) {
       if (flags.task === undefined) throw new UserError('--worker needs --task T', 2);
-      const r = await runTask(resolve(flags.worker as string), flags.task as number);
+      let r: Awaited<ReturnType<typeof runTask>>;
+      try {
+        r = await runTask(resolve(flags.worker as string), flags.task as number);
+      } catch (e) {
+        // A run folder that is not one, a task out of range, sources changed since the start.
+        throw new UserError(e instanceof Error ? e.message : String(e));
+      }
       process.stdout.write(
         `task ${String(flags.task)}: ${r.status}${r.error ? `: ${r.error}` : ''} (${r.timings.seconds.toFixed(1)} s)\n`,
       );
