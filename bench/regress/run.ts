@@ -115,7 +115,7 @@ const perK = (m: (typeof merge)[number]) => ((m.read + m.merge) / m.n) * 1000;
 const base = merge.find((m) => m.n === 1000)!;
 const cpuModel = `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}`;
 const lines = [
-  `Measured by \`npx tsx bench/regress/run.ts --write\` on ${cpuModel}; load average ${loadBefore} before, ${load()} after (a machine shared with other jobs: absolute times are pessimistic, ratios hold).`,
+  `Measured by \`npx tsx bench/regress/run.ts --write\` on ${cpuModel}; load average ${loadBefore} before, ${load()} after (a machine shared with other jobs: the shards needed 7–10 s of CPU in all, the rest of the wall time is waiting for a CPU share, which also bounds the speed-up of a second worker).`,
   '',
   '| local workers | wall (s) | instructions | throughput (instr/s) | speed-up | shard CPU (s) |',
   '|---:|---:|---:|---:|---:|---:|',
