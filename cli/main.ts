@@ -8,7 +8,7 @@ import type { Command } from './command.js';
 import { describeFsError, fsReason } from './fs-errors.js';
 import { INTERNAL_ERROR_EXIT, reportInternalError } from './internal-error.js';
 
-export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report'] as const;
+export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report', 'merge', 'regress'] as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -23,12 +23,15 @@ import { outDir } from '../dirs.js';
 import { coverageTableRows } from '../../sim/verilator/coverage.js';
 import type { VtiConfig } from '../../gen/vti.js';
 import { filesDifferingFromGenerator, manifestConfig, refuseConflicts } from '../manifest-config.js';
+import { RANDOM_BATCH } from '../../sim/cosim/blocks.js';
+import { runShardCommand, SHARD_FLAGS, shardRequested } from '../shard-flags.js';
+import type { WorkloadSpec } from '../../regress/workloads/spec.js';
 
 export const command: Command = {
   summary:
     'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
   usage:
-    '[--dir DIR] [--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--dir DIR] [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
+    '[--dir DIR] [--shard I/N] [--result FILE] [--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--dir DIR] [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
   flags: {
     core: {
       type: 'bool',
@@ -84,12 +87,22 @@ export const command: Command = {
       help: "the RTL of 'vti gen --out DIR': co-simulate the configuration of DIR/manifest.json (DIR's Verilog must be the generator's)",
     },
     json: { type: 'bool', help: 'print results as JSON' },
+    batch: {
+      type: 'int',
+      metavar: 'N',
+      help: 'random vectors per batch (batch k uses seed + k; the unit --shard splits)',
+      default: RANDOM_BATCH,
+      min: 1,
+      max: 1 << 20,
+    },
+    ...SHARD_FLAGS,
   },
   async run(parsed) {
     const { flags } = parsed;
     checkMode(parsed);
     const fromDir = flags.dir !== undefined ? configOfDir(parsed, flags.dir as string) : undefined;
     const engine = chooseEngine(flags.engine as EngineName | undefined);
+    if (shardRequested(parsed)) return runShardCommand(parsed, cosimWorkload(parsed, engine));
     const rtlCoverage = flags['rtl-coverage'] === true;
     const proveUnreachable = flags['prove-unreachable'] === true;
     if (proveUnreachable && !rtlCoverage)
@@ -164,6 +177,7 @@ export const command: Command = {
             count: n,
             seed: flags.seed as number,
             vectors: flags.vectors as number,
+            batch: flags.batch as number,
             progress: (e) => bar.update(e.done, e.total),
             ...(fromDir ? { gen: fromDir } : {}),
           }),
@@ -186,6 +200,7 @@ export const command: Command = {
       proveUnreachable,
       outDir(),
       fromDir,
+      flags.batch as number,
     );
     if (flags.json)
       process.stdout.write(
@@ -233,8 +248,40 @@ function checkMode(parsed: Parsed): void {
   for (const f of ['items', 'no-traps', 'shrink'] as const)
     onlyWith('cosim', parsed, f, core && flags.random !== undefined, 'applies only with --core --random N');
   onlyWith('cosim', parsed, 'vt', flags.program !== undefined, 'applies only with --core --program FILE');
-  for (const f of ['block', 'vectors', 'mutants'] as const)
+  for (const f of ['block', 'vectors', 'mutants', 'batch'] as const)
     onlyWith('cosim', parsed, f, !core, 'applies only to the block co-simulation (not with --core)');
+}
+
+/** The workload (regress/workloads/spec.ts) of a sharded `vti cosim`: block vectors, mutants or random programs. */
+function cosimWorkload(parsed: Parsed, engine: EngineName): WorkloadSpec {
+  const { flags } = parsed;
+  for (const f of ['prove-unreachable', 'shrink', 'program'] as const)
+    if (parsed.given?.has(f)) throw new UserError(`--${f} does not shard; run it without --shard/--result`, 2);
+  const blocks = flags.block ? [flags.block as BlockName] : [...BLOCK_NAMES];
+  const common = { seed: flags.seed as number, batch: flags.batch as number };
+  if (flags.core) {
+    if (flags.random === undefined)
+      throw new UserError('--shard with --core needs --random N (the random programs are what is split)', 2);
+    if (flags['rtl-coverage']) throw new UserError('--shard with --core: --rtl-coverage is not sharded yet', 2);
+    return {
+      kind: 'cosim-random',
+      programs: flags.random as number,
+      seed: common.seed,
+      items: flags.items as number,
+      traps: flags['no-traps'] !== true,
+      engine,
+    };
+  }
+  if (flags.mutants !== undefined)
+    return { kind: 'mutants', blocks, count: flags.mutants as number, vectors: flags.vectors as number, ...common };
+  return {
+    kind: 'cosim-blocks',
+    blocks,
+    vectors: flags.vectors as number,
+    engine,
+    rtlCoverage: flags['rtl-coverage'] === true,
+    ...common,
+  };
 }
 
 /** A bad or unsupported program given with --program is the user's: one line naming the file, as `vti emu` says it. */
@@ -267,12 +314,14 @@ export async function runBlockCosim(
   proveUnreachable = false,
   out = outDir(),
   gen?: VtiConfig,
+  batch?: number,
 ): Promise<BlockCosimResult[]> {
   return runBlocks(blocks, {
     engine,
     ...(gen ? { gen } : {}),
     vectors,
     seed,
+    ...(batch !== undefined ? { batch } : {}),
     ...barPerBlock(progressBar),
     ...(rtlCoverage ? { rtlCoverageDir: cosimDirs(out).rtlCoverage, proveUnreachable } : {}),
   });

@@ -16,7 +16,8 @@ import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
 import { table } from '../progress.js';
-import { runProperties } from '../../formal/props/index.js';
+import { PROP_NAMES, runProperties } from '../../formal/props/index.js';
+import { runShardCommand, SHARD_FLAGS, shardRequested } from '../shard-flags.js';
 import { outDir } from '../dirs.js';
 import { manifestConfig, refuseConflicts, type ConfigOption } from '../manifest-config.js';
 
@@ -52,7 +53,7 @@ export const command: Command = {
   summary:
     'lint gate, equivalence to hand-written references and safety properties of the generated blocks (Yosys-WASM)',
   usage:
-    '[--block NAME] [--dir DIR] [--no-vt] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink N] [--synth] [--stats] [--mutants N]',
+    '[--shard I/N] [--result FILE] [--block NAME] [--dir DIR] [--no-vt] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink N] [--synth] [--stats] [--mutants N]',
   flags: {
     block: {
       type: 'choice',
@@ -82,6 +83,7 @@ export const command: Command = {
       help: 'also make N Yosys mutants of each block and count the non-equivalent ones',
     },
     json: { type: 'bool', help: 'print the results as JSON' },
+    ...SHARD_FLAGS,
   },
   async run(parsed) {
     const { flags } = parsed;
@@ -116,6 +118,16 @@ export const command: Command = {
     const blocks =
       flags.block === 'all' ? [...BLOCK_NAMES] : flags.block === 'vti_core' ? [] : [flags.block as BlockName];
     const withCore = flags.block === 'all' || flags.block === 'vti_core';
+    if (shardRequested(parsed)) {
+      for (const f of ['dir', 'synth', 'stats', 'mutants'] as const)
+        if (parsed.given?.has(f)) throw new UserError(`--${f} does not shard; run it without --shard/--result`, 2);
+      return runShardCommand(parsed, {
+        kind: 'formal',
+        blocks,
+        properties: withCore ? [...PROP_NAMES] : [],
+        sweep: [g],
+      });
+    }
     const json = flags.json === true;
     const out = (s: string) => {
       if (!json) process.stdout.write(s + '\n');

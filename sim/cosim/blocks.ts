@@ -31,6 +31,13 @@ export interface BlockCosimOptions {
   readonly batch?: number;
   /** Called after each batch with the vectors done so far. */
   readonly progress?: (done: number, total: number) => void;
+  /**
+   * A shard of the run (regress/): only random batches from..to-1 (batch k: seed + k), and the
+   * directed/exhaustive sets only when `directed` is not false. Vector indices (the first
+   * mismatch's) stay those of the whole run, so shards' results merge into the unsharded one.
+   */
+  readonly batches?: { readonly from: number; readonly to: number };
+  readonly directed?: boolean;
 }
 
 /** The first mismatch of a run (index: the vector over the whole run), with its stimulus. */
@@ -112,19 +119,29 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
     }
     done += stim.count;
   };
+  let skipped = 0;
   try {
-    for (const s of r.directed()) await check(s.stim, r.reference(s.stim));
-    directed = done;
+    const directedSets = [...r.directed()];
+    const directedTotal = directedSets.reduce((n, s) => n + s.stim.count, 0);
+    if (o.directed === false) done = skipped = directedTotal;
+    else for (const s of directedSets) await check(s.stim, r.reference(s.stim));
+    directed = done - skipped;
     const batch = o.batch ?? RANDOM_BATCH;
-    const total = directed + o.vectors;
+    const from = o.batches?.from ?? 0;
+    const to = Math.min(o.batches?.to ?? Number.POSITIVE_INFINITY, Math.ceil(o.vectors / batch));
+    const total = directedTotal + Math.min(o.vectors, Math.max(from, to) * batch);
+    // Batches before `from` belong to other shards: skipped, their vectors keep their indices.
+    const start = directedTotal + Math.min(o.vectors, from * batch);
+    skipped += start - done;
+    done = start;
     // Reused buffers: stimulus and reference outputs alternate between two sets (batch k+1's
     // are written while batch k's are in use); the engine's outputs need one set.
-    const size = Math.min(batch, o.vectors);
+    const size = Math.max(1, Math.min(batch, total - start));
     const stimBufs = [allocColumns(r.inputs, size), allocColumns(r.inputs, size)];
     const expBufs = [allocColumns(r.outputs, size), allocColumns(r.outputs, size)];
     const engineOut = allocColumns(r.outputs, size);
-    let queued = directed,
-      k = 0;
+    let queued = start,
+      k = from;
     const prepare = () => {
       if (queued >= total) return undefined;
       const stim = r.random(Math.min(batch, total - queued), o.seed + k, stimBufs[k & 1]);
@@ -148,7 +165,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
       rtlCoverage = reportRtlCoverage(dat, {
         label: `${block}_${configLabel(gen)}`,
         gen,
-        programs: [`${directed} directed/exhaustive + ${done - directed} random vectors`],
+        programs: [`${directed} directed/exhaustive + ${done - skipped - directed} random vectors`],
         sources,
       });
       if (o.proveUnreachable) rtlCoverage = await proveRtlCoverage(rtlCoverage, { files: sources, top: block });
@@ -160,7 +177,7 @@ export async function cosimBlock(block: BlockName, o: BlockCosimOptions): Promis
   return {
     block,
     engine: o.engine,
-    vectors: done,
+    vectors: done - skipped,
     directed,
     mismatches,
     ...(first ? { first } : {}),

@@ -14,6 +14,8 @@ export interface BlockCosimRun {
   readonly seed: number;
   /** The configuration of the generated blocks (default: the generator's defaults). */
   readonly gen?: VtiConfig;
+  /** Random vectors per batch (default RANDOM_BATCH of blocks.ts). */
+  readonly batch?: number;
   /** RTL code coverage of each block under `<rtlCoverageDir>/<block>/`; undefined: none. */
   readonly rtlCoverageDir?: string;
   /** With rtlCoverageDir: prove uncovered toggle points unreachable or leave them holes. */
@@ -41,6 +43,7 @@ export async function runBlockCosim(blocks: readonly BlockName[], o: BlockCosimR
       vectors: o.vectors,
       seed: o.seed,
       ...(o.gen ? { gen: o.gen } : {}),
+      ...(o.batch !== undefined ? { batch: o.batch } : {}),
       ...(o.progress ? { progress: (done: number, total: number) => o.progress!(b, done, total) } : {}),
       ...(o.rtlCoverageDir !== undefined
         ? { rtlCoverageDir: join(o.rtlCoverageDir, b), proveUnreachable: o.proveUnreachable ?? false }

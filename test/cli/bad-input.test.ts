@@ -82,8 +82,16 @@ const BIG = '99999999999999999999';
 
 const ROWS: readonly Row[] = [
   // top level
-  [['nope'], 2, "vti: unknown command 'nope' (available: all, gen, sim, cosim, formal, emu, demo, report)"],
-  [['--bogus'], 2, "vti: unknown command '--bogus' (available: all, gen, sim, cosim, formal, emu, demo, report)"],
+  [
+    ['nope'],
+    2,
+    "vti: unknown command 'nope' (available: all, gen, sim, cosim, formal, emu, demo, report, merge, regress)",
+  ],
+  [
+    ['--bogus'],
+    2,
+    "vti: unknown command '--bogus' (available: all, gen, sim, cosim, formal, emu, demo, report, merge, regress)",
+  ],
   // gen
   [['gen', '--out'], 2, "vti gen: option '--out' needs a value (DIR)"],
   [['gen', '--out='], 2, "vti gen: option '--out' needs a value (DIR)"],
@@ -299,6 +307,30 @@ const ROWS: readonly Row[] = [
   [['all', 'extra'], 2, "vti all: unexpected argument 'extra' (vti all takes only options)"],
   [['all', '--json', '--json'], 2, "vti all: option '--json' is given twice"],
   [['all', '--out'], 2, "vti all: option '--out' needs a value (DIR)"],
+  // sharded runs (issue 17): --shard, vti merge, vti regress
+  [
+    ['cosim', '--shard', '3/3', '--engine', 'builtin'],
+    2,
+    "vti cosim: --shard: shard '3/3': I must be between 0 and N-1 = 2",
+  ],
+  [
+    ['cosim', '--shard', '1-of-2', '--engine', 'builtin'],
+    2,
+    /^vti cosim: --shard: shard '1-of-2' is not of the form I\/N/,
+  ],
+  [
+    ['cosim', '--core', '--shard', '0/2', '--engine', 'builtin'],
+    2,
+    'vti cosim: --shard with --core needs --random N (the random programs are what is split)',
+  ],
+  [['formal', '--synth', '--shard', '0/2'], 2, 'vti formal: --synth does not shard; run it without --shard/--result'],
+  [['merge'], 2, 'vti merge: give the shard results to merge (files or folders)'],
+  [['merge', missing], 2, `vti merge: ${missing}: no such file or folder`],
+  [['merge', aFile], 1, new RegExp(`^vti merge: ${esc(aFile)}: not JSON `)],
+  [['regress'], 2, 'vti regress: give one regression file (vti regress FILE), or --resume DIR'],
+  [['regress', aFile], 2, new RegExp(`^vti regress: ${esc(aFile)}: not JSON `)],
+  [['regress', '--resume', missing], 1, `vti regress: ${missing}: no regression.json there (not a vti regress folder)`],
+  [['regress', '--task', '1'], 2, 'vti regress: --task applies only with --worker'],
 ];
 
 async function inProcess(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {

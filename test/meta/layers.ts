@@ -53,8 +53,10 @@ export const LAYERS = {
   // tools/ski: HP's Ski as a differential oracle of the model (runs the model, builds programs).
   tools: ['model', 'programs', 'arch'],
   pipeline: ['demo', 'sim/cosim', ...BELOW_COSIM],
+  // Sharded, mergeable regressions (shards, results, merge, local and Slurm backends): beside pipeline.
+  regress: ['sim/cosim', ...BELOW_COSIM],
   report: ['pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM],
-  cli: ['report', 'pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM, 'hdl/examples'],
+  cli: ['regress', 'report', 'pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM, 'hdl/examples'],
   // bin/api.d.ts re-exports the declarations `npm run build` writes to dist/types.
   bin: ['cli', 'dist'],
   bench: [ANYTHING],

@@ -137,6 +137,16 @@ export class Coverage {
     return m;
   }
 
+  /**
+   * A new program starts (from reset, PSR 0): the PSR transition bins count changes within a
+   * program, never from one program's last PSR to the next one's first — so a run's bins do
+   * not depend on which programs ran before it in the same process (regress/ shards).
+   */
+  startProgram(): void {
+    this.psrLo = 0;
+    this.psrHi = 0;
+  }
+
   /** Counts the events of one compared batch (no allocation per event). */
   add(b: EventBatch): void {
     const I = b.inputs,
@@ -201,8 +211,21 @@ export class Coverage {
     this.psrHi = psrHi;
   }
 
+  /**
+   * Every bin of the summary's three sets by name (reachable bins only, as the percentages count
+   * them) with its count, plus the (own, environment) pairs seen: counts that add across runs
+   * (regress/ merges shards' bins by adding them).
+   */
+  binCounts(): Record<string, number> {
+    const s = this.named();
+    const bins: Record<string, number> = {};
+    for (const [group, [names, counts]] of Object.entries(s))
+      for (const [i, n] of names.entries()) bins[`${group}: ${n}`] = counts[i]!;
+    for (const [n, c] of this.envPairs) bins[`env pairs: ${n}`] = c;
+    return bins;
+  }
+
   summary(): CoverageSummary {
-    const g = this.gen;
     const set = (names: string[], counts: number[]): BinSet => {
       const hit = counts.filter((c) => c > 0).length;
       return {
@@ -213,6 +236,26 @@ export class Coverage {
         holes: names.filter((_, i) => counts[i] === 0),
       };
     };
+    const n = this.named();
+    const outcomes = set(...n.outcomes),
+      pairs = set(...n.pairs),
+      psr = set(...n.psr);
+    const bins = outcomes.bins + pairs.bins + psr.bins;
+    return {
+      outcomes,
+      pairs,
+      psr,
+      pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
+      envPairs: Object.fromEntries([...this.envPairs].sort()),
+      modelDisagreements: this.modelDisagreements,
+      disagreementSamples: this.disagreementSamples,
+      notes: COVERAGE_NOTES,
+    };
+  }
+
+  /** The reachable bins of the three sets: names and counts. */
+  private named(): Record<'outcomes' | 'pairs' | 'psr', [string[], number[]]> {
+    const g = this.gen;
     const on: string[] = [],
       oc: number[] = [];
     for (let k = 0; k < NCLS; k++)
@@ -238,19 +281,6 @@ export class Coverage {
         return `psr.${f.name} ${a}->${c}`;
       }),
       sc = tk.map((i) => this.psr[i]!);
-    const outcomes = set(on, oc),
-      pairs = set(pn, pc),
-      psr = set(sn, sc);
-    const bins = outcomes.bins + pairs.bins + psr.bins;
-    return {
-      outcomes,
-      pairs,
-      psr,
-      pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
-      envPairs: Object.fromEntries([...this.envPairs].sort()),
-      modelDisagreements: this.modelDisagreements,
-      disagreementSamples: this.disagreementSamples,
-      notes: COVERAGE_NOTES,
-    };
+    return { outcomes: [on, oc], pairs: [pn, pc], psr: [sn, sc] };
   }
 }

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { cosimDirs, type CosimDirs } from '../dirs.js';
 import type { Exclusion } from './compare.js';
 import { Coverage, type CoverageSummary } from './coverage.js';
+import { checkMutantDesign, type CheckMutant } from './check-mutants.js';
 import { factoryFor, runLockstep, type Divergence, type EmulatorFactory } from './lockstep.js';
 import { writeDivergence, type Artifacts } from './report.js';
 import { moduleSpec } from '../../../gen/verilog/index.js';
@@ -65,6 +66,8 @@ export interface CoreCosimOptions {
   readonly rtlCoverage?: boolean | { readonly dir: string };
   /** With rtlCoverage: classify the uncovered toggle points as proven unreachable (Yosys, in the flattened vti_core) or holes. */
   readonly proveUnreachable?: boolean;
+  /** Run vti_core with one of its checks removed (check-mutants.ts) instead: a regression that must find it. */
+  readonly seededBug?: CheckMutant;
 }
 
 export interface CoreRun {
@@ -87,6 +90,8 @@ export interface CoreCosimResult {
   /** Instructions compared per second over the lockstep runs (program builds excluded). */
   readonly throughput: number;
   readonly coverage: CoverageSummary;
+  /** The coverage's bins by name with their counts (Coverage.binCounts): they add across runs. */
+  readonly bins: Readonly<Record<string, number>>;
   readonly exclusions: readonly Exclusion[];
   /** With rtlCoverage: one group per design configuration. */
   readonly rtlCoverage?: readonly RtlCoverageGroup[];
@@ -151,7 +156,7 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
     for (const [k, w] of ws.entries()) {
       let e = engines.get(key(w.gen));
       if (!e) {
-        const design = vtiDesign('vti_core', w.gen);
+        const design = o.seededBug ? checkMutantDesign(o.seededBug, w.gen) : vtiDesign('vti_core', w.gen);
         e = {
           engine: await createEngine(o.engine, design, covDir ? { coverage: true } : {}),
           design,
@@ -168,6 +173,7 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
       }
       const make = w.make();
       const c = cov;
+      c.startProgram();
       const r = await runLockstep(make, {
         engine: o.engine,
         gen: w.gen,
@@ -236,6 +242,7 @@ export async function runCoreCosim(o: CoreCosimOptions): Promise<CoreCosimResult
     seconds: (performance.now() - t0) / 1000,
     throughput: instructions / Math.max(lockSeconds, 1e-9),
     coverage: merged.summary(),
+    bins: merged.binCounts(),
     exclusions,
     ...(covDir ? { rtlCoverage } : {}),
   };
