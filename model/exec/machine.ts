@@ -125,11 +125,11 @@ export class Machine {
   halted = false;
   /** Trap codes (ISR.code bits of §5) raised by the current instruction, taken after it completes. */
   pendingTraps = 0;
-  /** Every interruption taken, in order. */
-  readonly events: EventRecord[] = [];
+  /** Interruptions taken so far (the records themselves go to onEvent, if set: constant memory). */
+  eventCount = 0;
   /** Bumped whenever translation-relevant state changes (TLB, RR, PKR, PSR); invalidates micro-caches. */
   xlateEpoch = 0;
-  /** Called for every interruption taken (trace). */
+  /** Called for every interruption taken; the EventRecord is built only when this is set. */
   onEvent: ((e: EventRecord) => void) | null = null;
 
   constructor(readonly cfg: VtiConfig) {
@@ -274,21 +274,22 @@ export class Machine {
     this.setPsr((this.psr & PSR_KEPT_MASK) | (dcr & 2n ? 2n : 0n) | (dcr & 1n ? 1n << 21n : 0n));
     // 5. Vector.
     const base = this.cr[CR.IVA]! & ~((1n << BigInt(IVA_OFFSET_BITS)) - 1n);
-    const ev: EventRecord = {
-      step: this.curStep(),
-      ip: iip,
-      slot: ri,
-      vector: row.vector,
-      isr,
-      ipsr: this.cr[CR.IPSR]!,
-      iip: this.cr[CR.IIP]!,
-      iipa: this.cr[CR.IIPA]!,
-      ifa: this.cr[CR.IFA]!,
-      name: row.name,
-    };
+    const step = this.curStep(); // before setIp: curStep reads the interrupted slot
     this.setIp(base | BigInt(row.vector), 0);
-    this.events.push(ev);
-    this.onEvent?.(ev);
+    this.eventCount++;
+    if (this.onEvent !== null)
+      this.onEvent({
+        step,
+        ip: iip,
+        slot: ri,
+        vector: row.vector,
+        isr,
+        ipsr: this.cr[CR.IPSR]!,
+        iip: this.cr[CR.IIP]!,
+        iipa: this.cr[CR.IIPA]!,
+        ifa: this.cr[CR.IFA]!,
+        name: row.name,
+      });
   }
 
   /** The 128-bit bundle at a virtual or physical address for IIB0/IIB1 (zero if untranslatable). */
