@@ -43,7 +43,9 @@ export class CodeCache {
   private readonly pages = new Map<number, (CompiledBundle | undefined)[]>();
   private lastKey = -1;
   private lastPage: (CompiledBundle | undefined)[] | null = null;
-  private icache = { epoch: -1, map: new Map<number, number>() };
+  // Instruction translations (virtual page → physical page key): one map per translation
+  // context (cpl, vm), all dropped when xlateEpoch moves.
+  private icache = { epoch: -1, maps: [] as Map<number, number>[] };
   // Fast path (PSR.it = 0): the page of the last physical fetch, by IP hi half and IP{31:12}.
   private fHi = -1;
   private fLo = -1;
@@ -81,9 +83,10 @@ export class CodeCache {
     let paLo = m.ipLo,
       paHi = m.ipHi & 0x7fffffff;
     if (m.it) {
-      if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, map: new Map() };
+      if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, maps: [] };
+      const map = (this.icache.maps[m.translationContext()] ??= new Map());
       const vkey = m.ipHi * 0x100000 + (m.ipLo >>> 12);
-      const hit = this.icache.map.get(vkey);
+      const hit = map.get(vkey);
       if (hit !== undefined) {
         paHi = Math.floor(hit / 0x100000);
         paLo = (((hit % 0x100000) << 12) | (m.ipLo & 0xfff)) >>> 0;
@@ -92,7 +95,7 @@ export class CodeCache {
         if (pa === null) return null;
         paLo = Number(pa & 0xffffffffn);
         paHi = Number((pa >> 32n) & 0x7fffffffn);
-        this.icache.map.set(vkey, pageKey(paLo, paHi));
+        map.set(vkey, pageKey(paLo, paHi));
       }
     }
     const key = pageKey(paLo, paHi);
