@@ -67,6 +67,7 @@ export const ISR_X = 1n << 32n,
   ISR_NA = 1n << 35n;
 const MASK64 = (1n << 64n) - 1n;
 const NO_INFO: FaultInfo = Object.freeze({});
+const IIB_WORD = { lo: 0, hi: 0 };
 // Constants of the delivery path, so that it allocates as few BigInts as it can.
 const RI_CLEAR = ~(3n << 41n);
 const RI_FIELD = [0n, 1n << 41n, 2n << 41n, 3n << 41n] as const;
@@ -357,11 +358,15 @@ export class Machine {
     if (memo.addr === addr && memo.epoch === this.xlateEpoch && memo.writes === this.mem.codeWrites) return memo.words;
     const pa = this.peekInstPa(addr);
     if (pa === null) return [0n, 0n];
-    const b = this.mem.readBytes(pa & ~0xfn, 16);
-    const dv = new DataView(b.buffer);
-    const words = [dv.getBigUint64(0, true), dv.getBigUint64(8, true)] as const;
+    const lo = (loOf(pa) & ~0xf) >>> 0,
+      hi = hiOf(pa) & 0x7fffffff,
+      w = IIB_WORD;
+    this.mem.load(lo, hi, 8, w); // a bundle is 16-byte aligned: both words are in one page
+    const w0 = toBig(w.lo, w.hi);
+    this.mem.load(lo + 8, hi, 8, w);
+    const words = [w0, toBig(w.lo, w.hi)] as const;
     // Only code pages report their writes (mem.codeWrites): other bytes are never kept.
-    if (this.mem.codePages.has(pageKey(loOf(pa), hiOf(pa))))
+    if (this.mem.codePages.has(pageKey(lo, hi)))
       this.iibMemo = { addr, epoch: this.xlateEpoch, writes: this.mem.codeWrites, words };
     return words;
   }

@@ -46,9 +46,13 @@ export class CodeCache {
   // Instruction translations (virtual page → physical page key): one map per translation
   // context (cpl, vm), all dropped when xlateEpoch moves.
   private icache = { epoch: -1, maps: [] as Map<number, number>[] };
-  // Fast path (PSR.it = 0): the page of the last physical fetch, by IP hi half and IP{31:12}.
+  // Fast path: the page of the last fetch, by IP hi half and IP{31:12}, valid for the same
+  // PSR.it and, with translation on, the same translations (xlateEpoch) and context (cpl, vm).
   private fHi = -1;
   private fLo = -1;
+  private fIt = 0;
+  private fEpoch = -1;
+  private fCtx = -1;
   private fPage: (CompiledBundle | undefined)[] | null = null;
 
   constructor(private readonly m: Machine) {
@@ -66,7 +70,13 @@ export class CodeCache {
   /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
   fetch(): CompiledBundle | null {
     const m = this.m;
-    if (m.it === 0 && m.ipHi === this.fHi && m.ipLo >>> 12 === this.fLo && this.fPage !== null) {
+    if (
+      m.ipHi === this.fHi &&
+      m.ipLo >>> 12 === this.fLo &&
+      this.fPage !== null &&
+      m.it === this.fIt &&
+      (m.it === 0 || (m.xlateEpoch === this.fEpoch && m.translationContext() === this.fCtx))
+    ) {
       const idx = (m.ipLo >>> 4) & 255;
       return this.fPage[idx] ?? (this.fPage[idx] = this.compile(m.ipLo & ~0xf, m.ipHi & 0x7fffffff));
     }
@@ -107,11 +117,12 @@ export class CodeCache {
     }
     this.lastKey = key;
     this.lastPage = page;
-    if (!m.it) {
-      this.fHi = m.ipHi;
-      this.fLo = m.ipLo >>> 12;
-      this.fPage = page;
-    }
+    this.fHi = m.ipHi;
+    this.fLo = m.ipLo >>> 12;
+    this.fIt = m.it;
+    this.fEpoch = m.xlateEpoch;
+    this.fCtx = m.translationContext();
+    this.fPage = page;
     const idx = (paLo >>> 4) & 255;
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }
