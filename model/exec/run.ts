@@ -39,6 +39,32 @@ export function contentHash(w0: number, w1: number, w2: number, w3: number): num
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/**
+ * One fetched page for the fast path: virtual page (IP hi half, IP{31:12}) → its compiled
+ * bundles and physical page, valid for the same PSR.it and, with translation on, the same
+ * translations (xlateEpoch) and context (cpl, vm) — the same fetch would translate the same.
+ */
+class FetchEntry {
+  hi = -1;
+  lo = -1;
+  it = 0;
+  epoch = -1;
+  ctx = -1;
+  paLo = 0;
+  paHi = 0;
+  page: (CompiledBundle | undefined)[] | null = null;
+
+  serves(m: Machine): boolean {
+    return (
+      this.page !== null &&
+      m.ipHi === this.hi &&
+      m.ipLo >>> 12 === this.lo &&
+      m.it === this.it &&
+      (m.it === 0 || (m.xlateEpoch === this.epoch && m.translationContext() === this.ctx))
+    );
+  }
+}
+
 export class CodeCache {
   private readonly pages = new Map<number, (CompiledBundle | undefined)[]>();
   private lastKey = -1;
@@ -46,14 +72,10 @@ export class CodeCache {
   // Instruction translations (virtual page → physical page key): one map per translation
   // context (cpl, vm), all dropped when xlateEpoch moves.
   private icache = { epoch: -1, maps: [] as Map<number, number>[] };
-  // Fast path: the page of the last fetch, by IP hi half and IP{31:12}, valid for the same
-  // PSR.it and, with translation on, the same translations (xlateEpoch) and context (cpl, vm).
-  private fHi = -1;
-  private fLo = -1;
-  private fIt = 0;
-  private fEpoch = -1;
-  private fCtx = -1;
-  private fPage: (CompiledBundle | undefined)[] | null = null;
+  // Fast path: the pages of the last two fetched pages (an interruption handler and the code
+  // it returns to), most recent first.
+  private f0 = new FetchEntry();
+  private f1 = new FetchEntry();
 
   constructor(private readonly m: Machine) {
     m.mem.onCodeWrite = (key) => {
@@ -63,24 +85,23 @@ export class CodeCache {
         this.lastKey = -1;
         this.lastPage = null;
       }
-      this.fPage = null;
+      this.f0.page = null;
+      this.f1.page = null;
     };
   }
 
   /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
   fetch(): CompiledBundle | null {
     const m = this.m;
-    if (
-      m.ipHi === this.fHi &&
-      m.ipLo >>> 12 === this.fLo &&
-      this.fPage !== null &&
-      m.it === this.fIt &&
-      (m.it === 0 || (m.xlateEpoch === this.fEpoch && m.translationContext() === this.fCtx))
-    ) {
-      const idx = (m.ipLo >>> 4) & 255;
-      return this.fPage[idx] ?? (this.fPage[idx] = this.compile(m.ipLo & ~0xf, m.ipHi & 0x7fffffff));
+    let e = this.f0;
+    if (!e.serves(m)) {
+      e = this.f1;
+      if (!e.serves(m)) return this.fetchSlow();
+      this.f1 = this.f0;
+      this.f0 = e;
     }
-    return this.fetchSlow();
+    const idx = (m.ipLo >>> 4) & 255;
+    return e.page![idx] ?? (e.page![idx] = this.compile((e.paLo | (m.ipLo & 0xff0)) >>> 0, e.paHi));
   }
 
   private fetchSlow(): CompiledBundle | null {
@@ -117,12 +138,17 @@ export class CodeCache {
     }
     this.lastKey = key;
     this.lastPage = page;
-    this.fHi = m.ipHi;
-    this.fLo = m.ipLo >>> 12;
-    this.fIt = m.it;
-    this.fEpoch = m.xlateEpoch;
-    this.fCtx = m.translationContext();
-    this.fPage = page;
+    const e = this.f1;
+    this.f1 = this.f0;
+    this.f0 = e;
+    e.hi = m.ipHi;
+    e.lo = m.ipLo >>> 12;
+    e.it = m.it;
+    e.epoch = m.xlateEpoch;
+    e.ctx = m.translationContext();
+    e.paLo = (paLo & ~0xfff) >>> 0;
+    e.paHi = paHi;
+    e.page = page;
     const idx = (paLo >>> 4) & 255;
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }
