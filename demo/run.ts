@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { buildProgram } from '../programs/build.js';
 import { elfSymbols, patchWord, symbol } from '../model/elf.js';
-import { Emulator, type EmuOptions, type FinalState, type TraceRecord } from '../model/emulator.js';
+import { Emulator, type EmuOptions, type RecordedState, type TraceRecord } from '../model/emulator.js';
 
 export interface RunOptions extends EmuOptions {
   /** VT-i implemented: each program is written for one configuration, so the caller says which. */
@@ -16,7 +16,8 @@ export interface RunOptions extends EmuOptions {
 }
 
 export interface RunResult {
-  readonly state: FinalState;
+  /** The final state with every interruption (the programs' runs are bounded). */
+  readonly state: RecordedState;
   readonly syms: Map<string, bigint>;
   /** Address of a program symbol. */
   sym(name: string): bigint;
@@ -40,9 +41,9 @@ export async function runProgram(name: string, opts: RunOptions): Promise<RunRes
   const syms = elfSymbols(bytes);
   if (iterations !== undefined) bytes = patchWord(bytes, symbol(syms, 'guest_iterations'), BigInt(iterations));
   if (extras !== undefined) bytes = patchWord(bytes, symbol(syms, 'guest_extras'), BigInt(extras));
-  const emu = new Emulator(config);
+  const emu = new Emulator({ ...config, keepEvents: true });
   if (onStep) emu.onStep = onStep;
   emu.loadElf(bytes);
   emu.run(maxSteps ?? DEFAULT_MAX_STEPS);
-  return { state: emu.state(), syms, sym: (n: string) => symbol(syms, n) };
+  return { state: emu.recordedState(), syms, sym: (n: string) => symbol(syms, n) };
 }

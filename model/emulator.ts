@@ -11,10 +11,14 @@ import { Machine, type EventRecord } from './exec/machine.js';
 import { CodeCache, runLoop } from './exec/run.js';
 
 export { UnsupportedInstruction };
-export type { Insn };
+export type { Insn, EventRecord };
 
-/** The emulator's options: the configuration in its address-length spelling (arch/config.ts). */
-export type EmuOptions = AddressLengthOptions;
+/**
+ * The emulator's options: the configuration in its address-length spelling (arch/config.ts),
+ * and whether to keep every interruption for state().events (memory grows with the run; the
+ * default streams them to onEvent only, and state() reports their count).
+ */
+export type EmuOptions = AddressLengthOptions & { keepEvents?: boolean };
 
 export interface EventJson {
   step: number;
@@ -56,8 +60,14 @@ export interface FinalState {
   nat: boolean[];
   pr: string;
   br: string[];
-  events: EventJson[];
+  /** Interruptions taken during the run. */
+  eventCount: number;
+  /** Every interruption, in order: only when the emulator was created with keepEvents. */
+  events?: EventJson[];
 }
+
+/** The final state of an emulator created with keepEvents: true. */
+export type RecordedState = FinalState & { events: EventJson[] };
 
 /** Interruption taken during a step: the final-state event object plus the priority-table name. */
 export interface StepEvent extends EventJson {
@@ -119,11 +129,42 @@ export class Emulator {
   readonly machine: Machine;
   private readonly cache: CodeCache;
   onStep?: (rec: TraceRecord) => void;
+  /** The kept interruptions (keepEvents), else null. */
+  private readonly kept: EventJson[] | null;
+  private listener: ((e: StepEvent) => void) | null = null;
+  /** The interruption of the step being run by step() (with onStep). */
+  private stepEvent: EventRecord | null = null;
+  private readonly deliver = (e: EventRecord): void => {
+    this.stepEvent = e;
+    if (this.kept === null && this.listener === null) return;
+    const json = eventJson(e);
+    this.kept?.push(json);
+    this.listener?.({ ...json, name: e.name });
+  };
 
   constructor(opts?: EmuOptions) {
     this.config = emulatorConfig(opts);
     this.machine = new Machine(this.config);
     this.cache = new CodeCache(this.machine);
+    this.kept = opts?.keepEvents ? [] : null;
+    this.wireEvents();
+  }
+
+  /**
+   * Called for every interruption taken, in order (the final-state event object plus the
+   * priority-table name); nothing is kept unless the emulator was created with keepEvents.
+   */
+  get onEvent(): ((e: StepEvent) => void) | null {
+    return this.listener;
+  }
+  set onEvent(cb: ((e: StepEvent) => void) | null | undefined) {
+    this.listener = cb ?? null;
+    this.wireEvents();
+  }
+
+  /** Event records are built by the machine only when someone reads them. */
+  private wireEvents(): void {
+    this.machine.onEvent = this.kept !== null || this.listener !== null ? this.deliver : null;
   }
 
   loadElf(bytes: Uint8Array): void {
@@ -139,15 +180,15 @@ export class Emulator {
     return { halted: m.halted, steps: m.steps };
   }
 
-  /** Executes one instruction slot (or one faulting fetch). */
-  step(): void {
+  /**
+   * Executes one instruction slot (or one faulting fetch); returns the interruption it took
+   * (the machine's record), or null.
+   */
+  step(): EventRecord | null {
     const m = this.machine;
-    if (m.halted) return;
+    if (m.halted) return null;
     const cb = this.onStep;
-    if (!cb) {
-      runLoop(m, this.cache, m.steps + 1);
-      return;
-    }
+    if (!cb) return this.runOneStep();
     const step = m.steps,
       ipB = m.ip(),
       slot = m.slot,
@@ -156,9 +197,7 @@ export class Emulator {
       vmB = m.vm;
     const { text, op, qp, srcs } = this.peek(ipB, slot);
     const qpTrue = qp === 0 || m.pr[qp] === 1;
-    const nEv = m.events.length;
-    runLoop(m, this.cache, m.steps + 1);
-    const ev = m.events[nEv];
+    const ev = this.runOneStep();
     const rec: TraceRecord = {
       step,
       ip: h(ipB),
@@ -179,6 +218,20 @@ export class Emulator {
     };
     if (ev) rec.event = { ...eventJson(ev), name: ev.name };
     cb(rec);
+    return ev;
+  }
+
+  /** One step with the machine's event records captured (built for this step only). */
+  private runOneStep(): EventRecord | null {
+    const m = this.machine;
+    this.stepEvent = null;
+    m.onEvent = this.deliver;
+    try {
+      runLoop(m, this.cache, m.steps + 1);
+    } finally {
+      this.wireEvents();
+    }
+    return this.stepEvent as EventRecord | null;
   }
 
   /**
@@ -207,6 +260,13 @@ export class Emulator {
       qp: ins.qp,
       srcs: srcRegs.map((r) => ({ reg: r, value: h(m.gr(r)), nat: m.nat[r] === 1 })),
     };
+  }
+
+  /** state() with the kept events; an error unless the emulator was created with keepEvents. */
+  recordedState(): RecordedState {
+    const st = this.state();
+    if (!st.events) throw new Error('recordedState(): the emulator was created without keepEvents');
+    return st as RecordedState;
   }
 
   state(): FinalState {
@@ -241,7 +301,8 @@ export class Emulator {
       nat: Array.from(m.nat, (v) => v === 1),
       pr: h(pr),
       br: Array.from({ length: 8 }, (_, b) => hex64(m.brLo[b]!, m.brHi[b]!)),
-      events: m.events.map(eventJson),
+      eventCount: m.eventCount,
+      ...(this.kept ? { events: [...this.kept] } : {}),
     };
   }
 }

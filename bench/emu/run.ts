@@ -1,52 +1,105 @@
-// Emulator speed: instructions per second on a long integer loop (bench/emu/loop.s), against
-// a baseline measured in the same run: a plain JS loop doing the same arithmetic on 32-bit
-// halves. Rates are per second of this process's CPU time (process.cpuUsage), which is far
-// less noisy than wall time on a shared machine; wall time is printed too.
-// Usage: npx tsx bench/emu/run.ts [ITERATIONS]
-import { execFileSync } from 'node:child_process';
+// Emulator speed (issue 13): instructions per second of the golden model on three workloads,
+//   integer       bench/emu/loop.s: ALU, predication, a loop branch (6 instructions per iteration)
+//   interruption  bench/emu/irq-loop.s: 12 loop iterations, then break → handler → rfi (~93 per interruption)
+//   vmm           programs/vtvmm.s: a guest kernel under the VT-i VMM, trap-and-emulate (no Ski: VT-i)
+// with the model's rate per second of this process's CPU time spent in Emulator.run (less noisy
+// than wall time on a shared machine), and a ratio against a baseline measured in the same run:
+// HP's Ski (SKI=/path/to/bski; its own "N insts, T sec" figure for the same ELF, run mode, no
+// VT-i: the model runs with --vt off there too) or, without Ski, a plain JS loop doing the
+// integer loop's arithmetic on 32-bit halves. Ski is built outside the repository (tools/ski).
+// Usage: [SKI=/path/to/bski] npx tsx bench/emu/run.ts [--scale S] [--only integer,interruption,vmm]
+//   --scale 1 is 30 M integer-loop instructions, 300 k interruptions, 20 k guest iterations.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Emulator } from '../../model/emulator.js';
+import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
+import { Emulator, type EmuOptions } from '../../model/emulator.js';
+import { buildProgram } from '../../programs/build.js';
 
-const iterations = Number(process.argv[2] ?? 5_000_000);
-const INSNS_PER_ITER = 6;
+const args = process.argv.slice(2);
+const argOf = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const scale = Number(argOf('--scale') ?? 1);
+const only = new Set((argOf('--only') ?? 'integer,interruption,vmm').split(','));
+const SKI = process.env.SKI;
+const work = mkdtempSync(join(tmpdir(), 'vti-bench-emu-'));
 
-function buildLoop(): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'vti-bench-'));
-  try {
-    const src = readFileSync(new URL('./loop.s', import.meta.url), 'utf8').replace('ITERATIONS', String(iterations));
-    writeFileSync(join(dir, 'loop.s'), src);
-    execFileSync('ia64-linux-gnu-as', ['-x', '-o', join(dir, 'loop.o'), join(dir, 'loop.s')], { stdio: 'pipe' });
-    execFileSync('ia64-linux-gnu-ld', [
-      '-static',
-      '-e',
-      '_start',
-      '-Ttext=0x100000',
-      '-o',
-      join(dir, 'loop.elf'),
-      join(dir, 'loop.o'),
-    ]);
-    return new Uint8Array(readFileSync(join(dir, 'loop.elf')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Assembles bench/emu/<file> with its placeholders replaced; returns the ELF path. */
+function build(file: string, subst: Record<string, number>, ldArgs: string[] = []): string {
+  let src = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+  for (const [k, v] of Object.entries(subst)) src = src.replaceAll(k, String(v));
+  const base = join(work, file.replace(/\.s$/, ''));
+  writeFileSync(`${base}.s`, src);
+  execFileSync('ia64-linux-gnu-as', ['-x', '-o', `${base}.o`, `${base}.s`], { stdio: 'pipe' });
+  execFileSync('ia64-linux-gnu-ld', [
+    '-static',
+    '-e',
+    '_start',
+    '-Ttext=0x100000',
+    ...ldArgs,
+    '-o',
+    `${base}.elf`,
+    `${base}.o`,
+  ]);
+  return `${base}.elf`;
 }
 
-/** The loop body in plain JS on (lo, hi) halves, as the emulator must compute it. */
-/** CPU milliseconds (user + system) of this process since `from`. */
-function cpuMs(from: NodeJS.CpuUsage): number {
+const cpuSeconds = (from: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(from);
-  return (d.user + d.system) / 1000;
+  return (d.user + d.system) / 1e6;
+};
+
+interface ModelRun {
+  steps: number;
+  interruptions: number;
+  cpu: number;
+  wall: number;
+  halted: boolean;
+  gr8: bigint;
 }
 
-function baseline(n: number): { ms: number; cpu: number; check: number } {
+function runModel(elf: Uint8Array, opts: EmuOptions, maxSteps: number): ModelRun {
+  const emu = new Emulator(opts);
+  emu.loadElf(elf);
+  const c0 = process.cpuUsage(),
+    t0 = performance.now();
+  const r = emu.run(maxSteps);
+  const cpu = cpuSeconds(c0),
+    wall = (performance.now() - t0) / 1000;
+  const st = emu.state();
+  return { steps: r.steps, interruptions: st.eventCount, cpu, wall, halted: r.halted, gr8: BigInt(st.gr[8]!) };
+}
+
+/**
+ * Ski in run mode: r8 at the halt, and its CPU time (user + system, start-up included, from the
+ * shell's `times`; the model's figure is CPU time too). Ski's own instruction counter is not
+ * used: in run mode it is updated only at interruptions (2 for the integer loop), so the rate
+ * is the model's instruction count, for the same ELF and the same r8, over Ski's CPU time.
+ */
+function runSki(elfPath: string): { gr8: bigint; cpu: number } {
+  const cmd = join(work, 'ski.cmd'),
+    log = join(work, 'ski.log');
+  writeFileSync(cmd, 'run\neval r8\nquit\n');
+  const r = spawnSync('bash', ['-c', '"$0" -noconsole -i "$1" "$2" >"$3" 2>&1; times', SKI!, cmd, elfPath, log], {
+    encoding: 'utf8',
+  });
+  const out = readFileSync(log, 'utf8');
+  const m = /^r8 = ([0-9a-fA-F]+)$/m.exec(out);
+  const t = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/m.exec(r.stdout.trim().split('\n')[1] ?? '');
+  if (!m || !t) throw new Error(`no r8 or CPU time from Ski (exit ${r.status}): ${out}${r.stdout}`);
+  return { gr8: BigInt(`0x${m[1]}`), cpu: 60 * Number(t[1]) + Number(t[2]) + 60 * Number(t[3]) + Number(t[4]) };
+}
+
+/** The integer loop's arithmetic in plain JS on (lo, hi) halves: CPU seconds for `n` iterations. */
+function plainJsLoop(n: number): { cpu: number; check: number } {
   const lo = new Uint32Array(16),
     hi = new Uint32Array(16);
   lo[9] = n;
   lo[10] = 3;
   const c0 = process.cpuUsage();
-  const t0 = performance.now();
   let p6 = 1;
   while (p6) {
     let s = lo[8]! + lo[10]!;
@@ -62,31 +115,74 @@ function baseline(n: number): { ms: number; cpu: number; check: number } {
     hi[12] = hi[12]! ^ hi[8]!;
     p6 = lo[9] !== 0 || hi[9] !== 0 ? 1 : 0;
   }
-  return { ms: performance.now() - t0, cpu: cpuMs(c0), check: lo[8]! };
+  return { cpu: cpuSeconds(c0), check: lo[8]! };
 }
 
-const elf = buildLoop();
-const emu = new Emulator();
-emu.loadElf(elf);
-const c0 = process.cpuUsage();
-const t0 = performance.now();
-const r = emu.run(iterations * INSNS_PER_ITER + 100);
-const ms = performance.now() - t0,
-  cpu = cpuMs(c0);
-const st = emu.state();
-if (!r.halted || BigInt(st.gr[8]!) !== BigInt(iterations) * 3n)
-  throw new Error(`emulator result wrong: ${st.gr[8]} after ${r.steps} steps`);
-const base = baseline(iterations);
-if (base.check !== (iterations * 3) >>> 0) throw new Error('baseline result wrong');
+const M = (rate: number) => `${(rate / 1e6).toFixed(1)} M/s`;
+const rows: string[] = [];
 
-const ops = iterations * INSNS_PER_ITER;
-const emuRate = r.steps / (cpu / 1000);
-const baseRate = ops / (base.cpu / 1000);
-const f = (x: number) => (x / 1e6).toFixed(1) + ' M/s';
-console.log(
-  `emulator: ${r.steps} instructions, ${cpu.toFixed(0)} ms CPU (${ms.toFixed(0)} ms wall) = ${f(emuRate)} (wall ${f(r.steps / (ms / 1000))})`,
-);
-console.log(
-  `baseline: plain JS loop, same arithmetic, ${ops} operations, ${base.cpu.toFixed(0)} ms CPU (${base.ms.toFixed(0)} ms wall) = ${f(baseRate)}`,
-);
-console.log(`ratio emulator/baseline: ${(emuRate / baseRate).toFixed(3)}`);
+function report(name: string, run: ModelRun, baseline: string, ratio: string): void {
+  const rate = run.steps / run.cpu;
+  rows.push(
+    `| ${name} | ${(run.steps / 1e6).toFixed(1)} M | ${(run.interruptions / 1e3).toFixed(0)} k | ${M(rate)} (wall ${M(run.steps / run.wall)}) | ${baseline} | ${ratio} |`,
+  );
+  console.log(
+    `${name}: ${run.steps} instructions, ${run.interruptions} interruptions, ${run.cpu.toFixed(2)} s CPU: ${M(rate)}; ${baseline}; ratio ${ratio}`,
+  );
+}
+
+/** Model (with --vt off, as Ski) against Ski or the given fallback baseline. */
+function compare(name: string, elfPath: string, expectGr8: bigint, fallback: () => [string, number]): void {
+  const run = runModel(new Uint8Array(readFileSync(elfPath)), { vt: false }, 2e9);
+  if (!run.halted || run.gr8 !== expectGr8)
+    throw new Error(`${name}: wrong result r8=${run.gr8} after ${run.steps} steps`);
+  const rate = run.steps / run.cpu;
+  if (SKI) {
+    const ski = runSki(elfPath);
+    if (ski.gr8 !== expectGr8) throw new Error(`${name}: wrong result on Ski: r8=${ski.gr8}`);
+    const skiRate = run.steps / ski.cpu;
+    report(name, run, `Ski ${M(skiRate)}`, `${(rate / skiRate).toFixed(3)} × Ski`);
+  } else {
+    const [what, baseRate] = fallback();
+    report(name, run, what, `${(rate / baseRate).toFixed(3)} × ${what.split(' ')[0]}`);
+  }
+}
+
+try {
+  if (only.has('integer')) {
+    const n = Math.round(5_000_000 * scale);
+    compare('integer loop', build('loop.s', { ITERATIONS: n }), BigInt(n) * 3n, () => {
+      const b = plainJsLoop(n);
+      if (b.check !== (n * 3) >>> 0) throw new Error('plain JS baseline: wrong result');
+      const rate = (6 * n) / b.cpu;
+      return [`plain-JS ${M(rate)}`, rate];
+    });
+  }
+  if (only.has('interruption')) {
+    const rounds = Math.round(300_000 * scale);
+    const elf = build('irq-loop.s', { ROUNDS: rounds }, ['--section-start=.ivt=0x200000']);
+    const loopRounds = BigInt(rounds) * 12n * 3n;
+    compare('interruption loop', elf, loopRounds, () => {
+      // Without Ski: the integer loop's rate of this run (what an interruption should cost).
+      const n = Math.round(2_000_000 * scale);
+      const r = runModel(new Uint8Array(readFileSync(build('loop.s', { ITERATIONS: n }))), { vt: false }, 2e9);
+      const rate = r.steps / r.cpu;
+      return [`integer-loop ${M(rate)}`, rate];
+    });
+  }
+  if (only.has('vmm')) {
+    const iterations = Math.round(20_000 * scale);
+    let bytes: Uint8Array = new Uint8Array(readFileSync(buildProgram('vtvmm')));
+    const syms = elfSymbols(bytes);
+    bytes = patchWord(bytes, symbol(syms, 'guest_iterations'), BigInt(iterations));
+    bytes = patchWord(bytes, symbol(syms, 'guest_extras'), 0n);
+    const run = runModel(bytes, { vt: true }, 1000 * iterations + 100_000);
+    if (!run.halted) throw new Error(`vmm: did not halt after ${run.steps} steps`);
+    report('guest kernel under the VT-i VMM (vtvmm)', run, 'no Ski (VT-i)', '—');
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log('\n| workload | instructions | interruptions | model (CPU time) | baseline | ratio |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);

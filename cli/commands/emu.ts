@@ -7,7 +7,7 @@ import { onlyWith } from '../args.js';
 import { pendingFile, writeFileAtomic, type PendingFile } from '../atomic-write.js';
 import { fsReason } from '../fs-errors.js';
 import { ConfigError } from '../../arch/config.js';
-import { Emulator, UnsupportedInstruction, type EmuOptions, type TraceRecord } from '../../model/emulator.js';
+import { Emulator, UnsupportedInstruction, type EmuOptions } from '../../model/emulator.js';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
 
@@ -15,7 +15,7 @@ export const command: Command = {
   positionals: true,
   summary: 'run an IA-64 program on the golden-model emulator and print its final state',
   usage:
-    'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--trace FILE]',
+    'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--state-events] [--events FILE] [--trace FILE]',
   flags: {
     vt: { type: 'choice', choices: ['on', 'off'], help: 'VT-i implemented', default: 'on' },
     valen: { type: 'int', help: 'implemented virtual-address bits, 51..61', default: 61, metavar: 'N' },
@@ -28,6 +28,11 @@ export const command: Command = {
       metavar: 'N',
     },
     state: { type: 'string', help: 'write the final-state JSON to FILE instead of stdout', metavar: 'FILE' },
+    'state-events': {
+      type: 'bool',
+      help: 'include every interruption in the final state (memory grows with the run; default: only eventCount)',
+    },
+    events: { type: 'string', help: 'write one JSON object per interruption to FILE (streamed)', metavar: 'FILE' },
     trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
   },
   async run(parsed) {
@@ -50,6 +55,7 @@ export const command: Command = {
       valen: flags.valen as number,
       palen: flags.palen as number,
       guestShrink: flags['guest-shrink'] as number,
+      keepEvents: flags['state-events'] === true,
     };
     let emu: Emulator;
     try {
@@ -72,13 +78,32 @@ export const command: Command = {
     } catch (e) {
       throw new UserError(`${file}: ${(e as Error).message}`);
     }
-    const trace = flags.trace ? new TraceWriter(flags.trace as string) : null;
-    if (trace) emu.onStep = (r) => trace.write(r);
+    const trace = flags.trace ? new JsonlWriter(flags.trace as string, 'trace') : null;
+    if (trace)
+      emu.onStep = (r) => {
+        const o: Record<string, unknown> = { step: r.step, ip: r.ip, slot: r.slot, insn: r.insn, psr: r.psr };
+        if (r.event) o.event = r.event;
+        trace.write(o);
+      };
+    let events: JsonlWriter | null = null;
+    try {
+      events = flags.events ? new JsonlWriter(flags.events as string, 'events') : null;
+    } catch (e) {
+      trace?.abort();
+      throw e;
+    }
+    if (events) {
+      const out = events;
+      // The final state's event fields (without the priority-table name), one line each.
+      emu.onEvent = ({ name: _name, ...json }) => out.write(json);
+    }
     try {
       emu.run(maxSteps);
       trace?.close();
+      events?.close();
     } catch (e) {
       trace?.abort();
+      events?.abort();
       if (e instanceof UnsupportedInstruction) throw new UserError(`${file}: ${e.message}`);
       throw e;
     }
@@ -89,22 +114,27 @@ export const command: Command = {
   },
 };
 
-/** Buffered JSONL writer: {step, ip, slot, insn, psr} plus "event" when an interruption is taken; the file appears (renamed from a temporary name) only when the run completes. */
-class TraceWriter {
+/**
+ * Buffered JSONL writer (--trace: {step, ip, slot, insn, psr} plus "event" when an interruption
+ * is taken; --events: one final-state event object per interruption). Lines are streamed to a
+ * temporary name in constant memory; the file appears (renamed) only when the run completes.
+ */
+class JsonlWriter {
   private readonly fd: number;
   private readonly pending: PendingFile;
   private buf: string[] = [];
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly what: 'trace' | 'events',
+  ) {
     this.pending = pendingFile(file);
     try {
       this.fd = openSync(this.pending.tmp, 'w');
     } catch (e) {
-      throw new UserError(`cannot write trace ${file}: ${fsReason(e) ?? (e as Error).message}`);
+      throw new UserError(`cannot write ${what} ${file}: ${fsReason(e) ?? (e as Error).message}`);
     }
   }
-  write(r: TraceRecord): void {
-    const o: Record<string, unknown> = { step: r.step, ip: r.ip, slot: r.slot, insn: r.insn, psr: r.psr };
-    if (r.event) o.event = r.event;
+  write(o: object): void {
     this.buf.push(JSON.stringify(o));
     if (this.buf.length >= 4096) this.flush();
   }
@@ -113,7 +143,7 @@ class TraceWriter {
     try {
       writeSync(this.fd, this.buf.join('\n') + '\n');
     } catch (e) {
-      throw new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
+      throw new UserError(`cannot write ${this.what} ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
     }
     this.buf = [];
   }
@@ -126,7 +156,7 @@ class TraceWriter {
       this.abort();
       throw e instanceof UserError
         ? e
-        : new UserError(`cannot write trace ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
+        : new UserError(`cannot write ${this.what} ${this.file}: ${fsReason(e) ?? (e as Error).message}`);
     }
   }
   abort(): void {

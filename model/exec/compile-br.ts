@@ -24,6 +24,8 @@ export function jump(m: Machine, lo: number, hi: number): number {
   return JUMP;
 }
 
+const IFS_V = 1n << 63n;
+
 export function compileBr(m: Machine, ins: Insn): Exec | null {
   // Decoded at bundle address 0, so imm is the displacement (mod 2^64).
   const dLo = loOf(BigInt.asUintN(64, ins.imm)),
@@ -92,17 +94,16 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       return () => {
         const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
         if (f) return m.fault(f);
-        const ipsr = m.cr[CR.IPSR]! & ~m.reservedPsrMask();
         const iip = m.cr[CR.IIP]!,
           ifs = m.cr[CR.IFS]!;
-        if (ifs >> 63n) {
+        if (ifs >= IFS_V) {
           // Restore the frame that cover saved (IFS.v = 1): the current frame is discarded.
           m.setCfm(ifs & ((1n << 38n) - 1n));
           m.popFrame(m.sof, 0);
         }
-        m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
-        const ri = Math.min(2, Number((ipsr >> 41n) & 3n));
-        jump(m, loOf(iip), hiOf(iip));
+        m.setPsr(m.cr[CR.IPSR]! & m.definedPsrMask()); // the whole IPSR, ri included (architecture.md §2)
+        const ri = Math.min(2, (m.psrHi >>> 9) & 3);
+        jump(m, Number(iip & 0xffffffffn), Number(iip >> 32n));
         m.slot = ri;
         m.pendingTraps &= ~TRAP_TAKEN_BRANCH;
         return JUMP;

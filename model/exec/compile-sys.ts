@@ -144,25 +144,24 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'mov_from_cr': {
       const n = ins.n1,
         write = ins.op === 'mov_to_cr';
+      // What does not depend on the state is decided once (an interruption handler runs these often).
+      const inIr = n >= CR_INTERRUPTION_RANGE.lo && n <= CR_INTERRUPTION_RANGE.hi;
+      const alwaysIllegal = !CR_IMPLEMENTED.includes(n) || (write && CR_READ_ONLY.includes(n));
+      const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
       return () => {
         const v = write ? val(r2) : 0n;
-        const inIr = n >= CR_INTERRUPTION_RANGE.lo && n <= CR_INTERRUPTION_RANGE.hi;
-        const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
-        return go(
-          pickFault(
-            (!CR_IMPLEMENTED.includes(n) || (inIr && m.ic === 1) || (write && CR_READ_ONLY.includes(n))) &&
-              'illegal_op',
-            priv(),
-            write && N[r2] && 'reg_nat',
-            write && (v & resv) !== 0n && 'reserved_reg_field',
-            virt(ins.op),
-          ),
-          () => {
-            if (write) setCr(m, n, v);
-            else m.setGr(r1, crValue(m, n));
-            return CONT;
-          },
-        );
+        const illegal = alwaysIllegal || (inIr && m.ic === 1);
+        const nat = write && N[r2] === 1;
+        const reserved = write && (v & resv) !== 0n;
+        const p = priv(),
+          vf = virt(ins.op);
+        if (illegal || p || nat || reserved || vf)
+          return m.fault(
+            pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
+          );
+        if (write) setCr(m, n, v);
+        else m.setGr(r1, crValue(m, n));
+        return CONT;
       };
     }
     case 'mov_to_psr_l':

@@ -11,7 +11,7 @@ import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { hiOf, loOf, toBig } from './int64.js';
-import { PhysMem } from './memory.js';
+import { PhysMem, pageKey } from './memory.js';
 import { TlbSide } from './tlb.js';
 
 export const CONT = 0,
@@ -66,6 +66,23 @@ export const ISR_X = 1n << 32n,
   ISR_R = 1n << 34n,
   ISR_NA = 1n << 35n;
 const MASK64 = (1n << 64n) - 1n;
+const NO_INFO: FaultInfo = Object.freeze({});
+const IIB_WORD = { lo: 0, hi: 0 };
+// Constants of the delivery path, so that it allocates as few BigInts as it can.
+const RI_CLEAR = ~(3n << 41n);
+const RI_FIELD = [0n, 1n << 41n, 2n << 41n, 3n << 41n] as const;
+const IFS_V = 1n << 63n;
+/** ISR.ni (39, from !PSR.ic) and ISR.ei (41-42), by [ic][ei]. */
+const ISR_NI_EI = [0, 1].map((ic) => [0, 1, 2, 3].map((ei) => (BigInt(ic ^ 1) << 39n) | (BigInt(ei) << 41n)));
+
+/**
+ * PSR bits that never change a translation's outcome (be, up, ac, mfl, mfh, ic, i, dfl, dfh,
+ * sp, pp, di, si, db, lp, tb; ss, ri, bn), nor cpl and vm: the translation micro-caches are
+ * kept per (cpl, vm) (translationContext), so an interruption or rfi that changes only these
+ * keeps them. Any other PSR change bumps xlateEpoch. As 32-bit halves.
+ */
+const XLATE_NEUTRAL_LO = (1 << 1) | (0xf << 2) | (3 << 13) | (0x1ff << 18);
+const XLATE_NEUTRAL_HI = 3 | (1 << 8) | (3 << 9) | (1 << 12) | (1 << 14);
 
 export class Machine {
   readonly grLo = new Uint32Array(128);
@@ -92,6 +109,9 @@ export class Machine {
   readonly mem = new PhysMem();
 
   psr = 0n;
+  /** PSR as 32-bit halves. */
+  psrLo = 0;
+  psrHi = 0;
   // Cached PSR fields read on hot paths.
   cpl = 0;
   vm = 0;
@@ -125,15 +145,26 @@ export class Machine {
   halted = false;
   /** Trap codes (ISR.code bits of §5) raised by the current instruction, taken after it completes. */
   pendingTraps = 0;
-  /** Every interruption taken, in order. */
-  readonly events: EventRecord[] = [];
+  /** Interruptions taken so far (the records themselves go to onEvent, if set: constant memory). */
+  eventCount = 0;
   /** Bumped whenever translation-relevant state changes (TLB, RR, PKR, PSR); invalidates micro-caches. */
   xlateEpoch = 0;
-  /** Called for every interruption taken (trace). */
+  /** Called for every interruption taken; the EventRecord is built only when this is set. */
   onEvent: ((e: EventRecord) => void) | null = null;
+
+  /** reservedPsrMask() and its complement in 64 bits, computed once. */
+  private readonly psrReserved: bigint;
+  private readonly psrDefined: bigint;
 
   constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
+    this.psrReserved = cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
+    this.psrDefined = MASK64 & ~this.psrReserved;
+  }
+
+  /** Index (0..7) of the translation micro-caches in force: cpl and vm. */
+  translationContext(): number {
+    return this.cpl | (this.vm << 2);
   }
 
   // ---- 64-bit register helpers (slow path) ----
@@ -163,23 +194,29 @@ export class Machine {
 
   // ---- PSR ----
   setPsr(v: bigint): void {
-    v &= MASK64;
-    const newBn = Number((v >> 44n) & 1n);
+    v = BigInt.asUintN(64, v);
+    const lo = Number(v & 0xffffffffn),
+      hi = Number(v >> 32n);
+    const newBn = (hi >>> 12) & 1;
     if (newBn !== this.bn) this.swapBanks();
+    if (((this.psrLo ^ lo) & ~XLATE_NEUTRAL_LO) !== 0 || ((this.psrHi ^ hi) & ~XLATE_NEUTRAL_HI) !== 0)
+      this.xlateEpoch++;
     this.psr = v;
-    this.cpl = Number((v >> 32n) & 3n);
-    this.vm = Number((v >> 46n) & 1n);
-    this.ic = Number((v >> 13n) & 1n);
-    this.it = Number((v >> 36n) & 1n);
-    this.dt = Number((v >> 17n) & 1n);
+    this.psrLo = lo;
+    this.psrHi = hi;
+    this.cpl = hi & 3;
+    this.vm = (hi >>> 14) & 1;
+    this.ic = (lo >>> 13) & 1;
+    this.it = (hi >>> 4) & 1;
+    this.dt = (lo >>> 17) & 1;
     this.bn = newBn;
-    this.ac = Number((v >> 3n) & 1n);
-    this.ss = Number((v >> 40n) & 1n);
-    this.tb = Number((v >> 26n) & 1n);
-    this.xlateEpoch++;
+    this.ac = (lo >>> 3) & 1;
+    this.ss = (hi >>> 8) & 1;
+    this.tb = (lo >>> 26) & 1;
   }
   psrBit(name: string): number {
-    return Number((this.psr >> BigInt(PSR_BIT[name]!)) & 1n);
+    const b = PSR_BIT[name]!;
+    return b < 32 ? (this.psrLo >>> b) & 1 : (this.psrHi >>> (b - 32)) & 1;
   }
 
   /** Exchanges the visible GR16-31 with the other bank (PSR.bn changed). */
@@ -226,7 +263,7 @@ export class Machine {
 
   // ---- interruptions (§4) ----
   /** Raises the fault `name` on the current instruction (ip/slot); returns FAULT. */
-  fault(name: string, info: FaultInfo = {}): number {
+  fault(name: string, info: FaultInfo = NO_INFO): number {
     if ((name === 'data_tlb' || name === 'alt_data_tlb' || name === 'vhpt_data') && !this.ic) name = 'data_nested_tlb';
     this.interrupt(ROW.get(name)!, info, this.ip(), this.slot, this.slot);
     return FAULT;
@@ -238,7 +275,7 @@ export class Machine {
     this.pendingTraps = 0;
     const row = PRIORITY_TABLE.find((r) => r.kind === 'trap' && (r.isrCode & codes) !== 0)!;
     this.stepBase = step - this.slot;
-    this.interrupt({ ...row, isrCode: codes }, {}, this.ip(), this.slot, slot, true);
+    this.interrupt(row, NO_INFO, this.ip(), this.slot, slot, true, codes);
   }
 
   /** Index of the step being executed (valid inside an instruction's closure). */
@@ -246,17 +283,26 @@ export class Machine {
     return this.stepBase + this.slot;
   }
 
-  interrupt(row: PriorityRow, info: FaultInfo, iip: bigint, ri: number, ei: number, isTrap = false): void {
+  /** Delivers `row` (ISR.code = isrCode: all the trap bits for a trap). */
+  interrupt(
+    row: PriorityRow,
+    info: FaultInfo,
+    iip: bigint,
+    ri: number,
+    ei: number,
+    isTrap = false,
+    isrCode = row.isrCode,
+  ): void {
     const ic = this.ic,
       psr0 = this.psr;
     // 1. Bank 0 (IPSR still records the interrupted PSR, bn included, so rfi can return to it).
     if (this.bn) this.setPsr(this.psr & ~(1n << 44n));
     // 2. Interruption registers, only with PSR.ic = 1.
     if (ic) {
-      this.cr[CR.IPSR] = (psr0 & ~(3n << 41n)) | (BigInt(ri) << 41n);
+      this.cr[CR.IPSR] = (psr0 & RI_CLEAR) | RI_FIELD[ri]!;
       this.cr[CR.IIP] = iip;
       this.cr[CR.IIPA] = toBig(this.iipaLo, this.iipaHi);
-      this.cr[CR.IFS] &= ~(1n << 63n);
+      if (this.cr[CR.IFS]! >= IFS_V) this.cr[CR.IFS] = this.cr[CR.IFS]! - IFS_V;
       const at = isTrap ? this.cr[CR.IIPA]! : iip;
       const b = this.readBundleForIib(at);
       this.cr[CR.IIB0] = b[0]!;
@@ -267,38 +313,73 @@ export class Machine {
       if (info.iim !== undefined) this.cr[CR.IIM] = info.iim;
     }
     // 3. ISR, always.
-    const isr = BigInt(row.isrCode) | (info.isr ?? 0n) | (BigInt(ic ^ 1) << 39n) | (BigInt(ei) << 41n);
+    let isr = BigInt(isrCode) | ISR_NI_EI[ic]![ei]!;
+    if (info.isr !== undefined) isr |= info.isr;
     this.cr[CR.ISR] = isr;
     // 4. Interruption state: kept bits unchanged, be/pp from DCR, everything else 0 (vm too).
     const dcr = this.cr[CR.DCR]!;
     this.setPsr((this.psr & PSR_KEPT_MASK) | (dcr & 2n ? 2n : 0n) | (dcr & 1n ? 1n << 21n : 0n));
     // 5. Vector.
-    const base = this.cr[CR.IVA]! & ~((1n << BigInt(IVA_OFFSET_BITS)) - 1n);
-    const ev: EventRecord = {
-      step: this.curStep(),
-      ip: iip,
-      slot: ri,
-      vector: row.vector,
-      isr,
-      ipsr: this.cr[CR.IPSR]!,
-      iip: this.cr[CR.IIP]!,
-      iipa: this.cr[CR.IIPA]!,
-      ifa: this.cr[CR.IFA]!,
-      name: row.name,
-    };
-    this.setIp(base | BigInt(row.vector), 0);
-    this.events.push(ev);
-    this.onEvent?.(ev);
+    const iva = this.cr[CR.IVA]!;
+    if (iva !== this.ivaSeen) {
+      const base = iva & ~((1n << BigInt(IVA_OFFSET_BITS)) - 1n);
+      this.ivaSeen = iva;
+      this.ivaLo = loOf(base);
+      this.ivaHi = hiOf(base);
+    }
+    const step = this.curStep(); // before the IP moves: curStep reads the interrupted slot
+    this.ipLo = (this.ivaLo | row.vector) >>> 0; // vector < 2^IVA_OFFSET_BITS
+    this.ipHi = this.ivaHi;
+    this.slot = 0;
+    this.eventCount++;
+    if (this.onEvent !== null)
+      this.onEvent({
+        step,
+        ip: iip,
+        slot: ri,
+        vector: row.vector,
+        isr,
+        ipsr: this.cr[CR.IPSR]!,
+        iip: this.cr[CR.IIP]!,
+        iipa: this.cr[CR.IIPA]!,
+        ifa: this.cr[CR.IFA]!,
+        name: row.name,
+      });
   }
 
-  /** The 128-bit bundle at a virtual or physical address for IIB0/IIB1 (zero if untranslatable). */
-  private readBundleForIib(addr: bigint): [bigint, bigint] {
+  /**
+   * The 128-bit bundle at a virtual or physical address for IIB0/IIB1 (zero if untranslatable).
+   * The last answer is kept (an interruption loop delivers from the same bundle again and
+   * again): valid while the address, the translations (xlateEpoch) and the code
+   * (mem.codeWrites) are unchanged.
+   */
+  private readBundleForIib(addr: bigint): readonly [bigint, bigint] {
+    const memo = this.iibMemo;
+    if (memo.addr === addr && memo.epoch === this.xlateEpoch && memo.writes === this.mem.codeWrites) return memo.words;
     const pa = this.peekInstPa(addr);
     if (pa === null) return [0n, 0n];
-    const b = this.mem.readBytes(pa & ~0xfn, 16);
-    const dv = new DataView(b.buffer);
-    return [dv.getBigUint64(0, true), dv.getBigUint64(8, true)];
+    const lo = (loOf(pa) & ~0xf) >>> 0,
+      hi = hiOf(pa) & 0x7fffffff,
+      w = IIB_WORD;
+    this.mem.load(lo, hi, 8, w); // a bundle is 16-byte aligned: both words are in one page
+    const w0 = toBig(w.lo, w.hi);
+    this.mem.load(lo + 8, hi, 8, w);
+    const words = [w0, toBig(w.lo, w.hi)] as const;
+    // Only code pages report their writes (mem.codeWrites): other bytes are never kept.
+    if (this.mem.codePages.has(pageKey(lo, hi)))
+      this.iibMemo = { addr, epoch: this.xlateEpoch, writes: this.mem.codeWrites, words };
+    return words;
   }
+  private iibMemo: { addr: bigint; epoch: number; writes: number; words: readonly [bigint, bigint] } = {
+    addr: -1n,
+    epoch: -1,
+    writes: -1,
+    words: [0n, 0n],
+  };
+  // IVA's vector base as halves, for the value of cr.iva last seen.
+  private ivaSeen = -1n;
+  private ivaLo = 0;
+  private ivaHi = 0;
 
   /** Instruction-side translation without faults (null when there is no translation). */
   peekInstPa(addr: bigint): bigint | null {
@@ -355,7 +436,11 @@ export class Machine {
   }
 
   reservedPsrMask(): bigint {
-    return this.cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
+    return this.psrReserved;
+  }
+  /** The implemented PSR bits (the complement of reservedPsrMask, in 64 bits). */
+  definedPsrMask(): bigint {
+    return this.psrDefined;
   }
 }
 

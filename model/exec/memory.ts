@@ -15,6 +15,13 @@ export class PhysMem {
   /** Called with the page key when a page that holds decoded code is written. */
   onCodeWrite: ((key: number) => void) | null = null;
   readonly codePages = new Set<number>();
+  /** Writes to code pages so far (keys memos of code bytes, e.g. the machine's IIB). */
+  codeWrites = 0;
+
+  private codeWritten(key: number): void {
+    this.codeWrites++;
+    this.onCodeWrite?.(key);
+  }
 
   page(key: number, create: boolean): Uint8Array | undefined {
     let p = this.pages.get(key);
@@ -33,7 +40,7 @@ export class PhysMem {
   writeByte(lo: number, hi: number, v: number): void {
     const key = pageKey(lo, hi);
     this.page(key, true)![lo & (PAGE_SIZE - 1)] = v;
-    if (this.codePages.has(key)) this.onCodeWrite?.(key);
+    if (this.codePages.has(key)) this.codeWritten(key);
   }
 
   /** Little-endian load of `size` bytes (1, 2, 4, 8); result in out.lo/out.hi. */
@@ -80,7 +87,7 @@ export class PhysMem {
       const key = pageKey(lo, hi);
       const p = this.page(key, true)!;
       for (let i = 0; i < size; i++) p[off + i] = i < 4 ? (vlo >>> (8 * i)) & 0xff : (vhi >>> (8 * (i - 4))) & 0xff;
-      if (this.codePages.has(key)) this.onCodeWrite?.(key);
+      if (this.codePages.has(key)) this.codeWritten(key);
       return;
     }
     for (let i = 0; i < size; i++) {
@@ -102,7 +109,7 @@ export class PhysMem {
         n = Math.min(PAGE_SIZE - off, data.length - i),
         key = pageKey(lo, hi);
       this.page(key, true)!.set(data.subarray(i, i + n), off);
-      if (this.codePages.has(key)) this.onCodeWrite?.(key);
+      if (this.codePages.has(key)) this.codeWritten(key);
       i += n;
       lo += n;
       if (lo > 0xffffffff) {

@@ -39,15 +39,43 @@ export function contentHash(w0: number, w1: number, w2: number, w3: number): num
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/**
+ * One fetched page for the fast path: virtual page (IP hi half, IP{31:12}) → its compiled
+ * bundles and physical page, valid for the same PSR.it and, with translation on, the same
+ * translations (xlateEpoch) and context (cpl, vm) — the same fetch would translate the same.
+ */
+class FetchEntry {
+  hi = -1;
+  lo = -1;
+  it = 0;
+  epoch = -1;
+  ctx = -1;
+  paLo = 0;
+  paHi = 0;
+  page: (CompiledBundle | undefined)[] | null = null;
+
+  serves(m: Machine): boolean {
+    return (
+      this.page !== null &&
+      m.ipHi === this.hi &&
+      m.ipLo >>> 12 === this.lo &&
+      m.it === this.it &&
+      (m.it === 0 || (m.xlateEpoch === this.epoch && m.translationContext() === this.ctx))
+    );
+  }
+}
+
 export class CodeCache {
   private readonly pages = new Map<number, (CompiledBundle | undefined)[]>();
   private lastKey = -1;
   private lastPage: (CompiledBundle | undefined)[] | null = null;
-  private icache = { epoch: -1, map: new Map<number, number>() };
-  // Fast path (PSR.it = 0): the page of the last physical fetch, by IP hi half and IP{31:12}.
-  private fHi = -1;
-  private fLo = -1;
-  private fPage: (CompiledBundle | undefined)[] | null = null;
+  // Instruction translations (virtual page → physical page key): one map per translation
+  // context (cpl, vm), all dropped when xlateEpoch moves.
+  private icache = { epoch: -1, maps: [] as Map<number, number>[] };
+  // Fast path: the pages of the last two fetched pages (an interruption handler and the code
+  // it returns to), most recent first.
+  private f0 = new FetchEntry();
+  private f1 = new FetchEntry();
 
   constructor(private readonly m: Machine) {
     m.mem.onCodeWrite = (key) => {
@@ -57,18 +85,23 @@ export class CodeCache {
         this.lastKey = -1;
         this.lastPage = null;
       }
-      this.fPage = null;
+      this.f0.page = null;
+      this.f1.page = null;
     };
   }
 
   /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
   fetch(): CompiledBundle | null {
     const m = this.m;
-    if (m.it === 0 && m.ipHi === this.fHi && m.ipLo >>> 12 === this.fLo && this.fPage !== null) {
-      const idx = (m.ipLo >>> 4) & 255;
-      return this.fPage[idx] ?? (this.fPage[idx] = this.compile(m.ipLo & ~0xf, m.ipHi & 0x7fffffff));
+    let e = this.f0;
+    if (!e.serves(m)) {
+      e = this.f1;
+      if (!e.serves(m)) return this.fetchSlow();
+      this.f1 = this.f0;
+      this.f0 = e;
     }
-    return this.fetchSlow();
+    const idx = (m.ipLo >>> 4) & 255;
+    return e.page![idx] ?? (e.page![idx] = this.compile((e.paLo | (m.ipLo & 0xff0)) >>> 0, e.paHi));
   }
 
   private fetchSlow(): CompiledBundle | null {
@@ -81,9 +114,10 @@ export class CodeCache {
     let paLo = m.ipLo,
       paHi = m.ipHi & 0x7fffffff;
     if (m.it) {
-      if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, map: new Map() };
+      if (this.icache.epoch !== m.xlateEpoch) this.icache = { epoch: m.xlateEpoch, maps: [] };
+      const map = (this.icache.maps[m.translationContext()] ??= new Map());
       const vkey = m.ipHi * 0x100000 + (m.ipLo >>> 12);
-      const hit = this.icache.map.get(vkey);
+      const hit = map.get(vkey);
       if (hit !== undefined) {
         paHi = Math.floor(hit / 0x100000);
         paLo = (((hit % 0x100000) << 12) | (m.ipLo & 0xfff)) >>> 0;
@@ -92,7 +126,7 @@ export class CodeCache {
         if (pa === null) return null;
         paLo = Number(pa & 0xffffffffn);
         paHi = Number((pa >> 32n) & 0x7fffffffn);
-        this.icache.map.set(vkey, pageKey(paLo, paHi));
+        map.set(vkey, pageKey(paLo, paHi));
       }
     }
     const key = pageKey(paLo, paHi);
@@ -104,11 +138,17 @@ export class CodeCache {
     }
     this.lastKey = key;
     this.lastPage = page;
-    if (!m.it) {
-      this.fHi = m.ipHi;
-      this.fLo = m.ipLo >>> 12;
-      this.fPage = page;
-    }
+    const e = this.f1;
+    this.f1 = this.f0;
+    this.f0 = e;
+    e.hi = m.ipHi;
+    e.lo = m.ipLo >>> 12;
+    e.it = m.it;
+    e.epoch = m.xlateEpoch;
+    e.ctx = m.translationContext();
+    e.paLo = (paLo & ~0xfff) >>> 0;
+    e.paHi = paHi;
+    e.page = page;
     const idx = (paLo >>> 4) & 255;
     return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
   }

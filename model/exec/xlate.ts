@@ -21,7 +21,8 @@ interface CacheLine {
   okR: boolean;
   okW: boolean;
 }
-const dcache = new WeakMap<Machine, { epoch: number; map: Map<number, CacheLine> }>();
+/** Per machine: the epoch and one map per translation context (cpl, vm: Machine.translationContext). */
+const dcache = new WeakMap<Machine, { epoch: number; maps: Map<number, CacheLine>[] }>();
 
 export function isrFor(kind: number): bigint {
   return kind === READ ? ISR_R : kind === WRITE ? ISR_W : ISR_NA | ISR_R;
@@ -99,11 +100,13 @@ export function xlateData(
     }
     let c = dcache.get(m);
     if (!c || c.epoch !== m.xlateEpoch) {
-      c = { epoch: m.xlateEpoch, map: new Map() };
+      c = { epoch: m.xlateEpoch, maps: [] };
       dcache.set(m, c);
     }
+    const ctx = m.translationContext();
+    const map = (c.maps[ctx] ??= new Map());
     const vkey = hi * 0x100000 + (lo >>> 12);
-    const line = c.map.get(vkey);
+    const line = map.get(vkey);
     if (line && (kind === READ ? line.okR : kind === WRITE ? line.okW : true)) {
       PA.lo = (line.paLo | (lo & 0xfff)) >>> 0;
       PA.hi = line.paHi;
@@ -116,7 +119,7 @@ export function xlateData(
       const l = line ?? { paLo: (PA.lo & ~0xfff) >>> 0, paHi: PA.hi, okR: false, okW: false };
       if (kind === READ) l.okR = true;
       else if (kind === WRITE) l.okW = true;
-      c.map.set(vkey, l);
+      map.set(vkey, l);
     }
   }
   if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {

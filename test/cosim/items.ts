@@ -1,6 +1,7 @@
 // Hand-made items for directed programs (sim/cosim/random/items.ts shapes), and the run of
 // an item list: lockstep result plus the emulator's interruptions at each item's test bundle.
 import { elfSymbols } from '../../model/elf.js';
+import type { EventJson } from '../../model/emulator.js';
 import type { Engine } from '../../sim/engine.js';
 import { factoryFor, runLockstep, type LockstepResult } from '../../sim/cosim/lockstep/lockstep.js';
 import type { Exclusion } from '../../sim/cosim/lockstep/compare.js';
@@ -47,8 +48,9 @@ export async function runItems(
   });
   const syms = elfSymbols(elf);
   const emu = make();
+  const evs: EventJson[] = [];
+  emu.onEvent = (e) => evs.push(e);
   emu.run(1_000_000);
-  const evs = emu.state().events;
   const events = items.map((_, k) => {
     const at = syms.get(`test_${k}`)!,
       end = syms.get(`end_${k}`)!;

@@ -36,7 +36,7 @@ async function vtiIn(...args: string[]): Promise<{ code: number; out: string; er
 describe('vti emu', () => {
   it('prints the final state, writes --state and --trace (with the interruption event)', () => {
     const { elf } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n');
-    const out = vti(elf);
+    const out = vti(elf, '--state-events');
     expect(out.err).toBe('');
     expect(out.code).toBe(0);
     const st = JSON.parse(out.out);
@@ -44,7 +44,7 @@ describe('vti emu', () => {
     expect(st.events[0].vector).toBe('0x6100');
     const stateFile = workdir().path('state.json'),
       traceFile = workdir().path('trace.jsonl');
-    const r = vti(elf, '--state', stateFile, '--trace', traceFile);
+    const r = vti(elf, '--state', stateFile, '--trace', traceFile, '--state-events');
     expect([r.code, r.out]).toEqual([0, '']);
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual(st);
     const lines = readFileSync(traceFile, 'utf8')
@@ -57,6 +57,35 @@ describe('vti emu', () => {
     expect(withEvent.length).toBe(1);
     expect(withEvent[0].insn).toBe('ssm 0x4000');
     expect(withEvent[0].event).toEqual({ ...st.events[0], name: 'virtualization' });
+  });
+
+  it('streams --events as JSON Lines; the final state carries only eventCount unless --state-events', () => {
+    // Three Break Instruction faults, each resumed after its bundle by the handler at IVA + 0x2c00.
+    const handler = `\t.section .ivt,"ax"\n\t.org 0x2c00\n\tmov r16=cr.iip\n\tmov r17=cr.ipsr\n\t;;\n\tadds r16=16,r16\n\tdep r17=0,r17,41,2\n\t;;\n\tmov cr.iip=r16\n\tmov cr.ipsr=r17\n\t;;\n\trfi\n\t;;\n\t.text\n`;
+    const body = `\tssm 0x2000\n\t;;\n\tsrlz.d\n\t;;\n${'\t{ .mii\n\tnop.m 0\n\tadds r8=1,r8\n\tbreak.i 7 ;; }\n'.repeat(3)}`;
+    const w = workdir();
+    const src = `\t.text\n\t.global _start\n_start:\n\tmovl r2=0x200000\n\t;;\n\tmov cr.iva=r2\n\t;;\n${body}\tbreak.i 0\n\t;;\n${handler}`;
+    const elf = w.build('evloop', src, 0x100000n, ['--section-start=.ivt=0x200000']);
+    const eventsFile = w.path('events.jsonl');
+    const r = vti(elf, '--events', eventsFile);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const st = JSON.parse(r.out);
+    expect(st.events).toBeUndefined();
+    expect(st.eventCount).toBe(3);
+    expect(BigInt(st.gr[8])).toBe(3n);
+    const lines = readFileSync(eventsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.vector, l.slot])).toEqual([
+      ['0x2c00', 2],
+      ['0x2c00', 2],
+      ['0x2c00', 2],
+    ]);
+    expect(new Set(lines.map((l) => l.ip)).size).toBe(3);
+    const full = JSON.parse(vti(elf, '--state-events').out);
+    expect(full.events).toEqual(lines);
+    expect({ ...full, events: undefined }).toEqual({ ...st, events: undefined });
   });
 
   it('--max-steps stops without halting; --vt off and address widths are honoured', () => {

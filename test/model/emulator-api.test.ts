@@ -1,7 +1,7 @@
 // The Emulator API contract: configuration and ELF errors (exact text), the unsupported-
 // instruction stop, the final-state schema of emulator.md and the per-step trace hook.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Emulator, UnsupportedInstruction, type TraceRecord } from '../../model/emulator.js';
+import { Emulator, UnsupportedInstruction, type StepEvent, type TraceRecord } from '../../model/emulator.js';
 import { PSR, disposeWorkdir, enter, runAsm, workdir } from './harness.js';
 
 afterAll(disposeWorkdir);
@@ -76,7 +76,20 @@ describe('unsupported instructions', () => {
 describe('final state and trace', () => {
   it('has the emulator.md schema', () => {
     const { st } = runAsm('\tmov r8=5\n');
-    expect(Object.keys(st)).toEqual(['halted', 'steps', 'ip', 'slot', 'psr', 'cr', 'gr', 'nat', 'pr', 'br', 'events']);
+    expect(Object.keys(st)).toEqual([
+      'halted',
+      'steps',
+      'ip',
+      'slot',
+      'psr',
+      'cr',
+      'gr',
+      'nat',
+      'pr',
+      'br',
+      'eventCount',
+      'events',
+    ]);
     expect(Object.keys(st.cr)).toEqual([
       'dcr',
       'itm',
@@ -110,9 +123,25 @@ describe('final state and trace', () => {
     expect(e.state().steps).toBe(0);
   });
 
+  it('onEvent streams each interruption; without keepEvents state() reports only eventCount', () => {
+    const { elf, st } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n\t;;\n\tssm 0x4000\n');
+    const e = new Emulator();
+    e.loadElf(workdir().read(elf));
+    const seen: StepEvent[] = [];
+    e.onEvent = (ev) => seen.push(ev);
+    e.run(1000);
+    const s = e.state();
+    expect(s.events).toBeUndefined();
+    expect(st.events.length).toBeGreaterThan(0);
+    expect(s.eventCount).toBe(st.events.length);
+    expect(seen.map(({ name: _n, ...json }) => json)).toEqual(st.events);
+    expect(seen[0]!.name).toBe('virtualization');
+    expect(() => e.recordedState()).toThrow(/keepEvents/);
+  });
+
   it('onStep reports every step with disassembly, PSR and the interruption taken', () => {
     const { elf } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n');
-    const e = new Emulator();
+    const e = new Emulator({ keepEvents: true });
     e.loadElf(workdir().read(elf));
     const recs: TraceRecord[] = [];
     e.onStep = (r) => recs.push(r);
@@ -126,6 +155,6 @@ describe('final state and trace', () => {
     expect(last.event!.name).toBe('virtualization');
     expect([last.cplBefore, last.vmBefore, last.vm]).toEqual([0, 1, 0]);
     expect(last.nextIp).toBe('0x206100');
-    expect(e.state().events[0]!.step).toBe(last.step);
+    expect(e.recordedState().events[0]!.step).toBe(last.step);
   });
 });

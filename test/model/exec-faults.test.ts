@@ -185,10 +185,10 @@ describe('implemented addresses (§7)', () => {
       `\tssm 0x2000\n\t;;\n\tsrlz.d\n\tbr.sptk.few b6\n\t;;\n` +
       `\t.section .edge,"ax"\nedge:\n\t{ .mii\n\tnop.m 0\n\tnop.i 0\n\tmov r8=1 ;; }\n`;
     const elf = w.build('edge', src, 0x100000n, ['--section-start=.edge=0xfffffff0']);
-    const emu = new Emulator({ palen: 32 });
+    const emu = new Emulator({ palen: 32, keepEvents: true });
     emu.loadElf(w.read(elf));
     emu.run(1000);
-    const st = emu.state();
+    const st = emu.recordedState();
     const e = ev(st);
     expect([e.vector, e.code]).toEqual([0x5e00, 0x10]);
     expect(e.iip).toBe(0x1_0000_0000n);

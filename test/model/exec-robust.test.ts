@@ -40,7 +40,7 @@ describe('random programs', () => {
         }
       }
       steps += m.steps;
-      interruptions += m.events.length;
+      interruptions += m.eventCount;
     }
     expect(steps).toBeGreaterThan(50000);
     expect(interruptions).toBeGreaterThan(10);

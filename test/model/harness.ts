@@ -2,7 +2,7 @@
 // 0x300000) in a temp dir, run it on the Emulator and return the final state. The prologue
 // points IVA at 0x200000, where memory is all zero: a zero bundle decodes as `break.m 0`, so
 // any interruption halts the run at IVA + vector and the test inspects the dispatch state.
-import { Emulator, type EmuOptions, type FinalState } from '../../model/emulator.js';
+import { Emulator, type EmuOptions, type FinalState, type RecordedState } from '../../model/emulator.js';
 import { Workdir } from './binutils.js';
 
 export const IVA = 0x200000n;
@@ -20,7 +20,7 @@ export function disposeWorkdir(): void {
 }
 
 export interface RunResult {
-  st: FinalState;
+  st: RecordedState;
   emu: Emulator;
   elf: string;
 }
@@ -35,10 +35,10 @@ export function runAsm(
   const src = `\t.text\n\t.global _start\n_start:\n${prologue}${body}\n\t;;\n\tbreak.i 0\n\t;;\n${data}`;
   const w = workdir();
   const elf = w.build(`p${counter++}`, src, TEXT, ['-Tdata=0x300000']);
-  const emu = new Emulator(opts);
+  const emu = new Emulator({ ...opts, keepEvents: true });
   emu.loadElf(w.read(elf));
   emu.run(opts.maxSteps ?? 100000);
-  return { st: emu.state(), emu, elf };
+  return { st: emu.recordedState(), emu, elf };
 }
 
 export const big = (s: string): bigint => BigInt(s);
@@ -88,7 +88,7 @@ export function makeNat(reg: number): string {
 }
 
 /** Interruption taken by the run (the first one). */
-export function ev(st: FinalState, i = 0) {
+export function ev(st: RecordedState, i = 0) {
   const e = st.events[i];
   if (!e) throw new Error(`expected an interruption, got none (halted=${st.halted} ip=${st.ip})`);
   return {

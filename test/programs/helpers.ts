@@ -1,6 +1,6 @@
 // Reading the final state of a demonstration program: registers and interruption events as
 // bigint, and the constants of programs/lib/layout.inc restated from architecture.md.
-import type { EventJson as EmuEvent, FinalState as EmuState } from '../../model/emulator.js';
+import type { EventJson as EmuEvent, RecordedState as EmuState } from '../../model/emulator.js';
 import { big } from '../../demo/run.js';
 
 export const VMM_BASE = 0x1000_0000_0000_0000n; // monitor-only VA: bit 60 set, bit 59 clear

@@ -51,14 +51,14 @@ export function runModel(elf: string, maxSteps: number, cfg: ProgramConfig = {})
   const m = emu.machine;
   const steps: StepState[] = [];
   while (!m.halted && steps.length < maxSteps) {
-    const events = m.events.length;
+    const events = m.eventCount;
     try {
       emu.step();
     } catch (e) {
       if (e instanceof UnsupportedInstruction) return { steps, end: `error: ${e.message}` };
       throw e;
     }
-    steps.push(readState(m, m.events.length > events));
+    steps.push(readState(m, m.eventCount > events));
   }
   return { steps, end: m.halted ? 'halted' : 'limit' };
 }

@@ -270,9 +270,7 @@ export class EventSource {
       nextIp[2 * i + 1] = nHi;
       nextSlot[i] = nSlot;
 
-      const nEv = m.events.length;
-      emu.step();
-      const ev = m.events.length > nEv ? m.events[nEv]! : undefined;
+      const ev = emu.step();
       if (ev) {
         const row = ROW_BIT.get(ev.name)!;
         if (FETCH_ROWS.has(ev.name)) cls = C.OTHER; // the instruction was never fetched

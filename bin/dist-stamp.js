@@ -1,0 +1,69 @@
+// The compiled CLI in dist/js/ (built by `npm run build:js`, run by `npm ci` through `prepare`)
+// is used only while it matches the sources. Rule: the build writes dist/js/stamp.json with
+// the size, modification time and SHA-1 of every TypeScript source it compiled; the compiled
+// code is fresh when every one of those sources still has that content. A source whose size
+// and mtime are as recorded counts as unchanged without reading it (one stat per file, a few
+// milliseconds in all); one whose mtime moved (a checkout, a touch, an installed package's
+// extracted files) is read and hashed. Editing or deleting any source makes the build stale
+// (bin/vti.js then runs the TypeScript through tsx, so development and tests never run stale
+// code); a new file matters only once a compiled file imports it, and that import is an edit.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const DIST_DIR = join('dist', 'js');
+export const STAMP_FILE = 'stamp.json';
+
+/** The TypeScript sources behind the compiled .js files under `root`/dist/js (relative to root). */
+function compiledSources(root) {
+  const dist = join(root, DIST_DIR);
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) out.push(relative(dist, p).slice(0, -3).split(sep).join('/') + '.ts');
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+const sha1 = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+
+/** Writes the stamp (atomically) after a build: {source: [size, mtimeMs, sha1]} of every compiled source. */
+export function writeStamp(root) {
+  const files = {};
+  for (const src of compiledSources(root)) {
+    const st = statSync(join(root, src));
+    files[src] = [st.size, st.mtimeMs, sha1(join(root, src))];
+  }
+  const file = join(root, DIST_DIR, STAMP_FILE);
+  writeFileSync(file + '.tmp', JSON.stringify({ files }) + '\n');
+  renameSync(file + '.tmp', file);
+  return Object.keys(files).length;
+}
+
+/** Whether dist/js under `root` exists and every source it was compiled from is unchanged. */
+export function distIsFresh(root) {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(join(root, DIST_DIR, STAMP_FILE), 'utf8'));
+  } catch {
+    return false; // never built, or the build did not finish
+  }
+  const files = Object.entries(stamp.files ?? {});
+  if (files.length === 0) return false;
+  for (const [src, [size, mtimeMs, hash]] of files) {
+    const file = join(root, src);
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return false;
+    }
+    if (st.size !== size) return false;
+    if (st.mtimeMs !== mtimeMs && sha1(file) !== hash) return false;
+  }
+  return true;
+}

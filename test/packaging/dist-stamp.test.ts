@@ -1,0 +1,64 @@
+// The freshness rule of the compiled CLI (bin/dist-stamp.js): dist/js is used only while every
+// source it was compiled from keeps the content recorded by the build (size and mtime as a
+// shortcut, the SHA-1 when the mtime moved).
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { distIsFresh, writeStamp } from '../../bin/dist-stamp.js';
+
+let root = '';
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** A project with two sources and their compiled files, stamped. */
+function builtProject(): string {
+  root = mkdtempSync(join(tmpdir(), 'vti-stamp-'));
+  mkdirSync(join(root, 'cli'), { recursive: true });
+  mkdirSync(join(root, 'dist/js/cli'), { recursive: true });
+  writeFileSync(join(root, 'cli/main.ts'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'cli/emu.ts'), 'export const b = 2;\n');
+  writeFileSync(join(root, 'dist/js/cli/main.js'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'dist/js/cli/emu.js'), 'export const b = 2;\n');
+  expect(writeStamp(root)).toBe(2);
+  return root;
+}
+
+describe('dist/js freshness', () => {
+  it('is fresh right after the build', () => {
+    expect(distIsFresh(builtProject())).toBe(true);
+  });
+
+  it('is stale without dist/js or its stamp', () => {
+    const r = builtProject();
+    rmSync(join(r, 'dist/js/stamp.json'));
+    expect(distIsFresh(r)).toBe(false);
+    rmSync(join(r, 'dist'), { recursive: true });
+    expect(distIsFresh(r)).toBe(false);
+  });
+
+  it('is stale once a compiled source is edited or deleted', () => {
+    const r = builtProject();
+    writeFileSync(join(r, 'cli/emu.ts'), 'export const b = 3;\n'); // same size
+    expect(distIsFresh(r)).toBe(false);
+    rmSync(root, { recursive: true });
+    builtProject();
+    writeFileSync(join(root, 'cli/main.ts'), 'export const a = 10;\n');
+    expect(distIsFresh(root)).toBe(false);
+    rmSync(root, { recursive: true });
+    builtProject();
+    rmSync(join(root, 'cli/main.ts'));
+    expect(distIsFresh(root)).toBe(false);
+  });
+
+  it('stays fresh when only modification times moved (checkout, extracted package)', () => {
+    const r = builtProject();
+    utimesSync(join(r, 'cli/main.ts'), new Date(0), new Date(499162860000)); // npm's fixed 1985 date
+    expect(distIsFresh(r)).toBe(true);
+  });
+
+  it('ignores sources that were not compiled', () => {
+    const r = builtProject();
+    writeFileSync(join(r, 'cli/new-file.ts'), 'export {};\n');
+    expect(distIsFresh(r)).toBe(true);
+  });
+});
