@@ -5,7 +5,7 @@ import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
-import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
+import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
@@ -200,6 +200,10 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     const b = cache.fetch();
     if (b === null) {
       m.steps++;
+      continue;
+    }
+    if (m.slot >= b.n) {
+      lSlotFault(m);
       continue;
     }
     const left = maxSteps - m.steps;

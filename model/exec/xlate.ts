@@ -23,8 +23,23 @@ interface CacheLine {
 }
 const dcache = new WeakMap<Machine, { epoch: number; map: Map<number, CacheLine> }>();
 
-export function isrFor(kind: number): bigint {
-  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : ISR_NA | ISR_R;
+export function isrFor(kind: number, naIsr: bigint = ISR_NA | ISR_R): bigint {
+  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : naIsr;
+}
+
+/** The non-access instructions, by their ISR.code{3:0} (SDM vol 2, "Non-access Instructions and Interruptions"). */
+export const NONACCESS_CODE = { tpa: 0, fc: 1, probe: 2, tak: 3, lfetch: 4, probe_fault: 5 } as const;
+
+/**
+ * ISR bits of a fault raised by a non-access instruction: na, code{3:0} and the r/w bits —
+ * none for tpa and tak, r for fc and lfetch, and for probe those of the probed access ('r', 'w', 'rw').
+ */
+export function nonAccessIsr(insn: keyof typeof NONACCESS_CODE, probed = ''): bigint {
+  const rw =
+    insn === 'fc' || insn === 'lfetch'
+      ? ISR_R
+      : (probed.includes('r') ? ISR_R : 0n) | (probed.includes('w') ? ISR_W : 0n);
+  return ISR_NA | rw | BigInt(NONACCESS_CODE[insn]);
 }
 
 /** Region register fields for virtual address `va`. */
@@ -48,14 +63,14 @@ export function thash(m: Machine, va: bigint): bigint {
   return ((va >> 61n) << 61n) | base | (index & mask);
 }
 
-function missFault(m: Machine, va: bigint, kind: number): number {
+function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint): number {
   const { rr, ve } = region(m, va);
   const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
   return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
     ifa: va,
     itir: rr & 0xfffffffcn,
     iha: thash(m, va),
-    isr: isrFor(kind),
+    isr: isrFor(kind, naIsr),
   });
 }
 
@@ -84,17 +99,18 @@ export function xlateData(
   size: number,
   kind: number,
   forceVirtual = false,
+  naIsr: bigint = ISR_NA | ISR_R,
 ): boolean {
   if (!m.dt && !forceVirtual) {
     if (!m.paImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
       return false;
     }
     PA.lo = lo;
     PA.hi = hi & 0x7fffffff;
   } else {
     if (!m.vaImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
       return false;
     }
     let c = dcache.get(m);
@@ -109,7 +125,7 @@ export function xlateData(
       PA.hi = line.paHi;
     } else {
       const va = toBig(lo, hi);
-      const pa = slowXlate(m, va, kind);
+      const pa = slowXlate(m, va, kind, naIsr);
       if (pa === null) return false;
       PA.lo = Number(pa & 0xffffffffn);
       PA.hi = Number((pa >> 32n) & 0x7fffffffn);
@@ -120,20 +136,20 @@ export function xlateData(
     }
   }
   if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
-    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
     return false;
   }
   return true;
 }
 
-function slowXlate(m: Machine, va: bigint, kind: number): bigint | null {
+function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint): bigint | null {
   const { rid } = region(m, va);
   const e = m.dtlb.lookup(rid, va);
   if (!e) {
-    missFault(m, va, kind);
+    missFault(m, va, kind, naIsr);
     return null;
   }
-  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind) };
+  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind, naIsr) };
   if (kind !== NONACCESS) {
     const need = kind === READ ? 'r' : 'w';
     const rights = pageRights(e.ar, e.pl, m.cpl);
