@@ -10,7 +10,9 @@ import { pageRights, type TlbEntry } from './tlb.js';
 
 export const READ = 0,
   WRITE = 1,
-  NONACCESS = 2;
+  NONACCESS = 2,
+  /** A semaphore (cmpxchg, xchg, fetchadd): read and write, always aligned. */
+  READ_WRITE = 3;
 
 /** Result of a successful translation (physical address halves, bit 63 dropped). */
 export const PA = { lo: 0, hi: 0 };
@@ -24,7 +26,7 @@ interface CacheLine {
 const dcache = new WeakMap<Machine, { epoch: number; map: Map<number, CacheLine> }>();
 
 export function isrFor(kind: number, naIsr: bigint = ISR_NA | ISR_R): bigint {
-  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : naIsr;
+  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : kind === READ_WRITE ? ISR_R | ISR_W : naIsr;
 }
 
 /** The non-access instructions, by their ISR.code{3:0} (SDM vol 2, "Non-access Instructions and Interruptions"). */
@@ -63,14 +65,14 @@ export function thash(m: Machine, va: bigint): bigint {
   return ((va >> 61n) << 61n) | base | (index & mask);
 }
 
-function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint): number {
+function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra: bigint): number {
   const { rr, ve } = region(m, va);
   const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
   return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
     ifa: va,
     itir: rr & 0xfffffffcn,
     iha: thash(m, va),
-    isr: isrFor(kind, naIsr),
+    isr: isrFor(kind, naIsr) | isrExtra,
   });
 }
 
@@ -100,17 +102,18 @@ export function xlateData(
   kind: number,
   forceVirtual = false,
   naIsr: bigint = ISR_NA | ISR_R,
+  isrExtra = 0n,
 ): boolean {
   if (!m.dt && !forceVirtual) {
     if (!m.paImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
       return false;
     }
     PA.lo = lo;
     PA.hi = hi & 0x7fffffff;
   } else {
     if (!m.vaImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
       return false;
     }
     let c = dcache.get(m);
@@ -120,45 +123,49 @@ export function xlateData(
     }
     const vkey = hi * 0x100000 + (lo >>> 12);
     const line = c.map.get(vkey);
-    if (line && (kind === READ ? line.okR : kind === WRITE ? line.okW : true)) {
+    if (
+      line &&
+      (kind === READ ? line.okR : kind === WRITE ? line.okW : kind === READ_WRITE ? line.okR && line.okW : true)
+    ) {
       PA.lo = (line.paLo | (lo & 0xfff)) >>> 0;
       PA.hi = line.paHi;
     } else {
       const va = toBig(lo, hi);
-      const pa = slowXlate(m, va, kind, naIsr);
+      const pa = slowXlate(m, va, kind, naIsr, isrExtra);
       if (pa === null) return false;
       PA.lo = Number(pa & 0xffffffffn);
       PA.hi = Number((pa >> 32n) & 0x7fffffffn);
       const l = line ?? { paLo: (PA.lo & ~0xfff) >>> 0, paHi: PA.hi, okR: false, okW: false };
-      if (kind === READ) l.okR = true;
-      else if (kind === WRITE) l.okW = true;
+      if (kind === READ || kind === READ_WRITE) l.okR = true;
+      if (kind === WRITE || kind === READ_WRITE) l.okW = true;
       c.map.set(vkey, l);
     }
   }
-  if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
-    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) });
+  // Semaphores fault on a misaligned address whatever PSR.ac.
+  if ((m.ac || kind === READ_WRITE) && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
+    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
     return false;
   }
   return true;
 }
 
-function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint): bigint | null {
+function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra = 0n): bigint | null {
   const { rid } = region(m, va);
   const e = m.dtlb.lookup(rid, va);
   if (!e) {
-    missFault(m, va, kind, naIsr);
+    missFault(m, va, kind, naIsr, isrExtra);
     return null;
   }
-  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind, naIsr) };
+  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind, naIsr) | isrExtra };
   if (kind !== NONACCESS) {
-    const need = kind === READ ? 'r' : 'w';
+    const need = kind === READ ? 'r' : kind === WRITE ? 'w' : 'rw';
     const rights = pageRights(e.ar, e.pl, m.cpl);
     const f = pickFault(
       !e.p && 'data_page_not_present',
       e.p && e.ma === 7 && 'data_nat_page',
       e.p && keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
-      !rights.includes(need) && 'data_access_rights',
-      kind === WRITE && !e.d && !m.psrBit('da') && 'data_dirty_bit',
+      ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
+      kind !== READ && !e.d && !m.psrBit('da') && 'data_dirty_bit',
       !e.a && !m.psrBit('da') && 'data_access_bit',
     );
     if (f) {
