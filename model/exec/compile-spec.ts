@@ -12,8 +12,9 @@ import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
 import { PA, READ, READ_WRITE, WRITE, keyFault, region, xlateData } from './xlate.js';
 
-/** ISR.sp: the fault was raised by a speculative load. */
-const ISR_SP = 1n << 36n;
+/** ISR.sp: the fault was raised by a speculative load; ISR.ed: its code page's ITLB ed bit. */
+const ISR_SP = 1n << 36n,
+  ISR_ED = 1n << 43n;
 /** The DCR bit that lets a speculative load defer each fault (SDM vol 2, DCR). */
 const DCR_DEFER = { dm: 8, dp: 9, dk: 10, dx: 11, dr: 12, da: 13 } as const;
 const UNAT = AR.UNAT,
@@ -23,14 +24,17 @@ const UNAT = AR.UNAT,
  * Whether a speculative load of `va` must be deferred (its target gets a NaT) instead of
  * loading or faulting: PSR.dt = 0 (every speculative load is deferred in physical mode, which
  * the SDM permits and Ski does), an unimplemented address, a NaT page, non-speculative memory
- * (UC, UCE), or a translation fault that PSR.ed or its DCR bit defers. Otherwise the load goes
- * through xlateData, which raises any fault left.
+ * (UC, UCE), or a translation fault that is deferred: always with PSR.ed = 1 or PSR.ic = 0,
+ * else when the code page's ITLB entry has ed = 1 and the fault's DCR bit is 1 (SDM vol 2
+ * §5.5.5; with PSR.it = 0 there is no code page entry and no DCR deferral, as in Ski).
+ * Otherwise the load goes through xlateData, which raises any fault left.
  */
 function deferSpeculative(m: Machine, va: bigint): boolean {
   if (!m.dt || !m.vaImplemented(Number(va >> 32n))) return true;
   const dcr = m.cr[CR.DCR]!;
-  const early = m.psrBit('ed') === 1;
-  const by = (bit: number) => early || ((dcr >> BigInt(bit)) & 1n) === 1n;
+  const always = m.psrBit('ed') === 1 || !m.ic;
+  const codeEd = m.it === 1 && codePageEd(m);
+  const by = (bit: number) => always || (codeEd && ((dcr >> BigInt(bit)) & 1n) === 1n);
   const e = m.dtlb.lookup(region(m, va).rid, va);
   if (!e) return by(DCR_DEFER.dm);
   if (!e.p) return by(DCR_DEFER.dp);
@@ -40,6 +44,12 @@ function deferSpeculative(m: Machine, va: bigint): boolean {
   if (!pageRights(e.ar, e.pl, m.cpl).includes('r')) return by(DCR_DEFER.dr);
   if (!e.a && !m.psrBit('da')) return by(DCR_DEFER.da);
   return e.ma === 4 || e.ma === 5;
+}
+
+/** The ed bit of the ITLB entry that maps the current instruction. */
+function codePageEd(m: Machine): boolean {
+  const ip = m.ip();
+  return m.itlb.lookup(region(m, ip).rid, ip)?.ed ?? false;
 }
 
 /** r3 += (lo, hi), 64-bit. */
@@ -89,7 +99,8 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
           }
         } else if (N[r3] || (reg && N[r2])) return m.fault('reg_nat', { isr: ISR_R });
         const aLo = L[r3]!;
-        if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, speculative ? ISR_SP : 0n)) return 2;
+        const isr = speculative ? ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n) : 0n;
+        if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
         mem.load(PA.lo, PA.hi, size, OUT);
         const vLo = OUT.lo,
           vHi = OUT.hi;
