@@ -19,6 +19,12 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     case 4:
     case 5:
       return decodeLdSt(s, op, qp, r1, r2, r3);
+    case 6:
+    case 7: {
+      const lf = decodeLfetch(s, op, qp, r1, r2, r3);
+      if (lf) return lf;
+      break;
+    }
   }
   return unsupported('M', qp, `M-unit major opcode ${op}`);
 }
@@ -265,4 +271,23 @@ export function decodeCheck(s: Slot, unit: 'M' | 'I', qp: number, bundleAddr: bi
     return mk('chk_a', unit, qp, x3 === 4 ? 'chk.a.nc' : 'chk.a.clr', `${R(r1)},${hex(target)}`, { r1, imm: target });
   }
   return unsupported(unit, qp, `${unit}-unit opcode 0 x3=${x3} (chk)`);
+}
+
+/** lfetch completers by x6 (M13-M15, SDM Table 4-33/4-34); other x6 of opcodes 6/7 are FP. */
+const LFETCH: Record<number, string> = { 0x2c: '', 0x2d: '.excl', 0x2e: '.fault', 0x2f: '.fault.excl' };
+const LFETCH_HINT = ['', '.nt1', '.nt2', '.nta'];
+
+/** lfetch (M13), with register (M14) or immediate (M15) post-increment; null for other forms. */
+function decodeLfetch(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn | null {
+  const x6 = fld(s, 30, 6),
+    m = fld(s, 36, 1),
+    x = fld(s, 27, 1);
+  const kind = LFETCH[x6];
+  if (kind === undefined || (op === 6 && x !== 0) || r1 !== 0) return null;
+  const mn = `lfetch${kind}${LFETCH_HINT[fld(s, 28, 2)]}`,
+    sub = kind.startsWith('.fault') ? 'fault' : '';
+  if (op === 6 && m === 0) return r2 !== 0 ? null : mk('lfetch', 'M', qp, mn, `[${R(r3)}]`, { r3, sub });
+  if (op === 6) return mk('lfetch_postreg', 'M', qp, mn, `[${R(r3)}],${R(r2)}`, { r2, r3, sub });
+  const imm = sext((m << 8) | (x << 7) | r2, 9);
+  return mk('lfetch_postimm', 'M', qp, mn, `[${R(r3)}],${imm}`, { r3, imm, sub });
 }

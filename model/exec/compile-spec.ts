@@ -10,7 +10,7 @@ import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
-import { PA, READ, READ_WRITE, WRITE, keyFault, region, xlateData } from './xlate.js';
+import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
 
 /** ISR.sp: the fault was raised by a speculative load; ISR.ed: its code page's ITLB ed bit. */
 const ISR_SP = 1n << 36n,
@@ -165,6 +165,29 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       };
     case 'invala':
       return () => CONT;
+    case 'lfetch':
+    case 'lfetch_postimm':
+    case 'lfetch_postreg': {
+      // A prefetch has no architectural effect; only lfetch.fault raises the faults of a
+      // non-access reference to its address (ISR.na, r, code 4). The post-increment is done
+      // even so, and carries a NaT of the increment register.
+      const faulting = ins.sub === 'fault',
+        reg = ins.op === 'lfetch_postreg',
+        post = ins.op !== 'lfetch',
+        naIsr = nonAccessIsr('lfetch');
+      if (post && r3 === 0) return () => m.fault('illegal_op');
+      return () => {
+        if (faulting) {
+          if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
+          if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
+        }
+        if (reg) {
+          postInc(m, r3, L[r2]!, H[r2]!);
+          N[r3] = N[r3]! | N[r2]!;
+        } else if (post) postInc(m, r3, iLo, iHi);
+        return CONT;
+      };
+    }
   }
   return null;
 }
