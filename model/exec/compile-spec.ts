@@ -101,6 +101,8 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         const aLo = L[r3]!;
         const isr = speculative ? ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n) : 0n;
         if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
+        // ld8.fill needs 8-byte alignment whatever PSR.ac (as a spill does).
+        if (fill && aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_R });
         mem.load(PA.lo, PA.hi, size, OUT);
         const vLo = OUT.lo,
           vHi = OUT.hi;
@@ -122,6 +124,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         if (N[r3]) return m.fault('reg_nat', { isr: ISR_W });
         const aLo = L[r3]!;
         if (!xlateData(m, aLo, H[r3]!, 8, WRITE)) return 2;
+        if (aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_W });
         mem.store(PA.lo, PA.hi, 8, L[r2]!, H[r2]!);
         const bit = 1n << BigInt(unatBit(aLo));
         const unat = m.ar(UNAT);

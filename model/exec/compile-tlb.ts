@@ -19,10 +19,12 @@ function makeHelpers(m: Machine) {
   return {
     virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
     priv: () => m.cpl !== 0 && 'priv_op',
-    // A data-address fault of a non-access instruction (tpa) reports that instruction's ISR bits
-    // (naIsr), like the faults xlateData raises for it.
+    // Every fault of a non-access instruction (tpa, tak) reports that instruction's ISR bits
+    // (naIsr: na, r/w, code{3:0}), like the faults xlateData raises for it.
     go: (f: string | null, body: () => number, ifa?: bigint, naIsr?: bigint) =>
-      f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(naIsr !== undefined ? { isr: naIsr } : {}) } : {}) : body(),
+      f
+        ? m.fault(f, { ...(f === 'unimpl_data_addr' ? { ifa } : {}), ...(naIsr !== undefined ? { isr: naIsr } : {}) })
+        : body(),
     unimpl: (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr',
     side: (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb),
   };
@@ -129,15 +131,22 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         );
       };
     }
-    case 'tak':
+    case 'tak': {
+      const naIsr = nonAccessIsr('tak');
       return () => {
         const va = m.gr(r3);
-        return go(pickFault(priv(), N[r3] && 'reg_nat', virt('tak')), () => {
-          const e = m.dtlb.lookup(region(m, va).rid, va);
-          m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
-          return CONT;
-        });
+        return go(
+          pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
+          () => {
+            const e = m.dtlb.lookup(region(m, va).rid, va);
+            m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
+            return CONT;
+          },
+          undefined,
+          naIsr,
+        );
       };
+    }
     case 'thash':
     case 'ttag':
       return () =>
@@ -171,7 +180,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         const virtual = m.dt || !isFault;
         const implemented = virtual ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
         const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
-        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : {});
+        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : { isr: NA });
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
         if (!virtual) return CONT;
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, NA)) return 2;
@@ -190,7 +199,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       const naIsr = nonAccessIsr('fc');
       return () => {
         const va = m.gr(r3);
-        if (N[r3]) return m.fault('reg_nat');
+        if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
         return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, false, naIsr) ? CONT : 2;
       };
     }
