@@ -4,7 +4,7 @@ import { CR } from '../../arch/cr.js';
 import type { Insn } from '../decode/insn.js';
 import { CONT, pickFault, type Exec, type Machine } from './machine.js';
 import { makeEntry, pageRights, TR_COUNT } from './tlb.js';
-import { NONACCESS, PA, keyFault, nonAccessIsr, region, thash, xlateData } from './xlate.js';
+import { NONACCESS, PA, defaultItir, keyFault, nonAccessIsr, region, thash, xlateData } from './xlate.js';
 import { isVirtFault } from './virt.js';
 import { loOf, hiOf, toBig } from './int64.js';
 
@@ -190,7 +190,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
           ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
         );
-        if (isFault) return denied ? m.fault(denied, { ifa: va, itir: e.itir, iha: thash(m, va), isr: NA }) : CONT;
+        if (isFault)
+          return denied ? m.fault(denied, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA }) : CONT;
         m.setGr(r1, denied ? 0n : 1n);
         return CONT;
       };

@@ -10,7 +10,7 @@ import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { pageRights } from './tlb.js';
-import { keyFault, region, thash } from './xlate.js';
+import { defaultItir, keyFault, region, thash } from './xlate.js';
 
 export interface CompiledBundle {
   /** One closure per slot; null for a nop (completes without a call). */
@@ -184,7 +184,7 @@ export class CodeCache {
       !e.a && !m.psrBit('ia') && 'inst_access_bit',
     );
     if (f) {
-      m.fault(f, { ifa: va, itir: e.itir, iha: thash(m, va), isr: ISR_X });
+      m.fault(f, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: ISR_X });
       return null;
     }
     return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));

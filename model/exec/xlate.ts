@@ -44,6 +44,15 @@ export function nonAccessIsr(insn: keyof typeof NONACCESS_CODE, probed = ''): bi
   return ISR_NA | rw | BigInt(NONACCESS_CODE[insn]);
 }
 
+/**
+ * ITIR of a translation fault: the default translation information of the faulting address,
+ * RR.ps and RR.rid as key (SDM vol 2, the vector descriptions), whether or not a TLB entry
+ * matched.
+ */
+export function defaultItir(m: Machine, va: bigint): bigint {
+  return m.rr[Number(va >> 61n)]! & 0xfffffffcn;
+}
+
 /** Region register fields for virtual address `va`. */
 export function region(m: Machine, va: bigint): { rr: bigint; rid: number; ps: number; ve: boolean } {
   const rr = m.rr[Number(va >> 61n)]!;
@@ -156,7 +165,7 @@ function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra
     missFault(m, va, kind, naIsr, isrExtra);
     return null;
   }
-  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind, naIsr) | isrExtra };
+  const info = { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: isrFor(kind, naIsr) | isrExtra };
   if (kind !== NONACCESS) {
     const need = kind === READ ? 'r' : kind === WRITE ? 'w' : 'rw';
     const rights = pageRights(e.ar, e.pl, m.cpl);
