@@ -15,6 +15,12 @@ export interface KnownDivergence {
 }
 
 export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
+  'break-x': {
+    step: 10,
+    what: 'iim',
+    settled: 'open',
+    rule: 'IIM of a Break Instruction fault from break.x 0x3fffffffffffffff: Ski writes the low 21 bits of imm62 (0x1fffff), the model the whole imm62; the SDM break pseudo-code (X-unit form) decides',
+  },
   'unimpl-ia': {
     step: 18,
     what: 'iip',
