@@ -89,15 +89,15 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       };
       return () => {
         if (speculative) {
-          // A NaT address (or increment) is deferred like a fault: the target gets the NaT.
-          if (N[r3] || (reg && N[r2]) || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+          // A NaT address is deferred like a fault: the target gets the NaT.
+          if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
             inc();
             L[r1] = 0;
             H[r1] = 0;
             N[r1] = 1;
             return CONT;
           }
-        } else if (N[r3] || (reg && N[r2])) return m.fault('reg_nat', { isr: ISR_R });
+        } else if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
         const aLo = L[r3]!;
         const isr = speculative ? ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n) : 0n;
         if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
