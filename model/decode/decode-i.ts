@@ -2,19 +2,20 @@
 // BR/PR/AR, zero/sign extension, break/nop. Multimedia and rotating forms are unsupported.
 import { fld, sext, type Slot } from './bundle.js';
 import { hex, mk, unsupported, type Insn } from './insn.js';
+import { decodeCheck } from './decode-m.js';
 import { arName } from './names.js';
 
 const R = (n: number) => `r${n}`;
 const P = (n: number) => `p${n}`;
 
-export function decodeI(s: Slot, op: number): Insn {
+export function decodeI(s: Slot, op: number, bundleAddr = 0n): Insn {
   const qp = fld(s, 0, 6),
     r1 = fld(s, 6, 7),
     r2 = fld(s, 13, 7),
     r3 = fld(s, 20, 7);
   switch (op) {
     case 0:
-      return decodeMisc(s, qp, r1, r2, r3);
+      return fld(s, 33, 3) === 1 ? decodeCheck(s, 'I', qp, bundleAddr) : decodeMisc(s, qp, r1, r2, r3);
     case 4: {
       // I15 dep r1=r2,r3,pos6,len4: cpos6d = 63 - pos, len4d = len - 1.
       const pos = 63 - fld(s, 31, 6),

@@ -6,19 +6,25 @@ import { arName, crName } from './names.js';
 
 const R = (n: number) => `r${n}`;
 
-export function decodeM(s: Slot, op: number): Insn {
+export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
   const qp = fld(s, 0, 6),
     r1 = fld(s, 6, 7),
     r2 = fld(s, 13, 7),
     r3 = fld(s, 20, 7);
   switch (op) {
     case 0:
-      return decodeSys0(s, qp, r2, r3);
+      return fld(s, 33, 3) >= 4 ? decodeCheck(s, 'M', qp, bundleAddr) : decodeSys0(s, qp, r2, r3);
     case 1:
-      return decodeSys1(s, qp, r1, r2, r3);
+      return fld(s, 33, 3) === 1 ? decodeCheck(s, 'M', qp, bundleAddr) : decodeSys1(s, qp, r1, r2, r3);
     case 4:
     case 5:
       return decodeLdSt(s, op, qp, r1, r2, r3);
+    case 6:
+    case 7: {
+      const lf = decodeLfetch(s, op, qp, r1, r2, r3);
+      if (lf) return lf;
+      break;
+    }
   }
   return unsupported('M', qp, `M-unit major opcode ${op}`);
 }
@@ -30,6 +36,9 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
     x4 = fld(s, 27, 4),
     x2 = fld(s, 31, 2);
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 0 x3=${x3} (chk)`);
+  // M24/M26: without an ALAT in the model, invala and invala.e have nothing to invalidate.
+  if (x2 === 1 && x4 === 0) return mk('invala', 'M', qp, 'invala', '');
+  if (x2 === 1 && x4 === 2) return mk('invala', 'M', qp, 'invala.e', R(fld(s, 6, 7)), { r1: fld(s, 6, 7) });
   if (x4 >= 4 && x4 <= 7) {
     // M44: imm24 = i · i2d · imm21a.
     const imm = BigInt((fld(s, 36, 1) << 23) | (x2 << 21) | fld(s, 6, 21));
@@ -147,9 +156,19 @@ function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): In
   return unsupported('M', qp, `M-unit opcode 1 x6=0x${x6.toString(16)}`);
 }
 
-// Load completers by x6 >> 2 (SDM Table 4-29); only the non-speculative, non-advanced
-// forms are covered. Store completers likewise (Table 4-32).
-const LD_KIND: Record<number, string> = { 0x0: '', 0x5: '.acq' };
+// Load completers by x6 >> 2 (SDM Table 4-29), and ld8.fill (x6 0x1b). Store completers
+// likewise (Table 4-32), and st8.spill (x6 0x3b).
+const LD_KIND: Record<number, string> = {
+  0x0: '',
+  0x1: '.s',
+  0x2: '.a',
+  0x3: '.sa',
+  0x4: '.bias',
+  0x5: '.acq',
+  0x8: '.c.clr',
+  0x9: '.c.nc',
+  0xa: '.c.clr.acq',
+};
 const ST_KIND: Record<number, string> = { 0xc: '', 0xd: '.rel' };
 const LD_HINT = ['', '.nt1', undefined, '.nta'];
 const ST_HINT = ['', undefined, undefined, '.nta'];
@@ -161,14 +180,17 @@ function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3:
     x = fld(s, 27, 1);
   const size = 1 << (x6 & 3),
     group = x6 >> 2;
-  if (op === 4 && x === 1) return unsupported('M', qp, 'semaphore/get/set (M-unit opcode 4 x=1)');
-  const isLoad = LD_KIND[group] !== undefined,
-    isStore = ST_KIND[group] !== undefined;
+  if (op === 4 && x === 1)
+    return m === 0 ? decodeSemaphore(s, qp, r1, r2, r3) : unsupported('M', qp, 'M-unit opcode 4 m=1 x=1');
+  const fill = x6 === 0x1b,
+    spill = x6 === 0x3b;
+  const isLoad = LD_KIND[group] !== undefined || fill,
+    isStore = ST_KIND[group] !== undefined || spill;
   if (!isLoad && !isStore) return unsupported('M', qp, `load/store x6=0x${x6.toString(16)}`);
   const h = (isLoad ? LD_HINT : ST_HINT)[hint];
   if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
-  const mn = `${isLoad ? 'ld' : 'st'}${size}${isLoad ? LD_KIND[group] : ST_KIND[group]}${h}`;
-  const sub = isLoad ? LD_KIND[group]! : ST_KIND[group]!;
+  const sub = fill ? '.fill' : spill ? '.spill' : isLoad ? LD_KIND[group]! : ST_KIND[group]!;
+  const mn = `${isLoad ? 'ld' : 'st'}${size}${sub}${h}`;
   // Bits outside the format's fields must be zero (objdump reads them as newer hint completers).
   if (op === 4 && m === 0 && (isLoad ? r2 : r1) !== 0)
     return unsupported('M', qp, 'load/store with nonzero unused field');
@@ -182,4 +204,90 @@ function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3:
   if (op === 4) return unsupported('M', qp, 'store with register post-increment');
   const imm = sext((fld(s, 36, 1) << 8) | (fld(s, 27, 1) << 7) | r1, 9);
   return mk('st_postimm', 'M', qp, mn, `[${R(r3)}]=${R(r2)},${imm}`, { r2, r3, imm, n1: size, sub });
+}
+
+/** Semaphores (M16, M17; SDM Table 4-30): cmpxchg, xchg, fetchadd, by x6. */
+const SEMAPHORE: Record<number, [string, string]> = {
+  0x00: ['cmpxchg', '.acq'],
+  0x01: ['cmpxchg', '.acq'],
+  0x02: ['cmpxchg', '.acq'],
+  0x03: ['cmpxchg', '.acq'],
+  0x04: ['cmpxchg', '.rel'],
+  0x05: ['cmpxchg', '.rel'],
+  0x06: ['cmpxchg', '.rel'],
+  0x07: ['cmpxchg', '.rel'],
+  0x08: ['xchg', ''],
+  0x09: ['xchg', ''],
+  0x0a: ['xchg', ''],
+  0x0b: ['xchg', ''],
+  0x12: ['fetchadd', '.acq'],
+  0x13: ['fetchadd', '.acq'],
+  0x16: ['fetchadd', '.rel'],
+  0x17: ['fetchadd', '.rel'],
+};
+/** fetchadd increments by s · i2b (M17). */
+const FETCHADD_INC = [16, 8, 4, 1];
+
+function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
+  const x6 = fld(s, 30, 6),
+    h = LD_HINT[fld(s, 28, 2)];
+  const sem = SEMAPHORE[x6];
+  if (!sem || h === undefined) return unsupported('M', qp, `semaphore/get/16-byte x6=0x${x6.toString(16)}`);
+  const [op, order] = sem,
+    size = 1 << (x6 & 3),
+    mn = `${op}${size}${order}${h}`;
+  if (op === 'fetchadd') {
+    const inc = FETCHADD_INC[fld(s, 13, 2)]! * (fld(s, 15, 1) ? -1 : 1);
+    return mk('fetchadd', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${inc}`, {
+      r1,
+      r3,
+      imm: BigInt(inc),
+      n1: size,
+      sub: order,
+    });
+  }
+  const ops = `${R(r1)}=[${R(r3)}],${R(r2)}${op === 'cmpxchg' ? ',ar.ccv' : ''}`;
+  return mk(op, 'M', qp, mn, ops, { r1, r2, r3, n1: size, sub: order });
+}
+
+/**
+ * The speculation checks (M20 chk.s.m: opcode 1 x3 1; M22 chk.a.nc/chk.a.clr: opcode 0 x3 4/5;
+ * I20 chk.s.i: opcode 0 x3 1), called with one of those x3 values: imm is the
+ * recovery code's address (bundle address + displacement; decoded at 0, the displacement).
+ */
+export function decodeCheck(s: Slot, unit: 'M' | 'I', qp: number, bundleAddr: bigint): Insn {
+  const x3 = fld(s, 33, 3),
+    sign = fld(s, 36, 1);
+  if (x3 === 1) {
+    const r2 = fld(s, 13, 7);
+    const disp = sext((sign << 20) | (fld(s, 20, 13) << 7) | fld(s, 6, 7), 21) << 4n;
+    const target = BigInt.asUintN(64, bundleAddr + disp);
+    return mk('chk_s', unit, qp, unit === 'M' ? 'chk.s.m' : 'chk.s.i', `${R(r2)},${hex(target)}`, { r2, imm: target });
+  }
+  if (unit === 'M' && (x3 === 4 || x3 === 5)) {
+    const r1 = fld(s, 6, 7);
+    const disp = sext((sign << 20) | fld(s, 13, 20), 21) << 4n;
+    const target = BigInt.asUintN(64, bundleAddr + disp);
+    return mk('chk_a', unit, qp, x3 === 4 ? 'chk.a.nc' : 'chk.a.clr', `${R(r1)},${hex(target)}`, { r1, imm: target });
+  }
+  return unsupported(unit, qp, `${unit}-unit opcode 0 x3=${x3} (chk)`);
+}
+
+/** lfetch completers by x6 (M13-M15, SDM Table 4-33/4-34); other x6 of opcodes 6/7 are FP. */
+const LFETCH: Record<number, string> = { 0x2c: '', 0x2d: '.excl', 0x2e: '.fault', 0x2f: '.fault.excl' };
+const LFETCH_HINT = ['', '.nt1', '.nt2', '.nta'];
+
+/** lfetch (M13), with register (M14) or immediate (M15) post-increment; null for other forms. */
+function decodeLfetch(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn | null {
+  const x6 = fld(s, 30, 6),
+    m = fld(s, 36, 1),
+    x = fld(s, 27, 1);
+  const kind = LFETCH[x6];
+  if (kind === undefined || (op === 6 && x !== 0) || r1 !== 0) return null;
+  const mn = `lfetch${kind}${LFETCH_HINT[fld(s, 28, 2)]}`,
+    sub = kind.startsWith('.fault') ? 'fault' : '';
+  if (op === 6 && m === 0) return r2 !== 0 ? null : mk('lfetch', 'M', qp, mn, `[${R(r3)}]`, { r3, sub });
+  if (op === 6) return mk('lfetch_postreg', 'M', qp, mn, `[${R(r3)}],${R(r2)}`, { r2, r3, sub });
+  const imm = sext((m << 8) | (x << 7) | r2, 9);
+  return mk('lfetch_postimm', 'M', qp, mn, `[${R(r3)}],${imm}`, { r3, imm, sub });
 }

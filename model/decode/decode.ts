@@ -28,9 +28,9 @@ export function decodeSlot(unit: SlotUnit, s: Slot, bundleAddr: bigint): Insn {
   }
   switch (unit) {
     case 'M':
-      return decodeM(s, op);
+      return decodeM(s, op, bundleAddr);
     case 'I':
-      return decodeI(s, op);
+      return decodeI(s, op, bundleAddr);
     case 'B':
       return decodeB(s, op, bundleAddr);
     case 'F':

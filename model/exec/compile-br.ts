@@ -5,7 +5,16 @@
 import { CR } from '../../arch/cr.js';
 import type { Insn } from '../decode/insn.js';
 import { OUT, add64, hiOf, loOf } from './int64.js';
-import { CONT, JUMP, pickFault, type Exec, type Machine } from './machine.js';
+import {
+  CONT,
+  JUMP,
+  ONE_SHOT_ARM,
+  ONE_SHOT_CLEAR,
+  ONE_SHOT_PSR,
+  pickFault,
+  type Exec,
+  type Machine,
+} from './machine.js';
 import { AR } from './compile-sys.js';
 import { isVirtFault } from './virt.js';
 
@@ -105,9 +114,20 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         const ri = Math.min(2, (m.psrHi >>> 9) & 3);
         jump(m, Number(iip & 0xffffffffn), Number(iip >> 32n));
         m.slot = ri;
-        m.pendingTraps &= ~TRAP_TAKEN_BRANCH;
+        m.pendingTraps &= ~(TRAP_TAKEN_BRANCH | ONE_SHOT_CLEAR);
+        if (ipsr & ONE_SHOT_PSR) m.pendingTraps |= ONE_SHOT_ARM;
         return JUMP;
       };
   }
   return null;
+}
+
+/**
+ * Execution resumed (by rfi with IPSR.ri = 2) at slot 2 of an MLX bundle, the L slot that
+ * holds no instruction: an Illegal Operation fault on that slot (ISR.ei = 2), as its own step.
+ */
+export function lSlotFault(m: Machine): void {
+  m.stepBase = m.steps - m.slot;
+  m.fault('illegal_op');
+  m.steps++;
 }

@@ -3,7 +3,7 @@
 // stored value), then the translation faults of xlate.ts.
 import type { Insn } from '../decode/insn.js';
 import { OUT, loOf, hiOf } from './int64.js';
-import { CONT, type Exec, type Machine } from './machine.js';
+import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
 /** r3 += (incLo, incHi), 64-bit, in the GR halves L/H. */
@@ -31,12 +31,16 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
       if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
       const reg = ins.op === 'ld_postreg';
       return () => {
-        if (N[r3] || (reg && N[r2])) return m.fault('reg_nat');
+        // NaT Consumption by a memory access reports its kind in ISR.r/w. Only the address is
+        // consumed: a NaT increment register passes its NaT on to r3 (SDM ld; Ski agrees).
+        if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ)) return 2;
         mem.load(PA.lo, PA.hi, size, OUT);
         if (post) {
-          if (reg) postInc(L, H, r3, L[r2]!, H[r2]!);
-          else postInc(L, H, r3, iLo, iHi);
+          if (reg) {
+            postInc(L, H, r3, L[r2]!, H[r2]!);
+            N[r3] = N[r2]!;
+          } else postInc(L, H, r3, iLo, iHi);
         }
         L[r1] = OUT.lo;
         H[r1] = OUT.hi;
@@ -49,7 +53,7 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
       const post = ins.op === 'st_postimm';
       if (post && r3 === 0) return () => m.fault('illegal_op');
       return () => {
-        if (N[r3] || N[r2]) return m.fault('reg_nat');
+        if (N[r3] || N[r2]) return m.fault('reg_nat', { isr: ISR_W });
         if (!xlateData(m, L[r3]!, H[r3]!, size, WRITE)) return 2;
         mem.store(PA.lo, PA.hi, size, L[r2]!, H[r2]!);
         if (post) postInc(L, H, r3, iLo, iHi);

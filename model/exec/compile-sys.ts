@@ -29,18 +29,31 @@ export const AR = { RSC: 16, BSP: 17, BSPSTORE: 18, RNAT: 19, UNAT: 36, ITC: 44,
 const AR_RESERVED: Record<number, bigint> = {
   [AR.RSC]: bitsMask(63, 30) | bitsMask(15, 5),
   [AR.PFS]: bitsMask(51, 38) | bitsMask(61, 58),
-  [AR.EC]: bitsMask(63, 6),
 };
+/** Ignored fields of AR writes: dropped on write, read back as 0 (EC{63:6}). */
+const AR_IGNORED: Record<number, bigint> = { [AR.EC]: bitsMask(63, 6) };
 
-const arUnitOk = (n: number, unit: string) => (n < 64 ? unit === 'M' : unit === 'I') && AR_IMPL.has(n);
+/** Ignored ARs (SDM vol 1 table 3-3, "M or I"): 48-63 and 112-127 from either unit; reads give 0, writes are dropped. */
+const arIgnored = (n: number, _unit: string) => (n >= 48 && n <= 63) || n >= 112;
+const arUnitOk = (n: number, unit: string) =>
+  ((n < 64 ? unit === 'M' : unit === 'I') && AR_IMPL.has(n)) || arIgnored(n, unit);
+
+/** CRs of the external-interrupt vector table that arch/cr.ts (the VT-i block's CR set) does not list: PMV, CMCV, LRR0, LRR1. */
+const CR_LVT_EXTRA = [73, 74, 80, 81];
 
 export function readAr(m: Machine, n: number): bigint {
+  if ((n >= 48 && n <= 63) || n >= 112) return 0n;
   if (n === AR.BSP) return m.bsp;
   if (n === AR.ITC) return m.itc();
   return m.ar(n);
 }
 
 function writeAr(m: Machine, n: number, v: bigint): void {
+  v &= ~(AR_IGNORED[n] ?? 0n);
+  if (n === AR.RSC && Number((v >> 2n) & 3n) < m.cpl) {
+    // RSC.pl more privileged than the current level is written as PSR.cpl.
+    v = (v & ~0xcn) | (BigInt(m.cpl) << 2n);
+  }
   if (n === AR.ITC) {
     m.itcOffset = (v - BigInt(m.curStep())) & M64;
     return;
@@ -96,14 +109,16 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'clrrrb_pr':
       return () => CONT;
     case 'break': {
-      const imm = ins.imm;
+      const imm = ins.imm,
+        isB = ins.unit === 'B';
       if (imm === 0n) return () => HALT;
       return () => {
         if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
           palCall(m);
           return CONT;
         }
-        return m.fault('break_inst', { iim: imm });
+        // The B-unit form does not report its immediate: IIM is 0 (SDM vol 3, break).
+        return m.fault('break_inst', { iim: isB ? 0n : imm });
       };
     }
     case 'mov_to_ar':
@@ -120,7 +135,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
             (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
           ),
           () => {
-            writeAr(m, n, v);
+            if (!arIgnored(n, ins.unit)) writeAr(m, n, v);
             return CONT;
           },
         );
@@ -146,7 +161,8 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         write = ins.op === 'mov_to_cr';
       // What does not depend on the state is decided once (an interruption handler runs these often).
       const inIr = n >= CR_INTERRUPTION_RANGE.lo && n <= CR_INTERRUPTION_RANGE.hi;
-      const alwaysIllegal = !CR_IMPLEMENTED.includes(n) || (write && CR_READ_ONLY.includes(n));
+      const alwaysIllegal =
+        (!CR_IMPLEMENTED.includes(n) && !CR_LVT_EXTRA.includes(n)) || (write && CR_READ_ONLY.includes(n));
       const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
       return () => {
         const v = write ? val(r2) : 0n;
@@ -220,14 +236,18 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         sol = ins.n2,
         sor = ins.n3 * 8;
       return () =>
-        go(pickFault((sof > 96 || sol > sof || sor > sof || r1 < 32 || r1 >= 32 + sof) && 'illegal_op'), () => {
-          const pfs = m.ar(AR.PFS);
-          m.sof = sof;
-          m.sol = sol;
-          m.sor = sor;
-          m.setGr(r1, pfs);
-          return CONT;
-        });
+        // The target may be a static register; r0, or a stacked one outside the new frame, is illegal.
+        go(
+          pickFault((sof > 96 || sol > sof || sor > sof || r1 === 0 || (r1 >= 32 && r1 >= 32 + sof)) && 'illegal_op'),
+          () => {
+            const pfs = m.ar(AR.PFS);
+            m.sof = sof;
+            m.sol = sol;
+            m.sor = sor;
+            m.setGr(r1, pfs);
+            return CONT;
+          },
+        );
     }
     case 'cover':
       return () =>

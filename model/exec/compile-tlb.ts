@@ -4,7 +4,7 @@ import { CR } from '../../arch/cr.js';
 import type { Insn } from '../decode/insn.js';
 import { CONT, pickFault, type Exec, type Machine } from './machine.js';
 import { makeEntry, pageRights, TR_COUNT } from './tlb.js';
-import { NONACCESS, PA, isrFor, keyFault, region, thash, xlateData } from './xlate.js';
+import { NONACCESS, PA, defaultItir, keyFault, nonAccessIsr, region, thash, xlateData } from './xlate.js';
 import { isVirtFault } from './virt.js';
 import { loOf, hiOf, toBig } from './int64.js';
 
@@ -16,15 +16,15 @@ const CPUID = [0x204c44482d495456n, 0x6c65646f6dn, 0n, 4n];
 
 /** The fault-check helpers of compileTlb, made once per machine (they depend on it only). */
 function makeHelpers(m: Machine) {
-  // A data-address fault of a non-access instruction (tpa, probe, fc) reports ISR.na (and r),
-  // like the faults xlateData raises for them.
-  const NA = isrFor(NONACCESS);
   return {
-    NA,
     virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
     priv: () => m.cpl !== 0 && 'priv_op',
-    go: (f: string | null, body: () => number, ifa?: bigint, nonAccess = false) =>
-      f ? m.fault(f, f === 'unimpl_data_addr' ? { ifa, ...(nonAccess ? { isr: NA } : {}) } : {}) : body(),
+    // Every fault of a non-access instruction (tpa, tak) reports that instruction's ISR bits
+    // (naIsr: na, r/w, code{3:0}), like the faults xlateData raises for it.
+    go: (f: string | null, body: () => number, ifa?: bigint, naIsr?: bigint) =>
+      f
+        ? m.fault(f, { ...(f === 'unimpl_data_addr' ? { ifa } : {}), ...(naIsr !== undefined ? { isr: naIsr } : {}) })
+        : body(),
     unimpl: (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr',
     side: (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb),
   };
@@ -39,7 +39,7 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     h = makeHelpers(m);
     HELPERS.set(m, h);
   }
-  const { NA, virt, priv, go, unimpl, side } = h;
+  const { virt, priv, go, unimpl, side } = h;
   switch (ins.op) {
     case 'itc_i':
     case 'itc_d':
@@ -114,30 +114,39 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           m.xlateEpoch++;
           return CONT;
         });
-    case 'tpa':
+    case 'tpa': {
+      const naIsr = nonAccessIsr('tpa');
       return () => {
         const va = m.gr(r3);
         return go(
           pickFault(priv(), N[r3] && 'reg_nat', unimpl(va), virt('tpa')),
           () => {
             // tpa always translates through the data TLB, whatever PSR.dt.
-            if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true)) return 2;
+            if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, naIsr)) return 2;
             m.setGr(r1, toBig(PA.lo, PA.hi));
             return CONT;
           },
           va,
-          true,
+          naIsr,
         );
       };
-    case 'tak':
+    }
+    case 'tak': {
+      const naIsr = nonAccessIsr('tak');
       return () => {
         const va = m.gr(r3);
-        return go(pickFault(priv(), N[r3] && 'reg_nat', virt('tak')), () => {
-          const e = m.dtlb.lookup(region(m, va).rid, va);
-          m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
-          return CONT;
-        });
+        return go(
+          pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
+          () => {
+            const e = m.dtlb.lookup(region(m, va).rid, va);
+            m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
+            return CONT;
+          },
+          undefined,
+          naIsr,
+        );
       };
+    }
     case 'thash':
     case 'ttag':
       return () =>
@@ -163,34 +172,38 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     case 'probe_fault': {
       const isFault = ins.op === 'probe_fault';
       const need = ins.sub;
+      const NA = nonAccessIsr(isFault ? 'probe_fault' : 'probe', need);
       return () => {
         const va = m.gr(r3);
-        const implemented = m.dt ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
+        // The regular form translates whatever PSR.dt (as tpa does); the fault form only with
+        // PSR.dt = 1, and with PSR.dt = 0 checks a physical address (both as Ski does).
+        const virtual = m.dt || !isFault;
+        const implemented = virtual ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
         const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
-        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : {});
+        if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : { isr: NA });
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
-        if (!m.dt) {
-          if (!isFault) m.setGr(r1, 1n);
-          return CONT;
-        }
-        if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS)) return 2;
+        if (!virtual) return CONT;
+        if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, NA)) return 2;
         const e = m.dtlb.lookup(region(m, va).rid, va)!;
         const rights = pageRights(e.ar, e.pl, level);
         const denied = pickFault(
           keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
           ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
         );
-        if (isFault) return denied ? m.fault(denied, { ifa: va, itir: e.itir, iha: thash(m, va), isr: NA }) : CONT;
+        if (isFault)
+          return denied ? m.fault(denied, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA }) : CONT;
         m.setGr(r1, denied ? 0n : 1n);
         return CONT;
       };
     }
-    case 'fc':
+    case 'fc': {
+      const naIsr = nonAccessIsr('fc');
       return () => {
         const va = m.gr(r3);
-        if (N[r3]) return m.fault('reg_nat');
-        return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS) ? CONT : 2;
+        if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
+        return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, false, naIsr) ? CONT : 2;
       };
+    }
     case 'mov_to_ind':
     case 'mov_from_ind': {
       const file = ins.sub,

@@ -7,6 +7,7 @@ import { UnsupportedInstruction } from '../errors.js';
 import { compileAlu, handlesOwnQp } from './compile-alu.js';
 import { compileBr } from './compile-br.js';
 import { compileMem } from './compile-mem.js';
+import { compileSpec } from './compile-spec.js';
 import { compileSys } from './compile-sys.js';
 import { compileTlb } from './compile-tlb.js';
 import type { Exec, Machine } from './machine.js';
@@ -87,7 +88,13 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
       pure: false,
     };
   }
-  let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
+  let body =
+    compileAlu(m, ins) ??
+    compileSpec(m, ins) ??
+    compileMem(m, ins) ??
+    compileSys(m, ins) ??
+    compileTlb(m, ins) ??
+    compileBr(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
   // General-register operands, from the operand text ("r1=r2,r3", "[r3]=r2", "r1=[r3],8").
   const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';

@@ -84,6 +84,17 @@ const ISR_NI_EI = [0, 1].map((ic) => [0, 1, 2, 3].map((ei) => (BigInt(ic ^ 1) <<
 const XLATE_NEUTRAL_LO = (1 << 1) | (0xf << 2) | (3 << 13) | (0x1ff << 18);
 const XLATE_NEUTRAL_HI = 3 | (1 << 8) | (3 << 9) | (1 << 12) | (1 << 14);
 
+/**
+ * Pseudo-trap bits of pendingTraps (never an interruption) for the PSR bits that live for one
+ * instruction (id, da, dd, ed, ia): rfi that restores any of them sets ONE_SHOT_ARM; the check
+ * after the rfi turns it into ONE_SHOT_CLEAR, and the check after the next instruction clears
+ * the bits. They ride on pendingTraps because the step loop already looks at it after every
+ * instruction; an interruption drops them (it clears the PSR bits itself).
+ */
+export const ONE_SHOT_ARM = 0x100,
+  ONE_SHOT_CLEAR = 0x200;
+export const ONE_SHOT_PSR = (1n << 37n) | (1n << 38n) | (1n << 39n) | (1n << 43n) | (1n << 45n);
+
 export class Machine {
   readonly grLo = new Uint32Array(128);
   readonly grHi = new Uint32Array(128);
@@ -271,8 +282,14 @@ export class Machine {
 
   /** Takes the pending traps of the instruction that completed at slot `slot`; ip/slot are the next instruction. */
   takeTraps(slot: number, step: number): void {
-    const codes = this.pendingTraps;
+    let codes = this.pendingTraps;
     this.pendingTraps = 0;
+    if (codes & (ONE_SHOT_ARM | ONE_SHOT_CLEAR)) {
+      if (codes & ONE_SHOT_CLEAR) this.setPsr(this.psr & ~ONE_SHOT_PSR);
+      if (codes & ONE_SHOT_ARM) this.pendingTraps = ONE_SHOT_CLEAR;
+      codes &= ~(ONE_SHOT_ARM | ONE_SHOT_CLEAR);
+      if (!codes) return;
+    }
     const row = PRIORITY_TABLE.find((r) => r.kind === 'trap' && (r.isrCode & codes) !== 0)!;
     this.stepBase = step - this.slot;
     this.interrupt(row, NO_INFO, this.ip(), this.slot, slot, true, codes);
@@ -295,6 +312,7 @@ export class Machine {
   ): void {
     const ic = this.ic,
       psr0 = this.psr;
+    this.pendingTraps &= ~(ONE_SHOT_ARM | ONE_SHOT_CLEAR);
     // 1. Bank 0 (IPSR still records the interrupted PSR, bn included, so rfi can return to it).
     if (this.bn) this.setPsr(this.psr & ~(1n << 44n));
     // 2. Interruption registers, only with PSR.ic = 1.
@@ -309,7 +327,9 @@ export class Machine {
       this.cr[CR.IIB1] = b[1]!;
       if (info.ifa !== undefined) this.cr[CR.IFA] = info.ifa;
       if (info.itir !== undefined) this.cr[CR.ITIR] = info.itir;
-      if (info.iha !== undefined) this.cr[CR.IHA] = info.iha;
+      // IHA is an interruption parameter of the VHPT Translation, Instruction TLB and Data TLB
+      // vectors only (SDM vol 2, chapter 8); every other interruption leaves it unchanged.
+      if (info.iha !== undefined && row.vector <= 0x0800) this.cr[CR.IHA] = info.iha;
       if (info.iim !== undefined) this.cr[CR.IIM] = info.iim;
     }
     // 3. ISR, always.

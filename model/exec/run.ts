@@ -5,12 +5,12 @@ import { CR } from '../../arch/cr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
-import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA } from './compile-br.js';
+import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { pageRights } from './tlb.js';
-import { keyFault, region, thash } from './xlate.js';
+import { defaultItir, keyFault, region, thash } from './xlate.js';
 
 export interface CompiledBundle {
   /** One closure per slot; null for a nop (completes without a call). */
@@ -224,7 +224,7 @@ export class CodeCache {
       !e.a && !m.psrBit('ia') && 'inst_access_bit',
     );
     if (f) {
-      m.fault(f, { ifa: va, itir: e.itir, iha: thash(m, va), isr: ISR_X });
+      m.fault(f, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: ISR_X });
       return null;
     }
     return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
@@ -240,6 +240,10 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     const b = cache.fetch();
     if (b === null) {
       m.steps++;
+      continue;
+    }
+    if (m.slot >= b.n) {
+      lSlotFault(m);
       continue;
     }
     const left = maxSteps - m.steps;

@@ -10,7 +10,9 @@ import { pageRights, type TlbEntry } from './tlb.js';
 
 export const READ = 0,
   WRITE = 1,
-  NONACCESS = 2;
+  NONACCESS = 2,
+  /** A semaphore (cmpxchg, xchg, fetchadd): read and write, always aligned. */
+  READ_WRITE = 3;
 
 /** Result of a successful translation (physical address halves, bit 63 dropped). */
 export const PA = { lo: 0, hi: 0 };
@@ -24,8 +26,32 @@ interface CacheLine {
 /** Per machine: the epoch and one map per translation context (cpl, vm: Machine.translationContext). */
 const dcache = new WeakMap<Machine, { epoch: number; maps: Map<number, CacheLine>[] }>();
 
-export function isrFor(kind: number): bigint {
-  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : ISR_NA | ISR_R;
+export function isrFor(kind: number, naIsr: bigint = ISR_NA | ISR_R): bigint {
+  return kind === READ ? ISR_R : kind === WRITE ? ISR_W : kind === READ_WRITE ? ISR_R | ISR_W : naIsr;
+}
+
+/** The non-access instructions, by their ISR.code{3:0} (SDM vol 2, "Non-access Instructions and Interruptions"). */
+export const NONACCESS_CODE = { tpa: 0, fc: 1, probe: 2, tak: 3, lfetch: 4, probe_fault: 5 } as const;
+
+/**
+ * ISR bits of a fault raised by a non-access instruction: na, code{3:0} and the r/w bits —
+ * none for tpa and tak, r for fc and lfetch, and for probe those of the probed access ('r', 'w', 'rw').
+ */
+export function nonAccessIsr(insn: keyof typeof NONACCESS_CODE, probed = ''): bigint {
+  const rw =
+    insn === 'fc' || insn === 'lfetch'
+      ? ISR_R
+      : (probed.includes('r') ? ISR_R : 0n) | (probed.includes('w') ? ISR_W : 0n);
+  return ISR_NA | rw | BigInt(NONACCESS_CODE[insn]);
+}
+
+/**
+ * ITIR of a translation fault: the default translation information of the faulting address,
+ * RR.ps and RR.rid as key (SDM vol 2, the vector descriptions), whether or not a TLB entry
+ * matched.
+ */
+export function defaultItir(m: Machine, va: bigint): bigint {
+  return m.rr[Number(va >> 61n)]! & 0xfffffffcn;
 }
 
 /** Region register fields for virtual address `va`. */
@@ -49,14 +75,14 @@ export function thash(m: Machine, va: bigint): bigint {
   return ((va >> 61n) << 61n) | base | (index & mask);
 }
 
-function missFault(m: Machine, va: bigint, kind: number): number {
+function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra: bigint): number {
   const { rr, ve } = region(m, va);
   const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
   return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
     ifa: va,
     itir: rr & 0xfffffffcn,
     iha: thash(m, va),
-    isr: isrFor(kind),
+    isr: isrFor(kind, naIsr) | isrExtra,
   });
 }
 
@@ -85,17 +111,19 @@ export function xlateData(
   size: number,
   kind: number,
   forceVirtual = false,
+  naIsr: bigint = ISR_NA | ISR_R,
+  isrExtra = 0n,
 ): boolean {
   if (!m.dt && !forceVirtual) {
     if (!m.paImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
       return false;
     }
     PA.lo = lo;
     PA.hi = hi & 0x7fffffff;
   } else {
     if (!m.vaImplemented(hi)) {
-      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+      m.fault('unimpl_data_addr', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
       return false;
     }
     let c = dcache.get(m);
@@ -107,45 +135,49 @@ export function xlateData(
     const map = (c.maps[ctx] ??= new Map());
     const vkey = hi * 0x100000 + (lo >>> 12);
     const line = map.get(vkey);
-    if (line && (kind === READ ? line.okR : kind === WRITE ? line.okW : true)) {
+    if (
+      line &&
+      (kind === READ ? line.okR : kind === WRITE ? line.okW : kind === READ_WRITE ? line.okR && line.okW : true)
+    ) {
       PA.lo = (line.paLo | (lo & 0xfff)) >>> 0;
       PA.hi = line.paHi;
     } else {
       const va = toBig(lo, hi);
-      const pa = slowXlate(m, va, kind);
+      const pa = slowXlate(m, va, kind, naIsr, isrExtra);
       if (pa === null) return false;
       PA.lo = Number(pa & 0xffffffffn);
       PA.hi = Number((pa >> 32n) & 0x7fffffffn);
       const l = line ?? { paLo: (PA.lo & ~0xfff) >>> 0, paHi: PA.hi, okR: false, okW: false };
-      if (kind === READ) l.okR = true;
-      else if (kind === WRITE) l.okW = true;
+      if (kind === READ || kind === READ_WRITE) l.okR = true;
+      if (kind === WRITE || kind === READ_WRITE) l.okW = true;
       map.set(vkey, l);
     }
   }
-  if (m.ac && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
-    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind) });
+  // Semaphores fault on a misaligned address whatever PSR.ac.
+  if ((m.ac || kind === READ_WRITE) && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
+    m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });
     return false;
   }
   return true;
 }
 
-function slowXlate(m: Machine, va: bigint, kind: number): bigint | null {
+function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra = 0n): bigint | null {
   const { rid } = region(m, va);
   const e = m.dtlb.lookup(rid, va);
   if (!e) {
-    missFault(m, va, kind);
+    missFault(m, va, kind, naIsr, isrExtra);
     return null;
   }
-  const info = { ifa: va, itir: e.itir, iha: thash(m, va), isr: isrFor(kind) };
+  const info = { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: isrFor(kind, naIsr) | isrExtra };
   if (kind !== NONACCESS) {
-    const need = kind === READ ? 'r' : 'w';
+    const need = kind === READ ? 'r' : kind === WRITE ? 'w' : 'rw';
     const rights = pageRights(e.ar, e.pl, m.cpl);
     const f = pickFault(
       !e.p && 'data_page_not_present',
       e.p && e.ma === 7 && 'data_nat_page',
       e.p && keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),
-      !rights.includes(need) && 'data_access_rights',
-      kind === WRITE && !e.d && !m.psrBit('da') && 'data_dirty_bit',
+      ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
+      kind !== READ && !e.d && !m.psrBit('da') && 'data_dirty_bit',
       !e.a && !m.psrBit('da') && 'data_access_bit',
     );
     if (f) {

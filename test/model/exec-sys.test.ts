@@ -64,7 +64,7 @@ describe('application registers', () => {
     const words = [bundle & ((1n << 64n) - 1n), bundle >> 64n].map((w) => `\tdata8 0x${w.toString(16)}`).join('\n');
     const u = runAsm(`\t;;\n\t.align 16\n${words}\n`).st;
     expect([ev(u).vector, ev(u).code]).toEqual([GE, 0x00]);
-    const r = runAsm('\tmov r3=64\n\t;;\n\tmov ar.ec=r3\n').st;
+    const r = runAsm('\tmov r3=0x20\n\t;;\n\tmov ar.rsc=r3\n').st; // RSC{15:5} reserved
     expect([ev(r).vector, ev(r).code]).toEqual([GE, 0x30]);
   });
 

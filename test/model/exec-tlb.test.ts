@@ -154,21 +154,24 @@ describe('translated data references', () => {
     expect([gr(st, 8), gr(st, 9), gr(st, 10)]).toEqual([1n, 0n, 0n]);
   });
 
-  // Every data fault of a non-access instruction (tpa, probe, fc) reports ISR.na = 1 and r = 1,
-  // whichever check raised it: the translation, or the address check before it.
-  const NA_R = (1n << 35n) | (1n << 34n);
+  // Every data fault of a non-access instruction (tpa, probe, fc) reports ISR.na = 1, the
+  // instruction's code{3:0} (tpa 0, fc 1, probe 2, probe.fault 5) and its r/w bits (none for
+  // tpa, r for fc, the probed access for probe), whichever check raised it: the translation,
+  // or the address check before it (checked against Ski: tools/ski/programs/nonaccess-*.s).
+  const NA = 1n << 35n,
+    R = 1n << 34n;
   // Bit 60 set: unimplemented for the guest (vm = 1: IMPL_VA_MSB 59), so the tests run in a guest at cpl 0.
   const UNIMPL = 0x1000_0000_0000_0000n;
   it.each([
-    ['tpa, unimplemented address', `movl r4=${hex(UNIMPL)}\n\t;;\n\ttpa r8=r4`, 0x5400, 0x30],
-    ['probe.r, unimplemented address', `movl r4=${hex(UNIMPL)}\n\t;;\n\tprobe.r r8=r4,r0`, 0x5400, 0x30],
-    ['probe.r.fault, access rights', 'probe.r.fault r4,3', 0x5300, 0],
-    ['fc, no translation', `movl r4=${hex((1n << 61n) | 0x8000n)}\n\t;;\n\tfc r4`, 0x1000, 0],
-  ])('ISR.na and ISR.r on a non-access fault: %s', (_what, code, vector, isrCode) => {
+    ['tpa, unimplemented address', `movl r4=${hex(UNIMPL)}\n\t;;\n\ttpa r8=r4`, 0x5400, 0x30, NA],
+    ['probe.r, unimplemented address', `movl r4=${hex(UNIMPL)}\n\t;;\n\tprobe.r r8=r4,r0`, 0x5400, 0x32, NA | R],
+    ['probe.r.fault, access rights', 'probe.r.fault r4,3', 0x5300, 5, NA | R],
+    ['fc, no translation', `movl r4=${hex((1n << 61n) | 0x8000n)}\n\t;;\n\tfc r4`, 0x1000, 1, NA | R],
+  ])('ISR.na, code and r/w on a non-access fault: %s', (_what, code, vector, isrCode, bits) => {
     const st = runAsm(map({ ar: 0, pl: 0 }) + enter(PSR.dt | PSR.ic | PSR.vm, 'paged') + `\t${code}\n\t;;\n`).st;
     const e = ev(st);
     expect([e.vector, e.code]).toEqual([vector, isrCode]);
-    expect(e.isr & ((1n << 35n) | (1n << 34n) | (1n << 33n))).toBe(NA_R);
+    expect(e.isr & ((1n << 35n) | (1n << 34n) | (1n << 33n))).toBe(bits);
   });
 });
 

@@ -8,9 +8,10 @@ import { VMM_BASE, dump, ev, evTuples, gr } from './helpers.js';
 type Tuple = [bigint, bigint, bigint, bigint];
 
 /** The boot-time probe, downwards from b = 60: b > guest IMPL_VA_MSB (60 - k) is unimplemented
- * (k faults, 0x5400 code 0x30), then b = 60 - k is implemented but unmapped (Alternate Data TLB). */
+ * (k faults, 0x5400 code 0x30 | 2: a probe reports its non-access code{3:0}, as Ski does), then
+ * b = 60 - k is implemented but unmapped (Alternate Data TLB, code 2). */
 function probeEvents(probe: bigint, k: number): Tuple[] {
-  return [...Array.from({ length: k }, (): Tuple => [0x5400n, 0x30n, probe, 0n]), [0x1000n, 0n, probe, 0n]];
+  return [...Array.from({ length: k }, (): Tuple => [0x5400n, 0x32n, probe, 0n]), [0x1000n, 2n, probe, 0n]];
 }
 
 describe('palvm (guest IMPL_VA_MSB and monitor-only addresses)', () => {

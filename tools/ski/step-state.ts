@@ -67,17 +67,23 @@ export interface StepState {
 
 export const hex = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(16);
 
-/** Interruptions after which IFA and ITIR are undefined: Break (0x2c00), and the General
+/** Interruptions after which IFA and ITIR are undefined: Break (0x2c00), the General
  * Exception (0x5400) codes illegal operation, privileged operation/register, reserved
- * register/field, disabled ISA transition, illegal dependency (ISR.code{7:4}). */
+ * register/field, disabled ISA transition, illegal dependency (ISR.code{7:4}), and Register
+ * NaT Consumption (0x5600, ISR.code{7:4} = 1; NaT Page Consumption does define IFA), and the
+ * Taken Branch (0x5f00) and Single Step (0x6000) traps. */
 const BREAK_VECTOR = 0x2c00n;
 const GENERAL_EXCEPTION_VECTOR = 0x5400n;
 const GENERAL_EXCEPTION_CODES_WITHOUT_IFA: readonly bigint[] = [0x0n, 0x1n, 0x2n, 0x3n, 0x4n, 0x8n];
+const NAT_CONSUMPTION_VECTOR = 0x5600n;
+const REGISTER_NAT_CODE = 0x1n;
+const TRAP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5f00n, 0x6000n];
 
 function ifaItirDefined(s: StepState): boolean {
   const vector = BigInt(s.ip) & 0x7fffn;
-  if (vector === BREAK_VECTOR) return false;
+  if (vector === BREAK_VECTOR || TRAP_VECTORS_WITHOUT_IFA.includes(vector)) return false;
   const code = (BigInt(s.regs.isr ?? '0x0') >> 4n) & 0xfn;
+  if (vector === NAT_CONSUMPTION_VECTOR && code === REGISTER_NAT_CODE) return false;
   return !(vector === GENERAL_EXCEPTION_VECTOR && GENERAL_EXCEPTION_CODES_WITHOUT_IFA.includes(code));
 }
 

@@ -1,5 +1,5 @@
-// Application registers 48-63 are ignored (M unit): a read returns 0 and a write is dropped.
-// Read through the I unit they are outside its range (Illegal Operation).
+// Application registers 48-63 are ignored (from the M or the I unit): a read returns 0 and a
+// write is dropped.
 	.include "lib/ivt.inc"
 	.text
 	.global _start

@@ -8,24 +8,7 @@ _start:
 	mov r2=7
 	;;
 	mov ar.k2=r2
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r2=user
-	mov r3=psr
-	;;
-	dep r3=-1,r3,32,2
-	;;
-	dep r3=-1,r3,13,1
-	;;
-	mov cr.iip=r2
-	mov cr.ipsr=r3
-	mov cr.ifs=r0
-	;;
-	rfi
-	;;
-user:
+	ENTER_CPL 3, user
 	mov r4=ar.k2
 	mov r5=1
 	;;

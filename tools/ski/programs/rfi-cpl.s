@@ -5,25 +5,7 @@
 	.global _start
 _start:
 	START
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r2=user
-	mov r3=psr
-	mov r20=2
-	;;
-	dep r3=r20,r3,32,2
-	;;
-	dep r3=-1,r3,13,1
-	;;
-	mov cr.iip=r2
-	mov cr.ipsr=r3
-	mov cr.ifs=r0
-	;;
-	rfi
-	;;
-user:
+	ENTER_CPL 2, user
 	mov r4=1
 	break.m 0x77
 	;;

@@ -1,0 +1,196 @@
+// Speculation, spill/fill and semaphores (SDM vol 1 §4.4, vol 2 §5.5.5): the load forms
+// ld.s/ld.sa (control speculation: a fault is deferred as a NaT), ld.a/ld.c/ld.bias, ld8.fill
+// and st8.spill with ar.unat, chk.s/chk.a, invala, and cmpxchg/xchg/fetchadd with ar.ccv.
+// The model has no ALAT (the SDM lets entries go at any time): ld.a allocates nothing, every
+// ld.c reloads and every chk.a branches to its recovery code — as Ski does without -alat.
+import { CR } from '../../arch/cr.js';
+import type { Insn } from '../decode/insn.js';
+import { jump } from './compile-br.js';
+import { AR } from './compile-sys.js';
+import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
+import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
+import { pageRights } from './tlb.js';
+import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
+
+/** ISR.sp: the fault was raised by a speculative load; ISR.ed: its code page's ITLB ed bit. */
+const ISR_SP = 1n << 36n,
+  ISR_ED = 1n << 43n;
+/** The DCR bit that lets a speculative load defer each fault (SDM vol 2, DCR). */
+const DCR_DEFER = { dm: 8, dp: 9, dk: 10, dx: 11, dr: 12, da: 13 } as const;
+const UNAT = AR.UNAT,
+  CCV = 32;
+
+/**
+ * Whether a speculative load of `va` must be deferred (its target gets a NaT) instead of
+ * loading or faulting: PSR.dt = 0 (every speculative load is deferred in physical mode, which
+ * the SDM permits and Ski does), an unimplemented address, a NaT page, non-speculative memory
+ * (UC, UCE), or a translation fault that is deferred: always with PSR.ed = 1 or PSR.ic = 0,
+ * else when the code page's ITLB entry has ed = 1 and the fault's DCR bit is 1 (SDM vol 2
+ * §5.5.5; with PSR.it = 0 there is no code page entry and no DCR deferral, as in Ski).
+ * Otherwise the load goes through xlateData, which raises any fault left.
+ */
+function deferSpeculative(m: Machine, va: bigint): boolean {
+  if (!m.dt || !m.vaImplemented(Number(va >> 32n))) return true;
+  const dcr = m.cr[CR.DCR]!;
+  const always = m.psrBit('ed') === 1 || !m.ic;
+  const codeEd = m.it === 1 && codePageEd(m);
+  const by = (bit: number) => always || (codeEd && ((dcr >> BigInt(bit)) & 1n) === 1n);
+  const e = m.dtlb.lookup(region(m, va).rid, va);
+  if (!e) return by(DCR_DEFER.dm);
+  if (!e.p) return by(DCR_DEFER.dp);
+  if (e.ma === 7) return true;
+  const key = keyFault(m, e, 'r', 'miss', 'perm');
+  if (key) return by(key === 'miss' ? DCR_DEFER.dk : DCR_DEFER.dx);
+  if (!pageRights(e.ar, e.pl, m.cpl).includes('r')) return by(DCR_DEFER.dr);
+  if (!e.a && !m.psrBit('da')) return by(DCR_DEFER.da);
+  return e.ma === 4 || e.ma === 5;
+}
+
+/** The ed bit of the ITLB entry that maps the current instruction. */
+function codePageEd(m: Machine): boolean {
+  const ip = m.ip();
+  return m.itlb.lookup(region(m, ip).rid, ip)?.ed ?? false;
+}
+
+/** r3 += (lo, hi), 64-bit. */
+function postInc(m: Machine, r3: number, lo: number, hi: number): void {
+  add64(m.grLo[r3]!, m.grHi[r3]!, lo, hi);
+  m.grLo[r3] = OUT.lo;
+  m.grHi[r3] = OUT.hi;
+}
+
+const unatBit = (addrLo: number) => (addrLo >>> 3) & 63;
+
+export function compileSpec(m: Machine, ins: Insn): Exec | null {
+  const L = m.grLo,
+    H = m.grHi,
+    N = m.nat,
+    mem = m.mem;
+  const { r1, r2, r3 } = ins,
+    size = ins.n1;
+  const iLo = loOf(BigInt.asUintN(64, ins.imm)),
+    iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  switch (ins.op) {
+    case 'ld':
+    case 'ld_postimm':
+    case 'ld_postreg': {
+      if (ins.sub === '' || ins.sub === '.acq') return null; // plain loads: compile-mem.ts
+      const post = ins.op !== 'ld',
+        reg = ins.op === 'ld_postreg';
+      if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
+      const speculative = ins.sub === '.s' || ins.sub === '.sa',
+        fill = ins.sub === '.fill';
+      const inc = () => {
+        if (!post) return;
+        if (reg) {
+          postInc(m, r3, L[r2]!, H[r2]!);
+          N[r3] = N[r3]! | N[r2]!;
+        } else postInc(m, r3, iLo, iHi);
+      };
+      return () => {
+        if (speculative) {
+          // A NaT address is deferred like a fault: the target gets the NaT.
+          if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+            inc();
+            L[r1] = 0;
+            H[r1] = 0;
+            N[r1] = 1;
+            return CONT;
+          }
+        } else if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
+        const aLo = L[r3]!;
+        const isr = speculative ? ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n) : 0n;
+        if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
+        // ld8.fill needs 8-byte alignment whatever PSR.ac (as a spill does).
+        if (fill && aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_R });
+        mem.load(PA.lo, PA.hi, size, OUT);
+        const vLo = OUT.lo,
+          vHi = OUT.hi;
+        const nat = fill ? (m.ar(UNAT) >> BigInt(unatBit(aLo))) & 1n : 0n;
+        inc();
+        L[r1] = vLo;
+        H[r1] = vHi;
+        N[r1] = Number(nat);
+        return CONT;
+      };
+    }
+    case 'st':
+    case 'st_postimm': {
+      if (ins.sub !== '.spill') return null;
+      const post = ins.op === 'st_postimm';
+      if (post && r3 === 0) return () => m.fault('illegal_op');
+      return () => {
+        // The spilled register's NaT is data here, not a fault: it goes to ar.unat.
+        if (N[r3]) return m.fault('reg_nat', { isr: ISR_W });
+        const aLo = L[r3]!;
+        if (!xlateData(m, aLo, H[r3]!, 8, WRITE)) return 2;
+        if (aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_W });
+        mem.store(PA.lo, PA.hi, 8, L[r2]!, H[r2]!);
+        const bit = 1n << BigInt(unatBit(aLo));
+        const unat = m.ar(UNAT);
+        m.setAr(UNAT, N[r2] ? unat | bit : unat & ~bit);
+        if (post) postInc(m, r3, iLo, iHi);
+        return CONT;
+      };
+    }
+    case 'cmpxchg':
+    case 'xchg':
+    case 'fetchadd': {
+      const mask = size === 8 ? (1n << 64n) - 1n : (1n << BigInt(8 * size)) - 1n;
+      return () => {
+        if (N[r3] || (ins.op !== 'fetchadd' && N[r2])) return m.fault('reg_nat', { isr: ISR_R | ISR_W });
+        if (!xlateData(m, L[r3]!, H[r3]!, size, READ_WRITE)) return 2;
+        const pLo = PA.lo,
+          pHi = PA.hi;
+        mem.load(pLo, pHi, size, OUT);
+        const old = toBig(OUT.lo, OUT.hi);
+        let store: bigint | null;
+        if (ins.op === 'cmpxchg') store = old === m.ar(CCV) ? m.gr(r2) : null;
+        else if (ins.op === 'xchg') store = m.gr(r2);
+        else store = (old + ins.imm) & mask;
+        if (store !== null) mem.store(pLo, pHi, size, loOf(store & mask), hiOf(store & mask));
+        m.setGr(r1, old);
+        return CONT;
+      };
+    }
+    case 'chk_s':
+      // The recovery branch is taken when the checked register holds a NaT.
+      return () => {
+        if (!N[r2]) return CONT;
+        add64(m.ipLo, m.ipHi, iLo, iHi);
+        return jump(m, OUT.lo, OUT.hi);
+      };
+    case 'chk_a':
+      // No ALAT: the check always misses.
+      return () => {
+        add64(m.ipLo, m.ipHi, iLo, iHi);
+        return jump(m, OUT.lo, OUT.hi);
+      };
+    case 'invala':
+      return () => CONT;
+    case 'lfetch':
+    case 'lfetch_postimm':
+    case 'lfetch_postreg': {
+      // A prefetch has no architectural effect; only lfetch.fault raises the faults of a
+      // non-access reference to its address (ISR.na, r, code 4). The post-increment is done
+      // even so, and carries a NaT of the increment register.
+      const faulting = ins.sub === 'fault',
+        reg = ins.op === 'lfetch_postreg',
+        post = ins.op !== 'lfetch',
+        naIsr = nonAccessIsr('lfetch');
+      if (post && r3 === 0) return () => m.fault('illegal_op');
+      return () => {
+        if (faulting) {
+          if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
+          if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
+        }
+        if (reg) {
+          postInc(m, r3, L[r2]!, H[r2]!);
+          N[r3] = N[r3]! | N[r2]!;
+        } else if (post) postInc(m, r3, iLo, iHi);
+        return CONT;
+      };
+    }
+  }
+  return null;
+}
