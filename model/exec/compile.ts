@@ -88,13 +88,8 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
       pure: false,
     };
   }
-  let body =
-    compileAlu(m, ins) ??
-    compileMem(m, ins) ??
-    compileSys(m, ins) ??
-    compileTlb(m, ins) ??
-    compileBr(m, ins) ??
-    compileFp(m, ins);
+  let body = compileAlu(m, ins) ?? compileMem(m, ins) ?? compileSys(m, ins) ?? compileTlb(m, ins) ?? compileBr(m, ins);
+  body ??= compileFp(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
   // General-register operands, from the operand text ("r1=r2,r3", "[r3]=r2", "r1=[r3],8").
   const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
