@@ -4,7 +4,8 @@
 // target, p1 = p2), Disabled FP-Register (PSR.dfl for f2-f31, PSR.dfh for f32-f127; ISR.code
 // bit 0/1 says which), Register NaT Consumption, data translation, then the FP fault (ISR.code
 // V/D/Z/SWA bits 0-3) before any write, or after the write the FP trap (ISR.code bit 0 with
-// O/U/I/FPA in bits 7-10). FPSR is ar.fpsr (AR 40); writing f2-f127 sets PSR.mfl/mfh.
+// O/U/I/FPA in bits 11-14; bits 7-10 are the parallel forms' high half). FPSR is ar.fpsr (AR 40);
+// writing f2-f127 sets PSR.mfl/mfh.
 import type { Insn } from '../decode/insn.js';
 import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
 import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
@@ -81,7 +82,7 @@ function finish(m: Machine, sf: number, o: FpOutcome, write: (r: FpReg) => void)
   if (isFault(o)) return m.fault('fp_fault', { isr: BigInt(o.fault) });
   write(o.r);
   if (o.flags) setFpsr(m, orFlags(fpsrOf(m), sf, o.flags));
-  if (o.trap) m.pendingTraps |= 1 | (o.trap << 7);
+  if (o.trap) m.pendingTraps |= 1 | (o.trap << 11);
   return CONT;
 }
 
@@ -128,12 +129,13 @@ function bitsOp(sub: string, a: bigint, b: bigint): bigint {
       return a | b;
     case 'fxor':
       return a ^ b;
+    // fswap: f2's left single and f3's right single, concatenated, then swapped.
     case 'fswap':
-      return (lo32(a) << 32n) | hi32(b);
+      return (lo32(b) << 32n) | hi32(a);
     case 'fswap.nl':
-      return ((lo32(a) ^ 0x80000000n) << 32n) | hi32(b);
+      return ((lo32(b) ^ 0x80000000n) << 32n) | hi32(a);
     case 'fswap.nr':
-      return (lo32(a) << 32n) | (hi32(b) ^ 0x80000000n);
+      return (lo32(b) << 32n) | (hi32(a) ^ 0x80000000n);
     case 'fmix.l':
       return (hi32(a) << 32n) | hi32(b);
     case 'fmix.r':

@@ -163,11 +163,15 @@ export function fcvtXf(r: FpReg): FpReg {
 /** Integer of the significand as signed/unsigned BigInt. */
 const sig = (r: FpReg, signed: boolean): bigint => (signed ? BigInt.asIntN(64, r.m) : r.m);
 
-/** xma.l / xma.h / xma.hu: (f3 · f4 + f2) on the 64-bit significands; NaTVal propagates. */
+/**
+ * xma.l / xma.h / xma.hu: f3 · f4 + f2 on the 64-bit significands, 128 bits wide; NaTVal
+ * propagates. The product is signed for xma.h; the addend is zero-extended in every form (SDM
+ * xma: fp_U64_to_U128 of f2; Ski agrees).
+ */
 export function xmaReg(kind: 'l' | 'h' | 'hu', f3: FpReg, f4: FpReg, f2: FpReg): FpReg {
   if (isNatVal(f3) || isNatVal(f4) || isNatVal(f2)) return NATVAL;
   const signed = kind === 'h';
-  const full = sig(f3, signed) * sig(f4, signed) + sig(f2, signed);
+  const full = sig(f3, signed) * sig(f4, signed) + f2.m;
   const part = kind === 'l' ? BigInt.asUintN(64, full) : BigInt.asUintN(64, full >> 64n);
   return fpReg(0, EXP_INTEGER, part);
 }

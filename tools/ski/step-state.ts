@@ -74,9 +74,13 @@ const BREAK_VECTOR = 0x2c00n;
 const GENERAL_EXCEPTION_VECTOR = 0x5400n;
 const GENERAL_EXCEPTION_CODES_WITHOUT_IFA: readonly bigint[] = [0x0n, 0x1n, 0x2n, 0x3n, 0x4n, 0x8n];
 
+/** FP interruptions that do not write IFA/ITIR: Disabled FP-Register, FP Fault, FP Trap. */
+const FP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5500n, 0x5c00n, 0x5d00n];
+
 function ifaItirDefined(s: StepState): boolean {
   const vector = BigInt(s.ip) & 0x7fffn;
   if (vector === BREAK_VECTOR) return false;
+  if (FP_VECTORS_WITHOUT_IFA.includes(vector)) return false;
   const code = (BigInt(s.regs.isr ?? '0x0') >> 4n) & 0xfn;
   return !(vector === GENERAL_EXCEPTION_VECTOR && GENERAL_EXCEPTION_CODES_WITHOUT_IFA.includes(code));
 }
