@@ -44,9 +44,14 @@ export const EXP_RANGE = {
   widest: { emin: -65534, emax: 65535 },
 } as const;
 
+const HEX_DIGIT_BITS = [0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4] as const;
+
+/** Bits of a non-negative BigInt (0 for 0): hexadecimal digits, the first one counted exactly. */
 export function bitLength(v: bigint): number {
-  // toString(2) is linear in the size and fast enough for the ≤ 400-bit magnitudes used here.
-  return v === 0n ? 0 : v.toString(2).length;
+  if (v === 0n) return 0;
+  if (v < 0x100000000n) return 32 - Math.clz32(Number(v));
+  const h = v.toString(16);
+  return (h.length - 1) * 4 + HEX_DIGIT_BITS[Number.parseInt(h[0]!, 16)]!;
 }
 
 interface Kept {
