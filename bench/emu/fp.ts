@@ -20,7 +20,15 @@ function build(name: string): Uint8Array {
     const src = readFileSync(new URL(`./${name}.s`, import.meta.url), 'utf8').replace('ITERATIONS', String(iterations));
     writeFileSync(join(dir, 'p.s'), src);
     execFileSync('ia64-linux-gnu-as', ['-x', '-o', join(dir, 'p.o'), join(dir, 'p.s')], { stdio: 'pipe' });
-    execFileSync('ia64-linux-gnu-ld', ['-static', '-e', '_start', '-Ttext=0x100000', '-o', join(dir, 'p.elf'), join(dir, 'p.o')]);
+    execFileSync('ia64-linux-gnu-ld', [
+      '-static',
+      '-e',
+      '_start',
+      '-Ttext=0x100000',
+      '-o',
+      join(dir, 'p.elf'),
+      join(dir, 'p.o'),
+    ]);
     return new Uint8Array(readFileSync(join(dir, 'p.elf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -48,6 +56,8 @@ const f = (x: number) => (x / 1e6).toFixed(2) + ' M/s';
 const fpRate = fpOps / (fp.cpu / 1000),
   fpInsnRate = fp.steps / (fp.cpu / 1000),
   intRate = int.steps / (int.cpu / 1000);
-console.log(`fp loop: ${fp.steps} instructions (${fpOps} FP ops), ${fp.cpu.toFixed(0)} ms CPU = ${f(fpRate)} FP ops, ${f(fpInsnRate)} instructions`);
+console.log(
+  `fp loop: ${fp.steps} instructions (${fpOps} FP ops), ${fp.cpu.toFixed(0)} ms CPU = ${f(fpRate)} FP ops, ${f(fpInsnRate)} instructions`,
+);
 console.log(`integer loop: ${int.steps} instructions, ${int.cpu.toFixed(0)} ms CPU = ${f(intRate)}`);
 console.log(`ratio fp-loop instructions / integer instructions: ${(fpInsnRate / intRate).toFixed(3)}`);
