@@ -127,6 +127,12 @@ describe('integer multiply and divide as compiled code does them', () => {
       const sa = BigInt.asIntN(64, a),
         sb = BigInt.asIntN(64, b);
       expect(xmaReg('h', integerToReg(a), integerToReg(b), FR0).m).toBe(BigInt.asUintN(64, (sa * sb) >> 64n));
+      // The addend is zero-extended in every form (SDM xma; Ski agrees, tools/ski/programs/fp-moves.s).
+      const c = (BigInt(r()) << 32n) | BigInt(r());
+      expect(xmaReg('h', integerToReg(a), integerToReg(b), integerToReg(c)).m).toBe(
+        BigInt.asUintN(64, (sa * sb + c) >> 64n),
+      );
+      expect(xmaReg('hu', integerToReg(a), integerToReg(b), integerToReg(c)).m).toBe((a * b + c) >> 64n);
     }
   });
 
