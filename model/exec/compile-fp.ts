@@ -8,6 +8,7 @@
 // writing f2-f127 sets PSR.mfl/mfh.
 import type { Insn } from '../decode/insn.js';
 import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
+import type { RoundEnv } from '../fp/round.js';
 import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
 import { clearFlags, flagsOf, orFlags, RC_ZERO, sfControlBits, sfControls, withControlBits } from '../fp/fpsr.js';
 import {
@@ -75,6 +76,18 @@ function disabledCode(m: Machine, regs: readonly number[]): number {
     else if (r >= 2 && r < 32 && dfl) code |= 1;
   }
   return code;
+}
+
+const ENV_CACHE = new Map<string, RoundEnv>();
+/** roundEnv for a status field, cached by completer, the field's control bits and the traps. */
+function cachedEnv(kind: PrecisionCompleter, fpsr: bigint, sf: number): RoundEnv {
+  const key = `${kind}${sfControlBits(fpsr, sf)}.${Number(fpsr & 0x3fn)}`;
+  let env = ENV_CACHE.get(key);
+  if (!env) {
+    env = roundEnv(kind, sfControls(fpsr, sf));
+    ENV_CACHE.set(key, env);
+  }
+  return env;
 }
 
 /** Ends an FP computation: the FP fault, or the write, the status flags and the FP trap. */
@@ -164,7 +177,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         regs: [r1, r2, r3, f4],
         targetFr: r1,
         exec: () => {
-          const env = roundEnv(kind, sfControls(fpsrOf(m), sf));
+          const env = cachedEnv(kind, fpsrOf(m), sf);
           return finish(m, sf, fmaReg(fr(r3), fr(f4), fr(r2), env, opts), (v) => writeFr(m, r1, v));
         },
       };
