@@ -218,7 +218,17 @@ export function decodeFpM(s: Slot, op: number): Insn | null {
       const kind = (['sig', 'exp', 's', 'd'] as const)[x6 - 0x1c]!;
       return mk('setf', 'M', qp, `setf.${kind}`, `${F(r1)}=${R(r2)}`, { r1, r2, sub: kind });
     }
-    return unsupported('M', qp, 'ldfp (FP load pair)');
+    // M11/M12 ldfp8/ldfps/ldfpd (plain forms only): f1 = low part, f2 = high part.
+    if (x6 >= 0x01 && x6 <= 0x03) {
+      const h = LD_HINT[hint];
+      if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
+      const fmt = FMT[x6]!;
+      const mn = `ldfp${fmt}${h}`;
+      if (m === 0) return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}]`, { r1, r2, r3, sub: fmt });
+      const inc = fmt === 's' ? 8 : 16;
+      return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}],${inc}`, { r1, r2, r3, sub: fmt, imm: BigInt(inc) });
+    }
+    return unsupported('M', qp, 'ldfp speculative/advanced/check forms');
   }
   if (op !== 6 && op !== 7) return null;
   const fmt = FMT[x6 & 3]!;

@@ -469,6 +469,31 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
         },
       };
     }
+    case 'ldfp': {
+      // Two FRs from consecutive memory (8 bytes for ldfps, 16 otherwise); the pair must be one
+      // odd and one even physical register, else Illegal Operation (SDM ldfp).
+      const half = sub === 's' ? 4 : 8,
+        f1 = r1,
+        f2 = r2,
+        inc = ins.imm;
+      if (inc !== 0n && r3 === 0) return { regs: [f1, f2], exec: () => m.fault('illegal_op') };
+      return {
+        regs: [f1, f2],
+        access: 'r',
+        targetFr: Math.min(f1, f2),
+        exec: () => {
+          if (f1 === f2 || ((frIndex(m, f1) ^ frIndex(m, f2)) & 1) === 0) return m.fault('illegal_op');
+          if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
+          const bytes = loadBytes(m, L[r3]!, H[r3]!, 2 * half);
+          if (!bytes) return 2;
+          if (inc !== 0n) postInc(m, r3, inc);
+          const [a, b] = half === 4 ? [bytes[0] & 0xffffffffn, bytes[0] >> 32n] : bytes;
+          writeFr(m, f1, fromMemory(sub, a, 0n));
+          writeFr(m, f2, fromMemory(sub, b, 0n));
+          return CONT;
+        },
+      };
+    }
     case 'getf':
       return {
         regs: [r2],
