@@ -71,6 +71,7 @@ export function decodeFpF(s: Slot, op: number, bundleAddr: bigint): Insn | null 
     });
   }
   if (op === 0) return decodeMisc(s, qp, f1, f2, f3, sf, bundleAddr);
+  if (op === 1) return decodeParallelMisc(s, qp, f1, f2, f3, sf);
   return null;
 }
 
@@ -86,7 +87,14 @@ function decodeFma(
 ): Insn {
   const base = (['fma', 'fms', 'fnma'] as const)[(op - 8) >> 1]!;
   // op 8/A/C: x selects .s; op 9/B/D: x = 0 is .d, x = 1 the parallel form.
-  if (op & 1 && x) return unsupported('F', qp, `parallel fp${base.slice(1)}`);
+  if (op & 1 && x) {
+    // Parallel fpma/fpms/fpnma: two singles per register (objdump: fpmpy/fpnmpy for f2 = f0).
+    const pbase = `fp${base.slice(1)}`;
+    const mul = f2 === 0 && base !== 'fms';
+    const pmn = mul ? (base === 'fma' ? 'fpmpy' : 'fpnmpy') : pbase;
+    const pops = mul ? `${F(f1)}=${F(f3)},${F(f4)}` : `${F(f1)}=${F(f3)},${F(f4)},${F(f2)}`;
+    return mk(pbase, 'F', qp, `${pmn}.s${sf}`, pops, { r1: f1, r2: f2, r3: f3, n3: f4, n2: sf, sub: 'simd' });
+  }
   const pc = op & 1 ? '.d' : x ? '.s' : '';
   const f = { r1: f1, r2: f2, r3: f3, n3: f4, n2: sf, sub: pc.slice(1) || 'dyn' };
   const sfc = `.s${sf}`;
@@ -258,4 +266,35 @@ export function decodeFpM(s: Slot, op: number): Insn | null {
   if (op === 6) return unsupported('M', qp, 'FP store with register post-increment');
   const imm = sext((fld(s, 36, 1) << 8) | (fld(s, 27, 1) << 7) | r1, 9);
   return mk('stf_postimm', 'M', qp, mn, `[${R(r3)}]=${F(r2)},${imm}`, { r2, r3, imm, sub });
+}
+
+const PMERGE_X6: Record<number, string> = { 0x10: 'fpmerge.s', 0x11: 'fpmerge.ns', 0x12: 'fpmerge.se' };
+const PMINMAX_X6: Record<number, string> = { 0x14: 'fpmin', 0x15: 'fpmax', 0x16: 'fpamin', 0x17: 'fpamax' };
+
+/** F-unit opcode 1: the parallel merges and min/max (the other parallel forms are not covered). */
+function decodeParallelMisc(s: Slot, qp: number, f1: number, f2: number, f3: number, sf: number): Insn {
+  if (fld(s, 33, 1) === 1) return unsupported('F', qp, 'fprcpa/fprsqrta');
+  const x6 = fld(s, 27, 6);
+  const merge = PMERGE_X6[x6];
+  if (merge) {
+    if (fld(s, 34, 3) !== 0) return unsupported('F', qp, `${merge} with nonzero bits 36:34`);
+    const f = { r1: f1, r2: f2, r3: f3, sub: merge };
+    // objdump's pseudo-ops (no fpmov): fpabs (f2 = f0), fpneg (f2 = f3), fpnegabs (f2 = f0).
+    if (merge === 'fpmerge.s' && f2 === 0) return mk('fpmerge', 'F', qp, 'fpabs', `${F(f1)}=${F(f3)}`, f);
+    if (merge === 'fpmerge.ns' && f2 === f3) return mk('fpmerge', 'F', qp, 'fpneg', `${F(f1)}=${F(f3)}`, f);
+    if (merge === 'fpmerge.ns' && f2 === 0) return mk('fpmerge', 'F', qp, 'fpnegabs', `${F(f1)}=${F(f3)}`, f);
+    return mk('fpmerge', 'F', qp, merge, `${F(f1)}=${F(f2)},${F(f3)}`, f);
+  }
+  const mm = PMINMAX_X6[x6];
+  if (mm) {
+    if (fld(s, 36, 1) !== 0) return unsupported('F', qp, `${mm} with bit 36 set`);
+    return mk('fpminmax', 'F', qp, `${mm}.s${sf}`, `${F(f1)}=${F(f2)},${F(f3)}`, {
+      r1: f1,
+      r2: f2,
+      r3: f3,
+      n2: sf,
+      sub: mm,
+    });
+  }
+  return unsupported('F', qp, `F-unit opcode 1 x6=0x${x6.toString(16)} (parallel compare/convert)`);
 }

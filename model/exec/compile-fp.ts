@@ -36,7 +36,7 @@ import {
   type FcmpRel,
   type MinMax,
 } from '../fp/ops.js';
-import { EXP_INTEGER, fpReg, isNatVal, MASK64, NATVAL, type FpReg } from '../fp/reg.js';
+import { EXP_INTEGER, FR0, fpReg, isNatVal, MASK64, NATVAL, type FpReg } from '../fp/reg.js';
 import { jump } from './compile-br.js';
 import { OUT, hiOf, loOf, toBig } from './int64.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
@@ -96,6 +96,31 @@ function finish(m: Machine, sf: number, o: FpOutcome, write: (r: FpReg) => void)
   write(o.r);
   if (o.flags) setFpsr(m, orFlags(fpsrOf(m), sf, o.flags));
   if (o.trap) m.pendingTraps |= 1 | (o.trap << 11);
+  return CONT;
+}
+
+/**
+ * A parallel (two-single) operation: each 32-bit half of the operands' significands as a single,
+ * `op` on the high then the low pair, the two single results packed (exponent 0x1003E). Faults:
+ * ISR.code bits 0-3 for the high half, 4-7 for the low; trap bits 11-14 high, 7-10 low (as Ski).
+ */
+function parallel(m: Machine, sf: number, f1: number, regs: FpReg[], op: (x: FpReg[]) => FpOutcome): number {
+  if (regs.some(isNatVal)) {
+    writeFr(m, f1, NATVAL);
+    return CONT;
+  }
+  const half = (sh: bigint) => op(regs.map((r) => singleToReg((r.m >> sh) & 0xffffffffn)));
+  const hi = half(32n),
+    lo = half(0n);
+  if (isFault(hi) || isFault(lo)) {
+    const code = (isFault(hi) ? hi.fault : 0) | ((isFault(lo) ? lo.fault : 0) << 4);
+    return m.fault('fp_fault', { isr: BigInt(code) });
+  }
+  const v = intReg((regToSingle(hi.r) << 32n) | regToSingle(lo.r));
+  writeFr(m, f1, v);
+  const flags = hi.flags | lo.flags;
+  if (flags) setFpsr(m, orFlags(fpsrOf(m), sf, flags));
+  if (hi.trap || lo.trap) m.pendingTraps |= 1 | (((hi.trap << 4) | lo.trap) << 7);
   return CONT;
 }
 
@@ -179,6 +204,54 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         exec: () => {
           const env = cachedEnv(kind, fpsrOf(m), sf);
           return finish(m, sf, fmaReg(fr(r3), fr(f4), fr(r2), env, opts), (v) => writeFr(m, r1, v));
+        },
+      };
+    }
+    case 'fpma':
+    case 'fpms':
+    case 'fpnma': {
+      const f4 = ins.n3;
+      const opts = { negC: ins.op === 'fpms', negProduct: ins.op === 'fpnma', cIsF0: r2 === 0 };
+      return {
+        regs: [r1, r2, r3, f4],
+        targetFr: r1,
+        exec: () => {
+          const env = cachedEnv('simd', fpsrOf(m), sf);
+          return parallel(m, sf, r1, [fr(r3), fr(f4), fr(r2)], (x) =>
+            fmaReg(x[0]!, x[1]!, r2 === 0 ? FR0 : x[2]!, env, opts),
+          );
+        },
+      };
+    }
+    case 'fpminmax': {
+      const op = ins.sub.replace('fp', 'f') as MinMax;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          return parallel(m, sf, r1, [fr(r2), fr(r3)], (x) => minMaxReg(op, x[0]!, x[1]!, traps));
+        },
+      };
+    }
+    case 'fpmerge': {
+      const sub = ins.sub;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const a = fr(r2),
+            b = fr(r3);
+          if (isNatVal(a) || isNatVal(b)) {
+            writeFr(m, r1, NATVAL);
+            return CONT;
+          }
+          // Per single: sign (and for .se the exponent) from f2, the rest from f3.
+          const keep = sub === 'fpmerge.se' ? 0xff800000ff800000n : 0x8000000080000000n;
+          let v = (a.m & keep) | (b.m & ~keep & MASK64);
+          if (sub === 'fpmerge.ns') v ^= 0x8000000080000000n;
+          writeFr(m, r1, intReg(v));
+          return CONT;
         },
       };
     }
