@@ -269,6 +269,16 @@ export function decodeFpM(s: Slot, op: number): Insn | null {
 }
 
 const PMERGE_X6: Record<number, string> = { 0x10: 'fpmerge.s', 0x11: 'fpmerge.ns', 0x12: 'fpmerge.se' };
+const PCMP_X6: Record<number, string> = {
+  0x30: 'eq',
+  0x31: 'lt',
+  0x32: 'le',
+  0x33: 'unord',
+  0x34: 'neq',
+  0x35: 'nlt',
+  0x36: 'nle',
+  0x37: 'ord',
+};
 const PMINMAX_X6: Record<number, string> = { 0x14: 'fpmin', 0x15: 'fpmax', 0x16: 'fpamin', 0x17: 'fpamax' };
 
 /** F-unit opcode 1: the parallel merges and min/max (the other parallel forms are not covered). */
@@ -296,5 +306,21 @@ function decodeParallelMisc(s: Slot, qp: number, f1: number, f2: number, f3: num
       sub: mm,
     });
   }
-  return unsupported('F', qp, `F-unit opcode 1 x6=0x${x6.toString(16)} (parallel compare/convert)`);
+  const rel = PCMP_X6[x6];
+  if (rel) {
+    if (fld(s, 36, 1) !== 0) return unsupported('F', qp, 'fpcmp with bit 36 set');
+    return mk('fpcmp', 'F', qp, `fpcmp.${rel}.s${sf}`, `${F(f1)}=${F(f2)},${F(f3)}`, {
+      r1: f1,
+      r2: f2,
+      r3: f3,
+      n2: sf,
+      sub: rel,
+    });
+  }
+  const cv = FCVT_X6[x6];
+  if (cv) {
+    if (f3 !== 0 || fld(s, 36, 1) !== 0) return unsupported('F', qp, `fp${cv.slice(1)} with nonzero reserved fields`);
+    return mk('fpcvt_fx', 'F', qp, `fp${cv.slice(1)}.s${sf}`, `${F(f1)}=${F(f2)}`, { r1: f1, r2: f2, n2: sf, sub: cv });
+  }
+  return unsupported('F', qp, `F-unit opcode 1 x6=0x${x6.toString(16)}`);
 }

@@ -104,7 +104,14 @@ function finish(m: Machine, sf: number, o: FpOutcome, write: (r: FpReg) => void)
  * `op` on the high then the low pair, the two single results packed (exponent 0x1003E). Faults:
  * ISR.code bits 0-3 for the high half, 4-7 for the low; trap bits 11-14 high, 7-10 low (as Ski).
  */
-function parallel(m: Machine, sf: number, f1: number, regs: FpReg[], op: (x: FpReg[]) => FpOutcome): number {
+function parallel(
+  m: Machine,
+  sf: number,
+  f1: number,
+  regs: FpReg[],
+  op: (x: FpReg[]) => FpOutcome,
+  pack: (r: FpReg) => bigint = regToSingle,
+): number {
   if (regs.some(isNatVal)) {
     writeFr(m, f1, NATVAL);
     return CONT;
@@ -116,7 +123,7 @@ function parallel(m: Machine, sf: number, f1: number, regs: FpReg[], op: (x: FpR
     const code = (isFault(hi) ? hi.fault : 0) | ((isFault(lo) ? lo.fault : 0) << 4);
     return m.fault('fp_fault', { isr: BigInt(code) });
   }
-  const v = intReg((regToSingle(hi.r) << 32n) | regToSingle(lo.r));
+  const v = intReg((pack(hi.r) << 32n) | pack(lo.r));
   writeFr(m, f1, v);
   const flags = hi.flags | lo.flags;
   if (flags) setFpsr(m, orFlags(fpsrOf(m), sf, flags));
@@ -231,6 +238,52 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         exec: () => {
           const traps = sfControls(fpsrOf(m), sf).traps;
           return parallel(m, sf, r1, [fr(r2), fr(r3)], (x) => minMaxReg(op, x[0]!, x[1]!, traps));
+        },
+      };
+    }
+    case 'fpcmp': {
+      // neq/nlt/nle/ord are the complements of eq/lt/le/unord (same exceptions).
+      const rel = ins.sub,
+        neg = rel === 'neq' || rel === 'nlt' || rel === 'nle' || rel === 'ord';
+      const base = (
+        rel === 'neq' ? 'eq' : rel === 'nlt' ? 'lt' : rel === 'nle' ? 'le' : rel === 'ord' ? 'unord' : rel
+      ) as FcmpRel;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          return parallel(
+            m,
+            sf,
+            r1,
+            [fr(r2), fr(r3)],
+            (x) => {
+              const o = fcmpReg(base, x[0]!, x[1]!, traps);
+              if ('fault' in o) return o;
+              return { r: fpReg(0, 0, (o.res === true) !== neg ? 0xffffffffn : 0n), flags: o.flags, trap: 0 };
+            },
+            (r) => r.m,
+          );
+        },
+      };
+    }
+    case 'fpcvt_fx': {
+      const signed = !ins.sub.startsWith('fcvt.fxu'),
+        trunc = ins.sub.endsWith('.trunc');
+      return {
+        regs: [r1, r2],
+        targetFr: r1,
+        exec: () => {
+          const c = sfControls(fpsrOf(m), sf);
+          return parallel(
+            m,
+            sf,
+            r1,
+            [fr(r2)],
+            (x) => fcvtToInt(x[0]!, signed, trunc ? RC_ZERO : c.rc, c.traps, 32),
+            (r) => r.m,
+          );
         },
       };
     }

@@ -7,7 +7,6 @@ import {
   EXP_INTEGER,
   fpReg,
   INFINITY,
-  INT_BIT,
   isInf,
   isNan,
   isNatVal,
@@ -16,7 +15,6 @@ import {
   isUnnormal,
   isUnsupported,
   isZero,
-  MASK64,
   NATVAL,
   quiet,
   unbiasedExp,
@@ -130,10 +128,13 @@ function roundToInteger(r: FpReg, rc: RoundingMode): { v: bigint; inexact: boole
   return { v: r.s ? -m : m, inexact: true, up };
 }
 
-const INTEGER_INDEFINITE = fpReg(0, EXP_INTEGER, INT_BIT);
-
-/** fcvt.fx / fcvt.fxu (signed / unsigned, trunc forces round-toward-zero). */
-export function fcvtToInt(r: FpReg, signed: boolean, rc: RoundingMode, traps: number): FpOutcome {
+/**
+ * fcvt.fx / fcvt.fxu (signed / unsigned, trunc forces round-toward-zero); width 32 is one half
+ * of fpcvt (the integer in the significand's low 32 bits, indefinite 0x80000000).
+ */
+export function fcvtToInt(r: FpReg, signed: boolean, rc: RoundingMode, traps: number, width: 32 | 64 = 64): FpOutcome {
+  const w = BigInt(width);
+  const INTEGER_INDEFINITE = fpReg(0, EXP_INTEGER, 1n << (w - 1n));
   if (isNatVal(r)) return plain(NATVAL);
   if (isNan(r) || isInf(r) || isUnsupported(r)) return invalid({ traps }, INTEGER_INDEFINITE);
   if (isZero(r)) {
@@ -141,12 +142,12 @@ export function fcvtToInt(r: FpReg, signed: boolean, rc: RoundingMode, traps: nu
     return typeof d === 'number' ? plain(fpReg(0, EXP_INTEGER, 0n), d) : d;
   }
   const { v, inexact, up } = roundToInteger(r, rc);
-  const ok = signed ? v >= -(1n << 63n) && v < 1n << 63n : v >= 0n && v <= MASK64;
+  const ok = signed ? v >= -(1n << (w - 1n)) && v < 1n << (w - 1n) : v >= 0n && v < 1n << w;
   if (!ok) return invalid({ traps }, INTEGER_INDEFINITE);
   const d = denormCheck({ traps }, r);
   if (typeof d !== 'number') return d;
   const trap = inexact && !(traps & FLAG_I) ? TRAP_I | (up ? TRAP_FPA : 0) : 0;
-  return { r: fpReg(0, EXP_INTEGER, BigInt.asUintN(64, v)), flags: d | (inexact ? FLAG_I : 0), trap };
+  return { r: fpReg(0, EXP_INTEGER, BigInt.asUintN(width, v)), flags: d | (inexact ? FLAG_I : 0), trap };
 }
 
 /** fcvt.xf: the signed 64-bit integer in f2's significand as an exact normalized value. */
