@@ -151,6 +151,7 @@ function decodeMisc(s: Slot, qp: number, f1: number, f2: number, f3: number, sf:
     return mk('frsqrta', 'F', qp, `frsqrta${sfc}`, `${F(f1)},${P(p2)}=${F(f3)}`, { r1: f1, r3: f3, p2, n2: sf });
   }
   const x6 = fld(s, 27, 6);
+  if (x6 === 0x01) return unsupported('F', qp, 'hint.f');
   const misc = MISC_X6[x6];
   if (misc) {
     if (fld(s, 34, 3) !== 0) return unsupported('F', qp, `${misc} with nonzero bits 36:34`);
@@ -283,7 +284,19 @@ const PMINMAX_X6: Record<number, string> = { 0x14: 'fpmin', 0x15: 'fpmax', 0x16:
 
 /** F-unit opcode 1: the parallel merges and min/max (the other parallel forms are not covered). */
 function decodeParallelMisc(s: Slot, qp: number, f1: number, f2: number, f3: number, sf: number): Insn {
-  if (fld(s, 33, 1) === 1) return unsupported('F', qp, 'fprcpa/fprsqrta');
+  if (fld(s, 33, 1) === 1) {
+    const p2 = fld(s, 27, 6);
+    if (fld(s, 36, 1) === 0)
+      return mk('fprcpa', 'F', qp, `fprcpa.s${sf}`, `${F(f1)},${P(p2)}=${F(f2)},${F(f3)}`, {
+        r1: f1,
+        r2: f2,
+        r3: f3,
+        p2,
+        n2: sf,
+      });
+    if (f2 !== 0) return unsupported('F', qp, 'fprsqrta with nonzero f2 field');
+    return mk('fprsqrta', 'F', qp, `fprsqrta.s${sf}`, `${F(f1)},${P(p2)}=${F(f3)}`, { r1: f1, r3: f3, p2, n2: sf });
+  }
   const x6 = fld(s, 27, 6);
   const merge = PMERGE_X6[x6];
   if (merge) {

@@ -27,6 +27,8 @@ import {
 import {
   fclassReg,
   fcmpReg,
+  fprcpaHalf,
+  fprsqrtaHalf,
   fcvtToInt,
   fcvtXf,
   frcpaReg,
@@ -284,6 +286,28 @@ function fpBody(m: Machine, ins: Insn): Body | null {
             (x) => fcvtToInt(x[0]!, signed, trunc ? RC_ZERO : c.rc, c.traps, 32),
             (r) => r.m,
           );
+        },
+      };
+    }
+    case 'fprcpa':
+    case 'fprsqrta': {
+      // p2 = 1 only when both halves give a refinable approximation.
+      const p2 = ins.p2,
+        recip = ins.op === 'fprcpa';
+      return {
+        regs: recip ? [r1, r2, r3] : [r1, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          const nat = isNatVal(fr(r3)) || (recip && isNatVal(fr(r2)));
+          let pred = true;
+          const r = parallel(m, sf, r1, recip ? [fr(r2), fr(r3)] : [fr(r3)], (x) => {
+            const a = recip ? fprcpaHalf(x[0]!, x[1]!, traps) : fprsqrtaHalf(x[0]!, traps);
+            pred &&= a.pred;
+            return a.out;
+          });
+          if (r === CONT && p2) m.pr[p2] = pred && !nat ? 1 : 0;
+          return r;
         },
       };
     }

@@ -260,3 +260,63 @@ export function frsqrtaReg(f3: FpReg, traps: number): ApproxResult {
 }
 
 export { isFault, RC_ZERO };
+
+/** The table approximation of 1/x (x finite, nonzero): sign of x, 8.886 bits. */
+function recipApprox(x: FpReg): FpReg {
+  const { e, m } = normalized(x);
+  return fpReg(x.s, 2 * BIAS - 1 - e, BigInt(RECIP_TABLE[Number((m >> 55n) & 0xffn)]!) << 53n);
+}
+
+/** The table approximation of 1/√x (x finite, positive). */
+function rsqrtApprox(x: FpReg): FpReg {
+  const { e, m } = normalized(x);
+  const idx = ((e & 1) << 7) | Number((m >> 56n) & 0x7fn);
+  const re = (((BIAS - 1 - Math.floor((e - BIAS) / 2)) % 0x20000) + 0x20000) % 0x20000;
+  return fpReg(0, re, BigInt(RSQRT_TABLE[idx]!) << 53n);
+}
+
+const SGL_BIAS = 127;
+
+/**
+ * One half of fprcpa (single operands): like frcpa's special cases, but an unnormal divisor
+ * gives ∞ and a divisor too large for a single reciprocal gives 0; no Software Assist: p2 is
+ * cleared instead when the quotient's exponent could leave the single range (as Ski).
+ */
+export function fprcpaHalf(f2: FpReg, f3: FpReg, traps: number): ApproxResult {
+  const no = (out: FpOutcome): ApproxResult => ({ out, pred: false });
+  const snan = isSnan(f2) || isSnan(f3);
+  if (snan && !(traps & FLAG_V)) return no({ fault: FLAG_V });
+  const v = snan ? FLAG_V : 0;
+  if (isNan(f2)) return no(plain(quiet(f2), v));
+  if (isNan(f3)) return no(plain(quiet(f3), v));
+  if ((isInf(f2) && isInf(f3)) || (isZero(f2) && isZero(f3))) return no(invalid({ traps }));
+  if (!isInf(f2) && isZero(f3)) {
+    if (!(traps & FLAG_Z)) return no({ fault: FLAG_Z });
+    return no(plain(INFINITY(f2.s ^ f3.s), FLAG_Z));
+  }
+  const d = denormCheck({ traps }, f2, f3);
+  if (typeof d !== 'number') return no(d);
+  const s = f2.s ^ f3.s;
+  if (isInf(f2)) return no(plain(INFINITY(s), d));
+  if (isZero(f2) || isInf(f3)) return no(plain(fpReg(s, 0, 0n), d));
+  if (isUnnormal(f3)) return no(plain(INFINITY(f3.s), d));
+  const e3 = normalized(f3).e,
+    e2 = normalized(f2).e;
+  if (e3 >= BIAS + SGL_BIAS - 2) return no(plain(fpReg(f3.s, 0, 0n), d));
+  const est = e2 - e3;
+  const pred = !(est >= SGL_BIAS || est <= 2 - SGL_BIAS || e2 <= BIAS - SGL_BIAS + 24);
+  return { out: plain(recipApprox(f3), d), pred };
+}
+
+/** One half of fprsqrta: 1/√x special cases (∞ → +0, ±0 → ±∞), p2 cleared for tiny x. */
+export function fprsqrtaHalf(f3: FpReg, traps: number): ApproxResult {
+  const no = (out: FpOutcome): ApproxResult => ({ out, pred: false });
+  if (isSnan(f3)) return no(invalid({ traps }, quiet(f3)));
+  if (isQnan(f3)) return no(plain(f3));
+  if (f3.s && !isZero(f3)) return no(invalid({ traps }));
+  if (isInf(f3)) return no(plain(fpReg(0, 0, 0n)));
+  const d = denormCheck({ traps }, f3);
+  if (typeof d !== 'number') return no(d);
+  if (isZero(f3)) return no(plain(INFINITY(f3.s), d));
+  return { out: plain(rsqrtApprox(f3), d), pred: normalized(f3).e > BIAS - SGL_BIAS + 24 };
+}
