@@ -1,16 +1,17 @@
 // F-unit break/nop (the only F-unit instructions covered: integer-only model) and the
 // X-unit (MLX template) long-immediate instructions movl, break.x, nop.x.
 import { fld, type Slot } from './bundle.js';
+import { decodeFpF } from './decode-f.js';
 import { hex, mk, unsupported, type Insn } from './insn.js';
 
-export function decodeF(s: Slot, op: number): Insn {
+export function decodeF(s: Slot, op: number, bundleAddr = 0n): Insn {
   const qp = fld(s, 0, 6),
     x6 = fld(s, 27, 6),
     x = fld(s, 33, 1);
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
   if (op === 0 && x === 0 && x6 === 0) return mk('break', 'F', qp, 'break.f', hex(imm21), { imm: imm21 });
   if (op === 0 && x === 0 && x6 === 1 && !fld(s, 26, 1)) return mk('nop', 'F', qp, 'nop.f', hex(imm21), { imm: imm21 });
-  return unsupported('F', qp, 'floating-point instruction');
+  return decodeFpF(s, op, bundleAddr) ?? unsupported('F', qp, 'floating-point instruction');
 }
 
 /** l is the L slot (slot 1, 41 bits of immediate), s the X slot (slot 2). */

@@ -1,6 +1,7 @@
 // M-unit formats (SDM vol 3 §4.4): integer loads/stores, system/memory-management, moves to
 // and from CR/PSR/AR and the indirect register files, TLB instructions, alloc, break/nop.
 import { fld, sext, type Slot } from './bundle.js';
+import { decodeFpM } from './decode-f.js';
 import { hex, mk, unsupported, type Insn } from './insn.js';
 import { arName, crName } from './names.js';
 
@@ -11,6 +12,8 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     r1 = fld(s, 6, 7),
     r2 = fld(s, 13, 7),
     r3 = fld(s, 20, 7);
+  const fp = decodeFpM(s, op);
+  if (fp) return fp;
   switch (op) {
     case 0:
       return fld(s, 33, 3) >= 4 ? decodeCheck(s, 'M', qp, bundleAddr) : decodeSys0(s, qp, r2, r3);

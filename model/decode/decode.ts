@@ -34,7 +34,7 @@ export function decodeSlot(unit: SlotUnit, s: Slot, bundleAddr: bigint): Insn {
     case 'B':
       return decodeB(s, op, bundleAddr);
     case 'F':
-      return decodeF(s, op);
+      return decodeF(s, op, bundleAddr);
     default:
       throw new Error(`decodeSlot: unit ${unit} is decoded with its pair`);
   }

@@ -6,6 +6,7 @@ import { maxGrIn, type Insn } from '../decode/insn.js';
 import { UnsupportedInstruction } from '../errors.js';
 import { compileAlu, handlesOwnQp } from './compile-alu.js';
 import { compileBr } from './compile-br.js';
+import { compileFp, fpHandlesOwnQp } from './compile-fp.js';
 import { compileMem } from './compile-mem.js';
 import { compileSpec } from './compile-spec.js';
 import { compileSys } from './compile-sys.js';
@@ -95,6 +96,7 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
     compileSys(m, ins) ??
     compileTlb(m, ins) ??
     compileBr(m, ins);
+  body ??= compileFp(m, ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
   // General-register operands, from the operand text ("r1=r2,r3", "[r3]=r2", "r1=[r3],8").
   const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
@@ -106,5 +108,5 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   }
   const samePreds = ['cmp', 'cmpi', 'tbit', 'tnat'].includes(ins.op) && ins.p1 === ins.p2;
   const pure = PURE.has(ins.op) && !writesR0 && maxReg < 32 && !samePreds;
-  return { exec: body, qp: handlesOwnQp(ins) ? 0 : ins.qp, pure };
+  return { exec: body, qp: handlesOwnQp(ins) || fpHandlesOwnQp(ins) ? 0 : ins.qp, pure };
 }

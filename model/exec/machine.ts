@@ -10,6 +10,7 @@ import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
 import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
 import { TlbSide } from './tlb.js';
@@ -118,6 +119,10 @@ export class Machine {
   readonly itlb = new TlbSide();
   readonly dtlb = new TlbSide();
   readonly mem = new PhysMem();
+  /** FR0..FR127 (physical; f32-f127 rotate by rrbFr), in the 82-bit register format (model/fp). */
+  readonly fr: FpReg[] = Array.from({ length: 128 }, (_, i) => (i === 1 ? FR1 : FR0));
+  /** CFM.rrb.fr. */
+  rrbFr = 0;
 
   psr = 0n;
   /** PSR as 32-bit halves. */
@@ -443,12 +448,13 @@ export class Machine {
   }
 
   cfm(): bigint {
-    return BigInt(this.sof) | (BigInt(this.sol) << 7n) | (BigInt(this.sor >> 3) << 14n);
+    return BigInt(this.sof) | (BigInt(this.sol) << 7n) | (BigInt(this.sor >> 3) << 14n) | (BigInt(this.rrbFr) << 25n);
   }
   setCfm(v: bigint): void {
     this.sof = Number(v & 0x7fn);
     this.sol = Number((v >> 7n) & 0x7fn);
     this.sor = Number((v >> 14n) & 0xfn) * 8;
+    this.rrbFr = Number((v >> 25n) & 0x7fn);
   }
 
   itc(): bigint {

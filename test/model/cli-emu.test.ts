@@ -103,12 +103,13 @@ describe('vti emu', () => {
     expect(vti(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
     expect(await vtiIn(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
     const w = workdir();
-    const fp = w.build('fpcli', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tfadd f1=f2,f3\n\tnop.i 0\n\t;;\n');
+    // hint.f: an F-unit encoding the model does not execute (FP arithmetic such as fadd now runs).
+    const fp = w.build('fpcli', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\thint.f 0\n\tnop.i 0\n\t;;\n');
     const u = await vtiIn(fp);
     expect(u.code).toBe(1);
     expect(u.err).toMatch(
       new RegExp(
-        `^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(floating-point instruction\\)\\n$`,
+        `^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(hint\\.f\\)\\n$`,
       ),
     );
     expect((await vtiIn(fp, '--valen', '70')).err).toBe('vti emu: --valen 70 is out of range: allowed 51..61\n');

@@ -79,9 +79,13 @@ const NAT_CONSUMPTION_VECTOR = 0x5600n;
 const REGISTER_NAT_CODE = 0x1n;
 const TRAP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5f00n, 0x6000n];
 
+/** FP interruptions that do not write IFA/ITIR: Disabled FP-Register, FP Fault, FP Trap. */
+const FP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5500n, 0x5c00n, 0x5d00n];
+
 function ifaItirDefined(s: StepState): boolean {
   const vector = BigInt(s.ip) & 0x7fffn;
   if (vector === BREAK_VECTOR || TRAP_VECTORS_WITHOUT_IFA.includes(vector)) return false;
+  if (FP_VECTORS_WITHOUT_IFA.includes(vector)) return false;
   const code = (BigInt(s.regs.isr ?? '0x0') >> 4n) & 0xfn;
   if (vector === NAT_CONSUMPTION_VECTOR && code === REGISTER_NAT_CODE) return false;
   return !(vector === GENERAL_EXCEPTION_VECTOR && GENERAL_EXCEPTION_CODES_WITHOUT_IFA.includes(code));

@@ -1,0 +1,678 @@
+// Floating-point instructions as closures (SDM vol 3, the F-unit and the FP M-unit forms):
+// arithmetic through model/fp (exact soft-float), moves and memory formats, compares and
+// classes, status-field control. Checks in priority order: Illegal Operation (f0/f1 as a
+// target, p1 = p2), Disabled FP-Register (PSR.dfl for f2-f31, PSR.dfh for f32-f127; ISR.code
+// bit 0/1 says which), Register NaT Consumption, data translation, then the FP fault (ISR.code
+// V/D/Z/SWA bits 0-3) before any write, or after the write the FP trap (ISR.code bit 0 with
+// O/U/I/FPA in bits 11-14; bits 7-10 are the parallel forms' high half). FPSR is ar.fpsr (AR 40);
+// writing f2-f127 sets PSR.mfl/mfh.
+import type { Insn } from '../decode/insn.js';
+import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
+import type { RoundEnv } from '../fp/round.js';
+import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
+import { clearFlags, flagsOf, orFlags, RC_ZERO, sfControlBits, sfControls, withControlBits } from '../fp/fpsr.js';
+import {
+  doubleToReg,
+  expToReg,
+  extendedToReg,
+  integerToReg,
+  regToDouble,
+  regToExp,
+  regToExtended,
+  regToSingle,
+  regToSpill,
+  singleToReg,
+  spillToReg,
+} from '../fp/mem-format.js';
+import {
+  fclassReg,
+  fcmpReg,
+  fprcpaHalf,
+  fprsqrtaHalf,
+  fcvtToInt,
+  fcvtXf,
+  frcpaReg,
+  frsqrtaReg,
+  minMaxReg,
+  xmaReg,
+  type FcmpRel,
+  type MinMax,
+} from '../fp/ops.js';
+import { EXP_INTEGER, FR0, fpReg, isNatVal, MASK64, NATVAL, type FpReg } from '../fp/reg.js';
+import { jump } from './compile-br.js';
+import { OUT, hiOf, loOf, toBig } from './int64.js';
+import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
+import { PA, READ, WRITE, xlateData } from './xlate.js';
+
+const AR_FPSR = 40;
+const PSR_MFL = 1n << 4n,
+  PSR_MFH = 1n << 5n,
+  PSR_DFL_BIT = 18n,
+  PSR_DFH_BIT = 19n;
+
+/** Physical FR of a logical one: f32-f127 rotate by CFM.rrb.fr. */
+export function frIndex(m: Machine, r: number): number {
+  return r < 32 ? r : 32 + ((r - 32 + m.rrbFr) % 96);
+}
+export const readFr = (m: Machine, r: number): FpReg => m.fr[frIndex(m, r)]!;
+export function writeFr(m: Machine, r: number, v: FpReg): void {
+  m.fr[frIndex(m, r)] = v;
+  const bit = r < 32 ? PSR_MFL : PSR_MFH;
+  if ((m.psr & bit) === 0n) m.psr |= bit;
+}
+
+const fpsrOf = (m: Machine): bigint => toBig(m.arLo[AR_FPSR]!, m.arHi[AR_FPSR]!);
+function setFpsr(m: Machine, v: bigint): void {
+  m.arLo[AR_FPSR] = loOf(v);
+  m.arHi[AR_FPSR] = hiOf(v);
+}
+
+/** Disabled FP-Register check over the FRs an instruction names: the ISR.code, or 0. */
+function disabledCode(m: Machine, regs: readonly number[]): number {
+  const dfl = (m.psr >> PSR_DFL_BIT) & 1n,
+    dfh = (m.psr >> PSR_DFH_BIT) & 1n;
+  if (!dfl && !dfh) return 0;
+  let code = 0;
+  for (const r of regs) {
+    if (r >= 32 && dfh) code |= 2;
+    else if (r >= 2 && r < 32 && dfl) code |= 1;
+  }
+  return code;
+}
+
+const ENV_CACHE = new Map<string, RoundEnv>();
+/** roundEnv for a status field, cached by completer, the field's control bits and the traps. */
+function cachedEnv(kind: PrecisionCompleter, fpsr: bigint, sf: number): RoundEnv {
+  const key = `${kind}${sfControlBits(fpsr, sf)}.${Number(fpsr & 0x3fn)}`;
+  let env = ENV_CACHE.get(key);
+  if (!env) {
+    env = roundEnv(kind, sfControls(fpsr, sf));
+    ENV_CACHE.set(key, env);
+  }
+  return env;
+}
+
+/** Ends an FP computation: the FP fault, or the write, the status flags and the FP trap. */
+function finish(m: Machine, sf: number, o: FpOutcome, write: (r: FpReg) => void): number {
+  if (isFault(o)) return m.fault('fp_fault', { isr: BigInt(o.fault) });
+  write(o.r);
+  if (o.flags) setFpsr(m, orFlags(fpsrOf(m), sf, o.flags));
+  if (o.trap) m.pendingTraps |= 1 | (o.trap << 11);
+  return CONT;
+}
+
+/**
+ * A parallel (two-single) operation: each 32-bit half of the operands' significands as a single,
+ * `op` on the high then the low pair, the two single results packed (exponent 0x1003E). Faults:
+ * ISR.code bits 0-3 for the high half, 4-7 for the low; trap bits 11-14 high, 7-10 low (as Ski).
+ */
+function parallel(
+  m: Machine,
+  sf: number,
+  f1: number,
+  regs: FpReg[],
+  op: (x: FpReg[]) => FpOutcome,
+  pack: (r: FpReg) => bigint = regToSingle,
+): number {
+  if (regs.some(isNatVal)) {
+    writeFr(m, f1, NATVAL);
+    return CONT;
+  }
+  const half = (sh: bigint) => op(regs.map((r) => singleToReg((r.m >> sh) & 0xffffffffn)));
+  const hi = half(32n),
+    lo = half(0n);
+  if (isFault(hi) || isFault(lo)) {
+    const code = (isFault(hi) ? hi.fault : 0) | ((isFault(lo) ? lo.fault : 0) << 4);
+    return m.fault('fp_fault', { isr: BigInt(code) });
+  }
+  const v = intReg((pack(hi.r) << 32n) | pack(lo.r));
+  writeFr(m, f1, v);
+  const flags = hi.flags | lo.flags;
+  if (flags) setFpsr(m, orFlags(fpsrOf(m), sf, flags));
+  if (hi.trap || lo.trap) m.pendingTraps |= 1 | (((hi.trap << 4) | lo.trap) << 7);
+  return CONT;
+}
+
+/** The classes compile-fp.ts handles whose qualifying predicate the closure tests itself (.unc). */
+export function fpHandlesOwnQp(ins: Insn): boolean {
+  return (ins.op === 'fcmp' || ins.op === 'fclass') && ins.n1 === 1;
+}
+
+export function compileFp(m: Machine, ins: Insn): Exec | null {
+  const body = fpBody(m, ins);
+  if (!body) return null;
+  const { regs, access, targetFr } = body;
+  const exec = body.exec;
+  if (targetFr !== undefined && targetFr <= 1) return () => m.fault('illegal_op');
+  if ((ins.op === 'fcmp' || ins.op === 'fclass') && ins.p1 === ins.p2) return () => m.fault('illegal_op');
+  const accessIsr = access === 'r' ? ISR_R : access === 'w' ? ISR_W : 0n;
+  return () => {
+    const code = disabledCode(m, regs);
+    if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr });
+    return exec();
+  };
+}
+
+interface Body {
+  exec: Exec;
+  /** Every FR the instruction names (for the Disabled FP-Register check). */
+  regs: number[];
+  access?: 'r' | 'w';
+  /** The FR written, when f0/f1 there is an Illegal Operation. */
+  targetFr?: number;
+}
+
+const lo32 = (v: bigint) => v & 0xffffffffn,
+  hi32 = (v: bigint) => v >> 32n;
+const intReg = (m64: bigint): FpReg => fpReg(0, EXP_INTEGER, m64 & MASK64);
+
+function bitsOp(sub: string, a: bigint, b: bigint): bigint {
+  switch (sub) {
+    case 'fand':
+      return a & b;
+    case 'fandcm':
+      return a & ~b & MASK64;
+    case 'for':
+      return a | b;
+    case 'fxor':
+      return a ^ b;
+    // fswap: f2's left single and f3's right single, concatenated, then swapped.
+    case 'fswap':
+      return (lo32(b) << 32n) | hi32(a);
+    case 'fswap.nl':
+      return ((lo32(b) ^ 0x80000000n) << 32n) | hi32(a);
+    case 'fswap.nr':
+      return (lo32(b) << 32n) | (hi32(a) ^ 0x80000000n);
+    case 'fmix.l':
+      return (hi32(a) << 32n) | hi32(b);
+    case 'fmix.r':
+      return (lo32(a) << 32n) | lo32(b);
+    case 'fmix.lr':
+      return (hi32(a) << 32n) | lo32(b);
+    case 'fsxt.l':
+      return ((a >> 63n ? 0xffffffffn : 0n) << 32n) | hi32(b);
+    case 'fsxt.r':
+      return (((a >> 31n) & 1n ? 0xffffffffn : 0n) << 32n) | lo32(b);
+  }
+  throw new Error(`internal: FP bit operation '${sub}'`);
+}
+
+function fpBody(m: Machine, ins: Insn): Body | null {
+  const { r1, r2, r3, n2: sf } = ins;
+  const fr = (r: number) => readFr(m, r);
+  switch (ins.op) {
+    case 'fma':
+    case 'fms':
+    case 'fnma': {
+      const f4 = ins.n3,
+        kind = ins.sub as PrecisionCompleter;
+      const opts = { negC: ins.op === 'fms', negProduct: ins.op === 'fnma', cIsF0: r2 === 0 };
+      return {
+        regs: [r1, r2, r3, f4],
+        targetFr: r1,
+        exec: () => {
+          const env = cachedEnv(kind, fpsrOf(m), sf);
+          return finish(m, sf, fmaReg(fr(r3), fr(f4), fr(r2), env, opts), (v) => writeFr(m, r1, v));
+        },
+      };
+    }
+    case 'fpma':
+    case 'fpms':
+    case 'fpnma': {
+      const f4 = ins.n3;
+      const opts = { negC: ins.op === 'fpms', negProduct: ins.op === 'fpnma', cIsF0: r2 === 0 };
+      return {
+        regs: [r1, r2, r3, f4],
+        targetFr: r1,
+        exec: () => {
+          const env = cachedEnv('simd', fpsrOf(m), sf);
+          return parallel(m, sf, r1, [fr(r3), fr(f4), fr(r2)], (x) =>
+            fmaReg(x[0]!, x[1]!, r2 === 0 ? FR0 : x[2]!, env, opts),
+          );
+        },
+      };
+    }
+    case 'fpminmax': {
+      const op = ins.sub.replace('fp', 'f') as MinMax;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          return parallel(m, sf, r1, [fr(r2), fr(r3)], (x) => minMaxReg(op, x[0]!, x[1]!, traps));
+        },
+      };
+    }
+    case 'fpcmp': {
+      // neq/nlt/nle/ord are the complements of eq/lt/le/unord (same exceptions).
+      const rel = ins.sub,
+        neg = rel === 'neq' || rel === 'nlt' || rel === 'nle' || rel === 'ord';
+      const base = (
+        rel === 'neq' ? 'eq' : rel === 'nlt' ? 'lt' : rel === 'nle' ? 'le' : rel === 'ord' ? 'unord' : rel
+      ) as FcmpRel;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          return parallel(
+            m,
+            sf,
+            r1,
+            [fr(r2), fr(r3)],
+            (x) => {
+              const o = fcmpReg(base, x[0]!, x[1]!, traps);
+              if ('fault' in o) return o;
+              return { r: fpReg(0, 0, (o.res === true) !== neg ? 0xffffffffn : 0n), flags: o.flags, trap: 0 };
+            },
+            (r) => r.m,
+          );
+        },
+      };
+    }
+    case 'fpcvt_fx': {
+      const signed = !ins.sub.startsWith('fcvt.fxu'),
+        trunc = ins.sub.endsWith('.trunc');
+      return {
+        regs: [r1, r2],
+        targetFr: r1,
+        exec: () => {
+          const c = sfControls(fpsrOf(m), sf);
+          return parallel(
+            m,
+            sf,
+            r1,
+            [fr(r2)],
+            (x) => fcvtToInt(x[0]!, signed, trunc ? RC_ZERO : c.rc, c.traps, 32),
+            (r) => r.m,
+          );
+        },
+      };
+    }
+    case 'fprcpa':
+    case 'fprsqrta': {
+      // p2 = 1 only when both halves give a refinable approximation.
+      const p2 = ins.p2,
+        recip = ins.op === 'fprcpa';
+      return {
+        regs: recip ? [r1, r2, r3] : [r1, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          const nat = isNatVal(fr(r3)) || (recip && isNatVal(fr(r2)));
+          let pred = true;
+          const r = parallel(m, sf, r1, recip ? [fr(r2), fr(r3)] : [fr(r3)], (x) => {
+            const a = recip ? fprcpaHalf(x[0]!, x[1]!, traps) : fprsqrtaHalf(x[0]!, traps);
+            pred &&= a.pred;
+            return a.out;
+          });
+          if (r === CONT && p2) m.pr[p2] = pred && !nat ? 1 : 0;
+          return r;
+        },
+      };
+    }
+    case 'fpmerge': {
+      const sub = ins.sub;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const a = fr(r2),
+            b = fr(r3);
+          if (isNatVal(a) || isNatVal(b)) {
+            writeFr(m, r1, NATVAL);
+            return CONT;
+          }
+          // Per single: sign (and for .se the exponent) from f2, the rest from f3.
+          const keep = sub === 'fpmerge.se' ? 0xff800000ff800000n : 0x8000000080000000n;
+          let v = (a.m & keep) | (b.m & ~keep & MASK64);
+          if (sub === 'fpmerge.ns') v ^= 0x8000000080000000n;
+          writeFr(m, r1, intReg(v));
+          return CONT;
+        },
+      };
+    }
+    case 'xma': {
+      const f4 = ins.n3,
+        kind = ins.sub as 'l' | 'h' | 'hu';
+      return {
+        regs: [r1, r2, r3, f4],
+        targetFr: r1,
+        exec: () => (writeFr(m, r1, xmaReg(kind, fr(r3), fr(f4), fr(r2))), CONT),
+      };
+    }
+    case 'fselect': {
+      const f4 = ins.n3;
+      return {
+        regs: [r1, r2, r3, f4],
+        targetFr: r1,
+        exec: () => {
+          const a = fr(r3),
+            b = fr(f4),
+            c = fr(r2);
+          const nat = isNatVal(a) || isNatVal(b) || isNatVal(c);
+          writeFr(m, r1, nat ? NATVAL : intReg((a.m & c.m) | (b.m & ~c.m)));
+          return CONT;
+        },
+      };
+    }
+    case 'fcmp': {
+      const rel = ins.sub as FcmpRel,
+        unc = ins.n1 === 1,
+        { p1, p2, qp } = ins;
+      const P = m.pr;
+      return {
+        regs: [r2, r3],
+        exec: () => {
+          if (unc && qp && !P[qp]) {
+            if (p1) P[p1] = 0;
+            if (p2) P[p2] = 0;
+            return CONT;
+          }
+          const c = sfControls(fpsrOf(m), sf);
+          const o = fcmpReg(rel, fr(r2), fr(r3), c.traps);
+          if ('fault' in o) return m.fault('fp_fault', { isr: BigInt(o.fault) });
+          if (p1) P[p1] = o.res === true ? 1 : 0;
+          if (p2) P[p2] = o.res === false ? 1 : 0;
+          if (o.flags) setFpsr(m, orFlags(fpsrOf(m), sf, o.flags));
+          return CONT;
+        },
+      };
+    }
+    case 'fclass': {
+      const cls = Number(ins.imm),
+        unc = ins.n1 === 1,
+        { p1, p2, qp } = ins;
+      const P = m.pr;
+      return {
+        regs: [r2],
+        exec: () => {
+          if (unc && qp && !P[qp]) {
+            if (p1) P[p1] = 0;
+            if (p2) P[p2] = 0;
+            return CONT;
+          }
+          const res = fclassReg(fr(r2), cls);
+          if (p1) P[p1] = res ? 1 : 0;
+          if (p2) P[p2] = res ? 0 : 1;
+          return CONT;
+        },
+      };
+    }
+    case 'frcpa':
+    case 'frsqrta': {
+      const p2 = ins.p2;
+      return {
+        regs: ins.op === 'frcpa' ? [r1, r2, r3] : [r1, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          const a = ins.op === 'frcpa' ? frcpaReg(fr(r2), fr(r3), traps) : frsqrtaReg(fr(r3), traps);
+          const r = finish(m, sf, a.out, (v) => writeFr(m, r1, v));
+          if (r === CONT && p2) m.pr[p2] = a.pred ? 1 : 0;
+          return r;
+        },
+      };
+    }
+    case 'fminmax':
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const traps = sfControls(fpsrOf(m), sf).traps;
+          return finish(m, sf, minMaxReg(ins.sub as MinMax, fr(r2), fr(r3), traps), (v) => writeFr(m, r1, v));
+        },
+      };
+    case 'fcvt_fx': {
+      const signed = !ins.sub.startsWith('fcvt.fxu'),
+        trunc = ins.sub.endsWith('.trunc');
+      return {
+        regs: [r1, r2],
+        targetFr: r1,
+        exec: () => {
+          const c = sfControls(fpsrOf(m), sf);
+          return finish(m, sf, fcvtToInt(fr(r2), signed, trunc ? RC_ZERO : c.rc, c.traps), (v) => writeFr(m, r1, v));
+        },
+      };
+    }
+    case 'fcvt_xf':
+      return { regs: [r1, r2], targetFr: r1, exec: () => (writeFr(m, r1, fcvtXf(fr(r2))), CONT) };
+    case 'fmerge': {
+      const sub = ins.sub;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const a = fr(r2),
+            b = fr(r3);
+          let v: FpReg;
+          if (isNatVal(a) || isNatVal(b)) v = NATVAL;
+          else if (sub === 'fmerge.s') v = fpReg(a.s, b.e, b.m);
+          else if (sub === 'fmerge.ns') v = fpReg(a.s ^ 1, b.e, b.m);
+          else v = fpReg(a.s, a.e, b.m);
+          writeFr(m, r1, v);
+          return CONT;
+        },
+      };
+    }
+    case 'fbits': {
+      const sub = ins.sub;
+      return {
+        regs: [r1, r2, r3],
+        targetFr: r1,
+        exec: () => {
+          const a = fr(r2),
+            b = fr(r3);
+          if (isNatVal(a) || isNatVal(b)) writeFr(m, r1, NATVAL);
+          else if (sub === 'fpack') writeFr(m, r1, intReg((regToSingle(a) << 32n) | regToSingle(b)));
+          else writeFr(m, r1, intReg(bitsOp(sub, a.m, b.m)));
+          return CONT;
+        },
+      };
+    }
+    case 'fsetc': {
+      const amask = ins.n1,
+        omask = ins.n3;
+      return {
+        regs: [],
+        exec: () => {
+          const f = fpsrOf(m);
+          setFpsr(m, withControlBits(f, sf, (sfControlBits(f, sf) & amask) | omask));
+          return CONT;
+        },
+      };
+    }
+    case 'fclrf':
+      return { regs: [], exec: () => (setFpsr(m, clearFlags(fpsrOf(m), sf)), CONT) };
+    case 'fchkf': {
+      // Decoded at bundle address 0: imm is the displacement from the bundle.
+      const disp = ins.imm;
+      return {
+        regs: [],
+        exec: () => {
+          const f = fpsrOf(m);
+          const flags = flagsOf(f, sf);
+          const pending = (flags & ~Number(f & 0x3fn)) | (flags & ~flagsOf(f, 0));
+          if (!pending) return CONT;
+          const t = BigInt.asUintN(64, toBig(m.ipLo, m.ipHi) + disp);
+          return jump(m, loOf(t), hiOf(t));
+        },
+      };
+    }
+  }
+  return compileFpMem(m, ins);
+}
+
+const SIZE: Record<string, number> = { s: 4, d: 8, '8': 8, e: 10, spill: 16 };
+
+/** r3 += inc (64-bit). */
+function postInc(m: Machine, r3: number, inc: bigint): void {
+  const v = BigInt.asUintN(64, toBig(m.grLo[r3]!, m.grHi[r3]!) + inc);
+  m.grLo[r3] = loOf(v);
+  m.grHi[r3] = hiOf(v);
+}
+
+/** Reads `size` bytes at a translated address (two 8-byte halves at most): [low 8, high 8]. */
+function loadBytes(m: Machine, lo: number, hi: number, size: number): [bigint, bigint] | null {
+  const first = Math.min(size, 8);
+  if (!xlateData(m, lo, hi, size > 8 ? 16 : size, READ)) return null;
+  m.mem.load(PA.lo, PA.hi, first, OUT);
+  const a = toBig(OUT.lo, OUT.hi);
+  if (size <= 8) return [a, 0n];
+  const addr2 = BigInt.asUintN(64, toBig(lo, hi) + 8n);
+  if (!xlateData(m, loOf(addr2), hiOf(addr2), 8, READ)) return null;
+  m.mem.load(PA.lo, PA.hi, size - 8 === 2 ? 2 : 8, OUT);
+  return [a, toBig(OUT.lo, OUT.hi)];
+}
+
+function storeBytes(m: Machine, lo: number, hi: number, size: number, a: bigint, b: bigint): boolean {
+  if (!xlateData(m, lo, hi, size > 8 ? 16 : size, WRITE)) return false;
+  // Translate the second half before writing the first, so that a fault writes nothing.
+  const pa1 = { lo: PA.lo, hi: PA.hi };
+  let pa2: { lo: number; hi: number } | null = null;
+  if (size > 8) {
+    const addr2 = BigInt.asUintN(64, toBig(lo, hi) + 8n);
+    if (!xlateData(m, loOf(addr2), hiOf(addr2), 8, WRITE)) return false;
+    pa2 = { lo: PA.lo, hi: PA.hi };
+  }
+  m.mem.store(pa1.lo, pa1.hi, Math.min(size, 8), loOf(a), hiOf(a));
+  if (pa2) m.mem.store(pa2.lo, pa2.hi, size - 8 === 2 ? 2 : 8, loOf(b), hiOf(b));
+  return true;
+}
+
+function fromMemory(sub: string, a: bigint, b: bigint): FpReg {
+  switch (sub) {
+    case 's':
+      return singleToReg(a & 0xffffffffn);
+    case 'd':
+      return doubleToReg(a);
+    case '8':
+      return integerToReg(a);
+    case 'e':
+      return extendedToReg(a, Number(b & 0xffffn));
+    default:
+      return spillToReg(a, b);
+  }
+}
+
+function toMemory(sub: string, r: FpReg): [bigint, bigint] {
+  switch (sub) {
+    case 's':
+      return [regToSingle(r), 0n];
+    case 'd':
+      return [regToDouble(r), 0n];
+    case '8':
+      return [r.m, 0n];
+    case 'e': {
+      const x = regToExtended(r);
+      return [x.sig, BigInt(x.signExp)];
+    }
+    default: {
+      const x = regToSpill(r);
+      return [x.lo, x.hi];
+    }
+  }
+}
+
+function compileFpMem(m: Machine, ins: Insn): Body | null {
+  const { r1, r2, r3, sub } = ins;
+  const N = m.nat,
+    L = m.grLo,
+    H = m.grHi;
+  switch (ins.op) {
+    case 'ldf':
+    case 'ldf_postreg':
+    case 'ldf_postimm': {
+      const size = SIZE[sub]!;
+      const post = ins.op !== 'ldf',
+        reg = ins.op === 'ldf_postreg';
+      if (post && r3 === 0) return { regs: [r1], exec: () => m.fault('illegal_op') };
+      return {
+        regs: [r1],
+        access: 'r',
+        targetFr: r1,
+        exec: () => {
+          if (N[r3] || (reg && N[r2])) return m.fault('reg_nat', { isr: ISR_R });
+          const bytes = loadBytes(m, L[r3]!, H[r3]!, size);
+          if (!bytes) return 2;
+          if (post) postInc(m, r3, reg ? toBig(L[r2]!, H[r2]!) : ins.imm);
+          writeFr(m, r1, fromMemory(sub, bytes[0], bytes[1]));
+          return CONT;
+        },
+      };
+    }
+    case 'stf':
+    case 'stf_postimm': {
+      const size = SIZE[sub]!,
+        post = ins.op === 'stf_postimm';
+      if (post && r3 === 0) return { regs: [r2], exec: () => m.fault('illegal_op') };
+      return {
+        regs: [r2],
+        access: 'w',
+        exec: () => {
+          const v = readFr(m, r2);
+          if (N[r3] || (sub !== 'spill' && isNatVal(v))) return m.fault('reg_nat', { isr: ISR_W });
+          const [a, b] = toMemory(sub, v);
+          if (!storeBytes(m, L[r3]!, H[r3]!, size, a, b)) return 2;
+          if (post) postInc(m, r3, ins.imm);
+          return CONT;
+        },
+      };
+    }
+    case 'ldfp': {
+      // Two FRs from consecutive memory (8 bytes for ldfps, 16 otherwise); the pair must be one
+      // odd and one even physical register, else Illegal Operation (SDM ldfp).
+      const half = sub === 's' ? 4 : 8,
+        f1 = r1,
+        f2 = r2,
+        inc = ins.imm;
+      if (inc !== 0n && r3 === 0) return { regs: [f1, f2], exec: () => m.fault('illegal_op') };
+      return {
+        regs: [f1, f2],
+        access: 'r',
+        targetFr: Math.min(f1, f2),
+        exec: () => {
+          if (f1 === f2 || ((frIndex(m, f1) ^ frIndex(m, f2)) & 1) === 0) return m.fault('illegal_op');
+          if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
+          const bytes = loadBytes(m, L[r3]!, H[r3]!, 2 * half);
+          if (!bytes) return 2;
+          if (inc !== 0n) postInc(m, r3, inc);
+          const [a, b] = half === 4 ? [bytes[0] & 0xffffffffn, bytes[0] >> 32n] : bytes;
+          writeFr(m, f1, fromMemory(sub, a, 0n));
+          writeFr(m, f2, fromMemory(sub, b, 0n));
+          return CONT;
+        },
+      };
+    }
+    case 'getf':
+      return {
+        regs: [r2],
+        exec: () => {
+          const v = readFr(m, r2);
+          const nat = isNatVal(v);
+          const out = sub === 'sig' ? v.m : sub === 'exp' ? regToExp(v) : sub === 's' ? regToSingle(v) : regToDouble(v);
+          L[r1] = nat ? 0 : loOf(out);
+          H[r1] = nat ? 0 : hiOf(out);
+          N[r1] = nat ? 1 : 0;
+          return CONT;
+        },
+      };
+    case 'setf':
+      return {
+        regs: [r1],
+        targetFr: r1,
+        exec: () => {
+          const g = toBig(L[r2]!, H[r2]!);
+          let v: FpReg;
+          if (N[r2]) v = NATVAL;
+          else if (sub === 'sig') v = integerToReg(g);
+          else if (sub === 'exp') v = expToReg(g);
+          else if (sub === 's') v = singleToReg(g & 0xffffffffn);
+          else v = doubleToReg(g);
+          writeFr(m, r1, v);
+          return CONT;
+        },
+      };
+  }
+  return null;
+}
