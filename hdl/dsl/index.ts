@@ -8,3 +8,7 @@ export { elaborate, type Elaborated } from './elaborate.js';
 export { setLocationCapture } from './loc.js';
 export { formatLoc } from '../ir/loc.js';
 export { HdlError, formatDiagnostic, type Diagnostic } from '../passes/index.js';
+export { EnumSignal, enumConstName } from './signal.js';
+export { fieldsOf, withField } from './bundles.js';
+export type { Port, PortDir, PortsOf, BundleValue, OutputValue, InstanceInputs, InstanceOutputs } from './ports.js';
+export type { Typed } from './module.js';

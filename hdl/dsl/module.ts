@@ -4,18 +4,22 @@
 // reported together with the check passes' findings when the design is elaborated.
 import type { IRExpr, IRInstance, IRModule, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
 import { callerLoc } from './loc.js';
-import { BundleSignal, Signal, type AssignSink } from './signal.js';
+import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 import { Value, type Operand } from './value.js';
 import { splitProcesses } from './processes.js';
+import type { InstanceInputs, InstanceOutputs, Port, PortCarrier, PortsOf } from './ports.js';
 
 export interface Problem {
   readonly message: string;
   readonly loc: Loc;
 }
 
-/** A finished module: its IR plus the modules it instantiates. */
-export interface HdlModule {
+/**
+ * A finished module: its IR plus the modules it instantiates. `P` is its port map when the
+ * module body returned its ports (see PortsOf), `unknown` otherwise.
+ */
+export interface HdlModule<P = unknown> extends PortCarrier<P> {
   readonly ir: IRModule;
   readonly children: readonly HdlModule[];
   readonly problems: readonly Problem[];
@@ -31,7 +35,17 @@ export interface RegOptions {
   readonly init?: number | bigint;
 }
 
-type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> : T extends 1 ? Signal<1> : Signal;
+/** The signal class a type declares: bundles have fields, enums members, widths stay literal. */
+export type Typed<T extends HwType> =
+  T extends BundleType<infer F>
+    ? BundleSignal<F>
+    : T extends EnumType<infer K>
+      ? EnumSignal<K>
+      : T extends number
+        ? number extends T
+          ? Signal
+          : Signal<T>
+        : Signal;
 
 export class WhenChain {
   constructor(
@@ -110,11 +124,11 @@ export class ModuleBuilder implements AssignSink {
   ) {}
 
   // ---- declarations ----
-  input<T extends HwType>(name: string, type: T): Typed<T> {
-    return this.declare(name, 'input', type, callerLoc()) as Typed<T>;
+  input<N extends string, T extends HwType>(name: N, type: T): Port<N, 'input', Typed<T>> {
+    return this.declare(name, 'input', type, callerLoc()) as Port<N, 'input', Typed<T>>;
   }
-  output<T extends HwType>(name: string, type: T): Typed<T> {
-    return this.declare(name, 'output', type, callerLoc()) as Typed<T>;
+  output<N extends string, T extends HwType>(name: N, type: T): Port<N, 'output', Typed<T>> {
+    return this.declare(name, 'output', type, callerLoc()) as Port<N, 'output', Typed<T>>;
   }
   wire<T extends HwType>(name: string, type: T): Typed<T> {
     return this.declare(name, 'wire', type, callerLoc()) as Typed<T>;
@@ -129,11 +143,11 @@ export class ModuleBuilder implements AssignSink {
     return this.declare(name, 'reg', type, loc, { clock: clock.id, reset, init }) as Typed<T>;
   }
   /** The module's clock input `clk` (created on first use). */
-  clock(): Signal<1> {
+  clock(): Port<'clk', 'input', Signal<1>> {
     return (this.clk ??= this.declare('clk', 'input', 1, callerLoc()) as Signal<1>);
   }
   /** The module's synchronous reset input `rst` (created on first use). */
-  reset(): Signal<1> {
+  reset(): Port<'rst', 'input', Signal<1>> {
     return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>);
   }
 
@@ -151,7 +165,12 @@ export class ModuleBuilder implements AssignSink {
 
   /** An enum member as a constant (emitted as a named localparam). */
   enumValue<K extends string>(t: EnumType<K>, member: K): Value {
-    return this.constant(t.values[member], t.width, callerLoc(), `${t.name}_${member}`.toUpperCase());
+    const loc = callerLoc();
+    if (!Object.hasOwn(t.values, member)) {
+      this.problem(`enum '${t.name}' has no member '${member}'`, loc);
+      return this.constant(0, t.width, loc);
+    }
+    return this.constant(t.values[member], t.width, loc, enumConstName(t, member));
   }
 
   // ---- statements ----
@@ -181,8 +200,11 @@ export class ModuleBuilder implements AssignSink {
     body(new SwitchBuilder(this, node, subject.width));
   }
 
-  /** Instantiate a child module; returns its outputs as values of this module. */
-  instance(name: string, child: HdlModule, inputs: Readonly<Record<string, Operand>>): Record<string, Value> {
+  /**
+   * Instantiate a child module; returns its outputs as values of this module. For a child
+   * whose body returned its ports, both the connections and the outputs are typed by name.
+   */
+  instance<P>(name: string, child: HdlModule<P>, inputs: InstanceInputs<NoInfer<P>>): InstanceOutputs<P> {
     const loc = callerLoc();
     const ins: Record<string, number> = {};
     const outs: Record<string, number> = {};
@@ -194,7 +216,7 @@ export class ModuleBuilder implements AssignSink {
     }
     for (const p of ports) {
       if (p.kind === 'input') {
-        const v = inputs[p.name];
+        const v = (inputs as Readonly<Record<string, Operand>>)[p.name];
         if (v === undefined) {
           this.problem(`instance '${name}' of '${child.ir.name}': input port '${p.name}' is not connected`, loc);
           continue;
@@ -204,12 +226,12 @@ export class ModuleBuilder implements AssignSink {
       } else {
         const w = this.declare(`${name}_${p.name}`, 'wire', p.width, loc);
         outs[p.name] = w.id;
-        result[p.name] = w;
+        result[p.name] = p.fields ? Object.assign(new Value(this, w.expr, w.width), { f: fieldView(w, p.fields) }) : w;
       }
     }
     this.instances.push({ name, module: child.ir.name, inputs: ins, outputs: outs, loc });
     if (!this.children.includes(child)) this.children.push(child);
-    return result;
+    return result as InstanceOutputs<P>;
   }
 
   // ---- AssignSink / ExprSink ----
@@ -339,7 +361,9 @@ export class ModuleBuilder implements AssignSink {
     const expr = this.addExpr({ op: 'ref', width: w, signal: id, loc });
     const s = bundle
       ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields)
-      : new Signal(this, expr, w, id, name, kind);
+      : en
+        ? new EnumSignal(this, expr, w, id, name, kind, en)
+        : new Signal(this, expr, w, id, name, kind);
     return s;
   }
 
@@ -361,18 +385,26 @@ export class ModuleBuilder implements AssignSink {
   }
 }
 
-/** Build a module: runs `body` with a fresh builder (also the target of the free functions). */
-export function defineModule(
+/**
+ * Build a module: runs `body` with a fresh builder (also the target of the free functions).
+ * A body that returns its port signals (`return { a, y }` or `[a, y]`) gives a typed module
+ * (see `instance`); the returned signals must be ports of this module.
+ */
+export function defineModule<R = void>(
   name: string,
-  body: (m: ModuleBuilder) => void,
+  body: (m: ModuleBuilder) => R,
   opts: { doc?: string; params?: Record<string, unknown> } = {},
-): HdlModule {
+): HdlModule<PortsOf<R>> {
   const m = new ModuleBuilder(name, callerLoc(), opts.doc, opts.params);
   const prev = ModuleBuilder.enter(m);
   try {
-    body(m);
+    const ports = body(m);
+    if (ports && typeof ports === 'object')
+      for (const p of Object.values(ports))
+        if (p instanceof Signal && (p.mod !== m || (p.kind !== 'input' && p.kind !== 'output')))
+          m.problem(`module '${name}' returns '${p.name}' as a port, but it is not a port of this module`, m.loc);
   } finally {
     ModuleBuilder.leave(prev);
   }
-  return m.finish();
+  return m.finish() as HdlModule<PortsOf<R>>;
 }

@@ -9,7 +9,7 @@
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
 import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem } from './memory.js';
 import { TlbSide } from './tlb.js';
@@ -178,7 +178,7 @@ export class Machine {
     this.tb = Number((v >> 26n) & 1n);
     this.xlateEpoch++;
   }
-  psrBit(name: string): number {
+  psrBit(name: PsrFieldName): number {
     return Number((this.psr >> BigInt(PSR_BIT[name]!)) & 1n);
   }
 
