@@ -12,3 +12,4 @@ export { EnumSignal, enumConstName } from './signal.js';
 export { fieldsOf, withField } from './bundles.js';
 export type { Port, PortDir, PortsOf, BundleValue, OutputValue, InstanceInputs, InstanceOutputs } from './ports.js';
 export type { Typed } from './module.js';
+export { signature, flipped, prefixed, type Signature, type Flow, type PortGroup } from './interfaces.js';

@@ -9,6 +9,7 @@ import { widthOf, type BundleType, type EnumType, type HwType } from './types.js
 import { Value, type Operand } from './value.js';
 import { splitProcesses } from './processes.js';
 import type { InstanceInputs, InstanceOutputs, Port, PortCarrier, PortsOf } from './ports.js';
+import { connectGroups, declarePorts, type Members, type PortGroup, type Signature } from './interfaces.js';
 
 export interface Problem {
   readonly message: string;
@@ -114,6 +115,8 @@ export class ModuleBuilder implements AssignSink {
   private readonly body: MutStmt[] = [];
   private stack: MutStmt[][] = [this.body];
   private clk?: Signal<1>;
+  /** Wires driven by an instance output (`connect` never drives them). */
+  private readonly instanceDriven = new Set<number>();
   private rst?: Signal<1>;
 
   constructor(
@@ -149,6 +152,21 @@ export class ModuleBuilder implements AssignSink {
   /** The module's synchronous reset input `rst` (created on first use). */
   reset(): Port<'rst', 'input', Signal<1>> {
     return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>);
+  }
+
+  /** One port per member of `sig` (`prefix_member`; 'out' members are outputs). */
+  ports<P extends string, M extends Members>(prefix: P, sig: Signature<M>): PortGroup<P, M> {
+    return declarePorts(this, prefix, sig);
+  }
+
+  /** Connects two groups of signals member by member (the side this module drives takes the other). */
+  connect(a: Readonly<Record<string, Value>>, b: Readonly<Record<string, Value>>): void {
+    const loc = callerLoc();
+    const drivable = (v: Value): v is Signal =>
+      v instanceof Signal &&
+      v.mod === this &&
+      (v.kind === 'output' || (v.kind === 'wire' && !this.instanceDriven.has(v.id)));
+    connectGroups(a, b, drivable, (message) => this.problem(message, loc));
   }
 
   /** A named wire driven by `value` (gives an intermediate result a stable Verilog name). */
@@ -226,6 +244,7 @@ export class ModuleBuilder implements AssignSink {
       } else {
         const w = this.declare(`${name}_${p.name}`, 'wire', p.width, loc);
         outs[p.name] = w.id;
+        this.instanceDriven.add(w.id);
         result[p.name] = p.fields ? Object.assign(new Value(this, w.expr, w.width), { f: fieldView(w, p.fields) }) : w;
       }
     }

@@ -11,7 +11,10 @@ import {
   elaborate,
   enumType,
   fieldsOf,
+  flipped,
   HdlError,
+  prefixed,
+  signature,
   withField,
   type Bit,
   type Value,
@@ -126,5 +129,58 @@ describe('enums and spec data typed by name', () => {
     void PSR_BIT.vmm;
     expectTypeOf<'virtualization'>().toMatchTypeOf<PriorityRowName>();
     expectTypeOf<'virtualisation'>().not.toMatchTypeOf<PriorityRowName>();
+  });
+});
+
+describe('port bundles with direction', () => {
+  // A request/response port seen from the initiator: addr leaves it, data comes back.
+  const Bus = signature({ addr: ['out', 4], data: ['in', 8] });
+  const target = defineModule('bus_target', (m) => {
+    const bus = m.ports('bus', flipped(Bus)); // bus_addr input, bus_data output
+    bus.data.set(bus.addr.zext(8).add(0x10));
+    return bus;
+  });
+  const initiator = defineModule('bus_initiator', (m) => {
+    const a = m.input('a', 4);
+    const got = m.output('got', 8);
+    const u = m.instance('u', target, { bus_addr: a });
+    // Inside this module the target's group is a wire group; connect drives it in one call.
+    const bus = { addr: m.wire('bus_addr', 4), data: m.wire('bus_data', 8) };
+    m.connect(bus, { addr: a, data: u.bus_data });
+    got.set(bus.data);
+    return { a, got };
+  });
+
+  it('declares prefixed ports with the flipped directions, typed by name', () => {
+    expect(target.ir.signals.map((s) => [s.name, s.kind])).toEqual([
+      ['bus_addr', 'input'],
+      ['bus_data', 'output'],
+    ]);
+    defineModule('bus_typing', (m) => {
+      const u = m.instance('u', target, prefixed('bus', { addr: m.lit(1, 4) }));
+      expectTypeOf(u.bus_data).toEqualTypeOf<Value<8>>();
+      // @ts-expect-error bus_addr is an input of the target, not an output
+      void u.bus_addr;
+      // @ts-expect-error no member 'adr'
+      m.instance('v', target, prefixed('bus', { adr: m.lit(1, 4) }));
+    });
+  });
+
+  it('connect drives each member from the side that is not driven here', () => {
+    const sim = createSimulator(elaborate(initiator).design);
+    sim.poke('a', 5);
+    expect(sim.peek('got')).toBe(0x15n);
+  });
+
+  it('connect reports a member with no driven side', () => {
+    const bad = defineModule('bus_bad', (m) => {
+      const a = m.input('a', 4);
+      const b = m.input('b', 4);
+      m.connect({ addr: a }, { addr: b, data: a });
+    });
+    expect(bad.problems.map((p) => p.message)).toEqual([
+      "connect: member 'addr' has no side this module drives",
+      "connect: member 'data' is missing on the left side",
+    ]);
   });
 });
