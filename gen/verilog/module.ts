@@ -4,6 +4,7 @@
 import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
 import { constLiteral, ExprEmitter } from './exprs.js';
 import { unusedBits } from './unused.js';
+import { countProperties, emitProperties } from './properties.js';
 import { operands, targetsOf } from '../../hdl/ir/walk.js';
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
@@ -34,6 +35,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   };
   for (const p of m.processes) countStmts(p.body);
   for (const i of m.instances) for (const e of Object.values(i.inputs)) ex.use(e);
+  countProperties(m, ex);
 
   // Which signals are driven from an always block (declared `reg` in Verilog).
   const procReg = new Set<number>();
@@ -58,6 +60,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
     ];
     return `  ${inst.module} ${inst.name} ( ${src(inst.loc)}\n${conns.join(',\n')}\n  );`;
   });
+  const properties = emitProperties(m, ex);
 
   const ports = m.signals.filter((s) => s.kind === 'input' || s.kind === 'output');
   const internal = m.signals.filter((s) => s.kind === 'wire' || s.kind === 'reg');
@@ -91,6 +94,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   if (assigns.length) out.push('', ...assigns);
   if (blocks.length) out.push('', ...blocks);
   if (instances.length) out.push('', ...instances);
+  if (properties.length) out.push('', ...properties);
   out.push('', 'endmodule', '', '`default_nettype wire', '');
   return out.join('\n');
 }

@@ -13,3 +13,4 @@ export { fieldsOf, withField } from './bundles.js';
 export type { Port, PortDir, PortsOf, BundleValue, OutputValue, InstanceInputs, InstanceOutputs } from './ports.js';
 export type { Typed } from './module.js';
 export { signature, flipped, prefixed, type Signature, type Flow, type PortGroup } from './interfaces.js';
+export { past, rose, fell, stable } from './temporal.js';

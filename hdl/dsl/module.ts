@@ -2,7 +2,7 @@
 // statements (assignments inside when/switch trees) and instances, and produces the IR.
 // Construction never throws for design errors: problems are collected (with locations) and
 // reported together with the check passes' findings when the design is elaborated.
-import type { IRExpr, IRInstance, IRModule, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
+import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
 import { callerLoc } from './loc.js';
 import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
@@ -52,6 +52,8 @@ export class WhenChain {
   constructor(
     private readonly m: ModuleBuilder,
     private node: Extract<MutStmt, { kind: 'if' }>,
+    /** The conditions of this arm and the arms before it (for property guards). */
+    private readonly conds: readonly Value[] = [],
   ) {}
   elsewhen(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
@@ -63,12 +65,19 @@ export class WhenChain {
       loc,
     };
     this.node.else.push(next);
-    this.m.collect(next.then, body);
-    return new WhenChain(this.m, next);
+    const prior = this.conds;
+    this.m.collect(next.then, body, () => noneOf(prior).and(cond));
+    return new WhenChain(this.m, next, [...prior, cond]);
   }
   otherwise(body: () => void): void {
-    this.m.collect(this.node.else, body);
+    const prior = this.conds;
+    this.m.collect(this.node.else, body, () => noneOf(prior));
   }
+}
+
+/** 1 when none of `conds` holds (property guards of else arms). */
+function noneOf(conds: readonly Value[]): Value {
+  return conds.reduce((a, b) => a.or(b)).not();
 }
 
 export class SwitchBuilder {
@@ -77,6 +86,7 @@ export class SwitchBuilder {
     private readonly m: ModuleBuilder,
     private readonly node: Extract<MutStmt, { kind: 'switch' }>,
     private readonly width: number,
+    private readonly subject?: Value,
   ) {}
   /** A case: one value or several; values are numbers or constants (enum members). */
   is(values: Operand | readonly Operand[], body: () => void): this {
@@ -86,7 +96,9 @@ export class SwitchBuilder {
     const hex = list.map((v) => this.m.caseValue(v, this.width, loc));
     const c = { values: hex, body: [] as MutStmt[], loc };
     this.node.cases.push(c);
-    this.m.collect(c.body, body);
+    const subject = this.subject;
+    const guard = () => list.map((v) => subject!.eq(v)).reduce((a, b) => a.or(b));
+    this.m.collect(c.body, body, subject ? guard : undefined);
     return this;
   }
   default(body: () => void): void {
@@ -95,7 +107,11 @@ export class SwitchBuilder {
     this.hasDefault = true;
     const c = { values: [] as string[], body: [] as MutStmt[], loc };
     this.node.cases.push(c);
-    this.m.collect(c.body, body);
+    const subject = this.subject;
+    const cases = this.node.cases.slice(0, -1);
+    const guard = () =>
+      noneOf(cases.map((k) => k.values.map((v) => subject!.eq(BigInt(`0x${v}`))).reduce((a, b) => a.or(b))));
+    this.m.collect(c.body, body, subject && cases.length ? guard : undefined);
   }
 }
 
@@ -114,6 +130,13 @@ export class ModuleBuilder implements AssignSink {
   readonly problems: Problem[] = [];
   private readonly body: MutStmt[] = [];
   private stack: MutStmt[][] = [this.body];
+  /** Per open when/switch arm: its condition, built only if a property needs it. */
+  private readonly guards: (() => Value)[] = [];
+  private readonly props: IRProperty[] = [];
+  private pastValid?: Signal<1>;
+  private pastCount = 0;
+  /** past() registers by the expression they delay (one register per value). */
+  private readonly pastOf = new Map<number, Value>();
   private clk?: Signal<1>;
   /** Wires driven by an instance output (`connect` never drives them). */
   private readonly instanceDriven = new Set<number>();
@@ -202,8 +225,8 @@ export class ModuleBuilder implements AssignSink {
       loc,
     };
     this.top().push(node);
-    this.collect(node.then, body);
-    return new WhenChain(this, node);
+    this.collect(node.then, body, () => cond);
+    return new WhenChain(this, node, [cond]);
   }
 
   switch(subject: Value, body: (s: SwitchBuilder) => void): void {
@@ -215,7 +238,7 @@ export class ModuleBuilder implements AssignSink {
       loc,
     };
     this.top().push(node);
-    body(new SwitchBuilder(this, node, subject.width));
+    body(new SwitchBuilder(this, node, subject.width, subject));
   }
 
   /**
@@ -294,13 +317,64 @@ export class ModuleBuilder implements AssignSink {
     return c.expr;
   }
 
-  collect(into: MutStmt[], body: () => void): void {
+  collect(into: MutStmt[], body: () => void, guard?: () => Value): void {
     this.stack.push(into);
+    if (guard) this.guards.push(guard);
     try {
       body();
     } finally {
       this.stack.pop();
+      if (guard) this.guards.pop();
     }
+  }
+
+  // ---- properties ----
+  /** `cond` must hold (on every rising clock edge; always, in a module without a clock). */
+  assert(cond: Value, message: string): void {
+    this.property('assert', cond, message, callerLoc());
+  }
+  /** `cond` is assumed to hold (a constraint on the inputs for formal proofs). */
+  assume(cond: Value, message: string): void {
+    this.property('assume', cond, message, callerLoc());
+  }
+  /** `cond` must be reachable (a formal cover goal; counted in simulation). */
+  cover(cond: Value, message: string): void {
+    this.property('cover', cond, message, callerLoc());
+  }
+  /** `v` one clock cycle earlier (a register; properties after the first past() apply from the second cycle after reset). */
+  past<W extends number>(v: Value<W>): Value<W> {
+    const loc = callerLoc();
+    this.own(v, loc);
+    this.pastValid ??= this.declare('past_valid', 'reg', 1, loc, {
+      clock: this.clock().id,
+      reset: this.reset().id,
+      init: '0',
+    }) as Signal<1>;
+    if (this.pastCount === 0) this.assignAt(this.pastValid, this.constant(1, 1, loc), loc);
+    const known = this.pastOf.get(v.expr);
+    if (known) return known as Value<W>;
+    const r = this.declare(`past_${this.pastCount++}`, 'reg', v.width, loc, {
+      clock: this.clock().id,
+      reset: null,
+      init: null,
+    });
+    this.assignAt(r, v, loc);
+    this.pastOf.set(v.expr, r);
+    return r as Value as Value<W>;
+  }
+
+  private assignAt(target: Signal, v: Value, loc: Loc): void {
+    // Outside any when/switch arm: the body list, not the current arm.
+    this.body.push({ kind: 'assign', target: target.id, value: v.expr, loc });
+  }
+
+  private property(kind: IRProperty['kind'], cond: Value, message: string, loc: Loc): void {
+    this.own(cond, loc);
+    if (cond.width !== 1) this.problem(`${kind}: the condition is ${cond.width} bits, expected 1`, loc);
+    const parts = this.guards.map((g) => g());
+    if (this.pastValid) parts.unshift(this.pastValid);
+    const enable = parts.length ? parts.reduce((a, b) => a.and(b)).expr : null;
+    this.props.push({ kind, cond: cond.expr, enable, clock: this.clk?.id ?? null, message, loc });
   }
 
   caseValue(v: Operand, width: number, loc: Loc): string {
@@ -328,6 +402,7 @@ export class ModuleBuilder implements AssignSink {
       exprs: this.exprs,
       processes,
       instances: this.instances,
+      ...(this.props.length ? { properties: this.props.map((p) => ({ ...p, clock: this.clk?.id ?? null })) } : {}),
       ...(this.params ? { params: this.params } : {}),
     };
     return { ir, children: this.children, problems: this.problems };

@@ -159,6 +159,21 @@ export interface IRInstance {
   readonly loc: Loc;
 }
 
+/**
+ * A property (assertion, assumption or cover) checked on the rising edge of `clock`, or
+ * combinationally when the module has no clock. `enable` is the condition under which it
+ * applies (the when/switch path it was written in, and "a past value exists" when the module
+ * uses past()); null means always.
+ */
+export interface IRProperty {
+  readonly kind: 'assert' | 'assume' | 'cover';
+  readonly cond: number; // expr id, width 1
+  readonly enable: number | null; // expr id, width 1
+  readonly clock: number | null; // signal id
+  readonly message: string;
+  readonly loc: Loc;
+}
+
 export interface IRModule {
   name: string;
   readonly loc: Loc;
@@ -168,6 +183,8 @@ export interface IRModule {
   readonly exprs: IRExpr[];
   readonly processes: IRProcess[];
   readonly instances: IRInstance[];
+  /** Assertions, assumptions and covers (absent when there are none). */
+  readonly properties?: readonly IRProperty[];
   /** Generator options that produced this module (for manifests), JSON values. */
   readonly params?: Readonly<Record<string, unknown>>;
 }
