@@ -66,15 +66,15 @@ export function probeProperties(design: IRDesign): { design: IRDesign; probes: P
   const byName = new Map(modules.map((m) => [m.name, m]));
   const probes: PropertyProbe[] = [];
   const walk = (m: IRModule, prefix: string) => {
-    (m.properties ?? []).forEach((p, k) =>
+    (m.properties ?? []).forEach((p, k) => {
       probes.push({
         wire: `${prefix}${PROBE}${k}`,
         kind: p.kind,
         message: p.message,
         loc: p.loc,
         clocked: p.clock !== null,
-      }),
-    );
+      });
+    });
     for (const inst of m.instances) {
       const child = byName.get(inst.module);
       if (child) walk(child, `${prefix}${inst.name}.`);
