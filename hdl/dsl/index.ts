@@ -14,3 +14,4 @@ export type { Port, PortDir, PortsOf, BundleValue, OutputValue, InstanceInputs, 
 export type { Typed } from './module.js';
 export { signature, flipped, prefixed, type Signature, type Flow, type PortGroup } from './interfaces.js';
 export { past, rose, fell, stable } from './temporal.js';
+export { Memory, type MemoryOptions } from './memory.js';

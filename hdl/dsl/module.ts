@@ -3,6 +3,7 @@
 // Construction never throws for design errors: problems are collected (with locations) and
 // reported together with the check passes' findings when the design is elaborated.
 import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
+import { Memory, type MemoryOptions } from './memory.js';
 import { callerLoc } from './loc.js';
 import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
@@ -134,6 +135,7 @@ export class ModuleBuilder implements AssignSink {
   private readonly guards: (() => Value)[] = [];
   private readonly props: IRProperty[] = [];
   private pastValid?: Signal<1>;
+  private readonly mems: Memory[] = [];
   private pastCount = 0;
   /** past() registers by the expression they delay (one register per value). */
   private readonly pastOf = new Map<number, Value>();
@@ -328,6 +330,32 @@ export class ModuleBuilder implements AssignSink {
     }
   }
 
+  // ---- memories ----
+  /** A memory of `depth` words of `width` bits on this module's clock (see Memory). */
+  memory<W extends number>(name: string, opts: MemoryOptions & { readonly width: W }): Memory<W> {
+    const loc = callerLoc();
+    const { depth, width } = opts;
+    if (!Number.isInteger(depth) || depth < 2 || (depth & (depth - 1)) !== 0)
+      this.problem(`memory '${name}': depth ${depth} must be a power of two ≥ 2`, loc);
+    if (!Number.isInteger(width) || width < 1) this.problem(`memory '${name}': width ${width} must be ≥ 1`, loc);
+    if (opts.init && opts.init.length > depth)
+      this.problem(`memory '${name}': ${opts.init.length} initial words for ${depth} words`, loc);
+    const init = opts.init ? opts.init.slice(0, depth).map((v) => this.fitConstant(v, width, loc)) : null;
+    const host = {
+      name: this.name,
+      clockId: () => this.clock().id,
+      own: (v: Operand, w: number, at: Loc) => (v instanceof Value ? this.own(v, at) : this.constant(v, w, at)),
+      declareData: (n: string, w: number, sync: boolean, at: Loc) =>
+        sync
+          ? this.declare(n, 'reg', w, at, { clock: this.clock().id, reset: null, init: null })
+          : this.declare(n, 'wire', w, at),
+      problem: (message: string, at: Loc) => this.problem(message, at),
+    };
+    const mem = new Memory<W>(host, name, depth, width, init, loc);
+    this.mems.push(mem as Memory);
+    return mem;
+  }
+
   // ---- properties ----
   /** `cond` must hold (on every rising clock edge; always, in a module without a clock). */
   assert(cond: Value, message: string): void {
@@ -402,6 +430,19 @@ export class ModuleBuilder implements AssignSink {
       exprs: this.exprs,
       processes,
       instances: this.instances,
+      ...(this.mems.length
+        ? {
+            memories: this.mems.map((x) => ({
+              name: x.name,
+              width: x.width,
+              depth: x.depth,
+              init: x.init,
+              writes: x.writes,
+              reads: x.reads,
+              loc: x.loc,
+            })),
+          }
+        : {}),
       ...(this.props.length ? { properties: this.props.map((p) => ({ ...p, clock: this.clk?.id ?? null })) } : {}),
       ...(this.params ? { params: this.params } : {}),
     };

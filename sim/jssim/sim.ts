@@ -6,6 +6,7 @@ import { SimError } from './flatten.js';
 import { HALF_PERIOD, VcdWriter } from './vcd.js';
 import { fromWords, toWords } from './words.js';
 import { probeProperties, PropertyFailure, type PropertyProbe } from './properties.js';
+import { lowerMemories } from './memories.js';
 
 export interface Simulator {
   /** Sets a top-level input (not the clock). */
@@ -51,7 +52,15 @@ export interface Simulator {
  */
 export function createSimulator(design: IRDesign, opts: CompileOptions = {}): Simulator {
   const { design: probed, probes } = probeProperties(design);
-  return new JsSimulator(compileDesign(probed, opts), probes);
+  const { design: lowered, init } = lowerMemories(probed);
+  const compiled = compileDesign(lowered, opts);
+  for (const w of init) {
+    const s = compiled.byName.get(w.name)!;
+    toWords(BigInt(`0x${w.hex}`), s.words).forEach((x, i) => {
+      compiled.state[s.offset + i] = x;
+    });
+  }
+  return new JsSimulator(compiled, probes);
 }
 
 class JsSimulator implements Simulator {
