@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { elaborate } from '../../hdl/dsl/index.js';
+import { counter } from '../../hdl/examples/counter.js';
 import { regfile } from '../../hdl/examples/regfile.js';
 import { ENGINES } from '../../sim/engine.js';
 import { testbench, TestbenchFailure } from '../../sim/testbench.js';
@@ -76,6 +77,36 @@ describe.each(ENGINES)('testbench on the %s engine', (engine) => {
       await tb.close();
     }
   }, 300_000);
+});
+
+describe('the README example', () => {
+  // The same lines as README.md "Testing your own design" (checked below), on both engines.
+  const lines = [
+    "tb.poke('rst', 1);",
+    'await tb.step();',
+    "tb.poke('rst', 0);",
+    "tb.poke('en', 1);",
+    'await tb.step(3);',
+    "await tb.expect('count', 3);",
+  ];
+  it('the README shows these lines', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const l of lines) expect(readme).toContain(l);
+  });
+  it.each(ENGINES)(
+    'runs on the %s engine',
+    async (engine) => {
+      const tb = await testbench(elaborate(counter()).design, { engine });
+      tb.poke('rst', 1);
+      await tb.step();
+      tb.poke('rst', 0);
+      tb.poke('en', 1);
+      await tb.step(3);
+      await tb.expect('count', 3);
+      await tb.close();
+    },
+    300_000,
+  );
 });
 
 describe('testbench input errors', () => {
