@@ -115,5 +115,8 @@ export const CR_RESERVED_MASK: Readonly<Record<number, bigint>> = Object.freeze(
   [CR.ISR]: 0xffff_f000_ff00_0000n,
 });
 
+/** DCR fields the core reads (SDM vol 2 §3.3.4.1): the PSR.be / PSR.pp values for interruptions. */
+export const DCR_BIT = Object.freeze({ pp: 0, be: 1 } as const);
+
 /** IFS.v (valid) bit, cleared on interruption dispatch. */
 export const IFS_V_BIT = 63;

@@ -3,14 +3,14 @@
 
 export type OnInterrupt = 'zero' | 'kept' | 'dcr_be' | 'dcr_pp';
 
-export interface PsrField {
-  readonly name: string;
+export interface PsrField<N extends string = string> {
+  readonly name: N;
   readonly lo: number;
   readonly width: number;
   readonly onInterrupt: OnInterrupt;
 }
 
-const f = (name: string, lo: number, width: number, onInterrupt: OnInterrupt = 'zero'): PsrField => ({
+const f = <N extends string>(name: N, lo: number, width: number, onInterrupt: OnInterrupt = 'zero'): PsrField<N> => ({
   name,
   lo,
   width,
@@ -18,7 +18,7 @@ const f = (name: string, lo: number, width: number, onInterrupt: OnInterrupt = '
 });
 
 /** The defined (non-reserved) PSR fields, in bit order. Everything else is reserved. */
-export const PSR_FIELDS: readonly PsrField[] = Object.freeze([
+export const PSR_FIELDS = Object.freeze([
   f('be', 1, 1, 'dcr_be'),
   f('up', 2, 1, 'kept'),
   f('ac', 3, 1),
@@ -51,10 +51,13 @@ export const PSR_FIELDS: readonly PsrField[] = Object.freeze([
   f('bn', 44, 1),
   f('ia', 45, 1),
   f('vm', 46, 1),
-]);
+] as const);
+
+/** The name of a defined PSR field: a typo is a compile error. */
+export type PsrFieldName = (typeof PSR_FIELDS)[number]['name'];
 
 export const PSR_BIT = Object.freeze(Object.fromEntries(PSR_FIELDS.map((x) => [x.name, x.lo]))) as Readonly<
-  Record<string, number>
+  Record<PsrFieldName, number>
 >;
 
 const maskOf = (pred: (x: PsrField) => boolean): bigint =>

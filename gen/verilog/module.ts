@@ -4,6 +4,8 @@
 import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
 import { constLiteral, ExprEmitter } from './exprs.js';
 import { unusedBits } from './unused.js';
+import { countProperties, emitProperties } from './properties.js';
+import { countMemories, memoryDeclarations, memoryLogic } from './memories.js';
 import { operands, targetsOf } from '../../hdl/ir/walk.js';
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
@@ -34,6 +36,8 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   };
   for (const p of m.processes) countStmts(p.body);
   for (const i of m.instances) for (const e of Object.values(i.inputs)) ex.use(e);
+  countProperties(m, ex);
+  countMemories(m, ex);
 
   // Which signals are driven from an always block (declared `reg` in Verilog).
   const procReg = new Set<number>();
@@ -58,6 +62,8 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
     ];
     return `  ${inst.module} ${inst.name} ( ${src(inst.loc)}\n${conns.join(',\n')}\n  );`;
   });
+  const properties = emitProperties(m, ex);
+  const memories = memoryLogic(m, ex);
 
   const ports = m.signals.filter((s) => s.kind === 'input' || s.kind === 'output');
   const internal = m.signals.filter((s) => s.kind === 'wire' || s.kind === 'reg');
@@ -81,6 +87,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
     out.push(
       `  ${procReg.has(s.id) || s.kind === 'reg' ? 'reg ' : 'wire'} ${range(s.width)}${s.name}; ${src(s.loc)}${fieldNote(s)}`,
     );
+  out.push(...memoryDeclarations(m));
   for (const t of ex.temps) out.push(`  wire ${range(t.width)}${t.name} = ${t.text}; ${src(m.exprs[t.expr]!.loc)}`);
   const unused = unusedBits(m);
   if (unused.length) {
@@ -90,7 +97,9 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   }
   if (assigns.length) out.push('', ...assigns);
   if (blocks.length) out.push('', ...blocks);
+  if (memories.length) out.push('', ...memories);
   if (instances.length) out.push('', ...instances);
+  if (properties.length) out.push('', ...properties);
   out.push('', 'endmodule', '', '`default_nettype wire', '');
   return out.join('\n');
 }

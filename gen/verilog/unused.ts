@@ -40,6 +40,16 @@ export function unusedBits(m: IRModule): string[] {
     if (p.reset != null) used[p.reset] = 1n;
   }
   for (const i of m.instances) for (const e of Object.values(i.inputs)) markFull(e);
+  for (const mem of m.memories ?? []) {
+    for (const w of mem.writes) {
+      for (const e of [w.addr, w.data, w.enable]) markFull(e);
+      used[w.clock] = 1n;
+    }
+    for (const r of mem.reads) {
+      markFull(r.addr);
+      if (r.clock !== null) used[r.clock] = 1n;
+    }
+  }
 
   const out: string[] = [];
   for (const s of m.signals) {

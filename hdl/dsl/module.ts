@@ -2,20 +2,26 @@
 // statements (assignments inside when/switch trees) and instances, and produces the IR.
 // Construction never throws for design errors: problems are collected (with locations) and
 // reported together with the check passes' findings when the design is elaborated.
-import type { IRExpr, IRInstance, IRModule, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
+import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
+import { Memory, type MemoryOptions } from './memory.js';
 import { callerLoc } from './loc.js';
-import { BundleSignal, Signal, type AssignSink } from './signal.js';
+import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 import { Value, type Operand } from './value.js';
 import { splitProcesses } from './processes.js';
+import type { InstanceInputs, InstanceOutputs, Port, PortCarrier, PortsOf } from './ports.js';
+import { connectGroups, declarePorts, type Members, type PortGroup, type Signature } from './interfaces.js';
 
 export interface Problem {
   readonly message: string;
   readonly loc: Loc;
 }
 
-/** A finished module: its IR plus the modules it instantiates. */
-export interface HdlModule {
+/**
+ * A finished module: its IR plus the modules it instantiates. `P` is its port map when the
+ * module body returned its ports (see PortsOf), `unknown` otherwise.
+ */
+export interface HdlModule<P = unknown> extends PortCarrier<P> {
   readonly ir: IRModule;
   readonly children: readonly HdlModule[];
   readonly problems: readonly Problem[];
@@ -31,7 +37,17 @@ export interface RegOptions {
   readonly init?: number | bigint;
 }
 
-type Typed<T extends HwType> = T extends BundleType<infer F> ? BundleSignal<F> : T extends 1 ? Signal<1> : Signal;
+/** The signal class a type declares: bundles have fields, enums members, widths stay literal. */
+export type Typed<T extends HwType> =
+  T extends BundleType<infer F>
+    ? BundleSignal<F>
+    : T extends EnumType<infer K>
+      ? EnumSignal<K>
+      : T extends number
+        ? number extends T
+          ? Signal
+          : Signal<T>
+        : Signal;
 
 /**
  * How deep when/switch bodies may nest. Beyond about 950 levels iverilog's parser gives up
@@ -44,6 +60,8 @@ export class WhenChain {
   constructor(
     private readonly m: ModuleBuilder,
     private node: Extract<MutStmt, { kind: 'if' }>,
+    /** The conditions of this arm and the arms before it (for property guards). */
+    private readonly conds: readonly Value[] = [],
   ) {}
   elsewhen(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
@@ -55,12 +73,19 @@ export class WhenChain {
       loc,
     };
     this.node.else.push(next);
-    this.m.collect(next.then, body);
-    return new WhenChain(this.m, next);
+    const prior = this.conds;
+    this.m.collect(next.then, body, () => noneOf(prior).and(cond));
+    return new WhenChain(this.m, next, [...prior, cond]);
   }
   otherwise(body: () => void): void {
-    this.m.collect(this.node.else, body);
+    const prior = this.conds;
+    this.m.collect(this.node.else, body, () => noneOf(prior));
   }
+}
+
+/** 1 when none of `conds` holds (property guards of else arms). */
+function noneOf(conds: readonly Value[]): Value {
+  return conds.reduce((a, b) => a.or(b)).not();
 }
 
 export class SwitchBuilder {
@@ -69,6 +94,7 @@ export class SwitchBuilder {
     private readonly m: ModuleBuilder,
     private readonly node: Extract<MutStmt, { kind: 'switch' }>,
     private readonly width: number,
+    private readonly subject?: Value,
   ) {}
   /** A case: one value or several; values are numbers or constants (enum members). */
   is(values: Operand | readonly Operand[], body: () => void): this {
@@ -78,7 +104,9 @@ export class SwitchBuilder {
     const hex = list.map((v) => this.m.caseValue(v, this.width, loc));
     const c = { values: hex, body: [] as MutStmt[], loc };
     this.node.cases.push(c);
-    this.m.collect(c.body, body);
+    const subject = this.subject;
+    const guard = () => list.map((v) => subject!.eq(v)).reduce((a, b) => a.or(b));
+    this.m.collect(c.body, body, subject ? guard : undefined);
     return this;
   }
   default(body: () => void): void {
@@ -87,7 +115,11 @@ export class SwitchBuilder {
     this.hasDefault = true;
     const c = { values: [] as string[], body: [] as MutStmt[], loc };
     this.node.cases.push(c);
-    this.m.collect(c.body, body);
+    const subject = this.subject;
+    const cases = this.node.cases.slice(0, -1);
+    const guard = () =>
+      noneOf(cases.map((k) => k.values.map((v) => subject!.eq(BigInt(`0x${v}`))).reduce((a, b) => a.or(b))));
+    this.m.collect(c.body, body, subject && cases.length ? guard : undefined);
   }
 }
 
@@ -107,7 +139,17 @@ export class ModuleBuilder implements AssignSink {
   private readonly body: MutStmt[] = [];
   private stack: MutStmt[][] = [this.body];
   private tooDeep = false;
+  /** Per open when/switch arm: its condition, built only if a property needs it. */
+  private readonly guards: (() => Value)[] = [];
+  private readonly props: IRProperty[] = [];
+  private pastValid?: Signal<1>;
+  private readonly mems: Memory[] = [];
+  private pastCount = 0;
+  /** past() registers by the expression they delay (one register per value). */
+  private readonly pastOf = new Map<number, Value>();
   private clk?: Signal<1>;
+  /** Wires driven by an instance output (`connect` never drives them). */
+  private readonly instanceDriven = new Set<number>();
   private rst?: Signal<1>;
 
   constructor(
@@ -118,11 +160,11 @@ export class ModuleBuilder implements AssignSink {
   ) {}
 
   // ---- declarations ----
-  input<T extends HwType>(name: string, type: T): Typed<T> {
-    return this.declare(name, 'input', type, callerLoc()) as Typed<T>;
+  input<N extends string, T extends HwType>(name: N, type: T): Port<N, 'input', Typed<T>> {
+    return this.declare(name, 'input', type, callerLoc()) as Port<N, 'input', Typed<T>>;
   }
-  output<T extends HwType>(name: string, type: T): Typed<T> {
-    return this.declare(name, 'output', type, callerLoc()) as Typed<T>;
+  output<N extends string, T extends HwType>(name: N, type: T): Port<N, 'output', Typed<T>> {
+    return this.declare(name, 'output', type, callerLoc()) as Port<N, 'output', Typed<T>>;
   }
   wire<T extends HwType>(name: string, type: T): Typed<T> {
     return this.declare(name, 'wire', type, callerLoc()) as Typed<T>;
@@ -137,12 +179,27 @@ export class ModuleBuilder implements AssignSink {
     return this.declare(name, 'reg', type, loc, { clock: clock.id, reset, init }) as Typed<T>;
   }
   /** The module's clock input `clk` (created on first use). */
-  clock(): Signal<1> {
+  clock(): Port<'clk', 'input', Signal<1>> {
     return (this.clk ??= this.declare('clk', 'input', 1, callerLoc()) as Signal<1>);
   }
   /** The module's synchronous reset input `rst` (created on first use). */
-  reset(): Signal<1> {
+  reset(): Port<'rst', 'input', Signal<1>> {
     return (this.rst ??= this.declare('rst', 'input', 1, callerLoc()) as Signal<1>);
+  }
+
+  /** One port per member of `sig` (`prefix_member`; 'out' members are outputs). */
+  ports<P extends string, M extends Members>(prefix: P, sig: Signature<M>): PortGroup<P, M> {
+    return declarePorts(this, prefix, sig);
+  }
+
+  /** Connects two groups of signals member by member (the side this module drives takes the other). */
+  connect(a: Readonly<Record<string, Value>>, b: Readonly<Record<string, Value>>): void {
+    const loc = callerLoc();
+    const drivable = (v: Value): v is Signal =>
+      v instanceof Signal &&
+      v.mod === this &&
+      (v.kind === 'output' || (v.kind === 'wire' && !this.instanceDriven.has(v.id)));
+    connectGroups(a, b, drivable, (message) => this.problem(message, loc));
   }
 
   /** A named wire driven by `value` (gives an intermediate result a stable Verilog name). */
@@ -159,7 +216,12 @@ export class ModuleBuilder implements AssignSink {
 
   /** An enum member as a constant (emitted as a named localparam). */
   enumValue<K extends string>(t: EnumType<K>, member: K): Value {
-    return this.constant(t.values[member], t.width, callerLoc(), `${t.name}_${member}`.toUpperCase());
+    const loc = callerLoc();
+    if (!Object.hasOwn(t.values, member)) {
+      this.problem(`enum '${t.name}' has no member '${member}'`, loc);
+      return this.constant(0, t.width, loc);
+    }
+    return this.constant(t.values[member], t.width, loc, enumConstName(t, member));
   }
 
   // ---- statements ----
@@ -173,8 +235,8 @@ export class ModuleBuilder implements AssignSink {
       loc,
     };
     this.top().push(node);
-    this.collect(node.then, body);
-    return new WhenChain(this, node);
+    this.collect(node.then, body, () => cond);
+    return new WhenChain(this, node, [cond]);
   }
 
   switch(subject: Value, body: (s: SwitchBuilder) => void): void {
@@ -186,11 +248,14 @@ export class ModuleBuilder implements AssignSink {
       loc,
     };
     this.top().push(node);
-    body(new SwitchBuilder(this, node, subject.width));
+    body(new SwitchBuilder(this, node, subject.width, subject));
   }
 
-  /** Instantiate a child module; returns its outputs as values of this module. */
-  instance(name: string, child: HdlModule, inputs: Readonly<Record<string, Operand>>): Record<string, Value> {
+  /**
+   * Instantiate a child module; returns its outputs as values of this module. For a child
+   * whose body returned its ports, both the connections and the outputs are typed by name.
+   */
+  instance<P>(name: string, child: HdlModule<P>, inputs: InstanceInputs<NoInfer<P>>): InstanceOutputs<P> {
     const loc = callerLoc();
     const ins: Record<string, number> = {};
     const outs: Record<string, number> = {};
@@ -202,7 +267,7 @@ export class ModuleBuilder implements AssignSink {
     }
     for (const p of ports) {
       if (p.kind === 'input') {
-        const v = inputs[p.name];
+        const v = (inputs as Readonly<Record<string, Operand>>)[p.name];
         if (v === undefined) {
           this.problem(`instance '${name}' of '${child.ir.name}': input port '${p.name}' is not connected`, loc);
           continue;
@@ -212,12 +277,13 @@ export class ModuleBuilder implements AssignSink {
       } else {
         const w = this.declare(`${name}_${p.name}`, 'wire', p.width, loc);
         outs[p.name] = w.id;
-        result[p.name] = w;
+        this.instanceDriven.add(w.id);
+        result[p.name] = p.fields ? Object.assign(new Value(this, w.expr, w.width), { f: fieldView(w, p.fields) }) : w;
       }
     }
     this.instances.push({ name, module: child.ir.name, inputs: ins, outputs: outs, loc });
     if (!this.children.includes(child)) this.children.push(child);
-    return result;
+    return result as InstanceOutputs<P>;
   }
 
   // ---- AssignSink / ExprSink ----
@@ -261,7 +327,7 @@ export class ModuleBuilder implements AssignSink {
     return c.expr;
   }
 
-  collect(into: MutStmt[], body: () => void): void {
+  collect(into: MutStmt[], body: () => void, guard?: () => Value): void {
     // Deeper statements are a design error, reported once, and their bodies are not run (so a
     // runaway recursion ends here instead of overflowing the stack in elaboration).
     if (this.stack.length > MAX_STATEMENT_NESTING) {
@@ -274,11 +340,88 @@ export class ModuleBuilder implements AssignSink {
       return;
     }
     this.stack.push(into);
+    if (guard) this.guards.push(guard);
     try {
       body();
     } finally {
       this.stack.pop();
+      if (guard) this.guards.pop();
     }
+  }
+
+  // ---- memories ----
+  /** A memory of `depth` words of `width` bits on this module's clock (see Memory). */
+  memory<W extends number>(name: string, opts: MemoryOptions & { readonly width: W }): Memory<W> {
+    const loc = callerLoc();
+    const { depth, width } = opts;
+    if (!Number.isInteger(depth) || depth < 2 || (depth & (depth - 1)) !== 0)
+      this.problem(`memory '${name}': depth ${depth} must be a power of two ≥ 2`, loc);
+    if (!Number.isInteger(width) || width < 1) this.problem(`memory '${name}': width ${width} must be ≥ 1`, loc);
+    if (opts.init && opts.init.length > depth)
+      this.problem(`memory '${name}': ${opts.init.length} initial words for ${depth} words`, loc);
+    const init = opts.init ? opts.init.slice(0, depth).map((v) => this.fitConstant(v, width, loc)) : null;
+    const host = {
+      name: this.name,
+      clockId: () => this.clock().id,
+      own: (v: Operand, w: number, at: Loc) => (v instanceof Value ? this.own(v, at) : this.constant(v, w, at)),
+      declareData: (n: string, w: number, sync: boolean, at: Loc) =>
+        sync
+          ? this.declare(n, 'reg', w, at, { clock: this.clock().id, reset: null, init: null })
+          : this.declare(n, 'wire', w, at),
+      problem: (message: string, at: Loc) => this.problem(message, at),
+    };
+    const mem = new Memory<W>(host, name, depth, width, init, loc);
+    this.mems.push(mem as Memory);
+    return mem;
+  }
+
+  // ---- properties ----
+  /** `cond` must hold (on every rising clock edge; always, in a module without a clock). */
+  assert(cond: Value, message: string): void {
+    this.property('assert', cond, message, callerLoc());
+  }
+  /** `cond` is assumed to hold (a constraint on the inputs for formal proofs). */
+  assume(cond: Value, message: string): void {
+    this.property('assume', cond, message, callerLoc());
+  }
+  /** `cond` must be reachable (a formal cover goal; counted in simulation). */
+  cover(cond: Value, message: string): void {
+    this.property('cover', cond, message, callerLoc());
+  }
+  /** `v` one clock cycle earlier (a register; properties after the first past() apply from the second cycle after reset). */
+  past<W extends number>(v: Value<W>): Value<W> {
+    const loc = callerLoc();
+    this.own(v, loc);
+    this.pastValid ??= this.declare('past_valid', 'reg', 1, loc, {
+      clock: this.clock().id,
+      reset: this.reset().id,
+      init: '0',
+    }) as Signal<1>;
+    if (this.pastCount === 0) this.assignAt(this.pastValid, this.constant(1, 1, loc), loc);
+    const known = this.pastOf.get(v.expr);
+    if (known) return known as Value<W>;
+    const r = this.declare(`past_${this.pastCount++}`, 'reg', v.width, loc, {
+      clock: this.clock().id,
+      reset: null,
+      init: null,
+    });
+    this.assignAt(r, v, loc);
+    this.pastOf.set(v.expr, r);
+    return r as Value as Value<W>;
+  }
+
+  private assignAt(target: Signal, v: Value, loc: Loc): void {
+    // Outside any when/switch arm: the body list, not the current arm.
+    this.body.push({ kind: 'assign', target: target.id, value: v.expr, loc });
+  }
+
+  private property(kind: IRProperty['kind'], cond: Value, message: string, loc: Loc): void {
+    this.own(cond, loc);
+    if (cond.width !== 1) this.problem(`${kind}: the condition is ${cond.width} bits, expected 1`, loc);
+    const parts = this.guards.map((g) => g());
+    if (this.pastValid) parts.unshift(this.pastValid);
+    const enable = parts.length ? parts.reduce((a, b) => a.and(b)).expr : null;
+    this.props.push({ kind, cond: cond.expr, enable, clock: this.clk?.id ?? null, message, loc });
   }
 
   caseValue(v: Operand, width: number, loc: Loc): string {
@@ -306,6 +449,20 @@ export class ModuleBuilder implements AssignSink {
       exprs: this.exprs,
       processes,
       instances: this.instances,
+      ...(this.mems.length
+        ? {
+            memories: this.mems.map((x) => ({
+              name: x.name,
+              width: x.width,
+              depth: x.depth,
+              init: x.init,
+              writes: x.writes,
+              reads: x.reads,
+              loc: x.loc,
+            })),
+          }
+        : {}),
+      ...(this.props.length ? { properties: this.props.map((p) => ({ ...p, clock: this.clk?.id ?? null })) } : {}),
       ...(this.params ? { params: this.params } : {}),
     };
     return { ir, children: this.children, problems: this.problems };
@@ -358,7 +515,9 @@ export class ModuleBuilder implements AssignSink {
     const expr = this.addExpr({ op: 'ref', width: w, signal: id, loc });
     const s = bundle
       ? new BundleSignal(this, expr, w, id, name, kind, bundle.fields)
-      : new Signal(this, expr, w, id, name, kind);
+      : en
+        ? new EnumSignal(this, expr, w, id, name, kind, en)
+        : new Signal(this, expr, w, id, name, kind);
     return s;
   }
 
@@ -380,18 +539,26 @@ export class ModuleBuilder implements AssignSink {
   }
 }
 
-/** Build a module: runs `body` with a fresh builder (also the target of the free functions). */
-export function defineModule(
+/**
+ * Build a module: runs `body` with a fresh builder (also the target of the free functions).
+ * A body that returns its port signals (`return { a, y }` or `[a, y]`) gives a typed module
+ * (see `instance`); the returned signals must be ports of this module.
+ */
+export function defineModule<R = void>(
   name: string,
-  body: (m: ModuleBuilder) => void,
+  body: (m: ModuleBuilder) => R,
   opts: { doc?: string; params?: Record<string, unknown> } = {},
-): HdlModule {
+): HdlModule<PortsOf<R>> {
   const m = new ModuleBuilder(name, callerLoc(), opts.doc, opts.params);
   const prev = ModuleBuilder.enter(m);
   try {
-    body(m);
+    const ports = body(m);
+    if (ports && typeof ports === 'object')
+      for (const p of Object.values(ports))
+        if (p instanceof Signal && (p.mod !== m || (p.kind !== 'input' && p.kind !== 'output')))
+          m.problem(`module '${name}' returns '${p.name}' as a port, but it is not a port of this module`, m.loc);
   } finally {
     ModuleBuilder.leave(prev);
   }
-  return m.finish();
+  return m.finish() as HdlModule<PortsOf<R>>;
 }

@@ -1,6 +1,8 @@
 // Signals: named, assignable values (ports, wires, registers) and assignable slices of them.
 import type { IRField, SignalKind } from '../ir/types.js';
-import { Value, type ExprSink, type Operand } from './value.js';
+import { callerLoc } from './loc.js';
+import type { EnumType } from './types.js';
+import { Value, type Bit, type ExprSink, type Operand } from './value.js';
 
 /** What a signal needs from its module to record an assignment. */
 export interface AssignSink extends ExprSink {
@@ -78,4 +80,45 @@ export class BundleSignal<F extends string = string> extends Signal {
     }
     this.f = f as Record<F, SliceRef>;
   }
+}
+
+/** A signal declared with an enum type: `is(member)` compares it with a member by name. */
+export class EnumSignal<K extends string = string> extends Signal {
+  constructor(
+    mod: AssignSink,
+    expr: number,
+    width: number,
+    id: number,
+    name: string,
+    kind: SignalKind,
+    readonly enumType: EnumType<K>,
+  ) {
+    super(mod, expr, width, id, name, kind);
+  }
+  /** 1 when the signal holds `member` (the member is emitted as its localparam). */
+  is(member: K): Bit {
+    const loc = callerLoc();
+    const t = this.enumType;
+    if (!Object.hasOwn(t.values, member)) {
+      this.mod.problem(`enum '${t.name}' has no member '${member}'`, loc);
+      return this.mod.constant(0, 1, loc) as Bit;
+    }
+    return this.eq(this.mod.constant(t.values[member], this.width, loc, enumConstName(t, member)));
+  }
+}
+
+/** The localparam name of an enum member (`ICLASS_SSM`). */
+export function enumConstName(t: EnumType, member: string): string {
+  return `${t.name}_${member}`.toUpperCase();
+}
+
+/**
+ * Read-only named fields over any value laid out as `fields` (an instance's bundle output,
+ * a register read through a bundle type). Each read builds a fresh slice, as `bits` does.
+ */
+export function fieldView<F extends string>(v: Value, fields: readonly IRField[]): Readonly<Record<F, Value>> {
+  const f: Record<string, Value> = {};
+  for (const field of fields)
+    Object.defineProperty(f, field.name, { enumerable: true, get: () => v.bits(field.lo + field.width - 1, field.lo) });
+  return f as Record<F, Value>;
 }

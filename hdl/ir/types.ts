@@ -159,6 +159,55 @@ export interface IRInstance {
   readonly loc: Loc;
 }
 
+/**
+ * A property (assertion, assumption or cover) checked on the rising edge of `clock`, or
+ * combinationally when the module has no clock. `enable` is the condition under which it
+ * applies (the when/switch path it was written in, and "a past value exists" when the module
+ * uses past()); null means always.
+ */
+export interface IRProperty {
+  readonly kind: 'assert' | 'assume' | 'cover';
+  readonly cond: number; // expr id, width 1
+  readonly enable: number | null; // expr id, width 1
+  readonly clock: number | null; // signal id
+  readonly message: string;
+  readonly loc: Loc;
+}
+
+/** A synchronous write port: on the rising edge of `clock`, if `enable`, word `addr` ← `data`. */
+export interface IRMemWrite {
+  readonly clock: number; // signal id
+  readonly addr: number; // expr id
+  readonly data: number; // expr id
+  readonly enable: number; // expr id, width 1
+  readonly loc: Loc;
+}
+
+/**
+ * A read port: 'async' drives the wire `data` with word `addr` combinationally; 'sync'
+ * loads register `data` with word `addr` on the rising edge of `clock` (read-during-write
+ * returns the old word: writes take effect at the same edge).
+ */
+export interface IRMemRead {
+  readonly kind: 'async' | 'sync';
+  readonly clock: number | null; // signal id, sync only
+  readonly addr: number; // expr id
+  readonly data: number; // signal id (a wire for async, a reg for sync)
+  readonly loc: Loc;
+}
+
+/** A memory of `depth` words of `width` bits (a power-of-two depth). */
+export interface IRMemory {
+  readonly name: string;
+  readonly width: number;
+  readonly depth: number;
+  /** Power-on contents (hex per word, no reset), or null for none. */
+  readonly init: readonly string[] | null;
+  readonly writes: readonly IRMemWrite[];
+  readonly reads: readonly IRMemRead[];
+  readonly loc: Loc;
+}
+
 export interface IRModule {
   name: string;
   readonly loc: Loc;
@@ -168,6 +217,10 @@ export interface IRModule {
   readonly exprs: IRExpr[];
   readonly processes: IRProcess[];
   readonly instances: IRInstance[];
+  /** Memories (absent when there are none). */
+  readonly memories?: readonly IRMemory[];
+  /** Assertions, assumptions and covers (absent when there are none). */
+  readonly properties?: readonly IRProperty[];
   /** Generator options that produced this module (for manifests), JSON values. */
   readonly params?: Readonly<Record<string, unknown>>;
 }

@@ -50,6 +50,8 @@ export function checkDrivers(ctx: PassContext): void {
     for (const inst of m.instances)
       for (const sig of Object.values(inst.outputs))
         add(sig, `instance '${inst.name}'`, inst.loc, fullMask(m.signals[sig]!.width));
+    for (const mem of m.memories ?? [])
+      for (const r of mem.reads) add(r.data, `memory '${mem.name}'`, r.loc, fullMask(m.signals[r.data]!.width));
 
     for (const s of m.signals) {
       const list = drivers.get(s.id) ?? [];

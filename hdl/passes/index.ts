@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { checkDrivers } from './drivers.js';
 import { checkLatches } from './latches.js';
 import { checkLoops } from './loops.js';
+import { checkMemories } from './memories.js';
 import { checkNames } from './names.js';
 import { checkWidths } from './widths.js';
 
@@ -14,6 +15,7 @@ export const PASSES: readonly [string, Pass][] = [
   ['drivers', checkDrivers],
   ['latches', checkLatches],
   ['loops', checkLoops],
+  ['memories', checkMemories],
 ];
 
 export function runChecks(design: IRDesign): Diagnostic[] {

@@ -5,7 +5,7 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { checkConfig, DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { defineModule, mux, type HdlModule, type Value, type Bit } from '../dsl/index.js';
+import { defineModule, mux, type Value, type Bit } from '../dsl/index.js';
 
 /** Bits 60..msb of `addr` all equal (bits 60..msb+1 equal bit msb). */
 function signExtendedFrom(addr: Value, msb: number): Bit {
@@ -15,7 +15,7 @@ function signExtendedFrom(addr: Value, msb: number): Bit {
 
 export type AddrCheckConfig = Pick<VtiConfig, 'implVaMsb' | 'implPaMsb' | 'guestShrink'>;
 
-export function vtiAddrCheck({ implVaMsb, implPaMsb, guestShrink }: AddrCheckConfig = DEFAULT_CONFIG): HdlModule {
+export function vtiAddrCheck({ implVaMsb, implPaMsb, guestShrink }: AddrCheckConfig = DEFAULT_CONFIG) {
   // The comparator always has its guest half (without VT-i, vm is 0 and it goes unused), so the
   // guest IMPL_VA_MSB must be valid whatever vmImplemented is.
   checkConfig({ vmImplemented: true, implVaMsb, implPaMsb, guestShrink }, { prefix: 'vti_addr_check: ' });
@@ -44,6 +44,7 @@ export function vtiAddrCheck({ implVaMsb, implPaMsb, guestShrink }: AddrCheckCon
       const virtOk = mux(vm, guestOk, vmmOk);
       unimpl.set(mux(phys, physOk, virtOk).not());
       monitorOnly.set(phys.not().and(vmmOk).and(guestOk.not()));
+      return { addr, vm, phys, unimpl, monitorOnly };
     },
     {
       doc: `vti_addr_check: IMPL_VA_MSB ${implVaMsb} (guest ${guestMsb}), IMPL_PA_MSB ${implPaMsb} (architecture.md §7).`,

@@ -7,10 +7,12 @@
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
 import type { PriorityRowName } from '../../arch/priority.js';
-import { PSR_RESERVED_MASK } from '../../arch/psr.js';
-import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { mux, withField, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+import type { vtiAddrCheck } from './addr-check.js';
 import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
-import { PsrOp, reservedFault } from './psr-type.js';
+import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
+import type { vtiVmsw } from './vmsw.js';
 
 /** The priority-table rows the core decides itself (docs/vti_core.md, "What the core decides"). */
 export const CORE_DECIDED_ROWS = [
@@ -47,8 +49,8 @@ export interface CheckInputs {
   readonly state: CoreState;
   readonly cls: ClassTests;
   /** The vti_vmsw and vti_addr_check blocks, instantiated here as u_vmsw and u_addr. */
-  readonly vmswBlock: HdlModule;
-  readonly addrBlock: HdlModule;
+  readonly vmswBlock: ReturnType<typeof vtiVmsw>;
+  readonly addrBlock: ReturnType<typeof vtiAddrCheck>;
   readonly vmImplemented: boolean;
 }
 
@@ -59,7 +61,7 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     valid: cls.is('VMSW'),
     to_vm: ev.variant,
     cpl,
-    psr_it: psr.bit(36),
+    psr_it: psr.f.it,
     psr_vm: vm,
     itlb_ar: ev.pageAr,
     vm_disabled: ev.vmDisabled,
@@ -80,22 +82,22 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
       .and(crReserved.or(crIs(CR_READ_ONLY)).or(crInterruption.and(ic)))
       .or(movFromCr.and(crReserved.or(crInterruption.and(ic))))
       .or(cls.is('EPC').and(ev.pfsPpl.ult(cpl)))
-      .or(vmswInst.illegal_op!),
+      .or(vmswInst.illegal_op),
   );
   const privOp = m.named(
     'priv_op',
     cls
       .any((k) => ICLASS[k].privileged)
       .and(cpl0.not())
-      .or(vmswInst.priv_op!),
+      .or(vmswInst.priv_op),
   );
   const regNat = m.named('reg_nat', ev.r2Nat.and(cls.is('MOV_TO_PSR_L').or(cls.is('MOV_TO_PSR_UM')).or(movToCr)));
 
-  const command = instructionCommand(m, ev, state, vmswInst.commit!);
+  const command = instructionCommand(m, ev, state, vmswInst.commit);
   const crWriteReserved = (Object.entries(CR_RESERVED_MASK) as [string, bigint][])
     .map(([num, mask]) => ev.crNum.eq(Number(num)).and(ev.r2.and(mask).orR()))
     .reduce((a, b) => a.or(b))
-    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << 46n)).orR()));
+    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm))).orR()));
   const rsvField = m.named(
     'rsv_field',
     ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)),
@@ -105,14 +107,14 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
   // address operands of itc/itr/ptc/ptr/tpa (PRIV_OTHER) are virtual addresses whatever
   // PSR.dt is (SDM pseudo-code: unimplemented_virtual_address).
   const isBranch = cls.is('BRANCH');
-  const addrPhys = mux(isBranch, psr.bit(36).not(), mux(cls.is('PRIV_OTHER'), m.lit(0, 1), psr.bit(17).not()));
+  const addrPhys = mux(isBranch, psr.f.it.not(), mux(cls.is('PRIV_OTHER'), m.lit(0, 1), psr.f.dt.not()));
   const addrInst = m.instance('u_addr', inp.addrBlock, { addr: ev.addr, vm, phys: addrPhys });
   const dataAccess = m.named(
     'data_access',
     cls.is('LOAD').or(cls.is('STORE')).or(cls.is('PRIV_OTHER').and(ev.hasAddr)),
   );
-  const unimplData = m.named('unimpl_data_addr', dataAccess.and(addrInst.unimpl!));
-  const unimplTarget = m.named('unimpl_target', isBranch.and(addrInst.unimpl!));
+  const unimplData = m.named('unimpl_data_addr', dataAccess.and(addrInst.unimpl));
+  const unimplTarget = m.named('unimpl_target', isBranch.and(addrInst.unimpl));
 
   const virt = m.named(
     'virtualization',
@@ -123,9 +125,9 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
           .and(cpl0)
           .or(cls.any((k) => ICLASS[k].virt === 'any')),
       )
-      .or(vmswInst.virt_fault!),
+      .or(vmswInst.virt_fault),
   );
-  const extIntTaken = m.named('ext_int_taken', ev.extInt.and(psr.bit(14)));
+  const extIntTaken = m.named('ext_int_taken', ev.extInt.and(psr.f.i));
 
   const raised: Record<CoreDecidedRow, Bit> = {
     ext_int: extIntTaken,
@@ -150,8 +152,8 @@ function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, v
   const candOp = m.wire('cand_op', PsrOp);
   const candOperand = m.wire('cand_operand', 64);
   const immOperand = ev.imm.zext(64);
-  const epcCpl = mux(psr.bit(36), ev.pagePl, m.lit(0, 2));
-  const epcPromotes = psr.bit(36).not().or(ev.pageAr.eq(7));
+  const epcCpl = mux(psr.f.it, ev.pagePl, m.lit(0, 2));
+  const epcPromotes = psr.f.it.not().or(ev.pageAr.eq(7));
   candOp.set(m.enumValue(PsrOp, 'NOP'));
   candOperand.set(ev.r2);
   m.switch(ev.iclass, (s) => {
@@ -184,7 +186,7 @@ function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, v
     s.is(m.enumValue(IClass, 'BRANCH'), () =>
       m.when(ev.variant.and(ev.pfsPpl.ugt(cpl)), () => {
         candOp.set(m.enumValue(PsrOp, 'RFI'));
-        candOperand.set(cat(psr.bits(63, 34), ev.pfsPpl, psr.bits(31, 0)));
+        candOperand.set(withField(PsrBundle, psr, 'cpl', ev.pfsPpl));
       }),
     );
   });

@@ -5,7 +5,7 @@
 // registered: after the rising edge of cycle k the outputs show the effect of event k.
 import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { PSR_READ_MASK } from '../../arch/psr.js';
-import { cat, mux, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
+import { cat, fieldsOf, mux, withField, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 import type { CoreChecks } from './core-checks.js';
 import type { CoreDispatch } from './core-dispatch.js';
 import { CORE_CRS, type ClassTests, type CoreCr, type CoreEvent, type CoreState } from './core-inputs.js';
@@ -139,7 +139,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   regs.nextIp.set(mux(dispatch, cat(ivaBase, vectorNow), mux(done.and(cls.is('RFI')), cr.IIP, m.lit(0, 64))));
   // Project decision (docs/vti_core.md): rfi with the reserved IPSR.ri = 3 loads PSR.ri = 3
   // unchanged (blocks.md) and resumes at slot 2, the last slot of the bundle.
-  const rfiSlot = mux(cr.IPSR.bits(42, 41).eq(3), m.lit(2, 2), cr.IPSR.bits(42, 41));
+  const rfiSlot = mux(fieldsOf(PsrBundle, cr.IPSR).ri.eq(3), m.lit(2, 2), fieldsOf(PsrBundle, cr.IPSR).ri);
   regs.nextSlot.set(mux(dispatch, m.lit(0, 2), mux(done.and(cls.is('RFI')), rfiSlot, m.lit(0, 2))));
 
   // Values read by mov from psr / psr.um / cr.
@@ -186,7 +186,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   m.when(dispatch, () => {
     cr.ISR.set(isr);
     m.when(win.icDispatch.and(win.nested.not()), () => {
-      cr.IPSR.set(mux(isTrap, cat(win.psrAfter.bits(63, 43), ev.nextSlot, win.psrAfter.bits(40, 0)), psrPort.ipsrSave));
+      cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
       cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
       cr.IFS.set(ifsCleared);
       cr.IIB0.set(iibValue.bits(63, 0));

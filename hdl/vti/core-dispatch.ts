@@ -4,12 +4,14 @@
 // which address IFA reports, and Data Nested TLB while PSR.ic = 0. A trap is delivered after
 // its instruction completed, so the state it saves is the state after that instruction's own
 // effect, computed here too. core-commit.ts registers all of it.
-import { CR, VECTOR } from '../../arch/cr.js';
+import { CR, DCR_BIT, VECTOR } from '../../arch/cr.js';
 import { priorityIndex, type PriorityRow } from '../../arch/priority.js';
-import { cat, mux, type Bit, type HdlModule, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { cat, fieldsOf, mux, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+import type { vtiFaultPrio } from './fault-prio.js';
 import { CORE_DECIDED_ROWS, type CoreChecks } from './core-checks.js';
 import type { CoreEvent, CoreState } from './core-inputs.js';
 import { interruptionState, psrNext } from './psr-next.js';
+import { PsrBundle } from './psr-type.js';
 
 export interface CoreDispatch {
   /** An interruption is delivered for this event. */
@@ -48,7 +50,7 @@ export interface DispatchInputs {
   readonly state: CoreState;
   readonly checks: CoreChecks;
   /** The vti_fault_prio block for `table`, instantiated here as u_prio. */
-  readonly prioBlock: HdlModule;
+  readonly prioBlock: ReturnType<typeof vtiFaultPrio>;
   readonly table: readonly PriorityRow[];
   readonly vmImplemented: boolean;
 }
@@ -69,18 +71,18 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   /** The winner is a row for which `pred` holds. */
   const winIs = (pred: (row: PriorityRow) => boolean): Bit => {
     const mask = table.reduce((acc, r, i) => (pred(r) ? acc | (1n << BigInt(i)) : acc), 0n);
-    return mask ? prio.onehot!.and(mask).orR() : m.lit(0, 1).asBit();
+    return mask ? prio.onehot.and(mask).orR() : m.lit(0, 1).asBit();
   };
-  const isTrap = m.named('is_trap', prio.kind!.eq(2));
+  const isTrap = m.named('is_trap', prio.kind.eq(2));
   const dataWin = m.named(
     'data_win',
     winIs((r) => r.access === 'data'),
   );
   const instWin = winIs((r) => r.access === 'fetch');
   const nested = m.named('nested', ic.not().and(winIs((r) => r.whenIcOff === 'data_nested_tlb')));
-  const dispatch = prio.valid!.asBit();
+  const dispatch = prio.valid.asBit();
   const done = m.named('done', ev.valid.and(dispatch.not()));
-  const vector = mux(nested, m.lit(VECTOR.dataNestedTlb, 15), prio.iva_offset!);
+  const vector = mux(nested, m.lit(VECTOR.dataNestedTlb, 15), prio.iva_offset);
   // Several traps of one instruction are one interruption (the winner's vector) whose
   // ISR.code has every pending trap's bit (architecture.md §5: trap codes are bits).
   const trapCodeBits: Value[] = [];
@@ -92,7 +94,7 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     trapCodeBits.push(mask ? pending.and(mask).orR() : m.lit(0, 1));
   }
   const trapCode = m.named('trap_code', cat(...trapCodeBits));
-  const isrCode = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code!));
+  const isrCode = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code));
 
   // ---- the state after the instruction, for traps ----
   // A trap is delivered after its instruction completed (§4): IPSR, ISR.ni, the
@@ -101,7 +103,7 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // vti_psr uses, built here combinationally.
   const crAfter = (k: 'DCR' | 'IVA', hi: number, lo: number) =>
     mux(checks.movToCr.and(ev.crNum.eq(CR[k])), ev.r2.bits(hi, lo), cr[k].bits(hi, lo));
-  const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', 1, 0)); // {be, pp}
+  const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', DCR_BIT.be, DCR_BIT.pp)); // {be, pp}
   const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
   // (The instruction's own command is never INTERRUPT, so that arm is left out.)
   const psrAfter = psrNext(
@@ -110,9 +112,9 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     { psr, op: checks.command.op, operand: checks.command.operand },
     inp.vmImplemented,
   ).next;
-  const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(1), dcrAfter.bit(0));
+  const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
   const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
-  const icDispatch = m.named('ic_dispatch', mux(isTrap, psrAfter.bit(13), ic));
+  const icDispatch = m.named('ic_dispatch', mux(isTrap, fieldsOf(PsrBundle, psrAfter).ic.asBit(), ic));
   const breakWin = winIs((r) => r.name === 'break_inst');
 
   return {

@@ -3,7 +3,8 @@
 // (the PSR held by vti_psr, the interruption CRs). core-checks.ts, core-dispatch.ts and
 // core-commit.ts take these as their inputs.
 import { ICLASS, ICLASS_WIDTH, type IClassName } from '../../arch/iclass.js';
-import { enumType, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
+import type { PsrFieldName } from '../../arch/psr.js';
+import { enumType, type Bit, type BundleValue, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 
 export const IClass = enumType(
   'iclass',
@@ -96,8 +97,8 @@ export function classTests(m: ModuleBuilder, ev: CoreEvent): ClassTests {
 
 /** The state the event's instruction runs in. */
 export interface CoreState {
-  /** This cycle's PSR (vti_psr's output). */
-  readonly psr: Value;
+  /** This cycle's PSR (vti_psr's output), fields by name. */
+  readonly psr: BundleValue<PsrFieldName>;
   readonly cpl: Value;
   readonly vm: Bit;
   readonly ic: Bit;
@@ -108,10 +109,14 @@ export interface CoreState {
 }
 
 /** The named fields of `psr` the checks use (declares the wire `cpl0`). */
-export function coreState(m: ModuleBuilder, psr: Value, cr: Readonly<Record<CoreCr, Signal>>): CoreState {
-  const cpl = psr.bits(33, 32);
-  const vm = psr.bit(46);
-  const ic = psr.bit(13);
+export function coreState(
+  m: ModuleBuilder,
+  psr: BundleValue<PsrFieldName>,
+  cr: Readonly<Record<CoreCr, Signal>>,
+): CoreState {
+  const cpl = psr.f.cpl;
+  const vm = psr.f.vm.asBit();
+  const ic = psr.f.ic.asBit();
   const cpl0 = m.named('cpl0', cpl.eq(0));
   return { psr, cpl, vm, ic, cpl0, cr };
 }

@@ -12,6 +12,7 @@
 // what it delivers) and core-commit.ts (the registered effect). The parts are called in the
 // order their signals appear in the generated Verilog.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
+import { DCR_BIT } from '../../arch/cr.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { defineModule, type HdlModule } from '../dsl/index.js';
 import { vtiAddrCheck } from './addr-check.js';
@@ -59,10 +60,10 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
         op: psrOp,
         operand: psrOperand,
         slot: psrSlot,
-        dcr_be: regs.cr.DCR.bit(1),
-        dcr_pp: regs.cr.DCR.bit(0),
+        dcr_be: regs.cr.DCR.bit(DCR_BIT.be),
+        dcr_pp: regs.cr.DCR.bit(DCR_BIT.pp),
       });
-      const state = coreState(m, psrInst.psr!, regs.cr);
+      const state = coreState(m, psrInst.psr, regs.cr);
       const cls = classTests(m, ev);
 
       const checks = coreChecks(m, { ev, state, cls, vmswBlock, addrBlock, vmImplemented });
@@ -75,7 +76,7 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
         win,
         regs,
         out,
-        psrPort: { op: psrOp, operand: psrOperand, slot: psrSlot, ipsrSave: psrInst.ipsr_save! },
+        psrPort: { op: psrOp, operand: psrOperand, slot: psrSlot, ipsrSave: psrInst.ipsr_save },
       });
     },
     {

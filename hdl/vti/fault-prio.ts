@@ -7,7 +7,7 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { cat, defineModule, type HdlModule, type Value } from '../dsl/index.js';
+import { cat, defineModule, type Value } from '../dsl/index.js';
 
 export interface FaultPrioOptions {
   readonly table?: readonly PriorityRow[];
@@ -37,7 +37,7 @@ export function indexWidth(n: number): number {
   return Math.max(1, Math.ceil(Math.log2(n)));
 }
 
-export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}): HdlModule {
+export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) {
   const problems = validateTable(table);
   if (problems.length) throw new Error(`vti_fault_prio: ${problems.join('; ')}`);
   const n = table.length;
@@ -85,6 +85,7 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}):
       ivaOffset.set(column(15, (r) => r.vector));
       isrCode.set(column(16, (r) => r.isrCode));
       kind.set(column(2, (r) => KIND_CODE[r.kind]));
+      return { pending, valid, index, onehot, ivaOffset, isrCode, kind };
     },
     {
       doc: `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,

@@ -6,17 +6,17 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { cat, defineModule, type HdlModule } from '../dsl/index.js';
+import { cat, defineModule } from '../dsl/index.js';
 import { PsrBundle, PsrOp } from './psr-type.js';
 import { psrNext } from './psr-next.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
-export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
+export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG) {
   return defineModule(
     'vti_psr',
     (m) => {
-      m.clock();
-      m.reset();
+      const clk = m.clock();
+      const rst = m.reset();
       const op = m.input('op', PsrOp);
       const operand = m.input('operand', 64);
       const slot = m.input('slot', 2);
@@ -37,6 +37,7 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       psr.set(step.next);
       psrOut.set(psr);
       ipsrSave.set(cat(psr.bits(63, 43), slot, psr.bits(40, 0)));
+      return { clk, rst, op, operand, slot, dcrBe, dcrPp, psrOut, ipsrSave, rsvFault };
     },
     {
       doc: 'vti_psr: the extended PSR (bundle of named fields, PSR.vm = bit 46), one command per cycle (blocks.md).',

@@ -5,9 +5,9 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { defineModule, mux, type HdlModule } from '../dsl/index.js';
+import { defineModule, mux } from '../dsl/index.js';
 
-export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG): HdlModule {
+export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG) {
   return defineModule(
     'vti_vmsw',
     (m) => {
@@ -37,6 +37,21 @@ export function vtiVmsw({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DE
       // 4. Otherwise the switch commits.
       commit.set(valid.and(impl).and(privileged).and(allowed));
       vmNext.set(mux(commit, toVm, psrVm));
+      return {
+        valid,
+        toVm,
+        cpl,
+        psrIt,
+        psrVm,
+        itlbAr,
+        vmDisabled,
+        vmswDisabled,
+        illegalOp,
+        privOp,
+        virtFault,
+        commit,
+        vmNext,
+      };
     },
     {
       doc: 'vti_vmsw: vmsw.0/.1 decision (architecture.md §3.1): Illegal Operation > Privileged Operation > Virtualization > commit.',

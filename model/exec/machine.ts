@@ -9,7 +9,7 @@
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
 import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
@@ -230,8 +230,8 @@ export class Machine {
     this.ss = (hi >>> 8) & 1;
     this.tb = (lo >>> 26) & 1;
   }
-  psrBit(name: string): number {
-    const b = PSR_BIT[name]!;
+  psrBit(name: PsrFieldName): number {
+    const b = PSR_BIT[name];
     return b < 32 ? (this.psrLo >>> b) & 1 : (this.psrHi >>> (b - 32)) & 1;
   }
 

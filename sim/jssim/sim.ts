@@ -5,6 +5,8 @@ import { type CompiledSim, compileDesign, type CompileOptions, type SignalInfo }
 import { SimError } from './flatten.js';
 import { HALF_PERIOD, VcdWriter } from './vcd.js';
 import { fromWords, toWords } from './words.js';
+import { probeProperties, PropertyFailure, type PropertyProbe } from './properties.js';
+import { lowerMemories } from './memories.js';
 
 export interface Simulator {
   /** Sets a top-level input (not the clock). */
@@ -37,10 +39,28 @@ export interface Simulator {
   close(): void;
   /** The compiled design (generated source in `compiled.source`). */
   readonly compiled: CompiledSim;
+  /** Rising edges so far (through step; batch runs do not count and do not check properties). */
+  readonly cycle: number;
+  /** The design's covers with the cycles (before the edge) at which each was hit so far. */
+  coverHits(): { readonly message: string; readonly wire: string; readonly cycles: readonly number[] }[];
 }
 
+/**
+ * The design compiled to JavaScript. Its properties (m.assert/assume/cover) are checked before
+ * each rising edge of step() (and on every settle for a module without a clock): a failed
+ * assertion throws a PropertyFailure naming the cycle, the message and the source line.
+ */
 export function createSimulator(design: IRDesign, opts: CompileOptions = {}): Simulator {
-  return new JsSimulator(compileDesign(design, opts));
+  const { design: probed, probes } = probeProperties(design);
+  const { design: lowered, init } = lowerMemories(probed);
+  const compiled = compileDesign(lowered, opts);
+  for (const w of init) {
+    const s = compiled.byName.get(w.name)!;
+    toWords(BigInt(`0x${w.hex}`), s.words).forEach((x, i) => {
+      compiled.state[s.offset + i] = x;
+    });
+  }
+  return new JsSimulator(compiled, probes);
 }
 
 class JsSimulator implements Simulator {
@@ -49,9 +69,34 @@ class JsSimulator implements Simulator {
   private wave: VcdWriter | null = null;
   private readonly inputs: Map<string, SignalInfo>;
 
-  constructor(readonly compiled: CompiledSim) {
+  cycle = 0;
+  private readonly hits: number[][];
+
+  constructor(
+    readonly compiled: CompiledSim,
+    private readonly probes: readonly PropertyProbe[] = [],
+  ) {
     this.inputs = new Map(compiled.inputs.map((s) => [s.name, s]));
+    this.hits = probes.map(() => []);
     this.eval();
+  }
+
+  /** Reads every probe (clocked ones only on an edge): a failed assert/assume throws, a cover counts. */
+  private checkProperties(edge: boolean): void {
+    this.probes.forEach((p, i) => {
+      if (p.clocked !== edge) return;
+      const s = this.compiled.byName.get(p.wire)!;
+      const v = this.compiled.state[s.offset]! & 1;
+      if (p.kind === 'cover') {
+        if (v) this.hits[i]!.push(this.cycle);
+      } else if (!v) throw new PropertyFailure(p, this.cycle);
+    });
+  }
+
+  coverHits(): { readonly message: string; readonly wire: string; readonly cycles: readonly number[] }[] {
+    return this.probes.flatMap((p, i) =>
+      p.kind === 'cover' ? [{ message: p.message, wire: p.wire, cycles: [...this.hits[i]!] }] : [],
+    );
   }
 
   private input(port: string, what: string): SignalInfo {
@@ -91,19 +136,24 @@ class JsSimulator implements Simulator {
     this.compiled.evalAll();
     this.dirty = false;
     this.wave?.sample(this.now);
+    if (this.probes.length) this.checkProperties(false);
   }
 
   step(n = 1): void {
     if (!Number.isSafeInteger(n) || n < 0) throw new SimError(`step: cycle count ${n} is not a non-negative integer`);
     if (!this.compiled.clock) throw new SimError(`step: design '${this.compiled.top}' has no clocked process`);
-    if (!this.wave) {
+    if (!this.wave && !this.probes.length) {
       this.compiled.stepN(n);
+      this.cycle += n;
       this.dirty = false;
       return;
     }
     for (let i = 0; i < n; i++) {
       this.eval();
+      if (this.probes.length) this.checkProperties(true);
       this.compiled.stepN(1);
+      this.cycle++;
+      if (!this.wave) continue;
       this.wave.sample(this.now + HALF_PERIOD, 1);
       this.wave.sample(this.now + 2 * HALF_PERIOD, 0);
       this.now += 2 * HALF_PERIOD;

@@ -8,13 +8,14 @@ import {
   PSR_L_RESERVED_MASK,
   PSR_SM_RESERVED_MASK,
   PSR_UM_MASK,
+  type PsrFieldName,
 } from '../../../arch/psr.js';
 import { PSR_COMB_INPUTS, PSR_OP, PSR_STEP_INPUTS, resolvePsrOptions, type PsrOptions } from '../psr.js';
 import { split64 } from '../columns.js';
 import type { RandomSource } from '../prng.js';
 import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';
 
-const b = (name: string): bigint => 1n << BigInt(PSR_BIT[name]!);
+const b = (name: PsrFieldName): bigint => 1n << BigInt(PSR_BIT[name]);
 const M64 = (1n << 64n) - 1n;
 const OP_NAME = Object.fromEntries(Object.entries(PSR_OP).map(([k, v]) => [v, k])) as Record<number, string>;
 const opName = (op: number): string => OP_NAME[op] ?? `op${op}`;
