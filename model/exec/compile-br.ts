@@ -110,7 +110,8 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
           m.setCfm(ifs & ((1n << 38n) - 1n));
           m.popFrame(m.sof, 0);
         }
-        m.setPsr(m.cr[CR.IPSR]! & m.definedPsrMask()); // the whole IPSR, ri included (architecture.md §2)
+        const ipsr = m.cr[CR.IPSR]! & m.definedPsrMask();
+        m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
         const ri = Math.min(2, (m.psrHi >>> 9) & 3);
         jump(m, Number(iip & 0xffffffffn), Number(iip >> 32n));
         m.slot = ri;

@@ -94,7 +94,8 @@ const XLATE_NEUTRAL_HI = 3 | (1 << 8) | (3 << 9) | (1 << 12) | (1 << 14);
  */
 export const ONE_SHOT_ARM = 0x100,
   ONE_SHOT_CLEAR = 0x200;
-export const ONE_SHOT_PSR = (1n << 37n) | (1n << 38n) | (1n << 39n) | (1n << 43n) | (1n << 45n);
+const ONE_SHOT_FIELDS: readonly PsrFieldName[] = ['id', 'da', 'dd', 'ed', 'ia'];
+export const ONE_SHOT_PSR = ONE_SHOT_FIELDS.reduce((mask, f) => mask | (1n << BigInt(PSR_BIT[f])), 0n);
 
 export class Machine {
   readonly grLo = new Uint32Array(128);

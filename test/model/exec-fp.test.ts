@@ -174,11 +174,11 @@ describe('FP register state', () => {
 	.skip 32
 `;
     const w = workdir();
-    const emu = new Emulator({});
+    const emu = new Emulator({ keepEvents: true });
     emu.loadElf(w.read(w.build('natval', src, TEXT, ['-Tdata=0x300000'])));
     emu.machine.nat[5] = 1;
     emu.run(1000);
-    const st = emu.state();
+    const st = emu.recordedState();
     expect(emu.machine.nat[8]).toBe(1);
     expect(gr(st, 9)).toBe(0n);
     expect(gr(st, 10)).toBe(0x1fffen);
