@@ -4,19 +4,24 @@ import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
 import { operands } from '../../hdl/ir/walk.js';
 
 export function unusedBits(m: IRModule): string[] {
-  const used = m.signals.map(() => 0n);
-  const full = (w: number) => (1n << BigInt(w)) - 1n;
+  // Per signal: read as a whole (`whole`), or the bits read so far (a byte per bit, made on
+  // the first partial read). Marking a slice costs its width, so N one-bit slices of an N-bit
+  // input cost O(N), not the O(N^2) of OR-ing N-bit BigInt masks.
+  const whole = new Uint8Array(m.signals.length);
+  const partial: (Uint8Array | undefined)[] = new Array(m.signals.length);
   const markFull = (expr: number) => {
     const e = m.exprs[expr]!;
-    if (e.op === 'ref') used[e.signal] = full(e.width);
+    if (e.op === 'ref') whole[e.signal] = 1;
+  };
+  const markBits = (signal: number, lo: number, width: number) => {
+    if (whole[signal]) return;
+    const bits = (partial[signal] ??= new Uint8Array(m.signals[signal]!.width));
+    bits.fill(1, lo, lo + width);
   };
   for (const e of m.exprs) {
     if (e.op === 'slice' || e.op === 'trunc') {
       const a = m.exprs[e.a]!;
-      if (a.op === 'ref') {
-        const lo = e.op === 'slice' ? e.lo : 0;
-        used[a.signal]! |= full(e.width) << BigInt(lo);
-      }
+      if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
       continue;
     }
     for (const o of operands(e)) markFull(o);
@@ -36,27 +41,27 @@ export function unusedBits(m: IRModule): string[] {
   };
   for (const p of m.processes) {
     stmts(p.body);
-    if (p.clock !== undefined) used[p.clock] = 1n;
-    if (p.reset != null) used[p.reset] = 1n;
+    if (p.clock !== undefined) whole[p.clock] = 1;
+    if (p.reset != null) whole[p.reset] = 1;
   }
   for (const i of m.instances) for (const e of Object.values(i.inputs)) markFull(e);
 
   const out: string[] = [];
   for (const s of m.signals) {
-    if (s.kind === 'output') continue;
-    const missing = full(s.width) & ~used[s.id]!;
-    if (!missing) continue;
-    if (missing === full(s.width)) {
+    if (s.kind === 'output' || whole[s.id]) continue;
+    const bits = partial[s.id];
+    if (!bits) {
       out.push(s.name);
       continue;
     }
+    // Runs of unread bits, most significant first.
     for (let i = s.width - 1; i >= 0; ) {
-      if (!((missing >> BigInt(i)) & 1n)) {
+      if (bits[i]) {
         i--;
         continue;
       }
       const hi = i;
-      while (i >= 0 && (missing >> BigInt(i)) & 1n) i--;
+      while (i >= 0 && !bits[i]) i--;
       const lo = i + 1;
       out.push(hi === lo ? `${s.name}[${hi}]` : `${s.name}[${hi}:${lo}]`);
     }
