@@ -18,7 +18,33 @@ export function unusedBits(m: IRModule): string[] {
     const bits = (partial[signal] ??= new Uint8Array(m.signals[signal]!.width));
     bits.fill(1, lo, lo + width);
   };
-  for (const e of m.exprs) {
+  // Only expressions some statement or instance reads count: the eDSL also makes a slice
+  // expression for an assignment to a slice (`psr.f.vm.set(…)`), which reads nothing.
+  const live = new Uint8Array(m.exprs.length);
+  const roots: number[] = [];
+  const rootStmts = (list: readonly IRStmt[]) => {
+    for (const s of list) {
+      if (s.kind === 'assign') roots.push(s.value);
+      else if (s.kind === 'if') {
+        roots.push(s.cond);
+        rootStmts(s.then);
+        rootStmts(s.else);
+      } else {
+        roots.push(s.subject);
+        for (const c of s.cases) rootStmts(c.body);
+      }
+    }
+  };
+  for (const p of m.processes) rootStmts(p.body);
+  for (const i of m.instances) roots.push(...Object.values(i.inputs));
+  while (roots.length) {
+    const id = roots.pop()!;
+    if (live[id]) continue;
+    live[id] = 1;
+    roots.push(...operands(m.exprs[id]!));
+  }
+  for (const [id, e] of m.exprs.entries()) {
+    if (!live[id]) continue;
     if (e.op === 'slice' || e.op === 'trunc') {
       const a = m.exprs[e.a]!;
       if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
