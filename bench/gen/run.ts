@@ -1,5 +1,7 @@
 // bench/gen: build → check → emit time and memory of parameterized designs at growing sizes,
-// plus Verilator lint of the emitted Verilog at every size. Prints per-size time, the cost per
+// plus Verilator lint of the emitted Verilog at every size. Designs: the prefix encoder, the
+// same encoder as a balanced tree, a ternary (mux) chain and a when-chain (bench/gen/styles.ts),
+// and a chain of register+adder instances. Prints per-size time, the cost per
 // element and the growth ratio against the smallest size measured in the same run (linear
 // cost gives a ratio near 1). Run: npx tsx bench/gen/run.ts [--quick]
 import { execFileSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { elaborate, setLocationCapture, type HdlModule } from '../../hdl/dsl/index.js';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { chain, encoder } from './designs.js';
+import { muxChainEncoder, treeEncoder, whenChainEncoder } from './styles.js';
 
 const quick = process.argv.includes('--quick');
 const lint = !process.argv.includes('--no-lint');
@@ -90,11 +93,17 @@ function series(name: string, sizes: number[], make: (n: number) => HdlModule, t
 }
 
 const enc = quick ? [64, 256, 1024, 4096] : [64, 256, 1024, 4096, 16384, 65536];
+// The when-chain nests one if per input: the IR walkers (hdl/ir, hdl/passes) recurse per level
+// and overflow the JS stack beyond ~3000 levels, so its series stops at 1024.
+const whenSizes = enc.filter((n) => n <= 1024);
 const chn = quick ? [1, 10, 100, 1000] : [1, 10, 100, 1000, 10000];
 for (const capture of [true, false]) {
   setLocationCapture(capture);
   console.log(`\n# source locations ${capture ? 'on (default)' : 'off'}`);
   series('encoder', enc, encoder, 'vti_fault_prio');
+  series('tree', enc, treeEncoder, 'enc_tree');
+  series('mux', enc, muxChainEncoder, 'enc_mux_chain');
+  series('when', whenSizes, whenChainEncoder, 'enc_when_chain');
   series('chain', chn, chain, 'chain');
 }
 mkdirSync('out/bench', { recursive: true });

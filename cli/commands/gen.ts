@@ -6,10 +6,12 @@ import { onlyWith } from '../args.js';
 import { writeFilesAtomic } from '../../cache/atomic-write.js';
 import { ConfigError, DEFAULT_CONFIG, generateVti, type VtiConfig } from '../../gen/vti.js';
 import { dumpDesign } from '../../hdl/ir/dump.js';
+import type { FpgaTarget, FpgaTiming } from '../../formal/fpga-timing.js';
 
 export const command: Command = {
   summary: 'generate the VT-i RTL (Verilog-2005), manifest.json and a FuseSoC core file',
-  usage: '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats] [--json]',
+  usage:
+    '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats [--fpga ice40-hx8k|ice40-up5k]] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out/rtl' },
     'impl-va-msb': {
@@ -35,6 +37,11 @@ export const command: Command = {
       type: 'bool',
       help: 'synthesize every module with Yosys (synth, synth_ice40) and print cells, LUTs, depth',
     },
+    fpga: {
+      type: 'choice',
+      choices: ['ice40-hx8k', 'ice40-up5k'],
+      help: 'with --stats: place and route every module out of context (nextpnr-ice40, 3 seeds) and print Fmax and the critical path',
+    },
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
   },
@@ -47,6 +54,7 @@ export const command: Command = {
       flags['no-vt'] !== true,
       'applies only with VT-i (there is no guest with --no-vt)',
     );
+    onlyWith('gen', parsed, 'fpga', flags.stats === true, 'needs --stats');
     const o: VtiConfig = {
       vmImplemented: !flags['no-vt'],
       implVaMsb: flags['impl-va-msb'] as number,
@@ -69,9 +77,16 @@ export const command: Command = {
 
     let stats: Awaited<ReturnType<typeof collectStats>> | undefined;
     if (flags.stats) stats = await collectStats(gen.files);
+    const target = flags.fpga as FpgaTarget | undefined;
+    let timing: FpgaTiming[] | undefined;
+    if (target) timing = await collectTiming(gen, target);
     if (flags.json) {
       process.stdout.write(
-        JSON.stringify({ out, manifest: gen.manifest, ...(stats ? { stats } : {}) }, null, 2) + '\n',
+        JSON.stringify(
+          { out, manifest: gen.manifest, ...(stats ? { stats } : {}), ...(timing ? { timing } : {}) },
+          null,
+          2,
+        ) + '\n',
       );
       return 0;
     }
@@ -81,11 +96,13 @@ export const command: Command = {
     );
     for (const m of gen.manifest.modules) process.stdout.write(`  ${m.file.padEnd(20)} ${m.ports.length} ports\n`);
     if (stats) process.stdout.write('\n' + formatStats(stats));
+    if (timing) process.stdout.write('\n' + formatTiming(timing));
     return 0;
   },
 };
 
-async function collectStats(files: Record<string, string>) {
+/** Yosys figures of every module (what `vti gen --stats` prints; README's synthesis table is this). */
+export async function collectStats(files: Record<string, string>) {
   const { synthStats } = await import('../../formal/stats.js');
   const verilog = Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.v')));
   const rows = [];
@@ -106,7 +123,7 @@ async function collectStats(files: Record<string, string>) {
   return rows;
 }
 
-function formatStats(rows: Awaited<ReturnType<typeof collectStats>>): string {
+export function formatStats(rows: Awaited<ReturnType<typeof collectStats>>): string {
   const head = ['module', 'cells (synth)', 'depth', 'iCE40 LUT4', 'carry', 'DFF', 'LUT depth'];
   const body = rows.map((r) => [r.module, r.cells, r.depth, r.luts, r.carries, r.ffs, r.iceDepth].map(String));
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -119,4 +136,32 @@ function formatStats(rows: Awaited<ReturnType<typeof collectStats>>): string {
       ...body.map(line),
     ].join('\n') + '\n'
   );
+}
+
+/** Every module placed and routed out of context on `target` (the core last: it takes longest). */
+async function collectTiming(gen: ReturnType<typeof generateVti>, target: FpgaTarget): Promise<FpgaTiming[]> {
+  const { fpgaTiming } = await import('../../formal/fpga-timing.js');
+  const out: FpgaTiming[] = [];
+  for (const m of gen.design.modules) {
+    process.stderr.write(`place and route ${m.name} on ${target} …\n`);
+    out.push(await fpgaTiming(gen.files, m, target));
+  }
+  return out;
+}
+
+function formatTiming(rows: readonly FpgaTiming[]): string {
+  const lines = [
+    `Fmax out of context on ${rows[0]?.target ?? ''} (nextpnr-ice40, registered boundary, median of ${rows[0]?.seeds.length ?? 0} seeds):`,
+    ...rows.map(
+      (r) =>
+        `  ${r.top.padEnd(16)} ${r.fmaxMHz.toFixed(1).padStart(6)} MHz  (seeds ${r.seeds.map((s) => s.fmaxMHz.toFixed(1)).join(', ')})  ${r.lcUsed}/${r.lcAvailable} LCs`,
+    ),
+  ];
+  const worst = [...rows].sort((a, b) => a.fmaxMHz - b.fmaxMHz)[0];
+  if (worst) {
+    lines.push(`critical path of ${worst.top} (${worst.criticalPath.length} nets, arrival in ns):`);
+    for (const s of worst.criticalPath)
+      lines.push(`  ${s.arrivalNs.toFixed(2).padStart(7)}  ${s.net}${s.source ? `  (${s.source})` : ''}`);
+  }
+  return lines.join('\n') + '\n';
 }

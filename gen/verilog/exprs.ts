@@ -1,7 +1,10 @@
 // Expression emission for the Verilog backend. Expressions are written inline, word-level,
 // fully sized; a temporary wire (`_t<n>`) is introduced only where Verilog-2005 needs a name
 // (part-select or sign bit of a non-identifier), where a sub-expression is shared (so text
-// never grows exponentially), or where inline nesting would get too deep for the tools.
+// never grows exponentially), or where inline text would get too deep or too long for the
+// tools (Verilator stops at 40000 tokens on a line, iverilog's scanner at one 16 KB token,
+// Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
+// design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
 import type { IRExpr, IRModule } from '../../hdl/ir/types.js';
 import { operands } from '../../hdl/ir/walk.js';
 
@@ -27,10 +30,33 @@ const BIN: Record<string, string> = {
 const SIGNED_CMP = new Set(['slt', 'sle', 'sgt', 'sge']);
 /** Inline nesting beyond this depth gets a temporary (Verilator and Yosys recurse on it). */
 const MAX_INLINE_DEPTH = 24;
+/**
+ * Inline text longer than this gets a temporary, so one statement is at most a few times this
+ * long (an operator joins at most three operands that each fit). Far above any expression of
+ * the VT-i blocks (≤ 1 KB), far below the tools' limits.
+ */
+export const MAX_INLINE_CHARS = 4096;
+/** Constants wider than this are written as a concatenation of literals of at most this many bits. */
+export const MAX_LITERAL_BITS = 4096;
 
 export function constLiteral(width: number, hex: string): string {
   if (width === 1) return `1'b${hex === '0' ? '0' : '1'}`;
+  if (width > MAX_LITERAL_BITS) return chunkedLiteral(width, hex);
   return `${width}'h${hex}`;
+}
+
+/** A wide constant as `{W1'h…, W2'h…}`: no literal token longer than MAX_LITERAL_BITS / 4 digits. */
+function chunkedLiteral(width: number, hex: string): string {
+  const digits = hex.padStart(Math.ceil(width / 4), '0');
+  const chunks: string[] = [];
+  // From the least significant end: every chunk but the top one is MAX_LITERAL_BITS wide.
+  for (let lo = 0; lo < width; lo += MAX_LITERAL_BITS) {
+    const w = Math.min(MAX_LITERAL_BITS, width - lo);
+    const end = digits.length - lo / 4;
+    const part = digits.slice(Math.max(0, end - Math.ceil(w / 4)), end).replace(/^0+(?=.)/, '');
+    chunks.unshift(constLiteral(w, part));
+  }
+  return `{${chunks.join(', ')}}`;
 }
 
 export interface Temp {
@@ -89,14 +115,50 @@ export class ExprEmitter {
   }
 
   private makeTemp(id: number, t: string): string {
+    const name = this.addTemp(id, this.m.exprs[id]!.width, t);
+    this.text[id] = name;
+    this.depth[id] = 0;
+    return name;
+  }
+
+  /** A temporary wire of `width` bits holding `text` (a part of expression `id`, or all of it). */
+  private addTemp(id: number, width: number, text: string): string {
     let name: string;
     do name = `_t${this.tempCounter++}`;
     while (this.reserved.has(name));
     this.reserved.add(name);
-    this.temps.push({ name, width: this.m.exprs[id]!.width, text: t, expr: id });
-    this.text[id] = name;
-    this.depth[id] = 0;
+    this.temps.push({ name, width, text, expr: id });
     return name;
+  }
+
+  /**
+   * `{a, b, …}` of many parts: runs of parts whose text exceeds MAX_INLINE_CHARS become
+   * temporaries (and runs of those again), so the result and every temporary stay bounded.
+   */
+  private concatText(id: number, parts: { text: string; width: number }[]): string {
+    let level = parts;
+    while (level.reduce((n, p) => n + p.text.length + 2, 0) > MAX_INLINE_CHARS && level.length > 1) {
+      const next: { text: string; width: number }[] = [];
+      let run: { text: string; width: number }[] = [];
+      let chars = 0;
+      const flush = () => {
+        if (run.length === 1) next.push(run[0]!);
+        else if (run.length > 1) {
+          const width = run.reduce((w, p) => w + p.width, 0);
+          next.push({ text: this.addTemp(id, width, `{${run.map((p) => p.text).join(', ')}}`), width });
+        }
+        run = [];
+        chars = 0;
+      };
+      for (const p of level) {
+        if (chars + p.text.length + 2 > MAX_INLINE_CHARS) flush();
+        run.push(p);
+        chars += p.text.length + 2;
+      }
+      flush();
+      level = next;
+    }
+    return `{${level.map((p) => p.text).join(', ')}}`;
   }
 
   private ensure(root: number): string {
@@ -205,12 +267,13 @@ export class ExprEmitter {
         break;
       }
       case 'concat':
-        t = `{${e.parts
-          .map((p) => {
+        t = this.concatText(
+          id,
+          e.parts.map((p) => {
             depth = Math.max(depth, this.depth[p]! + 1);
-            return this.text[p]!;
-          })
-          .join(', ')}}`;
+            return { text: this.text[p]!, width: this.m.exprs[p]!.width };
+          }),
+        );
         break;
       case 'repl':
         t = `{${e.count}{${this.text[e.a]}}}`;
@@ -232,6 +295,7 @@ export class ExprEmitter {
     if (
       !trivial &&
       (depth > MAX_INLINE_DEPTH ||
+        t.length > MAX_INLINE_CHARS ||
         (this.uses[id]! > 1 && !atomicCheap(e)) ||
         (this.needsName[id] && !this.isIdentifier(t)))
     )

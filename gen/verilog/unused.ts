@@ -4,19 +4,54 @@ import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
 import { operands } from '../../hdl/ir/walk.js';
 
 export function unusedBits(m: IRModule): string[] {
-  const used = m.signals.map(() => 0n);
-  const full = (w: number) => (1n << BigInt(w)) - 1n;
+  // Per signal: read as a whole (`whole`), or the bits read so far (a byte per bit, made on
+  // the first partial read). Marking a slice costs its width, so N one-bit slices of an N-bit
+  // input cost O(N), not the O(N^2) of OR-ing N-bit BigInt masks.
+  const whole = new Uint8Array(m.signals.length);
+  const partial: (Uint8Array | undefined)[] = new Array(m.signals.length);
   const markFull = (expr: number) => {
     const e = m.exprs[expr]!;
-    if (e.op === 'ref') used[e.signal] = full(e.width);
+    if (e.op === 'ref') whole[e.signal] = 1;
   };
-  for (const e of m.exprs) {
+  const markBits = (signal: number, lo: number, width: number) => {
+    if (whole[signal]) return;
+    const bits = (partial[signal] ??= new Uint8Array(m.signals[signal]!.width));
+    bits.fill(1, lo, lo + width);
+  };
+  // Only expressions some statement or instance reads count: the eDSL also makes a slice
+  // expression for an assignment to a slice (`psr.f.vm.set(…)`), which reads nothing.
+  const live = new Uint8Array(m.exprs.length);
+  const roots: number[] = [];
+  const rootStmts = (list: readonly IRStmt[]) => {
+    for (const s of list) {
+      if (s.kind === 'assign') roots.push(s.value);
+      else if (s.kind === 'if') {
+        roots.push(s.cond);
+        rootStmts(s.then);
+        rootStmts(s.else);
+      } else {
+        roots.push(s.subject);
+        for (const c of s.cases) rootStmts(c.body);
+      }
+    }
+  };
+  for (const p of m.processes) rootStmts(p.body);
+  for (const i of m.instances) roots.push(...Object.values(i.inputs));
+  for (const mem of m.memories ?? []) {
+    for (const w of mem.writes) roots.push(w.addr, w.data, w.enable);
+    for (const r of mem.reads) roots.push(r.addr);
+  }
+  while (roots.length) {
+    const id = roots.pop()!;
+    if (live[id]) continue;
+    live[id] = 1;
+    roots.push(...operands(m.exprs[id]!));
+  }
+  for (const [id, e] of m.exprs.entries()) {
+    if (!live[id]) continue;
     if (e.op === 'slice' || e.op === 'trunc') {
       const a = m.exprs[e.a]!;
-      if (a.op === 'ref') {
-        const lo = e.op === 'slice' ? e.lo : 0;
-        used[a.signal]! |= full(e.width) << BigInt(lo);
-      }
+      if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
       continue;
     }
     for (const o of operands(e)) markFull(o);
@@ -36,37 +71,37 @@ export function unusedBits(m: IRModule): string[] {
   };
   for (const p of m.processes) {
     stmts(p.body);
-    if (p.clock !== undefined) used[p.clock] = 1n;
-    if (p.reset != null) used[p.reset] = 1n;
+    if (p.clock !== undefined) whole[p.clock] = 1;
+    if (p.reset != null) whole[p.reset] = 1;
   }
   for (const i of m.instances) for (const e of Object.values(i.inputs)) markFull(e);
   for (const mem of m.memories ?? []) {
     for (const w of mem.writes) {
       for (const e of [w.addr, w.data, w.enable]) markFull(e);
-      used[w.clock] = 1n;
+      whole[w.clock] = 1;
     }
     for (const r of mem.reads) {
       markFull(r.addr);
-      if (r.clock !== null) used[r.clock] = 1n;
+      if (r.clock !== null) whole[r.clock] = 1;
     }
   }
 
   const out: string[] = [];
   for (const s of m.signals) {
-    if (s.kind === 'output') continue;
-    const missing = full(s.width) & ~used[s.id]!;
-    if (!missing) continue;
-    if (missing === full(s.width)) {
+    if (s.kind === 'output' || whole[s.id]) continue;
+    const bits = partial[s.id];
+    if (!bits) {
       out.push(s.name);
       continue;
     }
+    // Runs of unread bits, most significant first.
     for (let i = s.width - 1; i >= 0; ) {
-      if (!((missing >> BigInt(i)) & 1n)) {
+      if (bits[i]) {
         i--;
         continue;
       }
       const hi = i;
-      while (i >= 0 && (missing >> BigInt(i)) & 1n) i--;
+      while (i >= 0 && !bits[i]) i--;
       const lo = i + 1;
       out.push(hi === lo ? `${s.name}[${hi}]` : `${s.name}[${hi}:${lo}]`);
     }

@@ -6,7 +6,8 @@
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
-import { cat, defineModule } from '../dsl/index.js';
+import { PSR_FIELDS } from '../../arch/psr.js';
+import { cat, defineModule, type ModuleBuilder, type Value } from '../dsl/index.js';
 import { PsrBundle, PsrOp } from './psr-type.js';
 import { psrNext } from './psr-next.js';
 
@@ -26,7 +27,11 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       const ipsrSave = m.output('ipsr_save', 64);
       const rsvFault = m.output('rsv_fault', 1);
 
-      const psr = m.reg('psr_q', PsrBundle, { init: 0 });
+      // Only the architected fields are flip-flops: reserved bits always read 0 (the commands
+      // never write them: a reserved-field operand faults), so they are constants, not state.
+      const stored = m.reg('psr_arch_q', ARCHITECTED_BITS, { init: 0 });
+      const psr = m.wire('psr_q', PsrBundle);
+      psr.set(expandPsr(m, stored));
       const step = psrNext(
         m,
         'psr_d',
@@ -34,7 +39,7 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
         vmImplemented,
       );
       rsvFault.set(step.rsvFault);
-      psr.set(step.next);
+      stored.set(architectedBits(step.next));
       psrOut.set(psr);
       ipsrSave.set(cat(psr.bits(63, 43), slot, psr.bits(40, 0)));
       return { clk, rst, op, operand, slot, dcrBe, dcrPp, psrOut, ipsrSave, rsvFault };
@@ -44,4 +49,36 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       params: { vmImplemented },
     },
   );
+}
+
+/** Runs of adjacent architected PSR bits (fields merged), most significant first: 34 bits of the 64. */
+const RUNS_MSB_FIRST = [...PSR_FIELDS]
+  .sort((a, b) => a.lo - b.lo)
+  .reduce<{ lo: number; width: number }[]>((runs, f) => {
+    const last = runs.at(-1);
+    if (last && last.lo + last.width === f.lo) last.width += f.width;
+    else runs.push({ lo: f.lo, width: f.width });
+    return runs;
+  }, [])
+  .reverse();
+const ARCHITECTED_BITS = RUNS_MSB_FIRST.reduce((w, r) => w + r.width, 0);
+
+/** The architected bits of a 64-bit PSR value, packed (most significant run first). */
+function architectedBits(psr: Value): Value {
+  return cat(...RUNS_MSB_FIRST.map((r) => psr.bits(r.lo + r.width - 1, r.lo)));
+}
+
+/** The 64-bit PSR from its packed architected bits, zeros in the reserved bits. */
+function expandPsr(m: ModuleBuilder, packed: Value): Value {
+  const parts: Value[] = [];
+  let bit = 64; // next PSR bit above the run being placed
+  let at = ARCHITECTED_BITS; // same, in the packed value
+  for (const r of RUNS_MSB_FIRST) {
+    if (bit > r.lo + r.width) parts.push(m.lit(0, bit - r.lo - r.width));
+    parts.push(packed.bits(at - 1, at - r.width));
+    at -= r.width;
+    bit = r.lo;
+  }
+  if (bit > 0) parts.push(m.lit(0, bit));
+  return cat(...parts);
 }

@@ -44,30 +44,32 @@ describe('mutation score', () => {
     expect(r).toMatchObject({ mutants: 2, killed: 1, survived: 1, equivalent: 1, gaps: [], score: 1 });
   });
 
-  it('vti_psr: a mutant that differs only in unreachable states is equivalent (strengthened induction), a bad reset value is killed', async () => {
+  it('vti_psr: a mutant that changes only a reserved bit of the next PSR is equivalent, a bad reset value is killed', async () => {
     const v = vtiSpec('vti_psr').files['vti_psr.v']!;
     const RSM = 'psr_d[23:0] = psr_q[23:0] & (~operand[23:0]);';
-    const RESET = "psr_q <= 64'h0;";
+    const RESET = "psr_arch_q <= 34'h0;";
     expect(v).toContain(RSM);
     expect(v).toContain(RESET);
-    // RSM forces reserved bit 0 to 0: reachable states have it 0 anyway, but plain k-induction
-    // starts from any state and cannot close; the block's "reserved bits read 0" closes it.
+    // RSM forces reserved bit 0 to 0. Before issue 18 the PSR stored its reserved bits, and
+    // this needed the block's "reserved bits read 0" to close the induction; now only the
+    // architected bits are flip-flops, so bit 0 of the next PSR is never stored and plain
+    // k-induction proves the mutant equivalent.
     const rsm: Mutant = {
       id: 1,
       command: 'hand: RSM clears psr bit 0',
       top: 'vti_psr',
       files: { 'vti_psr.v': v.replace(RSM, "psr_d[23:0] = {psr_q[23:1] & (~operand[23:1]), 1'b0};") },
     };
-    // Reset value with reserved bit 0 set: visible right after reset, so the cosim kills it.
+    // Reset value with the lowest stored bit (PSR.be, bit 1) set: visible right after reset, so the cosim kills it.
     const rst: Mutant = {
       id: 2,
       command: 'hand: reset value 1',
       top: 'vti_psr',
-      files: { 'vti_psr.v': v.replace(RESET, "psr_q <= 64'h1;") },
+      files: { 'vti_psr.v': v.replace(RESET, "psr_arch_q <= 34'h1;") },
     };
     const r = await mutationScoreOf('vti_psr', [rsm, rst], { seed: 1, vectors: 5000, classify: true });
     expect(r.outcomes[0]).toMatchObject({ status: 'equivalent', verdict: 'equivalent' });
-    expect(r.outcomes[0]!.method).toMatch(/block properties/);
+    expect(r.outcomes[0]!.method).toMatch(/k-induction/);
     expect(r.outcomes[1]).toMatchObject({ status: 'killed', kill: { set: 'directed', port: 'psr' } });
     expect(r).toMatchObject({ mutants: 2, killed: 1, equivalent: 1, gaps: [], score: 1 });
   });

@@ -1,0 +1,73 @@
+// Issue 18, item 1: every design style the eDSL allows, at growing sizes, must give Verilog
+// that Verilator -Wall (both language modes), iverilog -g2005 and the Yosys gate accept. CI runs
+// the sizes that take a few seconds per tool; bench/gen/sweep.ts runs the rest up to 65536.
+// Before the emitter bounded expression size, a 1024-input tree was one 20 KB line and the
+// 4096-input tree (84 KB) and a 16384-part concatenation were rejected by Verilator
+// ("Too many preprocessor tokens on a line"), and iverilog's scanner overflowed on the
+// 169 KB generator-options comment of a 16384-row encoder.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepPoint } from '../../bench/gen/sweep-check.js';
+import { STYLE_DESIGNS, type Style } from '../../bench/gen/styles.js';
+import { MAX_INLINE_CHARS, MAX_LITERAL_BITS } from '../../gen/verilog/exprs.js';
+import { emitDesign } from '../../gen/verilog/index.js';
+import { elaborate, setLocationCapture } from '../../hdl/dsl/index.js';
+
+// Yosys `proc` is quadratic in the depth of an if-else-if chain: the when-chain stays small here.
+const CI_SIZES: Record<Style, readonly number[]> = {
+  prefix: [64, 1024],
+  tree: [64, 1024],
+  'mux-chain': [64, 1024],
+  'when-chain': [64],
+  'wide-concat': [64, 1024],
+};
+
+describe('style × size sweep: every tool accepts the output', () => {
+  for (const [style, sizes] of Object.entries(CI_SIZES) as [Style, readonly number[]][])
+    for (const n of sizes)
+      it(`${style} at ${n} inputs`, async () => {
+        const p = await sweepPoint(style, n);
+        expect(p.tools).toEqual({ verilator: '', 'verilator-1364-2005': '', iverilog: '', yosys: '' });
+      });
+});
+
+/** Longest line, and the most whitespace/punctuation-separated tokens on one line. */
+function lineStats(files: Record<string, string>): { chars: number; tokens: number } {
+  let chars = 0,
+    tokens = 0;
+  for (const text of Object.values(files))
+    for (const line of text.split('\n')) {
+      chars = Math.max(chars, line.length);
+      tokens = Math.max(tokens, line.split(/[\s,{}()[\]:;&|~^?]+/).length);
+    }
+  return { chars, tokens };
+}
+
+describe('bounded lines at 65536 inputs (generation only; the tools run in bench/gen/sweep.ts)', () => {
+  // Source locations cost ~100 µs per node under vitest's module runner; not needed here.
+  beforeAll(() => setLocationCapture(false));
+  afterAll(() => setLocationCapture(true));
+  it('a 65536-part concatenation is split into bounded temporaries', () => {
+    const files = emitDesign(elaborate(STYLE_DESIGNS['wide-concat'].make(65536)).design);
+    const s = lineStats(files);
+    expect(s.chars).toBeLessThanOrEqual(2 * MAX_INLINE_CHARS);
+    expect(s.tokens).toBeLessThan(4000);
+    // Each bit still lands in its place: y[65535 - i] = a[i] at both ends of the vector.
+    const v = files['wide_concat.v']!;
+    expect(v).toMatch(/\{a\[0\], a\[1\], a\[2\],/);
+    expect(v).toMatch(/a\[65534\], a\[65535\]\}/);
+  });
+  it('a 65536-bit constant is written as literals of at most MAX_LITERAL_BITS bits', () => {
+    const files = emitDesign(elaborate(STYLE_DESIGNS.prefix.make(65536)).design);
+    const v = files['vti_fault_prio.v']!;
+    const widths = [...v.matchAll(/(\d+)'h[0-9a-f]+/g)].map((m) => Number(m[1]));
+    expect(Math.max(...widths)).toBe(MAX_LITERAL_BITS);
+    expect(v).not.toMatch(/65536'h/);
+    // A line may be long only by its literals (16 KB of digits here), never in tokens.
+    expect(lineStats(files).tokens).toBeLessThan(4000);
+    // Comments too: the generator-options line of 65536 row names (≈ 600 KB) is broken up.
+    const comments = v.split('\n').filter((l) => l.startsWith('//'));
+    expect(comments.length).toBeGreaterThan(100);
+    expect(Math.max(...comments.map((l) => l.length))).toBeLessThanOrEqual(MAX_INLINE_CHARS + 3);
+    expect(comments.join('').replace(/\/\/ /g, '')).toContain('"row65535"]}');
+  });
+});
