@@ -12,6 +12,11 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     r1 = fld(s, 6, 7),
     r2 = fld(s, 13, 7),
     r3 = fld(s, 20, 7);
+  // lfetch shares major opcodes 6/7 with the FP loads and stores: it is decided first.
+  if (op === 6 || op === 7) {
+    const lf = decodeLfetch(s, op, qp, r1, r2, r3);
+    if (lf) return lf;
+  }
   const fp = decodeFpM(s, op);
   if (fp) return fp;
   switch (op) {
@@ -22,12 +27,6 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     case 4:
     case 5:
       return decodeLdSt(s, op, qp, r1, r2, r3);
-    case 6:
-    case 7: {
-      const lf = decodeLfetch(s, op, qp, r1, r2, r3);
-      if (lf) return lf;
-      break;
-    }
   }
   return unsupported('M', qp, `M-unit major opcode ${op}`);
 }
