@@ -76,7 +76,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 type Row = readonly [argv: readonly string[], code: number, stderr: string | RegExp];
 
-const GEN_ALLOWED = '--out, --impl-va-msb, --impl-pa-msb, --guest-shrink, --no-vt, --stats, --dump-ir, --json';
+const GEN_ALLOWED = '--out, --impl-va-msb, --impl-pa-msb, --guest-shrink, --no-vt, --stats, --fpga, --dump-ir, --json';
 const SIM_DESIGNS = 'vti_psr, vti_vmsw, vti_addr_check, vti_fault_prio, vti_core, counter, alu, handshake';
 const SAFE = '9007199254740991';
 const BIG = '99999999999999999999';
