@@ -8,6 +8,7 @@ import { cosimBlocksItems, runCosimBlocks } from './workloads/cosim-blocks.js';
 import { cosimRandomItems, runCosimRandom } from './workloads/cosim-random.js';
 import { formalItems, runFormal } from './workloads/formal.js';
 import { mutantsItems, runMutants } from './workloads/mutants.js';
+import { runSkiPrograms, skiProgramsItems } from './workloads/ski-programs.js';
 import type { ShardOutcome } from './workloads/outcome.js';
 import type { WorkloadSpec } from './workloads/spec.js';
 
@@ -22,6 +23,8 @@ export function workloadItems(w: WorkloadSpec): { readonly unit: string; readonl
       return mutantsItems(w);
     case 'formal':
       return formalItems(w);
+    case 'ski-programs':
+      return skiProgramsItems(w);
   }
 }
 
@@ -35,6 +38,8 @@ function runItems(w: WorkloadSpec, from: number, to: number, workDir: string): P
       return runMutants(w, from, to);
     case 'formal':
       return runFormal(w, from, to, { workDir });
+    case 'ski-programs':
+      return runSkiPrograms(w, from, to, { workDir });
   }
 }
 

@@ -19,6 +19,7 @@ export const SOURCE_FOLDERS = [
   'programs',
   'sim',
   'regress',
+  'tools',
 ] as const;
 const SOURCE_FILE = /\.(ts|v|sv|s|S|cpp|h|hpp|c|json|ld)$/;
 

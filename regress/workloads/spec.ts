@@ -3,12 +3,15 @@
 //   cosim-blocks  per block in order: its directed/exhaustive sets (one item), then each random batch (batch k: seed + k)
 //   cosim-random  the random programs, seeds seed .. seed+programs-1 (item i: seed + i)
 //   mutants       per block in order: Yosys mutants 1..count (`mutate -list count -seed seed`)
+//   ski-programs  the differential programs of tools/ski (item i: the i-th of the list), each against its recorded Ski run
 //   formal        per sweep point (a generator configuration) in order: each block's gate + equivalence + properties, then each vti_core property
 import type { BlockName } from '../../blocks/registry.js';
 import { BLOCK_NAMES } from '../../blocks/registry.js';
 import { checkConfig, type VtiConfig } from '../../gen/vti.js';
 import { PROP_NAMES, type PropName } from '../../formal/props/index.js';
 import { CHECK_MUTANTS, type CheckMutant } from '../../sim/cosim/lockstep/check-mutants.js';
+import { skiProgramNames } from '../../tools/ski/fixture.js';
+import { SKI_PROGRAMS_DIR } from '../../tools/ski/paths.js';
 
 export type EngineChoice = 'verilator' | 'builtin';
 
@@ -55,9 +58,23 @@ export interface FormalSpec {
   readonly sweep: readonly VtiConfig[];
 }
 
-export type WorkloadSpec = CosimBlocksSpec | CosimRandomSpec | MutantsSpec | FormalSpec;
+export interface SkiProgramsSpec {
+  readonly kind: 'ski-programs';
+  /** The differential programs of tools/ski/programs, in the order items are numbered (default: all, by name). */
+  readonly programs: readonly string[];
+  /** The recorded Ski runs, relative to the working directory (default test/fixtures/ski). */
+  readonly fixtures: string;
+}
+
+export type WorkloadSpec = CosimBlocksSpec | CosimRandomSpec | MutantsSpec | FormalSpec | SkiProgramsSpec;
 export type WorkloadKind = WorkloadSpec['kind'];
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['cosim-blocks', 'cosim-random', 'mutants', 'formal'];
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  'cosim-blocks',
+  'cosim-random',
+  'mutants',
+  'formal',
+  'ski-programs',
+];
 
 export class SpecError extends Error {
   override name = 'SpecError';
@@ -162,6 +179,14 @@ export function parseWorkload(v: unknown, where: string): WorkloadSpec {
             : listOf({ properties }, 'properties', where, PROP_NAMES, []),
         sweep,
       };
+    }
+    case 'ski-programs': {
+      only(o, where, ['kind', 'programs', 'fixtures']);
+      const all = skiProgramNames(SKI_PROGRAMS_DIR);
+      const fixtures = o.fixtures ?? 'test/fixtures/ski';
+      if (typeof fixtures !== 'string' || fixtures === '')
+        throw new SpecError(`${where}: 'fixtures' must be a folder name, got ${JSON.stringify(o.fixtures)}`);
+      return { kind, programs: listOf(o, 'programs', where, all, all), fixtures };
     }
   }
 }

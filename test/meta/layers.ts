@@ -54,7 +54,7 @@ export const LAYERS = {
   tools: ['model', 'programs', 'arch'],
   pipeline: ['demo', 'sim/cosim', ...BELOW_COSIM],
   // Sharded, mergeable regressions (shards, results, merge, local and Slurm backends): beside pipeline.
-  regress: ['sim/cosim', ...BELOW_COSIM],
+  regress: ['sim/cosim', 'tools', ...BELOW_COSIM],
   report: ['pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM],
   cli: ['regress', 'report', 'pipeline', 'demo', 'sim/cosim', ...BELOW_COSIM, 'hdl/examples'],
   // bin/api.d.ts re-exports the declarations `npm run build` writes to dist/types.
