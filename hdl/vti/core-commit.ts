@@ -126,10 +126,11 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   );
   psrPort.operand.set(mux(trapWin, win.trapPsr, mux(loadAfter, win.psrAfter, checks.command.operand)));
   // rfi that completes restoring any of the one-instruction bits arms their clearing after
-  // the next instruction; any other event (and an interruption, which clears them) disarms it.
+  // the next instruction; any other event disarms it, and so does an interruption (which clears
+  // the bits itself), an external interrupt on an idle cycle too.
   const ipsrF = fieldsOf(PsrBundle, cr.IPSR);
   const restoresOneShot = ONE_SHOT_PSR_FIELDS.map((f) => ipsrF[f].asBit()).reduce((a, b) => a.or(b)) as Bit;
-  m.when(ev.valid, () => regs.oneShot.set(done.and(cls.is('RFI')).and(restoresOneShot)));
+  m.when(ev.valid.or(dispatch), () => regs.oneShot.set(done.and(cls.is('RFI')).and(restoresOneShot)));
 
   // ---- ISR bits of a non-access instruction's fault (arch/non-access.ts) ----
   const naCode = m.wire('na_code', 4);

@@ -125,7 +125,7 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // (The instruction's own command is never INTERRUPT, so that arm is left out.)
   const psrAfterOwn = psrNext(
     m,
-    'psr_after',
+    'psr_after_own',
     { psr, op: checks.command.op, operand: checks.command.operand },
     inp.vmImplemented,
   ).next;
@@ -133,7 +133,7 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // completes (before a trap after it saves IPSR), unless it is an rfi loading new ones.
   const oneShotClear = m.named('one_shot_clear', state.oneShot.and(cls.is('RFI').not())).asBit();
   const psrAfter = m.named(
-    'psr_after_one_shot',
+    'psr_after',
     mux(oneShotClear, psrAfterOwn.and(~ONE_SHOT_PSR_MASK & 0xffff_ffff_ffff_ffffn), psrAfterOwn),
   );
   const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
