@@ -2,10 +2,9 @@
 // reachable from reset (non-vacuity), with a cover trace that is a case of the property.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ICLASS } from '../../../arch/iclass.js';
-import { NON_ACCESS } from '../../../arch/non-access.js';
 import { PSR_BIT } from '../../../arch/psr.js';
 import { PROP_NAMES, runProperties, type PropertyResult } from '../../../formal/props/index.js';
-import { lastEvent, psrField } from './trace-helpers.js';
+import { lastEvent, naCode, psrField } from './trace-helpers.js';
 
 const byName = (rs: PropertyResult[], n: string) => rs.find((r) => r.name === n)!;
 
@@ -74,8 +73,7 @@ describe('P1-P6 on the generated core, default options', () => {
     expect(e.before('o_cpl')).not.toBe(0n);
     expect(e.after('o_intr_vector')).toBe(0x5400n);
     // ISR.code 0x10, plus code{3:0} when the event is a non-access instruction (tak: 3).
-    const na = Object.values(NON_ACCESS).find((k) => BigInt(k.value) === e.get('non_access_kind'))?.code ?? 0;
-    expect(psrField(e.after('o_isr'), 0, 16)).toBe(0x10n | BigInt(na));
+    expect(psrField(e.after('o_isr'), 0, 16)).toBe(0x10n | naCode(e));
     expect(psrField(e.after('o_psr'), PSR_BIT.cpl!, 2)).toBe(0n);
   });
 });
