@@ -69,7 +69,9 @@ const CASES: Record<string, [Item, Want][]> = {
     [item('rfi', 'B', { cpl: 1 }), PRIV],
     [item('rfi', 'B', { vm: 1 }), VIRT],
     [item('rfi', 'B', { ic: 0 }, { rfi: { psr: bit(36) | bit(17) | bit(46) | bit(13), slot: 1 } }), 'done'],
-    // id, da, dd, ed, ia restored: they live for the next instruction only (architecture.md §2).
+    // id, da, dd, ed, ia restored (architecture.md §2: for one instruction). Here the next one is
+    // the item's break, whose fault saves them in IPSR; their clearing after a completed
+    // instruction is met by the random seeds (test/cosim/random.test.ts).
     [
       item(
         'rfi',
