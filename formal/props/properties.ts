@@ -34,7 +34,7 @@ export const PROPERTIES: Readonly<Record<PropName, PropertyDef>> = {
     ok: 'ok_p2',
     cover: 'cov_p2',
     observe: [...base, 'o_dt', 'o_isr'],
-    inputs: ['rst', 'ev_valid', 'iclass', 'has_addr', 'addr', 'cr_num', 'r2', 'imm', 'page_ar'],
+    inputs: ['rst', 'ev_valid', 'iclass', 'has_addr', 'addr', 'cr_num', 'r2', 'imm', 'page_ar', 'non_access_kind'],
   },
   P3: {
     name: 'P3',
@@ -79,6 +79,6 @@ export const PROPERTIES: Readonly<Record<PropName, PropertyDef>> = {
     ok: 'ok_p6',
     cover: 'cov_p6',
     observe: [...base, 'o_isr'],
-    inputs: ['rst', 'ev_valid', 'iclass', 'variant', 'cr_num', 'r2', 'env_pending', 'ext_int'],
+    inputs: ['rst', 'ev_valid', 'iclass', 'variant', 'cr_num', 'r2', 'env_pending', 'ext_int', 'non_access_kind'],
   },
 };

@@ -5,10 +5,19 @@
 // registered: after the rising edge of cycle k the outputs show the effect of event k.
 import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { PSR_READ_MASK } from '../../arch/psr.js';
-import { cat, fieldsOf, mux, withField, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
+import { cat, fieldsOf, mux, withField, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 import type { CoreChecks } from './core-checks.js';
 import type { CoreDispatch } from './core-dispatch.js';
-import { CORE_CRS, type ClassTests, type CoreCr, type CoreEvent, type CoreState } from './core-inputs.js';
+import { NON_ACCESS, type NonAccessInfo, type NonAccessKind } from '../../arch/non-access.js';
+import {
+  CORE_CRS,
+  NonAccessType,
+  ONE_SHOT_PSR_FIELDS,
+  type ClassTests,
+  type CoreCr,
+  type CoreEvent,
+  type CoreState,
+} from './core-inputs.js';
 import { PsrBundle, PsrOp } from './psr-type.js';
 
 /** The output ports, each driven by its register. */
@@ -53,6 +62,8 @@ export interface CoreRegisters {
   readonly completed: Signal;
   readonly rdValid: Signal;
   readonly rdValue: Signal;
+  /** CoreState.oneShot: the last rfi's one-instruction PSR bits are cleared after the next instruction. */
+  readonly oneShot: Signal;
 }
 
 /** Declares the registers (in this order), all reset to 0. */
@@ -70,6 +81,7 @@ export function coreRegisters(m: ModuleBuilder): CoreRegisters {
     completed: m.reg('completed_q', 1, { init: 0 }),
     rdValid: m.reg('rd_valid_q', 1, { init: 0 }),
     rdValue: m.reg('rd_value_q', 64, { init: 0 }),
+    oneShot: m.reg('one_shot_q', 1, { init: 0 }),
   };
 }
 
@@ -102,14 +114,45 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // ---- PSR command ----
   // A trap loads the interruption state computed from the PSR after the instruction (an
   // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
+  // An instruction that completes while the one-instruction bits of the last rfi are due to
+  // be cleared loads its PSR after (win.psrAfter, those bits cleared) as an RFI command too.
+  const loadAfter = done.and(win.oneShotClear);
   psrPort.op.set(
     mux(
       dispatch,
       mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')),
-      mux(done, checks.command.op, m.enumValue(PsrOp, 'NOP')),
+      mux(done, mux(loadAfter, m.enumValue(PsrOp, 'RFI'), checks.command.op), m.enumValue(PsrOp, 'NOP')),
     ),
   );
-  psrPort.operand.set(mux(trapWin, win.trapPsr, checks.command.operand));
+  psrPort.operand.set(mux(trapWin, win.trapPsr, mux(loadAfter, win.psrAfter, checks.command.operand)));
+  // rfi that completes restoring any of the one-instruction bits arms their clearing after
+  // the next instruction; any other event disarms it, and so does an interruption (which clears
+  // the bits itself), an external interrupt on an idle cycle too.
+  const ipsrF = fieldsOf(PsrBundle, cr.IPSR);
+  const restoresOneShot = ONE_SHOT_PSR_FIELDS.map((f) => ipsrF[f].asBit()).reduce((a, b) => a.or(b)) as Bit;
+  m.when(ev.valid.or(dispatch), () => regs.oneShot.set(done.and(cls.is('RFI')).and(restoresOneShot)));
+
+  // ---- ISR bits of a non-access instruction's fault (arch/non-access.ts) ----
+  const naCode = m.wire('na_code', 4);
+  const naR = m.wire('na_r', 1);
+  const naW = m.wire('na_w', 1);
+  naCode.set(0);
+  naR.set(0);
+  naW.set(0);
+  m.switch(ev.nonAccessKind, (s) => {
+    for (const [kind, info] of Object.entries(NON_ACCESS) as [NonAccessKind, NonAccessInfo][])
+      if (kind !== 'NONE')
+        s.is(m.enumValue(NonAccessType, kind), () => {
+          naCode.set(info.code);
+          naR.set(info.r ? 1 : 0);
+          naW.set(info.w ? 1 : 0);
+        });
+  });
+  const naIsr = m
+    .named('na_isr', win.nonAccessWin.and(ev.nonAccessKind.eq(m.enumValue(NonAccessType, 'NONE')).not()))
+    .asBit();
+  // A load's or store's own faults (data references, Register NaT Consumption) report r or w.
+  const accessWin = dataWin.or(win.regNatWin);
   psrPort.slot.set(ev.slot);
 
   // ---- registered effect ----
@@ -120,13 +163,13 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     m.lit(0, 1) /* so */,
     win.icDispatch.not() /* ni */,
     m.lit(0, 3) /* ir rs sp */,
-    dataWin.and(ev.nonAccess) /* na */,
-    dataWin.and(cls.is('LOAD').or(ev.nonAccess)) /* r */,
-    dataWin.and(cls.is('STORE')) /* w */,
+    naIsr /* na */,
+    accessWin.and(cls.is('LOAD')).or(naIsr.and(naR)) /* r */,
+    accessWin.and(cls.is('STORE')).or(naIsr.and(naW)) /* w */,
     instWin /* x */,
     m.lit(0, 8) /* rv */,
     m.lit(0, 8) /* vector (IA-32 only) */,
-    win.isrCode,
+    win.isrCode.or(mux(naIsr, naCode.zext(16), m.lit(0, 16))),
   );
   void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
   const ivaBase = mux(isTrap, win.ivaBaseAfter, cr.IVA.bits(63, 15));

@@ -9,9 +9,12 @@ import { priorityIndex, type PriorityRow } from '../../arch/priority.js';
 import { cat, fieldsOf, mux, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiFaultPrio } from './fault-prio.js';
 import { CORE_DECIDED_ROWS, type CoreChecks } from './core-checks.js';
-import type { CoreEvent, CoreState } from './core-inputs.js';
+import { ONE_SHOT_PSR_MASK, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
 import { interruptionState, psrNext } from './psr-next.js';
 import { PsrBundle } from './psr-type.js';
+
+/** Rows without a data access that a non-access instruction still reports with ISR.na (model/exec/compile-tlb.ts). */
+const NON_ACCESS_FAULT_ROWS: ReadonlySet<string> = new Set(['priv_op', 'reg_nat', 'virtualization']);
 
 export interface CoreDispatch {
   /** An interruption is delivered for this event. */
@@ -28,13 +31,26 @@ export interface CoreDispatch {
   readonly instWin: Bit;
   /** The winner is Break Instruction (IIM ← imm21). */
   readonly breakWin: Bit;
+  /** The winner is Register NaT Consumption (a load's or store's reports ISR.r / ISR.w). */
+  readonly regNatWin: Bit;
+  /**
+   * The winner is a fault a non-access instruction reports with ISR.na, its code{3:0} and r/w
+   * (model/exec: every fault tpa, tak, fc, probe and lfetch.fault raise themselves — Privileged
+   * Operation, Register NaT Consumption, Virtualization and the data-reference faults).
+   */
+  readonly nonAccessWin: Bit;
   /** Delivered as Data Nested TLB (PSR.ic = 0 and a data TLB-class winner). */
   readonly nested: Bit;
+  /** state.oneShot and the event is not an rfi: its completion clears id, da, dd, ed, ia. */
+  readonly oneShotClear: Bit;
   /** The vector offset from IVA (15 bits). */
   readonly vector: Value;
   /** ISR.code (16 bits): a trap's has the bit of every pending trap. */
   readonly isrCode: Value;
-  /** The PSR after the instruction's own command (what a trap saves in IPSR). */
+  /**
+   * The PSR after the instruction's own command and, when state.oneShot, with the
+   * one-instruction bits (id, da, dd, ed, ia) cleared (what a trap saves in IPSR).
+   */
   readonly psrAfter: Value;
   /** The interruption state a trap loads: computed from psrAfter and DCR after the instruction. */
   readonly trapPsr: Value;
@@ -48,6 +64,7 @@ export interface CoreDispatch {
 export interface DispatchInputs {
   readonly ev: CoreEvent;
   readonly state: CoreState;
+  readonly cls: ClassTests;
   readonly checks: CoreChecks;
   /** The vti_fault_prio block for `table`, instantiated here as u_prio. */
   readonly prioBlock: ReturnType<typeof vtiFaultPrio>;
@@ -56,7 +73,7 @@ export interface DispatchInputs {
 }
 
 export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatch {
-  const { ev, state, checks, table } = inp;
+  const { ev, state, cls, checks, table } = inp;
   const { psr, ic, cr } = state;
   const n = table.length;
 
@@ -106,16 +123,28 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', DCR_BIT.be, DCR_BIT.pp)); // {be, pp}
   const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
   // (The instruction's own command is never INTERRUPT, so that arm is left out.)
-  const psrAfter = psrNext(
+  const psrAfterOwn = psrNext(
     m,
-    'psr_after',
+    'psr_after_own',
     { psr, op: checks.command.op, operand: checks.command.operand },
     inp.vmImplemented,
   ).next;
+  // The one-instruction bits the last rfi restored are cleared once this instruction
+  // completes (before a trap after it saves IPSR), unless it is an rfi loading new ones.
+  const oneShotClear = m.named('one_shot_clear', state.oneShot.and(cls.is('RFI').not())).asBit();
+  const psrAfter = m.named(
+    'psr_after',
+    mux(oneShotClear, psrAfterOwn.and(~ONE_SHOT_PSR_MASK & 0xffff_ffff_ffff_ffffn), psrAfterOwn),
+  );
   const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
   const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
   const icDispatch = m.named('ic_dispatch', mux(isTrap, fieldsOf(PsrBundle, psrAfter).ic.asBit(), ic));
   const breakWin = winIs((r) => r.name === 'break_inst');
+  const regNatWin = winIs((r) => r.name === 'reg_nat');
+  const nonAccessWin = m.named(
+    'non_access_win',
+    winIs((r) => r.access === 'data' || NON_ACCESS_FAULT_ROWS.has(r.name)),
+  );
 
   return {
     dispatch,
@@ -125,6 +154,9 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     dataWin,
     instWin,
     breakWin,
+    regNatWin,
+    nonAccessWin,
+    oneShotClear,
     nested,
     vector,
     isrCode,

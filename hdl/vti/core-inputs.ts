@@ -3,13 +3,21 @@
 // (the PSR held by vti_psr, the interruption CRs). core-checks.ts, core-dispatch.ts and
 // core-commit.ts take these as their inputs.
 import { ICLASS, ICLASS_WIDTH, type IClassName } from '../../arch/iclass.js';
-import type { PsrFieldName } from '../../arch/psr.js';
+import { NON_ACCESS, NON_ACCESS_WIDTH, type NonAccessKind } from '../../arch/non-access.js';
+import { PSR_BIT, type PsrFieldName } from '../../arch/psr.js';
 import { enumType, type Bit, type BundleValue, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 
 export const IClass = enumType(
   'iclass',
   ICLASS_WIDTH,
   Object.fromEntries(Object.entries(ICLASS).map(([k, v]) => [k, v.code])) as Record<IClassName, number>,
+);
+
+/** Which non-access instruction the event is (arch/non-access.ts): its faults' ISR.na, code{3:0}, r, w. */
+export const NonAccessType = enumType(
+  'non_access_kind',
+  NON_ACCESS_WIDTH,
+  Object.fromEntries(Object.entries(NON_ACCESS).map(([k, v]) => [k, v.value])) as Record<NonAccessKind, number>,
 );
 
 /** The interruption CRs the core holds (the rest are the environment's). */
@@ -39,8 +47,8 @@ export interface CoreEvent {
   readonly addr: Value;
   /** PRIV_OTHER with an address operand (itc, tpa, ...). */
   readonly hasAddr: Bit;
-  /** A non-access data reference (tpa, probe, fc): ISR.na. */
-  readonly nonAccess: Bit;
+  /** The non-access instruction (tpa, tak, fc, probe, probe.fault, lfetch.fault) or NONE: its faults' ISR. */
+  readonly nonAccessKind: Value;
   readonly cfm: Value;
   readonly extInt: Bit;
   /** The interruptions the environment raised, one bit per row of the priority table. */
@@ -69,7 +77,7 @@ export function eventInputs(m: ModuleBuilder, rows: number): CoreEvent {
     pfsPpl: m.input('pfs_ppl', 2),
     addr: m.input('addr', 64),
     hasAddr: m.input('has_addr', 1),
-    nonAccess: m.input('non_access', 1),
+    nonAccessKind: m.input('non_access_kind', NonAccessType),
     cfm: m.input('cfm', 38),
     extInt: m.input('ext_int', 1),
     envPending: m.input('env_pending', rows),
@@ -95,6 +103,13 @@ export function classTests(m: ModuleBuilder, ev: CoreEvent): ClassTests {
   return { is, any };
 }
 
+/**
+ * The PSR bits that live for one instruction (id, da, dd, ed, ia): rfi restores them and they
+ * are cleared after the next instruction completes (model/exec/machine.ts ONE_SHOT_PSR).
+ */
+export const ONE_SHOT_PSR_FIELDS = ['id', 'da', 'dd', 'ed', 'ia'] as const satisfies readonly PsrFieldName[];
+export const ONE_SHOT_PSR_MASK = ONE_SHOT_PSR_FIELDS.reduce((mask, f) => mask | (1n << BigInt(PSR_BIT[f])), 0n);
+
 /** The state the event's instruction runs in. */
 export interface CoreState {
   /** This cycle's PSR (vti_psr's output), fields by name. */
@@ -104,6 +119,11 @@ export interface CoreState {
   readonly ic: Bit;
   /** PSR.cpl = 0. */
   readonly cpl0: Bit;
+  /**
+   * The one-instruction PSR bits (id, da, dd, ed, ia) that the last rfi restored are due to be
+   * cleared when this event's instruction completes (register, written by core-commit.ts).
+   */
+  readonly oneShot: Signal;
   /** The interruption CRs the core holds (registers, written by core-commit.ts). */
   readonly cr: Readonly<Record<CoreCr, Signal>>;
 }
@@ -113,10 +133,11 @@ export function coreState(
   m: ModuleBuilder,
   psr: BundleValue<PsrFieldName>,
   cr: Readonly<Record<CoreCr, Signal>>,
+  oneShot: Signal,
 ): CoreState {
   const cpl = psr.f.cpl;
   const vm = psr.f.vm.asBit();
   const ic = psr.f.ic.asBit();
   const cpl0 = m.named('cpl0', cpl.eq(0));
-  return { psr, cpl, vm, ic, cpl0, cr };
+  return { psr, cpl, vm, ic, cpl0, cr, oneShot };
 }

@@ -63,11 +63,11 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
         dcr_be: regs.cr.DCR.bit(DCR_BIT.be),
         dcr_pp: regs.cr.DCR.bit(DCR_BIT.pp),
       });
-      const state = coreState(m, psrInst.psr, regs.cr);
+      const state = coreState(m, psrInst.psr, regs.cr, regs.oneShot);
       const cls = classTests(m, ev);
 
       const checks = coreChecks(m, { ev, state, cls, vmswBlock, addrBlock, vmImplemented });
-      const win = coreDispatch(m, { ev, state, checks, prioBlock, table, vmImplemented });
+      const win = coreDispatch(m, { ev, state, cls, checks, prioBlock, table, vmImplemented });
       coreCommit(m, {
         ev,
         state,

@@ -69,6 +69,18 @@ const CASES: Record<string, [Item, Want][]> = {
     [item('rfi', 'B', { cpl: 1 }), PRIV],
     [item('rfi', 'B', { vm: 1 }), VIRT],
     [item('rfi', 'B', { ic: 0 }, { rfi: { psr: bit(36) | bit(17) | bit(46) | bit(13), slot: 1 } }), 'done'],
+    // id, da, dd, ed, ia restored (architecture.md §2: for one instruction). Here the next one is
+    // the item's break, whose fault saves them in IPSR; their clearing after a completed
+    // instruction is met by the random seeds (test/cosim/random.test.ts).
+    [
+      item(
+        'rfi',
+        'B',
+        { ic: 0 },
+        { rfi: { psr: bit(36) | bit(17) | bit(13) | bit(37) | bit(38) | bit(39) | bit(43) | bit(45), slot: 0 } },
+      ),
+      'done',
+    ],
   ],
   VMSW: [
     [item('vmsw.0', 'B', { vm: 1 }, { page: 'ar7' }), 'done'],
@@ -96,6 +108,10 @@ const CASES: Record<string, [Item, Want][]> = {
     [item('ptc.l r3, r2', 'M', { vm: 1 }, { r2: 12n << 2n, r3: ADDR.unimplVa }), RSV],
     [item('ptc.l r3, r2', 'M', {}, { r2: 12n << 2n, r3: ADDR.far }), 'done'],
     [item('itc.d r2', 'M', { ic: 1 }, { r2: 0x661n, ifa: ADDR.far, itir: 12n << 2n }), ILLEGAL],
+    // Non-access instructions add their ISR.code{3:0} (tak 3, tpa 0) with ISR.na (architecture.md §4).
+    [item('tak r8 = r3', 'M', { cpl: 3 }, { r3: ADDR.data }), GE(0x13)],
+    [item('tak r8 = r3', 'M', { vm: 1 }, { r3: ADDR.data }), { vector: 0x6100, code: 3 }],
+    [item('tpa r8 = r3', 'M', { cpl: 2 }, { r3: ADDR.data }), PRIV],
   ],
   CPUID_READ: [
     [item('mov r8 = cpuid[r3]', 'M', { vm: 1 }, { r3: 4n }), VIRT],
@@ -127,6 +143,9 @@ const CASES: Record<string, [Item, Want][]> = {
   OTHER: [
     [item('add r8 = r2, r3', 'M', { cpl: 3, vm: 1 }, { r2: 1n, r3: 2n }), 'done'],
     [item('mov r40 = psr', 'M'), ILLEGAL],
+    // Register NaT Consumption of fc (code 1) and probe.fault (code 5), with ISR.na.
+    [item('fc r3', 'M', {}, { r3: 'nat' }), { vector: 0x5600, code: 0x11 }],
+    [item('probe.w.fault r3, 0', 'M', { cpl: 3 }, { r3: 'nat' }), { vector: 0x5600, code: 0x15 }],
   ],
 };
 

@@ -8,7 +8,8 @@ import { insnText, maxGrIn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { contentHash } from '../../../model/exec/run.js';
 import { TEMPLATES } from '../../../model/decode/templates.js';
-import { classify, ICLASS_CODE, Kind, NON_ACCESS_OPS } from './classify.js';
+import { NON_ACCESS } from '../../../arch/non-access.js';
+import { classify, ICLASS_CODE, Kind, nonAccessKind } from './classify.js';
 
 export interface SlotDesc {
   readonly op: string;
@@ -18,13 +19,13 @@ export interface SlotDesc {
   readonly cls: number;
   readonly kind: Kind;
   readonly hasAddr: boolean;
-  /** A non-access data reference (tpa, probe, fc): `non_access`. */
-  readonly nonAccess: boolean;
+  /** The `non_access_kind` encoding (arch/non-access.ts; 0 for an access instruction). */
+  readonly nonAccessKind: number;
   readonly r1: number;
   readonly r2: number;
   readonly r3: number;
   readonly b2: number;
-  /** imm24 (ssm/rsm/sum/rum) or imm21 (break), as the `imm` port takes it. */
+  /** imm24 (ssm/rsm/sum/rum) or imm21 (break; 0 for break.b, whose IIM is 0), as the `imm` port takes it. */
   readonly imm: number;
   readonly variant: number;
   readonly crNum: number;
@@ -70,9 +71,12 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
     const writesR0 = ins.ops.startsWith('r0=') && ins.op !== 'alloc';
+    // break.b does not report its immediate: the IIM its fault writes is 0 (model/exec/compile-sys.ts).
     const imm =
       c.kind === Kind.BREAK || c.kind === Kind.PAL
-        ? lo32(ins.imm) & 0x1fffff
+        ? ins.unit === 'B'
+          ? 0
+          : lo32(ins.imm) & 0x1fffff
         : MASK_OPS.has(ins.op)
           ? lo32(ins.imm) & 0xffffff
           : 0;
@@ -83,7 +87,7 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
       cls: ICLASS_CODE[c.cls],
       kind: c.kind,
       hasAddr: c.hasAddr,
-      nonAccess: NON_ACCESS_OPS.has(ins.op),
+      nonAccessKind: NON_ACCESS[nonAccessKind(ins.op, ins.sub)].value,
       r1: ins.r1,
       r2: ins.r2,
       r3: ins.r3,

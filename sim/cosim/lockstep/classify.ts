@@ -3,6 +3,7 @@
 // decides itself ("What the core decides"). Everything else the emulator raised is reported
 // to the core through `env_pending`. One table, so the lockstep rules are in one place.
 import { ICLASS, type IClassName } from '../../../arch/iclass.js';
+import type { NonAccessKind } from '../../../arch/non-access.js';
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
 
 /** How the dynamic operands of a slot are read from the machine before the step. */
@@ -86,6 +87,9 @@ const SIMPLE: Record<string, [IClassName, Kind]> = {
   probe_i: ['OTHER', Kind.ADDR_R3],
   probe_fault: ['OTHER', Kind.ADDR_R3],
   fc: ['OTHER', Kind.ADDR_R3],
+  lfetch: ['OTHER', Kind.ADDR_R3],
+  lfetch_postimm: ['OTHER', Kind.ADDR_R3],
+  lfetch_postreg: ['OTHER', Kind.ADDR_R3],
 };
 
 export const PAL_IMM = 0xca11;
@@ -112,10 +116,32 @@ export function classify(op: string, sub: string, imm: bigint): { cls: IClassNam
 export const CLASSIFIED_OPS: readonly string[] = ['break', ...Object.keys(PRIV_OTHER), ...Object.keys(SIMPLE)];
 
 /**
- * Non-access data references (tpa, probe, fc): their data faults report ISR.na = 1 and
- * ISR.r = 1 (the `non_access` port; the emulator's NONACCESS kind, model/exec/xlate.ts).
+ * The non-access instruction an op is (the `non_access_kind` port, arch/non-access.ts): its
+ * faults report ISR.na, ISR.code{3:0} and the r/w bits of the kind (model/exec/xlate.ts
+ * nonAccessIsr). `sub` is the decoder's completer: the probed access of probe ('r', 'w',
+ * 'rw'), 'fault' for lfetch.fault (a plain lfetch raises no fault: NONE).
  */
-export const NON_ACCESS_OPS: ReadonlySet<string> = new Set(['tpa', 'probe', 'probe_i', 'probe_fault', 'fc']);
+export function nonAccessKind(op: string, sub: string): NonAccessKind {
+  switch (op) {
+    case 'tpa':
+      return 'TPA';
+    case 'tak':
+      return 'TAK';
+    case 'fc':
+      return 'FC';
+    case 'probe':
+    case 'probe_i':
+      return sub === 'w' ? 'PROBE_W' : 'PROBE_R';
+    case 'probe_fault':
+      return sub === 'rw' ? 'PROBE_FAULT_RW' : sub === 'w' ? 'PROBE_FAULT_W' : 'PROBE_FAULT_R';
+    case 'lfetch':
+    case 'lfetch_postimm':
+    case 'lfetch_postreg':
+      return sub === 'fault' ? 'LFETCH' : 'NONE';
+    default:
+      return 'NONE';
+  }
+}
 
 /** Ops after which instruction translation may change (the descriptor cache is dropped). */
 export const XLATE_OPS: ReadonlySet<string> = new Set([

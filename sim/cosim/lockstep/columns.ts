@@ -2,6 +2,7 @@
 // lockstep drives and the outputs it compares, with their widths, as typed-array columns of
 // ceil(width/32) words per cycle (the engines' batch format, sim/engine.ts) — the column
 // layout of the block co-simulation (model/blocks/columns.ts), whose types and helpers it uses.
+import { NON_ACCESS_WIDTH } from '../../../arch/non-access.js';
 import { allocColumns, getBig, port as p, type Columns, type Port } from '../../../model/blocks/columns.js';
 
 export { allocColumns, type Columns };
@@ -25,7 +26,7 @@ export const INPUTS: readonly Port[] = [
   p('pfs_ppl', 2),
   p('addr', 64),
   p('has_addr', 1),
-  p('non_access', 1),
+  p('non_access_kind', NON_ACCESS_WIDTH),
   p('cfm', 38),
   p('ext_int', 1),
   p('env_pending', 56),

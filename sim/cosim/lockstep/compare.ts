@@ -12,7 +12,7 @@ export const COMPARED: readonly Port[] = OUTPUTS;
  * A named exclusion from the comparison: bits of one output not compared, because of a
  * divergence between the RTL and the emulator that is reported (not silently tolerated).
  * None is in force by default: every bit of every output is compared (the last one, D2,
- * ISR.na of non-access faults, is fixed by the core's `non_access` input).
+ * ISR.na of non-access faults, is fixed by the core's `non_access_kind` input).
  */
 export interface Exclusion {
   readonly id: string;

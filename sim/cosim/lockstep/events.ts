@@ -128,7 +128,7 @@ export class EventSource {
       pfsPpl = I.pfs_ppl!,
       addr = I.addr!,
       hasAddr = I.has_addr!,
-      nonAccess = I.non_access!,
+      nonAccessKind = I.non_access_kind!,
       cfm = I.cfm!;
     const env = I.env_pending!;
     const eTaken = E.taken!,
@@ -264,7 +264,7 @@ export class EventSource {
           addr[2 * i + 1] = nHi;
         }
         if (sd.hasAddr) hasAddr[i] = 1;
-        if (sd.nonAccess) nonAccess[i] = 1;
+        nonAccessKind[i] = sd.nonAccessKind;
       }
       nextIp[2 * i] = nLo;
       nextIp[2 * i + 1] = nHi;

@@ -1,6 +1,7 @@
 // Reading a checker trace in the spec's terms: the event of a cycle (SAT step k's inputs) and
 // the PSR before / after it (o_* at steps k and k+1). See formal/props/trace.ts for the timing.
 import { ICLASS, type IClassName } from '../../../arch/iclass.js';
+import { NON_ACCESS } from '../../../arch/non-access.js';
 import { traceValue, type TraceStep } from '../../../formal/props/index.js';
 
 export interface Event {
@@ -32,3 +33,7 @@ export function lastEvent(steps: readonly TraceStep[]): Event {
 /** PSR field of a 64-bit PSR value. */
 export const psrField = (psr: bigint, lo: number, width = 1): bigint =>
   (psr >> BigInt(lo)) & ((1n << BigInt(width)) - 1n);
+
+/** ISR.code{3:0} the event's `non_access_kind` adds to its faults' code (arch/non-access.ts; 0 for NONE). */
+export const naCode = (e: Event): bigint =>
+  BigInt(Object.values(NON_ACCESS).find((k) => BigInt(k.value) === e.get('non_access_kind'))?.code ?? 0);
