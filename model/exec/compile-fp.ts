@@ -166,6 +166,9 @@ const lo32 = (v: bigint) => v & 0xffffffffn,
   hi32 = (v: bigint) => v >> 32n;
 const intReg = (m64: bigint): FpReg => fpReg(0, EXP_INTEGER, m64 & MASK64);
 
+/** fcvt.fx[u][.trunc] and fpcvt.fx[u][.trunc] (both named fcvt.* in sub): signed result, round toward zero. */
+const fcvtForm = (sub: string) => ({ signed: !sub.startsWith('fcvt.fxu'), trunc: sub.endsWith('.trunc') });
+
 /** f1 = op(f2, f3) for the operations that cannot fault: NaTVal in either source gives NaTVal. */
 function natPassingPair(m: Machine, r1: number, r2: number, r3: number, op: (a: FpReg, b: FpReg) => FpReg): Body {
   return {
@@ -285,8 +288,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       };
     }
     case 'fpcvt_fx': {
-      const signed = !ins.sub.startsWith('fcvt.fxu'),
-        trunc = ins.sub.endsWith('.trunc');
+      const { signed, trunc } = fcvtForm(ins.sub);
       return {
         regs: [r1, r2],
         targetFr: r1,
@@ -426,8 +428,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         },
       };
     case 'fcvt_fx': {
-      const signed = !ins.sub.startsWith('fcvt.fxu'),
-        trunc = ins.sub.endsWith('.trunc');
+      const { signed, trunc } = fcvtForm(ins.sub);
       return {
         regs: [r1, r2],
         targetFr: r1,
