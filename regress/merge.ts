@@ -3,10 +3,10 @@
 // lists mismatches in the unsharded run's order (per `firstOf` group only the first). Linear
 // in the total size of the results (one pass, hash maps).
 import { compareOrder } from './order.js';
-import type { ResultMismatch, ShardResult } from './result.js';
+import type { Findings, ResultMismatch, ShardResult } from './result.js';
 import type { WorkloadSpec } from './workloads/spec.js';
 
-export interface MergedResult {
+export interface MergedResult extends Findings {
   readonly workload: WorkloadSpec;
   readonly configHash: string;
   readonly sourceHash: string;
@@ -17,10 +17,6 @@ export interface MergedResult {
   /** Shards that stopped with an error: index and error. */
   readonly failed: readonly { readonly index: number; readonly error: string }[];
   readonly complete: boolean;
-  readonly counts: Readonly<Record<string, number>>;
-  readonly mismatches: readonly ResultMismatch[];
-  readonly bins: Readonly<Record<string, number>>;
-  readonly rtlCoverage?: Readonly<Record<string, number>>;
   readonly timings: {
     /** Sum of the shards' wall times (the CPU-side cost of the run). */
     readonly shardSeconds: number;

@@ -25,7 +25,18 @@ export interface ResultMismatch {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
-export interface ShardResult {
+/** What a shard finds and a merge adds up (the same fields in a shard result and a merged one). */
+export interface Findings {
+  /** Work done and outcomes, by name (vectors, instructions, mismatches, killed, ...): summed on merge. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly mismatches: readonly ResultMismatch[];
+  /** Functional-coverage bins ("group: bin" → hits), summed on merge. */
+  readonly bins: Readonly<Record<string, number>>;
+  /** RTL code-coverage points ("kind module file:line name" → count), summed on merge; absent when not measured. */
+  readonly rtlCoverage?: Readonly<Record<string, number>>;
+}
+
+export interface ShardResult extends Findings {
   readonly schema: typeof RESULT_SCHEMA;
   readonly version: typeof RESULT_VERSION;
   /** The workload as configured (the same in every shard of one run). */
@@ -40,13 +51,6 @@ export interface ShardResult {
   /** 'failed': the shard stopped with `error` (its counts are not used). */
   readonly status: 'ok' | 'failed';
   readonly error?: string;
-  /** Work done and outcomes, by name (vectors, instructions, mismatches, killed, ...): summed on merge. */
-  readonly counts: Readonly<Record<string, number>>;
-  readonly mismatches: readonly ResultMismatch[];
-  /** Functional-coverage bins ("group: bin" → hits), summed on merge. */
-  readonly bins: Readonly<Record<string, number>>;
-  /** RTL code-coverage points ("kind module file:line name" → count), summed on merge; absent when not measured. */
-  readonly rtlCoverage?: Readonly<Record<string, number>>;
   readonly timings: {
     readonly startedAt: string;
     readonly seconds: number;

@@ -308,27 +308,18 @@ function decodeParallelMisc(s: Slot, qp: number, f1: number, f2: number, f3: num
     if (merge === 'fpmerge.ns' && f2 === 0) return mk('fpmerge', 'F', qp, 'fpnegabs', `${F(f1)}=${F(f3)}`, f);
     return mk('fpmerge', 'F', qp, merge, `${F(f1)}=${F(f2)},${F(f3)}`, f);
   }
+  // f1 = f2 op f3 with status field sf; sub tells the operation apart.
+  const binary = (op: string, name: string, sub: string) =>
+    mk(op, 'F', qp, `${name}.s${sf}`, `${F(f1)}=${F(f2)},${F(f3)}`, { r1: f1, r2: f2, r3: f3, n2: sf, sub });
   const mm = PMINMAX_X6[x6];
   if (mm) {
     if (fld(s, 36, 1) !== 0) return unsupported('F', qp, `${mm} with bit 36 set`);
-    return mk('fpminmax', 'F', qp, `${mm}.s${sf}`, `${F(f1)}=${F(f2)},${F(f3)}`, {
-      r1: f1,
-      r2: f2,
-      r3: f3,
-      n2: sf,
-      sub: mm,
-    });
+    return binary('fpminmax', mm, mm);
   }
   const rel = PCMP_X6[x6];
   if (rel) {
     if (fld(s, 36, 1) !== 0) return unsupported('F', qp, 'fpcmp with bit 36 set');
-    return mk('fpcmp', 'F', qp, `fpcmp.${rel}.s${sf}`, `${F(f1)}=${F(f2)},${F(f3)}`, {
-      r1: f1,
-      r2: f2,
-      r3: f3,
-      n2: sf,
-      sub: rel,
-    });
+    return binary('fpcmp', `fpcmp.${rel}`, rel);
   }
   const cv = FCVT_X6[x6];
   if (cv) {

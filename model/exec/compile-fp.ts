@@ -166,6 +166,23 @@ const lo32 = (v: bigint) => v & 0xffffffffn,
   hi32 = (v: bigint) => v >> 32n;
 const intReg = (m64: bigint): FpReg => fpReg(0, EXP_INTEGER, m64 & MASK64);
 
+/** fcvt.fx[u][.trunc] and fpcvt.fx[u][.trunc] (both named fcvt.* in sub): signed result, round toward zero. */
+const fcvtForm = (sub: string) => ({ signed: !sub.startsWith('fcvt.fxu'), trunc: sub.endsWith('.trunc') });
+
+/** f1 = op(f2, f3) for the operations that cannot fault: NaTVal in either source gives NaTVal. */
+function natPassingPair(m: Machine, r1: number, r2: number, r3: number, op: (a: FpReg, b: FpReg) => FpReg): Body {
+  return {
+    regs: [r1, r2, r3],
+    targetFr: r1,
+    exec: () => {
+      const a = readFr(m, r2),
+        b = readFr(m, r3);
+      writeFr(m, r1, isNatVal(a) || isNatVal(b) ? NATVAL : op(a, b));
+      return CONT;
+    },
+  };
+}
+
 function bitsOp(sub: string, a: bigint, b: bigint): bigint {
   switch (sub) {
     case 'fand':
@@ -271,8 +288,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       };
     }
     case 'fpcvt_fx': {
-      const signed = !ins.sub.startsWith('fcvt.fxu'),
-        trunc = ins.sub.endsWith('.trunc');
+      const { signed, trunc } = fcvtForm(ins.sub);
       return {
         regs: [r1, r2],
         targetFr: r1,
@@ -313,24 +329,12 @@ function fpBody(m: Machine, ins: Insn): Body | null {
     }
     case 'fpmerge': {
       const sub = ins.sub;
-      return {
-        regs: [r1, r2, r3],
-        targetFr: r1,
-        exec: () => {
-          const a = fr(r2),
-            b = fr(r3);
-          if (isNatVal(a) || isNatVal(b)) {
-            writeFr(m, r1, NATVAL);
-            return CONT;
-          }
-          // Per single: sign (and for .se the exponent) from f2, the rest from f3.
-          const keep = sub === 'fpmerge.se' ? 0xff800000ff800000n : 0x8000000080000000n;
-          let v = (a.m & keep) | (b.m & ~keep & MASK64);
-          if (sub === 'fpmerge.ns') v ^= 0x8000000080000000n;
-          writeFr(m, r1, intReg(v));
-          return CONT;
-        },
-      };
+      return natPassingPair(m, r1, r2, r3, (a, b) => {
+        // Per single: sign (and for .se the exponent) from f2, the rest from f3.
+        const keep = sub === 'fpmerge.se' ? 0xff800000ff800000n : 0x8000000080000000n;
+        const v = (a.m & keep) | (b.m & ~keep & MASK64);
+        return intReg(sub === 'fpmerge.ns' ? v ^ 0x8000000080000000n : v);
+      });
     }
     case 'xma': {
       const f4 = ins.n3,
@@ -424,8 +428,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         },
       };
     case 'fcvt_fx': {
-      const signed = !ins.sub.startsWith('fcvt.fxu'),
-        trunc = ins.sub.endsWith('.trunc');
+      const { signed, trunc } = fcvtForm(ins.sub);
       return {
         regs: [r1, r2],
         targetFr: r1,
@@ -439,36 +442,17 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return { regs: [r1, r2], targetFr: r1, exec: () => (writeFr(m, r1, fcvtXf(fr(r2))), CONT) };
     case 'fmerge': {
       const sub = ins.sub;
-      return {
-        regs: [r1, r2, r3],
-        targetFr: r1,
-        exec: () => {
-          const a = fr(r2),
-            b = fr(r3);
-          let v: FpReg;
-          if (isNatVal(a) || isNatVal(b)) v = NATVAL;
-          else if (sub === 'fmerge.s') v = fpReg(a.s, b.e, b.m);
-          else if (sub === 'fmerge.ns') v = fpReg(a.s ^ 1, b.e, b.m);
-          else v = fpReg(a.s, a.e, b.m);
-          writeFr(m, r1, v);
-          return CONT;
-        },
-      };
+      return natPassingPair(m, r1, r2, r3, (a, b) => {
+        if (sub === 'fmerge.s') return fpReg(a.s, b.e, b.m);
+        if (sub === 'fmerge.ns') return fpReg(a.s ^ 1, b.e, b.m);
+        return fpReg(a.s, a.e, b.m);
+      });
     }
     case 'fbits': {
       const sub = ins.sub;
-      return {
-        regs: [r1, r2, r3],
-        targetFr: r1,
-        exec: () => {
-          const a = fr(r2),
-            b = fr(r3);
-          if (isNatVal(a) || isNatVal(b)) writeFr(m, r1, NATVAL);
-          else if (sub === 'fpack') writeFr(m, r1, intReg((regToSingle(a) << 32n) | regToSingle(b)));
-          else writeFr(m, r1, intReg(bitsOp(sub, a.m, b.m)));
-          return CONT;
-        },
-      };
+      return natPassingPair(m, r1, r2, r3, (a, b) =>
+        sub === 'fpack' ? intReg((regToSingle(a) << 32n) | regToSingle(b)) : intReg(bitsOp(sub, a.m, b.m)),
+      );
     }
     case 'fsetc': {
       const amask = ins.n1,

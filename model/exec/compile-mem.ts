@@ -7,21 +7,32 @@ import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
 /** r3 += (incLo, incHi), 64-bit, in the GR halves L/H. */
-function postInc(L: Uint32Array, H: Uint32Array, r3: number, incLo: number, incHi: number): void {
+export function postInc(L: Uint32Array, H: Uint32Array, r3: number, incLo: number, incHi: number): void {
   const lo = L[r3]! + incLo;
   H[r3] = H[r3]! + incHi + (lo > 0xffffffff ? 1 : 0);
   L[r3] = lo;
 }
 
+/** What the memory instructions compile from: the GR halves and NaT bits, the memory, r1-r3,
+ *  the access size (n1) and the immediate (post-increment) as two 32-bit halves. */
+export function memOperands(m: Machine, ins: Insn) {
+  const imm = BigInt.asUintN(64, ins.imm);
+  return {
+    L: m.grLo,
+    H: m.grHi,
+    N: m.nat,
+    mem: m.mem,
+    r1: ins.r1,
+    r2: ins.r2,
+    r3: ins.r3,
+    size: ins.n1,
+    iLo: loOf(imm),
+    iHi: hiOf(imm),
+  };
+}
+
 export function compileMem(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo,
-    H = m.grHi,
-    N = m.nat,
-    mem = m.mem;
-  const { r1, r2, r3 } = ins,
-    size = ins.n1;
-  const iLo = loOf(BigInt.asUintN(64, ins.imm)),
-    iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const { L, H, N, mem, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':

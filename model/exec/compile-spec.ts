@@ -8,6 +8,7 @@ import type { Insn } from '../decode/insn.js';
 import { jump } from './compile-br.js';
 import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
+import { memOperands, postInc } from './compile-mem.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
 import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
@@ -52,24 +53,10 @@ function codePageEd(m: Machine): boolean {
   return m.itlb.lookup(region(m, ip).rid, ip)?.ed ?? false;
 }
 
-/** r3 += (lo, hi), 64-bit. */
-function postInc(m: Machine, r3: number, lo: number, hi: number): void {
-  add64(m.grLo[r3]!, m.grHi[r3]!, lo, hi);
-  m.grLo[r3] = OUT.lo;
-  m.grHi[r3] = OUT.hi;
-}
-
 const unatBit = (addrLo: number) => (addrLo >>> 3) & 63;
 
 export function compileSpec(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo,
-    H = m.grHi,
-    N = m.nat,
-    mem = m.mem;
-  const { r1, r2, r3 } = ins,
-    size = ins.n1;
-  const iLo = loOf(BigInt.asUintN(64, ins.imm)),
-    iHi = hiOf(BigInt.asUintN(64, ins.imm));
+  const { L, H, N, mem, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':
@@ -83,9 +70,9 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       const inc = () => {
         if (!post) return;
         if (reg) {
-          postInc(m, r3, L[r2]!, H[r2]!);
+          postInc(L, H, r3, L[r2]!, H[r2]!);
           N[r3] = N[r3]! | N[r2]!;
-        } else postInc(m, r3, iLo, iHi);
+        } else postInc(L, H, r3, iLo, iHi);
       };
       return () => {
         if (speculative) {
@@ -129,7 +116,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         const bit = 1n << BigInt(unatBit(aLo));
         const unat = m.ar(UNAT);
         m.setAr(UNAT, N[r2] ? unat | bit : unat & ~bit);
-        if (post) postInc(m, r3, iLo, iHi);
+        if (post) postInc(L, H, r3, iLo, iHi);
         return CONT;
       };
     }
@@ -185,9 +172,9 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
           if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
         }
         if (reg) {
-          postInc(m, r3, L[r2]!, H[r2]!);
+          postInc(L, H, r3, L[r2]!, H[r2]!);
           N[r3] = N[r3]! | N[r2]!;
-        } else if (post) postInc(m, r3, iLo, iHi);
+        } else if (post) postInc(L, H, r3, iLo, iHi);
         return CONT;
       };
     }

@@ -192,21 +192,31 @@ export interface ApproxResult {
   readonly pred: boolean;
 }
 
+/**
+ * The special cases frcpa and each half of fprcpa share: an SNaN (V), a NaN operand, ∞/∞ and
+ * 0/0 (invalid), x/0 (Z, ±∞); null for an ordinary quotient.
+ */
+function reciprocalSpecialCase(f2: FpReg, f3: FpReg, traps: number): FpOutcome | null {
+  const snan = isSnan(f2) || isSnan(f3);
+  if (snan && !(traps & FLAG_V)) return { fault: FLAG_V };
+  const v = snan ? FLAG_V : 0;
+  if (isNan(f2)) return plain(quiet(f2), v);
+  if (isNan(f3)) return plain(quiet(f3), v);
+  if ((isInf(f2) && isInf(f3)) || (isZero(f2) && isZero(f3))) return invalid({ traps });
+  if (!isInf(f2) && isZero(f3)) {
+    if (!(traps & FLAG_Z)) return { fault: FLAG_Z };
+    return plain(INFINITY(f2.s ^ f3.s), FLAG_Z);
+  }
+  return null;
+}
+
 /** frcpa f1, p2 = f2, f3: 1/f3 to 8.886 bits when p2 = 1; IEEE f2/f3 for the special cases. */
 export function frcpaReg(f2: FpReg, f3: FpReg, traps: number): ApproxResult {
   const no = (out: FpOutcome): ApproxResult => ({ out, pred: false });
   if (isNatVal(f2) || isNatVal(f3)) return no(plain(NATVAL));
   if (isUnsupported(f2) || isUnsupported(f3)) return no(invalid({ traps }));
-  const snan = isSnan(f2) || isSnan(f3);
-  if (snan && !(traps & FLAG_V)) return no({ fault: FLAG_V });
-  const v = snan ? FLAG_V : 0;
-  if (isNan(f2)) return no(plain(quiet(f2), v));
-  if (isNan(f3)) return no(plain(quiet(f3), v));
-  if ((isInf(f2) && isInf(f3)) || (isZero(f2) && isZero(f3))) return no(invalid({ traps }));
-  if (!isInf(f2) && isZero(f3)) {
-    if (!(traps & FLAG_Z)) return no({ fault: FLAG_Z });
-    return no(plain(INFINITY(f2.s ^ f3.s), FLAG_Z));
-  }
+  const special = reciprocalSpecialCase(f2, f3, traps);
+  if (special) return no(special);
   if (frcpaNeedsAssist(f2, f3)) return no({ fault: SWA });
   const d = denormCheck({ traps }, f2, f3);
   if (typeof d !== 'number') return no(d);
@@ -284,16 +294,8 @@ const SGL_BIAS = 127;
  */
 export function fprcpaHalf(f2: FpReg, f3: FpReg, traps: number): ApproxResult {
   const no = (out: FpOutcome): ApproxResult => ({ out, pred: false });
-  const snan = isSnan(f2) || isSnan(f3);
-  if (snan && !(traps & FLAG_V)) return no({ fault: FLAG_V });
-  const v = snan ? FLAG_V : 0;
-  if (isNan(f2)) return no(plain(quiet(f2), v));
-  if (isNan(f3)) return no(plain(quiet(f3), v));
-  if ((isInf(f2) && isInf(f3)) || (isZero(f2) && isZero(f3))) return no(invalid({ traps }));
-  if (!isInf(f2) && isZero(f3)) {
-    if (!(traps & FLAG_Z)) return no({ fault: FLAG_Z });
-    return no(plain(INFINITY(f2.s ^ f3.s), FLAG_Z));
-  }
+  const special = reciprocalSpecialCase(f2, f3, traps);
+  if (special) return no(special);
   const d = denormCheck({ traps }, f2, f3);
   if (typeof d !== 'number') return no(d);
   const s = f2.s ^ f3.s;

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from './run-main.js';
 import { writeFilesAtomic } from '../../cache/atomic-write.js';
 import { buildProgram } from '../../programs/build.js';
 import { Workdir } from '../model/binutils.js';
@@ -334,23 +334,6 @@ const ROWS: readonly Row[] = [
   [['regress', '--task', '1'], 2, 'vti regress: --task applies only with --worker'],
 ];
 
-async function inProcess(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '',
-    err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 describe('the bad-input corpus of vti', () => {
   it('has rows for every command', () => {
     // Each row below asserts exit code + the exact one line: a passing run means every row is a
@@ -364,7 +347,7 @@ describe('the bad-input corpus of vti', () => {
   });
 
   it.each(ROWS.map((r) => [r[0].join(' '), ...r] as const))('vti %s', async (_name, argv, code, stderr) => {
-    const r = await inProcess(argv);
+    const r = await runMain(argv);
     expect(r.out).toBe('');
     expect(r.err.endsWith('\n') && r.err.split('\n').length === 2, `one line: ${r.err}`).toBe(true);
     if (typeof stderr === 'string') expect(r.err).toBe(stderr + '\n');
@@ -391,20 +374,20 @@ describe('outputs are written whole or not at all', () => {
   it('emu --state and --trace into a missing folder: one line, and no file left behind', async () => {
     const elf = buildProgram('paravirt');
     const state = join(missing, 'state.json');
-    expect(await inProcess(['emu', elf, '--state', state])).toEqual({
+    expect(await runMain(['emu', elf, '--state', state])).toEqual({
       code: 1,
       out: '',
       err: `vti emu: cannot open ${state}: ENOENT (no such file or directory)\n`,
     });
     const trace = join(missing, 'trace.jsonl');
-    expect(await inProcess(['emu', elf, '--trace', trace])).toEqual({
+    expect(await runMain(['emu', elf, '--trace', trace])).toEqual({
       code: 1,
       out: '',
       err: `vti emu: cannot write trace ${trace}: ENOENT (no such file or directory)\n`,
     });
     const ok = join(work, 'state.json');
     writeFileSync(ok, 'previous\n');
-    const r = await inProcess(['emu', elf, '--state', ok, '--max-steps', '5']);
+    const r = await runMain(['emu', elf, '--state', ok, '--max-steps', '5']);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(JSON.parse(readFileSync(ok, 'utf8')).steps).toBe(5);
     expect(existsSync(join(work, `.state.json.${process.pid}.tmp`))).toBe(false);

@@ -6,29 +6,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from './run-main.js';
 
 const work = mkdtempSync(join(tmpdir(), 'vti-dir-manifest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const noVt = join(work, 'novt');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '',
-    err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runMain(argv);
 
 beforeAll(async () => {
   expect((await run('gen', '--out', noVt, '--no-vt', '--impl-va-msb', '55')).code).toBe(0);

@@ -1,33 +1,14 @@
 // PSR.da set by rfi suppresses the Data Access Bit fault for one instruction only: the first
 // load from a page with its access bit clear completes, the next one faults (0x2800).
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r4=0x2000000000600000
-	mov r5=(14 << 2)
-	movl r6=0x600000 | 1 | (1 << 6) | (2 << 9)
-	mov r7=1
-	;;
-	mov cr.ifa=r4
-	mov cr.itir=r5
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
+	REGION1
+	IC_OFF
+	DTR 1, 0x2000000000600000, "(14 << 2)", "0x600000 | 1 | (1 << 6) | (2 << 9)"
 	movl r2=go
 	mov r3=psr
 	;;

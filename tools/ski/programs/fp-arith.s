@@ -3,14 +3,12 @@
 // status flags (mov from ar.fpsr, fclrf), fcmp in every relation with NaNs, fmin/fmax/famin/
 // famax, frcpa/frsqrta and their special cases, fcvt.fx/fxu. Results are read with getf.
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0x3fb999999999999a	// 0.1
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0x3fb999999999999a	// 0.1
 	movl r4=0x4008000000000000	// 3.0
 	movl r5=0x7fe1ccf385ebc8a0	// 1e308
 	;;

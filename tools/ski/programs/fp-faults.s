@@ -4,14 +4,12 @@
 // bit 0 with O/U/I/FPA in bits 7-10; the result is written first). The handler (lib/ivt.inc)
 // records ISR in r25; traps resume at r23.
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0x3fb999999999999a	// 0.1
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0x3fb999999999999a	// 0.1
 	setf.d f6=r3
 	movl r4=0x4008000000000000	// 3.0
 	;;

@@ -3,14 +3,12 @@
 // fclass.m(.unc), xma.l/h/hu with an addend, setf.exp/getf.exp, getf.s/getf.d, fcvt.xf of a
 // negative integer, and PSR.mfl/mfh (f2-f31 and f32-f127 written).
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0xc00921fb54442d18	// -pi
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0xc00921fb54442d18	// -pi
 	movl r4=0x89abcdef01234567
 	movl r5=0x3fe0000000000000	// 0.5
 	;;

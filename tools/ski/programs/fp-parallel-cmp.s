@@ -1,14 +1,12 @@
 // Parallel compares and conversions: fpcmp in all eight relations (with a QNaN half) and
 // fpcvt.fx/fxu(.trunc) of singles, including an out-of-range half (integer indefinite, V).
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0x3fc00000c0200000	// (1.5, -2.5)
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0x3fc00000c0200000	// (1.5, -2.5)
 	movl r4=0x7fc0000040000000	// (QNaN, 2.0)
 	movl r5=0x4f80000042f6e979	// (2^32, 123.456)
 	;;

@@ -2,14 +2,12 @@
 // a QNaN half) and fprsqrta (ordinary, +inf, +0 halves); the predicate is 1 only when both
 // halves give a refinable approximation.
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0x3fc00000c0200000	// (1.5, -2.5)
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0x3fc00000c0200000	// (1.5, -2.5)
 	movl r4=0x4040000041200000	// (3.0, 10.0)
 	movl r5=0x7f80000000000000	// (+inf, +0)
 	;;

@@ -2,14 +2,12 @@
 // fpabs/fpneg/fpnegabs pseudo-ops, fpmin/fpmax/fpamin/fpamax, with an inexact pair and a
 // single denormal (D flag); status flags read back from ar.fpsr.
 	.include "lib/ivt.inc"
+	.include "lib/fp.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x0009804c0270033f
-	movl r3=0x3fc00000c0200000	// (1.5, -2.5)
-	;;
-	mov ar.fpsr=r2
+	FPSR_LINUX 0x3fc00000c0200000	// (1.5, -2.5)
 	movl r4=0x3eaaaaab00000001	// (0.33333334, single denormal)
 	movl r5=0x4040000041200000	// (3.0, 10.0)
 	;;

@@ -2,33 +2,14 @@
 // fault (0x1c00); with a valid PKR that disables writes a store is a Data Key Permission fault
 // (0x5100) while a load works; a read-disabled key faults the load.
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r4=0x2000000000600000
-	mov r5=(0x42 << 8) | (14 << 2)
-	movl r6=0x600000 | 1 | (1 << 5) | (1 << 6) | (2 << 9)
-	mov r7=1
-	;;
-	mov cr.ifa=r4
-	mov cr.itir=r5
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
+	REGION1
+	IC_OFF
+	DTR 1, 0x2000000000600000, "(0x42 << 8) | (14 << 2)", "0x600000 | 1 | (1 << 5) | (1 << 6) | (2 << 9)"
 	ssm psr.ic|psr.dt|psr.pk
 	;;
 	srlz.d

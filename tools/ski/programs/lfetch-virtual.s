@@ -1,17 +1,12 @@
 // lfetch with PSR.dt = 1 on an unmapped page: the plain form does nothing, lfetch.fault takes
 // the Alternate Data TLB fault with ISR.na, r and code 4 (IFA = the address).
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
+	REGION1
 	ssm psr.dt
 	;;
 	srlz.d

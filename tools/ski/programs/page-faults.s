@@ -3,50 +3,22 @@
 // read-only rights (store: Data Access Rights), not present (Data Page Not Present), a NaT
 // page (load: NaT Page Consumption; ld.s: deferred). IFA, ITIR and ISR at each.
 	.include "lib/ivt.inc"
-
-	// DTR slot, page index k (VA 0x2000000000600000 + k * 16 KiB → PA 0x600000 + k * 16 KiB), PTE bits
-	.macro MAP slot, k, bits
-	movl r4=0x2000000000600000 + \k * 0x4000
-	movl r6=(0x600000 + \k * 0x4000) | \bits
-	mov r7=\slot
-	;;
-	mov cr.ifa=r4
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
-	.endm
+	.include "lib/vm.inc"
 
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	mov r5=(14 << 2)
-	;;
-	mov cr.itir=r5
-	;;
-	MAP 1, 0, (1 | (1 << 5) | (1 << 6) | (2 << 9))
-	MAP 2, 1, (1 | (1 << 6) | (2 << 9))
-	MAP 3, 2, (1 | (1 << 5) | (2 << 9))
-	MAP 4, 3, (1 | (1 << 5) | (1 << 6) | (0 << 9))
-	MAP 5, 4, ((1 << 5) | (1 << 6) | (2 << 9))
-	MAP 6, 5, (1 | (7 << 2) | (1 << 5) | (1 << 6) | (2 << 9))
-	ssm psr.ic|psr.dt
-	;;
-	srlz.d
-	;;
+	REGION1
+	IC_OFF
+	ITIR16K
+	MAP16K 1, 0, (1 | (1 << 5) | (1 << 6) | (2 << 9))
+	MAP16K 2, 1, (1 | (1 << 6) | (2 << 9))
+	MAP16K 3, 2, (1 | (1 << 5) | (2 << 9))
+	MAP16K 4, 3, (1 | (1 << 5) | (1 << 6) | (0 << 9))
+	MAP16K 5, 4, ((1 << 5) | (1 << 6) | (2 << 9))
+	MAP16K 6, 5, (1 | (7 << 2) | (1 << 5) | (1 << 6) | (2 << 9))
+	DT_ON
 	movl r8=0x2000000000600000
 	mov r9=0x4000
 	;;

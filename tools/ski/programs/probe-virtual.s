@@ -3,45 +3,18 @@
 // probe.rw.fault on the read-only page (Data Access Rights, ISR.na r w, code 5), probe.r on an
 // unmapped page (Alternate Data TLB, code 2).
 	.include "lib/ivt.inc"
-
-	.macro MAP slot, k, bits
-	movl r4=0x2000000000600000 + \k * 0x4000
-	movl r6=(0x600000 + \k * 0x4000) | \bits
-	mov r7=\slot
-	;;
-	mov cr.ifa=r4
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
-	.endm
+	.include "lib/vm.inc"
 
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	mov r5=(14 << 2)
-	;;
-	mov cr.itir=r5
-	;;
-	MAP 1, 0, (1 | (1 << 5) | (1 << 6) | (0 << 9))
-	MAP 2, 1, (1 | (1 << 5) | (1 << 6) | (3 << 7) | (2 << 9))
-	ssm psr.ic|psr.dt
-	;;
-	srlz.d
-	;;
+	REGION1
+	IC_OFF
+	ITIR16K
+	MAP16K 1, 0, (1 | (1 << 5) | (1 << 6) | (0 << 9))
+	MAP16K 2, 1, (1 | (1 << 5) | (1 << 6) | (3 << 7) | (2 << 9))
+	DT_ON
 	movl r8=0x2000000000600000
 	movl r9=0x2000000000604000
 	mov r3=3

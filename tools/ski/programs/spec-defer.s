@@ -3,47 +3,19 @@
 // table and data; region 1 has its own region id). ld8.s on an unmapped page faults (Alternate Data TLB, ISR.sp) with
 // DCR.dm = 0 and is deferred (NaT) with DCR.dm = 1; with the mapped page it loads.
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
-	srlz.d
-	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	mov r4=r0
-	mov r5=(24 << 2)
-	movl r6=(1 << 52) | (1 << 0) | (1 << 5) | (1 << 6) | (3 << 9)
-	mov r7=0
-	;;
-	mov cr.ifa=r4
-	mov cr.itir=r5
-	;;
-	srlz.d
-	;;
-	itr.i itr[r7]=r6
-	;;
+	REGION1
+	IC_OFF
+	ITR_IDENTITY "(1 << 52) | (1 << 0) | (1 << 5) | (1 << 6) | (3 << 9)"
 	itr.d dtr[r7]=r6
 	;;
 	srlz.i
 	;;
-	movl r2=virt
-	movl r3=(1 << 36) | (1 << 17) | (1 << 13)
-	;;
-	mov cr.iip=r2
-	mov cr.ipsr=r3
-	mov cr.ifs=r0
-	;;
-	rfi
-	;;
-virt:
+	RFI_TO "(1 << 36) | (1 << 17) | (1 << 13)", virt
 	movl r8=0x300000
 	movl r9=0x2000000000900000
 	;;

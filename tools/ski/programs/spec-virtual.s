@@ -3,39 +3,17 @@
 // (ISR.sp = 1) with DCR.dm = 0 and also with DCR.dm = 1: DCR deferral needs the code page's
 // ITLB entry with ed = 1, and with PSR.it = 0 there is none (spec-defer.s has it).
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
+	REGION1
+	IC_OFF
+	DTR 1, 0x2000000000600000, "(14 << 2)", "0x600000 | (1 << 0) | (1 << 5) | (1 << 6) | (2 << 9)"
 	srlz.d
 	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r4=0x2000000000600000
-	mov r5=(14 << 2)
-	movl r6=0x600000 | (1 << 0) | (1 << 5) | (1 << 6) | (2 << 9)
-	mov r7=1
-	;;
-	mov cr.ifa=r4
-	mov cr.itir=r5
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
-	srlz.d
-	;;
-	ssm psr.ic|psr.dt
-	;;
-	srlz.d
-	;;
+	DT_ON
 	mov r9=0x5a
 	;;
 	st8 [r4]=r9

@@ -2,41 +2,19 @@
 // page) to physical 0x600000; loads and stores through it with PSR.dt = 1, then a load from an
 // unmapped page takes the Alternate Data TLB fault (IFA = the address, ITIR from RR1).
 	.include "lib/ivt.inc"
+	.include "lib/vm.inc"
 	.data
 buf:	.quad 0x1122334455667788
 	.text
 	.global _start
 _start:
 	START
-	movl r2=0x2000000000000000
-	mov r3=(0x99 << 8) | (14 << 2)
-	;;
-	mov rr[r2]=r3
-	;;
+	REGION1
+	IC_OFF
+	DTR 1, 0x2000000000600000, "(14 << 2)", "0x600000 | (1 << 0) | (1 << 5) | (1 << 6) | (2 << 9)"
 	srlz.d
 	;;
-	rsm psr.ic
-	;;
-	srlz.d
-	;;
-	movl r4=0x2000000000600000
-	mov r5=(14 << 2)
-	movl r6=0x600000 | (1 << 0) | (1 << 5) | (1 << 6) | (2 << 9)
-	mov r7=1
-	;;
-	mov cr.ifa=r4
-	mov cr.itir=r5
-	;;
-	srlz.d
-	;;
-	itr.d dtr[r7]=r6
-	;;
-	srlz.d
-	;;
-	ssm psr.ic|psr.dt
-	;;
-	srlz.d
-	;;
+	DT_ON
 	ld8 r8=[r4]
 	mov r9=0x5a
 	;;
