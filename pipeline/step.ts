@@ -58,6 +58,53 @@ export interface RunStepsOptions {
   readonly skip?: readonly string[];
   readonly onEvent?: (e: StepEvent) => void;
   readonly bar?: (label: string) => ProgressBar;
+  /** Progress lines of long steps (off when absent). */
+  readonly stillRunning?: StillRunningOptions;
+}
+
+/** How long each step took the last time it passed (pipeline/step-durations.ts keeps them in the cache). */
+export interface StepDurations {
+  last(id: string): number | undefined;
+  record(id: string, ms: number): void;
+}
+
+/**
+ * A step still running after `firstMs` says so (a 'line' event), then every `everyMs`, with an
+ * estimate from its last run; a step whose last run took more than LONG_STEP_MS says so when it
+ * starts. Timers run while the step awaits (builds, proofs, child processes).
+ */
+export interface StillRunningOptions {
+  readonly firstMs: number;
+  readonly everyMs: number;
+  readonly durations?: StepDurations;
+}
+
+/** Beyond this a step says up front that it is long. */
+export const LONG_STEP_MS = 10 * 60_000;
+
+const secondsText = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;
+
+/** The still-running line after `elapsedMs`, with the estimate from a last run of `lastMs`. */
+export function stillRunningLine(elapsedMs: number, lastMs: number | undefined): string {
+  const now = `still running: ${secondsText(elapsedMs)}`;
+  if (lastMs === undefined) return now;
+  if (elapsedMs >= lastMs) return `${now} (the last run took ${secondsText(lastMs)})`;
+  return `${now} (the last run took ${secondsText(lastMs)}: about ${secondsText(lastMs - elapsedMs)} left)`;
+}
+
+function heartbeat(o: StillRunningOptions, lastMs: number | undefined, say: (line: string) => void): () => void {
+  const t0 = performance.now();
+  const tick = () => say(stillRunningLine(performance.now() - t0, lastMs));
+  let timer: NodeJS.Timeout = setTimeout(() => {
+    tick();
+    timer = setInterval(tick, o.everyMs);
+    timer.unref();
+  }, o.firstMs);
+  timer.unref();
+  return () => {
+    clearTimeout(timer);
+    clearInterval(timer);
+  };
 }
 
 const NO_BAR: ProgressBar = { update() {}, done() {} };
@@ -77,14 +124,21 @@ export async function runSteps(
       bar: o.bar ?? (() => NO_BAR),
     };
     let r: StepOutcome<unknown> & { error?: string };
+    const skipped = o.skip?.includes(step.id) === true;
+    const lastMs = skipped ? undefined : o.stillRunning?.durations?.last(step.id);
+    if (lastMs !== undefined && lastMs > LONG_STEP_MS)
+      ctx.say(`the last run of this step took ${secondsText(lastMs)} (more than 10 minutes); Ctrl-C stops it`);
+    const stopHeartbeat = o.stillRunning && !skipped ? heartbeat(o.stillRunning, lastMs, ctx.say) : () => {};
     try {
-      r = o.skip?.includes(step.id) ? { status: 'skipped', detail: 'left out (--skip)' } : await step.run(ctx);
+      r = skipped ? { status: 'skipped', detail: 'left out (--skip)' } : await step.run(ctx);
     } catch (e) {
       r = {
         status: 'FAIL',
         detail: e instanceof Error ? e.message.split('\n')[0]! : String(e),
         error: e instanceof Error ? (e.stack ?? e.message) : String(e),
       };
+    } finally {
+      stopHeartbeat();
     }
     const result: StepResult = {
       id: step.id,
@@ -95,6 +149,7 @@ export async function runSteps(
       ...(r.error !== undefined ? { error: r.error } : {}),
       ...(r.data !== undefined ? { data: r.data } : {}),
     };
+    if (result.status === 'pass') o.stillRunning?.durations?.record(step.id, result.seconds * 1000);
     results.push(result);
     o.onEvent?.({ kind: 'end', step, result });
   }

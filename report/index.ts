@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, generateVti } from '../gen/vti.js';
 import type { PipelineOptions } from '../pipeline/options.js';
 import { dataOf, runSteps, summaryOf } from '../pipeline/step.js';
+import { stillRunningWithEstimates } from '../pipeline/step-durations.js';
 import { blockCosimStep, demoStep, formalStep, lockstepStep, propertiesStep } from '../pipeline/steps.js';
 import { createCache, type Cache } from './cache.js';
 import { netlistsvgVersion } from './schematic.js';
@@ -72,6 +73,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
     {
       ...(o.skip ? { skip: o.skip } : {}),
       ...(o.progressBar ? { bar: o.progressBar } : {}),
+      stillRunning: stillRunningWithEstimates(),
       onEvent: (e) => {
         if (e.kind === 'start') say(`== ${e.step.title}`);
         else if (e.kind === 'line') say(`   ${e.text}`);

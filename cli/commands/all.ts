@@ -12,6 +12,7 @@ import { formatTable } from '../../demo/techniques.js';
 import type { PipelineOptions } from '../../pipeline/options.js';
 import { resultOf, runSteps, type StepResult } from '../../pipeline/step.js';
 import { blockCosimStep, demoStep, FLOW } from '../../pipeline/steps.js';
+import { stillRunningWithEstimates } from '../../pipeline/step-durations.js';
 import { chooseEngine, formatBlockResults } from './cosim.js';
 
 /** `vti all`'s lockstep workload beyond the demo programs, and its demo. */
@@ -44,6 +45,7 @@ export const command: Command = {
     };
     const results = await runSteps(FLOW, options, {
       bar: progressBar,
+      stillRunning: stillRunningWithEstimates(),
       onEvent: (e) => {
         if (e.kind === 'start') say(`== ${e.step.title}\n`);
         else if (e.kind === 'line') say(`   ${e.text}\n`);

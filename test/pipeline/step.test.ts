@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import type { PipelineOptions } from '../../pipeline/options.js';
-import { dataOf, resultOf, runSteps, summaryOf, type Step, type StepEvent } from '../../pipeline/step.js';
+import {
+  dataOf,
+  resultOf,
+  runSteps,
+  stillRunningLine,
+  summaryOf,
+  type Step,
+  type StepDurations,
+  type StepEvent,
+} from '../../pipeline/step.js';
 import { FLOW } from '../../pipeline/steps.js';
 import { SKIPPABLE } from '../../report/sections.js';
 import { wavesStep } from '../../report/steps.js';
@@ -102,5 +111,62 @@ describe('runSteps', () => {
   it('refuses to generate without a folder for the RTL', async () => {
     const [r] = await runSteps([FLOW[0]], options);
     expect([r!.status, r!.detail]).toEqual(['FAIL', 'the generate step needs rtlDir (where to write the RTL)']);
+  });
+});
+
+describe('progress of long steps', () => {
+  const slow: Step<never> = {
+    id: 'slow',
+    title: 'takes a while',
+    async run() {
+      await new Promise((r) => setTimeout(r, 400));
+      return { detail: 'done' };
+    },
+  };
+  const memory = (last: Record<string, number>): StepDurations & { recorded: Record<string, number> } => {
+    const recorded: Record<string, number> = {};
+    return { recorded, last: (id) => last[id], record: (id, ms) => void (recorded[id] = ms) };
+  };
+  const linesOf = (events: StepEvent[]) => events.flatMap((e) => (e.kind === 'line' ? [e.text] : []));
+
+  it('a running step says so after firstMs and then every everyMs, with the estimate of its last run', async () => {
+    const events: StepEvent[] = [];
+    const durations = memory({ slow: 60_000 });
+    await runSteps([slow], options, {
+      onEvent: (e) => events.push(e),
+      stillRunning: { firstMs: 100, everyMs: 100, durations },
+    });
+    const lines = linesOf(events);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const l of lines) expect(l).toMatch(/^still running: \d+ s \(the last run took 60 s: about \d+ s left\)$/);
+    // The pass is remembered for the next run's estimate.
+    expect(durations.recorded.slow).toBeGreaterThanOrEqual(350);
+  });
+
+  it('a step whose last run took more than 10 minutes says so when it starts; a failed run is not remembered', async () => {
+    const events: StepEvent[] = [];
+    const durations = memory({ broken: 11 * 60_000 });
+    await runSteps([broken], options, {
+      onEvent: (e) => events.push(e),
+      stillRunning: { firstMs: 1000, everyMs: 1000, durations },
+    });
+    expect(linesOf(events)).toEqual(['the last run of this step took 660 s (more than 10 minutes); Ctrl-C stops it']);
+    expect(durations.recorded).toEqual({});
+  });
+
+  it('without a last run the line has no estimate; past the last run it says how long that was', () => {
+    expect(stillRunningLine(20_400, undefined)).toBe('still running: 20 s');
+    expect(stillRunningLine(50_000, 40_000)).toBe('still running: 50 s (the last run took 40 s)');
+    expect(stillRunningLine(10_000, 40_000)).toBe('still running: 10 s (the last run took 40 s: about 30 s left)');
+  });
+
+  it('says nothing without stillRunning (the default) or for a quick step', async () => {
+    const events: StepEvent[] = [];
+    await runSteps([slow, count], options, { onEvent: (e) => events.push(e) });
+    await runSteps([count], options, {
+      onEvent: (e) => events.push(e),
+      stillRunning: { firstMs: 5000, everyMs: 5000 },
+    });
+    expect(linesOf(events)).toEqual(['1', '2', '3', '1', '2', '3']);
   });
 });
