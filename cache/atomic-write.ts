@@ -77,6 +77,12 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
+/** One file written whole or not at all, its folder created first (result files, run folders). */
+export function writeFileAtomicInNewDir(file: string, text: string): void {
+  makeDir(dirname(file));
+  writeFileAtomic(file, text);
+}
+
 /** An error about a temporary file names the file the user asked for. */
 function namingTarget(e: unknown, pending: readonly { file: string; tmp: string }[]): unknown {
   const err = e as NodeJS.ErrnoException;

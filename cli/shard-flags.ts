@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FlagSpecs, Parsed } from './args.js';
 import { UserError } from './errors.js';
 import { outDir } from './dirs.js';
-import { makeDir } from './atomic-write.js';
+import { makeDir } from '../cache/atomic-write.js';
 import { parseShard, ShardError, WHOLE, type Shard } from '../regress/shard.js';
 import { resultName, writeResult } from '../regress/result.js';
 import { runShard } from '../regress/run-shard.js';

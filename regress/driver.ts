@@ -4,7 +4,7 @@
 // go on is on disk (regression.json with the attempts, results/), so a killed driver is
 // resumed with `vti regress --resume DIR`, and a killed shard is re-run.
 import { existsSync, mkdirSync } from 'node:fs';
-import { atomicWrite } from './atomic.js';
+import { writeFileAtomicInNewDir } from '../cache/atomic-write.js';
 import type { Backend, Log } from './backend.js';
 import { formatMerged, markdownSection } from './format.js';
 import { readPlan, resultFile, runDir, writePlan, type Plan, type RunDir } from './layout.js';
@@ -93,10 +93,13 @@ export async function drive(dir: string, backend: Backend, log: Log): Promise<Re
   });
   mkdirSync(d.merged, { recursive: true });
   for (const [i, m] of merged.entries())
-    atomicWrite(join(d.merged, `${plan.regression.workloads[i]!.name}.json`), JSON.stringify(m, null, 1) + '\n');
+    writeFileAtomicInNewDir(
+      join(d.merged, `${plan.regression.workloads[i]!.name}.json`),
+      JSON.stringify(m, null, 1) + '\n',
+    );
   const summary = plan.regression.workloads.map((w, i) => `[${w.name}] ${formatMerged(merged[i]!)}`).join('\n');
-  atomicWrite(join(d.root, 'summary.txt'), summary);
-  atomicWrite(join(d.root, 'summary.md'), markdownSection(merged));
+  writeFileAtomicInNewDir(join(d.root, 'summary.txt'), summary);
+  writeFileAtomicInNewDir(join(d.root, 'summary.md'), markdownSection(merged));
   return {
     merged,
     unfinished: tasks.filter((t) => !ok(t)).map((t) => t.index),

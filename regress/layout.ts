@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Regression } from './regression.js';
 import { resultName, writeResult } from './result.js';
-import { atomicWrite } from './atomic.js';
+import { writeFileAtomicInNewDir } from '../cache/atomic-write.js';
 
 export interface RunDir {
   readonly root: string;
@@ -49,7 +49,8 @@ export function readPlan(d: RunDir): Plan {
   return p;
 }
 
-export const writePlan = (d: RunDir, p: Plan): void => atomicWrite(d.plan, JSON.stringify(p, null, 1) + '\n');
+export const writePlan = (d: RunDir, p: Plan): void =>
+  writeFileAtomicInNewDir(d.plan, JSON.stringify(p, null, 1) + '\n');
 
 export const resultFile = (d: RunDir, workload: string, shard: number, shards: number): string =>
   join(d.results, resultName(workload, { index: shard, count: shards }));

@@ -4,7 +4,7 @@
 // `vti merge` needs nothing but the files. Written atomically: a file is whole or absent.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { atomicWrite } from './atomic.js';
+import { writeFileAtomicInNewDir } from '../cache/atomic-write.js';
 import type { Shard } from './shard.js';
 import type { WorkloadSpec } from './workloads/spec.js';
 
@@ -118,7 +118,7 @@ export function readResult(file: string): ShardResult {
 
 /** Writes the result under a temporary name in its folder and renames it into place. */
 export function writeResult(file: string, r: ShardResult): void {
-  atomicWrite(file, JSON.stringify(r) + '\n');
+  writeFileAtomicInNewDir(file, JSON.stringify(r) + '\n');
 }
 
 /** The file name of a workload's shard in a results folder: <workload>.<I>-of-<N>.json. */

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { atomicWrite } from './atomic.js';
+import { writeFileAtomicInNewDir } from '../cache/atomic-write.js';
 import type { Backend, Log } from './backend.js';
 import type { RunDir } from './layout.js';
 import type { Regression } from './regression.js';
@@ -159,13 +159,13 @@ export function slurmBackend(o: SlurmOptions): Backend {
       if (todo.length === 0) return;
       const script = join(o.dir.slurm, 'regress.sbatch');
       mkdirSync(o.dir.logs, { recursive: true }); // sbatch --output needs the folder
-      atomicWrite(script, sbatchScript(o.regression, o.dir, o.vti, o.cwd));
+      writeFileAtomicInNewDir(script, sbatchScript(o.regression, o.dir, o.vti, o.cwd));
       const max = o.regression.slurm.maxParallel;
       const array = arrayList(todo) + (max ? `%${max}` : '');
       const { stdout } = await run('sbatch', ['--parsable', `--array=${array}`, script]);
       const job = stdout.trim().split(';')[0]!;
       if (!/^\d+$/.test(job)) throw new Error(`sbatch printed '${stdout.trim()}', not a job id`);
-      atomicWrite(
+      writeFileAtomicInNewDir(
         jobsFile(o.dir),
         JSON.stringify(
           [...readJobs(o.dir), { job, tasks: todo, attempt, submittedAt: new Date().toISOString() }],

@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs'
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
 import { onlyWith } from '../args.js';
-import { pendingFile, writeFileAtomic, type PendingFile } from '../atomic-write.js';
+import { pendingFile, writeFileAtomic, type PendingFile } from '../../cache/atomic-write.js';
 import { fsReason } from '../fs-errors.js';
 import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions } from '../../model/emulator.js';

@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import type { Command } from '../command.js';
 import { UserError } from '../errors.js';
-import { makeDir, writeFileAtomic } from '../atomic-write.js';
+import { makeDir, writeFileAtomic } from '../../cache/atomic-write.js';
 import { readResult, ResultError } from '../../regress/result.js';
 import { MergeError, Merger, type MergedResult } from '../../regress/merge.js';
 import { formatMerged, markdownSection } from '../../regress/format.js';

@@ -2,6 +2,7 @@
 // command codes, and the reserved-field rule of each command — shared by vti_psr and the
 // integrated core (which must know a command would fault before choosing it).
 import { PSR_FIELDS, PSR_L_RESERVED_MASK, PSR_SM_RESERVED_MASK, PSR_UM_MASK } from '../../arch/psr.js';
+import { PSR_OP, type PsrOpName } from '../../arch/psr-op.js';
 import { bundleType, enumType, type ModuleBuilder, type Value, type Bit } from '../dsl/index.js';
 
 type PsrFieldName = (typeof PSR_FIELDS)[number]['name'];
@@ -16,23 +17,8 @@ export const PsrBundle = bundleType<PsrFieldName>(
 );
 
 /** vti_psr `op` codes (blocks.md). */
-export const PsrOp = enumType('psr_op', 4, {
-  NOP: 0,
-  MOV_PSR_L: 1,
-  SSM: 2,
-  RSM: 3,
-  SUM: 4,
-  RUM: 5,
-  MOV_PSR_UM: 6,
-  INTERRUPT: 7,
-  RFI: 8,
-  VMSW0: 9,
-  VMSW1: 10,
-  EPC: 11,
-  BSW0: 12,
-  BSW1: 13,
-});
-export type PsrOpName = keyof typeof PsrOp.values;
+export const PsrOp = enumType('psr_op', 4, PSR_OP);
+export type { PsrOpName };
 
 /** Bits of the operand that make each command a Reserved Register/Field fault. */
 export const RESERVED_OPERAND_BITS = Object.freeze({

@@ -17,25 +17,9 @@ import {
 import { checkInputs, outputColumns, port, split64, type Columns, type Port } from './columns.js';
 import { boolOption, checkOptionKeys } from './options.js';
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
+import { PSR_OP } from '../../arch/psr-op.js';
 
 const BLOCK = 'vti_psr';
-
-export const PSR_OP = Object.freeze({
-  NOP: 0,
-  MOV_PSR_L: 1,
-  SSM: 2,
-  RSM: 3,
-  SUM: 4,
-  RUM: 5,
-  MOV_PSR_UM: 6,
-  INTERRUPT: 7,
-  RFI: 8,
-  VMSW0: 9,
-  VMSW1: 10,
-  EPC: 11,
-  BSW0: 12,
-  BSW1: 13,
-});
 
 /** VT-i implemented (default true); when false PSR.vm is tied to 0. */
 export type PsrOptions = Partial<Pick<VtiConfig, 'vmImplemented'>>;

@@ -9,7 +9,7 @@
 import { CR, IVA_OFFSET_BITS } from '../../arch/cr.js';
 import type { VtiConfig } from '../../arch/config.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { PSR_BIT, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
+import { PSR_BIT, PSR_FIELDS, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
@@ -82,8 +82,45 @@ const ISR_NI_EI = [0, 1].map((ic) => [0, 1, 2, 3].map((ei) => (BigInt(ic ^ 1) <<
  * kept per (cpl, vm) (translationContext), so an interruption or rfi that changes only these
  * keeps them. Any other PSR change bumps xlateEpoch. As 32-bit halves.
  */
-const XLATE_NEUTRAL_LO = (1 << 1) | (0xf << 2) | (3 << 13) | (0x1ff << 18);
-const XLATE_NEUTRAL_HI = 3 | (1 << 8) | (3 << 9) | (1 << 12) | (1 << 14);
+const XLATE_NEUTRAL_FIELDS: readonly PsrFieldName[] = [
+  'be',
+  'up',
+  'ac',
+  'mfl',
+  'mfh',
+  'ic',
+  'i',
+  'dfl',
+  'dfh',
+  'sp',
+  'pp',
+  'di',
+  'si',
+  'db',
+  'lp',
+  'tb',
+  'ss',
+  'ri',
+  'bn',
+  'cpl',
+  'vm',
+];
+const XLATE_NEUTRAL = PSR_FIELDS.filter((f) => XLATE_NEUTRAL_FIELDS.includes(f.name)).reduce(
+  (mask, f) => mask | (((1n << BigInt(f.width)) - 1n) << BigInt(f.lo)),
+  0n,
+);
+const XLATE_NEUTRAL_LO = Number(XLATE_NEUTRAL & 0xffffffffn),
+  XLATE_NEUTRAL_HI = Number(XLATE_NEUTRAL >> 32n);
+
+/** Bit positions of the PSR fields setPsr caches, in the 32-bit half that holds them. */
+const LO_BIT = { ic: PSR_BIT.ic, dt: PSR_BIT.dt, ac: PSR_BIT.ac, tb: PSR_BIT.tb } as const;
+const HI_BIT = {
+  cpl: PSR_BIT.cpl - 32,
+  vm: PSR_BIT.vm - 32,
+  it: PSR_BIT.it - 32,
+  bn: PSR_BIT.bn - 32,
+  ss: PSR_BIT.ss - 32,
+} as const;
 
 /**
  * Pseudo-trap bits of pendingTraps (never an interruption) for the PSR bits that live for one
@@ -214,22 +251,22 @@ export class Machine {
     v = BigInt.asUintN(64, v);
     const lo = Number(v & 0xffffffffn),
       hi = Number(v >> 32n);
-    const newBn = (hi >>> 12) & 1;
+    const newBn = (hi >>> HI_BIT.bn) & 1;
     if (newBn !== this.bn) this.swapBanks();
     if (((this.psrLo ^ lo) & ~XLATE_NEUTRAL_LO) !== 0 || ((this.psrHi ^ hi) & ~XLATE_NEUTRAL_HI) !== 0)
       this.xlateEpoch++;
     this.psr = v;
     this.psrLo = lo;
     this.psrHi = hi;
-    this.cpl = hi & 3;
-    this.vm = (hi >>> 14) & 1;
-    this.ic = (lo >>> 13) & 1;
-    this.it = (hi >>> 4) & 1;
-    this.dt = (lo >>> 17) & 1;
+    this.cpl = (hi >>> HI_BIT.cpl) & 3;
+    this.vm = (hi >>> HI_BIT.vm) & 1;
+    this.ic = (lo >>> LO_BIT.ic) & 1;
+    this.it = (hi >>> HI_BIT.it) & 1;
+    this.dt = (lo >>> LO_BIT.dt) & 1;
     this.bn = newBn;
-    this.ac = (lo >>> 3) & 1;
-    this.ss = (hi >>> 8) & 1;
-    this.tb = (lo >>> 26) & 1;
+    this.ac = (lo >>> LO_BIT.ac) & 1;
+    this.ss = (hi >>> HI_BIT.ss) & 1;
+    this.tb = (lo >>> LO_BIT.tb) & 1;
   }
   psrBit(name: PsrFieldName): number {
     const b = PSR_BIT[name];

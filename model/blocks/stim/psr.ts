@@ -10,7 +10,8 @@ import {
   PSR_UM_MASK,
   type PsrFieldName,
 } from '../../../arch/psr.js';
-import { PSR_COMB_INPUTS, PSR_OP, PSR_STEP_INPUTS, resolvePsrOptions, type PsrOptions } from '../psr.js';
+import { PSR_OP } from '../../../arch/psr-op.js';
+import { PSR_COMB_INPUTS, PSR_STEP_INPUTS, resolvePsrOptions, type PsrOptions } from '../psr.js';
 import { split64 } from '../columns.js';
 import type { RandomSource } from '../prng.js';
 import { columnsFor, packVectors, randomWords, sourceOf, type RandomOptions, type Stimulus } from './common.js';

@@ -7,23 +7,9 @@ import { directedPsrSequence, randomPsrSequence, type Stimulus } from '../../../
 import type { Engine } from '../../../sim/engine.js';
 import { DEFAULT_CONFIG, vtiDesign } from '../../../gen/vti.js';
 import { bothEngines, columnsOf, expectSameOutputs, valueAt } from './harness.js';
+import { PSR_OP } from '../../../arch/psr-op.js';
 
-const OP = {
-  NOP: 0,
-  MOV_PSR_L: 1,
-  SSM: 2,
-  RSM: 3,
-  SUM: 4,
-  RUM: 5,
-  MOV_PSR_UM: 6,
-  INTERRUPT: 7,
-  RFI: 8,
-  VMSW0: 9,
-  VMSW1: 10,
-  EPC: 11,
-  BSW0: 12,
-  BSW1: 13,
-};
+const OP = PSR_OP;
 const bit = (n: number) => 1n << BigInt(n);
 const cache: Record<string, Engine[]> = {};
 const enginesFor = async (vt: boolean) =>

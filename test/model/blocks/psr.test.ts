@@ -1,5 +1,6 @@
 // vti_psr reference: hand-written expectations from blocks.md / architecture.md §2, and
 // scalar vs batched agreement (combinational and clocked forms).
+import { PSR_OP } from '../../../arch/psr-op.js';
 import { describe, expect, it } from 'vitest';
 import {
   createPsrModel,
@@ -7,7 +8,6 @@ import {
   psrStepScalar,
   PSR_COMB_INPUTS,
   PSR_COMB_OUTPUTS,
-  PSR_OP,
   PSR_PRE_OUTPUTS,
   PSR_STEP_INPUTS,
   PSR_STEP_OUTPUTS,

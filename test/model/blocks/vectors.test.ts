@@ -2,7 +2,8 @@
 // coverage of the directed sets, exact error texts.
 import { describe, expect, it } from 'vitest';
 import { port } from '../../../model/blocks/columns.js';
-import { PSR_COMB_INPUTS, PSR_OP } from '../../../model/blocks/psr.js';
+import { PSR_OP } from '../../../arch/psr-op.js';
+import { PSR_COMB_INPUTS } from '../../../model/blocks/psr.js';
 import { createVmswModel, VMSW_INPUTS } from '../../../model/blocks/vmsw.js';
 import {
   directedAddrCheck,
