@@ -332,6 +332,15 @@ const ROWS: readonly Row[] = [
   [['regress', aFile], 2, new RegExp(`^vti regress: ${esc(aFile)}: not JSON `)],
   [['regress', '--resume', missing], 1, `vti regress: ${missing}: no regression.json there (not a vti regress folder)`],
   [['regress', '--task', '1'], 2, 'vti regress: --task applies only with --worker'],
+  // options new in this round: --fpga, --batch, cosim --dir
+  [['gen', '--fpga', 'ice40-xx'], 2, "vti gen: option '--fpga' must be one of ice40-hx8k, ice40-up5k, got 'ice40-xx'"],
+  [['gen', '--fpga', 'ice40-hx8k'], 2, 'vti gen: --fpga needs --stats'],
+  [
+    ['cosim', '--batch', '0', '--engine', 'builtin'],
+    2,
+    "vti cosim: option '--batch' must be between 1 and 1048576, got '0'",
+  ],
+  [['cosim', '--dir', '/nonexistent/x'], 1, 'vti cosim: --dir /nonexistent/x: no such directory'],
 ];
 
 describe('the bad-input corpus of vti', () => {
@@ -371,7 +380,7 @@ describe('outputs are written whole or not at all', () => {
     expect(readFileSync(join(dir, 'a.v'), 'utf8')).toBe('new a\n');
   });
 
-  it('emu --state and --trace into a missing folder: one line, and no file left behind', async () => {
+  it('emu --state, --trace and --events into a missing folder: one line, and no file left behind', async () => {
     const elf = buildProgram('paravirt');
     const state = join(missing, 'state.json');
     expect(await runMain(['emu', elf, '--state', state])).toEqual({
@@ -384,6 +393,12 @@ describe('outputs are written whole or not at all', () => {
       code: 1,
       out: '',
       err: `vti emu: cannot write trace ${trace}: ENOENT (no such file or directory)\n`,
+    });
+    const events = join(missing, 'events.jsonl');
+    expect(await runMain(['emu', elf, '--events', events])).toEqual({
+      code: 1,
+      out: '',
+      err: `vti emu: cannot write events ${events}: ENOENT (no such file or directory)\n`,
     });
     const ok = join(work, 'state.json');
     writeFileSync(ok, 'previous\n');
