@@ -22,6 +22,13 @@ const B8: Record<number, string> = {
   0x19: 'vmsw.1',
 };
 
+const MODULO_BTYPE: Record<number, 'wexit' | 'wtop' | 'cexit' | 'ctop'> = {
+  2: 'wexit',
+  3: 'wtop',
+  6: 'cexit',
+  7: 'ctop',
+};
+
 function hints(wh: string | undefined, p: number, d: number): string | undefined {
   return wh === undefined ? undefined : wh + PH[p] + DH[d];
 }
@@ -79,7 +86,11 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       }
       if (btype === 5 && qp !== 0) return unsupported('B', qp, 'br.cloop with nonzero qp');
       if (btype === 5) return mk('br_cloop', 'B', qp, 'br.cloop' + h, t, { imm: target });
-      return unsupported('B', qp, `B1 btype ${btype} (modulo-scheduled loop branches)`);
+      // Modulo-scheduled loop branches (B1 wexit/wtop with a qp; B2 cexit/ctop with qp 0).
+      const ms = MODULO_BTYPE[btype];
+      if (ms === undefined) return unsupported('B', qp, `B1 btype ${btype}`);
+      if (ms.startsWith('c') && qp !== 0) return unsupported('B', qp, `br.${ms} with nonzero qp`);
+      return mk(`br_${ms}`, 'B', qp, `br.${ms}${h}`, t, { imm: target });
     }
   }
   return unsupported('B', qp, `B-unit major opcode ${op}`);

@@ -129,6 +129,11 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): In
     const mask = sext((fld(s, 36, 1) << 16) | (fld(s, 24, 8) << 8) | (fld(s, 6, 7) << 1), 17);
     return mk('mov_to_pr', 'I', qp, 'mov', `pr=${R(r2)},${hex(mask)}`, { r2, imm: mask });
   }
+  if (x3 === 2) {
+    // I24 mov pr.rot=imm44: p16-p63 from bits 16-63 of sext(s · imm27a · 0{16}).
+    const imm = sext((fld(s, 36, 1) << 27) | fld(s, 6, 27), 28) << 16n;
+    return mk('mov_to_pr_rot', 'I', qp, 'mov', `pr.rot=${hex(imm)}`, { imm });
+  }
   if (x3 === 7) {
     // I21 mov b1=r2 (with branch hints; only the hint-free form is supported).
     const b1 = fld(s, 6, 3),

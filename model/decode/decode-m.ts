@@ -49,6 +49,10 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
   }
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
   if (x2 === 0 && x4 === 0) return mk('break', 'M', qp, 'break.m', hex(imm21), { imm: imm21 });
+  // M25 register stack: loadrs (x4 0xa), flushrs (x4 0xc). The format has no qualifying
+  // predicate (objdump shows none): they always execute.
+  if (x2 === 0 && x4 === 0xa) return mk('loadrs', 'M', 0, 'loadrs', '');
+  if (x2 === 0 && x4 === 0xc) return mk('flushrs', 'M', 0, 'flushrs', '');
   if (x2 === 0 && x4 === 1) {
     if (fld(s, 26, 1)) return unsupported('M', qp, 'hint.m');
     return mk('nop', 'M', qp, 'nop.m', hex(imm21), { imm: imm21 });

@@ -16,6 +16,8 @@ import {
   type Machine,
 } from './machine.js';
 import { AR } from './compile-sys.js';
+import { rotateOnce } from './rotate.js';
+import { rsePreserve, rseRestore } from './rse.js';
 import { isVirtFault } from './virt.js';
 
 export const TRAP_LOWER_PRIV = 0x02,
@@ -50,7 +52,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
     const ec = m.ar(AR.EC) & 0x3fn;
     m.setAr(AR.PFS, m.cfm() | (ec << 52n) | (BigInt(m.cpl) << 62n));
     const outs = m.sof - m.sol;
-    m.pushFrame(m.sol, outs);
+    rsePreserve(m, m.sol);
     m.sof = outs;
     m.sol = 0;
     m.sor = 0;
@@ -64,6 +66,20 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       };
     case 'br_ind':
       return () => jump(m, BL[b2]!, BH[b2]!);
+    case 'br_ctop':
+    case 'br_cexit':
+    case 'br_wtop':
+    case 'br_wexit': {
+      const exit = ins.op === 'br_cexit' || ins.op === 'br_wexit',
+        counted = ins.op === 'br_ctop' || ins.op === 'br_cexit',
+        qp = ins.qp;
+      return () => {
+        const taken = modSchedBranch(m, counted, qp);
+        if (taken === exit) return CONT;
+        add64(m.ipLo, m.ipHi, dLo, dHi);
+        return jump(m, OUT.lo, OUT.hi);
+      };
+    }
     case 'br_cloop':
       return () => {
         const lo = m.arLo[AR.LC]!,
@@ -89,7 +105,8 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         const callerSof = Number(pfs & 0x7fn),
           callerSol = Number((pfs >> 7n) & 0x7fn);
         // The callee's frame holds the caller's outputs; restore the caller's locals under them.
-        m.popFrame(callerSol, Math.max(0, callerSof - callerSol));
+        const outs = Math.max(0, callerSof - callerSol);
+        rseRestore(m, callerSol, Math.min(outs, m.sof), outs - m.sof);
         m.setCfm(pfs & ((1n << 38n) - 1n));
         m.setAr(AR.EC, (pfs >> 52n) & 0x3fn);
         const ppl = Number(pfs >> 62n);
@@ -107,8 +124,9 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
           ifs = m.cr[CR.IFS]!;
         if (ifs >= IFS_V) {
           // Restore the frame that cover saved (IFS.v = 1): the current frame is discarded.
+          const sof = Number(ifs & 0x7fn);
+          rseRestore(m, sof, 0, -m.sof);
           m.setCfm(ifs & ((1n << 38n) - 1n));
-          m.popFrame(m.sof, 0);
         }
         const ipsr = m.cr[CR.IPSR]! & m.definedPsrMask();
         m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
@@ -121,6 +139,36 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       };
   }
   return null;
+}
+
+/**
+ * The loop-count/epilogue update of a modulo-scheduled branch (SDM vol 3, br): while LC ≠ 0
+ * (counted) or PR[qp] = 1 (while loops) the kernel goes on; then EC counts the epilogue
+ * stages. PR[63] is written (1 for a counted kernel iteration, else 0) and the registers
+ * rotate, except in the final state (EC = 0). Returns whether the loop continues ("top").
+ */
+export function modSchedBranch(m: Machine, counted: boolean, qp: number): boolean {
+  const ec = m.arLo[AR.EC]! & 0x3f;
+  if (counted) {
+    const lo = m.arLo[AR.LC]!,
+      hi = m.arHi[AR.LC]!;
+    if (lo !== 0 || hi !== 0) {
+      m.arHi[AR.LC] = lo === 0 ? hi - 1 : hi;
+      m.arLo[AR.LC] = lo - 1;
+      m.pr[63] = 1;
+      rotateOnce(m);
+      return true;
+    }
+  } else if (m.pr[qp] === 1) {
+    m.pr[63] = 0;
+    rotateOnce(m);
+    return true;
+  }
+  m.pr[63] = 0;
+  if (ec === 0) return false;
+  m.arLo[AR.EC] = ec - 1;
+  rotateOnce(m);
+  return ec > 1;
 }
 
 /**

@@ -5,7 +5,9 @@ import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY } from '../../a
 import { PSR_L_RESERVED_MASK, PSR_READ_MASK, PSR_SM_RESERVED_MASK } from '../../arch/psr.js';
 import type { Insn } from '../decode/insn.js';
 import { toBig } from './int64.js';
-import { CONT, HALT, addRseSlots, pickFault, type Exec, type Machine } from './machine.js';
+import { CONT, FAULT, HALT, pickFault, type Exec, type Machine } from './machine.js';
+import { ROT_PR_BASE, setRrb } from './rotate.js';
+import { rseFlush, rseGrow, rseLoadrs, rsePreserve, rseWriteBspstore } from './rse.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
 
@@ -41,6 +43,9 @@ const arUnitOk = (n: number, unit: string) =>
 /** CRs of the external-interrupt vector table that arch/cr.ts (the VT-i block's CR set) does not list: PMV, CMCV, LRR0, LRR1. */
 const CR_LVT_EXTRA = [73, 74, 80, 81];
 
+/** BSPSTORE and RNAT may be read or written only with RSC.mode = 0 (enforced lazy). */
+const rseArBusy = (m: Machine, n: number) => (n === AR.BSPSTORE || n === AR.RNAT) && (m.arLo[AR.RSC]! & 3) !== 0;
+
 export function readAr(m: Machine, n: number): bigint {
   if ((n >= 48 && n <= 63) || n >= 112) return 0n;
   if (n === AR.BSP) return m.bsp;
@@ -59,11 +64,11 @@ function writeAr(m: Machine, n: number, v: bigint): void {
     return;
   }
   if (n === AR.BSPSTORE) {
-    v &= ~7n;
-    m.setAr(n, v);
-    m.bsp = addRseSlots(v, m.rseLo.length);
+    rseWriteBspstore(m, v);
     return;
   }
+  // RNAT{63} is reserved as 0 (a collection holds 63 NaT bits).
+  if (n === AR.RNAT) v &= ~(1n << 63n);
   m.setAr(n, v);
 }
 
@@ -105,9 +110,36 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
   switch (ins.op) {
     case 'nop':
     case 'srlz':
-    case 'clrrrb':
-    case 'clrrrb_pr':
       return () => CONT;
+    case 'clrrrb':
+      return () => {
+        setRrb(m, 0, 0, 0);
+        return CONT;
+      };
+    case 'clrrrb_pr':
+      return () => {
+        setRrb(m, m.rrbGr, m.rrbFr, 0);
+        return CONT;
+      };
+    case 'mov_to_pr_rot': {
+      // p16-p63 from bits 16-63 of the immediate (named by the current rrb.pr, like any write).
+      const imm = BigInt.asUintN(64, ins.imm);
+      return () => {
+        for (let i = ROT_PR_BASE; i < 64; i++) m.pr[i] = Number((imm >> BigInt(i)) & 1n);
+        return CONT;
+      };
+    }
+    case 'flushrs':
+      return () => (rseFlush(m) ? CONT : FAULT);
+    case 'loadrs':
+      return () => {
+        const rsc = m.ar(AR.RSC),
+          bytes = Number((rsc >> 16n) & 0x3fffn);
+        // RSC.mode must be enforced lazy, and a non-zero RSC.loadrs needs an empty frame.
+        if ((rsc & 3n) !== 0n || (bytes !== 0 && m.sof !== 0)) return m.fault('illegal_op');
+        const r = rseLoadrs(m, bytes);
+        return r === 'illegal' ? m.fault('illegal_op') : r ? CONT : FAULT;
+      };
     case 'break': {
       const imm = ins.imm,
         isB = ins.unit === 'B';
@@ -129,7 +161,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         const v = isImm ? BigInt.asUintN(64, ins.imm) : val(r2);
         return go(
           pickFault(
-            (!arUnitOk(n, ins.unit) || n === AR.BSP) && 'illegal_op',
+            (!arUnitOk(n, ins.unit) || n === AR.BSP || rseArBusy(m, n)) && 'illegal_op',
             !isImm && N[r2] && 'reg_nat',
             (v & (AR_RESERVED[n] ?? 0n)) !== 0n && 'reserved_reg_field',
             (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
@@ -146,7 +178,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       return () =>
         go(
           pickFault(
-            !arUnitOk(n, ins.unit) && 'illegal_op',
+            (!arUnitOk(n, ins.unit) || rseArBusy(m, n)) && 'illegal_op',
             n === AR.ITC && m.cpl !== 0 && m.psrBit('si') === 1 && 'priv_reg',
           ),
           () => {
@@ -238,9 +270,14 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       return () =>
         // The target may be a static register; r0, or a stacked one outside the new frame, is illegal.
         go(
-          pickFault((sof > 96 || sol > sof || sor > sof || r1 === 0 || (r1 >= 32 && r1 >= 32 + sof)) && 'illegal_op'),
+          pickFault(
+            (sof > 96 || sol > sof || sor > sof || r1 === 0 || (r1 >= 32 && r1 >= 32 + sof)) && 'illegal_op',
+            // The rotating region may change size only while no register is renamed.
+            sor !== m.sor && (m.rrbGr | m.rrbFr | m.rrbPr) !== 0 && 'reserved_reg_field',
+          ),
           () => {
             const pfs = m.ar(AR.PFS);
+            if (sof > m.sof && !rseGrow(m, sof - m.sof)) return FAULT;
             m.sof = sof;
             m.sol = sol;
             m.sor = sor;
@@ -253,7 +290,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       return () =>
         go(pickFault(virt('cover')), () => {
           const cfm = m.cfm();
-          m.pushFrame(m.sof, 0);
+          rsePreserve(m, m.sof);
           if (!m.ic) m.cr[CR.IFS] = cfm | (1n << 63n);
           m.sof = 0;
           m.sol = 0;

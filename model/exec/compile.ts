@@ -108,5 +108,7 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   }
   const samePreds = ['cmp', 'cmpi', 'tbit', 'tnat'].includes(ins.op) && ins.p1 === ins.p2;
   const pure = PURE.has(ins.op) && !writesR0 && maxReg < 32 && !samePreds;
-  return { exec: body, qp: handlesOwnQp(ins) || fpHandlesOwnQp(ins) ? 0 : ins.qp, pure };
+  // br.wtop/br.wexit read their qualifying predicate as the loop condition: they always execute.
+  const ownQp = handlesOwnQp(ins) || fpHandlesOwnQp(ins) || ins.op === 'br_wtop' || ins.op === 'br_wexit';
+  return { exec: body, qp: ownQp ? 0 : ins.qp, pure };
 }

@@ -13,6 +13,7 @@ import { PSR_BIT, PSR_FIELDS, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldNam
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
+import { setRrb } from './rotate.js';
 import { TlbSide } from './tlb.js';
 
 export const CONT = 0,
@@ -186,10 +187,19 @@ export class Machine {
   sof = 0;
   sol = 0;
   sor = 0;
-  /** Dirty (saved) stacked registers of caller frames, oldest first: lo, hi, nat per entry. */
+  /** CFM.rrb.gr and rrb.pr (GRs and predicates are stored by logical name: exec/rotate.ts). */
+  rrbGr = 0;
+  rrbPr = 0;
+  /**
+   * The physical stacked registers below the current frame (exec/rse.ts), oldest first: lo,
+   * hi, nat per entry; the bottom rseClean are clean, the rest dirty.
+   */
   rseLo: number[] = [];
   rseHi: number[] = [];
   rseNat: number[] = [];
+  rseClean = 0;
+  /** 1 while the current frame load (mandatory RSE loads before the next instruction) is pending. */
+  cfle = 0;
   bsp = 0n;
   /** Steps completed before the current bundle's run started (see curStep). */
   steps = 0;
@@ -453,46 +463,22 @@ export class Machine {
     return e.ppn | (addr & ((1n << BigInt(e.ps)) - 1n));
   }
 
-  // ---- register stack (simplified RSE: caller frames are kept in rse*, never spilled) ----
-  /** Moves `n` registers starting at r32 onto the dirty stack and shifts the rest down. */
-  pushFrame(n: number, keep: number): void {
-    for (let i = 0; i < n; i++) {
-      this.rseLo.push(this.grLo[32 + i]!);
-      this.rseHi.push(this.grHi[32 + i]!);
-      this.rseNat.push(this.nat[32 + i]!);
-    }
-    for (let i = 0; i < keep; i++) {
-      this.grLo[32 + i] = this.grLo[32 + n + i]!;
-      this.grHi[32 + i] = this.grHi[32 + n + i]!;
-      this.nat[32 + i] = this.nat[32 + n + i]!;
-    }
-    this.bsp = addRseSlots(this.bsp, n);
-  }
-
-  /** Inverse of pushFrame: shifts `keep` current registers up by n and restores n from the stack. */
-  popFrame(n: number, keep: number): void {
-    for (let i = keep - 1; i >= 0; i--) {
-      this.grLo[32 + n + i] = this.grLo[32 + i]!;
-      this.grHi[32 + n + i] = this.grHi[32 + i]!;
-      this.nat[32 + n + i] = this.nat[32 + i]!;
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      // A frame that was never saved here (e.g. a hand-made PFS) reads as zero.
-      this.grLo[32 + i] = this.rseLo.pop() ?? 0;
-      this.grHi[32 + i] = this.rseHi.pop() ?? 0;
-      this.nat[32 + i] = this.rseNat.pop() ?? 0;
-    }
-    this.bsp = subRseSlots(this.bsp, n);
-  }
-
   cfm(): bigint {
-    return BigInt(this.sof) | (BigInt(this.sol) << 7n) | (BigInt(this.sor >> 3) << 14n) | (BigInt(this.rrbFr) << 25n);
+    return (
+      BigInt(this.sof) |
+      (BigInt(this.sol) << 7n) |
+      (BigInt(this.sor >> 3) << 14n) |
+      (BigInt(this.rrbGr) << 18n) |
+      (BigInt(this.rrbFr) << 25n) |
+      (BigInt(this.rrbPr) << 32n)
+    );
   }
+  /** Sets CFM; the rotating GRs and predicates (stored by logical name) move to the new rrb. */
   setCfm(v: bigint): void {
     this.sof = Number(v & 0x7fn);
     this.sol = Number((v >> 7n) & 0x7fn);
     this.sor = Number((v >> 14n) & 0xfn) * 8;
-    this.rrbFr = Number((v >> 25n) & 0x7fn);
+    setRrb(this, Number((v >> 18n) & 0x7fn), Number((v >> 25n) & 0x7fn), Number((v >> 32n) & 0x3fn));
   }
 
   itc(): bigint {
@@ -506,20 +492,4 @@ export class Machine {
   definedPsrMask(): bigint {
     return this.psrDefined;
   }
-}
-
-/** BSP arithmetic: every 64th doubleword (address bits 8:3 all ones) holds RNaT bits. */
-export function addRseSlots(a: bigint, n: number): bigint {
-  for (let i = 0; i < n; i++) {
-    a += 8n;
-    if (((a >> 3n) & 63n) === 63n) a += 8n;
-  }
-  return a;
-}
-export function subRseSlots(a: bigint, n: number): bigint {
-  for (let i = 0; i < n; i++) {
-    a -= 8n;
-    if (((a >> 3n) & 63n) === 63n) a -= 8n;
-  }
-  return a;
 }

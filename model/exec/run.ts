@@ -9,6 +9,7 @@ import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
+import { rseLoadFrame } from './rse.js';
 import { pageRights } from './tlb.js';
 import { defaultItir, keyFault, region, thash } from './xlate.js';
 
@@ -93,6 +94,7 @@ export class CodeCache {
   /** The compiled bundle at the current IP, or null when fetching it raised an interruption. */
   fetch(): CompiledBundle | null {
     const m = this.m;
+    if (m.cfle !== 0 && !currentFrameLoad(m)) return null;
     let e = this.f0;
     if (!e.serves(m)) {
       e = this.f1;
@@ -229,6 +231,15 @@ export class CodeCache {
     }
     return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
   }
+}
+
+/**
+ * The mandatory RSE loads a br.ret/rfi left for before the next instruction (exec/rse.ts); a
+ * fault there is taken on that instruction, as its step. False when it faulted.
+ */
+function currentFrameLoad(m: Machine): boolean {
+  m.stepBase = m.steps - m.slot;
+  return rseLoadFrame(m);
 }
 
 /**
