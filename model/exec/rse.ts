@@ -5,7 +5,9 @@
 // below it, in m.rseLo/rseHi/rseNat (oldest first), the registers of caller frames: the bottom
 // m.rseClean of them are *clean* (already stored at [bspload, BSPSTORE)), the rest *dirty*
 // (to be stored at [BSPSTORE, BSP)); every other physical register is *invalid*. The RSE is
-// lazy in every RSC mode (the SDM allows an implementation to do no eager loads/stores):
+// lazy in every RSC mode (the SDM allows an implementation to do no eager loads/stores), and
+// hyper-lazy as Ski: a register is invalid as soon as it is stored, so the clean partition
+// stays empty (the SDM lets an implementation invalidate clean registers at any time):
 //   * alloc that grows the frame takes invalid registers, then the oldest clean ones, then
 //     spills dirty ones (mandatory stores at BSPSTORE, RNAT at each NaT-collection slot);
 //   * br.call and cover only move the frame base (the caller's locals become dirty);
@@ -167,7 +169,10 @@ function spillOne(m: Machine): boolean {
     const bit = 1n << BigInt(rnatBit(a));
     const rnat = m.ar(AR_RNAT);
     m.setAr(AR_RNAT, m.rseNat[i] ? rnat | bit : rnat & ~bit);
+    // Hyper-lazy, as Ski: a stored register is invalid at once (the SDM lets an implementation
+    // drop clean registers at any time), so a return always loads what was stored.
     m.rseClean++;
+    dropOldest(m, m.rseClean);
   }
   setBspstore(m, a + 8n);
   return true;

@@ -92,7 +92,8 @@ function ifaItirDefined(s: StepState): boolean {
 }
 
 /**
- * Drops the registers a step's record does not compare: stacked registers outside the frame,
+ * Drops the registers a step's record does not compare: stacked registers outside the frame
+ * (all of them while the frame is being loaded),
  * IIPA/IFA/ITIR except on a step that took an interruption, and IFA/ITIR on interruptions
  * that leave them undefined.
  */
@@ -100,7 +101,11 @@ export function normalise(s: StepState): StepState {
   const regs = { ...s.regs };
   // Stacked registers outside the current frame have no defined value: neither they nor
   // their NaT bits are compared.
-  const sof = Number(BigInt(regs.cfm ?? '0x0') & 0x7fn);
+  // While a br.ret/rfi's mandatory RSE loads are pending (BSPSTORE above BSP: they run before
+  // the next instruction), Ski shows the physical registers not loaded yet: the frame is not
+  // compared on that step.
+  const loading = regs.bspstore !== undefined && regs.bsp !== undefined && BigInt(regs.bspstore) > BigInt(regs.bsp);
+  const sof = loading ? 0 : Number(BigInt(regs.cfm ?? '0x0') & 0x7fn);
   let natMask = BigInt(regs.nat ?? '0x0');
   for (let r = 32 + sof; r < 32 + STACKED_COMPARED; r++) {
     delete regs[`r${r}`];
