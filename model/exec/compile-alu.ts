@@ -1,5 +1,6 @@
 // Semantics of the integer ALU, compare, shift/deposit, test-bit and register-move
 // instructions, compiled to closures over the machine's typed arrays (no BigInt).
+import { prSlot } from './rotate.js';
 import type { Insn } from '../decode/insn.js';
 import { OUT, hiOf, loOf, lt64, ltu64, mask64, shl64, shr64s, shr64u } from './int64.js';
 import { CONT, type Exec, type Machine } from './machine.js';
@@ -415,8 +416,9 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
       return () => {
         let lo = 0,
           hi = 0;
-        for (let i = 0; i < 32; i++) lo |= m.pr[i]! << i;
-        for (let i = 0; i < 32; i++) hi |= m.pr[32 + i]! << i;
+        // As if CFM.rrb.pr were 0: physical predicate order.
+        for (let i = 0; i < 32; i++) lo |= m.pr[prSlot(m, i)]! << i;
+        for (let i = 0; i < 32; i++) hi |= m.pr[prSlot(m, 32 + i)]! << i;
         L[r1] = lo;
         H[r1] = hi;
         N[r1] = 0;
@@ -427,7 +429,7 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         if (N[r2]) return m.fault('reg_nat');
         for (let i = 1; i < 64; i++) {
           const mb = i < 32 ? (iLo >>> i) & 1 : (iHi >>> (i - 32)) & 1;
-          if (mb) m.pr[i] = i < 32 ? (L[r2]! >>> i) & 1 : (H[r2]! >>> (i - 32)) & 1;
+          if (mb) m.pr[prSlot(m, i)] = i < 32 ? (L[r2]! >>> i) & 1 : (H[r2]! >>> (i - 32)) & 1;
         }
         return CONT;
       };

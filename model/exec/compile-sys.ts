@@ -6,7 +6,7 @@ import { PSR_L_RESERVED_MASK, PSR_READ_MASK, PSR_SM_RESERVED_MASK } from '../../
 import type { Insn } from '../decode/insn.js';
 import { toBig } from './int64.js';
 import { CONT, FAULT, HALT, pickFault, type Exec, type Machine } from './machine.js';
-import { ROT_PR_BASE, setRrb } from './rotate.js';
+import { ROT_PR_BASE, prSlot, setRrb } from './rotate.js';
 import { rseFlush, rseGrow, rseLoadrs, rsePreserve, rseWriteBspstore } from './rse.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
@@ -122,10 +122,10 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'mov_to_pr_rot': {
-      // p16-p63 from bits 16-63 of the immediate (named by the current rrb.pr, like any write).
+      // p16-p63 from bits 16-63 of the immediate, as if CFM.rrb.pr were 0.
       const imm = BigInt.asUintN(64, ins.imm);
       return () => {
-        for (let i = ROT_PR_BASE; i < 64; i++) m.pr[i] = Number((imm >> BigInt(i)) & 1n);
+        for (let i = ROT_PR_BASE; i < 64; i++) m.pr[prSlot(m, i)] = Number((imm >> BigInt(i)) & 1n);
         return CONT;
       };
     }
@@ -277,7 +277,14 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           ),
           () => {
             const pfs = m.ar(AR.PFS);
-            if (sof > m.sof && !rseGrow(m, sof - m.sof)) return FAULT;
+            if (sof > m.sof) {
+              if (!rseGrow(m, sof - m.sof)) return FAULT;
+              // The registers a growing frame exposes have no defined value: they read as 0 (as
+              // Ski's physical registers do until first written).
+              m.grLo.fill(0, 32 + m.sof, 32 + sof);
+              m.grHi.fill(0, 32 + m.sof, 32 + sof);
+              m.nat.fill(0, 32 + m.sof, 32 + sof);
+            }
             m.sof = sof;
             m.sol = sol;
             m.sor = sor;

@@ -37,6 +37,15 @@ export function frameSlotReg(m: Machine, j: number): number {
   return ROT_GR_BASE + ((j - m.rrbGr + sor) % sor);
 }
 
+/**
+ * Where (index of m.pr) physical predicate `p` is stored: the broadside moves (mov pr=,
+ * mov =pr, mov pr.rot=) transfer the predicates as if CFM.rrb.pr were zero (SDM vol 1 §3.3.5).
+ */
+export function prSlot(m: Machine, p: number): number {
+  if (p < ROT_PR_BASE || m.rrbPr === 0) return p;
+  return ROT_PR_BASE + ((p - ROT_PR_BASE - m.rrbPr + ROT_PR_SIZE) % ROT_PR_SIZE);
+}
+
 const TMP_LO = new Uint32Array(96),
   TMP_HI = new Uint32Array(96),
   TMP_NAT = new Uint8Array(96);
