@@ -464,14 +464,9 @@ export class Machine {
   }
 
   cfm(): bigint {
-    return (
-      BigInt(this.sof) |
-      (BigInt(this.sol) << 7n) |
-      (BigInt(this.sor >> 3) << 14n) |
-      (BigInt(this.rrbGr) << 18n) |
-      (BigInt(this.rrbFr) << 25n) |
-      (BigInt(this.rrbPr) << 32n)
-    );
+    // Bits 0-31 as one number (sof, sol, sor, rrb.gr, rrb.fr), rrb.pr above.
+    const lo = (this.sof | (this.sol << 7) | ((this.sor >> 3) << 14) | (this.rrbGr << 18) | (this.rrbFr << 25)) >>> 0;
+    return this.rrbPr === 0 ? BigInt(lo) : BigInt(lo) | (BigInt(this.rrbPr) << 32n);
   }
   /** Sets CFM; the rotating GRs and predicates (stored by logical name) move to the new rrb. */
   setCfm(v: bigint): void {

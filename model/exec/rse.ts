@@ -77,7 +77,9 @@ const setBspstore = (m: Machine, v: bigint) => m.setAr(AR_BSPSTORE, v);
 
 /** Frame registers at the bottom of the current frame not loaded yet (BSPSTORE above BSP). */
 export function missingRegs(m: Machine): number {
-  return rseRegsBetween(m.bsp, bspstore(m));
+  // Only an empty file can leave frame registers unloaded (the calls and returns that do not
+  // overflow never look at the addresses).
+  return m.rseLo.length === 0 ? rseRegsBetween(m.bsp, bspstore(m)) : 0;
 }
 
 export function dirtyRegs(m: Machine): number {
@@ -269,7 +271,7 @@ export function rseRestore(m: Machine, preserved: number, keep: number, growth: 
     setBspstore(m, newBsp);
   }
   m.bsp = newBsp;
-  if (bspstore(m) > m.bsp) m.cfle = 1;
+  if (preserved > have || have === 0) m.cfle = bspstore(m) > newBsp ? 1 : 0;
 }
 
 /**
