@@ -7,7 +7,18 @@
 // modulo-scheduled branch). FRs are stored by physical number and read through frPhys (the
 // mapping the FP unit uses). The RSE moves frames in physical order: it asks frameSlotReg
 // where physical frame slot j lives.
-import type { Machine } from './machine.js';
+
+/** The register state rotation works on: the Machine's fields (named here so that machine.ts can use this file). */
+export interface RotatingRegs {
+  readonly grLo: Uint32Array;
+  readonly grHi: Uint32Array;
+  readonly nat: Uint8Array;
+  readonly pr: Uint8Array;
+  sor: number;
+  rrbGr: number;
+  rrbFr: number;
+  rrbPr: number;
+}
 
 export const ROT_GR_BASE = 32;
 export const ROT_FR_BASE = 32,
@@ -26,12 +37,12 @@ export function rotatedIndex(r: number, base: number, size: number, rrb: number)
 }
 
 /** Physical FR of logical FR `r` under CFM.rrb.fr (f32-f127 rotate). */
-export function frPhys(m: Machine, r: number): number {
+export function frPhys(m: RotatingRegs, r: number): number {
   return rotatedIndex(r, ROT_FR_BASE, ROT_FR_SIZE, m.rrbFr);
 }
 
 /** The logical GR that holds physical slot `j` (0-based from r32) of the current frame. */
-export function frameSlotReg(m: Machine, j: number): number {
+export function frameSlotReg(m: RotatingRegs, j: number): number {
   const sor = m.sor;
   if (m.rrbGr === 0 || j >= sor) return ROT_GR_BASE + j;
   return ROT_GR_BASE + ((j - m.rrbGr + sor) % sor);
@@ -41,7 +52,7 @@ export function frameSlotReg(m: Machine, j: number): number {
  * Where (index of m.pr) physical predicate `p` is stored: the broadside moves (mov pr=,
  * mov =pr, mov pr.rot=) transfer the predicates as if CFM.rrb.pr were zero (SDM vol 1 §3.3.5).
  */
-export function prSlot(m: Machine, p: number): number {
+export function prSlot(m: RotatingRegs, p: number): number {
   if (p < ROT_PR_BASE || m.rrbPr === 0) return p;
   return ROT_PR_BASE + ((p - ROT_PR_BASE - m.rrbPr + ROT_PR_SIZE) % ROT_PR_SIZE);
 }
@@ -51,7 +62,7 @@ const TMP_LO = new Uint32Array(96),
   TMP_NAT = new Uint8Array(96);
 
 /** Re-stores the rotating GRs (sor of them) named by rrb `from` under rrb `to`. */
-export function relayoutGr(m: Machine, sor: number, from: number, to: number): void {
+export function relayoutGr(m: RotatingRegs, sor: number, from: number, to: number): void {
   if (sor === 0 || from === to) return;
   const d = (((to - from) % sor) + sor) % sor;
   for (let i = 0; i < sor; i++) {
@@ -68,7 +79,7 @@ export function relayoutGr(m: Machine, sor: number, from: number, to: number): v
 }
 
 /** Re-stores p16-p63 named by rrb.pr `from` under rrb.pr `to`. */
-export function relayoutPr(m: Machine, from: number, to: number): void {
+export function relayoutPr(m: RotatingRegs, from: number, to: number): void {
   if (from === to) return;
   const d = (((to - from) % ROT_PR_SIZE) + ROT_PR_SIZE) % ROT_PR_SIZE;
   for (let i = 0; i < ROT_PR_SIZE; i++) TMP_NAT[i] = m.pr[ROT_PR_BASE + i]!;
@@ -76,7 +87,7 @@ export function relayoutPr(m: Machine, from: number, to: number): void {
 }
 
 /** Sets CFM.rrb.gr/fr/pr, moving the logically stored GRs and predicates with them. */
-export function setRrb(m: Machine, gr: number, fr: number, pr: number): void {
+export function setRrb(m: RotatingRegs, gr: number, fr: number, pr: number): void {
   relayoutGr(m, m.sor, m.rrbGr, gr);
   relayoutPr(m, m.rrbPr, pr);
   m.rrbGr = gr;
@@ -88,7 +99,7 @@ export function setRrb(m: Machine, gr: number, fr: number, pr: number): void {
  * One rotation of a modulo-scheduled branch: every rrb decrements (mod its region size; rrb.gr
  * only when there is a rotating region), so logical r(k+1) names what r(k) named before.
  */
-export function rotateOnce(m: Machine): void {
+export function rotateOnce(m: RotatingRegs): void {
   const sor = m.sor;
   setRrb(
     m,
