@@ -17,7 +17,7 @@ import {
 } from './machine.js';
 import { AR } from './compile-sys.js';
 import { rotateOnce } from './rotate.js';
-import { bspstore, rsePreserve, rseRestore } from './rse.js';
+import { frameIncomplete, rsePreserve, rseRestore } from './rse.js';
 import { isVirtFault } from './virt.js';
 
 export const TRAP_LOWER_PRIV = 0x02,
@@ -127,7 +127,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
           const sof = Number(ifs & 0x7fn);
           rseRestore(m, sof, 0, -m.sof);
           m.setCfm(ifs & ((1n << 38n) - 1n));
-        } else if (bspstore(m) > m.bsp) m.cfle = 1; // an incomplete frame (ISR.ir) is loaded again
+        } else if (frameIncomplete(m)) m.cfle = 1; // an incomplete frame (ISR.ir) is loaded again
 
         const ipsr = m.cr[CR.IPSR]! & m.definedPsrMask();
         m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)

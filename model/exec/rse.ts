@@ -40,13 +40,23 @@ export function isNatSlot(a: bigint): boolean {
   return ((a >> 3n) & 63n) === 63n;
 }
 
+/**
+ * How far `hi` is above `lo` in bytes (addresses wrap at 2^64); 0 when it is not above, or
+ * further than any backing-store distance the RSE can have (a frame, 16 KiB of loadrs).
+ */
+export function rseAbove(hi: bigint, lo: bigint): bigint {
+  const d = BigInt.asUintN(64, hi - lo);
+  return d < RSE_SPAN ? d : 0n;
+}
+const RSE_SPAN = 1n << 24n;
+
 /** The backing-store address `n` registers above `a` (skipping NaT-collection slots). */
 export function addRseSlots(a: bigint, n: number): bigint {
   for (let i = 0; i < n; i++) {
     a += 8n;
     if (isNatSlot(a)) a += 8n;
   }
-  return a;
+  return BigInt.asUintN(64, a);
 }
 
 /** The backing-store address `n` registers below `a` (skipping NaT-collection slots). */
@@ -55,16 +65,16 @@ export function subRseSlots(a: bigint, n: number): bigint {
     a -= 8n;
     if (isNatSlot(a)) a -= 8n;
   }
-  return a;
+  return BigInt.asUintN(64, a);
 }
 
 /** Registers (NaT-collection slots not counted) stored in [lo, hi); 0 when hi ≤ lo. */
 export function rseRegsBetween(lo: bigint, hi: bigint): number {
-  if (hi <= lo) return 0;
-  const words = Number((hi - lo) >> 3n);
+  const d = rseAbove(hi, lo);
+  if (d === 0n) return 0;
   // NaT slots below an address x (8-aligned): those at 512k + 504 < x.
   const natsBelow = (x: bigint) => (x + 7n) >> 9n;
-  return words - Number(natsBelow(hi) - natsBelow(lo));
+  return Number(d >> 3n) - Number(natsBelow(lo + d) - natsBelow(lo));
 }
 
 /** RNAT bit index of the register stored at `a` (its bits 8:3). */
@@ -82,6 +92,11 @@ export function missingRegs(m: Machine): number {
   return m.rseLo.length === 0 ? rseRegsBetween(m.bsp, bspstore(m)) : 0;
 }
 
+/** Part of the current frame is still to be loaded (BSPSTORE above BSP). */
+export function frameIncomplete(m: Machine): boolean {
+  return rseAbove(bspstore(m), m.bsp) > 0n;
+}
+
 export function dirtyRegs(m: Machine): number {
   return m.rseLo.length - m.rseClean;
 }
@@ -94,7 +109,7 @@ export function invalidRegs(m: Machine): number {
 /** Lowest backing-store address whose register is still in the file. */
 function bspload(m: Machine): bigint {
   const bs = bspstore(m);
-  return bs > m.bsp ? bs : subRseSlots(bs, m.rseClean);
+  return rseAbove(bs, m.bsp) > 0n ? bs : subRseSlots(bs, m.rseClean);
 }
 
 function dropOldest(m: Machine, n: number): void {
@@ -176,13 +191,13 @@ function spillOne(m: Machine): boolean {
     m.rseClean++;
     dropOldest(m, m.rseClean);
   }
-  setBspstore(m, a + 8n);
+  setBspstore(m, BigInt.asUintN(64, a + 8n));
   return true;
 }
 
 /** flushrs: stores every dirty register (and the NaT collections among them). */
 export function rseFlush(m: Machine): boolean {
-  while (bspstore(m) < m.bsp) if (!spillOne(m)) return false;
+  while (rseAbove(m.bsp, bspstore(m)) > 0n) if (!spillOne(m)) return false;
   return true;
 }
 
@@ -271,7 +286,7 @@ export function rseRestore(m: Machine, preserved: number, keep: number, growth: 
     setBspstore(m, newBsp);
   }
   m.bsp = newBsp;
-  if (preserved > have || have === 0) m.cfle = bspstore(m) > newBsp ? 1 : 0;
+  if (preserved > have || have === 0) m.cfle = frameIncomplete(m) ? 1 : 0;
 }
 
 /**
@@ -281,8 +296,8 @@ export function rseRestore(m: Machine, preserved: number, keep: number, growth: 
  */
 export function rseLoadFrame(m: Machine): boolean {
   m.cfle = 0;
-  for (let a = bspstore(m); a > m.bsp; ) {
-    a -= 8n;
+  for (let a = bspstore(m); rseAbove(a, m.bsp) > 0n; ) {
+    a = BigInt.asUintN(64, a - 8n);
     if (!rseLoad(m, a, ISR_IR)) return false;
     if (isNatSlot(a)) m.setAr(AR_RNAT, toBig(WORD.lo, WORD.hi) & ~(1n << 63n));
     else {
@@ -302,9 +317,9 @@ export function rseLoadFrame(m: Machine): boolean {
  * cannot hold them; false after an RSE fault.
  */
 export function rseLoadrs(m: Machine, bytes: number): boolean | 'illegal' {
-  const target = m.bsp - BigInt(bytes & ~7);
+  const target = BigInt.asUintN(64, m.bsp - BigInt(bytes & ~7));
   const low = bspload(m);
-  if (target >= low) {
+  if (target === low || rseAbove(target, low) > 0n) {
     // The file already holds it: keep the top registers as dirty, drop the rest.
     const keep = rseRegsBetween(target, m.bsp);
     dropOldest(m, m.rseLo.length - keep);
@@ -315,8 +330,8 @@ export function rseLoadrs(m: Machine, bytes: number): boolean | 'illegal' {
   // Clean registers become dirty, then load downwards until BSPSTORE reaches the target.
   m.rseClean = 0;
   setBspstore(m, low);
-  while (bspstore(m) > target) {
-    const a = bspstore(m) - 8n;
+  while (rseAbove(bspstore(m), target) > 0n) {
+    const a = BigInt.asUintN(64, bspstore(m) - 8n);
     if (!isNatSlot(a) && m.rseLo.length + m.sof >= N_STACKED_PHYS) return 'illegal';
     if (!rseLoad(m, a, 0n)) return false;
     if (isNatSlot(a)) m.setAr(AR_RNAT, toBig(WORD.lo, WORD.hi) & ~(1n << 63n));

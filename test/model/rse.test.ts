@@ -68,6 +68,15 @@ describe('backing-store addressing', () => {
   });
 });
 
+describe('address wrap', () => {
+  it('BSP arithmetic wraps at 2^64; an address is above another only by a backing-store distance', () => {
+    expect(subRseSlots(0n, 1)).toBe(0xfffffffffffffff0n); // ...ff8 is a NaT-collection slot
+    expect(addRseSlots(0xfffffffffffffff0n, 1)).toBe(0n);
+    expect(rseRegsBetween(0xfffffffffffffff0n, 8n)).toBe(2);
+    expect(rseRegsBetween(8n, 0xfffffffffffffff0n)).toBe(0);
+  });
+});
+
 describe('partitions', () => {
   it('br.call makes the locals dirty and moves BSP; nothing is stored', () => {
     const m = machine(10);
