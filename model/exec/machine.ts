@@ -13,6 +13,7 @@ import { PSR_BIT, PSR_FIELDS, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldNam
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
+import { Alat } from './alat.js';
 import { TlbSide } from './tlb.js';
 
 export const CONT = 0,
@@ -157,6 +158,8 @@ export class Machine {
   readonly itlb = new TlbSide();
   readonly dtlb = new TlbSide();
   readonly mem = new PhysMem();
+  /** The ALAT (exec/alat.ts): advanced loads allocate, stores and checks remove. */
+  readonly alat = new Alat();
   /** FR0..FR127 (physical; f32-f127 rotate by rrbFr), in the 82-bit register format (model/fp). */
   readonly fr: FpReg[] = Array.from({ length: 128 }, (_, i) => (i === 1 ? FR1 : FR0));
   /** CFM.rrb.fr. */
@@ -212,6 +215,7 @@ export class Machine {
 
   constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
+    this.mem.watch = this.alat;
     this.psrReserved = cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
     this.psrDefined = MASK64 & ~this.psrReserved;
   }

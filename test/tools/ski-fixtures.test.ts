@@ -19,7 +19,7 @@ import {
 import { KNOWN_DIVERGENCES } from '../../tools/ski/known-divergences.js';
 import { runModel } from '../../tools/ski/model-run.js';
 import { SKI_PROGRAMS_DIR } from '../../tools/ski/paths.js';
-import { parseProgramConfig, programConfig } from '../../tools/ski/program-config.js';
+import { parseProgramConfig, programConfig, skiFlags } from '../../tools/ski/program-config.js';
 import { evalExpressions, parseSkiOutput } from '../../tools/ski/ski-run.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ski/', import.meta.url));
@@ -98,5 +98,8 @@ describe('Ski output and fixture encoding', () => {
     expect(parseProgramConfig('// x\n// config: valen=51 palen=40\n')).toEqual({ valen: 51, palen: 40 });
     expect(parseProgramConfig('mov r2=1\n')).toEqual({});
     expect(() => parseProgramConfig('// config: vt=off\n')).toThrow(/bad config item/);
+    expect(parseProgramConfig('// ski: -alat\n// config: valen=51\n')).toEqual({ alat: true, valen: 51 });
+    expect(skiFlags(parseProgramConfig('// ski: -alat\n'))).toEqual(['-alat']);
+    expect(() => parseProgramConfig('// ski: -noalat\n')).toThrow(/bad ski flag/);
   });
 });

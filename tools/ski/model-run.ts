@@ -46,7 +46,7 @@ function readState(m: Machine, interrupted: boolean): StepState {
 
 /** Runs the ELF at `elf` on the model (without VT-i, with the program's address lengths) for at most maxSteps steps. */
 export function runModel(elf: string, maxSteps: number, cfg: ProgramConfig = {}): RunResult {
-  const emu = new Emulator({ vt: false, ...cfg });
+  const emu = new Emulator({ vt: false, ...cfg, alat: cfg.alat ?? false });
   emu.loadElf(readFileSync(elf));
   const m = emu.machine;
   const steps: StepState[] = [];
