@@ -10,7 +10,17 @@ import type { Insn } from '../decode/insn.js';
 import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
 import type { RoundEnv } from '../fp/round.js';
 import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
-import { clearFlags, flagsOf, orFlags, RC_ZERO, sfControlBits, sfControls, withControlBits } from '../fp/fpsr.js';
+import {
+  clearFlags,
+  flagsOf,
+  orFlags,
+  RC_ZERO,
+  reservedControls,
+  SF0_TD,
+  sfControlBits,
+  sfControls,
+  withControlBits,
+} from '../fp/fpsr.js';
 import {
   doubleToReg,
   expToReg,
@@ -462,8 +472,12 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [],
         exec: () => {
-          const f = fpsrOf(m);
-          setFpsr(m, withControlBits(f, sf, (sfControlBits(f, sf) & amask) | omask));
+          // sf.controls = (sf0.controls & amask7) | omask7 (SDM fsetc: from sf0 whatever sf);
+          // a reserved result (pc = 01, or td in sf0) is a Reserved Register/Field fault.
+          const f = fpsrOf(m),
+            controls = (sfControlBits(f, 0) & amask) | omask;
+          if (reservedControls(controls) || (sf === 0 && controls & SF0_TD)) return m.fault('reserved_reg_field');
+          setFpsr(m, withControlBits(f, sf, controls));
           return CONT;
         },
       };
