@@ -158,9 +158,11 @@ export function compileFp(m: Machine, ins: Insn): Exec | null {
   if (targetFr !== undefined && targetFr <= 1) return () => m.fault('illegal_op');
   if ((ins.op === 'fcmp' || ins.op === 'fclass') && ins.p1 === ins.p2) return () => m.fault('illegal_op');
   const accessIsr = access === 'r' ? ISR_R : access === 'w' ? ISR_W : 0n;
+  // A speculative load's fault reports ISR.sp (and ed), as its translation faults do.
+  const speculative = SPECULATIVE_LOADS.has(ins.op) && (ins.n1 === KIND_S || ins.n1 === KIND_SA);
   return () => {
     const code = disabledCode(m, regs);
-    if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr });
+    if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr | (speculative ? speculativeIsr(m) : 0n) });
     return exec();
   };
 }
@@ -597,6 +599,7 @@ function toMemory(sub: string, r: FpReg): [bigint, bigint] {
   }
 }
 
+const SPECULATIVE_LOADS = new Set(['ldf', 'ldf_postreg', 'ldf_postimm', 'ldfp']);
 /** FP load kinds (Insn.n1 of ldf/ldfp: x6 >> 2). */
 const KIND_S = 1,
   KIND_A = 2,
