@@ -25,16 +25,18 @@ const UNAT = AR.UNAT,
 /**
  * Whether a speculative load of `va` must be deferred (its target gets a NaT) instead of
  * loading or faulting: PSR.dt = 0 (every speculative load is deferred in physical mode, which
- * the SDM permits and Ski does), an unimplemented address, a NaT page, non-speculative memory
- * (UC, UCE), or a translation fault that is deferred: always with PSR.ed = 1 or PSR.ic = 0,
+ * the SDM permits and Ski does), PSR.ed = 1, an unimplemented address, a NaT page, non-speculative
+ * memory (UC, UCE), or a translation fault that is deferred: always with PSR.ic = 0,
  * else when the code page's ITLB entry has ed = 1 and the fault's DCR bit is 1 (SDM vol 2
  * §5.5.5; with PSR.it = 0 there is no code page entry and no DCR deferral, as in Ski).
  * Otherwise the load goes through xlateData, which raises any fault left.
  */
 export function deferSpeculative(m: Machine, va: bigint): boolean {
-  if (!m.dt || !m.vaImplemented(Number(va >> 32n))) return true;
+  // PSR.ed = 1 (set by rfi for one instruction) defers without any access (SDM ld: defer =
+  // speculative && (nat || PSR.ed); Ski).
+  if (!m.dt || m.psrBit('ed') === 1 || !m.vaImplemented(Number(va >> 32n))) return true;
   const dcr = m.cr[CR.DCR]!;
-  const always = m.psrBit('ed') === 1 || !m.ic;
+  const always = !m.ic;
   const codeEd = m.it === 1 && codePageEd(m);
   const by = (bit: number) => always || (codeEd && ((dcr >> BigInt(bit)) & 1n) === 1n);
   const e = m.dtlb.lookup(region(m, va).rid, va);
