@@ -90,6 +90,25 @@ describe('Ski output and fixture encoding', () => {
     expect(s!.regs.nat).toBe('0x0');
   });
 
+  it('reads the FRs of an fr=N program as spill images (sign, exponent, significand) and FPSR as ar40', () => {
+    const record = evalExpressions(3)
+      .map(
+        (e) =>
+          `${e} = ${{ ip: '100000', 'f3.s': '1', 'f3.e': '1fffe', 'f2.e': 'ffff', 'f2.m': '8000000000000000', ar40: '9804c0270033f' }[e] ?? '0'}`,
+      )
+      .join('\n');
+    const [s] = parseSkiOutput(record, 3);
+    expect(s!.regs).toMatchObject({
+      f2: '0xffff8000000000000000',
+      f3: '0x3fffe0000000000000000',
+      fpsr: '0x9804c0270033f',
+    });
+    expect(s!.regs).not.toHaveProperty('f4');
+    expect(parseSkiOutput(skiRecord({}))[0]!.regs).not.toHaveProperty('fpsr');
+    expect(parseProgramConfig('// config: fr=31\n')).toEqual({ fr: 31 });
+    expect(() => parseProgramConfig('// config: fr=1\n')).toThrow(/bad config item/);
+  });
+
   it('rejects output that does not follow the command file', () => {
     expect(() => parseSkiOutput(skiRecord({}).replace('psr = 0', 'pta = 3c'))).toThrow(/unexpected bski output/);
   });

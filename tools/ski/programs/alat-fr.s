@@ -1,3 +1,4 @@
+// config: fr=40
 // ski: -alat
 // The ALAT with FR targets: ldf8.a, ldfs.a, ldfd.a, ldfe.a allocate (f6-f9); a store into one
 // entry's bytes removes it (chk.a.nc f misses); ldf8.c.nc after setf keeps the FR on a hit and

@@ -1,3 +1,4 @@
+// config: fr=31
 // ski: -alat
 // Every kind of store removes the ALAT entries it overlaps: st8.spill, stf8, stf.spill (16
 // bytes), cmpxchg8 (compare true), xchg4, fetchadd8, st8, st4.rel (a cmpxchg whose compare

@@ -1,3 +1,4 @@
+// config: fr=40
 // ski: -alat
 // Data speculation with PSR.dt = 1 through a data translation register (Ski defers every
 // speculative load in physical mode, so the .sa forms allocate only here): ld8.sa, ldfd.sa,

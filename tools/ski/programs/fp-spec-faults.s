@@ -1,3 +1,4 @@
+// config: fr=40
 // ski: -alat
 // Faults of the FP speculation forms: with PSR.dfl = 1, ldf8.s, ldfd.a and chk.s on f6 take
 // the Disabled FP-Register fault (0x5500, ISR.code 1); chk.a.nc f6 and invala.e f6 name no

@@ -1,3 +1,4 @@
+// config: fr=40
 // ski: -alat
 // FP control speculation. In physical mode Ski defers every speculative load (the model too):
 // ldf8.s, ldfd.sa and ldfp8.s give NaTVal (getf.sig reads a NaT; chk.s f branches), the

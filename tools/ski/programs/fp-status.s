@@ -1,3 +1,4 @@
+// config: fr=40
 // FPSR writes and fsetc against reserved fields, and FR rotation by CFM.rrb.fr. mov to
 // ar.fpsr with a reserved bit (63) and with sf0.pc = 01 (a reserved value); fsetc.s0 setting
 // pc = 01 and sf0.td = 1 (Reserved Register/Field faults); fsetc.s1, which takes sf0's
