@@ -8,7 +8,7 @@
 // writing f2-f127 sets PSR.mfl/mfh.
 import type { Insn } from '../decode/insn.js';
 import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
-import type { RoundEnv } from '../fp/round.js';
+import { type RoundEnv, TRAP_O, TRAP_U } from '../fp/round.js';
 import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
 import {
   clearFlags,
@@ -137,12 +137,24 @@ function parallel(
     const code = (isFault(hi) ? hi.fault : 0) | ((isFault(lo) ? lo.fault : 0) << 4);
     return m.fault('fp_fault', { isr: BigInt(code) });
   }
-  const v = intReg((pack(hi.r) << 32n) | pack(lo.r));
+  const packHalf = (o: { r: FpReg; trap: number }) =>
+    pack === regToSingle && o.trap & (TRAP_O | TRAP_U) ? wrappedSingle(o.r) : pack(o.r);
+  const v = intReg((packHalf(hi) << 32n) | packHalf(lo));
   writeFr(m, f1, v);
   const flags = hi.flags | lo.flags;
   if (flags) setFpsr(m, orFlags(fpsrOf(m), sf, flags));
   if (hi.trap || lo.trap) m.pendingTraps |= 1 | (((hi.trap << 4) | lo.trap) << 7);
   return CONT;
+}
+
+/**
+ * A parallel half's result when its overflow/underflow trap is enabled: the single with its
+ * biased exponent wrapped in 8 bits (the unbounded exponent + 127, modulo 256), so that the
+ * trap handler can rescale it (as Ski; the scalar forms wrap in 17 bits).
+ */
+function wrappedSingle(r: FpReg): bigint {
+  const exp = BigInt((r.e - 0xffff + 127) & 0xff);
+  return (BigInt(r.s) << 31n) | (exp << 23n) | ((r.m >> 40n) & 0x7fffffn);
 }
 
 /** The classes compile-fp.ts handles whose qualifying predicate the closure tests itself (.unc). */

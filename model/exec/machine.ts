@@ -130,8 +130,10 @@ const HI_BIT = {
  * the bits. They ride on pendingTraps because the step loop already looks at it after every
  * instruction; an interruption drops them (it clears the PSR bits itself).
  */
-export const ONE_SHOT_ARM = 0x100,
-  ONE_SHOT_CLEAR = 0x200;
+// Above ISR.code's 16 bits: the FP trap codes use bits 7-14 (the parallel forms' low-half
+// O/U/I/FPA are bits 7-10), which these flags once shadowed.
+export const ONE_SHOT_ARM = 0x10000,
+  ONE_SHOT_CLEAR = 0x20000;
 const ONE_SHOT_FIELDS: readonly PsrFieldName[] = ['id', 'da', 'dd', 'ed', 'ia'];
 export const ONE_SHOT_PSR = ONE_SHOT_FIELDS.reduce((mask, f) => mask | (1n << BigInt(PSR_BIT[f])), 0n);
 
