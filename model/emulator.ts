@@ -16,9 +16,10 @@ export type { Insn, EventRecord };
 /**
  * The emulator's options: the configuration in its address-length spelling (arch/config.ts),
  * and whether to keep every interruption for state().events (memory grows with the run; the
- * default streams them to onEvent only, and state() reports their count).
+ * default streams them to onEvent only, and state() reports their count), and whether the
+ * ALAT keeps entries (default true; false behaves as Ski without -alat: every check misses).
  */
-export type EmuOptions = AddressLengthOptions & { keepEvents?: boolean };
+export type EmuOptions = AddressLengthOptions & { keepEvents?: boolean; alat?: boolean };
 
 export interface EventJson {
   step: number;
@@ -145,6 +146,7 @@ export class Emulator {
   constructor(opts?: EmuOptions) {
     this.config = emulatorConfig(opts);
     this.machine = new Machine(this.config);
+    this.machine.alat.enabled = opts?.alat ?? true;
     this.cache = new CodeCache(this.machine);
     this.kept = opts?.keepEvents ? [] : null;
     this.wireEvents();

@@ -1,8 +1,8 @@
 // Floating-point instruction formats (SDM vol 3 §4.6 F1-F14, §4.4 M6-M10, M18, M19): the F-unit
 // arithmetic, compares, classes and moves, and the M-unit FP loads/stores and GR↔FR moves.
 // Field names follow the SDM: f1 (target), f2, f3, f4 are kept in r1, r2, r3 and n3; the status
-// field in n2. Forms not covered (parallel fp* forms, speculative and advanced loads, ldfp,
-// lfetch) decode as unsupported, as do encodings with nonzero reserved fields.
+// field in n2. FP loads carry their kind (speculative, advanced, check) in n1 (x6 >> 2).
+// Encodings with nonzero reserved fields decode as unsupported.
 import { fld, sext, type Slot } from './bundle.js';
 import { hex, mk, unsupported, type Insn } from './insn.js';
 
@@ -151,7 +151,11 @@ function decodeMisc(s: Slot, qp: number, f1: number, f2: number, f3: number, sf:
     return mk('frsqrta', 'F', qp, `frsqrta${sfc}`, `${F(f1)},${P(p2)}=${F(f3)}`, { r1: f1, r3: f3, p2, n2: sf });
   }
   const x6 = fld(s, 27, 6);
-  if (x6 === 0x01) return unsupported('F', qp, 'hint.f');
+  // F16 hint.f (x6 0x01, y = 1): no architectural effect, executed as a nop.
+  if (x6 === 0x01) {
+    const imm = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
+    return mk('nop', 'F', qp, 'hint.f', hex(imm), { imm });
+  }
   const misc = MISC_X6[x6];
   if (misc) {
     if (fld(s, 34, 3) !== 0) return unsupported('F', qp, `${misc} with nonzero bits 36:34`);
@@ -203,6 +207,15 @@ function decodeMisc(s: Slot, qp: number, f1: number, f2: number, f3: number, sf:
 /** Memory format by x6 & 3 (SDM Table 4-35): e, 8, s, d. */
 const FMT = ['e', '8', 's', 'd'] as const;
 const LD_HINT = ['', '.nt1', undefined, '.nta'] as const;
+/** FP load kinds by x6 >> 2 (SDM Table 4-35, 4-36): the speculative, advanced and check forms. */
+export const LDF_KIND: Readonly<Record<number, string>> = {
+  0x0: '',
+  0x1: '.s',
+  0x2: '.a',
+  0x3: '.sa',
+  0x8: '.c.clr',
+  0x9: '.c.nc',
+};
 const ST_HINT = ['', undefined, undefined, '.nta'] as const;
 
 /** M-unit opcode 6/7 FP memory forms and opcode 4's getf. null: not an FP form. */
@@ -227,38 +240,50 @@ export function decodeFpM(s: Slot, op: number): Insn | null {
       const kind = (['sig', 'exp', 's', 'd'] as const)[x6 - 0x1c]!;
       return mk('setf', 'M', qp, `setf.${kind}`, `${F(r1)}=${R(r2)}`, { r1, r2, sub: kind });
     }
-    // M11/M12 ldfp8/ldfps/ldfpd (plain forms only): f1 = low part, f2 = high part.
-    if (x6 >= 0x01 && x6 <= 0x03) {
+    // M11/M12 ldfp8/ldfps/ldfpd, every load kind: f1 = low part, f2 = high part.
+    const kind = LDF_KIND[x6 >> 2];
+    if ((x6 & 3) !== 0 && kind !== undefined) {
       const h = LD_HINT[hint];
       if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
-      const fmt = FMT[x6]!;
-      const mn = `ldfp${fmt}${h}`;
-      if (m === 0) return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}]`, { r1, r2, r3, sub: fmt });
+      const fmt = FMT[x6 & 3]!;
+      const mn = `ldfp${fmt}${kind}${h}`,
+        n1 = x6 >> 2;
+      if (m === 0) return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}]`, { r1, r2, r3, sub: fmt, n1 });
       const inc = fmt === 's' ? 8 : 16;
-      return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}],${inc}`, { r1, r2, r3, sub: fmt, imm: BigInt(inc) });
+      return mk('ldfp', 'M', qp, mn, `${F(r1)},${F(r2)}=[${R(r3)}],${inc}`, {
+        r1,
+        r2,
+        r3,
+        sub: fmt,
+        n1,
+        imm: BigInt(inc),
+      });
     }
-    return unsupported('M', qp, 'ldfp speculative/advanced/check forms');
+    return unsupported('M', qp, `ldfp x6=0x${x6.toString(16)}`);
   }
   if (op !== 6 && op !== 7) return null;
   const fmt = FMT[x6 & 3]!;
   const isFill = x6 === 0x1b,
     isSpill = x6 === 0x3b;
-  const isLoad = x6 <= 0x03 || isFill,
+  const kind = isFill ? '' : LDF_KIND[x6 >> 2];
+  const isLoad = kind !== undefined,
     isStore = (x6 >= 0x30 && x6 <= 0x33) || isSpill;
   if (!isLoad && !isStore)
     return unsupported('M', qp, `FP load/store x6=0x${x6.toString(16)} (speculative, advanced, check or lfetch)`);
   const h = (isLoad ? LD_HINT : ST_HINT)[hint];
   if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
-  const mn = (isLoad ? (isFill ? 'ldf.fill' : `ldf${fmt}`) : isSpill ? 'stf.spill' : `stf${fmt}`) + h;
+  const mn = (isLoad ? (isFill ? 'ldf.fill' : `ldf${fmt}${kind}`) : isSpill ? 'stf.spill' : `stf${fmt}`) + h;
   const sub = isFill || isSpill ? 'spill' : fmt;
   if (isLoad) {
+    // n1: the load kind, x6 >> 2 (0 plain or fill, 1 .s, 2 .a, 3 .sa, 8 .c.clr, 9 .c.nc).
+    const n1 = isFill ? 0 : x6 >> 2;
     if (op === 6 && m === 0) {
       if (r2 !== 0) return unsupported('M', qp, 'FP load with nonzero r2 field');
-      return mk('ldf', 'M', qp, mn, `${F(r1)}=[${R(r3)}]`, { r1, r3, sub });
+      return mk('ldf', 'M', qp, mn, `${F(r1)}=[${R(r3)}]`, { r1, r3, sub, n1 });
     }
-    if (op === 6) return mk('ldf_postreg', 'M', qp, mn, `${F(r1)}=[${R(r3)}],${R(r2)}`, { r1, r2, r3, sub });
+    if (op === 6) return mk('ldf_postreg', 'M', qp, mn, `${F(r1)}=[${R(r3)}],${R(r2)}`, { r1, r2, r3, sub, n1 });
     const imm = sext((fld(s, 36, 1) << 8) | (fld(s, 27, 1) << 7) | r2, 9);
-    return mk('ldf_postimm', 'M', qp, mn, `${F(r1)}=[${R(r3)}],${imm}`, { r1, r3, imm, sub });
+    return mk('ldf_postimm', 'M', qp, mn, `${F(r1)}=[${R(r3)}],${imm}`, { r1, r3, imm, sub, n1 });
   }
   if (op === 6 && m === 0) {
     if (r1 !== 0) return unsupported('M', qp, 'FP store with nonzero r1 field');

@@ -23,7 +23,9 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     case 0:
       return fld(s, 33, 3) >= 4 ? decodeCheck(s, 'M', qp, bundleAddr) : decodeSys0(s, qp, r2, r3);
     case 1:
-      return fld(s, 33, 3) === 1 ? decodeCheck(s, 'M', qp, bundleAddr) : decodeSys1(s, qp, r1, r2, r3);
+      return fld(s, 33, 3) === 1 || fld(s, 33, 3) === 3
+        ? decodeCheck(s, 'M', qp, bundleAddr)
+        : decodeSys1(s, qp, r1, r2, r3);
     case 4:
     case 5:
       return decodeLdSt(s, op, qp, r1, r2, r3);
@@ -38,9 +40,11 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
     x4 = fld(s, 27, 4),
     x2 = fld(s, 31, 2);
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 0 x3=${x3} (chk)`);
-  // M24/M26: without an ALAT in the model, invala and invala.e have nothing to invalidate.
+  // M24 invala, M26 invala.e r1, M27 invala.e f1 (sub: the register file of the entry).
   if (x2 === 1 && x4 === 0) return mk('invala', 'M', qp, 'invala', '');
-  if (x2 === 1 && x4 === 2) return mk('invala', 'M', qp, 'invala.e', R(fld(s, 6, 7)), { r1: fld(s, 6, 7) });
+  if (x2 === 1 && x4 === 2) return mk('invala', 'M', qp, 'invala.e', R(fld(s, 6, 7)), { r1: fld(s, 6, 7), sub: 'gr' });
+  if (x2 === 1 && x4 === 3)
+    return mk('invala', 'M', qp, 'invala.e', `f${fld(s, 6, 7)}`, { r1: fld(s, 6, 7), sub: 'fr' });
   if (x4 >= 4 && x4 <= 7) {
     // M44: imm24 = i · i2d · imm21a.
     const imm = BigInt((fld(s, 36, 1) << 23) | (x2 << 21) | fld(s, 6, 21));
@@ -264,17 +268,30 @@ function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number
 export function decodeCheck(s: Slot, unit: 'M' | 'I', qp: number, bundleAddr: bigint): Insn {
   const x3 = fld(s, 33, 3),
     sign = fld(s, 36, 1);
-  if (x3 === 1) {
-    const r2 = fld(s, 13, 7);
+  if (x3 === 1 || (unit === 'M' && x3 === 3)) {
+    // M21 (x3 3) checks an FR: objdump prints it chk.s.
+    const r2 = fld(s, 13, 7),
+      fr = x3 === 3;
     const disp = sext((sign << 20) | (fld(s, 20, 13) << 7) | fld(s, 6, 7), 21) << 4n;
     const target = BigInt.asUintN(64, bundleAddr + disp);
-    return mk('chk_s', unit, qp, unit === 'M' ? 'chk.s.m' : 'chk.s.i', `${R(r2)},${hex(target)}`, { r2, imm: target });
+    const mn = fr ? 'chk.s' : unit === 'M' ? 'chk.s.m' : 'chk.s.i';
+    return mk('chk_s', unit, qp, mn, `${fr ? 'f' : 'r'}${r2},${hex(target)}`, {
+      r2,
+      imm: target,
+      sub: fr ? 'fr' : 'gr',
+    });
   }
-  if (unit === 'M' && (x3 === 4 || x3 === 5)) {
-    const r1 = fld(s, 6, 7);
+  if (unit === 'M' && x3 >= 4) {
+    // M22: x3 4/5 chk.a.nc/.clr on a GR, 6/7 on an FR.
+    const r1 = fld(s, 6, 7),
+      fr = x3 >= 6;
     const disp = sext((sign << 20) | fld(s, 13, 20), 21) << 4n;
     const target = BigInt.asUintN(64, bundleAddr + disp);
-    return mk('chk_a', unit, qp, x3 === 4 ? 'chk.a.nc' : 'chk.a.clr', `${R(r1)},${hex(target)}`, { r1, imm: target });
+    return mk('chk_a', unit, qp, x3 & 1 ? 'chk.a.clr' : 'chk.a.nc', `${fr ? 'f' : 'r'}${r1},${hex(target)}`, {
+      r1,
+      imm: target,
+      sub: fr ? 'fr' : 'gr',
+    });
   }
   return unsupported(unit, qp, `${unit}-unit opcode 0 x3=${x3} (chk)`);
 }

@@ -8,9 +8,19 @@
 // writing f2-f127 sets PSR.mfl/mfh.
 import type { Insn } from '../decode/insn.js';
 import { roundEnv, type PrecisionCompleter } from '../fp/env.js';
-import type { RoundEnv } from '../fp/round.js';
+import { type RoundEnv, TRAP_O, TRAP_U } from '../fp/round.js';
 import { fmaReg, isFault, type FpOutcome } from '../fp/fma.js';
-import { clearFlags, flagsOf, orFlags, RC_ZERO, sfControlBits, sfControls, withControlBits } from '../fp/fpsr.js';
+import {
+  clearFlags,
+  flagsOf,
+  orFlags,
+  RC_ZERO,
+  reservedControls,
+  SF0_TD,
+  sfControlBits,
+  sfControls,
+  withControlBits,
+} from '../fp/fpsr.js';
 import {
   doubleToReg,
   expToReg,
@@ -39,7 +49,9 @@ import {
   type MinMax,
 } from '../fp/ops.js';
 import { EXP_INTEGER, FR0, fpReg, isNatVal, MASK64, NATVAL, type FpReg } from '../fp/reg.js';
+import { physFr } from './alat.js';
 import { jump } from './compile-br.js';
+import { deferSpeculative, speculativeIsr } from './compile-spec.js';
 import { OUT, hiOf, loOf, toBig } from './int64.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
@@ -125,12 +137,24 @@ function parallel(
     const code = (isFault(hi) ? hi.fault : 0) | ((isFault(lo) ? lo.fault : 0) << 4);
     return m.fault('fp_fault', { isr: BigInt(code) });
   }
-  const v = intReg((pack(hi.r) << 32n) | pack(lo.r));
+  const packHalf = (o: { r: FpReg; trap: number }) =>
+    pack === regToSingle && o.trap & (TRAP_O | TRAP_U) ? wrappedSingle(o.r) : pack(o.r);
+  const v = intReg((packHalf(hi) << 32n) | packHalf(lo));
   writeFr(m, f1, v);
   const flags = hi.flags | lo.flags;
   if (flags) setFpsr(m, orFlags(fpsrOf(m), sf, flags));
   if (hi.trap || lo.trap) m.pendingTraps |= 1 | (((hi.trap << 4) | lo.trap) << 7);
   return CONT;
+}
+
+/**
+ * A parallel half's result when its overflow/underflow trap is enabled: the single with its
+ * biased exponent wrapped in 8 bits (the unbounded exponent + 127, modulo 256), so that the
+ * trap handler can rescale it (as Ski; the scalar forms wrap in 17 bits).
+ */
+function wrappedSingle(r: FpReg): bigint {
+  const exp = BigInt((r.e - 0xffff + 127) & 0xff);
+  return (BigInt(r.s) << 31n) | (exp << 23n) | ((r.m >> 40n) & 0x7fffffn);
 }
 
 /** The classes compile-fp.ts handles whose qualifying predicate the closure tests itself (.unc). */
@@ -146,9 +170,11 @@ export function compileFp(m: Machine, ins: Insn): Exec | null {
   if (targetFr !== undefined && targetFr <= 1) return () => m.fault('illegal_op');
   if ((ins.op === 'fcmp' || ins.op === 'fclass') && ins.p1 === ins.p2) return () => m.fault('illegal_op');
   const accessIsr = access === 'r' ? ISR_R : access === 'w' ? ISR_W : 0n;
+  // A speculative load's fault reports ISR.sp (and ed), as its translation faults do.
+  const speculative = SPECULATIVE_LOADS.has(ins.op) && (ins.n1 === KIND_S || ins.n1 === KIND_SA);
   return () => {
     const code = disabledCode(m, regs);
-    if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr });
+    if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr | (speculative ? speculativeIsr(m) : 0n) });
     return exec();
   };
 }
@@ -460,11 +486,33 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [],
         exec: () => {
-          const f = fpsrOf(m);
-          setFpsr(m, withControlBits(f, sf, (sfControlBits(f, sf) & amask) | omask));
+          // sf.controls = (sf0.controls & amask7) | omask7 (SDM fsetc: from sf0 whatever sf);
+          // a reserved result (pc = 01, or td in sf0) is a Reserved Register/Field fault.
+          const f = fpsrOf(m),
+            controls = (sfControlBits(f, 0) & amask) | omask;
+          if (reservedControls(controls) || (sf === 0 && controls & SF0_TD)) return m.fault('reserved_reg_field');
+          setFpsr(m, withControlBits(f, sf, controls));
           return CONT;
         },
       };
+    }
+    case 'chk_s':
+    case 'chk_a':
+    case 'invala': {
+      // The FR forms (the GR forms are compile-spec.ts's). Decoded at bundle address 0: imm
+      // is the recovery code's displacement from the bundle.
+      if (ins.sub !== 'fr') return null;
+      const disp = ins.imm,
+        branch = () => {
+          const t = BigInt.asUintN(64, toBig(m.ipLo, m.ipHi) + disp);
+          return jump(m, loOf(t), hiOf(t));
+        };
+      // chk.s f2 branches on NaTVal (and is subject to the Disabled FP-Register fault).
+      if (ins.op === 'chk_s') return { regs: [r2], exec: () => (isNatVal(fr(r2)) ? branch() : CONT) };
+      if (ins.op === 'invala')
+        return { regs: [], exec: () => (m.alat.invalidateRegister('fr', physFr(m.rrbFr, r1)), CONT) };
+      const clear = ins.mn === 'chk.a.clr';
+      return { regs: [], exec: () => (m.alat.check('fr', physFr(m.rrbFr, r1), clear) ? CONT : branch()) };
     }
     case 'fclrf':
       return { regs: [], exec: () => (setFpsr(m, clearFlags(fpsrOf(m), sf)), CONT) };
@@ -496,15 +544,20 @@ function postInc(m: Machine, r3: number, inc: bigint): void {
   m.grHi[r3] = hiOf(v);
 }
 
-/** Reads `size` bytes at a translated address (two 8-byte halves at most): [low 8, high 8]. */
-function loadBytes(m: Machine, lo: number, hi: number, size: number): [bigint, bigint] | null {
+/** The physical address of the last loadBytes (an advanced load's ALAT entry). */
+let loadedPa = 0n;
+
+/** Reads `size` bytes at a translated address (two 8-byte halves at most): [low 8, high 8].
+ *  `isr`: extra ISR bits of a fault (a speculative load's sp/ed). */
+function loadBytes(m: Machine, lo: number, hi: number, size: number, isr = 0n): [bigint, bigint] | null {
   const first = Math.min(size, 8);
-  if (!xlateData(m, lo, hi, size > 8 ? 16 : size, READ)) return null;
+  if (!xlateData(m, lo, hi, size > 8 ? 16 : size, READ, false, undefined, isr)) return null;
+  loadedPa = toBig(PA.lo, PA.hi);
   m.mem.load(PA.lo, PA.hi, first, OUT);
   const a = toBig(OUT.lo, OUT.hi);
   if (size <= 8) return [a, 0n];
   const addr2 = BigInt.asUintN(64, toBig(lo, hi) + 8n);
-  if (!xlateData(m, loOf(addr2), hiOf(addr2), 8, READ)) return null;
+  if (!xlateData(m, loOf(addr2), hiOf(addr2), 8, READ, false, undefined, isr)) return null;
   m.mem.load(PA.lo, PA.hi, size - 8 === 2 ? 2 : 8, OUT);
   return [a, toBig(OUT.lo, OUT.hi)];
 }
@@ -558,6 +611,73 @@ function toMemory(sub: string, r: FpReg): [bigint, bigint] {
   }
 }
 
+const SPECULATIVE_LOADS = new Set(['ldf', 'ldf_postreg', 'ldf_postimm', 'ldfp']);
+/** FP load kinds (Insn.n1 of ldf/ldfp: x6 >> 2). */
+const KIND_S = 1,
+  KIND_A = 2,
+  KIND_SA = 3,
+  KIND_C_CLR = 8,
+  KIND_C_NC = 9;
+
+/**
+ * The body of every FP load (ldf, ldfp) of every kind, after the Illegal Operation and
+ * Disabled FP-Register checks: `targets` (f1, and f2 for ldfp) from `size` bytes at GR r3.
+ * Speculative kinds (.s/.sa) defer a NaT address or a deferrable fault as NaTVal in every
+ * target (compile-spec.ts deferSpeculative; the post-increment carries r3's and r2's NaT);
+ * advanced kinds (.a/.sa) replace f1's ALAT entry with this access; a check (.c.clr/.c.nc)
+ * that finds f1's entry rewrites the targets unchanged without reading memory (PSR.mfl/mfh
+ * are set, as Ski does), and .c.nc allocates again after a miss.
+ */
+function fpLoad(
+  m: Machine,
+  kind: number,
+  r3: number,
+  targets: readonly number[],
+  size: number,
+  convert: (bytes: [bigint, bigint]) => FpReg[],
+  inc: (() => bigint) | null,
+  incReg: number,
+): number {
+  const N = m.nat,
+    L = m.grLo,
+    H = m.grHi;
+  const speculative = kind === KIND_S || kind === KIND_SA,
+    advanced = kind === KIND_A || kind === KIND_SA,
+    check = kind === KIND_C_CLR || kind === KIND_C_NC;
+  const f1 = targets[0]!,
+    phys = () => physFr(m.rrbFr, f1);
+  const postInc_ = () => {
+    if (!inc) return;
+    const nat = N[r3]! | N[incReg]!;
+    postInc(m, r3, inc());
+    if (speculative) N[r3] = nat;
+  };
+  if (speculative) {
+    // As Ski: only r3's NaT defers; a NaT increment register only passes its NaT on to r3.
+    if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+      if (advanced) m.alat.invalidateRegister('fr', phys());
+      postInc_();
+      for (const t of targets) writeFr(m, t, NATVAL);
+      return CONT;
+    }
+  } else if (N[r3] || (incReg && N[incReg])) return m.fault('reg_nat', { isr: ISR_R });
+  if (check && m.alat.check('fr', phys(), kind === KIND_C_CLR)) {
+    postInc_();
+    for (const t of targets) writeFr(m, t, readFr(m, t));
+    return CONT;
+  }
+  const bytes = loadBytes(m, L[r3]!, H[r3]!, size, speculative ? speculativeIsr(m) : 0n);
+  if (!bytes) return 2;
+  if (advanced || kind === KIND_C_NC) {
+    m.alat.invalidateRegister('fr', phys());
+    m.alat.allocate('fr', phys(), loadedPa, size);
+  }
+  postInc_();
+  const values = convert(bytes);
+  for (let i = 0; i < targets.length; i++) writeFr(m, targets[i]!, values[i]!);
+  return CONT;
+}
+
 function compileFpMem(m: Machine, ins: Insn): Body | null {
   const { r1, r2, r3, sub } = ins;
   const N = m.nat,
@@ -571,18 +691,22 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
       const post = ins.op !== 'ldf',
         reg = ins.op === 'ldf_postreg';
       if (post && r3 === 0) return { regs: [r1], exec: () => m.fault('illegal_op') };
+      const inc = () => (reg ? toBig(L[r2]!, H[r2]!) : ins.imm);
       return {
         regs: [r1],
         access: 'r',
         targetFr: r1,
-        exec: () => {
-          if (N[r3] || (reg && N[r2])) return m.fault('reg_nat', { isr: ISR_R });
-          const bytes = loadBytes(m, L[r3]!, H[r3]!, size);
-          if (!bytes) return 2;
-          if (post) postInc(m, r3, reg ? toBig(L[r2]!, H[r2]!) : ins.imm);
-          writeFr(m, r1, fromMemory(sub, bytes[0], bytes[1]));
-          return CONT;
-        },
+        exec: () =>
+          fpLoad(
+            m,
+            ins.n1,
+            r3,
+            [r1],
+            size,
+            (bytes) => [fromMemory(sub, bytes[0], bytes[1])],
+            post ? inc : null,
+            reg ? r2 : 0,
+          ),
       };
     }
     case 'stf':
@@ -617,14 +741,19 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
         targetFr: Math.min(f1, f2),
         exec: () => {
           if (f1 === f2 || ((frIndex(m, f1) ^ frIndex(m, f2)) & 1) === 0) return m.fault('illegal_op');
-          if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
-          const bytes = loadBytes(m, L[r3]!, H[r3]!, 2 * half);
-          if (!bytes) return 2;
-          if (inc !== 0n) postInc(m, r3, inc);
-          const [a, b] = half === 4 ? [bytes[0] & 0xffffffffn, bytes[0] >> 32n] : bytes;
-          writeFr(m, f1, fromMemory(sub, a, 0n));
-          writeFr(m, f2, fromMemory(sub, b, 0n));
-          return CONT;
+          return fpLoad(
+            m,
+            ins.n1,
+            r3,
+            [f1, f2],
+            2 * half,
+            (bytes) => {
+              const [a, b] = half === 4 ? [bytes[0] & 0xffffffffn, bytes[0] >> 32n] : bytes;
+              return [fromMemory(sub, a, 0n), fromMemory(sub, b, 0n)];
+            },
+            inc !== 0n ? () => inc : null,
+            0,
+          );
         },
       };
     }

@@ -1,10 +1,11 @@
 // Speculation, spill/fill and semaphores (SDM vol 1 §4.4, vol 2 §5.5.5): the load forms
 // ld.s/ld.sa (control speculation: a fault is deferred as a NaT), ld.a/ld.c/ld.bias, ld8.fill
 // and st8.spill with ar.unat, chk.s/chk.a, invala, and cmpxchg/xchg/fetchadd with ar.ccv.
-// The model has no ALAT (the SDM lets entries go at any time): ld.a allocates nothing, every
-// ld.c reloads and every chk.a branches to its recovery code — as Ski does without -alat.
+// Advanced loads allocate ALAT entries (exec/alat.ts, keyed by physical register); ld.c and
+// chk.a look them up: a hit keeps the register (no memory access), a miss reloads / branches.
 import { CR } from '../../arch/cr.js';
 import type { Insn } from '../decode/insn.js';
+import { physGr } from './alat.js';
 import { jump } from './compile-br.js';
 import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
@@ -24,16 +25,18 @@ const UNAT = AR.UNAT,
 /**
  * Whether a speculative load of `va` must be deferred (its target gets a NaT) instead of
  * loading or faulting: PSR.dt = 0 (every speculative load is deferred in physical mode, which
- * the SDM permits and Ski does), an unimplemented address, a NaT page, non-speculative memory
- * (UC, UCE), or a translation fault that is deferred: always with PSR.ed = 1 or PSR.ic = 0,
+ * the SDM permits and Ski does), PSR.ed = 1, an unimplemented address, a NaT page, non-speculative
+ * memory (UC, UCE), or a translation fault that is deferred: always with PSR.ic = 0,
  * else when the code page's ITLB entry has ed = 1 and the fault's DCR bit is 1 (SDM vol 2
  * §5.5.5; with PSR.it = 0 there is no code page entry and no DCR deferral, as in Ski).
  * Otherwise the load goes through xlateData, which raises any fault left.
  */
-function deferSpeculative(m: Machine, va: bigint): boolean {
-  if (!m.dt || !m.vaImplemented(Number(va >> 32n))) return true;
+export function deferSpeculative(m: Machine, va: bigint): boolean {
+  // PSR.ed = 1 (set by rfi for one instruction) defers without any access (SDM ld: defer =
+  // speculative && (nat || PSR.ed); Ski).
+  if (!m.dt || m.psrBit('ed') === 1 || !m.vaImplemented(Number(va >> 32n))) return true;
   const dcr = m.cr[CR.DCR]!;
-  const always = m.psrBit('ed') === 1 || !m.ic;
+  const always = !m.ic;
   const codeEd = m.it === 1 && codePageEd(m);
   const by = (bit: number) => always || (codeEd && ((dcr >> BigInt(bit)) & 1n) === 1n);
   const e = m.dtlb.lookup(region(m, va).rid, va);
@@ -46,6 +49,9 @@ function deferSpeculative(m: Machine, va: bigint): boolean {
   if (!e.a && !m.psrBit('da')) return by(DCR_DEFER.da);
   return e.ma === 4 || e.ma === 5;
 }
+
+/** The ISR bits of an undeferred fault of a speculative load: sp, and ed from the code page. */
+export const speculativeIsr = (m: Machine): bigint => ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n);
 
 /** The ed bit of the ITLB entry that maps the current instruction. */
 function codePageEd(m: Machine): boolean {
@@ -66,7 +72,10 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         reg = ins.op === 'ld_postreg';
       if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
       const speculative = ins.sub === '.s' || ins.sub === '.sa',
-        fill = ins.sub === '.fill';
+        fill = ins.sub === '.fill',
+        advanced = ins.sub === '.a' || ins.sub === '.sa',
+        check = ins.sub.startsWith('.c.'),
+        clear = ins.sub.startsWith('.c.clr');
       const inc = () => {
         if (!post) return;
         if (reg) {
@@ -74,10 +83,12 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
           N[r3] = N[r3]! | N[r2]!;
         } else postInc(L, H, r3, iLo, iHi);
       };
+      const alat = m.alat;
       return () => {
         if (speculative) {
-          // A NaT address is deferred like a fault: the target gets the NaT.
+          // A NaT address is deferred like a fault: the target gets the NaT (and no entry).
           if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+            if (advanced) alat.invalidateRegister('gr', physGr(m.bsp, r1));
             inc();
             L[r1] = 0;
             H[r1] = 0;
@@ -85,8 +96,13 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
             return CONT;
           }
         } else if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
+        // A check load that finds its entry leaves the register alone and reads no memory.
+        if (check && alat.check('gr', physGr(m.bsp, r1), clear)) {
+          inc();
+          return CONT;
+        }
         const aLo = L[r3]!;
-        const isr = speculative ? ISR_SP | (m.it && codePageEd(m) ? ISR_ED : 0n) : 0n;
+        const isr = speculative ? speculativeIsr(m) : 0n;
         if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
         // ld8.fill needs 8-byte alignment whatever PSR.ac (as a spill does).
         if (fill && aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_R });
@@ -94,6 +110,12 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         const vLo = OUT.lo,
           vHi = OUT.hi;
         const nat = fill ? (m.ar(UNAT) >> BigInt(unatBit(aLo))) & 1n : 0n;
+        // ld.a/ld.sa replace the target's entry; ld.c.nc allocates again after a miss.
+        if (advanced || (check && !clear)) {
+          const phys = physGr(m.bsp, r1);
+          alat.invalidateRegister('gr', phys);
+          alat.allocate('gr', phys, toBig(PA.lo, PA.hi), size);
+        }
         inc();
         L[r1] = vLo;
         H[r1] = vHi;
@@ -141,20 +163,27 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'chk_s':
+      if (ins.sub === 'fr') return null; // compile-fp.ts (NaTVal, Disabled FP-Register)
       // The recovery branch is taken when the checked register holds a NaT.
       return () => {
         if (!N[r2]) return CONT;
         add64(m.ipLo, m.ipHi, iLo, iHi);
         return jump(m, OUT.lo, OUT.hi);
       };
-    case 'chk_a':
-      // No ALAT: the check always misses.
+    case 'chk_a': {
+      if (ins.sub === 'fr') return null; // compile-fp.ts
+      // A miss branches to the recovery code; chk.a.clr removes the entry it finds.
+      const clear = ins.mn === 'chk.a.clr';
       return () => {
+        if (m.alat.check('gr', physGr(m.bsp, r1), clear)) return CONT;
         add64(m.ipLo, m.ipHi, iLo, iHi);
         return jump(m, OUT.lo, OUT.hi);
       };
+    }
     case 'invala':
-      return () => CONT;
+      if (ins.sub === 'fr') return null; // compile-fp.ts
+      if (ins.sub === 'gr') return () => (m.alat.invalidateRegister('gr', physGr(m.bsp, r1)), CONT);
+      return () => (m.alat.invalidateAll(), CONT);
     case 'lfetch':
     case 'lfetch_postimm':
     case 'lfetch_postreg': {

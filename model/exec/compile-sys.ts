@@ -1,6 +1,7 @@
 // System instructions: moves to/from AR, CR, PSR and the indirect register files, the PSR
 // mask instructions, alloc, cover, bsw, epc, vmsw, break (halt and the PAL convention), nop.
 // Every fault check names its interruption and pickFault() orders them by arch/priority.ts.
+import { fpsrReserved } from '../fp/fpsr.js';
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY } from '../../arch/cr.js';
 import { PSR_L_RESERVED_MASK, PSR_READ_MASK, PSR_SM_RESERVED_MASK } from '../../arch/psr.js';
 import type { Insn } from '../decode/insn.js';
@@ -27,7 +28,18 @@ const CR_RESERVED: Record<number, bigint> = {
 const AR_IMPL = new Set([
   0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 21, 24, 25, 26, 27, 28, 29, 30, 32, 36, 40, 44, 64, 65, 66,
 ]);
-export const AR = { RSC: 16, BSP: 17, BSPSTORE: 18, RNAT: 19, UNAT: 36, ITC: 44, PFS: 64, LC: 65, EC: 66 } as const;
+export const AR = {
+  RSC: 16,
+  BSP: 17,
+  BSPSTORE: 18,
+  RNAT: 19,
+  UNAT: 36,
+  FPSR: 40,
+  ITC: 44,
+  PFS: 64,
+  LC: 65,
+  EC: 66,
+} as const;
 const AR_RESERVED: Record<number, bigint> = {
   [AR.RSC]: bitsMask(63, 30) | bitsMask(15, 5),
   [AR.PFS]: bitsMask(51, 38) | bitsMask(61, 58),
@@ -163,7 +175,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           pickFault(
             (!arUnitOk(n, ins.unit) || n === AR.BSP || rseArBusy(m, n)) && 'illegal_op',
             !isImm && N[r2] && 'reg_nat',
-            (v & (AR_RESERVED[n] ?? 0n)) !== 0n && 'reserved_reg_field',
+            ((v & (AR_RESERVED[n] ?? 0n)) !== 0n || (n === AR.FPSR && fpsrReserved(v))) && 'reserved_reg_field',
             (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
           ),
           () => {

@@ -14,6 +14,7 @@ import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
 import { PhysMem, pageKey } from './memory.js';
 import { setRrb } from './rotate.js';
+import { Alat } from './alat.js';
 import { TlbSide } from './tlb.js';
 
 export const CONT = 0,
@@ -130,8 +131,10 @@ const HI_BIT = {
  * the bits. They ride on pendingTraps because the step loop already looks at it after every
  * instruction; an interruption drops them (it clears the PSR bits itself).
  */
-export const ONE_SHOT_ARM = 0x100,
-  ONE_SHOT_CLEAR = 0x200;
+// Above ISR.code's 16 bits: the FP trap codes use bits 7-14 (the parallel forms' low-half
+// O/U/I/FPA are bits 7-10), which these flags once shadowed.
+export const ONE_SHOT_ARM = 0x10000,
+  ONE_SHOT_CLEAR = 0x20000;
 const ONE_SHOT_FIELDS: readonly PsrFieldName[] = ['id', 'da', 'dd', 'ed', 'ia'];
 export const ONE_SHOT_PSR = ONE_SHOT_FIELDS.reduce((mask, f) => mask | (1n << BigInt(PSR_BIT[f])), 0n);
 
@@ -158,6 +161,8 @@ export class Machine {
   readonly itlb = new TlbSide();
   readonly dtlb = new TlbSide();
   readonly mem = new PhysMem();
+  /** The ALAT (exec/alat.ts): advanced loads allocate, stores and checks remove. */
+  readonly alat = new Alat();
   /** FR0..FR127 (physical; f32-f127 rotate by rrbFr), in the 82-bit register format (model/fp). */
   readonly fr: FpReg[] = Array.from({ length: 128 }, (_, i) => (i === 1 ? FR1 : FR0));
   /** CFM.rrb.fr. */
@@ -222,6 +227,7 @@ export class Machine {
 
   constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
+    this.mem.watch = this.alat;
     this.psrReserved = cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
     this.psrDefined = MASK64 & ~this.psrReserved;
   }

@@ -10,8 +10,16 @@ export function pageKey(lo: number, hi: number): number {
   return (hi & 0x7fffffff) * 0x100000 + (lo >>> PAGE_BITS);
 }
 
+/** Told of every store while `active` (the ALAT: stores remove the entries they overlap). */
+export interface StoreWatch {
+  readonly active: boolean;
+  stored(lo: number, hi: number, size: number): void;
+}
+
 export class PhysMem {
   readonly pages = new Map<number, Uint8Array>();
+  /** Told of each store (store, writeByte) while it is active. */
+  watch: StoreWatch | null = null;
   /** Called with the page key when a page that holds decoded code is written. */
   onCodeWrite: ((key: number) => void) | null = null;
   readonly codePages = new Set<number>();
@@ -38,6 +46,8 @@ export class PhysMem {
   }
 
   writeByte(lo: number, hi: number, v: number): void {
+    const w = this.watch;
+    if (w?.active) w.stored(lo, hi, 1);
     const key = pageKey(lo, hi);
     this.page(key, true)![lo & (PAGE_SIZE - 1)] = v;
     if (this.codePages.has(key)) this.codeWritten(key);
@@ -82,6 +92,8 @@ export class PhysMem {
   }
 
   store(lo: number, hi: number, size: number, vlo: number, vhi: number): void {
+    const w = this.watch;
+    if (w?.active) w.stored(lo, hi, size);
     const off = lo & (PAGE_SIZE - 1);
     if (off + size <= PAGE_SIZE) {
       const key = pageKey(lo, hi);

@@ -21,6 +21,21 @@ export const FPSR_RESERVED = 0x3fn << 58n;
 /** FPSR after reset (SDM: traps disabled, sf0 64-bit/RN, sf1..3 as sf0 with td = 1). */
 export const FPSR_RESET = 0x0009804c0270033fn;
 
+/** Whether a status field's 7 control bits hold a reserved value: pc = 01 (SDM Table 5-6). */
+export const reservedControls = (controls: number): boolean => ((controls >> 2) & 3) === 1;
+
+/** sf0 has no traps-disabled bit: its td (FPSR bit 12) is reserved. */
+export const SF0_TD = 0x40;
+
+/**
+ * Whether an FPSR value may not be written (mov to ar.fpsr: Reserved Register/Field fault):
+ * a reserved bit (63:58) or sf0.td set, or pc = 01 in any status field (SDM §5.2.2; Ski).
+ */
+export function fpsrReserved(v: bigint): boolean {
+  if (v & FPSR_RESERVED || (v >> SF_SHIFT[0]) & BigInt(SF0_TD)) return true;
+  return SF_SHIFT.some((sh) => reservedControls(Number((v >> sh) & 0x7fn)));
+}
+
 /** One status field's controls, decoded. */
 export interface SfControls {
   readonly ftz: boolean;

@@ -32,8 +32,12 @@ const goodElf = programs.build(
   'good',
   '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\tnop.i 0\n\tnop.i 0\n\t;;\n\tbreak.m 0xca11\n\t;;\n',
 );
-// hint.f: an F-unit encoding the model does not execute (FP arithmetic such as fadd runs).
-const fpElf = programs.build('fp', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\thint.f 0\n\tnop.i 0\n\t;;\n');
+// An MFI bundle whose F slot is fclrf.s0 with an unused field (bit 36) set: rejected by the
+// model's FP reject rule (model/README.md); hint.f now executes.
+const fpElf = programs.build(
+  'fp',
+  '\t.text\n\t.global _start\n_start:\n\t.byte 0x0c,0,0,0,0x01,0,0,0,0,0x0a,0x04,0,0,0,0x04,0\n',
+);
 function hostileElf(name: string, change: (b: Uint8Array, dv: DataView) => Uint8Array | undefined): string {
   const bytes = new Uint8Array(readFileSync(goodElf));
   const out = change(bytes, new DataView(bytes.buffer)) ?? bytes;
@@ -62,7 +66,10 @@ const HOSTILE_ELF: readonly (readonly [file: string, why: string | RegExp])[] = 
   [truncatedElf, 'bad ELF: program header table lies outside the file'],
   [emptyElf, 'bad ELF: file is 0 bytes, shorter than an ELF64 header'],
   [elf32, 'bad ELF: not a 64-bit ELF (EI_CLASS 1)'],
-  [fpElf, /unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(hint\.f\)$/],
+  [
+    fpElf,
+    /unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(fclrf with nonzero reserved fields\)$/,
+  ],
 ];
 const hostileRows = (prefix: readonly string[], command: string): Row[] =>
   HOSTILE_ELF.map(([file, why]) => [

@@ -103,13 +103,17 @@ describe('vti emu', () => {
     expect(vti(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
     expect(await vtiIn(junk)).toEqual({ code: 1, out: '', err: `vti emu: ${junk}: bad ELF: no ELF magic number\n` });
     const w = workdir();
-    // hint.f: an F-unit encoding the model does not execute (FP arithmetic such as fadd now runs).
-    const fp = w.build('fpcli', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\thint.f 0\n\tnop.i 0\n\t;;\n');
+    // An MFI bundle whose F slot is fclrf.s0 with an unused field (bit 36) set: rejected by the
+    // model's FP reject rule (model/README.md); hint.f now executes.
+    const fp = w.build(
+      'fpcli',
+      '\t.text\n\t.global _start\n_start:\n\t.byte 0x0c,0,0,0,0x01,0,0,0,0,0x0a,0x04,0,0,0,0x04,0\n',
+    );
     const u = await vtiIn(fp);
     expect(u.code).toBe(1);
     expect(u.err).toMatch(
       new RegExp(
-        `^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(hint\\.f\\)\\n$`,
+        `^vti emu: ${fp.replace(/[.]/g, '\\.')}: unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \\(fclrf with nonzero reserved fields\\)\\n$`,
       ),
     );
     expect((await vtiIn(fp, '--valen', '70')).err).toBe('vti emu: --valen 70 is out of range: allowed 51..61\n');

@@ -50,8 +50,10 @@ describe('ELF loading', () => {
 describe('unsupported instructions', () => {
   it('stop the run with an error naming the address, slot and encoding', () => {
     const w = workdir();
-    // hint.f: an F-unit encoding the model does not execute (FP arithmetic such as fadd now runs).
-    const elf = w.build('fp', '\t.text\n\t.global _start\n_start:\n\tnop.m 0\n\thint.f 0\n\tnop.i 0\n\t;;\n');
+    // An MFI bundle whose F slot is fclrf.s0 with bit 36 (an unused field) set: objdump prints
+    // fclrf, the model rejects it (model/README.md, the FP reject rule; hint.f now executes).
+    const bytes = '0x0c,0x00,0x00,0x00,0x01,0x00,0x00,0x00,0x00,0x0a,0x04,0x00,0x00,0x00,0x04,0x00';
+    const elf = w.build('fp', `\t.text\n\t.global _start\n_start:\n\t.byte ${bytes}\n`);
     const e = new Emulator();
     e.loadElf(w.read(elf));
     let err: unknown;
@@ -63,7 +65,9 @@ describe('unsupported instructions', () => {
     expect(err).toBeInstanceOf(UnsupportedInstruction);
     const u = err as UnsupportedInstruction;
     expect([u.address, u.slot]).toEqual([0x100000n, 1]);
-    expect(u.message).toMatch(/^unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(hint\.f\)$/);
+    expect(u.message).toMatch(
+      /^unsupported instruction at 0x100000 slot 1: encoding 0x[0-9a-f]{11} \(fclrf with nonzero reserved fields\)$/,
+    );
     // The encoding is bits 86:46 of the bundle.
     const bundle = e.machine.mem.readBytes(0x100000n, 16);
     const v = [...bundle].reverse().reduce((a, x) => (a << 8n) | BigInt(x), 0n);

@@ -19,7 +19,7 @@ import {
 import { KNOWN_DIVERGENCES } from '../../tools/ski/known-divergences.js';
 import { runModel } from '../../tools/ski/model-run.js';
 import { SKI_PROGRAMS_DIR } from '../../tools/ski/paths.js';
-import { parseProgramConfig, programConfig } from '../../tools/ski/program-config.js';
+import { parseProgramConfig, programConfig, skiFlags } from '../../tools/ski/program-config.js';
 import { evalExpressions, parseSkiOutput } from '../../tools/ski/ski-run.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ski/', import.meta.url));
@@ -90,6 +90,25 @@ describe('Ski output and fixture encoding', () => {
     expect(s!.regs.nat).toBe('0x0');
   });
 
+  it('reads the FRs of an fr=N program as spill images (sign, exponent, significand) and FPSR as ar40', () => {
+    const record = evalExpressions(3)
+      .map(
+        (e) =>
+          `${e} = ${{ ip: '100000', 'f3.s': '1', 'f3.e': '1fffe', 'f2.e': 'ffff', 'f2.m': '8000000000000000', ar40: '9804c0270033f' }[e] ?? '0'}`,
+      )
+      .join('\n');
+    const [s] = parseSkiOutput(record, 3);
+    expect(s!.regs).toMatchObject({
+      f2: '0xffff8000000000000000',
+      f3: '0x3fffe0000000000000000',
+      fpsr: '0x9804c0270033f',
+    });
+    expect(s!.regs).not.toHaveProperty('f4');
+    expect(parseSkiOutput(skiRecord({}))[0]!.regs).not.toHaveProperty('fpsr');
+    expect(parseProgramConfig('// config: fr=31\n')).toEqual({ fr: 31 });
+    expect(() => parseProgramConfig('// config: fr=1\n')).toThrow(/bad config item/);
+  });
+
   it('rejects output that does not follow the command file', () => {
     expect(() => parseSkiOutput(skiRecord({}).replace('psr = 0', 'pta = 3c'))).toThrow(/unexpected bski output/);
   });
@@ -98,5 +117,8 @@ describe('Ski output and fixture encoding', () => {
     expect(parseProgramConfig('// x\n// config: valen=51 palen=40\n')).toEqual({ valen: 51, palen: 40 });
     expect(parseProgramConfig('mov r2=1\n')).toEqual({});
     expect(() => parseProgramConfig('// config: vt=off\n')).toThrow(/bad config item/);
+    expect(parseProgramConfig('// ski: -alat\n// config: valen=51\n')).toEqual({ alat: true, valen: 51 });
+    expect(skiFlags(parseProgramConfig('// ski: -alat\n'))).toEqual(['-alat']);
+    expect(() => parseProgramConfig('// ski: -noalat\n')).toThrow(/bad ski flag/);
   });
 });

@@ -1,7 +1,7 @@
 // The first divergence between two runs of one program: the step, where it was, which
 // register (or ip/slot/interruption/end), and both values.
 import type { RunResult } from './ski-run.js';
-import { REGISTER_NAMES, type StepState } from './step-state.js';
+import { FP_REGISTER_NAMES, REGISTER_NAMES, type StepState } from './step-state.js';
 
 export interface Divergence {
   /** 1-based: the state after this many steps. */
@@ -19,7 +19,7 @@ function stateDivergence(a: StepState, b: StepState): { what: string; ski: strin
   if (a.ip !== b.ip || a.slot !== b.slot) return { what: 'ip', ski: `${a.ip}.${a.slot}`, model: `${b.ip}.${b.slot}` };
   if (a.interrupted !== b.interrupted)
     return { what: 'interruption', ski: String(a.interrupted), model: String(b.interrupted) };
-  for (const r of REGISTER_NAMES) {
+  for (const r of [...REGISTER_NAMES, ...FP_REGISTER_NAMES]) {
     const x = a.regs[r],
       y = b.regs[r];
     if (x !== y) return { what: r, ski: x ?? '(not compared)', model: y ?? '(not compared)' };

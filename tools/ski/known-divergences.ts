@@ -15,6 +15,12 @@ export interface KnownDivergence {
 }
 
 export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
+  'alat-cmpxchg-fail': {
+    step: 18,
+    what: 'ip',
+    settled: 'ski',
+    rule: 'A cmpxchg whose compare fails stores nothing and removes no ALAT entry (SDM vol 3 cmpxchg pseudo-code: alat_inval_multiple_entries only when AR[CCV] equals the value read); Ski with -alat removes the overlapping entries on every cmpxchg, so its chk.a.nc branches',
+  },
   'break-x': {
     step: 10,
     what: 'iim',

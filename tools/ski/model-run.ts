@@ -3,12 +3,24 @@
 import { readFileSync } from 'node:fs';
 import { CR } from '../../arch/cr.js';
 import { Emulator, UnsupportedInstruction } from '../../model/emulator.js';
-import { readAr } from '../../model/exec/compile-sys.js';
+import { readFr } from '../../model/exec/compile-fp.js';
+import { AR, readAr } from '../../model/exec/compile-sys.js';
+import { regToSpill } from '../../model/fp/mem-format.js';
 import { toBig } from '../../model/exec/int64.js';
 import type { Machine } from '../../model/exec/machine.js';
 import type { ProgramConfig } from './program-config.js';
 import type { RunResult } from './ski-run.js';
-import { ARS, CRS, type CRS_AT_INTERRUPTION, GR_NUMBERS, hex, normalise, type StepState } from './step-state.js';
+import {
+  ARS,
+  CRS,
+  type CRS_AT_INTERRUPTION,
+  frImage,
+  frNumbers,
+  GR_NUMBERS,
+  hex,
+  normalise,
+  type StepState,
+} from './step-state.js';
 
 const CR_NUMBER: Record<(typeof CRS)[number] | (typeof CRS_AT_INTERRUPTION)[number], number> = {
   ipsr: CR.IPSR,
@@ -25,7 +37,7 @@ const CR_NUMBER: Record<(typeof CRS)[number] | (typeof CRS_AT_INTERRUPTION)[numb
   itir: CR.ITIR,
 };
 
-function readState(m: Machine, interrupted: boolean): StepState {
+function readState(m: Machine, interrupted: boolean, frTop: number | undefined): StepState {
   let nat = 0n;
   for (const r of GR_NUMBERS) nat |= BigInt(m.nat[r]!) << BigInt(r);
   let pr = 0n;
@@ -41,12 +53,17 @@ function readState(m: Machine, interrupted: boolean): StepState {
   regs.ifa = hex(m.cr[CR.IFA]!);
   regs.itir = hex(m.cr[CR.ITIR]!);
   for (const [name, n] of Object.entries(ARS)) regs[name] = hex(readAr(m, n));
+  for (const f of frNumbers(frTop)) {
+    const { lo, hi } = regToSpill(readFr(m, f));
+    regs[`f${f}`] = frImage(hi >> 17n, hi & 0x1ffffn, lo);
+  }
+  if (frTop !== undefined) regs.fpsr = hex(readAr(m, AR.FPSR));
   return normalise({ ip: hex(m.ip()), slot: m.slot, interrupted, halted: m.halted, regs });
 }
 
 /** Runs the ELF at `elf` on the model (without VT-i, with the program's address lengths) for at most maxSteps steps. */
 export function runModel(elf: string, maxSteps: number, cfg: ProgramConfig = {}): RunResult {
-  const emu = new Emulator({ vt: false, ...cfg });
+  const emu = new Emulator({ vt: false, ...cfg, alat: cfg.alat ?? false });
   emu.loadElf(readFileSync(elf));
   const m = emu.machine;
   const steps: StepState[] = [];
@@ -58,7 +75,7 @@ export function runModel(elf: string, maxSteps: number, cfg: ProgramConfig = {})
       if (e instanceof UnsupportedInstruction) return { steps, end: `error: ${e.message}` };
       throw e;
     }
-    steps.push(readState(m, m.eventCount > events));
+    steps.push(readState(m, m.eventCount > events, cfg.fr));
   }
   return { steps, end: m.halted ? 'halted' : 'limit' };
 }

@@ -6,7 +6,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ProgramConfig, skiFlags } from './program-config.js';
-import { ARS, CRS, CRS_AT_INTERRUPTION, GR_NUMBERS, hex, normalise, type StepState } from './step-state.js';
+import {
+  ARS,
+  CRS,
+  CRS_AT_INTERRUPTION,
+  frImage,
+  frNumbers,
+  GR_NUMBERS,
+  hex,
+  normalise,
+  type StepState,
+} from './step-state.js';
 
 /** How a run ended: the program halted, the step limit was reached, or the simulator stopped. */
 export type RunEnd = 'halted' | 'limit' | `error: ${string}`;
@@ -19,8 +29,9 @@ export interface RunResult {
 // bski accepts at most 64 arguments per command: each eval line stays well below that.
 const EVAL_CHUNK = 40;
 
-/** Ski's expression for each register; the parser reads them back in the same order. */
-export function evalExpressions(): string[] {
+/** Ski's expression for each register; the parser reads them back in the same order. With
+ *  `frTop`, also f2..frTop (sign, exponent, significand of the spill image) and FPSR. */
+export function evalExpressions(frTop?: number): string[] {
   return [
     'ip',
     '$faults$',
@@ -34,6 +45,8 @@ export function evalExpressions(): string[] {
     ...CRS,
     ...CRS_AT_INTERRUPTION,
     ...Object.values(ARS).map((n) => `ar${n}`),
+    ...frNumbers(frTop).flatMap((f) => [`f${f}.s`, `f${f}.e`, `f${f}.m`]),
+    ...(frTop === undefined ? [] : ['ar40']),
   ];
 }
 
@@ -44,8 +57,8 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
 }
 
 /** The bski command file: step, print the state, stop at the halt or after maxSteps steps. */
-export function commandFile(maxSteps: number): string {
-  const evals = chunks(evalExpressions(), EVAL_CHUNK).map((c) => `eval ${c.join(' ')}`);
+export function commandFile(maxSteps: number, frTop?: number): string {
+  const evals = chunks(evalExpressions(frTop), EVAL_CHUNK).map((c) => `eval ${c.join(' ')}`);
   return [
     'loop:',
     'step',
@@ -79,8 +92,8 @@ function interruptionTaken(faultsGrew: boolean, prevIp: bigint | null, ip: bigin
 }
 
 /** Parses bski's `name = value` lines (stderr) into one StepState per step. */
-export function parseSkiOutput(text: string): StepState[] {
-  const exprs = evalExpressions();
+export function parseSkiOutput(text: string, frTop?: number): StepState[] {
+  const exprs = evalExpressions(frTop);
   const values: [string, string][] = [];
   for (const line of text.split('\n')) {
     const m = LINE.exec(line.trim());
@@ -113,6 +126,8 @@ export function parseSkiOutput(text: string): StepState[] {
     for (const c of CRS) regs[c] = hex(get(c));
     for (const c of CRS_AT_INTERRUPTION) regs[c] = hex(c === 'iipa' ? get(c) & ~0xfn : get(c));
     for (const [name, n] of Object.entries(ARS)) regs[name] = hex(get(`ar${n}`));
+    for (const f of frNumbers(frTop)) regs[`f${f}`] = frImage(get(`f${f}.s`), get(`f${f}.e`), get(`f${f}.m`));
+    if (frTop !== undefined) regs.fpsr = hex(get('ar40'));
     steps.push(
       normalise({
         ip: hex(ip & ~0xfn),
@@ -133,14 +148,14 @@ export function runSki(ski: string, elf: string, maxSteps: number, cfg: ProgramC
   const dir = mkdtempSync(join(tmpdir(), 'vti-ski-'));
   try {
     const cmd = join(dir, 'steps.cmd');
-    writeFileSync(cmd, commandFile(maxSteps));
+    writeFileSync(cmd, commandFile(maxSteps, cfg.fr));
     const r = spawnSync(ski, ['-noconsole', ...skiFlags(cfg), '-i', cmd, elf], {
       encoding: 'utf8',
       timeout: 120_000,
       maxBuffer: 1 << 28,
     });
     if (r.error) throw new Error(`cannot run Ski (${ski}): ${r.error.message}`);
-    const steps = parseSkiOutput(r.stderr);
+    const steps = parseSkiOutput(r.stderr, cfg.fr);
     const last = steps.at(-1);
     const end: RunEnd = last?.halted
       ? 'halted'

@@ -53,6 +53,9 @@ export const REGISTER_NAMES: readonly string[] = [
 /** The GR numbers whose values and NaT bits are compared. */
 export const GR_NUMBERS: readonly number[] = GRS.map((_, i) => i + 1);
 
+/** The FP state compared for programs with `// config: fr=N` (absent from other records). */
+export const FP_REGISTER_NAMES: readonly string[] = ['fpsr', ...Array.from({ length: 126 }, (_, i) => `f${i + 2}`)];
+
 /** The state after one step. Values are lowercase hex with 0x. */
 export interface StepState {
   /** Bundle address and slot of the next instruction. */
@@ -66,6 +69,18 @@ export interface StepState {
 }
 
 export const hex = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(16);
+
+/** The compared FRs of a program with `// config: fr=N`: f2..fN (f0/f1 are constants). */
+export const frNumbers = (top: number | undefined): number[] =>
+  top === undefined ? [] : Array.from({ length: top - 1 }, (_, i) => i + 2);
+
+/**
+ * An FR in the compared state: its 82-bit spill image (sign · 17-bit exponent · 64-bit
+ * significand, as stf.spill writes it) in hexadecimal — what Ski's `fN.s`, `fN.e`, `fN.m`
+ * print (NaTVal is exponent 0x1fffe, significand 0).
+ */
+export const frImage = (sign: bigint, exp: bigint, mant: bigint): string =>
+  '0x' + ((sign << 81n) | (exp << 64n) | BigInt.asUintN(64, mant)).toString(16);
 
 /** Interruptions after which IFA and ITIR are undefined: Break (0x2c00), the General
  * Exception (0x5400) codes illegal operation, privileged operation/register, reserved

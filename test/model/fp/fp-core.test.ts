@@ -116,6 +116,25 @@ function udivSequence(a: bigint, b: bigint): bigint {
   return ok(fcvtToInt(q, false, 3, 0x3f)).m;
 }
 
+/** The signed 64-bit division sequence of libgcc's __divdi3 (sf1): fcvt.xf, the same refinement, fcvt.fx.trunc. */
+function sdivSequence(a: bigint, b: bigint): bigint {
+  const fa = fcvtXf(integerToReg(BigInt.asUintN(64, a)));
+  const fb = fcvtXf(integerToReg(BigInt.asUintN(64, b)));
+  const rc = frcpaReg(fa, fb, 0x3f);
+  if (!rc.pred) return BigInt.asIntN(64, ok(fcvtToInt(fa, true, 3, 0x3f)).m);
+  let y = ok(rc.out);
+  let q = ok(fmaReg(fa, y, FR0, SF1, { cIsF0: true }));
+  const e = ok(fmaReg(fb, y, FR1, SF1, { negProduct: true }));
+  q = ok(fmaReg(e, q, q, SF1));
+  const e1 = ok(fmaReg(e, e, FR0, SF1, { cIsF0: true }));
+  y = ok(fmaReg(e, y, y, SF1));
+  q = ok(fmaReg(e1, q, q, SF1));
+  y = ok(fmaReg(e1, y, y, SF1));
+  const rem = ok(fmaReg(fb, q, fa, SF1, { negProduct: true }));
+  q = ok(fmaReg(rem, y, q, SF1));
+  return BigInt.asIntN(64, ok(fcvtToInt(q, true, 3, 0x3f)).m);
+}
+
 describe('integer multiply and divide as compiled code does them', () => {
   it('xma.l / xma.hu give the 128-bit product halves', () => {
     const r = rng(11);
@@ -142,6 +161,16 @@ describe('integer multiply and divide as compiled code does them', () => {
       const a = ((BigInt(r()) << 32n) | BigInt(r())) >> BigInt(r() % 64);
       const b = ((BigInt(r()) << 32n) | BigInt(r())) >> BigInt(r() % 64) || 1n;
       expect(udivSequence(a, b), `${a} / ${b}`).toBe(a / b);
+    }
+  });
+
+  it('frcpa + fma refinement divides random signed 64-bit integers exactly (truncating)', () => {
+    const r = rng(17);
+    for (let i = 0; i < 3000; i++) {
+      const a = BigInt.asIntN(64, (BigInt(r()) << 32n) | BigInt(r())) >> BigInt(r() % 64);
+      let b = BigInt.asIntN(64, (BigInt(r()) << 32n) | BigInt(r())) >> BigInt(r() % 64) || 1n;
+      if (a === -(1n << 63n) && b === -1n) b = 1n; // the one overflowing quotient
+      expect(sdivSequence(a, b), `${a} / ${b}`).toBe(a / b);
     }
   });
 });

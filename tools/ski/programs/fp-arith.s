@@ -1,3 +1,4 @@
+// config: fr=31
 // FP arithmetic in the register format: fma/fms/fnma and their pseudo-ops in the three
 // precisions, rounding modes through fsetc on sf2/sf3, overflow, underflow to a denormal,
 // status flags (mov from ar.fpsr, fclrf), fcmp in every relation with NaNs, fmin/fmax/famin/

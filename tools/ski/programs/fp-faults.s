@@ -1,3 +1,4 @@
+// config: fr=127
 // FP interruptions: Disabled FP-Register (PSR.dfl for f2-f31, PSR.dfh for f32-f127, ISR.code
 // bit 0/1; a load and a store), FP faults with the V, D, Z traps enabled and the frcpa
 // Software Assist case (ISR.code V/D/Z/SWA), and FP traps with O, U, I enabled (ISR.code

@@ -1,3 +1,4 @@
+// config: fr=31
 // FP unit as compiled integer code uses it: setf.sig, xma.l/xma.h/xma.hu, getf.sig, the
 // reset FPSR, fcvt.xf / fcvt.fx.trunc, and the libgcc unsigned 64-bit division sequence
 // (frcpa + fma refinement in sf1).

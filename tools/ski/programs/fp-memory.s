@@ -1,3 +1,4 @@
+// config: fr=31
 // FP loads and stores in every memory format: ldfs/ldfd/ldf8/ldfe/ldf.fill and stfs/stfd/
 // stf8/stfe/stf.spill, plain and with immediate and register post-increment, a single
 // denormal, a double NaN and an extended pseudo-denormal (exact re-encodings, read back with

@@ -1,3 +1,4 @@
+// config: fr=127
 // FP moves and bit operations: fmerge.s/ns/se and their pseudo-ops (mov, fneg, fabs,
 // fnegabs), fmix.l/r/lr, fsxt.l/r, fswap(.nl/.nr), fpack, fand/fandcm/for/fxor, fselect,
 // fclass.m(.unc), xma.l/h/hu with an addend, setf.exp/getf.exp, getf.s/getf.d, fcvt.xf of a

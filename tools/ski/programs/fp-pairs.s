@@ -1,3 +1,4 @@
+// config: fr=31
 // FP load pairs: ldfps, ldfpd, ldfp8, plain and with post-increment, with a single and a
 // double denormal (GNU as rejects a pair of two even registers, so that case is not here).
 	.include "lib/ivt.inc"

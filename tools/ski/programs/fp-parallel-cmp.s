@@ -1,3 +1,4 @@
+// config: fr=31
 // Parallel compares and conversions: fpcmp in all eight relations (with a QNaN half) and
 // fpcvt.fx/fxu(.trunc) of singles, including an out-of-range half (integer indefinite, V).
 	.include "lib/ivt.inc"

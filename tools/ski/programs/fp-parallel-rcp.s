@@ -1,3 +1,4 @@
+// config: fr=31
 // Parallel reciprocal approximations: fprcpa (ordinary halves, a zero divisor half with Z,
 // a QNaN half) and fprsqrta (ordinary, +inf, +0 halves); the predicate is 1 only when both
 // halves give a refinable approximation.

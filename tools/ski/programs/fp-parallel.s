@@ -1,3 +1,4 @@
+// config: fr=31
 // Parallel (two-single) FP forms: fpma/fpms/fpnma and fpmpy/fpnmpy, fpmerge.s/ns/se and the
 // fpabs/fpneg/fpnegabs pseudo-ops, fpmin/fpmax/fpamin/fpamax, with an inexact pair and a
 // single denormal (D flag); status flags read back from ar.fpsr.
