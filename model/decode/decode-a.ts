@@ -1,5 +1,6 @@
 // A-unit formats A1-A8 (integer ALU, compares), major opcodes 8, 9, C, D, E (SDM vol 3 §4.2).
 import { fld, sext, type Slot } from './bundle.js';
+import { decodeMmA } from './decode-mm.js';
 import { mk, unsupported, type Insn } from './insn.js';
 
 const R = (n: number) => `r${n}`;
@@ -42,7 +43,8 @@ function decodeAlu(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
     if (imm === 0n) return mk('addi', 'A', qp, 'mov', `${R(r1)}=${R(r3)}`, { r1, r3, imm });
     return mk('addi', 'A', qp, 'adds', `${R(r1)}=${imm},${R(r3)}`, { r1, r3, imm });
   }
-  if (x2a !== 0 || ve) return unsupported('A', qp, 'multimedia ALU (A9/A10)');
+  if (x2a === 1) return decodeMmA(s, qp, r1, r2, r3) ?? unsupported('A', qp, 'multimedia ALU (A9/A10)');
+  if (x2a !== 0 || ve) return unsupported('A', qp, 'A1-A3 with ve=1');
   const rr = `${R(r1)}=${R(r2)},${R(r3)}`;
   switch (x4) {
     case 0:

@@ -50,7 +50,8 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
   if (x2 === 0 && x4 === 0) return mk('break', 'M', qp, 'break.m', hex(imm21), { imm: imm21 });
   if (x2 === 0 && x4 === 1) {
-    if (fld(s, 26, 1)) return unsupported('M', qp, 'hint.m');
+    // hint.m (y = 1): no architected hint, a nop. objdump prints its immediate in decimal.
+    if (fld(s, 26, 1)) return mk('nop', 'M', qp, 'hint.m', imm21.toString(), { imm: imm21 });
     return mk('nop', 'M', qp, 'nop.m', hex(imm21), { imm: imm21 });
   }
   if (x2 === 2 && x4 === 8) {
@@ -233,6 +234,8 @@ const FETCHADD_INC = [16, 8, 4, 1];
 function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
   const x6 = fld(s, 30, 6),
     h = LD_HINT[fld(s, 28, 2)];
+  const sixteen = decode16(x6, qp, r1, r2, r3, fld(s, 28, 2));
+  if (sixteen) return sixteen;
   const sem = SEMAPHORE[x6];
   if (!sem || h === undefined) return unsupported('M', qp, `semaphore/get/16-byte x6=0x${x6.toString(16)}`);
   const [op, order] = sem,
@@ -250,6 +253,30 @@ function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number
   }
   const ops = `${R(r1)}=[${R(r3)}],${R(r2)}${op === 'cmpxchg' ? ',ar.ccv' : ''}`;
   return mk(op, 'M', qp, mn, ops, { r1, r2, r3, n1: size, sub: order });
+}
+
+/** The 16-byte accesses (M16 cmp8xchg16, M2/M6 ld16/st16 with ar.csd) by x6 of opcode 4 x = 1. */
+const SIXTEEN: Record<number, [string, string]> = {
+  0x20: ['cmp8xchg16', '.acq'],
+  0x24: ['cmp8xchg16', '.rel'],
+  0x28: ['ld16', ''],
+  0x2c: ['ld16', '.acq'],
+  0x30: ['st16', ''],
+  0x34: ['st16', '.rel'],
+};
+
+function decode16(x6: number, qp: number, r1: number, r2: number, r3: number, hint: number): Insn | null {
+  const e = SIXTEEN[x6];
+  if (!e) return null;
+  const [op, order] = e,
+    h = (op === 'st16' ? ST_HINT : LD_HINT)[hint];
+  // The unused register field must be zero (objdump reads it as newer hint completers).
+  if (h === undefined || (op === 'st16' ? r1 : op === 'ld16' ? r2 : 0) !== 0) return null;
+  const mn = `${op}${order}${h}`,
+    f = { r1, r2, r3, n1: 16, sub: order };
+  if (op === 'ld16') return mk('ld16', 'M', qp, mn, `${R(r1)},ar.csd=[${R(r3)}]`, f);
+  if (op === 'st16') return mk('st16', 'M', qp, mn, `[${R(r3)}]=${R(r2)},ar.csd`, f);
+  return mk('cmp8xchg16', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${R(r2)},ar.csd,ar.ccv`, f);
 }
 
 /**
