@@ -46,7 +46,7 @@ export function decodeMmA(s: Slot, qp: number, r1: number, r2: number, r3: numbe
     return mk('mm', 'A', qp, `${op}2`, `${R(r1)}=${R(r2)},${n},${R(r3)}`, { r1, r2, r3, n1: 2, n2: n, sub: op });
   }
   const a9 = A9[`${x4}.${x2b}`];
-  if (!a9 || !a9[1].includes(size)) return null;
+  if (!a9?.[1].includes(size)) return null;
   return mk('mm', 'A', qp, sized(a9[0], size), `${R(r1)}=${R(r2)},${R(r3)}`, { r1, r2, r3, n1: size, sub: a9[0] });
 }
 
@@ -93,7 +93,7 @@ export function decodeMmI(s: Slot, qp: number, r1: number, r2: number, r3: numbe
   }
   if (x2a === 2) {
     const i2 = I2[`${x2b}.${x2c}`];
-    if (!i2 || !i2[1].includes(size)) return null;
+    if (!i2?.[1].includes(size)) return null;
     // pmin1/pmax1 are the unsigned byte forms; pmin2/pmax2 signed halfwords.
     const name = (i2[0] === 'pmin' || i2[0] === 'pmax') && size === 1 ? `${i2[0]}1.u` : sized(i2[0], size);
     return mk('mm', 'I', qp, name, rr, { ...f, sub: i2[0] });
