@@ -1,10 +1,11 @@
 // The 16-byte accesses (SDM vol 3 ld, st, cmpxchg): ld16 / st16 move GR r1/r2 and ar.csd as
-// one 16-byte-aligned quantity; cmp8xchg16 compares the 8 bytes at r3 with ar.ccv and, when
-// equal, stores r2 there and ar.csd in the other half of the aligned 16 bytes. The 8 bytes
-// at the lower address pair with the GR (little-endian); with PSR.be the whole 16 bytes are
-// reversed, so the GR's 8 bytes are the higher-addressed half, each half byte-reversed.
+// one 16-byte-aligned quantity; cmp8xchg16 compares the 8 bytes at r3 (8-aligned) with
+// ar.ccv and, when equal, stores r2 and ar.csd as st16 would at r3 aligned down to 16 (as
+// Ski does; the SDM's 16-byte store of AR[CSD]:GR[r2]). The 8 bytes
+// at the lower address always pair with the GR; PSR.be reverses the bytes within each 8-byte
+// half (as Ski does; see model/README.md, PSR.be).
 import type { Insn } from '../decode/insn.js';
-import { bigEndian, dataLoad, dataStore } from './data-access.js';
+import { dataLoad, dataStore } from './data-access.js';
 import { OUT, toBig } from './int64.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, READ_WRITE, WRITE, xlateData } from './xlate.js';
@@ -27,13 +28,12 @@ export function compileSem16(m: Machine, ins: Insn): Exec | null {
           aHi = H[r3]!;
         if (!xlateData(m, aLo, aHi, 16, READ)) return 2;
         if (aLo & 15) return m.fault('unaligned_data', { ifa: toBig(aLo, aHi), isr: ISR_R });
-        const be = bigEndian(m),
-          pLo = PA.lo,
+        const pLo = PA.lo,
           pHi = PA.hi;
-        dataLoad(m, pLo + (be ? 8 : 0), pHi, 8);
+        dataLoad(m, pLo, pHi, 8);
         const gLo = OUT.lo,
           gHi = OUT.hi;
-        dataLoad(m, pLo + (be ? 0 : 8), pHi, 8);
+        dataLoad(m, pLo + 8, pHi, 8);
         m.arLo[CSD] = OUT.lo;
         m.arHi[CSD] = OUT.hi;
         L[r1] = gLo;
@@ -48,11 +48,10 @@ export function compileSem16(m: Machine, ins: Insn): Exec | null {
           aHi = H[r3]!;
         if (!xlateData(m, aLo, aHi, 16, WRITE)) return 2;
         if (aLo & 15) return m.fault('unaligned_data', { ifa: toBig(aLo, aHi), isr: ISR_W });
-        const be = bigEndian(m),
-          pLo = PA.lo,
+        const pLo = PA.lo,
           pHi = PA.hi;
-        dataStore(m, pLo + (be ? 8 : 0), pHi, 8, L[r2]!, H[r2]!);
-        dataStore(m, pLo + (be ? 0 : 8), pHi, 8, m.arLo[CSD]!, m.arHi[CSD]!);
+        dataStore(m, pLo, pHi, 8, L[r2]!, H[r2]!);
+        dataStore(m, pLo + 8, pHi, 8, m.arLo[CSD]!, m.arHi[CSD]!);
         return CONT;
       };
     case 'cmp8xchg16':
@@ -68,8 +67,10 @@ export function compileSem16(m: Machine, ins: Insn): Exec | null {
         const oLo = OUT.lo,
           oHi = OUT.hi;
         if (oLo === m.arLo[CCV] && oHi === m.arHi[CCV]) {
-          dataStore(m, pLo, pHi, 8, L[r2]!, H[r2]!);
-          dataStore(m, (pLo ^ 8) >>> 0, pHi, 8, m.arLo[CSD]!, m.arHi[CSD]!);
+          // The 16 aligned bytes are stored as st16 stores them, whichever half r3 names.
+          const base = (pLo & ~15) >>> 0;
+          dataStore(m, base, pHi, 8, L[r2]!, H[r2]!);
+          dataStore(m, base + 8, pHi, 8, m.arLo[CSD]!, m.arHi[CSD]!);
         }
         L[r1] = oLo;
         H[r1] = oHi;

@@ -41,7 +41,7 @@ describe('16-byte accesses', () => {
     expect((e.isr >> 34n) & 1n).toBe(1n); // ISR.r
   });
 
-  it('cmp8xchg16 stores r2 and ar.csd (into the other half) only when the 8 bytes at r3 equal ar.ccv', () => {
+  it('cmp8xchg16 stores r2 and ar.csd into the aligned 16 bytes only when the 8 bytes at r3 equal ar.ccv', () => {
     const { st } = runAsm(
       `movl r2=${DATA + 8n}
 	movl r5=0x5555555555555555
@@ -66,8 +66,9 @@ describe('16-byte accesses', () => {
     );
     expect(st.eventCount).toBe(0);
     expect(gr(st, 8)).toBe(0x2222222222222222n); // the old 8 bytes at r2
-    expect(gr(st, 10)).toBe(0x5555555555555555n); // r5 at the address (DATA+8)
-    expect(gr(st, 9)).toBe(0x6666666666666666n); // ar.csd in the other half (DATA)
+    // Equal: r5 and ar.csd stored as st16 stores them at DATA (r3 aligned down to 16).
+    expect(gr(st, 9)).toBe(0x5555555555555555n);
+    expect(gr(st, 10)).toBe(0x6666666666666666n);
     expect(gr(st, 11)).toBe(0x3333333333333333n); // ≠ ar.ccv: returned, nothing stored
     expect(gr(st, 12)).toBe(0x3333333333333333n);
   });
@@ -187,9 +188,12 @@ describe('PSR.be', () => {
     expect(gr(st, 11)).toBe(0x01n);
   });
 
-  it('ld16/st16 in big-endian reverse the whole 16 bytes: r1 is the higher-addressed half', () => {
+  it('ld16 in big-endian reverses each 8-byte half; r1 is still the lower-addressed half', () => {
     const { st } = runAsm(
       `movl r2=${DATA}
+	movl r5=0x0102030405060708
+	;;
+	st8 [r2]=r5
 	;;
 	sum 0x2
 	;;
@@ -199,7 +203,7 @@ describe('PSR.be', () => {
 	rum 0x2`,
       { data: DATA16 },
     );
-    expect(gr(st, 8)).toBe(0x2222222222222222n);
-    expect(gr(st, 9)).toBe(0x1111111111111111n);
+    expect(gr(st, 8)).toBe(0x0807060504030201n); // bytes 08 07 … 01 from the lowest address
+    expect(gr(st, 9)).toBe(0x2222222222222222n);
   });
 });
