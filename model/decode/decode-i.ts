@@ -58,6 +58,12 @@ function decodeOp5(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
         sub: ctype,
       });
     }
+    if (fld(s, 19, 1) === 1) {
+      // I30 tf p1,p2=imm5 (SDM 2.3, test feature 32-63): the model implements none of the
+      // optional features, so it executes as a test of a zero bit (tbit on r0).
+      const feature = 32 + fld(s, 14, 5);
+      return mk('tbit', 'I', qp, `tf.${ctype}`, `${P(p1)},${P(p2)}=${feature}`, { p1, p2, r3: 0, n1: 0, sub: ctype });
+    }
     if (fld(s, 14, 6) !== 0) return unsupported('I', qp, 'I17 with nonzero bits 19:14');
     return mk('tnat', 'I', qp, `tnat.${ctype}`, `${P(p1)},${P(p2)}=${R(r3)}`, { p1, p2, r3, sub: ctype });
   }

@@ -66,6 +66,7 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
     '3.3': 'sync.i',
     '2.2': 'mf',
     '2.3': 'mf.a',
+    '2.0': 'fwb',
   };
   const name = simple[`${x2}.${x4}`];
   if (name) return mk('srlz', 'M', qp, name, '', { sub: name });
@@ -84,8 +85,11 @@ function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): In
     const sof = r2,
       sol = r3,
       sor = fld(s, 27, 4);
-    if (qp !== 0) return unsupported('M', qp, 'alloc with nonzero qp');
-    return mk('alloc', 'M', qp, 'alloc', `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`, { r1, n1: sof, n2: sol, n3: sor });
+    const ops = `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`;
+    // alloc cannot be predicated (objdump prints no predicate): a nonzero qp field is taken as a
+    // reserved encoding, an Illegal Operation.
+    if (qp !== 0) return mk('illegal_op', 'M', 0, 'alloc', ops);
+    return mk('alloc', 'M', qp, 'alloc', ops, { r1, n1: sof, n2: sol, n3: sor });
   }
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 1 x3=${x3}`);
   if (x6 <= 0x05) return mk('mov_to_ind', 'M', qp, 'mov', `${IND[x6]}[${R(r3)}]=${R(r2)}`, { r2, r3, sub: IND[x6] });

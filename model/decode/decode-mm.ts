@@ -103,7 +103,8 @@ export function decodeMmI(s: Slot, qp: number, r1: number, r2: number, r3: numbe
       // I3 mux1 r1=r2,mbtype4.
       const t = fld(s, 20, 4) as keyof typeof MUX1;
       const name = MUX1[t];
-      if (!name) return null;
+      // The other mbtype4 values are reserved: an Illegal Operation (objdump prints the number).
+      if (!name) return mk('illegal_op', 'I', qp, 'mux1', `${R(r1)}=${R(r2)},0x${t.toString(16)}`);
       return mk('mm', 'I', qp, 'mux1', `${R(r1)}=${R(r2)},${name}`, { r1, r2, n1: 1, n2: t, sub: 'mux' });
     }
     if (size === 2) {
@@ -133,6 +134,16 @@ export function decodeMmI(s: Slot, qp: number, r1: number, r2: number, r3: numbe
     // I8 pshl r1=r2,count5: ccount5c = 31 - count5.
     const n = 31 - fld(s, 20, 5);
     return mk('mm', 'I', qp, sized('pshl', size), `${R(r1)}=${R(r2)},${n}`, { r1, r2, n1: size, n2: n, sub: 'pshli' });
+  }
+  if (x2a === 1 && x2b === 1 && x2c === 3 && size === 2) {
+    // I9 clz r1=r3 (SDM 2.3): leading zero bits, 64 for zero.
+    return mk('mm', 'I', qp, 'clz', `${R(r1)}=${R(r3)}`, { r1, r3, n1: 8, sub: 'clz' });
+  }
+  if (x2a === 0 && (x2b === 1 || x2b === 3) && x2c === 3 && size === 4) {
+    // I2 mpy4 / mpyshl4 r1=r2,r3 (SDM 2.3): unsigned 32×32 products of the low words, or of
+    // r2's low word and r3's high word shifted left 32.
+    const op = x2b === 1 ? 'mpy4' : 'mpyshl4';
+    return mk('mm', 'I', qp, op, rr, { ...f, sub: op });
   }
   if (x2a === 1 && x2b === 1 && x2c === 2 && size === 2) {
     // I9 popcnt r1=r3.

@@ -182,6 +182,12 @@ function semantics(ins: Insn): { f: Lanes; reads: 'r2r3' | 'r2' | 'r3' } {
       return { f: (_a, b) => BigInt([...b.toString(2)].filter((c) => c === '1').length), reads: 'r3' };
     case 'czx':
       return { f: (_a, b) => czx(b, bits, form === 'l'), reads: 'r3' };
+    case 'clz':
+      return { f: (_a, b) => BigInt(b === 0n ? 64 : 64 - b.toString(2).length), reads: 'r3' };
+    case 'mpy4':
+      return both((a, b) => (a & 0xffffffffn) * (b & 0xffffffffn));
+    case 'mpyshl4':
+      return both((a, b) => ((a & 0xffffffffn) * (b >> 32n)) << 32n);
   }
   throw new Error(`internal: multimedia operation '${ins.sub}'`);
 }

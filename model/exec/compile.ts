@@ -91,6 +91,8 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
       pure: false,
     };
   }
+  // Encodings the SDM defines as an Illegal Operation fault, whatever the predicate.
+  if (ins.op === 'illegal_op') return { exec: () => m.fault('illegal_op'), qp: 0, pure: false };
   let body =
     compileAlu(m, ins) ??
     compileMm(m, ins) ??

@@ -191,3 +191,26 @@ describe('multiply, mix, pack, unpack, mux, shifts, popcnt, czx (I1-I9, I29)', (
     expect(bad.st.events[0]?.vector).toBe('0x5400');
   });
 });
+
+describe('SDM 2.3 additions and reserved encodings', () => {
+  it('clz, mpy4, mpyshl4; tf finds no optional feature; fwb is a nop', () => {
+    const { st } = runAsm(`
+	movl r2=0x00000000fffffffe
+	movl r3=0x0000000300000005
+	;;
+	clz r8=r2
+	clz r9=r0
+	mpy4 r10=r2,r3
+	;;
+	mpyshl4 r11=r2,r3
+	tf.z p6,p7=32
+	fwb
+	;;`);
+    expect(st.eventCount).toBe(0);
+    expect(gr(st, 8)).toBe(32n);
+    expect(gr(st, 9)).toBe(64n);
+    expect(gr(st, 10)).toBe(0xfffffffen * 5n); // low words, unsigned
+    expect(gr(st, 11)).toBe(((0xfffffffen * 3n) << 32n) & 0xffffffffffffffffn); // r2 low × r3 high, ≪ 32
+    expect(Number((BigInt(st.pr) >> 6n) & 3n)).toBe(1); // p6 = 1, p7 = 0
+  });
+});
