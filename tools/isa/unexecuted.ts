@@ -95,7 +95,9 @@ function layout(): { bytes: Uint8Array; positions: (Candidate | null)[][] } {
     }
   }
   const bytes = new Uint8Array(chunks.length * 16);
-  chunks.forEach((c, i) => bytes.set(c, i * 16));
+  chunks.forEach((c, i) => {
+    bytes.set(c, i * 16);
+  });
   return { bytes, positions };
 }
 
