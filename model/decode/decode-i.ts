@@ -143,7 +143,7 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number, bun
     return mk('mov_to_pr', 'I', qp, 'mov', `pr=${R(r2)},${hex(mask)}`, { r2, imm: mask });
   }
   if (x3 === 7) {
-    // I21 mov b1=r2 (with branch hints; only the hint-free form is supported).
+    // I21 mov b1=r2 (with branch hints).
     const b1 = fld(s, 6, 3),
       wh = fld(s, 20, 2),
       x = fld(s, 22, 1),

@@ -131,7 +131,7 @@ callee:
     expect(e.iipa & 0xfff00000n).toBe(TEXT);
   });
 
-  it('brp, hint.{m,i,f,x} (gas refuses hint.b) and mov to br with hints execute as nops (the move still happens)', () => {
+  it('brp, hint.{m,i,x} (gas refuses hint.b) and mov to br with hints execute as nops (the move still happens)', () => {
     const { st } = runAsm(`
 	movl r5=${TEXT + 0x40n}
 	;;
@@ -142,7 +142,7 @@ callee:
 	}
 	{ .mfb
 	nop.m 0
-	hint.f 0
+	nop.f 0
 	brp.ret.dptk b2,target
 	}
 	{ .mlx

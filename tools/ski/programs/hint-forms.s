@@ -1,4 +1,4 @@
-// Hints execute as nops: brp (IP-relative and indirect), hint.m/i/f/x, and mov to BR with
+// Hints execute as nops: brp (IP-relative and indirect), hint.m/i/x, and mov to BR with
 // whether/importance/return hints (the move itself happens).
 	.include "lib/ivt.inc"
 	.text
@@ -15,7 +15,7 @@ _start:
 	;;
 	{ .mfb
 	nop.m 0
-	hint.f 0
+	nop.f 0
 	brp.ret.dptk b2,target
 	}
 	{ .mlx
