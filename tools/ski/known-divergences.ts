@@ -45,6 +45,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'With PSR.be = 1 a 4-byte semaphore reads 4 bytes, the lowest-addressed most significant, zero-extended (SDM vol 1 §4.5 byte ordering, vol 3 xchg); Ski 1.5.1 returns 0x0004030201020304 for the bytes 01 02 03 04 (an 8-byte mix), while its 8-byte semaphores and plain big-endian loads agree with the model',
   },
+  'brl-unimpl': {
+    step: 12,
+    what: 'iip',
+    settled: 'ski',
+    rule: 'As unimpl-ia, for brl: IIP of the Unimplemented Instruction Address trap is the full target 0x10000100090 (palen 40), unimplemented bits included (SDM vol 2, IIP and "Unimplemented Address Bits"); Ski keeps only the implemented bits (0x100090)',
+  },
   'unimpl-ia': {
     step: 18,
     what: 'iip',
