@@ -67,6 +67,7 @@ const PURE = new Set([
   'br_call',
   'br_call_ind',
   'br_ret',
+  'mm',
 ]);
 
 export interface CompiledInsn {
