@@ -124,11 +124,12 @@ function decodeCmp(s: Slot, op: number, qp: number, r2: number, r3: number): Ins
   }
   const tb = fld(s, 36, 1);
   const rel = REL[op]![tb]![ta * 2 + c]!;
-  if (tb && r2 !== 0) return unsupported('A', qp, 'A7 with r2 != 0');
-  return mk('cmp', 'A', qp, `${name}.${rel}`, `${preds}=${R(r2)},${R(r3)}`, {
+  // A7 compares r0 with r3: its r2 field is ignored (objdump prints r0; Ski agrees, cmp-a7-r2).
+  const src = tb ? 0 : r2;
+  return mk('cmp', 'A', qp, `${name}.${rel}`, `${preds}=${R(src)},${R(r3)}`, {
     p1,
     p2,
-    r2,
+    r2: src,
     r3,
     sub: rel,
     n1: x2 & 1 ? 4 : 8,

@@ -48,11 +48,10 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       if (x6 === 0x00) return mk('break', 'B', qp, 'break.b', hex(imm21), { imm: imm21 });
       const b8 = B8[x6];
       if (b8) {
-        // These cannot be predicated (objdump prints no predicate): a nonzero qp field is taken
-        // as a reserved encoding, an Illegal Operation.
-        if (qp !== 0) return mk('illegal_op', 'B', 0, b8, '');
+        // These cannot be predicated: the qp field is ignored (objdump prints no predicate, Ski
+        // executes them whatever the field holds: b8-qp).
         const op8 = b8.startsWith('vmsw') ? 'vmsw' : b8.startsWith('bsw') ? 'bsw' : b8.replace('.', '_');
-        return mk(op8, 'B', qp, b8, '', { n1: b8.endsWith('.1') ? 1 : 0 });
+        return mk(op8, 'B', 0, b8, '', { n1: b8.endsWith('.1') ? 1 : 0 });
       }
       if (x6 === 0x20 || x6 === 0x21) {
         // B4 indirect branch: btype 0 = cond, 1 = ia, 4 = ret (x6 0x21).

@@ -81,15 +81,13 @@ function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): In
   const x3 = fld(s, 33, 3),
     x6 = fld(s, 27, 6);
   if (x3 === 6) {
-    // M34 alloc r1=ar.pfs,i,l,o,r: sof, sol, sor (in units of 8) fields; qp must be 0.
+    // M34 alloc r1=ar.pfs,i,l,o,r: sof, sol, sor (in units of 8) fields.
     const sof = r2,
       sol = r3,
       sor = fld(s, 27, 4);
-    const ops = `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`;
-    // alloc cannot be predicated (objdump prints no predicate): a nonzero qp field is taken as a
-    // reserved encoding, an Illegal Operation.
-    if (qp !== 0) return mk('illegal_op', 'M', 0, 'alloc', ops);
-    return mk('alloc', 'M', qp, 'alloc', ops, { r1, n1: sof, n2: sol, n3: sor });
+    // alloc cannot be predicated: the qp field is ignored (objdump prints no predicate; Ski
+    // executes it whatever the field holds: alloc-qp).
+    return mk('alloc', 'M', 0, 'alloc', `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`, { r1, n1: sof, n2: sol, n3: sor });
   }
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 1 x3=${x3}`);
   if (x6 <= 0x05) return mk('mov_to_ind', 'M', qp, 'mov', `${IND[x6]}[${R(r3)}]=${R(r2)}`, { r2, r3, sub: IND[x6] });
