@@ -175,8 +175,15 @@ const LD_KIND: Record<number, string> = {
   0xa: '.c.clr.acq',
 };
 const ST_KIND: Record<number, string> = { 0xc: '', 0xd: '.rel' };
-const LD_HINT = ['', '.nt1', undefined, '.nta'];
-const ST_HINT = ['', undefined, undefined, '.nta'];
+// Hint completers by the 3-bit hint: the 2-bit field (bits 29:28) and, in the forms whose
+// register field is unused (ld without post-increment, st without), that field's top bit. The
+// values the SDM 2.3 leaves reserved are the .dN completers objdump prints; the model, like
+// Ski, executes them as the plain access (program ld-hint-fields).
+const LD_HINT = ['', '.nt1', '.d2', '.nta', '.d4', '.d5', '.d6', '.d7'];
+const ST_HINT = ['', '.d1', '.d2', '.nta', '.d4', '.d5', '.d6', '.d7'];
+/** The hints of the semaphores and the post-increment forms (2 bits; objdump rejects the reserved ones). */
+const SEM_HINT = ['', '.nt1', undefined, '.nta'];
+const ST_IMM_HINT = ['', undefined, undefined, '.nta'];
 
 function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn {
   const m = fld(s, 36, 1),
@@ -192,13 +199,14 @@ function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3:
   const isLoad = LD_KIND[group] !== undefined || fill,
     isStore = ST_KIND[group] !== undefined || spill;
   if (!isLoad && !isStore) return unsupported('M', qp, `load/store x6=0x${x6.toString(16)}`);
-  const h = (isLoad ? LD_HINT : ST_HINT)[hint];
+  // The unused register field (r2 of M1, r1 of M4) carries the hint's third bit; its other bits
+  // are ignored.
+  const top = op === 4 && m === 0 ? fld(s, isLoad ? 19 : 12, 1) : 0;
+  const h =
+    op === 4 && m === 0 ? (isLoad ? LD_HINT : ST_HINT)[(top << 2) | hint]! : (isLoad ? SEM_HINT : ST_IMM_HINT)[hint];
   if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
   const sub = fill ? '.fill' : spill ? '.spill' : isLoad ? LD_KIND[group]! : ST_KIND[group]!;
   const mn = `${isLoad ? 'ld' : 'st'}${size}${sub}${h}`;
-  // Bits outside the format's fields must be zero (objdump reads them as newer hint completers).
-  if (op === 4 && m === 0 && (isLoad ? r2 : r1) !== 0)
-    return unsupported('M', qp, 'load/store with nonzero unused field');
   if (isLoad) {
     if (op === 4 && m === 0) return mk('ld', 'M', qp, mn, `${R(r1)}=[${R(r3)}]`, { r1, r3, n1: size, sub });
     if (op === 4) return mk('ld_postreg', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${R(r2)}`, { r1, r2, r3, n1: size, sub });
@@ -235,7 +243,7 @@ const FETCHADD_INC = [16, 8, 4, 1];
 
 function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
   const x6 = fld(s, 30, 6),
-    h = LD_HINT[fld(s, 28, 2)];
+    h = SEM_HINT[fld(s, 28, 2)];
   const sixteen = decode16(x6, qp, r1, r2, r3, fld(s, 28, 2));
   if (sixteen) return sixteen;
   const sem = SEMAPHORE[x6];
@@ -270,10 +278,12 @@ const SIXTEEN: Record<number, [string, string]> = {
 function decode16(x6: number, qp: number, r1: number, r2: number, r3: number, hint: number): Insn | null {
   const e = SIXTEEN[x6];
   if (!e) return null;
-  const [op, order] = e,
-    h = (op === 'st16' ? ST_HINT : LD_HINT)[hint];
-  // The unused register field must be zero (objdump reads it as newer hint completers).
-  if (h === undefined || (op === 'st16' ? r1 : op === 'ld16' ? r2 : 0) !== 0) return null;
+  const [op] = e,
+    order = e[1],
+    // As for ld/st: the top bit of the unused register field is the hint's third bit.
+    top = op === 'st16' ? r1 >> 6 : op === 'ld16' ? r2 >> 6 : 0,
+    h = op === 'cmp8xchg16' ? SEM_HINT[hint] : (op === 'st16' ? ST_HINT : LD_HINT)[(top << 2) | hint]!;
+  if (h === undefined) return null;
   const mn = `${op}${order}${h}`,
     f = { r1, r2, r3, n1: 16, sub: order };
   if (op === 'ld16') return mk('ld16', 'M', qp, mn, `${R(r1)},ar.csd=[${R(r3)}]`, f);
