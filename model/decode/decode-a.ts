@@ -1,5 +1,6 @@
 // A-unit formats A1-A8 (integer ALU, compares), major opcodes 8, 9, C, D, E (SDM vol 3 §4.2).
 import { fld, sext, type Slot } from './bundle.js';
+import { decodeMmA } from './decode-mm.js';
 import { mk, unsupported, type Insn } from './insn.js';
 
 const R = (n: number) => `r${n}`;
@@ -42,7 +43,8 @@ function decodeAlu(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
     if (imm === 0n) return mk('addi', 'A', qp, 'mov', `${R(r1)}=${R(r3)}`, { r1, r3, imm });
     return mk('addi', 'A', qp, 'adds', `${R(r1)}=${imm},${R(r3)}`, { r1, r3, imm });
   }
-  if (x2a !== 0 || ve) return unsupported('A', qp, 'multimedia ALU (A9/A10)');
+  if (x2a === 1) return decodeMmA(s, qp, r1, r2, r3) ?? unsupported('A', qp, 'multimedia ALU (A9/A10)');
+  if (x2a !== 0 || ve) return unsupported('A', qp, 'A1-A3 with ve=1');
   const rr = `${R(r1)}=${R(r2)},${R(r3)}`;
   switch (x4) {
     case 0:
@@ -122,11 +124,12 @@ function decodeCmp(s: Slot, op: number, qp: number, r2: number, r3: number): Ins
   }
   const tb = fld(s, 36, 1);
   const rel = REL[op]![tb]![ta * 2 + c]!;
-  if (tb && r2 !== 0) return unsupported('A', qp, 'A7 with r2 != 0');
-  return mk('cmp', 'A', qp, `${name}.${rel}`, `${preds}=${R(r2)},${R(r3)}`, {
+  // A7 compares r0 with r3: its r2 field is ignored (objdump prints r0; Ski agrees, cmp-a7-r2).
+  const src = tb ? 0 : r2;
+  return mk('cmp', 'A', qp, `${name}.${rel}`, `${preds}=${R(src)},${R(r3)}`, {
     p1,
     p2,
-    r2,
+    r2: src,
     r3,
     sub: rel,
     n1: x2 & 1 ? 4 : 8,

@@ -28,6 +28,14 @@ const MODULO_BTYPE: Record<number, 'wexit' | 'wtop' | 'cexit' | 'ctop'> = {
   6: 'cexit',
   7: 'ctop',
 };
+/** brp whether hints: IP-relative (B6) and indirect (B7; 1 and 3 reserved). */
+const BRP_WH = ['.sptk', '.loop', '.dptk', '.exit'] as const;
+const BRP_WH_INDIRECT: (string | undefined)[] = ['.sptk', undefined, '.dptk', undefined];
+
+/** The tag of brp (t2e · timm7a, IP-relative bundle address). */
+function brpTag(s: Slot, bundleAddr: bigint): bigint {
+  return BigInt.asUintN(64, bundleAddr + (sext((fld(s, 33, 2) << 7) | fld(s, 6, 7), 9) << 4n));
+}
 
 function hints(wh: string | undefined, p: number, d: number): string | undefined {
   return wh === undefined ? undefined : wh + PH[p] + DH[d];
@@ -46,9 +54,10 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       if (x6 === 0x00) return mk('break', 'B', qp, 'break.b', hex(imm21), { imm: imm21 });
       const b8 = B8[x6];
       if (b8) {
-        if (qp !== 0) return unsupported('B', qp, `${b8} with nonzero qp`);
+        // These cannot be predicated: the qp field is ignored (objdump prints no predicate, Ski
+        // executes them whatever the field holds: b8-qp).
         const op8 = b8.startsWith('vmsw') ? 'vmsw' : b8.startsWith('bsw') ? 'bsw' : b8.replace('.', '_');
-        return mk(op8, 'B', qp, b8, '', { n1: b8.endsWith('.1') ? 1 : 0 });
+        return mk(op8, 'B', 0, b8, '', { n1: b8.endsWith('.1') ? 1 : 0 });
       }
       if (x6 === 0x20 || x6 === 0x21) {
         // B4 indirect branch: btype 0 = cond, 1 = ia, 4 = ret (x6 0x21).
@@ -71,6 +80,14 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
     }
     case 2:
       if (x6 === 0x00) return mk('nop', 'B', qp, 'nop.b', hex(imm21), { imm: imm21 });
+      if (x6 === 0x01) return mk('nop', 'B', qp, 'hint.b', hex(imm21), { imm: imm21 });
+      if (x6 === 0x10 || x6 === 0x11) {
+        // B7 brp(.ret) b2,tag: a prediction hint, no architectural effect (never predicated).
+        const wh = BRP_WH_INDIRECT[fld(s, 3, 2)];
+        if (wh === undefined) return unsupported('B', 0, 'brp with reserved whether hint');
+        const mn = `brp${x6 === 0x11 ? '.ret' : ''}${wh}${fld(s, 35, 1) ? '.imp' : ''}`;
+        return mk('nop', 'B', 0, mn, `b${b2},${hex(brpTag(s, bundleAddr))}`);
+      }
       return unsupported('B', qp, `B-unit opcode 2 x6=0x${x6.toString(16)}`);
     case 4:
     case 5: {
@@ -91,6 +108,13 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
       if (ms === undefined) return unsupported('B', qp, `B1 btype ${btype}`);
       if (ms.startsWith('c') && qp !== 0) return unsupported('B', qp, `br.${ms} with nonzero qp`);
       return mk(`br_${ms}`, 'B', qp, `br.${ms}${h}`, t, { imm: target });
+    }
+    case 7: {
+      // B6 brp target25,tag13: a prediction hint, no architectural effect (never predicated).
+      const disp = sext((fld(s, 36, 1) << 20) | fld(s, 13, 20), 21) << 4n;
+      const target = BigInt.asUintN(64, bundleAddr + disp);
+      const mn = `brp${BRP_WH[fld(s, 3, 2)]}${fld(s, 35, 1) ? '.imp' : ''}`;
+      return mk('nop', 'B', 0, mn, `${hex(target)},${hex(brpTag(s, bundleAddr))}`);
     }
   }
   return unsupported('B', qp, `B-unit major opcode ${op}`);

@@ -1,8 +1,9 @@
 // I-unit formats (SDM vol 3 §4.3): shifts, deposit/extract, test bit/NaT, moves to/from
-// BR/PR/AR, zero/sign extension, break/nop. Multimedia and rotating forms are unsupported.
+// BR/PR/AR (with branch hints), zero/sign extension, czx, break/nop/hint. Multimedia: decode-mm.ts.
 import { fld, sext, type Slot } from './bundle.js';
 import { hex, mk, unsupported, type Insn } from './insn.js';
 import { decodeCheck } from './decode-m.js';
+import { decodeMmI } from './decode-mm.js';
 import { arName } from './names.js';
 
 const R = (n: number) => `r${n}`;
@@ -15,7 +16,7 @@ export function decodeI(s: Slot, op: number, bundleAddr = 0n): Insn {
     r3 = fld(s, 20, 7);
   switch (op) {
     case 0:
-      return fld(s, 33, 3) === 1 ? decodeCheck(s, 'I', qp, bundleAddr) : decodeMisc(s, qp, r1, r2, r3);
+      return fld(s, 33, 3) === 1 ? decodeCheck(s, 'I', qp, bundleAddr) : decodeMisc(s, qp, r1, r2, r3, bundleAddr);
     case 4: {
       // I15 dep r1=r2,r3,pos6,len4: cpos6d = 63 - pos, len4d = len - 1.
       const pos = 63 - fld(s, 31, 6),
@@ -56,6 +57,12 @@ function decodeOp5(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
         n1: pos,
         sub: ctype,
       });
+    }
+    if (fld(s, 19, 1) === 1) {
+      // I30 tf p1,p2=imm5 (SDM 2.3, test feature 32-63): the model implements none of the
+      // optional features, so it executes as a test of a zero bit (tbit on r0).
+      const feature = 32 + fld(s, 14, 5);
+      return mk('tbit', 'I', qp, `tf.${ctype}`, `${P(p1)},${P(p2)}=${feature}`, { p1, p2, r3: 0, n1: 0, sub: ctype });
     }
     if (fld(s, 14, 6) !== 0) return unsupported('I', qp, 'I17 with nonzero bits 19:14');
     return mk('tnat', 'I', qp, `tnat.${ctype}`, `${P(p1)},${P(p2)}=${R(r3)}`, { p1, p2, r3, sub: ctype });
@@ -109,7 +116,7 @@ function decodeOp7(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
     if (x2c === 0 && x2b === 2) return mk('shr', 'I', qp, 'shr', `${R(r1)}=${R(r3)},${R(r2)}`, { r1, r2, r3 });
     if (x2c === 1 && x2b === 0) return mk('shl', 'I', qp, 'shl', `${R(r1)}=${R(r2)},${R(r3)}`, { r1, r2, r3 });
   }
-  return unsupported('I', qp, 'multimedia (I-unit opcode 7)');
+  return decodeMmI(s, qp, r1, r2, r3) ?? unsupported('I', qp, 'multimedia (I-unit opcode 7)');
 }
 
 const XT: Record<number, [string, number, boolean]> = {
@@ -121,7 +128,13 @@ const XT: Record<number, [string, number, boolean]> = {
   0x16: ['sxt4', 4, true],
 };
 
-function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
+/** Whether hints of mov to BR (I21 wh); 3 is reserved. */
+const MOV_BR_WH: (string | undefined)[] = ['.sptk', '', '.dptk', undefined];
+
+/** czx (I29) by x6: element size and the side the search starts from. */
+const CZX: Record<number, [number, 'l' | 'r']> = { 0x18: [1, 'l'], 0x19: [2, 'l'], 0x1c: [1, 'r'], 0x1d: [2, 'r'] };
+
+function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number, bundleAddr: bigint): Insn {
   const x3 = fld(s, 33, 3),
     x6 = fld(s, 27, 6);
   if (x3 === 3) {
@@ -135,13 +148,19 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): In
     return mk('mov_to_pr_rot', 'I', qp, 'mov', `pr.rot=${hex(imm)}`, { imm });
   }
   if (x3 === 7) {
-    // I21 mov b1=r2 (with branch hints; only the hint-free form is supported).
+    // I21 mov b1=r2 (with branch hints).
     const b1 = fld(s, 6, 3),
       wh = fld(s, 20, 2),
       x = fld(s, 22, 1),
       ih = fld(s, 23, 1);
     if (wh === 1 && x === 0 && ih === 0) return mk('mov_to_br', 'I', qp, 'mov', `b${b1}=${R(r2)}`, { b1, r2 });
-    return unsupported('I', qp, 'mov to BR with hints');
+    // The hinted forms carry a tag (timm9c, IP-relative like a branch target); hints have no
+    // architectural effect, so they execute as the plain move.
+    const hint = MOV_BR_WH[wh];
+    if (hint === undefined) return unsupported('I', qp, 'mov to BR with reserved whether hint');
+    const tag = BigInt.asUintN(64, bundleAddr + (sext(fld(s, 24, 9), 9) << 4n));
+    const mn = `mov${x ? '.ret' : ''}${hint}${ih ? '.imp' : ''}`;
+    return mk('mov_to_br', 'I', qp, mn, `b${b1}=${R(r2)},${hex(tag)}`, { b1, r2, imm: tag });
   }
   if (x3 !== 0) return unsupported('I', qp, `I-unit misc x3=${x3}`);
   const imm21 = BigInt((fld(s, 36, 1) << 20) | fld(s, 6, 20));
@@ -149,8 +168,8 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): In
     case 0x00:
       return mk('break', 'I', qp, 'break.i', hex(imm21), { imm: imm21 });
     case 0x01:
-      if (fld(s, 26, 1)) return unsupported('I', qp, 'hint.i');
-      return mk('nop', 'I', qp, 'nop.i', hex(imm21), { imm: imm21 });
+      // hint.i (y = 1): no architected hint, executes as a nop.
+      return mk('nop', 'I', qp, fld(s, 26, 1) ? 'hint.i' : 'nop.i', hex(imm21), { imm: imm21 });
     case 0x0a: {
       const ar = r3,
         imm = sext((fld(s, 36, 1) << 7) | r2, 8);
@@ -168,6 +187,11 @@ function decodeMisc(s: Slot, qp: number, r1: number, r2: number, r3: number): In
       return mk('mov_from_ar', 'I', qp, 'mov.i', `${R(r1)}=${arName(r3)}`, { r1, n1: r3 });
     case 0x33:
       return mk('mov_from_pr', 'I', qp, 'mov', `${R(r1)}=pr`, { r1 });
+  }
+  const czx = CZX[x6];
+  if (czx) {
+    const [size, side] = czx;
+    return mk('mm', 'I', qp, `czx${size}.${side}`, `${R(r1)}=${R(r3)}`, { r1, r3, n1: size, sub: `czx.${side}` });
   }
   const xt = XT[x6];
   if (xt) return mk(xt[2] ? 'sxt' : 'zxt', 'I', qp, xt[0], `${R(r1)}=${R(r3)}`, { r1, r3, n1: xt[1] });

@@ -58,7 +58,8 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
   if (x2 === 0 && x4 === 0xa) return mk('loadrs', 'M', 0, 'loadrs', '');
   if (x2 === 0 && x4 === 0xc) return mk('flushrs', 'M', 0, 'flushrs', '');
   if (x2 === 0 && x4 === 1) {
-    if (fld(s, 26, 1)) return unsupported('M', qp, 'hint.m');
+    // hint.m (y = 1): no architected hint, a nop. objdump prints its immediate in decimal.
+    if (fld(s, 26, 1)) return mk('nop', 'M', qp, 'hint.m', imm21.toString(), { imm: imm21 });
     return mk('nop', 'M', qp, 'nop.m', hex(imm21), { imm: imm21 });
   }
   if (x2 === 2 && x4 === 8) {
@@ -73,6 +74,7 @@ function decodeSys0(s: Slot, qp: number, r2: number, r3: number): Insn {
     '3.3': 'sync.i',
     '2.2': 'mf',
     '2.3': 'mf.a',
+    '2.0': 'fwb',
   };
   const name = simple[`${x2}.${x4}`];
   if (name) return mk('srlz', 'M', qp, name, '', { sub: name });
@@ -87,12 +89,13 @@ function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): In
   const x3 = fld(s, 33, 3),
     x6 = fld(s, 27, 6);
   if (x3 === 6) {
-    // M34 alloc r1=ar.pfs,i,l,o,r: sof, sol, sor (in units of 8) fields; qp must be 0.
+    // M34 alloc r1=ar.pfs,i,l,o,r: sof, sol, sor (in units of 8) fields.
     const sof = r2,
       sol = r3,
       sor = fld(s, 27, 4);
-    if (qp !== 0) return unsupported('M', qp, 'alloc with nonzero qp');
-    return mk('alloc', 'M', qp, 'alloc', `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`, { r1, n1: sof, n2: sol, n3: sor });
+    // alloc cannot be predicated: the qp field is ignored (objdump prints no predicate; Ski
+    // executes it whatever the field holds: alloc-qp).
+    return mk('alloc', 'M', 0, 'alloc', `${R(r1)}=ar.pfs,${sof},${sol},${sor * 8}`, { r1, n1: sof, n2: sol, n3: sor });
   }
   if (x3 !== 0) return unsupported('M', qp, `M-unit opcode 1 x3=${x3}`);
   if (x6 <= 0x05) return mk('mov_to_ind', 'M', qp, 'mov', `${IND[x6]}[${R(r3)}]=${R(r2)}`, { r2, r3, sub: IND[x6] });
@@ -180,8 +183,15 @@ const LD_KIND: Record<number, string> = {
   0xa: '.c.clr.acq',
 };
 const ST_KIND: Record<number, string> = { 0xc: '', 0xd: '.rel' };
-const LD_HINT = ['', '.nt1', undefined, '.nta'];
-const ST_HINT = ['', undefined, undefined, '.nta'];
+// Hint completers by the 3-bit hint: the 2-bit field (bits 29:28) and, in the forms whose
+// register field is unused (ld without post-increment, st without), that field's top bit. The
+// values the SDM 2.3 leaves reserved are the .dN completers objdump prints; the model, like
+// Ski, executes them as the plain access (program ld-hint-fields).
+const LD_HINT = ['', '.nt1', '.d2', '.nta', '.d4', '.d5', '.d6', '.d7'];
+const ST_HINT = ['', '.d1', '.d2', '.nta', '.d4', '.d5', '.d6', '.d7'];
+/** The hints of the semaphores and the post-increment forms (2 bits; objdump rejects the reserved ones). */
+const SEM_HINT = ['', '.nt1', undefined, '.nta'];
+const ST_IMM_HINT = ['', undefined, undefined, '.nta'];
 
 function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn {
   const m = fld(s, 36, 1),
@@ -197,13 +207,14 @@ function decodeLdSt(s: Slot, op: number, qp: number, r1: number, r2: number, r3:
   const isLoad = LD_KIND[group] !== undefined || fill,
     isStore = ST_KIND[group] !== undefined || spill;
   if (!isLoad && !isStore) return unsupported('M', qp, `load/store x6=0x${x6.toString(16)}`);
-  const h = (isLoad ? LD_HINT : ST_HINT)[hint];
+  // The unused register field (r2 of M1, r1 of M4) carries the hint's third bit; its other bits
+  // are ignored.
+  const top = op === 4 && m === 0 ? fld(s, isLoad ? 19 : 12, 1) : 0;
+  const h =
+    op === 4 && m === 0 ? (isLoad ? LD_HINT : ST_HINT)[(top << 2) | hint]! : (isLoad ? SEM_HINT : ST_IMM_HINT)[hint];
   if (h === undefined) return unsupported('M', qp, `reserved hint ${hint}`);
   const sub = fill ? '.fill' : spill ? '.spill' : isLoad ? LD_KIND[group]! : ST_KIND[group]!;
   const mn = `${isLoad ? 'ld' : 'st'}${size}${sub}${h}`;
-  // Bits outside the format's fields must be zero (objdump reads them as newer hint completers).
-  if (op === 4 && m === 0 && (isLoad ? r2 : r1) !== 0)
-    return unsupported('M', qp, 'load/store with nonzero unused field');
   if (isLoad) {
     if (op === 4 && m === 0) return mk('ld', 'M', qp, mn, `${R(r1)}=[${R(r3)}]`, { r1, r3, n1: size, sub });
     if (op === 4) return mk('ld_postreg', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${R(r2)}`, { r1, r2, r3, n1: size, sub });
@@ -240,7 +251,9 @@ const FETCHADD_INC = [16, 8, 4, 1];
 
 function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number): Insn {
   const x6 = fld(s, 30, 6),
-    h = LD_HINT[fld(s, 28, 2)];
+    h = SEM_HINT[fld(s, 28, 2)];
+  const sixteen = decode16(x6, qp, r1, r2, r3, fld(s, 28, 2));
+  if (sixteen) return sixteen;
   const sem = SEMAPHORE[x6];
   if (!sem || h === undefined) return unsupported('M', qp, `semaphore/get/16-byte x6=0x${x6.toString(16)}`);
   const [op, order] = sem,
@@ -258,6 +271,32 @@ function decodeSemaphore(s: Slot, qp: number, r1: number, r2: number, r3: number
   }
   const ops = `${R(r1)}=[${R(r3)}],${R(r2)}${op === 'cmpxchg' ? ',ar.ccv' : ''}`;
   return mk(op, 'M', qp, mn, ops, { r1, r2, r3, n1: size, sub: order });
+}
+
+/** The 16-byte accesses (M16 cmp8xchg16, M2/M6 ld16/st16 with ar.csd) by x6 of opcode 4 x = 1. */
+const SIXTEEN: Record<number, [string, string]> = {
+  0x20: ['cmp8xchg16', '.acq'],
+  0x24: ['cmp8xchg16', '.rel'],
+  0x28: ['ld16', ''],
+  0x2c: ['ld16', '.acq'],
+  0x30: ['st16', ''],
+  0x34: ['st16', '.rel'],
+};
+
+function decode16(x6: number, qp: number, r1: number, r2: number, r3: number, hint: number): Insn | null {
+  const e = SIXTEEN[x6];
+  if (!e) return null;
+  const [op] = e,
+    order = e[1],
+    // As for ld/st: the top bit of the unused register field is the hint's third bit.
+    top = op === 'st16' ? r1 >> 6 : op === 'ld16' ? r2 >> 6 : 0,
+    h = op === 'cmp8xchg16' ? SEM_HINT[hint] : (op === 'st16' ? ST_HINT : LD_HINT)[(top << 2) | hint]!;
+  if (h === undefined) return null;
+  const mn = `${op}${order}${h}`,
+    f = { r1, r2, r3, n1: 16, sub: order };
+  if (op === 'ld16') return mk('ld16', 'M', qp, mn, `${R(r1)},ar.csd=[${R(r3)}]`, f);
+  if (op === 'st16') return mk('st16', 'M', qp, mn, `[${R(r3)}]=${R(r2)},ar.csd`, f);
+  return mk('cmp8xchg16', 'M', qp, mn, `${R(r1)}=[${R(r3)}],${R(r2)},ar.csd,ar.ccv`, f);
 }
 
 /**

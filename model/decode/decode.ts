@@ -49,7 +49,8 @@ export function decodeBundle(bytes: Uint8Array, offset: number, bundleAddr: bigi
     return { template, tpl, slots: [u, u, u], raw: [s0, s1, s2] };
   }
   const a = decodeSlot(tpl.units[0], s0, bundleAddr);
-  if (tpl.units[1] === 'L') return { template, tpl, slots: [a, decodeX(s1, s2), LX_TAIL], raw: [s0, s1, s2] };
+  if (tpl.units[1] === 'L')
+    return { template, tpl, slots: [a, decodeX(s1, s2, bundleAddr), LX_TAIL], raw: [s0, s1, s2] };
   return {
     template,
     tpl,

@@ -1,4 +1,4 @@
-// Branches: IP-relative and indirect br.cond, br.call, br.ret, br.cloop, and rfi. A taken
+// Branches: IP-relative (br and the long brl) and indirect br.cond, br.call, br.ret, br.cloop, and rfi. A taken
 // branch sets the next IP (slot 0) and returns JUMP; a target that is not an implemented
 // address raises the Unimplemented Instruction Address trap after the branch (§7), and
 // PSR.tb a Taken Branch trap.
@@ -60,6 +60,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
   };
   switch (ins.op) {
     case 'br_cond':
+    case 'brl_cond':
       return () => {
         add64(m.ipLo, m.ipHi, dLo, dHi);
         return jump(m, OUT.lo, OUT.hi);
@@ -91,6 +92,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         return jump(m, OUT.lo, OUT.hi);
       };
     case 'br_call':
+    case 'brl_call':
       return () => {
         add64(m.ipLo, m.ipHi, dLo, dHi);
         return call(OUT.lo, OUT.hi);

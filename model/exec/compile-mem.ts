@@ -1,8 +1,9 @@
 // Integer loads and stores of 1, 2, 4, 8 bytes (plain, .acq, .rel, with post-increment),
-// little-endian. Checks in priority order: Register NaT Consumption on the address (and the
+// in the byte order of PSR.be (data-access.ts). Checks in priority order: Register NaT Consumption on the address (and the
 // stored value), then the translation faults of xlate.ts.
 import type { Insn } from '../decode/insn.js';
 import { OUT, loOf, hiOf } from './int64.js';
+import { dataLoad, dataStore } from './data-access.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
@@ -32,7 +33,7 @@ export function memOperands(m: Machine, ins: Insn) {
 }
 
 export function compileMem(m: Machine, ins: Insn): Exec | null {
-  const { L, H, N, mem, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
+  const { L, H, N, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':
@@ -46,7 +47,7 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
         // consumed: a NaT increment register passes its NaT on to r3 (SDM ld; Ski agrees).
         if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ)) return 2;
-        mem.load(PA.lo, PA.hi, size, OUT);
+        dataLoad(m, PA.lo, PA.hi, size);
         if (post) {
           if (reg) {
             postInc(L, H, r3, L[r2]!, H[r2]!);
@@ -66,7 +67,7 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
       return () => {
         if (N[r3] || N[r2]) return m.fault('reg_nat', { isr: ISR_W });
         if (!xlateData(m, L[r3]!, H[r3]!, size, WRITE)) return 2;
-        mem.store(PA.lo, PA.hi, size, L[r2]!, H[r2]!);
+        dataStore(m, PA.lo, PA.hi, size, L[r2]!, H[r2]!);
         if (post) postInc(L, H, r3, iLo, iHi);
         return CONT;
       };

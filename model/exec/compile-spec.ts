@@ -10,6 +10,7 @@ import { jump } from './compile-br.js';
 import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { memOperands, postInc } from './compile-mem.js';
+import { dataLoad, dataStore } from './data-access.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
 import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
@@ -62,7 +63,7 @@ function codePageEd(m: Machine): boolean {
 const unatBit = (addrLo: number) => (addrLo >>> 3) & 63;
 
 export function compileSpec(m: Machine, ins: Insn): Exec | null {
-  const { L, H, N, mem, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
+  const { L, H, N, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':
@@ -106,7 +107,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         if (!xlateData(m, aLo, H[r3]!, size, READ, false, undefined, isr)) return 2;
         // ld8.fill needs 8-byte alignment whatever PSR.ac (as a spill does).
         if (fill && aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_R });
-        mem.load(PA.lo, PA.hi, size, OUT);
+        dataLoad(m, PA.lo, PA.hi, size);
         const vLo = OUT.lo,
           vHi = OUT.hi;
         const nat = fill ? (m.ar(UNAT) >> BigInt(unatBit(aLo))) & 1n : 0n;
@@ -134,7 +135,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         const aLo = L[r3]!;
         if (!xlateData(m, aLo, H[r3]!, 8, WRITE)) return 2;
         if (aLo & 7) return m.fault('unaligned_data', { ifa: toBig(aLo, H[r3]!), isr: ISR_W });
-        mem.store(PA.lo, PA.hi, 8, L[r2]!, H[r2]!);
+        dataStore(m, PA.lo, PA.hi, 8, L[r2]!, H[r2]!);
         const bit = 1n << BigInt(unatBit(aLo));
         const unat = m.ar(UNAT);
         m.setAr(UNAT, N[r2] ? unat | bit : unat & ~bit);
@@ -151,13 +152,13 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ_WRITE)) return 2;
         const pLo = PA.lo,
           pHi = PA.hi;
-        mem.load(pLo, pHi, size, OUT);
+        dataLoad(m, pLo, pHi, size);
         const old = toBig(OUT.lo, OUT.hi);
         let store: bigint | null;
         if (ins.op === 'cmpxchg') store = old === m.ar(CCV) ? m.gr(r2) : null;
         else if (ins.op === 'xchg') store = m.gr(r2);
         else store = (old + ins.imm) & mask;
-        if (store !== null) mem.store(pLo, pHi, size, loOf(store & mask), hiOf(store & mask));
+        if (store !== null) dataStore(m, pLo, pHi, size, loOf(store & mask), hiOf(store & mask));
         m.setGr(r1, old);
         return CONT;
       };

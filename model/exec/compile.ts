@@ -8,6 +8,8 @@ import { compileAlu, handlesOwnQp } from './compile-alu.js';
 import { compileBr } from './compile-br.js';
 import { compileFp, fpHandlesOwnQp } from './compile-fp.js';
 import { compileMem } from './compile-mem.js';
+import { compileMm } from './compile-mm.js';
+import { compileSem16 } from './compile-sem16.js';
 import { compileSpec } from './compile-spec.js';
 import { compileSys } from './compile-sys.js';
 import { compileTlb } from './compile-tlb.js';
@@ -65,6 +67,7 @@ const PURE = new Set([
   'br_call',
   'br_call_ind',
   'br_ret',
+  'mm',
 ]);
 
 export interface CompiledInsn {
@@ -89,9 +92,13 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
       pure: false,
     };
   }
+  // Encodings the SDM defines as an Illegal Operation fault, whatever the predicate.
+  if (ins.op === 'illegal_op') return { exec: () => m.fault('illegal_op'), qp: 0, pure: false };
   let body =
     compileAlu(m, ins) ??
+    compileMm(m, ins) ??
     compileSpec(m, ins) ??
+    compileSem16(m, ins) ??
     compileMem(m, ins) ??
     compileSys(m, ins) ??
     compileTlb(m, ins) ??

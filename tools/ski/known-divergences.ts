@@ -27,6 +27,36 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'open',
     rule: 'IIM of a Break Instruction fault from break.x 0x3fffffffffffffff: Ski writes the low 21 bits of imm62 (0x1fffff), the model the whole imm62; the SDM break pseudo-code (X-unit form) decides',
   },
+  'mm-sss': {
+    step: 13,
+    what: 'r4',
+    settled: 'ski',
+    rule: 'padd/psub .sss clip each element to the signed limits of its width (SDM vol 3 padd/psub: max = 0x7f/0x7fff, min = 0x80/0x8000 on the sign-extended sum); Ski 1.5.1 saturates elements that do not overflow (padd1.sss 0x…01+0x…02 gives 0x80)',
+  },
+  'mm-shladd': {
+    step: 13,
+    what: 'r4',
+    settled: 'ski',
+    rule: 'pshladd2/pshradd2 shift each signed halfword (the left shift saturating), then add with signed saturation (SDM vol 3 pshladd2/pshradd2); Ski 1.5.1 returns 0x8000 in every element',
+  },
+  'mm-pack-sss': {
+    step: 14,
+    what: 'r4',
+    settled: 'ski',
+    rule: 'pack2.sss/pack4.sss clip each signed source element to the signed limits of the half width, r2 into the low half (SDM vol 3 pack); Ski 1.5.1 clips in-range elements to the minimum (0x80)',
+  },
+  'be-xchg4': {
+    step: 14,
+    what: 'r4',
+    settled: 'ski',
+    rule: 'With PSR.be = 1 a 4-byte semaphore reads 4 bytes, the lowest-addressed most significant, zero-extended (SDM vol 1 §4.5 byte ordering, vol 3 xchg); Ski 1.5.1 returns 0x0004030201020304 for the bytes 01 02 03 04 (an 8-byte mix), while its 8-byte semaphores and plain big-endian loads agree with the model',
+  },
+  'brl-unimpl': {
+    step: 12,
+    what: 'iip',
+    settled: 'ski',
+    rule: 'As unimpl-ia, for brl: IIP of the Unimplemented Instruction Address trap is the full target 0x10000100090 (palen 40), unimplemented bits included (SDM vol 2, IIP and "Unimplemented Address Bits"); Ski keeps only the implemented bits (0x100090)',
+  },
   'unimpl-ia': {
     step: 18,
     what: 'iip',
