@@ -9,16 +9,22 @@ import { UnsupportedInstruction } from './errors.js';
 import { hex64, toBig } from './exec/int64.js';
 import { Machine, type EventRecord } from './exec/machine.js';
 import { CodeCache, runLoop } from './exec/run.js';
+import { isPendableVector, type ScheduledInterrupt } from './exec/interrupts.js';
+import { installPalEntry } from './exec/pal.js';
 
-export { UnsupportedInstruction };
-export type { Insn, EventRecord };
+export { UnsupportedInstruction, isPendableVector };
+export type { Insn, EventRecord, ScheduledInterrupt };
 
 /**
  * The emulator's options: the configuration in its address-length spelling (arch/config.ts),
  * and whether to keep every interruption for state().events (memory grows with the run; the
  * default streams them to onEvent only, and state() reports their count).
  */
-export type EmuOptions = AddressLengthOptions & { keepEvents?: boolean };
+export type EmuOptions = AddressLengthOptions & {
+  keepEvents?: boolean;
+  /** External interrupts raised before given steps (vector 0 ExtINT, 2 NMI or 16..255). */
+  interrupts?: readonly ScheduledInterrupt[];
+};
 
 export interface EventJson {
   step: number;
@@ -148,6 +154,26 @@ export class Emulator {
     this.cache = new CodeCache(this.machine);
     this.kept = opts?.keepEvents ? [] : null;
     this.wireEvents();
+    installPalEntry(this.machine);
+    if (opts?.interrupts) this.machine.ext.addSchedule(opts.interrupts);
+  }
+
+  /**
+   * Pends external interrupt `vector` now (IRR bit set; 0 ExtINT, 2 NMI or 16..255, else a
+   * RangeError): it is taken before the next instruction when unmasked and PSR.i = 1.
+   */
+  raiseInterrupt(vector: number): void {
+    this.machine.ext.raise(vector);
+  }
+
+  /** Raises `vector` before step `step` (a schedule entry; see EmuOptions.interrupts). */
+  raiseInterruptAt(step: number, vector: number): void {
+    this.machine.ext.addSchedule([{ step, vector }]);
+  }
+
+  /** Whether an unmasked external interrupt is pending (the core's `ext_int` input in co-simulation). */
+  get interruptPending(): boolean {
+    return this.machine.extPending;
   }
 
   /**
