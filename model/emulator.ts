@@ -171,9 +171,15 @@ export class Emulator {
     this.machine.ext.addSchedule([{ step, vector }]);
   }
 
-  /** Whether an unmasked external interrupt is pending (the core's `ext_int` input in co-simulation). */
+  /**
+   * Whether an unmasked external interrupt is pending before the next step (what the timer and
+   * the schedule make due at it included): the core's `ext_int` input in co-simulation. The
+   * next step takes it when PSR.i = 1.
+   */
   get interruptPending(): boolean {
-    return this.machine.extPending;
+    const m = this.machine;
+    if (m.steps >= m.nextTimedStep) m.ext.timedEvents();
+    return m.extPending;
   }
 
   /**
