@@ -13,6 +13,10 @@ import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/
 import { createEngine, type Engine } from '../../sim/engine.js';
 import { mismatchText } from './helpers.js';
 import { item } from './items.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_CONFIG } from '../../gen/vti.js';
+import { PAL_PROC_ENTRY } from '../../model/exec/pal.js';
+import { disposeWorkdir, enter, hex, PSR, runAsm } from '../model/harness.js';
 
 const PSR_I = 1n << 14n;
 const EXT_INT = 0x3000;
@@ -70,6 +74,38 @@ describe('external interrupts in the core lockstep', () => {
     };
     emu.run(1_000_000);
     expect(taken).toBe(ITEMS.length);
+  });
+
+  it('PAL_PROC_SET_FEATURES through the static entry drives vmsw_disabled: vmsw faults on both sides', async () => {
+    // One 4 MiB ar = 7 page from 0: the code and the vector table (the handler's zero bundle halts).
+    const pte = 1n | (1n << 5n) | (1n << 6n) | (7n << 9n);
+    const { elf, st } = runAsm(`
+	movl r2=${hex(PAL_PROC_ENTRY)}
+	mov r28=18
+	mov r29=r0
+	;;
+	mov b6=r2
+	;;
+	br.call.sptk.many b0=b6
+	;;
+	mov r2=r0
+	mov r3=${22 << 2}
+	movl r4=${hex(pte)}
+	;;
+	mov cr.ifa=r2
+	mov cr.itir=r3
+	;;
+	itr.i itr[r0]=r4
+	;;
+	srlz.i
+	;;${enter(PSR.it, 'paged')}	vmsw.1
+	;;`);
+    expect(Number(st.events[0]?.vector)).toBe(0x6100); // Virtualization: vmsw is disabled
+    const gen = DEFAULT_CONFIG;
+    const r = await runLockstep(factoryFor(new Uint8Array(readFileSync(elf)), gen), { engine: 'builtin', gen });
+    expect(r.mismatch, mismatchText(r)).toBeUndefined();
+    expect(r.halted).toBe(true);
+    disposeWorkdir();
   });
 
   it('a core that ignores ext_int is caught', async () => {

@@ -369,10 +369,11 @@ describe('PAL static calling convention', () => {
   });
 
   it('PAL_PROC_SET_FEATURES without bit 54 disables vmsw: a Virtualization fault where it was allowed', () => {
-    const pte = 1n | (1n << 5n) | (1n << 6n) | (7n << 9n) | TEXT;
+    // One 4 MiB ar = 7 page from 0: the code and the vector table (the handler's zero bundle halts).
+    const pte = 1n | (1n << 5n) | (1n << 6n) | (7n << 9n);
     const map = `
-	movl r2=${hex(TEXT)}
-	mov r3=${16 << 2}
+	mov r2=r0
+	mov r3=${22 << 2}
 	movl r4=${hex(pte)}
 	;;
 	mov cr.ifa=r2
@@ -384,12 +385,14 @@ describe('PAL static calling convention', () => {
 	;;`;
     const ok = runAsm(call(18, hex(1n << 54n)) + map + enter(PSR.it, 'paged') + '\tvmsw.1\n\t;;').st;
     expect(ok.events).toEqual([]);
+    expect(ok.halted).toBe(true);
     const { st } = runAsm(
       call(18, '0') + '\tmov r20=r8\n\t;;' + call(17) + map + enter(PSR.it, 'paged') + '\tvmsw.1\n\t;;',
     );
     expect(gr(st, 20)).toBe(0n);
     expect(gr(st, 10) & (1n << 54n)).toBe(0n);
     expect(ev(st).vector).toBe(0x6100);
+    expect(st.halted).toBe(true);
     const bad = runAsm(call(18, hex(1n << 40n))).st;
     expect(gr(bad, 8)).toBe((1n << 64n) - 2n);
   });
