@@ -7,7 +7,23 @@
 // vector). Everything else happens here, on the rare writes that change this state.
 import { CR } from '../../arch/cr.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import type { Machine } from './machine.js';
+
+/**
+ * The machine state this controller reads and writes (model/exec/machine.ts's Machine, which
+ * owns an ExtInterrupts; stated here so that the two files do not import each other).
+ */
+export interface InterruptHost {
+  readonly cr: bigint[];
+  itcOffset: bigint;
+  pendingTraps: number;
+  extPending: boolean;
+  nextTimedStep: number;
+  steps: number;
+  slot: number;
+  stepBase: number;
+  ip(): bigint;
+  interrupt(row: PriorityRow, info: object, iip: bigint, ri: number, ei: number): void;
+}
 
 /** IVR's value when no unmasked vector is pending. */
 export const SPURIOUS_VECTOR = 15;
@@ -45,7 +61,7 @@ export class ExtInterrupts {
   /** Step before which the interval timer matches (ITC = ITM), or Infinity. */
   private timerStep = Infinity;
 
-  constructor(private readonly m: Machine) {}
+  constructor(private readonly m: InterruptHost) {}
 
   /** Adds interrupts raised at given steps (kept sorted; stable for equal steps). */
   addSchedule(list: readonly ScheduledInterrupt[]): void {
