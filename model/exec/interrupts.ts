@@ -18,6 +18,7 @@ export interface InterruptHost {
   pendingTraps: number;
   extPending: boolean;
   nextTimedStep: number;
+  pollAt: number;
   steps: number;
   slot: number;
   stepBase: number;
@@ -179,12 +180,15 @@ export class ExtInterrupts {
     const m = this.m;
     const was = m.extPending;
     m.extPending = this.highestUnmasked() !== SPURIOUS_VECTOR;
+    m.pollAt = m.extPending ? 0 : m.nextTimedStep;
     if (m.extPending && !was) m.pendingTraps |= INT_RECHECK;
   }
 
   private updateTimed(): void {
     const s = this.next < this.schedule.length ? this.schedule[this.next]!.step : Infinity;
-    this.m.nextTimedStep = Math.min(s, this.timerStep);
+    const m = this.m;
+    m.nextTimedStep = Math.min(s, this.timerStep);
+    m.pollAt = m.extPending ? 0 : m.nextTimedStep;
   }
 
   /** Takes the External Interrupt before the instruction at (ip, slot), as step m.steps. */

@@ -209,6 +209,8 @@ export class Machine {
   extPending = false;
   /** First step before which the interval timer or the raise schedule pends a vector (interrupts.ts). */
   nextTimedStep = Infinity;
+  /** The step loop looks at the interrupt state from this step on: 0 while a vector is pending, else nextTimedStep. */
+  pollAt = Infinity;
   /** External interrupt controller state: IRR, in-service vectors, timer, schedule. */
   readonly ext: ExtInterrupts = new ExtInterrupts(this);
   /** PAL_PROC_SET_FEATURES cleared the vmsw-enable feature bit: vmsw is a Virtualization fault. */

@@ -240,13 +240,16 @@ export class CodeCache {
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
   while (!m.halted && m.steps < maxSteps) {
-    // External interrupts (interrupts.ts): pend what the timer/schedule makes due, then take
-    // one before the next instruction when PSR.i = 1; the interruption is a step of its own.
-    if (m.steps >= m.nextTimedStep) m.ext.timedEvents();
-    if (m.extPending && (m.psrLo & PSR_I_LO) !== 0) {
-      m.ext.deliver();
-      m.steps++;
-      continue;
+    // External interrupts (interrupts.ts): one compare per bundle; past m.pollAt, pend what the
+    // timer/schedule makes due and take an unmasked vector before the next instruction when
+    // PSR.i = 1 (the interruption is a step of its own).
+    if (m.steps >= m.pollAt) {
+      if (m.steps >= m.nextTimedStep) m.ext.timedEvents();
+      if (m.extPending && (m.psrLo & PSR_I_LO) !== 0) {
+        m.ext.deliver();
+        m.steps++;
+        continue;
+      }
     }
     const b = cache.fetch();
     if (b === null) {
