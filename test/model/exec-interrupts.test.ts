@@ -210,6 +210,20 @@ describe('delivery at 0x3000', () => {
     expect(st.steps).toBe(e.step + 2); // the interruption is a step of its own, then the halting break
   });
 
+  it('with PSR.ic = 0 it is still taken (PSR.i decides): ISR.ni = 1, IIP and IPSR are not written', () => {
+    const emu = load(enter(PSR.i, 'noic') + '\tmovl r2=0x1234\n\t;;\n\tmov cr.iip=r2\n\t;;\n\tmov r8=1\n\t;;');
+    while (emu.machine.cr[19] !== 0x1234n) emu.step(); // CR19 = IIP
+    emu.raiseInterrupt(0x61);
+    emu.run(1000);
+    const st = emu.recordedState();
+    const e = ev(st);
+    expect(e.vector).toBe(EXT_INT);
+    expect((e.isr >> 39n) & 1n).toBe(1n); // ISR.ni
+    expect(BigInt(st.cr.iip)).toBe(0x1234n);
+    expect(BigInt(st.cr.ipsr)).toBe(PSR.i); // as enter() wrote it
+    expect(gr(st, 8)).toBe(0n);
+  });
+
   it('with PSR.i = 0 nothing is taken; the vector stays pending in IRR', () => {
     const emu = load(`\tmov r8=1\n\t;;\n\tmov r9=cr.irr2\n\t;;`);
     emu.raiseInterrupt(0x81);
