@@ -14,6 +14,8 @@ export interface FlagSpec {
   /** Allowed range of an 'int' flag (default: the safe integers, |n| < 2^53). */
   readonly min?: number;
   readonly max?: number;
+  /** A 'string' flag that may be given several times: every value, in order, in Parsed.lists. */
+  readonly repeatable?: boolean;
 }
 
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
@@ -27,6 +29,8 @@ export interface Parsed {
   readonly positional: string[];
   /** The flags written on the command line (the others hold their defaults). */
   readonly given?: ReadonlySet<string>;
+  /** The values of each repeatable flag given, in command-line order. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ParseOptions {
@@ -53,6 +57,7 @@ export function parseArgs(
   for (const [k, s] of Object.entries(specs)) if (s.default !== undefined) flags[k] = s.default;
   const positional: string[] = [];
   const given = new Set<string>();
+  const lists: Record<string, string[]> = {};
   const allowed = () =>
     Object.keys(specs)
       .map((k) => `--${k}`)
@@ -76,7 +81,7 @@ export function parseArgs(
     if (!spec)
       fail(`unknown option '${t.rawName.startsWith('--') ? t.rawName : argv[t.index]}' (allowed: ${allowed()})`);
     const name = t.name;
-    if (given.has(name)) fail(`option '--${name}' is given twice`);
+    if (given.has(name) && !spec!.repeatable) fail(`option '--${name}' is given twice`);
     given.add(name);
     if (spec!.type === 'bool') {
       if (t.inlineValue) fail(`option '--${name}' takes no value`);
@@ -89,8 +94,9 @@ export function parseArgs(
     if (!t.inlineValue && looksLikeFlag(value!, spec!))
       fail(`${needs}, got the option '${value}' (write --${name}=${value} if that is the value)`);
     flags[name] = convert(name, spec!, value!, fail);
+    if (spec!.repeatable) (lists[name] ??= []).push(value!);
   }
-  return { flags, positional, given };
+  return { flags, positional, given, lists };
 }
 
 /** A separate value that starts with '-' is a forgotten value, except a negative number for an int flag (its range check then speaks) and '-' itself. */
@@ -145,7 +151,7 @@ export function helpText(command: string, summary: string, usage: string, specs:
   const pad = Math.max(0, ...left.map((l) => l.length)) + 2;
   entries.forEach(([, s], i) => {
     const dflt = s.default !== undefined && s.type !== 'bool' ? ` (default ${s.default})` : '';
-    lines.push(left[i]!.padEnd(pad) + s.help + dflt);
+    lines.push(left[i]!.padEnd(pad) + s.help + dflt + (s.repeatable ? ' (repeatable)' : ''));
   });
   lines.push(`  --help`.padEnd(pad) + 'show this help');
   return lines.join('\n') + '\n';

@@ -9,9 +9,11 @@ import { UnsupportedInstruction } from './errors.js';
 import { hex64, toBig } from './exec/int64.js';
 import { Machine, type EventRecord } from './exec/machine.js';
 import { CodeCache, runLoop } from './exec/run.js';
+import { isPendableVector, type ScheduledInterrupt } from './exec/interrupts.js';
+import { installPalEntry } from './exec/pal.js';
 
-export { UnsupportedInstruction };
-export type { Insn, EventRecord };
+export { UnsupportedInstruction, isPendableVector };
+export type { Insn, EventRecord, ScheduledInterrupt };
 
 /**
  * The emulator's options: the configuration in its address-length spelling (arch/config.ts),
@@ -19,7 +21,12 @@ export type { Insn, EventRecord };
  * default streams them to onEvent only, and state() reports their count), and whether the
  * ALAT keeps entries (default true; false behaves as Ski without -alat: every check misses).
  */
-export type EmuOptions = AddressLengthOptions & { keepEvents?: boolean; alat?: boolean };
+export type EmuOptions = AddressLengthOptions & {
+  keepEvents?: boolean;
+  alat?: boolean;
+  /** External interrupts raised before given steps (vector 0 ExtINT, 2 NMI or 16..255). */
+  interrupts?: readonly ScheduledInterrupt[];
+};
 
 export interface EventJson {
   step: number;
@@ -150,6 +157,32 @@ export class Emulator {
     this.cache = new CodeCache(this.machine);
     this.kept = opts?.keepEvents ? [] : null;
     this.wireEvents();
+    installPalEntry(this.machine);
+    if (opts?.interrupts) this.machine.ext.addSchedule(opts.interrupts);
+  }
+
+  /**
+   * Pends external interrupt `vector` now (IRR bit set; 0 ExtINT, 2 NMI or 16..255, else a
+   * RangeError): it is taken before the next instruction when unmasked and PSR.i = 1.
+   */
+  raiseInterrupt(vector: number): void {
+    this.machine.ext.raise(vector);
+  }
+
+  /** Raises `vector` before step `step` (a schedule entry; see EmuOptions.interrupts). */
+  raiseInterruptAt(step: number, vector: number): void {
+    this.machine.ext.addSchedule([{ step, vector }]);
+  }
+
+  /**
+   * Whether an unmasked external interrupt is pending before the next step (what the timer and
+   * the schedule make due at it included): the core's `ext_int` input in co-simulation. The
+   * next step takes it when PSR.i = 1.
+   */
+  get interruptPending(): boolean {
+    const m = this.machine;
+    if (m.steps >= m.nextTimedStep) m.ext.timedEvents();
+    return m.extPending;
   }
 
   /**

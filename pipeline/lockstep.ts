@@ -80,6 +80,7 @@ export const lockstepStep: Step<CoreCosimSummary> = {
             ['class × cpl × vm × outcome', r.coverage.outcomes],
             ['fault pairs', r.coverage.pairs],
             ['PSR field transitions', r.coverage.psr],
+            ['external interrupts', r.coverage.interrupts],
           ] as const
         ).map(([name, b]) => ({
           name,

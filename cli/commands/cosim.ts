@@ -358,8 +358,9 @@ export function formatCoreResult(r: CoreCosimResult): string {
   s += `instructions compared ${n(r.instructions)}, mismatches ${r.mismatches}, throughput ${(r.throughput / 1e6).toFixed(2)} M instructions/s (lockstep), wall ${r.seconds.toFixed(1)} s\n`;
   s +=
     `coverage ${c.pct.toFixed(1)} %: class x cpl x vm x outcome ${c.outcomes.hit}/${c.outcomes.bins} (min hits ${c.outcomes.minHits}), ` +
-    `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}\n`;
-  const holes = [...c.outcomes.holes, ...c.pairs.holes, ...c.psr.holes];
+    `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}, ` +
+    `external interrupts ${c.interrupts.hit}/${c.interrupts.bins}\n`;
+  const holes = [...c.outcomes.holes, ...c.pairs.holes, ...c.psr.holes, ...c.interrupts.holes];
   if (holes.length) s += `holes (${holes.length}): ${holes.slice(0, 8).join('; ')}${holes.length > 8 ? '; ...' : ''}\n`;
   s += `not in the coverage space: ${c.notes[0]!.split(':')[0]}\n`;
   if (c.modelDisagreements)

@@ -8,6 +8,7 @@ import { pendingFile, writeFileAtomic, type PendingFile } from '../../cache/atom
 import { fsReason } from '../fs-errors.js';
 import { ConfigError } from '../../arch/config.js';
 import { Emulator, UnsupportedInstruction, type EmuOptions } from '../../model/emulator.js';
+import { parseInterruptFlag } from '../interrupt-flag.js';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
 
@@ -15,7 +16,7 @@ export const command: Command = {
   positionals: true,
   summary: 'run an IA-64 program on the golden-model emulator and print its final state',
   usage:
-    'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--state-events] [--events FILE] [--trace FILE]',
+    'PROGRAM.elf [--vt on|off] [--valen N] [--palen N] [--guest-shrink K] [--max-steps N] [--state FILE] [--state-events] [--events FILE] [--trace FILE] [--interrupt STEP:VECTOR]...',
   flags: {
     vt: { type: 'choice', choices: ['on', 'off'], help: 'VT-i implemented', default: 'on' },
     valen: { type: 'int', help: 'implemented virtual-address bits, 51..61', default: 61, metavar: 'N' },
@@ -34,6 +35,12 @@ export const command: Command = {
     },
     events: { type: 'string', help: 'write one JSON object per interruption to FILE (streamed)', metavar: 'FILE' },
     trace: { type: 'string', help: 'write one JSON object per step to FILE', metavar: 'FILE' },
+    interrupt: {
+      type: 'string',
+      repeatable: true,
+      help: 'raise external interrupt VECTOR (0, 2, 16..255) before step STEP',
+      metavar: 'STEP:VECTOR',
+    },
   },
   async run(parsed) {
     const { flags, positional } = parsed;
@@ -56,6 +63,7 @@ export const command: Command = {
       palen: flags.palen as number,
       guestShrink: flags['guest-shrink'] as number,
       keepEvents: flags['state-events'] === true,
+      interrupts: (parsed.lists?.interrupt ?? []).map(parseInterruptFlag),
     };
     let emu: Emulator;
     try {

@@ -9,6 +9,7 @@ import { toBig } from './int64.js';
 import { CONT, FAULT, HALT, pickFault, type Exec, type Machine } from './machine.js';
 import { ROT_PR_BASE, prSlot, setRrb } from './rotate.js';
 import { rseFlush, rseGrow, rseLoadrs, rsePreserve, rseWriteBspstore } from './rse.js';
+import { CR_LVT, interruptCrReserved, readInterruptCr, writeInterruptCr } from './interrupt-crs.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
 
@@ -53,7 +54,7 @@ const arUnitOk = (n: number, unit: string) =>
   ((n < 64 ? unit === 'M' : unit === 'I') && AR_IMPL.has(n)) || arIgnored(n, unit);
 
 /** CRs of the external-interrupt vector table that arch/cr.ts (the VT-i block's CR set) does not list: PMV, CMCV, LRR0, LRR1. */
-const CR_LVT_EXTRA = [73, 74, 80, 81];
+const CR_LVT_EXTRA: readonly number[] = Object.values(CR_LVT);
 
 /** BSPSTORE and RNAT may be read or written only with RSC.mode = 0 (enforced lazy). */
 const rseArBusy = (m: Machine, n: number) => (n === AR.BSPSTORE || n === AR.RNAT) && (m.arLo[AR.RSC]! & 3) !== 0;
@@ -73,6 +74,7 @@ function writeAr(m: Machine, n: number, v: bigint): void {
   }
   if (n === AR.ITC) {
     m.itcOffset = (v - BigInt(m.curStep())) & M64;
+    m.ext.retime(m.curStep()); // the interval timer matches ITM at another step now
     return;
   }
   if (n === AR.BSPSTORE) {
@@ -86,8 +88,7 @@ function writeAr(m: Machine, n: number, v: bigint): void {
 
 function crValue(m: Machine, n: number): bigint {
   if (n === CR.IIPA) return toBig(m.iipaLo, m.iipaHi);
-  if (n === CR.IVR) return 15n; // no external interrupts are modelled: always "spurious"
-  return m.cr[n]!;
+  return readInterruptCr(m, n) ?? m.cr[n]!;
 }
 
 function setCr(m: Machine, n: number, v: bigint): void {
@@ -96,7 +97,7 @@ function setCr(m: Machine, n: number, v: bigint): void {
     m.iipaHi = Number(v >> 32n);
     return;
   }
-  m.cr[n] = v;
+  if (!writeInterruptCr(m, n, v, m.curStep())) m.cr[n] = v;
 }
 
 /** The fault-check helpers of compileSys, made once per machine (they depend on it only). */
@@ -212,7 +213,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         const v = write ? val(r2) : 0n;
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
-        const reserved = write && (v & resv) !== 0n;
+        const reserved = write && ((v & resv) !== 0n || interruptCrReserved(n, v));
         const p = priv(),
           vf = virt(ins.op);
         if (illegal || p || nat || reserved || vf)
@@ -332,7 +333,11 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       return () => {
         const e = m.it ? instPage(m) : null;
         return go(
-          pickFault(!m.cfg.vmImplemented && 'illegal_op', priv(), !(m.it && e && e.ar === 7) && 'virtualization'),
+          pickFault(
+            !m.cfg.vmImplemented && 'illegal_op',
+            priv(),
+            (!(m.it && e && e.ar === 7) || m.vmswDisabled) && 'virtualization',
+          ),
           () => {
             m.setPsr(ins.n1 ? m.psr | (1n << 46n) : m.psr & ~(1n << 46n));
             return CONT;

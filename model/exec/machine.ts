@@ -12,6 +12,7 @@ import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_FIELDS, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
+import { ExtInterrupts, INT_RECHECK } from './interrupts.js';
 import { PhysMem, pageKey } from './memory.js';
 import { setRrb } from './rotate.js';
 import { Alat } from './alat.js';
@@ -116,6 +117,7 @@ const XLATE_NEUTRAL_LO = Number(XLATE_NEUTRAL & 0xffffffffn),
 
 /** Bit positions of the PSR fields setPsr caches, in the 32-bit half that holds them. */
 const LO_BIT = { ic: PSR_BIT.ic, dt: PSR_BIT.dt, ac: PSR_BIT.ac, tb: PSR_BIT.tb } as const;
+const PSR_I_LO = 1 << PSR_BIT.i;
 const HI_BIT = {
   cpl: PSR_BIT.cpl - 32,
   vm: PSR_BIT.vm - 32,
@@ -218,6 +220,16 @@ export class Machine {
   eventCount = 0;
   /** Bumped whenever translation-relevant state changes (TLB, RR, PKR, PSR); invalidates micro-caches. */
   xlateEpoch = 0;
+  /** Some pending external interrupt vector is unmasked (interrupts.ts keeps it); taken when PSR.i = 1. */
+  extPending = false;
+  /** First step before which the interval timer or the raise schedule pends a vector (interrupts.ts). */
+  nextTimedStep = Infinity;
+  /** The step loop looks at the interrupt state from this step on: 0 while a vector is pending, else nextTimedStep. */
+  pollAt = Infinity;
+  /** External interrupt controller state: IRR, in-service vectors, timer, schedule. */
+  readonly ext: ExtInterrupts = new ExtInterrupts(this);
+  /** PAL_PROC_SET_FEATURES cleared the vmsw-enable feature bit: vmsw is a Virtualization fault. */
+  vmswDisabled = false;
   /** Called for every interruption taken; the EventRecord is built only when this is set. */
   onEvent: ((e: EventRecord) => void) | null = null;
 
@@ -269,6 +281,8 @@ export class Machine {
       hi = Number(v >> 32n);
     const newBn = (hi >>> HI_BIT.bn) & 1;
     if (newBn !== this.bn) this.swapBanks();
+    // PSR.i turned on with a vector pending: the bundle run stops after this instruction.
+    if (this.extPending && (lo & PSR_I_LO) !== 0 && (this.psrLo & PSR_I_LO) === 0) this.pendingTraps |= INT_RECHECK;
     if (((this.psrLo ^ lo) & ~XLATE_NEUTRAL_LO) !== 0 || ((this.psrHi ^ hi) & ~XLATE_NEUTRAL_HI) !== 0)
       this.xlateEpoch++;
     this.psr = v;
@@ -341,8 +355,10 @@ export class Machine {
 
   /** Takes the pending traps of the instruction that completed at slot `slot`; ip/slot are the next instruction. */
   takeTraps(slot: number, step: number): void {
-    let codes = this.pendingTraps;
+    // INT_RECHECK only stops the bundle run: the step loop looks at the interrupt state next.
+    let codes = this.pendingTraps & ~INT_RECHECK;
     this.pendingTraps = 0;
+    if (!codes) return;
     if (codes & (ONE_SHOT_ARM | ONE_SHOT_CLEAR)) {
       if (codes & ONE_SHOT_CLEAR) this.setPsr(this.psr & ~ONE_SHOT_PSR);
       if (codes & ONE_SHOT_ARM) this.pendingTraps = ONE_SHOT_CLEAR;

@@ -2,6 +2,7 @@
 // cache (one closure per slot, keyed by physical bundle address, dropped when its page is
 // written), and the step loop with IIPA tracking and trap delivery.
 import { CR } from '../../arch/cr.js';
+import { PSR_BIT } from '../../arch/psr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
@@ -12,6 +13,8 @@ import { pageKey } from './memory.js';
 import { rseLoadFrame } from './rse.js';
 import { pageRights } from './tlb.js';
 import { defaultItir, keyFault, region, thash } from './xlate.js';
+
+const PSR_I_LO = 1 << PSR_BIT.i;
 
 export interface CompiledBundle {
   /** One closure per slot; null for a nop (completes without a call). */
@@ -248,6 +251,17 @@ function currentFrameLoad(m: Machine): boolean {
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
   while (!m.halted && m.steps < maxSteps) {
+    // External interrupts (interrupts.ts): one compare per bundle; past m.pollAt, pend what the
+    // timer/schedule makes due and take an unmasked vector before the next instruction when
+    // PSR.i = 1 (the interruption is a step of its own).
+    if (m.steps >= m.pollAt) {
+      if (m.steps >= m.nextTimedStep) m.ext.timedEvents();
+      if (m.extPending && (m.psrLo & PSR_I_LO) !== 0) {
+        m.ext.deliver();
+        m.steps++;
+        continue;
+      }
+    }
     const b = cache.fetch();
     if (b === null) {
       m.steps++;
@@ -257,7 +271,7 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
       lSlotFault(m);
       continue;
     }
-    const left = maxSteps - m.steps;
+    const left = Math.min(maxSteps, m.nextTimedStep) - m.steps;
     if (left >= b.n - m.slot) {
       if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
     } else stepTail(m, b, left);

@@ -291,6 +291,27 @@ const ROWS: readonly Row[] = [
     2,
     /^vti emu: option '--trace' needs a value \(FILE\), got the option '--state'/,
   ],
+  [['emu', junkElf, '--interrupt', '100'], 1, "vti emu: --interrupt expects STEP:VECTOR (e.g. 1000:0x40), got '100'"],
+  [
+    ['emu', junkElf, '--interrupt', '-5:32'],
+    2,
+    /^vti emu: option '--interrupt' needs a value \(STEP:VECTOR\), got the option '-5:32'/,
+  ],
+  [
+    ['emu', junkElf, '--interrupt', 'x:32'],
+    1,
+    "vti emu: --interrupt: STEP must be a non-negative integer, got 'x' in 'x:32'",
+  ],
+  [
+    ['emu', junkElf, '--interrupt', '10:0x20', '--interrupt', '20:7'],
+    1,
+    "vti emu: --interrupt: VECTOR must be 0 (ExtINT), 2 (NMI) or 16..255, got '7' in '20:7'",
+  ],
+  [
+    ['emu', junkElf, '--interrupt', '10:256'],
+    1,
+    "vti emu: --interrupt: VECTOR must be 0 (ExtINT), 2 (NMI) or 16..255, got '256' in '10:256'",
+  ],
   // demo
   [['demo', '--iterations', '0'], 1, 'vti demo: --iterations must be between 1 and 10000, got 0'],
   [['demo', '--iterations', 'many'], 2, "vti demo: option '--iterations' expects an integer, got 'many'"],

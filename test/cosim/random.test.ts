@@ -66,6 +66,8 @@ const EXPOSES: Record<CheckMutant, (it: Item) => boolean> = {
       it.page.startsWith('ar7') &&
       PAGE_PL[it.page]! < it.mode.cpl &&
       Number((it.pfs ?? 0n) >> 62n) >= it.mode.cpl),
+  // The interval timer armed before an item pends a vector: it is taken where PSR.i = 1.
+  no_ext_int: (it) => it.timer !== undefined,
 };
 
 describe('seeded bugs are found and shrunk', () => {

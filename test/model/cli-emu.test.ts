@@ -34,6 +34,18 @@ async function vtiIn(...args: string[]): Promise<{ code: number; out: string; er
 }
 
 describe('vti emu', () => {
+  it('--interrupt STEP:VECTOR raises external interrupts at those steps (repeatable)', async () => {
+    // The rfi is step 17, PSR.i = 1 from step 18 (mov r8 = 1) on: the first is taken at step
+    // 19, before mov r9; the handler (the zero bundle at IVA + 0x3000) halts before step 25.
+    const { elf } = runAsm(enter(PSR.ic | PSR.i, 'on') + '\tmov r8=1\n\t;;\n\tmov r9=2\n\t;;\n\tmov r10=3\n\t;;\n');
+    const r = await vtiIn(elf, '--state-events', '--interrupt', '19:0x40', '--interrupt', '25:200');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const st = JSON.parse(r.out);
+    expect(st.events.map((e: { step: number; vector: string }) => [e.step, e.vector])).toEqual([[19, '0x3000']]);
+    expect(st.ip).toBe('0x203000');
+    expect(st.gr.slice(8, 10)).toEqual(['0x1', '0x0']);
+  });
+
   it('prints the final state, writes --state and --trace (with the interruption event)', () => {
     const { elf } = runAsm(enter(PSR.vm, 'guest') + '\tssm 0x4000\n');
     const out = vti(elf, '--state-events');

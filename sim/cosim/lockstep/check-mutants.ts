@@ -15,6 +15,8 @@ export const CHECK_MUTANTS = {
   epc_ppl_zero: 'pfs_ppl',
   /** vmsw never sees an ar = 7 page (always a Virtualization fault). */
   no_page_ar: 'page_ar',
+  /** External interrupts never taken (ext_int ignored). */
+  no_ext_int: 'ext_int',
 } as const;
 export type CheckMutant = keyof typeof CHECK_MUTANTS;
 

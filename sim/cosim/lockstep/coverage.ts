@@ -1,6 +1,7 @@
 // Functional coverage of a lockstep run: (1) cpl × vm × instruction class × outcome
 // (completed, each fault the core decides, or an environment fault); (2) every pair of the
-// core's own faults pending at once (pending.ts); (3) each PSR field transition. The bins
+// core's own faults pending at once (pending.ts); (3) each PSR field transition; (4) external
+// interrupts: taken in each cpl × vm, held (ext_int with PSR.i = 0), taken over each own fault. The bins
 // counted in the percentages are those the spec makes reachable (derived here from the class
 // table and the check rules); holes are reachable bins never hit.
 import { ICLASS } from '../../../arch/iclass.js';
@@ -41,6 +42,11 @@ const ROW_OWN = Int8Array.from(PRIORITY_TABLE, (r) => OWN_INDEX.get(r.name) ?? -
 const ROW_NESTED = PRIORITY_TABLE.map((r) => r.name === 'data_nested_tlb');
 const ROW_TRAP = PRIORITY_TABLE.map((r) => r.kind === 'trap');
 const NOWN = OWN.length;
+const EXT_ROW = PRIORITY_TABLE.findIndex((r) => r.name === 'ext_int');
+/** Interrupt bins: taken at (cpl, vm) 0..7, held, then over each own fault. */
+const INT_TAKEN = 0,
+  INT_HELD = 8,
+  INT_OVER = 9;
 
 /** Whether the spec lets outcome `out` happen for class `k` at (cpl, vm). */
 export function reachableOutcome(k: number, cpl: number, vm: number, out: string, g: VtiConfig): boolean {
@@ -97,7 +103,9 @@ export interface CoverageSummary {
   readonly outcomes: BinSet;
   readonly pairs: BinSet;
   readonly psr: BinSet;
-  /** Over all three sets. */
+  /** External interrupts (vti_core's ext_int): taken per cpl × vm, held with PSR.i = 0, over each own fault. */
+  readonly interrupts: BinSet;
+  /** Over all four sets. */
   readonly pct: number;
   /** (own fault, environment fault) pairs seen pending together. */
   readonly envPairs: Record<string, number>;
@@ -109,7 +117,7 @@ export interface CoverageSummary {
 }
 
 export const COVERAGE_NOTES: readonly string[] = [
-  'External Interrupt (ext_int) is outside the space: the emulator models no external interrupts (model/README.md, cr.ivr reads 15), so lockstep never raises one',
+  "virtual external interrupts, vm_disabled and vmsw_disabled are outside the space: the random programs raise no virtual interrupt and make no PAL feature calls (ext_int is driven by the model's pending external interrupt, random/interrupts.ts)",
   'environment faults (TLB, keys, access rights, alignment, ...) count as one outcome "env" per class and mode, not in the percentage',
 ];
 
@@ -117,6 +125,7 @@ export class Coverage {
   readonly outcome = new Uint32Array(NCLS * 8 * NOUT);
   readonly pair = new Uint32Array(OWN.length * OWN.length);
   readonly psr = new Uint32Array(TRANS.length);
+  readonly ext = new Uint32Array(INT_OVER + NOWN);
   /** (own fault x, priority-table row r) seen pending together: count at x * rows + r. */
   readonly envPair = new Uint32Array(NOWN * NROW);
   modelDisagreements = 0;
@@ -154,6 +163,8 @@ export class Coverage {
       env = I.env_pending!,
       iclass = I.iclass!,
       outc = b.outcome;
+    const extIn = I.ext_int!,
+      ext = this.ext;
     const outcome = this.outcome,
       pair = this.pair,
       envPair = this.envPair,
@@ -179,9 +190,16 @@ export class Coverage {
           for (let x = 0; x < NOWN; x++) if (own & (1 << x)) envPair[x * NROW + r]!++;
         }
       }
+      // External interrupt: taken before the instruction when PSR.i = 1 (it wins over everything).
+      const extTaken = extIn[i] === 1 && ((psrLo >>> 14) & 1) === 1;
+      if (extIn[i] === 1 && !extTaken) ext[INT_HELD]!++;
+      if (row === EXT_ROW) {
+        ext[INT_TAKEN + cpl * 2 + vm]!++;
+        for (let x = 0; x < NOWN; x++) if (own & (1 << x)) ext[INT_OVER + x]!++;
+      }
       // The restated checks' winner (own and environment faults) against the emulator's outcome.
-      let win = -1;
-      if (own | eLo | eHi)
+      let win = extTaken ? EXT_ROW : -1;
+      if (!extTaken && own | eLo | eHi)
         for (let r = 0; r < NROW && win < 0; r++) {
           const o = ROW_OWN[r]!;
           if ((r < 32 ? (eLo >>> r) & 1 : (eHi >>> (r - 32)) & 1) || (o >= 0 && own & (1 << o))) win = r;
@@ -239,13 +257,15 @@ export class Coverage {
     const n = this.named();
     const outcomes = set(...n.outcomes),
       pairs = set(...n.pairs),
-      psr = set(...n.psr);
-    const bins = outcomes.bins + pairs.bins + psr.bins;
+      psr = set(...n.psr),
+      interrupts = set(...n.interrupts);
+    const bins = outcomes.bins + pairs.bins + psr.bins + interrupts.bins;
     return {
       outcomes,
       pairs,
       psr,
-      pct: (100 * (outcomes.hit + pairs.hit + psr.hit)) / bins,
+      interrupts,
+      pct: (100 * (outcomes.hit + pairs.hit + psr.hit + interrupts.hit)) / bins,
       envPairs: Object.fromEntries([...this.envPairs].sort()),
       modelDisagreements: this.modelDisagreements,
       disagreementSamples: this.disagreementSamples,
@@ -253,8 +273,8 @@ export class Coverage {
     };
   }
 
-  /** The reachable bins of the three sets: names and counts. */
-  private named(): Record<'outcomes' | 'pairs' | 'psr', [string[], number[]]> {
+  /** The reachable bins of the four sets: names and counts. */
+  private named(): Record<'outcomes' | 'pairs' | 'psr' | 'interrupts', [string[], number[]]> {
     const g = this.gen;
     const on: string[] = [],
       oc: number[] = [];
@@ -281,6 +301,22 @@ export class Coverage {
         return `psr.${f.name} ${a}->${c}`;
       }),
       sc = tk.map((i) => this.psr[i]!);
-    return { outcomes: [on, oc], pairs: [pn, pc], psr: [sn, sc] };
+    // External interrupts: vm = 1 needs VT; an own fault is pre-empted only where it is reachable
+    // with PSR.i = 1 (every own fault is: PSR.i does not enter the core's checks).
+    const xn: string[] = [],
+      xc: number[] = [];
+    for (let cpl = 0; cpl < 4; cpl++)
+      for (let vm = 0; vm < (g.vmImplemented ? 2 : 1); vm++) {
+        xn.push(`ext_int taken cpl${cpl} vm${vm}`);
+        xc.push(this.ext[INT_TAKEN + cpl * 2 + vm]!);
+      }
+    xn.push('ext_int held (psr.i 0)');
+    xc.push(this.ext[INT_HELD]!);
+    OWN.forEach((f, x) => {
+      if (f === 'virtualization' && !g.vmImplemented) return;
+      xn.push(`ext_int over ${f}`);
+      xc.push(this.ext[INT_OVER + x]!);
+    });
+    return { outcomes: [on, oc], pairs: [pn, pc], psr: [sn, sc], interrupts: [xn, xc] };
   }
 }

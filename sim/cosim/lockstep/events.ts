@@ -130,7 +130,9 @@ export class EventSource {
       hasAddr = I.has_addr!,
       nonAccessKind = I.non_access_kind!,
       cfm = I.cfm!;
-    const env = I.env_pending!;
+    const env = I.env_pending!,
+      extInt = I.ext_int!,
+      vmswDisabled = I.vmsw_disabled!;
     const eTaken = E.taken!,
       eVec = E.intr_vector!,
       eRedir = E.redirect!,
@@ -164,7 +166,9 @@ export class EventSource {
       const exec = sd !== null && (sd.qp === 0 || m.pr[sd.qp] === 1);
       let cls = exec ? sd.cls : 0;
       const kind = exec ? sd.kind : Kind.NONE;
-      if (kind === Kind.HALT) {
+      // The model's pending external interrupt drives ext_int; with PSR.i = 1 this step takes it.
+      const pending = emu.interruptPending;
+      if (kind === Kind.HALT && !(pending && m.psrBit('i'))) {
         this.halted = true;
         break;
       }
@@ -172,6 +176,8 @@ export class EventSource {
       b.slot[i] = sd;
       b.mode[i] = m.cpl | (m.vm << 2);
       evValid[i] = 1;
+      extInt[i] = pending ? 1 : 0;
+      vmswDisabled[i] = m.vmswDisabled ? 1 : 0;
       ipC[2 * i] = ipLo;
       ipC[2 * i + 1] = ipHi;
       slotC[i] = slot;

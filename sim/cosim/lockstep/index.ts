@@ -264,6 +264,9 @@ function mergeCoverage(covs: Coverage[]): Coverage {
     c.envPair.forEach((v, i) => {
       m.envPair[i]! += v;
     });
+    c.ext.forEach((v, i) => {
+      m.ext[i]! += v;
+    });
     m.modelDisagreements += c.modelDisagreements;
   }
   return m;

@@ -40,6 +40,12 @@ export interface Item {
   readonly qp: 0 | 1 | 2;
   /** For a test rfi at cpl 0, vm 0 (ic forced 0): IIP ← the item end, IPSR ← psr with ri = slot. */
   readonly rfi?: { readonly psr: bigint; readonly slot: number };
+  /**
+   * The monitor arms the interval timer before the item (interrupts.ts): ITV ← vector (m = 0),
+   * ITM ← ITC + delay (ITC read 6 steps before the ITM write). The vector pends then and is taken at the first
+   * instruction that runs with PSR.i = 1 and it unmasked (vti_core's `ext_int` input).
+   */
+  readonly timer?: { readonly vector: number; readonly delay: number };
 }
 
 export interface Profile {
@@ -49,6 +55,8 @@ export interface Profile {
   readonly nonAccess?: boolean;
   /** itc/ptc/tpa address checks with PSR.dt = 0. */
   readonly physAddrOps?: boolean; // default on
+  /** External interrupts through the interval timer armed before some items; default on. */
+  readonly interrupts?: boolean;
 }
 
 export type Rng = () => number;

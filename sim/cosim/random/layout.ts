@@ -84,12 +84,33 @@ export function bootAsm(): string {
 
 const B = (m: string, i1: string, i2: string, t = 'mii') => `{ .${t}\n\t${m}\n\t${i1}\n\t${i2} ;; }`;
 
+const EXT_INT_VECTOR = 0x3000;
+
+/**
+ * The External Interrupt entry: acquire the vector (IVR read), end it (EOI) and resume the
+ * interrupted instruction (IIP, IPSR.ri unchanged) with rfi; counted in r20, the vector in r21.
+ * With ISR.ni (PSR.ic was 0: IIP/IPSR not written) it falls into the common path, which goes on
+ * with the next item. IVR and EOI are not CRs the core holds: it completes them without a value.
+ */
+function extIntEntry(): string[] {
+  return [
+    B('mov r19 = cr.ivr', 'nop.m 0', 'nop.i 0', 'mmi'),
+    B('srlz.d', 'nop.m 0', 'nop.i 0', 'mmi'),
+    B('mov cr.eoi = r0', 'mov r17 = cr.isr', 'nop.i 0', 'mmi'),
+    B('srlz.d', 'nop.m 0', 'tbit.nz p6, p0 = r17, 39', 'mmi'),
+    B('nop.m 0', 'nop.i 0', '(p6) br.cond.spnt.few ext_int_lost', 'mib'),
+    B('nop.m 0', 'adds r20 = 1, r20', 'mov r21 = r19'),
+    B('nop.m 0', 'nop.i 0', 'rfi', 'mib'),
+    'ext_int_lost:',
+  ];
+}
+
 /** The IVT and the common handler (bank 0: r16-r23, p6/p7; r20 counts interruptions, r21 the last vector). */
 export function ivtAsm(): string {
   const lines = ['\t.section .ivt, "ax"', 'ivt:'];
   for (const v of VECTORS) {
+    lines.push(`\t.org ivt + ${hex(v)}`, ...(v === EXT_INT_VECTOR ? extIntEntry() : []));
     lines.push(
-      `\t.org ivt + ${hex(v)}`,
       `{ .mlx\n\tnop.m 0\n\tmovl r18 = ${hex(v)} ;; }`,
       B('nop.m 0', 'nop.i 0', 'br.cond.sptk.many common', 'mib'),
     );

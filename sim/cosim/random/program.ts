@@ -10,6 +10,7 @@ import { noticeOnStderr } from '../../../cache/root.js';
 import { join } from 'node:path';
 import { ADDR, bootAsm, ITEM_END_IMM, ivtAsm, LINKER_SCRIPT } from './layout.js';
 import { psrOf, randomItem, rng, type Item, type Profile } from './items.js';
+import { timerSetup, withTimerInterrupts } from './interrupts.js';
 import { cosimDirs } from '../dirs.js';
 
 const AS = 'ia64-linux-gnu-as',
@@ -21,7 +22,11 @@ const LD_FLAGS = ['-static', '-T', 'random.ld'];
 
 export function randomItems(seed: number, count: number, profile: Profile = {}): Item[] {
   const r = rng(seed);
-  return Array.from({ length: count }, () => randomItem(r, profile));
+  return withTimerInterrupts(
+    seed,
+    Array.from({ length: count }, () => randomItem(r, profile)),
+    profile,
+  );
 }
 
 const hex = (v: bigint) => '0x' + BigInt.asUintN(64, v).toString(16);
@@ -59,6 +64,7 @@ function itemAsm(it: Item, k: number): string {
   if (it.itir !== undefined) setup.push(movl('r9', it.itir), m0('mov cr.itir = r9'));
   if (it.b6 !== undefined) setup.push(movl('r9', it.b6 === 'next' ? `end_${k}` : it.b6), i1('mov b6 = r9'));
   if (it.qp) setup.push(i1('cmp.eq p1, p2 = r0, r0'));
+  setup.push(...timerSetup(it, m0, i1));
   setup.push(
     movl('r16', psrOf(it.mode)),
     m0('mov cr.ipsr = r16'),

@@ -1,0 +1,207 @@
+// External interrupts and the interval timer (SDM vol 2 §5.8, §3.3.5.x): the pending bits
+// (IRR0-3), the in-service set that IVR reads acquire and EOI writes release, masking by
+// TPR.mic/mmi and by higher in-service vectors, the interval timer (ITM against ITC, ITV), and
+// vectors raised from outside (emu.raiseInterrupt, a schedule by step). The step loop (run.ts)
+// asks only two cheap questions: `m.extPending` (some pending vector is unmasked) together with
+// PSR.i, and `m.nextTimedStep` (the first step before which the timer or the schedule pends a
+// vector). Everything else happens here, on the rare writes that change this state.
+import { CR } from '../../arch/cr.js';
+import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
+
+/**
+ * The machine state this controller reads and writes (model/exec/machine.ts's Machine, which
+ * owns an ExtInterrupts; stated here so that the two files do not import each other).
+ */
+export interface InterruptHost {
+  readonly cr: bigint[];
+  itcOffset: bigint;
+  pendingTraps: number;
+  extPending: boolean;
+  nextTimedStep: number;
+  pollAt: number;
+  steps: number;
+  slot: number;
+  stepBase: number;
+  ip(): bigint;
+  interrupt(row: PriorityRow, info: object, iip: bigint, ri: number, ei: number): void;
+}
+
+/** IVR's value when no unmasked vector is pending. */
+export const SPURIOUS_VECTOR = 15;
+/** The non-vectored interrupts (delivery modes ExtINT and NMI use these vector numbers). */
+export const EXTINT_VECTOR = 0;
+export const NMI_VECTOR = 2;
+
+/** Fields of ITV, PMV, CMCV and LRR0/1 (SDM vol 2 §5.8.3.x). */
+const VECTOR_M_BIT = 16n;
+/** The one external interrupt vector of the priority table (0x3000). */
+const EXT_INT_ROW: PriorityRow = PRIORITY_TABLE.find((r) => r.name === 'ext_int')!;
+
+/** An interrupt a test or harness raises at a given step (before that step executes). */
+export interface ScheduledInterrupt {
+  readonly step: number;
+  readonly vector: number;
+}
+
+/** Whether `v` can be pended: ExtINT (0), NMI (2) or 16..255 (1 and 3..15 are reserved). */
+export function isPendableVector(v: number): boolean {
+  return Number.isInteger(v) && (v === EXTINT_VECTOR || v === NMI_VECTOR || (v >= 16 && v <= 255));
+}
+
+/** Priority of a vector: NMI above ExtINT above 255 .. 16. */
+const rank = (v: number) => (v === NMI_VECTOR ? 258 : v === EXTINT_VECTOR ? 257 : v);
+
+export class ExtInterrupts {
+  /** IRR bit per vector. */
+  private readonly irr = new Uint8Array(256);
+  /** In-service bit per vector (set by an IVR read, cleared by EOI). */
+  private readonly inService = new Uint8Array(256);
+  /** Raised-at-step schedule, sorted by step (consumed from `next`). */
+  private schedule: ScheduledInterrupt[] = [];
+  private next = 0;
+  /** Step before which the interval timer matches (ITC = ITM), or Infinity. */
+  private timerStep = Infinity;
+
+  constructor(private readonly m: InterruptHost) {}
+
+  /** Adds interrupts raised at given steps (kept sorted; stable for equal steps). */
+  addSchedule(list: readonly ScheduledInterrupt[]): void {
+    for (const s of list) {
+      if (!isPendableVector(s.vector)) throw new RangeError(`bad interrupt vector ${s.vector}: use 0, 2 or 16..255`);
+      if (!Number.isSafeInteger(s.step) || s.step < 0) throw new RangeError(`bad interrupt step ${s.step}`);
+    }
+    this.schedule = [...this.schedule.slice(this.next), ...list].sort((a, b) => a.step - b.step);
+    this.next = 0;
+    this.updateTimed();
+  }
+
+  /** Pends `vector` now (IRR bit set). */
+  raise(vector: number): void {
+    if (!isPendableVector(vector)) throw new RangeError(`bad interrupt vector ${vector}: use 0, 2 or 16..255`);
+    this.irr[vector] = 1;
+    this.update();
+  }
+
+  /** Called by the step loop when m.steps reached m.nextTimedStep: pends what is due. */
+  timedEvents(): void {
+    const m = this.m,
+      now = m.steps;
+    while (this.next < this.schedule.length && this.schedule[this.next]!.step <= now) {
+      this.irr[this.schedule[this.next]!.vector] = 1;
+      this.next++;
+    }
+    if (this.timerStep <= now) {
+      this.timerStep = Infinity; // the next match is 2^64 ITC ticks away
+      const itv = m.cr[CR.ITV]!;
+      const v = Number(itv & 0xffn);
+      // A masked timer interrupt is lost; vectors 0-15 are not timer vectors (reserved).
+      if (((itv >> VECTOR_M_BIT) & 1n) === 0n && v >= 16) this.irr[v] = 1;
+    }
+    this.updateTimed();
+    this.update();
+  }
+
+  /**
+   * ITC, ITM or ITV changed during the instruction at step `curStep`: the timer matches before
+   * the first later step whose ITC (steps + offset) equals ITM.
+   */
+  retime(curStep: number): void {
+    const m = this.m;
+    const t = BigInt.asUintN(64, m.cr[CR.ITM]! - m.itcOffset);
+    this.timerStep = t > BigInt(curStep) && t < 2n ** 53n ? Number(t) : Infinity;
+    this.updateTimed();
+    m.pendingTraps |= INT_RECHECK;
+  }
+
+  /** The highest-priority pending vector if it is unmasked, else 15 (what IVR reads). */
+  highestUnmasked(): number {
+    const irr = this.irr;
+    let v = -1;
+    if (irr[NMI_VECTOR]) v = NMI_VECTOR;
+    else if (irr[EXTINT_VECTOR]) v = EXTINT_VECTOR;
+    else
+      for (let k = 255; k >= 16; k--)
+        if (irr[k]) {
+          v = k;
+          break;
+        }
+    return v >= 0 && !this.masked(v) ? v : SPURIOUS_VECTOR;
+  }
+
+  private masked(v: number): boolean {
+    if (v === NMI_VECTOR) return false; // not masked by TPR nor by in-service vectors
+    const tpr = this.m.cr[CR.TPR]!;
+    if ((tpr >> 16n) & 1n) return true; // TPR.mmi
+    if (v !== EXTINT_VECTOR && v >> 4 <= Number((tpr >> 4n) & 0xfn)) return true; // TPR.mic
+    return this.highestInService() >= rank(v);
+  }
+
+  private highestInService(): number {
+    const s = this.inService;
+    if (s[NMI_VECTOR]) return rank(NMI_VECTOR);
+    if (s[EXTINT_VECTOR]) return rank(EXTINT_VECTOR);
+    for (let k = 255; k >= 16; k--) if (s[k]) return k;
+    return -1;
+  }
+
+  /** mov r = cr.ivr: acquires the vector (IRR bit → in service), or 15. */
+  readIvr(): bigint {
+    const v = this.highestUnmasked();
+    if (v !== SPURIOUS_VECTOR) {
+      this.irr[v] = 0;
+      this.inService[v] = 1;
+      this.update();
+    }
+    return BigInt(v);
+  }
+
+  /** mov cr.eoi = r: the highest-priority in-service vector leaves service. */
+  writeEoi(): void {
+    const top = this.highestInService();
+    if (top < 0) return;
+    this.inService[top === rank(NMI_VECTOR) ? NMI_VECTOR : top === rank(EXTINT_VECTOR) ? EXTINT_VECTOR : top] = 0;
+    this.update();
+  }
+
+  /** IRR0..3 (k = 0..3): the pending bits of vectors 64k .. 64k+63. */
+  readIrr(k: number): bigint {
+    let v = 0n;
+    for (let i = 63; i >= 0; i--) v = (v << 1n) | BigInt(this.irr[64 * k + i]!);
+    return v;
+  }
+
+  /** TPR changed: masking changed. */
+  tprWritten(): void {
+    this.update();
+  }
+
+  /** Recomputes m.extPending; when it turns on, the current bundle run stops so the loop can deliver. */
+  private update(): void {
+    const m = this.m;
+    const was = m.extPending;
+    m.extPending = this.highestUnmasked() !== SPURIOUS_VECTOR;
+    m.pollAt = m.extPending ? 0 : m.nextTimedStep;
+    if (m.extPending && !was) m.pendingTraps |= INT_RECHECK;
+  }
+
+  private updateTimed(): void {
+    const s = this.next < this.schedule.length ? this.schedule[this.next]!.step : Infinity;
+    const m = this.m;
+    m.nextTimedStep = Math.min(s, this.timerStep);
+    m.pollAt = m.extPending ? 0 : m.nextTimedStep;
+  }
+
+  /** Takes the External Interrupt before the instruction at (ip, slot), as step m.steps. */
+  deliver(): void {
+    const m = this.m;
+    m.stepBase = m.steps - m.slot; // curStep() reports this step
+    m.interrupt(EXT_INT_ROW, {}, m.ip(), m.slot, m.slot);
+  }
+}
+
+/**
+ * Pseudo-trap bit of pendingTraps (never an interruption, like ONE_SHOT_*): the instruction
+ * changed the interrupt state (PSR.i rose with a vector pending, TPR/EOI/ITM/ITV/ITC written),
+ * so the bundle run stops after it and the step loop looks again before the next step.
+ */
+export const INT_RECHECK = 0x400;
