@@ -8,6 +8,7 @@ import { toBig } from './int64.js';
 import { CONT, HALT, addRseSlots, pickFault, type Exec, type Machine } from './machine.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
+import { reservedCrValue } from './cr-values.js';
 
 const M64 = (1n << 64n) - 1n;
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
@@ -19,6 +20,13 @@ const CR_RESERVED: Record<number, bigint> = {
   [CR.ISR]: bitsMask(31, 24) | bitsMask(63, 44),
   [CR.IFS]: bitsMask(62, 38),
   [CR.ITIR]: 0x3n | bitsMask(63, 32),
+  [CR.TPR]: bitsMask(15, 8),
+};
+/** Ignored fields of CR writes: dropped on write, read back as 0 (TPR{3:0} and {63:17}, IHA{1:0}, IVA{14:0}). */
+const CR_IGNORED: Record<number, bigint> = {
+  [CR.TPR]: M64 & ~0x1fff0n,
+  [CR.IHA]: 0x3n,
+  [CR.IVA]: bitsMask(14, 0),
 };
 
 /** ARs and the unit that may access them: 'M' (0-47), 'I' (64-127). Others are reserved. */
@@ -30,8 +38,8 @@ const AR_RESERVED: Record<number, bigint> = {
   [AR.RSC]: bitsMask(63, 30) | bitsMask(15, 5),
   [AR.PFS]: bitsMask(51, 38) | bitsMask(61, 58),
 };
-/** Ignored fields of AR writes: dropped on write, read back as 0 (EC{63:6}). */
-const AR_IGNORED: Record<number, bigint> = { [AR.EC]: bitsMask(63, 6) };
+/** Ignored fields of AR writes: dropped on write, read back as 0 (EC{63:6}, RNAT{63}). */
+const AR_IGNORED: Record<number, bigint> = { [AR.EC]: bitsMask(63, 6), [AR.RNAT]: 1n << 63n };
 
 /** Ignored ARs (SDM vol 1 table 3-3, "M or I"): 48-63 and 112-127 from either unit; reads give 0, writes are dropped. */
 const arIgnored = (n: number, _unit: string) => (n >= 48 && n <= 63) || n >= 112;
@@ -168,14 +176,14 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         const v = write ? val(r2) : 0n;
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
-        const reserved = write && (v & resv) !== 0n;
+        const reserved = write && ((v & resv) !== 0n || reservedCrValue(n, v));
         const p = priv(),
           vf = virt(ins.op);
         if (illegal || p || nat || reserved || vf)
           return m.fault(
             pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
           );
-        if (write) setCr(m, n, v);
+        if (write) setCr(m, n, v & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
         return CONT;
       };

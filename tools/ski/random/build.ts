@@ -10,7 +10,8 @@ const LD = 'ia64-linux-gnu-ld';
 function run(tool: string, args: string[]): void {
   const r = spawnSync(tool, args, { encoding: 'utf8' });
   if (r.error) throw new Error(`${tool} not found: install binutils-ia64-linux-gnu`);
-  if (r.status !== 0) throw new Error(`${tool} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 5).join(' / ')}`);
+  if (r.status !== 0)
+    throw new Error(`${tool} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 5).join(' / ')}`);
 }
 
 /**

@@ -17,8 +17,7 @@ export function rng(seed: number): Rng {
 export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 export const chance = (r: Rng, p: number): boolean => r() < p;
-export const u64 = (r: Rng): bigint =>
-  (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32));
+export const u64 = (r: Rng): bigint => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32));
 
 /** Picks one of the weighted alternatives. */
 export function weighted<T>(r: Rng, xs: readonly (readonly [number, T])[]): T {
