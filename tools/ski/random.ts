@@ -2,23 +2,51 @@
 // system programs (tools/ski/random/generate.ts), runs each on Ski and on the model one
 // instruction at a time, and prints the first divergence of each program and the totals.
 // Usage (from the repository root):
-//   SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M]
+//   SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K]
+// --every K (default 200): compare the whole state every K steps and at the halt, and step by
+// step only up to a checkpoint that differs (random/checkpoints.ts); --every 1: every step.
 // Programs are seeds S, S+1, ..., S+N-1; each is built under out/ski-random.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstDivergence, formatDivergence } from './compare.js';
+import { type Divergence, firstDivergence, formatDivergence } from './compare.js';
 import { runModel } from './model-run.js';
 import { SKI_PROGRAMS_DIR } from './paths.js';
 import { buildRandomProgram } from './random/build.js';
 import { generateProgram, RANDOM_CONFIG } from './random/generate.js';
-import { runSki } from './ski-run.js';
+import { type RunEnd, runSki } from './ski-run.js';
+import { firstCheckpointDifference, modelCheckpoints, skiCheckpoints } from './random/checkpoints.js';
 
-const USAGE = 'usage: SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M]';
+const USAGE =
+  'usage: SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K]';
 
 function positive(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (!/^\d+$/.test(v)) throw new Error(`--${name} must be a non-negative integer, not '${v}'`);
   return Number(v);
+}
+
+/**
+ * Compares one program: at checkpoints every `every` steps (every = 1: the whole state after
+ * each step); when a checkpoint differs, step by step up to it for the first divergence.
+ * `compared` counts the steps that agreed.
+ */
+function compareProgram(
+  ski: string,
+  elf: string,
+  every: number,
+  maxSteps: number,
+): { compared: number; divergence: Divergence | null; end: RunEnd } {
+  if (every > 1) {
+    const model = modelCheckpoints(elf, every, maxSteps, RANDOM_CONFIG);
+    const c = firstCheckpointDifference(skiCheckpoints(ski, elf, every, maxSteps, RANDOM_CONFIG), model);
+    if (!c) return { compared: model.steps ?? 0, divergence: null, end: model.end };
+    maxSteps = Math.min(maxSteps, (c.index + 1) * every);
+  }
+  const reference = runSki(ski, elf, maxSteps, RANDOM_CONFIG);
+  const d = firstDivergence(reference, runModel(elf, maxSteps, RANDOM_CONFIG));
+  if (!d && every > 1)
+    throw new Error(`${elf}: the checkpoints differ but the step-by-step runs agree (a bug of the checkpoint runner)`);
+  return { compared: d ? d.step - 1 : reference.steps.length, divergence: d, end: reference.end };
 }
 
 function main(argv: string[]): number {
@@ -29,6 +57,7 @@ function main(argv: string[]): number {
       count: { type: 'string' },
       items: { type: 'string' },
       'max-steps': { type: 'string' },
+      every: { type: 'string' },
     },
   });
   const ski = process.env.SKI;
@@ -38,6 +67,7 @@ function main(argv: string[]): number {
   const count = positive('count', values.count, 1);
   const items = positive('items', values.items, 150);
   const maxSteps = positive('max-steps', values['max-steps'], 20_000);
+  const every = Math.max(1, positive('every', values.every, 200));
   const outDir = resolve('out', 'ski-random');
   let compared = 0;
   let diverged = 0;
@@ -45,14 +75,12 @@ function main(argv: string[]): number {
   for (let s = seed; s < seed + count; s++) {
     const name = `random-${s}`;
     const elf = buildRandomProgram(name, generateProgram(s, items), SKI_PROGRAMS_DIR, outDir);
-    const reference = runSki(ski, elf, maxSteps, RANDOM_CONFIG);
-    const model = runModel(elf, maxSteps, RANDOM_CONFIG);
-    const d = firstDivergence(reference, model);
-    compared += d ? d.step - 1 : reference.steps.length;
-    if (d) {
+    const d = compareProgram(ski, elf, every, maxSteps);
+    compared += d.compared;
+    if (d.divergence) {
       diverged++;
-      process.stdout.write(`${formatDivergence(name, d)}\n`);
-    } else if (reference.end !== 'halted') process.stdout.write(`${name}: agrees but ended with ${reference.end}\n`);
+      process.stdout.write(`${formatDivergence(name, d.divergence)}\n`);
+    } else if (d.end !== 'halted') process.stdout.write(`${name}: agrees but ended with ${d.end}\n`);
   }
   const secs = (Date.now() - started) / 1000;
   process.stdout.write(
