@@ -8,7 +8,7 @@ import { toBig } from './int64.js';
 import { CONT, HALT, addRseSlots, pickFault, type Exec, type Machine } from './machine.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
-import { reservedCrValue } from './cr-values.js';
+import { reservedArValue, reservedCrValue } from './reserved-values.js';
 
 const M64 = (1n << 64n) - 1n;
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
@@ -139,7 +139,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           pickFault(
             (!arUnitOk(n, ins.unit) || n === AR.BSP) && 'illegal_op',
             !isImm && N[r2] && 'reg_nat',
-            (v & (AR_RESERVED[n] ?? 0n)) !== 0n && 'reserved_reg_field',
+            ((v & (AR_RESERVED[n] ?? 0n)) !== 0n || reservedArValue(n, v)) && 'reserved_reg_field',
             (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
           ),
           () => {

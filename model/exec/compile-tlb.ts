@@ -179,7 +179,13 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         // PSR.dt = 1, and with PSR.dt = 0 checks a physical address (both as Ski does).
         const virtual = m.dt || !isFault;
         const implemented = virtual ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
-        const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
+        const nat = (N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat';
+        // "A regular_form probe to an unimplemented virtual address returns 0" (SDM vol 3, probe).
+        if (!nat && !implemented && !isFault) {
+          m.setGr(r1, 0n);
+          return CONT;
+        }
+        const f = pickFault(nat, !implemented && 'unimpl_data_addr');
         if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : { isr: NA });
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
         if (!virtual) return CONT;

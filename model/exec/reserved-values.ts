@@ -1,6 +1,6 @@
-// Reserved *values* of CR writes, beyond the reserved bits (compile-sys.ts CR_RESERVED): a
-// move to the CR that writes one is a Reserved Register/Field fault. Found by the random
-// differential test against Ski (tools/ski/random.ts); SDM vol 2, the CR descriptions.
+// Reserved *values* of CR and AR writes, beyond the reserved bits (compile-sys.ts CR_RESERVED,
+// AR_RESERVED): a move to the register that writes one is a Reserved Register/Field fault. Found by the random
+// differential test against Ski (tools/ski/random.ts); SDM vol 2, the CR descriptions; vol 1, PFS.
 import { CR } from '../../arch/cr.js';
 
 const field = (v: bigint, lo: number, width: number) => Number((v >> BigInt(lo)) & ((1n << BigInt(width)) - 1n));
@@ -43,4 +43,11 @@ export function reservedCrValue(n: number, v: bigint): boolean {
   if (n === CR.PTA) return field(v, 2, 6) < 15;
   if (n === CR.IFS) return v >> 63n !== 0n && invalidFrameMarker(v & ((1n << 38n) - 1n));
   return false;
+}
+
+const PFS = 64;
+
+/** Whether `v` is a reserved value of AR `n`: a PFS whose pfm is not a valid frame marker. */
+export function reservedArValue(n: number, v: bigint): boolean {
+  return n === PFS && invalidFrameMarker(v & ((1n << 38n) - 1n));
 }
