@@ -5,19 +5,23 @@
 //   SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K]
 // --every K (default 200): compare the whole state every K steps and at the halt, and step by
 // step only up to a checkpoint that differs (random/checkpoints.ts); --every 1: every step.
+// --record: the programs that agree are recorded step by step as test/fixtures/ski-random/
+// random-<seed>.json (test/tools/ski-random.test.ts re-checks the model against them).
 // Programs are seeds S, S+1, ..., S+N-1; each is built under out/ski-random.
-import { resolve } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Divergence, firstDivergence, formatDivergence } from './compare.js';
 import { runModel } from './model-run.js';
 import { SKI_PROGRAMS_DIR } from './paths.js';
 import { buildRandomProgram } from './random/build.js';
+import { makeRandomFixture, randomFixtureText, randomProgramName } from './random/fixtures.js';
 import { generateProgram, RANDOM_CONFIG } from './random/generate.js';
 import { type RunEnd, runSki } from './ski-run.js';
 import { firstCheckpointDifference, modelCheckpoints, skiCheckpoints } from './random/checkpoints.js';
 
 const USAGE =
-  'usage: SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K]';
+  'usage: SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K] [--record]';
 
 function positive(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -49,6 +53,18 @@ function compareProgram(
   return { compared: d ? d.step - 1 : reference.steps.length, divergence: d, end: reference.end };
 }
 
+/** Records the program's Ski run step by step as test/fixtures/ski-random/random-<seed>.json. */
+function recordFixture(ski: string, elf: string, seed: number, items: number, maxSteps: number, dir: string): void {
+  const run = runSki(ski, elf, maxSteps, RANDOM_CONFIG);
+  const text = randomFixtureText(makeRandomFixture(SKI_PROGRAMS_DIR, seed, items, maxSteps, run));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${randomProgramName(seed)}.json`);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+  process.stdout.write(`recorded ${path} (${run.steps.length} steps)\n`);
+}
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -58,6 +74,7 @@ function main(argv: string[]): number {
       items: { type: 'string' },
       'max-steps': { type: 'string' },
       every: { type: 'string' },
+      record: { type: 'boolean' },
     },
   });
   const ski = process.env.SKI;
@@ -69,11 +86,12 @@ function main(argv: string[]): number {
   const maxSteps = positive('max-steps', values['max-steps'], 20_000);
   const every = Math.max(1, positive('every', values.every, 200));
   const outDir = resolve('out', 'ski-random');
+  const fixturesDir = resolve('test', 'fixtures', 'ski-random');
   let compared = 0;
   let diverged = 0;
   const started = Date.now();
   for (let s = seed; s < seed + count; s++) {
-    const name = `random-${s}`;
+    const name = randomProgramName(s);
     const elf = buildRandomProgram(name, generateProgram(s, items), SKI_PROGRAMS_DIR, outDir);
     const d = compareProgram(ski, elf, every, maxSteps);
     compared += d.compared;
@@ -81,6 +99,7 @@ function main(argv: string[]): number {
       diverged++;
       process.stdout.write(`${formatDivergence(name, d.divergence)}\n`);
     } else if (d.end !== 'halted') process.stdout.write(`${name}: agrees but ended with ${d.end}\n`);
+    else if (values.record) recordFixture(ski, elf, s, items, maxSteps, fixturesDir);
   }
   const secs = (Date.now() - started) / 1000;
   process.stdout.write(

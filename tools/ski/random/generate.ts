@@ -345,7 +345,7 @@ function system(g: Gen) {
         // Ski rewrites IFA, ITIR and IHA on ordinary fetches and accesses while PSR.ic = 1
         // (README, quirks): they are read only after a write made with PSR.ic off.
         const written = off && ['ifa', 'itir', 'iha'].includes(cr);
-        if (written || chance(x, 0.6)) emit(g, `movl r28=${hex(crValue(g, cr, !off))}`, `mov cr.${cr}=r28`);
+        if (written || chance(x, 0.6)) emit(g, `movl r28=${hex(crValue(g, cr, !off))}`, `mov cr.${cr}=r28`, 'srlz.d');
         emit(g, `mov ${dst(g)}=cr.${cr}`);
         // Ski clears all of IFS on an interruption, the model only IFS.v (open divergence,
         // known-divergences.ts): IFS goes back to 0 before the next interruption can happen.
