@@ -27,22 +27,23 @@ const atCheckpoint = (s: StepState): StepState => normalise({ ...s, interrupted:
 
 const EVAL_CHUNK = 40;
 
+/**
+ * The bski commands: `step every` and the whole state, unrolled (no loop: when Ski stops on
+ * its own, as on a machine check, $insts$ no longer grows and a loop would never end).
+ */
 function commandFile(every: number, maxSteps: number): string {
   const exprs = evalExpressions();
   const evals: string[] = [];
   for (let i = 0; i < exprs.length; i += EVAL_CHUNK) evals.push(`eval ${exprs.slice(i, i + EVAL_CHUNK).join(' ')}`);
-  return [
-    'loop:',
-    `step ${every}`, // the count is decimal (other numbers in the file are hexadecimal)
-    ...evals,
-    'if $exited$ goto done',
-    `if $insts$>=${maxSteps.toString(16)} goto done`,
-    'goto loop',
-    'done:',
-    'quit',
-    '',
-  ].join('\n');
+  const lines: string[] = [];
+  // The step count is decimal (other numbers in a command file are hexadecimal).
+  for (let n = 0; n < Math.ceil(maxSteps / every); n++) lines.push(`step ${every}`, ...evals, 'if $exited$ goto done');
+  return [...lines, 'done:', 'quit', ''].join('\n');
 }
+
+/** Ski stopped without halting (a machine check): the same state twice in a row. */
+const stuck = (a: StepState | undefined, b: StepState | undefined) =>
+  a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export function skiCheckpoints(
   ski: string,
@@ -62,6 +63,11 @@ export function skiCheckpoints(
     });
     if (r.error) throw new Error(`cannot run Ski (${ski}): ${r.error.message}`);
     const states = parseSkiOutput(r.stderr).map(atCheckpoint);
+    const stop = states.findIndex((st, i) => stuck(states[i - 1], st));
+    if (stop > 0) {
+      states.length = stop;
+      return { every, states, end: 'error: Ski stopped (machine check)' };
+    }
     const end: RunEnd = states.at(-1)?.halted
       ? 'halted'
       : states.length * every >= maxSteps
@@ -105,4 +111,46 @@ export function firstCheckpointDifference(a: CheckpointRun, b: CheckpointRun): {
   }
   if (a.states.length !== b.states.length || a.end !== b.end) return { index: n, what: 'end' };
   return null;
+}
+
+/** Steps from+1..to one at a time on Ski, after running the first `from` steps unobserved. */
+export function skiWindow(ski: string, elf: string, from: number, to: number, cfg: ProgramConfig): StepState[] {
+  const dir = mkdtempSync(join(tmpdir(), 'vti-ski-random-'));
+  try {
+    const cmd = join(dir, 'window.cmd');
+    const exprs = evalExpressions();
+    const evals: string[] = [];
+    for (let i = 0; i < exprs.length; i += EVAL_CHUNK) evals.push(`eval ${exprs.slice(i, i + EVAL_CHUNK).join(' ')}`);
+    const lines = from > 0 ? [`step ${from}`] : [];
+    for (let n = from; n < to; n++) lines.push('step', ...evals, 'if $exited$ goto done');
+    writeFileSync(cmd, [...lines, 'done:', 'quit', ''].join('\n'));
+    const r = spawnSync(ski, ['-noconsole', ...skiFlags(cfg), '-i', cmd, elf], {
+      encoding: 'utf8',
+      timeout: 600_000,
+      maxBuffer: 1 << 28,
+    });
+    if (r.error) throw new Error(`cannot run Ski (${ski}): ${r.error.message}`);
+    return parseSkiOutput(r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The model's states after steps from+1..to (fewer when it halts or stops first). */
+export function modelWindow(elf: string, from: number, to: number, cfg: ProgramConfig): StepState[] {
+  const emu = new Emulator({ vt: false, ...cfg });
+  emu.loadElf(readFileSync(elf));
+  const m = emu.machine;
+  const states: StepState[] = [];
+  for (let n = 0; n < to && !m.halted; n++) {
+    const events = m.eventCount;
+    try {
+      emu.step();
+    } catch (e) {
+      if (e instanceof UnsupportedInstruction) break;
+      throw e;
+    }
+    if (n >= from) states.push(readState(m, m.eventCount > events));
+  }
+  return states;
 }

@@ -425,11 +425,22 @@ function translation(g: Gen) {
     [
       2,
       () => {
+        // Overlapping translation registers are a machine check on Ski (and undefined in the
+        // SDM): TR slot k maps only page k (0..2) with 16 KiB pages; the TC inserts go to pages
+        // 3..5, a 64 KiB page only where it covers none of pages 0..3.
+        const tr = chance(x, 0.5);
+        const page = tr ? int(x, 0, 2) : int(x, 3, 5);
+        const ps = tr ? 14 : page >= 4 ? pick(x, [12, 14, 16]) : pick(x, [12, 14]);
         icOff(g);
-        const ps = pick(x, [14, 14, 14, 12, 16]);
-        emit(g, `movl r28=${hex(va)}`, 'mov cr.ifa=r28', `mov r29=${ps << 2}`, 'mov cr.itir=r29');
+        emit(
+          g,
+          `movl r28=${hex(VA1 + BigInt(page) * 0x4000n)}`,
+          'mov cr.ifa=r28',
+          `mov r29=${ps << 2}`,
+          'mov cr.itir=r29',
+        );
         emit(g, `movl r28=${hex(pte(g, DATA + BigInt(int(x, 0, 1)) * 0x4000n))}`, 'srlz.d');
-        if (chance(x, 0.5)) emit(g, `mov r29=${int(x, 0, 7)}`, 'itr.d dtr[r29]=r28');
+        if (tr) emit(g, `mov r29=${page}`, 'itr.d dtr[r29]=r28');
         else emit(g, 'itc.d r28');
         icOn(g);
       },
