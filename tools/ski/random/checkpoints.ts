@@ -121,7 +121,8 @@ export function skiWindow(ski: string, elf: string, from: number, to: number, cf
     const exprs = evalExpressions();
     const evals: string[] = [];
     for (let i = 0; i < exprs.length; i += EVAL_CHUNK) evals.push(`eval ${exprs.slice(i, i + EVAL_CHUNK).join(' ')}`);
-    const lines = from > 0 ? [`step ${from}`] : [];
+    // After the unobserved steps, one record as the baseline of the $faults$ counter (dropped).
+    const lines = from > 0 ? [`step ${from}`, ...evals] : [];
     for (let n = from; n < to; n++) lines.push('step', ...evals, 'if $exited$ goto done');
     writeFileSync(cmd, [...lines, 'done:', 'quit', ''].join('\n'));
     const r = spawnSync(ski, ['-noconsole', ...skiFlags(cfg), '-i', cmd, elf], {
@@ -130,7 +131,8 @@ export function skiWindow(ski: string, elf: string, from: number, to: number, cf
       maxBuffer: 1 << 28,
     });
     if (r.error) throw new Error(`cannot run Ski (${ski}): ${r.error.message}`);
-    return parseSkiOutput(r.stderr);
+    const states = parseSkiOutput(r.stderr);
+    return from > 0 ? states.slice(1) : states;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -303,7 +303,9 @@ function crValue(g: Gen, cr: string, mayFault: boolean): bigint {
   if (mayFault && chance(x, 0.4)) return v;
   // IFS with v = 1 must hold a valid frame marker: a plain one (sof, sol) will do.
   if (cr === 'ifs' && v >> 63n) return (1n << 63n) | BigInt(int(x, 0, 20)) | (BigInt(int(x, 0, 0)) << 7n);
-  const clean = v & ~(CR_RESERVED[cr] ?? 0n);
+  let clean = v & ~(CR_RESERVED[cr] ?? 0n);
+  // ISR.ei = 3 is a reserved value (there are three slots).
+  if (cr === 'isr' && ((clean >> 41n) & 3n) === 3n) clean &= ~(1n << 42n);
   return cr === 'ipsr' ? clean | (1n << 13n) : clean;
 }
 
