@@ -121,6 +121,8 @@ function main(argv: string[]): number {
       process.stdout.write(`${formatDivergence(name, d.divergence)}\n`);
     } else if (d.end !== 'halted') process.stdout.write(`${name}: agrees but ended with ${d.end}\n`);
     else if (values.record) recordFixture(ski, elf, s, items, maxSteps, fixturesDir);
+    if ((s - seed + 1) % 10 === 0)
+      process.stderr.write(`after ${s - seed + 1} programs: ${compared} steps compared, ${diverged} diverged\n`);
   }
   const secs = (Date.now() - started) / 1000;
   process.stdout.write(

@@ -441,6 +441,8 @@ function translation(g: Gen) {
           `mov r29=${ps << 2}`,
           'mov cr.itir=r29',
         );
+        // The slot's previous translation may stay as a TC entry (SDM itr): purge it first.
+        if (tr) emit(g, 'ptr.d r28,r29', 'srlz.d');
         emit(g, `movl r28=${hex(pte(g, DATA + BigInt(int(x, 0, 1)) * 0x4000n))}`, 'srlz.d');
         if (tr) emit(g, `mov r29=${page}`, 'itr.d dtr[r29]=r28');
         else emit(g, 'itc.d r28');
@@ -450,8 +452,15 @@ function translation(g: Gen) {
     [
       1,
       () => {
-        emit(g, `movl r28=${hex(va)}`, `mov r29=${pick(x, [12, 14, 16, 20]) << 2}`);
-        emit(g, `${pick(x, ['ptc.l', 'ptr.d', 'ptr.i'])} r28,r29`, 'srlz.d');
+        // ptc.l over a TR is a machine check on Ski (and undefined in the SDM): it purges
+        // only inside the TC pages 3..5; ptr any range.
+        if (chance(x, 0.5)) {
+          const tc = VA1 + BigInt(int(x, 3, 5)) * 0x4000n + BigInt(int(x, 0, 0x3ff) * 8);
+          emit(g, `movl r28=${hex(tc)}`, `mov r29=${pick(x, [12, 14]) << 2}`, 'ptc.l r28,r29', 'srlz.d');
+        } else {
+          emit(g, `movl r28=${hex(va)}`, `mov r29=${pick(x, [12, 14, 16, 20]) << 2}`);
+          emit(g, `${pick(x, ['ptr.d', 'ptr.i'])} r28,r29`, 'srlz.d');
+        }
       },
     ],
     [
