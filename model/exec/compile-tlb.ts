@@ -197,6 +197,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         if (!virtual) return CONT;
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, NA)) return 2;
         const e = m.dtlb.lookup(region(m, va).rid, va)!;
+        // The regular form on a NaTPage translation: Data NaT Page Consumption, as tpa (found
+        // by tools/ski/random.ts; Ski's non-access translation checks it after page present).
+        if (!isFault && e.ma === NAT_PAGE)
+          return m.fault('data_nat_page', { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA });
         const rights = pageRights(e.ar, e.pl, level);
         const denied = pickFault(
           keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),

@@ -1,6 +1,7 @@
 // tpa of an address whose data translation has the NaTPage attribute (ma = 7): a Data NaT
 // Page Consumption fault (vector 0x5600, ISR.na, code{3:0} = 0) with IFA and ITIR, as for the
 // other translation faults of tpa; on an ordinary page tpa returns the physical address.
+// The regular probe raises the same fault on the NaTPage (ISR.r, code{3:0} = 2).
 // Found by the random differential test (tools/ski/random.ts).
 	.include "lib/ivt.inc"
 	.include "lib/vm.inc"
@@ -24,6 +25,10 @@ _start:
 	tpa r10=r8
 	;;
 	tpa r11=r9
+	;;
+	probe.r r13=r8,r0
+	;;
+	probe.w r14=r9,r0
 	;;
 	mov r12=1
 	break.i 0
