@@ -11,7 +11,22 @@ import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { memOperands, postInc } from './compile-mem.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
-import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
+import {
+  NONACCESS,
+  PA,
+  READ,
+  READ_WRITE,
+  WRITE,
+  defaultItir,
+  keyFault,
+  nonAccessIsr,
+  region,
+  thash,
+  xlateData,
+} from './xlate.js';
+
+/** The NaTPage memory attribute (TLB ma = 7). */
+const NAT_PAGE = 7;
 
 /** ISR.sp: the fault was raised by a speculative load; ISR.ed: its code page's ITLB ed bit. */
 const ISR_SP = 1n << 36n,
@@ -170,6 +185,11 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         if (faulting) {
           if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
           if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
+          // A NaTPage translation: Data NaT Page Consumption, as for tpa and probe (found by
+          // tools/ski/random.ts, seed 5133).
+          const va = toBig(L[r3]!, H[r3]!);
+          if (m.dt && m.dtlb.lookup(region(m, va).rid, va)?.ma === NAT_PAGE)
+            return m.fault('data_nat_page', { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
         }
         if (reg) {
           postInc(L, H, r3, L[r2]!, H[r2]!);

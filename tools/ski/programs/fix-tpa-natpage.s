@@ -1,7 +1,8 @@
 // tpa of an address whose data translation has the NaTPage attribute (ma = 7): a Data NaT
 // Page Consumption fault (vector 0x5600, ISR.na, code{3:0} = 0) with IFA and ITIR, as for the
 // other translation faults of tpa; on an ordinary page tpa returns the physical address.
-// The regular probe raises the same fault on the NaTPage (ISR.r, code{3:0} = 2).
+// The regular probe (code{3:0} = 2) and lfetch.fault (4) raise the same fault on the NaTPage;
+// lfetch without .fault raises nothing.
 // Found by the random differential test (tools/ski/random.ts).
 	.include "lib/ivt.inc"
 	.include "lib/vm.inc"
@@ -29,6 +30,10 @@ _start:
 	probe.r r13=r8,r0
 	;;
 	probe.w r14=r9,r0
+	;;
+	lfetch.fault [r8]
+	;;
+	lfetch [r8]
 	;;
 	mov r12=1
 	break.i 0
