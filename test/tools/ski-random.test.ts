@@ -15,7 +15,7 @@ import { randomSourceHash, readRandomFixtures } from '../../tools/ski/random/fix
 import { generateProgram, RANDOM_CONFIG } from '../../tools/ski/random/generate.js';
 import { invalidFrameMarker } from '../../model/exec/reserved-values.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/ski-random/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/ski/random/', import.meta.url));
 const fixtures = readRandomFixtures(FIXTURES);
 const outDir = mkdtempSync(join(tmpdir(), 'vti-ski-random-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
 //   SKI=/path/to/bski npx tsx tools/ski/random.ts --seed S [--count N] [--items K] [--max-steps M] [--every K]
 // --every K (default 200): compare the whole state every K steps and at the halt, and step by
 // step only up to a checkpoint that differs (random/checkpoints.ts); --every 1: every step.
-// --record: the programs that agree are recorded step by step as test/fixtures/ski-random/
+// --record: the programs that agree are recorded step by step as test/fixtures/ski/random/
 // random-<seed>.json (test/tools/ski-random.test.ts re-checks the model against them).
 // Programs are seeds S, S+1, ..., S+N-1; each is built under out/ski-random.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ function compareProgram(
   return { compared: d ? d.step - 1 : reference.steps.length, divergence: d, end: reference.end };
 }
 
-/** Records the program's Ski run step by step as test/fixtures/ski-random/random-<seed>.json. */
+/** Records the program's Ski run step by step as test/fixtures/ski/random/random-<seed>.json. */
 function recordFixture(ski: string, elf: string, seed: number, items: number, maxSteps: number, dir: string): void {
   const run = runSki(ski, elf, maxSteps, RANDOM_CONFIG);
   const text = randomFixtureText(makeRandomFixture(SKI_PROGRAMS_DIR, seed, items, maxSteps, run));
@@ -107,7 +107,7 @@ function main(argv: string[]): number {
   const maxSteps = positive('max-steps', values['max-steps'], 20_000);
   const every = Math.max(1, positive('every', values.every, 200));
   const outDir = resolve('out', 'ski-random');
-  const fixturesDir = resolve('test', 'fixtures', 'ski-random');
+  const fixturesDir = resolve('test', 'fixtures', 'ski', 'random');
   let compared = 0;
   let diverged = 0;
   const started = Date.now();

@@ -1,4 +1,4 @@
-// Recorded Ski runs of some random programs (test/fixtures/ski-random/random-<seed>.json), so
+// Recorded Ski runs of some random programs (test/fixtures/ski/random/random-<seed>.json), so
 // that CI re-checks the model against them without Ski: the program is regenerated from its
 // seed and item count, and the fixture's source hash says whether it is still the same program.
 import { createHash } from 'node:crypto';
