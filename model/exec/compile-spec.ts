@@ -9,7 +9,7 @@ import { jump } from './compile-br.js';
 import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { memOperands, postInc } from './compile-mem.js';
-import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
+import { CONT, ISR_R, ISR_W, pickFault, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
 import {
   NONACCESS,
@@ -187,9 +187,19 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
           if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
           // A NaTPage translation: Data NaT Page Consumption, as for tpa and probe (found by
           // tools/ski/random.ts, seed 5133).
+          // The rest of a read's page checks apply too (key, rights, access bit; seeds 5340,
+          // 5380): lfetch.fault faults where a load would, with ISR.na.
           const va = toBig(L[r3]!, H[r3]!);
-          if (m.dt && m.dtlb.lookup(region(m, va).rid, va)?.ma === NAT_PAGE)
-            return m.fault('data_nat_page', { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
+          const e = m.dt ? m.dtlb.lookup(region(m, va).rid, va) : undefined;
+          const f =
+            e &&
+            pickFault(
+              e.ma === NAT_PAGE && 'data_nat_page',
+              keyFault(m, e, 'r', 'data_key_miss', 'data_key_perm'),
+              !pageRights(e.ar, e.pl, m.cpl).includes('r') && 'data_access_rights',
+              !e.a && !m.psrBit('da') && 'data_access_bit',
+            );
+          if (f) return m.fault(f, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
         }
         if (reg) {
           postInc(L, H, r3, L[r2]!, H[r2]!);
