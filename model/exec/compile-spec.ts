@@ -11,9 +11,24 @@ import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { memOperands, postInc } from './compile-mem.js';
 import { dataLoad, dataStore } from './data-access.js';
-import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
+import { CONT, ISR_R, ISR_W, pickFault, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
-import { NONACCESS, PA, READ, READ_WRITE, WRITE, keyFault, nonAccessIsr, region, xlateData } from './xlate.js';
+import {
+  NONACCESS,
+  PA,
+  READ,
+  READ_WRITE,
+  WRITE,
+  defaultItir,
+  keyFault,
+  nonAccessIsr,
+  region,
+  thash,
+  xlateData,
+} from './xlate.js';
+
+/** The NaTPage memory attribute (TLB ma = 7). */
+const NAT_PAGE = 7;
 
 /** ISR.sp: the fault was raised by a speculative load; ISR.ed: its code page's ITLB ed bit. */
 const ISR_SP = 1n << 36n,
@@ -200,6 +215,21 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         if (faulting) {
           if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
           if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;
+          // A NaTPage translation: Data NaT Page Consumption, as for tpa and probe (found by
+          // tools/ski/random.ts, seed 5133).
+          // The rest of a read's page checks apply too (key, rights, access bit; seeds 5340,
+          // 5380): lfetch.fault faults where a load would, with ISR.na.
+          const va = toBig(L[r3]!, H[r3]!);
+          const e = m.dt ? m.dtlb.lookup(region(m, va).rid, va) : undefined;
+          const f =
+            e &&
+            pickFault(
+              e.ma === NAT_PAGE && 'data_nat_page',
+              keyFault(m, e, 'r', 'data_key_miss', 'data_key_perm'),
+              !pageRights(e.ar, e.pl, m.cpl).includes('r') && 'data_access_rights',
+              !e.a && !m.psrBit('da') && 'data_access_bit',
+            );
+          if (f) return m.fault(f, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
         }
         if (reg) {
           postInc(L, H, r3, L[r2]!, H[r2]!);

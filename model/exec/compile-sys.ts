@@ -12,6 +12,7 @@ import { rseFlush, rseGrow, rseLoadrs, rsePreserve, rseWriteBspstore } from './r
 import { CR_LVT, interruptCrReserved, readInterruptCr, writeInterruptCr } from './interrupt-crs.js';
 import { PAL_BREAK_IMM, palCall } from './pal.js';
 import { isVirtFault } from './virt.js';
+import { reservedArValue, reservedCrValue } from './reserved-values.js';
 
 const M64 = (1n << 64n) - 1n;
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
@@ -23,6 +24,13 @@ const CR_RESERVED: Record<number, bigint> = {
   [CR.ISR]: bitsMask(31, 24) | bitsMask(63, 44),
   [CR.IFS]: bitsMask(62, 38),
   [CR.ITIR]: 0x3n | bitsMask(63, 32),
+  [CR.TPR]: bitsMask(15, 8),
+};
+/** Ignored fields of CR writes: dropped on write, read back as 0 (TPR{3:0} and {63:17}, IHA{1:0}, IVA{14:0}). */
+const CR_IGNORED: Record<number, bigint> = {
+  [CR.TPR]: M64 & ~0x1fff0n,
+  [CR.IHA]: 0x3n,
+  [CR.IVA]: bitsMask(14, 0),
 };
 
 /** ARs and the unit that may access them: 'M' (0-47), 'I' (64-127). Others are reserved. */
@@ -45,8 +53,8 @@ const AR_RESERVED: Record<number, bigint> = {
   [AR.RSC]: bitsMask(63, 30) | bitsMask(15, 5),
   [AR.PFS]: bitsMask(51, 38) | bitsMask(61, 58),
 };
-/** Ignored fields of AR writes: dropped on write, read back as 0 (EC{63:6}). */
-const AR_IGNORED: Record<number, bigint> = { [AR.EC]: bitsMask(63, 6) };
+/** Ignored fields of AR writes: dropped on write, read back as 0 (EC{63:6}, RNAT{63}). */
+const AR_IGNORED: Record<number, bigint> = { [AR.EC]: bitsMask(63, 6), [AR.RNAT]: 1n << 63n };
 
 /** Ignored ARs (SDM vol 1 table 3-3, "M or I"): 48-63 and 112-127 from either unit; reads give 0, writes are dropped. */
 const arIgnored = (n: number, _unit: string) => (n >= 48 && n <= 63) || n >= 112;
@@ -176,7 +184,8 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           pickFault(
             (!arUnitOk(n, ins.unit) || n === AR.BSP || rseArBusy(m, n)) && 'illegal_op',
             !isImm && N[r2] && 'reg_nat',
-            ((v & (AR_RESERVED[n] ?? 0n)) !== 0n || (n === AR.FPSR && fpsrReserved(v))) && 'reserved_reg_field',
+            ((v & (AR_RESERVED[n] ?? 0n)) !== 0n || (n === AR.FPSR && fpsrReserved(v)) || reservedArValue(n, v)) &&
+              'reserved_reg_field',
             (n < 8 || n === AR.ITC) && m.cpl !== 0 && 'priv_reg',
           ),
           () => {
@@ -213,14 +222,14 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         const v = write ? val(r2) : 0n;
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
-        const reserved = write && ((v & resv) !== 0n || interruptCrReserved(n, v));
+        const reserved = write && ((v & resv) !== 0n || interruptCrReserved(n, v) || reservedCrValue(n, v));
         const p = priv(),
           vf = virt(ins.op);
         if (illegal || p || nat || reserved || vf)
           return m.fault(
             pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
           );
-        if (write) setCr(m, n, v);
+        if (write) setCr(m, n, v & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
         return CONT;
       };

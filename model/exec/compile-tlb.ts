@@ -10,6 +10,8 @@ import { loOf, hiOf, toBig } from './int64.js';
 
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
 const VA_MASK = (1n << 61n) - 1n;
+/** The NaTPage memory attribute (TLB ma = 7). */
+const NAT_PAGE = 7;
 const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: 16, ibr: 16, pmc: 256, pmd: 256 };
 /** CPUID registers 0-4 (project values): vendor "VTI-HDL model", cpuid3 number = 4, cpuid4 bit 0 = VT-i. */
 const CPUID = [0x204c44482d495456n, 0x6c65646f6dn, 0n, 4n];
@@ -123,6 +125,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           () => {
             // tpa always translates through the data TLB, whatever PSR.dt.
             if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, naIsr)) return 2;
+            // A NaTPage translation: tpa raises Data NaT Page Consumption (SDM vol 2,
+            // "Non-access Instructions and Interruptions"; found by tools/ski/random.ts).
+            if (m.dtlb.lookup(region(m, va).rid, va)?.ma === NAT_PAGE)
+              return m.fault('data_nat_page', { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
             m.setGr(r1, toBig(PA.lo, PA.hi));
             return CONT;
           },
@@ -179,12 +185,22 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         // PSR.dt = 1, and with PSR.dt = 0 checks a physical address (both as Ski does).
         const virtual = m.dt || !isFault;
         const implemented = virtual ? m.vaImplemented(Number(va >> 32n)) : m.paImplemented(Number(va >> 32n));
-        const f = pickFault((N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat', !implemented && 'unimpl_data_addr');
+        const nat = (N[r3] || (ins.op === 'probe' && N[r2])) && 'reg_nat';
+        // "A regular_form probe to an unimplemented virtual address returns 0" (SDM vol 3, probe).
+        if (!nat && !implemented && !isFault) {
+          m.setGr(r1, 0n);
+          return CONT;
+        }
+        const f = pickFault(nat, !implemented && 'unimpl_data_addr');
         if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : { isr: NA });
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
         if (!virtual) return CONT;
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, NA)) return 2;
         const e = m.dtlb.lookup(region(m, va).rid, va)!;
+        // The regular form on a NaTPage translation: Data NaT Page Consumption, as tpa (found
+        // by tools/ski/random.ts; Ski's non-access translation checks it after page present).
+        if (!isFault && e.ma === NAT_PAGE)
+          return m.fault('data_nat_page', { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA });
         const rights = pageRights(e.ar, e.pl, level);
         const denied = pickFault(
           keyFault(m, e, need, 'data_key_miss', 'data_key_perm'),

@@ -37,7 +37,7 @@ const CR_NUMBER: Record<(typeof CRS)[number] | (typeof CRS_AT_INTERRUPTION)[numb
   itir: CR.ITIR,
 };
 
-function readState(m: Machine, interrupted: boolean, frTop: number | undefined): StepState {
+export function readState(m: Machine, interrupted: boolean, frTop?: number): StepState {
   let nat = 0n;
   for (const r of GR_NUMBERS) nat |= BigInt(m.nat[r]!) << BigInt(r);
   let pr = 0n;
