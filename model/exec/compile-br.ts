@@ -102,8 +102,10 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       const definedLo = Number(m.definedPsrMask() & 0xffffffffn),
         definedHi = Number(m.definedPsrMask() >> 32n);
       return () => {
-        const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
-        if (f) return m.fault(f);
+        if (m.cpl !== 0 || m.vm !== 0) {
+          const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
+          if (f) return m.fault(f);
+        }
         // On 32-bit halves (no BigInt) but for a frame saved by cover.
         const L = m.crLo,
           H = m.crHi;

@@ -361,8 +361,19 @@ export class Machine {
 
   /** Whether an instruction address is implemented under the current translation mode. */
   instAddrImplemented(hi: number): boolean {
-    return this.it ? this.vaImplemented(hi) : this.paImplemented(hi);
+    // Every branch asks, nearly always about the same high half in the same mode: the last
+    // answer is kept with what it depends on (the high half, PSR.it, and vm for vaMsb).
+    const key = this.it | (this.vm << 1);
+    if (hi === this.implHi && key === this.implKey) return this.implOk;
+    const ok = this.it ? this.vaImplemented(hi) : this.paImplemented(hi);
+    this.implHi = hi;
+    this.implKey = key;
+    this.implOk = ok;
+    return ok;
   }
+  private implHi = -1;
+  private implKey = -1;
+  private implOk = false;
 
   // ---- interruptions (§4) ----
   /** Raises the fault `name` on the current instruction (ip/slot); returns FAULT. */
