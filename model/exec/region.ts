@@ -30,11 +30,13 @@ function slotCode(b: RegionBundle, i: number, e: string, len: number): string[] 
   const f = b.exec[i],
     q = b.qp[i]!;
   const call = f === null ? '0' : q ? `(P[${q}] === 0 ? 0 : ${e}())` : `${e}()`;
+  const prev = i > 0 ? b.exec[i - 1] : null;
   return [
     `      case ${i}:`,
     f !== null && !b.pure[i] ? `        m.slot = ${i};` : '',
-    // Single step uses PSR.ss as the instruction started (an rfi that sets ss does not trap).
-    '        ic = m.ic; ss = m.ss;',
+    // PSR.ic and PSR.ss as the instruction starts (an rfi that sets ss does not trap): read at
+    // the bundle's start and again after a slot whose closure is not pure (only those write the PSR).
+    prev !== null && prev !== undefined && !b.pure[i - 1] ? '        ic = m.ic; ss = m.ss;' : '',
     `        r = ${call};`,
     `        if (r > 1) { m.steps = sb + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return; }`,
     '        if (ic !== 0) { m.iipaLo = bl; m.iipaHi = hi; }',
@@ -75,7 +77,7 @@ export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first
     lines.push(
       `    case ${j}:`,
       `      if (limit - m.steps < ${b.n} - start) return;`,
-      '      bl = m.ipLo; sb = m.steps - start; m.stepBase = sb;',
+      '      bl = m.ipLo; sb = m.steps - start; m.stepBase = sb; ic = m.ic; ss = m.ss;',
       '      switch (start) {',
     );
     for (let i = 0; i < b.n; i++) lines.push(...slotCode(b, i, `e${j}_${i}`, len).map((l) => l.replace('SAME', same)));
