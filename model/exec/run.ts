@@ -309,7 +309,8 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
       region(idx, m.slot, maxSteps);
       continue;
     }
-    if (++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
+    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a region.
+    if (m.slot === 0 && ++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
     if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
   }
 }
