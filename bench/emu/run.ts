@@ -7,12 +7,17 @@
 // HP's Ski (SKI=/path/to/bski; its own "N insts, T sec" figure for the same ELF, run mode, no
 // VT-i: the model runs with --vt off there too) or, without Ski, a plain JS loop doing the
 // integer loop's arithmetic on 32-bit halves. Ski is built outside the repository (tools/ski).
-// Usage: [SKI=/path/to/bski] npx tsx bench/emu/run.ts [--scale S] [--only integer,interruption,vmm]
+// Usage: [SKI=/path/to/bski] npx tsx bench/emu/run.ts [--scale S] [--only integer,interruption,vmm] [--repeat N] [--write]
 //   --scale 1 is 30 M integer-loop instructions, 300 k interruptions, 20 k guest iterations.
+//   --repeat N (default 3): each workload N times, model and baseline paired; medians printed.
+//   --write: the table, with the command, date, machine and load, into README.md between
+//   `<!-- generated: bench/emu/run.ts -->` and `<!-- /generated -->` (test/docs/generated-numbers.test.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../cache/atomic-write.js';
 import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { Emulator, type EmuOptions } from '../../model/emulator.js';
 import { buildProgram } from '../../programs/build.js';
@@ -24,6 +29,9 @@ const argOf = (name: string): string | undefined => {
 };
 const scale = Number(argOf('--scale') ?? 1);
 const only = new Set((argOf('--only') ?? 'integer,interruption,vmm').split(','));
+const repeat = Math.max(1, Number(argOf('--repeat') ?? 3));
+const load = () => loadavg()[0]!.toFixed(1);
+const loadBefore = load();
 const SKI = process.env.SKI;
 const work = mkdtempSync(join(tmpdir(), 'vti-bench-emu-'));
 
@@ -119,33 +127,52 @@ function plainJsLoop(n: number): { cpu: number; check: number } {
 }
 
 const M = (rate: number) => `${(rate / 1e6).toFixed(1)} M/s`;
+const median = (xs: number[]): number => {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length % 2 ? a[a.length >> 1]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
+};
 const rows: string[] = [];
 
-function report(name: string, run: ModelRun, baseline: string, ratio: string): void {
-  const rate = run.steps / run.cpu;
+/** One table row from `repeat` paired runs: median model rates, median baseline, median of the paired ratios. */
+function report(name: string, runs: ModelRun[], baseline: string, ratios: number[], what: string): void {
+  const run = runs[0]!,
+    rate = median(runs.map((r) => r.steps / r.cpu)),
+    wall = median(runs.map((r) => r.steps / r.wall));
+  const ratio = ratios.length ? `${median(ratios).toFixed(3)} × ${what}` : '—';
   rows.push(
-    `| ${name} | ${(run.steps / 1e6).toFixed(1)} M | ${(run.interruptions / 1e3).toFixed(0)} k | ${M(rate)} (wall ${M(run.steps / run.wall)}) | ${baseline} | ${ratio} |`,
+    `| ${name} | ${(run.steps / 1e6).toFixed(1)} M | ${(run.interruptions / 1e3).toFixed(0)} k | ${M(rate)} (wall ${M(wall)}) | ${baseline} | ${ratio} |`,
   );
   console.log(
-    `${name}: ${run.steps} instructions, ${run.interruptions} interruptions, ${run.cpu.toFixed(2)} s CPU: ${M(rate)}; ${baseline}; ratio ${ratio}`,
+    `${name}: ${run.steps} instructions, ${run.interruptions} interruptions; model ${runs.map((r) => M(r.steps / r.cpu)).join(', ')}; ${baseline}; ratios ${ratios.map((x) => x.toFixed(3)).join(', ')}`,
   );
 }
 
-/** Model (with --vt off, as Ski) against Ski or the given fallback baseline. */
+/** Model (with --vt off, as Ski) against Ski or the given fallback baseline, `repeat` times paired. */
 function compare(name: string, elfPath: string, expectGr8: bigint, fallback: () => [string, number]): void {
-  const run = runModel(new Uint8Array(readFileSync(elfPath)), { vt: false }, 2e9);
-  if (!run.halted || run.gr8 !== expectGr8)
-    throw new Error(`${name}: wrong result r8=${run.gr8} after ${run.steps} steps`);
-  const rate = run.steps / run.cpu;
-  if (SKI) {
-    const ski = runSki(elfPath);
-    if (ski.gr8 !== expectGr8) throw new Error(`${name}: wrong result on Ski: r8=${ski.gr8}`);
-    const skiRate = run.steps / ski.cpu;
-    report(name, run, `Ski ${M(skiRate)}`, `${(rate / skiRate).toFixed(3)} × Ski`);
-  } else {
-    const [what, baseRate] = fallback();
-    report(name, run, what, `${(rate / baseRate).toFixed(3)} × ${what.split(' ')[0]}`);
+  const runs: ModelRun[] = [],
+    baseRates: number[] = [],
+    ratios: number[] = [];
+  let what = '';
+  for (let k = 0; k < repeat; k++) {
+    const run = runModel(new Uint8Array(readFileSync(elfPath)), { vt: false }, 2e9);
+    if (!run.halted || run.gr8 !== expectGr8)
+      throw new Error(`${name}: wrong result r8=${run.gr8} after ${run.steps} steps`);
+    runs.push(run);
+    let baseRate: number;
+    if (SKI) {
+      const ski = runSki(elfPath);
+      if (ski.gr8 !== expectGr8) throw new Error(`${name}: wrong result on Ski: r8=${ski.gr8}`);
+      baseRate = run.steps / ski.cpu;
+      what = 'Ski';
+    } else {
+      const [w, r] = fallback();
+      baseRate = r;
+      what = w;
+    }
+    baseRates.push(baseRate);
+    ratios.push(run.steps / run.cpu / baseRate);
   }
+  report(name, runs, `${what} ${M(median(baseRates))}`, ratios, what);
 }
 
 try {
@@ -176,13 +203,36 @@ try {
     const syms = elfSymbols(bytes);
     bytes = patchWord(bytes, symbol(syms, 'guest_iterations'), BigInt(iterations));
     bytes = patchWord(bytes, symbol(syms, 'guest_extras'), 0n);
-    const run = runModel(bytes, { vt: true }, 1000 * iterations + 100_000);
-    if (!run.halted) throw new Error(`vmm: did not halt after ${run.steps} steps`);
-    report('guest kernel under the VT-i VMM (vtvmm)', run, 'no Ski (VT-i)', '—');
+    const runs: ModelRun[] = [];
+    for (let k = 0; k < repeat; k++) {
+      const run = runModel(bytes, { vt: true }, 1000 * iterations + 100_000);
+      if (!run.halted) throw new Error(`vmm: did not halt after ${run.steps} steps`);
+      runs.push(run);
+    }
+    report('guest kernel under the VT-i VMM (vtvmm)', runs, 'no Ski (VT-i)', [], '');
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log('\n| workload | instructions | interruptions | model (CPU time) | baseline | ratio |');
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) console.log(r);
+const header = [
+  '| workload | instructions | interruptions | model (CPU time) | baseline | ratio |',
+  '|---|---|---|---|---|---|',
+];
+console.log(`\n${[...header, ...rows].join('\n')}`);
+if (args.includes('--write')) {
+  const MARK = 'bench/emu/run.ts';
+  const cmd = `${SKI ? 'SKI=/path/to/bski ' : ''}npx tsx bench/emu/run.ts${args.length ? ` ${args.join(' ')}` : ''}`;
+  const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`;
+  const text = [
+    `Measured by \`${cmd}\` on ${new Date().toISOString().slice(0, 10)}, ${machine}, load average ${loadBefore} before / ${load()} after; medians of ${repeat} paired runs (model rate per CPU second of \`Emulator.run\`; Ski's over its whole CPU time, start-up included):`,
+    '',
+    ...header,
+    ...rows,
+  ].join('\n');
+  const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
+  const readme = readFileSync(readmePath, 'utf8');
+  const block = new RegExp(`(<!-- generated: ${MARK} -->\\n)[\\s\\S]*?(\\n<!-- /generated -->)`);
+  if (!block.test(readme)) throw new Error(`README.md has no <!-- generated: ${MARK} --> block`);
+  writeFileAtomic(readmePath, readme.replace(block, `$1${text}$2`));
+  console.log(`written to ${readmePath}`);
+}

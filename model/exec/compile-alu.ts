@@ -232,6 +232,16 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
     case 'shladdp4': {
       const n = ins.n1,
         p4 = ins.op === 'shladdp4';
+      // The count is 1-4: the shift inlined on the halves (shladd is a hot address computation).
+      if (!p4 && n >= 1 && n <= 4)
+        return () => {
+          const sLo = L[r2]!,
+            lo = ((sLo << n) >>> 0) + L[r3]!;
+          H[r1] = ((H[r2]! << n) | (sLo >>> (32 - n))) + H[r3]! + (lo > 0xffffffff ? 1 : 0);
+          L[r1] = lo;
+          N[r1] = N[r2]! | N[r3]!;
+          return CONT;
+        };
       return () => {
         shl64(L[r2]!, H[r2]!, n);
         const lo = OUT.lo + L[r3]!;

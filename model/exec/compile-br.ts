@@ -10,7 +10,8 @@ import {
   JUMP,
   ONE_SHOT_ARM,
   ONE_SHOT_CLEAR,
-  ONE_SHOT_PSR,
+  ONE_SHOT_HI,
+  ONE_SHOT_LO,
   pickFault,
   type Exec,
   type Machine,
@@ -34,8 +35,6 @@ export function jump(m: Machine, lo: number, hi: number): number {
   if (m.tb) m.pendingTraps |= TRAP_TAKEN_BRANCH;
   return JUMP;
 }
-
-const IFS_V = 1n << 63n;
 
 export function compileBr(m: Machine, ins: Insn): Exec | null {
   // Decoded at bundle address 0, so imm is the displacement (mod 2^64).
@@ -118,28 +117,36 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         }
         return jump(m, tLo, tHi);
       };
-    case 'rfi':
+    case 'rfi': {
+      const definedLo = Number(m.definedPsrMask() & 0xffffffffn),
+        definedHi = Number(m.definedPsrMask() >> 32n);
       return () => {
-        const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
-        if (f) return m.fault(f);
-        const iip = m.cr[CR.IIP]!,
-          ifs = m.cr[CR.IFS]!;
-        if (ifs >= IFS_V) {
+        if (m.cpl !== 0 || m.vm !== 0) {
+          const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
+          if (f) return m.fault(f);
+        }
+        // On 32-bit halves (no BigInt) but for a frame saved by cover.
+        const L = m.crLo,
+          H = m.crHi;
+        const iipLo = L[CR.IIP]!,
+          iipHi = H[CR.IIP]!;
+        if ((H[CR.IFS]! & 0x80000000) !== 0) {
           // Restore the frame that cover saved (IFS.v = 1): the current frame is discarded.
-          const sof = Number(ifs & 0x7fn);
-          rseRestore(m, sof, 0, -m.sof);
+          const ifs = m.cr[CR.IFS]!;
+          rseRestore(m, Number(ifs & 0x7fn), 0, -m.sof);
           m.setCfm(ifs & ((1n << 38n) - 1n));
         } else if (frameIncomplete(m)) m.cfle = 1; // an incomplete frame (ISR.ir) is loaded again
-
-        const ipsr = m.cr[CR.IPSR]! & m.definedPsrMask();
-        m.setPsr(ipsr); // the whole IPSR, ri included (architecture.md §2)
+        const ipsrLo = L[CR.IPSR]! & definedLo,
+          ipsrHi = H[CR.IPSR]! & definedHi;
+        m.setPsrHalves(ipsrLo, ipsrHi); // the whole IPSR, ri included (architecture.md §2)
         const ri = Math.min(2, (m.psrHi >>> 9) & 3);
-        jump(m, Number(iip & 0xffffffffn), Number(iip >> 32n));
+        jump(m, iipLo, iipHi);
         m.slot = ri;
         m.pendingTraps &= ~(TRAP_TAKEN_BRANCH | ONE_SHOT_CLEAR);
-        if (ipsr & ONE_SHOT_PSR) m.pendingTraps |= ONE_SHOT_ARM;
+        if (((ipsrLo & ONE_SHOT_LO) | (ipsrHi & ONE_SHOT_HI)) !== 0) m.pendingTraps |= ONE_SHOT_ARM;
         return JUMP;
       };
+    }
   }
   return null;
 }

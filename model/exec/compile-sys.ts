@@ -164,6 +164,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'break': {
       const imm = ins.imm,
         isB = ins.unit === 'B';
+      const info = { iim: isB ? 0n : imm } as const; // made once: the fault path allocates nothing
       if (imm === 0n) return () => HALT;
       return () => {
         if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
@@ -171,7 +172,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           return CONT;
         }
         // The B-unit form does not report its immediate: IIM is 0 (SDM vol 3, break).
-        return m.fault('break_inst', { iim: isB ? 0n : imm });
+        return m.fault('break_inst', info);
       };
     }
     case 'mov_to_ar':
@@ -218,18 +219,40 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       const alwaysIllegal =
         (!CR_IMPLEMENTED.includes(n) && !CR_LVT_EXTRA.includes(n)) || (write && CR_READ_ONLY.includes(n));
       const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
+      const resvLo = Number(resv & 0xffffffffn),
+        resvHi = Number(resv >> 32n);
+      const GL = m.grLo,
+        GH = m.grHi;
+      // The interruption CRs are plain storage: moved as 32-bit halves, no BigInt (a handler's
+      // hot path). Every other CR goes through crValue/setCr.
+      const plain = inIr && n !== CR.IIPA;
+      // Writes that need the whole value: reserved values (reserved-values.ts), the interrupt
+      // CRs' fields (interrupt-crs.ts) and ignored fields.
+      const valueRule =
+        !plain || n === CR.ISR || n === CR.IPSR || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
       return () => {
-        const v = write ? val(r2) : 0n;
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
-        const reserved = write && ((v & resv) !== 0n || interruptCrReserved(n, v) || reservedCrValue(n, v));
+        const reserved =
+          write &&
+          (((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            (valueRule && (interruptCrReserved(n, val(r2)) || reservedCrValue(n, val(r2)))));
         const p = priv(),
           vf = virt(ins.op);
         if (illegal || p || nat || reserved || vf)
           return m.fault(
             pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
           );
-        if (write) setCr(m, n, v & ~(CR_IGNORED[n] ?? 0n));
+        if (plain && !(write && valueRule)) {
+          if (write) {
+            m.crLo[n] = GL[r2]!;
+            m.crHi[n] = GH[r2]!;
+          } else {
+            GL[r1] = m.crLo[n]!;
+            GH[r1] = m.crHi[n]!;
+            N[r1] = 0;
+          }
+        } else if (write) setCr(m, n, val(r2) & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
         return CONT;
       };

@@ -13,7 +13,7 @@ import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
  * owns an ExtInterrupts; stated here so that the two files do not import each other).
  */
 export interface InterruptHost {
-  readonly cr: bigint[];
+  readonly cr: { [n: number]: bigint };
   itcOffset: bigint;
   pendingTraps: number;
   extPending: boolean;

@@ -72,12 +72,44 @@ export const ISR_X = 1n << 32n,
 const MASK64 = (1n << 64n) - 1n;
 const NO_INFO: FaultInfo = Object.freeze({});
 const IIB_WORD = { lo: 0, hi: 0 };
-// Constants of the delivery path, so that it allocates as few BigInts as it can.
-const RI_CLEAR = ~(3n << 41n);
-const RI_FIELD = [0n, 1n << 41n, 2n << 41n, 3n << 41n] as const;
-const IFS_V = 1n << 63n;
-/** ISR.ni (39, from !PSR.ic) and ISR.ei (41-42), by [ic][ei]. */
-const ISR_NI_EI = [0, 1].map((ic) => [0, 1, 2, 3].map((ei) => (BigInt(ic ^ 1) << 39n) | (BigInt(ei) << 41n)));
+// The delivery path works on 32-bit halves (no BigInt): PSR.ri is bits 41-42 (hi 9-10), IFS.v
+// bit 63, ISR.ni bit 39 (hi 7) and ISR.ei bits 41-42 (hi 9-10).
+const RI_SHIFT_HI = PSR_BIT.ri - 32;
+const IFS_V_HI = 0x80000000;
+const ISR_NI_HI = 1 << 7,
+  ISR_EI_SHIFT_HI = 9;
+const PSR_KEPT_LO = Number(PSR_KEPT_MASK & 0xffffffffn),
+  PSR_KEPT_HI = Number(PSR_KEPT_MASK >> 32n);
+const PSR_BE_LO = 1 << PSR_BIT.be,
+  PSR_PP_LO = 1 << PSR_BIT.pp,
+  PSR_BN_HI = 1 << (PSR_BIT.bn - 32);
+const IVA_BASE_LO = ~((1 << IVA_OFFSET_BITS) - 1);
+/** Trap rows of the priority table, in priority order (takeTraps picks the first with a pending code bit). */
+const TRAP_ROWS = PRIORITY_TABLE.filter((r) => r.kind === 'trap');
+
+/** The low and high 32 bits of a 64-bit value (no BigInt allocated for values below 2^32). */
+function splitInto(lo: Uint32Array, hi: Uint32Array, n: number, v: bigint): void {
+  if (v >= 0n && v <= 0xffffffffn) {
+    lo[n] = Number(v);
+    hi[n] = 0;
+  } else {
+    lo[n] = loOf(v);
+    hi[n] = hiOf(v);
+  }
+}
+
+/** The control registers as 64-bit BigInts (m.cr[n], read and written): a view of crLo/crHi. */
+export type CrFile = { [n: number]: bigint };
+function crView(lo: Uint32Array, hi: Uint32Array): CrFile {
+  const view: CrFile = {};
+  for (let n = 0; n < lo.length; n++)
+    Object.defineProperty(view, n, {
+      get: () => toBig(lo[n]!, hi[n]!),
+      set: (v: bigint) => splitInto(lo, hi, n, BigInt.asUintN(64, v)),
+      enumerable: true,
+    });
+  return Object.seal(view);
+}
 
 /**
  * PSR bits that never change a translation's outcome (be, up, ac, mfl, mfh, ic, i, dfl, dfh,
@@ -139,6 +171,9 @@ export const ONE_SHOT_ARM = 0x10000,
   ONE_SHOT_CLEAR = 0x20000;
 const ONE_SHOT_FIELDS: readonly PsrFieldName[] = ['id', 'da', 'dd', 'ed', 'ia'];
 export const ONE_SHOT_PSR = ONE_SHOT_FIELDS.reduce((mask, f) => mask | (1n << BigInt(PSR_BIT[f])), 0n);
+/** ONE_SHOT_PSR as 32-bit halves. */
+export const ONE_SHOT_LO = Number(ONE_SHOT_PSR & 0xffffffffn),
+  ONE_SHOT_HI = Number(ONE_SHOT_PSR >> 32n);
 
 export class Machine {
   readonly grLo = new Uint32Array(128);
@@ -153,7 +188,13 @@ export class Machine {
   readonly brHi = new Uint32Array(8);
   readonly arLo = new Uint32Array(128);
   readonly arHi = new Uint32Array(128);
-  readonly cr: bigint[] = new Array<bigint>(128).fill(0n);
+  /**
+   * The control registers as 32-bit halves: the interruption path and the CR moves use these.
+   * `cr` is the same storage seen as BigInts (m.cr[CR.IFA] reads and writes), for slow paths.
+   */
+  readonly crLo = new Uint32Array(128);
+  readonly crHi = new Uint32Array(128);
+  readonly cr: CrFile = crView(this.crLo, this.crHi);
   readonly rr: bigint[] = new Array<bigint>(8).fill(0n);
   readonly pkr: bigint[] = new Array<bigint>(16).fill(0n);
   readonly dbr: bigint[] = new Array<bigint>(16).fill(0n);
@@ -170,8 +211,7 @@ export class Machine {
   /** CFM.rrb.fr. */
   rrbFr = 0;
 
-  psr = 0n;
-  /** PSR as 32-bit halves. */
+  /** PSR as 32-bit halves (`psr` is the same as a BigInt). */
   psrLo = 0;
   psrHi = 0;
   // Cached PSR fields read on hot paths.
@@ -275,17 +315,26 @@ export class Machine {
   }
 
   // ---- PSR ----
+  get psr(): bigint {
+    return toBig(this.psrLo, this.psrHi);
+  }
+  set psr(v: bigint) {
+    this.setPsr(v);
+  }
   setPsr(v: bigint): void {
     v = BigInt.asUintN(64, v);
-    const lo = Number(v & 0xffffffffn),
-      hi = Number(v >> 32n);
+    this.setPsrHalves(Number(v & 0xffffffffn), Number(v >> 32n));
+  }
+  /** setPsr on 32-bit halves (no BigInt: the interruption path and rfi). */
+  setPsrHalves(lo: number, hi: number): void {
+    lo >>>= 0;
+    hi >>>= 0;
     const newBn = (hi >>> HI_BIT.bn) & 1;
     if (newBn !== this.bn) this.swapBanks();
     // PSR.i turned on with a vector pending: the bundle run stops after this instruction.
     if (this.extPending && (lo & PSR_I_LO) !== 0 && (this.psrLo & PSR_I_LO) === 0) this.pendingTraps |= INT_RECHECK;
     if (((this.psrLo ^ lo) & ~XLATE_NEUTRAL_LO) !== 0 || ((this.psrHi ^ hi) & ~XLATE_NEUTRAL_HI) !== 0)
       this.xlateEpoch++;
-    this.psr = v;
     this.psrLo = lo;
     this.psrHi = hi;
     this.cpl = (hi >>> HI_BIT.cpl) & 3;
@@ -342,14 +391,25 @@ export class Machine {
 
   /** Whether an instruction address is implemented under the current translation mode. */
   instAddrImplemented(hi: number): boolean {
-    return this.it ? this.vaImplemented(hi) : this.paImplemented(hi);
+    // Every branch asks, nearly always about the same high half in the same mode: the last
+    // answer is kept with what it depends on (the high half, PSR.it, and vm for vaMsb).
+    const key = this.it | (this.vm << 1);
+    if (hi === this.implHi && key === this.implKey) return this.implOk;
+    const ok = this.it ? this.vaImplemented(hi) : this.paImplemented(hi);
+    this.implHi = hi;
+    this.implKey = key;
+    this.implOk = ok;
+    return ok;
   }
+  private implHi = -1;
+  private implKey = -1;
+  private implOk = false;
 
   // ---- interruptions (§4) ----
   /** Raises the fault `name` on the current instruction (ip/slot); returns FAULT. */
   fault(name: string, info: FaultInfo = NO_INFO): number {
     if ((name === 'data_tlb' || name === 'alt_data_tlb' || name === 'vhpt_data') && !this.ic) name = 'data_nested_tlb';
-    this.interrupt(ROW.get(name)!, info, this.ip(), this.slot, this.slot);
+    this.deliver(ROW.get(name)!, info, this.ipLo, this.ipHi, this.slot, this.slot, false);
     return FAULT;
   }
 
@@ -360,14 +420,19 @@ export class Machine {
     this.pendingTraps = 0;
     if (!codes) return;
     if (codes & (ONE_SHOT_ARM | ONE_SHOT_CLEAR)) {
-      if (codes & ONE_SHOT_CLEAR) this.setPsr(this.psr & ~ONE_SHOT_PSR);
+      if (codes & ONE_SHOT_CLEAR) this.setPsrHalves(this.psrLo & ~ONE_SHOT_LO, this.psrHi & ~ONE_SHOT_HI);
       if (codes & ONE_SHOT_ARM) this.pendingTraps = ONE_SHOT_CLEAR;
       codes &= ~(ONE_SHOT_ARM | ONE_SHOT_CLEAR);
       if (!codes) return;
     }
-    const row = PRIORITY_TABLE.find((r) => r.kind === 'trap' && (r.isrCode & codes) !== 0)!;
+    let row = TRAP_ROWS[0]!;
+    for (const r of TRAP_ROWS)
+      if ((r.isrCode & codes) !== 0) {
+        row = r;
+        break;
+      }
     this.stepBase = step - this.slot;
-    this.interrupt(row, NO_INFO, this.ip(), this.slot, slot, true, codes);
+    this.deliver(row, NO_INFO, this.ipLo, this.ipHi, this.slot, slot, true, codes);
   }
 
   /** Index of the step being executed (valid inside an instruction's closure). */
@@ -375,7 +440,7 @@ export class Machine {
     return this.stepBase + this.slot;
   }
 
-  /** Delivers `row` (ISR.code = isrCode: all the trap bits for a trap). */
+  /** Delivers `row` (ISR.code = isrCode: all the trap bits for a trap); `iip` as a BigInt. */
   interrupt(
     row: PriorityRow,
     info: FaultInfo,
@@ -385,96 +450,127 @@ export class Machine {
     isTrap = false,
     isrCode = row.isrCode,
   ): void {
+    this.deliver(row, info, loOf(iip), hiOf(iip), ri, ei, isTrap, isrCode);
+  }
+
+  /**
+   * Delivers `row` with IIP = (iipLo, iipHi) (ISR.code = isrCode: all the trap bits for a trap).
+   * No BigInt, object or closure on this path unless a fault passes BigInt FaultInfo or an
+   * onEvent listener wants the record.
+   */
+  deliver(
+    row: PriorityRow,
+    info: FaultInfo,
+    iipLo: number,
+    iipHi: number,
+    ri: number,
+    ei: number,
+    isTrap: boolean,
+    isrCode = row.isrCode,
+  ): void {
     const ic = this.ic,
-      psr0 = this.psr;
+      psrLo0 = this.psrLo,
+      psrHi0 = this.psrHi;
+    const L = this.crLo,
+      H = this.crHi;
     this.pendingTraps &= ~(ONE_SHOT_ARM | ONE_SHOT_CLEAR);
     // 1. Bank 0 (IPSR still records the interrupted PSR, bn included, so rfi can return to it).
-    if (this.bn) this.setPsr(this.psr & ~(1n << 44n));
+    if (this.bn) this.setPsrHalves(this.psrLo, this.psrHi & ~PSR_BN_HI);
     // 2. Interruption registers, only with PSR.ic = 1.
     if (ic) {
-      this.cr[CR.IPSR] = (psr0 & RI_CLEAR) | RI_FIELD[ri]!;
-      this.cr[CR.IIP] = iip;
-      this.cr[CR.IIPA] = toBig(this.iipaLo, this.iipaHi);
-      if (this.cr[CR.IFS]! >= IFS_V) this.cr[CR.IFS] = this.cr[CR.IFS]! - IFS_V;
-      const at = isTrap ? this.cr[CR.IIPA]! : iip;
-      const b = this.readBundleForIib(at);
-      this.cr[CR.IIB0] = b[0]!;
-      this.cr[CR.IIB1] = b[1]!;
-      if (info.ifa !== undefined) this.cr[CR.IFA] = info.ifa;
-      if (info.itir !== undefined) this.cr[CR.ITIR] = info.itir;
-      // IHA is an interruption parameter of the VHPT Translation, Instruction TLB and Data TLB
-      // vectors only (SDM vol 2, chapter 8); every other interruption leaves it unchanged.
-      if (info.iha !== undefined && row.vector <= 0x0800) this.cr[CR.IHA] = info.iha;
-      if (info.iim !== undefined) this.cr[CR.IIM] = info.iim;
+      L[CR.IPSR] = psrLo0;
+      H[CR.IPSR] = ((psrHi0 & ~(3 << RI_SHIFT_HI)) | (ri << RI_SHIFT_HI)) >>> 0;
+      L[CR.IIP] = iipLo;
+      H[CR.IIP] = iipHi;
+      L[CR.IIPA] = this.iipaLo;
+      H[CR.IIPA] = this.iipaHi;
+      H[CR.IFS] = H[CR.IFS]! & ~IFS_V_HI;
+      if (isTrap) this.loadIib(this.iipaLo, this.iipaHi);
+      else this.loadIib(iipLo, iipHi);
+      if (info !== NO_INFO) {
+        if (info.ifa !== undefined) splitInto(L, H, CR.IFA, info.ifa);
+        if (info.itir !== undefined) splitInto(L, H, CR.ITIR, info.itir);
+        // IHA is an interruption parameter of the VHPT Translation, Instruction TLB and Data TLB
+        // vectors only (SDM vol 2, chapter 8); every other interruption leaves it unchanged.
+        if (info.iha !== undefined && row.vector <= 0x0800) splitInto(L, H, CR.IHA, info.iha);
+        if (info.iim !== undefined) splitInto(L, H, CR.IIM, info.iim);
+      }
     }
     // 3. ISR, always.
-    let isr = BigInt(isrCode) | ISR_NI_EI[ic]![ei]!;
-    if (info.isr !== undefined) isr |= info.isr;
-    this.cr[CR.ISR] = isr;
-    // 4. Interruption state: kept bits unchanged, be/pp from DCR, everything else 0 (vm too).
-    const dcr = this.cr[CR.DCR]!;
-    this.setPsr((this.psr & PSR_KEPT_MASK) | (dcr & 2n ? 2n : 0n) | (dcr & 1n ? 1n << 21n : 0n));
-    // 5. Vector.
-    const iva = this.cr[CR.IVA]!;
-    if (iva !== this.ivaSeen) {
-      const base = iva & ~((1n << BigInt(IVA_OFFSET_BITS)) - 1n);
-      this.ivaSeen = iva;
-      this.ivaLo = loOf(base);
-      this.ivaHi = hiOf(base);
+    L[CR.ISR] = isrCode;
+    H[CR.ISR] = (ic ? 0 : ISR_NI_HI) | (ei << ISR_EI_SHIFT_HI);
+    if (info.isr !== undefined) {
+      L[CR.ISR] = (L[CR.ISR]! | loOf(info.isr)) >>> 0;
+      H[CR.ISR] = (H[CR.ISR]! | hiOf(info.isr)) >>> 0;
     }
+    // 4. Interruption state: kept bits unchanged, be/pp from DCR, everything else 0 (vm too).
+    const dcr = L[CR.DCR]!;
+    this.setPsrHalves(
+      (this.psrLo & PSR_KEPT_LO) | (dcr & 2 ? PSR_BE_LO : 0) | (dcr & 1 ? PSR_PP_LO : 0),
+      this.psrHi & PSR_KEPT_HI,
+    );
+    // 5. Vector.
     const step = this.curStep(); // before the IP moves: curStep reads the interrupted slot
-    this.ipLo = (this.ivaLo | row.vector) >>> 0; // vector < 2^IVA_OFFSET_BITS
-    this.ipHi = this.ivaHi;
+    this.ipLo = ((L[CR.IVA]! & IVA_BASE_LO) | row.vector) >>> 0; // vector < 2^IVA_OFFSET_BITS
+    this.ipHi = H[CR.IVA]!;
     this.slot = 0;
     this.eventCount++;
     if (this.onEvent !== null)
       this.onEvent({
         step,
-        ip: iip,
+        ip: toBig(iipLo, iipHi),
         slot: ri,
         vector: row.vector,
-        isr,
-        ipsr: this.cr[CR.IPSR]!,
-        iip: this.cr[CR.IIP]!,
-        iipa: this.cr[CR.IIPA]!,
-        ifa: this.cr[CR.IFA]!,
+        isr: toBig(L[CR.ISR]!, H[CR.ISR]!),
+        ipsr: toBig(L[CR.IPSR]!, H[CR.IPSR]!),
+        iip: toBig(L[CR.IIP]!, H[CR.IIP]!),
+        iipa: toBig(L[CR.IIPA]!, H[CR.IIPA]!),
+        ifa: toBig(L[CR.IFA]!, H[CR.IFA]!),
         name: row.name,
       });
   }
 
   /**
-   * The 128-bit bundle at a virtual or physical address for IIB0/IIB1 (zero if untranslatable).
+   * IIB0/IIB1 ← the 128-bit bundle at a virtual or physical address (zero if untranslatable).
    * The last answer is kept (an interruption loop delivers from the same bundle again and
    * again): valid while the address, the translations (xlateEpoch) and the code
    * (mem.codeWrites) are unchanged.
    */
-  private readBundleForIib(addr: bigint): readonly [bigint, bigint] {
-    const memo = this.iibMemo;
-    if (memo.addr === addr && memo.epoch === this.xlateEpoch && memo.writes === this.mem.codeWrites) return memo.words;
-    const pa = this.peekInstPa(addr);
-    if (pa === null) return [0n, 0n];
-    const lo = (loOf(pa) & ~0xf) >>> 0,
-      hi = hiOf(pa) & 0x7fffffff,
-      w = IIB_WORD;
-    this.mem.load(lo, hi, 8, w); // a bundle is 16-byte aligned: both words are in one page
-    const w0 = toBig(w.lo, w.hi);
-    this.mem.load(lo + 8, hi, 8, w);
-    const words = [w0, toBig(w.lo, w.hi)] as const;
-    // Only code pages report their writes (mem.codeWrites): other bytes are never kept.
-    if (this.mem.codePages.has(pageKey(lo, hi)))
-      this.iibMemo = { addr, epoch: this.xlateEpoch, writes: this.mem.codeWrites, words };
-    return words;
+  private loadIib(lo: number, hi: number): void {
+    const memo = this.iibMemo,
+      L = this.crLo,
+      H = this.crHi;
+    if (memo.lo !== lo || memo.hi !== hi || memo.epoch !== this.xlateEpoch || memo.writes !== this.mem.codeWrites) {
+      memo.epoch = -1;
+      const pa = this.peekInstPa(toBig(lo, hi));
+      const w = memo.words;
+      if (pa === null) w.fill(0);
+      else {
+        const plo = (loOf(pa) & ~0xf) >>> 0,
+          phi = hiOf(pa) & 0x7fffffff,
+          out = IIB_WORD;
+        this.mem.load(plo, phi, 8, out); // a bundle is 16-byte aligned: both words are in one page
+        w[0] = out.lo;
+        w[1] = out.hi;
+        this.mem.load(plo + 8, phi, 8, out);
+        w[2] = out.lo;
+        w[3] = out.hi;
+        // Only code pages report their writes (mem.codeWrites): other bytes are never kept.
+        if (this.mem.codePages.has(pageKey(plo, phi))) {
+          memo.lo = lo;
+          memo.hi = hi;
+          memo.epoch = this.xlateEpoch;
+          memo.writes = this.mem.codeWrites;
+        }
+      }
+    }
+    const w = memo.words;
+    L[CR.IIB0] = w[0]!;
+    H[CR.IIB0] = w[1]!;
+    L[CR.IIB1] = w[2]!;
+    H[CR.IIB1] = w[3]!;
   }
-  private iibMemo: { addr: bigint; epoch: number; writes: number; words: readonly [bigint, bigint] } = {
-    addr: -1n,
-    epoch: -1,
-    writes: -1,
-    words: [0n, 0n],
-  };
-  // IVA's vector base as halves, for the value of cr.iva last seen.
-  private ivaSeen = -1n;
-  private ivaLo = 0;
-  private ivaHi = 0;
+  private readonly iibMemo = { lo: -1, hi: -1, epoch: -1, writes: -1, words: new Uint32Array(4) };
 
   /** Instruction-side translation without faults (null when there is no translation). */
   peekInstPa(addr: bigint): bigint | null {

@@ -19,6 +19,7 @@
 //     recomputes BSP above it.
 // Every RSE memory access is 8 bytes at the RSC.pl privilege, RSC.be byte order, translated
 // when PSR.rt = 1; its faults report ISR.rs (and ISR.ir for a current frame load), r or w.
+import { INT_RECHECK } from './interrupts.js';
 import { PSR_BIT } from '../../arch/psr.js';
 import { toBig } from './int64.js';
 import type { Machine } from './machine.js';
@@ -287,6 +288,9 @@ export function rseRestore(m: Machine, preserved: number, keep: number, growth: 
   }
   m.bsp = newBsp;
   if (preserved > have || have === 0) m.cfle = frameIncomplete(m) ? 1 : 0;
+  // The loads run in the dispatcher's fetch (run.ts): stop a bundle or region run that would
+  // otherwise go on to the next instruction without it (a region follows branches inside it).
+  if (m.cfle !== 0) m.pendingTraps |= INT_RECHECK;
 }
 
 /**

@@ -6,6 +6,14 @@ import { PSR_BIT } from '../../arch/psr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
+import {
+  REGION_AFTER,
+  REGION_MAX_BUNDLES,
+  endsRegion,
+  genRegionRun,
+  type RegionBundle,
+  type RegionRun,
+} from './region.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
@@ -44,6 +52,21 @@ export function contentHash(w0: number, w1: number, w2: number, w3: number): num
 }
 
 /**
+ * The compiled code of one physical code page: bundles by index (16-byte unit of the page),
+ * the region (region.ts) to enter at each index once it is hot, and the dispatcher's entries
+ * per index so far. Dropped as a whole when the page is written.
+ */
+export class CodePage {
+  readonly bundles: (CompiledBundle | undefined)[] = new Array(256);
+  readonly regions: (RegionRun | undefined)[] = new Array(256);
+  readonly heat = new Uint16Array(256);
+  constructor(
+    readonly paLo: number,
+    readonly paHi: number,
+  ) {}
+}
+
+/**
  * One fetched page for the fast path: virtual page (IP hi half, IP{31:12}) → its compiled
  * bundles and physical page, valid for the same PSR.it and, with translation on, the same
  * translations (xlateEpoch) and context (cpl, vm) — the same fetch would translate the same.
@@ -56,7 +79,7 @@ class FetchEntry {
   ctx = -1;
   paLo = 0;
   paHi = 0;
-  page: (CompiledBundle | undefined)[] | null = null;
+  page: CodePage | null = null;
 
   serves(m: Machine): boolean {
     return (
@@ -70,9 +93,12 @@ class FetchEntry {
 }
 
 export class CodeCache {
-  private readonly pages = new Map<number, (CompiledBundle | undefined)[]>();
+  private readonly pages = new Map<number, CodePage>();
   private lastKey = -1;
-  private lastPage: (CompiledBundle | undefined)[] | null = null;
+  private lastPage: CodePage | null = null;
+  /** The page and bundle index of the last successful fetch. */
+  curPage: CodePage | null = null;
+  curIdx = 0;
   // Instruction translations (virtual page → physical page key): one map per translation
   // context (cpl, vm), all dropped when xlateEpoch moves.
   private icache = { epoch: -1, maps: [] as Map<number, number>[] };
@@ -105,8 +131,11 @@ export class CodeCache {
       this.f1 = this.f0;
       this.f0 = e;
     }
-    const idx = (m.ipLo >>> 4) & 255;
-    return e.page![idx] ?? (e.page![idx] = this.compile((e.paLo | (m.ipLo & 0xff0)) >>> 0, e.paHi));
+    const idx = (m.ipLo >>> 4) & 255,
+      page = e.page!;
+    this.curPage = page;
+    this.curIdx = idx;
+    return page.bundles[idx] ?? (page.bundles[idx] = this.compile((e.paLo | (m.ipLo & 0xff0)) >>> 0, e.paHi));
   }
 
   private fetchSlow(): CompiledBundle | null {
@@ -137,7 +166,7 @@ export class CodeCache {
     const key = pageKey(paLo, paHi);
     let page = key === this.lastKey ? this.lastPage : this.pages.get(key);
     if (!page) {
-      page = new Array(256);
+      page = new CodePage((paLo & ~0xfff) >>> 0, paHi);
       this.pages.set(key, page);
       m.mem.codePages.add(key);
     }
@@ -155,7 +184,27 @@ export class CodeCache {
     e.paHi = paHi;
     e.page = page;
     const idx = (paLo >>> 4) & 255;
-    return page[idx] ?? (page[idx] = this.compile(paLo & ~0xf, paHi));
+    this.curPage = page;
+    this.curIdx = idx;
+    return page.bundles[idx] ?? (page.bundles[idx] = this.compile(paLo & ~0xf, paHi));
+  }
+
+  /**
+   * Generates the region entered at `idx` of `page`: the bundles from there on to the first
+   * unconditional transfer of control, the page's end or REGION_MAX_BUNDLES, leaving out
+   * bundles the model cannot run (data after the code, uncovered encodings).
+   */
+  buildRegion(page: CodePage, idx: number): void {
+    const list: RegionBundle[] = [];
+    for (let k = idx; k < 256 && list.length < REGION_MAX_BUNDLES; k++) {
+      const b = page.bundles[k] ?? (page.bundles[k] = this.compile((page.paLo | (k << 4)) >>> 0, page.paHi));
+      if (b.decoded.slots.some((s) => s.op === 'unsupported')) break;
+      list.push(b);
+      if (endsRegion(b.decoded.slots)) break;
+    }
+    if (list.length === 0) return;
+    const run = genRegionRun(this.m, list, idx, advance);
+    for (let k = idx; k < idx + list.length; k++) page.regions[k] ??= run;
   }
 
   /**
@@ -247,7 +296,9 @@ function currentFrameLoad(m: Machine): boolean {
 
 /**
  * Runs until halted or `maxSteps` total steps. Exceptions (unsupported instruction) propagate.
- * Each bundle runs through its generated step function (codegen.ts).
+ * Each bundle runs through its step function (codegen.ts) until its page index has been
+ * entered REGION_AFTER times; from then on through the region generated there (region.ts),
+ * which keeps control until it leaves the region.
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
   while (!m.halted && m.steps < maxSteps) {
@@ -271,10 +322,23 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
       lSlotFault(m);
       continue;
     }
-    const left = Math.min(maxSteps, m.nextTimedStep) - m.steps;
-    if (left >= b.n - m.slot) {
-      if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
-    } else stepTail(m, b, left);
+    // The timer's next match bounds the run like the step budget (the step loop delivers it).
+    const limit = Math.min(maxSteps, m.nextTimedStep);
+    const left = limit - m.steps;
+    if (left < b.n - m.slot) {
+      stepTail(m, b, left);
+      continue;
+    }
+    const page = cache.curPage!,
+      idx = cache.curIdx;
+    const region = page.regions[idx];
+    if (region !== undefined) {
+      region(idx, m.slot, limit);
+      continue;
+    }
+    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a region.
+    if (m.slot === 0 && ++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
+    if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
   }
 }
 

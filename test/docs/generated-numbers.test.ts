@@ -28,6 +28,19 @@ describe('numbers in the docs', () => {
     );
   });
 
+  it("README's emulator-against-Ski table is the block bench/emu/run.ts writes, with command, machine and load", () => {
+    const blocks = [...text('README.md').matchAll(GENERATED)].filter((m) => m[1] === 'bench/emu/run.ts');
+    expect(blocks).toHaveLength(1);
+    const [conditions, , header, , ...rows] = blocks[0]![2]!.split('\n');
+    expect(conditions).toMatch(
+      /^Measured by `SKI=\S+ npx tsx bench\/emu\/run\.ts[^`]*` on \d{4}-\d\d-\d\d, \d+ cores \(.+\), load average \d+\.\d before \/ \d+\.\d after; medians of \d+ paired runs/,
+    );
+    expect(header).toMatch(/^\| workload \|/);
+    expect(
+      rows.filter((r) => /^\| (integer|interruption) loop \|.*\| Ski [\d.]+ M\/s \| [\d.]+ × Ski \|$/.test(r)),
+    ).toHaveLength(2);
+  });
+
   it('has no hand-written duration of `vti all` / `npm start` outside generated blocks', () => {
     const claims = docs.flatMap((f) =>
       withoutGenerated(text(f))

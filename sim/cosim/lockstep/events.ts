@@ -68,17 +68,16 @@ export function clearBatch(b: EventBatch): void {
 // The run fills view word pairs (lo, hi) as 64-bit elements: little-endian hosts only.
 if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('cosim events: a little-endian host is needed');
 
-const put = (col: Uint32Array, i: number, v: bigint) => {
-  col[2 * i] = Number(v & 0xffffffffn);
-  col[2 * i + 1] = Number((v >> 32n) & 0xffffffffn);
-};
-
 /** Emulator-side event generator: each fill() runs up to `capacity` steps of the emulator. */
 export class EventSource {
   readonly m: Machine;
   private readonly cache: BundleCache;
   /** Current expected state (psr, 11 CRs; IIPA is read as halves), re-read only where it may have changed. */
   private readonly lastBig: bigint[] = new Array<bigint>(12).fill(-1n);
+  /** lastBig as the machine's 32-bit halves (compared every step without BigInt); bit k of `seen`: lastBig[k] read once. */
+  private readonly expLo = new Uint32Array(12);
+  private readonly expHi = new Uint32Array(12);
+  private seen = 0;
   /** Bit k: lastBig[k] changed since the last event was written. */
   private changed = 0;
   /**
@@ -213,7 +212,8 @@ export class EventSource {
             addr[2 * i + 1] = m.grHi[sd.r3]!;
             break;
           case Kind.ADDR_IFA:
-            put(addr, i, m.cr[CR.IFA]!);
+            addr[2 * i] = m.crLo[CR.IFA]!;
+            addr[2 * i + 1] = m.crHi[CR.IFA]!;
             break;
           case Kind.BR_REL:
             nLo = (sd.tLo & ~0xf) >>> 0;
@@ -239,10 +239,9 @@ export class EventSource {
             }
             break;
           case Kind.RFI: {
-            const iip = m.cr[CR.IIP]!;
-            nLo = Number(iip & 0xfffffff0n);
-            nHi = Number((iip >> 32n) & 0xffffffffn);
-            nSlot = Math.min(2, Number((m.cr[CR.IPSR]! >> 41n) & 3n));
+            nLo = (m.crLo[CR.IIP]! & ~0xf) >>> 0;
+            nHi = m.crHi[CR.IIP]!;
+            nSlot = Math.min(2, (m.crHi[CR.IPSR]! >>> 9) & 3);
             break;
           }
           case Kind.EPC:
@@ -363,19 +362,29 @@ export class EventSource {
   /** Re-reads PSR and (crs = 1) the CRs but IIPA into lastBig, marking those that changed. */
   private refresh(crs: number): void {
     const m = this.m,
-      last = this.lastBig;
-    if (m.psr !== last[0]) {
+      last = this.lastBig,
+      L = this.expLo,
+      H = this.expHi;
+    if (m.psrLo !== L[0] || m.psrHi !== H[0] || (this.seen & 1) === 0) {
+      L[0] = m.psrLo;
+      H[0] = m.psrHi;
       last[0] = m.psr;
+      this.seen |= 1;
       this.changed |= 1;
     }
     if (!crs) return;
     for (let k = 0; k < 11; k++) {
       const n = CR_NUMS[k]!;
       if (n === CR.IIPA) continue;
-      const v = m.cr[n]!;
-      if (v !== last[k + 1]) {
-        last[k + 1] = v;
-        this.changed |= 1 << (k + 1);
+      const lo = m.crLo[n]!,
+        hi = m.crHi[n]!,
+        bit = 1 << (k + 1);
+      if (lo !== L[k + 1] || hi !== H[k + 1] || (this.seen & bit) === 0) {
+        L[k + 1] = lo;
+        H[k + 1] = hi;
+        last[k + 1] = m.cr[n]!;
+        this.seen |= bit;
+        this.changed |= bit;
       }
     }
   }
