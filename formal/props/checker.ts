@@ -14,18 +14,8 @@ import { DCR_BIT, ISR_BIT, IVA_OFFSET_BITS, VECTOR } from '../../arch/cr.js';
 import { ICLASS } from '../../arch/iclass.js';
 import { NON_ACCESS } from '../../arch/non-access.js';
 import { PRIORITY_TABLE, priorityIndex, type PriorityRowName } from '../../arch/priority.js';
-import { PSR_KEPT_MASK } from '../../arch/psr.js';
-import {
-  type Bit,
-  cat,
-  defineModule,
-  fieldsOf,
-  type HdlModule,
-  mux,
-  past,
-  type Value,
-  withField,
-} from '../../hdl/dsl/index.js';
+import { PSR_BIT, PSR_KEPT_MASK } from '../../arch/psr.js';
+import { type Bit, cat, defineModule, fieldsOf, type HdlModule, mux, past, type Value } from '../../hdl/dsl/index.js';
 import { PsrBundle } from '../../hdl/vti/psr-type.js';
 import { type FactEvent, specFacts } from './facts.js';
 import type { PropName } from './properties.js';
@@ -168,12 +158,10 @@ export function propsChecker(core: HdlModule, o: VtiConfig): HdlModule {
       const keptKnown = isTrap.not().or(isr.bit(ISR_BIT.ni).not());
       const dcrBePp = mux(isTrap, cat(dcr.bit(DCR_BIT.be), dcr.bit(DCR_BIT.pp)), p.dcrBePp);
       const ivaHi = mux(isTrap, iva.bits(63, IVA_OFFSET_BITS), p.ivaHi);
-      const intrPsr = withField(
-        PsrBundle,
-        withField(PsrBundle, keptFrom.and(PSR_KEPT_MASK), 'be', dcrBePp.bit(1)),
-        'pp',
-        dcrBePp.bit(0),
-      );
+      const intrPsr = keptFrom
+        .and(PSR_KEPT_MASK)
+        .or(dcrBePp.bit(1).zext(64).shl(PSR_BIT.be))
+        .or(dcrBePp.bit(0).zext(64).shl(PSR_BIT.pp));
       const all64 = (1n << 64n) - 1n;
       const compared = mux(keptKnown, m.lit(all64, 64), m.lit(all64 & ~PSR_KEPT_MASK, 64));
       const okP4 = ok(
