@@ -27,13 +27,19 @@ export function checkerDesign(o: VtiConfig, faults: readonly Fault[] = []): IRDe
 
 const COVER_NEGATION = 'never: ';
 
-/** The design's Verilog with each cover turned into the assertion that it is never reached. */
+/**
+ * The design's Verilog for the proof: each cover turned into the assertion that it is never
+ * reached, and every obligation stated over the current cycle's values (`always @*`) rather
+ * than sampled at the clock edge. The two mean the same in sat's time steps (a step's values
+ * are the ones the edge samples), but the sampled form adds a flip-flop per obligation, so its
+ * induction needs one step more and its traces end a step after the deciding cycle.
+ */
 export function checkerFiles(design: IRDesign): Record<string, string> {
   const proof = mapProps(design, (p, m) => {
-    if (p.kind !== 'cover') return [p];
+    if (p.kind !== 'cover') return [{ ...p, clock: null }];
     const not = m.exprs.length;
     m.exprs.push({ op: 'not', width: 1, a: p.cond, loc: p.loc });
-    return [{ ...p, kind: 'assert' as const, cond: not, message: COVER_NEGATION + p.message }];
+    return [{ ...p, kind: 'assert' as const, cond: not, message: COVER_NEGATION + p.message, clock: null }];
   });
   return emitDesign(proof);
 }
@@ -123,15 +129,8 @@ const proofFailed = (e: unknown): e is YosysError =>
   e instanceof YosysError && e.errors.some((m) => m.includes('proof did fail'));
 
 /**
- * Yosys judges a clocked assertion at the edge after the cycle it samples (async2sync puts its
- * inputs in a flip-flop), so a failing trace ends one step after the cycle whose `ok` / `cov`
- * output decided; that judging step is dropped, and the trace ends at the deciding step.
- */
-const untilDecided = (json: string): TraceStep[] => parseTrace(json).slice(0, -1);
-
-/**
- * `sat -tempinduct -prove-asserts -seq 2 -set-at 1 rst 1`: step 1 forces reset; steps 1 and 2
- * are not judged (step 2 judges step 1, whose registers were free); rst is free afterwards. A
+ * `sat -tempinduct -prove-asserts -seq 1 -set-at 1 rst 1`: step 1 forces reset and is not
+ * judged (its registers were free); rst is free afterwards. A
  * base-case failure is a trace from reset (failed); an induction that does not close in
  * maxSteps is inconclusive.
  */
@@ -139,7 +138,7 @@ export async function proveProperty(c: ElaboratedChecker, p: PropertyDef, maxSte
   const method = `temporal induction from reset (k <= ${maxSteps}), cone of ${p.ok}`;
   const script = [
     coneScript(c.lines[p.name].assert, [p.ok, p.cover, ...p.observe]),
-    `sat -tempinduct -prove-asserts -seq 2 -set-at 1 rst 1 -maxsteps ${maxSteps} -verify ${SHOW} ${TOP}`,
+    `sat -tempinduct -prove-asserts -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} -verify ${SHOW} ${TOP}`,
   ].join('\n');
   const t0 = performance.now();
   try {
@@ -157,7 +156,7 @@ export async function proveProperty(c: ElaboratedChecker, p: PropertyDef, maxSte
     if (!/model found for base case: FAIL/.test(e.log)) return { verdict: 'inconclusive', method, ms, log: e.log };
     const json = e.files['trace.json'];
     if (!json) throw new Error(`sat reported a failing base case but wrote no trace\n${e.logTail}`);
-    return { verdict: 'failed', method, ms, steps: untilDecided(json), log: e.log };
+    return { verdict: 'failed', method, ms, steps: parseTrace(json), log: e.log };
   }
 }
 
@@ -177,8 +176,8 @@ export interface CoverOutcome {
 export async function coverProperty(c: ElaboratedChecker, p: PropertyDef, maxSteps = 6): Promise<CoverOutcome> {
   const script = [
     coneScript(c.lines[p.name].cover, [p.ok, p.cover, ...p.observe]),
-    `sat -tempinduct-baseonly -prove-asserts -seq 2 -set rst 0 -set-at 1 rst 1 -set env_pending 0 -set ext_int 0 ` +
-      `-maxsteps ${maxSteps + 1} -verify ${SHOW} ${TOP}`,
+    `sat -tempinduct-baseonly -prove-asserts -seq 1 -set rst 0 -set-at 1 rst 1 -set env_pending 0 -set ext_int 0 ` +
+      `-maxsteps ${maxSteps} -verify ${SHOW} ${TOP}`,
   ].join('\n');
   const t0 = performance.now();
   try {
@@ -188,7 +187,7 @@ export async function coverProperty(c: ElaboratedChecker, p: PropertyDef, maxSte
     if (!proofFailed(e)) throw e;
     const json = e.files['trace.json'];
     if (!json) throw new Error(`sat found the cover but wrote no trace\n${e.logTail}`);
-    return { reachable: true, ms: performance.now() - t0, steps: untilDecided(json) };
+    return { reachable: true, ms: performance.now() - t0, steps: parseTrace(json) };
   }
 }
 
