@@ -89,7 +89,7 @@ export async function createEngine(name: EngineName, design: IRDesign, opts: Eng
     ...(opts.progress ? { progress: opts.progress } : {}),
   });
   if (opts.vcd) model.enableVcd(opts.vcd);
-  if (exposed) return checkingEngine(model, exposed.outputs, moduleSpec(design).ports);
+  if (exposed) return checkingEngine(model, exposed.outputs, moduleSpec(design).ports, opts.coverage ?? false);
   return {
     name,
     evalBatch: (i, n) => model.evalBatch(i, n),
@@ -113,6 +113,7 @@ function checkingEngine(
   model: VerilatorModel,
   props: readonly PropertyOutput[],
   ports: readonly { name: string; dir: string; width: number }[],
+  coverage: boolean,
 ): Engine {
   let cycle = 0;
   const userOutputs = ports.filter((p) => p.dir === 'output');
@@ -162,6 +163,7 @@ function checkingEngine(
       }
       return { actual, differs: diff !== 0 };
     },
+    ...(coverage ? { writeCoverage: (path: string) => model.writeCoverage(path) } : {}),
     close: () => model.close(),
   };
 }
