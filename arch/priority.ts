@@ -109,7 +109,7 @@ export const PRIORITY_TABLE: readonly PriorityRow[] = Object.freeze(
 );
 
 /** Index (bit number) of a row by name; throws on an unknown name. */
-export function priorityIndex(name: string, table: readonly PriorityRow[] = PRIORITY_TABLE): number {
+export function priorityIndex(name: PriorityRowName, table: readonly PriorityRow[] = PRIORITY_TABLE): number {
   const i = table.findIndex((row) => row.name === name);
   if (i < 0) throw new Error(`unknown interruption '${name}' (not in the priority table)`);
   return i;

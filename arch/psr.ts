@@ -60,6 +60,16 @@ export const PSR_BIT = Object.freeze(Object.fromEntries(PSR_FIELDS.map((x) => [x
   Record<PsrFieldName, number>
 >;
 
+/**
+ * Bit ranges the PSR commands act on (architecture.md §2): the user mask {5:1} (be..mfh, sum/rum
+ * and mov psr.um), the system mask {23:0} (ssm/rsm), and PSR.l {31:0} (mov psr.l).
+ */
+export const PSR_RANGE = Object.freeze({
+  um: Object.freeze({ hi: PSR_BIT.mfh, lo: PSR_BIT.be }),
+  sm: Object.freeze({ hi: PSR_BIT.si, lo: 0 }),
+  l: Object.freeze({ hi: 31, lo: 0 }),
+} as const);
+
 const maskOf = (pred: (x: PsrField) => boolean): bigint =>
   PSR_FIELDS.filter(pred).reduce((m, x) => m | (((1n << BigInt(x.width)) - 1n) << BigInt(x.lo)), 0n);
 

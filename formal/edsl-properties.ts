@@ -92,7 +92,7 @@ export async function checkCovers(design: IRDesign, opts: { steps?: number } = {
 type Prop = NonNullable<IRModule['properties']>[number];
 
 /** A copy of the design with each module's properties replaced by `f`'s result. */
-function mapProps(design: IRDesign, f: (p: Prop, m: IRModule) => Prop[]): IRDesign {
+export function mapProps(design: IRDesign, f: (p: Prop, m: IRModule) => Prop[]): IRDesign {
   return {
     top: design.top,
     modules: design.modules.map((m) => {

@@ -8,8 +8,8 @@
 // Inputs keep their poked value until poked again; `step` gives rising edges; `peek` settles
 // and reads a port. A failed `expect` throws a TestbenchFailure naming the cycle, the port,
 // both values and the test's source line, and writes a VCD of the run so far (replayed on the
-// built-in engine) next to it. The built-in engine also checks the design's m.assert
-// properties on every edge. Column batches (sim/engine.ts) stay the fast path for bulk runs.
+// built-in engine) next to it. Both engines also check the design's m.assert / m.assume
+// properties on every edge (a PropertyFailure with the cycle, the message and its line). Column batches (sim/engine.ts) stay the fast path for bulk runs.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleSpec, type PortSpec } from '../gen/verilog/index.js';

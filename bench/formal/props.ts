@@ -5,9 +5,16 @@
 // CPU time are both printed: on a shared machine wall time mostly measures the other jobs.
 // Run: npx tsx bench/formal/props.ts
 import { cpus } from 'node:os';
-import { DEFAULT_CONFIG, vtiSpec } from '../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../arch/config.js';
 import { PROP_NAMES, PROPERTIES, runProperties, mutantFor } from '../../formal/props/index.js';
-import { checkerFiles, coneStats, coverProperty, elaborate, proveProperty } from '../../formal/props/sat.js';
+import {
+  checkerDesign,
+  checkerFiles,
+  coneStats,
+  coverProperty,
+  elaborate,
+  proveProperty,
+} from '../../formal/props/sat.js';
 import { yosys } from '../../formal/yosys.js';
 
 const cpuMs = () => {
@@ -25,8 +32,7 @@ const s = (ms: number) => (ms / 1000).toFixed(2).padStart(6);
 const all0 = performance.now();
 const cpu0 = cpuMs();
 await yosys('help', {}); // WASM compile, counted in the total only
-const spec = vtiSpec('vti_core');
-const elab = await timed(() => elaborate(checkerFiles(spec, DEFAULT_CONFIG)));
+const elab = await timed(() => elaborate(checkerFiles(checkerDesign(DEFAULT_CONFIG))));
 const il = elab.v;
 const whole = await coneStats(il);
 console.log(

@@ -1,127 +1,145 @@
-// `vti_spec_facts`: what architecture.md says about ONE instruction event, restated from the
-// spec (§2, §3, §6, §7, §8) independently of hdl/vti/core.ts. Combinational: inputs are the
-// event presented in a cycle and the PSR / IPSR before it (the core's registered outputs in
-// that cycle); outputs are the facts the property checker registers and compares with the
-// core's committed effect one cycle later. The numbers come from the spec-data tables in
-// arch/ (CR numbers, PSR masks, the instruction-class table, the priority table), which the
-// spec-text tests pin to architecture.md; the logic is written here, not copied from the RTL.
+// What architecture.md says about ONE instruction event, restated from the spec (§2, §3, §6,
+// §7, §8) independently of hdl/vti/core.ts, as eDSL logic the property checker builds into
+// itself. Combinational: from the event presented in a cycle and the PSR before it (the core's
+// registered output in that cycle) it gives the facts the checker registers (past()) and
+// compares with the core's committed effect one cycle later. The numbers come from the
+// spec-data tables in arch/ (CR numbers, PSR fields and masks, the instruction-class table,
+// the priority table), which the spec-text tests pin to architecture.md; the logic is written
+// here, not copied from the RTL.
 import type { VtiConfig } from '../../arch/config.js';
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
-import { PRIORITY_TABLE, priorityIndex } from '../../arch/priority.js';
+import { PRIORITY_TABLE, priorityIndex, type PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT, PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK } from '../../arch/psr.js';
+import { type Bit, fieldsOf, mux, type ModuleBuilder, type Value } from '../../hdl/dsl/index.js';
+import { PsrBundle } from '../../hdl/vti/psr-type.js';
 
-const hex64 = (v: bigint) => `64'h${v.toString(16)}`;
-const cls = (k: IClassName) => `(ev_valid && iclass == 5'd${ICLASS[k].code})`;
-const anyOf = (xs: string[]) => (xs.length ? `(${xs.join(' || ')})` : `1'b0`);
-/** "bits hi..lo+1 of addr are not all equal to bit lo" written as an OR of XORs (§7). */
-function notSignExtended(hi: number, lo: number): string {
-  const terms: string[] = [];
-  for (let i = lo + 1; i <= hi; i++) terms.push(`(addr[${i}] ^ addr[${lo}])`);
-  return anyOf(terms);
+/** The event inputs the facts read (the core's input ports of the same names). */
+export interface FactEvent {
+  readonly ev_valid: Value;
+  readonly iclass: Value;
+  readonly variant: Value;
+  readonly imm: Value;
+  readonly r2: Value;
+  readonly r2_nat: Value;
+  readonly cr_num: Value;
+  readonly page_ar: Value;
+  readonly page_pl: Value;
+  readonly pfs_ppl: Value;
+  readonly addr: Value;
+  readonly has_addr: Value;
+  readonly ext_int: Value;
+  readonly env_pending: Value;
+  readonly vm_disabled: Value;
+  readonly vmsw_disabled: Value;
 }
-/** "bits hi..lo of addr are not all zero". */
-function anyBitSet(hi: number, lo: number): string {
-  const terms: string[] = [];
-  for (let i = lo; i <= hi; i++) terms.push(`addr[${i}]`);
-  return anyOf(terms);
-}
-/** Bit rank-1 of env_pending is the environment's report of priority row `rank`. */
-const envAbove = (name: string) => {
-  const idx = priorityIndex(name, PRIORITY_TABLE); // rows 0..idx-1 are of higher priority
-  return `(ev_valid && |env_pending[${idx - 1}:0])`;
-};
 
-export function factsVerilog(o: VtiConfig): string {
+export interface SpecFacts {
+  /** §3.1: a vmsw.0 that passes every check (commits). */
+  readonly vmsw0Allowed: Bit;
+  /** §7: data access, vm = 1, dt = 1, address unimplemented for the guest. */
+  readonly guestBadData: Bit;
+  /** ... and implemented for the VMM (vm = 0): the monitor-only part. */
+  readonly monitorOnly: Bit;
+  /** Some condition of priority higher than Unimplemented Data Address (rank 33). */
+  readonly aboveUnimpl: Bit;
+  /** Some condition of priority higher than Virtualization (rank 35). */
+  readonly aboveVirt: Bit;
+  /** A privileged instruction (or vmsw) presented at cpl != 0. */
+  readonly privAtCpl: Bit;
+  /** Some condition of priority higher than Privileged Operation (rank 28). */
+  readonly abovePriv: Bit;
+  /** §3.2: epc with PFS.ppl >= cpl. */
+  readonly epcLegal: Bit;
+  /** The cpl §3.2 gives an epc (unchanged when it does not promote). */
+  readonly epcCpl: Value;
+}
+
+export function specFacts(m: ModuleBuilder, ev: FactEvent, psrBefore: Value, o: VtiConfig): SpecFacts {
   const guestMsb = o.implVaMsb - o.guestShrink;
-  const privileged = (Object.keys(ICLASS) as IClassName[]).filter((k) => ICLASS[k].privileged);
-  const crIn = (nums: readonly number[]) => anyOf(nums.map((n) => `cr_num == 7'd${n}`));
-  const ipsrReserved = PSR_RESERVED_MASK | (o.vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm!));
-  const crRsv = Object.entries(CR_RESERVED_MASK).map(([n, m]) => `(cr_num == 7'd${n} && |(r2 & ${hex64(m)}))`);
-  crRsv.push(`(cr_num == 7'd${CR.IPSR} && |(r2 & ${hex64(ipsrReserved)}))`);
-  return `// Generated by formal/props/facts.ts: the spec's conditions for one instruction event.
-// Options: vt=${o.vmImplemented} IMPL_VA_MSB=${o.implVaMsb} IMPL_PA_MSB=${o.implPaMsb} guestShrink=${o.guestShrink} (guest IMPL_VA_MSB ${guestMsb})
-\`default_nettype none
-module vti_spec_facts (
-  input  wire        ev_valid,
-  input  wire [4:0]  iclass,
-  input  wire        variant,
-  input  wire [23:0] imm,
-  input  wire [63:0] r2,
-  input  wire        r2_nat,
-  input  wire [6:0]  cr_num,
-  input  wire [2:0]  page_ar,
-  input  wire [1:0]  page_pl,
-  input  wire [1:0]  pfs_ppl,
-  input  wire [63:0] addr,
-  input  wire        has_addr,
-  input  wire        ext_int,
-  input  wire [55:0] env_pending,
-  input  wire        vm_disabled,
-  input  wire        vmsw_disabled,
-  input  wire [63:0] psr,          // PSR before the event
-  output wire        vmsw0_allowed, // §3.1: a vmsw.0 that passes every check (commits)
-  output wire        guest_bad_data,// §7: data access, vm = 1, dt = 1, address unimplemented for the guest
-  output wire        monitor_only,  // ... and implemented for the VMM (vm = 0)
-  output wire        above_unimpl,  // some condition of priority higher than Unimplemented Data Address (rank 33)
-  output wire        above_virt,    // some condition of priority higher than Virtualization (rank 35) holds
-  output wire        priv_at_cpl,   // a privileged instruction (or vmsw) presented at cpl != 0
-  output wire        above_priv,    // some condition of priority higher than Privileged Operation (rank 28)
-  output wire        epc_legal,     // §3.2: epc with PFS.ppl >= cpl
-  output wire [1:0]  epc_cpl        // the cpl §3.2 gives it (unchanged when it does not promote)
-);
-  wire [1:0] cpl = psr[33:32];
-  wire vm = psr[${PSR_BIT.vm}];
-  wire it = psr[${PSR_BIT.it}];
-  wire dt = psr[${PSR_BIT.dt}];
-  wire ic = psr[${PSR_BIT.ic}];
-  wire ien = psr[${PSR_BIT.i}];
+  const zero = m.lit(0, 1).asBit();
+  const anyOf = (xs: readonly Value[]): Bit => (xs.length ? (xs.reduce((a, b) => a.or(b)) as Bit) : zero);
+  const cls = (k: IClassName): Bit => ev.ev_valid.and(ev.iclass.eq(ICLASS[k].code)).asBit();
+  /** "bits hi..lo+1 of addr are not all equal to bit lo" (§7). */
+  const notSignExtended = (hi: number, lo: number): Bit =>
+    hi > lo
+      ? ev.addr
+          .bits(hi, lo + 1)
+          .xor(ev.addr.bit(lo).repeat(hi - lo))
+          .orR()
+      : zero;
+  /** "bits hi..lo of addr are not all zero". */
+  const anyBitSet = (hi: number, lo: number): Bit => (hi >= lo ? ev.addr.bits(hi, lo).orR() : zero);
+  /** Bits 0..rank-2 of env_pending: the environment's report of a row above `row`. */
+  const envAbove = (row: PriorityRowName): Bit => {
+    const idx = priorityIndex(row, PRIORITY_TABLE); // rows 0..idx-1 are of higher priority
+    return ev.ev_valid.and(ev.env_pending.bits(idx - 1, 0).orR()).asBit();
+  };
+  const psr = fieldsOf(PsrBundle, psrBefore);
+  const { cpl, vm, it, dt, ic, i: ien } = psr;
 
   // §8: CR numbers.
-  wire cr_reserved = !${crIn(CR_IMPLEMENTED)};
-  wire cr_read_only = ${crIn(CR_READ_ONLY)};
-  wire cr_intr = cr_num >= 7'd${CR_INTERRUPTION_RANGE.lo} && cr_num <= 7'd${CR_INTERRUPTION_RANGE.hi};
+  const crIn = (nums: readonly number[]) => anyOf(nums.map((n) => ev.cr_num.eq(n)));
+  const crReserved = crIn(CR_IMPLEMENTED).not();
+  const crReadOnly = crIn(CR_READ_ONLY);
+  const crIntr = ev.cr_num.uge(CR_INTERRUPTION_RANGE.lo).and(ev.cr_num.ule(CR_INTERRUPTION_RANGE.hi));
 
   // Illegal Operation (rank 25): §8 CR access rules, §3.2 epc, §3.1 step 1.
-  wire illegal_op = (${cls('MOV_TO_CR')} && (cr_reserved || cr_read_only || (cr_intr && ic)))
-                 || (${cls('MOV_FROM_CR')} && (cr_reserved || (cr_intr && ic)))
-                 || (${cls('EPC')} && pfs_ppl < cpl)
-                 || ${o.vmImplemented ? "1'b0" : cls('VMSW')};
+  const illegalOp = anyOf([
+    cls('MOV_TO_CR').and(crReserved.or(crReadOnly).or(crIntr.and(ic))),
+    cls('MOV_FROM_CR').and(crReserved.or(crIntr.and(ic))),
+    cls('EPC').and(ev.pfs_ppl.ult(cpl)),
+    o.vmImplemented ? zero : cls('VMSW'),
+  ]);
   // Privileged Operation (rank 28): a privileged class, or vmsw (§3.1 step 2), at cpl != 0.
-  wire priv_class = ${anyOf([...privileged.map(cls), cls('VMSW')])};
-  wire priv_op = priv_class && cpl != 2'd0;
+  const privileged = (Object.keys(ICLASS) as IClassName[]).filter((k) => ICLASS[k].privileged);
+  const privOp = anyOf([...privileged.map(cls), cls('VMSW')]).and(cpl.ne(0));
   // Register NaT Consumption (rank 31).
-  wire reg_nat = r2_nat && (${cls('MOV_TO_PSR_L')} || ${cls('MOV_TO_PSR_UM')} || ${cls('MOV_TO_CR')});
+  const regNat = ev.r2_nat.and(anyOf([cls('MOV_TO_PSR_L'), cls('MOV_TO_PSR_UM'), cls('MOV_TO_CR')]));
   // Reserved Register/Field (rank 32): §2 operand rules, §8 CR reserved fields.
-  wire rsv_field = ((${cls('SSM')} || ${cls('RSM')}) && |({40'd0, imm} & ${hex64(PSR_SM_RESERVED_MASK)}))
-                || ((${cls('SUM')} || ${cls('RUM')}) && (imm[0] || |imm[23:6]))
-                || (${cls('MOV_TO_PSR_UM')} && (r2[0] || |r2[63:6]))
-                || (${cls('MOV_TO_PSR_L')} && |(r2 & ${hex64(PSR_L_RESERVED_MASK)}))
-                || (${cls('MOV_TO_CR')} && (${crRsv.join('\n                    || ')}));
+  const ipsrReserved = PSR_RESERVED_MASK | (o.vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm));
+  const crWriteReserved = anyOf([
+    ...Object.entries(CR_RESERVED_MASK).map(([n, mask]) => ev.cr_num.eq(Number(n)).and(ev.r2.and(mask).orR())),
+    ev.cr_num.eq(CR.IPSR).and(ev.r2.and(ipsrReserved).orR()),
+  ]);
+  const rsvField = anyOf([
+    cls('SSM').or(cls('RSM')).and(ev.imm.zext(64).and(PSR_SM_RESERVED_MASK).orR()),
+    cls('SUM')
+      .or(cls('RUM'))
+      .and(ev.imm.bit(0).or(ev.imm.bits(23, 6).orR())),
+    cls('MOV_TO_PSR_UM').and(ev.r2.bit(0).or(ev.r2.bits(63, 6).orR())),
+    cls('MOV_TO_PSR_L').and(ev.r2.and(PSR_L_RESERVED_MASK).orR()),
+    cls('MOV_TO_CR').and(crWriteReserved),
+  ]);
   // Unimplemented Data Address (rank 33), §7.
-  wire data_access = ${cls('LOAD')} || ${cls('STORE')} || (${cls('PRIV_OTHER')} && has_addr);
-  wire vmm_unimpl = ${notSignExtended(60, o.implVaMsb)};
-  wire guest_unimpl = ${notSignExtended(60, guestMsb)};
-  wire phys_unimpl = ${anyBitSet(62, o.implPaMsb + 1)};
-  wire addr_unimpl = dt ? (vm ? guest_unimpl : vmm_unimpl) : phys_unimpl;
-  wire unimpl_data = data_access && addr_unimpl;
+  const dataAccess = anyOf([cls('LOAD'), cls('STORE'), cls('PRIV_OTHER').and(ev.has_addr)]);
+  const vmmUnimpl = notSignExtended(60, o.implVaMsb);
+  const guestUnimpl = notSignExtended(60, guestMsb);
+  const physUnimpl = anyBitSet(62, o.implPaMsb + 1);
+  const unimplData = dataAccess.and(mux(dt, mux(vm, guestUnimpl, vmmUnimpl), physUnimpl));
   // External Interrupt (rank 1), Break Instruction (rank 27).
-  wire ext_int_taken = ext_int && ien;
-  wire brk = ${cls('BREAK')};
+  const extIntTaken = ev.ext_int.and(ien);
+  const brk = cls('BREAK');
 
-  assign vmsw0_allowed = ${o.vmImplemented ? `${cls('VMSW')} && !variant && cpl == 2'd0 && it && page_ar == 3'd7 && !vm_disabled && !vmsw_disabled` : "1'b0"};
-  assign guest_bad_data = data_access && vm && dt && guest_unimpl;
-  assign monitor_only = guest_bad_data && !vmm_unimpl;
-  assign above_unimpl = ext_int_taken || ${envAbove('unimpl_data_addr')} || illegal_op || priv_op || reg_nat
-                     || rsv_field || brk;
-  assign above_virt = ext_int_taken || ${envAbove('virtualization')} || illegal_op || priv_op || reg_nat
-                   || rsv_field || unimpl_data || brk;
-  assign priv_at_cpl = priv_op;
-  assign above_priv = ext_int_taken || ${envAbove('priv_op')} || illegal_op || brk;
-  assign epc_legal = ${cls('EPC')} && pfs_ppl >= cpl;
-  assign epc_cpl = !it ? 2'd0 : (page_ar == 3'd7 && page_pl < cpl) ? page_pl : cpl;
-  wire _unused = &{1'b0, addr, env_pending, psr, variant, vm_disabled, vmsw_disabled}; // not all bits are facts (Verilator -Wall)
-endmodule
-\`default_nettype wire
-`;
+  const guestBadData = dataAccess.and(vm).and(dt).and(guestUnimpl).asBit();
+  return {
+    vmsw0Allowed: o.vmImplemented
+      ? cls('VMSW')
+          .and(ev.variant.not())
+          .and(cpl.eq(0))
+          .and(it)
+          .and(ev.page_ar.eq(7))
+          .and(ev.vm_disabled.not())
+          .and(ev.vmsw_disabled.not())
+          .asBit()
+      : zero,
+    guestBadData,
+    monitorOnly: guestBadData.and(vmmUnimpl.not()).asBit(),
+    aboveUnimpl: anyOf([extIntTaken, envAbove('unimpl_data_addr'), illegalOp, privOp, regNat, rsvField, brk]),
+    aboveVirt: anyOf([extIntTaken, envAbove('virtualization'), illegalOp, privOp, regNat, rsvField, unimplData, brk]),
+    privAtCpl: privOp.asBit(),
+    abovePriv: anyOf([extIntTaken, envAbove('priv_op'), illegalOp, brk]),
+    epcLegal: cls('EPC').and(ev.pfs_ppl.uge(cpl)).asBit(),
+    epcCpl: mux(it.not(), m.lit(0, 2), mux(ev.page_ar.eq(7).and(ev.page_pl.ult(cpl)), ev.page_pl, cpl)),
+  };
 }

@@ -3,14 +3,14 @@
 // and for a failed proof the counterexample as a per-cycle table and a VCD in `vcdDir` (default out/formal/).
 import { makeDir, writeFileAtomic } from '../../cache/atomic-write.js';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
+import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
-import { checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
+import { checkerDesign, checkerFiles, coverProperty, elaborate, proveProperty } from './sat.js';
 import { formatTrace, traceToVcd, type TraceStep } from './trace.js';
-import { applyMutant, type PropertyMutant } from './property-mutants.js';
+import type { PropertyMutant } from './property-mutants.js';
 
 export { PROP_NAMES, PROPERTIES, type PropName, type PropertyDef } from './properties.js';
-export { PROPERTY_MUTANTS, applyMutant, mutantFor, type PropertyMutant } from './property-mutants.js';
+export { PROPERTY_MUTANTS, mutantFor, type PropertyMutant } from './property-mutants.js';
 export { traceValue, type TraceStep } from './trace.js';
 
 export interface RunOptions {
@@ -53,9 +53,7 @@ export interface PropertyResult {
 
 export async function runProperties(opts: RunOptions = {}): Promise<PropertyResult[]> {
   const gen: VtiConfig = { ...DEFAULT_CONFIG, ...opts.gen };
-  const spec = vtiSpec('vti_core', gen);
-  const core = opts.variant ? applyMutant(spec.files, opts.variant) : spec.files;
-  const il = await elaborate(checkerFiles({ files: core, ports: spec.ports }, gen));
+  const il = await elaborate(checkerFiles(checkerDesign(gen, opts.variant?.faults)));
   const tag = opts.variant ? opts.variant.name : `core${gen.vmImplemented ? '' : '-novt'}`;
   const out: PropertyResult[] = [];
   for (const name of opts.properties ?? PROP_NAMES) {

@@ -15,3 +15,4 @@ export type { Typed } from './module.js';
 export { signature, flipped, prefixed, type Signature, type Flow, type PortGroup } from './interfaces.js';
 export { past, rose, fell, stable } from './temporal.js';
 export { Memory, type MemoryOptions } from './memory.js';
+export { withFaults, type Fault, type FaultScope } from './faults.js';

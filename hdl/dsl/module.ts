@@ -11,6 +11,7 @@ import { Value, type Operand } from './value.js';
 import { splitProcesses } from './processes.js';
 import type { InstanceInputs, InstanceOutputs, Port, PortCarrier, PortsOf } from './ports.js';
 import { connectGroups, declarePorts, type Members, type PortGroup, type Signature } from './interfaces.js';
+import { faultsFor } from './faults.js';
 
 export interface Problem {
   readonly message: string;
@@ -151,6 +152,8 @@ export class ModuleBuilder implements AssignSink {
   /** Wires driven by an instance output (`connect` never drives them). */
   private readonly instanceDriven = new Set<number>();
   private rst?: Signal<1>;
+  /** Signals by name (the first declaration of a name), for fault injection. */
+  private readonly byName = new Map<string, Signal>();
 
   constructor(
     readonly name: string,
@@ -518,7 +521,34 @@ export class ModuleBuilder implements AssignSink {
       : en
         ? new EnumSignal(this, expr, w, id, name, kind, en)
         : new Signal(this, expr, w, id, name, kind);
+    if (!this.byName.has(name)) this.byName.set(name, s);
     return s;
+  }
+
+  /**
+   * Injects the active faults for this module (hdl/dsl/faults.ts): every read of a faulted
+   * signal goes through the one `ref` expression its Signal holds, so that expression becomes
+   * the fault's value, built from a fresh read of the original signal.
+   */
+  injectFaults(): void {
+    for (const f of faultsFor(this.name)) {
+      const s = this.byName.get(f.signal);
+      if (!s) {
+        this.problem(`fault: module '${this.name}' has no signal '${f.signal}'`, this.loc);
+        continue;
+      }
+      const original = new Value(this, this.addExpr({ ...this.exprs[s.expr]! }), s.width);
+      const lookup = (name: string): Value => {
+        if (name === f.signal) return original;
+        const x = this.byName.get(name);
+        if (!x) throw new Error(`fault on ${this.name}.${f.signal}: module '${this.name}' has no signal '${name}'`);
+        return x;
+      };
+      const v = f.value({ original, signal: lookup, lit: (value, width) => this.constant(value, width, this.loc) });
+      if (v.width !== s.width)
+        this.problem(`fault on '${f.signal}': the value is ${v.width} bits, the signal ${s.width}`, this.loc);
+      this.exprs[s.expr] = { ...this.exprs[v.expr]! };
+    }
   }
 
   private fitConstant(value: number | bigint, width: number, loc: Loc): string {
@@ -553,6 +583,7 @@ export function defineModule<R = void>(
   const prev = ModuleBuilder.enter(m);
   try {
     const ports = body(m);
+    m.injectFaults();
     if (ports && typeof ports === 'object')
       for (const p of Object.values(ports))
         if (p instanceof Signal && (p.mod !== m || (p.kind !== 'input' && p.kind !== 'output')))

@@ -153,7 +153,7 @@ function instructionCommand(m: ModuleBuilder, ev: CoreEvent, state: CoreState, v
   const candOperand = m.wire('cand_operand', 64);
   const immOperand = ev.imm.zext(64);
   const epcCpl = mux(psr.f.it, ev.pagePl, m.lit(0, 2));
-  const epcPromotes = psr.f.it.not().or(ev.pageAr.eq(7));
+  const epcPromotes = m.named('epc_promotes', psr.f.it.not().or(ev.pageAr.eq(7)));
   candOp.set(m.enumValue(PsrOp, 'NOP'));
   candOperand.set(ev.r2);
   m.switch(ev.iclass, (s) => {

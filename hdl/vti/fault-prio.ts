@@ -72,14 +72,16 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) 
           let any = false;
           values.forEach((v, i) => {
             if ((v >> b) & 1) {
-              nibbles[nibbles.length - 1 - (i >> 2)]! |= 1 << (i & 3);
+              const k = nibbles.length - 1 - (i >> 2);
+              nibbles[k] = (nibbles[k] ?? 0) | (1 << (i & 3));
               any = true;
             }
           });
           const mask = BigInt('0x' + Array.from(nibbles, (x) => x.toString(16)).join(''));
           bits.push(any ? winner.and(mask).orR() : m.lit(0, 1));
         }
-        return bits.length === 1 ? bits[0]! : cat(...bits);
+        const [first] = bits;
+        return first && bits.length === 1 ? first : cat(...bits);
       };
       index.set(column(iw, (_r, i) => i));
       ivaOffset.set(column(15, (r) => r.vector));

@@ -3,7 +3,7 @@
 // *after* an instruction, which an environment trap (single step, taken branch,
 // lower-privilege transfer) must save in IPSR (architecture.md §4: the instruction completed).
 // One definition, so the two cannot drift apart.
-import { PSR_KEPT_MASK, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { PSR_BIT, PSR_KEPT_MASK, PSR_RANGE, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
 
@@ -35,27 +35,36 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
   const rsvFault = m.named(`${name}_rsv`, reservedFault(m, op, operand));
   // User-mask commands change `up` only while PSR.sp = 0: the mask of writable bits {5:1}.
   const umWritable = m.named(`${name}_um_writable`, cat(m.lit(0b111, 3), sp.not(), m.lit(1, 1))); // {mfh, mfl, ac, up, be}
-  const umSet = operand.bits(5, 1).and(umWritable);
+  const { um, sm, l } = PSR_RANGE;
+  const umSet = operand.bits(um.hi, um.lo).and(umWritable);
   const intr = inp.dcr ? interruptionState(m, `${name}_intr`, psr, inp.dcr.be, inp.dcr.pp) : undefined;
-  const vmMask = vmImplemented ? 0n : 1n << 46n;
+  const vmMask = vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm);
   const rfiValue = operand.and(~(PSR_RESERVED_MASK | vmMask) & 0xffff_ffff_ffff_ffffn);
 
   next.set(psr);
   m.when(rsvFault.not(), () => {
     m.switch(op, (s) => {
-      s.is(m.enumValue(PsrOp, 'MOV_PSR_L'), () => next.slice(31, 0).set(operand.bits(31, 0)));
-      s.is(m.enumValue(PsrOp, 'SSM'), () => next.slice(23, 0).set(psr.bits(23, 0).or(operand.bits(23, 0))));
-      s.is(m.enumValue(PsrOp, 'RSM'), () => next.slice(23, 0).set(psr.bits(23, 0).and(operand.bits(23, 0).not())));
-      s.is(m.enumValue(PsrOp, 'SUM'), () => next.slice(5, 1).set(psr.bits(5, 1).or(umSet)));
-      s.is(m.enumValue(PsrOp, 'RUM'), () => next.slice(5, 1).set(psr.bits(5, 1).and(umSet.not())));
+      s.is(m.enumValue(PsrOp, 'MOV_PSR_L'), () => next.slice(l.hi, l.lo).set(operand.bits(l.hi, l.lo)));
+      s.is(m.enumValue(PsrOp, 'SSM'), () =>
+        next.slice(sm.hi, sm.lo).set(psr.bits(sm.hi, sm.lo).or(operand.bits(sm.hi, sm.lo))),
+      );
+      s.is(m.enumValue(PsrOp, 'RSM'), () =>
+        next.slice(sm.hi, sm.lo).set(psr.bits(sm.hi, sm.lo).and(operand.bits(sm.hi, sm.lo).not())),
+      );
+      s.is(m.enumValue(PsrOp, 'SUM'), () => next.slice(um.hi, um.lo).set(psr.bits(um.hi, um.lo).or(umSet)));
+      s.is(m.enumValue(PsrOp, 'RUM'), () => next.slice(um.hi, um.lo).set(psr.bits(um.hi, um.lo).and(umSet.not())));
       s.is(m.enumValue(PsrOp, 'MOV_PSR_UM'), () =>
-        next.slice(5, 1).set(psr.bits(5, 1).and(umWritable.not()).or(umSet)),
+        next.slice(um.hi, um.lo).set(psr.bits(um.hi, um.lo).and(umWritable.not()).or(umSet)),
       );
       if (intr) s.is(m.enumValue(PsrOp, 'INTERRUPT'), () => next.set(intr));
       s.is(m.enumValue(PsrOp, 'RFI'), () => next.set(rfiValue));
       s.is(m.enumValue(PsrOp, 'VMSW0'), () => f.vm.set(0));
       s.is(m.enumValue(PsrOp, 'VMSW1'), () => f.vm.set(vmImplemented ? 1 : 0));
-      s.is(m.enumValue(PsrOp, 'EPC'), () => m.when(operand.bits(1, 0).ult(cpl), () => f.cpl.set(operand.bits(1, 0))));
+      s.is(m.enumValue(PsrOp, 'EPC'), () => {
+        // The operand holds the target cpl (core-checks.ts).
+        const target = operand.trunc(PsrBundle.field.cpl.width);
+        m.when(target.ult(cpl), () => f.cpl.set(target));
+      });
       s.is(m.enumValue(PsrOp, 'BSW0'), () => f.bn.set(0));
       s.is(m.enumValue(PsrOp, 'BSW1'), () => f.bn.set(1));
     });

@@ -7,7 +7,7 @@
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PSR_FIELDS } from '../../arch/psr.js';
-import { cat, defineModule, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { cat, defineModule, type ModuleBuilder, type Value, withField } from '../dsl/index.js';
 import { PsrBundle, PsrOp } from './psr-type.js';
 import { psrNext } from './psr-next.js';
 
@@ -41,7 +41,7 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       rsvFault.set(step.rsvFault);
       stored.set(architectedBits(step.next));
       psrOut.set(psr);
-      ipsrSave.set(cat(psr.bits(63, 43), slot, psr.bits(40, 0)));
+      ipsrSave.set(withField(PsrBundle, psr, 'ri', slot)); // IPSR.ri = the slot
       return { clk, rst, op, operand, slot, dcrBe, dcrPp, psrOut, ipsrSave, rsvFault };
     },
     {

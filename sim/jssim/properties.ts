@@ -22,10 +22,13 @@ export class PropertyFailure extends SimError {
   constructor(
     readonly probe: PropertyProbe,
     readonly cycle: number,
+    /** The engine that found it (the message's prefix). */
+    readonly engine: 'jssim' | 'verilator' = 'jssim',
   ) {
     const what = probe.kind === 'assume' ? 'assumption violated' : 'assertion failed';
     const where = probe.wire.includes('.') ? ` in ${probe.wire.slice(0, probe.wire.lastIndexOf('.'))}` : '';
     super(`${what} at cycle ${cycle}: ${probe.message} (${formatLoc(probe.loc)})${where}`);
+    if (engine !== 'jssim') this.message = this.message.replace(/^jssim: /, `${engine}: `);
     this.name = 'PropertyFailure';
   }
 }

@@ -50,4 +50,15 @@ describe('docs/edsl.md', () => {
       for (const line of body!.split('\n').filter((l) => l.trim()))
         expect(source, `${name}: ${line}`).toContain(line.trim());
   });
+
+  it('every excerpt of a project source (<!-- source:PATH -->) is still in that file', () => {
+    const text = readFileSync(DOC, 'utf8');
+    const excerpts = [...text.matchAll(/<!-- source:([\w/.-]+) -->\n```ts\n([\s\S]*?)```/g)];
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const [, path, body] of excerpts) {
+      const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+      for (const line of body!.split('\n').filter((l) => l.trim()))
+        expect(source, `${path}: ${line}`).toContain(line.trim());
+    }
+  });
 });

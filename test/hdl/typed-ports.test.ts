@@ -3,8 +3,9 @@
 // `@ts-expect-error` lines are the point of this file: `tsc --noEmit -p .` (run by
 // test/meta/typecheck.test.ts) fails if a misspelt name ever type-checks again.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { PSR_BIT } from '../../arch/psr.js';
-import type { PriorityRowName } from '../../arch/priority.js';
+import { PSR_BIT, PSR_RANGE } from '../../arch/psr.js';
+import { PRIORITY_TABLE, priorityIndex, type PriorityRowName } from '../../arch/priority.js';
+import { PsrBundle } from '../../hdl/vti/psr-type.js';
 import {
   bundleType,
   defineModule,
@@ -129,6 +130,18 @@ describe('enums and spec data typed by name', () => {
     void PSR_BIT.vmm;
     expectTypeOf<'virtualization'>().toMatchTypeOf<PriorityRowName>();
     expectTypeOf<'virtualisation'>().not.toMatchTypeOf<PriorityRowName>();
+    // priorityIndex takes a row name: a misspelt row does not compile (and throws if forced).
+    expect(PRIORITY_TABLE[priorityIndex('virtualization')]!.vector).toBe(0x6100);
+    // @ts-expect-error misspelt priority row
+    expect(() => priorityIndex('virtualisation')).toThrow(/unknown interruption 'virtualisation'/);
+    // @ts-expect-error no PSR command range 'umask'
+    void PSR_RANGE.umask;
+    defineModule('typed_psr_view', (m) => {
+      const psr = fieldsOf(PsrBundle, m.input('psr', 64));
+      expectTypeOf(psr.vm).toEqualTypeOf<Value>();
+      // @ts-expect-error a misspelt PSR field of a bundle view
+      void psr.vmm;
+    });
   });
 });
 

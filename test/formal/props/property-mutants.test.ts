@@ -1,17 +1,13 @@
-// Negative tests: for each property a deliberately broken core (one documented textual edit of
-// the generated Verilog, formal/props/property-mutants.ts) makes the proof FAIL, and the counterexample
+// Negative tests: for each property a deliberately broken core (an eDSL fault injection into one
+// named signal of a block, formal/props/property-mutants.ts) makes the proof FAIL, and the counterexample
 // from reset is a case of exactly the rule that was broken. Each writes a VCD under out/formal/.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ICLASS } from '../../../arch/iclass.js';
-import {
-  applyMutant,
-  runProperties,
-  mutantFor,
-  type PropName,
-  type PropertyResult,
-} from '../../../formal/props/index.js';
-import { vtiSpec } from '../../../gen/vti.js';
+import { DEFAULT_CONFIG } from '../../../arch/config.js';
+import { emitDesign } from '../../../gen/verilog/index.js';
+import { runProperties, mutantFor, type PropName, type PropertyResult } from '../../../formal/props/index.js';
+import { checkerDesign } from '../../../formal/props/sat.js';
 import { lastEvent, naCode, psrField, type Event } from './trace-helpers.js';
 
 async function failing(p: PropName, name?: string): Promise<{ r: PropertyResult; e: Event }> {
@@ -28,13 +24,20 @@ async function failing(p: PropName, name?: string): Promise<{ r: PropertyResult;
 }
 
 describe('broken variants make their property fail, with a counterexample of the broken rule', () => {
-  it('applyMutant edits exactly one place and refuses an edit that does not apply', () => {
-    const files = vtiSpec('vti_core').files;
+  it('a fault changes only what the faulted signal readers see, and a stale fault is an error', () => {
+    const clean = emitDesign(checkerDesign(DEFAULT_CONFIG));
     const v = mutantFor('P1');
-    const bad = applyMutant(files, v);
-    expect(bad[v.file]).not.toBe(files[v.file]);
-    expect(bad[v.file]).toContain('assign switch_allowed = (psr_it & (~vm_disabled))');
-    expect(() => applyMutant(files, { ...v, from: 'no such text' })).toThrow(/occurs 0 times/);
+    const bad = emitDesign(checkerDesign(DEFAULT_CONFIG, v.faults));
+    for (const f of Object.keys(clean)) if (f !== 'vti_vmsw.v') expect(bad[f], f).toBe(clean[f]);
+    expect(bad['vti_vmsw.v']).not.toBe(clean['vti_vmsw.v']);
+    // The wire keeps its driver; its readers (virt_fault, commit) no longer see the ar = 7 check.
+    expect(bad['vti_vmsw.v']).toMatch(/assign switch_allowed = .*itlb_ar == 3'h7/);
+    expect(() => checkerDesign(DEFAULT_CONFIG, [{ ...v.faults[0]!, signal: 'no_such_signal' }])).toThrow(
+      /no signal 'no_such_signal'/,
+    );
+    expect(() => checkerDesign(DEFAULT_CONFIG, [{ ...v.faults[0]!, module: 'no_such_module' }])).toThrow(
+      /no such module was built/,
+    );
   });
 
   it('P1 / vmsw-without-ar7: vm 1 -> 0 by a vmsw.0 on a page with ar != 7', async () => {
