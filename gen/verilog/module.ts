@@ -6,7 +6,15 @@ import { constLiteral, ExprEmitter, MAX_INLINE_CHARS } from './exprs.js';
 import { unusedBits } from './unused.js';
 import { countProperties, emitProperties } from './properties.js';
 import { countMemories, memoryDeclarations, memoryLogic } from './memories.js';
-import { operands, targetsOf } from '../../hdl/ir/walk.js';
+import { forEachStmt, ifChain, operands, targetsOf } from '../../hdl/ir/walk.js';
+
+/**
+ * An else-if chain of more arms than this is written as `case (1'b1)` with one item per arm
+ * (the first that holds wins, as in the chain): nested else-ifs make iverilog's parser run out
+ * of memory near 1000 arms, Verilator and Yosys recurse per arm, and Yosys `proc` is quadratic
+ * in their depth. Far above the chains of the VT-i blocks, so their output is unchanged.
+ */
+export const MAX_IF_CHAIN = 64;
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);
@@ -21,19 +29,8 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   const ex = new ExprEmitter(m, names);
 
   // Count statement and instance uses before emitting, so shared expressions get a name.
-  const countStmts = (list: readonly IRStmt[]) => {
-    for (const s of list) {
-      if (s.kind === 'assign') ex.use(s.value);
-      else if (s.kind === 'if') {
-        ex.use(s.cond);
-        countStmts(s.then);
-        countStmts(s.else);
-      } else {
-        ex.use(s.subject);
-        for (const c of s.cases) countStmts(c.body);
-      }
-    }
-  };
+  const countStmts = (list: readonly IRStmt[]) =>
+    forEachStmt(list, (s) => ex.use(s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject));
   for (const p of m.processes) countStmts(p.body);
   for (const i of m.instances) for (const e of Object.values(i.inputs)) ex.use(e);
   countProperties(m, ex);
@@ -154,17 +151,28 @@ function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
         const lhs = s.hi === undefined ? t.name : s.hi === s.lo ? `${t.name}[${s.hi}]` : `${t.name}[${s.hi}:${s.lo}]`;
         out.push(`${ind}${lhs} ${op} ${ex.emit(s.value)}; ${src(s.loc)}`);
       } else if (s.kind === 'if') {
-        out.push(`${ind}if (${ex.emit(s.cond)}) begin ${src(s.loc)}`);
-        stmts(s.then, ind + '  ');
-        if (s.else.length === 1 && s.else[0]!.kind === 'if') {
-          const at = out.length;
-          stmts(s.else, ind); // emits `if (...) begin ... end`; join it to this `end else`
-          out[at] = `${ind}end else ${out[at]!.trimStart()}`;
+        // An else-if chain is emitted in a loop (never one nesting level per arm); a long one
+        // as a priority case, which every tool parses flat (see MAX_IF_CHAIN).
+        const { arms, last } = ifChain(s);
+        if (arms.length > MAX_IF_CHAIN) {
+          out.push(`${ind}case (1'b1) ${src(s.loc)}`);
+          for (const arm of arms) {
+            out.push(`${ind}  ${ex.emit(arm.cond)}: begin ${src(arm.loc)}`);
+            stmts(arm.then, ind + '    ');
+            out.push(`${ind}  end`);
+          }
+          out.push(`${ind}  default: begin`);
+          stmts(last, ind + '    ');
+          out.push(`${ind}  end`, `${ind}endcase`);
           continue;
         }
-        if (s.else.length) {
+        arms.forEach((arm, i) => {
+          out.push(`${ind}${i ? 'end else ' : ''}if (${ex.emit(arm.cond)}) begin ${src(arm.loc)}`);
+          stmts(arm.then, ind + '  ');
+        });
+        if (last.length) {
           out.push(`${ind}end else begin`);
-          stmts(s.else, ind + '  ');
+          stmts(last, ind + '  ');
         }
         out.push(`${ind}end`);
       } else {
