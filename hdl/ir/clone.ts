@@ -1,33 +1,21 @@
-// A deep copy of plain IR data (objects, arrays, primitives) without recursion: structuredClone
-// recurses natively and overflows on a statement tree thousands of levels deep (a long
-// when/elsewhen chain is one `if` nested in the `else` of the one before). Shared objects stay
-// shared in the copy, as with structuredClone.
+// The copy of a design that elaboration hands to the check passes. The passes change only
+// names (the keyword-renaming pass renames signals, instances and instance port keys), so
+// those objects are copied and the readonly rest — expressions, statement trees, memories,
+// properties — is shared. (structuredClone copied everything, recursing natively along a
+// statement tree: a when/elsewhen chain of a few thousand arms overflowed the stack, and a
+// full copy of a 65536-arm chain cost more than its emission.)
+import type { IRDesign, IRModule } from './types.js';
 
-type Plain = Record<string, unknown> | unknown[];
+export function copyForPasses(design: IRDesign): IRDesign {
+  return { top: design.top, modules: design.modules.map(copyModule) };
+}
 
-export function cloneIR<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  const copies = new Map<object, Plain>();
-  const shell = (v: object): Plain => (Array.isArray(v) ? new Array(v.length) : {});
-  const root = shell(value);
-  copies.set(value, root);
-  // Work items: an original and its (still empty) copy, filled field by field in key order.
-  const stack: [object, Plain][] = [[value, root]];
-  while (stack.length) {
-    const [from, to] = stack.pop()!;
-    for (const [k, v] of Object.entries(from)) {
-      let c: unknown = v;
-      if (typeof v === 'object' && v !== null) {
-        let copy = copies.get(v);
-        if (!copy) {
-          copy = shell(v);
-          copies.set(v, copy);
-          stack.push([v, copy]);
-        }
-        c = copy;
-      }
-      (to as Record<string, unknown>)[k] = c;
-    }
-  }
-  return root as T;
+function copyModule(m: IRModule): IRModule {
+  return {
+    ...m,
+    signals: m.signals.map((s) => ({ ...s })),
+    exprs: [...m.exprs],
+    processes: [...m.processes],
+    instances: m.instances.map((i) => ({ ...i, inputs: { ...i.inputs }, outputs: { ...i.outputs } })),
+  };
 }
