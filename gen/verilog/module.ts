@@ -1,8 +1,8 @@
 // Verilog-2005 text of one IR module: ANSI port list, declarations, temporaries, continuous
 // assignments, always blocks and instances, each line with its `// file:line` source comment.
 // Reads only the IR.
-import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
-import { constLiteral, ExprEmitter, MAX_INLINE_CHARS } from './exprs.js';
+import type { IRField, IRModule, IRProcess, IRStmt, Loc } from '../../hdl/ir/types.js';
+import { constLiteral, ExprEmitter, fieldName, MAX_INLINE_CHARS, partSelect } from './exprs.js';
 import { unusedBits } from './unused.js';
 import { countProperties, emitProperties } from './properties.js';
 import { countMemories, memoryDeclarations, memoryLogic } from './memories.js';
@@ -24,9 +24,22 @@ export interface EmitOptions {
   readonly banner?: string;
 }
 
-export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
+/**
+ * `modules`: the design's other modules by name, so a wire driven by an instance output gets
+ * the port's field names (a bundle port such as vti_psr's `psr` names its bits in the parent).
+ */
+export function emitModule(m: IRModule, opts: EmitOptions = {}, modules?: ReadonlyMap<string, IRModule>): string {
   const names = new Set(m.signals.map((s) => s.name));
-  const ex = new ExprEmitter(m, names);
+  const portFields = new Map<number, readonly IRField[]>();
+  for (const inst of m.instances) {
+    const child = modules?.get(inst.module);
+    for (const [port, wire] of Object.entries(inst.outputs)) {
+      const fields = child?.signals.find((s) => s.kind === 'output' && s.name === port)?.fields;
+      if (fields && !m.signals[wire]!.fields) portFields.set(wire, fields);
+    }
+  }
+  const fieldsOf = (id: number) => m.signals[id]!.fields ?? portFields.get(id);
+  const ex = new ExprEmitter(m, names, fieldsOf);
 
   // Count statement and instance uses before emitting, so shared expressions get a name.
   const countStmts = (list: readonly IRStmt[]) =>
@@ -49,7 +62,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
       assigns.push(`  assign ${m.signals[single.target]!.name} = ${ex.emit(single.value)}; ${src(single.loc)}`);
     } else {
       targetsOf(p.body, procReg);
-      blocks.push(emitProcess(m, p, ex));
+      blocks.push(emitProcess(m, p, ex, fieldsOf));
     }
   }
   const instances = m.instances.map((inst) => {
@@ -74,7 +87,9 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   out.push('`default_nettype none', '', `module ${m.name} (`);
   ports.forEach((s, i) => {
     const kw = s.kind === 'input' ? 'input  wire' : procReg.has(s.id) ? 'output reg ' : 'output wire';
-    out.push(`  ${kw} ${range(s.width)}${s.name}${i === ports.length - 1 ? '' : ','} ${src(s.loc)}${fieldNote(s)}`);
+    out.push(
+      `  ${kw} ${range(s.width)}${s.name}${i === ports.length - 1 ? '' : ','} ${src(s.loc)}${fieldNote(fieldsOf(s.id))}`,
+    );
   });
   out.push(');');
   for (const [name, lit] of [...ex.localparams].sort()) {
@@ -82,7 +97,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   }
   for (const s of internal)
     out.push(
-      `  ${procReg.has(s.id) || s.kind === 'reg' ? 'reg ' : 'wire'} ${range(s.width)}${s.name}; ${src(s.loc)}${fieldNote(s)}`,
+      `  ${procReg.has(s.id) || s.kind === 'reg' ? 'reg ' : 'wire'} ${range(s.width)}${s.name}; ${src(s.loc)}${fieldNote(fieldsOf(s.id))}`,
     );
   out.push(...memoryDeclarations(m));
   for (const t of ex.temps) out.push(`  wire ${range(t.width)}${t.name} = ${t.text}; ${src(m.exprs[t.expr]!.loc)}`);
@@ -136,19 +151,42 @@ function boundedLines(items: readonly string[], indent: string): string[] {
   return lines.map((l, i) => (i === 0 ? l : indent + l));
 }
 
-function fieldNote(s: IRSignal): string {
-  if (!s.fields) return '';
-  return ` fields: ${s.fields.map((f) => (f.width === 1 ? `${f.name}[${f.lo}]` : `${f.name}[${f.lo + f.width - 1}:${f.lo}]`)).join(' ')}`;
+function fieldNote(fields: readonly IRField[] | undefined): string {
+  if (!fields) return '';
+  return ` fields: ${fields.map((f) => (f.width === 1 ? `${f.name}[${f.lo}]` : `${f.name}[${f.lo + f.width - 1}:${f.lo}]`)).join(' ')}`;
 }
 
-function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
+/**
+ * Case labels by name: for a subject that is a signal of an enum type, each value that is one
+ * of the enum's members used in this module (a named constant, emitted as a localparam) is
+ * written as that localparam; other values stay literals.
+ */
+function enumLabels(m: IRModule, subject: number): ReadonlyMap<string, string> {
+  const e = m.exprs[subject]!;
+  const enumName = e.op === 'ref' ? m.signals[e.signal]!.enumName : undefined;
+  const labels = new Map<string, string>();
+  if (!enumName) return labels;
+  const prefix = `${enumName.toUpperCase()}_`;
+  for (const c of m.exprs)
+    if (c.op === 'const' && c.name?.startsWith(prefix) && c.width === e.width)
+      labels.set(BigInt(`0x${c.value}`).toString(16), c.name);
+  return labels;
+}
+
+function emitProcess(
+  m: IRModule,
+  p: IRProcess,
+  ex: ExprEmitter,
+  fieldsOf: (id: number) => readonly IRField[] | undefined,
+): string {
   const out: string[] = [];
   const op = p.kind === 'comb' ? '=' : '<=';
   const stmts = (list: readonly IRStmt[], ind: string) => {
     for (const s of list) {
       if (s.kind === 'assign') {
         const t = m.signals[s.target]!;
-        const lhs = s.hi === undefined ? t.name : s.hi === s.lo ? `${t.name}[${s.hi}]` : `${t.name}[${s.hi}:${s.lo}]`;
+        const lhs =
+          s.hi === undefined ? t.name : partSelect(t.name, s.hi, s.lo!, fieldName(fieldsOf(s.target), s.hi, s.lo!));
         out.push(`${ind}${lhs} ${op} ${ex.emit(s.value)}; ${src(s.loc)}`);
       } else if (s.kind === 'if') {
         // An else-if chain is emitted in a loop (never one nesting level per arm); a long one
@@ -177,9 +215,15 @@ function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
         out.push(`${ind}end`);
       } else {
         const w = m.exprs[s.subject]!.width;
+        const named = enumLabels(m, s.subject);
+        const literal = (v: string) => {
+          const name = named.get(BigInt(`0x${v}`).toString(16));
+          if (name) ex.localparams.set(name, constLiteral(w, v));
+          return name ?? constLiteral(w, v);
+        };
         out.push(`${ind}case (${ex.emit(s.subject)}) ${src(s.loc)}`);
         for (const c of s.cases) {
-          const label = c.values.length ? c.values.map((v) => constLiteral(w, v)).join(', ') : 'default';
+          const label = c.values.length ? c.values.map(literal).join(', ') : 'default';
           out.push(`${ind}  ${label}: begin`);
           stmts(c.body, ind + '    ');
           out.push(`${ind}  end`);
