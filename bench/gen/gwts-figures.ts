@@ -14,6 +14,8 @@ export interface GwtsFigures {
   readonly styles: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** The same for vti-hdl, measured in the same run. */
   readonly ours: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per style: where gateware-ts failed (its message), if it did. */
+  readonly failed?: Readonly<Record<string, string>>;
 }
 
 const FILE = 'gateware-ts.json';
@@ -54,7 +56,7 @@ export function renderGwtsTable(readme: string, f: GwtsFigures): string {
     for (const [n, ms] of Object.entries(ours)) {
       const g = theirs[n];
       rows.push(
-        `| ${style} | ${n} | ${ms.toFixed(1)} | ${g === undefined ? 'not run (over budget)' : g.toFixed(1)} | ${g === undefined ? '–' : (ms / g).toFixed(2)} |`,
+        `| ${style} | ${n} | ${ms.toFixed(1)} | ${g === undefined ? (f.failed?.[style] ?? 'not run (previous size over budget)') : g.toFixed(1)} | ${g === undefined ? '–' : (ms / g).toFixed(2)} |`,
       );
     }
   }

@@ -94,6 +94,7 @@ function lintFiles(files: Record<string, string>, top: string): string {
 const recorded: GwtsFigures | undefined = gw ? undefined : readGwtsFigures(here);
 const measuredGwts: Record<string, Record<string, number>> = {};
 const measuredOurs: Record<string, Record<string, number>> = {};
+const failedGwts: Record<string, string> = {};
 
 function series(name: Series, sizes: number[], make: (n: number) => HdlModule, top: string): void {
   if (!wanted(name)) return;
@@ -112,10 +113,17 @@ function series(name: Series, sizes: number[], make: (n: number) => HdlModule, t
     if (gwStyle) (measuredOurs[gwStyle] ??= {})[n] = Number(r.ms.toFixed(2));
     let peer = '';
     if (gwMake && !gwStopped) {
-      const g = best(reps, () => theirs(() => gwMake(n)));
-      (measuredGwts[gwStyle!] ??= {})[n] = Number(g.ms.toFixed(2));
-      peer = `  gateware-ts ${g.ms.toFixed(1).padStart(8)} ms  ratio ${(r.ms / g.ms).toFixed(2)}`;
-      if (g.ms > GWTS_BUDGET_MS) gwStopped = `gateware-ts stopped after ${n} (${(g.ms / 1000).toFixed(0)} s)`;
+      try {
+        const g = best(reps, () => theirs(() => gwMake(n)));
+        (measuredGwts[gwStyle!] ??= {})[n] = Number(g.ms.toFixed(2));
+        peer = `  gateware-ts ${g.ms.toFixed(1).padStart(8)} ms  ratio ${(r.ms / g.ms).toFixed(2)}`;
+        if (g.ms > GWTS_BUDGET_MS) gwStopped = `gateware-ts stopped after ${n} (${(g.ms / 1000).toFixed(0)} s)`;
+      } catch (e) {
+        // Its generator recurses per nesting level: a deep chain overflows the stack.
+        gwStopped = `gateware-ts failed at ${n}: ${String(e).split('\n')[0]!.slice(0, 80)}`;
+        failedGwts[gwStyle!] = gwStopped;
+        peer = `  ${gwStopped}`;
+      }
     } else if (gwMake) peer = `  ${gwStopped}`;
     else if (recorded && gwStyle) {
       const g = recorded.styles[gwStyle]?.[n];
@@ -155,6 +163,7 @@ if (record && gw) {
     command: `GWTS=… nice -n 10 npx tsx bench/gen/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
     styles: measuredGwts,
     ours: measuredOurs,
+    failed: failedGwts,
   };
   writeGwtsFigures(here, figures);
   const readme = join(here, 'README.md');
