@@ -2,7 +2,7 @@
 // 65536 inputs through Verilator -Wall (both language modes), iverilog -g2005 and the Yosys gate.
 // CI runs the small end of it (test/gen/style-sweep.test.ts); this script runs it all and
 // prints one line per point. Minutes of CPU: run it alone, `nice`.
-// Run: nice -n 10 npx tsx bench/gen/sweep.ts [--max N] [--style NAME]
+// Run: nice -n 10 npx tsx bench/gen/sweep.ts [--min N] [--max N] [--style NAME]
 import { sweepPoint } from './sweep-check.js';
 import { STYLES, type Style } from './styles.js';
 
@@ -11,6 +11,7 @@ const arg = (name: string) => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const max = Number(arg('--max') ?? 65536);
+const min = Number(arg('--min') ?? 64);
 const only = arg('--style');
 if (only && !(STYLES as readonly string[]).includes(only)) {
   console.error(`--style must be one of ${STYLES.join(', ')}`);
@@ -19,7 +20,7 @@ if (only && !(STYLES as readonly string[]).includes(only)) {
 const styles: readonly Style[] = only ? [only as Style] : STYLES;
 let failed = 0;
 for (const style of styles)
-  for (let n = 64; n <= max; n *= 4) {
+  for (let n = min; n <= max; n *= 4) {
     const t0 = performance.now();
     try {
       const p = await sweepPoint(style, n);

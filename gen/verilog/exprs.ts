@@ -5,7 +5,7 @@
 // tools (Verilator stops at 40000 tokens on a line, iverilog's scanner at one 16 KB token,
 // Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
 // design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
-import type { IRExpr, IRModule } from '../../hdl/ir/types.js';
+import type { IRExpr, IRField, IRModule } from '../../hdl/ir/types.js';
 import { operands } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
@@ -28,6 +28,8 @@ const BIN: Record<string, string> = {
   shr: '>>',
 };
 const SIGNED_CMP = new Set(['slt', 'sle', 'sgt', 'sge']);
+/** Bitwise operators whose chains are written without inner parentheses. */
+const ASSOCIATIVE = new Set(['and', 'or', 'xor']);
 /** Inline nesting beyond this depth gets a temporary (Verilator and Yosys recurse on it). */
 const MAX_INLINE_DEPTH = 24;
 /**
@@ -79,6 +81,8 @@ export class ExprEmitter {
   constructor(
     private readonly m: IRModule,
     private readonly reserved: Set<string>,
+    /** The named fields of a signal (its bundle layout, or its instance port's), if any. */
+    private readonly fieldsOf: (signal: number) => readonly IRField[] | undefined = (s) => m.signals[s]!.fields,
   ) {
     const n = m.exprs.length;
     this.text = new Array(n);
@@ -243,7 +247,8 @@ export class ExprEmitter {
           depth = 0;
         } else {
           const n = this.named(e.a);
-          t = e.hi === e.lo ? `${n}[${e.hi}]` : `${n}[${e.hi}:${e.lo}]`;
+          const field = a.op === 'ref' ? fieldName(this.fieldsOf(a.signal), e.hi, e.lo) : '';
+          t = partSelect(n, e.hi, e.lo, field);
           depth = 1;
         }
         break;
@@ -286,6 +291,16 @@ export class ExprEmitter {
         if (SIGNED_CMP.has(e.op)) {
           t = `$signed(${this.text[e.a]}) ${BIN[e.op]} $signed(${this.text[e.b]})`;
           depth = Math.max(this.depth[e.a]!, this.depth[e.b]!) + 1;
+        } else if (ASSOCIATIVE.has(e.op)) {
+          // `(a | b) | c` is written `a | b | c`: the same associative operator needs no
+          // parentheses around an inline operand of its own (a long OR of conditions reads flat).
+          const flat = (o: number) => {
+            depth = Math.max(depth, this.depth[o]! + 1);
+            const x = this.m.exprs[o]!;
+            const s = this.text[o]!;
+            return x.op === e.op && !this.isIdentifier(s) ? s : atomic(s) ? s : `(${s})`;
+          };
+          t = `${flat(e.a)} ${BIN[e.op]} ${flat(e.b)}`;
         } else t = `${op(e.a)} ${BIN[e.op]} ${op(e.b)}`;
       }
     }
@@ -303,10 +318,21 @@ export class ExprEmitter {
   }
 }
 
+/** The field of `fields` that is exactly bits hi..lo, or ''. */
+export function fieldName(fields: readonly IRField[] | undefined, hi: number, lo: number): string {
+  return fields?.find((f) => f.lo === lo && f.width === hi - lo + 1)?.name ?? '';
+}
+
+/** `name[hi:lo]`, with the field's name as a comment inside the brackets when it has one. */
+export function partSelect(name: string, hi: number, lo: number, field = ''): string {
+  const bits = hi === lo ? `${hi}` : `${hi}:${lo}`;
+  return `${name}[${bits}${field ? ` /* ${field} */` : ''}]`;
+}
+
 /** A text that needs no parentheses as an operand. */
 function atomic(s: string): boolean {
   return (
-    /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+\])?$/.test(s) ||
+    /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+( \/\* \w+ \*\/)?\])?$/.test(s) ||
     /^\d+'[bhd][0-9a-fA-F_]+$/.test(s) ||
     (s.startsWith('{') && s.endsWith('}') && balanced(s))
   );

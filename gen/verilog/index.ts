@@ -25,7 +25,8 @@ export interface ModuleSpec {
 
 export function emitDesign(design: IRDesign, opts: EmitOptions = {}): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const m of design.modules) files[`${m.name}.v`] = emitModule(m, opts);
+  const modules = new Map(design.modules.map((m) => [m.name, m]));
+  for (const m of design.modules) files[`${m.name}.v`] = emitModule(m, opts, modules);
   return files;
 }
 

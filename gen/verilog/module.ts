@@ -1,12 +1,20 @@
 // Verilog-2005 text of one IR module: ANSI port list, declarations, temporaries, continuous
 // assignments, always blocks and instances, each line with its `// file:line` source comment.
 // Reads only the IR.
-import type { IRModule, IRProcess, IRSignal, IRStmt, Loc } from '../../hdl/ir/types.js';
-import { constLiteral, ExprEmitter, MAX_INLINE_CHARS } from './exprs.js';
+import type { IRField, IRModule, IRProcess, IRStmt, Loc } from '../../hdl/ir/types.js';
+import { constLiteral, ExprEmitter, fieldName, MAX_INLINE_CHARS, partSelect } from './exprs.js';
 import { unusedBits } from './unused.js';
 import { countProperties, emitProperties } from './properties.js';
 import { countMemories, memoryDeclarations, memoryLogic } from './memories.js';
-import { operands, targetsOf } from '../../hdl/ir/walk.js';
+import { forEachStmt, ifChain, operands, targetsOf } from '../../hdl/ir/walk.js';
+
+/**
+ * An else-if chain of more arms than this is written as `case (1'b1)` with one item per arm
+ * (the first that holds wins, as in the chain): nested else-ifs make iverilog's parser run out
+ * of memory near 1000 arms, Verilator and Yosys recurse per arm, and Yosys `proc` is quadratic
+ * in their depth. Far above the chains of the VT-i blocks, so their output is unchanged.
+ */
+export const MAX_IF_CHAIN = 64;
 
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);
@@ -16,24 +24,26 @@ export interface EmitOptions {
   readonly banner?: string;
 }
 
-export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
+/**
+ * `modules`: the design's other modules by name, so a wire driven by an instance output gets
+ * the port's field names (a bundle port such as vti_psr's `psr` names its bits in the parent).
+ */
+export function emitModule(m: IRModule, opts: EmitOptions = {}, modules?: ReadonlyMap<string, IRModule>): string {
   const names = new Set(m.signals.map((s) => s.name));
-  const ex = new ExprEmitter(m, names);
+  const portFields = new Map<number, readonly IRField[]>();
+  for (const inst of m.instances) {
+    const child = modules?.get(inst.module);
+    for (const [port, wire] of Object.entries(inst.outputs)) {
+      const fields = child?.signals.find((s) => s.kind === 'output' && s.name === port)?.fields;
+      if (fields && !m.signals[wire]!.fields) portFields.set(wire, fields);
+    }
+  }
+  const fieldsOf = (id: number) => m.signals[id]!.fields ?? portFields.get(id);
+  const ex = new ExprEmitter(m, names, fieldsOf);
 
   // Count statement and instance uses before emitting, so shared expressions get a name.
-  const countStmts = (list: readonly IRStmt[]) => {
-    for (const s of list) {
-      if (s.kind === 'assign') ex.use(s.value);
-      else if (s.kind === 'if') {
-        ex.use(s.cond);
-        countStmts(s.then);
-        countStmts(s.else);
-      } else {
-        ex.use(s.subject);
-        for (const c of s.cases) countStmts(c.body);
-      }
-    }
-  };
+  const countStmts = (list: readonly IRStmt[]) =>
+    forEachStmt(list, (s) => ex.use(s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject));
   for (const p of m.processes) countStmts(p.body);
   for (const i of m.instances) for (const e of Object.values(i.inputs)) ex.use(e);
   countProperties(m, ex);
@@ -52,7 +62,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
       assigns.push(`  assign ${m.signals[single.target]!.name} = ${ex.emit(single.value)}; ${src(single.loc)}`);
     } else {
       targetsOf(p.body, procReg);
-      blocks.push(emitProcess(m, p, ex));
+      blocks.push(emitProcess(m, p, ex, fieldsOf));
     }
   }
   const instances = m.instances.map((inst) => {
@@ -77,7 +87,9 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   out.push('`default_nettype none', '', `module ${m.name} (`);
   ports.forEach((s, i) => {
     const kw = s.kind === 'input' ? 'input  wire' : procReg.has(s.id) ? 'output reg ' : 'output wire';
-    out.push(`  ${kw} ${range(s.width)}${s.name}${i === ports.length - 1 ? '' : ','} ${src(s.loc)}${fieldNote(s)}`);
+    out.push(
+      `  ${kw} ${range(s.width)}${s.name}${i === ports.length - 1 ? '' : ','} ${src(s.loc)}${fieldNote(fieldsOf(s.id))}`,
+    );
   });
   out.push(');');
   for (const [name, lit] of [...ex.localparams].sort()) {
@@ -85,7 +97,7 @@ export function emitModule(m: IRModule, opts: EmitOptions = {}): string {
   }
   for (const s of internal)
     out.push(
-      `  ${procReg.has(s.id) || s.kind === 'reg' ? 'reg ' : 'wire'} ${range(s.width)}${s.name}; ${src(s.loc)}${fieldNote(s)}`,
+      `  ${procReg.has(s.id) || s.kind === 'reg' ? 'reg ' : 'wire'} ${range(s.width)}${s.name}; ${src(s.loc)}${fieldNote(fieldsOf(s.id))}`,
     );
   out.push(...memoryDeclarations(m));
   for (const t of ex.temps) out.push(`  wire ${range(t.width)}${t.name} = ${t.text}; ${src(m.exprs[t.expr]!.loc)}`);
@@ -139,39 +151,79 @@ function boundedLines(items: readonly string[], indent: string): string[] {
   return lines.map((l, i) => (i === 0 ? l : indent + l));
 }
 
-function fieldNote(s: IRSignal): string {
-  if (!s.fields) return '';
-  return ` fields: ${s.fields.map((f) => (f.width === 1 ? `${f.name}[${f.lo}]` : `${f.name}[${f.lo + f.width - 1}:${f.lo}]`)).join(' ')}`;
+function fieldNote(fields: readonly IRField[] | undefined): string {
+  if (!fields) return '';
+  return ` fields: ${fields.map((f) => (f.width === 1 ? `${f.name}[${f.lo}]` : `${f.name}[${f.lo + f.width - 1}:${f.lo}]`)).join(' ')}`;
 }
 
-function emitProcess(m: IRModule, p: IRProcess, ex: ExprEmitter): string {
+/**
+ * Case labels by name: for a subject that is a signal of an enum type, each value that is one
+ * of the enum's members used in this module (a named constant, emitted as a localparam) is
+ * written as that localparam; other values stay literals.
+ */
+function enumLabels(m: IRModule, subject: number): ReadonlyMap<string, string> {
+  const e = m.exprs[subject]!;
+  const enumName = e.op === 'ref' ? m.signals[e.signal]!.enumName : undefined;
+  const labels = new Map<string, string>();
+  if (!enumName) return labels;
+  const prefix = `${enumName.toUpperCase()}_`;
+  for (const c of m.exprs)
+    if (c.op === 'const' && c.name?.startsWith(prefix) && c.width === e.width)
+      labels.set(BigInt(`0x${c.value}`).toString(16), c.name);
+  return labels;
+}
+
+function emitProcess(
+  m: IRModule,
+  p: IRProcess,
+  ex: ExprEmitter,
+  fieldsOf: (id: number) => readonly IRField[] | undefined,
+): string {
   const out: string[] = [];
   const op = p.kind === 'comb' ? '=' : '<=';
   const stmts = (list: readonly IRStmt[], ind: string) => {
     for (const s of list) {
       if (s.kind === 'assign') {
         const t = m.signals[s.target]!;
-        const lhs = s.hi === undefined ? t.name : s.hi === s.lo ? `${t.name}[${s.hi}]` : `${t.name}[${s.hi}:${s.lo}]`;
+        const lhs =
+          s.hi === undefined ? t.name : partSelect(t.name, s.hi, s.lo!, fieldName(fieldsOf(s.target), s.hi, s.lo!));
         out.push(`${ind}${lhs} ${op} ${ex.emit(s.value)}; ${src(s.loc)}`);
       } else if (s.kind === 'if') {
-        out.push(`${ind}if (${ex.emit(s.cond)}) begin ${src(s.loc)}`);
-        stmts(s.then, ind + '  ');
-        if (s.else.length === 1 && s.else[0]!.kind === 'if') {
-          const at = out.length;
-          stmts(s.else, ind); // emits `if (...) begin ... end`; join it to this `end else`
-          out[at] = `${ind}end else ${out[at]!.trimStart()}`;
+        // An else-if chain is emitted in a loop (never one nesting level per arm); a long one
+        // as a priority case, which every tool parses flat (see MAX_IF_CHAIN).
+        const { arms, last } = ifChain(s);
+        if (arms.length > MAX_IF_CHAIN) {
+          out.push(`${ind}case (1'b1) ${src(s.loc)}`);
+          for (const arm of arms) {
+            out.push(`${ind}  ${ex.emit(arm.cond)}: begin ${src(arm.loc)}`);
+            stmts(arm.then, ind + '    ');
+            out.push(`${ind}  end`);
+          }
+          out.push(`${ind}  default: begin`);
+          stmts(last, ind + '    ');
+          out.push(`${ind}  end`, `${ind}endcase`);
           continue;
         }
-        if (s.else.length) {
+        arms.forEach((arm, i) => {
+          out.push(`${ind}${i ? 'end else ' : ''}if (${ex.emit(arm.cond)}) begin ${src(arm.loc)}`);
+          stmts(arm.then, ind + '  ');
+        });
+        if (last.length) {
           out.push(`${ind}end else begin`);
-          stmts(s.else, ind + '  ');
+          stmts(last, ind + '  ');
         }
         out.push(`${ind}end`);
       } else {
         const w = m.exprs[s.subject]!.width;
+        const named = enumLabels(m, s.subject);
+        const literal = (v: string) => {
+          const name = named.get(BigInt(`0x${v}`).toString(16));
+          if (name) ex.localparams.set(name, constLiteral(w, v));
+          return name ?? constLiteral(w, v);
+        };
         out.push(`${ind}case (${ex.emit(s.subject)}) ${src(s.loc)}`);
         for (const c of s.cases) {
-          const label = c.values.length ? c.values.map((v) => constLiteral(w, v)).join(', ') : 'default';
+          const label = c.values.length ? c.values.map(literal).join(', ') : 'default';
           out.push(`${ind}  ${label}: begin`);
           stmts(c.body, ind + '    ');
           out.push(`${ind}  end`);

@@ -1,7 +1,10 @@
 // Which bits of which signals no logic reads (Verilator -Wall reports them as UNUSED).
 // Returns Verilog operands naming those bits, e.g. ["operand[63:24]", "psr_vm"].
 import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
-import { operands } from '../../hdl/ir/walk.js';
+import { forEachStmt, operands } from '../../hdl/ir/walk.js';
+
+/** The expression a statement reads at its own level (value, condition or case subject). */
+const stmtExpr = (s: IRStmt): number => (s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject);
 
 export function unusedBits(m: IRModule): string[] {
   // Per signal: read as a whole (`whole`), or the bits read so far (a byte per bit, made on
@@ -22,19 +25,7 @@ export function unusedBits(m: IRModule): string[] {
   // expression for an assignment to a slice (`psr.f.vm.set(…)`), which reads nothing.
   const live = new Uint8Array(m.exprs.length);
   const roots: number[] = [];
-  const rootStmts = (list: readonly IRStmt[]) => {
-    for (const s of list) {
-      if (s.kind === 'assign') roots.push(s.value);
-      else if (s.kind === 'if') {
-        roots.push(s.cond);
-        rootStmts(s.then);
-        rootStmts(s.else);
-      } else {
-        roots.push(s.subject);
-        for (const c of s.cases) rootStmts(c.body);
-      }
-    }
-  };
+  const rootStmts = (list: readonly IRStmt[]) => forEachStmt(list, (s) => roots.push(stmtExpr(s)));
   for (const p of m.processes) rootStmts(p.body);
   for (const i of m.instances) roots.push(...Object.values(i.inputs));
   for (const mem of m.memories ?? []) {
@@ -56,19 +47,7 @@ export function unusedBits(m: IRModule): string[] {
     }
     for (const o of operands(e)) markFull(o);
   }
-  const stmts = (list: readonly IRStmt[]) => {
-    for (const s of list) {
-      if (s.kind === 'assign') markFull(s.value);
-      else if (s.kind === 'if') {
-        markFull(s.cond);
-        stmts(s.then);
-        stmts(s.else);
-      } else {
-        markFull(s.subject);
-        for (const c of s.cases) stmts(c.body);
-      }
-    }
-  };
+  const stmts = (list: readonly IRStmt[]) => forEachStmt(list, (s) => markFull(stmtExpr(s)));
   for (const p of m.processes) {
     stmts(p.body);
     if (p.clock !== undefined) whole[p.clock] = 1;

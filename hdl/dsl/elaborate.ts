@@ -1,5 +1,6 @@
 // Elaboration: collect a top module and everything it instantiates into an IRDesign
 // (children before parents), run every check pass, and fail with all problems at once.
+import { copyForPasses } from '../ir/clone.js';
 import type { IRDesign } from '../ir/types.js';
 import { formatDiagnostic, HdlError, runChecks, type Diagnostic } from '../passes/index.js';
 import type { HdlModule } from './module.js';
@@ -41,7 +42,7 @@ export function elaborate(top: HdlModule, o: ElaborateOptions = {}): Elaborated 
     })),
   );
   // Passes may rename signals: work on copies so an HdlModule can be elaborated again.
-  const design: IRDesign = structuredClone({ top: top.ir.name, modules: order.map((m) => m.ir) });
+  const design: IRDesign = copyForPasses({ top: top.ir.name, modules: order.map((m) => m.ir) });
   const diagnostics = [...build, ...runChecks(design)];
   if (diagnostics.some((d) => d.severity === 'error')) throw new HdlError(diagnostics);
   for (const d of diagnostics) (o.onWarning ?? emitHdlWarning)(d);

@@ -88,23 +88,35 @@ export function callerLoc(): Loc {
     const line = f.getLineNumber() ?? 0;
     const col = f.getColumnNumber() ?? 0;
     if (!file.endsWith('.ts')) return { file: displayPath(file), line, col };
-    const map = sourceMapOf(file);
-    if (map) {
-      const e = map.findEntry(line - 1, col - 1) as {
-        originalSource?: string;
-        originalLine?: number;
-        originalColumn?: number;
-      };
-      if (e && e.originalLine !== undefined)
-        return {
-          file: displayPath(e.originalSource ?? file),
-          line: e.originalLine + 1,
-          col: (e.originalColumn ?? 0) + 1,
-        };
-    }
-    return fromStackText();
+    // A generated-code position always maps to the same source position: map it once (the
+    // stack-text fallback costs far more than capturing the frames; a generator loop creates
+    // thousands of nodes from one line).
+    const key = `${file}:${line}:${col}`;
+    let loc = mapped.get(key);
+    if (!loc) mapped.set(key, (loc = Object.freeze(mapFrame(file, line, col))));
+    return loc;
   }
   return UNKNOWN;
+}
+
+const mapped = new Map<string, Loc>();
+
+function mapFrame(file: string, line: number, col: number): Loc {
+  const map = sourceMapOf(file);
+  if (map) {
+    const e = map.findEntry(line - 1, col - 1) as {
+      originalSource?: string;
+      originalLine?: number;
+      originalColumn?: number;
+    };
+    if (e && e.originalLine !== undefined)
+      return {
+        file: displayPath(e.originalSource ?? file),
+        line: e.originalLine + 1,
+        col: (e.originalColumn ?? 0) + 1,
+      };
+  }
+  return fromStackText();
 }
 
 const FRAME = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;

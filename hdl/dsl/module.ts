@@ -61,8 +61,11 @@ export class WhenChain {
   constructor(
     private readonly m: ModuleBuilder,
     private node: Extract<MutStmt, { kind: 'if' }>,
-    /** The conditions of this arm and the arms before it (for property guards). */
-    private readonly conds: readonly Value[] = [],
+    /**
+     * The conditions of this arm and the arms before it (for property guards), newest first as
+     * a shared list: an N-arm chain costs O(N), not the O(N²) of copying an array per arm.
+     */
+    private readonly conds: CondList,
   ) {}
   elsewhen(cond: Value, body: () => void): WhenChain {
     const loc = callerLoc();
@@ -76,7 +79,7 @@ export class WhenChain {
     this.node.else.push(next);
     const prior = this.conds;
     this.m.collect(next.then, body, () => noneOf(prior).and(cond));
-    return new WhenChain(this.m, next, [...prior, cond]);
+    return new WhenChain(this.m, next, { cond, prev: prior });
   }
   otherwise(body: () => void): void {
     const prior = this.conds;
@@ -84,9 +87,23 @@ export class WhenChain {
   }
 }
 
+/** The conditions of a when-chain's arms, newest first. */
+interface CondList {
+  readonly cond: Value;
+  readonly prev: CondList | null;
+}
+
 /** 1 when none of `conds` holds (property guards of else arms). */
-function noneOf(conds: readonly Value[]): Value {
-  return conds.reduce((a, b) => a.or(b)).not();
+function noneOf(conds: readonly Value[] | CondList): Value {
+  let list: readonly Value[];
+  if (Array.isArray(conds)) list = conds;
+  else {
+    // Oldest first, as the arms were written.
+    const newestFirst: Value[] = [];
+    for (let c: CondList | null = conds as CondList; c; c = c.prev) newestFirst.push(c.cond);
+    list = newestFirst.reverse();
+  }
+  return list.reduce((a, b) => a.or(b)).not();
 }
 
 export class SwitchBuilder {
@@ -239,7 +256,7 @@ export class ModuleBuilder implements AssignSink {
     };
     this.top().push(node);
     this.collect(node.then, body, () => cond);
-    return new WhenChain(this, node, [cond]);
+    return new WhenChain(this, node, { cond, prev: null });
   }
 
   switch(subject: Value, body: (s: SwitchBuilder) => void): void {

@@ -1,15 +1,51 @@
 // Small traversals of IR statement trees and expressions shared by the passes and the backends.
-import type { IRExpr, IRStmt } from './types.js';
+import type { IRExpr, IRIf, IRStmt } from './types.js';
 
-/** Every signal assigned anywhere in `stmts` (added to `into`). */
-export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
-  for (const s of stmts) {
-    if (s.kind === 'assign') into.add(s.target);
-    else if (s.kind === 'if') {
-      targetsOf(s.then, into);
-      targetsOf(s.else, into);
-    } else for (const c of s.cases) targetsOf(c.body, into);
+// Statement trees can be deep in one way: a when/elsewhen chain of N arms is N nested `if`s,
+// each in the `else` of the one before (a 65536-row priority encoder written as a chain).
+// Walkers here never recurse along such a chain: pure visits use an explicit stack, and
+// rebuilding walkers step along the chain in a loop. They still recurse into `then` and case
+// bodies, whose depth the eDSL bounds (MAX_STATEMENT_NESTING).
+
+/**
+ * Calls `visit` on every statement of `stmts` and of the bodies inside them, in source order
+ * (a statement before its `then`, `then` before `else`, cases in order), without recursion.
+ */
+export function forEachStmt(stmts: readonly IRStmt[], visit: (s: IRStmt) => void): void {
+  const stack: IRStmt[] = [];
+  const push = (list: readonly IRStmt[]) => {
+    for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!);
+  };
+  push(stmts);
+  while (stack.length) {
+    const s = stack.pop()!;
+    visit(s);
+    if (s.kind === 'if') {
+      push(s.else);
+      push(s.then);
+    } else if (s.kind === 'switch') for (let i = s.cases.length - 1; i >= 0; i--) push(s.cases[i]!.body);
   }
+}
+
+/**
+ * An if / else-if chain read flat: the `if` itself and every `if` that is the only statement
+ * of the previous one's `else`, and the statements of the last `else` (often empty).
+ */
+export function ifChain(s: IRIf): { readonly arms: readonly IRIf[]; readonly last: readonly IRStmt[] } {
+  const arms: IRIf[] = [s];
+  let tail = s.else;
+  while (tail.length === 1 && tail[0]!.kind === 'if') {
+    arms.push(tail[0]!);
+    tail = tail[0]!.else;
+  }
+  return { arms, last: tail };
+}
+
+/** Every signal assigned anywhere in `stmts` (added to `into`), in source order. */
+export function targetsOf(stmts: readonly IRStmt[], into = new Set<number>()): Set<number> {
+  forEachStmt(stmts, (s) => {
+    if (s.kind === 'assign') into.add(s.target);
+  });
   return into;
 }
 
@@ -24,9 +60,15 @@ export function filterStmts(stmts: readonly IRStmt[], keep: (target: number) => 
     if (s.kind === 'assign') {
       if (keep(s.target)) out.push(s);
     } else if (s.kind === 'if') {
-      const t = filterStmts(s.then, keep);
-      const e = filterStmts(s.else, keep);
-      if (t.length || e.length) out.push({ ...s, then: t, else: e });
+      // From the end of the chain back: an arm stays when its `then` or what follows it keeps something.
+      const { arms, last } = ifChain(s);
+      let rest = filterStmts(last, keep);
+      for (let i = arms.length - 1; i >= 0; i--) {
+        const arm = arms[i]!;
+        const t = filterStmts(arm.then, keep);
+        rest = t.length || rest.length ? [{ ...arm, then: t, else: rest }] : [];
+      }
+      out.push(...rest);
     } else {
       const cases = s.cases.map((c) => ({ ...c, body: filterStmts(c.body, keep) }));
       if (cases.some((c) => c.body.length)) out.push({ ...s, cases });
@@ -43,13 +85,19 @@ export function remapStmts(
 ): IRStmt[] {
   return stmts.map((s): IRStmt => {
     if (s.kind === 'assign') return { ...s, target: signal(s.target), value: expr(s.value) };
-    if (s.kind === 'if')
-      return {
-        ...s,
-        cond: expr(s.cond),
-        then: remapStmts(s.then, signal, expr),
-        else: remapStmts(s.else, signal, expr),
-      };
+    if (s.kind === 'if') {
+      const { arms, last } = ifChain(s);
+      // Renumbered in source order (cond, then, next arm …), as a recursive copy would.
+      const conds: number[] = [];
+      const thens: IRStmt[][] = [];
+      for (const a of arms) {
+        conds.push(expr(a.cond));
+        thens.push(remapStmts(a.then, signal, expr));
+      }
+      let rest = remapStmts(last, signal, expr);
+      for (let i = arms.length - 1; i >= 0; i--) rest = [{ ...arms[i]!, cond: conds[i]!, then: thens[i]!, else: rest }];
+      return rest[0]!;
+    }
     return {
       ...s,
       subject: expr(s.subject),

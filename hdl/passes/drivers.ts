@@ -4,22 +4,19 @@ import { formatLoc } from '../ir/loc.js';
 import type { IRModule, IRStmt, Loc } from '../ir/types.js';
 import { describeBits, fullMask, rangeMask } from './bitmask.js';
 import type { PassContext } from './context.js';
+import { forEachStmt } from '../ir/walk.js';
 
 const KIND_NAME = { input: 'input', output: 'output', wire: 'wire', reg: 'register' } as const;
 
 function collect(m: IRModule, stmts: readonly IRStmt[], out: Map<number, { loc: Loc; bits: bigint }>): void {
-  for (const s of stmts) {
-    if (s.kind === 'assign') {
-      const t = m.signals[s.target]!;
-      const bits = s.hi === undefined ? fullMask(t.width) : rangeMask(Math.min(s.hi, t.width - 1), Math.max(0, s.lo!));
-      const prev = out.get(s.target);
-      if (prev) prev.bits |= bits;
-      else out.set(s.target, { loc: s.loc, bits });
-    } else if (s.kind === 'if') {
-      collect(m, s.then, out);
-      collect(m, s.else, out);
-    } else for (const c of s.cases) collect(m, c.body, out);
-  }
+  forEachStmt(stmts, (s) => {
+    if (s.kind !== 'assign') return;
+    const t = m.signals[s.target]!;
+    const bits = s.hi === undefined ? fullMask(t.width) : rangeMask(Math.min(s.hi, t.width - 1), Math.max(0, s.lo!));
+    const prev = out.get(s.target);
+    if (prev) prev.bits |= bits;
+    else out.set(s.target, { loc: s.loc, bits });
+  });
 }
 
 export function checkDrivers(ctx: PassContext): void {

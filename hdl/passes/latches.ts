@@ -5,7 +5,7 @@
 import type { IRModule, IRStmt } from '../ir/types.js';
 import { describeBits, fullMask, rangeMask } from './bitmask.js';
 import type { PassContext } from './context.js';
-import { targetsOf } from '../ir/walk.js';
+import { forEachStmt, ifChain, targetsOf } from '../ir/walk.js';
 
 type Assigned = Map<number, bigint>;
 
@@ -26,7 +26,12 @@ function run(m: IRModule, stmts: readonly IRStmt[], state: Assigned): Assigned {
       const bits = s.hi === undefined ? fullMask(t.width) : rangeMask(s.hi, s.lo!);
       cur.set(s.target, (cur.get(s.target) ?? 0n) | bits);
     } else if (s.kind === 'if') {
-      cur = meet(run(m, s.then, cur), run(m, s.else, cur));
+      // Every arm of an else-if chain starts from `cur`; a bit is assigned after the chain when
+      // every arm and the last else assign it (a loop, not recursion, along the chain).
+      const { arms, last } = ifChain(s);
+      let acc = run(m, last, cur);
+      for (const arm of arms) acc = meet(acc, run(m, arm.then, cur));
+      cur = acc;
     } else {
       const subjectWidth = m.exprs[s.subject]!.width;
       const hasDefault = s.cases.some((c) => c.values.length === 0);
@@ -44,15 +49,11 @@ function run(m: IRModule, stmts: readonly IRStmt[], state: Assigned): Assigned {
 }
 
 function assignedBits(m: IRModule, stmts: readonly IRStmt[], into: Assigned): Assigned {
-  for (const s of stmts) {
-    if (s.kind === 'assign') {
-      const bits = s.hi === undefined ? fullMask(m.signals[s.target]!.width) : rangeMask(s.hi, s.lo!);
-      into.set(s.target, (into.get(s.target) ?? 0n) | bits);
-    } else if (s.kind === 'if') {
-      assignedBits(m, s.then, into);
-      assignedBits(m, s.else, into);
-    } else for (const c of s.cases) assignedBits(m, c.body, into);
-  }
+  forEachStmt(stmts, (s) => {
+    if (s.kind !== 'assign') return;
+    const bits = s.hi === undefined ? fullMask(m.signals[s.target]!.width) : rangeMask(s.hi, s.lo!);
+    into.set(s.target, (into.get(s.target) ?? 0n) | bits);
+  });
   return into;
 }
 

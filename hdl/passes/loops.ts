@@ -5,6 +5,7 @@ import { formatLoc } from '../ir/loc.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
 import { ReadCollector } from '../ir/reads.js';
 import { isCycle, stronglyConnectedComponents } from '../ir/scc.js';
+import { ifChain } from '../ir/walk.js';
 import type { PassContext } from './context.js';
 
 /** For each output port of a module: the input ports it depends on combinationally. */
@@ -18,19 +19,35 @@ function combDeps(m: IRModule, summaries: ReadonlyMap<string, CombSummary>): Map
     if (!d) deps.set(t, (d = new Set()));
     return d;
   };
-  const walk = (stmts: readonly IRStmt[], conds: readonly number[]) => {
+  /** `under` plus the signals `cond` reads (`under` itself when that adds none). */
+  const withReads = (under: ReadonlySet<number>, cond: number): ReadonlySet<number> => {
+    const read = rc.reads(cond, new Set());
+    for (const r of read) if (!under.has(r)) return new Set([...under, ...read]);
+    return under;
+  };
+  // `condReads`: the signals read by the conditions the statements are under. Kept as a set
+  // of signals, grown per level, so an N-arm else-if chain costs O(N), not O(N²) re-reads.
+  const walk = (stmts: readonly IRStmt[], condReads: ReadonlySet<number>) => {
     for (const s of stmts) {
       if (s.kind === 'assign') {
         const d = depsOf(s.target);
         rc.reads(s.value, d);
-        for (const c of conds) rc.reads(c, d);
+        for (const c of condReads) d.add(c);
       } else if (s.kind === 'if') {
-        walk(s.then, [...conds, s.cond]);
-        walk(s.else, [...conds, s.cond]);
-      } else for (const c of s.cases) walk(c.body, [...conds, s.subject]);
+        const { arms, last } = ifChain(s);
+        let under = condReads;
+        for (const arm of arms) {
+          under = withReads(under, arm.cond);
+          walk(arm.then, under);
+        }
+        walk(last, under);
+      } else {
+        const under = withReads(condReads, s.subject);
+        for (const c of s.cases) walk(c.body, under);
+      }
     }
   };
-  for (const p of m.processes) if (p.kind === 'comb') walk(p.body, []);
+  for (const p of m.processes) if (p.kind === 'comb') walk(p.body, new Set());
   for (const inst of m.instances) {
     const summary = summaries.get(inst.module);
     for (const [port, wire] of Object.entries(inst.outputs)) {

@@ -3,6 +3,7 @@
 import { describeExpr } from '../ir/describe.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
 import type { PassContext } from './context.js';
+import { forEachStmt } from '../ir/walk.js';
 
 const SAME_WIDTH = new Set([
   'and',
@@ -82,7 +83,7 @@ export function checkWidths(ctx: PassContext): void {
 }
 
 function checkStmts(ctx: PassContext, m: IRModule, stmts: readonly IRStmt[]): void {
-  for (const s of stmts) {
+  forEachStmt(stmts, (s) => {
     if (s.kind === 'assign') {
       const t = m.signals[s.target]!;
       const vw = m.exprs[s.value]!.width;
@@ -111,10 +112,6 @@ function checkStmts(ctx: PassContext, m: IRModule, stmts: readonly IRStmt[]): vo
       const cw = m.exprs[s.cond]!.width;
       if (cw !== 1)
         ctx.error('width', m, s.loc, `condition '${describeExpr(m, s.cond)}' must be 1 bit, got ${bits(cw)}`);
-      checkStmts(ctx, m, s.then);
-      checkStmts(ctx, m, s.else);
-    } else {
-      for (const c of s.cases) checkStmts(ctx, m, c.body);
     }
-  }
+  });
 }

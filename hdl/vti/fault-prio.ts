@@ -90,7 +90,15 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) 
       return { pending, valid, index, onehot, ivaOffset, isrCode, kind };
     },
     {
-      doc: `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,
+      // One comment line per row, so the masks below (bit i = row i) can be read by name.
+      doc: [
+        `vti_fault_prio: ${n}-row interruption priority encoder generated from the priority table (architecture.md §6).`,
+        'Rows, highest priority first (bit i of pending / onehot and of every mask = row i):',
+        ...table.map(
+          (r, i) =>
+            `  row ${i}: ${r.name} (${r.kind}, vector 0x${r.vector.toString(16).padStart(4, '0')}, ISR code 0x${r.isrCode.toString(16)})`,
+        ),
+      ].join('\n'),
       params: { rows: n, table: table.map((r) => r.name) },
     },
   );

@@ -1,6 +1,6 @@
 // Issue 18, item 1: every design style the eDSL allows, at growing sizes, must give Verilog
 // that Verilator -Wall (both language modes), iverilog -g2005 and the Yosys gate accept. CI runs
-// the sizes that take a few seconds per tool; bench/gen/sweep.ts runs the rest up to 65536.
+// sizes up to 4096; bench/gen/sweep.ts runs the rest up to 65536 (results in bench/gen/README.md).
 // Before the emitter bounded expression size, a 1024-input tree was one 20 KB line and the
 // 4096-input tree (84 KB) and a 16384-part concatenation were rejected by Verilator
 // ("Too many preprocessor tokens on a line"), and iverilog's scanner overflowed on the
@@ -12,13 +12,16 @@ import { MAX_INLINE_CHARS, MAX_LITERAL_BITS } from '../../gen/verilog/exprs.js';
 import { emitDesign } from '../../gen/verilog/index.js';
 import { elaborate, setLocationCapture } from '../../hdl/dsl/index.js';
 
-// Yosys `proc` is quadratic in the depth of an if-else-if chain: the when-chain stays small here.
+// 64, 1024 and 4096 inputs in CI (a few seconds to half a minute per point on an idle 2-core
+// machine; the tree is the slowest, in Yosys). The when-chain beyond MAX_IF_CHAIN arms is a
+// `case (1'b1)` (gen/verilog/module.ts): nested else-ifs made iverilog's parser run out of
+// memory near 1000 arms and Yosys `proc` quadratic, so it stopped at 64 before.
 const CI_SIZES: Record<Style, readonly number[]> = {
-  prefix: [64, 1024],
-  tree: [64, 1024],
-  'mux-chain': [64, 1024],
-  'when-chain': [64],
-  'wide-concat': [64, 1024],
+  prefix: [64, 1024, 4096],
+  tree: [64, 1024, 4096],
+  'mux-chain': [64, 1024, 4096],
+  'when-chain': [64, 1024, 4096],
+  'wide-concat': [64, 1024, 4096],
 };
 
 describe('style × size sweep: every tool accepts the output', () => {

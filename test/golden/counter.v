@@ -15,7 +15,7 @@ module counter (
   reg  [7:0] q; // hdl/examples/counter.ts:19
 
   assign count = q; // hdl/examples/counter.ts:21
-  assign wrap = (en & (&q)) & (~load); // hdl/examples/counter.ts:22
+  assign wrap = en & (&q) & (~load); // hdl/examples/counter.ts:22
 
   always @(posedge clk) begin // hdl/examples/counter.ts:20
     if (rst) begin

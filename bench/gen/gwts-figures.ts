@@ -1,0 +1,67 @@
+// The recorded side-by-side figures of bench/gen (vti-hdl and gateware-ts, same run) kept in
+// bench/gen/gateware-ts.json, and their table in bench/gen/README.md between the markers
+// `<!-- gwts-figures -->` and `<!-- /gwts-figures -->` (generated, never typed by hand).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../cache/atomic-write.js';
+import { fittedExponent } from './fit.js';
+
+export interface GwtsFigures {
+  readonly date: string;
+  readonly machine: string;
+  readonly command: string;
+  /** Per style and size: generation time in ms of gateware-ts. */
+  readonly styles: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The same for vti-hdl, measured in the same run. */
+  readonly ours: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per style: where gateware-ts failed (its message), if it did. */
+  readonly failed?: Readonly<Record<string, string>>;
+}
+
+const FILE = 'gateware-ts.json';
+const OPEN = '<!-- gwts-figures -->';
+const CLOSE = '<!-- /gwts-figures -->';
+
+export function readGwtsFigures(dir: string): GwtsFigures | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as GwtsFigures;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeGwtsFigures(dir: string, f: GwtsFigures): void {
+  writeFileAtomic(join(dir, FILE), `${JSON.stringify(f, null, 2)}\n`);
+}
+
+const exponent = (byN: Readonly<Record<string, number>>) => {
+  const pts = Object.entries(byN).map(([n, ms]) => ({ n: Number(n), ms }));
+  return pts.length > 1 ? fittedExponent(pts).toFixed(2) : '–';
+};
+
+/** `readme` with the text between the markers replaced by the table of `f`. */
+export function renderGwtsTable(readme: string, f: GwtsFigures): string {
+  const start = readme.indexOf(OPEN),
+    end = readme.indexOf(CLOSE);
+  if (start < 0 || end < start) throw new Error(`bench/gen/README.md lacks the ${OPEN} … ${CLOSE} markers`);
+  const rows = [
+    `Measured ${f.date} on ${f.machine}: \`${f.command}\`. Generation = build + check + emit`,
+    '(vti-hdl) or construct + toVerilog (gateware-ts), best of 3 (one run above 20000 inputs).',
+    '',
+    '| style | N | vti-hdl ms | gateware-ts ms | ratio |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const [style, ours] of Object.entries(f.ours)) {
+    const theirs = f.styles[style] ?? {};
+    for (const [n, ms] of Object.entries(ours)) {
+      const g = theirs[n];
+      rows.push(
+        `| ${style} | ${n} | ${ms.toFixed(1)} | ${g === undefined ? (f.failed?.[style] ?? 'not run (previous size over budget)') : g.toFixed(1)} | ${g === undefined ? '–' : (ms / g).toFixed(2)} |`,
+      );
+    }
+  }
+  rows.push('', '| style | vti-hdl exponent | gateware-ts exponent |', '|---|---:|---:|');
+  for (const [style, ours] of Object.entries(f.ours))
+    rows.push(`| ${style} | ${exponent(ours)} | ${exponent(f.styles[style] ?? {})} |`);
+  return `${readme.slice(0, start + OPEN.length)}\n${rows.join('\n')}\n${readme.slice(end)}`;
+}

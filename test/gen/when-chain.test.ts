@@ -1,0 +1,65 @@
+// Issue 18, item 1: long when/elsewhen chains. An N-arm chain is N `if`s nested in each
+// other's `else`; the IR walkers step along it in a loop, and the emitter writes a chain of
+// more than MAX_IF_CHAIN arms as `case (1'b1)` (first true arm wins). These tests check that
+// the case form means the same as the if form (Yosys proves both equal to the ternary-chain
+// encoder, and a reversed-priority chain is found different), and that a 65536-arm chain
+// elaborates and emits with bounded nesting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { muxChainEncoder, whenChainEncoder } from '../../bench/gen/styles.js';
+import { proveEquivalent } from '../../formal/equiv.js';
+import { emitDesign } from '../../gen/verilog/index.js';
+import { MAX_IF_CHAIN } from '../../gen/verilog/module.js';
+import { defineModule, elaborate, type HdlModule, setLocationCapture } from '../../hdl/dsl/index.js';
+
+const ref = (mod: HdlModule) => {
+  const { design } = elaborate(mod);
+  return { files: emitDesign(design), top: design.top };
+};
+
+/** The same encoder with the priority reversed (the highest set bit wins): a wrong design. */
+function reversedWhenChain(n: number): HdlModule {
+  return defineModule('enc_reversed', (m) => {
+    const pending = m.input('pending', n);
+    const index = m.output('index', Math.ceil(Math.log2(n)));
+    let chain = m.when(pending.bit(n - 1), () => index.set(n - 1));
+    for (let i = n - 2; i >= 0; i--) chain = chain.elsewhen(pending.bit(i), () => index.set(i));
+    chain.otherwise(() => index.set(0));
+    m.output('valid', 1).set(pending.orR());
+  });
+}
+
+describe('long when-chains are emitted as a priority case with the same meaning', () => {
+  const n = 2 * MAX_IF_CHAIN;
+  it(`${n} arms: written as case (1'b1), one item per arm, no else-if nesting`, () => {
+    const v = ref(whenChainEncoder(n)).files['enc_when_chain.v']!;
+    expect(v).toContain("case (1'b1)");
+    expect(v.match(/^\s+pending\[\d+\]: begin/gm)).toHaveLength(n);
+    expect(v).not.toContain('else if');
+  });
+  it(`${MAX_IF_CHAIN} arms stay an if / else-if chain`, () => {
+    const v = ref(whenChainEncoder(MAX_IF_CHAIN)).files['enc_when_chain.v']!;
+    expect(v).not.toContain("case (1'b1)");
+    expect(v.match(/end else if \(/g)).toHaveLength(MAX_IF_CHAIN - 1);
+  });
+  for (const size of [MAX_IF_CHAIN, n])
+    it(`Yosys proves the ${size}-arm when-chain equal to the ternary chain`, async () => {
+      const r = await proveEquivalent({ gold: ref(muxChainEncoder(size)), gate: ref(whenChainEncoder(size)) });
+      expect(r.verdict).toBe('equivalent');
+    });
+  it('a chain with the priority reversed is found different', async () => {
+    const r = await proveEquivalent({ gold: ref(muxChainEncoder(n)), gate: ref(reversedWhenChain(n)) });
+    expect(r.verdict).toBe('different');
+  });
+});
+
+describe('a 65536-arm when-chain (generation only; bench/gen/sweep.ts runs the tools)', () => {
+  beforeAll(() => setLocationCapture(false));
+  afterAll(() => setLocationCapture(true));
+  it('elaborates and emits, nesting at most three levels deep inside the always block', () => {
+    const v = ref(whenChainEncoder(65536)).files['enc_when_chain.v']!;
+    expect(v.match(/^\s+pending\[\d+\]: begin/gm)).toHaveLength(65536);
+    expect(v).toMatch(/pending\[65535\]: begin[^\n]*\n\s+index = 16'hffff;/);
+    const deepest = v.split('\n').reduce((d, l) => Math.max(d, l.length - l.trimStart().length), 0);
+    expect(deepest).toBeLessThanOrEqual(8);
+  });
+});
