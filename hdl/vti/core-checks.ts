@@ -4,7 +4,7 @@
 // Unimplemented Data Address, Virtualization, Break, Unimplemented Instruction Address, the
 // external interrupt), and the PSR command the instruction issues if it completes.
 // core-dispatch.ts picks the winner; core-commit.ts applies the effect.
-import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
+import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK, ISR_BIT } from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
 import type { PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
@@ -97,7 +97,11 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
   const crWriteReserved = (Object.entries(CR_RESERVED_MASK) as [string, bigint][])
     .map(([num, mask]) => ev.crNum.eq(Number(num)).and(ev.r2.and(mask).orR()))
     .reduce((a, b) => a.or(b))
-    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm))).orR()));
+    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm))).orR()))
+    // Reserved values (SDM vol 2, the CR pages; confirmed on Ski, program fix-cr-values): a slot
+    // number of 3 in IPSR.ri or ISR.ei (a bundle has three slots).
+    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.bits(PSR_BIT.ri + 1, PSR_BIT.ri).eq(3)))
+    .or(ev.crNum.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).eq(3)));
   const rsvField = m.named(
     'rsv_field',
     ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)),

@@ -72,7 +72,7 @@ const FIXED: { id: string; what: string; it: Item; vector?: number }[] = [
   },
   {
     id: 'D5',
-    what: 'rfi with the reserved IPSR.ri = 3 resumes at slot 2 (project decision, docs/vti_core.md)',
+    what: 'mov to cr.ipsr with the reserved IPSR.ri = 3 (before the rfi): Reserved Register/Field fault, as on Ski',
     it: item('rfi', 'B', { ic: 0 }, { rfi: { psr: bit(36) | bit(17) | bit(13), slot: 3 } }),
   },
   {

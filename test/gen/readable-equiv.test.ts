@@ -5,7 +5,9 @@
 // test/fixtures/verilog/before-readable/ (combinationally, or by induction from reset for
 // vti_psr; vti_core, whose registers keep their names, by Yosys `equiv_make` + `equiv_simple` +
 // `equiv_induct`, which pairs the registers by name — a k-induction over its product machine
-// did not close within minutes).
+// did not close within minutes). One later logic change is carried into the golden vti_core.v
+// by hand, so that the proof still isolates the emitter: the reserved values IPSR.ri = 3 and
+// ISR.ei = 3 of a mov to cr (the two `r2[42:41] == 2'h3` terms of rsv_field).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type DesignRef, loadScript, placeFiles } from '../../formal/design.js';
@@ -31,6 +33,9 @@ async function equivByName(gold: DesignRef, gate: DesignRef): Promise<string> {
     loadScript(gate, 'gate', 'gate'),
     'design -copy-from gold -as gold gold',
     'design -copy-from gate -as gate gate',
+    // The emitter's numbered temporaries (_tN) are not names from the source: a change elsewhere
+    // renumbers them, so they are not paired (only the source's names are).
+    'rename -hide w:_t*',
     'equiv_make gold gate equiv',
     'hierarchy -top equiv',
     'async2sync',

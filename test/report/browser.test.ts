@@ -146,7 +146,8 @@ describe('vti report in Chromium', () => {
   it('shows the co-simulation and formal tables', async () => {
     expect(await page.$$eval('table.cosim tbody tr', (r) => r.length)).toBe(4);
     expect(await page.$$eval('table.core-cosim tbody tr', (r) => r.length)).toBeGreaterThan(0);
-    expect(await page.$$eval('table.coverage tbody tr', (r) => r.length)).toBe(3);
+    // outcomes, fault pairs, PSR transitions, external interrupts
+    expect(await page.$$eval('table.coverage tbody tr', (r) => r.length)).toBe(4);
     const seeded = await page.$$eval('table.seeded tbody tr td:nth-child(4)', (r) => r.map((x) => x.textContent));
     expect(seeded[0]).toBe('matches');
     expect(

@@ -2,8 +2,7 @@
 // Reserved and ignored values of CR/AR writes found by the random differential test
 // (tools/ski/random.ts): TPR{3:0} and {63:17} ignored (read back 0) and {15:8} reserved;
 // PTA.size below 15 reserved; IHA{1:0} ignored; ISR.ei = 3 reserved; IFS with v = 1 and an
-// invalid frame marker reserved; PFS with an invalid frame marker reserved; RNAT{63} ignored;
-// a regular probe of an unimplemented virtual address returns 0 without a fault.
+// invalid frame marker reserved; PFS with an invalid frame marker reserved; RNAT{63} ignored.
 // The faults taken with PSR.ic = 0 resume through r23 with an IPSR written beforehand.
 	.include "lib/ivt.inc"
 	.text
@@ -46,11 +45,6 @@ _start:
 	mov ar.pfs=r2
 	;;
 	mov r6=ar.pfs
-	movl r2=0x0080000000400000
-	;;
-	probe.r r7=r2,r0
-	;;
-	probe.w r8=r2,r0
 	;;
 	rsm psr.ic
 	;;

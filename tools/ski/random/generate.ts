@@ -472,7 +472,9 @@ function translation(g: Gen) {
           [2, `tpa ${dst(g)}=r28`],
           // Not tak of an unimplemented address: Ski faults where the SDM returns 1.
           [random ? 0 : 2, `tak ${dst(g)}=r28`],
-          [2, `probe.${pick(x, ['r', 'w'])} ${dst(g)}=r28,${pick(x, ['r0', src(g)])}`],
+          // Not a regular probe of an unimplemented address: the project's spec makes it fault
+          // (docs/spec/architecture.md §7) where the SDM and Ski return 0.
+          [random ? 0 : 2, `probe.${pick(x, ['r', 'w'])} ${dst(g)}=r28,${pick(x, ['r0', src(g)])}`],
           [2, `probe.${pick(x, ['r', 'w', 'rw'])}.fault r28,${int(x, 0, 3)}`],
           [1, `fc r28`],
           // thash of an implemented address only (PTA.vf = 0): the short-format hash is
