@@ -1,19 +1,21 @@
-// Safety properties of one design, proved with Yosys `sat`. A property is a Verilog boolean
-// expression over the design's port names, plus `prev_<port>` = that port's value one clock
-// earlier (clocked designs). Each is wrapped in a small module whose `ok` output is the
-// property and proved with `sat -prove ok 1`: combinationally, or (clocked) by k-induction from
-// reset exactly like the sequential equivalence check (step 1 forces `rst` and is not checked).
+// Safety properties of one design, proved with Yosys `sat`. A property is written in the eDSL
+// over the design's ports (blocks/properties.ts); property-checker.ts builds and emits the
+// checker module of the properties to prove, and a small structural top binds it to the design
+// (every design port to the checker input of the same name) and outputs the checker's `ok`,
+// proved with `sat -prove ok 1`: combinationally, or (clocked) by k-induction from reset exactly
+// like the sequential equivalence check (step 1 forces `rst` and is not checked).
 import { yosys, YosysError } from './yosys.js';
 import { type DesignRef, designPorts, placeFiles, type PortInfo } from './design.js';
 import { type CexValue, waveSteps } from './cex.js';
 import type { Property } from '../blocks/properties.js';
+import { CHECKER_TOP, propertyCheckerFiles } from './property-checker.js';
 
 export type { Property };
 
 export interface PropStep {
   readonly step: number;
   readonly compared: boolean;
-  /** Design inputs and outputs (and prev_* registers) at this step. */
+  /** Design inputs and outputs at this step. */
   readonly signals: Readonly<Record<string, CexValue>>;
 }
 
@@ -25,29 +27,25 @@ export interface PropResult {
   readonly table?: string;
 }
 
-function wrapper(d: DesignRef, ps: PortInfo[], expr: string, clocked: boolean): string {
+/** The top: the design and the checker side by side on the same nets; `ok` is the checker's. */
+function wrapper(d: DesignRef, ps: PortInfo[]): string {
   const range = (w: number) => (w > 1 ? `[${w - 1}:0] ` : '');
   const decl = ps.map((p) => `    ${p.dir} ${range(p.width)}${p.name};`);
   const params = Object.entries(d.params ?? {})
     .map(([k, v]) => `.${k}(${v})`)
     .join(', ');
-  const prev = clocked
-    ? ps
-        .filter((p) => p.name !== 'clk')
-        .map((p) => `    reg ${range(p.width)}prev_${p.name};\n    always @(posedge clk) prev_${p.name} <= ${p.name};`)
-    : [];
+  const bind = ps.map((p) => `.${p.name}(${p.name})`).join(', ');
   return `module __prop(${[...ps.map((p) => p.name), 'ok'].join(', ')});
 ${decl.join('\n')}
     output ok;
-    ${d.top} ${params ? `#(${params}) ` : ''}dut (${ps.map((p) => `.${p.name}(${p.name})`).join(', ')});
-${prev.join('\n')}
-    assign ok = ${expr};
+    ${d.top} ${params ? `#(${params}) ` : ''}dut (${bind});
+    ${CHECKER_TOP} chk (${bind}, .ok(ok));
 endmodule
 `;
 }
 
 function table(steps: readonly PropStep[]): string {
-  const names = Object.keys(steps[0]?.signals ?? {}).filter((n) => n !== 'clk' && !n.startsWith('prev_'));
+  const names = Object.keys(steps[0]?.signals ?? {}).filter((n) => n !== 'clk');
   const w = Math.max(4, ...names.map((n) => n.length));
   const head =
     'step'.padEnd(w) + ' | ' + steps.map((s) => `${s.step}${s.compared ? '' : ' (reset, not checked)'}`).join(' | ');
@@ -62,19 +60,20 @@ interface Outcome {
   counterexample?: PropStep[];
 }
 
-async function proveExpr(
+async function proveChecked(
   d: DesignRef,
   ps: PortInfo[],
-  expr: string,
+  props: readonly Property[],
   clocked: boolean,
   maxSteps: number,
 ): Promise<Outcome> {
-  const files = { ...placeFiles(d, 'dut'), '__prop.v': wrapper(d, ps, expr, clocked) };
-  const reads = Object.keys(d.files)
+  const checker = placeFiles({ files: propertyCheckerFiles(ps, props), top: CHECKER_TOP }, 'chk');
+  const files = { ...placeFiles(d, 'dut'), ...checker, '__prop.v': wrapper(d, ps) };
+  const reads = [...Object.keys(placeFiles(d, 'dut')), ...Object.keys(checker)]
     .filter((n) => /\.s?v$/.test(n))
-    .map((n) => `"dut/${n}"`)
+    .map((n) => `"${n}"`)
     .join(' ');
-  const show = '-show-inputs -show-outputs -show-regs -dump_json cex.json';
+  const show = '-show-inputs -show-outputs -dump_json cex.json';
   const sat = clocked
     ? `sat -verify -tempinduct -prove ok 1 -seq 1 -set-at 1 rst 1 -maxsteps ${maxSteps} ${show} __prop`
     : `sat -verify -prove ok 1 ${show} __prop`;
@@ -112,11 +111,11 @@ export async function proveProperties(
   const clocked = opts.sequential ?? false;
   const maxSteps = opts.maxSteps ?? 8;
   const ps = await designPorts(d, yosys);
-  const all = await proveExpr(d, ps, props.map((p) => `(${p.expr})`).join(' && '), clocked, maxSteps);
+  const all = await proveChecked(d, ps, props, clocked, maxSteps);
   if (all.verdict === 'holds') return props.map((p) => ({ name: p.name, verdict: 'holds', ms: all.ms }));
   const results: PropResult[] = [];
   for (const p of props) {
-    const r = await proveExpr(d, ps, p.expr, clocked, maxSteps);
+    const r = await proveChecked(d, ps, [p], clocked, maxSteps);
     results.push({
       name: p.name,
       verdict: r.verdict,

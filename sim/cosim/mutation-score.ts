@@ -18,7 +18,7 @@ import { DEFAULT_CONFIG, vtiSpec, type VtiConfig } from '../../gen/vti.js';
 import type { ModuleSpec } from '../../gen/verilog/index.js';
 import { mutants as yosysMutants, type Mutant } from '../../formal/yosys-mutants.js';
 import { proveEquivalent, type EquivResult } from '../../formal/equiv.js';
-import { proveProperties } from '../../formal/property-prover.js';
+import { proveProperties, type Property } from '../../formal/property-prover.js';
 import { blockProperties } from '../../formal/blocks.js';
 import { buildVerilatorModel, verilatorAvailable } from '../verilator/index.js';
 
@@ -229,7 +229,7 @@ export async function classifyMutant(
     [`${mtop}.v`]: mv.replace(rename, `module ${mtop}`),
     [`${top}__miter.v`]: wrapper,
   };
-  const agree = { name: 'mutant outputs equal the original outputs', expr: 'mutant_agrees' };
+  const agree: Property = { name: 'mutant outputs equal the original outputs', holds: (s) => s('mutant_agrees') };
   const props = [...blockProperties(block, gen), agree];
   const res = await proveProperties({ files, top: `${top}__miter` }, props, { sequential: true });
   const strengthened = `${method}, inconclusive; then k-induction of agreement && ${props.length - 1} block properties`;
