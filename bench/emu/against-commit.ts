@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Emulator } from '../../model/emulator.js';
+import { IVT_SECTION, buildBenchLoop } from './build-loop.js';
 
 const args = process.argv.slice(2);
 const argOf = (name: string): string | undefined => {
@@ -25,30 +26,13 @@ const scale = Number(argOf('--scale') ?? 1);
 const repeat = Math.max(1, Number(argOf('--repeat') ?? 3));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'vti-emu-against-'));
+const build = (file: string, subst: Record<string, number>) =>
+  new Uint8Array(readFileSync(buildBenchLoop(work, file, subst, [IVT_SECTION])));
 
 type EmulatorClass = typeof Emulator;
 interface Workload {
   name: string;
   elf: Uint8Array;
-}
-
-function build(file: string, subst: Record<string, number>): Uint8Array {
-  let src = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-  for (const [k, v] of Object.entries(subst)) src = src.replaceAll(k, String(v));
-  const base = join(work, file.replace(/\.s$/, ''));
-  writeFileSync(`${base}.s`, src);
-  execFileSync('ia64-linux-gnu-as', ['-x', '-o', `${base}.o`, `${base}.s`], { stdio: 'pipe' });
-  execFileSync('ia64-linux-gnu-ld', [
-    '-static',
-    '-e',
-    '_start',
-    '-Ttext=0x100000',
-    '--section-start=.ivt=0x200000',
-    '-o',
-    `${base}.elf`,
-    `${base}.o`,
-  ]);
-  return new Uint8Array(readFileSync(`${base}.elf`));
 }
 
 /** Instructions per CPU second of one run to the halt. */

@@ -8,7 +8,6 @@
 //   npx tsx bench/emu/equivalence.ts --check FILE   compare with a recorded file; exit 1 on a difference
 // Usage: [--programs N] (random programs, default 30)
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import type { VtiConfig } from '../../arch/config.js';
 import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { Emulator } from '../../model/emulator.js';
 import { buildProgram } from '../../programs/build.js';
+import { buildBenchLoop } from './build-loop.js';
 import { emulatorOptions } from '../../sim/cosim/lockstep/lockstep.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
@@ -41,25 +41,8 @@ interface Program {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'vti-emu-equiv-'));
-/** Assembles a bench/emu loop with its placeholders replaced. */
-function benchElf(file: string, subst: Record<string, number>, ldArgs: string[] = []): Uint8Array {
-  let src = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-  for (const [k, v] of Object.entries(subst)) src = src.replaceAll(k, String(v));
-  const base = join(work, file.replace(/\.s$/, ''));
-  writeFileSync(`${base}.s`, src);
-  execFileSync('ia64-linux-gnu-as', ['-x', '-o', `${base}.o`, `${base}.s`], { stdio: 'pipe' });
-  execFileSync('ia64-linux-gnu-ld', [
-    '-static',
-    '-e',
-    '_start',
-    '-Ttext=0x100000',
-    ...ldArgs,
-    '-o',
-    `${base}.elf`,
-    `${base}.o`,
-  ]);
-  return new Uint8Array(readFileSync(`${base}.elf`));
-}
+const benchElf = (file: string, subst: Record<string, number>, ldArgs: string[] = []) =>
+  new Uint8Array(readFileSync(buildBenchLoop(work, file, subst, ldArgs)));
 
 function programList(): Program[] {
   const list: Program[] = [];

@@ -12,7 +12,7 @@
 //   --repeat N (default 3): each workload N times, model and baseline paired; medians printed.
 //   --write: the table, with the command, date, machine and load, into README.md between
 //   `<!-- generated: bench/emu/run.ts -->` and `<!-- /generated -->` (test/docs/generated-numbers.test.ts).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { writeFileAtomic } from '../../cache/atomic-write.js';
 import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { Emulator, type EmuOptions } from '../../model/emulator.js';
 import { buildProgram } from '../../programs/build.js';
+import { buildBenchLoop } from './build-loop.js';
 
 const args = process.argv.slice(2);
 const argOf = (name: string): string | undefined => {
@@ -34,26 +35,8 @@ const load = () => loadavg()[0]!.toFixed(1);
 const loadBefore = load();
 const SKI = process.env.SKI;
 const work = mkdtempSync(join(tmpdir(), 'vti-bench-emu-'));
-
-/** Assembles bench/emu/<file> with its placeholders replaced; returns the ELF path. */
-function build(file: string, subst: Record<string, number>, ldArgs: string[] = []): string {
-  let src = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-  for (const [k, v] of Object.entries(subst)) src = src.replaceAll(k, String(v));
-  const base = join(work, file.replace(/\.s$/, ''));
-  writeFileSync(`${base}.s`, src);
-  execFileSync('ia64-linux-gnu-as', ['-x', '-o', `${base}.o`, `${base}.s`], { stdio: 'pipe' });
-  execFileSync('ia64-linux-gnu-ld', [
-    '-static',
-    '-e',
-    '_start',
-    '-Ttext=0x100000',
-    ...ldArgs,
-    '-o',
-    `${base}.elf`,
-    `${base}.o`,
-  ]);
-  return `${base}.elf`;
-}
+const build = (file: string, subst: Record<string, number>, ldArgs: string[] = []) =>
+  buildBenchLoop(work, file, subst, ldArgs);
 
 const cpuSeconds = (from: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(from);
