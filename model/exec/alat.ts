@@ -144,8 +144,3 @@ export function physGr(bsp: bigint, r: number): number {
   const slot = Number((bsp >> 3n) - (bsp >> 9n));
   return 32 + ((slot + r - 32) % STACKED);
 }
-
-/** The physical number of an FR: f32-f127 rotate by CFM.rrb.fr. */
-export function physFr(rrbFr: number, r: number): number {
-  return r < 32 ? r : 32 + ((r - 32 + rrbFr) % 96);
-}

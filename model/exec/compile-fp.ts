@@ -49,8 +49,8 @@ import {
   type MinMax,
 } from '../fp/ops.js';
 import { EXP_INTEGER, FR0, fpReg, isNatVal, MASK64, NATVAL, type FpReg } from '../fp/reg.js';
-import { physFr } from './alat.js';
 import { jump } from './compile-br.js';
+import { frPhys } from './rotate.js';
 import { deferSpeculative, speculativeIsr } from './compile-spec.js';
 import { OUT, hiOf, loOf, toBig } from './int64.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
@@ -63,9 +63,7 @@ const PSR_MFL = 1n << 4n,
   PSR_DFH_BIT = 19n;
 
 /** Physical FR of a logical one: f32-f127 rotate by CFM.rrb.fr. */
-export function frIndex(m: Machine, r: number): number {
-  return r < 32 ? r : 32 + ((r - 32 + m.rrbFr) % 96);
-}
+export const frIndex = (m: Machine, r: number): number => frPhys(m, r);
 export const readFr = (m: Machine, r: number): FpReg => m.fr[frIndex(m, r)]!;
 export function writeFr(m: Machine, r: number, v: FpReg): void {
   m.fr[frIndex(m, r)] = v;
@@ -509,10 +507,9 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         };
       // chk.s f2 branches on NaTVal (and is subject to the Disabled FP-Register fault).
       if (ins.op === 'chk_s') return { regs: [r2], exec: () => (isNatVal(fr(r2)) ? branch() : CONT) };
-      if (ins.op === 'invala')
-        return { regs: [], exec: () => (m.alat.invalidateRegister('fr', physFr(m.rrbFr, r1)), CONT) };
+      if (ins.op === 'invala') return { regs: [], exec: () => (m.alat.invalidateRegister('fr', frPhys(m, r1)), CONT) };
       const clear = ins.mn === 'chk.a.clr';
-      return { regs: [], exec: () => (m.alat.check('fr', physFr(m.rrbFr, r1), clear) ? CONT : branch()) };
+      return { regs: [], exec: () => (m.alat.check('fr', frPhys(m, r1), clear) ? CONT : branch()) };
     }
     case 'fclrf':
       return { regs: [], exec: () => (setFpsr(m, clearFlags(fpsrOf(m), sf)), CONT) };
@@ -645,7 +642,7 @@ function fpLoad(
     advanced = kind === KIND_A || kind === KIND_SA,
     check = kind === KIND_C_CLR || kind === KIND_C_NC;
   const f1 = targets[0]!,
-    phys = () => physFr(m.rrbFr, f1);
+    phys = () => frPhys(m, f1);
   const postInc_ = () => {
     if (!inc) return;
     const nat = N[r3]! | N[incReg]!;

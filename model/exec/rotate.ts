@@ -37,7 +37,7 @@ export function rotatedIndex(r: number, base: number, size: number, rrb: number)
 }
 
 /** Physical FR of logical FR `r` under CFM.rrb.fr (f32-f127 rotate). */
-export function frPhys(m: RotatingRegs, r: number): number {
+export function frPhys(m: Pick<RotatingRegs, 'rrbFr'>, r: number): number {
   return rotatedIndex(r, ROT_FR_BASE, ROT_FR_SIZE, m.rrbFr);
 }
 

@@ -1,7 +1,8 @@
 // The ALAT's own rules (model/exec/alat.ts): set-associative by physical register, replacement
 // of the way allocated first, overlap of stores with entries, disabled mode, physical numbers.
 import { describe, expect, it } from 'vitest';
-import { Alat, physFr, physGr } from '../../model/exec/alat.js';
+import { Alat, physGr } from '../../model/exec/alat.js';
+import { frPhys } from '../../model/exec/rotate.js';
 
 describe('ALAT', () => {
   it('keeps two entries per set and replaces the one allocated first', () => {
@@ -47,8 +48,8 @@ describe('ALAT', () => {
     // 63 registers per 64 doublewords: the NaT collection at 0x1f8 is skipped.
     expect(physGr(0x200n, 32)).toBe(physGr(0n, 32 + 63));
     expect(physGr(0n, 32 + 96)).toBe(32);
-    expect(physFr(5, 32)).toBe(37);
-    expect(physFr(5, 127)).toBe(36);
-    expect(physFr(5, 31)).toBe(31);
+    expect(frPhys({ rrbFr: 5 }, 32)).toBe(37);
+    expect(frPhys({ rrbFr: 5 }, 127)).toBe(36);
+    expect(frPhys({ rrbFr: 5 }, 31)).toBe(31);
   });
 });
