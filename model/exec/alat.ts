@@ -19,6 +19,7 @@
 // * Disabled (EmuOptions.alat = false) the table keeps nothing: every check misses, as Ski
 //   without -alat.
 import type { StoreWatch } from './memory.js';
+import { N_STACKED_PHYS } from './rotate.js';
 
 export const ALAT_SETS = 16,
   ALAT_WAYS = 2,
@@ -130,17 +131,14 @@ export class Alat implements StoreWatch {
   }
 }
 
-/** Physical registers of the register stack (GR32 up). */
-const STACKED = 96;
-
 /**
  * The physical number of a GR: r0-r31 as themselves; a stacked register by its place in the
  * register stack, counted from the backing-store address of the current frame (ar.bsp,
- * NaT-collection slots left out) modulo 96, so that a callee's r32 and its caller's r32 are
- * different registers. (Rotating GRs are not modelled here: the RSE work reconciles this.)
+ * NaT-collection slots left out) modulo the physical stacked registers (rse.ts N_STACKED_PHYS), so that a callee's r32 and
+ * its caller's r32 are different registers. GR rotation (rrb.gr) is not part of the key.
  */
 export function physGr(bsp: bigint, r: number): number {
   if (r < 32) return r;
   const slot = Number((bsp >> 3n) - (bsp >> 9n));
-  return 32 + ((slot + r - 32) % STACKED);
+  return 32 + ((slot + r - 32) % N_STACKED_PHYS);
 }

@@ -24,11 +24,12 @@ const CR_RESERVED: Record<number, bigint> = {
   [CR.ISR]: bitsMask(31, 24) | bitsMask(63, 44),
   [CR.IFS]: bitsMask(62, 38),
   [CR.ITIR]: 0x3n | bitsMask(63, 32),
-  [CR.TPR]: bitsMask(15, 8),
 };
-/** Ignored fields of CR writes: dropped on write, read back as 0 (TPR{3:0} and {63:17}, IHA{1:0}, IVA{14:0}). */
+/**
+ * Ignored fields of CR writes: dropped on write, read back as 0 (IHA{1:0}, IVA{14:0}). The interrupt
+ * CRs' fields (TPR, ITV, PMV, CMCV, LRR0/1) are interrupt-crs.ts's.
+ */
 const CR_IGNORED: Record<number, bigint> = {
-  [CR.TPR]: M64 & ~0x1fff0n,
   [CR.IHA]: 0x3n,
   [CR.IVA]: bitsMask(14, 0),
 };

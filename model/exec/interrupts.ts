@@ -110,7 +110,7 @@ export class ExtInterrupts {
     const t = BigInt.asUintN(64, m.cr[CR.ITM]! - m.itcOffset);
     this.timerStep = t > BigInt(curStep) && t < 2n ** 53n ? Number(t) : Infinity;
     this.updateTimed();
-    m.pendingTraps |= INT_RECHECK;
+    m.pendingTraps |= STOP_BUNDLE_RUN;
   }
 
   /** The highest-priority pending vector if it is unmasked, else 15 (what IVR reads). */
@@ -181,7 +181,7 @@ export class ExtInterrupts {
     const was = m.extPending;
     m.extPending = this.highestUnmasked() !== SPURIOUS_VECTOR;
     m.pollAt = m.extPending ? 0 : m.nextTimedStep;
-    if (m.extPending && !was) m.pendingTraps |= INT_RECHECK;
+    if (m.extPending && !was) m.pendingTraps |= STOP_BUNDLE_RUN;
   }
 
   private updateTimed(): void {
@@ -200,8 +200,9 @@ export class ExtInterrupts {
 }
 
 /**
- * Pseudo-trap bit of pendingTraps (never an interruption, like ONE_SHOT_*): the instruction
- * changed the interrupt state (PSR.i rose with a vector pending, TPR/EOI/ITM/ITV/ITC written),
- * so the bundle run stops after it and the step loop looks again before the next step.
+ * Pseudo-trap bit of pendingTraps (never an interruption, like ONE_SHOT_*): the bundle or region
+ * run stops after the instruction, and the step loop looks again before the next step. Set when
+ * the instruction changed the interrupt state (PSR.i rose with a vector pending, TPR/EOI/ITM/ITV/
+ * ITC written) or left a mandatory RSE frame load pending (rse.ts; the fetch runs it).
  */
-export const INT_RECHECK = 0x400;
+export const STOP_BUNDLE_RUN = 0x400;

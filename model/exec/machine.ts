@@ -12,7 +12,7 @@ import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
 import { PSR_BIT, PSR_FIELDS, PSR_KEPT_MASK, PSR_RESERVED_MASK, type PsrFieldName } from '../../arch/psr.js';
 import { FR0, FR1, type FpReg } from '../fp/reg.js';
 import { hiOf, loOf, toBig } from './int64.js';
-import { ExtInterrupts, INT_RECHECK } from './interrupts.js';
+import { ExtInterrupts, STOP_BUNDLE_RUN } from './interrupts.js';
 import { PhysMem, pageKey } from './memory.js';
 import { setRrb } from './rotate.js';
 import { Alat } from './alat.js';
@@ -332,7 +332,7 @@ export class Machine {
     const newBn = (hi >>> HI_BIT.bn) & 1;
     if (newBn !== this.bn) this.swapBanks();
     // PSR.i turned on with a vector pending: the bundle run stops after this instruction.
-    if (this.extPending && (lo & PSR_I_LO) !== 0 && (this.psrLo & PSR_I_LO) === 0) this.pendingTraps |= INT_RECHECK;
+    if (this.extPending && (lo & PSR_I_LO) !== 0 && (this.psrLo & PSR_I_LO) === 0) this.pendingTraps |= STOP_BUNDLE_RUN;
     if (((this.psrLo ^ lo) & ~XLATE_NEUTRAL_LO) !== 0 || ((this.psrHi ^ hi) & ~XLATE_NEUTRAL_HI) !== 0)
       this.xlateEpoch++;
     this.psrLo = lo;
@@ -415,8 +415,9 @@ export class Machine {
 
   /** Takes the pending traps of the instruction that completed at slot `slot`; ip/slot are the next instruction. */
   takeTraps(slot: number, step: number): void {
-    // INT_RECHECK only stops the bundle run: the step loop looks at the interrupt state next.
-    let codes = this.pendingTraps & ~INT_RECHECK;
+    // STOP_BUNDLE_RUN only stops the bundle run: the step loop looks at the interrupts and the fetch
+    // at pending RSE loads next.
+    let codes = this.pendingTraps & ~STOP_BUNDLE_RUN;
     this.pendingTraps = 0;
     if (!codes) return;
     if (codes & (ONE_SHOT_ARM | ONE_SHOT_CLEAR)) {

@@ -2,13 +2,12 @@
 // AR_RESERVED): a move to the register that writes one is a Reserved Register/Field fault. Found by the random
 // differential test against Ski (tools/ski/random.ts); SDM vol 2, the CR descriptions; vol 1, PFS.
 import { CR } from '../../arch/cr.js';
+import { ROT_FR_SIZE, ROT_PR_SIZE } from './rotate.js';
 
 const field = (v: bigint, lo: number, width: number) => Number((v >> BigInt(lo)) & ((1n << BigInt(width)) - 1n));
 
-/** Stacked registers, rotating FRs and PRs (SDM vol 1, the register files). */
-const STACKED = 96,
-  ROTATING_FR = 96,
-  ROTATING_PR = 48;
+/** Stacked registers (r32-r127, SDM vol 1): the largest frame. */
+const STACKED = 96;
 
 /**
  * A frame marker (CFM layout: sof 6:0, sol 13:7, sor 17:14, rrb.gr 24:18, rrb.fr 31:25,
@@ -28,8 +27,8 @@ export function invalidFrameMarker(ifm: bigint): boolean {
     sor > sof ||
     (sor !== 0 && rrbGr >= sor) ||
     (sor === 0 && rrbGr !== 0) ||
-    rrbFr >= ROTATING_FR ||
-    rrbPr >= ROTATING_PR
+    rrbFr >= ROT_FR_SIZE ||
+    rrbPr >= ROT_PR_SIZE
   );
 }
 

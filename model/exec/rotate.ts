@@ -20,6 +20,9 @@ export interface RotatingRegs {
   rrbPr: number;
 }
 
+/** Physical stacked registers of the implementation (Ski's value); the RSE's register file (rse.ts). */
+export const N_STACKED_PHYS = 96;
+
 export const ROT_GR_BASE = 32;
 export const ROT_FR_BASE = 32,
   ROT_FR_SIZE = 96;

@@ -19,15 +19,14 @@
 //     recomputes BSP above it.
 // Every RSE memory access is 8 bytes at the RSC.pl privilege, RSC.be byte order, translated
 // when PSR.rt = 1; its faults report ISR.rs (and ISR.ir for a current frame load), r or w.
-import { INT_RECHECK } from './interrupts.js';
+import { STOP_BUNDLE_RUN } from './interrupts.js';
 import { PSR_BIT } from '../../arch/psr.js';
 import { toBig } from './int64.js';
 import type { Machine } from './machine.js';
-import { frameSlotReg, setRrb } from './rotate.js';
+import { N_STACKED_PHYS, frameSlotReg, setRrb } from './rotate.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
-/** Physical stacked registers of the implementation (Ski's value). */
-export const N_STACKED_PHYS = 96;
+export { N_STACKED_PHYS };
 
 const AR_RSC = 16,
   AR_BSPSTORE = 18,
@@ -290,7 +289,7 @@ export function rseRestore(m: Machine, preserved: number, keep: number, growth: 
   if (preserved > have || have === 0) m.cfle = frameIncomplete(m) ? 1 : 0;
   // The loads run in the dispatcher's fetch (run.ts): stop a bundle or region run that would
   // otherwise go on to the next instruction without it (a region follows branches inside it).
-  if (m.cfle !== 0) m.pendingTraps |= INT_RECHECK;
+  if (m.cfle !== 0) m.pendingTraps |= STOP_BUNDLE_RUN;
 }
 
 /**
