@@ -13,6 +13,7 @@ import { memOperands, postInc } from './compile-mem.js';
 import { dataLoad, dataStore } from './data-access.js';
 import { CONT, ISR_R, ISR_W, pickFault, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
+import { lookupOrWalk } from './vhpt.js';
 import {
   NONACCESS,
   PA,
@@ -55,7 +56,8 @@ export function deferSpeculative(m: Machine, va: bigint): boolean {
   const always = !m.ic;
   const codeEd = m.it === 1 && codePageEd(m);
   const by = (bit: number) => always || (codeEd && ((dcr >> BigInt(bit)) & 1n) === 1n);
-  const e = m.dtlb.lookup(region(m, va).rid, va);
+  // A miss walks the VHPT first (vhpt.ts); a failed walk is deferred like the TLB fault.
+  const e = lookupOrWalk(m, va);
   if (!e) return by(DCR_DEFER.dm);
   if (!e.p) return by(DCR_DEFER.dp);
   if (e.ma === 7) return true;

@@ -6,10 +6,10 @@ import { CONT, pickFault, type Exec, type Machine } from './machine.js';
 import { makeEntry, pageRights, TR_COUNT } from './tlb.js';
 import { NONACCESS, PA, defaultItir, keyFault, nonAccessIsr, region, thash, xlateData } from './xlate.js';
 import { isVirtFault } from './virt.js';
+import { lookupOrWalk, ttag } from './vhpt.js';
 import { loOf, hiOf, toBig } from './int64.js';
 
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
-const VA_MASK = (1n << 61n) - 1n;
 /** The NaTPage memory attribute (TLB ma = 7). */
 const NAT_PAGE = 7;
 const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: 16, ibr: 16, pmc: 256, pmd: 256 };
@@ -144,7 +144,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         return go(
           pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
           () => {
-            const e = m.dtlb.lookup(region(m, va).rid, va);
+            // tak walks the VHPT on a miss (never faulting), as Ski: the key of what it inserts.
+            const e = m.vaImplemented(Number(va >> 32n)) ? lookupOrWalk(m, va) : null;
             m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
             return CONT;
           },
@@ -162,15 +163,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
             m.setGr(r1, 0n, true);
             return CONT;
           }
-          if (ins.op === 'thash') m.setGr(r1, thash(m, va));
-          else {
-            // Tag (implementation specific): region id in bits 62:40, page number below; ti = 0.
-            const { rid, ps } = region(m, va);
-            m.setGr(
-              r1,
-              ((BigInt(rid) << 40n) | (((va & VA_MASK) >> BigInt(ps)) & ((1n << 40n) - 1n))) & ((1n << 63n) - 1n),
-            );
-          }
+          // The walker's own functions (vhpt.ts): the entry address and the long-format tag.
+          m.setGr(r1, ins.op === 'thash' ? thash(m, va) : ttag(m, va));
           return CONT;
         });
     case 'probe':

@@ -1,7 +1,6 @@
 // Instruction fetch (with instruction-side translation and its faults), the predecoded code
 // cache (one closure per slot, keyed by physical bundle address, dropped when its page is
 // written), and the step loop with IIPA tracking and trap delivery.
-import { CR } from '../../arch/cr.js';
 import { PSR_BIT } from '../../arch/psr.js';
 import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
 import { compileInsn } from './compile.js';
@@ -19,8 +18,9 @@ import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { rseLoadFrame } from './rse.js';
-import { pageRights } from './tlb.js';
-import { defaultItir, keyFault, region, thash } from './xlate.js';
+import { pageRights, type TlbEntry } from './tlb.js';
+import { thash, walk, walkerEnabled } from './vhpt.js';
+import { defaultItir, keyFault, region } from './xlate.js';
 
 const PSR_I_LO = 1 << PSR_BIT.i;
 
@@ -263,13 +263,8 @@ export class CodeCache {
   private translateInst(): bigint | null {
     const m = this.m;
     const va = m.ip();
-    const { rr, rid, ve } = region(m, va);
-    const e = m.itlb.lookup(rid, va);
-    if (!e) {
-      const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
-      m.fault(walker ? 'inst_tlb' : 'alt_inst_tlb', { ifa: va, itir: rr & 0xfffffffcn, iha: thash(m, va), isr: ISR_X });
-      return null;
-    }
+    const e = m.itlb.lookup(region(m, va).rid, va) ?? instMiss(m, va);
+    if (!e) return null;
     const f = pickFault(
       !e.p && 'inst_page_not_present',
       e.p && e.ma === 7 && 'inst_nat_page',
@@ -283,6 +278,25 @@ export class CodeCache {
     }
     return e.ppn | (va & ((1n << BigInt(e.ps)) - 1n));
   }
+}
+
+/**
+ * An instruction TLB miss: the VHPT walker when it is enabled (vhpt.ts), else the Alternate
+ * Instruction TLB fault. Returns the entry the walker inserted, or null after delivering the
+ * fault: VHPT Instruction (its ITIR the default of the VHPT address) or Instruction TLB when
+ * the walk failed, both with IHA.
+ */
+function instMiss(m: Machine, va: bigint): TlbEntry | null {
+  if (!walkerEnabled(m, va, 'inst')) {
+    m.fault('alt_inst_tlb', { ifa: va, itir: defaultItir(m, va), isr: ISR_X });
+    return null;
+  }
+  const w = walk(m, va, 'inst');
+  if (typeof w !== 'string') return w;
+  const iha = thash(m, va);
+  const itir = w === 'vhpt' ? defaultItir(m, iha) : defaultItir(m, va);
+  m.fault(w === 'vhpt' ? 'vhpt_inst' : 'inst_tlb', { ifa: va, itir, iha, isr: ISR_X });
+  return null;
 }
 
 /**

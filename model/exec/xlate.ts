@@ -1,12 +1,14 @@
 // Data-side address translation and its faults (architecture.md §5, §7): implemented-address
-// check, TLB lookup (no VHPT walker: a miss is a Data TLB fault when PTA.ve and RR.ve are 1,
-// else an Alternate Data TLB fault; with PSR.ic = 0 a Data Nested TLB fault), then page
+// check, TLB lookup (a miss goes to the VHPT walker, vhpt.ts, when it is enabled, else it is an
+// Alternate Data TLB fault; with PSR.ic = 0 a Data Nested TLB fault), then page
 // present, NaT page, protection keys, access rights, dirty and access bits, alignment — each
 // check in the order of arch/priority.ts.
-import { CR } from '../../arch/cr.js';
 import { toBig } from './int64.js';
 import { ISR_NA, ISR_R, ISR_W, pickFault, type Machine } from './machine.js';
 import { pageRights, type TlbEntry } from './tlb.js';
+import { region, thash, walk, walkerEnabled } from './vhpt.js';
+
+export { region, thash } from './vhpt.js';
 
 export const READ = 0,
   WRITE = 1,
@@ -54,36 +56,24 @@ export function defaultItir(m: Machine, va: bigint): bigint {
   return m.rr[Number(va >> 61n)]! & 0xfffffffcn;
 }
 
-/** Region register fields for virtual address `va`. */
-export function region(m: Machine, va: bigint): { rr: bigint; rid: number; ps: number; ve: boolean } {
-  const rr = m.rr[Number(va >> 61n)]!;
-  return { rr, rid: Number((rr >> 8n) & 0xffffffn), ps: Number((rr >> 2n) & 0x3fn), ve: (rr & 1n) !== 0n };
-}
-
-/** Short-format VHPT hash (SDM thash), also written to IHA on TLB-class faults. */
-export function thash(m: Machine, va: bigint): bigint {
-  const { ps, rid } = region(m, va);
-  const pta = m.cr[CR.PTA]!;
-  const size = Number((pta >> 2n) & 0x3fn);
-  const mask = (1n << BigInt(size)) - 1n;
-  const implMask = (1n << BigInt(m.vaMsb() + 1)) - 1n;
-  let index = ((va & implMask) >> BigInt(ps)) << 3n;
-  // Long format (PTA.vf = 1) is implementation specific; this model mixes in the region id
-  // and uses 32-byte entries.
-  if (pta & 0x100n) index = (((va & implMask) >> BigInt(ps)) ^ BigInt(rid)) << 5n;
-  const base = pta & ((1n << 61n) - 1n) & ~((1n << 15n) - 1n) & ~mask;
-  return ((va >> 61n) << 61n) | base | (index & mask);
-}
-
-function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra: bigint): number {
-  const { rr, ve } = region(m, va);
-  const walker = (m.cr[CR.PTA]! & 1n) !== 0n && ve;
-  return m.fault(walker ? 'data_tlb' : 'alt_data_tlb', {
-    ifa: va,
-    itir: rr & 0xfffffffcn,
-    iha: thash(m, va),
-    isr: isrFor(kind, naIsr) | isrExtra,
-  });
+/**
+ * A data TLB miss: the VHPT walker when it is enabled (vhpt.ts), else the Alternate Data TLB
+ * fault. Returns the entry the walker inserted, or null after delivering the fault: VHPT Data
+ * (its ITIR the default of the VHPT address), Data TLB when the walk failed (both with IHA);
+ * each a Data Nested TLB fault with PSR.ic = 0 (Machine.fault).
+ */
+function missFault(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra: bigint): TlbEntry | null {
+  const isr = isrFor(kind, naIsr) | isrExtra;
+  if (!walkerEnabled(m, va, 'data')) {
+    m.fault('alt_data_tlb', { ifa: va, itir: defaultItir(m, va), isr });
+    return null;
+  }
+  const w = walk(m, va, 'data');
+  if (typeof w !== 'string') return w;
+  const iha = thash(m, va);
+  const itir = w === 'vhpt' ? defaultItir(m, iha) : defaultItir(m, va);
+  m.fault(w === 'vhpt' ? 'vhpt_data' : 'data_tlb', { ifa: va, itir, iha, isr });
+  return null;
 }
 
 /** Protection-key check: the fault name, or null when access is allowed. */
@@ -163,11 +153,8 @@ export function xlateData(
 
 function slowXlate(m: Machine, va: bigint, kind: number, naIsr: bigint, isrExtra = 0n): bigint | null {
   const { rid } = region(m, va);
-  const e = m.dtlb.lookup(rid, va);
-  if (!e) {
-    missFault(m, va, kind, naIsr, isrExtra);
-    return null;
-  }
+  const e = m.dtlb.lookup(rid, va) ?? missFault(m, va, kind, naIsr, isrExtra);
+  if (!e) return null;
   const info = { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: isrFor(kind, naIsr) | isrExtra };
   if (kind !== NONACCESS) {
     const need = kind === READ ? 'r' : kind === WRITE ? 'w' : 'rw';

@@ -50,15 +50,18 @@ export function encodeSteps(steps: readonly StepState[]): FixtureStep[] {
 export function decodeSteps(steps: readonly FixtureStep[]): StepState[] {
   let prev: Record<string, string> = {};
   return steps.map((f) => {
-    // Normalising again drops what the step does not compare (registers that left the frame).
+    const regs = { ...prev, ...f.set };
+    // Normalising again drops what the step does not compare (registers that left the frame,
+    // IHA outside the interruptions that write it). The next step starts from the registers
+    // as recorded, so that one compared only now and then (IHA) keeps its last recorded value.
     const s = normalise({
       ip: f.ip,
       slot: f.slot,
       interrupted: f.interrupted === true,
       halted: f.halted === true,
-      regs: { ...prev, ...f.set },
+      regs,
     });
-    prev = withoutInterruptionCrs(s.regs);
+    prev = withoutInterruptionCrs(regs);
     return s;
   });
 }

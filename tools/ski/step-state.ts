@@ -5,7 +5,10 @@
 export const STACKED_COMPARED = 8;
 const GRS = Array.from({ length: 31 + STACKED_COMPARED }, (_, i) => `r${i + 1}`);
 
-/** The CRs compared at every step. */
+/**
+ * The CRs recorded at every step; compared at every step but IHA, which normalise() keeps
+ * only on the interruptions that write it (Ski writes it on every VHPT walk: README, quirks).
+ */
 export const CRS = ['ipsr', 'isr', 'iip', 'iim', 'iha', 'ifs', 'iva', 'dcr', 'tpr'] as const;
 /**
  * CRs compared only on a step that took an interruption: Ski rewrites IFA/ITIR on ordinary
@@ -97,6 +100,8 @@ const UNALIGNED_VECTOR = 0x5a00n;
 /** ISR.ni: the interruption happened with PSR.ic = 0. */
 const ISR_NI = 1n << 39n;
 const TRAP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5f00n, 0x6000n];
+/** The vectors whose interruptions write IHA: VHPT Translation, Instruction TLB, Data TLB (SDM vol 2, chapter 8). */
+const IHA_VECTORS: readonly bigint[] = [0x0000n, 0x0400n, 0x0800n];
 
 /** FP interruptions that do not write IFA/ITIR: Disabled FP-Register, FP Fault, FP Trap. */
 const FP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5500n, 0x5c00n, 0x5d00n];
@@ -113,8 +118,8 @@ function ifaItirDefined(s: StepState): boolean {
 /**
  * Drops the registers a step's record does not compare: stacked registers outside the frame
  * (all of them while the frame is being loaded),
- * IIPA/IFA/ITIR except on a step that took an interruption, and IFA/ITIR on interruptions
- * that leave them undefined.
+ * IIPA/IFA/ITIR/IHA except on a step that took an interruption, IFA/ITIR on interruptions
+ * that leave them undefined, and IHA on those that do not write it.
  */
 export function normalise(s: StepState): StepState {
   const regs = { ...s.regs };
@@ -142,5 +147,8 @@ export function normalise(s: StepState): StepState {
   // The Unaligned Reference vector defines IFA but not ITIR (SDM vol 2, the vector's
   // parameters); Ski leaves there what its last access wrote (README, quirks).
   if (s.interrupted && (BigInt(s.ip) & 0x7fffn) === UNALIGNED_VECTOR) delete regs.itir;
+  // IHA: Ski writes it on every VHPT walk while PSR.ic = 1, the SDM only on the interruptions
+  // of IHA_VECTORS (README, quirks); compared there only.
+  if (!s.interrupted || !IHA_VECTORS.includes(BigInt(s.ip) & 0x7fffn)) delete regs.iha;
   return { ...s, regs };
 }
