@@ -145,8 +145,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
           () => {
             // tak walks the VHPT on a miss (never faulting), as Ski: the key of what it inserts.
+            // The key is returned where ITIR and the PKRs hold it (bits 31:8), so that 1 ("no
+            // translation") is never a key (SDM vol 3 tak; Ski, program vhpt-short).
             const e = m.vaImplemented(Number(va >> 32n)) ? lookupOrWalk(m, va) : null;
-            m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
+            m.setGr(r1, e?.p ? BigInt(e.key) << 8n : 1n);
             return CONT;
           },
           undefined,

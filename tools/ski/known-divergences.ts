@@ -63,4 +63,10 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'IIP of the Unimplemented Instruction Address trap on a branch to 0x10000100000 (palen 40) is the full target, unimplemented bits included, so that the handler sees where the branch went (SDM vol 2, IIP and "Unimplemented Address Bits"); Ski keeps only the implemented bits of IP (0x100000)',
   },
+  'vhpt-nested-ic0': {
+    step: 174,
+    what: 'isr',
+    settled: 'open',
+    rule: 'ISR of a Data Nested TLB fault (0x1400, a data TLB miss with PSR.ic = 0, here a walk whose own reference misses): the model writes ISR as for any interruption (r, ni = 1), Ski leaves ISR as it was; the SDM Data Nested TLB vector description (which interruption registers it writes) decides',
+  },
 };

@@ -138,8 +138,13 @@ export function normalise(s: StepState): StepState {
   if (regs.nat !== undefined) regs.nat = hex(natMask);
   if (!s.interrupted) for (const r of CRS_AT_INTERRUPTION) delete regs[r];
   // A nested interruption (ISR.ni: PSR.ic was 0) leaves IIPA as the last instruction run with
-  // PSR.ic = 1, which Ski tracks by its own rule (README, quirks): not compared.
-  if (s.interrupted && (BigInt(regs.isr ?? '0x0') & ISR_NI) !== 0n) delete regs.iipa;
+  // PSR.ic = 1, which Ski tracks by its own rule (README, quirks), and writes neither IFA nor
+  // ITIR, which hold what Ski's last access with PSR.ic = 1 wrote there: not compared.
+  if (s.interrupted && (BigInt(regs.isr ?? '0x0') & ISR_NI) !== 0n) {
+    delete regs.iipa;
+    delete regs.ifa;
+    delete regs.itir;
+  }
   if (s.interrupted && !ifaItirDefined(s)) {
     delete regs.ifa;
     delete regs.itir;
