@@ -112,6 +112,24 @@ loop:
   });
 });
 
+describe('instruction fetch', () => {
+  it('a fetch with no translation takes its TLB fault before a matching IBR (Alternate ITLB, 0x0c00)', () => {
+    const { st } = runAsm(`${pairAsm('ibr', 0, '0x4000000', X | PLM0 | EXACT)}
+	movl r2=${PSR.ic | PSR.it | DB}
+	movl r3=0x4000000
+	;;
+	mov cr.ipsr=r2
+	mov cr.iip=r3
+	mov cr.ifs=r0
+	;;
+	rfi
+	;;`);
+    const e = ev(st);
+    expect(e.vector).toBe(0x0c00);
+    expect(e.iip).toBe(0x4000000n);
+  });
+});
+
 describe('other references', () => {
   it('flushrs: a mandatory RSE store matching a write pair takes Data Debug with ISR.rs and w', () => {
     const store = DATA + 0x100n;
