@@ -53,6 +53,7 @@ import { jump } from './compile-br.js';
 import { frPhys } from './rotate.js';
 import { deferSpeculative, speculativeIsr } from './compile-spec.js';
 import { OUT, hiOf, loOf, toBig } from './int64.js';
+import { fpByteOrder } from './data-access.js';
 import { CONT, ISR_R, ISR_W, type Exec, type Machine } from './machine.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
 
@@ -546,21 +547,29 @@ let loadedPa = 0n;
 
 /** Reads `size` bytes at a translated address (two 8-byte halves at most): [low 8, high 8].
  *  `isr`: extra ISR bits of a fault (a speculative load's sp/ed). */
-function loadBytes(m: Machine, lo: number, hi: number, size: number, isr = 0n): [bigint, bigint] | null {
+function loadBytes(
+  m: Machine,
+  lo: number,
+  hi: number,
+  size: number,
+  isr = 0n,
+  element = size,
+): [bigint, bigint] | null {
   const first = Math.min(size, 8);
   if (!xlateData(m, lo, hi, size > 8 ? 16 : size, READ, false, undefined, isr)) return null;
   loadedPa = toBig(PA.lo, PA.hi);
   m.mem.load(PA.lo, PA.hi, first, OUT);
   const a = toBig(OUT.lo, OUT.hi);
-  if (size <= 8) return [a, 0n];
+  if (size <= 8) return fpByteOrder(m, a, 0n, size, element);
   const addr2 = BigInt.asUintN(64, toBig(lo, hi) + 8n);
   if (!xlateData(m, loOf(addr2), hiOf(addr2), 8, READ, false, undefined, isr)) return null;
   m.mem.load(PA.lo, PA.hi, size - 8 === 2 ? 2 : 8, OUT);
-  return [a, toBig(OUT.lo, OUT.hi)];
+  return fpByteOrder(m, a, toBig(OUT.lo, OUT.hi), size, element);
 }
 
 function storeBytes(m: Machine, lo: number, hi: number, size: number, a: bigint, b: bigint): boolean {
   if (!xlateData(m, lo, hi, size > 8 ? 16 : size, WRITE)) return false;
+  [a, b] = fpByteOrder(m, a, b, size);
   // Translate the second half before writing the first, so that a fault writes nothing.
   const pa1 = { lo: PA.lo, hi: PA.hi };
   let pa2: { lo: number; hi: number } | null = null;
@@ -651,7 +660,7 @@ function fpLoad(
   };
   if (speculative) {
     // As Ski: only r3's NaT defers; a NaT increment register only passes its NaT on to r3.
-    if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+    if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!), size > 8 ? 16 : size)) {
       if (advanced) m.alat.invalidateRegister('fr', phys());
       postInc_();
       for (const t of targets) writeFr(m, t, NATVAL);
@@ -663,7 +672,9 @@ function fpLoad(
     for (const t of targets) writeFr(m, t, readFr(m, t));
     return CONT;
   }
-  const bytes = loadBytes(m, L[r3]!, H[r3]!, size, speculative ? speculativeIsr(m) : 0n);
+  // A pair (ldfp) reverses each register's half under PSR.be; every other load its whole image.
+  const element = targets.length === 2 ? size / 2 : size;
+  const bytes = loadBytes(m, L[r3]!, H[r3]!, size, speculative ? speculativeIsr(m) : 0n, element);
   if (!bytes) return 2;
   if (advanced || kind === KIND_C_NC) {
     m.alat.invalidateRegister('fr', phys());

@@ -11,6 +11,7 @@ import { AR } from './compile-sys.js';
 import { OUT, add64, hiOf, loOf, toBig } from './int64.js';
 import { memOperands, postInc } from './compile-mem.js';
 import { dataLoad, dataStore } from './data-access.js';
+import { dataDebugFault, dbrMatch } from './debug.js';
 import { CONT, ISR_R, ISR_W, pickFault, type Exec, type Machine } from './machine.js';
 import { pageRights } from './tlb.js';
 import { lookupOrWalk } from './vhpt.js';
@@ -35,7 +36,7 @@ const NAT_PAGE = 7;
 const ISR_SP = 1n << 36n,
   ISR_ED = 1n << 43n;
 /** The DCR bit that lets a speculative load defer each fault (SDM vol 2, DCR). */
-const DCR_DEFER = { dm: 8, dp: 9, dk: 10, dx: 11, dr: 12, da: 13 } as const;
+const DCR_DEFER = { dm: 8, dp: 9, dk: 10, dx: 11, dr: 12, da: 13, dd: 14 } as const;
 const UNAT = AR.UNAT,
   CCV = 32;
 
@@ -48,10 +49,15 @@ const UNAT = AR.UNAT,
  * §5.5.5; with PSR.it = 0 there is no code page entry and no DCR deferral, as in Ski).
  * Otherwise the load goes through xlateData, which raises any fault left.
  */
-export function deferSpeculative(m: Machine, va: bigint): boolean {
+export function deferSpeculative(m: Machine, va: bigint, size = 1): boolean {
   // PSR.ed = 1 (set by rfi for one instruction) defers without any access (SDM ld: defer =
   // speculative && (nat || PSR.ed); Ski).
-  if (!m.dt || m.psrBit('ed') === 1 || !m.vaImplemented(Number(va >> 32n))) return true;
+  if (m.psrBit('ed') === 1) return true;
+  // A Data Debug match (exec/debug.ts) is deferred by DCR.dd, and never in physical mode with
+  // PSR.ic = 1 (the code page has no ITLB ed bit there; Ski faults too): xlateData raises it.
+  const debugHit = m.dataDebug && m.psrBit('dd') === 0 && dbrMatch(m, va, size, true, false, m.cpl);
+  if (!m.dt) return !(debugHit && m.ic && m.paImplemented(Number(va >> 32n)));
+  if (!m.vaImplemented(Number(va >> 32n))) return true;
   const dcr = m.cr[CR.DCR]!;
   const always = !m.ic;
   const codeEd = m.it === 1 && codePageEd(m);
@@ -65,6 +71,7 @@ export function deferSpeculative(m: Machine, va: bigint): boolean {
   if (key) return by(key === 'miss' ? DCR_DEFER.dk : DCR_DEFER.dx);
   if (!pageRights(e.ar, e.pl, m.cpl).includes('r')) return by(DCR_DEFER.dr);
   if (!e.a && !m.psrBit('da')) return by(DCR_DEFER.da);
+  if (debugHit) return by(DCR_DEFER.dd);
   return e.ma === 4 || e.ma === 5;
 }
 
@@ -105,7 +112,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       return () => {
         if (speculative) {
           // A NaT address is deferred like a fault: the target gets the NaT (and no entry).
-          if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!))) {
+          if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!), size)) {
             if (advanced) alat.invalidateRegister('gr', physGr(m.bsp, r1));
             inc();
             L[r1] = 0;
@@ -232,6 +239,9 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
               !e.a && !m.psrBit('da') && 'data_access_bit',
             );
           if (f) return m.fault(f, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: naIsr });
+          // lfetch.fault is one of the two non-access references a DBR read match stops (SDM
+          // vol 2, Debug vector).
+          if (m.dataDebug && dataDebugFault(m, L[r3]!, H[r3]!, 1, true, false, m.cpl, naIsr)) return 2;
         }
         if (reg) {
           postInc(L, H, r3, L[r2]!, H[r2]!);

@@ -7,12 +7,13 @@ import { makeEntry, pageRights, TR_COUNT } from './tlb.js';
 import { NONACCESS, PA, defaultItir, keyFault, nonAccessIsr, region, thash, xlateData } from './xlate.js';
 import { isVirtFault } from './virt.js';
 import { lookupOrWalk, ttag } from './vhpt.js';
+import { DEBUG_REGS, IGNORED_ODD, dataDebugFault, dbrEnabled, ibrEnabled } from './debug.js';
 import { loOf, hiOf, toBig } from './int64.js';
 
 const bitsMask = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
 /** The NaTPage memory attribute (TLB ma = 7). */
 const NAT_PAGE = 7;
-const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: 16, ibr: 16, pmc: 256, pmd: 256 };
+const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: DEBUG_REGS, ibr: DEBUG_REGS, pmc: 256, pmd: 256 };
 /** CPUID registers 0-4 (project values): vendor "VTI-HDL model", cpuid3 number = 4, cpuid4 bit 0 = VT-i. */
 const CPUID = [0x204c44482d495456n, 0x6c65646f6dn, 0n, 4n];
 
@@ -189,7 +190,13 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         const f = pickFault(nat, !implemented && 'unimpl_data_addr');
         if (f) return m.fault(f, f === 'unimpl_data_addr' ? { ifa: va, isr: NA } : { isr: NA });
         const level = Math.max(m.cpl, Number((ins.op === 'probe' ? m.gr(r2) : ins.imm) & 3n));
-        if (!virtual) return CONT;
+        // probe.fault is a non-access reference a DBR match stops (SDM vol 2, Debug vector):
+        // its probed kind against DBR.r/w, at the probed privilege level.
+        const debugStop = () =>
+          isFault &&
+          m.dataDebug &&
+          dataDebugFault(m, loOf(va), hiOf(va), 1, need.includes('r'), need.includes('w'), level, NA);
+        if (!virtual) return debugStop() ? 2 : CONT;
         if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, NA)) return 2;
         const e = m.dtlb.lookup(region(m, va).rid, va)!;
         // The regular form on a NaTPage translation: Data NaT Page Consumption, as tpa (found
@@ -202,7 +209,11 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           ![...need].every((c) => rights.includes(c)) && 'data_access_rights',
         );
         if (isFault)
-          return denied ? m.fault(denied, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA }) : CONT;
+          return denied
+            ? m.fault(denied, { ifa: va, itir: defaultItir(m, va), iha: thash(m, va), isr: NA })
+            : debugStop()
+              ? 2
+              : CONT;
         m.setGr(r1, denied ? 0n : 1n);
         return CONT;
       };
@@ -242,7 +253,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           ),
           () => {
             if (write) {
-              arr[index] = v;
+              // The ignored fields of a breakpoint mask register read back as 0 (as Ski).
+              const debugReg = file === 'dbr' || file === 'ibr';
+              arr[index] = debugReg && index % 2 === 1 ? v & ~IGNORED_ODD[file] : v;
+              if (debugReg) m.setDebugEnables(ibrEnabled(m.ibr), dbrEnabled(m.dbr));
               m.xlateEpoch++;
             } else m.setGr(r1, file === 'pmd' && m.cpl !== 0 && m.psrBit('sp') ? 0n : arr[index]!);
             return CONT;

@@ -150,6 +150,7 @@ const XLATE_NEUTRAL_LO = Number(XLATE_NEUTRAL & 0xffffffffn),
 /** Bit positions of the PSR fields setPsr caches, in the 32-bit half that holds them. */
 const LO_BIT = { ic: PSR_BIT.ic, dt: PSR_BIT.dt, ac: PSR_BIT.ac, tb: PSR_BIT.tb } as const;
 const PSR_I_LO = 1 << PSR_BIT.i;
+const PSR_DB_LO = 1 << PSR_BIT.db;
 const HI_BIT = {
   cpl: PSR_BIT.cpl - 32,
   vm: PSR_BIT.vm - 32,
@@ -268,6 +269,16 @@ export class Machine {
   pollAt = Infinity;
   /** External interrupt controller state: IRR, in-service vectors, timer, schedule. */
   readonly ext: ExtInterrupts = new ExtInterrupts(this);
+  /**
+   * PSR.db = 1 and some IBR pair has x set: the step loop checks every slot against the IBRs
+   * (exec/debug.ts). False (one field test per bundle) while PSR.db = 0.
+   */
+  instDebug = false;
+  /** PSR.db = 1 and some DBR pair has r or w set: data references check the DBRs (exec/debug.ts). */
+  dataDebug = false;
+  /** Some IBR pair / DBR pair is enabled (setDebugEnables, after a write of an IBR or DBR). */
+  private ibrOn = false;
+  private dbrOn = false;
   /** PAL_PROC_SET_FEATURES cleared the vmsw-enable feature bit: vmsw is a Virtualization fault. */
   vmswDisabled = false;
   /** Called for every interruption taken; the EventRecord is built only when this is set. */
@@ -346,6 +357,27 @@ export class Machine {
     this.ac = (lo >>> LO_BIT.ac) & 1;
     this.ss = (hi >>> HI_BIT.ss) & 1;
     this.tb = (lo >>> LO_BIT.tb) & 1;
+    this.updateDebug();
+  }
+
+  /** Records which breakpoint pairs are enabled (exec/debug.ts decides; called after an IBR/DBR write). */
+  setDebugEnables(ibrOn: boolean, dbrOn: boolean): void {
+    this.ibrOn = ibrOn;
+    this.dbrOn = dbrOn;
+    this.updateDebug();
+  }
+
+  /**
+   * instDebug/dataDebug from PSR.db and the enabled pairs. When instruction breakpoints become
+   * live, the bundle run (codegen.ts, region.ts) stops after this instruction, so that the
+   * step loop checks the very next slot.
+   */
+  private updateDebug(): void {
+    const db = (this.psrLo & PSR_DB_LO) !== 0;
+    const inst = db && this.ibrOn;
+    if (inst && !this.instDebug) this.pendingTraps |= STOP_BUNDLE_RUN;
+    this.instDebug = inst;
+    this.dataDebug = db && this.dbrOn;
   }
   psrBit(name: PsrFieldName): number {
     const b = PSR_BIT[name];

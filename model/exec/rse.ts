@@ -25,6 +25,7 @@ import { toBig } from './int64.js';
 import type { Machine } from './machine.js';
 import { N_STACKED_PHYS, frameSlotReg, setRrb } from './rotate.js';
 import { PA, READ, WRITE, xlateData } from './xlate.js';
+import { dataDebugFault } from './debug.js';
 
 export { N_STACKED_PHYS };
 
@@ -137,6 +138,13 @@ function rseXlate(m: Machine, a: bigint, kind: number, isr: bigint): boolean {
       m.fault('unimpl_data_addr', { ifa: a, isr: (kind === READ ? 1n << 34n : 1n << 33n) | isr });
       return false;
     }
+    // Mandatory RSE references match the DBRs at RSC.pl (SDM vol 2 §7.1.1).
+    const pl = Number((m.ar(AR_RSC) >> 2n) & 3n);
+    if (
+      m.dataDebug &&
+      dataDebugFault(m, lo, hi, 8, kind === READ, kind !== READ, pl, (kind === READ ? 1n << 34n : 1n << 33n) | isr)
+    )
+      return false;
     PA.lo = lo;
     PA.hi = hi & 0x7fffffff;
     return true;
@@ -154,8 +162,15 @@ function rseBigEndian(m: Machine): boolean {
   return ((m.ar(AR_RSC) >> 4n) & 1n) !== 0n;
 }
 
+/** PSR.da and PSR.dd cover one instruction or one mandatory RSE reference (SDM vol 2 §7.1; as Ski). */
+const PSR_DA_DD_HI = (1 << (PSR_BIT.da - 32)) | (1 << (PSR_BIT.dd - 32));
+function endOneShotAccess(m: Machine): void {
+  if ((m.psrHi & PSR_DA_DD_HI) !== 0) m.setPsrHalves(m.psrLo, m.psrHi & ~PSR_DA_DD_HI);
+}
+
 function rseStore(m: Machine, a: bigint, lo: number, hi: number): boolean {
   if (!rseXlate(m, a, WRITE, ISR_RS)) return false;
+  endOneShotAccess(m);
   if (rseBigEndian(m)) m.mem.store(PA.lo, PA.hi, 8, bswap32(hi), bswap32(lo));
   else m.mem.store(PA.lo, PA.hi, 8, lo, hi);
   return true;
@@ -163,6 +178,7 @@ function rseStore(m: Machine, a: bigint, lo: number, hi: number): boolean {
 
 function rseLoad(m: Machine, a: bigint, isr: bigint): boolean {
   if (!rseXlate(m, a, READ, ISR_RS | isr)) return false;
+  endOneShotAccess(m);
   m.mem.load(PA.lo, PA.hi, 8, WORD);
   if (rseBigEndian(m)) {
     const lo = WORD.lo;

@@ -18,6 +18,7 @@ import { OUT, add64 } from './int64.js';
 import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { rseLoadFrame } from './rse.js';
+import { instDebugFault } from './debug.js';
 import { pageRights, type TlbEntry } from './tlb.js';
 import { thash, walk, walkerEnabled } from './vhpt.js';
 import { defaultItir, keyFault, region } from './xlate.js';
@@ -339,6 +340,16 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     // The timer's next match bounds the run like the step budget (the step loop delivers it).
     const limit = Math.min(maxSteps, m.nextTimedStep);
     const left = limit - m.steps;
+    // Instruction breakpoints live (PSR.db = 1, an IBR pair enabled): one slot at a time, each
+    // checked against the IBRs before it executes, whatever its predicate (exec/debug.ts). The
+    // bundle functions and regions never run meanwhile (they stop when this turns on).
+    if (m.instDebug) {
+      if (left <= 0) continue;
+      m.stepBase = m.steps - m.slot;
+      if (instDebugFault(m)) m.steps++;
+      else stepTail(m, b, 1);
+      continue;
+    }
     if (left < b.n - m.slot) {
       stepTail(m, b, left);
       continue;
@@ -357,8 +368,9 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
 }
 
 /**
- * Steps at most `budget` (< the rest of the bundle) slots of `b` one by one: the same
- * bookkeeping as the generated function, used only where a run's step limit ends mid-bundle.
+ * Steps at most `budget` (≤ the rest of the bundle) slots of `b` one by one: the same
+ * bookkeeping as the generated function, used where a run's step limit ends mid-bundle and
+ * for the slot-by-slot run while instruction breakpoints are live.
  */
 function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
   const bLo = m.ipLo,
@@ -392,6 +404,10 @@ function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
         m.slot = s + 1;
         m.takeTraps(s, m.steps - 1);
       } else advance(m, s);
+      return;
+    }
+    if (s + 1 === b.n) {
+      advance(m, s);
       return;
     }
     m.slot = s + 1;

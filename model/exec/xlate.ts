@@ -9,6 +9,7 @@ import { pageRights, type TlbEntry } from './tlb.js';
 import { region, thash, walk, walkerEnabled } from './vhpt.js';
 
 export { region, thash } from './vhpt.js';
+import { dataDebugFault } from './debug.js';
 
 export const READ = 0,
   WRITE = 1,
@@ -143,6 +144,14 @@ export function xlateData(
       map.set(vkey, l);
     }
   }
+  // Data Debug (exec/debug.ts) ranks below the translation faults and above Unaligned Data
+  // Reference; a non-access reference checks it itself (lfetch.fault, probe.fault).
+  if (
+    m.dataDebug &&
+    kind !== NONACCESS &&
+    dataDebugFault(m, lo, hi, size, kind !== WRITE, kind !== READ, m.cpl, isrFor(kind, naIsr) | isrExtra)
+  )
+    return false;
   // Semaphores fault on a misaligned address whatever PSR.ac.
   if ((m.ac || kind === READ_WRITE) && (lo & (size - 1)) !== 0 && kind !== NONACCESS) {
     m.fault('unaligned_data', { ifa: toBig(lo, hi), isr: isrFor(kind, naIsr) | isrExtra });

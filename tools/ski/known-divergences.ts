@@ -15,6 +15,18 @@ export interface KnownDivergence {
 }
 
 export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
+  'dbg-ski-quick': {
+    step: 52,
+    what: 'ip',
+    settled: 'ski',
+    rule: 'With PSR.db = 1 every load, store and semaphore whose address matches an enabled DBR pair takes the Data Debug fault (SDM vol 2 §7.1, Debug vector); Ski 1.5.1 checks the DBRs only on its slow data-translation path, so with PSR.dt = 1 a load through a page with a = d = 1 and sufficient rights never faults',
+  },
+  'dbg-ski-fallthrough': {
+    step: 27,
+    what: 'ip',
+    settled: 'ski',
+    rule: 'With PSR.db = 1 every instruction fetched from a bundle that matches an enabled IBR pair takes the Instruction Debug fault (SDM vol 2 §7.1); Ski 1.5.1 checks the IBRs only when it looks a code page up (a branch or rfi to another page, an interruption), so falling through into a breakpointed bundle of the same page raises nothing',
+  },
   'alat-cmpxchg-fail': {
     step: 18,
     what: 'ip',

@@ -97,6 +97,9 @@ const NAT_CONSUMPTION_VECTOR = 0x5600n;
 const REGISTER_NAT_CODE = 0x1n;
 /** The Unaligned Reference vector. */
 const UNALIGNED_VECTOR = 0x5a00n;
+/** The Debug vector (Instruction and Data Debug faults) and ISR.x (an instruction fetch). */
+const DEBUG_VECTOR = 0x5900n;
+const ISR_X = 1n << 32n;
 /** ISR.ni: the interruption happened with PSR.ic = 0. */
 const ISR_NI = 1n << 39n;
 const TRAP_VECTORS_WITHOUT_IFA: readonly bigint[] = [0x5f00n, 0x6000n];
@@ -155,5 +158,12 @@ export function normalise(s: StepState): StepState {
   // IHA: Ski writes it on every VHPT walk while PSR.ic = 1, the SDM only on the interruptions
   // of IHA_VECTORS (README, quirks); compared there only.
   if (!s.interrupted || !IHA_VECTORS.includes(BigInt(s.ip) & 0x7fffn)) delete regs.iha;
+  // The Debug vector defines IFA but not ITIR either (SDM vol 2, the vector's parameters). For
+  // an Instruction Debug fault (ISR.x) Ski's IFA is its ip, which carries the slot (+4/+8,
+  // README, quirks): IFA is compared as the bundle address.
+  if (s.interrupted && (BigInt(s.ip) & 0x7fffn) === DEBUG_VECTOR) {
+    delete regs.itir;
+    if (regs.ifa !== undefined && (BigInt(regs.isr ?? '0x0') & ISR_X) !== 0n) regs.ifa = hex(BigInt(regs.ifa) & ~0xfn);
+  }
   return { ...s, regs };
 }
