@@ -21,12 +21,6 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'A cmpxchg whose compare fails stores nothing and removes no ALAT entry (SDM vol 3 cmpxchg pseudo-code: alat_inval_multiple_entries only when AR[CCV] equals the value read); Ski with -alat removes the overlapping entries on every cmpxchg, so its chk.a.nc branches',
   },
-  'break-x': {
-    step: 10,
-    what: 'iim',
-    settled: 'open',
-    rule: 'IIM of a Break Instruction fault from break.x 0x3fffffffffffffff: Ski writes the low 21 bits of imm62 (0x1fffff), the model the whole imm62; the SDM break pseudo-code (X-unit form) decides',
-  },
   'mm-sss': {
     step: 13,
     what: 'r4',
