@@ -145,7 +145,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
           () => {
             const e = m.dtlb.lookup(region(m, va).rid, va);
-            m.setGr(r1, e?.p ? BigInt(e.key) : 1n);
+            // The key goes to bits 31:8 of r1 (SDM vol 3, tak); 1 when no present translation matches.
+            m.setGr(r1, e?.p ? BigInt(e.key) << 8n : 1n);
             return CONT;
           },
           undefined,

@@ -21,6 +21,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'A cmpxchg whose compare fails stores nothing and removes no ALAT entry (SDM vol 3 cmpxchg pseudo-code: alat_inval_multiple_entries only when AR[CCV] equals the value read); Ski with -alat removes the overlapping entries on every cmpxchg, so its chk.a.nc branches',
   },
+  'tlb-ptr-tc': {
+    step: 39,
+    what: 'r11',
+    settled: 'ski',
+    rule: 'ptr.d purges the overlapping data TC entries as well as the TRs (SDM vol 2 §4.1.1.4 purge behaviour; vol 3 itr: the old TR translation "may remain as a TC entry" and software uses ptr to purge it), so tak then finds no translation and returns 1; Ski 1.5.1 purges only the TRs and still returns the TC entry\'s key',
+  },
   'mm-sss': {
     step: 13,
     what: 'r4',
