@@ -27,6 +27,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'ptr.d purges the overlapping data TC entries as well as the TRs (SDM vol 2 §4.1.1.4 purge behaviour; vol 3 itr: the old TR translation "may remain as a TC entry" and software uses ptr to purge it), so tak then finds no translation and returns 1; Ski 1.5.1 purges only the TRs and still returns the TC entry\'s key',
   },
+  'ifs-interruption': {
+    step: 19,
+    what: 'ifs',
+    settled: 'ski',
+    rule: 'An interruption with PSR.ic = 1 clears IFS.v and writes no other IFS field (SDM vol 2, IFS (CR23): v "cleared to 0 on interruption if PSR.ic is 1"; the frame marker is written only by cover and read only by rfi with v = 1); Ski 1.5.1 clears all of IFS, so the frame marker written before (0x185) reads back 0',
+  },
   'mm-sss': {
     step: 13,
     what: 'r4',

@@ -349,8 +349,9 @@ function system(g: Gen) {
         const written = off && ['ifa', 'itir', 'iha'].includes(cr);
         if (written || chance(x, 0.6)) emit(g, `movl r28=${hex(crValue(g, cr, !off))}`, `mov cr.${cr}=r28`, 'srlz.d');
         emit(g, `mov ${dst(g)}=cr.${cr}`);
-        // Ski clears all of IFS on an interruption, the model only IFS.v (open divergence,
-        // known-divergences.ts): IFS goes back to 0 before the next interruption can happen.
+        // Ski clears all of IFS on an interruption, the SDM (and the model) only IFS.v
+        // (ifs-interruption, known-divergences.ts): IFS goes back to 0 before the next
+        // interruption can happen, so that Ski's extra clearing cannot show.
         if (cr === 'ifs' && off) emit(g, 'mov cr.ifs=r0');
         if (off) icOn(g);
       },
