@@ -21,6 +21,12 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'A cmpxchg whose compare fails stores nothing and removes no ALAT entry (SDM vol 3 cmpxchg pseudo-code: alat_inval_multiple_entries only when AR[CCV] equals the value read); Ski with -alat removes the overlapping entries on every cmpxchg, so its chk.a.nc branches',
   },
+  'spec-natpage-abit': {
+    step: 51,
+    what: 'ip',
+    settled: 'ski',
+    rule: 'A speculative load from a NaTPage whose access bit is 0 returns a NaT without a fault: Data NaT Page Consumption ranks above Data Access Bit (SDM vol 2, interruption priorities) and is always deferred for speculative loads (vol 2 §5.5.5); Ski 1.5.1 checks the access bit first and takes the Data Access Bit fault (0x2800)',
+  },
   'tlb-ptr-tc': {
     step: 39,
     what: 'r11',
