@@ -9,7 +9,7 @@ import { UnsupportedInstruction } from './errors.js';
 import { hex64, toBig } from './exec/int64.js';
 import { Machine, type EventRecord } from './exec/machine.js';
 import { CodeCache, runLoop } from './exec/run.js';
-import { isPendableVector, type ScheduledInterrupt } from './exec/interrupts.js';
+import { isPendableVector, type LintOutcome, type LintPin, type ScheduledInterrupt } from './exec/interrupts.js';
 import { installPalEntry } from './exec/pal.js';
 
 export { UnsupportedInstruction, isPendableVector };
@@ -167,6 +167,21 @@ export class Emulator {
    */
   raiseInterrupt(vector: number): void {
     this.machine.ext.raise(vector);
+  }
+
+  /**
+   * Drives LINT pin 0 or 1 to its active level (by LRR0/1.ipp): it delivers what its LRR says
+   * (INT: the LRR's vector, NMI: 2, ExtINT: 0), unless masked; a level-triggered pin stays
+   * pending until lowerLint. Returns 'pended', 'masked', 'reserved-vector' (INT below 16), or
+   * null when the pin was already active; PMI/INIT delivery throws (no PAL entry for them).
+   */
+  raiseLint(pin: LintPin): LintOutcome | null {
+    return this.machine.ext.raiseLint(pin);
+  }
+
+  /** Drives LINT pin 0 or 1 to its inactive level. */
+  lowerLint(pin: LintPin): void {
+    this.machine.ext.lowerLint(pin);
   }
 
   /** Raises `vector` before step `step` (a schedule entry; see EmuOptions.interrupts). */

@@ -101,13 +101,13 @@ export function decodeB(s: Slot, op: number, bundleAddr: bigint): Insn {
         const mn = h.startsWith('.sptk') && qp === 0 ? 'br' + h.slice(5) : 'br.cond' + h;
         return mk('br_cond', 'B', qp, mn, t, { imm: target });
       }
-      if (btype === 5 && qp !== 0) return unsupported('B', qp, 'br.cloop with nonzero qp');
-      if (btype === 5) return mk('br_cloop', 'B', qp, 'br.cloop' + h, t, { imm: target });
-      // Modulo-scheduled loop branches (B1 wexit/wtop with a qp; B2 cexit/ctop with qp 0).
+      // The counted branches (B2 cloop, cexit, ctop) are not predicated: their bits 5:0 are
+      // unused and ignored (objdump prints no predicate, Ski executes them whatever the field
+      // holds). The modulo-scheduled wexit/wtop (B1) take their loop condition from the qp.
+      if (btype === 5) return mk('br_cloop', 'B', 0, 'br.cloop' + h, t, { imm: target });
       const ms = MODULO_BTYPE[btype];
       if (ms === undefined) return unsupported('B', qp, `B1 btype ${btype}`);
-      if (ms.startsWith('c') && qp !== 0) return unsupported('B', qp, `br.${ms} with nonzero qp`);
-      return mk(`br_${ms}`, 'B', qp, `br.${ms}${h}`, t, { imm: target });
+      return mk(`br_${ms}`, 'B', ms.startsWith('c') ? 0 : qp, `br.${ms}${h}`, t, { imm: target });
     }
     case 7: {
       // B6 brp target25,tag13: a prediction hint, no architectural effect (never predicated).

@@ -94,8 +94,8 @@ function decodeOp5(s: Slot, qp: number, r1: number, r2: number, r3: number): Ins
     return mk('shrp', 'I', qp, 'shrp', `${R(r1)}=${R(r2)},${R(r3)},${count}`, { r1, r2, r3, n1: count });
   }
   if (x2 === 3 && x === 1) {
-    // I14 dep r1=imm1,r3,pos6,len6.
-    if (fld(s, 13, 1)) return unsupported('I', qp, 'I14 with bit 13 set');
+    // I14 dep r1=imm1,r3,pos6,len6. Bit 13 is unused in the format and ignored (objdump and
+    // Ski execute the instruction whatever it holds).
     const pos = 63 - fld(s, 14, 6),
       imm = fld(s, 36, 1) ? -1n : 0n;
     return mk('depi', 'I', qp, 'dep', `${R(r1)}=${imm},${R(r3)},${pos},${len}`, { r1, r3, imm, n1: pos, n2: len });

@@ -14,7 +14,7 @@ export function decodeM(s: Slot, op: number, bundleAddr = 0n): Insn {
     r3 = fld(s, 20, 7);
   // lfetch shares major opcodes 6/7 with the FP loads and stores: it is decided first.
   if (op === 6 || op === 7) {
-    const lf = decodeLfetch(s, op, qp, r1, r2, r3);
+    const lf = decodeLfetch(s, op, qp, r2, r3);
     if (lf) return lf;
   }
   const fp = decodeFpM(s, op);
@@ -117,6 +117,15 @@ function decodeSys1(s: Slot, qp: number, r1: number, r2: number, r3: number): In
       return mk('itr_d', 'M', qp, 'itr.d', `dtr[${R(r3)}]=${R(r2)}`, { r2, r3 });
     case 0x0f:
       return mk('itr_i', 'M', qp, 'itr.i', `itr[${R(r3)}]=${R(r2)}`, { r2, r3 });
+    // MSR and DAHR moves (x6 0x06, 0x16, 0x20) are Itanium 9500 additions that the SDM 2.3
+    // does not define; this model is an SDM 2.3 processor without those register files, so the
+    // opcodes are unimplemented there: Illegal Operation fault.
+    case 0x06:
+      return mk('unimplemented_op', 'M', qp, 'mov', `msr[${R(r3)}]=${R(r2)}`);
+    case 0x16:
+      return mk('unimplemented_op', 'M', qp, 'mov', `${R(r1)}=msr[${R(r3)}]`);
+    case 0x20:
+      return mk('unimplemented_op', 'M', qp, 'mov', `${R(r1)}=dahr[${R(r3)}]`);
     case 0x17:
       return mk('mov_from_cpuid', 'M', qp, 'mov', `${R(r1)}=cpuid[${R(r3)}]`, { r1, r3 });
     case 0x18:
@@ -339,16 +348,32 @@ export function decodeCheck(s: Slot, unit: 'M' | 'I', qp: number, bundleAddr: bi
 const LFETCH: Record<number, string> = { 0x2c: '', 0x2d: '.excl', 0x2e: '.fault', 0x2f: '.fault.excl' };
 const LFETCH_HINT = ['', '.nt1', '.nt2', '.nta'];
 
-/** lfetch (M13), with register (M14) or immediate (M15) post-increment; null for other forms. */
-function decodeLfetch(s: Slot, op: number, qp: number, r1: number, r2: number, r3: number): Insn | null {
+/**
+ * lfetch (M13), with register (M14) or immediate (M15) post-increment; null for other forms.
+ * The fields the SDM 2.3 formats leave unused are ignored, as objdump and Ski do: bits 12:6 of
+ * every form and bits 19:13 of M13. Later processors (Itanium 9500) put hints there, which
+ * objdump prints: bit 12 a `.d4`-`.d7` hint (4 + the nt hint field) and, in M13 of the plain
+ * lfetch, bit 19 a `lfetch.count` form (count = bits 11:6 + 1, stride = sext(bits 17:13) · 64
+ * bytes). All are prefetch hints with no architectural effect: they execute as lfetch.
+ */
+function decodeLfetch(s: Slot, op: number, qp: number, r2: number, r3: number): Insn | null {
   const x6 = fld(s, 30, 6),
     m = fld(s, 36, 1),
     x = fld(s, 27, 1);
   const kind = LFETCH[x6];
-  if (kind === undefined || (op === 6 && x !== 0) || r1 !== 0) return null;
-  const mn = `lfetch${kind}${LFETCH_HINT[fld(s, 28, 2)]}`,
+  if (kind === undefined || (op === 6 && x !== 0)) return null;
+  const hint = fld(s, 28, 2),
+    hintText = fld(s, 12, 1) ? `.d${4 + hint}` : LFETCH_HINT[hint],
     sub = kind.startsWith('.fault') ? 'fault' : '';
-  if (op === 6 && m === 0) return r2 !== 0 ? null : mk('lfetch', 'M', qp, mn, `[${R(r3)}]`, { r3, sub });
+  if (op === 6 && m === 0) {
+    if (x6 === 0x2c && fld(s, 19, 1)) {
+      const count = fld(s, 6, 6) + 1,
+        stride = sext(fld(s, 13, 5), 5) * 64n;
+      return mk('lfetch', 'M', qp, `lfetch.count${hintText}`, `[${R(r3)}],${count},${stride}`, { r3, sub });
+    }
+    return mk('lfetch', 'M', qp, `lfetch${kind}${hintText}`, `[${R(r3)}]`, { r3, sub });
+  }
+  const mn = `lfetch${kind}${hintText}`;
   if (op === 6) return mk('lfetch_postreg', 'M', qp, mn, `[${R(r3)}],${R(r2)}`, { r2, r3, sub });
   const imm = sext((m << 8) | (x << 7) | r2, 9);
   return mk('lfetch_postimm', 'M', qp, mn, `[${R(r3)}],${imm}`, { r3, imm, sub });

@@ -165,14 +165,16 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'break': {
       const imm = ins.imm,
         isB = ins.unit === 'B';
-      const info = { iim: isB ? 0n : imm } as const; // made once: the fault path allocates nothing
+      // IIM: the B-unit form reports 0; the X-unit form only the low 21 bits of imm62, the L
+      // slot's upper 41 bits are ignored (SDM vol 3, break: immediate = zero_ext(imm62, 21)).
+      const iim = isB ? 0n : ins.unit === 'X' ? imm & 0x1fffffn : imm;
+      const info = { iim } as const; // made once: the fault path allocates nothing
       if (imm === 0n) return () => HALT;
       return () => {
         if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
           palCall(m);
           return CONT;
         }
-        // The B-unit form does not report its immediate: IIM is 0 (SDM vol 3, break).
         return m.fault('break_inst', info);
       };
     }

@@ -94,6 +94,9 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
   }
   // Encodings the SDM defines as an Illegal Operation fault, whatever the predicate.
   if (ins.op === 'illegal_op') return { exec: () => m.fault('illegal_op'), qp: 0, pure: false };
+  // Opcodes this processor does not implement (later additions to the architecture): an
+  // Illegal Operation fault when the predicate is true, as Ski does.
+  if (ins.op === 'unimplemented_op') return { exec: () => m.fault('illegal_op'), qp: ins.qp, pure: false };
   let body =
     compileAlu(m, ins) ??
     compileMm(m, ins) ??

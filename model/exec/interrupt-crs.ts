@@ -45,6 +45,7 @@ export function writeInterruptCr(m: Machine, n: number, v: bigint, curStep: numb
   else if (VECTOR_REGS.includes(n) || LRRS.includes(n)) {
     m.cr[n] = v & VECTOR_REG_KEPT;
     if (n === CR.ITV) m.ext.retime(curStep);
+    if (LRRS.includes(n)) m.ext.lrrWritten();
   } else if (n === CR.ITM) {
     m.cr[n] = v;
     m.ext.retime(curStep);

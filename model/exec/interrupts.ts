@@ -34,6 +34,14 @@ export const NMI_VECTOR = 2;
 
 /** Fields of ITV, PMV, CMCV and LRR0/1 (SDM vol 2 §5.8.3.x). */
 const VECTOR_M_BIT = 16n;
+/** LRR0/LRR1 (CR80/81): LINT0/LINT1's local redirection registers (SDM vol 2 §5.8.3.x). */
+const LRR_CR = [80, 81] as const;
+/** LRR.dm: what a LINT pin delivers (1, 3 and 6 are reserved and cannot be written). */
+export const LRR_DELIVERY = Object.freeze({ INT: 0, PMI: 2, NMI: 4, INIT: 5, EXTINT: 7 });
+/** A LINT pin: 0 (through LRR0) or 1 (through LRR1). */
+export type LintPin = 0 | 1;
+/** What a LINT pin's activation did. */
+export type LintOutcome = 'pended' | 'masked' | 'reserved-vector';
 /** The one external interrupt vector of the priority table (0x3000). */
 const EXT_INT_ROW: PriorityRow = PRIORITY_TABLE.find((r) => r.name === 'ext_int')!;
 
@@ -41,6 +49,10 @@ const EXT_INT_ROW: PriorityRow = PRIORITY_TABLE.find((r) => r.name === 'ext_int'
 export interface ScheduledInterrupt {
   readonly step: number;
   readonly vector: number;
+}
+
+function checkPin(pin: number): void {
+  if (pin !== 0 && pin !== 1) throw new RangeError(`bad LINT pin ${String(pin)}: use 0 or 1`);
 }
 
 /** Whether `v` can be pended: ExtINT (0), NMI (2) or 16..255 (1 and 3..15 are reserved). */
@@ -61,6 +73,8 @@ export class ExtInterrupts {
   private next = 0;
   /** Step before which the interval timer matches (ITC = ITM), or Infinity. */
   private timerStep = Infinity;
+  /** Electrical level of LINT0/LINT1 (true = high); LRR.ipp says which level is active. */
+  private readonly lintHigh: [boolean, boolean] = [false, false];
 
   constructor(private readonly m: InterruptHost) {}
 
@@ -80,6 +94,84 @@ export class ExtInterrupts {
     if (!isPendableVector(vector)) throw new RangeError(`bad interrupt vector ${vector}: use 0, 2 or 16..255`);
     this.irr[vector] = 1;
     this.update();
+  }
+
+  /**
+   * Drives LINT pin `pin` to an electrical level (SDM vol 2 §5.8.3.x, LRR0/1). The pin is
+   * active when the level matches LRR.ipp (0: high, 1: low). An edge-triggered pin (LRR.tm = 0)
+   * delivers once on its inactive-to-active edge, and the edge is lost while LRR.m = 1; a
+   * level-triggered pin (tm = 1) stays pending while active and unmasked (again after EOI).
+   * LRR.dm chooses what it delivers: INT its vector (16..255; a lower one is reserved and
+   * ignored), NMI vector 2, ExtINT vector 0. PMI and INIT go to PAL's PALE_PMI/PALE_INIT entries,
+   * not through the IVT; the model has no PAL code there, so they are refused (an Error).
+   * Returns what the level change did on an activation, or null when the pin did not turn active.
+   */
+  setLint(pin: LintPin, high: boolean): LintOutcome | null {
+    checkPin(pin);
+    const wasActive = this.lintActive(pin);
+    this.lintHigh[pin] = high;
+    const active = this.lintActive(pin);
+    let outcome: LintOutcome | null = null;
+    if (active && !wasActive) outcome = this.lintDeliver(pin);
+    this.update();
+    return outcome;
+  }
+
+  /** Drives LINT pin `pin` to its active level (by LRR.ipp); see setLint. */
+  raiseLint(pin: LintPin): LintOutcome | null {
+    checkPin(pin);
+    return this.setLint(pin, !this.lrrField(pin, 13, 1));
+  }
+
+  /** Drives LINT pin `pin` to its inactive level (by LRR.ipp). */
+  lowerLint(pin: LintPin): void {
+    checkPin(pin);
+    this.setLint(pin, this.lrrField(pin, 13, 1) === 1);
+  }
+
+  /** LRR0/1 written: a level-triggered pin that is active and now unmasked pends its vector. */
+  lrrWritten(): void {
+    this.update();
+  }
+
+  private lrrField(pin: LintPin, lo: number, width: number): number {
+    return Number((this.m.cr[LRR_CR[pin]]! >> BigInt(lo)) & ((1n << BigInt(width)) - 1n));
+  }
+
+  private lintActive(pin: LintPin): boolean {
+    return this.lintHigh[pin] !== (this.lrrField(pin, 13, 1) === 1);
+  }
+
+  /** The vector LINT pin `pin` delivers by its LRR.dm; null for a reserved INT vector, 'pal' for PMI/INIT. */
+  private lintVector(pin: LintPin): number | null | 'pal' {
+    const dm = this.lrrField(pin, 8, 3);
+    if (dm === LRR_DELIVERY.NMI) return NMI_VECTOR;
+    if (dm === LRR_DELIVERY.EXTINT) return EXTINT_VECTOR;
+    if (dm === LRR_DELIVERY.PMI || dm === LRR_DELIVERY.INIT) return 'pal';
+    const v = this.lrrField(pin, 0, 8);
+    return v >= 16 ? v : null;
+  }
+
+  /** The pin turned active: pends its vector unless masked (an edge is then lost). */
+  private lintDeliver(pin: LintPin): LintOutcome {
+    const v = this.lintVector(pin);
+    if (v === 'pal') {
+      const mode = this.lrrField(pin, 8, 3) === LRR_DELIVERY.PMI ? 'PMI' : 'INIT';
+      throw new Error(`LINT${pin}: delivery mode ${mode} goes to PAL (PALE_${mode}), which the model does not have`);
+    }
+    if (v === null) return 'reserved-vector';
+    if (this.lrrField(pin, 16, 1)) return 'masked';
+    this.irr[v] = 1;
+    return 'pended';
+  }
+
+  /** Level-triggered pins (LRR.tm = 1): active, unmasked and not in service → pending. */
+  private refreshLintLevels(): void {
+    for (const pin of [0, 1] as const) {
+      if (!this.lintActive(pin) || this.lrrField(pin, 15, 1) === 0 || this.lrrField(pin, 16, 1)) continue;
+      const v = this.lintVector(pin);
+      if (typeof v === 'number' && !this.inService[v]) this.irr[v] = 1;
+    }
   }
 
   /** Called by the step loop when m.steps reached m.nextTimedStep: pends what is due. */
@@ -178,6 +270,7 @@ export class ExtInterrupts {
   /** Recomputes m.extPending; when it turns on, the current bundle run stops so the loop can deliver. */
   private update(): void {
     const m = this.m;
+    this.refreshLintLevels();
     const was = m.extPending;
     m.extPending = this.highestUnmasked() !== SPURIOUS_VECTOR;
     m.pollAt = m.extPending ? 0 : m.nextTimedStep;

@@ -92,15 +92,19 @@ export class TlbSide {
 }
 
 /**
- * Access rights of a page (SDM vol 2 Table 4-3, as this project reads it): returns the rights
+ * Access rights of a page (SDM vol 2 Table 4-3 "Page Access Rights"): returns the rights
  * string ('r', 'w', 'x' letters) that privilege level `cpl` has on a page with fields ar/pl.
- * ar 0-3: R, RX, RW, RWX when cpl ≤ pl. ar 4-6: at cpl = pl R, RX, RW; at cpl < pl RW, RWX,
- * RWX. ar 7: RX at cpl 0, X (execute, promotable by epc) at other levels.
+ * ar 0-3: R, RX, RW, RWX when cpl ≤ pl. ar 4-6 give two sets of rights, read along the
+ * table's columns: R, RX, RWX at cpl = pl (pl ≠ 0); RW, RWX, RW at cpl < pl and at cpl 0 —
+ * except ar 5, whose RWX is PL0's only (RX at every other cpl ≤ pl). ar 7: RX at cpl 0, X
+ * (execute, promotable by epc) at other levels.
  */
 export function pageRights(ar: number, pl: number, cpl: number): string {
   if (ar === 7) return cpl === 0 ? 'rx' : 'x';
   if (cpl > pl) return '';
   if (ar <= 3) return ['r', 'rx', 'rw', 'rwx'][ar]!;
-  if (cpl === pl) return ['r', 'rx', 'rw'][ar - 4]!;
-  return ['rw', 'rwx', 'rwx'][ar - 4]!;
+  if (ar === 5) return cpl === 0 ? 'rwx' : 'rx';
+  const samePl = cpl === pl && cpl !== 0;
+  if (ar === 4) return samePl ? 'r' : 'rw';
+  return samePl ? 'rwx' : 'rw';
 }

@@ -411,3 +411,164 @@ describe('PAL static calling convention', () => {
     expect(gr(bad, 8)).toBe((1n << 64n) - 2n);
   });
 });
+
+describe('LINT0/LINT1 through LRR0/LRR1 (SDM vol 2 §5.8.3.x)', () => {
+  const LRR0 = 80;
+  /** Writes LRR`pin` = value, then reads IVR into r8, EOI, IVR into r9, EOI, IVR into r10 (PSR.i = 0). */
+  function lrrProgram(pin: 0 | 1, value: bigint): Emulator {
+    return load(`
+	movl r2=${hex(value)}
+	;;
+	mov cr.lrr${pin}=r2
+	;;
+	srlz.d
+	;;
+	mov r3=1
+	;;
+	mov r8=cr.ivr
+	;;
+	mov cr.eoi=r0
+	;;
+	srlz.d
+	;;
+	mov r9=cr.ivr
+	;;
+	mov cr.eoi=r0
+	;;
+	srlz.d
+	;;
+	mov r10=cr.ivr
+	;;`);
+  }
+  /** Steps until the LRR write is done (r3 = 1 marks it). */
+  const toMarker = (emu: Emulator) => {
+    while (emu.machine.grLo[3] !== 1) emu.step();
+  };
+  const ivrReads = (emu: Emulator) => {
+    emu.run(1000);
+    const st = emu.recordedState();
+    return [gr(st, 8), gr(st, 9), gr(st, 10)];
+  };
+
+  it('INT mode, edge-triggered: one activation pends the LRR vector once', () => {
+    const emu = lrrProgram(0, 0x45n);
+    toMarker(emu);
+    expect(emu.raiseLint(0)).toBe('pended');
+    expect(emu.raiseLint(0)).toBeNull(); // already active: no new edge
+    expect(ivrReads(emu)).toEqual([0x45n, 15n, 15n]);
+  });
+
+  it('NMI mode delivers vector 2 (not masked by TPR.mmi), ExtINT mode vector 0 (LRR.vector ignored)', () => {
+    const nmi = load(`
+	mov r2=1
+	;;
+	shl r2=r2,16
+	;;
+	mov cr.tpr=r2
+	;;
+	mov r2=0x400
+	;;
+	mov cr.lrr1=r2
+	;;
+	srlz.d
+	;;
+	mov r3=1
+	;;
+	mov r8=cr.ivr
+	;;`);
+    toMarker(nmi);
+    expect(nmi.raiseLint(1)).toBe('pended');
+    nmi.run(1000);
+    expect(gr(nmi.recordedState(), 8)).toBe(2n);
+    const extint = lrrProgram(0, 0x7a5n); // dm 7, vector field 0xa5
+    toMarker(extint);
+    extint.raiseLint(0);
+    expect(ivrReads(extint)).toEqual([0n, 15n, 15n]);
+  });
+
+  it('a masked edge is lost; an INT vector below 16 is reserved and pends nothing', () => {
+    const masked = lrrProgram(0, 0x10045n);
+    toMarker(masked);
+    expect(masked.raiseLint(0)).toBe('masked');
+    expect(ivrReads(masked)).toEqual([15n, 15n, 15n]);
+    const low = lrrProgram(1, 0x0fn);
+    toMarker(low);
+    expect(low.raiseLint(1)).toBe('reserved-vector');
+    expect(ivrReads(low)).toEqual([15n, 15n, 15n]);
+  });
+
+  it('level-triggered: pending again after EOI while the pin stays active, not once it is lowered', () => {
+    const emu = lrrProgram(0, 0x8045n); // tm = 1
+    toMarker(emu);
+    emu.raiseLint(0);
+    while (emu.machine.grLo[9] === 0) emu.step(); // the second IVR read has acquired it again
+    emu.lowerLint(0);
+    expect(ivrReads(emu)).toEqual([0x45n, 0x45n, 15n]);
+  });
+
+  it('a level-triggered pin raised while masked pends when LRR.m is cleared', () => {
+    const emu = load(`
+	movl r2=0x18045
+	;;
+	mov cr.lrr0=r2
+	;;
+	srlz.d
+	;;
+	mov r3=1
+	;;
+	mov r8=cr.ivr
+	movl r2=0x8045
+	;;
+	mov cr.lrr0=r2
+	;;
+	srlz.d
+	;;
+	mov r9=cr.ivr
+	;;`);
+    toMarker(emu);
+    expect(emu.raiseLint(0)).toBe('masked');
+    emu.run(1000);
+    const st = emu.recordedState();
+    expect([gr(st, 8), gr(st, 9)]).toEqual([15n, 0x45n]);
+  });
+
+  it('LRR.ipp = 1: the pin is active low', () => {
+    const emu = lrrProgram(1, 0x2045n);
+    toMarker(emu);
+    expect(emu.machine.ext.setLint(1, true)).toBeNull(); // high: inactive
+    expect(emu.machine.ext.setLint(1, false)).toBe('pended'); // falling edge: active
+    expect(ivrReads(emu)).toEqual([0x45n, 15n, 15n]);
+  });
+
+  it('with PSR.i = 1 the LINT vector is taken at 0x3000 like any other', () => {
+    const emu = load(
+      `\tmov r2=0x51\n\t;;\n\tmov cr.lrr0=r2\n\t;;\n\tsrlz.d\n\t;;\n` +
+        enter(PSR.ic | PSR.i, 'on') +
+        `
+	mov r3=1
+	;;
+	mov r8=1
+	;;`,
+    );
+    toMarker(emu);
+    emu.raiseLint(0);
+    emu.run(1000);
+    const st = emu.recordedState();
+    expect(ev(st).vector).toBe(EXT_INT);
+    expect(gr(st, 8)).toBe(0n);
+    expect(emu.machine.cr[LRR0]).toBe(0x51n);
+    expect((emu.machine.ext.readIrr(1) >> 0x11n) & 1n).toBe(1n); // 0x51 still pending (not acquired)
+  });
+
+  it('PMI and INIT go to PAL, which the model does not have: a clear error; a bad pin is refused', () => {
+    for (const [dm, name] of [
+      [0x200n, 'PMI'],
+      [0x500n, 'INIT'],
+    ] as const) {
+      const emu = lrrProgram(0, dm);
+      toMarker(emu);
+      expect(() => emu.raiseLint(0)).toThrow(`LINT0: delivery mode ${name} goes to PAL (PALE_${name})`);
+    }
+    expect(() => new Emulator().raiseLint(2 as 0)).toThrow('bad LINT pin 2');
+  });
+});

@@ -20,7 +20,7 @@ copyFileSync(join(fixtures, 'branch-call.json'), join(fixtures, 'lfetch.json'));
 const spec = parseWorkload(
   {
     kind: 'ski-programs',
-    programs: ['alloc-static', 'branch-call', 'break-x', 'fp-intmul', 'lfetch', 'unimpl-ia'],
+    programs: ['alloc-static', 'branch-call', 'brl-unimpl', 'fp-intmul', 'lfetch', 'unimpl-ia'],
     fixtures,
   },
   'test',

@@ -33,11 +33,23 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, KnownDivergence>> = {
     settled: 'ski',
     rule: 'A cmpxchg whose compare fails stores nothing and removes no ALAT entry (SDM vol 3 cmpxchg pseudo-code: alat_inval_multiple_entries only when AR[CCV] equals the value read); Ski with -alat removes the overlapping entries on every cmpxchg, so its chk.a.nc branches',
   },
-  'break-x': {
-    step: 10,
-    what: 'iim',
-    settled: 'open',
-    rule: 'IIM of a Break Instruction fault from break.x 0x3fffffffffffffff: Ski writes the low 21 bits of imm62 (0x1fffff), the model the whole imm62; the SDM break pseudo-code (X-unit form) decides',
+  'spec-natpage-abit': {
+    step: 51,
+    what: 'ip',
+    settled: 'ski',
+    rule: 'A speculative load from a NaTPage whose access bit is 0 returns a NaT without a fault: Data NaT Page Consumption ranks above Data Access Bit (SDM vol 2, interruption priorities) and is always deferred for speculative loads (vol 2 §5.5.5); Ski 1.5.1 checks the access bit first and takes the Data Access Bit fault (0x2800)',
+  },
+  'tlb-ptr-tc': {
+    step: 39,
+    what: 'r11',
+    settled: 'ski',
+    rule: 'ptr.d purges the overlapping data TC entries as well as the TRs (SDM vol 2 §4.1.1.4 purge behaviour; vol 3 itr: the old TR translation "may remain as a TC entry" and software uses ptr to purge it), so tak then finds no translation and returns 1; Ski 1.5.1 purges only the TRs and still returns the TC entry\'s key',
+  },
+  'ifs-interruption': {
+    step: 19,
+    what: 'ifs',
+    settled: 'ski',
+    rule: 'An interruption with PSR.ic = 1 clears IFS.v and writes no other IFS field (SDM vol 2, IFS (CR23): v "cleared to 0 on interruption if PSR.ic is 1"; the frame marker is written only by cover and read only by rfi with v = 1); Ski 1.5.1 clears all of IFS, so the frame marker written before (0x185) reads back 0',
   },
   'mm-sss': {
     step: 13,

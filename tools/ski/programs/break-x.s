@@ -1,5 +1,5 @@
-// break.x with a 62-bit immediate: a Break Instruction fault; which bits IIM holds is listed
-// in known-divergences.ts (Ski: the low 21).
+// break.x with a 62-bit immediate: a Break Instruction fault whose IIM holds only the low 21
+// bits of imm62 (SDM vol 3, break: immediate = zero_ext(imm62, 21)).
 	.include "lib/ivt.inc"
 	.text
 	.global _start

@@ -349,8 +349,9 @@ function system(g: Gen) {
         const written = off && ['ifa', 'itir', 'iha'].includes(cr);
         if (written || chance(x, 0.6)) emit(g, `movl r28=${hex(crValue(g, cr, !off))}`, `mov cr.${cr}=r28`, 'srlz.d');
         emit(g, `mov ${dst(g)}=cr.${cr}`);
-        // Ski clears all of IFS on an interruption, the model only IFS.v (open divergence,
-        // known-divergences.ts): IFS goes back to 0 before the next interruption can happen.
+        // Ski clears all of IFS on an interruption, the SDM (and the model) only IFS.v
+        // (ifs-interruption, known-divergences.ts): IFS goes back to 0 before the next
+        // interruption can happen, so that Ski's extra clearing cannot show.
         if (cr === 'ifs' && off) emit(g, 'mov cr.ifs=r0');
         if (off) icOn(g);
       },
@@ -453,12 +454,14 @@ function translation(g: Gen) {
       1,
       () => {
         // ptc.l over a TR is a machine check on Ski (and undefined in the SDM): it purges
-        // only inside the TC pages 3..5; ptr any range.
+        // only inside the TC pages 3..5. ptr purges only inside the TR pages 0..2: Ski's ptr
+        // leaves overlapping TC entries, which the SDM purges (tlb-ptr-tc, known-divergences.ts).
         if (chance(x, 0.5)) {
           const tc = VA1 + BigInt(int(x, 3, 5)) * 0x4000n + BigInt(int(x, 0, 0x3ff) * 8);
           emit(g, `movl r28=${hex(tc)}`, `mov r29=${pick(x, [12, 14]) << 2}`, 'ptc.l r28,r29', 'srlz.d');
         } else {
-          emit(g, `movl r28=${hex(va)}`, `mov r29=${pick(x, [12, 14, 16, 20]) << 2}`);
+          const trPage = VA1 + BigInt(int(x, 0, 2)) * 0x4000n + BigInt(int(x, 0, 0x3ff) * 8);
+          emit(g, `movl r28=${hex(trPage)}`, `mov r29=${pick(x, [12, 14]) << 2}`);
           emit(g, `${pick(x, ['ptr.d', 'ptr.i'])} r28,r29`, 'srlz.d');
         }
       },
