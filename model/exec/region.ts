@@ -1,22 +1,32 @@
 // Block compilation (issue 13): a run of consecutive bundles of one code page, generated as one
 // JavaScript function that falls through from bundle to bundle and follows taken branches to
-// any bundle of the run without returning to the dispatcher (run.ts). Per slot it keeps the
-// exact bookkeeping of the per-bundle function (codegen.ts): m.slot for closures that read it,
-// IIPA, PSR.ss, pending traps (taken at once, then back to the dispatcher), faults, halt.
+// any bundle of the run without returning to the dispatcher (run.ts). Simple instructions (ALU,
+// compares, the IP-relative br.cond: region-inline.ts) are written out inline; every other slot
+// calls its closure with the per-bundle function's bookkeeping (codegen.ts): m.slot for closures
+// that read it, IIPA, pending traps (taken at once, then back to the dispatcher), faults, halt.
 // Control goes back to the dispatcher when it leaves the run, when the step budget cannot cover
-// the next bundle, and whenever the code or its fetch may have changed: a write to any code
-// page (self-modifying code: mem.codeWrites), a translation change (xlateEpoch: TLB inserts and
-// purges, RR/PKR/PSR changes), a cpl or vm change (the fetch's translation context).
+// the next bundle, and whenever an instruction may have changed what the region assumes: a
+// pending trap, PSR.ss or PSR.tb set (the region raises neither the Single Step nor the Taken
+// Branch trap itself), a write to any code page (self-modifying code: mem.codeWrites), a
+// translation change (xlateEpoch: TLB inserts and purges, RR/PKR/PSR changes), a cpl or vm
+// change (the fetch's translation context). Hook for checks on the access path (e.g. debug
+// faults under PSR.db): loads and stores always go through their closures, never inline.
+import type { Insn } from '../decode/insn.js';
+import { jump } from './compile-br.js';
 import type { Exec, Machine } from './machine.js';
+import { inlineBody, inlineBranch } from './region-inline.js';
 
 /**
  * Runs the region from its bundle at page index `k`, slot `start`, until control leaves it or
  * `limit` total steps would be exceeded by the next bundle (the dispatcher steps that tail).
+ * Entered only with no pending trap and PSR.ss = tb = 0 (run.ts); it leaves as soon as an
+ * instruction changes any of these.
  */
 export type RegionRun = (k: number, start: number, limit: number) => void;
 
-/** One bundle of a region: its slot closures as compiled for the per-bundle path. */
+/** One bundle of a region: its decoded slots and their closures as compiled for the per-bundle path. */
 export interface RegionBundle {
+  readonly insns: readonly Insn[];
   readonly exec: readonly (Exec | null)[];
   readonly qp: Uint8Array;
   readonly pure: readonly boolean[];
@@ -25,34 +35,98 @@ export interface RegionBundle {
 
 type Advance = (m: Machine, lastSlot: number) => void;
 
-/** The per-slot code; `j` is the bundle's index in the region, `e` the closure's name. */
-function slotCode(b: RegionBundle, i: number, e: string, len: number): string[] {
-  const f = b.exec[i],
-    q = b.qp[i]!;
-  const call = f === null ? '0' : q ? `(P[${q}] === 0 ? 0 : ${e}())` : `${e}()`;
-  const prev = i > 0 ? b.exec[i - 1] : null;
-  return [
-    `      case ${i}:`,
-    f !== null && !b.pure[i] ? `        m.slot = ${i};` : '',
-    // PSR.ic and PSR.ss as the instruction starts (an rfi that sets ss does not trap): read at
-    // the bundle's start and again after a slot whose closure is not pure (only those write the PSR).
-    prev !== null && prev !== undefined && !b.pure[i - 1] ? '        ic = m.ic; ss = m.ss;' : '',
-    `        r = ${call};`,
-    `        if (r > 1) { m.steps = sb + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return; }`,
-    '        if (ic !== 0) { m.iipaLo = bl; m.iipaHi = hi; }',
-    '        if (ss !== 0) m.pendingTraps |= 8;',
-    `        if (r === 1) {`,
-    `          m.steps = sb + ${i + 1};`,
-    `          if (m.pendingTraps !== 0) { m.takeTraps(${i}, sb + ${i}); return; }`,
-    // A taken branch to a bundle of this region: go on here (slot 0 only: rfi may resume mid-bundle).
-    '          d = (m.ipLo - vb) | 0;',
-    `          if (m.ipHi === hi && m.slot === 0 && d >= 0 && d < ${len * 16} && SAME) { j = d >>> 4; start = 0; continue; }`,
-    '          return;',
-    '        }',
-    i + 1 < b.n
-      ? `        if (m.pendingTraps !== 0) { m.steps = sb + ${i + 1}; m.slot = ${i + 1}; m.takeTraps(${i}, sb + ${i}); return; }`
-      : `        if (m.pendingTraps !== 0) { m.steps = sb + ${i + 1}; advance(m, ${i}); return; }`,
-  ];
+/** How a region runs one slot: nothing (nop), source text, an inline branch, or its closure. */
+type SlotPlan =
+  | { readonly kind: 'nop' }
+  | { readonly kind: 'inline'; readonly body: string }
+  | { readonly kind: 'branch'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'call'; readonly pure: boolean; readonly branch: boolean };
+
+/** Classes among the pure ones that may change control, the PSR or the frame (always a JUMP when they do). */
+const BRANCH_CLASSES = new Set(['br_cond', 'br_ind', 'br_cloop', 'br_call', 'br_call_ind', 'br_ret']);
+
+function planSlot(b: RegionBundle, i: number): SlotPlan {
+  if (b.exec[i] === null) return { kind: 'nop' };
+  const ins = b.insns[i]!;
+  if (b.pure[i]) {
+    const d = inlineBranch(ins);
+    if (d !== null) return { kind: 'branch', lo: d.lo, hi: d.hi };
+    const body = inlineBody(ins);
+    if (body !== null) return { kind: 'inline', body };
+  }
+  return { kind: 'call', pure: b.pure[i]!, branch: BRANCH_CLASSES.has(ins.op) };
+}
+
+// Inside a region the machine's IP, slot and step count are not kept up to date: the bundle's
+// address is the local `bl`, the steps before the bundle `st` (and `sb` = st - start, the step
+// of slot 0). They are written before a closure runs (m.ipLo, m.stepBase, m.slot: what
+// closures read) and whenever control leaves the region (m.ipLo, m.slot, m.steps). IIPA is
+// stored after the last slot of a run of inline slots (inline slots neither fault nor read it)
+// and after every closure.
+const IIPA = 'if (ic !== 0) { m.iipaLo = bl; m.iipaHi = hi; }';
+
+/** The per-slot code; `e` is the closure's name, `len` the region's length in bundles. */
+function slotCode(
+  plan: SlotPlan,
+  next: SlotPlan | null,
+  b: RegionBundle,
+  i: number,
+  e: string,
+  len: number,
+  same: string,
+): string[] {
+  const q = b.qp[i]!;
+  const iipaAfter = next === null || next.kind === 'call' ? `        ${IIPA}` : '';
+  switch (plan.kind) {
+    case 'nop':
+      return [`      case ${i}:`, iipaAfter];
+    case 'inline':
+      return [
+        `      case ${i}:`,
+        q ? `        if (P[${q}] !== 0) { ${plan.body} }` : `        ${plan.body}`,
+        iipaAfter,
+      ];
+    case 'branch':
+      return [
+        `      case ${i}:`,
+        q ? `        if (P[${q}] !== 0) {` : '        {',
+        `          ${IIPA}`,
+        `          t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
+        `          if (u === hi) { d = (t - vb) | 0; if (d >= 0 && d < ${len * 16}) { j = d >>> 4; start = 0; st = sb + ${i + 1}; continue; } }`,
+        `          m.steps = sb + ${i + 1}; jump(m, t, u);`,
+        `          if (m.pendingTraps !== 0) m.takeTraps(${i}, sb + ${i});`,
+        '          return;',
+        '        }',
+        iipaAfter,
+      ];
+    case 'call': {
+      const call = q ? `(P[${q}] === 0 ? 0 : ${e}())` : `${e}()`;
+      // A closure that may change the PSR, the translations, the code or the pending traps:
+      // leave at the next instruction when it did (the dispatcher goes on from there).
+      const check = !plan.pure || plan.branch;
+      const leave =
+        i + 1 < b.n
+          ? `{ m.steps = sb + ${i + 1}; m.slot = ${i + 1}; m.takeTraps(${i}, sb + ${i}); return; }`
+          : `{ m.steps = sb + ${i + 1}; advance(m, ${i}); return; }`;
+      return [
+        `      case ${i}:`,
+        plan.pure ? '' : `        m.slot = ${i};`,
+        `        r = ${call};`,
+        `        if (r > 1) { m.steps = sb + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return; }`,
+        `        ${IIPA}`,
+        plan.pure ? '' : '        ic = m.ic;',
+        '        if (r === 1) {',
+        `          m.steps = sb + ${i + 1};`,
+        `          if (m.pendingTraps !== 0) { m.takeTraps(${i}, sb + ${i}); return; }`,
+        // A taken branch to a bundle of this region: go on here (slot 0 only: rfi may resume mid-bundle).
+        '          d = (m.ipLo - vb) | 0;',
+        `          if (m.ipHi === hi && m.slot === 0 && d >= 0 && d < ${len * 16} && (m.ss | m.tb) === 0 && ${same}) { j = d >>> 4; start = 0; st = sb + ${i + 1}; ic = m.ic; continue; }`,
+        '          return;',
+        '        }',
+        check ? `        if ((m.pendingTraps | m.ss | m.tb) !== 0 || !(${same})) ${leave}` : '',
+      ];
+    }
+  }
 }
 
 /**
@@ -62,41 +136,51 @@ function slotCode(b: RegionBundle, i: number, e: string, len: number): string[] 
  */
 export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first: number, advance: Advance): RegionRun {
   const len = bundles.length;
-  // Fetch and code unchanged since the region was entered (see the header).
+  // Fetch and code unchanged since the region was entered: a write to any code page
+  // (mem.codeWrites), a translation change (xlateEpoch), a cpl or vm change.
   const same = 'm.xlateEpoch === E0 && mem.codeWrites === W0 && m.cpl === C0 && m.vm === V0';
   const lines: string[] = [
     'return function regionRun(k, start, limit) {',
     `  let j = k - ${first};`,
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
-    '  let r = 0, ic = 0, ss = 0, sb = 0, bl = 0, d = 0;',
+    '  let r = 0, ic = m.ic, st = m.steps, sb = 0, bl = 0, d = 0, t = 0, u = 0;',
     '  for (;;) {',
     '    switch (j) {',
   ];
   bundles.forEach((b, j) => {
+    const plans = Array.from({ length: b.n }, (_, i) => planSlot(b, i));
+    const calls = plans.some((p) => p.kind === 'call');
     lines.push(
       `    case ${j}:`,
-      `      if (limit - m.steps < ${b.n} - start) return;`,
-      '      bl = m.ipLo; sb = m.steps - start; m.stepBase = sb; ic = m.ic; ss = m.ss;',
+      `      bl = (vb + ${j * 16}) >>> 0;`,
+      `      if (limit - st < ${b.n} - start) { m.ipLo = bl; m.slot = start; m.steps = st; return; }`,
+      '      sb = st - start;',
+      calls ? '      m.ipLo = bl; m.stepBase = sb;' : '',
       '      switch (start) {',
     );
-    for (let i = 0; i < b.n; i++) lines.push(...slotCode(b, i, `e${j}_${i}`, len).map((l) => l.replace('SAME', same)));
-    lines.push('      }', `      m.steps = sb + ${b.n};`);
-    if (j + 1 < len)
-      // Changed fetch or code: the dispatcher's fall-through (with its implemented-address check).
-      lines.push(
-        `      if (!(${same})) { advance(m, ${b.n - 1}); return; }`,
-        `      m.ipLo = (vb + ${(j + 1) * 16}) >>> 0; m.slot = 0; start = 0;`,
-      );
-    else lines.push(`      advance(m, ${b.n - 1});`, '      return;');
+    plans.forEach((p, i) => {
+      lines.push(...slotCode(p, i + 1 < b.n ? plans[i + 1]! : null, b, i, `e${j}_${i}`, len, same));
+    });
+    lines.push('      }', `      st = sb + ${b.n}; start = 0;`);
+    if (j + 1 === len) lines.push(`      m.ipLo = bl; m.steps = st; advance(m, ${b.n - 1});`, '      return;');
   });
   lines.push('    }', '    return;', '  }', '};');
   const names = bundles.flatMap((b, j) => b.exec.map((_, i) => `e${j}_${i}`));
   const closures = bundles.flatMap((b) => b.exec);
-  const factory = new Function('m', 'mem', 'P', 'advance', ...names, lines.filter((l) => l).join('\n')) as (
-    ...a: unknown[]
-  ) => RegionRun;
-  return factory(m, m.mem, m.pr, advance, ...closures);
+  const factory = new Function(
+    'm',
+    'mem',
+    'P',
+    'L',
+    'H',
+    'N',
+    'advance',
+    'jump',
+    ...names,
+    lines.filter((l) => l).join('\n'),
+  ) as (...a: unknown[]) => RegionRun;
+  return factory(m, m.mem, m.pr, m.grLo, m.grHi, m.nat, advance, jump, ...closures);
 }
 
 /** Ops after which a region ends when not predicated (control never falls through them). */

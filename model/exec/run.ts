@@ -199,7 +199,7 @@ export class CodeCache {
     for (let k = idx; k < 256 && list.length < REGION_MAX_BUNDLES; k++) {
       const b = page.bundles[k] ?? (page.bundles[k] = this.compile((page.paLo | (k << 4)) >>> 0, page.paHi));
       if (b.decoded.slots.some((s) => s.op === 'unsupported')) break;
-      list.push(b);
+      list.push({ insns: b.decoded.slots, exec: b.exec, qp: b.qp, pure: b.pure, n: b.n });
       if (endsRegion(b.decoded.slots)) break;
     }
     if (list.length === 0) return;
@@ -332,7 +332,8 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     const page = cache.curPage!,
       idx = cache.curIdx;
     const region = page.regions[idx];
-    if (region !== undefined) {
+    // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself).
+    if (region !== undefined && (m.pendingTraps | m.ss | m.tb) === 0) {
       region(idx, m.slot, limit);
       continue;
     }
