@@ -227,23 +227,28 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       // The interruption CRs are plain storage: moved as 32-bit halves, no BigInt (a handler's
       // hot path). Every other CR goes through crValue/setCr.
       const plain = inIr && n !== CR.IIPA;
+      // IPSR.ri and ISR.ei = 3 are reserved values (reserved-values.ts): bits 41-42, on the high half.
+      const riRule = plain && (n === CR.ISR || n === CR.IPSR);
       // Writes that need the whole value: reserved values (reserved-values.ts), the interrupt
       // CRs' fields (interrupt-crs.ts) and ignored fields.
-      const valueRule =
-        !plain || n === CR.ISR || n === CR.IPSR || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
+      const valueRule = !plain || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
       return () => {
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
         const reserved =
           write &&
           (((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            (riRule && ((GH[r2]! >>> 9) & 3) === 3) ||
             (valueRule && (interruptCrReserved(n, val(r2)) || reservedCrValue(n, val(r2)))));
-        const p = priv(),
-          vf = virt(ins.op);
-        if (illegal || p || nat || reserved || vf)
-          return m.fault(
-            pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
-          );
+        // No fault possible at cpl 0 outside a guest (vm = 0): no priv/virt checks to compute.
+        if (illegal || nat || reserved || m.cpl !== 0 || m.vm !== 0) {
+          const p = priv(),
+            vf = virt(ins.op);
+          if (illegal || p || nat || reserved || vf)
+            return m.fault(
+              pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
+            );
+        }
         if (plain && !(write && valueRule)) {
           if (write) {
             m.crLo[n] = GL[r2]!;
