@@ -1,8 +1,8 @@
 // Source text of the simple instructions a region (region.ts) runs inline instead of calling
 // their closure: integer ALU, shladd, movl, compares into predicates and the IP-relative
 // conditional branch. Each body is the closure's body of compile-alu.ts / compile-br.ts written
-// out with its register numbers and immediates as constants, on the same typed arrays (L, H, N:
-// the GR halves and NaT bits; P: the predicates), in the same order of reads and writes (so an
+// out with its register numbers and immediates as constants, on the registers the region keeps
+// in locals (GrNames) and the predicates (P), in the same order of reads and writes (so an
 // instruction naming one register twice behaves as its closure does). None of them can fault,
 // read m.slot, or change the PSR, the translations or the pending traps: the region needs no
 // per-slot bookkeeping around them.
@@ -58,18 +58,29 @@ function relation(rel: string, wide: boolean, alo: string, ahi: string, blo: str
   }
 }
 
+/**
+ * Names of the general registers in the generated code: the region keeps the ones its inline
+ * bodies use in locals (region.ts). `wrote` records a register an inline body writes.
+ */
+export interface GrNames {
+  lo(r: number): string;
+  hi(r: number): string;
+  nat(r: number): string;
+  wrote(r: number): void;
+}
+
 /** cmp/cmpi of the normal compare type (result and complement; both 0 on NaT). */
-function compareBody(ins: Insn): string | null {
+function compareBody(ins: Insn, g: GrNames): string | null {
   const dot = ins.sub.indexOf('.');
   if (dot >= 0) return null; // unc, and, or, or.andcm: through the closure
   const { r2, r3, p1, p2 } = ins;
   const i = imm(ins);
   const c =
     ins.op === 'cmpi'
-      ? relation(ins.sub, ins.n1 !== 4, String(i.lo), String(i.hi), `L[${r3}]`, `H[${r3}]`)
-      : relation(ins.sub, ins.n1 !== 4, `L[${r2}]`, `H[${r2}]`, `L[${r3}]`, `H[${r3}]`);
+      ? relation(ins.sub, ins.n1 !== 4, String(i.lo), String(i.hi), g.lo(r3), g.hi(r3))
+      : relation(ins.sub, ins.n1 !== 4, g.lo(r2), g.hi(r2), g.lo(r3), g.hi(r3));
   if (c === null) return null;
-  const nat = ins.op === 'cmpi' ? `N[${r3}]` : `(N[${r2}] | N[${r3}])`;
+  const nat = ins.op === 'cmpi' ? g.nat(r3) : `(${g.nat(r2)} | ${g.nat(r3)})`;
   const fix = p1 === 0 || p2 === 0 ? ' P[0] = 1;' : '';
   return `if (${nat} !== 0) { P[${p1}] = 0; P[${p2}] = 0; } else if (${c}) { P[${p1}] = 1; P[${p2}] = 0; } else { P[${p1}] = 0; P[${p2}] = 1; }${fix}`;
 }
@@ -83,46 +94,54 @@ const LOGIC: Record<string, (a: string, b: string) => string> = {
 };
 
 /**
- * The inline body of `ins` (a statement list; `t` is a scratch local), or null when the
- * instruction goes through its closure. Only for instructions compile.ts marks pure (no r0
- * target, no stacked register, distinct predicate targets).
+ * The inline body of `ins` (a statement list; `t` is a scratch local; every half written is
+ * wrapped to an unsigned 32-bit value), or null when the instruction goes through its closure.
+ * Only for instructions compile.ts marks pure (no r0 target, no stacked register, distinct
+ * predicate targets).
  */
-export function inlineBody(ins: Insn): string | null {
+export function inlineBody(ins: Insn, g: GrNames): string | null {
   const { r1, r2, r3 } = ins;
   const i = imm(ins);
-  switch (ins.op) {
-    case 'add':
-      return `t = L[${r2}] + L[${r3}]; H[${r1}] = H[${r2}] + H[${r3}] + (t > 0xffffffff ? 1 : 0); L[${r1}] = t; N[${r1}] = N[${r2}] | N[${r3}];`;
-    case 'sub':
-      return `t = L[${r2}]; H[${r1}] = H[${r2}] - H[${r3}] - (t < L[${r3}] ? 1 : 0); L[${r1}] = t - L[${r3}]; N[${r1}] = N[${r2}] | N[${r3}];`;
-    case 'addi':
-      return `t = ${i.lo} + L[${r3}]; H[${r1}] = ${i.hi} + H[${r3}] + (t > 0xffffffff ? 1 : 0); L[${r1}] = t; N[${r1}] = N[${r3}];`;
-    case 'and':
-    case 'andcm':
-    case 'or':
-    case 'xor': {
-      const f = LOGIC[ins.op]!;
-      return `L[${r1}] = ${f(`L[${r2}]`, `L[${r3}]`)}; H[${r1}] = ${f(`H[${r2}]`, `H[${r3}]`)}; N[${r1}] = N[${r2}] | N[${r3}];`;
+  const [L1, H1, N1] = [g.lo(r1), g.hi(r1), g.nat(r1)];
+  const [L2, H2, N2] = [g.lo(r2), g.hi(r2), g.nat(r2)];
+  const [L3, H3, N3] = [g.lo(r3), g.hi(r3), g.nat(r3)];
+  const body = ((): string | null => {
+    switch (ins.op) {
+      case 'add':
+        return `t = ${L2} + ${L3}; ${H1} = (${H2} + ${H3} + (t > 0xffffffff ? 1 : 0)) >>> 0; ${L1} = t >>> 0; ${N1} = ${N2} | ${N3};`;
+      case 'sub':
+        return `t = ${L2}; ${H1} = (${H2} - ${H3} - (t < ${L3} ? 1 : 0)) >>> 0; ${L1} = (t - ${L3}) >>> 0; ${N1} = ${N2} | ${N3};`;
+      case 'addi':
+        return `t = ${i.lo} + ${L3}; ${H1} = (${i.hi} + ${H3} + (t > 0xffffffff ? 1 : 0)) >>> 0; ${L1} = t >>> 0; ${N1} = ${N3};`;
+      case 'and':
+      case 'andcm':
+      case 'or':
+      case 'xor': {
+        const f = LOGIC[ins.op]!;
+        return `${L1} = (${f(L2, L3)}) >>> 0; ${H1} = (${f(H2, H3)}) >>> 0; ${N1} = ${N2} | ${N3};`;
+      }
+      case 'andi':
+      case 'andcmi':
+      case 'ori':
+      case 'xori': {
+        const f = LOGIC[ins.op.slice(0, -1)]!;
+        return `${L1} = (${f(String(i.lo), L3)}) >>> 0; ${H1} = (${f(String(i.hi), H3)}) >>> 0; ${N1} = ${N3};`;
+      }
+      case 'shladd': {
+        const n = ins.n1;
+        if (n < 1 || n > 4) return null;
+        return `t = ((${L2} << ${n}) >>> 0) + ${L3}; ${H1} = (((${H2} << ${n}) | (${L2} >>> ${32 - n})) + ${H3} + (t > 0xffffffff ? 1 : 0)) >>> 0; ${L1} = t >>> 0; ${N1} = ${N2} | ${N3};`;
+      }
+      case 'movl':
+        return `${L1} = ${i.lo}; ${H1} = ${i.hi}; ${N1} = 0;`;
+      case 'cmp':
+      case 'cmpi':
+        return compareBody(ins, g);
     }
-    case 'andi':
-    case 'andcmi':
-    case 'ori':
-    case 'xori': {
-      const f = LOGIC[ins.op.slice(0, -1)]!;
-      return `L[${r1}] = ${f(String(i.lo), `L[${r3}]`)}; H[${r1}] = ${f(String(i.hi), `H[${r3}]`)}; N[${r1}] = N[${r3}];`;
-    }
-    case 'shladd': {
-      const n = ins.n1;
-      if (n < 1 || n > 4) return null;
-      return `t = ((L[${r2}] << ${n}) >>> 0) + L[${r3}]; H[${r1}] = ((H[${r2}] << ${n}) | (L[${r2}] >>> ${32 - n})) + H[${r3}] + (t > 0xffffffff ? 1 : 0); L[${r1}] = t; N[${r1}] = N[${r2}] | N[${r3}];`;
-    }
-    case 'movl':
-      return `L[${r1}] = ${i.lo}; H[${r1}] = ${i.hi}; N[${r1}] = 0;`;
-    case 'cmp':
-    case 'cmpi':
-      return compareBody(ins);
-  }
-  return null;
+    return null;
+  })();
+  if (body !== null && ins.op !== 'cmp' && ins.op !== 'cmpi') g.wrote(r1);
+  return body;
 }
 
 /** The displacement of an IP-relative br.cond (decoded at address 0: imm is the displacement), or null. */

@@ -1,7 +1,8 @@
 // Block compilation (issue 13): a run of consecutive bundles of one code page, generated as one
 // JavaScript function that falls through from bundle to bundle and follows taken branches to
 // any bundle of the run without returning to the dispatcher (run.ts). Simple instructions (ALU,
-// compares, the IP-relative br.cond: region-inline.ts) are written out inline; every other slot
+// compares, the IP-relative br.cond: region-inline.ts) are written out inline, on locals that
+// hold the general registers they use (RegLocals); every other slot
 // calls its closure with the per-bundle function's bookkeeping (codegen.ts): m.slot for closures
 // that read it, IIPA, pending traps (taken at once, then back to the dispatcher), faults, halt.
 // Control goes back to the dispatcher when it leaves the run, when the step budget cannot cover
@@ -14,7 +15,7 @@
 import type { Insn } from '../decode/insn.js';
 import { jump } from './compile-br.js';
 import type { Exec, Machine } from './machine.js';
-import { inlineBody, inlineBranch } from './region-inline.js';
+import { type GrNames, inlineBody, inlineBranch } from './region-inline.js';
 
 /**
  * Runs the region from its bundle at page index `k`, slot `start`, until control leaves it or
@@ -45,16 +46,71 @@ type SlotPlan =
 /** Classes among the pure ones that may change control, the PSR or the frame (always a JUMP when they do). */
 const BRANCH_CLASSES = new Set(['br_cond', 'br_ind', 'br_cloop', 'br_call', 'br_call_ind', 'br_ret']);
 
-function planSlot(b: RegionBundle, i: number): SlotPlan {
+/**
+ * The region's locals for the general registers its inline bodies use (`l8`, `h8`, `n8` for
+ * r8; r0 reads as the constant 0): loaded at entry, written back before every closure and
+ * whenever control leaves the region, loaded again after every closure (which may write any
+ * register, or switch the bank of r16-r31).
+ */
+class RegLocals implements GrNames {
+  readonly used = new Set<number>();
+  readonly written = new Set<number>();
+  private pending: number[] = [];
+  private pendingWrites: number[] = [];
+  lo(r: number): string {
+    return this.name('l', r);
+  }
+  hi(r: number): string {
+    return this.name('h', r);
+  }
+  nat(r: number): string {
+    return this.name('n', r);
+  }
+  wrote(r: number): void {
+    this.pendingWrites.push(r);
+  }
+  private name(k: string, r: number): string {
+    if (r === 0) return '0';
+    this.pending.push(r);
+    return `${k}${r}`;
+  }
+  /** Keeps (or drops) the registers named since the last call. */
+  settle(keep: boolean): void {
+    if (keep) {
+      for (const r of this.pending) this.used.add(r);
+      for (const r of this.pendingWrites) this.written.add(r);
+    }
+    this.pending = [];
+    this.pendingWrites = [];
+  }
+  declare(): string {
+    return [...this.used].map((r) => `l${r} = L[${r}], h${r} = H[${r}], n${r} = N[${r}]`).join(', ');
+  }
+  load(): string {
+    return [...this.used].map((r) => `l${r} = L[${r}]; h${r} = H[${r}]; n${r} = N[${r}];`).join(' ');
+  }
+  store(): string {
+    return [...this.written].map((r) => `L[${r}] = l${r}; H[${r}] = h${r}; N[${r}] = n${r};`).join(' ');
+  }
+}
+
+function planSlot(b: RegionBundle, i: number, regs: RegLocals): SlotPlan {
   if (b.exec[i] === null) return { kind: 'nop' };
   const ins = b.insns[i]!;
   if (b.pure[i]) {
     const d = inlineBranch(ins);
     if (d !== null) return { kind: 'branch', lo: d.lo, hi: d.hi };
-    const body = inlineBody(ins);
+    const body = inlineBody(ins, regs);
+    regs.settle(body !== null);
     if (body !== null) return { kind: 'inline', body };
   }
   return { kind: 'call', pure: b.pure[i]!, branch: BRANCH_CLASSES.has(ins.op) };
+}
+
+/** The register locals' write-back and reload (FLUSH/RELOAD in the templates), once known. */
+interface RegCode {
+  readonly flush: string;
+  readonly reload: string;
 }
 
 // Inside a region the machine's IP, slot and step count are not kept up to date: the bundle's
@@ -74,6 +130,7 @@ function slotCode(
   e: string,
   len: number,
   same: string,
+  rc: RegCode,
 ): string[] {
   const q = b.qp[i]!;
   const iipaAfter = next === null || next.kind === 'call' ? `        ${IIPA}` : '';
@@ -93,7 +150,7 @@ function slotCode(
         `          ${IIPA}`,
         `          t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
         `          if (u === hi) { d = (t - vb) | 0; if (d >= 0 && d < ${len * 16}) { j = d >>> 4; start = 0; st = sb + ${i + 1}; continue; } }`,
-        `          m.steps = sb + ${i + 1}; jump(m, t, u);`,
+        `          ${rc.flush} m.steps = sb + ${i + 1}; jump(m, t, u);`,
         `          if (m.pendingTraps !== 0) m.takeTraps(${i}, sb + ${i});`,
         '          return;',
         '        }',
@@ -111,7 +168,9 @@ function slotCode(
       return [
         `      case ${i}:`,
         plan.pure ? '' : `        m.slot = ${i};`,
+        rc.flush ? `        ${rc.flush}` : '',
         `        r = ${call};`,
+        rc.reload ? `        ${rc.reload}` : '',
         `        if (r > 1) { m.steps = sb + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return; }`,
         `        ${IIPA}`,
         plan.pure ? '' : '        ic = m.ic;',
@@ -139,31 +198,37 @@ export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first
   // Fetch and code unchanged since the region was entered: a write to any code page
   // (mem.codeWrites), a translation change (xlateEpoch), a cpl or vm change.
   const same = 'm.xlateEpoch === E0 && mem.codeWrites === W0 && m.cpl === C0 && m.vm === V0';
+  const regs = new RegLocals();
+  const plans = bundles.map((b) => Array.from({ length: b.n }, (_, i) => planSlot(b, i, regs)));
+  const rc: RegCode = { flush: regs.store(), reload: regs.load() };
+  const declared = regs.declare();
   const lines: string[] = [
     'return function regionRun(k, start, limit) {',
     `  let j = k - ${first};`,
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
     '  let r = 0, ic = m.ic, st = m.steps, sb = 0, bl = 0, d = 0, t = 0, u = 0;',
+    declared ? `  let ${declared};` : '',
     '  for (;;) {',
     '    switch (j) {',
   ];
   bundles.forEach((b, j) => {
-    const plans = Array.from({ length: b.n }, (_, i) => planSlot(b, i));
-    const calls = plans.some((p) => p.kind === 'call');
+    const bp = plans[j]!;
+    const calls = bp.some((p) => p.kind === 'call');
     lines.push(
       `    case ${j}:`,
       `      bl = (vb + ${j * 16}) >>> 0;`,
-      `      if (limit - st < ${b.n} - start) { m.ipLo = bl; m.slot = start; m.steps = st; return; }`,
+      `      if (limit - st < ${b.n} - start) { ${rc.flush} m.ipLo = bl; m.slot = start; m.steps = st; return; }`,
       '      sb = st - start;',
       calls ? '      m.ipLo = bl; m.stepBase = sb;' : '',
       '      switch (start) {',
     );
-    plans.forEach((p, i) => {
-      lines.push(...slotCode(p, i + 1 < b.n ? plans[i + 1]! : null, b, i, `e${j}_${i}`, len, same));
+    bp.forEach((p, i) => {
+      lines.push(...slotCode(p, i + 1 < b.n ? bp[i + 1]! : null, b, i, `e${j}_${i}`, len, same, rc));
     });
     lines.push('      }', `      st = sb + ${b.n}; start = 0;`);
-    if (j + 1 === len) lines.push(`      m.ipLo = bl; m.steps = st; advance(m, ${b.n - 1});`, '      return;');
+    if (j + 1 === len)
+      lines.push(`      ${rc.flush} m.ipLo = bl; m.steps = st; advance(m, ${b.n - 1});`, '      return;');
   });
   lines.push('    }', '    return;', '  }', '};');
   const names = bundles.flatMap((b, j) => b.exec.map((_, i) => `e${j}_${i}`));
