@@ -166,9 +166,10 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       const imm = ins.imm,
         isB = ins.unit === 'B';
       const info = { iim: isB ? 0n : imm } as const; // made once: the fault path allocates nothing
+      const pal = imm === PAL_BREAK_IMM; // compared once, not per break
       if (imm === 0n) return () => HALT;
       return () => {
-        if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
+        if (pal && m.vm === 0 && m.cpl === 0) {
           palCall(m);
           return CONT;
         }

@@ -41,7 +41,75 @@ type SlotPlan =
   | { readonly kind: 'nop' }
   | { readonly kind: 'inline'; readonly body: string }
   | { readonly kind: 'branch'; readonly lo: number; readonly hi: number }
-  | { readonly kind: 'call'; readonly pure: boolean; readonly branch: boolean };
+  | {
+      readonly kind: 'call';
+      readonly pure: boolean;
+      readonly branch: boolean;
+      /** The only general register the closure may write (reloaded after it), or null: any. */
+      readonly writes: number | null;
+    };
+
+/**
+ * Classes whose closure writes no general register but its r1 (if any) and never switches the
+ * register bank: after them the region reloads r1 alone. (Stacked registers, which alloc,
+ * calls, returns and rotation move, are never held in locals: inline bodies name r0-r31 only.)
+ */
+const WRITES_AT_MOST_R1 = new Set([
+  'mov_from_cr',
+  'mov_to_cr',
+  'mov_from_ar',
+  'mov_to_ar',
+  'mov_to_ar_imm',
+  'mov_from_psr',
+  'mov_from_psr_um',
+  'mov_to_psr_l',
+  'mov_to_psr_um',
+  'sum',
+  'rum',
+  'ssm',
+  'rsm',
+  'srlz',
+  'shl',
+  'shru',
+  'shr',
+  'extr',
+  'depz',
+  'depzi',
+  'dep',
+  'depi',
+  'shrp',
+  'zxt',
+  'sxt',
+  'addp4',
+  'addp4i',
+  'shladdp4',
+  'mm',
+  'movl',
+  'mov_from_pr',
+  'mov_from_br',
+  'mov_from_ip',
+  'mov_to_pr',
+  'mov_to_br',
+  'tbit',
+  'tnat',
+  'cmp',
+  'cmpi',
+  'add',
+  'add1',
+  'sub',
+  'sub1',
+  'addi',
+  'subi',
+  'and',
+  'andcm',
+  'or',
+  'xor',
+  'andi',
+  'andcmi',
+  'ori',
+  'xori',
+  'shladd',
+]);
 
 /** Classes among the pure ones that may change control, the PSR or the frame (always a JUMP when they do). */
 const BRANCH_CLASSES = new Set(['br_cond', 'br_ind', 'br_cloop', 'br_call', 'br_call_ind', 'br_ret']);
@@ -86,8 +154,12 @@ class RegLocals implements GrNames {
   declare(): string {
     return [...this.used].map((r) => `l${r} = L[${r}], h${r} = H[${r}], n${r} = N[${r}]`).join(', ');
   }
-  load(): string {
-    return [...this.used].map((r) => `l${r} = L[${r}]; h${r} = H[${r}]; n${r} = N[${r}];`).join(' ');
+  /** Reloads the locals after a closure that may write `writes` only (null: any register). */
+  load(writes: number | null): string {
+    return [...this.used]
+      .filter((r) => writes === null || r === writes)
+      .map((r) => `l${r} = L[${r}]; h${r} = H[${r}]; n${r} = N[${r}];`)
+      .join(' ');
   }
   store(): string {
     return [...this.written].map((r) => `L[${r}] = l${r}; H[${r}] = h${r}; N[${r}] = n${r};`).join(' ');
@@ -104,13 +176,14 @@ function planSlot(b: RegionBundle, i: number, regs: RegLocals): SlotPlan {
     regs.settle(body !== null);
     if (body !== null) return { kind: 'inline', body };
   }
-  return { kind: 'call', pure: b.pure[i]!, branch: BRANCH_CLASSES.has(ins.op) };
+  const writes = WRITES_AT_MOST_R1.has(ins.op) ? ins.r1 : null;
+  return { kind: 'call', pure: b.pure[i]!, branch: BRANCH_CLASSES.has(ins.op), writes };
 }
 
 /** The register locals' write-back and reload (FLUSH/RELOAD in the templates), once known. */
 interface RegCode {
   readonly flush: string;
-  readonly reload: string;
+  readonly reload: (writes: number | null) => string;
 }
 
 // Inside a region the machine's IP, slot and step count are not kept up to date: the bundle's
@@ -170,7 +243,7 @@ function slotCode(
         plan.pure ? '' : `        m.slot = ${i};`,
         rc.flush ? `        ${rc.flush}` : '',
         `        r = ${call};`,
-        rc.reload ? `        ${rc.reload}` : '',
+        `        ${rc.reload(plan.writes)}`,
         `        if (r > 1) { m.steps = sb + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return; }`,
         `        ${IIPA}`,
         plan.pure ? '' : '        ic = m.ic;',
@@ -200,7 +273,7 @@ export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first
   const same = 'm.xlateEpoch === E0 && mem.codeWrites === W0 && m.cpl === C0 && m.vm === V0';
   const regs = new RegLocals();
   const plans = bundles.map((b) => Array.from({ length: b.n }, (_, i) => planSlot(b, i, regs)));
-  const rc: RegCode = { flush: regs.store(), reload: regs.load() };
+  const rc: RegCode = { flush: regs.store(), reload: (w) => regs.load(w) };
   const declared = regs.declare();
   const lines: string[] = [
     'return function regionRun(k, start, limit) {',
@@ -249,11 +322,15 @@ export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first
 }
 
 /** Ops after which a region ends when not predicated (control never falls through them). */
-const REGION_END_OPS = new Set(['br_cond', 'br_ind', 'br_ret', 'br_call', 'br_call_ind', 'rfi', 'break']);
+const REGION_END_OPS = new Set(['br_cond', 'br_ind', 'br_ret', 'br_call', 'br_call_ind', 'rfi']);
 
-/** Whether a bundle with these slots (op, qp) ends a region: an unconditional transfer of control. */
-export function endsRegion(slots: readonly { op: string; qp: number }[]): boolean {
-  return slots.some((s) => s.qp === 0 && REGION_END_OPS.has(s.op));
+/**
+ * Whether a bundle with these slots ends a region: an unconditional transfer of control, or
+ * `break 0` (the halt). Other breaks do not end it: the handler of a Break Instruction fault
+ * returns to the next bundle (a VMM's trap-and-emulate), which is then still in the region.
+ */
+export function endsRegion(slots: readonly { op: string; qp: number; imm: bigint }[]): boolean {
+  return slots.some((s) => s.qp === 0 && (REGION_END_OPS.has(s.op) || (s.op === 'break' && s.imm === 0n)));
 }
 
 /** Most bundles in one region (the generated function's size stays small for the JIT). */

@@ -204,7 +204,9 @@ export class CodeCache {
     }
     if (list.length === 0) return;
     const run = genRegionRun(this.m, list, idx, advance);
-    for (let k = idx; k < idx + list.length; k++) page.regions[k] ??= run;
+    // The newest region takes over the bundles it covers: it starts where an older one did not
+    // (an outer loop's head before its inner loop), so control stays in it longer.
+    for (let k = idx; k < idx + list.length; k++) page.regions[k] = run;
   }
 
   /**
