@@ -233,7 +233,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       // Writes that need the whole value: reserved values (reserved-values.ts), the interrupt
       // CRs' fields (interrupt-crs.ts) and ignored fields.
       const valueRule = !plain || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
-      return () => {
+      const general = () => {
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
         const reserved =
@@ -261,6 +261,30 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           }
         } else if (write) setCr(m, n, val(r2) & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
+        return CONT;
+      };
+      if (!plain || alwaysIllegal || (write && valueRule)) return general;
+      // An interruption handler's moves (PSR.ic = 0, cpl 0, no guest): a small closure the JIT
+      // inlines, with every other case (faults included) through the general one.
+      const CL = m.crLo,
+        CH = m.crHi;
+      if (write)
+        return () => {
+          if (
+            (m.ic | m.cpl | m.vm | N[r2]!) !== 0 ||
+            ((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            (riRule && ((GH[r2]! >>> 9) & 3) === 3)
+          )
+            return general();
+          CL[n] = GL[r2]!;
+          CH[n] = GH[r2]!;
+          return CONT;
+        };
+      return () => {
+        if ((m.ic | m.cpl | m.vm) !== 0) return general();
+        GL[r1] = CL[n]!;
+        GH[r1] = CH[n]!;
+        N[r1] = 0;
         return CONT;
       };
     }
