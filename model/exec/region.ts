@@ -199,6 +199,7 @@ function slotCode(
   plan: SlotPlan,
   next: SlotPlan | null,
   b: RegionBundle,
+  j: number,
   i: number,
   e: string,
   len: number,
@@ -216,19 +217,31 @@ function slotCode(
         q ? `        if (P[${q}] !== 0) { ${plan.body} }` : `        ${plan.body}`,
         iipaAfter,
       ];
-    case 'branch':
+    case 'branch': {
+      // The target's offset from the region's first bundle, known now: a region lies in one
+      // page, so a target inside it has the same high half and needs no arithmetic at run time.
+      const disp =
+        plan.hi === 0 && plan.lo < 2 ** 31
+          ? plan.lo
+          : plan.hi === 0xffffffff && plan.lo >= 2 ** 31
+            ? plan.lo - 2 ** 32
+            : null;
+      const rel = disp === null ? -1 : j * 16 + disp;
+      const inside = rel >= 0 && rel < len * 16;
       return [
         `      case ${i}:`,
         q ? `        if (P[${q}] !== 0) {` : '        {',
         `          ${IIPA}`,
-        `          t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
-        `          if (u === hi) { d = (t - vb) | 0; if (d >= 0 && d < ${len * 16}) { j = d >>> 4; start = 0; st = sb + ${i + 1}; continue; } }`,
-        `          ${rc.flush} m.steps = sb + ${i + 1}; jump(m, t, u);`,
-        `          if (m.pendingTraps !== 0) m.takeTraps(${i}, sb + ${i});`,
-        '          return;',
+        inside
+          ? `          j = ${rel >>> 4}; start = 0; st = sb + ${i + 1}; continue;`
+          : `          t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
+        inside ? '' : `          ${rc.flush} m.steps = sb + ${i + 1}; jump(m, t, u);`,
+        inside ? '' : `          if (m.pendingTraps !== 0) m.takeTraps(${i}, sb + ${i});`,
+        inside ? '' : '          return;',
         '        }',
         iipaAfter,
       ];
+    }
     case 'call': {
       const call = q ? `(P[${q}] === 0 ? 0 : ${e}())` : `${e}()`;
       // A closure that may change the PSR, the translations, the code or the pending traps:
@@ -297,7 +310,7 @@ export function genRegionRun(m: Machine, bundles: readonly RegionBundle[], first
       '      switch (start) {',
     );
     bp.forEach((p, i) => {
-      lines.push(...slotCode(p, i + 1 < b.n ? bp[i + 1]! : null, b, i, `e${j}_${i}`, len, same, rc));
+      lines.push(...slotCode(p, i + 1 < b.n ? bp[i + 1]! : null, b, j, i, `e${j}_${i}`, len, same, rc));
     });
     lines.push('      }', `      st = sb + ${b.n}; start = 0;`);
     if (j + 1 === len)
