@@ -334,7 +334,9 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     const page = cache.curPage!,
       idx = cache.curIdx;
     const region = page.regions[idx];
-    // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself).
+    // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
+    // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
+    // condition and in region.ts's test after closures (see the header there).
     if (region !== undefined && (m.pendingTraps | m.ss | m.tb) === 0) {
       region(idx, m.slot, limit);
       continue;
