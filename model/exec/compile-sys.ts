@@ -169,9 +169,10 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       // slot's upper 41 bits are ignored (SDM vol 3, break: immediate = zero_ext(imm62, 21)).
       const iim = isB ? 0n : ins.unit === 'X' ? imm & 0x1fffffn : imm;
       const info = { iim } as const; // made once: the fault path allocates nothing
+      const pal = imm === PAL_BREAK_IMM; // compared once, not per break
       if (imm === 0n) return () => HALT;
       return () => {
-        if (imm === PAL_BREAK_IMM && m.vm === 0 && m.cpl === 0) {
+        if (pal && m.vm === 0 && m.cpl === 0) {
           palCall(m);
           return CONT;
         }
@@ -229,23 +230,28 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       // The interruption CRs are plain storage: moved as 32-bit halves, no BigInt (a handler's
       // hot path). Every other CR goes through crValue/setCr.
       const plain = inIr && n !== CR.IIPA;
+      // IPSR.ri and ISR.ei = 3 are reserved values (reserved-values.ts): bits 41-42, on the high half.
+      const riRule = plain && (n === CR.ISR || n === CR.IPSR);
       // Writes that need the whole value: reserved values (reserved-values.ts), the interrupt
       // CRs' fields (interrupt-crs.ts) and ignored fields.
-      const valueRule =
-        !plain || n === CR.ISR || n === CR.IPSR || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
-      return () => {
+      const valueRule = !plain || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
+      const general = () => {
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
         const reserved =
           write &&
           (((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            (riRule && ((GH[r2]! >>> 9) & 3) === 3) ||
             (valueRule && (interruptCrReserved(n, val(r2)) || reservedCrValue(n, val(r2)))));
-        const p = priv(),
-          vf = virt(ins.op);
-        if (illegal || p || nat || reserved || vf)
-          return m.fault(
-            pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
-          );
+        // No fault possible at cpl 0 outside a guest (vm = 0): no priv/virt checks to compute.
+        if (illegal || nat || reserved || m.cpl !== 0 || m.vm !== 0) {
+          const p = priv(),
+            vf = virt(ins.op);
+          if (illegal || p || nat || reserved || vf)
+            return m.fault(
+              pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
+            );
+        }
         if (plain && !(write && valueRule)) {
           if (write) {
             m.crLo[n] = GL[r2]!;
@@ -257,6 +263,30 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           }
         } else if (write) setCr(m, n, val(r2) & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
+        return CONT;
+      };
+      if (!plain || alwaysIllegal || (write && valueRule)) return general;
+      // An interruption handler's moves (PSR.ic = 0, cpl 0, no guest): a small closure the JIT
+      // inlines, with every other case (faults included) through the general one.
+      const CL = m.crLo,
+        CH = m.crHi;
+      if (write)
+        return () => {
+          if (
+            (m.ic | m.cpl | m.vm | N[r2]!) !== 0 ||
+            ((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            (riRule && ((GH[r2]! >>> 9) & 3) === 3)
+          )
+            return general();
+          CL[n] = GL[r2]!;
+          CH[n] = GH[r2]!;
+          return CONT;
+        };
+      return () => {
+        if ((m.ic | m.cpl | m.vm) !== 0) return general();
+        GL[r1] = CL[n]!;
+        GH[r1] = CH[n]!;
+        N[r1] = 0;
         return CONT;
       };
     }

@@ -246,6 +246,8 @@ export class Machine {
   rseHi: number[] = [];
   rseNat: number[] = [];
   rseClean = 0;
+  /** rse.ts frameIncomplete's last answer and the BSPSTORE halves and BSP it was for. */
+  readonly frameIncompleteMemo = { lo: -1, hi: -1, bsp: -1n, answer: false };
   /** 1 while the current frame load (mandatory RSE loads before the next instruction) is pending. */
   cfle = 0;
   bsp = 0n;

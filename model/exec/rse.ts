@@ -95,7 +95,18 @@ export function missingRegs(m: Machine): number {
 
 /** Part of the current frame is still to be loaded (BSPSTORE above BSP). */
 export function frameIncomplete(m: Machine): boolean {
-  return rseAbove(bspstore(m), m.bsp) > 0n;
+  // Every rfi asks, nearly always with the same BSPSTORE and BSP (an interruption loop): the
+  // last answer is kept with what it depends on, so that the question allocates no BigInt.
+  const lo = m.arLo[AR_BSPSTORE]!,
+    hi = m.arHi[AR_BSPSTORE]!,
+    memo = m.frameIncompleteMemo;
+  if (memo.lo === lo && memo.hi === hi && memo.bsp === m.bsp) return memo.answer;
+  const answer = rseAbove(bspstore(m), m.bsp) > 0n;
+  memo.lo = lo;
+  memo.hi = hi;
+  memo.bsp = m.bsp;
+  memo.answer = answer;
+  return answer;
 }
 
 export function dirtyRegs(m: Machine): number {

@@ -200,12 +200,14 @@ export class CodeCache {
     for (let k = idx; k < 256 && list.length < REGION_MAX_BUNDLES; k++) {
       const b = page.bundles[k] ?? (page.bundles[k] = this.compile((page.paLo | (k << 4)) >>> 0, page.paHi));
       if (b.decoded.slots.some((s) => s.op === 'unsupported')) break;
-      list.push(b);
+      list.push({ insns: b.decoded.slots, exec: b.exec, qp: b.qp, pure: b.pure, n: b.n });
       if (endsRegion(b.decoded.slots)) break;
     }
     if (list.length === 0) return;
     const run = genRegionRun(this.m, list, idx, advance);
-    for (let k = idx; k < idx + list.length; k++) page.regions[k] ??= run;
+    // The newest region takes over the bundles it covers: it starts where an older one did not
+    // (an outer loop's head before its inner loop), so control stays in it longer.
+    for (let k = idx; k < idx + list.length; k++) page.regions[k] = run;
   }
 
   /**
@@ -357,7 +359,10 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     const page = cache.curPage!,
       idx = cache.curIdx;
     const region = page.regions[idx];
-    if (region !== undefined) {
+    // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
+    // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
+    // condition and in region.ts's test after closures (see the header there).
+    if (region !== undefined && (m.pendingTraps | m.ss | m.tb) === 0) {
       region(idx, m.slot, limit);
       continue;
     }

@@ -168,4 +168,89 @@ ivt:
       chunked.run(chunked.machine.steps + 1 + (k % 7));
     expect(chunked.recordedState()).toEqual(st);
   });
+  it('computes the inline instructions as their closures do (carries, signs, NaT, predicates, closures between)', () => {
+    // Every instruction the region writes out inline (region-inline.ts), on values that cross
+    // the 32-bit and sign boundaries, with a NaT operand part of the time, predicated, and with
+    // closures (extr, thash, st8/ld8) that read and write the same registers between them. The
+    // run with regions must end in the same state as a run in one-step budgets (closures only).
+    const src = `
+	movl r14=0x7ffffffffffffff0
+	movl r15=0xfffffffffffffffe
+	movl r5=data
+	mov r16=1
+	mov r17=-5
+	mov r9=${ITERATIONS}
+	;;
+loop:
+	shladd r16=r16,2,r16 ;;
+	adds r16=0x1235,r16 ;;
+	shladd r17=r17,1,r16 ;;
+	xor r17=r17,r14 ;;
+	add r14=r14,r16 ;;
+	sub r15=r15,r17 ;;
+	shladd r6=r16,3,r17 ;;
+	shladd r7=r17,4,r16 ;;
+	add r6=r6,r7 ;;
+	and r18=r14,r15 ;;
+	andcm r19=r14,r15 ;;
+	or r20=r18,r19 ;;
+	xor r21=r20,r17 ;;
+	and r22=0x7f,r21 ;;
+	or r23=-8,r22 ;;
+	xor r24=5,r23 ;;
+	andcm r25=3,r24 ;;
+	shladd r26=r14,1,r15 ;;
+	shladd r27=r15,4,r14 ;;
+	movl r28=0x8000000000000001 ;;
+	add r29=r28,r14 ;;
+	sub r3=r3,r14 ;;
+	add r4=r4,r4 ;;
+	adds r4=1,r4 ;;
+	cmp.eq p14,p0=${ITERATIONS - 40},r9 ;;
+	cmp.eq p15,p0=${ITERATIONS - 70},r9 ;;
+	(p14) movl r2=0x0800000000000000 ;;
+	(p14) thash r13=r2 ;;
+	(p15) adds r13=7,r0 ;;
+	add r12=r16,r13 ;;
+	cmp.lt p6,p7=r12,r16 ;;
+	(p6) adds r30=1,r30 ;;
+	(p7) adds r31=1,r31 ;;
+	cmp.lt p6,p7=r14,r15 ;;
+	(p6) shladd r30=r30,1,r4 ;;
+	(p7) adds r31=3,r31 ;;
+	cmp.ltu p8,p9=r14,r15 ;;
+	(p8) add r30=r30,r21 ;;
+	(p9) sub r31=r31,r22 ;;
+	cmp4.lt p10,p11=r14,r15 ;;
+	(p10) xor r30=r30,r26 ;;
+	(p11) xor r31=r31,r27 ;;
+	cmp.lt p12,p13=5,r21 ;;
+	(p12) adds r30=7,r30 ;;
+	(p13) adds r31=9,r31 ;;
+	cmp4.ltu p12,p13=-3,r17 ;;
+	(p12) adds r30=11,r30 ;;
+	(p13) adds r31=13,r31 ;;
+	cmp4.eq p12,p13=r22,r23 ;;
+	(p12) adds r30=17,r30 ;;
+	(p13) adds r31=19,r31 ;;
+	extr r7=r16,0,40 ;;
+	add r6=r6,r7 ;;
+	st8 [r5]=r14 ;;
+	ld8 r11=[r5] ;;
+	xor r10=r11,r29 ;;
+	adds r9=-1,r9 ;;
+	cmp.ne p1,p0=r0,r9 ;;
+	(p1) br.cond.sptk.few loop ;;
+`;
+    const { st, elf } = runAsm(src, { maxSteps: 1_000_000, data: '\t.skip 64', valen: 52 });
+    expect(st.halted).toBe(true);
+    expect(gr(st, 9)).toBe(0n);
+    // The loop's values moved (not a program that computes nothing).
+    expect(gr(st, 30)).not.toBe(0n);
+    expect(gr(st, 31)).not.toBe(0n);
+    const stepped = new Emulator({ keepEvents: true, valen: 52 });
+    stepped.loadElf(workdir().read(elf));
+    while (!stepped.machine.halted && stepped.machine.steps < 1_000_000) stepped.run(stepped.machine.steps + 1);
+    expect(stepped.recordedState()).toEqual(st);
+  });
 });
