@@ -1,7 +1,8 @@
 // vti_fault_prio — the interruption priority encoder, generated from the priority table
 // (arch/priority.ts, architecture.md §6). Word-level: the winner is the lowest set bit of
-// `pending` (found by a log-depth prefix OR); every encoded output bit is an OR-reduction of the one-hot
-// winner masked by a constant column of the table, so depth is logarithmic and size linear.
+// `pending`, found in groups of rows (a log-depth prefix OR inside each) joined by a balanced
+// tree (fault-prio-structure.ts); the encoded outputs are the winner's row value, OR-reductions
+// of the one-hot winner under constant columns of the table. Depth is logarithmic, size linear.
 // Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
