@@ -87,7 +87,7 @@ module hand_vti_fault_prio (
         index  = 6'd0;
         for (i = 0; i < 56; i = i + 1)
             if (onehot[i]) begin
-                fields = fields | row(i);
+                fields = fields | row(i[5:0]);
                 index  = index | i[5:0];
             end
     end

@@ -38,16 +38,8 @@ export function selectWinner(
   const groups: { lo: number; hi: number }[] = [];
   for (let lo = 0; lo < n; lo += group) groups.push({ lo, hi: Math.min(n, lo + group) });
   const leaves = groups.map((g) => leafOf(m, pending.bits(g.hi - 1, g.lo), rowValue.slice(g.lo, g.hi), width));
-  // blocked[k]: some row of a group before group k is pending (the OR of the tree's lower halves).
-  const blockers: Value[][] = groups.map(() => []);
-  const root = treeOf(leaves, 0, leaves.length, blockers);
-  const onehot = leaves.map((leaf, k) => {
-    const bs = blockers[k]!;
-    if (bs.length === 0) return leaf.winner;
-    const blocked = bs.length === 1 ? bs[0]! : cat(...bs).orR();
-    return leaf.winner.and(blocked.not().repeat(leaf.winner.width));
-  });
-  return { onehot: onehot.length === 1 ? onehot[0]! : cat(...onehot.reverse()), fields: root.fields };
+  const root = treeOf(leaves, []);
+  return { onehot: cat(...[...root.onehot].reverse()), fields: root.fields };
 }
 
 interface Leaf {
@@ -80,15 +72,34 @@ function leafOf(m: ModuleBuilder, pending: Value, rows: readonly bigint[], width
     const mask = BigInt('0x' + Array.from(nibbles, (x) => x.toString(16)).join(''));
     bits.push(!any ? m.lit(0, 1) : n === 1 ? winner : winner.and(mask).orR());
   }
-  return { valid, winner, fields: bits.length === 1 ? bits[0]! : cat(...bits) };
+  return { valid, winner, fields: cat(...bits) };
 }
 
-/** Balanced tree over leaves[lo, hi): lower half wins when valid; records each leaf's blockers. */
-function treeOf(leaves: readonly Leaf[], lo: number, hi: number, blockers: Value[][]): { valid: Value; fields: Value } {
-  if (hi - lo === 1) return leaves[lo]!;
-  const mid = lo + Math.ceil((hi - lo) / 2);
-  const low = treeOf(leaves, lo, mid, blockers);
-  const high = treeOf(leaves, mid, hi, blockers);
-  for (let k = mid; k < hi; k++) blockers[k]!.push(low.valid);
-  return { valid: low.valid.or(high.valid), fields: mux(low.valid, low.fields, high.fields) };
+interface Node {
+  readonly valid: Value;
+  readonly fields: Value;
+  /** Each group's slice of the one-hot winner, lowest rows first. */
+  readonly onehot: readonly Value[];
+}
+
+/**
+ * Balanced tree over `leaves`: the lower half wins when it has a pending row. `blockers` are
+ * the valid bits of every lower half on the way down; a group's winner counts only when none is set.
+ */
+function treeOf(leaves: readonly Leaf[], blockers: readonly Value[]): Node {
+  const [only] = leaves;
+  if (!only) throw new Error('vti_fault_prio: a tree over no rows');
+  if (leaves.length === 1) {
+    const blocked = blockers.reduce<Value | undefined>((a, b) => (a ? a.or(b) : b), undefined);
+    const winner = blocked ? only.winner.and(blocked.not().repeat(only.winner.width)) : only.winner;
+    return { valid: only.valid, fields: only.fields, onehot: [winner] };
+  }
+  const mid = Math.ceil(leaves.length / 2);
+  const low = treeOf(leaves.slice(0, mid), blockers);
+  const high = treeOf(leaves.slice(mid), [...blockers, low.valid]);
+  return {
+    valid: low.valid.or(high.valid),
+    fields: mux(low.valid, low.fields, high.fields),
+    onehot: [...low.onehot, ...high.onehot],
+  };
 }
