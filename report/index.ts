@@ -17,6 +17,7 @@ import { createCache, type Cache } from './cache.js';
 import { netlistsvgVersion } from './schematic.js';
 import { renderHtml, schematicFile } from './page.js';
 import { modulesStep, wavesStep } from './steps.js';
+import { fpgaStep } from './timing.js';
 import type { ReportData, ReportOptions, ReportResult } from './types.js';
 
 export type {
@@ -30,6 +31,7 @@ export type {
   SectionResult,
   SeededBugRow,
   Status,
+  TimingReport,
   WaveReport,
 } from './types.js';
 
@@ -67,8 +69,9 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
     demo: { iterations: o.iterations, flushCycles: o.flushCycles },
   };
   const modules = modulesStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
+  const fpga = fpgaStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
   const results = await runSteps(
-    [modules, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep],
+    [modules, fpga, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep],
     options,
     {
       ...(o.skip ? { skip: o.skip } : {}),
@@ -104,6 +107,7 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
     options: reportOptions,
     manifest: g.manifest,
     modules: dataOf(results, modules) ?? [],
+    ...(dataOf(results, fpga)?.length ? { timing: dataOf(results, fpga) } : {}),
     sections,
     ...(cosim ? { cosim } : {}),
     ...(coreCosim !== undefined ? { coreCosim } : {}),
@@ -154,6 +158,12 @@ export function summarize(r: ReportResult): Record<string, unknown> {
             ice40Ffs: m.stats.ice40.ffs,
           }
         : { error: m.statsError },
+    })),
+    timing: d.timing?.map((t) => ({
+      module: t.module,
+      fmaxMHz: t.timing?.fmaxMHz,
+      criticalPathNets: t.timing?.criticalPath.length,
+      ...(t.error ? { error: t.error } : {}),
     })),
     cosim: d.cosim?.map((c) => ({
       block: c.block,

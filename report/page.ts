@@ -89,6 +89,7 @@ function modulesSection(d: ReportData): string {
       `guest shrink ${d.manifest.options.guestShrink}, VT ${d.manifest.options.vmImplemented ? 'on' : 'off'}). Ports from <code>manifest.json</code>; schematics are Yosys ` +
       `<code>proc; opt; clean</code> netlists (coarse cells, children of vti_core as boxes) laid out by netlistsvg; cost from Yosys <code>synth</code> and <code>synth_ice40</code>.</p>`,
   ];
+  const fmaxOf = (name: string) => d.timing?.find((t) => t.module === name)?.timing?.fmaxMHz;
   const overview = d.modules.map((m): Cell[] => [
     { html: `<a href="#mod-${esc(m.name)}">${esc(m.name)}</a>` },
     m.manifest.ports.length,
@@ -98,10 +99,11 @@ function modulesSection(d: ReportData): string {
     m.stats ? m.stats.ice40.carries : '–',
     m.stats ? m.stats.ice40.ffs : '–',
     m.stats ? m.stats.ice40.depth : '–',
+    { html: fmaxOf(m.name) === undefined ? '–' : esc(fmaxOf(m.name)!.toFixed(1)), cls: 'num' },
   ]);
   out.push(
     htmlTable(
-      ['module', 'ports', 'cells (synth)', 'depth', 'iCE40 LUT4', 'carry', 'DFF', 'LUT depth'],
+      ['module', 'ports', 'cells (synth)', 'depth', 'iCE40 LUT4', 'carry', 'DFF', 'LUT depth', 'Fmax HX8K (MHz)'],
       overview,
       'synth-overview',
     ),
@@ -156,6 +158,52 @@ function modulesSection(d: ReportData): string {
       );
     } else out.push(`<p class="note">no schematic: ${esc(m.schematicError ?? 'not run')}</p>`);
     out.push('</div></div></article>');
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function timingSection(d: ReportData): string {
+  const out = [`<section id="fpga"><h2>Timing on the iCE40 HX8K</h2>`, sectionStatus(d, 'fpga')];
+  if (!d.timing?.length) return [...out, '</section>'].join('\n');
+  const first = d.timing.find((t) => t.timing)?.timing;
+  out.push(
+    `<p>Each module placed and routed on its own (<code>vti gen --stats --fpga ice40-hx8k</code>, <code>formal/fpga-timing.ts</code>): every input ` +
+      `comes from a flip-flop and every output goes into one, Yosys <code>synth_ice40</code>, nextpnr-ice40 with seeds ${esc((first?.seeds ?? []).map((x) => x.seed).join(', '))}; ` +
+      `Fmax is the median over the seeds. The critical path is that of the median seed, each net named by the TypeScript line that drives it.</p>`,
+  );
+  out.push(
+    htmlTable(
+      ['module', 'Fmax (MHz)', 'per seed (MHz)', 'logic cells', 'critical path (nets)', 'place and route'],
+      d.timing.map((t): Cell[] =>
+        t.timing
+          ? [
+              { html: `<a href="#fpga-${esc(t.module)}">${esc(t.module)}</a>` },
+              { html: esc(t.timing.fmaxMHz.toFixed(1)), cls: 'num' },
+              t.timing.seeds.map((x) => x.fmaxMHz.toFixed(1)).join(', '),
+              `${n(t.timing.lcUsed)} / ${n(t.timing.lcAvailable)}`,
+              t.timing.criticalPath.length,
+              t.cached ? 'cached' : sec(t.timing.ms / 1000),
+            ]
+          : [t.module, { html: 'failed', cls: 'bad' }, { html: `<code>${esc(t.error ?? '')}</code>` }, '–', '–', '–'],
+      ),
+      'fpga',
+    ),
+  );
+  for (const t of d.timing) {
+    if (!t.timing) continue;
+    out.push(
+      `<h3 id="fpga-${esc(t.module)}">critical path of ${esc(t.module)}: ${esc(t.timing.fmaxMHz.toFixed(1))} MHz</h3>`,
+      htmlTable(
+        ['arrival (ns)', 'net', 'written at'],
+        t.timing.criticalPath.map((p): Cell[] => [
+          { html: esc(p.arrivalNs.toFixed(2)), cls: 'num' },
+          { html: `<code>${esc(p.net)}</code>` },
+          p.source ? { html: `<code>${esc(p.source)}</code>` } : '–',
+        ]),
+        'critical-path',
+      ),
+    );
   }
   out.push('</section>');
   return out.join('\n');
@@ -423,10 +471,11 @@ export function renderHtml(d: ReportData, seconds: number): string {
 <header><h1>vti-hdl report</h1>
 <p>VT-i virtualization hardware: generated RTL, co-simulation, formal checks, timing and the VMM comparison.</p>
 <p>${failed ? `<b style="color:var(--bad)">${failed} section(s) failed</b>` : '<b style="color:var(--ok)">all sections passed</b>'} · generated ${esc(d.generatedAt)} in ${esc(sec(seconds))}</p></header>
-<nav><a href="#summary">summary</a><a href="#modules">modules</a>${d.modules.map((m) => `<a class="sub" href="#mod-${esc(m.name)}">${esc(m.name)}</a>`).join('')}<a href="#cosim">co-simulation</a><a href="#formal">formal</a>${d.properties ? '<a href="#properties">properties</a>' : ''}<a href="#waves">timing</a><a href="#demo">demo</a><a href="#about">about</a></nav>
+<nav><a href="#summary">summary</a><a href="#modules">modules</a>${d.modules.map((m) => `<a class="sub" href="#mod-${esc(m.name)}">${esc(m.name)}</a>`).join('')}<a href="#fpga">Fmax</a><a href="#cosim">co-simulation</a><a href="#formal">formal</a>${d.properties ? '<a href="#properties">properties</a>' : ''}<a href="#waves">timing</a><a href="#demo">demo</a><a href="#about">about</a></nav>
 <main>
 <section id="summary"><h2>Summary</h2>${summary(d.sections)}</section>
 ${modulesSection(d)}
+${timingSection(d)}
 ${cosimSection(d)}
 ${formalSection(d)}
 ${wavesSection(d)}

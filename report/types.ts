@@ -9,9 +9,11 @@ import type { ProgressBar, StepStatus, StepSummary } from '../pipeline/step.js';
 import type { CoreCosimSummary, FormalRow, PropertyRow } from '../pipeline/steps.js';
 import type { Schematic } from './schematic.js';
 import type { Trace } from './sequences.js';
+import type { TimingReport } from './timing.js';
 import type { WaveJson } from './wave.js';
 
 export type { CoreCosimSummary, FormalRow, PropertyRow, SeededBugRow } from '../pipeline/steps.js';
+export type { TimingReport } from './timing.js';
 
 export interface ReportOptions {
   /** Output folder (index.html is written there). */
@@ -65,6 +67,8 @@ export interface ReportData {
   readonly options: Omit<ReportOptions, 'progress' | 'progressBar'>;
   readonly manifest: Manifest;
   readonly modules: readonly ModuleReport[];
+  /** Out-of-context Fmax per module (absent: nextpnr-ice40 not installed, or skipped). */
+  readonly timing?: readonly TimingReport[];
   readonly cosim?: readonly BlockCosimResult[];
   readonly coreCosim?: CoreCosimSummary;
   readonly formal?: readonly FormalRow[];

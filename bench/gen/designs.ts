@@ -18,7 +18,8 @@ export function encoderTable(n: number): PriorityRow[] {
 }
 
 export function encoder(n: number): HdlModule {
-  return vtiFaultPrio({ table: encoderTable(n) });
+  // The prefix shape: the benchmark's 'prefix' style (vti_fault_prio's default shape is chosen for 56 rows).
+  return vtiFaultPrio({ table: encoderTable(n), structure: 'prefix' });
 }
 
 export function regAdd(): HdlModule {

@@ -1,17 +1,27 @@
 // vti_fault_prio — the interruption priority encoder, generated from the priority table
 // (arch/priority.ts, architecture.md §6). Word-level: the winner is the lowest set bit of
-// `pending` (found by a log-depth prefix OR); every encoded output bit is an OR-reduction of the one-hot
-// winner masked by a constant column of the table, so depth is logarithmic and size linear.
+// `pending`, found in groups of rows (a log-depth prefix OR inside each) joined by a balanced
+// tree (fault-prio-structure.ts); the encoded outputs are the winner's row value, OR-reductions
+// of the one-hot winner under constant columns of the table. Depth is logarithmic, size linear.
 // Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { cat, defineModule, type Value } from '../dsl/index.js';
+import { defineModule } from '../dsl/index.js';
+import { type FaultPrioStructure, groupSize, selectWinner } from './fault-prio-structure.js';
 
 export interface FaultPrioOptions {
   readonly table?: readonly PriorityRow[];
+  /** The winner selection's shape (fault-prio-structure.ts); the default was chosen by measurement. */
+  readonly structure?: FaultPrioStructure;
+  /** Rows per group of the `hybrid` structure. */
+  readonly hybridGroup?: number;
 }
+
+/** The measured best (bench/rtl/README.md): smallest iCE40 LUT4 × LUT depth at the default table. */
+export const DEFAULT_FAULT_PRIO_STRUCTURE: FaultPrioStructure = 'hybrid';
+export const DEFAULT_HYBRID_GROUP = 4;
 
 const KIND_CODE = { interrupt: 0, fault: 1, trap: 2 } as const;
 
@@ -37,7 +47,11 @@ export function indexWidth(n: number): number {
   return Math.max(1, Math.ceil(Math.log2(n)));
 }
 
-export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) {
+export function vtiFaultPrio({
+  table = PRIORITY_TABLE,
+  structure = DEFAULT_FAULT_PRIO_STRUCTURE,
+  hybridGroup = DEFAULT_HYBRID_GROUP,
+}: FaultPrioOptions = {}) {
   const problems = validateTable(table);
   if (problems.length) throw new Error(`vti_fault_prio: ${problems.join('; ')}`);
   const n = table.length;
@@ -54,39 +68,20 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) 
       const kind = m.output('kind', 2);
 
       valid.set(pending.orR());
-      // Lowest set bit = highest priority (bit 0 = rank 1). `below` has bit i set when some bit
-      // under i is pending: a log-depth prefix OR (shift-and-OR doubling), so synthesis gets
-      // ceil(log2 N) levels instead of the ripple carry of pending & -pending.
-      let prefix: Value = pending;
-      for (let s = 1; s < n; s *= 2) prefix = prefix.or(prefix.shl(s));
-      const below = m.named('below', prefix.shl(1));
-      const winner = m.named('winner', pending.and(below.not()));
+      // Lowest set bit = highest priority (bit 0 = rank 1). A row's value packs its four encoded
+      // outputs, kind in the low bits: {index, vector, ISR code, kind}.
+      const rowValue = table.map(
+        (r, i) =>
+          (BigInt(i) << 33n) | (BigInt(r.vector) << 18n) | (BigInt(r.isrCode) << 2n) | BigInt(KIND_CODE[r.kind]),
+      );
+      const sel = selectWinner(m, pending, rowValue, iw + 33, groupSize(structure, n, hybridGroup));
+      const winner = m.named('winner', sel.onehot);
+      const row = m.named('winner_row', sel.fields);
       onehot.set(winner);
-      /** Bit `b` of the output = OR of the winner's bits of the rows whose value has bit b set. */
-      const column = (width: number, rowValue: (row: PriorityRow, i: number) => number): Value => {
-        const values = table.map(rowValue);
-        const bits: Value[] = [];
-        for (let b = width - 1; b >= 0; b--) {
-          // The mask is built as hex digits, not by OR-ing bigints, so it costs O(N) not O(N^2).
-          const nibbles = new Uint8Array(Math.ceil(n / 4));
-          let any = false;
-          values.forEach((v, i) => {
-            if ((v >> b) & 1) {
-              const k = nibbles.length - 1 - (i >> 2);
-              nibbles[k] = (nibbles[k] ?? 0) | (1 << (i & 3));
-              any = true;
-            }
-          });
-          const mask = BigInt('0x' + Array.from(nibbles, (x) => x.toString(16)).join(''));
-          bits.push(any ? winner.and(mask).orR() : m.lit(0, 1));
-        }
-        const [first] = bits;
-        return first && bits.length === 1 ? first : cat(...bits);
-      };
-      index.set(column(iw, (_r, i) => i));
-      ivaOffset.set(column(15, (r) => r.vector));
-      isrCode.set(column(16, (r) => r.isrCode));
-      kind.set(column(2, (r) => KIND_CODE[r.kind]));
+      index.set(row.bits(iw + 32, 33));
+      ivaOffset.set(row.bits(32, 18));
+      isrCode.set(row.bits(17, 2));
+      kind.set(row.bits(1, 0));
       return { pending, valid, index, onehot, ivaOffset, isrCode, kind };
     },
     {
@@ -99,7 +94,12 @@ export function vtiFaultPrio({ table = PRIORITY_TABLE }: FaultPrioOptions = {}) 
             `  row ${i}: ${r.name} (${r.kind}, vector 0x${r.vector.toString(16).padStart(4, '0')}, ISR code 0x${r.isrCode.toString(16)})`,
         ),
       ].join('\n'),
-      params: { rows: n, table: table.map((r) => r.name) },
+      params: {
+        rows: n,
+        table: table.map((r) => r.name),
+        structure,
+        ...(structure === 'hybrid' ? { hybridGroup } : {}),
+      },
     },
   );
 }

@@ -1,0 +1,103 @@
+// The report's timing section: every generated module placed and routed out of context on the
+// iCE40 HX8K (formal/fpga-timing.ts: registered boundary, Yosys synth_ice40, nextpnr-ice40,
+// median of the seeds), its Fmax and its critical path in the TypeScript source's names — the
+// figures of `vti gen --stats --fpga ice40-hx8k`. Place and route is slow and deterministic for
+// a given netlist, seed and tool version, so results are cached by content like the synthesis
+// figures. Without nextpnr-ice40 (CI installs it) the section is skipped and says why.
+import { spawnSync } from 'node:child_process';
+import type { FpgaTarget, FpgaTiming } from '../formal/fpga-timing.js';
+import type { Generated, VtiConfig } from '../gen/vti.js';
+import type { Step } from '../pipeline/step.js';
+import type { Cache } from './cache.js';
+
+/** The section's id (`vti report --skip fpga`). */
+export const FPGA_STEP_ID = 'fpga';
+export const REPORT_FPGA_TARGET: FpgaTarget = 'ice40-hx8k';
+export const REPORT_FPGA_SEEDS = [1, 2, 3] as const;
+
+/** Per module: its timing, or why there is none. */
+export interface TimingReport {
+  readonly module: string;
+  readonly timing?: FpgaTiming;
+  readonly cached?: boolean;
+  readonly error?: string;
+}
+
+/** `nextpnr-ice40 --version`'s line, or undefined when it is not installed. */
+export function nextpnrVersion(): string | undefined {
+  const r = spawnSync('nextpnr-ice40', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  return (r.stdout + r.stderr).trim().split('\n')[0] ?? 'unknown';
+}
+
+/** One module's timing through the cache (the key: the module's Verilog, target, seeds, tool versions). */
+export async function moduleTiming(
+  g: Generated,
+  gen: VtiConfig,
+  name: string,
+  cache: Cache,
+  versions: { readonly yosys: string; readonly nextpnr: string },
+): Promise<{ timing: FpgaTiming; cached: boolean }> {
+  const { vtiSpec } = await import('../gen/vti.js');
+  const { fpgaTiming } = await import('../formal/fpga-timing.js');
+  const dut = g.design.modules.find((m) => m.name === name);
+  if (!dut) throw new Error(`module ${name} is not in the generated design`);
+  const { files } = vtiSpec(name as Parameters<typeof vtiSpec>[0], gen);
+  const key = [
+    'fpga-v1',
+    name,
+    REPORT_FPGA_TARGET,
+    REPORT_FPGA_SEEDS.join(','),
+    versions.yosys,
+    versions.nextpnr,
+    ...Object.entries(files).sort().flat(),
+  ];
+  const r = await cache.text('fpga', key, async () =>
+    JSON.stringify(await fpgaTiming(files, dut, REPORT_FPGA_TARGET, REPORT_FPGA_SEEDS)),
+  );
+  return { timing: JSON.parse(r.value) as FpgaTiming, cached: r.hit };
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The timing section (skippable as `fpga`), over `modules` (default: all five). */
+export function fpgaStep(
+  g: Generated,
+  gen: VtiConfig,
+  cache: Cache,
+  yosys: string,
+  modules?: readonly string[],
+): Step<readonly TimingReport[]> {
+  return {
+    id: FPGA_STEP_ID,
+    title: `timing: out-of-context Fmax on iCE40 ${REPORT_FPGA_TARGET.slice(6).toUpperCase()} (nextpnr-ice40)`,
+    async run({ say }) {
+      const nextpnr = nextpnrVersion();
+      if (!nextpnr)
+        return {
+          status: 'skipped',
+          detail: 'nextpnr-ice40 is not installed (Debian: apt-get install nextpnr-ice40)',
+          data: [],
+        };
+      const { VTI_MODULES } = await import('../gen/vti.js');
+      const rows: TimingReport[] = [];
+      for (const name of modules ?? VTI_MODULES) {
+        try {
+          const { timing, cached } = await moduleTiming(g, gen, name, cache, { yosys, nextpnr });
+          rows.push({ module: name, timing, cached });
+          say(`${name}: ${timing.fmaxMHz.toFixed(1)} MHz${cached ? ' (cached)' : ''}`);
+        } catch (e) {
+          rows.push({ module: name, error: message(e) });
+          say(`${name}: ${message(e).split('\n')[0]}`);
+        }
+      }
+      const bad = rows.filter((r) => r.error).length;
+      const worst = rows.flatMap((r) => (r.timing ? [r.timing] : [])).sort((a, b) => a.fmaxMHz - b.fmaxMHz)[0];
+      return {
+        status: bad ? 'FAIL' : 'pass',
+        detail: `${rows.length} modules, ${bad} problems${worst ? `; slowest ${worst.top} ${worst.fmaxMHz.toFixed(1)} MHz` : ''}`,
+        data: rows,
+      };
+    },
+  };
+}
