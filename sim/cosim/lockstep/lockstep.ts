@@ -8,7 +8,7 @@ import { lengthsOf } from '../../../arch/config.js';
 import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import { Emulator, type EmuOptions } from '../../../model/emulator.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
-import { INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
+import { allocColumns, INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
 import { firstMismatch, mismatchesAt, type Mismatch } from '../../../model/blocks/compare.js';
 import { COMPARED, compareOptions, DEFAULT_EXCLUSIONS, wordMasks, type Exclusion, type Masks } from './compare.js';
 import { allocBatch, EventSource, type EventBatch } from './events.js';
@@ -33,6 +33,7 @@ export interface LockstepOptions {
   readonly engineInstance?: Engine;
   readonly maxSteps?: number;
   readonly batch?: number;
+  /** Called after each batch that matched; `actual` is reused by the next batch (copy what is kept). */
   readonly onBatch?: (b: EventBatch, actual: Columns) => void;
   readonly progress?: (steps: number) => void;
   /** Named, reported comparison exclusions (default DEFAULT_EXCLUSIONS; [] compares every bit). */
@@ -122,14 +123,23 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
     await resetEngine(engine);
     let cur = allocBatch(cap),
       next = allocBatch(cap);
+    // The engine writes every batch's outputs into these columns (no allocation per batch): a
+    // batch's actual values are used (onBatch, the kept tail) before the next batch is sent.
+    const out = allocColumns(OUTPUTS, cap);
     src.fill(cur, maxSteps);
     while (cur.count > 0) {
-      const pending = engine.stepBatch(cur.inputs, cur.count);
+      // The engine also compares every output word with the expected ones (Verilator: on its
+      // thread pool); only a batch where some word differs is compared here, field by field,
+      // with the exclusions and rd_value only where a value was read (the core's rd_value
+      // without rd_valid is not 0, so most batches with a register read take this path).
+      const pending = engine.checkBatch(cur.inputs, cur.expected, cur.count, true, out);
       src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
-      const actual = await pending;
+      const { actual, differs } = await pending;
       for (const p of COMPARED)
         if (!actual[p.name]) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
-      const bad = firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks));
+      const bad = differs
+        ? firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks))
+        : null;
       if (bad) {
         mismatch = divergence(cur, actual, bad.index, done, tail, masks);
         done += bad.index + 1;
