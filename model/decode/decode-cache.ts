@@ -69,10 +69,14 @@ export function decodeWordsAt0(w0: number, w1: number, w2: number, w3: number): 
  * Whether the bundle's decoding depends on its address: some slot has an IP-relative field
  * (branch or brl target, chk recovery address, brp or mov-to-BR tag). Decided by decoding it a
  * second time at another address and comparing every slot's operands and immediate, so no
- * list of IP-relative forms has to be kept in step with the decoders.
+ * list of IP-relative forms has to be kept in step with the decoders (only bundles that print
+ * an address in some operand are decoded again).
  */
 export function decodeUsesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
   const e = entryOf(w0, w1, w2, w3);
+  // Every IP-relative field is printed in the operands as an address (insn.ts hex, '0x…'): a
+  // bundle without one in any slot needs no second decoding.
+  if (e.usesAddress === undefined && !e.at0.slots.some((s) => s.ops.includes('0x'))) e.usesAddress = false;
   if (e.usesAddress === undefined) {
     const at16 = decodeBundle(bytesOf(w0, w1, w2, w3), 0, 16n);
     e.usesAddress = e.at0.slots.some((s, k) => s.ops !== at16.slots[k]!.ops || s.imm !== at16.slots[k]!.imm);
