@@ -22,13 +22,13 @@ interface Entry {
 let table = new Map<number, Entry[]>();
 let entries = 0;
 
-/** Hash of a bundle's four little-endian words (entries compare the words). */
+/** 30-bit hash of a bundle's four little-endian words (entries compare the words; a small integer key V8's maps hash without allocating). */
 function wordsHash(w0: number, w1: number, w2: number, w3: number): number {
   let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
   h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
   h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) >>> 0;
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
 function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {

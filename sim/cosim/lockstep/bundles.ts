@@ -127,16 +127,36 @@ const MAX_SHARED = 1 << 16;
 
 /**
  * Descriptors shared by every BundleCache of the process (one per lockstep run: the random
- * programs share their boot code, handlers and many item bundles): by address (entries
- * compare the words), and, for bundles whose decoding does not use their address, by content.
+ * programs share their boot code, handlers and many item bundles): by content for bundles
+ * whose decoding does not use their address, by address (entries compare the words) for the
+ * others. Keys stay small integers (30-bit hashes), which V8's maps hash without allocating.
  */
 const shared = {
-  byIp: new Map<number, Map<number, BundleDesc>>(),
   byWords: new Map<number, BundleDesc[]>(),
+  byIp: new Map<number, Map<number, BundleDesc>>(),
   size: 0,
 };
 
 function sharedDesc(w0: number, w1: number, w2: number, w3: number, ipLo: number, ipHi: number): BundleDesc {
+  if (shared.size >= MAX_SHARED) {
+    shared.byWords = new Map();
+    shared.byIp = new Map();
+    shared.size = 0;
+  }
+  if (!decodeUsesAddress(w0, w1, w2, w3)) {
+    const h = contentHash(w0, w1, w2, w3) & 0x3fffffff;
+    let same = shared.byWords.get(h);
+    if (same) {
+      for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+    } else {
+      same = [];
+      shared.byWords.set(h, same);
+    }
+    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+    same.push(d);
+    shared.size++;
+    return d;
+  }
   let byLo = shared.byIp.get(ipHi);
   if (!byLo) {
     byLo = new Map();
@@ -144,31 +164,9 @@ function sharedDesc(w0: number, w1: number, w2: number, w3: number, ipLo: number
   }
   const c = byLo.get(ipLo);
   if (c !== undefined && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-  if (shared.size >= MAX_SHARED) {
-    shared.byIp = new Map([[ipHi, (byLo = new Map())]]);
-    shared.byWords = new Map();
-    shared.size = 0;
-  }
-  const d = decodeUsesAddress(w0, w1, w2, w3)
-    ? describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo))
-    : byContent(w0, w1, w2, w3, ipLo, ipHi);
-  byLo.set(ipLo, d);
-  shared.size++;
-  return d;
-}
-
-/** The descriptor of an address-independent bundle, by content. */
-function byContent(w0: number, w1: number, w2: number, w3: number, ipLo: number, ipHi: number): BundleDesc {
-  const h = contentHash(w0, w1, w2, w3);
-  let same = shared.byWords.get(h);
-  if (same) {
-    for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-  } else {
-    same = [];
-    shared.byWords.set(h, same);
-  }
   const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
-  same.push(d);
+  if (c === undefined) shared.size++;
+  byLo.set(ipLo, d);
   return d;
 }
 

@@ -100,6 +100,28 @@ export async function resetEngine(engine: Engine): Promise<void> {
   await engine.stepBatch({ rst: Uint32Array.of(1), ev_valid: Uint32Array.of(0) }, 1);
 }
 
+/**
+ * A run's batch buffers: two event batches (one filled while the engine runs the other) and
+ * the output columns the engine writes into (a batch's actual values are used, by onBatch and
+ * the kept tail, before the next batch is sent). Pooled: a random-program run is short and
+ * fresh buffers of 4096 events (about 1.5 MB, zero-filled) per program were a large share of
+ * the garbage collector's work; every column is rewritten before it is read (clearBatch, fill).
+ */
+interface Buffers {
+  readonly cap: number;
+  readonly cur: EventBatch;
+  readonly next: EventBatch;
+  readonly out: Columns;
+}
+const POOL_MAX = 2;
+const pool: Buffers[] = [];
+
+function takeBuffers(cap: number): Buffers {
+  const i = pool.findIndex((b) => b.cap === cap);
+  if (i >= 0) return pool.splice(i, 1)[0]!;
+  return { cap, cur: allocBatch(cap), next: allocBatch(cap), out: allocColumns(OUTPUTS, cap) };
+}
+
 interface Tail {
   first: number;
   inputs: Columns;
@@ -121,11 +143,9 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   const masks = wordMasks(exclusions);
   try {
     await resetEngine(engine);
-    let cur = allocBatch(cap),
-      next = allocBatch(cap);
-    // The engine writes every batch's outputs into these columns (no allocation per batch): a
-    // batch's actual values are used (onBatch, the kept tail) before the next batch is sent.
-    const out = allocColumns(OUTPUTS, cap);
+    const buffers = takeBuffers(cap);
+    let { cur, next } = buffers;
+    const out = buffers.out;
     src.fill(cur, maxSteps);
     while (cur.count > 0) {
       // The engine also compares every output word with the expected ones (Verilator: on its
@@ -151,6 +171,9 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
       o.progress?.(done);
       [cur, next] = [next, cur];
     }
+    // Back to the pool only after a run that ended normally: after an exception the engine
+    // may still be reading or writing them.
+    if (pool.length < POOL_MAX) pool.push(buffers);
   } finally {
     if (!o.engineInstance) await engine.close();
   }
