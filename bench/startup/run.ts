@@ -37,13 +37,13 @@ interface Timing {
   readonly cpu: number;
 }
 
-function time(what: string, args: string[], env: NodeJS.ProcessEnv): Timing {
+function time(what: string, args: string[], env: NodeJS.ProcessEnv, script: string[] = [vti]): Timing {
   const walls: number[] = [],
     cpus: number[] = [];
   for (let k = 0; k < REPEAT; k++) {
     const c0 = childCpu(),
       t0 = performance.now();
-    const r = spawnSync(process.execPath, [vti, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, [...script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     walls.push((performance.now() - t0) / 1000);
     cpus.push(childCpu() - c0);
     if (r.status !== 0) throw new Error(`bench/startup: vti ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
@@ -59,7 +59,8 @@ try {
   const compiled = { ...process.env, VTI_FROM_SOURCE: '0' },
     source = { ...process.env, VTI_FROM_SOURCE: '1' };
   const load = loadavg()[0]!.toFixed(2);
-  const rows: Timing[] = [];
+  // The floor: node itself starting and exiting on this machine at this load.
+  const rows: Timing[] = [time('node -e 0 (the floor)', ['-e', '0'], process.env, [])];
   if (fresh) {
     rows.push(time('vti --help (dist/js)', ['--help'], compiled));
     rows.push(time('vti emu loop.elf (dist/js)', ['emu', elf], compiled));
