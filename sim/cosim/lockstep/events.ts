@@ -190,7 +190,7 @@ export class EventSource {
       let nLo = ipLo,
         nHi = ipHi,
         nSlot = slot + 1;
-      if (bd ? sd!.seqNext : slot >= 2) {
+      if (sd !== null ? sd.seqNext : slot >= 2) {
         nSlot = 0;
         nLo = (ipLo + 16) >>> 0;
         if (nLo < 16) nHi = (ipHi + 1) >>> 0;
