@@ -2,7 +2,8 @@
 // cache (one closure per slot, keyed by physical bundle address, dropped when its page is
 // written), and the step loop with IIPA tracking and trap delivery.
 import { PSR_BIT } from '../../arch/psr.js';
-import { decodeBundle, type DecodedBundle } from '../decode/decode.js';
+import type { DecodedBundle } from '../decode/decode.js';
+import { decodeWordsAt0 } from '../decode/decode-cache.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
 import {
@@ -219,17 +220,12 @@ export class CodeCache {
   private readonly words = new Uint32Array(4);
 
   private compile(paLo: number, paHi: number): CompiledBundle {
-    const bytes = new Uint8Array(16);
     const out = { lo: 0, hi: 0 },
       w = this.words;
     for (let i = 0; i < 16; i += 8) {
       this.m.mem.load((paLo + i) >>> 0, paHi, 8, out);
       w[i >>> 2] = out.lo;
       w[(i >>> 2) + 1] = out.hi;
-      for (let k = 0; k < 4; k++) {
-        bytes[i + k] = (out.lo >>> (8 * k)) & 0xff;
-        bytes[i + 4 + k] = (out.hi >>> (8 * k)) & 0xff;
-      }
     }
     const h = contentHash(w[0]!, w[1]!, w[2]!, w[3]!);
     let same = this.byContent.get(h);
@@ -239,14 +235,15 @@ export class CodeCache {
       same = [];
       this.byContent.set(h, same);
     }
-    const b = this.compileBytes(bytes, w[0]!, w[1]!, w[2]!, w[3]!);
+    const b = this.compileWords(w[0]!, w[1]!, w[2]!, w[3]!);
     same.push(b);
     return b;
   }
 
-  private compileBytes(bytes: Uint8Array, w0: number, w1: number, w2: number, w3: number): CompiledBundle {
-    // Decoded at address 0: IP-relative targets become displacements, added to IP at run time.
-    const d = decodeBundle(bytes, 0, 0n);
+  private compileWords(w0: number, w1: number, w2: number, w3: number): CompiledBundle {
+    // Decoded at address 0: IP-relative targets become displacements, added to IP at run time
+    // (shared by content with every emulator of the process: model/decode/decode-cache.ts).
+    const d = decodeWordsAt0(w0, w1, w2, w3);
     const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
     const qp = new Uint8Array(3);
     const pure: boolean[] = [];

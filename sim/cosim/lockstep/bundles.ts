@@ -3,11 +3,10 @@
 // once with the model's decoder (model/decode) at the bundle's virtual address. Cached by
 // virtual address and PSR.it; the owner drops the cache when instruction translation or code
 // may have changed.
-import { decodeBundle } from '../../../model/decode/decode.js';
+import { decodeUsesAddress, decodeWordsAt } from '../../../model/decode/decode-cache.js';
 import { insnText, maxGrIn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { contentHash } from '../../../model/exec/run.js';
-import { TEMPLATES } from '../../../model/decode/templates.js';
 import { NON_ACCESS } from '../../../arch/non-access.js';
 import { classify, ICLASS_CODE, Kind, nonAccessKind } from './classify.js';
 
@@ -66,7 +65,12 @@ const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
 /** The descriptor of the 16 bytes `bytes` as the bundle at virtual address `ip` (a function of both only). */
 export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
-  const d = decodeBundle(bytes, 0, ip & ~0xfn);
+  return describeWords(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true), ip);
+}
+
+/** describeBytes of the bundle held as four little-endian words (decoded through model/decode/decode-cache.ts). */
+function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
+  const d = decodeWordsAt(w0, w1, w2, w3, ip & ~0xfn);
   const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
@@ -104,49 +108,81 @@ export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
       plain: (PLAIN.test(ins.op) && c.cls === 'OTHER') || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
     };
   });
-  return {
-    w0: dv.getUint32(0, true),
-    w1: dv.getUint32(4, true),
-    w2: dv.getUint32(8, true),
-    w3: dv.getUint32(12, true),
-    slots,
-    n,
-  };
+  return { w0, w1, w2, w3, slots, n };
 }
 
-type ByIp = Map<number, Map<number, BundleDesc | null>>;
+/** A cached descriptor at one IP: the physical page it was read from and when that was last checked. */
+interface AtIp {
+  readonly d: BundleDesc;
+  /** Physical page number (PA{62:12}) the bundle was read from (PSR.it = 1 only). */
+  readonly ppage: number;
+  /** The cache's translation epoch in which ppage was last confirmed. */
+  checked: number;
+}
+
+type ByIp = Map<number, Map<number, AtIp>>;
+
+/** Descriptors kept process-wide before the shared tables start over (bounded memory). */
+const MAX_SHARED = 1 << 16;
 
 /**
- * Whether decoding the bundle uses its address: only IP-relative branches do (B-unit major
- * opcodes 4 and 5, model/decode/decode-b.ts); any other bundle's descriptor is a function of
- * its words alone.
+ * Descriptors shared by every BundleCache of the process (one per lockstep run: the random
+ * programs share their boot code, handlers and many item bundles): by content for bundles
+ * whose decoding does not use their address, by address (entries compare the words) for the
+ * others. Keys stay small integers (30-bit hashes), which V8's maps hash without allocating.
  */
-function usesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
-  const tpl = TEMPLATES[w0 & 0x1f];
-  if (!tpl) return false;
-  // Major opcode: bits 37..40 of slot k, i.e. bundle bits 42..45, 83..86, 124..127.
-  const w = [w0, w1, w2, w3];
-  for (let k = 0; k < 3; k++) {
-    if (tpl.units[k] !== 'B') continue;
-    const pos = 5 + 41 * k + 37,
-      op = (w[pos >>> 5]! >>> (pos & 31)) & 0xf;
-    if (op === 4 || op === 5) return true;
+const shared = {
+  byWords: new Map<number, BundleDesc[]>(),
+  byIp: new Map<number, Map<number, BundleDesc>>(),
+  size: 0,
+};
+
+function sharedDesc(w0: number, w1: number, w2: number, w3: number, ipLo: number, ipHi: number): BundleDesc {
+  if (shared.size >= MAX_SHARED) {
+    shared.byWords = new Map();
+    shared.byIp = new Map();
+    shared.size = 0;
   }
-  return false;
+  if (!decodeUsesAddress(w0, w1, w2, w3)) {
+    const h = contentHash(w0, w1, w2, w3) & 0x3fffffff;
+    let same = shared.byWords.get(h);
+    if (same) {
+      for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+    } else {
+      same = [];
+      shared.byWords.set(h, same);
+    }
+    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+    same.push(d);
+    shared.size++;
+    return d;
+  }
+  let byLo = shared.byIp.get(ipHi);
+  if (!byLo) {
+    byLo = new Map();
+    shared.byIp.set(ipHi, byLo);
+  }
+  const c = byLo.get(ipLo);
+  if (c !== undefined && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
+  const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
+  if (c === undefined) shared.size++;
+  byLo.set(ipLo, d);
+  return d;
 }
 
 /**
  * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
- * clear() drops it (translation or code may have changed); a miss then re-reads the bundle's
- * translation and words and takes the descriptor from a second cache keyed by content and,
- * for bundles with an IP-relative branch, IP (a descriptor is a function of the two; without
- * one, of the content alone), so only new or changed code is decoded again.
+ * clear() drops it (code may have changed). clearTranslated() (instruction translation may
+ * have changed) starts a new translation epoch: a PSR.it = 1 entry is used again once its
+ * virtual page still translates to the page it was read from (one translation per page and
+ * epoch). A miss reads the bundle's words and takes the descriptor from the process-wide
+ * tables (sharedDesc), so only new code is decoded again.
  */
 export class BundleCache {
   private maps: [ByIp, ByIp] = [new Map(), new Map()];
-  private readonly byContent = new Map<number, Map<number, BundleDesc>>();
-  /** Bundles whose decoding does not use the address, by content hash (entries compare the words). */
-  private readonly noB = new Map<number, BundleDesc[]>();
+  /** Virtual page (IP{63:12}) → physical page number (PA{62:12}) in this translation epoch. */
+  private pages = new Map<number, number>();
+  private xlate = 0;
   private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
     // A store to a page holding code: chain onto the emulator's own invalidation hook.
@@ -157,38 +193,65 @@ export class BundleCache {
     };
   }
 
-  /** Bumped by clear(), so that callers' own caches of descriptors know to drop them. */
+  /** Bumped by clear() and clearTranslated(), so that callers' own caches of descriptors know to drop them. */
   epoch = 0;
   clear(): void {
     this.maps = [new Map(), new Map()];
+    this.clearTranslated();
+  }
+
+  clearTranslated(): void {
+    this.pages = new Map();
+    this.xlate++;
     this.epoch++;
   }
 
   get(ipLo: number, ipHi: number): BundleDesc | null {
-    const m = this.m;
-    const byHi = this.maps[m.it];
+    const m = this.m,
+      it = m.it;
+    const byHi = this.maps[it];
     let byLo = byHi.get(ipHi);
     if (!byLo) {
       byLo = new Map();
       byHi.set(ipHi, byLo);
     }
-    let d = byLo.get(ipLo);
-    if (d === undefined) {
-      d = this.load(ipLo, ipHi);
-      byLo.set(ipLo, d);
+    const e = byLo.get(ipLo);
+    if (e !== undefined && (it === 0 || e.checked === this.xlate)) return e.d;
+    const ppage = it === 0 ? 0 : this.translate(ipLo, ipHi);
+    if (ppage < 0) return null;
+    if (e !== undefined && e.ppage === ppage) {
+      e.checked = this.xlate;
+      return e.d;
     }
+    const d = this.read(ipLo, ipHi, ppage);
+    byLo.set(ipLo, { d, ppage, checked: this.xlate });
     return d;
   }
 
-  /** The descriptor of the bundle at ip (null: no translation), through the content cache. */
-  private load(ipLo: number, ipHi: number): BundleDesc | null {
+  /**
+   * The physical page of the virtual page holding ip (PSR.it = 1), or -1: no translation (not
+   * remembered: the fetch faults, and a TLB miss handler or the hardware walker may insert one
+   * without an instruction of XLATE_OPS). A translation covers at least a 4 KiB page.
+   */
+  private translate(ipLo: number, ipHi: number): number {
+    const vpage = ipHi * 0x100000 + (ipLo >>> 12);
+    let ppage = this.pages.get(vpage);
+    if (ppage === undefined) {
+      const pa = this.m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo & ~0xfff));
+      if (pa === null) return -1;
+      ppage = Number((pa & 0x7fffffffffffffffn) >> 12n);
+      this.pages.set(vpage, ppage);
+    }
+    return ppage;
+  }
+
+  /** The descriptor of the bundle at ip, read from physical page `ppage` (PSR.it = 1) or ip itself. */
+  private read(ipLo: number, ipHi: number, ppage: number): BundleDesc {
     const m = this.m;
     let paLo: number, paHi: number;
     if (m.it) {
-      const pa = m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo));
-      if (pa === null) return null;
-      paLo = Number(pa & 0xfffffff0n);
-      paHi = Number((pa >> 32n) & 0x7fffffffn);
+      paHi = Math.floor(ppage / 0x100000);
+      paLo = (((ppage % 0x100000) << 12) | (ipLo & 0xff0)) >>> 0;
     } else {
       paLo = (ipLo & ~0xf) >>> 0;
       paHi = ipHi & 0x7fffffff;
@@ -198,41 +261,6 @@ export class BundleCache {
     const w0 = o.lo,
       w1 = o.hi;
     m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
-    const w2 = o.lo,
-      w3 = o.hi;
-    const bLo = (ipLo & ~0xf) >>> 0;
-    if (!usesAddress(w0, w1, w2, w3)) {
-      const h = contentHash(w0, w1, w2, w3);
-      let same = this.noB.get(h);
-      if (same) {
-        for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-      } else {
-        same = [];
-        this.noB.set(h, same);
-      }
-      const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
-      same.push(d);
-      return d;
-    }
-    let byLo = this.byContent.get(ipHi);
-    if (!byLo) {
-      byLo = new Map();
-      this.byContent.set(ipHi, byLo);
-    }
-    const c = byLo.get(bLo);
-    if (c && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(bLo));
-    byLo.set(bLo, d);
-    return d;
+    return sharedDesc(w0, w1, o.lo, o.hi, (ipLo & ~0xf) >>> 0, ipHi);
   }
-}
-
-function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
-  const bytes = new Uint8Array(16),
-    dv = new DataView(bytes.buffer);
-  dv.setUint32(0, w0, true);
-  dv.setUint32(4, w1, true);
-  dv.setUint32(8, w2, true);
-  dv.setUint32(12, w3, true);
-  return describeBytes(bytes, ip);
 }

@@ -143,18 +143,19 @@ export function nonAccessKind(op: string, sub: string): NonAccessKind {
   }
 }
 
-/** Ops after which instruction translation may change (the descriptor cache is dropped). */
+/**
+ * Ops after which instruction translation may change (the descriptor cache drops its PSR.it = 1
+ * half): the ITLB's inserts and purges and region register writes (mov_to_ind). The DTLB's own
+ * (itc.d, itr.d, ptr.d) never touch the ITLB (model/exec/compile-tlb.ts), so they keep it.
+ */
 export const XLATE_OPS: ReadonlySet<string> = new Set([
   'itc_i',
-  'itc_d',
   'itr_i',
-  'itr_d',
   'ptc_l',
   'ptc_g',
   'ptc_ga',
   'ptc_e',
   'ptr_i',
-  'ptr_d',
   'mov_to_ind',
 ]);
 

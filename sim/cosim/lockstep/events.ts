@@ -190,7 +190,7 @@ export class EventSource {
       let nLo = ipLo,
         nHi = ipHi,
         nSlot = slot + 1;
-      if (bd ? sd!.seqNext : slot >= 2) {
+      if (sd !== null ? sd.seqNext : slot >= 2) {
         nSlot = 0;
         nLo = (ipLo + 16) >>> 0;
         if (nLo < 16) nHi = (ipHi + 1) >>> 0;
@@ -336,7 +336,7 @@ export class EventSource {
         eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
       }
       iclass[i] = cls;
-      if (exec && XLATE_OPS.has(sd.op)) cache.clear();
+      if (exec && XLATE_OPS.has(sd.op)) cache.clearTranslated();
       // Expected PSR and CRs after the step. The emulator writes CRs only in interruptions,
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
       // re-read after those and after every system instruction; PSR and IIPA after every step.

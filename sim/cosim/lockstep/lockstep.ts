@@ -8,7 +8,7 @@ import { lengthsOf } from '../../../arch/config.js';
 import { DEFAULT_CONFIG, vtiDesign, type VtiConfig } from '../../../gen/vti.js';
 import { Emulator, type EmuOptions } from '../../../model/emulator.js';
 import { createEngine, type Engine, type EngineName } from '../../engine.js';
-import { INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
+import { allocColumns, INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
 import { firstMismatch, mismatchesAt, type Mismatch } from '../../../model/blocks/compare.js';
 import { COMPARED, compareOptions, DEFAULT_EXCLUSIONS, wordMasks, type Exclusion, type Masks } from './compare.js';
 import { allocBatch, EventSource, type EventBatch } from './events.js';
@@ -33,6 +33,7 @@ export interface LockstepOptions {
   readonly engineInstance?: Engine;
   readonly maxSteps?: number;
   readonly batch?: number;
+  /** Called after each batch that matched; `actual` is reused by the next batch (copy what is kept). */
   readonly onBatch?: (b: EventBatch, actual: Columns) => void;
   readonly progress?: (steps: number) => void;
   /** Named, reported comparison exclusions (default DEFAULT_EXCLUSIONS; [] compares every bit). */
@@ -99,6 +100,28 @@ export async function resetEngine(engine: Engine): Promise<void> {
   await engine.stepBatch({ rst: Uint32Array.of(1), ev_valid: Uint32Array.of(0) }, 1);
 }
 
+/**
+ * A run's batch buffers: two event batches (one filled while the engine runs the other) and
+ * the output columns the engine writes into (a batch's actual values are used, by onBatch and
+ * the kept tail, before the next batch is sent). Pooled: a random-program run is short and
+ * fresh buffers of 4096 events (about 1.5 MB, zero-filled) per program were a large share of
+ * the garbage collector's work; every column is rewritten before it is read (clearBatch, fill).
+ */
+interface Buffers {
+  readonly cap: number;
+  readonly cur: EventBatch;
+  readonly next: EventBatch;
+  readonly out: Columns;
+}
+const POOL_MAX = 2;
+const pool: Buffers[] = [];
+
+function takeBuffers(cap: number): Buffers {
+  const i = pool.findIndex((b) => b.cap === cap);
+  if (i >= 0) return pool.splice(i, 1)[0]!;
+  return { cap, cur: allocBatch(cap), next: allocBatch(cap), out: allocColumns(OUTPUTS, cap) };
+}
+
 interface Tail {
   first: number;
   inputs: Columns;
@@ -120,16 +143,23 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   const masks = wordMasks(exclusions);
   try {
     await resetEngine(engine);
-    let cur = allocBatch(cap),
-      next = allocBatch(cap);
+    const buffers = takeBuffers(cap);
+    let { cur, next } = buffers;
+    const out = buffers.out;
     src.fill(cur, maxSteps);
     while (cur.count > 0) {
-      const pending = engine.stepBatch(cur.inputs, cur.count);
+      // The engine also compares every output word with the expected ones (Verilator: on its
+      // thread pool); only a batch where some word differs is compared here, field by field,
+      // with the exclusions and rd_value only where a value was read (the core's rd_value
+      // without rd_valid is not 0, so most batches with a register read take this path).
+      const pending = engine.checkBatch(cur.inputs, cur.expected, cur.count, true, out);
       src.fill(next, maxSteps); // overlaps with the engine on Verilator's thread pool
-      const actual = await pending;
+      const { actual, differs } = await pending;
       for (const p of COMPARED)
         if (!actual[p.name]) throw new Error(`lockstep: the engine returned no output '${p.name}'`);
-      const bad = firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks));
+      const bad = differs
+        ? firstMismatch(COMPARED, cur.expected, actual, cur.count, compareOptions(cur.expected, masks))
+        : null;
       if (bad) {
         mismatch = divergence(cur, actual, bad.index, done, tail, masks);
         done += bad.index + 1;
@@ -141,6 +171,9 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
       o.progress?.(done);
       [cur, next] = [next, cur];
     }
+    // Back to the pool only after a run that ended normally: after an exception the engine
+    // may still be reading or writing them.
+    if (pool.length < POOL_MAX) pool.push(buffers);
   } finally {
     if (!o.engineInstance) await engine.close();
   }

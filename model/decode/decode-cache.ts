@@ -1,0 +1,91 @@
+// Decoded bundles shared by content: a bundle decoded at address 0 is a function of its 16
+// bytes alone (IP-relative fields are displacements), and decoded results are immutable, so
+// every emulator in the process (the lockstep runs one per program, and programs share their
+// boot code, handlers and many item bundles) and the lockstep's own descriptors can take the
+// same object instead of decoding again. Bounded: past MAX_ENTRIES contents the table starts
+// over (a long run over ever-new code never grows it without limit).
+import { decodeBundle, type DecodedBundle } from './decode.js';
+
+/** Contents kept before the table is dropped and refilled. */
+export const MAX_ENTRIES = 1 << 16;
+
+interface Entry {
+  readonly w0: number;
+  readonly w1: number;
+  readonly w2: number;
+  readonly w3: number;
+  readonly at0: DecodedBundle;
+  /** Whether decoding reads the bundle's address (an IP-relative field); computed on first ask. */
+  usesAddress: boolean | undefined;
+}
+
+let table = new Map<number, Entry[]>();
+let entries = 0;
+
+/** 30-bit hash of a bundle's four little-endian words (entries compare the words; a small integer key V8's maps hash without allocating). */
+function wordsHash(w0: number, w1: number, w2: number, w3: number): number {
+  let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
+  h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
+  h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
+  const b = new Uint8Array(16),
+    dv = new DataView(b.buffer);
+  dv.setUint32(0, w0, true);
+  dv.setUint32(4, w1, true);
+  dv.setUint32(8, w2, true);
+  dv.setUint32(12, w3, true);
+  return b;
+}
+
+function entryOf(w0: number, w1: number, w2: number, w3: number): Entry {
+  const h = wordsHash(w0, w1, w2, w3);
+  let same = table.get(h);
+  if (same) {
+    for (const e of same) if (e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
+  } else {
+    if (entries >= MAX_ENTRIES) {
+      table = new Map();
+      entries = 0;
+    }
+    same = [];
+    table.set(h, same);
+  }
+  const e: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };
+  same.push(e);
+  entries++;
+  return e;
+}
+
+/** The bundle with these words (little-endian, least significant first) decoded at address 0. */
+export function decodeWordsAt0(w0: number, w1: number, w2: number, w3: number): DecodedBundle {
+  return entryOf(w0, w1, w2, w3).at0;
+}
+
+/**
+ * Whether the bundle's decoding depends on its address: some slot has an IP-relative field
+ * (branch or brl target, chk recovery address, brp or mov-to-BR tag). Decided by decoding it a
+ * second time at another address and comparing every slot's operands and immediate, so no
+ * list of IP-relative forms has to be kept in step with the decoders (only bundles that print
+ * an address in some operand are decoded again).
+ */
+export function decodeUsesAddress(w0: number, w1: number, w2: number, w3: number): boolean {
+  const e = entryOf(w0, w1, w2, w3);
+  // Every IP-relative field is printed in the operands as an address (insn.ts hex, '0x…'): a
+  // bundle without one in any slot needs no second decoding.
+  if (e.usesAddress === undefined && !e.at0.slots.some((s) => s.ops.includes('0x'))) e.usesAddress = false;
+  if (e.usesAddress === undefined) {
+    const at16 = decodeBundle(bytesOf(w0, w1, w2, w3), 0, 16n);
+    e.usesAddress = e.at0.slots.some((s, k) => s.ops !== at16.slots[k]!.ops || s.imm !== at16.slots[k]!.imm);
+  }
+  return e.usesAddress;
+}
+
+/** The bundle decoded at `bundleAddr`: the shared object when its decoding does not use the address. */
+export function decodeWordsAt(w0: number, w1: number, w2: number, w3: number, bundleAddr: bigint): DecodedBundle {
+  if (bundleAddr === 0n || !decodeUsesAddress(w0, w1, w2, w3)) return decodeWordsAt0(w0, w1, w2, w3);
+  return decodeBundle(bytesOf(w0, w1, w2, w3), 0, bundleAddr);
+}
