@@ -8,6 +8,7 @@
 import { CR } from '../../../arch/cr.js';
 import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
+import { walkerEnabled } from '../../../model/exec/vhpt.js';
 import { BundleCache, type SlotDesc } from './bundles.js';
 import {
   CORE_DECIDES,
@@ -294,9 +295,9 @@ export class EventSource {
             }
         } else if (ev.name === 'data_nested_tlb') {
           // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
-          const region = addr[2 * i + 1]! >>> 29;
-          const walker = (m.cr[CR.PTA]! & 1n) !== 0n && (m.rr[region]! & 1n) !== 0n;
-          bit = walker ? NESTED_RAW.walker : NESTED_RAW.alt;
+          // Which miss it was follows the model's own rule for when the walker runs (vhpt.ts).
+          const va = (BigInt(addr[2 * i + 1]!) << 32n) | BigInt(addr[2 * i]!);
+          bit = walkerEnabled(m, va, 'data') ? NESTED_RAW.walker : NESTED_RAW.alt;
         } else if (!decides.has(ev.name) || (ev.name === 'unimpl_data_addr' && cls === C.PRIV_OTHER && !hasAddr[i])) {
           bit = row;
         } else if (row === ILLEGAL_BIT && frameIllegal) {
