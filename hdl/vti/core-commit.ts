@@ -3,7 +3,7 @@
 // value read, rfi's redirect) or the interruption dispatch of architecture.md §4 (IPSR, ISR,
 // IIP, IFA, IIM, IIPA, IFS, IIB0/1 and the redirect to the vector). Every output is
 // registered: after the rising edge of cycle k the outputs show the effect of event k.
-import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
+import { CR, DCR_BIT, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { PSR_READ_MASK } from '../../arch/psr.js';
 import { cat, fieldsOf, mux, withField, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 import type { CoreChecks } from './core-checks.js';
@@ -18,7 +18,8 @@ import {
   type CoreEvent,
   type CoreState,
 } from './core-inputs.js';
-import { PsrBundle, PsrOp } from './psr-type.js';
+import { interruptionState } from './psr-next.js';
+import { PsrBundle } from './psr-type.js';
 
 /** The output ports, each driven by its register. */
 export interface CoreOutputs {
@@ -87,8 +88,8 @@ export function coreRegisters(m: ModuleBuilder): CoreRegisters {
 
 /** The wires of vti_psr's command inputs (the instance holds the PSR). */
 export interface PsrPort {
-  readonly op: Signal;
-  readonly operand: Signal;
+  /** The PSR's next value (vti_psr's operand; its command is always RFI, a load). */
+  readonly next: Signal;
   readonly slot: Signal;
   /** vti_psr's ipsr_save: the IPSR an interruption saves (PSR with ri = slot). */
   readonly ipsrSave: Value;
@@ -111,20 +112,15 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { psr, ic, cr } = state;
   const { dispatch, done, isTrap, trapWin, dataWin, instWin, vector: vectorNow } = win;
 
-  // ---- PSR command ----
-  // A trap loads the interruption state computed from the PSR after the instruction (an
-  // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
-  // An instruction that completes while the one-instruction bits of the last rfi are due to
-  // be cleared loads its PSR after (win.psrAfter, those bits cleared) as an RFI command too.
-  const loadAfter = done.and(win.oneShotClear);
-  psrPort.op.set(
-    mux(
-      dispatch,
-      mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')),
-      mux(done, mux(loadAfter, m.enumValue(PsrOp, 'RFI'), checks.command.op), m.enumValue(PsrOp, 'NOP')),
-    ),
-  );
-  psrPort.operand.set(mux(trapWin, win.trapPsr, mux(loadAfter, win.psrAfter, checks.command.operand)));
+  // ---- the PSR's next value ----
+  // The core computes it and vti_psr loads it every cycle (an RFI command, which loads its
+  // operand): an interruption loads the interruption state (a trap's computed from the PSR
+  // after the instruction), a completed instruction the PSR after it (win.psrAfter: its own
+  // command, and the one-instruction bits of the last rfi cleared when due), an idle cycle
+  // the PSR unchanged. The selects (dispatch, trap) come late; this way they pass one
+  // multiplexer, not vti_psr's command decode and reserved-field check.
+  const psrIntr = interruptionState(m, 'psr_intr', psr, cr.DCR.bit(DCR_BIT.be), cr.DCR.bit(DCR_BIT.pp));
+  psrPort.next.set(mux(dispatch, mux(isTrap, win.trapPsr, psrIntr), mux(done, win.psrAfter, psr)));
   // rfi that completes restoring any of the one-instruction bits arms their clearing after
   // the next instruction; any other event disarms it, and so does an interruption (which clears
   // the bits itself), an external interrupt on an idle cycle too.
@@ -228,7 +224,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   });
   m.when(dispatch, () => {
     cr.ISR.set(isr);
-    m.when(win.icDispatch.and(win.nested.not()), () => {
+    m.when(win.savesState, () => {
       cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
       cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
       cr.IFS.set(ifsCleared);
