@@ -110,7 +110,7 @@ export interface CommitInputs {
 export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
   const { psr, ic, cr } = state;
-  const { dispatch, done, isTrap, trapWin, dataWin, instWin, vector: vectorNow } = win;
+  const { dispatch, done, isTrap, dataWin, instWin, vector: vectorNow } = win;
 
   // ---- the PSR's next value ----
   // The core computes it and vti_psr loads it every cycle (an RFI command, which loads its
@@ -120,7 +120,9 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // the PSR unchanged. The selects (dispatch, trap) come late; this way they pass one
   // multiplexer, not vti_psr's command decode and reserved-field check.
   const psrIntr = interruptionState(m, 'psr_intr', psr, cr.DCR.bit(DCR_BIT.be), cr.DCR.bit(DCR_BIT.pp));
-  psrPort.next.set(mux(dispatch, mux(isTrap, win.trapPsr, psrIntr), mux(done, win.psrAfter, psr)));
+  // (A trap and a non-trap winner exclude each other and both imply dispatch; without
+  // dispatch a valid event is done.)
+  psrPort.next.set(mux(isTrap, win.trapPsr, mux(win.nonTrapWin, psrIntr, mux(ev.valid, win.psrAfter, psr))));
   // rfi that completes restoring any of the one-instruction bits arms their clearing after
   // the next instruction; any other event disarms it, and so does an interruption (which clears
   // the bits itself), an external interrupt on an idle cycle too.
@@ -172,7 +174,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
 
   regs.taken.set(dispatch);
-  regs.vector.set(mux(dispatch, vectorNow, m.lit(0, 15)));
+  regs.vector.set(vectorNow); // 0 without a dispatch (no winner: no column, not nested)
   regs.completed.set(done);
   regs.redirect.set(dispatch.or(done.and(cls.is('RFI'))));
   regs.nextIp.set(mux(dispatch, cat(ivaBase, vectorNow), mux(done.and(cls.is('RFI')), cr.IIP, m.lit(0, 64))));
@@ -210,7 +212,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
 
   // The instruction's own effect: when it completed, and also when a trap is delivered
   // after it; the dispatch's writes below then override (last assignment wins).
-  m.when(done.or(trapWin), () => {
+  m.when(win.effect, () => {
     m.when(ic, () => {
       cr.IIPA.set(ev.ip);
       iipaBundle.set(ev.bundle);
@@ -222,17 +224,16 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     );
     m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
-  m.when(dispatch, () => {
-    cr.ISR.set(isr);
-    m.when(win.savesState, () => {
-      cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
-      cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
-      cr.IFS.set(ifsCleared);
-      cr.IIB0.set(iibValue.bits(63, 0));
-      cr.IIB1.set(iibValue.bits(127, 64));
-      m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
-      m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
-    });
+  m.when(dispatch, () => cr.ISR.set(isr));
+  // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
+  m.when(win.savesState, () => {
+    cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
+    cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
+    cr.IFS.set(ifsCleared);
+    cr.IIB0.set(iibValue.bits(63, 0));
+    cr.IIB1.set(iibValue.bits(127, 64));
+    m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
+    m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
   });
 
   out.psr.set(psr);

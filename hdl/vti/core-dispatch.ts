@@ -56,8 +56,12 @@ export interface CoreDispatch {
   readonly trapPsr: Value;
   /** PSR.ic as the dispatch sees it: after the instruction for traps, before it otherwise. */
   readonly icDispatch: Bit;
-  /** icDispatch and not nested: the dispatch saves IPSR, IIP, IFS, IIB0/1 (and IFA, IIM). */
+  /** dispatch, icDispatch and not nested: the dispatch saves IPSR, IIP, IFS, IIB0/1 (and IFA, IIM). */
   readonly savesState: Bit;
+  /** The winner is a fault or an interrupt. */
+  readonly nonTrapWin: Bit;
+  /** done or trapWin: the instruction's own effect is applied. */
+  readonly effect: Bit;
   /** IVA{63:15} after the instruction (a mov to IVA takes effect before its trap). */
   readonly ivaBaseAfter: Value;
 }
@@ -118,14 +122,32 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     'env_wins',
     own.reduce((acc: Bit, r, j) => acc.and(ownPending[j]!.not().or(envAbove(r.at))), envAny),
   );
-  /** The winner is a row for which `pred` holds. */
+  /**
+   * The winner is a row for which `pred` holds. Per run of adjacent such rows [a, b): the
+   * winner is in it when nothing above a is pending and something in it is — flat ORs of the
+   * pending vector, with the late core rows among their inputs, instead of the chain
+   * through the winner.
+   */
   const winIs = (pred: (row: PriorityRow) => boolean): Bit => {
-    const mask = table.reduce(
-      (acc, r, i) => (pred(r) && !own.some((o) => o.at === i) ? acc | (1n << BigInt(i)) : acc),
-      0n,
-    );
-    const fromEnv = mask ? envWins.and(prio.onehot.and(mask).orR()) : m.lit(0, 1).asBit();
-    return own.reduce((acc: Bit, r, j) => (pred(table[r.at]!) ? acc.or(ownWin[j]!) : acc), fromEnv);
+    const runs: [number, number][] = [];
+    table.forEach((r, i) => {
+      if (!pred(r)) return;
+      const last = runs.at(-1);
+      if (last && last[1] === i) last[1] = i + 1;
+      else runs.push([i, i + 1]);
+    });
+    const terms = runs.map(([a, b]) => {
+      const inRun = pending.bits(b - 1, a).orR();
+      return a === 0
+        ? inRun
+        : inRun.and(
+            pending
+              .bits(a - 1, 0)
+              .orR()
+              .not(),
+          );
+    });
+    return terms.length ? (terms.reduce((x, y) => x.or(y)) as Bit) : m.lit(0, 1).asBit();
   };
   /** The winner's value of a column of the table (`width` bits; 0 when nothing is pending). */
   const column = (width: number, fromEnv: Value, value: (row: PriorityRow) => number): Value =>
@@ -186,21 +208,25 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     mux(checks.movToCr.and(ev.crNum.eq(CR[k])), ev.r2.bits(hi, lo), cr[k].bits(hi, lo));
   const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', DCR_BIT.be, DCR_BIT.pp)); // {be, pp}
   const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
-  // (The instruction's own command is never INTERRUPT, so that arm is left out.)
+  // (The instruction's own command is never INTERRUPT, so that arm is left out.) These values
+  // are used only when the instruction completes or a trap follows it, and then it raised no
+  // Reserved Register/Field fault: the command is applied without waiting for that check (a
+  // wide OR of the operand), so they differ from the PSR after a faulting command, and their
+  // names say so.
   const psrAfterOwn = psrNext(
     m,
-    'psr_after_own',
-    { psr, op: checks.command.op, operand: checks.command.operand, rsvFault: checks.commandRsv },
+    'psr_after_cmd',
+    { psr, op: checks.command.op, operand: checks.command.operand, rsvFault: m.lit(0, 1).asBit() },
     inp.vmImplemented,
   ).next;
   // The one-instruction bits the last rfi restored are cleared once this instruction
   // completes (before a trap after it saves IPSR), unless it is an rfi loading new ones.
   const oneShotClear = m.named('one_shot_clear', state.oneShot.and(cls.is('RFI').not())).asBit();
   const psrAfter = m.named(
-    'psr_after',
+    'psr_after_done',
     mux(oneShotClear, psrAfterOwn.and(~ONE_SHOT_PSR_MASK & 0xffff_ffff_ffff_ffffn), psrAfterOwn),
   );
-  const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
+  const trapPsr = interruptionState(m, 'trap_load_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
   const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
   const icAfter = fieldsOf(PsrBundle, psrAfter).ic.asBit();
   const icDispatch = m.named('ic_dispatch', mux(isTrap, icAfter, ic));
@@ -208,7 +234,18 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // or an interrupt with ic = 1 is never nested (nested needs ic = 0), and a trap is nested
   // only if some trap row turns into Data Nested TLB (none in the architecture's table).
   const trapMayNest = table.some((r) => r.kind === 'trap' && r.whenIcOff === 'data_nested_tlb');
-  const savesState = m.named('saves_state', mux(isTrap, trapMayNest ? icAfter.and(nested.not()) : icAfter, ic));
+  // dispatch and icDispatch and not nested, as two flat terms: the winner is not a trap and
+  // ic = 1, or it is a trap and ic after the instruction = 1.
+  const nonTrapWin = m.named(
+    'non_trap_win',
+    winIs((r) => r.kind !== 'trap'),
+  );
+  const savesState = m.named(
+    'saves_state',
+    nonTrapWin.and(ic).or(isTrap.and(trapMayNest ? icAfter.and(nested.not()) : icAfter)),
+  );
+  // done or trapWin: the event is valid and the winner, if any, is not a fault or interrupt.
+  const effect = m.named('effect', ev.valid.and(nonTrapWin.not()));
   const breakWin = winIs((r) => r.name === 'break_inst');
   const regNatWin = winIs((r) => r.name === 'reg_nat');
   const nonAccessWin = m.named(
@@ -234,6 +271,8 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     trapPsr,
     icDispatch,
     savesState,
+    nonTrapWin,
+    effect,
     ivaBaseAfter,
   };
 }
