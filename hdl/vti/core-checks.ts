@@ -10,6 +10,7 @@ import type { PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { mux, withField, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiAddrCheck } from './addr-check.js';
+import { crReservedValue } from './cr-reserved-values.js';
 import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
 import { PsrBundle, PsrOp, RESERVED_OPERAND_BITS } from './psr-type.js';
 import type { vtiVmsw } from './vmsw.js';
@@ -106,7 +107,9 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     // Reserved values (SDM vol 2, the CR pages; confirmed on Ski, program fix-cr-values): a slot
     // number of 3 in IPSR.ri or ISR.ei (a bundle has three slots).
     .or(ev.crNum.eq(CR.IPSR).and(ev.r2.bits(PSR_BIT.ri + 1, PSR_BIT.ri).eq(3)))
-    .or(ev.crNum.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).eq(3)));
+    .or(ev.crNum.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).eq(3)))
+    // PTA.size below 15, an invalid frame marker in a valid IFS, TPR's reserved bits 15:8.
+    .or(crReservedValue(m, ev.crNum, ev.r2));
   const commandRsv = m.named('cmd_rsv', commandReserved(m, ev));
   const rsvField = m.named('rsv_field', ev.valid.and(commandRsv).or(movToCr.and(crWriteReserved)));
 
