@@ -57,9 +57,10 @@ export const PROPERTY_MUTANTS: readonly PropertyMutant[] = [
     description: '§4 step 4 broken: the interruption state keeps PSR.vm instead of clearing it',
     faults: [
       {
-        module: 'vti_psr',
-        signal: 'psr_d_intr',
-        value: (s) => withField(PsrBundle, s.original, 'vm', fieldsOf(PsrBundle, s.signal('psr_q')).vm),
+        // The core computes the interruption state a fault or an interrupt loads (vti_psr loads it).
+        module: 'vti_core',
+        signal: 'psr_intr',
+        value: (s) => withField(PsrBundle, s.original, 'vm', fieldsOf(PsrBundle, s.signal('u_psr_psr')).vm),
       },
     ],
   },
@@ -71,7 +72,7 @@ export const PROPERTY_MUTANTS: readonly PropertyMutant[] = [
     faults: [
       {
         module: 'vti_core',
-        signal: 'trap_psr',
+        signal: 'trap_load_psr',
         value: (s) => s.original.and(ALL_64 & ~PSR_KEPT_MASK).or(s.signal('u_psr_psr').and(PSR_KEPT_MASK)),
       },
     ],

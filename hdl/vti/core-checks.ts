@@ -10,8 +10,9 @@ import type { PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { mux, withField, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiAddrCheck } from './addr-check.js';
+import { crReservedValue } from './cr-reserved-values.js';
 import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
-import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
+import { PsrBundle, PsrOp, RESERVED_OPERAND_BITS } from './psr-type.js';
 import type { vtiVmsw } from './vmsw.js';
 
 /** The priority-table rows the core decides itself (docs/vti_core.md, "What the core decides"). */
@@ -39,6 +40,11 @@ export interface CoreChecks {
   readonly raised: Readonly<Record<CoreDecidedRow, Bit>>;
   /** The PSR command the instruction issues when it completes (NOP for most classes). */
   readonly command: PsrCommand;
+  /**
+   * The command would write a reserved field (its reserved-field fault), decided from the
+   * instruction class and the raw operand rather than from the chosen command (shallower).
+   */
+  readonly commandRsv: Bit;
   readonly movToCr: Bit;
   readonly movFromCr: Bit;
 }
@@ -101,11 +107,11 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     // Reserved values (SDM vol 2, the CR pages; confirmed on Ski, program fix-cr-values): a slot
     // number of 3 in IPSR.ri or ISR.ei (a bundle has three slots).
     .or(ev.crNum.eq(CR.IPSR).and(ev.r2.bits(PSR_BIT.ri + 1, PSR_BIT.ri).eq(3)))
-    .or(ev.crNum.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).eq(3)));
-  const rsvField = m.named(
-    'rsv_field',
-    ev.valid.and(reservedFault(m, command.op, command.operand)).or(movToCr.and(crWriteReserved)),
-  );
+    .or(ev.crNum.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).eq(3)))
+    // PTA.size below 15, an invalid frame marker in a valid IFS, TPR's reserved bits 15:8.
+    .or(crReservedValue(m, ev.crNum, ev.r2));
+  const commandRsv = m.named('cmd_rsv', commandReserved(m, ev));
+  const rsvField = m.named('rsv_field', ev.valid.and(commandRsv).or(movToCr.and(crWriteReserved)));
 
   // Address checks: data address (translation by PSR.dt) or branch target (PSR.it). The
   // address operands of itc/itr/ptc/ptr/tpa (PRIV_OTHER) are virtual addresses whatever
@@ -144,7 +150,36 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     break_inst: cls.is('BREAK'),
     unimpl_inst_addr_trap: unimplTarget,
   };
-  return { raised, command, movToCr, movFromCr };
+  return { raised, command, commandRsv, movToCr, movFromCr };
+}
+
+/** The instruction class that issues each command with a reserved-field rule, and its operand. */
+const RESERVED_CHECKED_CLASS = {
+  MOV_PSR_L: ['MOV_TO_PSR_L', 'r2'],
+  SSM: ['SSM', 'imm'],
+  RSM: ['RSM', 'imm'],
+  SUM: ['SUM', 'imm'],
+  RUM: ['RUM', 'imm'],
+  MOV_PSR_UM: ['MOV_TO_PSR_UM', 'r2'],
+} as const satisfies Record<keyof typeof RESERVED_OPERAND_BITS, readonly [IClassName, 'r2' | 'imm']>;
+
+/**
+ * reservedFault(cand_op, cand_operand) of instructionCommand, for any event valid or not, but
+ * from the class decode and the raw operand: the command decode (which waits for vti_vmsw and
+ * the EPC and br.ret tests) is not on the path to the pending vector.
+ */
+function commandReserved(m: ModuleBuilder, ev: CoreEvent): Bit {
+  return (
+    Object.entries(RESERVED_CHECKED_CLASS) as [
+      keyof typeof RESERVED_OPERAND_BITS,
+      readonly [IClassName, 'r2' | 'imm'],
+    ][]
+  )
+    .map(([op, [k, from]]) => {
+      const operand = from === 'r2' ? ev.r2 : ev.imm.zext(64);
+      return ev.iclass.eq(m.enumValue(IClass, k)).and(operand.and(RESERVED_OPERAND_BITS[op]).orR());
+    })
+    .reduce((a, b) => a.or(b)) as Bit;
 }
 
 /**

@@ -3,7 +3,7 @@
 // value read, rfi's redirect) or the interruption dispatch of architecture.md §4 (IPSR, ISR,
 // IIP, IFA, IIM, IIPA, IFS, IIB0/1 and the redirect to the vector). Every output is
 // registered: after the rising edge of cycle k the outputs show the effect of event k.
-import { CR, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
+import { CR, DCR_BIT, IFS_V_BIT, ISR_BIT } from '../../arch/cr.js';
 import { PSR_READ_MASK } from '../../arch/psr.js';
 import { cat, fieldsOf, mux, withField, type Bit, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 import type { CoreChecks } from './core-checks.js';
@@ -18,7 +18,8 @@ import {
   type CoreEvent,
   type CoreState,
 } from './core-inputs.js';
-import { PsrBundle, PsrOp } from './psr-type.js';
+import { interruptionState } from './psr-next.js';
+import { PsrBundle } from './psr-type.js';
 
 /** The output ports, each driven by its register. */
 export interface CoreOutputs {
@@ -87,8 +88,8 @@ export function coreRegisters(m: ModuleBuilder): CoreRegisters {
 
 /** The wires of vti_psr's command inputs (the instance holds the PSR). */
 export interface PsrPort {
-  readonly op: Signal;
-  readonly operand: Signal;
+  /** The PSR's next value (vti_psr's operand; its command is always RFI, a load). */
+  readonly next: Signal;
   readonly slot: Signal;
   /** vti_psr's ipsr_save: the IPSR an interruption saves (PSR with ri = slot). */
   readonly ipsrSave: Value;
@@ -109,22 +110,19 @@ export interface CommitInputs {
 export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
   const { psr, ic, cr } = state;
-  const { dispatch, done, isTrap, trapWin, dataWin, instWin, vector: vectorNow } = win;
+  const { dispatch, done, isTrap, dataWin, instWin, vector: vectorNow } = win;
 
-  // ---- PSR command ----
-  // A trap loads the interruption state computed from the PSR after the instruction (an
-  // RFI command with that value); a fault or an interrupt uses vti_psr's INTERRUPT.
-  // An instruction that completes while the one-instruction bits of the last rfi are due to
-  // be cleared loads its PSR after (win.psrAfter, those bits cleared) as an RFI command too.
-  const loadAfter = done.and(win.oneShotClear);
-  psrPort.op.set(
-    mux(
-      dispatch,
-      mux(isTrap, m.enumValue(PsrOp, 'RFI'), m.enumValue(PsrOp, 'INTERRUPT')),
-      mux(done, mux(loadAfter, m.enumValue(PsrOp, 'RFI'), checks.command.op), m.enumValue(PsrOp, 'NOP')),
-    ),
-  );
-  psrPort.operand.set(mux(trapWin, win.trapPsr, mux(loadAfter, win.psrAfter, checks.command.operand)));
+  // ---- the PSR's next value ----
+  // The core computes it and vti_psr loads it every cycle (an RFI command, which loads its
+  // operand): an interruption loads the interruption state (a trap's computed from the PSR
+  // after the instruction), a completed instruction the PSR after it (win.psrAfter: its own
+  // command, and the one-instruction bits of the last rfi cleared when due), an idle cycle
+  // the PSR unchanged. The selects (dispatch, trap) come late; this way they pass one
+  // multiplexer, not vti_psr's command decode and reserved-field check.
+  const psrIntr = interruptionState(m, 'psr_intr', psr, cr.DCR.bit(DCR_BIT.be), cr.DCR.bit(DCR_BIT.pp));
+  // (A trap and a non-trap winner exclude each other and both imply dispatch; without
+  // dispatch a valid event is done.)
+  psrPort.next.set(mux(isTrap, win.trapPsr, mux(win.nonTrapWin, psrIntr, mux(ev.valid, win.psrAfter, psr))));
   // rfi that completes restoring any of the one-instruction bits arms their clearing after
   // the next instruction; any other event disarms it, and so does an interruption (which clears
   // the bits itself), an external interrupt on an idle cycle too.
@@ -176,7 +174,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
 
   regs.taken.set(dispatch);
-  regs.vector.set(mux(dispatch, vectorNow, m.lit(0, 15)));
+  regs.vector.set(vectorNow); // 0 without a dispatch (no winner: no column, not nested)
   regs.completed.set(done);
   regs.redirect.set(dispatch.or(done.and(cls.is('RFI'))));
   regs.nextIp.set(mux(dispatch, cat(ivaBase, vectorNow), mux(done.and(cls.is('RFI')), cr.IIP, m.lit(0, 64))));
@@ -214,7 +212,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
 
   // The instruction's own effect: when it completed, and also when a trap is delivered
   // after it; the dispatch's writes below then override (last assignment wins).
-  m.when(done.or(trapWin), () => {
+  m.when(win.effect, () => {
     m.when(ic, () => {
       cr.IIPA.set(ev.ip);
       iipaBundle.set(ev.bundle);
@@ -226,17 +224,16 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     );
     m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
-  m.when(dispatch, () => {
-    cr.ISR.set(isr);
-    m.when(win.icDispatch.and(win.nested.not()), () => {
-      cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
-      cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
-      cr.IFS.set(ifsCleared);
-      cr.IIB0.set(iibValue.bits(63, 0));
-      cr.IIB1.set(iibValue.bits(127, 64));
-      m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
-      m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
-    });
+  m.when(dispatch, () => cr.ISR.set(isr));
+  // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
+  m.when(win.savesState, () => {
+    cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
+    cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
+    cr.IFS.set(ifsCleared);
+    cr.IIB0.set(iibValue.bits(63, 0));
+    cr.IIB1.set(iibValue.bits(127, 64));
+    m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
+    m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
   });
 
   out.psr.set(psr);

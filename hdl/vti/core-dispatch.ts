@@ -56,6 +56,12 @@ export interface CoreDispatch {
   readonly trapPsr: Value;
   /** PSR.ic as the dispatch sees it: after the instruction for traps, before it otherwise. */
   readonly icDispatch: Bit;
+  /** dispatch, icDispatch and not nested: the dispatch saves IPSR, IIP, IFS, IIB0/1 (and IFA, IIM). */
+  readonly savesState: Bit;
+  /** The winner is a fault or an interrupt. */
+  readonly nonTrapWin: Bit;
+  /** done or trapWin: the instruction's own effect is applied. */
+  readonly effect: Bit;
   /** IVA{63:15} after the instruction (a mov to IVA takes effect before its trap). */
   readonly ivaBaseAfter: Value;
 }
@@ -78,28 +84,100 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   const n = table.length;
 
   // ---- the pending vector and the winner ----
+  // The environment's rows arrive straight from the inputs; the rows the core decides come
+  // late, after its checks. So the winner is found in two steps: vti_fault_prio picks the
+  // environment's winner (u_prio_env, early), and the few core rows are merged after it: a
+  // core row wins when it is raised, no environment row above it is pending (a prefix OR of
+  // the inputs, early) and no core row above it is raised. Each late signal then passes a
+  // few gates, not the whole priority chain.
+  const own = CORE_DECIDED_ROWS.map((name) => ({ name, at: priorityIndex(name, table) }))
+    .filter((r) => r.at >= 0)
+    .sort((a, b) => a.at - b.at);
   const ownBits: Value[] = [];
   for (let i = n - 1; i >= 0; i--) {
-    const hit = CORE_DECIDED_ROWS.find((name) => priorityIndex(name, table) === i);
-    ownBits.push(hit ? checks.raised[hit] : m.lit(0, 1));
+    const hit = own.find((r) => r.at === i);
+    ownBits.push(hit ? checks.raised[hit.name] : m.lit(0, 1));
   }
-  const pending = m.named('pending', ev.envPending.and(ev.valid.repeat(n)).or(cat(...ownBits)));
-  const prio = m.instance('u_prio', inp.prioBlock, { pending });
-  /** The winner is a row for which `pred` holds. */
+  const envValid = ev.envPending.and(ev.valid.repeat(n));
+  const pending = m.named('pending', envValid.or(cat(...ownBits)));
+  const ownMask = own.reduce((acc, r) => acc | (1n << BigInt(r.at)), 0n);
+  const envOnly = m.named('env_only', envValid.and(~ownMask & ((1n << BigInt(n)) - 1n)));
+  const prio = m.instance('u_prio_env', inp.prioBlock, { pending: envOnly });
+  const envAny = prio.valid.asBit();
+  /** Some environment row above row `at` is pending. */
+  const envAbove = (at: number): Bit => (at === 0 ? m.lit(0, 1).asBit() : envOnly.bits(at - 1, 0).orR());
+  // The core row `r` is pending (raised, or reported by the environment: same row).
+  const ownPending = own.map((r) => m.named(`own_${r.name}`, pending.bit(r.at)).asBit());
+  const ownWin = own.map((r, j) =>
+    m
+      .named(
+        `win_${r.name}`,
+        ownPending
+          .slice(0, j)
+          .reduce((acc: Bit, above) => acc.and(above.not()), ownPending[j]!.and(envAbove(r.at).not())),
+      )
+      .asBit(),
+  );
+  const envWins = m.named(
+    'env_wins',
+    own.reduce((acc: Bit, r, j) => acc.and(ownPending[j]!.not().or(envAbove(r.at))), envAny),
+  );
+  /**
+   * The winner is a row for which `pred` holds. Per run of adjacent such rows [a, b): the
+   * winner is in it when nothing above a is pending and something in it is — flat ORs of the
+   * pending vector, with the late core rows among their inputs, instead of the chain
+   * through the winner.
+   */
   const winIs = (pred: (row: PriorityRow) => boolean): Bit => {
-    const mask = table.reduce((acc, r, i) => (pred(r) ? acc | (1n << BigInt(i)) : acc), 0n);
-    return mask ? prio.onehot.and(mask).orR() : m.lit(0, 1).asBit();
+    const runs: [number, number][] = [];
+    table.forEach((r, i) => {
+      if (!pred(r)) return;
+      const last = runs.at(-1);
+      if (last && last[1] === i) last[1] = i + 1;
+      else runs.push([i, i + 1]);
+    });
+    const terms = runs.map(([a, b]) => {
+      const inRun = pending.bits(b - 1, a).orR();
+      return a === 0
+        ? inRun
+        : inRun.and(
+            pending
+              .bits(a - 1, 0)
+              .orR()
+              .not(),
+          );
+    });
+    return terms.length ? (terms.reduce((x, y) => x.or(y)) as Bit) : m.lit(0, 1).asBit();
   };
-  const isTrap = m.named('is_trap', prio.kind.eq(2));
+  /** The winner's value of a column of the table (`width` bits; 0 when nothing is pending). */
+  const column = (width: number, fromEnv: Value, value: (row: PriorityRow) => number): Value =>
+    own.reduce(
+      (acc: Value, r, j) => {
+        const v = value(table[r.at]!);
+        return v ? acc.or(mux(ownWin[j]!, m.lit(v, width), m.lit(0, width))) : acc;
+      },
+      mux(envWins, fromEnv, m.lit(0, width)),
+    );
+  const isTrap = m.named(
+    'is_trap',
+    winIs((r) => r.kind === 'trap'),
+  );
   const dataWin = m.named(
     'data_win',
     winIs((r) => r.access === 'data'),
   );
   const instWin = winIs((r) => r.access === 'fetch');
   const nested = m.named('nested', ic.not().and(winIs((r) => r.whenIcOff === 'data_nested_tlb')));
-  const dispatch = prio.valid.asBit();
+  const dispatch = m.named(
+    'dispatch',
+    ownPending.reduce((acc: Bit, p) => acc.or(p), envAny),
+  );
   const done = m.named('done', ev.valid.and(dispatch.not()));
-  const vector = mux(nested, m.lit(VECTOR.dataNestedTlb, 15), prio.iva_offset);
+  const vector = mux(
+    nested,
+    m.lit(VECTOR.dataNestedTlb, 15),
+    column(15, prio.iva_offset, (r) => r.vector),
+  );
   // Several traps of one instruction are one interruption (the winner's vector) whose
   // ISR.code has every pending trap's bit (architecture.md §5: trap codes are bits).
   const trapCodeBits: Value[] = [];
@@ -111,7 +189,15 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     trapCodeBits.push(mask ? pending.and(mask).orR() : m.lit(0, 1));
   }
   const trapCode = m.named('trap_code', cat(...trapCodeBits));
-  const isrCode = mux(nested, m.lit(0, 16), mux(isTrap, trapCode, prio.isr_code));
+  const isrCode = mux(
+    nested,
+    m.lit(0, 16),
+    mux(
+      isTrap,
+      trapCode,
+      column(16, prio.isr_code, (r) => r.isrCode),
+    ),
+  );
 
   // ---- the state after the instruction, for traps ----
   // A trap is delivered after its instruction completed (§4): IPSR, ISR.ni, the
@@ -122,23 +208,44 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     mux(checks.movToCr.and(ev.crNum.eq(CR[k])), ev.r2.bits(hi, lo), cr[k].bits(hi, lo));
   const dcrAfter = m.named('dcr_be_pp_after', crAfter('DCR', DCR_BIT.be, DCR_BIT.pp)); // {be, pp}
   const ivaBaseAfter = m.named('iva_base_after', crAfter('IVA', 63, 15));
-  // (The instruction's own command is never INTERRUPT, so that arm is left out.)
+  // (The instruction's own command is never INTERRUPT, so that arm is left out.) These values
+  // are used only when the instruction completes or a trap follows it, and then it raised no
+  // Reserved Register/Field fault: the command is applied without waiting for that check (a
+  // wide OR of the operand), so they differ from the PSR after a faulting command, and their
+  // names say so.
   const psrAfterOwn = psrNext(
     m,
-    'psr_after_own',
-    { psr, op: checks.command.op, operand: checks.command.operand },
+    'psr_after_cmd',
+    { psr, op: checks.command.op, operand: checks.command.operand, rsvFault: m.lit(0, 1).asBit() },
     inp.vmImplemented,
   ).next;
   // The one-instruction bits the last rfi restored are cleared once this instruction
   // completes (before a trap after it saves IPSR), unless it is an rfi loading new ones.
   const oneShotClear = m.named('one_shot_clear', state.oneShot.and(cls.is('RFI').not())).asBit();
   const psrAfter = m.named(
-    'psr_after',
+    'psr_after_done',
     mux(oneShotClear, psrAfterOwn.and(~ONE_SHOT_PSR_MASK & 0xffff_ffff_ffff_ffffn), psrAfterOwn),
   );
-  const trapPsr = interruptionState(m, 'trap_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
+  const trapPsr = interruptionState(m, 'trap_load_psr', psrAfter, dcrAfter.bit(DCR_BIT.be), dcrAfter.bit(DCR_BIT.pp));
   const trapWin = m.named('trap_win', dispatch.and(isTrap)).asBit();
-  const icDispatch = m.named('ic_dispatch', mux(isTrap, fieldsOf(PsrBundle, psrAfter).ic.asBit(), ic));
+  const icAfter = fieldsOf(PsrBundle, psrAfter).ic.asBit();
+  const icDispatch = m.named('ic_dispatch', mux(isTrap, icAfter, ic));
+  // icDispatch and not nested, without waiting for `nested` where it cannot matter: a fault
+  // or an interrupt with ic = 1 is never nested (nested needs ic = 0), and a trap is nested
+  // only if some trap row turns into Data Nested TLB (none in the architecture's table).
+  const trapMayNest = table.some((r) => r.kind === 'trap' && r.whenIcOff === 'data_nested_tlb');
+  // dispatch and icDispatch and not nested, as two flat terms: the winner is not a trap and
+  // ic = 1, or it is a trap and ic after the instruction = 1.
+  const nonTrapWin = m.named(
+    'non_trap_win',
+    winIs((r) => r.kind !== 'trap'),
+  );
+  const savesState = m.named(
+    'saves_state',
+    nonTrapWin.and(ic).or(isTrap.and(trapMayNest ? icAfter.and(nested.not()) : icAfter)),
+  );
+  // done or trapWin: the event is valid and the winner, if any, is not a fault or interrupt.
+  const effect = m.named('effect', ev.valid.and(nonTrapWin.not()));
   const breakWin = winIs((r) => r.name === 'break_inst');
   const regNatWin = winIs((r) => r.name === 'reg_nat');
   const nonAccessWin = m.named(
@@ -163,6 +270,9 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     psrAfter,
     trapPsr,
     icDispatch,
+    savesState,
+    nonTrapWin,
+    effect,
     ivaBaseAfter,
   };
 }

@@ -50,15 +50,15 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
       const out = coreOutputs(m);
       const regs = coreRegisters(m);
 
-      // PSR state: the vti_psr instance holds it; its output is this cycle's PSR.
-      const psrOp = m.wire('psr_op', PsrOp);
-      const psrOperand = m.wire('psr_operand', 64);
+      // PSR state: the vti_psr instance holds it; its output is this cycle's PSR. The core
+      // computes the next value (core-commit.ts) and vti_psr loads it (command RFI).
+      const psrNextValue = m.wire('psr_next', 64);
       const psrSlot = m.wire('psr_slot', 2);
       const psrInst = m.instance('u_psr', psrBlock, {
         clk,
         rst,
-        op: psrOp,
-        operand: psrOperand,
+        op: m.enumValue(PsrOp, 'RFI'),
+        operand: psrNextValue,
         slot: psrSlot,
         dcr_be: regs.cr.DCR.bit(DCR_BIT.be),
         dcr_pp: regs.cr.DCR.bit(DCR_BIT.pp),
@@ -76,7 +76,7 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
         win,
         regs,
         out,
-        psrPort: { op: psrOp, operand: psrOperand, slot: psrSlot, ipsrSave: psrInst.ipsr_save },
+        psrPort: { next: psrNextValue, slot: psrSlot, ipsrSave: psrInst.ipsr_save },
       });
     },
     {

@@ -13,6 +13,8 @@ export interface PsrNextInputs {
   readonly operand: Value;
   /** DCR.be/pp for the INTERRUPT command; absent: the caller never issues INTERRUPT, no such arm. */
   readonly dcr?: { readonly be: Bit; readonly pp: Bit };
+  /** reservedFault(op, operand) when the caller knows it from shallower logic; computed here otherwise. */
+  readonly rsvFault?: Bit;
 }
 
 export interface PsrNext {
@@ -32,7 +34,7 @@ export function psrNext(m: ModuleBuilder, name: string, inp: PsrNextInputs, vmIm
   const f = next.f;
   const sp = psr.bit(PsrBundle.field.sp.lo);
   const cpl = psr.bits(PsrBundle.field.cpl.lo + 1, PsrBundle.field.cpl.lo);
-  const rsvFault = m.named(`${name}_rsv`, reservedFault(m, op, operand));
+  const rsvFault = m.named(`${name}_rsv`, inp.rsvFault ?? reservedFault(m, op, operand));
   // User-mask commands change `up` only while PSR.sp = 0: the mask of writable bits {5:1}.
   const umWritable = m.named(`${name}_um_writable`, cat(m.lit(0b111, 3), sp.not(), m.lit(1, 1))); // {mfh, mfl, ac, up, be}
   const { um, sm, l } = PSR_RANGE;

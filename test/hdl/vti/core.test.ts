@@ -227,6 +227,47 @@ describe('vti_core: simultaneous faults in priority order', () => {
     for (const r of await run(enter(PSR.dt, [ev('LOAD', { addr: 0x1000_0000_0000_0000n })])))
       expect(r.at(3).completed, r.engine).toBe(1n);
   });
+  it('rejects the reserved values of PTA, IFS and TPR on mov to cr, and accepts their neighbours', async () => {
+    // A frame marker: sof 6:0, sol 13:7, sor 17:14 (groups of 8), rrb.gr 24:18, rrb.fr 31:25, rrb.pr 37:32.
+    const fm = (f: { sof?: number; sol?: number; sor8?: number; gr?: number; fr?: number; pr?: number }) =>
+      BigInt(f.sof ?? 0) |
+      (BigInt(f.sol ?? 0) << 7n) |
+      (BigInt(f.sor8 ?? 0) << 14n) |
+      (BigInt(f.gr ?? 0) << 18n) |
+      (BigInt(f.fr ?? 0) << 25n) |
+      (BigInt(f.pr ?? 0) << 32n);
+    const v = bit(63);
+    const writes: { what: string; cr: number; r2: bigint; reserved: boolean }[] = [
+      { what: 'PTA.size 14 (VHPT below 32 KiB)', cr: CR.PTA, r2: 14n << 2n, reserved: true },
+      { what: 'PTA.size 15', cr: CR.PTA, r2: 15n << 2n, reserved: false },
+      { what: 'IFS valid, sof 96', cr: CR.IFS, r2: v | fm({ sof: 96, sol: 96 }), reserved: false },
+      { what: 'IFS valid, sof 97', cr: CR.IFS, r2: v | fm({ sof: 97 }), reserved: true },
+      { what: 'IFS not valid, sof 97', cr: CR.IFS, r2: fm({ sof: 97 }), reserved: false },
+      { what: 'IFS valid, sol > sof', cr: CR.IFS, r2: v | fm({ sof: 4, sol: 5 }), reserved: true },
+      { what: 'IFS valid, sor 16 > sof 8', cr: CR.IFS, r2: v | fm({ sof: 8, sor8: 2 }), reserved: true },
+      { what: 'IFS valid, rrb.gr 7 < sor 8', cr: CR.IFS, r2: v | fm({ sof: 8, sor8: 1, gr: 7 }), reserved: false },
+      { what: 'IFS valid, rrb.gr 8 = sor 8', cr: CR.IFS, r2: v | fm({ sof: 8, sor8: 1, gr: 8 }), reserved: true },
+      { what: 'IFS valid, rrb.gr 1 without rotating part', cr: CR.IFS, r2: v | fm({ sof: 8, gr: 1 }), reserved: true },
+      { what: 'IFS valid, rrb.fr 95, rrb.pr 47', cr: CR.IFS, r2: v | fm({ fr: 95, pr: 47 }), reserved: false },
+      { what: 'IFS valid, rrb.fr 96', cr: CR.IFS, r2: v | fm({ fr: 96 }), reserved: true },
+      { what: 'IFS valid, rrb.pr 48', cr: CR.IFS, r2: v | fm({ pr: 48 }), reserved: true },
+      { what: 'TPR bit 8', cr: CR.TPR, r2: bit(8), reserved: true },
+      { what: 'TPR mic and mmi', cr: CR.TPR, r2: 0xf0n | bit(16), reserved: false },
+    ];
+    const cycles: Ev[] = [];
+    const at: number[] = [];
+    for (const w of writes) {
+      const s = enter(0n, [ev('MOV_TO_CR', { cr_num: w.cr, r2: w.r2 })]);
+      at.push(cycles.length + s.length - 1);
+      cycles.push(...s);
+    }
+    for (const r of await run(cycles))
+      writes.forEach((w, i) => {
+        const o = r.at(at[i]!);
+        const seen = o.taken === 1n ? { vector: o.intr_vector, code: o.isr! & 0xffffn } : 'completes';
+        expect(seen, `${r.engine}: ${w.what}`).toEqual(w.reserved ? { vector: 0x5400n, code: 0x30n } : 'completes');
+      });
+  });
 });
 
 describe('vti_core: dispatch, vmsw, rfi', () => {

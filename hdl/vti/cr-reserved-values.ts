@@ -1,0 +1,51 @@
+// Reserved *values* of a mov to cr beyond its reserved bits (issue 18: vti_core mirrors the
+// emulator's checks, model/exec/reserved-values.ts and interrupt-crs.ts; SDM vol 2, the CR
+// pages): writing one is a Reserved Register/Field fault. Stated here on their own (N-version:
+// the emulator's copy is not imported).
+import { CR } from '../../arch/cr.js';
+import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+
+/** Stacked general registers r32-r127: the largest frame (SDM vol 1 §4.1.1). */
+const STACKED_GRS = 96;
+/** Rotating floating-point registers f32-f127 and predicates p16-p63: rrb.fr, rrb.pr stay below. */
+const ROTATING_FRS = 96;
+const ROTATING_PRS = 48;
+/** PTA.size below 15: a VHPT smaller than 32 KiB. */
+const PTA_MIN_SIZE = 15;
+/** TPR bits 15:8 are reserved (mic 7:4 and mmi 16 are its fields). */
+const TPR_RESERVED = { hi: 15, lo: 8 } as const;
+
+/**
+ * A frame marker (CFM layout: sof 6:0, sol 13:7, sor 17:14 in groups of 8, rrb.gr 24:18,
+ * rrb.fr 31:25, rrb.pr 37:32) no alloc could have made.
+ */
+function invalidFrameMarker(m: ModuleBuilder, ifm: Value): Bit {
+  const sof = ifm.bits(6, 0),
+    sol = ifm.bits(13, 7),
+    sorGroups = ifm.bits(17, 14),
+    rrbGr = ifm.bits(24, 18),
+    rrbFr = ifm.bits(31, 25),
+    rrbPr = ifm.bits(37, 32);
+  const sor = cat(sorGroups, m.lit(0, 3)); // sor × 8, 7 bits
+  const noRotating = sorGroups.eq(0);
+  return sof
+    .ugt(STACKED_GRS)
+    .or(sol.ugt(sof))
+    .or(sor.ugt(sof))
+    .or(noRotating.not().and(rrbGr.uge(sor)))
+    .or(noRotating.and(rrbGr.ne(0)))
+    .or(rrbFr.uge(ROTATING_FRS))
+    .or(rrbPr.uge(ROTATING_PRS)) as Bit;
+}
+
+/** Writing `value` to CR `crNum` writes a reserved value of PTA, IFS or TPR. */
+export function crReservedValue(m: ModuleBuilder, crNum: Value, value: Value): Bit {
+  const pta = crNum.eq(CR.PTA).and(value.bits(7, 2).ult(PTA_MIN_SIZE));
+  // An IFS marked valid (v, bit 63) must hold a frame marker an alloc could have made.
+  const ifs = crNum
+    .eq(CR.IFS)
+    .and(value.bit(63))
+    .and(invalidFrameMarker(m, value.bits(37, 0)));
+  const tpr = crNum.eq(CR.TPR).and(value.bits(TPR_RESERVED.hi, TPR_RESERVED.lo).orR());
+  return m.named('cr_reserved_value', pta.or(ifs).or(tpr)).asBit();
+}
