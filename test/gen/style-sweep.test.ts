@@ -71,6 +71,6 @@ describe('bounded lines at 65536 inputs (generation only; the tools run in bench
     const comments = v.split('\n').filter((l) => l.startsWith('//'));
     expect(comments.length).toBeGreaterThan(100);
     expect(Math.max(...comments.map((l) => l.length))).toBeLessThanOrEqual(MAX_INLINE_CHARS + 3);
-    expect(comments.join('').replace(/\/\/ /g, '')).toContain('"row65535"]}');
+    expect(comments.join('').replace(/\/\/ /g, '')).toContain('"row65535"]');
   });
 });
