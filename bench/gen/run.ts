@@ -94,6 +94,7 @@ function lintFiles(files: Record<string, string>, top: string): string {
 const recorded: GwtsFigures | undefined = gw ? undefined : readGwtsFigures(here);
 const measuredGwts: Record<string, Record<string, number>> = {};
 const measuredOurs: Record<string, Record<string, number>> = {};
+const measuredOursLocOff: Record<string, Record<string, number>> = {};
 const failedGwts: Record<string, string> = {};
 
 function series(name: Series, sizes: number[], make: (n: number) => HdlModule, top: string): void {
@@ -105,15 +106,30 @@ function series(name: Series, sizes: number[], make: (n: number) => HdlModule, t
   const points: { n: number; ms: number }[] = [];
   let gwStopped = '';
   for (const n of sizes) {
-    const reps = n > 20000 ? 1 : 3;
+    // Small points take a few ms: one untimed run at the size itself first (the JIT compiles
+    // the paths this size takes; both tools alike) and more repetitions, so the least
+    // disturbed one is a steady-state figure rather than a warm-up.
+    const reps = n > 20000 ? 1 : n > 2000 ? 3 : 7;
+    if (n <= 2000) ours(() => make(n));
     const r = best(reps, () => ours(() => make(n)));
     const per = (r.ms * 1000) / n;
     const growth = points.length ? per / ((points[0]!.ms * 1000) / points[0]!.n) : 1;
     points.push({ n, ms: r.ms });
     if (gwStyle) (measuredOurs[gwStyle] ??= {})[n] = Number(r.ms.toFixed(2));
+    let offNote = '';
+    if (record && gwStyle && !locOff) {
+      // The same point without source-location capture, for the recorded table.
+      setLocationCapture(false);
+      if (n <= 2000) ours(() => make(n));
+      const o = best(reps, () => ours(() => make(n)));
+      setLocationCapture(true);
+      (measuredOursLocOff[gwStyle] ??= {})[n] = Number(o.ms.toFixed(2));
+      offNote = `  (locations off ${o.ms.toFixed(1)} ms)`;
+    }
     let peer = '';
     if (gwMake && !gwStopped) {
       try {
+        if (n <= 2000) theirs(() => gwMake(n));
         const g = best(reps, () => theirs(() => gwMake(n)));
         (measuredGwts[gwStyle!] ??= {})[n] = Number(g.ms.toFixed(2));
         peer = `  gateware-ts ${g.ms.toFixed(1).padStart(8)} ms  ratio ${(r.ms / g.ms).toFixed(2)}`;
@@ -133,7 +149,7 @@ function series(name: Series, sizes: number[], make: (n: number) => HdlModule, t
           : `  gateware-ts ${g.toFixed(1).padStart(8)} ms (recorded ${recorded.date})  ratio ${(r.ms / g).toFixed(2)}`;
     }
     console.log(
-      `${name.padEnd(10)} n=${String(n).padStart(6)}  ${r.ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(7)} µs/elem  growth ${growth.toFixed(2)}${peer}${lintFiles(r.out, top)}`,
+      `${name.padEnd(10)} n=${String(n).padStart(6)}  ${r.ms.toFixed(1).padStart(8)} ms  ${per.toFixed(2).padStart(7)} µs/elem  growth ${growth.toFixed(2)}${offNote}${peer}${lintFiles(r.out, top)}`,
     );
   }
   if (points.length > 1) {
@@ -163,6 +179,7 @@ if (record && gw) {
     command: `GWTS=… nice -n 10 npx tsx bench/gen/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
     styles: measuredGwts,
     ours: measuredOurs,
+    ...(locOff ? {} : { oursLocOff: measuredOursLocOff }),
     failed: failedGwts,
   };
   writeGwtsFigures(here, figures);
