@@ -185,7 +185,7 @@ if (record && gw) {
   const figures: GwtsFigures = {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), load ${load0.toFixed(1)} before / ${loadavg()[0]!.toFixed(1)} after`,
-    command: `GWTS=… nice -n 10 npx tsx bench/gen/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    command: `GWTS=… npx tsx bench/gen/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
     styles: measuredGwts,
     ours: measuredOurs,
     ...(locOff ? {} : { oursLocOff: measuredOursLocOff }),
