@@ -61,15 +61,15 @@ function sourceMapOf(file: string): SourceMap | null {
 }
 
 /**
- * Frames taken on the first try. V8's cost grows with each frame it collects (about 0.6 µs
- * each, above a fixed ~1 µs), and a node is almost always made one to three eDSL frames below
+ * Frames taken on the first try. V8's cost grows with each frame it collects (about 0.5 µs
+ * each, above a fixed ~1 µs of CPU), and a node is almost always made one to three eDSL frames below
  * the user's line (`a.add(b)`: the method; `a.bit(i)`: bit → bits); a deeper eDSL call takes
  * the second try, with DEEP_FRAMES.
  */
 const NEAR_FRAMES = 3;
 const DEEP_FRAMES = 8;
 
-/** The raw call sites above `callerLoc`'s caller, at most `limit` of them. */
+/** The call sites from `callerLoc`'s caller outwards, at most `limit` of them. */
 function callSites(limit: number): NodeJS.CallSite[] {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
