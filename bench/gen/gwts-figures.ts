@@ -14,6 +14,11 @@ export interface GwtsFigures {
   readonly styles: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** The same for vti-hdl, measured in the same run. */
   readonly ours: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * vti-hdl again with source-location capture off (setLocationCapture(false)), same run: the
+   * generator's own cost without the per-node stack capture (absent in older records).
+   */
+  readonly oursLocOff?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Per style: where gateware-ts failed (its message), if it did. */
   readonly failed?: Readonly<Record<string, string>>;
 }
@@ -46,22 +51,28 @@ export function renderGwtsTable(readme: string, f: GwtsFigures): string {
   if (start < 0 || end < start) throw new Error(`bench/gen/README.md lacks the ${OPEN} … ${CLOSE} markers`);
   const rows = [
     `Measured ${f.date} on ${f.machine}: \`${f.command}\`. Generation = build + check + emit`,
-    '(vti-hdl) or construct + toVerilog (gateware-ts), best of 3 (one run above 20000 inputs).',
+    '(vti-hdl) or construct + toVerilog (gateware-ts), in CPU ms of the process (both in one process, one at a time), best of 7 after one untimed run up to 2000 inputs, best of 3 up to 20000, one run above.',
     '',
-    '| style | N | vti-hdl ms | gateware-ts ms | ratio |',
-    '|---|---:|---:|---:|---:|',
+    '| style | N | vti-hdl ms | gateware-ts ms | ratio | vti-hdl ms, locations off | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
+  const cell = (ms: number | undefined) => (ms === undefined ? '–' : ms.toFixed(1));
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? '–' : (a / b).toFixed(2);
   for (const [style, ours] of Object.entries(f.ours)) {
     const theirs = f.styles[style] ?? {};
+    const off = f.oursLocOff?.[style] ?? {};
     for (const [n, ms] of Object.entries(ours)) {
       const g = theirs[n];
       rows.push(
-        `| ${style} | ${n} | ${ms.toFixed(1)} | ${g === undefined ? (f.failed?.[style] ?? 'not run (previous size over budget)') : g.toFixed(1)} | ${g === undefined ? '–' : (ms / g).toFixed(2)} |`,
+        `| ${style} | ${n} | ${ms.toFixed(1)} | ${g === undefined ? (f.failed?.[style] ?? 'not run (previous size over budget)') : g.toFixed(1)} | ${ratio(ms, g)} | ${cell(off[n])} | ${ratio(off[n], g)} |`,
       );
     }
   }
-  rows.push('', '| style | vti-hdl exponent | gateware-ts exponent |', '|---|---:|---:|');
+  rows.push('', '| style | vti-hdl exponent | locations off | gateware-ts exponent |', '|---|---:|---:|---:|');
   for (const [style, ours] of Object.entries(f.ours))
-    rows.push(`| ${style} | ${exponent(ours)} | ${exponent(f.styles[style] ?? {})} |`);
+    rows.push(
+      `| ${style} | ${exponent(ours)} | ${exponent(f.oursLocOff?.[style] ?? {})} | ${exponent(f.styles[style] ?? {})} |`,
+    );
   return `${readme.slice(0, start + OPEN.length)}\n${rows.join('\n')}\n${readme.slice(end)}`;
 }

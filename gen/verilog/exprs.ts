@@ -174,68 +174,89 @@ export class ExprEmitter {
         stack.pop();
         continue;
       }
-      const pending = operands(this.m.exprs[id]!).filter((o) => this.text[o] === undefined);
-      if (pending.length) {
-        stack.push(...pending);
-        continue;
-      }
+      let pending = false;
+      for (const o of operands(this.m.exprs[id]!))
+        if (this.text[o] === undefined) {
+          stack.push(o);
+          pending = true;
+        }
+      if (pending) continue;
       stack.pop();
       this.build(id);
     }
     return this.text[root]!;
   }
 
+  /** Nesting depth of the expression being built (raised by `op` and `flat`). */
+  private buildDepth = 1;
+
+  /** Operand `o` as inline text, parenthesized unless atomic. */
+  private op(o: number): string {
+    this.buildDepth = Math.max(this.buildDepth, this.depth[o]! + 1);
+    const s = this.text[o]!;
+    return atomic(s) ? s : `(${s})`;
+  }
+
+  /**
+   * Operand `o` of associative operator `op`: `(a | b) | c` is written `a | b | c`, the same
+   * associative operator needs no parentheses around an inline operand of its own (a long OR
+   * of conditions reads flat).
+   */
+  private flat(o: number, op: string): string {
+    this.buildDepth = Math.max(this.buildDepth, this.depth[o]! + 1);
+    const x = this.m.exprs[o]!;
+    const s = this.text[o]!;
+    return x.op === op && !this.isIdentifier(s) ? s : atomic(s) ? s : `(${s})`;
+  }
+
+  // Methods rather than closures: this runs once per expression node, and closures created
+  // per call cost more than the text they build.
   private build(id: number): void {
     const e = this.m.exprs[id]!;
     let t: string;
-    let depth = 1;
-    const op = (o: number) => {
-      depth = Math.max(depth, this.depth[o]! + 1);
-      const s = this.text[o]!;
-      return atomic(s) ? s : `(${s})`;
-    };
+    this.buildDepth = 1;
     switch (e.op) {
       case 'const':
         if (e.name) {
           this.localparams.set(e.name, constLiteral(e.width, e.value));
           t = e.name;
         } else t = constLiteral(e.width, e.value);
-        depth = 0;
+        this.buildDepth = 0;
         break;
       case 'ref':
         t = this.m.signals[e.signal]!.name;
-        depth = 0;
+        this.buildDepth = 0;
         break;
       case 'not':
-        t = `~${op(e.a)}`;
+        t = `~${this.op(e.a)}`;
         break;
       case 'neg':
-        t = `-${op(e.a)}`;
+        t = `-${this.op(e.a)}`;
         break;
       case 'redand':
-        t = `&${op(e.a)}`;
+        t = `&${this.op(e.a)}`;
         break;
       case 'redor':
-        t = `|${op(e.a)}`;
+        t = `|${this.op(e.a)}`;
         break;
       case 'redxor':
-        t = `^${op(e.a)}`;
+        t = `^${this.op(e.a)}`;
         break;
       case 'shli':
-        t = `${op(e.a)} << ${e.amount}`;
+        t = `${this.op(e.a)} << ${e.amount}`;
         break;
       case 'shri':
-        t = `${op(e.a)} >> ${e.amount}`;
+        t = `${this.op(e.a)} >> ${e.amount}`;
         break;
       // $unsigned(...) makes the arithmetic shift self-determined, so an unsigned context
       // cannot turn it back into a logical shift.
       case 'srai':
         t = `$unsigned($signed(${this.text[e.a]}) >>> ${e.amount})`;
-        depth = this.depth[e.a]! + 1;
+        this.buildDepth = this.depth[e.a]! + 1;
         break;
       case 'sra':
-        t = `$unsigned($signed(${this.text[e.a]}) >>> ${op(e.b)})`;
-        depth = Math.max(depth, this.depth[e.a]! + 1);
+        t = `$unsigned($signed(${this.text[e.a]}) >>> ${this.op(e.b)})`;
+        this.buildDepth = Math.max(this.buildDepth, this.depth[e.a]! + 1);
         break;
       case 'slice': {
         const a = this.m.exprs[e.a]!;
@@ -244,12 +265,12 @@ export class ExprEmitter {
             e.width,
             ((BigInt('0x' + a.value) >> BigInt(e.lo)) & ((1n << BigInt(e.width)) - 1n)).toString(16),
           );
-          depth = 0;
+          this.buildDepth = 0;
         } else {
           const n = this.named(e.a);
           const field = a.op === 'ref' ? fieldName(this.fieldsOf(a.signal), e.hi, e.lo) : '';
           t = partSelect(n, e.hi, e.lo, field);
-          depth = 1;
+          this.buildDepth = 1;
         }
         break;
       }
@@ -268,42 +289,35 @@ export class ExprEmitter {
       case 'zext': {
         const aw = this.m.exprs[e.a]!.width;
         t = `{${constLiteral(e.width - aw, '0')}, ${this.text[e.a]}}`;
-        depth = this.depth[e.a]! + 1;
+        this.buildDepth = this.depth[e.a]! + 1;
         break;
       }
       case 'concat':
         t = this.concatText(
           id,
           e.parts.map((p) => {
-            depth = Math.max(depth, this.depth[p]! + 1);
+            this.buildDepth = Math.max(this.buildDepth, this.depth[p]! + 1);
             return { text: this.text[p]!, width: this.m.exprs[p]!.width };
           }),
         );
         break;
       case 'repl':
         t = `{${e.count}{${this.text[e.a]}}}`;
-        depth = this.depth[e.a]! + 1;
+        this.buildDepth = this.depth[e.a]! + 1;
         break;
       case 'mux':
-        t = `${op(e.sel)} ? ${op(e.a)} : ${op(e.b)}`;
+        t = `${this.op(e.sel)} ? ${this.op(e.a)} : ${this.op(e.b)}`;
         break;
       default: {
         if (SIGNED_CMP.has(e.op)) {
           t = `$signed(${this.text[e.a]}) ${BIN[e.op]} $signed(${this.text[e.b]})`;
-          depth = Math.max(this.depth[e.a]!, this.depth[e.b]!) + 1;
+          this.buildDepth = Math.max(this.depth[e.a]!, this.depth[e.b]!) + 1;
         } else if (ASSOCIATIVE.has(e.op)) {
-          // `(a | b) | c` is written `a | b | c`: the same associative operator needs no
-          // parentheses around an inline operand of its own (a long OR of conditions reads flat).
-          const flat = (o: number) => {
-            depth = Math.max(depth, this.depth[o]! + 1);
-            const x = this.m.exprs[o]!;
-            const s = this.text[o]!;
-            return x.op === e.op && !this.isIdentifier(s) ? s : atomic(s) ? s : `(${s})`;
-          };
-          t = `${flat(e.a)} ${BIN[e.op]} ${flat(e.b)}`;
-        } else t = `${op(e.a)} ${BIN[e.op]} ${op(e.b)}`;
+          t = `${this.flat(e.a, e.op)} ${BIN[e.op]} ${this.flat(e.b, e.op)}`;
+        } else t = `${this.op(e.a)} ${BIN[e.op]} ${this.op(e.b)}`;
       }
     }
+    const depth = this.buildDepth;
     this.text[id] = t;
     this.depth[id] = depth;
     const trivial = e.op === 'const' || e.op === 'ref';

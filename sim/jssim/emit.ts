@@ -2,11 +2,18 @@
 // expression computed at its first use in the current block scope and reused after), clock
 // edges (next-state locals, reset override, simultaneous commit), loads and stores.
 import type { IRStmt } from '../../hdl/ir/types.js';
+import { ifChain } from '../../hdl/ir/walk.js';
 import { localsIn, removeDeadAssignments } from './dce.js';
 import type { FlatDesign, FSync } from './flatten.js';
 import { type Plan, sigWord } from './expr.js';
 import { cone, type Schedule } from './schedule.js';
 import { field, hex, maskOf, nwords, parseHex, toWords, topBits } from './words.js';
+
+/**
+ * An if / else-if chain of more arms than this is generated flat (see flatIfChain); shorter
+ * ones stay nested `if … else { if … }`, as the VT-i blocks' generated code always was.
+ */
+const MAX_NESTED_ELSE_IF = 16;
 
 export interface GenContext {
   readonly flat: FlatDesign;
@@ -102,9 +109,13 @@ export class FnBuilder {
           this.line(keep === 0 ? `${T} = ${F};` : `${T} = ((${T} & ${hex(keep)}) | ${F}) >>> 0;`);
         }
       } else if (s.kind === 'if') {
-        const c = this.expr(s.cond)[0]!;
-        this.block(`if (${c}) {`, () => this.stmts(s.then, target), s.else.length ? '' : '}');
-        if (s.else.length) this.block('} else {', () => this.stmts(s.else, target));
+        const chain = ifChain(s);
+        if (chain.arms.length > MAX_NESTED_ELSE_IF) this.flatIfChain(chain, target);
+        else {
+          const c = this.expr(s.cond)[0]!;
+          this.block(`if (${c}) {`, () => this.stmts(s.then, target), s.else.length ? '' : '}');
+          if (s.else.length) this.block('} else {', () => this.stmts(s.else, target));
+        }
       } else {
         const S = this.expr(s.subject);
         const w = flat.exprs[s.subject]!.width;
@@ -139,6 +150,28 @@ export class FnBuilder {
         }
       }
     }
+  }
+
+  /**
+   * A long if / else-if chain as a labelled block of flat ifs, each leaving the block when its
+   * arm ran: `L: { if (c0) { …; break L; } if (c1) { …; break L; } … last }`. Nested
+   * `else { if … }` would be as deep as the chain is long (the JavaScript parser recurses on
+   * it, and every arm would re-indent and re-scan the scopes of all arms before it). A later
+   * arm's condition is computed after the earlier arms failed, so it stays valid for the arms
+   * after it: the whole block is one scope.
+   */
+  private flatIfChain(chain: ReturnType<typeof ifChain>, target: (sig: number, i: number) => string): void {
+    const label = `L${this.ind}`; // unique along the nesting: each level is one indentation deeper
+    this.block(`${label}: {`, () => {
+      for (const arm of chain.arms) {
+        const c = this.expr(arm.cond)[0]!;
+        this.block(`if (${c}) {`, () => {
+          this.stmts(arm.then, target);
+          this.line(`break ${label};`);
+        });
+      }
+      this.stmts(chain.last, target);
+    });
   }
 
   /** Computes the units in `order` that are not valid here. */

@@ -6,7 +6,7 @@
 import type { IRStmt } from '../../hdl/ir/types.js';
 import { ReadCollector } from '../../hdl/ir/reads.js';
 import { isCycle, stronglyConnectedComponents } from '../../hdl/ir/scc.js';
-import { filterStmts } from '../../hdl/ir/walk.js';
+import { filterStmts, forEachStmt } from '../../hdl/ir/walk.js';
 import { at, type FlatDesign, type FUnit, SimError } from './flatten.js';
 
 export interface Schedule {
@@ -17,18 +17,11 @@ export interface Schedule {
   readonly stateDep: Uint8Array;
 }
 
+/** Every expression a statement tree reads directly (values, conditions, subjects), without recursion. */
 export function stmtRoots(stmts: readonly IRStmt[], out: number[] = []): number[] {
-  for (const s of stmts) {
-    if (s.kind === 'assign') out.push(s.value);
-    else if (s.kind === 'if') {
-      out.push(s.cond);
-      stmtRoots(s.then, out);
-      stmtRoots(s.else, out);
-    } else {
-      out.push(s.subject);
-      for (const c of s.cases) stmtRoots(c.body, out);
-    }
-  }
+  forEachStmt(stmts, (s) => {
+    out.push(s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject);
+  });
   return out;
 }
 
