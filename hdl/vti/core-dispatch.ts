@@ -90,9 +90,11 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // core row wins when it is raised, no environment row above it is pending (a prefix OR of
   // the inputs, early) and no core row above it is raised. Each late signal then passes a
   // few gates, not the whole priority chain.
-  const own = CORE_DECIDED_ROWS.map((name) => ({ name, at: priorityIndex(name, table) }))
-    .filter((r) => r.at >= 0)
-    .sort((a, b) => a.at - b.at);
+  const own = CORE_DECIDED_ROWS.flatMap((name) => {
+    const at = priorityIndex(name, table);
+    const row = table[at];
+    return row ? [{ name, at, row }] : [];
+  }).sort((a, b) => a.at - b.at);
   const ownBits: Value[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const hit = own.find((r) => r.at === i);
@@ -107,20 +109,20 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   /** Some environment row above row `at` is pending. */
   const envAbove = (at: number): Bit => (at === 0 ? m.lit(0, 1).asBit() : envOnly.bits(at - 1, 0).orR());
   // The core row `r` is pending (raised, or reported by the environment: same row).
-  const ownPending = own.map((r) => m.named(`own_${r.name}`, pending.bit(r.at)).asBit());
-  const ownWin = own.map((r, j) =>
-    m
+  const ownPendingRows = own.map((r) => ({ ...r, pending: m.named(`own_${r.name}`, pending.bit(r.at)).asBit() }));
+  const ownPending = ownPendingRows.map((r) => r.pending);
+  const ownRows = ownPendingRows.map((r, j) => ({
+    ...r,
+    win: m
       .named(
         `win_${r.name}`,
-        ownPending
-          .slice(0, j)
-          .reduce((acc: Bit, above) => acc.and(above.not()), ownPending[j]!.and(envAbove(r.at).not())),
+        ownPending.slice(0, j).reduce((acc: Bit, above) => acc.and(above.not()), r.pending.and(envAbove(r.at).not())),
       )
       .asBit(),
-  );
+  }));
   const envWins = m.named(
     'env_wins',
-    own.reduce((acc: Bit, r, j) => acc.and(ownPending[j]!.not().or(envAbove(r.at))), envAny),
+    ownRows.reduce((acc: Bit, r) => acc.and(r.pending.not().or(envAbove(r.at))), envAny),
   );
   /**
    * The winner is a row for which `pred` holds. Per run of adjacent such rows [a, b): the
@@ -151,10 +153,10 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   };
   /** The winner's value of a column of the table (`width` bits; 0 when nothing is pending). */
   const column = (width: number, fromEnv: Value, value: (row: PriorityRow) => number): Value =>
-    own.reduce(
-      (acc: Value, r, j) => {
-        const v = value(table[r.at]!);
-        return v ? acc.or(mux(ownWin[j]!, m.lit(v, width), m.lit(0, width))) : acc;
+    ownRows.reduce(
+      (acc: Value, r) => {
+        const v = value(r.row);
+        return v ? acc.or(mux(r.win, m.lit(v, width), m.lit(0, width))) : acc;
       },
       mux(envWins, fromEnv, m.lit(0, width)),
     );
