@@ -325,7 +325,7 @@ const ROWS: readonly Row[] = [
   // report
   [['report', '--vectors', '-1'], 2, "vti report: option '--vectors' must be between 0 and 1000000000, got '-1'"],
   [['report', '--iterations', '0'], 2, "vti report: option '--iterations' must be between 1 and 10000, got '0'"],
-  [['report', '--skip', 'nope'], 2, /^vti report: --skip: unknown section 'nope' \(sections: cosim, /],
+  [['report', '--skip', 'nope'], 2, /^vti report: --skip: unknown section 'nope' \(sections: fpga, cosim, /],
   [['report', '--cache', 'a', '--no-cache'], 2, 'vti report: --cache and --no-cache exclude each other'],
   [['report', 'x'], 2, "vti report: unexpected argument 'x' (vti report takes only options)"],
   [['report', '--out', aFile], 1, new RegExp(`^vti report: cannot write the report to '${esc(aFile)}': .*EEXIST`)],
