@@ -114,3 +114,15 @@ export function priorityIndex(name: PriorityRowName, table: readonly PriorityRow
   if (i < 0) throw new Error(`unknown interruption '${name}' (not in the priority table)`);
   return i;
 }
+
+/**
+ * IR rows ("incomplete register frame", SDM vol 2 §5.5): the faults of a mandatory RSE load
+ * of the current frame after br.ret or rfi. Each is named as the row of the same fault on an
+ * instruction's own access, with the prefix `ir_`.
+ */
+export const IR_ROW_PREFIX = 'ir_';
+
+/** Whether `row` is an IR row (a fault on a mandatory RSE load of the current frame). */
+export function isIrRow(row: PriorityRow): boolean {
+  return row.name.startsWith(IR_ROW_PREFIX);
+}

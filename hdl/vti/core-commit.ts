@@ -154,7 +154,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   psrPort.slot.set(ev.slot);
 
   // ---- registered effect ----
-  const isr = cat(
+  const isrOwn = cat(
     m.lit(0, 20),
     m.lit(0, 1) /* ed */,
     ev.slot /* ei */,
@@ -170,6 +170,16 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     win.isrCode.or(mux(naIsr, naCode.zext(16), m.lit(0, 16))),
   );
   void ISR_BIT; // layout documented in arch/cr.ts; the concatenation above follows it
+  // An IR winner faulted on a mandatory RSE load of the current frame (br.ret, rfi; SDM vol 2
+  // §5.5), not on the instruction's own access: ISR reports an RSE read (ir, rs, r = 1) and
+  // not a store's w — as the model's rse.ts rseLoadFrame does (win.nonAccessWin leaves IR
+  // rows out, so no na either).
+  const isrRseRead = (1n << BigInt(ISR_BIT.ir)) | (1n << BigInt(ISR_BIT.rs)) | (1n << BigInt(ISR_BIT.r));
+  const isrStore = 1n << BigInt(ISR_BIT.w);
+  const isrDispatch = m.named(
+    'isr_dispatch',
+    mux(win.irWin, isrOwn.and(~isrStore & 0xffff_ffff_ffff_ffffn).or(isrRseRead), isrOwn),
+  );
   const ivaBase = mux(isTrap, win.ivaBaseAfter, cr.IVA.bits(63, 15));
   const ifsCleared = cat(m.lit(0, 1), cr.IFS.bits(IFS_V_BIT - 1, 0));
 
@@ -224,7 +234,7 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     );
     m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
-  m.when(dispatch, () => cr.ISR.set(isr));
+  m.when(dispatch, () => cr.ISR.set(isrDispatch));
   // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
   m.when(win.savesState, () => {
     cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));

@@ -5,7 +5,7 @@
 // its instruction completed, so the state it saves is the state after that instruction's own
 // effect, computed here too. core-commit.ts registers all of it.
 import { CR, DCR_BIT, VECTOR } from '../../arch/cr.js';
-import { priorityIndex, type PriorityRow } from '../../arch/priority.js';
+import { isIrRow, priorityIndex, type PriorityRow } from '../../arch/priority.js';
 import { cat, fieldsOf, mux, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiFaultPrio } from './fault-prio.js';
 import { CORE_DECIDED_ROWS, type CoreChecks } from './core-checks.js';
@@ -31,6 +31,11 @@ export interface CoreDispatch {
   readonly instWin: Bit;
   /** The winner is Break Instruction (IIM ← imm21). */
   readonly breakWin: Bit;
+  /**
+   * The winner is an IR row (arch/priority.ts isIrRow): a fault on a mandatory RSE load of
+   * the current frame, reported as an RSE read (ISR.ir, rs, r), not as the instruction's access.
+   */
+  readonly irWin: Bit;
   /** The winner is Register NaT Consumption (a load's or store's reports ISR.r / ISR.w). */
   readonly regNatWin: Bit;
   /**
@@ -249,10 +254,12 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
   // done or trapWin: the event is valid and the winner, if any, is not a fault or interrupt.
   const effect = m.named('effect', ev.valid.and(nonTrapWin.not()));
   const breakWin = winIs((r) => r.name === 'break_inst');
+  const irWin = m.named('ir_win', winIs(isIrRow)).asBit();
   const regNatWin = winIs((r) => r.name === 'reg_nat');
   const nonAccessWin = m.named(
     'non_access_win',
-    winIs((r) => r.access === 'data' || NON_ACCESS_FAULT_ROWS.has(r.name)),
+    // (An IR row's data access is the RSE's, not the instruction's: no ISR.na.)
+    winIs((r) => (r.access === 'data' && !isIrRow(r)) || NON_ACCESS_FAULT_ROWS.has(r.name)),
   );
 
   return {
@@ -263,6 +270,7 @@ export function coreDispatch(m: ModuleBuilder, inp: DispatchInputs): CoreDispatc
     dataWin,
     instWin,
     breakWin,
+    irWin,
     regNatWin,
     nonAccessWin,
     oneShotClear,

@@ -3,9 +3,11 @@
 // computed in the core and loaded into vti_psr) has the same cycle behaviour as before. The
 // module before those changes is kept as a golden copy with its blocks in
 // test/fixtures/verilog/before-fmax/; Yosys proves it equivalent to the one generated now by
-// induction, registers and every other signal paired by name. One logic change made after the
-// copy is carried into it by hand, so that the proof isolates the restructuring: the reserved
-// values of PTA, IFS and TPR on mov to cr (the wire cr_reserved_value, ORed into rsv_field).
+// induction, registers and every other signal paired by name. Two logic changes made after the
+// copy are carried into it by hand, so that the proof isolates the restructuring: the reserved
+// values of PTA, IFS and TPR on mov to cr (the wire cr_reserved_value, ORed into rsv_field), and
+// IR faults (the wire ir_win: an IR row of arch/priority.ts wins; ISR then gets ir, rs, r = 1
+// and w = 0 in the isr_q concatenation, and non_access_win leaves the IR rows out).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, generateVti } from '../../gen/vti.js';

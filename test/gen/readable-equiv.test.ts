@@ -5,9 +5,11 @@
 // test/fixtures/verilog/before-readable/ (combinationally, or by induction from reset for
 // vti_psr; vti_core, whose registers keep their names, by Yosys `equiv_make` + `equiv_simple` +
 // `equiv_induct`, which pairs the registers by name — a k-induction over its product machine
-// did not close within minutes). One later logic change is carried into the golden vti_core.v
+// did not close within minutes). Later logic changes are carried into the golden vti_core.v
 // by hand, so that the proof still isolates the emitter: the reserved values IPSR.ri = 3 and
-// ISR.ei = 3 of a mov to cr (the two `r2[42:41] == 2'h3` terms of rsv_field). The Fmax work of
+// ISR.ei = 3 of a mov to cr (the two `r2[42:41] == 2'h3` terms of rsv_field), the reserved
+// values of PTA, IFS and TPR (cr_reserved_value), and IR faults (the wire ir_win: ISR's ir, rs,
+// r set and w cleared in isr_q, the IR rows left out of non_access_win). The Fmax work of
 // issue 18 changed what vti_core feeds vti_psr's command inputs (equiv-by-name.ts,
 // VTI_CORE_UNPAIRED): those two are not paired; test/gen/fmax-equiv.test.ts proves that change.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
 // to the core through `env_pending`. One table, so the lockstep rules are in one place.
 import { ICLASS, type IClassName } from '../../../arch/iclass.js';
 import type { NonAccessKind } from '../../../arch/non-access.js';
-import { PRIORITY_TABLE } from '../../../arch/priority.js';
+import { IR_ROW_PREFIX, isIrRow, PRIORITY_TABLE } from '../../../arch/priority.js';
 
 /** How the dynamic operands of a slot are read from the machine before the step. */
 export enum Kind {
@@ -200,4 +200,12 @@ export const TRAP_ROWS = PRIORITY_TABLE.map((r, i) => ({ ...r, bit: i })).filter
 /** Rows that are instruction-fetch faults: the instruction was not executed (class OTHER is presented). */
 export const FETCH_ROWS: ReadonlySet<string> = new Set(
   PRIORITY_TABLE.filter((r) => r.access === 'fetch').map((r) => r.name),
+);
+/**
+ * The IR row (arch/priority.ts isIrRow) of each fault a mandatory RSE load of the current
+ * frame can take, by the name of the plain row the emulator delivers it as (its event says
+ * which with ISR.ir): e.g. `unimpl_data_addr` → the bit of `ir_unimpl_data_addr`.
+ */
+export const IR_ROW_BIT: ReadonlyMap<string, number> = new Map(
+  PRIORITY_TABLE.flatMap((r, i) => (isIrRow(r) ? [[r.name.slice(IR_ROW_PREFIX.length), i] as const] : [])),
 );

@@ -5,9 +5,10 @@
 // becomes `env_pending` unless the core decides it itself (classify.ts CORE_DECIDES); and the
 // emulator's committed state becomes the expected outputs (PSR, the core's CRs, taken,
 // vector, redirect/next IP, completed, the value read). BigInt only when a value changed.
-import { CR } from '../../../arch/cr.js';
+import { CR, ISR_BIT } from '../../../arch/cr.js';
 import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
+import { bspstore } from '../../../model/exec/rse.js';
 import { walkerEnabled } from '../../../model/exec/vhpt.js';
 import { BundleCache, type SlotDesc } from './bundles.js';
 import {
@@ -15,6 +16,7 @@ import {
   FETCH_ROWS,
   ICLASS_BY_CODE,
   ICLASS_CODE,
+  IR_ROW_BIT,
   Kind,
   ROW_BIT,
   TRAP_ROWS,
@@ -31,6 +33,8 @@ const AR_PFS = 64,
 const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
 const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
+const ISR_IR = 1n << BigInt(ISR_BIT.ir),
+  ISR_NI = 1n << BigInt(ISR_BIT.ni);
 
 /** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
 export interface EventBatch {
@@ -285,7 +289,20 @@ export class EventSource {
           envHi = 0,
           bit = -1;
         const decides = CORE_DECIDES[ICLASS_BY_CODE[cls]!];
-        if (TRAP_BITS.has(row)) {
+        if ((ev.isr & ISR_IR) !== 0n) {
+          // A fault on a mandatory RSE load of the current frame (after br.ret or rfi): the
+          // emulator delivers it as the plain row with ISR.ir; the core is shown its IR row and
+          // the RSE address as `addr` — IFA when PSR.ic was 1 (ISR.ni = 0), else the slot below
+          // BSPSTORE (the loads go down from BSPSTORE, which stops at the last slot loaded:
+          // model/exec/rse.ts rseLoadFrame).
+          const a = (ev.isr & ISR_NI) === 0n ? ev.ifa : BigInt.asUintN(64, bspstore(m) - 8n);
+          addr[2 * i] = Number(a & 0xffffffffn);
+          addr[2 * i + 1] = Number(a >> 32n);
+          const plain =
+            ev.name === 'data_nested_tlb' ? (walkerEnabled(m, a, 'data') ? 'data_tlb' : 'alt_data_tlb') : ev.name;
+          bit = IR_ROW_BIT.get(plain) ?? -1;
+          if (bit < 0) throw new Error(`cosim events: ${ev.name} with ISR.ir has no IR row in arch/priority.ts`);
+        } else if (TRAP_BITS.has(row)) {
           // One event for all traps of the instruction: ISR.code holds each trap's bit.
           const code = Number(ev.isr & 0xffffn);
           for (const t of TRAP_ROWS)
@@ -309,7 +326,8 @@ export class EventSource {
         }
         env[2 * i] = envLo >>> 0;
         env[2 * i + 1] = envHi >>> 0;
-        b.outcome[i] = row;
+        // An IR fault's outcome is its IR row (the instruction's own checks never ran).
+        b.outcome[i] = (ev.isr & ISR_IR) !== 0n ? bit : row;
         eTaken[i] = 1;
         eVec[i] = ev.vector;
         eRedir[i] = 1;

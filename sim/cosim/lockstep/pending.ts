@@ -8,6 +8,7 @@ import { PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK } from '..
 import type { VtiConfig } from '../../../gen/vti.js';
 import { ICLASS_BY_CODE, ICLASS_CODE } from './classify.js';
 import type { Columns } from './columns.js';
+import { crValueReserved } from './cr-reserved-values.js';
 
 /** The core's own faults, in priority order (bit i of the mask). */
 export const OWN = [
@@ -83,8 +84,9 @@ export function ownPending(I: Columns, i: number, psrLo: number, psrHi: number, 
           ? (r2Lo & PL) !== 0
           : cls === C.MOV_TO_PSR_UM
             ? ((r2Lo & ~0x3e) | r2Hi) !== 0
-            : cls === C.MOV_TO_CR && crMask
-              ? ((r2Lo & crMask[0]!) | (r2Hi & crMask[1]!)) !== 0
+            : cls === C.MOV_TO_CR
+              ? (crMask !== undefined && ((r2Lo & crMask[0]!) | (r2Hi & crMask[1]!)) !== 0) ||
+                crValueReserved(cr, r2Lo, r2Hi)
               : false;
   if (rsv) p |= O.reserved_reg_field;
   if ((cls === C.LOAD || cls === C.STORE) && unimplAddr(aLo, aHi, !dt, vm, g)) p |= O.unimpl_data_addr;
