@@ -4,6 +4,7 @@
 // its clock's rising edge, so the output sampled after edge k is the property as it stood
 // before that edge — exactly what the built-in simulator checks on step(). An unclocked
 // property is output as it is (checked on every evaluation).
+import { propertyOk } from './jssim/properties.js';
 import type { IRDesign, IRExpr, IRModule, IRProcess, IRProperty, IRSignal, Loc } from '../hdl/ir/types.js';
 
 /** One property as an output of the top. */
@@ -58,19 +59,7 @@ function expose(m: IRModule, children: ReadonlyMap<string, Exposed>): Exposed {
     paths.push(path);
   };
   props.forEach((p, k) => {
-    // 1 = fine (assert/assume) or hit (cover), as sim/jssim/properties.ts computes it.
-    let v = p.cond;
-    if (p.enable !== null)
-      v =
-        p.kind === 'cover'
-          ? add({ op: 'and', width: 1, a: p.enable, b: p.cond, loc: p.loc })
-          : add({
-              op: 'or',
-              width: 1,
-              a: add({ op: 'not', width: 1, a: p.enable, loc: p.loc }),
-              b: p.cond,
-              loc: p.loc,
-            });
+    let v = propertyOk(p, add);
     if (p.clock !== null) {
       const q = declare(`${PREFIX}q${k}`, 'reg', p.loc, p.clock);
       processes.push({

@@ -35,6 +35,19 @@ export class PropertyFailure extends SimError {
 
 const PROBE = '__prop';
 
+/**
+ * The expression that is 1 while property `p` is fine (assert/assume: not enabled, or its
+ * condition holds) or hit (cover: enabled and its condition holds); `add` appends an
+ * expression to the module and returns its id. Shared by these probes and by
+ * sim/property-outputs.ts, so both engines judge a property the same way.
+ */
+export function propertyOk(p: IRProperty, add: (e: IRExpr) => number): number {
+  if (p.enable === null) return p.cond;
+  if (p.kind === 'cover') return add({ op: 'and', width: 1, a: p.enable, b: p.cond, loc: p.loc });
+  const off = add({ op: 'not', width: 1, a: p.enable, loc: p.loc });
+  return add({ op: 'or', width: 1, a: off, b: p.cond, loc: p.loc });
+}
+
 function withProbes(m: IRModule): IRModule {
   const props = m.properties ?? [];
   if (!props.length) return m;
@@ -43,18 +56,7 @@ function withProbes(m: IRModule): IRModule {
   const processes = [...m.processes];
   const add = (e: IRExpr) => exprs.push(e) - 1;
   props.forEach((p, k) => {
-    let v = p.cond;
-    if (p.enable !== null)
-      v =
-        p.kind === 'cover'
-          ? add({ op: 'and', width: 1, a: p.enable, b: p.cond, loc: p.loc })
-          : add({
-              op: 'or',
-              width: 1,
-              a: add({ op: 'not', width: 1, a: p.enable, loc: p.loc }),
-              b: p.cond,
-              loc: p.loc,
-            });
+    const v = propertyOk(p, add);
     const id = signals.length;
     signals.push({ id, name: `${PROBE}${k}`, kind: 'wire', width: 1, loc: p.loc });
     processes.push({ kind: 'comb', body: [{ kind: 'assign', target: id, value: v, loc: p.loc }], loc: p.loc });
