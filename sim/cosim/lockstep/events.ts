@@ -30,7 +30,11 @@ const HELD = new Set<number>(CR_NUMS);
 const IIPA_K = CR_NUMS.indexOf(CR.IIPA);
 const AR_PFS = 64,
   AR_LC = 65;
-const NESTED_RAW = { walker: ROW_BIT.get('data_tlb')!, alt: ROW_BIT.get('alt_data_tlb')! };
+/**
+ * The data miss the environment saw when the emulator reports Data Nested TLB (PSR.ic = 0) at
+ * `va`: a walker miss (Data TLB) or Alternate Data TLB, by the model's own walker rule (vhpt.ts).
+ */
+const nestedMiss = (m: Machine, va: bigint) => (walkerEnabled(m, va, 'data') ? 'data_tlb' : 'alt_data_tlb');
 const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
 const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
 const ISR_IR = 1n << BigInt(ISR_BIT.ir),
@@ -298,8 +302,7 @@ export class EventSource {
           const a = (ev.isr & ISR_NI) === 0n ? ev.ifa : BigInt.asUintN(64, bspstore(m) - 8n);
           addr[2 * i] = Number(a & 0xffffffffn);
           addr[2 * i + 1] = Number(a >> 32n);
-          const plain =
-            ev.name === 'data_nested_tlb' ? (walkerEnabled(m, a, 'data') ? 'data_tlb' : 'alt_data_tlb') : ev.name;
+          const plain = ev.name === 'data_nested_tlb' ? nestedMiss(m, a) : ev.name;
           bit = IR_ROW_BIT.get(plain) ?? -1;
           if (bit < 0) throw new Error(`cosim events: ${ev.name} with ISR.ir has no IR row in arch/priority.ts`);
         } else if (TRAP_BITS.has(row)) {
@@ -312,9 +315,8 @@ export class EventSource {
             }
         } else if (ev.name === 'data_nested_tlb') {
           // The environment saw the TLB miss; the core turns it into Data Nested TLB (ic = 0).
-          // Which miss it was follows the model's own rule for when the walker runs (vhpt.ts).
           const va = (BigInt(addr[2 * i + 1]!) << 32n) | BigInt(addr[2 * i]!);
-          bit = walkerEnabled(m, va, 'data') ? NESTED_RAW.walker : NESTED_RAW.alt;
+          bit = ROW_BIT.get(nestedMiss(m, va)) ?? -1;
         } else if (!decides.has(ev.name) || (ev.name === 'unimpl_data_addr' && cls === C.PRIV_OTHER && !hasAddr[i])) {
           bit = row;
         } else if (row === ILLEGAL_BIT && frameIllegal) {
