@@ -17,6 +17,14 @@ const TPR_RESERVED = bits(15, 8);
 const VECTOR_REG_KEPT = bits(16, 0) & ~(1n << 12n);
 const VECTOR_REG_RESERVED = bits(11, 8) | bits(15, 13);
 /** LRR0/1: vector 7:0, dm 10:8, ipp 13, tm 15, m 16; 11 and 14 reserved; 12 and 63:17 ignored. */
+export const LRR_FIELD = Object.freeze({
+  vector: { lo: 0, width: 8 },
+  dm: { lo: 8, width: 3 },
+  ipp: { lo: 13, width: 1 },
+  tm: { lo: 15, width: 1 },
+  m: { lo: 16, width: 1 },
+} as const);
+export type LrrField = keyof typeof LRR_FIELD;
 const LRR_RESERVED = (1n << 11n) | (1n << 14n);
 /** Delivery modes an LRR may not hold (SDM: 1, 3 and 6 are reserved). */
 const LRR_RESERVED_DM: readonly bigint[] = [1n, 3n, 6n];
@@ -28,7 +36,11 @@ const VECTOR_REGS: readonly number[] = [CR.ITV, CR_LVT.PMV, CR_LVT.CMCV];
 export function interruptCrReserved(n: number, v: bigint): boolean {
   if (n === CR.TPR) return (v & TPR_RESERVED) !== 0n;
   if (VECTOR_REGS.includes(n)) return (v & VECTOR_REG_RESERVED) !== 0n;
-  if (LRRS.includes(n)) return (v & LRR_RESERVED) !== 0n || LRR_RESERVED_DM.includes((v >> 8n) & 7n);
+  if (LRRS.includes(n))
+    return (
+      (v & LRR_RESERVED) !== 0n ||
+      LRR_RESERVED_DM.includes((v >> BigInt(LRR_FIELD.dm.lo)) & ((1n << BigInt(LRR_FIELD.dm.width)) - 1n))
+    );
   return false;
 }
 

@@ -7,6 +7,7 @@
 // vector). Everything else happens here, on the rare writes that change this state.
 import { CR } from '../../arch/cr.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
+import { CR_LVT, LRR_FIELD, type LrrField } from './interrupt-crs.js';
 
 /**
  * The machine state this controller reads and writes (model/exec/machine.ts's Machine, which
@@ -35,7 +36,7 @@ export const NMI_VECTOR = 2;
 /** Fields of ITV, PMV, CMCV and LRR0/1 (SDM vol 2 §5.8.3.x). */
 const VECTOR_M_BIT = 16n;
 /** LRR0/LRR1 (CR80/81): LINT0/LINT1's local redirection registers (SDM vol 2 §5.8.3.x). */
-const LRR_CR = [80, 81] as const;
+const LRR_CR = [CR_LVT.LRR0, CR_LVT.LRR1] as const;
 /** LRR.dm: what a LINT pin delivers (1, 3 and 6 are reserved and cannot be written). */
 export const LRR_DELIVERY = Object.freeze({ INT: 0, PMI: 2, NMI: 4, INIT: 5, EXTINT: 7 });
 /** A LINT pin: 0 (through LRR0) or 1 (through LRR1). */
@@ -120,13 +121,13 @@ export class ExtInterrupts {
   /** Drives LINT pin `pin` to its active level (by LRR.ipp); see setLint. */
   raiseLint(pin: LintPin): LintOutcome | null {
     checkPin(pin);
-    return this.setLint(pin, !this.lrrField(pin, 13, 1));
+    return this.setLint(pin, !this.lrrField(pin, 'ipp'));
   }
 
   /** Drives LINT pin `pin` to its inactive level (by LRR.ipp). */
   lowerLint(pin: LintPin): void {
     checkPin(pin);
-    this.setLint(pin, this.lrrField(pin, 13, 1) === 1);
+    this.setLint(pin, this.lrrField(pin, 'ipp') === 1);
   }
 
   /** LRR0/1 written: a level-triggered pin that is active and now unmasked pends its vector. */
@@ -134,21 +135,22 @@ export class ExtInterrupts {
     this.update();
   }
 
-  private lrrField(pin: LintPin, lo: number, width: number): number {
+  private lrrField(pin: LintPin, name: LrrField): number {
+    const { lo, width } = LRR_FIELD[name];
     return Number((this.m.cr[LRR_CR[pin]]! >> BigInt(lo)) & ((1n << BigInt(width)) - 1n));
   }
 
   private lintActive(pin: LintPin): boolean {
-    return this.lintHigh[pin] !== (this.lrrField(pin, 13, 1) === 1);
+    return this.lintHigh[pin] !== (this.lrrField(pin, 'ipp') === 1);
   }
 
   /** The vector LINT pin `pin` delivers by its LRR.dm; null for a reserved INT vector, 'pal' for PMI/INIT. */
   private lintVector(pin: LintPin): number | null | 'pal' {
-    const dm = this.lrrField(pin, 8, 3);
+    const dm = this.lrrField(pin, 'dm');
     if (dm === LRR_DELIVERY.NMI) return NMI_VECTOR;
     if (dm === LRR_DELIVERY.EXTINT) return EXTINT_VECTOR;
     if (dm === LRR_DELIVERY.PMI || dm === LRR_DELIVERY.INIT) return 'pal';
-    const v = this.lrrField(pin, 0, 8);
+    const v = this.lrrField(pin, 'vector');
     return v >= 16 ? v : null;
   }
 
@@ -156,11 +158,11 @@ export class ExtInterrupts {
   private lintDeliver(pin: LintPin): LintOutcome {
     const v = this.lintVector(pin);
     if (v === 'pal') {
-      const mode = this.lrrField(pin, 8, 3) === LRR_DELIVERY.PMI ? 'PMI' : 'INIT';
+      const mode = this.lrrField(pin, 'dm') === LRR_DELIVERY.PMI ? 'PMI' : 'INIT';
       throw new Error(`LINT${pin}: delivery mode ${mode} goes to PAL (PALE_${mode}), which the model does not have`);
     }
     if (v === null) return 'reserved-vector';
-    if (this.lrrField(pin, 16, 1)) return 'masked';
+    if (this.lrrField(pin, 'm')) return 'masked';
     this.irr[v] = 1;
     return 'pended';
   }
@@ -168,7 +170,7 @@ export class ExtInterrupts {
   /** Level-triggered pins (LRR.tm = 1): active, unmasked and not in service → pending. */
   private refreshLintLevels(): void {
     for (const pin of [0, 1] as const) {
-      if (!this.lintActive(pin) || this.lrrField(pin, 15, 1) === 0 || this.lrrField(pin, 16, 1)) continue;
+      if (!this.lintActive(pin) || this.lrrField(pin, 'tm') === 0 || this.lrrField(pin, 'm')) continue;
       const v = this.lintVector(pin);
       if (typeof v === 'number' && !this.inService[v]) this.irr[v] = 1;
     }
