@@ -2,7 +2,7 @@
 // emulator's checks, model/exec/reserved-values.ts and interrupt-crs.ts; SDM vol 2, the CR
 // pages): writing one is a Reserved Register/Field fault. Stated here on their own (N-version:
 // the emulator's copy is not imported).
-import { CR } from '../../arch/cr.js';
+import { CR, IFS_V_BIT } from '../../arch/cr.js';
 import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 
 /** Stacked general registers r32-r127: the largest frame (SDM vol 1 §4.1.1). */
@@ -41,10 +41,10 @@ function invalidFrameMarker(m: ModuleBuilder, ifm: Value): Bit {
 /** Writing `value` to CR `crNum` writes a reserved value of PTA, IFS or TPR. */
 export function crReservedValue(m: ModuleBuilder, crNum: Value, value: Value): Bit {
   const pta = crNum.eq(CR.PTA).and(value.bits(7, 2).ult(PTA_MIN_SIZE));
-  // An IFS marked valid (v, bit 63) must hold a frame marker an alloc could have made.
+  // An IFS marked valid must hold a frame marker an alloc could have made.
   const ifs = crNum
     .eq(CR.IFS)
-    .and(value.bit(63))
+    .and(value.bit(IFS_V_BIT))
     .and(invalidFrameMarker(m, value.bits(37, 0)));
   const tpr = crNum.eq(CR.TPR).and(value.bits(TPR_RESERVED.hi, TPR_RESERVED.lo).orR());
   return m.named('cr_reserved_value', pta.or(ifs).or(tpr)).asBit();
