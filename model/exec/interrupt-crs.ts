@@ -3,10 +3,8 @@
 // fields (dropped on write, read back as 0) and the side effects of reading IVR and IRR0-3
 // and of writing TPR, EOI, ITM and ITV (interrupts.ts). The other CRs are plain storage.
 import { CR } from '../../arch/cr.js';
+import { CR_LVT, LRR_FIELD } from './lvt-layout.js';
 import type { Machine } from './machine.js';
-
-/** The CRs of the local vector table that arch/cr.ts (the VT-i core's CR set) does not list. */
-export const CR_LVT = Object.freeze({ PMV: 73, CMCV: 74, LRR0: 80, LRR1: 81 });
 
 const bits = (hi: number, lo: number) => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
 
@@ -16,15 +14,7 @@ const TPR_RESERVED = bits(15, 8);
 /** ITV, PMV, CMCV: vector 7:0, m 16; 11:8 and 15:13 reserved; 12 and 63:17 ignored. */
 const VECTOR_REG_KEPT = bits(16, 0) & ~(1n << 12n);
 const VECTOR_REG_RESERVED = bits(11, 8) | bits(15, 13);
-/** LRR0/1: vector 7:0, dm 10:8, ipp 13, tm 15, m 16; 11 and 14 reserved; 12 and 63:17 ignored. */
-export const LRR_FIELD = Object.freeze({
-  vector: { lo: 0, width: 8 },
-  dm: { lo: 8, width: 3 },
-  ipp: { lo: 13, width: 1 },
-  tm: { lo: 15, width: 1 },
-  m: { lo: 16, width: 1 },
-} as const);
-export type LrrField = keyof typeof LRR_FIELD;
+/** LRR0/1 (fields in lvt-layout.ts): bits 11 and 14 are reserved. */
 const LRR_RESERVED = (1n << 11n) | (1n << 14n);
 /** Delivery modes an LRR may not hold (SDM: 1, 3 and 6 are reserved). */
 const LRR_RESERVED_DM: readonly bigint[] = [1n, 3n, 6n];

@@ -7,7 +7,7 @@
 // vector). Everything else happens here, on the rare writes that change this state.
 import { CR } from '../../arch/cr.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { CR_LVT, LRR_FIELD, type LrrField } from './interrupt-crs.js';
+import { CR_LVT, LRR_FIELD, type LrrField } from './lvt-layout.js';
 
 /**
  * The machine state this controller reads and writes (model/exec/machine.ts's Machine, which
