@@ -6,7 +6,6 @@
 // Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
 // design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
 import type { IRExpr, IRField, IRModule } from '../../hdl/ir/types.js';
-import { operands } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
   and: '&',
@@ -76,6 +75,14 @@ export class ExprEmitter {
   private readonly depth: Int32Array;
   private readonly uses: Int32Array;
   private readonly needsName: Uint8Array;
+  /**
+   * Per expression, what its current text is: IDENT (an identifier: a signal, a localparam, a
+   * temporary), ATOMIC (needs no parentheses as an operand: a literal, a part-select, a braced
+   * concatenation) or 0. Known from how the text was built, so no text is scanned for it.
+   */
+  private readonly shape: Uint8Array;
+  /** Per signal: IDENT when its name is an identifier, NOT_IDENT when not, 0 not yet known. */
+  private readonly signalShape: Uint8Array;
   private tempCounter = 0;
 
   constructor(
@@ -89,9 +96,32 @@ export class ExprEmitter {
     this.depth = new Int32Array(n);
     this.uses = new Int32Array(n);
     this.needsName = new Uint8Array(n);
+    this.shape = new Uint8Array(n);
+    this.signalShape = new Uint8Array(m.signals.length);
+    const uses = this.uses;
     for (const e of m.exprs) {
-      for (const o of operands(e)) this.uses[o]++;
-      if (e.op === 'slice' || e.op === 'sext' || e.op === 'trunc') this.needsName[e.a] = 1;
+      switch (e.op) {
+        case 'const':
+        case 'ref':
+          break;
+        case 'concat':
+          for (const p of e.parts) uses[p]!++;
+          break;
+        case 'mux':
+          uses[e.sel]!++;
+          uses[e.a]!++;
+          uses[e.b]!++;
+          break;
+        case 'slice':
+        case 'sext':
+        case 'trunc':
+          uses[e.a]!++;
+          this.needsName[e.a] = 1;
+          break;
+        default:
+          uses[e.a]!++;
+          if ('b' in e) uses[e.b]!++;
+      }
     }
   }
 
@@ -110,18 +140,15 @@ export class ExprEmitter {
     const e = this.m.exprs[id]!;
     if (e.op === 'ref') return this.m.signals[e.signal]!.name;
     const t = this.ensure(id);
-    if (this.isIdentifier(t)) return t;
+    if (this.shape[id] === IDENT) return t;
     return this.makeTemp(id, t);
-  }
-
-  private isIdentifier(t: string): boolean {
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t);
   }
 
   private makeTemp(id: number, t: string): string {
     const name = this.addTemp(id, this.m.exprs[id]!.width, t);
     this.text[id] = name;
     this.depth[id] = 0;
+    this.shape[id] = IDENT;
     return name;
   }
 
@@ -174,17 +201,43 @@ export class ExprEmitter {
         stack.pop();
         continue;
       }
-      let pending = false;
-      for (const o of operands(this.m.exprs[id]!))
-        if (this.text[o] === undefined) {
-          stack.push(o);
-          pending = true;
-        }
-      if (pending) continue;
+      if (this.pushPending(this.m.exprs[id]!, stack)) continue;
       stack.pop();
       this.build(id);
     }
     return this.text[root]!;
+  }
+
+  /** Pushes the operands of `e` not yet built onto `stack`; true when there was one. */
+  private pushPending(e: IRExpr, stack: number[]): boolean {
+    const text = this.text;
+    const n = stack.length;
+    switch (e.op) {
+      case 'const':
+      case 'ref':
+        return false;
+      case 'concat':
+        for (const p of e.parts) if (text[p] === undefined) stack.push(p);
+        break;
+      case 'mux':
+        if (text[e.sel] === undefined) stack.push(e.sel);
+        if (text[e.a] === undefined) stack.push(e.a);
+        if (text[e.b] === undefined) stack.push(e.b);
+        break;
+      default:
+        if (text[e.a] === undefined) stack.push(e.a);
+        if ('b' in e && text[e.b] === undefined) stack.push(e.b);
+    }
+    return stack.length !== n;
+  }
+
+  /** The shape of what `named(id)` returned: a temporary's name, or a signal's name. */
+  private namedShape(id: number): number {
+    const e = this.m.exprs[id]!;
+    if (e.op !== 'ref') return IDENT;
+    let s = this.signalShape[e.signal]!;
+    if (s === 0) this.signalShape[e.signal] = s = identifierShape(this.m.signals[e.signal]!.name) || NOT_IDENT;
+    return s;
   }
 
   /** Nesting depth of the expression being built (raised by `op` and `flat`). */
@@ -194,7 +247,7 @@ export class ExprEmitter {
   private op(o: number): string {
     this.buildDepth = Math.max(this.buildDepth, this.depth[o]! + 1);
     const s = this.text[o]!;
-    return atomic(s) ? s : `(${s})`;
+    return this.shape[o] ? s : `(${s})`;
   }
 
   /**
@@ -206,7 +259,7 @@ export class ExprEmitter {
     this.buildDepth = Math.max(this.buildDepth, this.depth[o]! + 1);
     const x = this.m.exprs[o]!;
     const s = this.text[o]!;
-    return x.op === op && !this.isIdentifier(s) ? s : atomic(s) ? s : `(${s})`;
+    return (x.op === op && this.shape[o] !== IDENT) || this.shape[o] ? s : `(${s})`;
   }
 
   // Methods rather than closures: this runs once per expression node, and closures created
@@ -214,49 +267,62 @@ export class ExprEmitter {
   private build(id: number): void {
     const e = this.m.exprs[id]!;
     let t: string;
+    // Literals, part-selects and braced texts need no parentheses; operator texts do.
+    let shape = ATOMIC;
     this.buildDepth = 1;
     switch (e.op) {
       case 'const':
         if (e.name) {
           this.localparams.set(e.name, constLiteral(e.width, e.value));
           t = e.name;
+          shape = identifierShape(t);
         } else t = constLiteral(e.width, e.value);
         this.buildDepth = 0;
         break;
       case 'ref':
         t = this.m.signals[e.signal]!.name;
+        shape = this.namedShape(id) === IDENT ? IDENT : 0;
         this.buildDepth = 0;
         break;
       case 'not':
         t = `~${this.op(e.a)}`;
+        shape = 0;
         break;
       case 'neg':
         t = `-${this.op(e.a)}`;
+        shape = 0;
         break;
       case 'redand':
         t = `&${this.op(e.a)}`;
+        shape = 0;
         break;
       case 'redor':
         t = `|${this.op(e.a)}`;
+        shape = 0;
         break;
       case 'redxor':
         t = `^${this.op(e.a)}`;
+        shape = 0;
         break;
       case 'shli':
         t = `${this.op(e.a)} << ${e.amount}`;
+        shape = 0;
         break;
       case 'shri':
         t = `${this.op(e.a)} >> ${e.amount}`;
+        shape = 0;
         break;
       // $unsigned(...) makes the arithmetic shift self-determined, so an unsigned context
       // cannot turn it back into a logical shift.
       case 'srai':
         t = `$unsigned($signed(${this.text[e.a]}) >>> ${e.amount})`;
         this.buildDepth = this.depth[e.a]! + 1;
+        shape = 0;
         break;
       case 'sra':
         t = `$unsigned($signed(${this.text[e.a]}) >>> ${this.op(e.b)})`;
         this.buildDepth = Math.max(this.buildDepth, this.depth[e.a]! + 1);
+        shape = 0;
         break;
       case 'slice': {
         const a = this.m.exprs[e.a]!;
@@ -270,6 +336,8 @@ export class ExprEmitter {
           const n = this.named(e.a);
           const field = a.op === 'ref' ? fieldName(this.fieldsOf(a.signal), e.hi, e.lo) : '';
           t = partSelect(n, e.hi, e.lo, field);
+          // name[bits] and name[bits /* field */] are atomic when the name and field are words.
+          if (this.namedShape(e.a) !== IDENT || (field && !WORD.test(field))) shape = 0;
           this.buildDepth = 1;
         }
         break;
@@ -277,6 +345,7 @@ export class ExprEmitter {
       case 'trunc': {
         const n = this.named(e.a);
         t = e.width === 1 ? `${n}[0]` : `${n}[${e.width - 1}:0]`;
+        if (this.namedShape(e.a) !== IDENT) shape = 0;
         break;
       }
       case 'sext': {
@@ -307,8 +376,10 @@ export class ExprEmitter {
         break;
       case 'mux':
         t = `${this.op(e.sel)} ? ${this.op(e.a)} : ${this.op(e.b)}`;
+        shape = 0;
         break;
       default: {
+        shape = 0;
         if (SIGNED_CMP.has(e.op)) {
           t = `$signed(${this.text[e.a]}) ${BIN[e.op]} $signed(${this.text[e.b]})`;
           this.buildDepth = Math.max(this.depth[e.a]!, this.depth[e.b]!) + 1;
@@ -320,13 +391,14 @@ export class ExprEmitter {
     const depth = this.buildDepth;
     this.text[id] = t;
     this.depth[id] = depth;
+    this.shape[id] = shape;
     const trivial = e.op === 'const' || e.op === 'ref';
     if (
       !trivial &&
       (depth > MAX_INLINE_DEPTH ||
         t.length > MAX_INLINE_CHARS ||
         (this.uses[id]! > 1 && !atomicCheap(e)) ||
-        (this.needsName[id] && !this.isIdentifier(t)))
+        (this.needsName[id] && shape !== IDENT))
     )
       this.makeTemp(id, t);
   }
@@ -343,26 +415,13 @@ export function partSelect(name: string, hi: number, lo: number, field = ''): st
   return `${name}[${bits}${field ? ` /* ${field} */` : ''}]`;
 }
 
-/** A text that needs no parentheses as an operand. */
-function atomic(s: string): boolean {
-  return (
-    /^[A-Za-z_][A-Za-z0-9_]*(\[[0-9:]+( \/\* \w+ \*\/)?\])?$/.test(s) ||
-    /^\d+'[bhd][0-9a-fA-F_]+$/.test(s) ||
-    (s.startsWith('{') && s.endsWith('}') && balanced(s))
-  );
-}
-
-function balanced(s: string): boolean {
-  let d = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '{') d++;
-    else if (s[i] === '}') {
-      d--;
-      if (d === 0 && i !== s.length - 1) return false;
-    }
-  }
-  return d === 0;
-}
+/** Text shapes (ExprEmitter.shape): 0 = an operator expression, parenthesized as an operand. */
+const ATOMIC = 1;
+const IDENT = 2;
+const NOT_IDENT = 3;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const WORD = /^\w+$/;
+const identifierShape = (t: string): number => (IDENTIFIER.test(t) ? IDENT : 0);
 
 /** Cheap enough to repeat inline rather than name (a bit or slice of a named value). */
 function atomicCheap(e: IRExpr): boolean {

@@ -11,6 +11,19 @@ const coreDir = dirname(fileURLToPath(import.meta.url));
 const projectRoot = dirname(createRequire(import.meta.url).resolve('vti-hdl/package.json'));
 const UNKNOWN: Loc = Object.freeze({ file: '<unknown>', line: 0, col: 0 });
 
+/**
+ * The location of a literal (`m.lit`, `lit`, `m.enumValue`) until something uses it: a literal
+ * takes the location of the first operation or statement that uses it (one that no one uses,
+ * that of its module; a switch case value, that of its case). A literal is nearly always
+ * written inside the expression that uses it (`mux(pending.bit(i), m.lit(i, w), …)`), so it
+ * names the same line, and a generator loop pays one stack capture fewer per literal (a
+ * capture costs 1–2 µs, more than building the node). Only the IR dump prints a literal's
+ * location (the Verilog writes literals inline, never as a commented temporary), and a
+ * literal that does not fit its width is still reported at the line that made it: the stack
+ * is captured for the problem.
+ */
+export const DEFERRED: Loc = Object.freeze({ file: '<deferred>', line: 0, col: 0 });
+
 let enabled = true;
 /** Location capture costs ~2 µs per node; huge generated designs may switch it off. */
 export function setLocationCapture(on: boolean): void {
@@ -69,11 +82,16 @@ function sourceMapOf(file: string): SourceMap | null {
 const NEAR_FRAMES = 3;
 const DEEP_FRAMES = 8;
 
+/**
+ * One object receives every capture: V8 defines its `stack` on the first capture and only
+ * replaces the frames on later ones (a fresh object per capture costs a third more).
+ */
+const holder: { stack?: NodeJS.CallSite[] } = {};
+
 /** The call sites from `callerLoc`'s caller outwards, at most `limit` of them. */
 function callSites(limit: number): NodeJS.CallSite[] {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
   // Restored even when capturing throws (a stack overflow deep in a design): left replaced,
   // every later error's stack would be an array of CallSites.
   try {

@@ -4,7 +4,7 @@
 // reported together with the check passes' findings when the design is elaborated.
 import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
 import { Memory, type MemoryOptions } from './memory.js';
-import { callerLoc } from './loc.js';
+import { callerLoc, DEFERRED } from './loc.js';
 import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 import { Value, type Operand } from './value.js';
@@ -229,19 +229,19 @@ export class ModuleBuilder implements AssignSink {
     return w;
   }
 
-  /** A constant of `width` bits. */
+  /** A constant of `width` bits (a leaf: located by its first use, see DEFERRED). */
   lit(value: number | bigint, width: number): Value {
-    return this.constant(value, width, callerLoc());
+    return this.constant(value, width, DEFERRED);
   }
 
   /** An enum member as a constant (emitted as a named localparam). */
   enumValue<K extends string>(t: EnumType<K>, member: K): Value {
-    const loc = callerLoc();
     if (!Object.hasOwn(t.values, member)) {
+      const loc = callerLoc();
       this.problem(`enum '${t.name}' has no member '${member}'`, loc);
       return this.constant(0, t.width, loc);
     }
-    return this.constant(t.values[member], t.width, loc, enumConstName(t, member));
+    return this.constant(t.values[member], t.width, DEFERRED, enumConstName(t, member));
   }
 
   // ---- statements ----
@@ -308,8 +308,34 @@ export class ModuleBuilder implements AssignSink {
 
   // ---- AssignSink / ExprSink ----
   addExpr(e: IRExpr): number {
+    // An operation locates the leaves it uses that are not located yet (DEFERRED).
+    if (e.loc !== DEFERRED) {
+      const loc = e.loc;
+      switch (e.op) {
+        case 'const':
+        case 'ref':
+          break;
+        case 'concat':
+          for (const p of e.parts) this.settle(p, loc);
+          break;
+        case 'mux':
+          this.settle(e.sel, loc);
+          this.settle(e.a, loc);
+          this.settle(e.b, loc);
+          break;
+        default:
+          this.settle(e.a, loc);
+          if ('b' in e) this.settle(e.b, loc);
+      }
+    }
     this.exprs.push(e);
     return this.exprs.length - 1;
+  }
+
+  /** Gives expression `id`, when it is a literal not located yet, location `loc`. */
+  private settle(id: number, loc: Loc): void {
+    const e = this.exprs[id] as { loc: Loc };
+    if (e.loc === DEFERRED) e.loc = loc;
   }
 
   constant(value: bigint | number, width: number, loc: Loc, name?: string): Value {
@@ -319,7 +345,8 @@ export class ModuleBuilder implements AssignSink {
   }
 
   problem(message: string, loc: Loc): void {
-    this.problems.push({ message, loc });
+    // A leaf's problem is reported where it was made: the stack is still the user's.
+    this.problems.push({ message, loc: loc === DEFERRED ? callerLoc() : loc });
   }
 
   assign(target: Signal, value: Operand, hi: number | undefined, lo: number | undefined): void {
@@ -446,6 +473,7 @@ export class ModuleBuilder implements AssignSink {
 
   caseValue(v: Operand, width: number, loc: Loc): string {
     if (v instanceof Value) {
+      if (v.mod === this) this.settle(v.expr, loc);
       const e = this.exprs[v.expr]!;
       if (e.op !== 'const' || v.mod !== this) {
         this.problem('switch: case values must be constants', loc);
@@ -460,6 +488,7 @@ export class ModuleBuilder implements AssignSink {
 
   /** Produce the module's IR (statements split into processes). */
   finish(): HdlModule {
+    for (let i = 0; i < this.exprs.length; i++) this.settle(i, this.loc);
     const { processes } = splitProcesses(this.body as IRStmt[], this.signals, this.loc);
     const ir: IRModule = {
       name: this.name,
@@ -504,6 +533,7 @@ export class ModuleBuilder implements AssignSink {
 
   private own(v: Value, loc: Loc): Value {
     if (v.mod !== this) this.problem(`value from module '${v.mod.name}' used in module '${this.name}'`, loc);
+    else this.settle(v.expr, loc);
     return v;
   }
 

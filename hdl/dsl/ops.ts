@@ -1,7 +1,7 @@
 // Conditions and selects take any Value: the width pass reports one that is not 1 bit.
 // Free-standing operators of the eDSL (cat, mux, lit, when, switchOn), acting on the module
 // currently being defined (see defineModule).
-import { callerLoc } from './loc.js';
+import { callerLoc, DEFERRED } from './loc.js';
 import { currentModule, type SwitchBuilder, type WhenChain } from './module.js';
 import { Value, type Operand } from './value.js';
 
@@ -39,9 +39,9 @@ export function mux<W extends number>(
   );
 }
 
-/** A constant in the current module. */
+/** A constant in the current module (a leaf: located by its first use, see DEFERRED). */
 export function lit(value: number | bigint, width: number): Value {
-  return currentModule().constant(value, width, callerLoc());
+  return currentModule().constant(value, width, DEFERRED);
 }
 
 export function when(cond: Value, body: () => void): WhenChain {
