@@ -6,6 +6,7 @@
 // Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
 // design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
 import type { IRExpr, IRField, IRModule } from '../../hdl/ir/types.js';
+import { secondOperand } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
   and: '&',
@@ -120,7 +121,7 @@ export class ExprEmitter {
           break;
         default:
           uses[e.a]!++;
-          if ('b' in e) uses[e.b]!++;
+          if (secondOperand(e) >= 0) uses[secondOperand(e)]!++;
       }
     }
   }
@@ -226,7 +227,7 @@ export class ExprEmitter {
         break;
       default:
         if (text[e.a] === undefined) stack.push(e.a);
-        if ('b' in e && text[e.b] === undefined) stack.push(e.b);
+        if (secondOperand(e) >= 0 && text[secondOperand(e)] === undefined) stack.push(secondOperand(e));
     }
     return stack.length !== n;
   }

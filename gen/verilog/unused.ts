@@ -1,7 +1,7 @@
 // Which bits of which signals no logic reads (Verilator -Wall reports them as UNUSED).
 // Returns Verilog operands naming those bits, e.g. ["operand[63:24]", "psr_vm"].
 import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
-import { forEachStmt, operands } from '../../hdl/ir/walk.js';
+import { forEachStmt, secondOperand } from '../../hdl/ir/walk.js';
 
 /** The expression a statement reads at its own level (value, condition or case subject). */
 const stmtExpr = (s: IRStmt): number => (s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject);
@@ -19,7 +19,8 @@ export function unusedBits(m: IRModule): string[] {
   const markBits = (signal: number, lo: number, width: number) => {
     if (whole[signal]) return;
     const bits = (partial[signal] ??= new Uint8Array(m.signals[signal]!.width));
-    bits.fill(1, lo, lo + width);
+    if (width === 1) bits[lo] = 1;
+    else bits.fill(1, lo, lo + width);
   };
   // Only expressions some statement or instance reads count: the eDSL also makes a slice
   // expression for an assignment to a slice (`psr.f.vm.set(…)`), which reads nothing.
@@ -32,20 +33,52 @@ export function unusedBits(m: IRModule): string[] {
     for (const w of mem.writes) roots.push(w.addr, w.data, w.enable);
     for (const r of mem.reads) roots.push(r.addr);
   }
+  // Index loops and no operand arrays: this runs once per expression of the module.
   while (roots.length) {
     const id = roots.pop()!;
     if (live[id]) continue;
     live[id] = 1;
-    roots.push(...operands(m.exprs[id]!));
-  }
-  for (const [id, e] of m.exprs.entries()) {
-    if (!live[id]) continue;
-    if (e.op === 'slice' || e.op === 'trunc') {
-      const a = m.exprs[e.a]!;
-      if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
-      continue;
+    const e = m.exprs[id]!;
+    switch (e.op) {
+      case 'const':
+      case 'ref':
+        break;
+      case 'concat':
+        for (const p of e.parts) roots.push(p);
+        break;
+      case 'mux':
+        roots.push(e.sel, e.a, e.b);
+        break;
+      default:
+        roots.push(e.a);
+        if (secondOperand(e) >= 0) roots.push(secondOperand(e));
     }
-    for (const o of operands(e)) markFull(o);
+  }
+  for (let id = 0; id < m.exprs.length; id++) {
+    if (!live[id]) continue;
+    const e = m.exprs[id]!;
+    switch (e.op) {
+      case 'const':
+      case 'ref':
+        break;
+      case 'slice':
+      case 'trunc': {
+        const a = m.exprs[e.a]!;
+        if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
+        break;
+      }
+      case 'concat':
+        for (const p of e.parts) markFull(p);
+        break;
+      case 'mux':
+        markFull(e.sel);
+        markFull(e.a);
+        markFull(e.b);
+        break;
+      default:
+        markFull(e.a);
+        if (secondOperand(e) >= 0) markFull(secondOperand(e));
+    }
   }
   const stmts = (list: readonly IRStmt[]) => forEachStmt(list, (s) => markFull(stmtExpr(s)));
   for (const p of m.processes) {

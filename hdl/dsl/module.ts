@@ -2,6 +2,7 @@
 // statements (assignments inside when/switch trees) and instances, and produces the IR.
 // Construction never throws for design errors: problems are collected (with locations) and
 // reported together with the check passes' findings when the design is elaborated.
+import { secondOperand } from '../ir/walk.js';
 import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
 import { Memory, type MemoryOptions } from './memory.js';
 import { callerLoc, DEFERRED } from './loc.js';
@@ -325,7 +326,7 @@ export class ModuleBuilder implements AssignSink {
           break;
         default:
           this.settle(e.a, loc);
-          if ('b' in e) this.settle(e.b, loc);
+          if (secondOperand(e) >= 0) this.settle(secondOperand(e), loc);
       }
     }
     this.exprs.push(e);
@@ -599,6 +600,17 @@ export class ModuleBuilder implements AssignSink {
   }
 
   private fitConstant(value: number | bigint, width: number, loc: Loc): string {
+    // The common case without BigInt arithmetic (a generator loop makes one literal per row).
+    if (
+      typeof value === 'number' &&
+      value >= 0 &&
+      Number.isInteger(value) &&
+      Number.isInteger(width) &&
+      width >= 1 &&
+      width <= 52 &&
+      value < 2 ** width
+    )
+      return value.toString(16);
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       this.problem(`constant ${value} is not an integer (use a bigint for values beyond 2^53)`, loc);
       return '0';

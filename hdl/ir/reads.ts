@@ -2,6 +2,7 @@
 // query, so large designs stay linear), for the loop pass and the simulator's scheduler. One
 // collector answers many queries over the same expressions without clearing a visited set.
 import type { IRExpr } from './types.js';
+import { secondOperand } from './walk.js';
 
 export class ReadCollector {
   private stamp: Int32Array;
@@ -33,7 +34,7 @@ export class ReadCollector {
           break;
         default:
           stack.push(e.a);
-          if ('b' in e) stack.push(e.b);
+          if (secondOperand(e) >= 0) stack.push(secondOperand(e));
       }
     }
     return out;

@@ -3,7 +3,7 @@
 import { describeExpr } from '../ir/describe.js';
 import type { IRModule, IRStmt } from '../ir/types.js';
 import type { PassContext } from './context.js';
-import { forEachStmt } from '../ir/walk.js';
+import { forEachStmt, secondOperand } from '../ir/walk.js';
 
 const SAME_WIDTH = new Set([
   'and',
@@ -32,13 +32,17 @@ export function checkWidths(ctx: PassContext): void {
     const d = (id: number) => `'${describeExpr(m, id)}'`;
     const w = (id: number) => m.exprs[id]!.width;
     m.exprs.forEach((e) => {
-      if ('b' in e && SAME_WIDTH.has(e.op) && w(e.a) !== w(e.b))
-        ctx.error(
-          'width',
-          m,
-          e.loc,
-          `width mismatch in '${e.op}': left ${d(e.a)} is ${bits(w(e.a))}, right ${d(e.b)} is ${bits(w(e.b))}`,
-        );
+      const b = secondOperand(e);
+      if (b >= 0 && SAME_WIDTH.has(e.op)) {
+        const a = (e as { readonly a: number }).a;
+        if (w(a) !== w(b))
+          ctx.error(
+            'width',
+            m,
+            e.loc,
+            `width mismatch in '${e.op}': left ${d(a)} is ${bits(w(a))}, right ${d(b)} is ${bits(w(b))}`,
+          );
+      }
       if (e.op === 'mux') {
         if (w(e.sel) !== 1) ctx.error('width', m, e.loc, `mux select ${d(e.sel)} must be 1 bit, got ${bits(w(e.sel))}`);
         if (w(e.a) !== w(e.b))
