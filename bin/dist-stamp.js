@@ -1,43 +1,31 @@
 // The compiled CLI in dist/js/ (built by `npm run build:js`, run by `npm ci` through `prepare`)
 // is used only while it matches the sources. Rule: the build writes dist/js/stamp.json with
-// the size, modification time and SHA-1 of every TypeScript source it compiled; the compiled
+// the size, modification time and SHA-1 of every TypeScript source it bundled; the compiled
 // code is fresh when every one of those sources still has that content. A source whose size
 // and mtime are as recorded counts as unchanged without reading it (one stat per file, a few
 // milliseconds in all); one whose mtime moved (a checkout, a touch, an installed package's
 // extracted files) is read and hashed. Editing or deleting any source makes the build stale
 // (bin/vti.js then runs the TypeScript through tsx, so development and tests never run stale
-// code); a new file matters only once a compiled file imports it, and that import is an edit.
-import { readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+// code); a new file matters only once a bundled file imports it, and that import is an edit.
+import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 export const DIST_DIR = join('dist', 'js');
 export const STAMP_FILE = 'stamp.json';
-
-/** The TypeScript sources behind the compiled .js files under `root`/dist/js (relative to root). */
-function compiledSources(root) {
-  const dist = join(root, DIST_DIR);
-  const out = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.js')) out.push(relative(dist, p).slice(0, -3).split(sep).join('/') + '.ts');
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
 
 // node:crypto is loaded only when a source must be hashed: importing it costs about a tenth of
 // the CLI's start-up (it pulls in the streams), and a fresh build is checked by stat alone.
 const require = createRequire(import.meta.url);
 const sha1 = (file) => require('node:crypto').createHash('sha1').update(readFileSync(file)).digest('hex');
 
-/** Writes the stamp (atomically) after a build: {source: [size, mtimeMs, sha1]} of every compiled source. */
-export function writeStamp(root) {
+/**
+ * Writes the stamp (atomically) after a build: {source: [size, mtimeMs, sha1]} of every source
+ * the build read (`sources`, relative to `root`, '/'-separated).
+ */
+export function writeStamp(root, sources) {
   const files = {};
-  for (const src of compiledSources(root)) {
+  for (const src of sources) {
     const st = statSync(join(root, src));
     files[src] = [st.size, st.mtimeMs, sha1(join(root, src))];
   }
