@@ -119,4 +119,6 @@ export async function runProcess(argv: readonly string[], commands?: CommandSet)
   process.exit(code);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runProcess(process.argv.slice(2));
+// Run directly (`tsx cli/main.ts`): runProcess ends the process itself, so nothing awaits it (no
+// top-level await: the start-up bundle is CommonJS, bin/bundle-start.js).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void runProcess(process.argv.slice(2));

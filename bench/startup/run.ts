@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distIsFresh } from '../../bin/dist-stamp.js';
+import { distIsFresh } from '../../bin/dist-stamp.cjs';
 import { buildBenchLoop } from '../emu/build-loop.js';
 
 const REPEAT = Number(process.argv[2] ?? 10);

@@ -1,11 +1,11 @@
-// The freshness rule of the compiled CLI (bin/dist-stamp.js): dist/js is used only while every
+// The freshness rule of the compiled CLI (bin/dist-stamp.cjs): dist/js is used only while every
 // source it was built from keeps the content recorded by the build (size and mtime as a
 // shortcut, the SHA-1 when the mtime moved).
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { distIsFresh, writeStamp } from '../../bin/dist-stamp.js';
+import { distIsFresh, writeStamp } from '../../bin/dist-stamp.cjs';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ function builtProject(): string {
   mkdirSync(join(root, 'dist/js'), { recursive: true });
   writeFileSync(join(root, 'cli/main.ts'), 'export const a = 1;\n');
   writeFileSync(join(root, 'cli/emu.ts'), 'export const b = 2;\n');
-  writeFileSync(join(root, 'dist/js/start-bundle.js'), 'export const a = 1, b = 2;\n');
+  writeFileSync(join(root, 'dist/js/start-emu.cjs'), 'export const a = 1, b = 2;\n');
   expect(writeStamp(root, ['cli/main.ts', 'cli/emu.ts'])).toBe(2);
   return root;
 }

@@ -5,25 +5,25 @@
 // and mtime are as recorded counts as unchanged without reading it (one stat per file, a few
 // milliseconds in all); one whose mtime moved (a checkout, a touch, an installed package's
 // extracted files) is read and hashed. Editing or deleting any source makes the build stale
-// (bin/vti.js then runs the TypeScript through tsx, so development and tests never run stale
+// (bin/vti.cjs then runs the TypeScript through tsx, so development and tests never run stale
 // code); a new file matters only once a bundled file imports it, and that import is an edit.
-import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, sep } from 'node:path';
+// CommonJS, like the rest of the start-up path (bin/vti.cjs says why).
+'use strict';
+const { readFileSync, statSync, writeFileSync, renameSync } = require('node:fs');
+const { join, sep } = require('node:path');
 
-export const DIST_DIR = join('dist', 'js');
-export const STAMP_FILE = 'stamp.json';
+const DIST_DIR = join('dist', 'js');
+const STAMP_FILE = 'stamp.json';
 
 // node:crypto is loaded only when a source must be hashed: importing it costs about a tenth of
 // the CLI's start-up (it pulls in the streams), and a fresh build is checked by stat alone.
-const require = createRequire(import.meta.url);
 const sha1 = (file) => require('node:crypto').createHash('sha1').update(readFileSync(file)).digest('hex');
 
 /**
  * Writes the stamp (atomically) after a build: {source: [size, mtimeMs, sha1]} of every source
  * the build read (`sources`, relative to `root`, '/'-separated).
  */
-export function writeStamp(root, sources) {
+function writeStamp(root, sources) {
   const files = {};
   for (const src of sources) {
     const st = statSync(join(root, src));
@@ -36,7 +36,7 @@ export function writeStamp(root, sources) {
 }
 
 /** Whether dist/js under `root` exists and every source it was compiled from is unchanged. */
-export function distIsFresh(root) {
+function distIsFresh(root) {
   let stamp;
   try {
     stamp = JSON.parse(readFileSync(join(root, DIST_DIR, STAMP_FILE), 'utf8'));
@@ -55,3 +55,5 @@ export function distIsFresh(root) {
   }
   return true;
 }
+
+module.exports = { DIST_DIR, STAMP_FILE, writeStamp, distIsFresh };

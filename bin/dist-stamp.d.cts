@@ -1,4 +1,4 @@
-// Types of bin/dist-stamp.js (the freshness rule of the compiled CLI in dist/js/).
+// Types of bin/dist-stamp.cjs (the freshness rule of the compiled CLI in dist/js/).
 export declare const DIST_DIR: string;
 export declare const STAMP_FILE: string;
 /** Writes dist/js/stamp.json under `root` for `sources` (relative to root); returns their number. */
