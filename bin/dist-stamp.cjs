@@ -29,13 +29,24 @@ function writeStamp(root, sources) {
     const st = statSync(join(root, src));
     files[src] = [st.size, st.mtimeMs, sha1(join(root, src))];
   }
-  const file = join(root, DIST_DIR, STAMP_FILE);
-  writeFileSync(file + '.tmp', JSON.stringify({ files }) + '\n');
-  renameSync(file + '.tmp', file);
+  saveStamp(root, files);
   return Object.keys(files).length;
 }
 
-/** Whether dist/js under `root` exists and every source it was compiled from is unchanged. */
+/** Writes {files} as the stamp: a temporary name of this process's, renamed over the old one. */
+function saveStamp(root, files) {
+  const file = join(root, DIST_DIR, STAMP_FILE);
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ files }) + '\n');
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+/**
+ * Whether dist/js under `root` exists and every source it was built from is unchanged. When
+ * sources had to be hashed (their mtime moved: a fresh checkout, an installed package, whose
+ * files npm extracts with the time of the install) and all still match, the stamp is updated
+ * to their mtimes, so that the next start is one stat per file again; where the folder cannot
+ * be written (a read-only install) it stays as it was, and every start hashes.
+ */
 function distIsFresh(root) {
   let stamp;
   try {
@@ -47,11 +58,22 @@ function distIsFresh(root) {
   if (files.length === 0) return false;
   // One stat per source, without path normalisation (the recorded paths are relative, '/'-separated).
   const base = root.endsWith(sep) ? root : root + sep;
-  for (const [src, [size, mtimeMs, hash]] of files) {
+  let moved = false;
+  for (const entry of files) {
+    const [src, [size, mtimeMs, hash]] = entry;
     const file = base + src;
     const st = statSync(file, { throwIfNoEntry: false });
     if (st === undefined || st.size !== size) return false;
-    if (st.mtimeMs !== mtimeMs && sha1(file) !== hash) return false;
+    if (st.mtimeMs !== mtimeMs) {
+      if (sha1(file) !== hash) return false;
+      entry[1] = [size, st.mtimeMs, hash];
+      moved = true;
+    }
+  }
+  if (moved) {
+    try {
+      saveStamp(root, Object.fromEntries(files));
+    } catch {} // read-only: correct as it is, only slower
   }
   return true;
 }

@@ -1,7 +1,7 @@
 // The freshness rule of the compiled CLI (bin/dist-stamp.cjs): dist/js is used only while every
 // source it was built from keeps the content recorded by the build (size and mtime as a
 // shortcut, the SHA-1 when the mtime moved).
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,21 @@ describe('dist/js freshness', () => {
     const r = builtProject();
     utimesSync(join(r, 'cli/main.ts'), new Date(0), new Date(499162860000)); // npm's fixed 1985 date
     expect(distIsFresh(r)).toBe(true);
+  });
+
+  it('records the moved times once the content is checked, so the next check is by stat alone', () => {
+    const r = builtProject();
+    const main = join(r, 'cli/main.ts');
+    utimesSync(main, new Date(0), new Date(499162860000));
+    expect(distIsFresh(r)).toBe(true);
+    const stamp = JSON.parse(readFileSync(join(r, 'dist/js/stamp.json'), 'utf8'));
+    expect(stamp.files['cli/main.ts'][1]).toBe(499162860000);
+    // Size and recorded mtime unchanged: counted as unchanged without reading the file (the rule's shortcut).
+    writeFileSync(main, 'export const a = 7;\n');
+    utimesSync(main, new Date(0), new Date(499162860000));
+    expect(distIsFresh(r)).toBe(true);
+    utimesSync(main, new Date(0), new Date(499162870000));
+    expect(distIsFresh(r)).toBe(false);
   });
 
   it('ignores sources that were not bundled', () => {
