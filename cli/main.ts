@@ -12,7 +12,7 @@ export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 
 
 /**
  * Where `main` finds the sub-commands: the folder of their files (cli/commands), and any already
- * bundled into the running program (the start-up bundle, bin/build-js.js), loaded without a file.
+ * bundled into the running program (the start-up bundle of cli/start-emu.ts), loaded without a file.
  */
 export interface CommandSet {
   readonly dir: string;
