@@ -1,23 +1,28 @@
 #!/usr/bin/env node
-// `npm run build:js` (also run by `npm ci` through `prepare`, and by `prepack`): compiles the
-// CLI and everything it imports to dist/js/ with tsc (tsconfig.build.json), then writes the
-// freshness stamp (bin/dist-stamp.js). A failed compile removes the stamp, so bin/vti.js keeps
+// `npm run build:js` (also run by `npm ci` through `prepare`, and by `prepack`): bundles the
+// start-up paths of the CLI (`vti --help`, `vti emu`) into dist/js/ with esbuild and makes their
+// V8 code caches by running it once (bin/bundle-start.js), then writes the freshness stamp of the
+// sources it used (bin/dist-stamp.cjs). A failed build leaves no stamp, so bin/vti.cjs keeps
 // running the TypeScript sources; with --optional (the `prepare` hook of `npm ci`) that is a
-// warning, not a failed install.
-import { spawnSync } from 'node:child_process';
+// warning, not a failed install. Type errors are not this step's business (`npm run typecheck`).
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_DIR, STAMP_FILE, writeStamp } from './dist-stamp.js';
+import { bundleStart, makeCodeCache } from './bundle-start.js';
+import { DIST_DIR, writeStamp } from './dist-stamp.cjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-rmSync(join(root, DIST_DIR), { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (r.status !== 0) {
-  rmSync(join(root, DIST_DIR, STAMP_FILE), { force: true });
-  process.stderr.write(`build:js: tsc failed (exit ${r.status}); bin/vti.js will run the sources through tsx\n`);
+const dist = join(root, DIST_DIR);
+rmSync(dist, { recursive: true, force: true });
+try {
+  const sources = await bundleStart(root, dist);
+  const uncached = makeCodeCache(dist, join(root, 'cli', 'commands'));
+  if (uncached.length > 0)
+    process.stderr.write(`build:js: warning: no V8 code cache for ${uncached.join(', ')} (it runs, only slower)\n`);
+  console.log(`build:js: ${writeStamp(root, sources)} sources bundled into ${DIST_DIR}`);
+} catch (e) {
+  rmSync(dist, { recursive: true, force: true });
+  const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  process.stderr.write(`build:js: bundling failed (${why}); bin/vti.cjs will run the sources through tsx\n`);
   process.exit(process.argv.includes('--optional') ? 0 : 1);
 }
-console.log(`build:js: ${writeStamp(root)} sources compiled to ${DIST_DIR}`);

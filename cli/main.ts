@@ -10,19 +10,32 @@ import { INTERNAL_ERROR_EXIT, reportInternalError } from './internal-error.js';
 
 export const COMMANDS = ['all', 'gen', 'sim', 'cosim', 'formal', 'emu', 'demo', 'report', 'merge', 'regress'] as const;
 
-const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * Where `main` finds the sub-commands: the folder of their files (cli/commands), and any already
+ * bundled into the running program (the start-up bundle of cli/start-emu.ts), loaded without a file.
+ */
+export interface CommandSet {
+  readonly dir: string;
+  readonly bundled?: Readonly<Partial<Record<CommandName, () => Promise<{ command: Command }>>>>;
+}
+export type CommandName = (typeof COMMANDS)[number];
 
-function commandFile(name: string): string | undefined {
+/** The commands next to this file (run from the sources, or from a checkout through tsx). */
+const sourceCommands = (): CommandSet => ({ dir: join(dirname(fileURLToPath(import.meta.url)), 'commands') });
+
+function commandFile(set: CommandSet, name: string): string | undefined {
   for (const ext of ['.ts', '.js']) {
-    const file = join(here, 'commands', name + ext);
+    const file = join(set.dir, name + ext);
     if (existsSync(file)) return file;
   }
   return undefined;
 }
 
 /** Only the requested command is imported, so one command's dependencies never break another. */
-async function loadCommand(name: string): Promise<Command | undefined> {
-  const file = commandFile(name);
+async function loadCommand(set: CommandSet, name: CommandName): Promise<Command | undefined> {
+  const bundled = set.bundled?.[name];
+  if (bundled) return (await bundled()).command;
+  const file = commandFile(set, name);
   return file ? ((await import(pathToFileURL(file).href)) as { command: Command }).command : undefined;
 }
 
@@ -33,15 +46,15 @@ function topHelp(available: string[]): string {
   );
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  const available: string[] = [];
-  for (const c of COMMANDS) if (commandFile(c)) available.push(c);
+export async function main(argv: readonly string[], commands: CommandSet = sourceCommands()): Promise<number> {
+  const available: CommandName[] = COMMANDS.filter((c) => commandFile(commands, c) !== undefined);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(topHelp(available));
     return name ? 0 : 2;
   }
-  const cmd = available.includes(name) ? await loadCommand(name) : undefined;
+  const known = available.find((c) => c === name);
+  const cmd = known ? await loadCommand(commands, known) : undefined;
   if (!cmd) {
     process.stderr.write(`vti: unknown command '${name}' (available: ${available.join(', ')})\n`);
     return 2;
@@ -71,9 +84,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** `main` with any other error (a bug) reported as one line and a saved stack trace: exit 70. */
-export async function mainReportingBugs(argv: readonly string[]): Promise<number> {
+export async function mainReportingBugs(argv: readonly string[], commands?: CommandSet): Promise<number> {
   try {
-    return await main(argv);
+    return await main(argv, commands);
   } catch (e) {
     process.stderr.write(reportInternalError(argv, e) + '\n');
     return INTERNAL_ERROR_EXIT;
@@ -85,7 +98,7 @@ export async function mainReportingBugs(argv: readonly string[]): Promise<number
  * early (`vti … | head -1`) ends the run quietly; a stdout that cannot be written (`> /dev/full`)
  * is an error of one line, exit 1; stdout is flushed before exiting with the command's code.
  */
-export async function runProcess(argv: readonly string[]): Promise<never> {
+export async function runProcess(argv: readonly string[], commands?: CommandSet): Promise<never> {
   const stdoutFailed = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     process.stderr.write(`vti: cannot write to stdout: ${fsReason(e) ?? e.message}\n`);
@@ -99,11 +112,13 @@ export async function runProcess(argv: readonly string[]): Promise<never> {
   };
   process.on('uncaughtException', bug);
   process.on('unhandledRejection', bug);
-  const code = await mainReportingBugs(argv);
+  const code = await mainReportingBugs(argv, commands);
   await new Promise<void>((done) =>
     process.stdout.write('', (e) => (e ? stdoutFailed(e as NodeJS.ErrnoException) : done())),
   );
   process.exit(code);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runProcess(process.argv.slice(2));
+// Run directly (`tsx cli/main.ts`): runProcess ends the process itself, so nothing awaits it (no
+// top-level await: the start-up bundle is CommonJS, bin/bundle-start.js).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void runProcess(process.argv.slice(2));

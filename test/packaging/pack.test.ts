@@ -2,7 +2,7 @@
 // (prepack builds the type declarations), install the tarball into a temp folder (packages
 // from the npm cache where it has them, else the registry), then run `npx vti --help`,
 // `npx vti gen --out x`, import the library API from plain JS and type-check a TypeScript
-// consumer against the published declarations.
+// consumer against the published declarations; the start-up bundles ship and match the sources.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { budget } from '../budget.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVti } from '../../gen/vti.js';
+import { distIsFresh } from '../../bin/dist-stamp.cjs';
 
 const repo = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'vti-pack-'));
@@ -64,6 +65,11 @@ describe('npm pack', () => {
     );
     for (const f of [
       'bin/vti.js',
+      'bin/vti.cjs',
+      'dist/js/start-help.cjs',
+      'dist/js/start-emu.cjs',
+      'dist/js/start-emu.v8-cache',
+      'dist/js/stamp.json',
       'bin/api.js',
       'bin/api.d.ts',
       'cli/main.ts',
@@ -80,6 +86,10 @@ describe('npm pack', () => {
 });
 
 describe('the installed package', () => {
+  it('starts `vti --help` and `vti emu` from the shipped bundles (they match the shipped sources)', () => {
+    expect(distIsFresh(join(app, 'node_modules', 'vti-hdl'))).toBe(true);
+  });
+
   it('runs `npx vti --help` and a command --help', () => {
     const r = run('npx vti --help', 'npx', ['--no-install', 'vti', '--help'], app);
     expect(r.stdout).toMatch(/^vti — VT-i virtualization hardware toolkit/);

@@ -1,7 +1,0 @@
-// Types of bin/dist-stamp.js (the freshness rule of the compiled CLI in dist/js/).
-export declare const DIST_DIR: string;
-export declare const STAMP_FILE: string;
-/** Writes dist/js/stamp.json under `root`; returns the number of sources recorded. */
-export declare function writeStamp(root: string): number;
-/** Whether dist/js under `root` exists and every source it was compiled from is unchanged. */
-export declare function distIsFresh(root: string): boolean;
