@@ -69,6 +69,12 @@ export function allocBatch(capacity: number): EventBatch {
   };
 }
 
+/** The disassembly of event i's instruction ('(no translation)' when nothing could be fetched). */
+export function slotText(b: EventBatch, i: number): string {
+  const sd = b.slot[i];
+  return sd ? sd.text : '(no translation)';
+}
+
 export function clearBatch(b: EventBatch): void {
   for (const c of Object.values(b.inputs)) c.fill(0);
   b.count = 0;
