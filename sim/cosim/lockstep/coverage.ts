@@ -9,7 +9,7 @@ import { PRIORITY_TABLE } from '../../../arch/priority.js';
 import { PSR_FIELDS } from '../../../arch/psr.js';
 import type { VtiConfig } from '../../../gen/vti.js';
 import { CORE_DECIDES, ICLASS_BY_CODE } from './classify.js';
-import type { EventBatch } from './events.js';
+import { slotText, type EventBatch } from './events.js';
 import { OWN, ownPending, type OwnFault } from './pending.js';
 
 const NCLS = ICLASS_BY_CODE.length;
@@ -208,7 +208,7 @@ export class Coverage {
         this.modelDisagreements++;
         if (this.disagreementSamples.length < 5)
           this.disagreementSamples.push(
-            `${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
+            `${slotText(b, i)} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
           );
       }
       const nLo = psrC[2 * i]!,
