@@ -2,12 +2,14 @@
 // bytes alone (IP-relative fields are displacements), and decoded results are immutable, so
 // every emulator in the process (the lockstep runs one per program, and programs share their
 // boot code, handlers and many item bundles) and the lockstep's own descriptors can take the
-// same object instead of decoding again. Bounded: past MAX_ENTRIES contents the table starts
-// over (a long run over ever-new code never grows it without limit).
+// same object instead of decoding again. A direct-mapped table indexed by a hash of the words:
+// a colliding content replaces the one in its slot (decoded again if it comes back), so memory
+// stays bounded however much new code a run meets, and a lookup is one array load and one
+// object (a large Map's buckets and collision lists cost several cache misses per lookup).
 import { decodeBundle, type DecodedBundle } from './decode.js';
 
-/** Contents kept before the table is dropped and refilled. */
-export const MAX_ENTRIES = 1 << 16;
+/** Slots of the table (a power of two). */
+export const TABLE_SLOTS = 1 << 16;
 
 interface Entry {
   readonly w0: number;
@@ -19,16 +21,15 @@ interface Entry {
   usesAddress: boolean | undefined;
 }
 
-let table = new Map<number, Entry[]>();
-let entries = 0;
+const table: (Entry | undefined)[] = new Array(TABLE_SLOTS);
 
-/** 30-bit hash of a bundle's four little-endian words (entries compare the words; a small integer key V8's maps hash without allocating). */
+/** Hash of a bundle's four little-endian words, as a table index (entries compare the words). */
 function wordsHash(w0: number, w1: number, w2: number, w3: number): number {
   let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
   h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
   h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) & 0x3fffffff;
+  return (h ^ (h >>> 15)) & (TABLE_SLOTS - 1);
 }
 
 function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
@@ -43,21 +44,11 @@ function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
 
 function entryOf(w0: number, w1: number, w2: number, w3: number): Entry {
   const h = wordsHash(w0, w1, w2, w3);
-  let same = table.get(h);
-  if (same) {
-    for (const e of same) if (e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
-  } else {
-    if (entries >= MAX_ENTRIES) {
-      table = new Map();
-      entries = 0;
-    }
-    same = [];
-    table.set(h, same);
-  }
-  const e: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };
-  same.push(e);
-  entries++;
-  return e;
+  const e = table[h];
+  if (e !== undefined && e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
+  const n: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };
+  table[h] = n;
+  return n;
 }
 
 /** The bundle with these words (little-endian, least significant first) decoded at address 0. */

@@ -248,10 +248,16 @@ export class CodeCache {
     const qp = new Uint8Array(3);
     const pure: boolean[] = [];
     const exec = d.slots.map((ins, i) => {
+      // A nop completes without a call, and an MLX bundle's slot 2 is never run (n = 2): no
+      // closure to build (most code a random program runs once is nop.m + movl bundles).
+      if (ins.op === 'nop' || ins.op === 'lx_tail') {
+        pure.push(true);
+        return null;
+      }
       const c = compileInsn(this.m, ins, d.raw[i]!);
       qp[i] = c.qp;
       pure.push(c.pure);
-      return ins.op === 'nop' ? null : c.exec;
+      return c.exec;
     });
     const b: CompiledBundle = { exec, qp, pure, n, decoded: d, run: null as unknown as BundleRun, w0, w1, w2, w3 };
     b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => {

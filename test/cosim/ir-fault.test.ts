@@ -8,6 +8,8 @@ import { ISR_BIT } from '../../arch/cr.js';
 import { isIrRow, PRIORITY_TABLE } from '../../arch/priority.js';
 import { vtiDesign } from '../../gen/vti.js';
 import { allocBatch, EventSource } from '../../sim/cosim/lockstep/events.js';
+import { ICLASS_CODE } from '../../sim/cosim/lockstep/classify.js';
+import { Coverage } from '../../sim/cosim/lockstep/coverage.js';
 import { factoryFor } from '../../sim/cosim/lockstep/lockstep.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
 import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
@@ -68,5 +70,26 @@ describe('IR faults in lockstep', () => {
     const r = await itemRunner(engine, RANDOM_GEN)(ITEMS);
     expect(r.mismatch, mismatchText(r)).toBeUndefined();
     expect(r.halted).toBe(true);
+  });
+
+  it("coverage does not count a load's own address check on an IR fault's event (its addr is the RSE's)", () => {
+    // One LOAD event at cpl 0, PSR.dt = 0 (physical), addr 0x6000…: unimplemented for this
+    // configuration. With an environment TLB fault pending, the load's own Unimplemented Data
+    // Address check is pending with it; with the IR row of that address instead, it is not.
+    const rowOf = (name: string) => PRIORITY_TABLE.findIndex((r) => r.name === name);
+    const pairsWith = (envRow: number) => {
+      const b = allocBatch(1);
+      b.count = 1;
+      b.inputs.ev_valid![0] = 1;
+      b.inputs.iclass![0] = ICLASS_CODE.LOAD;
+      b.inputs.addr![1] = 0x6000_0000;
+      b.inputs.env_pending![envRow < 32 ? 0 : 1] = 1 << (envRow % 32);
+      b.outcome[0] = envRow;
+      const cov = new Coverage(RANDOM_GEN);
+      cov.add(b);
+      return [...cov.envPairs.keys()];
+    };
+    expect(pairsWith(rowOf('data_tlb'))).toEqual(['unimpl_data_addr+data_tlb']);
+    expect(pairsWith(rowOf('ir_unimpl_data_addr'))).toEqual([]);
   });
 });

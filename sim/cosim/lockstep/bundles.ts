@@ -1,18 +1,25 @@
 // Per-bundle descriptors for event generation: the bundle's four 32-bit words (the `bundle`
-// port and IIB0/IIB1), and for each slot its class, operand kind and static fields, decoded
-// once with the model's decoder (model/decode) at the bundle's virtual address. Cached by
-// virtual address and PSR.it; the owner drops the cache when instruction translation or code
-// may have changed.
-import { decodeUsesAddress, decodeWordsAt } from '../../../model/decode/decode-cache.js';
-import { insnText, maxGrIn } from '../../../model/decode/insn.js';
+// port and IIB0/IIB1), and for each slot its class, operand kind and static fields, taken from
+// the model's shared decoding of the bundle at address 0 (model/decode/decode-cache.ts), so a
+// descriptor is a function of the bundle's 16 bytes alone and is shared by every bundle with
+// those bytes in the process (the random programs share boot code, handlers and item bundles).
+// An IP-relative branch keeps its displacement; the event adds the bundle's address. Looked up
+// per virtual code page and PSR.it; the owner drops the cache when instruction translation or
+// code may have changed.
+import { decodeWordsAt, decodeWordsAt0 } from '../../../model/decode/decode-cache.js';
+import { insnText, maxGrIn, type Insn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { contentHash } from '../../../model/exec/run.js';
 import { NON_ACCESS } from '../../../arch/non-access.js';
-import { classify, ICLASS_CODE, Kind, nonAccessKind } from './classify.js';
+import { classify, ICLASS_CODE, Kind, nonAccessKind, XLATE_OPS } from './classify.js';
 
 export interface SlotDesc {
   readonly op: string;
-  readonly text: string;
+  /** The slot decoded at address 0 and its index in the bundle (disassembly: slotTextAt). */
+  readonly ins: Insn;
+  readonly index: number;
+  /** The bundle's four words (shared by its slots), to decode it again at its address. */
+  readonly words: readonly [number, number, number, number];
   readonly qp: number;
   /** iclass code when executed (BRANCH only if taken: see kind). */
   readonly cls: number;
@@ -28,9 +35,9 @@ export interface SlotDesc {
   readonly imm: number;
   readonly variant: number;
   readonly crNum: number;
-  /** Static branch target (BR_REL, BR_CLOOP) as halves. */
-  readonly tLo: number;
-  readonly tHi: number;
+  /** Branch displacement (BR_REL, BR_CLOOP) as 64-bit halves: the target is the bundle's address plus it. */
+  readonly dLo: number;
+  readonly dHi: number;
   /**
    * Illegal Operation the emulator raises for any class: a write to r0 or a stacked register
    * outside the frame (compared with CFM.sof at run time). -1: writes r0; else highest GR used.
@@ -42,6 +49,8 @@ export interface SlotDesc {
   readonly seqNext: boolean;
   /** An instruction that cannot write a CR (ALU, moves between GR/PR/BR, branches, loads, stores, nop). */
   readonly plain: boolean;
+  /** An instruction that may change instruction translations (classify.ts XLATE_OPS). */
+  readonly xlate: boolean;
 }
 
 /** Ops that never write a control register, whatever their operands (model/exec: only interruptions, mov to CR and cover do). */
@@ -62,16 +71,17 @@ export interface BundleDesc {
 const lo32 = (v: bigint) => Number(BigInt.asUintN(32, v));
 const hi32 = (v: bigint) => Number(BigInt.asUintN(32, v >> 32n));
 const MASK_OPS: ReadonlySet<string> = new Set(['ssm', 'rsm', 'sum', 'rum']);
-/** The descriptor of the 16 bytes `bytes` as the bundle at virtual address `ip` (a function of both only). */
-export function describeBytes(bytes: Uint8Array, ip: bigint): BundleDesc {
+/** The descriptor of the 16 bytes `bytes` (a function of them only). */
+export function describeBytes(bytes: Uint8Array): BundleDesc {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
-  return describeWords(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true), ip);
+  return describeWords(dv.getUint32(0, true), dv.getUint32(4, true), dv.getUint32(8, true), dv.getUint32(12, true));
 }
 
-/** describeBytes of the bundle held as four little-endian words (decoded through model/decode/decode-cache.ts). */
-function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigint): BundleDesc {
-  const d = decodeWordsAt(w0, w1, w2, w3, ip & ~0xfn);
+/** describeBytes of the bundle held as four little-endian words. */
+function describeWords(w0: number, w1: number, w2: number, w3: number): BundleDesc {
+  const d = decodeWordsAt0(w0, w1, w2, w3);
   const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
+  const words = [w0, w1, w2, w3] as const;
   const slots = d.slots.slice(0, n).map((ins, i): SlotDesc => {
     const c = classify(ins.op, ins.sub, ins.imm);
     const writesR0 = ins.ops.startsWith('r0=') && ins.op !== 'alloc';
@@ -84,9 +94,12 @@ function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigin
         : MASK_OPS.has(ins.op)
           ? lo32(ins.imm) & 0xffffff
           : 0;
+    const rel = c.kind === Kind.BR_REL || c.kind === Kind.BR_CLOOP;
     return {
       op: ins.op,
-      text: insnText(ins),
+      ins,
+      index: i,
+      words,
       qp: ins.qp,
       cls: ICLASS_CODE[c.cls],
       kind: c.kind,
@@ -99,89 +112,78 @@ function describeWords(w0: number, w1: number, w2: number, w3: number, ip: bigin
       imm,
       variant: ins.op === 'vmsw' || ins.op === 'bsw' ? ins.n1 : 0,
       crNum: ins.op === 'mov_to_cr' || ins.op === 'mov_from_cr' ? ins.n1 : 0,
-      tLo: ins.imm === 0n ? 0 : lo32(ins.imm),
-      tHi: ins.imm === 0n ? 0 : hi32(ins.imm),
+      // Decoded at address 0, the target of an IP-relative branch is its displacement.
+      dLo: rel ? lo32(ins.imm) : 0,
+      dHi: rel ? hi32(ins.imm) : 0,
       maxReg: ins.op === 'alloc' ? 0 : maxGrIn(ins.ops),
       writesR0,
       seqSlot: i + 1 < n ? i + 1 : 0,
       seqNext: i + 1 >= n,
       plain: (PLAIN.test(ins.op) && c.cls === 'OTHER') || c.cls === 'LOAD' || c.cls === 'STORE' || c.cls === 'BRANCH',
+      xlate: XLATE_OPS.has(ins.op),
     };
   });
   return { w0, w1, w2, w3, slots, n };
 }
 
-/** A cached descriptor at one IP: the physical page it was read from and when that was last checked. */
-interface AtIp {
-  readonly d: BundleDesc;
-  /** Physical page number (PA{62:12}) the bundle was read from (PSR.it = 1 only). */
-  readonly ppage: number;
-  /** The cache's translation epoch in which ppage was last confirmed. */
-  checked: number;
+/** objdump's text of the slot in the bundle at address (ipHi:ipLo) (IP-relative operands decoded there). */
+export function slotTextAt(sd: SlotDesc, ipLo: number, ipHi: number): string {
+  // Every IP-relative field is printed as an address ('0x…', model/decode/insn.ts hex).
+  if (!sd.ins.ops.includes('0x')) return insnText(sd.ins);
+  const [w0, w1, w2, w3] = sd.words;
+  return insnText(decodeWordsAt(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt((ipLo & ~0xf) >>> 0)).slots[sd.index]!);
 }
 
-type ByIp = Map<number, Map<number, AtIp>>;
-
-/** Descriptors kept process-wide before the shared tables start over (bounded memory). */
-const MAX_SHARED = 1 << 16;
+/** Slots of the process-wide descriptor table (a power of two; bounded memory). */
+const SHARED_SLOTS = 1 << 16;
 
 /**
- * Descriptors shared by every BundleCache of the process (one per lockstep run: the random
- * programs share their boot code, handlers and many item bundles): by content for bundles
- * whose decoding does not use their address, by address (entries compare the words) for the
- * others. Keys stay small integers (30-bit hashes), which V8's maps hash without allocating.
+ * Descriptors shared by every BundleCache of the process (one per lockstep run), by content:
+ * a direct-mapped table indexed by the content hash, where a colliding content replaces the
+ * one in its slot (described again if it comes back). One array load and one object per
+ * lookup: a large Map's buckets and collision lists cost several cache misses each time.
  */
-const shared = {
-  byWords: new Map<number, BundleDesc[]>(),
-  byIp: new Map<number, Map<number, BundleDesc>>(),
-  size: 0,
-};
+const shared: (BundleDesc | undefined)[] = new Array(SHARED_SLOTS);
 
-function sharedDesc(w0: number, w1: number, w2: number, w3: number, ipLo: number, ipHi: number): BundleDesc {
-  if (shared.size >= MAX_SHARED) {
-    shared.byWords = new Map();
-    shared.byIp = new Map();
-    shared.size = 0;
-  }
-  if (!decodeUsesAddress(w0, w1, w2, w3)) {
-    const h = contentHash(w0, w1, w2, w3) & 0x3fffffff;
-    let same = shared.byWords.get(h);
-    if (same) {
-      for (const c of same) if (c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-    } else {
-      same = [];
-      shared.byWords.set(h, same);
-    }
-    const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
-    same.push(d);
-    shared.size++;
-    return d;
-  }
-  let byLo = shared.byIp.get(ipHi);
-  if (!byLo) {
-    byLo = new Map();
-    shared.byIp.set(ipHi, byLo);
-  }
-  const c = byLo.get(ipLo);
+function sharedDesc(w0: number, w1: number, w2: number, w3: number): BundleDesc {
+  const h = contentHash(w0, w1, w2, w3) & (SHARED_SLOTS - 1);
+  const c = shared[h];
   if (c !== undefined && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
-  const d = describeWords(w0, w1, w2, w3, (BigInt(ipHi) << 32n) | BigInt(ipLo));
-  if (c === undefined) shared.size++;
-  byLo.set(ipLo, d);
+  const d = describeWords(w0, w1, w2, w3);
+  shared[h] = d;
   return d;
 }
 
 /**
- * Descriptor cache by (PSR.it, IP): two-level maps keyed by the IP halves (no BigInt on hits).
- * clear() drops it (code may have changed). clearTranslated() (instruction translation may
- * have changed) starts a new translation epoch: a PSR.it = 1 entry is used again once its
- * virtual page still translates to the page it was read from (one translation per page and
- * epoch). A miss reads the bundle's words and takes the descriptor from the process-wide
- * tables (sharedDesc), so only new code is decoded again.
+ * The descriptors of one virtual code page (IP{63:12}) under one PSR.it: by bundle index, read
+ * from physical page `ppage` (PSR.it = 1), which was last confirmed in translation epoch
+ * `checked`.
+ */
+class CodePageDescs {
+  ppage = -1;
+  checked = -1;
+  descs: (BundleDesc | undefined)[] = new Array(256);
+  constructor(
+    readonly hi: number,
+    readonly lo: number,
+    readonly it: number,
+  ) {}
+}
+
+/**
+ * Descriptor cache by (PSR.it, virtual code page, bundle index); the page last used answers
+ * without a map lookup. clear() drops it (code may have changed). clearTranslated()
+ * (instruction translation may have changed) starts a new translation epoch: a PSR.it = 1 page
+ * keeps its descriptors once it still translates to the physical page they were read from (one
+ * translation per page and epoch). A miss reads the bundle's words and takes the descriptor
+ * from the process-wide table (sharedDesc), so only new code is decoded.
  */
 export class BundleCache {
-  private maps: [ByIp, ByIp] = [new Map(), new Map()];
-  /** Virtual page (IP{63:12}) → physical page number (PA{62:12}) in this translation epoch. */
-  private pages = new Map<number, number>();
+  private maps: [Map<number, Map<number, CodePageDescs>>, Map<number, Map<number, CodePageDescs>>] = [
+    new Map(),
+    new Map(),
+  ];
+  private last: CodePageDescs | null = null;
   private xlate = 0;
   private readonly out = { lo: 0, hi: 0 };
   constructor(private readonly m: Machine) {
@@ -197,54 +199,53 @@ export class BundleCache {
   epoch = 0;
   clear(): void {
     this.maps = [new Map(), new Map()];
+    this.last = null;
     this.clearTranslated();
   }
 
   clearTranslated(): void {
-    this.pages = new Map();
     this.xlate++;
     this.epoch++;
   }
 
   get(ipLo: number, ipHi: number): BundleDesc | null {
-    const m = this.m,
-      it = m.it;
-    const byHi = this.maps[it];
-    let byLo = byHi.get(ipHi);
-    if (!byLo) {
-      byLo = new Map();
-      byHi.set(ipHi, byLo);
+    const it = this.m.it,
+      vlo = ipLo >>> 12;
+    let p = this.last;
+    if (p === null || p.lo !== vlo || p.hi !== ipHi || p.it !== it) {
+      const byHi = this.maps[it];
+      let byLo = byHi.get(ipHi);
+      if (!byLo) {
+        byLo = new Map();
+        byHi.set(ipHi, byLo);
+      }
+      p = byLo.get(vlo) ?? null;
+      if (p === null) {
+        p = new CodePageDescs(ipHi, vlo, it);
+        byLo.set(vlo, p);
+      }
+      this.last = p;
     }
-    const e = byLo.get(ipLo);
-    if (e !== undefined && (it === 0 || e.checked === this.xlate)) return e.d;
-    const ppage = it === 0 ? 0 : this.translate(ipLo, ipHi);
-    if (ppage < 0) return null;
-    if (e !== undefined && e.ppage === ppage) {
-      e.checked = this.xlate;
-      return e.d;
+    if (it !== 0 && p.checked !== this.xlate) {
+      const ppage = this.translate(ipLo, ipHi);
+      // No translation: not remembered (the fetch faults, and a TLB miss handler or the
+      // hardware walker may insert one without an instruction of XLATE_OPS).
+      if (ppage < 0) return null;
+      if (ppage !== p.ppage) {
+        p.ppage = ppage;
+        p.descs = new Array(256);
+      }
+      p.checked = this.xlate;
     }
-    const d = this.read(ipLo, ipHi, ppage);
-    byLo.set(ipLo, { d, ppage, checked: this.xlate });
-    return d;
+    const idx = (ipLo >>> 4) & 255;
+    return p.descs[idx] ?? (p.descs[idx] = this.read(ipLo, ipHi, p.ppage));
   }
 
-  /**
-   * The physical page of the virtual page holding ip (PSR.it = 1), or -1: no translation (not
-   * remembered: the fetch faults, and a TLB miss handler or the hardware walker may insert one
-   * without an instruction of XLATE_OPS). A translation covers at least a 4 KiB page.
-   */
+  /** The physical page number (PA{62:12}) of the virtual page holding ip (PSR.it = 1), or -1: no translation. */
   private translate(ipLo: number, ipHi: number): number {
-    const vpage = ipHi * 0x100000 + (ipLo >>> 12);
-    let ppage = this.pages.get(vpage);
-    if (ppage === undefined) {
-      const pa = this.m.peekInstPa((BigInt(ipHi) << 32n) | BigInt(ipLo & ~0xfff));
-      if (pa === null) return -1;
-      ppage = Number((pa & 0x7fffffffffffffffn) >> 12n);
-      this.pages.set(vpage, ppage);
-    }
-    return ppage;
+    const pa = this.m.peekInstPa((BigInt(ipHi) << 32n) | BigInt((ipLo & ~0xfff) >>> 0));
+    return pa === null ? -1 : Number((pa & 0x7fffffffffffffffn) >> 12n);
   }
-
   /** The descriptor of the bundle at ip, read from physical page `ppage` (PSR.it = 1) or ip itself. */
   private read(ipLo: number, ipHi: number, ppage: number): BundleDesc {
     const m = this.m;
@@ -261,6 +262,6 @@ export class BundleCache {
     const w0 = o.lo,
       w1 = o.hi;
     m.mem.load((paLo + 8) >>> 0, paHi, 8, o);
-    return sharedDesc(w0, w1, o.lo, o.hi, (ipLo & ~0xf) >>> 0, ipHi);
+    return sharedDesc(w0, w1, o.lo, o.hi);
   }
 }

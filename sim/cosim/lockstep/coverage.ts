@@ -8,8 +8,8 @@ import { ICLASS } from '../../../arch/iclass.js';
 import { PRIORITY_TABLE } from '../../../arch/priority.js';
 import { PSR_FIELDS } from '../../../arch/psr.js';
 import type { VtiConfig } from '../../../gen/vti.js';
-import { CORE_DECIDES, ICLASS_BY_CODE } from './classify.js';
-import type { EventBatch } from './events.js';
+import { CORE_DECIDES, ICLASS_BY_CODE, IR_ROW_BIT } from './classify.js';
+import { slotText, type EventBatch } from './events.js';
 import { OWN, ownPending, type OwnFault } from './pending.js';
 
 const NCLS = ICLASS_BY_CODE.length;
@@ -121,6 +121,15 @@ export const COVERAGE_NOTES: readonly string[] = [
   'environment faults (TLB, keys, access rights, alignment, ...) count as one outcome "env" per class and mode, not in the percentage',
 ];
 
+/** The IR rows of the priority table as env_pending halves (events.ts: an IR fault's row). */
+const IR_LO = [...IR_ROW_BIT.values()].reduce((a, r) => (r < 32 ? a | (1 << r) : a), 0) >>> 0;
+const IR_HI = [...IR_ROW_BIT.values()].reduce((a, r) => (r >= 32 ? a | (1 << (r - 32)) : a), 0) >>> 0;
+/**
+ * Own checks on the `addr` operand. An IR fault's event carries the RSE load's address there
+ * (events.ts), and the instruction's own checks never ran: these are not its pending faults.
+ */
+const ADDR_OWN = (1 << OWN.indexOf('unimpl_data_addr')) | (1 << OWN.indexOf('unimpl_inst_addr_trap'));
+
 export class Coverage {
   readonly outcome = new Uint32Array(NCLS * 8 * NOUT);
   readonly pair = new Uint32Array(OWN.length * OWN.length);
@@ -178,12 +187,12 @@ export class Coverage {
         vm = (psrHi >>> 14) & 1;
       const row = outc[i]!;
       outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
-      const own = ownPending(I, i, psrLo, psrHi, g);
+      const eLo = env[2 * i]!,
+        eHi = env[2 * i + 1]!;
+      const own = ownPending(I, i, psrLo, psrHi, g) & ((eLo & IR_LO) | (eHi & IR_HI) ? ~ADDR_OWN : -1);
       if (own & (own - 1))
         for (let x = 0; x < NOWN; x++)
           if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
-      const eLo = env[2 * i]!,
-        eHi = env[2 * i + 1]!;
       if (eLo | eHi && own) {
         for (let r = 0; r < NROW; r++) {
           if (!((r < 32 ? eLo >>> r : eHi >>> (r - 32)) & 1)) continue;
@@ -208,7 +217,7 @@ export class Coverage {
         this.modelDisagreements++;
         if (this.disagreementSamples.length < 5)
           this.disagreementSamples.push(
-            `${b.slot[i]?.text ?? '?'} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
+            `${slotText(b, i)} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
           );
       }
       const nLo = psrC[2 * i]!,

@@ -10,7 +10,7 @@ import type { Emulator } from '../../../model/emulator.js';
 import type { Machine } from '../../../model/exec/machine.js';
 import { bspstore } from '../../../model/exec/rse.js';
 import { walkerEnabled } from '../../../model/exec/vhpt.js';
-import { BundleCache, type SlotDesc } from './bundles.js';
+import { BundleCache, slotTextAt, type SlotDesc } from './bundles.js';
 import {
   CORE_DECIDES,
   FETCH_ROWS,
@@ -20,7 +20,6 @@ import {
   Kind,
   ROW_BIT,
   TRAP_ROWS,
-  XLATE_OPS,
 } from './classify.js';
 import { allocColumns, CR_OUTPUTS, INPUTS, OUTPUTS, type Columns } from './columns.js';
 
@@ -39,6 +38,12 @@ const ILLEGAL_BIT = ROW_BIT.get('illegal_op')!;
 const TRAP_BITS: ReadonlySet<number> = new Set(TRAP_ROWS.map((t) => t.bit));
 const ISR_IR = 1n << BigInt(ISR_BIT.ir),
   ISR_NI = 1n << BigInt(ISR_BIT.ni);
+
+/** Low half of an IP-relative branch target: the bundle's address (ipLo) plus the displacement's low half. */
+const relTargetLo = (ipLo: number, dLo: number) => ((ipLo + dLo) & ~0xf) >>> 0;
+/** Its high half, with the carry out of the low halves. */
+const relTargetHi = (ipLo: number, ipHi: number, dLo: number, dHi: number) =>
+  (ipHi + dHi + (ipLo + dLo > 0xffffffff ? 1 : 0)) >>> 0;
 
 /** One batch: inputs, expected outputs and per-step metadata for reports and coverage. */
 export interface EventBatch {
@@ -67,6 +72,12 @@ export function allocBatch(capacity: number): EventBatch {
     outcome: new Int8Array(capacity),
     capacity,
   };
+}
+
+/** The disassembly of event i's instruction ('(no translation)' when nothing could be fetched). */
+export function slotText(b: EventBatch, i: number): string {
+  const sd = b.slot[i];
+  return sd ? slotTextAt(sd, b.inputs.ip![2 * i]!, b.inputs.ip![2 * i + 1]!) : '(no translation)';
 }
 
 export function clearBatch(b: EventBatch): void {
@@ -225,8 +236,8 @@ export class EventSource {
             addr[2 * i + 1] = m.crHi[CR.IFA]!;
             break;
           case Kind.BR_REL:
-            nLo = (sd.tLo & ~0xf) >>> 0;
-            nHi = sd.tHi;
+            nLo = relTargetLo(ipLo, sd.dLo);
+            nHi = relTargetHi(ipLo, ipHi, sd.dLo, sd.dHi);
             nSlot = 0;
             break;
           case Kind.BR_IND:
@@ -242,8 +253,8 @@ export class EventSource {
           case Kind.BR_CLOOP:
             if (m.arLo[AR_LC] === 0 && m.arHi[AR_LC] === 0) cls = C.OTHER;
             else {
-              nLo = (sd.tLo & ~0xf) >>> 0;
-              nHi = sd.tHi;
+              nLo = relTargetLo(ipLo, sd.dLo);
+              nHi = relTargetHi(ipLo, ipHi, sd.dLo, sd.dHi);
               nSlot = 0;
             }
             break;
@@ -357,7 +368,7 @@ export class EventSource {
         eRd[2 * i + 1] = rd ? m.grHi[sd!.r1]! : 0;
       }
       iclass[i] = cls;
-      if (exec && XLATE_OPS.has(sd.op)) cache.clearTranslated();
+      if (exec && sd.xlate) cache.clearTranslated();
       // Expected PSR and CRs after the step. The emulator writes CRs only in interruptions,
       // mov to CR and cover (model/exec: machine.ts interrupt, compile-sys.ts): the CRs are
       // re-read after those and after every system instruction; PSR and IIPA after every step.

@@ -11,8 +11,8 @@ import { createEngine, type Engine, type EngineName } from '../../engine.js';
 import { allocColumns, INPUTS, OUTPUTS, rowAt, sliceColumns, type Columns } from './columns.js';
 import { firstMismatch, mismatchesAt, type Mismatch } from '../../../model/blocks/compare.js';
 import { COMPARED, compareOptions, DEFAULT_EXCLUSIONS, wordMasks, type Exclusion, type Masks } from './compare.js';
-import { allocBatch, EventSource, type EventBatch } from './events.js';
-import type { SlotDesc } from './bundles.js';
+import { allocBatch, EventSource, slotText, type EventBatch } from './events.js';
+import { slotTextAt, type SlotDesc } from './bundles.js';
 
 export const DEFAULT_BATCH = 4096;
 /** Events kept before a mismatch for its report. */
@@ -86,10 +86,6 @@ export function factoryFor(elf: Uint8Array, gen: VtiConfig = DEFAULT_CONFIG): Em
   };
 }
 
-export function insnOf(sd: SlotDesc | null): string {
-  return sd ? sd.text : '(no translation)';
-}
-
 export async function openEngine(o: LockstepOptions): Promise<Engine> {
   if (o.makeEngine) return o.makeEngine();
   return createEngine(o.engine, o.design ?? vtiDesign('vti_core', o.gen ?? DEFAULT_CONFIG));
@@ -112,6 +108,8 @@ interface Buffers {
   readonly cur: EventBatch;
   readonly next: EventBatch;
   readonly out: Columns;
+  /** The last WINDOW events of the previous batch (a divergence's window may start there). */
+  readonly tail: Tail;
 }
 const POOL_MAX = 2;
 const pool: Buffers[] = [];
@@ -119,15 +117,30 @@ const pool: Buffers[] = [];
 function takeBuffers(cap: number): Buffers {
   const i = pool.findIndex((b) => b.cap === cap);
   if (i >= 0) return pool.splice(i, 1)[0]!;
-  return { cap, cur: allocBatch(cap), next: allocBatch(cap), out: allocColumns(OUTPUTS, cap) };
+  return {
+    cap,
+    cur: allocBatch(cap),
+    next: allocBatch(cap),
+    out: allocColumns(OUTPUTS, cap),
+    tail: {
+      first: 0,
+      count: 0,
+      inputs: allocColumns(INPUTS, WINDOW),
+      expected: allocColumns(OUTPUTS, WINDOW),
+      actual: allocColumns(OUTPUTS, WINDOW),
+      slot: new Array<SlotDesc | null>(WINDOW).fill(null),
+    },
+  };
 }
 
+/** Events [first, first + count) of the run, copied from the end of the batch before (preallocated, rewritten per batch). */
 interface Tail {
   first: number;
-  inputs: Columns;
-  expected: Columns;
-  actual: Columns;
-  insns: string[];
+  count: number;
+  readonly inputs: Columns;
+  readonly expected: Columns;
+  readonly actual: Columns;
+  readonly slot: (SlotDesc | null)[];
 }
 
 export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions): Promise<LockstepResult> {
@@ -146,6 +159,7 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
     const buffers = takeBuffers(cap);
     let { cur, next } = buffers;
     const out = buffers.out;
+    const kept = buffers.tail;
     src.fill(cur, maxSteps);
     while (cur.count > 0) {
       // The engine also compares every output word with the expected ones (Verilator: on its
@@ -166,7 +180,7 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
         break;
       }
       o.onBatch?.(cur, actual);
-      tail = keepTail(cur, actual, done);
+      tail = keepTail(kept, cur, actual, done);
       done += cur.count;
       o.progress?.(done);
       [cur, next] = [next, cur];
@@ -187,16 +201,33 @@ export async function runLockstep(makeEmu: EmulatorFactory, o: LockstepOptions):
   };
 }
 
-function keepTail(b: EventBatch, actual: Columns, offset: number): Tail {
+function keepTail(t: Tail, b: EventBatch, actual: Columns, offset: number): Tail {
   const from = Math.max(0, b.count - WINDOW),
     n = b.count - from;
-  return {
-    first: offset + from,
-    inputs: sliceColumns(INPUTS, b.inputs, from, n),
-    expected: sliceColumns(OUTPUTS, b.expected, from, n),
-    actual: sliceColumns(OUTPUTS, actual, from, n),
-    insns: b.slot.slice(from, b.count).map(insnOf),
+  const copy = (ports: typeof INPUTS, dst: Columns, src: Columns) => {
+    for (const p of ports) {
+      const d = dst[p.name]!,
+        s = src[p.name]!,
+        w = p.words;
+      for (let j = 0, o = from * w; j < n * w; j++) d[j] = s[o + j]!;
+    }
   };
+  copy(INPUTS, t.inputs, b.inputs);
+  copy(OUTPUTS, t.expected, b.expected);
+  copy(OUTPUTS, t.actual, actual);
+  for (let k = 0; k < n; k++) t.slot[k] = b.slot[from + k]!;
+  t.first = offset + from;
+  t.count = n;
+  return t;
+}
+
+/** The disassembly of the tail's events [from, count). */
+function tailTexts(t: Tail, from: number): string[] {
+  const ip = t.inputs.ip!;
+  return Array.from({ length: t.count - from }, (_, k) => {
+    const sd = t.slot[from + k]!;
+    return sd ? slotTextAt(sd, ip[2 * (from + k)]!, ip[2 * (from + k) + 1]!) : '(no translation)';
+  });
 }
 
 function concat(ports: typeof INPUTS, a: Columns | undefined, b: Columns): Columns {
@@ -225,17 +256,16 @@ function divergence(
   const cut = (ports: typeof INPUTS, c: Columns) => sliceColumns(ports, c, from, i + 1 - from);
   // Events of the previous batch complete the window when the mismatch is near the batch start.
   const need = WINDOW - (i + 1 - from);
-  const prev = tail && need > 0 ? { n: Math.min(need, tail.insns.length) } : null;
+  const prev = tail && need > 0 ? { n: Math.min(need, tail.count) } : null;
   const pre = (ports: typeof INPUTS, c: Columns | undefined) =>
-    prev && c ? sliceColumns(ports, c, tail!.insns.length - prev.n, prev.n) : undefined;
-  const sd = b.slot[i]!;
+    prev && c ? sliceColumns(ports, c, tail!.count - prev.n, prev.n) : undefined;
   const ip = (BigInt(b.inputs.ip![2 * i + 1]!) << 32n) | BigInt(b.inputs.ip![2 * i]!);
   return {
     event: offset + i,
     step: b.step[i]!,
     ip,
     slot: b.inputs.slot![i]!,
-    insn: insnOf(sd),
+    insn: slotText(b, i),
     iclass: b.inputs.iclass![i]!,
     fields: mismatchesAt(COMPARED, b.expected, actual, i, compareOptions(b.expected, masks, offset)),
     inputs: rowAt(INPUTS, b.inputs, i),
@@ -245,8 +275,8 @@ function divergence(
       expected: concat(OUTPUTS, pre(OUTPUTS, tail?.expected), cut(OUTPUTS, b.expected)),
       actual: concat(OUTPUTS, pre(OUTPUTS, tail?.actual), cut(OUTPUTS, actual)),
       insns: [
-        ...(prev ? tail!.insns.slice(tail!.insns.length - prev.n) : []),
-        ...b.slot.slice(from, i + 1).map(insnOf),
+        ...(prev ? tailTexts(tail!, tail!.count - prev.n) : []),
+        ...Array.from({ length: i + 1 - from }, (_, k) => slotText(b, from + k)),
       ],
     },
   };

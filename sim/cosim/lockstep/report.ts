@@ -11,7 +11,7 @@ import { createSimulator } from '../../jssim/sim.js';
 import { createEngine, type EngineName } from '../../engine.js';
 import { columnsFromRows, INPUTS, OUTPUTS, rowAt, sliceColumns, valueAt, type Columns } from './columns.js';
 import { ICLASS_BY_CODE } from './classify.js';
-import { allocBatch, EventSource } from './events.js';
+import { allocBatch, EventSource, slotText } from './events.js';
 import { WINDOW, type Divergence, type EmulatorFactory, type LockstepResult } from './lockstep.js';
 import { cosimDirs } from '../dirs.js';
 
@@ -80,7 +80,7 @@ function regenerate(make: EmulatorFactory, count: number): { inputs: Columns; in
     );
   return {
     inputs: sliceColumns(INPUTS, b.inputs, 0, count),
-    insns: b.slot.slice(0, count).map((s) => (s ? s.text : '(no translation)')),
+    insns: Array.from({ length: count }, (_, i) => slotText(b, i)),
   };
 }
 

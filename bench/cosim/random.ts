@@ -1,0 +1,52 @@
+// Core lockstep on the random programs alone (the `vti cosim --core --random N --items 500
+// --seed 1000` workload, programs assembled before timing), for profiling: the part of
+// core.ts that measures the random-program rate, without the demo-program measurements.
+// A warm-up run over other seeds first (WARMUP programs from seed 5000) brings the JIT to the
+// state core.ts measures in (after its demo-program runs) without pre-filling the process-wide
+// decode caches with the measured programs' own bundles.
+// Usage: npx tsx bench/cosim/random.ts [RANDOM_PROGRAMS] [ENGINE] [REPEAT] [WARMUP]
+import { vtiDesign } from '../../gen/vti.js';
+import { factoryFor, runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
+import { Coverage } from '../../sim/cosim/lockstep/coverage.js';
+import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
+import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
+import { createEngine, type EngineName } from '../../sim/engine.js';
+
+const count = Number(process.argv[2] ?? 30);
+const engineName = (process.argv[3] ?? 'verilator') as EngineName;
+const repeat = Number(process.argv[4] ?? 1);
+const warmup = Number(process.argv[5] ?? 0);
+const programs = (first: number, n: number) =>
+  Array.from({ length: n }, (_, k) =>
+    factoryFor(buildRandomProgram(renderProgram(randomItems(first + k, 500))).elf, RANDOM_GEN),
+  );
+const makes = programs(1000, count);
+const engine = await createEngine(engineName, vtiDesign('vti_core', RANDOM_GEN));
+for (const mk of programs(5000, warmup))
+  await runLockstep(mk, { engine: engineName, gen: RANDOM_GEN, engineInstance: engine, maxSteps: 5_000_000 });
+for (let rep = 0; rep < repeat; rep++) {
+  const cov = new Coverage(RANDOM_GEN);
+  const c0 = process.cpuUsage(),
+    t0 = performance.now();
+  let n = 0;
+  for (const [k, mk] of makes.entries()) {
+    const r = await runLockstep(mk, {
+      engine: engineName,
+      gen: RANDOM_GEN,
+      engineInstance: engine,
+      maxSteps: 5_000_000,
+      onBatch: (b) => cov.add(b),
+    });
+    if (r.mismatch)
+      process.stdout.write(`seed ${1000 + k}: mismatch at event ${r.mismatch.event} (${r.mismatch.insn})\n`);
+    n += r.instructions;
+  }
+  const wall = (performance.now() - t0) / 1000,
+    d = process.cpuUsage(c0),
+    cpu = (d.user + d.system) / 1e6;
+  process.stdout.write(
+    `run ${rep + 1}: ${count} random programs, ${engineName}: ${n.toLocaleString('en-US')} instructions, ` +
+      `${(n / wall / 1e6).toFixed(2)} M instr/s wall, ${(n / cpu / 1e6).toFixed(2)} M instr/s CPU (${wall.toFixed(2)} s)\n`,
+  );
+}
+await engine.close();
