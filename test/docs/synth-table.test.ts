@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectStats, collectTiming, formatStats } from '../../cli/commands/gen.js';
 import { generateVti } from '../../gen/vti.js';
+import { budget } from '../budget.js';
 import { ROOT } from '../meta/tree.js';
 
 describe("README's synthesis table", () => {
@@ -29,5 +30,5 @@ describe("README's synthesis table", () => {
       found![2],
       'README synthesis table (run: VTI_UPDATE_DOCS=1 npx vitest run test/docs/synth-table.test.ts)',
     ).toBe(table);
-  }, 600_000);
+  }, budget(600_000));
 });
