@@ -13,22 +13,26 @@ import { budget } from '../budget.js';
 import { ROOT } from '../meta/tree.js';
 
 describe("README's synthesis table", () => {
-  it('is what `vti gen --stats` prints', async () => {
-    const gen = generateVti();
-    const table = formatStats(await collectStats(gen.files), await collectTiming(gen, 'ice40-hx8k', 1));
-    const file = `${ROOT}/README.md`;
-    const block = /(<!-- synth-table -->\n)([\s\S]*?)(<!-- \/synth-table -->)/;
-    const text = readFileSync(file, 'utf8');
-    if (process.env.VTI_UPDATE_DOCS === '1')
-      writeFileSync(
-        file,
-        text.replace(block, (_m, a: string, _b, c: string) => a + table + c),
-      );
-    const found = block.exec(readFileSync(file, 'utf8'));
-    expect(found, 'README.md has a <!-- synth-table --> block').not.toBeNull();
-    expect(
-      found![2],
-      'README synthesis table (run: VTI_UPDATE_DOCS=1 npx vitest run test/docs/synth-table.test.ts)',
-    ).toBe(table);
-  }, budget(600_000));
+  it(
+    'is what `vti gen --stats` prints',
+    async () => {
+      const gen = generateVti();
+      const table = formatStats(await collectStats(gen.files), await collectTiming(gen, 'ice40-hx8k', 1));
+      const file = `${ROOT}/README.md`;
+      const block = /(<!-- synth-table -->\n)([\s\S]*?)(<!-- \/synth-table -->)/;
+      const text = readFileSync(file, 'utf8');
+      if (process.env.VTI_UPDATE_DOCS === '1')
+        writeFileSync(
+          file,
+          text.replace(block, (_m, a: string, _b, c: string) => a + table + c),
+        );
+      const found = block.exec(readFileSync(file, 'utf8'));
+      expect(found, 'README.md has a <!-- synth-table --> block').not.toBeNull();
+      expect(
+        found![2],
+        'README synthesis table (run: VTI_UPDATE_DOCS=1 npx vitest run test/docs/synth-table.test.ts)',
+      ).toBe(table);
+    },
+    budget(600_000),
+  );
 });
