@@ -5,13 +5,23 @@ import { DEFAULT_CONFIG, type VtiModuleName, vtiDesign } from '../../gen/vti.js'
 import { emitDesign } from '../../gen/verilog/index.js';
 import type { Design } from './measure.js';
 
-/** Blocks with a hand-written version; sequential ones are compared by induction from reset. */
+/**
+ * Blocks with a hand-written version. `proof`: 'comb' a combinational miter, 'induction' the
+ * miter by k-induction from reset, 'matched' the induction over state matched by name
+ * (equiv-matched.ts; vti_core keeps state no output shows for many cycles). `uses`: the other
+ * hand-written modules it instantiates.
+ */
 export const HAND_WRITTEN = [
-  { block: 'vti_psr', sequential: true },
-  { block: 'vti_vmsw', sequential: false },
-  { block: 'vti_addr_check', sequential: false },
-  { block: 'vti_fault_prio', sequential: false },
-] as const satisfies readonly { block: VtiModuleName; sequential: boolean }[];
+  { block: 'vti_psr', proof: 'induction', uses: [] },
+  { block: 'vti_vmsw', proof: 'comb', uses: [] },
+  { block: 'vti_addr_check', proof: 'comb', uses: [] },
+  { block: 'vti_fault_prio', proof: 'comb', uses: [] },
+  { block: 'vti_core', proof: 'matched', uses: ['vti_vmsw', 'vti_addr_check', 'vti_fault_prio'] },
+] as const satisfies readonly {
+  block: VtiModuleName;
+  proof: 'comb' | 'induction' | 'matched';
+  uses: readonly VtiModuleName[];
+}[];
 
 export function generated(block: VtiModuleName): Design {
   const design = vtiDesign(block, DEFAULT_CONFIG);
@@ -20,10 +30,15 @@ export function generated(block: VtiModuleName): Design {
   return { files: emitDesign(design), top: block, ir };
 }
 
-/** The hand-written version in `dir`; its ports are the generated module's (`ir` renamed). */
-export function handWritten(dir: string, block: VtiModuleName): Design {
+/**
+ * The hand-written version in `dir` with the hand-written modules it `uses`; its ports are the
+ * generated module's (`ir` renamed).
+ */
+export function handWritten(dir: string, block: VtiModuleName, uses: readonly VtiModuleName[] = []): Design {
   const top = `hand_${block}`;
-  const file = `${top}.v`;
   const { ir } = generated(block);
-  return { files: { [file]: readFileSync(`${dir}/${file}`, 'utf8') }, top, ir: { ...ir, name: top } };
+  const files = Object.fromEntries(
+    [block, ...uses].map((b) => [`hand_${b}.v`, readFileSync(`${dir}/hand_${b}.v`, 'utf8')]),
+  );
+  return { files, top, ir: { ...ir, name: top } };
 }

@@ -1,8 +1,9 @@
 // Every VT-i block against an idiomatic hand-written Verilog version (bench/rtl/hand_*.v), and
 // vti_fault_prio's selection shapes against each other (issue 18, item 3). Each hand-written
 // block is first proven equivalent to the generated one (Yosys; by induction from reset for
-// vti_psr), then both are synthesized with the project's flow (`vti gen --stats` figures) and,
-// with --fpga, placed and routed out of context on the HX8K (nextpnr-ice40, median of 3 seeds).
+// vti_psr, by induction over name-matched state for vti_core: equiv-matched.ts), then both
+// are synthesized with the project's flow (`vti gen --stats` figures) and, with --fpga,
+// placed and routed out of context on the HX8K (nextpnr-ice40, median of 3 seeds).
 //   nice -n 10 npx tsx bench/rtl/run.ts [--fpga] [--write]
 // --write puts the tables, the date and the load into bench/rtl/README.md.
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { writeFileAtomic } from '../../cache/atomic-write.js';
 import { proveEquivalent } from '../../formal/equiv.js';
 import { DEFAULT_FAULT_PRIO_STRUCTURE, DEFAULT_HYBRID_GROUP } from '../../hdl/vti/fault-prio.js';
 import { generated, HAND_WRITTEN, handWritten } from './blocks.js';
+import { proveMatchedState } from './equiv-matched.js';
 import { SHAPES, shape } from './fault-prio.js';
 import { type Figures, measure } from './measure.js';
 
@@ -42,17 +44,20 @@ const table = (head: string[], rows: (string | number)[][]) =>
   ].join('\n');
 
 const blockRows: (string | number)[][] = [];
-for (const { block, sequential } of HAND_WRITTEN) {
+for (const { block, proof, uses } of HAND_WRITTEN) {
   const gen = generated(block);
-  const hand = handWritten(here, block);
-  const eq = await proveEquivalent({
-    gold: { files: gen.files, top: gen.top },
-    gate: { files: hand.files, top: hand.top },
-    sequential,
-  });
+  const hand = handWritten(here, block, uses);
+  const eq =
+    proof === 'matched'
+      ? await proveMatchedState(gen, hand)
+      : await proveEquivalent({
+          gold: { files: gen.files, top: gen.top },
+          gate: { files: hand.files, top: hand.top },
+          sequential: proof === 'induction',
+        }).then((r) => ({ verdict: r.verdict, detail: r.table ?? r.method }));
   if (eq.verdict !== 'equivalent')
     throw new Error(
-      `bench/rtl: hand_${block} is ${eq.verdict}, not equivalent to the generated ${block}\n${eq.table ?? ''}`,
+      `bench/rtl: hand_${block} is ${eq.verdict}, not equivalent to the generated ${block}\n${eq.detail}`,
     );
   const [g, h] = [await measure(gen, seeds), await measure(hand, seeds)];
   const within = g.cells <= h.cells && g.luts <= h.luts ? 'yes' : 'NO';
@@ -61,7 +66,7 @@ for (const { block, sequential } of HAND_WRITTEN) {
     ['hand-written', h],
   ] as const)
     blockRows.push([block, who, ...cols(f), who === 'eDSL' ? within : '']);
-  console.log(`${block}: eDSL ${JSON.stringify(g)} hand ${JSON.stringify(h)} (equivalent: ${eq.method})`);
+  console.log(`${block}: eDSL ${JSON.stringify(g)} hand ${JSON.stringify(h)} (equivalent: ${eq.detail})`);
 }
 
 const shapeRows: (string | number)[][] = [];

@@ -11,7 +11,7 @@ import type { FpgaTarget, FpgaTiming } from '../../formal/fpga-timing.js';
 export const command: Command = {
   summary: 'generate the VT-i RTL (Verilog-2005), manifest.json and a FuseSoC core file',
   usage:
-    '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats [--fpga ice40-hx8k|ice40-up5k]] [--json]',
+    '[--out DIR] [--impl-va-msb N] [--impl-pa-msb N] [--guest-shrink K] [--no-vt] [--stats [--fpga ice40-hx8k|ice40-up5k [--seeds N]]] [--json]',
   flags: {
     out: { type: 'string', metavar: 'DIR', help: 'output folder', default: 'out/rtl' },
     'impl-va-msb': {
@@ -40,7 +40,15 @@ export const command: Command = {
     fpga: {
       type: 'choice',
       choices: ['ice40-hx8k', 'ice40-up5k'],
-      help: 'with --stats: place and route every module out of context (nextpnr-ice40, 3 seeds) and print Fmax and the critical path',
+      help: 'with --stats: place and route every module out of context (nextpnr-ice40, median of --seeds) and print Fmax and the critical path',
+    },
+    seeds: {
+      type: 'int',
+      metavar: 'N',
+      help: 'with --fpga: place and route with seeds 1..N, report the median (README: 1)',
+      default: 3,
+      min: 1,
+      max: 20,
     },
     'dump-ir': { type: 'bool', help: 'also write the IR text dump (design.ir)' },
     json: { type: 'bool', help: 'print the manifest (and stats) as JSON' },
@@ -55,6 +63,7 @@ export const command: Command = {
       'applies only with VT-i (there is no guest with --no-vt)',
     );
     onlyWith('gen', parsed, 'fpga', flags.stats === true, 'needs --stats');
+    onlyWith('gen', parsed, 'seeds', flags.fpga !== undefined, 'needs --fpga');
     const o: VtiConfig = {
       vmImplemented: !flags['no-vt'],
       implVaMsb: flags['impl-va-msb'] as number,
@@ -79,7 +88,7 @@ export const command: Command = {
     if (flags.stats) stats = await collectStats(gen.files);
     const target = flags.fpga as FpgaTarget | undefined;
     let timing: FpgaTiming[] | undefined;
-    if (target) timing = await collectTiming(gen, target);
+    if (target) timing = await collectTiming(gen, target, flags.seeds as number);
     if (flags.json) {
       process.stdout.write(
         JSON.stringify(
@@ -95,7 +104,7 @@ export const command: Command = {
         `(IMPL_VA_MSB ${o.implVaMsb}, guest ${o.implVaMsb - o.guestShrink}, IMPL_PA_MSB ${o.implPaMsb}, VT ${o.vmImplemented ? 'on' : 'off'})\n`,
     );
     for (const m of gen.manifest.modules) process.stdout.write(`  ${m.file.padEnd(20)} ${m.ports.length} ports\n`);
-    if (stats) process.stdout.write('\n' + formatStats(stats));
+    if (stats) process.stdout.write('\n' + formatStats(stats, timing));
     if (timing) process.stdout.write('\n' + formatTiming(timing));
     return 0;
   },
@@ -123,28 +132,75 @@ export async function collectStats(files: Record<string, string>) {
   return rows;
 }
 
-export function formatStats(rows: Awaited<ReturnType<typeof collectStats>>): string {
-  const head = ['module', 'cells (synth)', 'depth', 'iCE40 LUT4', 'carry', 'DFF', 'LUT depth'];
-  const body = rows.map((r) => [r.module, r.cells, r.depth, r.luts, r.carries, r.ffs, r.iceDepth].map(String));
+/**
+ * The table of `vti gen --stats`; with `timing` (--fpga) a column of each module's Fmax and a
+ * line below saying how it was measured.
+ */
+export function formatStats(rows: Awaited<ReturnType<typeof collectStats>>, timing?: readonly FpgaTiming[]): string {
+  const fmaxOf = new Map(timing?.map((t) => [t.top, t.fmaxMHz.toFixed(1)]));
+  const target = timing?.[0]?.target;
+  const head = [
+    'module',
+    'cells (synth)',
+    'depth',
+    'iCE40 LUT4',
+    'carry',
+    'DFF',
+    'LUT depth',
+    ...(target ? [`Fmax ${FPGA_LABEL[target]} (MHz)`] : []),
+  ];
+  const body = rows.map((r) =>
+    [
+      r.module,
+      r.cells,
+      r.depth,
+      r.luts,
+      r.carries,
+      r.ffs,
+      r.iceDepth,
+      ...(target ? [fmaxOf.get(r.module) ?? '–'] : []),
+    ].map(String),
+  );
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) =>
     '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
+  const seeds = timing?.[0]?.seeds.map((s) => s.seed) ?? [];
+  const caption = target
+    ? [
+        '',
+        `Fmax: out of context on ${FPGA_LABEL[target]} (registered inputs and outputs), nextpnr-ice40, ` +
+          (seeds.length === 1
+            ? `one seed (${seeds[0]}); seeds vary it by several per cent.`
+            : `median of seeds ${seeds.join(', ')}.`),
+      ]
+    : [];
   return (
     [
       line(head),
       '|' + w.map((x, i) => (i === 0 ? '-' : '') + '-'.repeat(x + 1) + (i === 0 ? '' : ':')).join('|') + '|',
       ...body.map(line),
+      ...caption,
     ].join('\n') + '\n'
   );
 }
 
-/** Every module placed and routed out of context on `target` (the core last: it takes longest). */
-async function collectTiming(gen: ReturnType<typeof generateVti>, target: FpgaTarget): Promise<FpgaTiming[]> {
-  const { fpgaTiming } = await import('../../formal/fpga-timing.js');
+const FPGA_LABEL = { 'ice40-hx8k': 'HX8K', 'ice40-up5k': 'UP5K' } as const satisfies Record<FpgaTarget, string>;
+
+/**
+ * Every module placed and routed out of context on `target` with seeds 1..`seeds` (the core
+ * last: it takes longest); results are kept in .cache/fpga-timing/ by the Verilog's hash.
+ */
+export async function collectTiming(
+  gen: ReturnType<typeof generateVti>,
+  target: FpgaTarget,
+  seeds = 3,
+): Promise<FpgaTiming[]> {
+  const { cachedFpgaTiming } = await import('../../formal/fpga-timing-cache.js');
   const out: FpgaTiming[] = [];
+  const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
   for (const m of gen.design.modules) {
     process.stderr.write(`place and route ${m.name} on ${target} …\n`);
-    out.push(await fpgaTiming(gen.files, m, target));
+    out.push(await cachedFpgaTiming(gen.files, m, target, seedList));
   }
   return out;
 }

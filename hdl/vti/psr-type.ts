@@ -30,10 +30,34 @@ export const RESERVED_OPERAND_BITS = Object.freeze({
   MOV_PSR_UM: 0xffff_ffff_ffff_ffffn & ~PSR_UM_MASK, // 0 and 63:6
 });
 
+/**
+ * The operand bits of RESERVED_OPERAND_BITS split by which commands reserve them: bits in one
+ * region are reserved by exactly the same commands. The masks nest (ssm/rsm ⊂ mov psr.l,
+ * sum/rum ⊂ mov psr.um), so there are few regions, each ORed once and shared by its commands,
+ * instead of one wide OR per command over overlapping bits (issue 18: vti_psr's LUTs).
+ */
+export const RESERVED_OPERAND_REGIONS: readonly { readonly mask: bigint; readonly ops: readonly PsrOpName[] }[] =
+  (() => {
+    const entries = Object.entries(RESERVED_OPERAND_BITS) as [PsrOpName, bigint][];
+    const byOps = new Map<string, { mask: bigint; ops: PsrOpName[] }>();
+    for (let b = 0n; b < 64n; b++) {
+      const ops = entries.filter(([, mask]) => (mask >> b) & 1n).map(([op]) => op);
+      if (!ops.length) continue;
+      const key = ops.join(' ');
+      const region = byOps.get(key) ?? { mask: 0n, ops };
+      region.mask |= 1n << b;
+      byOps.set(key, region);
+    }
+    return [...byOps.values()];
+  })();
+
 /** 1 when `op` would write a reserved field with `operand` (a 64-bit value). */
 export function reservedFault(m: ModuleBuilder, op: Value, operand: Value): Bit {
-  const hits = (Object.entries(RESERVED_OPERAND_BITS) as [PsrOpName, bigint][]).map(([name, mask]) =>
-    op.eq(m.enumValue(PsrOp, name)).and(operand.and(mask).orR()),
+  const hits = RESERVED_OPERAND_REGIONS.map(({ mask, ops }) =>
+    operand
+      .and(mask)
+      .orR()
+      .and(ops.map((name) => op.eq(m.enumValue(PsrOp, name))).reduce((a, b) => a.or(b))),
   );
   return hits.reduce((a, b) => a.or(b)) as Bit;
 }

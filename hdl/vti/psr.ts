@@ -8,7 +8,7 @@
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PSR_FIELDS } from '../../arch/psr.js';
 import { cat, defineModule, type ModuleBuilder, type Value, withField } from '../dsl/index.js';
-import { PsrBundle, PsrOp } from './psr-type.js';
+import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
 import { psrNext } from './psr-next.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
@@ -32,14 +32,17 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       const stored = m.reg('psr_arch_q', ARCHITECTED_BITS, { init: 0 });
       const psr = m.wire('psr_q', PsrBundle);
       psr.set(expandPsr(m, stored));
+      // A command that writes a reserved field has no effect: that check is the register's
+      // enable (a flip-flop enable on the FPGA), not a multiplexer in front of every bit.
+      const rsv = m.named('rsv', reservedFault(m, op, operand));
       const step = psrNext(
         m,
         'psr_d',
-        { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() } },
+        { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() }, rsvFault: m.lit(0, 1).asBit() },
         vmImplemented,
       );
-      rsvFault.set(step.rsvFault);
-      stored.set(architectedBits(step.next));
+      rsvFault.set(rsv);
+      m.when(rsv.not(), () => stored.set(architectedBits(step.next)));
       psrOut.set(psr);
       ipsrSave.set(withField(PsrBundle, psr, 'ri', slot)); // IPSR.ri = the slot
       return { clk, rst, op, operand, slot, dcrBe, dcrPp, psrOut, ipsrSave, rsvFault };

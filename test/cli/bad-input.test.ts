@@ -83,7 +83,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 type Row = readonly [argv: readonly string[], code: number, stderr: string | RegExp];
 
-const GEN_ALLOWED = '--out, --impl-va-msb, --impl-pa-msb, --guest-shrink, --no-vt, --stats, --fpga, --dump-ir, --json';
+const GEN_ALLOWED =
+  '--out, --impl-va-msb, --impl-pa-msb, --guest-shrink, --no-vt, --stats, --fpga, --seeds, --dump-ir, --json';
 const SIM_DESIGNS = 'vti_psr, vti_vmsw, vti_addr_check, vti_fault_prio, vti_core, counter, alu, handshake';
 const SAFE = '9007199254740991';
 const BIG = '99999999999999999999';
@@ -363,6 +364,12 @@ const ROWS: readonly Row[] = [
   // options new in this round: --fpga, --batch, cosim --dir
   [['gen', '--fpga', 'ice40-xx'], 2, "vti gen: option '--fpga' must be one of ice40-hx8k, ice40-up5k, got 'ice40-xx'"],
   [['gen', '--fpga', 'ice40-hx8k'], 2, 'vti gen: --fpga needs --stats'],
+  [['gen', '--stats', '--seeds', '2'], 2, 'vti gen: --seeds needs --fpga'],
+  [
+    ['gen', '--stats', '--fpga', 'ice40-hx8k', '--seeds', '0'],
+    2,
+    "vti gen: option '--seeds' must be between 1 and 20, got '0'",
+  ],
   [
     ['cosim', '--batch', '0', '--engine', 'builtin'],
     2,
