@@ -205,10 +205,10 @@ export class CodeCache {
       if (endsRegion(b.decoded.slots)) break;
     }
     if (list.length === 0) return;
-    const run = genRegionRun(this.m, list, idx, advance);
-    // The newest region takes over the bundles it covers: it starts where an older one did not
-    // (an outer loop's head before its inner loop), so control stays in it longer.
-    for (let k = idx; k < idx + list.length; k++) page.regions[k] = run;
+    const { run, entries } = genRegionRun(this.m, list, idx, advance);
+    // The newest region takes over the bundles it can be entered at: it starts where an older
+    // one did not (an outer loop's head before its inner loop), so control stays in it longer.
+    for (const k of entries) page.regions[idx + k] = run;
   }
 
   /**
@@ -359,10 +359,7 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
     // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
     // condition and in region.ts's test after closures (see the header there).
-    if (region !== undefined && (m.pendingTraps | m.ss | m.tb) === 0) {
-      region(idx, m.slot, limit);
-      continue;
-    }
+    if (region !== undefined && m.slot === 0 && (m.pendingTraps | m.ss | m.tb) === 0 && region(idx, limit)) continue;
     // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a region.
     if (m.slot === 0 && ++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
     if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
