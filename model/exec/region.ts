@@ -238,6 +238,20 @@ function branchTarget(plan: SlotPlan, j: number, len: number): number {
 const IIPA_FLUSH = 'if (ib !== -1) { if (ic !== 0) { m.iipaLo = ib; m.iipaHi = hi; } ib = -1; }';
 const IIPA_NOW = 'if (ic !== 0) { m.iipaLo = bl; m.iipaHi = hi; }';
 
+/**
+ * Leaving the region for a bundle of the same page (IP and slot 0 in m, no pending trap, the
+ * same fetch context): straight into the region entered there, if any, without the
+ * dispatcher's round trip (its checks hold: PSR.ss = tb = 0, nothing pending, the same step
+ * limit). Nested at most 8 deep (regions that branch to each other come back).
+ */
+const CHAIN =
+  'if (C.depth < 8 && m.ipHi === hi && ((m.ipLo ^ vb) >>> 12) === 0) { g = G[(m.ipLo >>> 4) & 255]; if (g !== undefined) { C.depth++; g((m.ipLo >>> 4) & 255, limit); C.depth--; } }';
+
+/** The dispatcher's count of regions entered from regions (reset at every run). */
+export interface RegionChain {
+  depth: number;
+}
+
 /** What the slot generator needs to know of the whole region. */
 interface RegionCtx {
   readonly len: number;
@@ -279,7 +293,8 @@ function slotCode(
               : [
                   `t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
                   `${flush} m.steps = st + ${i + 1}; jump(m, t, u);`,
-                  `if (m.pendingTraps !== 0) m.takeTraps(${i}, st + ${i});`,
+                  `if (m.pendingTraps !== 0) { m.takeTraps(${i}, st + ${i}); return true; }`,
+                  CHAIN,
                   'return true;',
                 ];
       return [
@@ -314,7 +329,10 @@ function slotCode(
         // A taken branch to a bundle of this region (slot 0 only: rfi may resume mid-bundle):
         // go on through the switch, which leaves the region when it is no entry.
         '        d = (m.ipLo - vb) | 0;',
-        `        if (m.ipHi === hi && m.slot === 0 && d >= 0 && d < ${ctx.len * 16} && (m.ss | m.tb) === 0 && ${same}) { j = d >>> 4; st += ${i + 1}; continue dispatch; }`,
+        `        if (m.slot === 0 && (m.ss | m.tb) === 0 && ${same}) {`,
+        `          if (m.ipHi === hi && d >= 0 && d < ${ctx.len * 16}) { j = d >>> 4; st += ${i + 1}; continue dispatch; }`,
+        `          ${CHAIN}`,
+        '        }',
         '        return true;',
         '      }',
         check ? `      if ((m.pendingTraps | m.ss | m.tb) !== 0 || !(${same})) ${leave}` : '',
@@ -350,6 +368,8 @@ export function genRegionRun(
   bundles: readonly RegionBundle[],
   first: number,
   advance: Advance,
+  regions: readonly (RegionRun | undefined)[],
+  chain: RegionChain,
 ): { run: RegionRun; entries: readonly number[] } {
   const len = bundles.length;
   // Fetch and code unchanged since the region was entered: a write to any code page
@@ -418,7 +438,7 @@ export function genRegionRun(
     `  let j = k - ${first};`,
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
-    '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0;',
+    '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0, g;',
     `  const S0 = st, lim = limit - st > ${STEPS_PER_CALL} ? st + ${STEPS_PER_CALL} : limit;`,
     declared ? `  let ${declared};` : '',
     '  dispatch: for (;;) {',
@@ -428,6 +448,8 @@ export function genRegionRun(
     ...body,
     '    }',
     `    ${flush} m.ipLo = bl; m.steps = st; advance(m, ${bundles[len - 1]!.n - 1});`,
+    // Chained only when no trap was taken there (the IP is the next bundle).
+    `    if (m.ipLo === ((bl + 16) >>> 0)) ${CHAIN}`,
     '    return true;',
     '  }',
     '};',
@@ -442,12 +464,27 @@ export function genRegionRun(
     'H',
     'N',
     'R',
+    'G',
+    'C',
     'advance',
     'jump',
     ...names,
     lines.filter((l) => l.trim()).join('\n'),
   ) as (...a: unknown[]) => RegionRun;
-  const run = factory(m, m.mem, m.pr, m.grLo, m.grHi, m.nat, Int32Array.from(rest), advance, jump, ...closures);
+  const run = factory(
+    m,
+    m.mem,
+    m.pr,
+    m.grLo,
+    m.grHi,
+    m.nat,
+    Int32Array.from(rest),
+    regions,
+    chain,
+    advance,
+    jump,
+    ...closures,
+  );
   return { run, entries: shape.entries };
 }
 

@@ -12,6 +12,7 @@ import {
   endsRegion,
   genRegionRun,
   type RegionBundle,
+  type RegionChain,
   type RegionRun,
 } from './region.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
@@ -98,6 +99,8 @@ export class CodeCache {
   private readonly pages = new Map<number, CodePage>();
   private lastKey = -1;
   private lastPage: CodePage | null = null;
+  /** Regions entered straight from regions (region.ts), nested: reset by every run. */
+  readonly chain: RegionChain = { depth: 0 };
   /** The page and bundle index of the last successful fetch. */
   curPage: CodePage | null = null;
   curIdx = 0;
@@ -205,7 +208,7 @@ export class CodeCache {
       if (endsRegion(b.decoded.slots)) break;
     }
     if (list.length === 0) return;
-    const { run, entries } = genRegionRun(this.m, list, idx, advance);
+    const { run, entries } = genRegionRun(this.m, list, idx, advance, page.regions, this.chain);
     // The newest region takes over the bundles it can be entered at: it starts where an older
     // one did not (an outer loop's head before its inner loop), so control stays in it longer.
     for (const k of entries) page.regions[idx + k] = run;
@@ -315,6 +318,7 @@ function currentFrameLoad(m: Machine): boolean {
  * which keeps control until it leaves the region.
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
+  cache.chain.depth = 0;
   while (!m.halted && m.steps < maxSteps) {
     // External interrupts (interrupts.ts): one compare per bundle; past m.pollAt, pend what the
     // timer/schedule makes due and take an unmasked vector before the next instruction when
