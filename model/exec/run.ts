@@ -199,7 +199,7 @@ export class CodeCache {
    * unconditional transfer of control, the page's end or REGION_MAX_BUNDLES, leaving out
    * bundles the model cannot run (data after the code, uncovered encodings).
    */
-  buildRegion(page: CodePage, idx: number): void {
+  buildRegion(page: CodePage, idx: number): RegionRun | undefined {
     const list: RegionBundle[] = [];
     for (let k = idx; k < 256 && list.length < REGION_MAX_BUNDLES; k++) {
       const b = page.bundles[k] ?? (page.bundles[k] = this.compile((page.paLo | (k << 4)) >>> 0, page.paHi));
@@ -207,11 +207,12 @@ export class CodeCache {
       list.push({ insns: b.decoded.slots, exec: b.exec, qp: b.qp, pure: b.pure, n: b.n });
       if (endsRegion(b.decoded.slots)) break;
     }
-    if (list.length === 0) return;
+    if (list.length === 0) return undefined;
     const { run, entries } = genRegionRun(this.m, list, idx, advance, page.regions, this.chain);
     // The newest region takes over the bundles it can be entered at: it starts where an older
     // one did not (an outer loop's head before its inner loop), so control stays in it longer.
     for (const k of entries) page.regions[idx + k] = run;
+    return run;
   }
 
   /**
@@ -359,13 +360,15 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     }
     const page = cache.curPage!,
       idx = cache.curIdx;
-    const region = page.regions[idx];
+    let region = page.regions[idx];
+    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a
+    // region. A new region runs at once (its next bundles do not get hot meanwhile).
+    if (region === undefined && m.slot === 0 && ++page.heat[idx]! === REGION_AFTER)
+      region = cache.buildRegion(page, idx);
     // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
     // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
     // condition and in region.ts's test after closures (see the header there).
     if (region !== undefined && m.slot === 0 && (m.pendingTraps | m.ss | m.tb) === 0 && region(idx, limit)) continue;
-    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a region.
-    if (m.slot === 0 && ++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
     if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
   }
 }
