@@ -274,7 +274,7 @@ function slotCode(
   e: string,
 ): string[] {
   const q = b.qp[i]!;
-  const { flush, same } = ctx;
+  const { same } = ctx;
   switch (plan.kind) {
     case 'nop':
       return [];
@@ -292,10 +292,7 @@ function slotCode(
               ? [`st += ${i + 1}; j = ${t}; continue dispatch;`]
               : [
                   `t = bl + ${plan.lo}; u = (hi + ${plan.hi} + (t > 0xffffffff ? 1 : 0)) >>> 0; t = (t & ~0xf) >>> 0;`,
-                  `${flush} m.steps = st + ${i + 1}; jump(m, t, u);`,
-                  `if (m.pendingTraps !== 0) { m.takeTraps(${i}, st + ${i}); return true; }`,
-                  CHAIN,
-                  'return true;',
+                  `st += ${i + 1}; y = ${i}; x = ${EXIT_BRANCH}; break dispatch;`,
                 ];
       return [
         q ? `      if (${ctx.qp(q)} !== 0) {` : '      {',
@@ -317,7 +314,7 @@ function slotCode(
         plan.pure ? '' : `      m.slot = ${i};`,
         // The slots before it in this bundle completed (a closure's IIPA is stored after it).
         prev !== null && prev.kind !== 'call' ? '      ib = bl;' : '',
-        `      ${flush}`,
+        `      ${ctx.flush}`,
         `      r = ${call};`,
         `      ${ctx.reload(plan.writes)}`,
         `      if (r > 1) { m.steps = st + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return true; }`,
@@ -354,6 +351,11 @@ function bundleCode(ctx: RegionCtx, plans: readonly SlotPlan[], b: RegionBundle,
     `      st += ${b.n};`,
   ];
 }
+
+/** Why control leaves the region through its common exit: the budget check at bundle j, a branch to (t, u) from slot y, the end. */
+const EXIT_BUDGET = 0,
+  EXIT_BRANCH = 1,
+  EXIT_END = 2;
 
 /** Most steps a region runs per call: long loops come back to the dispatcher now and then. */
 const STEPS_PER_CALL = 1 << 20;
@@ -399,14 +401,15 @@ export function genRegionRun(
   // between two checks can overrun it.
   const rest: number[] = [];
   for (let j = len - 1, s = 0; j >= 0; j--) rest[j] = s += bundles[j]!.n;
-  const exitAt = (j: string) =>
-    `{ ${flush} m.ipLo = (vb + (${j} << 4)) >>> 0; m.slot = 0; m.steps = st; return st !== S0; }`;
   const body: string[] = [];
   const emitLoop = (li: number): void => {
     const loop = shape.loops[li]!,
       h = loop.head;
     const blocks = shape.blocks[li]!;
-    body.push(`    L${h}: for (;;) {`, `      if (lim - st < ${rest[h]}) ${exitAt(String(h))}`);
+    body.push(
+      `    L${h}: for (;;) {`,
+      `      if (lim - st < ${rest[h]}) { j = ${h}; x = ${EXIT_BUDGET}; break dispatch; }`,
+    );
     for (const t of [...blocks].reverse()) body.push(`    B${t}: {`);
     body.push(...bundleCode(ctx, plans[h]!, bundles[h]!, h));
     for (let x = h + 1; x <= loop.end; ) {
@@ -438,20 +441,31 @@ export function genRegionRun(
     `  let j = k - ${first};`,
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
-    '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0, g;',
+    '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0, x = 0, y = 0, g;',
     `  const S0 = st, lim = limit - st > ${STEPS_PER_CALL} ? st + ${STEPS_PER_CALL} : limit;`,
     declared ? `  let ${declared};` : '',
     '  dispatch: for (;;) {',
-    `    if (lim - st < R[j]) ${exitAt('j')}`,
+    `    if (lim - st < R[j]) { x = ${EXIT_BUDGET}; break; }`,
     '    switch (j) {',
-    `    default: ${exitAt('j')}`,
+    `    default: x = ${EXIT_BUDGET}; break dispatch;`,
     ...body,
     '    }',
-    `    ${flush} m.ipLo = bl; m.steps = st; advance(m, ${bundles[len - 1]!.n - 1});`,
-    // Chained only when no trap was taken there (the IP is the next bundle).
-    `    if (m.ipLo === ((bl + 16) >>> 0)) ${CHAIN}`,
+    `    x = ${EXIT_END};`,
+    '    break;',
+    '  }',
+    // The exits that write the locals back, in one place (smaller code for the JIT).
+    `  ${flush}`,
+    `  if (x === ${EXIT_BUDGET}) { m.ipLo = (vb + (j << 4)) >>> 0; m.slot = 0; m.steps = st; return st !== S0; }`,
+    `  if (x === ${EXIT_BRANCH}) {`,
+    '    m.steps = st; jump(m, t, u);',
+    '    if (m.pendingTraps !== 0) { m.takeTraps(y, st - 1); return true; }',
+    `    ${CHAIN}`,
     '    return true;',
     '  }',
+    `  m.ipLo = bl; m.steps = st; advance(m, ${bundles[len - 1]!.n - 1});`,
+    // Chained only when no trap was taken there (the IP is the next bundle).
+    `  if (m.ipLo === ((bl + 16) >>> 0)) ${CHAIN}`,
+    '  return true;',
     '};',
   ];
   const names = bundles.flatMap((b, j) => b.exec.map((_, i) => `e${j}_${i}`));
