@@ -357,9 +357,6 @@ const EXIT_BUDGET = 0,
   EXIT_BRANCH = 1,
   EXIT_END = 2;
 
-/** Most steps a region runs per call: long loops come back to the dispatcher now and then. */
-const STEPS_PER_CALL = 1 << 20;
-
 /**
  * Generates the region of `bundles` (consecutive, the first at page index `first`). The last
  * bundle falls through with `advance` (it may cross into the next page). Returns the region
@@ -442,7 +439,9 @@ export function genRegionRun(
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
     '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0, x = 0, y = 0, g;',
-    `  const S0 = st, lim = limit - st > ${STEPS_PER_CALL} ? st + ${STEPS_PER_CALL} : limit;`,
+    // No cap on the steps per call: a long loop runs in one call, in the code the JIT compiled
+    // while it ran (on-stack replacement), whose exits are then taken once.
+    '  const S0 = st, lim = limit;',
     declared ? `  let ${declared};` : '',
     '  dispatch: for (;;) {',
     `    if (lim - st < R[j]) { x = ${EXIT_BUDGET}; break; }`,
