@@ -439,9 +439,11 @@ export function genRegionRun(
     '  const hi = m.ipHi, vb = (m.ipLo - (j << 4)) >>> 0;',
     '  const E0 = m.xlateEpoch, W0 = mem.codeWrites, C0 = m.cpl, V0 = m.vm;',
     '  let r = 0, ic = m.ic, st = m.steps, bl = 0, ib = -1, d = 0, t = 0, u = 0, z = 0, x = 0, y = 0, g;',
-    // No cap on the steps per call: a long loop runs in one call, in the code the JIT compiled
-    // while it ran (on-stack replacement), whose exits are then taken once.
-    '  const S0 = st, lim = limit;',
+    // A long loop runs in one call, in the code the JIT compiled while it ran (on-stack
+    // replacement): a small cap on the steps per call would take an exit that code has never
+    // seen (a deoptimization) on every call. The cap of 2^30 only keeps `lim` a small integer
+    // when the limit is Infinity (integer arithmetic in the budget checks).
+    `  const S0 = st, lim = limit - st > ${2 ** 30} ? st + ${2 ** 30} : limit;`,
     declared ? `  let ${declared};` : '',
     '  dispatch: for (;;) {',
     `    if (lim - st < R[j]) { x = ${EXIT_BUDGET}; break; }`,
