@@ -310,13 +310,20 @@ function slotCode(
         i + 1 < b.n
           ? `{ m.steps = st + ${i + 1}; m.slot = ${i + 1}; m.takeTraps(${i}, st + ${i}); return true; }`
           : `{ m.steps = st + ${i + 1}; advance(m, ${i}); return true; }`;
-      return [
+      const lines = [
         plan.pure ? '' : `      m.slot = ${i};`,
         // The slots before it in this bundle completed (a closure's IIPA is stored after it).
         prev !== null && prev.kind !== 'call' ? '      ib = bl;' : '',
         `      ${ctx.flush}`,
         `      r = ${call};`,
         `      ${ctx.reload(plan.writes)}`,
+        // A pure closure other than a branch neither faults nor halts nor jumps (compile.ts):
+        // it always continues, and needs none of the checks below (less code for the JIT).
+        ...(plan.pure && !plan.branch ? [`      ${IIPA_NOW}`] : []),
+      ];
+      if (plan.pure && !plan.branch) return lines;
+      return [
+        ...lines,
         `      if (r > 1) { m.steps = st + ${i + 1}; if (r === 3) { m.halted = true; m.slot = ${i}; } return true; }`,
         `      ${IIPA_NOW}`,
         plan.pure ? '' : '      ic = m.ic;',
