@@ -211,6 +211,10 @@ export class CodeCache {
     const { run, entries } = genRegionRun(this.m, list, idx, advance, page.regions, this.chain);
     // The newest region takes over the bundles it can be entered at: it starts where an older
     // one did not (an outer loop's head before its inner loop), so control stays in it longer.
+    // The bundles it covers but cannot be entered at (inside its loops) forget an older region:
+    // they build a small one of their own if the dispatcher still comes there (an interruption
+    // handler returning into the loop), instead of keeping a large older one hot.
+    for (let k = 0; k < list.length; k++) page.regions[idx + k] = undefined;
     for (const k of entries) page.regions[idx + k] = run;
     return run;
   }
