@@ -366,8 +366,9 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
       idx = cache.curIdx;
     let region = page.regions[idx];
     // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a
-    // region. A new region runs at once (its next bundles do not get hot meanwhile).
-    if (region === undefined && m.slot === 0 && ++page.heat[idx]! === REGION_AFTER)
+    // region. A new region runs at once (its next bundles do not get hot meanwhile). At or past
+    // the count: a newer region may have dropped the one built here (see buildRegion).
+    if (region === undefined && m.slot === 0 && ++page.heat[idx]! >= REGION_AFTER)
       region = cache.buildRegion(page, idx);
     // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
     // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
