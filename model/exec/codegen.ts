@@ -18,8 +18,12 @@ export type BundleRun = (start: number) => number;
 
 type Advance = (m: Machine, lastSlot: number) => void;
 
-/** Runs of a bundle through genericBundleRun before its function is generated. */
-export const GEN_AFTER = 8;
+/**
+ * Runs of a bundle through genericBundleRun before its function is generated: more than
+ * REGION_AFTER (region.ts), so a bundle that starts a hot run gets its region first and never
+ * needs a function of its own (generating both cost the JIT twice during warm-up).
+ */
+export const GEN_AFTER = 32;
 
 /**
  * The generated function's steps, interpreted (same order of effects): slots start..n-1 of

@@ -2,7 +2,7 @@
 // their closure: integer ALU, shladd, movl, compares into predicates and the IP-relative
 // conditional branch. Each body is the closure's body of compile-alu.ts / compile-br.ts written
 // out with its register numbers and immediates as constants, on the registers the region keeps
-// in locals (GrNames) and the predicates (P), in the same order of reads and writes (so an
+// in locals (GrNames), predicates too, in the same order of reads and writes (so an
 // instruction naming one register twice behaves as its closure does). None of them can fault,
 // read m.slot, or change the PSR, the translations or the pending traps: the region needs no
 // per-slot bookkeeping around them.
@@ -67,6 +67,8 @@ export interface GrNames {
   hi(r: number): string;
   nat(r: number): string;
   wrote(r: number): void;
+  /** A predicate an inline body writes (p0 names a scratch: it stays 1). */
+  pr(p: number): string;
 }
 
 /** cmp/cmpi of the normal compare type (result and complement; both 0 on NaT). */
@@ -81,8 +83,8 @@ function compareBody(ins: Insn, g: GrNames): string | null {
       : relation(ins.sub, ins.n1 !== 4, g.lo(r2), g.hi(r2), g.lo(r3), g.hi(r3));
   if (c === null) return null;
   const nat = ins.op === 'cmpi' ? g.nat(r3) : `(${g.nat(r2)} | ${g.nat(r3)})`;
-  const fix = p1 === 0 || p2 === 0 ? ' P[0] = 1;' : '';
-  return `if (${nat} !== 0) { P[${p1}] = 0; P[${p2}] = 0; } else if (${c}) { P[${p1}] = 1; P[${p2}] = 0; } else { P[${p1}] = 0; P[${p2}] = 1; }${fix}`;
+  const [A, B] = [g.pr(p1), g.pr(p2)];
+  return `if (${nat} !== 0) { ${A} = 0; ${B} = 0; } else if (${c}) { ${A} = 1; ${B} = 0; } else { ${A} = 0; ${B} = 1; }`;
 }
 
 /** Two-operand logical ops: the same expression on both halves. */

@@ -12,6 +12,7 @@ import {
   endsRegion,
   genRegionRun,
   type RegionBundle,
+  type RegionChain,
   type RegionRun,
 } from './region.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
@@ -98,6 +99,8 @@ export class CodeCache {
   private readonly pages = new Map<number, CodePage>();
   private lastKey = -1;
   private lastPage: CodePage | null = null;
+  /** Regions entered straight from regions (region.ts), nested: reset by every run. */
+  readonly chain: RegionChain = { depth: 0 };
   /** The page and bundle index of the last successful fetch. */
   curPage: CodePage | null = null;
   curIdx = 0;
@@ -196,7 +199,7 @@ export class CodeCache {
    * unconditional transfer of control, the page's end or REGION_MAX_BUNDLES, leaving out
    * bundles the model cannot run (data after the code, uncovered encodings).
    */
-  buildRegion(page: CodePage, idx: number): void {
+  buildRegion(page: CodePage, idx: number): RegionRun | undefined {
     const list: RegionBundle[] = [];
     for (let k = idx; k < 256 && list.length < REGION_MAX_BUNDLES; k++) {
       const b = page.bundles[k] ?? (page.bundles[k] = this.compile((page.paLo | (k << 4)) >>> 0, page.paHi));
@@ -204,11 +207,16 @@ export class CodeCache {
       list.push({ insns: b.decoded.slots, exec: b.exec, qp: b.qp, pure: b.pure, n: b.n });
       if (endsRegion(b.decoded.slots)) break;
     }
-    if (list.length === 0) return;
-    const run = genRegionRun(this.m, list, idx, advance);
-    // The newest region takes over the bundles it covers: it starts where an older one did not
-    // (an outer loop's head before its inner loop), so control stays in it longer.
-    for (let k = idx; k < idx + list.length; k++) page.regions[k] = run;
+    if (list.length === 0) return undefined;
+    const { run, entries } = genRegionRun(this.m, list, idx, advance, page.regions, this.chain);
+    // The newest region takes over the bundles it can be entered at: it starts where an older
+    // one did not (an outer loop's head before its inner loop), so control stays in it longer.
+    // The bundles it covers but cannot be entered at (inside its loops) forget an older region:
+    // they build a small one of their own if the dispatcher still comes there (an interruption
+    // handler returning into the loop), instead of keeping a large older one hot.
+    for (let k = 0; k < list.length; k++) page.regions[idx + k] = undefined;
+    for (const k of entries) page.regions[idx + k] = run;
+    return run;
   }
 
   /**
@@ -321,6 +329,7 @@ function currentFrameLoad(m: Machine): boolean {
  * which keeps control until it leaves the region.
  */
 export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
+  cache.chain.depth = 0;
   while (!m.halted && m.steps < maxSteps) {
     // External interrupts (interrupts.ts): one compare per bundle; past m.pollAt, pend what the
     // timer/schedule makes due and take an unmasked vector before the next instruction when
@@ -361,16 +370,16 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     }
     const page = cache.curPage!,
       idx = cache.curIdx;
-    const region = page.regions[idx];
+    let region = page.regions[idx];
+    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a
+    // region. A new region runs at once (its next bundles do not get hot meanwhile). At or past
+    // the count: a newer region may have dropped the one built here (see buildRegion).
+    if (region === undefined && m.slot === 0 && ++page.heat[idx]! >= REGION_AFTER)
+      region = cache.buildRegion(page, idx);
     // A region assumes no pending trap and PSR.ss = tb = 0 (it traps on nothing itself). Any
     // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
     // condition and in region.ts's test after closures (see the header there).
-    if (region !== undefined && (m.pendingTraps | m.ss | m.tb) === 0) {
-      region(idx, m.slot, limit);
-      continue;
-    }
-    // Only whole-bundle entries count: one-step runs (lockstep, onStep) never profit from a region.
-    if (m.slot === 0 && ++page.heat[idx]! === REGION_AFTER) cache.buildRegion(page, idx);
+    if (region !== undefined && m.slot === 0 && (m.pendingTraps | m.ss | m.tb) === 0 && region(idx, limit)) continue;
     if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
   }
 }

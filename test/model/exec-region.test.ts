@@ -253,4 +253,65 @@ loop:
     while (!stepped.machine.halted && stepped.machine.steps < 1_000_000) stepped.run(stepped.machine.steps + 1);
     expect(stepped.recordedState()).toEqual(st);
   });
+  it('keeps nested loops, an if/else inside a loop and a branch into a loop body exact', () => {
+    // Structured regions (region-shape.ts): an inner loop in an outer one, a forward branch
+    // inside the inner loop (a block), and once a branch from outside into the inner loop's
+    // middle (no structured form: the region leaves there). Run whole, in one-step budgets (no
+    // region) and in budgets of 1-7 steps (regions stopped anywhere): the same end state, and
+    // r8 as the loop computes it.
+    const src = `
+	mov r8=1
+	mov r9=${ITERATIONS}
+	;;
+outer:
+	mov r10=4
+	;;
+inner:
+	and r11=1,r10 ;;
+	cmp.eq p6,p7=0,r11 ;;
+	(p6) br.cond.sptk.few even ;;
+	adds r8=3,r8 ;;
+	(p7) br.cond.sptk.few join ;;
+even:
+	shladd r8=r8,1,r0 ;;
+join:
+	adds r10=-1,r10 ;;
+	cmp.ne p8,p0=r0,r10 ;;
+	(p8) br.cond.sptk.few inner ;;
+	adds r9=-1,r9 ;;
+	cmp.eq p9,p0=50,r9 ;;
+	(p9) mov r10=2 ;;
+	(p9) br.cond.sptk.few join ;;
+	cmp.ne p10,p0=r0,r9 ;;
+	(p10) br.cond.sptk.few outer ;;
+`;
+    let r8 = 1n;
+    for (let r9 = ITERATIONS; r9 !== 0; ) {
+      let r10 = 4,
+        skip = false;
+      for (;;) {
+        if (!skip) r8 = r10 % 2 === 0 ? BigInt.asUintN(64, r8 << 1n) : r8 + 3n;
+        skip = false;
+        if (--r10 !== 0) continue;
+        if (--r9 === 50) {
+          r10 = 2;
+          skip = true;
+          continue;
+        }
+        break;
+      }
+    }
+    const { st, elf } = runAsm(src, { maxSteps: 1_000_000 });
+    expect(st.halted).toBe(true);
+    expect(gr(st, 8)).toBe(r8);
+    const stepped = new Emulator({ keepEvents: true });
+    stepped.loadElf(workdir().read(elf));
+    while (!stepped.machine.halted && stepped.machine.steps < 1_000_000) stepped.run(stepped.machine.steps + 1);
+    expect(stepped.recordedState()).toEqual(st);
+    const chunked = new Emulator({ keepEvents: true });
+    chunked.loadElf(workdir().read(elf));
+    for (let k = 0; !chunked.machine.halted && chunked.machine.steps < 1_000_000; k++)
+      chunked.run(chunked.machine.steps + 1 + (k % 7));
+    expect(chunked.recordedState()).toEqual(st);
+  });
 });
