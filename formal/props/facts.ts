@@ -7,7 +7,15 @@
 // the priority table), which the spec-text tests pin to architecture.md; the logic is written
 // here, not copied from the RTL.
 import type { VtiConfig } from '../../arch/config.js';
-import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK } from '../../arch/cr.js';
+import {
+  CR,
+  CR_IMPLEMENTED,
+  CR_INTERRUPTION_RANGE,
+  CR_READ_ONLY,
+  CR_RESERVED_MASK,
+  IFS_V_BIT,
+  ISR_BIT,
+} from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
 import { PRIORITY_TABLE, priorityIndex, type PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT, PSR_L_RESERVED_MASK, PSR_RESERVED_MASK, PSR_SM_RESERVED_MASK } from '../../arch/psr.js';
@@ -53,6 +61,40 @@ export interface SpecFacts {
   readonly epcLegal: Bit;
   /** The cpl §3.2 gives an epc (unchanged when it does not promote). */
   readonly epcCpl: Value;
+}
+
+/**
+ * Reserved values of a mov to cr beyond its reserved bits (docs/vti_core.md, "What the core
+ * decides"; SDM vol 2, the CR pages), restated here: PTA.size (bits 7:2) below 15, a VHPT
+ * smaller than 32 KiB.
+ */
+function reservedPtaSize(r2: Value): Bit {
+  // size < 15 ⇔ size{5:4} = 0 and size{3:0} ≠ 15.
+  return r2.bits(7, 6).orR().not().and(r2.bits(5, 2).andR().not()).asBit();
+}
+
+/**
+ * A frame marker (sof 6:0, sol 13:7, sor 17:14 counted in 8s, rrb.gr 24:18, rrb.fr 31:25,
+ * rrb.pr 37:32) that no alloc makes: more than the 96 stacked registers, more locals or
+ * rotating registers than the frame, a register rename base outside its rotating region
+ * (96 rotating FRs, 48 rotating PRs; rrb.gr must be 0 without rotating GRs).
+ */
+function notAnAllocFrame(ifm: Value): Bit {
+  const sof = ifm.bits(6, 0).zext(8);
+  const sol = ifm.bits(13, 7).zext(8);
+  const rotating = ifm.bits(17, 14).zext(8).shl(3);
+  const rrbGr = ifm.bits(24, 18).zext(8);
+  const bad = [
+    sof.ugt(96),
+    sol.ugt(sof),
+    rotating.ugt(sof),
+    // With rotating GRs rrb.gr < sor; without, rrb.gr = 0.
+    rotating.eq(0).and(rrbGr.ne(0)),
+    rotating.ne(0).and(rrbGr.uge(rotating)),
+    ifm.bits(31, 25).uge(96),
+    ifm.bits(37, 32).uge(48),
+  ];
+  return bad.reduce((a, b) => a.or(b)).asBit();
 }
 
 export function specFacts(m: ModuleBuilder, ev: FactEvent, psrBefore: Value, o: VtiConfig): SpecFacts {
@@ -101,6 +143,14 @@ export function specFacts(m: ModuleBuilder, ev: FactEvent, psrBefore: Value, o: 
   const crWriteReserved = anyOf([
     ...Object.entries(CR_RESERVED_MASK).map(([n, mask]) => ev.cr_num.eq(Number(n)).and(ev.r2.and(mask).orR())),
     ev.cr_num.eq(CR.IPSR).and(ev.r2.and(ipsrReserved).orR()),
+    ev.cr_num.eq(CR.IPSR).and(ev.r2.bits(PSR_BIT.ri + 1, PSR_BIT.ri).andR()),
+    ev.cr_num.eq(CR.ISR).and(ev.r2.bits(ISR_BIT.ei + 1, ISR_BIT.ei).andR()),
+    ev.cr_num.eq(CR.PTA).and(reservedPtaSize(ev.r2)),
+    ev.cr_num
+      .eq(CR.IFS)
+      .and(ev.r2.bit(IFS_V_BIT))
+      .and(notAnAllocFrame(ev.r2.bits(37, 0))),
+    ev.cr_num.eq(CR.TPR).and(ev.r2.bits(15, 8).orR()),
   ]);
   const rsvField = anyOf([
     cls('SSM').or(cls('RSM')).and(ev.imm.zext(64).and(PSR_SM_RESERVED_MASK).orR()),
