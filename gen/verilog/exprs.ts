@@ -46,7 +46,8 @@ export const MAX_LITERAL_BITS = 4096;
  * from the windows. iverilog's elaboration joins each select to the selected net's list of
  * connections by walking that whole list, so the selects of one net cost time quadratic in
  * their number: 16384 selects of one input took 28 s of `ivl` CPU and 65536 did not finish in
- * 15 min; through windows it is 1.4 s (bench/gen/README.md). Far above any VT-i block.
+ * 15 min; through windows it is 1.4 s (bench/gen/README.md). Far above any VT-i block. Only
+ * windows whose every bit some select reads are made (Verilator -Wall reports unread bits).
  */
 export const SELECT_WINDOW_BITS = 1024;
 
@@ -85,7 +86,10 @@ export class ExprEmitter {
   private readonly depth: Int32Array;
   private readonly uses: Int32Array;
   private readonly needsName: Uint8Array;
-  /** Per expression read by more than SELECT_WINDOW_BITS selects: its windows' names, made on first use. */
+  /**
+   * Per expression read by more than SELECT_WINDOW_BITS selects: its windows' names (made on
+   * first use), '' for a window some bit of which no select reads (its selects read the value).
+   */
   private readonly windows = new Map<number, string[]>();
   private tempCounter = 0;
 
@@ -106,7 +110,18 @@ export class ExprEmitter {
       if (e.op === 'slice' || e.op === 'sext' || e.op === 'trunc') this.needsName[e.a] = 1;
       if (e.op === 'slice' && m.exprs[e.a]!.width > SELECT_WINDOW_BITS) selects.set(e.a, (selects.get(e.a) ?? 0) + 1);
     }
-    for (const [a, count] of selects) if (count > SELECT_WINDOW_BITS) this.windows.set(a, []);
+    for (const [a, count] of selects) if (count > SELECT_WINDOW_BITS) this.windows.set(a, this.denseWindows(a));
+  }
+
+  /** Per window of expression `a`: undefined when selects read all of its bits, else ''. */
+  private denseWindows(a: number): string[] {
+    const width = this.m.exprs[a]!.width;
+    const read = new Uint8Array(width);
+    for (const e of this.m.exprs) if (e.op === 'slice' && e.a === a) read.fill(1, e.lo, e.hi + 1);
+    const windows: string[] = [];
+    for (let base = 0, k = 0; base < width; base += SELECT_WINDOW_BITS, k++)
+      if (read.subarray(base, base + SELECT_WINDOW_BITS).includes(0)) windows[k] = '';
+    return windows;
   }
 
   /**
@@ -119,7 +134,7 @@ export class ExprEmitter {
     const base = k * SELECT_WINDOW_BITS;
     const top = Math.min(base + SELECT_WINDOW_BITS, this.m.exprs[a]!.width) - 1;
     // A select across a window boundary, or a 1-bit last window (not selectable), reads `a`.
-    if (!windows || hi > top || top === base) return partSelect(name, hi, lo, field);
+    if (!windows || hi > top || top === base || windows[k] === '') return partSelect(name, hi, lo, field);
     windows[k] ??= this.addTemp(a, top - base + 1, partSelect(name, top, base));
     return partSelect(windows[k]!, hi - base, lo - base, field);
   }

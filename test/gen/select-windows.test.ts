@@ -5,8 +5,9 @@
 // threshold (the VT-i blocks' Verilog stays as it was).
 import { describe, expect, it } from 'vitest';
 import { SELECT_WINDOW_BITS } from '../../gen/verilog/exprs.js';
-import { emitDesign } from '../../gen/verilog/index.js';
+import { emitDesign, moduleSpec } from '../../gen/verilog/index.js';
 import { cat, defineModule, elaborate, type Value } from '../../hdl/dsl/index.js';
+import { lintVerilog } from '../../sim/lint/index.js';
 import { runIverilog } from '../formal/iverilog.js';
 
 const N = 3000; // not a multiple of the window: the last window is 952 bits
@@ -71,24 +72,31 @@ describe('select windows', () => {
     });
   });
 
-  it(`windows only above ${SELECT_WINDOW_BITS} selects of a value wider than ${SELECT_WINDOW_BITS} bits`, () => {
-    /** `count` single-bit selects of a 4096-bit input (bits 0, 2, 4, …). */
+  it(`windows only above ${SELECT_WINDOW_BITS} selects of a wider value, and only where every bit is read`, async () => {
+    /** `count` single-bit selects of a 4096-bit input (bits 0, 1, 2, …), and every other bit of 3072..4095. */
     const sparse = (count: number) =>
-      emitDesign(
+      moduleSpec(
         elaborate(
           defineModule('win_sparse', (m) => {
             const a = m.input('a', 4096);
             const bits: Value[] = [];
-            for (let i = 0; i < count; i++) bits.push(a.bit(2 * i));
-            m.output('y', count).set(cat(...bits));
+            for (let i = 0; i < count; i++) bits.push(a.bit(i));
+            for (let i = 3072; i < 4096; i += 2) bits.push(a.bit(i));
+            m.output('y', bits.length).set(cat(...bits));
           }),
         ).design,
-      )['win_sparse.v']!;
-    const at = sparse(SELECT_WINDOW_BITS);
+      );
+    const selects = (count: number) => sparse(count).files['win_sparse.v']!;
+    const at = selects(SELECT_WINDOW_BITS - 512);
     expect(at).not.toMatch(/_t\d+ = a\[/);
-    expect(at).toMatch(/\{a\[0\], a\[2\], a\[4\],/);
-    const above = sparse(SELECT_WINDOW_BITS + 1);
+    expect(at).toMatch(/\{a\[0\], a\[1\], a\[2\],/);
+    // 2048 + 512 selects: windows for bits 0..2047, none for the partly read 3072..4095.
+    const above = selects(2 * SELECT_WINDOW_BITS);
     expect(above).toMatch(/wire \[1023:0\] _t\d+ = a\[1023:0\];/);
     expect(above).toMatch(/wire \[1023:0\] _t\d+ = a\[2047:1024\];/);
+    expect(above).not.toMatch(/_t\d+ = a\[4095:3072\]/);
+    expect(above).toMatch(/a\[3072\], a\[3074\]/);
+    // No window with unread bits: Verilator -Wall (UNUSED) and iverilog stay silent.
+    expect((await lintVerilog(sparse(2 * SELECT_WINDOW_BITS))).messages).toEqual([]);
   });
 });
