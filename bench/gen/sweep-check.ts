@@ -16,6 +16,9 @@ export interface SweepPoint {
   readonly verilogKB: number;
   /** Longest line of the output in characters. */
   readonly maxLine: number;
+  /** Wall time of the three lint runs (run concurrently) and of the Yosys gate, in ms. */
+  readonly lintMs: number;
+  readonly yosysMs: number;
   /** Per tool: '' when it accepted the output, else its first messages. */
   readonly tools: Readonly<Record<'verilator' | 'verilator-1364-2005' | 'iverilog' | 'yosys', string>>;
 }
@@ -27,14 +30,18 @@ export async function sweepPoint(style: Style, n: number): Promise<SweepPoint> {
   const text = Object.values(spec.files).join('\n');
   let maxLine = 0;
   for (const line of text.split('\n')) maxLine = Math.max(maxLine, line.length);
+  const t1 = performance.now();
   const lint = await lintVerilog(spec);
+  const lintMs = performance.now() - t1;
   const tools = { verilator: '', 'verilator-1364-2005': '', iverilog: '', yosys: '' };
   for (const m of lint.messages) tools[m.tool] ||= `${m.file ?? ''}:${m.line ?? ''}: ${m.message}`.slice(0, 300);
+  const t2 = performance.now();
   const gate = await yosysGate(spec.files, spec.top);
+  const yosysMs = performance.now() - t2;
   if (!gate.ok)
     tools.yosys = gate.problems
       .map((p) => p.message)
       .join(' | ')
       .slice(0, 300);
-  return { style, n, genMs, verilogKB: text.length / 1024, maxLine, tools };
+  return { style, n, genMs, verilogKB: text.length / 1024, maxLine, lintMs, yosysMs, tools };
 }

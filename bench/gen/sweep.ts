@@ -29,7 +29,7 @@ for (const style of styles)
       console.log(
         `${style.padEnd(12)} n=${String(n).padStart(6)}  gen ${p.genMs.toFixed(0).padStart(6)} ms  ${p.verilogKB.toFixed(0).padStart(6)} KB  longest line ${String(p.maxLine).padStart(6)}  ` +
           (bad.length ? `REJECTED ${bad.map(([t, m]) => `${t}: ${m}`).join('; ')}` : 'all 4 tools clean') +
-          `  (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+          `  (lint ${(p.lintMs / 1000).toFixed(1)} s, yosys ${(p.yosysMs / 1000).toFixed(1)} s, all ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
     } catch (e) {
       failed++;

@@ -40,6 +40,16 @@ const MAX_INLINE_DEPTH = 24;
 export const MAX_INLINE_CHARS = 4096;
 /** Constants wider than this are written as a concatenation of literals of at most this many bits. */
 export const MAX_LITERAL_BITS = 4096;
+/**
+ * A value wider than this with more than this many bit/part-selects is read through windows of
+ * this many bits (`wire [1023:0] _tK = pending[2047:1024]`), and the selects take their bits
+ * from the windows. iverilog's elaboration joins each select to the selected net's list of
+ * connections by walking that whole list, so the selects of one net cost time quadratic in
+ * their number: 16384 selects of one input took 28 s of `ivl` CPU and 65536 did not finish in
+ * 15 min; through windows it is 1.4 s (bench/gen/README.md). Far above any VT-i block. Only
+ * windows whose every bit some select reads are made (Verilator -Wall reports unread bits).
+ */
+export const SELECT_WINDOW_BITS = 1024;
 
 export function constLiteral(width: number, hex: string): string {
   if (width === 1) return `1'b${hex === '0' ? '0' : '1'}`;
@@ -84,6 +94,11 @@ export class ExprEmitter {
   private readonly shape: Uint8Array;
   /** Per signal: IDENT when its name is an identifier, NOT_IDENT when not, 0 not yet known. */
   private readonly signalShape: Uint8Array;
+  /**
+   * Per expression read by more than SELECT_WINDOW_BITS selects: its windows' names (made on
+   * first use), '' for a window some bit of which no select reads (its selects read the value).
+   */
+  private readonly windows = new Map<number, string[]>();
   private tempCounter = 0;
 
   constructor(
@@ -100,7 +115,9 @@ export class ExprEmitter {
     this.shape = new Uint8Array(n);
     this.signalShape = new Uint8Array(m.signals.length);
     const uses = this.uses;
+    const selects = new Map<number, number>();
     for (const e of m.exprs) {
+      if (e.op === 'slice' && m.exprs[e.a]!.width > SELECT_WINDOW_BITS) selects.set(e.a, (selects.get(e.a) ?? 0) + 1);
       switch (e.op) {
         case 'const':
         case 'ref':
@@ -124,6 +141,33 @@ export class ExprEmitter {
           if (secondOperand(e) >= 0) uses[secondOperand(e)]!++;
       }
     }
+    for (const [a, count] of selects) if (count > SELECT_WINDOW_BITS) this.windows.set(a, this.denseWindows(a));
+  }
+
+  /** Per window of expression `a`: undefined when selects read all of its bits, else ''. */
+  private denseWindows(a: number): string[] {
+    const width = this.m.exprs[a]!.width;
+    const read = new Uint8Array(width);
+    for (const e of this.m.exprs) if (e.op === 'slice' && e.a === a) read.fill(1, e.lo, e.hi + 1);
+    const windows: string[] = [];
+    for (let base = 0, k = 0; base < width; base += SELECT_WINDOW_BITS, k++)
+      if (read.subarray(base, base + SELECT_WINDOW_BITS).includes(0)) windows[k] = '';
+    return windows;
+  }
+
+  /**
+   * Bits hi..lo of expression `a` (named `name`) as a part-select, through the window holding
+   * them when `a` is read by many selects (see SELECT_WINDOW_BITS) and they fit in one.
+   */
+  private select(a: number, name: string, hi: number, lo: number, field: string): string {
+    const windows = this.windows.get(a);
+    const k = Math.floor(lo / SELECT_WINDOW_BITS);
+    const base = k * SELECT_WINDOW_BITS;
+    const top = Math.min(base + SELECT_WINDOW_BITS, this.m.exprs[a]!.width) - 1;
+    // A select across a window boundary, or a 1-bit last window (not selectable), reads `a`.
+    if (!windows || hi > top || top === base || windows[k] === '') return partSelect(name, hi, lo, field);
+    windows[k] ??= this.addTemp(a, top - base + 1, partSelect(name, top, base));
+    return partSelect(windows[k]!, hi - base, lo - base, field);
   }
 
   /** Counts a use from a statement or an instance connection. */
@@ -336,7 +380,7 @@ export class ExprEmitter {
         } else {
           const n = this.named(e.a);
           const field = a.op === 'ref' ? fieldName(this.fieldsOf(a.signal), e.hi, e.lo) : '';
-          t = partSelect(n, e.hi, e.lo, field);
+          t = this.select(e.a, n, e.hi, e.lo, field);
           // name[bits] and name[bits /* field */] are atomic when the name and field are words.
           if (this.namedShape(e.a) !== IDENT || (field && !WORD.test(field))) shape = 0;
           this.buildDepth = 1;
