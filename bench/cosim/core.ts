@@ -14,16 +14,15 @@ import { elfSymbols, patchWord, symbol } from '../../model/elf.js';
 import { buildProgram } from '../../programs/build.js';
 import { allocBatch, EventSource, type EventBatch } from '../../sim/cosim/lockstep/events.js';
 import { factoryFor, resetEngine, runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
-import { Coverage } from '../../sim/cosim/lockstep/coverage.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
-import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
 import { createEngine, type EngineName } from '../../sim/engine.js';
 import { buildVerilatorModel, verilatorAvailable } from '../../sim/verilator/index.js';
 import { moduleSpec } from '../../gen/verilog/index.js';
+import { randomPrograms, runRandomPrograms } from './random-workload.js';
 
 const iterations = Number(process.argv[2] ?? 2000);
 const program = process.argv[3] ?? 'vtvmm';
-const randomPrograms = Number(process.argv[4] ?? 30);
+const randomProgramCount = Number(process.argv[4] ?? 30);
 let bytes: Uint8Array = readFileSync(buildProgram(program));
 bytes = patchWord(bytes, symbol(elfSymbols(bytes), 'guest_iterations'), BigInt(iterations));
 const make = factoryFor(bytes, DEFAULT_CONFIG);
@@ -98,9 +97,7 @@ for (const name of engines) {
 }
 // Random programs: seeds 1000.., 500 items each (the `vti cosim --core --random N --items 500
 // --seed 1000` workload), one engine for all of them, coverage accumulated.
-const randomMakes = Array.from({ length: randomPrograms }, (_, k) =>
-  factoryFor(buildRandomProgram(renderProgram(randomItems(1000 + k, 500))).elf, RANDOM_GEN),
-);
+const randomMakes = randomPrograms(1000, randomProgramCount);
 let randomTotal = 0;
 // A random program that diverges stops at its first mismatch (counted up to it) and is listed
 // after the table: the rate stays measurable while a known divergence is open.
@@ -108,23 +105,9 @@ const diverged: string[] = [];
 for (const name of engines) {
   const e = await createEngine(name, vtiDesign('vti_core', RANDOM_GEN));
   const r = await measure(`(c) full lockstep, random programs, ${name}`, async () => {
-    const cov = new Coverage(RANDOM_GEN);
-    let n = 0;
-    for (const mk of randomMakes) {
-      const r = await runLockstep(mk, {
-        engine: name,
-        gen: RANDOM_GEN,
-        engineInstance: e,
-        maxSteps: 5_000_000,
-        onBatch: (b) => cov.add(b),
-      });
-      if (r.mismatch)
-        diverged.push(
-          `${name}: seed ${1000 + randomMakes.indexOf(mk)} mismatch at event ${r.mismatch.event} (${r.mismatch.insn}: ${r.mismatch.fields.map((f) => f.port).join(', ')})`,
-        );
-      n += r.instructions;
-    }
-    return n;
+    const run = await runRandomPrograms(randomMakes, 1000, name, e);
+    diverged.push(...run.diverged);
+    return run.instructions;
   });
   randomTotal = r.n;
   await e.close();
@@ -133,7 +116,7 @@ for (const name of engines) {
 const m = (x: number) => (x / 1e6).toFixed(2).padStart(7);
 process.stdout.write(
   `workload: ${program} with guest_iterations ${iterations}: ${total.toLocaleString('en-US')} instructions; ` +
-    `random programs: ${randomPrograms} x 500 items (seeds 1000..${1000 + randomPrograms - 1}): ${randomTotal.toLocaleString('en-US')} instructions\n`,
+    `random programs: ${randomProgramCount} x 500 items (seeds 1000..${1000 + randomProgramCount - 1}): ${randomTotal.toLocaleString('en-US')} instructions\n`,
 );
 process.stdout.write(`${'measurement'.padEnd(48)}  M instr/s (wall)  M instr/s (CPU)\n`);
 for (const r of rates) process.stdout.write(`${r.what.padEnd(48)}  ${m(r.n / r.wall)}           ${m(r.n / r.cpu)}\n`);

@@ -6,41 +6,24 @@
 // decode caches with the measured programs' own bundles.
 // Usage: npx tsx bench/cosim/random.ts [RANDOM_PROGRAMS] [ENGINE] [REPEAT] [WARMUP]
 import { vtiDesign } from '../../gen/vti.js';
-import { factoryFor, runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
-import { Coverage } from '../../sim/cosim/lockstep/coverage.js';
+import { runLockstep } from '../../sim/cosim/lockstep/lockstep.js';
 import { RANDOM_GEN } from '../../sim/cosim/random/layout.js';
-import { buildRandomProgram, randomItems, renderProgram } from '../../sim/cosim/random/program.js';
 import { createEngine, type EngineName } from '../../sim/engine.js';
+import { randomPrograms, runRandomPrograms } from './random-workload.js';
 
 const count = Number(process.argv[2] ?? 30);
 const engineName = (process.argv[3] ?? 'verilator') as EngineName;
 const repeat = Number(process.argv[4] ?? 1);
 const warmup = Number(process.argv[5] ?? 0);
-const programs = (first: number, n: number) =>
-  Array.from({ length: n }, (_, k) =>
-    factoryFor(buildRandomProgram(renderProgram(randomItems(first + k, 500))).elf, RANDOM_GEN),
-  );
-const makes = programs(1000, count);
+const makes = randomPrograms(1000, count);
 const engine = await createEngine(engineName, vtiDesign('vti_core', RANDOM_GEN));
-for (const mk of programs(5000, warmup))
+for (const mk of randomPrograms(5000, warmup))
   await runLockstep(mk, { engine: engineName, gen: RANDOM_GEN, engineInstance: engine, maxSteps: 5_000_000 });
 for (let rep = 0; rep < repeat; rep++) {
-  const cov = new Coverage(RANDOM_GEN);
   const c0 = process.cpuUsage(),
     t0 = performance.now();
-  let n = 0;
-  for (const [k, mk] of makes.entries()) {
-    const r = await runLockstep(mk, {
-      engine: engineName,
-      gen: RANDOM_GEN,
-      engineInstance: engine,
-      maxSteps: 5_000_000,
-      onBatch: (b) => cov.add(b),
-    });
-    if (r.mismatch)
-      process.stdout.write(`seed ${1000 + k}: mismatch at event ${r.mismatch.event} (${r.mismatch.insn})\n`);
-    n += r.instructions;
-  }
+  const { instructions: n, diverged } = await runRandomPrograms(makes, 1000, engineName, engine);
+  for (const line of diverged) process.stdout.write(`${line}\n`);
   const wall = (performance.now() - t0) / 1000,
     d = process.cpuUsage(c0),
     cpu = (d.user + d.system) / 1e6;

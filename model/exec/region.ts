@@ -419,25 +419,23 @@ export function genRegionRun(
     for (let x = h + 1; x <= loop.end; ) {
       if (blocks.includes(x)) body.push('    }');
       if (shape.owner[x] !== li) throw new Error(`internal: region bundle ${x} outside its loop`);
-      if (shape.loopAt[x]! >= 0) {
-        emitLoop(shape.loopAt[x]!);
-        x = shape.loops[shape.loopAt[x]!]!.end + 1;
-      } else {
-        body.push(...bundleCode(ctx, plans[x]!, bundles[x]!, x));
-        x++;
-      }
+      x = emitAt(x);
     }
     body.push('      break;', '    }');
   };
+  /** Emits the loop that starts at bundle x, or bundle x itself; returns the bundle after it. */
+  const emitAt = (x: number): number => {
+    const li = shape.loopAt[x]!;
+    if (li >= 0) {
+      emitLoop(li);
+      return shape.loops[li]!.end + 1;
+    }
+    body.push(...bundleCode(ctx, plans[x]!, bundles[x]!, x));
+    return x + 1;
+  };
   for (let x = 0; x < len; ) {
     body.push(`    case ${x}:`);
-    if (shape.loopAt[x]! >= 0) {
-      emitLoop(shape.loopAt[x]!);
-      x = shape.loops[shape.loopAt[x]!]!.end + 1;
-    } else {
-      body.push(...bundleCode(ctx, plans[x]!, bundles[x]!, x));
-      x++;
-    }
+    x = emitAt(x);
   }
   const declared = regs.declare();
   const lines: string[] = [
