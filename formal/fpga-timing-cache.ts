@@ -3,24 +3,13 @@
 // (Yosys is pinned by package-lock). A place and route of vti_core takes about a minute, and
 // README's synthesis table (test/docs/synth-table.test.ts) needs one per module; a cache
 // that is off, missing or damaged only costs the time.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../cache/atomic-write.js';
 import { cacheSubdir, writableCacheDir } from '../cache/root.js';
 import type { IRModule } from '../hdl/ir/types.js';
-import { type FpgaTarget, type FpgaTiming, fpgaTiming } from './fpga-timing.js';
-
-let nextpnrVersion: string | undefined;
-function nextpnr(): string {
-  try {
-    nextpnrVersion ??= execFileSync('nextpnr-ice40', ['--version'], { encoding: 'utf8', stdio: 'pipe' }).trim();
-  } catch {
-    nextpnrVersion = 'unknown'; // fpgaTiming then says how to install it
-  }
-  return nextpnrVersion;
-}
+import { type FpgaTarget, type FpgaTiming, fpgaTiming, nextpnrVersion } from './fpga-timing.js';
 
 export async function cachedFpgaTiming(
   files: Readonly<Record<string, string>>,
@@ -34,7 +23,7 @@ export async function cachedFpgaTiming(
     .filter(([f]) => f.endsWith('.v'))
     .sort(([a], [b]) => a.localeCompare(b));
   const key = createHash('sha256')
-    .update(JSON.stringify({ verilog, top: dut.name, target, seeds, nextpnr: nextpnr() }))
+    .update(JSON.stringify({ verilog, top: dut.name, target, seeds, nextpnr: nextpnrVersion() ?? 'none' }))
     .digest('hex');
   const file = join(writableCacheDir(root), `${dut.name}-${target}-${key.slice(0, 24)}.json`);
   try {

@@ -5,7 +5,7 @@
 // by nextpnr-ice40. Fmax and the critical path come from nextpnr's JSON report (`--report`),
 // and each step of the path is named in the TypeScript source: the Verilog line of the cell
 // driving it (Yosys `src`) carries the `// file.ts:line` comment the generator wrote there.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,13 @@ function sourceOf(src: string | undefined, files: Readonly<Record<string, string
     if (c) return c[1];
   }
   return undefined;
+}
+
+/** `nextpnr-ice40 --version`'s first line, or undefined when it is not installed. */
+export function nextpnrVersion(): string | undefined {
+  const r = spawnSync('nextpnr-ice40', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  return (r.stdout + r.stderr).trim().split('\n')[0] ?? 'unknown';
 }
 
 /**

@@ -4,7 +4,6 @@
 // figures of `vti gen --stats --fpga ice40-hx8k`. Place and route is slow and deterministic for
 // a given netlist, seed and tool version, so results are cached by content like the synthesis
 // figures. Without nextpnr-ice40 (CI installs it) the section is skipped and says why.
-import { spawnSync } from 'node:child_process';
 import type { FpgaTarget, FpgaTiming } from '../formal/fpga-timing.js';
 import type { Generated, VtiConfig } from '../gen/vti.js';
 import type { Step } from '../pipeline/step.js';
@@ -21,13 +20,6 @@ export interface TimingReport {
   readonly timing?: FpgaTiming;
   readonly cached?: boolean;
   readonly error?: string;
-}
-
-/** `nextpnr-ice40 --version`'s line, or undefined when it is not installed. */
-export function nextpnrVersion(): string | undefined {
-  const r = spawnSync('nextpnr-ice40', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return undefined;
-  return (r.stdout + r.stderr).trim().split('\n')[0] ?? 'unknown';
 }
 
 /** One module's timing through the cache (the key: the module's Verilog, target, seeds, tool versions). */
@@ -72,6 +64,7 @@ export function fpgaStep(
     id: FPGA_STEP_ID,
     title: `timing: out-of-context Fmax on iCE40 ${REPORT_FPGA_TARGET.slice(6).toUpperCase()} (nextpnr-ice40)`,
     async run({ say }) {
+      const { nextpnrVersion } = await import('../formal/fpga-timing.js');
       const nextpnr = nextpnrVersion();
       if (!nextpnr)
         return {
