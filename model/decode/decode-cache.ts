@@ -23,13 +23,17 @@ interface Entry {
 
 const table: (Entry | undefined)[] = new Array(TABLE_SLOTS);
 
-/** Hash of a bundle's four little-endian words, as a table index (entries compare the words). */
-function wordsHash(w0: number, w1: number, w2: number, w3: number): number {
+/**
+ * Hash of a bundle's four little-endian words (32 bits; a content cache masks it to its size
+ * and compares the words). Also the key of the emulator's compiled-bundle cache (run.ts) and
+ * the lockstep's event descriptors (sim/cosim/lockstep/bundles.ts).
+ */
+export function bundleHash(w0: number, w1: number, w2: number, w3: number): number {
   let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
   h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
   h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) & (TABLE_SLOTS - 1);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
@@ -43,7 +47,7 @@ function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
 }
 
 function entryOf(w0: number, w1: number, w2: number, w3: number): Entry {
-  const h = wordsHash(w0, w1, w2, w3);
+  const h = bundleHash(w0, w1, w2, w3) & (TABLE_SLOTS - 1);
   const e = table[h];
   if (e !== undefined && e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
   const n: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };

@@ -3,7 +3,7 @@
 // written), and the step loop with IIPA tracking and trap delivery.
 import { PSR_BIT } from '../../arch/psr.js';
 import type { DecodedBundle } from '../decode/decode.js';
-import { decodeWordsAt0 } from '../decode/decode-cache.js';
+import { bundleHash, decodeWordsAt0 } from '../decode/decode-cache.js';
 import { compileInsn } from './compile.js';
 import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
 import {
@@ -43,15 +43,6 @@ export interface CompiledBundle {
   readonly w1: number;
   readonly w2: number;
   readonly w3: number;
-}
-
-/** Hash of a bundle's four words (content-cache key; entries compare the words). */
-export function contentHash(w0: number, w1: number, w2: number, w3: number): number {
-  let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
-  h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
-  h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /**
@@ -235,7 +226,7 @@ export class CodeCache {
       w[i >>> 2] = out.lo;
       w[(i >>> 2) + 1] = out.hi;
     }
-    const h = contentHash(w[0]!, w[1]!, w[2]!, w[3]!);
+    const h = bundleHash(w[0]!, w[1]!, w[2]!, w[3]!);
     let same = this.byContent.get(h);
     if (same) {
       for (const b of same) if (b.w0 === w[0] && b.w1 === w[1] && b.w2 === w[2] && b.w3 === w[3]) return b;

@@ -6,10 +6,9 @@
 // An IP-relative branch keeps its displacement; the event adds the bundle's address. Looked up
 // per virtual code page and PSR.it; the owner drops the cache when instruction translation or
 // code may have changed.
-import { decodeWordsAt, decodeWordsAt0 } from '../../../model/decode/decode-cache.js';
+import { bundleHash, decodeWordsAt, decodeWordsAt0 } from '../../../model/decode/decode-cache.js';
 import { insnText, maxGrIn, type Insn } from '../../../model/decode/insn.js';
 import type { Machine } from '../../../model/exec/machine.js';
-import { contentHash } from '../../../model/exec/run.js';
 import { NON_ACCESS } from '../../../arch/non-access.js';
 import { classify, ICLASS_CODE, Kind, nonAccessKind, XLATE_OPS } from './classify.js';
 
@@ -146,7 +145,7 @@ const SHARED_SLOTS = 1 << 16;
 const shared: (BundleDesc | undefined)[] = new Array(SHARED_SLOTS);
 
 function sharedDesc(w0: number, w1: number, w2: number, w3: number): BundleDesc {
-  const h = contentHash(w0, w1, w2, w3) & (SHARED_SLOTS - 1);
+  const h = bundleHash(w0, w1, w2, w3) & (SHARED_SLOTS - 1);
   const c = shared[h];
   if (c !== undefined && c.w0 === w0 && c.w1 === w1 && c.w2 === w2 && c.w3 === w3) return c;
   const d = describeWords(w0, w1, w2, w3);
