@@ -6,7 +6,7 @@
 // Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
 // design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
 import type { IRExpr, IRField, IRModule } from '../../hdl/ir/types.js';
-import { secondOperand } from '../../hdl/ir/walk.js';
+import { forEachOperand } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
   and: '&',
@@ -115,31 +115,14 @@ export class ExprEmitter {
     this.shape = new Uint8Array(n);
     this.signalShape = new Uint8Array(m.signals.length);
     const uses = this.uses;
+    const countUse = (id: number) => {
+      uses[id]!++;
+    };
     const selects = new Map<number, number>();
     for (const e of m.exprs) {
       if (e.op === 'slice' && m.exprs[e.a]!.width > SELECT_WINDOW_BITS) selects.set(e.a, (selects.get(e.a) ?? 0) + 1);
-      switch (e.op) {
-        case 'const':
-        case 'ref':
-          break;
-        case 'concat':
-          for (const p of e.parts) uses[p]!++;
-          break;
-        case 'mux':
-          uses[e.sel]!++;
-          uses[e.a]!++;
-          uses[e.b]!++;
-          break;
-        case 'slice':
-        case 'sext':
-        case 'trunc':
-          uses[e.a]!++;
-          this.needsName[e.a] = 1;
-          break;
-        default:
-          uses[e.a]!++;
-          if (secondOperand(e) >= 0) uses[secondOperand(e)]!++;
-      }
+      forEachOperand(e, countUse);
+      if (e.op === 'slice' || e.op === 'sext' || e.op === 'trunc') this.needsName[e.a] = 1;
     }
     for (const [a, count] of selects) if (count > SELECT_WINDOW_BITS) this.windows.set(a, this.denseWindows(a));
   }
@@ -240,40 +223,22 @@ export class ExprEmitter {
   private ensure(root: number): string {
     // Iterative post-order so deep expression chains never overflow the JS stack.
     const stack: number[] = [root];
+    const pushUnbuilt = (operand: number) => {
+      if (this.text[operand] === undefined) stack.push(operand);
+    };
     while (stack.length) {
       const id = stack[stack.length - 1]!;
       if (this.text[id] !== undefined) {
         stack.pop();
         continue;
       }
-      if (this.pushPending(this.m.exprs[id]!, stack)) continue;
+      const pending = stack.length;
+      forEachOperand(this.m.exprs[id]!, pushUnbuilt);
+      if (stack.length !== pending) continue;
       stack.pop();
       this.build(id);
     }
     return this.text[root]!;
-  }
-
-  /** Pushes the operands of `e` not yet built onto `stack`; true when there was one. */
-  private pushPending(e: IRExpr, stack: number[]): boolean {
-    const text = this.text;
-    const n = stack.length;
-    switch (e.op) {
-      case 'const':
-      case 'ref':
-        return false;
-      case 'concat':
-        for (const p of e.parts) if (text[p] === undefined) stack.push(p);
-        break;
-      case 'mux':
-        if (text[e.sel] === undefined) stack.push(e.sel);
-        if (text[e.a] === undefined) stack.push(e.a);
-        if (text[e.b] === undefined) stack.push(e.b);
-        break;
-      default:
-        if (text[e.a] === undefined) stack.push(e.a);
-        if (secondOperand(e) >= 0 && text[secondOperand(e)] === undefined) stack.push(secondOperand(e));
-    }
-    return stack.length !== n;
   }
 
   /** The shape of what `named(id)` returned: a temporary's name, or a signal's name. */

@@ -1,7 +1,7 @@
 // Which bits of which signals no logic reads (Verilator -Wall reports them as UNUSED).
 // Returns Verilog operands naming those bits, e.g. ["operand[63:24]", "psr_vm"].
 import type { IRModule, IRStmt } from '../../hdl/ir/types.js';
-import { forEachStmt, secondOperand } from '../../hdl/ir/walk.js';
+import { forEachOperand, forEachStmt } from '../../hdl/ir/walk.js';
 
 /** The expression a statement reads at its own level (value, condition or case subject). */
 const stmtExpr = (s: IRStmt): number => (s.kind === 'assign' ? s.value : s.kind === 'if' ? s.cond : s.subject);
@@ -34,51 +34,22 @@ export function unusedBits(m: IRModule): string[] {
     for (const r of mem.reads) roots.push(r.addr);
   }
   // Index loops and no operand arrays: this runs once per expression of the module.
+  const pushRoot = (id: number) => {
+    roots.push(id);
+  };
   while (roots.length) {
     const id = roots.pop()!;
     if (live[id]) continue;
     live[id] = 1;
-    const e = m.exprs[id]!;
-    switch (e.op) {
-      case 'const':
-      case 'ref':
-        break;
-      case 'concat':
-        for (const p of e.parts) roots.push(p);
-        break;
-      case 'mux':
-        roots.push(e.sel, e.a, e.b);
-        break;
-      default:
-        roots.push(e.a);
-        if (secondOperand(e) >= 0) roots.push(secondOperand(e));
-    }
+    forEachOperand(m.exprs[id]!, pushRoot);
   }
   for (let id = 0; id < m.exprs.length; id++) {
     if (!live[id]) continue;
     const e = m.exprs[id]!;
-    switch (e.op) {
-      case 'const':
-      case 'ref':
-        break;
-      case 'slice':
-      case 'trunc': {
-        const a = m.exprs[e.a]!;
-        if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
-        break;
-      }
-      case 'concat':
-        for (const p of e.parts) markFull(p);
-        break;
-      case 'mux':
-        markFull(e.sel);
-        markFull(e.a);
-        markFull(e.b);
-        break;
-      default:
-        markFull(e.a);
-        if (secondOperand(e) >= 0) markFull(secondOperand(e));
-    }
+    if (e.op === 'slice' || e.op === 'trunc') {
+      const a = m.exprs[e.a]!;
+      if (a.op === 'ref') markBits(a.signal, e.op === 'slice' ? e.lo : 0, e.width);
+    } else forEachOperand(e, markFull);
   }
   const stmts = (list: readonly IRStmt[]) => forEachStmt(list, (s) => markFull(stmtExpr(s)));
   for (const p of m.processes) {

@@ -137,6 +137,32 @@ export function secondOperand(e: IRExpr): number {
   }
 }
 
+/**
+ * Calls `f` with each operand expression of `e` (none for constants and signal references),
+ * in the order of operands(e), without building an array: for passes that visit every
+ * expression of a module.
+ */
+export function forEachOperand(e: IRExpr, f: (operand: number) => void): void {
+  switch (e.op) {
+    case 'const':
+    case 'ref':
+      return;
+    case 'concat':
+      for (const p of e.parts) f(p);
+      return;
+    case 'mux':
+      f(e.sel);
+      f(e.a);
+      f(e.b);
+      return;
+    default: {
+      f(e.a);
+      const b = secondOperand(e);
+      if (b >= 0) f(b);
+    }
+  }
+}
+
 /** The operand expressions of `e` (none for constants and signal references). */
 export function operands(e: IRExpr): number[] {
   switch (e.op) {
