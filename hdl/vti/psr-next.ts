@@ -1,8 +1,9 @@
 // The PSR next-state function of the vti_psr commands (blocks.md), as combinational logic a
-// module builds into itself: vti_psr uses it for its register, and vti_core for the PSR
-// *after* an instruction, which an environment trap (single step, taken branch,
-// lower-privilege transfer) must save in IPSR (architecture.md §4: the instruction completed).
-// One definition, so the two cannot drift apart.
+// module builds into itself: vti_core uses it for the PSR *after* an instruction, which an
+// environment trap (single step, taken branch, lower-privilege transfer) must save in IPSR
+// (architecture.md §4: the instruction completed). vti_psr's own register is written range by
+// range with per-range enables instead (psr-update.ts, fewer LUTs); both are checked against
+// the same references (formal/ref/ref_vti_psr.v for vti_psr, the lockstep for vti_core).
 import { PSR_BIT, PSR_KEPT_MASK, PSR_RANGE, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';

@@ -1,15 +1,15 @@
 // vti_psr — the extended processor status register (blocks.md): the PSR as a bundle of its
-// named fields with PSR.vm at bit 46, updated by one command per cycle. The command semantics
-// are the next-state function in psr-next.ts (shared with vti_core).
+// named fields with PSR.vm at bit 46, updated by one command per cycle (the register update in
+// psr-update.ts).
 // Deliberately a separate copy (N-version): this file, the TS reference model (model/blocks/),
 // the hand-written Verilog reference (formal/ref/) and the emulator (model/exec/) each state
 // these semantics on their own, so that co-simulation and the equivalence proofs compare
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PSR_FIELDS } from '../../arch/psr.js';
-import { cat, defineModule, type ModuleBuilder, type Value, withField } from '../dsl/index.js';
+import { cat, defineModule, type ModuleBuilder, type Signal, type Value, withField } from '../dsl/index.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
-import { psrNext } from './psr-next.js';
+import { psrUpdate } from './psr-update.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
 export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG) {
@@ -32,17 +32,15 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       const stored = m.reg('psr_arch_q', ARCHITECTED_BITS, { init: 0 });
       const psr = m.wire('psr_q', PsrBundle);
       psr.set(expandPsr(m, stored));
-      // A command that writes a reserved field has no effect: that check is the register's
-      // enable (a flip-flop enable on the FPGA), not a multiplexer in front of every bit.
+      // A command that writes a reserved field has no effect (psr-update.ts: no write enable).
       const rsv = m.named('rsv', reservedFault(m, op, operand));
-      const step = psrNext(
+      rsvFault.set(rsv);
+      psrUpdate(
         m,
-        'psr_d',
-        { psr, op, operand, dcr: { be: dcrBe.asBit(), pp: dcrPp.asBit() }, rsvFault: m.lit(0, 1).asBit() },
+        { value: psr, write: (hi, lo, v) => writePacked(stored, hi, lo, v) },
+        { op, operand, rsv, dcrBe: dcrBe.asBit(), dcrPp: dcrPp.asBit() },
         vmImplemented,
       );
-      rsvFault.set(rsv);
-      m.when(rsv.not(), () => stored.set(architectedBits(step.next)));
       psrOut.set(psr);
       ipsrSave.set(withField(PsrBundle, psr, 'ri', slot)); // IPSR.ri = the slot
       return { clk, rst, op, operand, slot, dcrBe, dcrPp, psrOut, ipsrSave, rsvFault };
@@ -66,9 +64,17 @@ const RUNS_MSB_FIRST = [...PSR_FIELDS]
   .reverse();
 const ARCHITECTED_BITS = RUNS_MSB_FIRST.reduce((w, r) => w + r.width, 0);
 
-/** The architected bits of a 64-bit PSR value, packed (most significant run first). */
-function architectedBits(psr: Value): Value {
-  return cat(...RUNS_MSB_FIRST.map((r) => psr.bits(r.lo + r.width - 1, r.lo)));
+/**
+ * Assigns PSR bits hi..lo of the packed register from `v` (hi − lo + 1 bits): the architected
+ * bits among them, one slice per run (the reserved bits in between are not stored).
+ */
+function writePacked(packed: Signal, hi: number, lo: number, v: Value): void {
+  let at = ARCHITECTED_BITS; // top of the run in the packed value
+  for (const r of RUNS_MSB_FIRST) {
+    at -= r.width;
+    const [h, l] = [Math.min(hi, r.lo + r.width - 1), Math.max(lo, r.lo)];
+    if (h >= l) packed.slice(at + h - r.lo, at + l - r.lo).set(v.bits(h - lo, l - lo));
+  }
 }
 
 /** The 64-bit PSR from its packed architected bits, zeros in the reserved bits. */

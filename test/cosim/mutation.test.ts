@@ -46,19 +46,19 @@ describe('mutation score', () => {
 
   it('vti_psr: a mutant that changes only a reserved bit of the next PSR is equivalent, a bad reset value is killed', async () => {
     const v = vtiSpec('vti_psr').files['vti_psr.v']!;
-    const RSM = 'psr_d[23:0] = psr_q[23:0] & (~operand[23:0]);';
+    const MASK = 'assign psr_w_mask = (operand[23:0] & {24{psr_w_one}})';
     const RESET = "psr_arch_q <= 34'h0;";
-    expect(v).toContain(RSM);
+    expect(v).toContain(MASK);
     expect(v).toContain(RESET);
-    // RSM forces reserved bit 0 to 0. Before issue 18 the PSR stored its reserved bits, and
-    // this needed the block's "reserved bits read 0" to close the induction; now only the
-    // architected bits are flip-flops, so bit 0 of the next PSR is never stored and plain
-    // k-induction proves the mutant equivalent.
+    // The mask rule (ssm/rsm/sum/rum/mov psr.l) forces reserved bit 0 to 0. Before issue 18
+    // the PSR stored its reserved bits, and this needed the block's "reserved bits read 0" to
+    // close the induction; now only the architected bits are flip-flops, so bit 0 is never
+    // stored and plain k-induction proves the mutant equivalent.
     const rsm: Mutant = {
       id: 1,
-      command: 'hand: RSM clears psr bit 0',
+      command: 'hand: the mask rule clears psr bit 0',
       top: 'vti_psr',
-      files: { 'vti_psr.v': v.replace(RSM, "psr_d[23:0] = {psr_q[23:1] & (~operand[23:1]), 1'b0};") },
+      files: { 'vti_psr.v': v.replace(MASK, `${MASK} & 24'hfffffe`) },
     };
     // Reset value with the lowest stored bit (PSR.be, bit 1) set: visible right after reset, so the cosim kills it.
     const rst: Mutant = {
