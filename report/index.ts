@@ -18,6 +18,7 @@ import { netlistsvgVersion } from './schematic.js';
 import { renderHtml, schematicFile } from './page.js';
 import { modulesStep, wavesStep } from './steps.js';
 import { fpgaStep } from './timing.js';
+import { defaultFpgaTimingCacheDir, fpgaTimingCache } from '../formal/fpga-timing-cache.js';
 import type { ReportData, ReportOptions, ReportResult } from './types.js';
 
 export type {
@@ -69,7 +70,12 @@ export async function buildReport(o: ReportOptions): Promise<ReportResult> {
     demo: { iterations: o.iterations, flushCycles: o.flushCycles },
   };
   const modules = modulesStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
-  const fpga = fpgaStep(g, gen, cache, pkgVersion('@yowasp/yosys'));
+  // Place-and-route results live in the one P&R cache (the one `vti gen --fpga` uses), not in
+  // the report's folder; no report cache (--no-cache, VTI_CACHE_DIR=off): none either.
+  const fpga = fpgaStep(
+    g,
+    fpgaTimingCache(o.cacheDir === undefined ? undefined : defaultFpgaTimingCacheDir(), o.progress),
+  );
   const results = await runSteps(
     [modules, fpga, blockCosimStep, lockstepStep, formalStep, propertiesStep, wavesStep, demoStep],
     options,

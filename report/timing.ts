@@ -2,12 +2,13 @@
 // iCE40 HX8K (formal/fpga-timing.ts: registered boundary, Yosys synth_ice40, nextpnr-ice40,
 // median of the seeds), its Fmax and its critical path in the TypeScript source's names — the
 // figures of `vti gen --stats --fpga ice40-hx8k`. Place and route is slow and deterministic for
-// a given netlist, seed and tool version, so results are cached by content like the synthesis
-// figures. Without nextpnr-ice40 (CI installs it) the section is skipped and says why.
+// a given netlist, seed and tool version, so results come from the one P&R cache that
+// `vti gen --fpga` fills too (formal/fpga-timing-cache.ts: same key, same entries). Without
+// nextpnr-ice40 (CI installs it) the section is skipped and says why.
+import type { Cache } from '../cache/content-cache.js';
 import type { FpgaTarget, FpgaTiming } from '../formal/fpga-timing.js';
-import type { Generated, VtiConfig } from '../gen/vti.js';
+import type { Generated } from '../gen/vti.js';
 import type { Step } from '../pipeline/step.js';
-import type { Cache } from './cache.js';
 
 /** The section's id (`vti report --skip fpga`). */
 export const FPGA_STEP_ID = 'fpga';
@@ -22,44 +23,29 @@ export interface TimingReport {
   readonly error?: string;
 }
 
-/** One module's timing through the cache (the key: the module's Verilog, target, seeds, tool versions). */
+/** One module's timing through the P&R cache (`cache`: formal/fpga-timing-cache.ts fpgaTimingCache). */
 export async function moduleTiming(
   g: Generated,
-  gen: VtiConfig,
   name: string,
   cache: Cache,
-  versions: { readonly yosys: string; readonly nextpnr: string },
 ): Promise<{ timing: FpgaTiming; cached: boolean }> {
-  const { vtiSpec } = await import('../gen/vti.js');
-  const { fpgaTiming } = await import('../formal/fpga-timing.js');
+  const { cachedFpgaTiming, moduleFiles } = await import('../formal/fpga-timing-cache.js');
   const dut = g.design.modules.find((m) => m.name === name);
   if (!dut) throw new Error(`module ${name} is not in the generated design`);
-  const { files } = vtiSpec(name as Parameters<typeof vtiSpec>[0], gen);
-  const key = [
-    'fpga-v1',
-    name,
+  const r = await cachedFpgaTiming(
+    moduleFiles(g.design, g.files, name),
+    dut,
     REPORT_FPGA_TARGET,
-    REPORT_FPGA_SEEDS.join(','),
-    versions.yosys,
-    versions.nextpnr,
-    ...Object.entries(files).sort().flat(),
-  ];
-  const r = await cache.text('fpga', key, async () =>
-    JSON.stringify(await fpgaTiming(files, dut, REPORT_FPGA_TARGET, REPORT_FPGA_SEEDS)),
+    REPORT_FPGA_SEEDS,
+    cache,
   );
-  return { timing: JSON.parse(r.value) as FpgaTiming, cached: r.hit };
+  return { timing: r.timing, cached: r.hit };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The timing section (skippable as `fpga`), over `modules` (default: all five). */
-export function fpgaStep(
-  g: Generated,
-  gen: VtiConfig,
-  cache: Cache,
-  yosys: string,
-  modules?: readonly string[],
-): Step<readonly TimingReport[]> {
+/** The timing section (skippable as `fpga`), over `modules` (default: all five), through the P&R `cache`. */
+export function fpgaStep(g: Generated, cache: Cache, modules?: readonly string[]): Step<readonly TimingReport[]> {
   return {
     id: FPGA_STEP_ID,
     title: `timing: out-of-context Fmax on iCE40 ${REPORT_FPGA_TARGET.slice(6).toUpperCase()} (nextpnr-ice40)`,
@@ -76,7 +62,7 @@ export function fpgaStep(
       const rows: TimingReport[] = [];
       for (const name of modules ?? VTI_MODULES) {
         try {
-          const { timing, cached } = await moduleTiming(g, gen, name, cache, { yosys, nextpnr });
+          const { timing, cached } = await moduleTiming(g, name, cache);
           rows.push({ module: name, timing, cached });
           say(`${name}: ${timing.fmaxMHz.toFixed(1)} MHz${cached ? ' (cached)' : ''}`);
         } catch (e) {

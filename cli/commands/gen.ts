@@ -188,19 +188,19 @@ const FPGA_LABEL = { 'ice40-hx8k': 'HX8K', 'ice40-up5k': 'UP5K' } as const satis
 
 /**
  * Every module placed and routed out of context on `target` with seeds 1..`seeds` (the core
- * last: it takes longest); results are kept in .cache/fpga-timing/ by the Verilog's hash.
+ * last: it takes longest); results are kept in the P&R cache (formal/fpga-timing-cache.ts).
  */
 export async function collectTiming(
   gen: ReturnType<typeof generateVti>,
   target: FpgaTarget,
   seeds = 3,
 ): Promise<FpgaTiming[]> {
-  const { cachedFpgaTiming } = await import('../../formal/fpga-timing-cache.js');
+  const { cachedFpgaTiming, moduleFiles } = await import('../../formal/fpga-timing-cache.js');
   const out: FpgaTiming[] = [];
   const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
   for (const m of gen.design.modules) {
     process.stderr.write(`place and route ${m.name} on ${target} …\n`);
-    out.push(await cachedFpgaTiming(gen.files, m, target, seedList));
+    out.push((await cachedFpgaTiming(moduleFiles(gen.design, gen.files, m.name), m, target, seedList)).timing);
   }
   return out;
 }

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fpgaTimingCache } from '../../formal/fpga-timing-cache.js';
 import { DEFAULT_CONFIG, generateVti } from '../../gen/vti.js';
 import { dataOf, runSteps, summaryOf } from '../../pipeline/step.js';
-import { createCache } from '../../report/cache.js';
 import { renderHtml } from '../../report/page.js';
 import { fpgaStep, REPORT_FPGA_SEEDS } from '../../report/timing.js';
 import type { ReportData } from '../../report/types.js';
@@ -21,9 +21,7 @@ const options = { gen: DEFAULT_CONFIG, engine: 'builtin', seed: 1, vectors: 1 } 
 const step = () =>
   fpgaStep(
     g,
-    DEFAULT_CONFIG,
-    createCache(dir, () => {}),
-    'test',
+    fpgaTimingCache(dir, () => {}),
     ['vti_vmsw', 'vti_addr_check'],
   );
 
