@@ -48,15 +48,12 @@ export function psrUpdate(m: ModuleBuilder, psr: PackedPsr, inp: PsrUpdateInputs
   const one = m.named('psr_w_one', load.or(any(['MOV_PSR_UM', 'SSM', 'SUM'])));
   const keep = m.named('psr_w_keep', any(['SSM', 'SUM', 'RSM', 'RUM']));
   const x = operand.bits(sm.hi, 0);
-  const masked = m.named(
-    'psr_w_mask',
-    x.and(one.repeat(sm.hi + 1)).or(
-      x
-        .not()
-        .and(q.bits(sm.hi, 0))
-        .and(keep.repeat(sm.hi + 1)),
-    ),
-  );
+  const ones = x.and(one.repeat(sm.hi + 1));
+  const kept = x
+    .not()
+    .and(q.bits(sm.hi, 0))
+    .and(keep.repeat(sm.hi + 1));
+  const masked = m.named('psr_w_mask', ones.or(kept));
   const upBit = PSR_BIT.up;
 
   m.when(is('INTERRUPT'), () => {
@@ -76,9 +73,10 @@ export function psrUpdate(m: ModuleBuilder, psr: PackedPsr, inp: PsrUpdateInputs
     m.when(sysMask.or(q.bit(PSR_BIT.sp).not().and(userMask)), () => psr.write(upBit, upBit, bitsOf(upBit, upBit)));
     m.when(sysMask, () => psr.write(sm.hi, um.hi + 1, bitsOf(sm.hi, um.hi + 1)));
     m.when(load, () => psr.write(l.hi, sm.hi + 1, operand.bits(l.hi, sm.hi + 1)));
-    const top = field.vm.lo;
-    const rfiHigh = vmImplemented ? operand.bits(top, l.hi + 1) : cat(m.lit(0, 1), operand.bits(top - 1, l.hi + 1));
-    m.when(is('RFI'), () => psr.write(top, l.hi + 1, rfiHigh));
+    // Above PSR.l, rfi alone: up to vm, the highest architected bit (0 without VT-i).
+    const vmBit = field.vm.lo;
+    const rfiHigh = vmImplemented ? operand.bits(vmBit, l.hi + 1) : cat(m.lit(0, 1), operand.bits(vmBit - 1, l.hi + 1));
+    m.when(is('RFI'), () => psr.write(vmBit, l.hi + 1, rfiHigh));
     m.when(is('VMSW0'), () => psr.write(field.vm.lo, field.vm.lo, m.lit(0, 1)));
     m.when(is('VMSW1'), () => psr.write(field.vm.lo, field.vm.lo, m.lit(vmImplemented ? 1 : 0, 1)));
     m.when(is('BSW0'), () => psr.write(field.bn.lo, field.bn.lo, m.lit(0, 1)));
