@@ -614,7 +614,7 @@ export class ModuleBuilder implements AssignSink {
       width <= 52 &&
       value < 2 ** width
     )
-      return value.toString(16);
+      return hexOf(value);
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       this.problem(`constant ${value} is not an integer (use a bigint for values beyond 2^53)`, loc);
       return '0';
@@ -630,6 +630,17 @@ export class ModuleBuilder implements AssignSink {
     }
     return v.toString(16);
   }
+}
+
+/** Hex digits of small numbers, made once: `Number#toString(16)` costs more than the rest of a literal. */
+const SMALL_HEX: string[] = [];
+const SMALL_HEX_LIMIT = 1 << 16;
+
+function hexOf(value: number): string {
+  if (value >= SMALL_HEX_LIMIT) return value.toString(16);
+  // Grown densely (a sparse array would fall back to a slow dictionary).
+  while (SMALL_HEX.length <= value) SMALL_HEX.push(SMALL_HEX.length.toString(16));
+  return SMALL_HEX[value]!;
 }
 
 /** Pushes onto `todo` the operands of `e` whose location is still DEFERRED. */
