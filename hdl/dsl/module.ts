@@ -612,7 +612,8 @@ export class ModuleBuilder implements AssignSink {
       Number.isInteger(width) &&
       width >= 1 &&
       width <= 52 &&
-      value < 2 ** width
+      // A shift up to 30 bits (exact in int32); `**` is a floating-point power, slower.
+      value < (width <= 30 ? 1 << width : 2 ** width)
     )
       return hexOf(value);
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
