@@ -51,7 +51,11 @@ export function locationMode(): LocationMode {
   if (mode === undefined) {
     const v = process.env.VTI_LOCATIONS;
     if (v !== undefined && v !== '' && !(LOCATION_MODES as readonly string[]).includes(v))
-      throw new Error(`VTI_LOCATIONS must be one of ${LOCATION_MODES.join(', ')}; got '${v}'`);
+      // userFacing: the command line prints it as one line (exit 2), not as an internal error.
+      throw Object.assign(new Error(`VTI_LOCATIONS must be one of ${LOCATION_MODES.join(', ')}; got '${v}'`), {
+        userFacing: true,
+        exitCode: 2,
+      });
     setLocationMode((v || 'statement') as LocationMode);
   }
   return mode!;

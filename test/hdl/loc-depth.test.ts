@@ -202,7 +202,10 @@ describe('source locations in the default statement mode', () => {
       expect(locationMode()).toBe('expression');
       process.env.VTI_LOCATIONS = 'lines';
       expect(() => setLocationCapture(true)).toThrow(
-        "VTI_LOCATIONS must be one of statement, expression, off; got 'lines'",
+        expect.objectContaining({
+          message: "VTI_LOCATIONS must be one of statement, expression, off; got 'lines'",
+          userFacing: true, // the command line prints it as one line, not as an internal error
+        }),
       );
     } finally {
       if (saved === undefined) delete process.env.VTI_LOCATIONS;
