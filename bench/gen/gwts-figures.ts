@@ -51,7 +51,7 @@ export function renderGwtsTable(readme: string, f: GwtsFigures): string {
   if (start < 0 || end < start) throw new Error(`bench/gen/README.md lacks the ${OPEN} … ${CLOSE} markers`);
   const rows = [
     `Measured ${f.date} on ${f.machine}: \`${f.command}\`. Generation = build + check + emit`,
-    '(vti-hdl) or construct + toVerilog (gateware-ts), in CPU ms of the process (both in one process, one at a time), best of 7 after one untimed run up to 2000 inputs, best of 3 up to 20000, one run above.',
+    '(vti-hdl) or construct + toVerilog (gateware-ts), in CPU ms of the process (both in one process, one at a time), up to 2000 inputs the mean per run of a batch of ⌈4096 / N⌉ runs, best of 7 batches after 3 untimed ones (steady state, and no clock read inside a run); best of 3 runs up to 20000, one run above.',
     '',
     '| style | N | vti-hdl ms | gateware-ts ms | ratio | vti-hdl ms, locations off | ratio |',
     '|---|---:|---:|---:|---:|---:|---:|',

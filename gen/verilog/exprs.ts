@@ -6,7 +6,7 @@
 // Yosys recurses on nesting): every emitted expression is bounded in depth and size, so a
 // design of any width (a 65536-input tree, a 65536-part concatenation) stays within them.
 import type { IRExpr, IRField, IRModule } from '../../hdl/ir/types.js';
-import { forEachOperand } from '../../hdl/ir/walk.js';
+import { forEachOperand, secondOperand } from '../../hdl/ir/walk.js';
 
 const BIN: Record<string, string> = {
   and: '&',
@@ -217,28 +217,58 @@ export class ExprEmitter {
       flush();
       level = next;
     }
-    return `{${level.map((p) => p.text).join(', ')}}`;
+    // Joined by `+`, not Array#join: `+` makes a rope that points at the parts, join copies
+    // them, and a tree's texts nest (each level would copy the levels below it again).
+    let t = `{${level[0]!.text}`;
+    for (let i = 1; i < level.length; i++) t += `, ${level[i]!.text}`;
+    return `${t}}`;
   }
 
   private ensure(root: number): string {
+    if (this.text[root] !== undefined) return this.text[root]!;
     // Iterative post-order so deep expression chains never overflow the JS stack.
-    const stack: number[] = [root];
-    const pushUnbuilt = (operand: number) => {
-      if (this.text[operand] === undefined) stack.push(operand);
-    };
-    while (stack.length) {
+    const stack = this.stack;
+    const base = stack.length;
+    stack.push(root);
+    while (stack.length > base) {
       const id = stack[stack.length - 1]!;
       if (this.text[id] !== undefined) {
         stack.pop();
         continue;
       }
-      const pending = stack.length;
-      forEachOperand(this.m.exprs[id]!, pushUnbuilt);
-      if (stack.length !== pending) continue;
+      if (this.pushUnbuilt(this.m.exprs[id]!)) continue;
       stack.pop();
       this.build(id);
     }
     return this.text[root]!;
+  }
+
+  /** The post-order stack of `ensure` (one array for the whole module). */
+  private readonly stack: number[] = [];
+
+  /** Pushes the operands of `e` not built yet; true if there was one (a switch, no callback: once per node). */
+  private pushUnbuilt(e: IRExpr): boolean {
+    const { stack, text } = this;
+    const before = stack.length;
+    switch (e.op) {
+      case 'const':
+      case 'ref':
+        return false;
+      case 'concat':
+        for (const p of e.parts) if (text[p] === undefined) stack.push(p);
+        break;
+      case 'mux':
+        if (text[e.sel] === undefined) stack.push(e.sel);
+        if (text[e.a] === undefined) stack.push(e.a);
+        if (text[e.b] === undefined) stack.push(e.b);
+        break;
+      default: {
+        if (text[e.a] === undefined) stack.push(e.a);
+        const b = secondOperand(e);
+        if (b >= 0 && text[b] === undefined) stack.push(b);
+      }
+    }
+    return stack.length !== before;
   }
 
   /** The shape of what `named(id)` returned: a temporary's name, or a signal's name. */

@@ -5,7 +5,7 @@ export { Signal, SliceRef, BundleSignal } from './signal.js';
 export { bundleType, enumType, widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 export { cat, mux, lit, when, switchOn, anyOf } from './ops.js';
 export { elaborate, type Elaborated } from './elaborate.js';
-export { setLocationCapture } from './loc.js';
+export { setLocationCapture, setLocationMode, locationMode, LOCATION_MODES, type LocationMode } from './loc.js';
 export { formatLoc } from '../ir/loc.js';
 export { HdlError, formatDiagnostic, type Diagnostic } from '../passes/index.js';
 export { EnumSignal, enumConstName } from './signal.js';

@@ -12,22 +12,87 @@ const projectRoot = dirname(createRequire(import.meta.url).resolve('vti-hdl/pack
 const UNKNOWN: Loc = Object.freeze({ file: '<unknown>', line: 0, col: 0 });
 
 /**
- * The location of a literal (`m.lit`, `lit`, `m.enumValue`) until something uses it: a literal
- * takes the location of the first operation or statement that uses it (one that no one uses,
- * that of its module; a switch case value, that of its case). A literal is nearly always
- * written inside the expression that uses it (`mux(pending.bit(i), m.lit(i, w), …)`), so it
- * names the same line, and a generator loop pays one stack capture fewer per literal (a
- * capture costs 1–2 µs, more than building the node). Only the IR dump prints a literal's
- * location (the Verilog writes literals inline, never as a commented temporary), and a
- * literal that does not fit its width is still reported at the line that made it: the stack
- * is captured for the problem.
+ * The location of an expression node until a statement or declaration consumes it. By
+ * default (LocationMode 'statement') an expression takes the location of the first
+ * statement (assignment, connection, when arm, switch case, instance input, property,
+ * memory port) or declaration that uses it, directly or through other expressions; one that
+ * nothing uses takes its module's. A literal (`m.lit`, `lit`, `m.enumValue`) does so in every
+ * mode. A problem found while building an expression (a width mismatch, a constant that
+ * does not fit, a slice out of range) still names the expression's own line: the stack is
+ * captured then, when it costs nothing against the error.
  */
 export const DEFERRED: Loc = Object.freeze({ file: '<deferred>', line: 0, col: 0 });
 
+/**
+ * Which IR nodes capture the user's source line (a capture costs 1–2 µs of CPU, more than
+ * building the node, so a generator loop of N expressions pays it N times):
+ * * 'statement' (the default): declarations and statements capture; an expression is located
+ *   by the statement that consumes it (DEFERRED). The Verilog's `// file:line` comments and
+ *   every diagnostic of the check passes are unchanged for statements and signals; a shared
+ *   temporary names the line of its first consumer, and the IR dump prints that line for every
+ *   expression of a statement.
+ * * 'expression': every expression node captures its own line too (precise, slower; for
+ *   debugging an expression in the IR dump or a temporary's comment). `VTI_LOCATIONS=expression`.
+ * * 'off': nothing is captured (every location is `<unknown>`).
+ */
+export type LocationMode = 'statement' | 'expression' | 'off';
+export const LOCATION_MODES = ['statement', 'expression', 'off'] as const satisfies readonly LocationMode[];
+
+/** Unset until the first module is defined or a mode is set: then `VTI_LOCATIONS` or 'statement'. */
+let mode: LocationMode | undefined;
 let enabled = true;
-/** Location capture costs ~2 µs per node; huge generated designs may switch it off. */
+let perExpression = false;
+
+/**
+ * The mode in force, read from `VTI_LOCATIONS` the first time (called when a module is
+ * defined, so a bad value is reported as a one-line error of the eDSL, not at import).
+ */
+export function locationMode(): LocationMode {
+  if (mode === undefined) {
+    const v = process.env.VTI_LOCATIONS;
+    if (v !== undefined && v !== '' && !(LOCATION_MODES as readonly string[]).includes(v))
+      // userFacing: the command line prints it as one line (exit 2), not as an internal error.
+      throw Object.assign(new Error(`VTI_LOCATIONS must be one of ${LOCATION_MODES.join(', ')}; got '${v}'`), {
+        userFacing: true,
+        exitCode: 2,
+      });
+    setLocationMode((v || 'statement') as LocationMode);
+  }
+  return mode!;
+}
+
+/** Sets which nodes capture source locations (see LocationMode). */
+export function setLocationMode(m: LocationMode): void {
+  if (!(LOCATION_MODES as readonly string[]).includes(m))
+    throw new Error(`location mode must be one of ${LOCATION_MODES.join(', ')}; got '${String(m)}'`);
+  mode = m;
+  enabled = m !== 'off';
+  perExpression = m === 'expression';
+}
+
+/** Off: no captures at all (huge generated designs); on: the default mode (`VTI_LOCATIONS` or 'statement'). */
 export function setLocationCapture(on: boolean): void {
-  enabled = on;
+  if (on) {
+    mode = undefined;
+    locationMode();
+  } else setLocationMode('off');
+}
+
+/**
+ * The location of a new expression node: DEFERRED (located by its consumer) unless the mode
+ * is 'expression'.
+ */
+export function exprLoc(): Loc {
+  return perExpression ? locBelow(exprLoc) : DEFERRED;
+}
+
+/**
+ * The location of an expression that a check pass will report (a width mismatch): its own
+ * line, captured now when expression locations are deferred. The capture is paid only for the
+ * faulty expression.
+ */
+export function locatedProblem(loc: Loc): Loc {
+  return loc === DEFERRED ? locBelow(locatedProblem) : loc;
 }
 
 const cache = new Map<string, string>();
@@ -88,8 +153,11 @@ const DEEP_FRAMES = 8;
  */
 const holder: { stack?: NodeJS.CallSite[] } = {};
 
-/** The call sites from `callerLoc`'s caller outwards, at most `limit` of them. */
-function callSites(limit: number): NodeJS.CallSite[] {
+/** The eDSL function whose caller's frames a capture starts from. */
+type CaptureBoundary = (...args: never[]) => unknown;
+
+/** The call sites from `below`'s caller outwards, at most `limit` of them. */
+function callSites(limit: number, below: CaptureBoundary): NodeJS.CallSite[] {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
   // Restored even when capturing throws (a stack overflow deep in a design): left replaced,
@@ -97,7 +165,7 @@ function callSites(limit: number): NodeJS.CallSite[] {
   try {
     Error.stackTraceLimit = limit;
     Error.prepareStackTrace = passFrames;
-    Error.captureStackTrace(holder, callerLoc);
+    Error.captureStackTrace(holder, below);
     return holder.stack ?? [];
   } finally {
     Error.prepareStackTrace = savedPrepare;
@@ -111,10 +179,15 @@ function callSites(limit: number): NodeJS.CallSite[] {
  * registered (vitest's module runner), fall back to the runtime's source-mapped stack text.
  */
 export function callerLoc(): Loc {
+  return locBelow(callerLoc);
+}
+
+function locBelow(below: CaptureBoundary): Loc {
   if (!enabled) return UNKNOWN;
-  const near = callSites(NEAR_FRAMES);
+  const near = callSites(NEAR_FRAMES, below);
   return (
-    firstOutside(near) ?? (near.length < NEAR_FRAMES ? UNKNOWN : (firstOutside(callSites(DEEP_FRAMES)) ?? UNKNOWN))
+    firstOutside(near) ??
+    (near.length < NEAR_FRAMES ? UNKNOWN : (firstOutside(callSites(DEEP_FRAMES, below)) ?? UNKNOWN))
   );
 }
 

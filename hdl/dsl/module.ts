@@ -5,7 +5,7 @@
 import { secondOperand } from '../ir/walk.js';
 import type { IRExpr, IRInstance, IRModule, IRProperty, IRSignal, IRStmt, Loc, SignalKind } from '../ir/types.js';
 import { Memory, type MemoryOptions } from './memory.js';
-import { callerLoc, DEFERRED } from './loc.js';
+import { callerLoc, DEFERRED, locationMode } from './loc.js';
 import { BundleSignal, EnumSignal, Signal, enumConstName, fieldView, type AssignSink } from './signal.js';
 import { widthOf, type BundleType, type EnumType, type HwType } from './types.js';
 import { Value, type Operand } from './value.js';
@@ -172,6 +172,8 @@ export class ModuleBuilder implements AssignSink {
   private rst?: Signal<1>;
   /** Signals by name (the first declaration of a name), for fault injection. */
   private readonly byName = new Map<string, Signal>();
+  /** Operands still to locate (an explicit stack: a 65536-deep mux chain is one expression tree). */
+  private readonly pending: number[] = [];
 
   constructor(
     readonly name: string,
@@ -309,34 +311,35 @@ export class ModuleBuilder implements AssignSink {
 
   // ---- AssignSink / ExprSink ----
   addExpr(e: IRExpr): number {
-    // An operation locates the leaves it uses that are not located yet (DEFERRED).
-    if (e.loc !== DEFERRED) {
-      const loc = e.loc;
-      switch (e.op) {
-        case 'const':
-        case 'ref':
-          break;
-        case 'concat':
-          for (const p of e.parts) this.settle(p, loc);
-          break;
-        case 'mux':
-          this.settle(e.sel, loc);
-          this.settle(e.a, loc);
-          this.settle(e.b, loc);
-          break;
-        default:
-          this.settle(e.a, loc);
-          if (secondOperand(e) >= 0) this.settle(secondOperand(e), loc);
-      }
-    }
+    // A located operation (in 'expression' mode, or one with a problem) locates the operands
+    // it uses that are not located yet (DEFERRED).
+    if (e.loc !== DEFERRED) this.settleOperands(e, e.loc);
     this.exprs.push(e);
     return this.exprs.length - 1;
   }
 
-  /** Gives expression `id`, when it is a literal not located yet, location `loc`. */
+  /**
+   * Gives expression `id` and every operand below it that is not located yet location `loc`
+   * (the statement or declaration consuming it). A located expression's operands are all
+   * located, so the walk stops there: each expression is visited once per module.
+   */
   private settle(id: number, loc: Loc): void {
-    const e = this.exprs[id] as { loc: Loc };
-    if (e.loc === DEFERRED) e.loc = loc;
+    const e = this.exprs[id] as { loc: Loc } & IRExpr;
+    if (e.loc !== DEFERRED) return;
+    e.loc = loc;
+    this.settleOperands(e, loc);
+  }
+
+  private settleOperands(e: IRExpr, loc: Loc): void {
+    const todo = this.pending;
+    const base = todo.length;
+    pushDeferred(this.exprs, e, todo);
+    while (todo.length > base) {
+      const x = this.exprs[todo.pop()!] as { loc: Loc } & IRExpr;
+      if (x.loc !== DEFERRED) continue;
+      x.loc = loc;
+      pushDeferred(this.exprs, x, todo);
+    }
   }
 
   constant(value: bigint | number, width: number, loc: Loc, name?: string): Value {
@@ -469,6 +472,7 @@ export class ModuleBuilder implements AssignSink {
     const parts = this.guards.map((g) => g());
     if (this.pastValid) parts.unshift(this.pastValid);
     const enable = parts.length ? parts.reduce((a, b) => a.and(b)).expr : null;
+    if (enable !== null) this.settle(enable, loc);
     this.props.push({ kind, cond: cond.expr, enable, clock: this.clk?.id ?? null, message, loc });
   }
 
@@ -608,9 +612,10 @@ export class ModuleBuilder implements AssignSink {
       Number.isInteger(width) &&
       width >= 1 &&
       width <= 52 &&
-      value < 2 ** width
+      // A shift up to 30 bits (exact in int32); `**` is a floating-point power, slower.
+      value < (width <= 30 ? 1 << width : 2 ** width)
     )
-      return value.toString(16);
+      return hexOf(value);
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       this.problem(`constant ${value} is not an integer (use a bigint for values beyond 2^53)`, loc);
       return '0';
@@ -628,6 +633,39 @@ export class ModuleBuilder implements AssignSink {
   }
 }
 
+/** Hex digits of small numbers, made once: `Number#toString(16)` costs more than the rest of a literal. */
+const SMALL_HEX: string[] = [];
+const SMALL_HEX_LIMIT = 1 << 16;
+
+function hexOf(value: number): string {
+  if (value >= SMALL_HEX_LIMIT) return value.toString(16);
+  // Grown densely (a sparse array would fall back to a slow dictionary).
+  while (SMALL_HEX.length <= value) SMALL_HEX.push(SMALL_HEX.length.toString(16));
+  return SMALL_HEX[value]!;
+}
+
+/** Pushes onto `todo` the operands of `e` whose location is still DEFERRED. */
+function pushDeferred(exprs: readonly IRExpr[], e: IRExpr, todo: number[]): void {
+  switch (e.op) {
+    case 'const':
+    case 'ref':
+      return;
+    case 'concat':
+      for (const p of e.parts) if (exprs[p]!.loc === DEFERRED) todo.push(p);
+      return;
+    case 'mux':
+      if (exprs[e.sel]!.loc === DEFERRED) todo.push(e.sel);
+      if (exprs[e.a]!.loc === DEFERRED) todo.push(e.a);
+      if (exprs[e.b]!.loc === DEFERRED) todo.push(e.b);
+      return;
+    default: {
+      if (exprs[e.a]!.loc === DEFERRED) todo.push(e.a);
+      const b = secondOperand(e);
+      if (b >= 0 && exprs[b]!.loc === DEFERRED) todo.push(b);
+    }
+  }
+}
+
 /**
  * Build a module: runs `body` with a fresh builder (also the target of the free functions).
  * A body that returns its port signals (`return { a, y }` or `[a, y]`) gives a typed module
@@ -638,6 +676,7 @@ export function defineModule<R = void>(
   body: (m: ModuleBuilder) => R,
   opts: { doc?: string; params?: Record<string, unknown> } = {},
 ): HdlModule<PortsOf<R>> {
+  locationMode(); // resolves VTI_LOCATIONS before the first capture
   const m = new ModuleBuilder(name, callerLoc(), opts.doc, opts.params);
   const prev = ModuleBuilder.enter(m);
   try {

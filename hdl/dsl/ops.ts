@@ -1,13 +1,13 @@
 // Conditions and selects take any Value: the width pass reports one that is not 1 bit.
 // Free-standing operators of the eDSL (cat, mux, lit, when, switchOn), acting on the module
 // currently being defined (see defineModule).
-import { callerLoc, DEFERRED } from './loc.js';
+import { DEFERRED, exprLoc, locatedProblem } from './loc.js';
 import { currentModule, type SwitchBuilder, type WhenChain } from './module.js';
 import { Value, type Operand } from './value.js';
 
 /** Concatenation, most significant part first. */
 export function cat(...parts: Value[]): Value {
-  const loc = callerLoc();
+  const loc = exprLoc();
   if (parts.length === 0) throw new Error('cat() needs at least one part');
   if (parts.length === 1) return parts[0]!;
   const m = parts[0]!.mod;
@@ -23,7 +23,7 @@ export function mux<W extends number>(
   a: Value<W> | number | bigint,
   b: Value<W> | number | bigint,
 ): Value<W> {
-  const loc = callerLoc();
+  const loc = exprLoc();
   const m = sel.mod;
   const ref = a instanceof Value ? a : b instanceof Value ? b : undefined;
   if (!ref) {
@@ -32,9 +32,11 @@ export function mux<W extends number>(
   }
   const av = sel.operand(a as Operand, ref.width, loc);
   const bv = sel.operand(b as Operand, ref.width, loc);
+  // A select that is not 1 bit or sides of two widths: the width pass names this line.
+  const at = sel.width !== 1 || av.width !== bv.width ? locatedProblem(loc) : loc;
   return new Value(
     m,
-    m.addExpr({ op: 'mux', width: av.width, sel: sel.expr, a: av.expr, b: bv.expr, loc }),
+    m.addExpr({ op: 'mux', width: av.width, sel: sel.expr, a: av.expr, b: bv.expr, loc: at }),
     av.width as W,
   );
 }

@@ -1,6 +1,6 @@
 // Signals: named, assignable values (ports, wires, registers) and assignable slices of them.
 import type { IRField, SignalKind } from '../ir/types.js';
-import { callerLoc } from './loc.js';
+import { exprLoc } from './loc.js';
 import type { EnumType } from './types.js';
 import { Value, type Bit, type ExprSink, type Operand } from './value.js';
 
@@ -97,7 +97,7 @@ export class EnumSignal<K extends string = string> extends Signal {
   }
   /** 1 when the signal holds `member` (the member is emitted as its localparam). */
   is(member: K): Bit {
-    const loc = callerLoc();
+    const loc = exprLoc();
     const t = this.enumType;
     if (!Object.hasOwn(t.values, member)) {
       this.mod.problem(`enum '${t.name}' has no member '${member}'`, loc);

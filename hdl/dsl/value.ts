@@ -3,7 +3,7 @@
 // same width (the width pass reports mismatches naming both sides); a plain number operand
 // becomes a constant of the other side's width and must fit in it.
 import type { BinaryOp, IRExpr, Loc, UnaryOp } from '../ir/types.js';
-import { callerLoc } from './loc.js';
+import { callerLoc, exprLoc, locatedProblem } from './loc.js';
 
 /** What a Value needs from its module (implemented by ModuleBuilder). */
 export interface ExprSink {
@@ -104,7 +104,7 @@ export class Value<W extends number = number> {
   // ---- slicing and resizing ----
   /** Bits hi..lo (inclusive), width hi − lo + 1. */
   bits(hi: number, lo: number): Value {
-    const loc = callerLoc();
+    const loc = exprLoc();
     if (!(Number.isInteger(hi) && Number.isInteger(lo) && lo >= 0 && hi >= lo && hi < this.width)) {
       this.mod.problem(`slice [${hi}:${lo}] is out of range for a ${this.width}-bit value`, loc);
       return this.mod.constant(0, Math.max(1, hi - lo + 1 || 1), loc);
@@ -135,7 +135,7 @@ export class Value<W extends number = number> {
   }
   /** `count` copies side by side. */
   repeat(count: number): Value {
-    const loc = callerLoc();
+    const loc = exprLoc();
     if (!Number.isInteger(count) || count < 1) {
       this.mod.problem(`repeat count ${count} must be a positive integer`, loc);
       count = 1;
@@ -165,17 +165,20 @@ export class Value<W extends number = number> {
   }
 
   private bin(op: BinaryOp, b: Operand, width: number = this.width): Value {
-    const loc = callerLoc();
+    const loc = exprLoc();
     const v = this.operand(b, this.width, loc);
-    return this.wrap({ op, width, a: this.expr, b: v.expr, loc });
+    // Every binary operator takes two operands of one width: a mismatch, reported by the
+    // width pass, names this expression's own line (see DEFERRED).
+    const at = v.width !== this.width ? locatedProblem(loc) : loc;
+    return this.wrap({ op, width, a: this.expr, b: v.expr, loc: at });
   }
 
   private un(op: UnaryOp, width: number): Value {
-    return this.wrap({ op, width, a: this.expr, loc: callerLoc() });
+    return this.wrap({ op, width, a: this.expr, loc: exprLoc() });
   }
 
   private shift(imm: 'shli' | 'shri' | 'srai', dyn: 'shl' | 'shr' | 'sra', n: number | Value): Value<W> {
-    const loc = callerLoc();
+    const loc = exprLoc();
     if (n instanceof Value)
       return this.wrap({
         op: dyn,
@@ -199,7 +202,7 @@ export class Value<W extends number = number> {
     what: string,
     dir: string,
   ): Value<N> {
-    const loc = callerLoc();
+    const loc = exprLoc();
     if (!Number.isInteger(width) || width < 1 || !ok(width)) {
       this.mod.problem(
         `${what} to ${width} bits: target must be ${dir} than or as wide as the ${this.width}-bit value`,

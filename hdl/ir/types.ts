@@ -1,7 +1,7 @@
 // The netlist IR: the one contract between the eDSL front end (hdl/dsl) and every backend
 // (gen/verilog, sim/jssim, formal). Plain JSON-serializable data: no classes, no functions,
-// no BigInt (constants are hex strings). Every node carries the user's source location (a
-// literal its first user's: DEFERRED in hdl/dsl/loc.ts).
+// no BigInt (constants are hex strings). Every node carries the user's source location (by
+// default an expression that of the statement consuming it: DEFERRED in hdl/dsl/loc.ts).
 
 /** Source location of the user's TypeScript code that created a node. */
 export interface Loc {

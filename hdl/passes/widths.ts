@@ -91,14 +91,15 @@ function checkStmts(ctx: PassContext, m: IRModule, stmts: readonly IRStmt[]): vo
     if (s.kind === 'assign') {
       const t = m.signals[s.target]!;
       const vw = m.exprs[s.value]!.width;
-      const v = `'${describeExpr(m, s.value)}'`;
+      // Described only for a message: describing walks the value's whole expression.
+      const v = () => `'${describeExpr(m, s.value)}'`;
       if (s.hi === undefined) {
         if (t.width !== vw)
           ctx.error(
             'width',
             m,
             s.loc,
-            `width mismatch in assignment to '${t.name}': target is ${bits(t.width)}, value ${v} is ${bits(vw)}`,
+            `width mismatch in assignment to '${t.name}': target is ${bits(t.width)}, value ${v()} is ${bits(vw)}`,
           );
       } else {
         const lo = s.lo!;
@@ -109,7 +110,7 @@ function checkStmts(ctx: PassContext, m: IRModule, stmts: readonly IRStmt[]): vo
             'width',
             m,
             s.loc,
-            `width mismatch in assignment to '${t.name}[${s.hi}:${lo}]': target is ${bits(s.hi - lo + 1)}, value ${v} is ${bits(vw)}`,
+            `width mismatch in assignment to '${t.name}[${s.hi}:${lo}]': target is ${bits(s.hi - lo + 1)}, value ${v()} is ${bits(vw)}`,
           );
       }
     } else if (s.kind === 'if') {

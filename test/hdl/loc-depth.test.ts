@@ -1,9 +1,21 @@
 // Source locations through eDSL call paths of different depths (hdl/dsl/loc.ts collects a few
-// frames first and more only when the eDSL calls itself deeper): every node names the line of
-// the user's code that made it, whether the eDSL reached it in one frame (`a.add(b)`), three
-// (`a.bit(i)`: bit → bits) or more (`m.named`: named → set → assign).
-import { describe, expect, it } from 'vitest';
-import { defineModule, elaborate, HdlError, lit, mux } from '../../hdl/dsl/index.js';
+// frames first and more only when the eDSL calls itself deeper): in 'expression' mode every
+// node names the line of the user's code that made it, whether the eDSL reached it in one
+// frame (`a.add(b)`), three (`a.bit(i)`: bit → bits) or more (`m.named`: named → set →
+// assign). In the default 'statement' mode an expression names the line of the statement or
+// declaration that consumes it, and a width problem still names the expression's own line.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emitDesign } from '../../gen/verilog/index.js';
+import {
+  defineModule,
+  elaborate,
+  HdlError,
+  lit,
+  locationMode,
+  mux,
+  setLocationCapture,
+  setLocationMode,
+} from '../../hdl/dsl/index.js';
 
 const FILE = 'test/hdl/loc-depth.test.ts';
 
@@ -13,7 +25,9 @@ function lineHere(): number {
   return Number(/:(\d+):\d+\)?$/.exec(line)![1]);
 }
 
-describe('source locations at every eDSL call depth', () => {
+describe('source locations at every eDSL call depth (expression mode)', () => {
+  beforeEach(() => setLocationMode('expression'));
+  afterEach(() => setLocationCapture(true));
   it('name the user line for a method, a bit select, a named wire and its assignment', () => {
     const at: Record<string, number> = {};
     const mod = defineModule('locs', (m) => {
@@ -81,6 +95,133 @@ describe('source locations at every eDSL call depth', () => {
       expect(e).toBeInstanceOf(HdlError);
       const d = (e as HdlError).diagnostics.find((x) => x.message.includes('does not fit'))!;
       expect(d.loc).toMatchObject({ file: FILE, line });
+    }
+  });
+});
+
+/** The diagnostic whose message contains `text`, from elaborating `mod` (which must fail). */
+function diagnostic(mod: Parameters<typeof elaborate>[0], text: string) {
+  try {
+    elaborate(mod);
+  } catch (e) {
+    expect(e).toBeInstanceOf(HdlError);
+    const d = (e as HdlError).diagnostics.find((x) => x.message.includes(text));
+    expect(d, `a diagnostic containing '${text}'`).toBeDefined();
+    return d!;
+  }
+  return expect.unreachable(`elaboration must report '${text}'`);
+}
+
+describe('source locations in the default statement mode', () => {
+  beforeEach(() => setLocationCapture(true));
+
+  it('is the default', () => {
+    expect(locationMode()).toBe('statement');
+  });
+
+  it('an expression names the line of the first statement that consumes it', () => {
+    const at: Record<string, number> = {};
+    at.module = lineHere() + 1;
+    const mod = defineModule('stmt_locs', (m) => {
+      const a = m.input('a', 8);
+      const c = m.input('c', 1);
+      const sum = a.add(a); // consumed three lines below
+      const b3 = a.bit(3);
+      const unused = a.xor(a);
+      at.named = lineHere() + 1;
+      const w = m.named('w', sum);
+      at.y = lineHere() + 1;
+      m.output('y', 8).set(w.and(sum));
+      const z = m.output('z', 1);
+      z.set(0);
+      const shared = b3.or(c);
+      at.when = lineHere() + 1;
+      m.when(shared.and(c), () => {
+        at.inner = lineHere() + 1;
+        z.set(shared);
+      });
+      void unused;
+    });
+    const ir = elaborate(mod).design.modules[0]!;
+    const exprLoc = (op: string) => ir.exprs.find((e) => e.op === op)!.loc;
+    expect(exprLoc('add')).toMatchObject({ file: FILE, line: at.named });
+    expect(ir.signals.find((s) => s.name === 'w')!.loc).toMatchObject({ file: FILE, line: at.named });
+    // `w.and(sum)`: the and is new, `sum` was located by its first consumer already.
+    expect(exprLoc('and')).toMatchObject({ file: FILE, line: at.y });
+    // The condition's tree (and → or → slice) takes the when's line; `shared` is not
+    // relocated by its later use inside the arm.
+    expect(exprLoc('or')).toMatchObject({ file: FILE, line: at.when });
+    expect(exprLoc('slice')).toMatchObject({ file: FILE, line: at.when });
+    expect(exprLoc('xor')).toMatchObject({ file: FILE, line: at.module });
+    expect(at.inner).toBeGreaterThan(at.when);
+  });
+
+  it('a width mismatch inside an expression names the expression, not its statement', () => {
+    let line = 0;
+    const mod = defineModule('stmt_width', (m) => {
+      const a = m.input('a', 8);
+      const b = m.input('b', 4);
+      line = lineHere() + 1;
+      const bad = a.add(b.zext(5) as never);
+      m.output('y', 8).set(bad.xor(a));
+    });
+    expect(diagnostic(mod, "width mismatch in 'add'").loc).toMatchObject({ file: FILE, line });
+  });
+
+  it('a mux with sides of two widths names its own line', () => {
+    let line = 0;
+    const mod = defineModule('stmt_mux', (m) => {
+      const s = m.input('s', 1);
+      const a = m.input('a', 8);
+      const b = m.input('b', 4);
+      line = lineHere() + 1;
+      const bad = mux(s, a, b as never);
+      m.output('y', 8).set(bad);
+    });
+    expect(diagnostic(mod, "width mismatch in 'mux'").loc).toMatchObject({ file: FILE, line });
+  });
+
+  it("a shared temporary's Verilog comment names its first consumer's line", () => {
+    let line = 0;
+    const mod = defineModule('stmt_temp', (m) => {
+      const a = m.input('a', 8);
+      const sum = a.add(1);
+      line = lineHere() + 1;
+      m.output('y', 1).set(sum.bit(0));
+      m.output('z', 1).set(sum.bit(7));
+    });
+    const v = emitDesign(elaborate(mod).design)['stmt_temp.v']!;
+    expect(v).toMatch(new RegExp(`wire \\[7:0\\] _t0 = a \\+ 8'h1; // ${FILE}:${line}\\n`));
+  });
+
+  it('VTI_LOCATIONS chooses the mode and a bad value is a one-line error', () => {
+    const saved = process.env.VTI_LOCATIONS;
+    try {
+      process.env.VTI_LOCATIONS = 'expression';
+      setLocationCapture(true);
+      expect(locationMode()).toBe('expression');
+      process.env.VTI_LOCATIONS = 'lines';
+      expect(() => setLocationCapture(true)).toThrow(
+        expect.objectContaining({
+          message: "VTI_LOCATIONS must be one of statement, expression, off; got 'lines'",
+          userFacing: true, // the command line prints it as one line, not as an internal error
+        }),
+      );
+    } finally {
+      if (saved === undefined) delete process.env.VTI_LOCATIONS;
+      else process.env.VTI_LOCATIONS = saved;
+      setLocationCapture(true);
+    }
+  });
+
+  it('off: nothing is located', () => {
+    setLocationCapture(false);
+    try {
+      const mod = defineModule('stmt_off', (m) => m.output('y', 4).set(m.input('a', 4).not()));
+      const ir = elaborate(mod).design.modules[0]!;
+      for (const e of ir.exprs) expect(e.loc.file).toBe('<unknown>');
+    } finally {
+      setLocationCapture(true);
     }
   });
 });
