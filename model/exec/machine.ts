@@ -22,7 +22,8 @@ export const CONT = 0,
   JUMP = 1,
   FAULT = 2,
   HALT = 3;
-export type Exec = () => number;
+/** One instruction's semantics, run on a machine (shared by every emulator of the process: run.ts). */
+export type Exec = (m: Machine) => number;
 
 const RANK = new Map<string, number>(PRIORITY_TABLE.map((r, i) => [r.name, i]));
 const ROW = new Map<string, PriorityRow>(PRIORITY_TABLE.map((r) => [r.name, r]));
@@ -289,12 +290,17 @@ export class Machine {
   /** reservedPsrMask() and its complement in 64 bits, computed once. */
   private readonly psrReserved: bigint;
   private readonly psrDefined: bigint;
+  /** The defined PSR bits as 32-bit halves (rfi's mask of IPSR, without BigInt). */
+  readonly psrDefinedLo: number;
+  readonly psrDefinedHi: number;
 
   constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
     this.mem.watch = this.alat;
     this.psrReserved = cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
     this.psrDefined = MASK64 & ~this.psrReserved;
+    this.psrDefinedLo = Number(this.psrDefined & 0xffffffffn);
+    this.psrDefinedHi = Number(this.psrDefined >> 32n);
   }
 
   /** Index (0..7) of the translation micro-caches in force: cpl and vm. */
