@@ -583,12 +583,13 @@ export class Machine {
       H = this.crHi;
     if (memo.lo !== lo || memo.hi !== hi || memo.epoch !== this.xlateEpoch || memo.writes !== this.mem.codeWrites) {
       memo.epoch = -1;
-      const pa = this.peekInstPa(toBig(lo, hi));
+      // Physical addressing (PSR.it = 0) needs no translation: no BigInt on that path.
+      const pa = this.it ? this.peekInstPa(toBig(lo, hi)) : null;
       const w = memo.words;
-      if (pa === null) w.fill(0);
+      if (this.it && pa === null) w.fill(0);
       else {
-        const plo = (loOf(pa) & ~0xf) >>> 0,
-          phi = hiOf(pa) & 0x7fffffff,
+        const plo = ((pa === null ? lo : loOf(pa)) & ~0xf) >>> 0,
+          phi = (pa === null ? hi : hiOf(pa)) & 0x7fffffff,
           out = IIB_WORD;
         this.mem.load(plo, phi, 8, out); // a bundle is 16-byte aligned: both words are in one page
         w[0] = out.lo;
