@@ -3,10 +3,10 @@
 // displacements added to IP at run time), nothing of the machine is read while compiling, and
 // its closures take the machine as a parameter (machine.ts Exec). So the lockstep's one
 // emulator per program, the same bytes at another address, or the bytes again after a code
-// write, all take the same object instead of compiling again. A direct-mapped table indexed by
-// a hash of the words (as model/decode/decode-cache.ts): a colliding content replaces the one
-// in its slot, so memory stays bounded however much code a process meets; a replaced bundle
-// lives on only in the code pages that still hold it.
+// write, all take the same object instead of compiling again. A two-way table indexed by a hash
+// of the words: a content goes to its slot, the one there moves to the slot's pair (h ^ 1),
+// replacing the older content, so memory stays bounded however much code a process meets; a
+// replaced bundle lives on only in the code pages that still hold it.
 import { bundleHash, decodeWordsAt0 } from '../decode/decode-cache.js';
 import type { DecodedBundle } from '../decode/decode.js';
 import { type BundleRun, tieredBundleRun } from './codegen.js';
@@ -56,8 +56,15 @@ export function compiledBundle(
     compiledBundleStats.hits++;
     return e;
   }
+  // Two ways: the pair of slots h, h ^ 1 holds the newest content first.
+  const f = table[h ^ 1];
+  if (f !== undefined && f.w0 === w0 && f.w1 === w1 && f.w2 === w2 && f.w3 === w3) {
+    compiledBundleStats.hits++;
+    return f;
+  }
   compiledBundleStats.compiled++;
   const b = compileWords(w0, w1, w2, w3, advance);
+  if (e !== undefined) table[h ^ 1] = e;
   table[h] = b;
   return b;
 }
