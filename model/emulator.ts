@@ -225,6 +225,7 @@ export class Emulator {
 
   run(maxSteps: number): { halted: boolean; steps: number } {
     const m = this.machine;
+    this.wireEvents(); // step() leaves the machine's records on (runOneStep)
     if (!this.onStep) runLoop(m, this.cache, maxSteps);
     else while (!m.halted && m.steps < maxSteps) this.step();
     return { halted: m.halted, steps: m.steps };
@@ -271,16 +272,16 @@ export class Emulator {
     return ev;
   }
 
-  /** One step with the machine's event records captured (built for this step only). */
+  /**
+   * One step with the machine's event records captured. The records stay on between steps (a
+   * stepping caller reads every step's; deliver passes them on only to whoever listens); run()
+   * turns them off again when nobody does.
+   */
   private runOneStep(): EventRecord | null {
     const m = this.machine;
     this.stepEvent = null;
     m.onEvent = this.deliver;
-    try {
-      runLoop(m, this.cache, m.steps + 1);
-    } finally {
-      this.wireEvents();
-    }
+    runLoop(m, this.cache, m.steps + 1);
     return this.stepEvent as EventRecord | null;
   }
 

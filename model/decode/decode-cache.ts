@@ -2,10 +2,11 @@
 // bytes alone (IP-relative fields are displacements), and decoded results are immutable, so
 // every emulator in the process (the lockstep runs one per program, and programs share their
 // boot code, handlers and many item bundles) and the lockstep's own descriptors can take the
-// same object instead of decoding again. A direct-mapped table indexed by a hash of the words:
-// a colliding content replaces the one in its slot (decoded again if it comes back), so memory
-// stays bounded however much new code a run meets, and a lookup is one array load and one
-// object (a large Map's buckets and collision lists cost several cache misses per lookup).
+// same object instead of decoding again. A two-way table indexed by a hash of the words: a new
+// content goes to its slot and the one there moves to the slot's pair (h ^ 1), replacing the
+// older content (decoded again if it comes back), so memory stays bounded however much new code
+// a run meets, and a lookup is one or two array loads (a large Map's buckets and collision lists
+// cost several cache misses per lookup).
 import { decodeBundle, type DecodedBundle } from './decode.js';
 
 /** Slots of the table (a power of two). */
@@ -50,7 +51,11 @@ function entryOf(w0: number, w1: number, w2: number, w3: number): Entry {
   const h = bundleHash(w0, w1, w2, w3) & (TABLE_SLOTS - 1);
   const e = table[h];
   if (e !== undefined && e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
+  // Two ways: the pair of slots h, h ^ 1 holds the newest content first.
+  const f = table[h ^ 1];
+  if (f !== undefined && f.w0 === w0 && f.w1 === w1 && f.w2 === w2 && f.w3 === w3) return f;
   const n: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };
+  if (e !== undefined) table[h ^ 1] = e;
   table[h] = n;
   return n;
 }

@@ -14,7 +14,8 @@ import type { Exec, Machine } from './machine.js';
 export const BUNDLE_LEFT = 1,
   BUNDLE_END = 2;
 
-export type BundleRun = (start: number) => number;
+/** Runs a bundle on machine `m` from slot `start` (shared by every emulator of the process: run.ts). */
+export type BundleRun = (m: Machine, start: number) => number;
 
 type Advance = (m: Machine, lastSlot: number) => void;
 
@@ -49,7 +50,7 @@ export function genericBundleRun(
     if (f !== null && !pure[i]) m.slot = i;
     const ic = m.ic,
       ss = m.ss;
-    const r = f === null ? 0 : q !== 0 && P[q] === 0 ? 0 : f();
+    const r = f === null ? 0 : q !== 0 && P[q] === 0 ? 0 : f(m);
     if (r > 1) {
       m.steps = sb + i + 1;
       if (r === 3) {
@@ -86,7 +87,6 @@ export function genericBundleRun(
  * itself through `install`) the generated one.
  */
 export function tieredBundleRun(
-  m: Machine,
   exec: readonly (Exec | null)[],
   qp: Uint8Array,
   pure: readonly boolean[],
@@ -95,18 +95,17 @@ export function tieredBundleRun(
   install: (run: BundleRun) => void,
 ): BundleRun {
   let runs = 0;
-  return (start) => {
+  return (m, start) => {
     if (++runs > GEN_AFTER) {
-      const gen = genBundleRun(m, exec, qp, pure, n, advance);
+      const gen = genBundleRun(exec, qp, pure, n, advance);
       install(gen);
-      return gen(start);
+      return gen(m, start);
     }
     return genericBundleRun(m, exec, qp, pure, n, advance, start);
   };
 }
 
 export function genBundleRun(
-  m: Machine,
   exec: readonly (Exec | null)[],
   qp: Uint8Array,
   pure: readonly boolean[],
@@ -114,14 +113,14 @@ export function genBundleRun(
   advance: Advance,
 ): BundleRun {
   const lines: string[] = [
-    'return function bundleRun(start) {',
-    '  const bLo = m.ipLo, bHi = m.ipHi, sb = m.steps - start;',
+    'return function bundleRun(m, start) {',
+    '  const P = m.pr, bLo = m.ipLo, bHi = m.ipHi, sb = m.steps - start;',
     '  m.stepBase = sb;',
     '  let r = 0, ic = 0, ss = 0;',
     '  switch (start) {',
   ];
   for (let i = 0; i < n; i++) {
-    const call = exec[i] === null ? '0' : qp[i] ? `(P[${qp[i]}] === 0 ? 0 : e${i}())` : `e${i}()`;
+    const call = exec[i] === null ? '0' : qp[i] ? `(P[${qp[i]}] === 0 ? 0 : e${i}(m))` : `e${i}(m)`;
     lines.push(
       `  case ${i}:`,
       exec[i] !== null && !pure[i] ? `    m.slot = ${i};` : '',
@@ -138,13 +137,11 @@ export function genBundleRun(
     );
   }
   lines.push('  }', `  m.steps = sb + ${n};`, '  return 2;', '};');
-  const factory = new Function('m', 'P', 'advance', 'e0', 'e1', 'e2', lines.filter((l) => l).join('\n')) as (
-    m: Machine,
-    P: Uint8Array,
+  const factory = new Function('advance', 'e0', 'e1', 'e2', lines.filter((l) => l).join('\n')) as (
     advance: Advance,
     e0: Exec | null,
     e1: Exec | null,
     e2: Exec | null,
   ) => BundleRun;
-  return factory(m, m.pr, advance, exec[0] ?? null, exec[1] ?? null, exec[2] ?? null);
+  return factory(advance, exec[0] ?? null, exec[1] ?? null, exec[2] ?? null);
 }

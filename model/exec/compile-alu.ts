@@ -31,35 +31,28 @@ export function handlesOwnQp(ins: Insn): boolean {
   return (ins.op === 'cmp' || ins.op === 'cmpi' || ins.op === 'tbit' || ins.op === 'tnat') && ins.sub.endsWith('unc');
 }
 
+/** Writes a compare's predicate targets from its outcome (true/false) and whether it read a NaT. */
+type PredWrite = (m: Machine, c: boolean, nat: number) => number;
+
 /**
  * Predicate-writing tail shared by cmp/tbit/tnat (SDM "compare types"): none/unc write the
  * result and its complement (both 0 on NaT), and: clear both if false or NaT, or: set both
  * if true, or.andcm: p1 ← 1, p2 ← 0 if true.
  */
-function predWriter(
-  m: Machine,
-  ctype: string,
-  p1: number,
-  p2: number,
-  qp: number,
-  unc: boolean,
-): (c: boolean, nat: number) => number {
-  const P = m.pr;
-  const fix = () => {
-    P[0] = 1;
-  };
+function predWriter(ctype: string, p1: number, p2: number, qp: number, unc: boolean): PredWrite {
   // The normal and unc types write both targets: naming the same predicate twice is an
   // Illegal Operation (SDM cmp/tbit/tnat).
-  if ((ctype === '' || ctype === 'unc') && p1 === p2) return () => m.fault('illegal_op');
+  if ((ctype === '' || ctype === 'unc') && p1 === p2) return (m) => m.fault('illegal_op');
   switch (ctype) {
     case '':
     case 'unc':
       if (unc)
-        return (c, nat) => {
+        return (m, c, nat) => {
+          const P = m.pr;
           if (!P[qp]) {
             P[p1] = 0;
             P[p2] = 0;
-            fix();
+            P[0] = 1;
             return CONT;
           }
           if (nat) {
@@ -69,10 +62,11 @@ function predWriter(
             P[p1] = c ? 1 : 0;
             P[p2] = c ? 0 : 1;
           }
-          fix();
+          P[0] = 1;
           return CONT;
         };
-      return (c, nat) => {
+      return (m, c, nat) => {
+        const P = m.pr;
         if (nat) {
           P[p1] = 0;
           P[p2] = 0;
@@ -80,33 +74,36 @@ function predWriter(
           P[p1] = c ? 1 : 0;
           P[p2] = c ? 0 : 1;
         }
-        fix();
+        P[0] = 1;
         return CONT;
       };
     case 'and':
-      return (c, nat) => {
+      return (m, c, nat) => {
+        const P = m.pr;
         if (nat || !c) {
           P[p1] = 0;
           P[p2] = 0;
-          fix();
+          P[0] = 1;
         }
         return CONT;
       };
     case 'or':
-      return (c, nat) => {
+      return (m, c, nat) => {
+        const P = m.pr;
         if (!nat && c) {
           P[p1] = 1;
           P[p2] = 1;
-          fix();
+          P[0] = 1;
         }
         return CONT;
       };
     case 'or.andcm':
-      return (c, nat) => {
+      return (m, c, nat) => {
+        const P = m.pr;
         if (!nat && c) {
           P[p1] = 1;
           P[p2] = 0;
-          fix();
+          P[0] = 1;
         }
         return CONT;
       };
@@ -114,16 +111,16 @@ function predWriter(
   throw new Error(`compare type ${ctype}`);
 }
 
-export function compileAlu(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo,
-    H = m.grHi,
-    N = m.nat;
+export function compileAlu(ins: Insn): Exec | null {
   const { r1, r2, r3 } = ins;
   const iLo = loOf(BigInt.asUintN(64, ins.imm)),
     iHi = hiOf(BigInt.asUintN(64, ins.imm));
   switch (ins.op) {
     case 'add':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const lo = L[r2]! + L[r3]!;
         H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0);
         L[r1] = lo;
@@ -131,7 +128,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'add1':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const lo = L[r2]! + L[r3]! + 1;
         H[r1] = H[r2]! + H[r3]! + (lo > 0xffffffff ? 1 : 0);
         L[r1] = lo;
@@ -139,7 +139,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'sub':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const a = L[r2]!,
           b = L[r3]!;
         H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0);
@@ -148,7 +151,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'sub1':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const a = L[r2]!,
           b = L[r3]! + 1;
         H[r1] = H[r2]! - H[r3]! - (a < b ? 1 : 0);
@@ -157,7 +163,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'addi':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const lo = iLo + L[r3]!;
         H[r1] = iHi + H[r3]! + (lo > 0xffffffff ? 1 : 0);
         L[r1] = lo;
@@ -165,7 +174,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'subi':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const b = L[r3]!;
         H[r1] = iHi - H[r3]! - (iLo < b ? 1 : 0);
         L[r1] = iLo - b;
@@ -173,56 +185,80 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'and':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = L[r2]! & L[r3]!;
         H[r1] = H[r2]! & H[r3]!;
         N[r1] = N[r2]! | N[r3]!;
         return CONT;
       };
     case 'andcm':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = L[r2]! & ~L[r3]!;
         H[r1] = H[r2]! & ~H[r3]!;
         N[r1] = N[r2]! | N[r3]!;
         return CONT;
       };
     case 'or':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = L[r2]! | L[r3]!;
         H[r1] = H[r2]! | H[r3]!;
         N[r1] = N[r2]! | N[r3]!;
         return CONT;
       };
     case 'xor':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = L[r2]! ^ L[r3]!;
         H[r1] = H[r2]! ^ H[r3]!;
         N[r1] = N[r2]! | N[r3]!;
         return CONT;
       };
     case 'andi':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = iLo & L[r3]!;
         H[r1] = iHi & H[r3]!;
         N[r1] = N[r3]!;
         return CONT;
       };
     case 'andcmi':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = iLo & ~L[r3]!;
         H[r1] = iHi & ~H[r3]!;
         N[r1] = N[r3]!;
         return CONT;
       };
     case 'ori':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = iLo | L[r3]!;
         H[r1] = iHi | H[r3]!;
         N[r1] = N[r3]!;
         return CONT;
       };
     case 'xori':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = iLo ^ L[r3]!;
         H[r1] = iHi ^ H[r3]!;
         N[r1] = N[r3]!;
@@ -234,7 +270,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         p4 = ins.op === 'shladdp4';
       // The count is 1-4: the shift inlined on the halves (shladd is a hot address computation).
       if (!p4 && n >= 1 && n <= 4)
-        return () => {
+        return (m: Machine) => {
+          const L = m.grLo,
+            H = m.grHi,
+            N = m.nat;
           const sLo = L[r2]!,
             lo = ((sLo << n) >>> 0) + L[r3]!;
           H[r1] = ((H[r2]! << n) | (sLo >>> (32 - n))) + H[r3]! + (lo > 0xffffffff ? 1 : 0);
@@ -242,7 +281,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
           N[r1] = N[r2]! | N[r3]!;
           return CONT;
         };
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         shl64(L[r2]!, H[r2]!, n);
         const lo = OUT.lo + L[r3]!;
         const nat = N[r2]! | N[r3]!;
@@ -258,7 +300,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'addp4':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const lo = L[r2]! + L[r3]!;
         H[r1] = ((L[r3]! >>> 30) & 3) << 29;
         L[r1] = lo;
@@ -266,7 +311,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'addp4i':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const lo = iLo + L[r3]!;
         H[r1] = ((L[r3]! >>> 30) & 3) << 29;
         L[r1] = lo;
@@ -279,24 +327,30 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
       const rel = dot < 0 ? ins.sub : ins.sub.slice(0, dot),
         ctype = dot < 0 ? '' : ins.sub.slice(dot + 1);
       const f = (ins.n1 === 4 ? REL32 : REL64)[rel]!;
-      const w = predWriter(m, ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
-      if (ins.op === 'cmpi') return () => w(f(iLo, iHi, L[r3]!, H[r3]!), N[r3]!);
-      return () => w(f(L[r2]!, H[r2]!, L[r3]!, H[r3]!), N[r2]! | N[r3]!);
+      const w = predWriter(ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
+      if (ins.op === 'cmpi') return (m: Machine) => w(m, f(iLo, iHi, m.grLo[r3]!, m.grHi[r3]!), m.nat[r3]!);
+      return (m: Machine) => w(m, f(m.grLo[r2]!, m.grHi[r2]!, m.grLo[r3]!, m.grHi[r3]!), m.nat[r2]! | m.nat[r3]!);
     }
     case 'tbit':
     case 'tnat': {
       const nz = ins.sub.startsWith('nz'),
         ctype = ins.sub.replace(/^n?z\.?/, '');
-      const w = predWriter(m, ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
-      if (ins.op === 'tnat') return () => w((N[r3]! === 1) === nz, 0);
+      const w = predWriter(ctype, ins.p1, ins.p2, ins.qp, ctype === 'unc');
+      if (ins.op === 'tnat') return (m: Machine) => w(m, (m.nat[r3]! === 1) === nz, 0);
       const pos = ins.n1;
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const bit = pos < 32 ? (L[r3]! >>> pos) & 1 : (H[r3]! >>> (pos - 32)) & 1;
-        return w((bit === 1) === nz, N[r3]!);
+        return w(m, (bit === 1) === nz, N[r3]!);
       };
     }
     case 'shl':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const big = H[r3]! !== 0 || L[r3]! > 63;
         shl64(L[r2]!, H[r2]!, big ? 64 : L[r3]!);
         L[r1] = OUT.lo;
@@ -305,7 +359,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'shru':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const big = H[r2]! !== 0 || L[r2]! > 63;
         shr64u(L[r3]!, H[r3]!, big ? 64 : L[r2]!);
         L[r1] = OUT.lo;
@@ -314,7 +371,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'shr':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         const big = H[r2]! !== 0 || L[r2]! > 63;
         shr64s(L[r3]!, H[r3]!, big ? 64 : L[r2]!);
         L[r1] = OUT.lo;
@@ -326,7 +386,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
       const pos = ins.n1,
         len = Math.min(ins.n2, 64 - pos),
         signed = ins.sub === 's';
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         shl64(L[r3]!, H[r3]!, 64 - pos - len);
         if (signed) shr64s(OUT.lo, OUT.hi, 64 - len);
         else shr64u(OUT.lo, OUT.hi, 64 - len);
@@ -353,13 +416,19 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         const vLo = OUT.lo,
           vHi = OUT.hi;
         if (ins.op === 'depzi')
-          return () => {
+          return (m: Machine) => {
+            const L = m.grLo,
+              H = m.grHi,
+              N = m.nat;
             L[r1] = vLo;
             H[r1] = vHi;
             N[r1] = 0;
             return CONT;
           };
-        return () => {
+        return (m: Machine) => {
+          const L = m.grLo,
+            H = m.grHi,
+            N = m.nat;
           L[r1] = (L[r3]! & ~mLo) | vLo;
           H[r1] = (H[r3]! & ~mHi) | vHi;
           N[r1] = N[r3]!;
@@ -367,14 +436,20 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         };
       }
       if (ins.op === 'depz')
-        return () => {
+        return (m: Machine) => {
+          const L = m.grLo,
+            H = m.grHi,
+            N = m.nat;
           shl64(L[r2]! & fLo, H[r2]! & fHi, pos);
           L[r1] = OUT.lo;
           H[r1] = OUT.hi;
           N[r1] = N[r2]!;
           return CONT;
         };
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         shl64(L[r2]!, H[r2]!, pos);
         const nat = N[r2]! | N[r3]!;
         L[r1] = (L[r3]! & ~mLo) | (OUT.lo & mLo);
@@ -385,7 +460,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
     }
     case 'shrp': {
       const n = ins.n1;
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         shr64u(L[r3]!, H[r3]!, n);
         const aLo = OUT.lo,
           aHi = OUT.hi;
@@ -405,7 +483,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
     case 'sxt': {
       const bits = ins.n1 * 8,
         signed = ins.op === 'sxt';
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         shl64(L[r3]!, H[r3]!, 64 - bits);
         if (signed) shr64s(OUT.lo, OUT.hi, 64 - bits);
         else shr64u(OUT.lo, OUT.hi, 64 - bits);
@@ -416,14 +497,20 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'movl':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = iLo;
         H[r1] = iHi;
         N[r1] = 0;
         return CONT;
       };
     case 'mov_from_pr':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         let lo = 0,
           hi = 0;
         // As if CFM.rrb.pr were 0: physical predicate order.
@@ -435,7 +522,10 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'mov_to_pr':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r2]) return m.fault('reg_nat');
         for (let i = 1; i < 64; i++) {
           const mb = i < 32 ? (iLo >>> i) & 1 : (iHi >>> (i - 32)) & 1;
@@ -444,21 +534,30 @@ export function compileAlu(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'mov_to_br':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r2]) return m.fault('reg_nat');
         m.brLo[ins.b1] = L[r2]!;
         m.brHi[ins.b1] = H[r2]!;
         return CONT;
       };
     case 'mov_from_br':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = m.brLo[ins.b2]!;
         H[r1] = m.brHi[ins.b2]!;
         N[r1] = 0;
         return CONT;
       };
     case 'mov_from_ip':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         L[r1] = m.ipLo;
         H[r1] = m.ipHi;
         N[r1] = 0;

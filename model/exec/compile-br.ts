@@ -36,14 +36,14 @@ export function jump(m: Machine, lo: number, hi: number): number {
   return JUMP;
 }
 
-export function compileBr(m: Machine, ins: Insn): Exec | null {
+export function compileBr(ins: Insn): Exec | null {
   // Decoded at bundle address 0, so imm is the displacement (mod 2^64).
   const dLo = loOf(BigInt.asUintN(64, ins.imm)),
     dHi = hiOf(BigInt.asUintN(64, ins.imm));
-  const BL = m.brLo,
-    BH = m.brHi;
   const { b1, b2 } = ins;
-  const call = (tLo: number, tHi: number) => {
+  const call = (m: Machine, tLo: number, tHi: number) => {
+    const BL = m.brLo,
+      BH = m.brHi;
     // Return link: the next bundle. PFS ← CFM, EC, cpl; the callee frame is the caller's outputs.
     add64(m.ipLo, m.ipHi, 16, 0);
     BL[b1] = OUT.lo;
@@ -60,12 +60,12 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
   switch (ins.op) {
     case 'br_cond':
     case 'brl_cond':
-      return () => {
+      return (m: Machine) => {
         add64(m.ipLo, m.ipHi, dLo, dHi);
         return jump(m, OUT.lo, OUT.hi);
       };
     case 'br_ind':
-      return () => jump(m, BL[b2]!, BH[b2]!);
+      return (m: Machine) => jump(m, m.brLo[b2]!, m.brHi[b2]!);
     case 'br_ctop':
     case 'br_cexit':
     case 'br_wtop':
@@ -73,7 +73,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       const exit = ins.op === 'br_cexit' || ins.op === 'br_wexit',
         counted = ins.op === 'br_ctop' || ins.op === 'br_cexit',
         qp = ins.qp;
-      return () => {
+      return (m: Machine) => {
         const taken = modSchedBranch(m, counted, qp);
         if (taken === exit) return CONT;
         add64(m.ipLo, m.ipHi, dLo, dHi);
@@ -81,7 +81,7 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'br_cloop':
-      return () => {
+      return (m: Machine) => {
         const lo = m.arLo[AR.LC]!,
           hi = m.arHi[AR.LC]!;
         if (lo === 0 && hi === 0) return CONT;
@@ -92,14 +92,16 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
       };
     case 'br_call':
     case 'brl_call':
-      return () => {
+      return (m: Machine) => {
         add64(m.ipLo, m.ipHi, dLo, dHi);
-        return call(OUT.lo, OUT.hi);
+        return call(m, OUT.lo, OUT.hi);
       };
     case 'br_call_ind':
-      return () => call(BL[b2]!, BH[b2]!);
+      return (m: Machine) => call(m, m.brLo[b2]!, m.brHi[b2]!);
     case 'br_ret':
-      return () => {
+      return (m: Machine) => {
+        const BL = m.brLo,
+          BH = m.brHi;
         const pfs = m.ar(AR.PFS);
         const tLo = BL[b2]!,
           tHi = BH[b2]!;
@@ -117,10 +119,8 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         }
         return jump(m, tLo, tHi);
       };
-    case 'rfi': {
-      const definedLo = Number(m.definedPsrMask() & 0xffffffffn),
-        definedHi = Number(m.definedPsrMask() >> 32n);
-      return () => {
+    case 'rfi':
+      return (m: Machine) => {
         if (m.cpl !== 0 || m.vm !== 0) {
           const f = pickFault(m.cpl !== 0 && 'priv_op', isVirtFault('rfi', m.vm, m.cpl) && 'virtualization');
           if (f) return m.fault(f);
@@ -136,8 +136,8 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
           rseRestore(m, Number(ifs & 0x7fn), 0, -m.sof);
           m.setCfm(ifs & ((1n << 38n) - 1n));
         } else if (frameIncomplete(m)) m.cfle = 1; // an incomplete frame (ISR.ir) is loaded again
-        const ipsrLo = L[CR.IPSR]! & definedLo,
-          ipsrHi = H[CR.IPSR]! & definedHi;
+        const ipsrLo = L[CR.IPSR]! & m.psrDefinedLo,
+          ipsrHi = H[CR.IPSR]! & m.psrDefinedHi;
         m.setPsrHalves(ipsrLo, ipsrHi); // the whole IPSR, ri included (architecture.md §2)
         const ri = Math.min(2, (m.psrHi >>> 9) & 3);
         jump(m, iipLo, iipHi);
@@ -146,7 +146,6 @@ export function compileBr(m: Machine, ins: Insn): Exec | null {
         if (((ipsrLo & ONE_SHOT_LO) | (ipsrHi & ONE_SHOT_HI)) !== 0) m.pendingTraps |= ONE_SHOT_ARM;
         return JUMP;
       };
-    }
   }
   return null;
 }

@@ -161,20 +161,20 @@ export function fpHandlesOwnQp(ins: Insn): boolean {
   return (ins.op === 'fcmp' || ins.op === 'fclass') && ins.n1 === 1;
 }
 
-export function compileFp(m: Machine, ins: Insn): Exec | null {
-  const body = fpBody(m, ins);
+export function compileFp(ins: Insn): Exec | null {
+  const body = fpBody(ins);
   if (!body) return null;
   const { regs, access, targetFr } = body;
   const exec = body.exec;
-  if (targetFr !== undefined && targetFr <= 1) return () => m.fault('illegal_op');
-  if ((ins.op === 'fcmp' || ins.op === 'fclass') && ins.p1 === ins.p2) return () => m.fault('illegal_op');
+  if (targetFr !== undefined && targetFr <= 1) return (m: Machine) => m.fault('illegal_op');
+  if ((ins.op === 'fcmp' || ins.op === 'fclass') && ins.p1 === ins.p2) return (m: Machine) => m.fault('illegal_op');
   const accessIsr = access === 'r' ? ISR_R : access === 'w' ? ISR_W : 0n;
   // A speculative load's fault reports ISR.sp (and ed), as its translation faults do.
   const speculative = SPECULATIVE_LOADS.has(ins.op) && (ins.n1 === KIND_S || ins.n1 === KIND_SA);
-  return () => {
+  return (m: Machine) => {
     const code = disabledCode(m, regs);
     if (code) return m.fault('disabled_fp', { isr: BigInt(code) | accessIsr | (speculative ? speculativeIsr(m) : 0n) });
-    return exec();
+    return exec(m);
   };
 }
 
@@ -195,11 +195,11 @@ const intReg = (m64: bigint): FpReg => fpReg(0, EXP_INTEGER, m64 & MASK64);
 const fcvtForm = (sub: string) => ({ signed: !sub.startsWith('fcvt.fxu'), trunc: sub.endsWith('.trunc') });
 
 /** f1 = op(f2, f3) for the operations that cannot fault: NaTVal in either source gives NaTVal. */
-function natPassingPair(m: Machine, r1: number, r2: number, r3: number, op: (a: FpReg, b: FpReg) => FpReg): Body {
+function natPassingPair(r1: number, r2: number, r3: number, op: (a: FpReg, b: FpReg) => FpReg): Body {
   return {
     regs: [r1, r2, r3],
     targetFr: r1,
-    exec: () => {
+    exec: (m: Machine) => {
       const a = readFr(m, r2),
         b = readFr(m, r3);
       writeFr(m, r1, isNatVal(a) || isNatVal(b) ? NATVAL : op(a, b));
@@ -239,9 +239,8 @@ function bitsOp(sub: string, a: bigint, b: bigint): bigint {
   throw new Error(`internal: FP bit operation '${sub}'`);
 }
 
-function fpBody(m: Machine, ins: Insn): Body | null {
+function fpBody(ins: Insn): Body | null {
   const { r1, r2, r3, n2: sf } = ins;
-  const fr = (r: number) => readFr(m, r);
   switch (ins.op) {
     case 'fma':
     case 'fms':
@@ -252,9 +251,11 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3, f4],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const env = cachedEnv(kind, fpsrOf(m), sf);
-          return finish(m, sf, fmaReg(fr(r3), fr(f4), fr(r2), env, opts), (v) => writeFr(m, r1, v));
+          return finish(m, sf, fmaReg(readFr(m, r3), readFr(m, f4), readFr(m, r2), env, opts), (v) =>
+            writeFr(m, r1, v),
+          );
         },
       };
     }
@@ -266,9 +267,9 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3, f4],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const env = cachedEnv('simd', fpsrOf(m), sf);
-          return parallel(m, sf, r1, [fr(r3), fr(f4), fr(r2)], (x) =>
+          return parallel(m, sf, r1, [readFr(m, r3), readFr(m, f4), readFr(m, r2)], (x) =>
             fmaReg(x[0]!, x[1]!, r2 === 0 ? FR0 : x[2]!, env, opts),
           );
         },
@@ -279,9 +280,9 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const traps = sfControls(fpsrOf(m), sf).traps;
-          return parallel(m, sf, r1, [fr(r2), fr(r3)], (x) => minMaxReg(op, x[0]!, x[1]!, traps));
+          return parallel(m, sf, r1, [readFr(m, r2), readFr(m, r3)], (x) => minMaxReg(op, x[0]!, x[1]!, traps));
         },
       };
     }
@@ -295,13 +296,13 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const traps = sfControls(fpsrOf(m), sf).traps;
           return parallel(
             m,
             sf,
             r1,
-            [fr(r2), fr(r3)],
+            [readFr(m, r2), readFr(m, r3)],
             (x) => {
               const o = fcmpReg(base, x[0]!, x[1]!, traps);
               if ('fault' in o) return o;
@@ -317,13 +318,13 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const c = sfControls(fpsrOf(m), sf);
           return parallel(
             m,
             sf,
             r1,
-            [fr(r2)],
+            [readFr(m, r2)],
             (x) => fcvtToInt(x[0]!, signed, trunc ? RC_ZERO : c.rc, c.traps, 32),
             (r) => r.m,
           );
@@ -338,11 +339,11 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: recip ? [r1, r2, r3] : [r1, r3],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const traps = sfControls(fpsrOf(m), sf).traps;
-          const nat = isNatVal(fr(r3)) || (recip && isNatVal(fr(r2)));
+          const nat = isNatVal(readFr(m, r3)) || (recip && isNatVal(readFr(m, r2)));
           let pred = true;
-          const r = parallel(m, sf, r1, recip ? [fr(r2), fr(r3)] : [fr(r3)], (x) => {
+          const r = parallel(m, sf, r1, recip ? [readFr(m, r2), readFr(m, r3)] : [readFr(m, r3)], (x) => {
             const a = recip ? fprcpaHalf(x[0]!, x[1]!, traps) : fprsqrtaHalf(x[0]!, traps);
             pred &&= a.pred;
             return a.out;
@@ -354,7 +355,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
     }
     case 'fpmerge': {
       const sub = ins.sub;
-      return natPassingPair(m, r1, r2, r3, (a, b) => {
+      return natPassingPair(r1, r2, r3, (a, b) => {
         // Per single: sign (and for .se the exponent) from f2, the rest from f3.
         const keep = sub === 'fpmerge.se' ? 0xff800000ff800000n : 0x8000000080000000n;
         const v = (a.m & keep) | (b.m & ~keep & MASK64);
@@ -367,7 +368,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3, f4],
         targetFr: r1,
-        exec: () => (writeFr(m, r1, xmaReg(kind, fr(r3), fr(f4), fr(r2))), CONT),
+        exec: (m: Machine) => (writeFr(m, r1, xmaReg(kind, readFr(m, r3), readFr(m, f4), readFr(m, r2))), CONT),
       };
     }
     case 'fselect': {
@@ -375,10 +376,10 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3, f4],
         targetFr: r1,
-        exec: () => {
-          const a = fr(r3),
-            b = fr(f4),
-            c = fr(r2);
+        exec: (m: Machine) => {
+          const a = readFr(m, r3),
+            b = readFr(m, f4),
+            c = readFr(m, r2);
           const nat = isNatVal(a) || isNatVal(b) || isNatVal(c);
           writeFr(m, r1, nat ? NATVAL : intReg((a.m & c.m) | (b.m & ~c.m)));
           return CONT;
@@ -389,17 +390,17 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       const rel = ins.sub as FcmpRel,
         unc = ins.n1 === 1,
         { p1, p2, qp } = ins;
-      const P = m.pr;
       return {
         regs: [r2, r3],
-        exec: () => {
+        exec: (m: Machine) => {
+          const P = m.pr;
           if (unc && qp && !P[qp]) {
             if (p1) P[p1] = 0;
             if (p2) P[p2] = 0;
             return CONT;
           }
           const c = sfControls(fpsrOf(m), sf);
-          const o = fcmpReg(rel, fr(r2), fr(r3), c.traps);
+          const o = fcmpReg(rel, readFr(m, r2), readFr(m, r3), c.traps);
           if ('fault' in o) return m.fault('fp_fault', { isr: BigInt(o.fault) });
           if (p1) P[p1] = o.res === true ? 1 : 0;
           if (p2) P[p2] = o.res === false ? 1 : 0;
@@ -412,16 +413,16 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       const cls = Number(ins.imm),
         unc = ins.n1 === 1,
         { p1, p2, qp } = ins;
-      const P = m.pr;
       return {
         regs: [r2],
-        exec: () => {
+        exec: (m: Machine) => {
+          const P = m.pr;
           if (unc && qp && !P[qp]) {
             if (p1) P[p1] = 0;
             if (p2) P[p2] = 0;
             return CONT;
           }
-          const res = fclassReg(fr(r2), cls);
+          const res = fclassReg(readFr(m, r2), cls);
           if (p1) P[p1] = res ? 1 : 0;
           if (p2) P[p2] = res ? 0 : 1;
           return CONT;
@@ -434,9 +435,10 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: ins.op === 'frcpa' ? [r1, r2, r3] : [r1, r3],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const traps = sfControls(fpsrOf(m), sf).traps;
-          const a = ins.op === 'frcpa' ? frcpaReg(fr(r2), fr(r3), traps) : frsqrtaReg(fr(r3), traps);
+          const a =
+            ins.op === 'frcpa' ? frcpaReg(readFr(m, r2), readFr(m, r3), traps) : frsqrtaReg(readFr(m, r3), traps);
           const r = finish(m, sf, a.out, (v) => writeFr(m, r1, v));
           if (r === CONT && p2) m.pr[p2] = a.pred ? 1 : 0;
           return r;
@@ -447,9 +449,11 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2, r3],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const traps = sfControls(fpsrOf(m), sf).traps;
-          return finish(m, sf, minMaxReg(ins.sub as MinMax, fr(r2), fr(r3), traps), (v) => writeFr(m, r1, v));
+          return finish(m, sf, minMaxReg(ins.sub as MinMax, readFr(m, r2), readFr(m, r3), traps), (v) =>
+            writeFr(m, r1, v),
+          );
         },
       };
     case 'fcvt_fx': {
@@ -457,17 +461,19 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1, r2],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
           const c = sfControls(fpsrOf(m), sf);
-          return finish(m, sf, fcvtToInt(fr(r2), signed, trunc ? RC_ZERO : c.rc, c.traps), (v) => writeFr(m, r1, v));
+          return finish(m, sf, fcvtToInt(readFr(m, r2), signed, trunc ? RC_ZERO : c.rc, c.traps), (v) =>
+            writeFr(m, r1, v),
+          );
         },
       };
     }
     case 'fcvt_xf':
-      return { regs: [r1, r2], targetFr: r1, exec: () => (writeFr(m, r1, fcvtXf(fr(r2))), CONT) };
+      return { regs: [r1, r2], targetFr: r1, exec: (m: Machine) => (writeFr(m, r1, fcvtXf(readFr(m, r2))), CONT) };
     case 'fmerge': {
       const sub = ins.sub;
-      return natPassingPair(m, r1, r2, r3, (a, b) => {
+      return natPassingPair(r1, r2, r3, (a, b) => {
         if (sub === 'fmerge.s') return fpReg(a.s, b.e, b.m);
         if (sub === 'fmerge.ns') return fpReg(a.s ^ 1, b.e, b.m);
         return fpReg(a.s, a.e, b.m);
@@ -475,7 +481,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
     }
     case 'fbits': {
       const sub = ins.sub;
-      return natPassingPair(m, r1, r2, r3, (a, b) =>
+      return natPassingPair(r1, r2, r3, (a, b) =>
         sub === 'fpack' ? intReg((regToSingle(a) << 32n) | regToSingle(b)) : intReg(bitsOp(sub, a.m, b.m)),
       );
     }
@@ -484,7 +490,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
         omask = ins.n3;
       return {
         regs: [],
-        exec: () => {
+        exec: (m: Machine) => {
           // sf.controls = (sf0.controls & amask7) | omask7 (SDM fsetc: from sf0 whatever sf);
           // a reserved result (pc = 01, or td in sf0) is a Reserved Register/Field fault.
           const f = fpsrOf(m),
@@ -502,24 +508,25 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       // is the recovery code's displacement from the bundle.
       if (ins.sub !== 'fr') return null;
       const disp = ins.imm,
-        branch = () => {
+        branch = (m: Machine) => {
           const t = BigInt.asUintN(64, toBig(m.ipLo, m.ipHi) + disp);
           return jump(m, loOf(t), hiOf(t));
         };
       // chk.s f2 branches on NaTVal (and is subject to the Disabled FP-Register fault).
-      if (ins.op === 'chk_s') return { regs: [r2], exec: () => (isNatVal(fr(r2)) ? branch() : CONT) };
-      if (ins.op === 'invala') return { regs: [], exec: () => (m.alat.invalidateRegister('fr', frPhys(m, r1)), CONT) };
+      if (ins.op === 'chk_s') return { regs: [r2], exec: (m: Machine) => (isNatVal(readFr(m, r2)) ? branch(m) : CONT) };
+      if (ins.op === 'invala')
+        return { regs: [], exec: (m: Machine) => (m.alat.invalidateRegister('fr', frPhys(m, r1)), CONT) };
       const clear = ins.mn === 'chk.a.clr';
-      return { regs: [], exec: () => (m.alat.check('fr', frPhys(m, r1), clear) ? CONT : branch()) };
+      return { regs: [], exec: (m: Machine) => (m.alat.check('fr', frPhys(m, r1), clear) ? CONT : branch(m)) };
     }
     case 'fclrf':
-      return { regs: [], exec: () => (setFpsr(m, clearFlags(fpsrOf(m), sf)), CONT) };
+      return { regs: [], exec: (m: Machine) => (setFpsr(m, clearFlags(fpsrOf(m), sf)), CONT) };
     case 'fchkf': {
       // Decoded at bundle address 0: imm is the displacement from the bundle.
       const disp = ins.imm;
       return {
         regs: [],
-        exec: () => {
+        exec: (m: Machine) => {
           const f = fpsrOf(m);
           const flags = flagsOf(f, sf);
           const pending = (flags & ~Number(f & 0x3fn)) | (flags & ~flagsOf(f, 0));
@@ -530,7 +537,7 @@ function fpBody(m: Machine, ins: Insn): Body | null {
       };
     }
   }
-  return compileFpMem(m, ins);
+  return compileFpMem(ins);
 }
 
 const SIZE: Record<string, number> = { s: 4, d: 8, '8': 8, e: 10, spill: 16 };
@@ -641,7 +648,7 @@ function fpLoad(
   targets: readonly number[],
   size: number,
   convert: (bytes: [bigint, bigint]) => FpReg[],
-  inc: (() => bigint) | null,
+  inc: ((m: Machine) => bigint) | null,
   incReg: number,
 ): number {
   const N = m.nat,
@@ -655,7 +662,7 @@ function fpLoad(
   const postInc_ = () => {
     if (!inc) return;
     const nat = N[r3]! | N[incReg]!;
-    postInc(m, r3, inc());
+    postInc(m, r3, inc(m));
     if (speculative) N[r3] = nat;
   };
   if (speculative) {
@@ -686,11 +693,8 @@ function fpLoad(
   return CONT;
 }
 
-function compileFpMem(m: Machine, ins: Insn): Body | null {
+function compileFpMem(ins: Insn): Body | null {
   const { r1, r2, r3, sub } = ins;
-  const N = m.nat,
-    L = m.grLo,
-    H = m.grHi;
   switch (ins.op) {
     case 'ldf':
     case 'ldf_postreg':
@@ -698,13 +702,13 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
       const size = SIZE[sub]!;
       const post = ins.op !== 'ldf',
         reg = ins.op === 'ldf_postreg';
-      if (post && r3 === 0) return { regs: [r1], exec: () => m.fault('illegal_op') };
-      const inc = () => (reg ? toBig(L[r2]!, H[r2]!) : ins.imm);
+      if (post && r3 === 0) return { regs: [r1], exec: (m: Machine) => m.fault('illegal_op') };
+      const inc = (m: Machine) => (reg ? toBig(m.grLo[r2]!, m.grHi[r2]!) : ins.imm);
       return {
         regs: [r1],
         access: 'r',
         targetFr: r1,
-        exec: () =>
+        exec: (m: Machine) =>
           fpLoad(
             m,
             ins.n1,
@@ -721,11 +725,14 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
     case 'stf_postimm': {
       const size = SIZE[sub]!,
         post = ins.op === 'stf_postimm';
-      if (post && r3 === 0) return { regs: [r2], exec: () => m.fault('illegal_op') };
+      if (post && r3 === 0) return { regs: [r2], exec: (m: Machine) => m.fault('illegal_op') };
       return {
         regs: [r2],
         access: 'w',
-        exec: () => {
+        exec: (m: Machine) => {
+          const N = m.nat,
+            L = m.grLo,
+            H = m.grHi;
           const v = readFr(m, r2);
           if (N[r3] || (sub !== 'spill' && isNatVal(v))) return m.fault('reg_nat', { isr: ISR_W });
           const [a, b] = toMemory(sub, v);
@@ -742,12 +749,12 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
         f1 = r1,
         f2 = r2,
         inc = ins.imm;
-      if (inc !== 0n && r3 === 0) return { regs: [f1, f2], exec: () => m.fault('illegal_op') };
+      if (inc !== 0n && r3 === 0) return { regs: [f1, f2], exec: (m: Machine) => m.fault('illegal_op') };
       return {
         regs: [f1, f2],
         access: 'r',
         targetFr: Math.min(f1, f2),
-        exec: () => {
+        exec: (m: Machine) => {
           if (f1 === f2 || ((frIndex(m, f1) ^ frIndex(m, f2)) & 1) === 0) return m.fault('illegal_op');
           return fpLoad(
             m,
@@ -768,7 +775,10 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
     case 'getf':
       return {
         regs: [r2],
-        exec: () => {
+        exec: (m: Machine) => {
+          const N = m.nat,
+            L = m.grLo,
+            H = m.grHi;
           const v = readFr(m, r2);
           const nat = isNatVal(v);
           const out = sub === 'sig' ? v.m : sub === 'exp' ? regToExp(v) : sub === 's' ? regToSingle(v) : regToDouble(v);
@@ -782,7 +792,10 @@ function compileFpMem(m: Machine, ins: Insn): Body | null {
       return {
         regs: [r1],
         targetFr: r1,
-        exec: () => {
+        exec: (m: Machine) => {
+          const N = m.nat,
+            L = m.grLo,
+            H = m.grHi;
           const g = toBig(L[r2]!, H[r2]!);
           let v: FpReg;
           if (N[r2]) v = NATVAL;

@@ -14,15 +14,11 @@ export function postInc(L: Uint32Array, H: Uint32Array, r3: number, incLo: numbe
   L[r3] = lo;
 }
 
-/** What the memory instructions compile from: the GR halves and NaT bits, the memory, r1-r3,
+/** What the memory instructions compile from: r1-r3,
  *  the access size (n1) and the immediate (post-increment) as two 32-bit halves. */
-export function memOperands(m: Machine, ins: Insn) {
+export function memOperands(ins: Insn) {
   const imm = BigInt.asUintN(64, ins.imm);
   return {
-    L: m.grLo,
-    H: m.grHi,
-    N: m.nat,
-    mem: m.mem,
     r1: ins.r1,
     r2: ins.r2,
     r3: ins.r3,
@@ -32,17 +28,20 @@ export function memOperands(m: Machine, ins: Insn) {
   };
 }
 
-export function compileMem(m: Machine, ins: Insn): Exec | null {
-  const { L, H, N, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
+export function compileMem(ins: Insn): Exec | null {
+  const { r1, r2, r3, size, iLo, iHi } = memOperands(ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':
     case 'ld_postreg': {
       const post = ins.op !== 'ld';
       // Post-increment of r0, or of the load's own target, is an Illegal Operation.
-      if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
+      if (post && (r3 === 0 || r3 === r1)) return (m: Machine) => m.fault('illegal_op');
       const reg = ins.op === 'ld_postreg';
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         // NaT Consumption by a memory access reports its kind in ISR.r/w. Only the address is
         // consumed: a NaT increment register passes its NaT on to r3 (SDM ld; Ski agrees).
         if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
@@ -63,8 +62,11 @@ export function compileMem(m: Machine, ins: Insn): Exec | null {
     case 'st':
     case 'st_postimm': {
       const post = ins.op === 'st_postimm';
-      if (post && r3 === 0) return () => m.fault('illegal_op');
-      return () => {
+      if (post && r3 === 0) return (m: Machine) => m.fault('illegal_op');
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r3] || N[r2]) return m.fault('reg_nat', { isr: ISR_W });
         if (!xlateData(m, L[r3]!, H[r3]!, size, WRITE)) return 2;
         dataStore(m, PA.lo, PA.hi, size, L[r2]!, H[r2]!);

@@ -213,15 +213,18 @@ function shift(ins: Insn): { f: Lanes; reads: 'r2r3' | 'r2' | 'r3' } | null {
   return null;
 }
 
-export function compileMm(m: Machine, ins: Insn): Exec | null {
+export function compileMm(ins: Insn): Exec | null {
   if (ins.op !== 'mm') return null;
   const { f, reads } = shift(ins) ?? semantics(ins);
-  const { r1, r2, r3 } = ins,
-    N = m.nat;
+  const { r1, r2, r3 } = ins;
   const natOf =
-    reads === 'r2r3' ? () => (N[r2]! | N[r3]!) === 1 : reads === 'r2' ? () => N[r2] === 1 : () => N[r3] === 1;
-  return () => {
-    const nat = natOf();
+    reads === 'r2r3'
+      ? (N: Uint8Array) => (N[r2]! | N[r3]!) === 1
+      : reads === 'r2'
+        ? (N: Uint8Array) => N[r2] === 1
+        : (N: Uint8Array) => N[r3] === 1;
+  return (m: Machine) => {
+    const nat = natOf(m.nat);
     m.setGr(r1, BigInt.asUintN(64, f(m.gr(r2), m.gr(r3))), nat);
     return CONT;
   };

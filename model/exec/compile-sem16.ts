@@ -13,16 +13,16 @@ import { PA, READ, READ_WRITE, WRITE, xlateData } from './xlate.js';
 const CSD = 25,
   CCV = 32;
 
-export function compileSem16(m: Machine, ins: Insn): Exec | null {
-  const L = m.grLo,
-    H = m.grHi,
-    N = m.nat,
-    { r1, r2, r3 } = ins;
+export function compileSem16(ins: Insn): Exec | null {
+  const { r1, r2, r3 } = ins;
   switch (ins.op) {
     case 'ld16':
       // The target is named before ar.csd ("r0,ar.csd=[r3]"), out of compile.ts's r0= check.
-      if (r1 === 0) return () => m.fault('illegal_op');
-      return () => {
+      if (r1 === 0) return (m: Machine) => m.fault('illegal_op');
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
         const aLo = L[r3]!,
           aHi = H[r3]!;
@@ -42,7 +42,10 @@ export function compileSem16(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'st16':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r3] || N[r2]) return m.fault('reg_nat', { isr: ISR_W });
         const aLo = L[r3]!,
           aHi = H[r3]!;
@@ -55,7 +58,10 @@ export function compileSem16(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'cmp8xchg16':
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r3] || N[r2]) return m.fault('reg_nat', { isr: ISR_R | ISR_W });
         const aLo = L[r3]!,
           aHi = H[r3]!;

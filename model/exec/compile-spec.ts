@@ -86,8 +86,8 @@ function codePageEd(m: Machine): boolean {
 
 const unatBit = (addrLo: number) => (addrLo >>> 3) & 63;
 
-export function compileSpec(m: Machine, ins: Insn): Exec | null {
-  const { L, H, N, r1, r2, r3, size, iLo, iHi } = memOperands(m, ins);
+export function compileSpec(ins: Insn): Exec | null {
+  const { r1, r2, r3, size, iLo, iHi } = memOperands(ins);
   switch (ins.op) {
     case 'ld':
     case 'ld_postimm':
@@ -95,26 +95,32 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       if (ins.sub === '' || ins.sub === '.acq') return null; // plain loads: compile-mem.ts
       const post = ins.op !== 'ld',
         reg = ins.op === 'ld_postreg';
-      if (post && (r3 === 0 || r3 === r1)) return () => m.fault('illegal_op');
+      if (post && (r3 === 0 || r3 === r1)) return (m: Machine) => m.fault('illegal_op');
       const speculative = ins.sub === '.s' || ins.sub === '.sa',
         fill = ins.sub === '.fill',
         advanced = ins.sub === '.a' || ins.sub === '.sa',
         check = ins.sub.startsWith('.c.'),
         clear = ins.sub.startsWith('.c.clr');
-      const inc = () => {
+      const inc = (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (!post) return;
         if (reg) {
           postInc(L, H, r3, L[r2]!, H[r2]!);
           N[r3] = N[r3]! | N[r2]!;
         } else postInc(L, H, r3, iLo, iHi);
       };
-      const alat = m.alat;
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat,
+          alat = m.alat;
         if (speculative) {
           // A NaT address is deferred like a fault: the target gets the NaT (and no entry).
           if (N[r3] || deferSpeculative(m, toBig(L[r3]!, H[r3]!), size)) {
             if (advanced) alat.invalidateRegister('gr', physGr(m.bsp, r1));
-            inc();
+            inc(m);
             L[r1] = 0;
             H[r1] = 0;
             N[r1] = 1;
@@ -123,7 +129,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         } else if (N[r3]) return m.fault('reg_nat', { isr: ISR_R });
         // A check load that finds its entry leaves the register alone and reads no memory.
         if (check && alat.check('gr', physGr(m.bsp, r1), clear)) {
-          inc();
+          inc(m);
           return CONT;
         }
         const aLo = L[r3]!;
@@ -141,7 +147,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
           alat.invalidateRegister('gr', phys);
           alat.allocate('gr', phys, toBig(PA.lo, PA.hi), size);
         }
-        inc();
+        inc(m);
         L[r1] = vLo;
         H[r1] = vHi;
         N[r1] = Number(nat);
@@ -152,8 +158,11 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
     case 'st_postimm': {
       if (ins.sub !== '.spill') return null;
       const post = ins.op === 'st_postimm';
-      if (post && r3 === 0) return () => m.fault('illegal_op');
-      return () => {
+      if (post && r3 === 0) return (m: Machine) => m.fault('illegal_op');
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         // The spilled register's NaT is data here, not a fault: it goes to ar.unat.
         if (N[r3]) return m.fault('reg_nat', { isr: ISR_W });
         const aLo = L[r3]!;
@@ -171,7 +180,10 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
     case 'xchg':
     case 'fetchadd': {
       const mask = size === 8 ? (1n << 64n) - 1n : (1n << BigInt(8 * size)) - 1n;
-      return () => {
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (N[r3] || (ins.op !== 'fetchadd' && N[r2])) return m.fault('reg_nat', { isr: ISR_R | ISR_W });
         if (!xlateData(m, L[r3]!, H[r3]!, size, READ_WRITE)) return 2;
         const pLo = PA.lo,
@@ -190,7 +202,8 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
     case 'chk_s':
       if (ins.sub === 'fr') return null; // compile-fp.ts (NaTVal, Disabled FP-Register)
       // The recovery branch is taken when the checked register holds a NaT.
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         if (!N[r2]) return CONT;
         add64(m.ipLo, m.ipHi, iLo, iHi);
         return jump(m, OUT.lo, OUT.hi);
@@ -199,7 +212,7 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
       if (ins.sub === 'fr') return null; // compile-fp.ts
       // A miss branches to the recovery code; chk.a.clr removes the entry it finds.
       const clear = ins.mn === 'chk.a.clr';
-      return () => {
+      return (m: Machine) => {
         if (m.alat.check('gr', physGr(m.bsp, r1), clear)) return CONT;
         add64(m.ipLo, m.ipHi, iLo, iHi);
         return jump(m, OUT.lo, OUT.hi);
@@ -207,8 +220,8 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
     }
     case 'invala':
       if (ins.sub === 'fr') return null; // compile-fp.ts
-      if (ins.sub === 'gr') return () => (m.alat.invalidateRegister('gr', physGr(m.bsp, r1)), CONT);
-      return () => (m.alat.invalidateAll(), CONT);
+      if (ins.sub === 'gr') return (m: Machine) => (m.alat.invalidateRegister('gr', physGr(m.bsp, r1)), CONT);
+      return (m: Machine) => (m.alat.invalidateAll(), CONT);
     case 'lfetch':
     case 'lfetch_postimm':
     case 'lfetch_postreg': {
@@ -219,8 +232,11 @@ export function compileSpec(m: Machine, ins: Insn): Exec | null {
         reg = ins.op === 'lfetch_postreg',
         post = ins.op !== 'lfetch',
         naIsr = nonAccessIsr('lfetch');
-      if (post && r3 === 0) return () => m.fault('illegal_op');
-      return () => {
+      if (post && r3 === 0) return (m: Machine) => m.fault('illegal_op');
+      return (m: Machine) => {
+        const L = m.grLo,
+          H = m.grHi,
+          N = m.nat;
         if (faulting) {
           if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
           if (!xlateData(m, L[r3]!, H[r3]!, 1, NONACCESS, false, naIsr)) return 2;

@@ -110,52 +110,40 @@ function setCr(m: Machine, n: number, v: bigint): void {
   if (!writeInterruptCr(m, n, v, m.curStep())) m.cr[n] = v;
 }
 
-/** The fault-check helpers of compileSys, made once per machine (they depend on it only). */
-function makeHelpers(m: Machine) {
-  return {
-    val: (r: number) => m.gr(r),
-    virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
-    priv: () => m.cpl !== 0 && 'priv_op',
-    go: (f: string | null, body: () => number) => (f ? m.fault(f) : body()),
-  };
-}
-const HELPERS = new WeakMap<Machine, ReturnType<typeof makeHelpers>>();
+/** The fault checks of compileSys: whether the guest's op is a Virtualization fault, privilege. */
+const virt = (m: Machine, cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
+const priv = (m: Machine) => m.cpl !== 0 && 'priv_op';
+/** The first fault found, else the body's outcome. */
+const go = (m: Machine, f: string | null, body: Exec) => (f ? m.fault(f) : body(m));
 
-export function compileSys(m: Machine, ins: Insn): Exec | null {
+export function compileSys(ins: Insn): Exec | null {
   const { r1, r2 } = ins;
-  const N = m.nat;
-  let h = HELPERS.get(m);
-  if (!h) {
-    h = makeHelpers(m);
-    HELPERS.set(m, h);
-  }
-  const { val, virt, priv, go } = h;
   switch (ins.op) {
     case 'nop':
     case 'srlz':
       return () => CONT;
     case 'clrrrb':
-      return () => {
+      return (m: Machine) => {
         setRrb(m, 0, 0, 0);
         return CONT;
       };
     case 'clrrrb_pr':
-      return () => {
+      return (m: Machine) => {
         setRrb(m, m.rrbGr, m.rrbFr, 0);
         return CONT;
       };
     case 'mov_to_pr_rot': {
       // p16-p63 from bits 16-63 of the immediate, as if CFM.rrb.pr were 0.
       const imm = BigInt.asUintN(64, ins.imm);
-      return () => {
+      return (m: Machine) => {
         for (let i = ROT_PR_BASE; i < 64; i++) m.pr[prSlot(m, i)] = Number((imm >> BigInt(i)) & 1n);
         return CONT;
       };
     }
     case 'flushrs':
-      return () => (rseFlush(m) ? CONT : FAULT);
+      return (m: Machine) => (rseFlush(m) ? CONT : FAULT);
     case 'loadrs':
-      return () => {
+      return (m: Machine) => {
         const rsc = m.ar(AR.RSC),
           bytes = Number((rsc >> 16n) & 0x3fffn);
         // RSC.mode must be enforced lazy, and a non-zero RSC.loadrs needs an empty frame.
@@ -172,7 +160,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       const info = { iim } as const; // made once: the fault path allocates nothing
       const pal = imm === PAL_BREAK_IMM; // compared once, not per break
       if (imm === 0n) return () => HALT;
-      return () => {
+      return (m: Machine) => {
         if (pal && m.vm === 0 && m.cpl === 0) {
           palCall(m);
           return CONT;
@@ -184,9 +172,11 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'mov_to_ar_imm': {
       const n = ins.n1,
         isImm = ins.op === 'mov_to_ar_imm';
-      return () => {
-        const v = isImm ? BigInt.asUintN(64, ins.imm) : val(r2);
+      return (m: Machine) => {
+        const N = m.nat;
+        const v = isImm ? BigInt.asUintN(64, ins.imm) : m.gr(r2);
         return go(
+          m,
           pickFault(
             (!arUnitOk(n, ins.unit) || n === AR.BSP || rseArBusy(m, n)) && 'illegal_op',
             !isImm && N[r2] && 'reg_nat',
@@ -203,13 +193,14 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     }
     case 'mov_from_ar': {
       const n = ins.n1;
-      return () =>
+      return (m: Machine) =>
         go(
+          m,
           pickFault(
             (!arUnitOk(n, ins.unit) || rseArBusy(m, n)) && 'illegal_op',
             n === AR.ITC && m.cpl !== 0 && m.psrBit('si') === 1 && 'priv_reg',
           ),
-          () => {
+          (m: Machine) => {
             m.setGr(r1, readAr(m, n));
             return CONT;
           },
@@ -223,11 +214,11 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       const inIr = n >= CR_INTERRUPTION_RANGE.lo && n <= CR_INTERRUPTION_RANGE.hi;
       const alwaysIllegal =
         (!CR_IMPLEMENTED.includes(n) && !CR_LVT_EXTRA.includes(n)) || (write && CR_READ_ONLY.includes(n));
-      const resv = n === CR.IPSR ? m.reservedPsrMask() : (CR_RESERVED[n] ?? 0n);
+      // IPSR's reserved bits depend on the machine (PSR.vm implemented or not): read at run time.
+      const ipsr = n === CR.IPSR,
+        resv = CR_RESERVED[n] ?? 0n;
       const resvLo = Number(resv & 0xffffffffn),
         resvHi = Number(resv >> 32n);
-      const GL = m.grLo,
-        GH = m.grHi;
       // The interruption CRs are plain storage: moved as 32-bit halves, no BigInt (a handler's
       // hot path). Every other CR goes through crValue/setCr.
       const plain = inIr && n !== CR.IIPA;
@@ -236,18 +227,23 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       // Writes that need the whole value: reserved values (reserved-values.ts), the interrupt
       // CRs' fields (interrupt-crs.ts) and ignored fields.
       const valueRule = !plain || n === CR.IFS || n === CR.PTA || CR_IGNORED[n] !== undefined;
-      const general = () => {
+      const general = (m: Machine) => {
+        const N = m.nat,
+          GL = m.grLo,
+          GH = m.grHi;
+        const rLo = ipsr ? ~m.psrDefinedLo : resvLo,
+          rHi = ipsr ? ~m.psrDefinedHi : resvHi;
         const illegal = alwaysIllegal || (inIr && m.ic === 1);
         const nat = write && N[r2] === 1;
         const reserved =
           write &&
-          (((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+          (((GL[r2]! & rLo) | (GH[r2]! & rHi)) !== 0 ||
             (riRule && ((GH[r2]! >>> 9) & 3) === 3) ||
-            (valueRule && (interruptCrReserved(n, val(r2)) || reservedCrValue(n, val(r2)))));
+            (valueRule && (interruptCrReserved(n, m.gr(r2)) || reservedCrValue(n, m.gr(r2)))));
         // No fault possible at cpl 0 outside a guest (vm = 0): no priv/virt checks to compute.
         if (illegal || nat || reserved || m.cpl !== 0 || m.vm !== 0) {
-          const p = priv(),
-            vf = virt(ins.op);
+          const p = priv(m),
+            vf = virt(m, ins.op);
           if (illegal || p || nat || reserved || vf)
             return m.fault(
               pickFault(illegal && 'illegal_op', p, nat && 'reg_nat', reserved && 'reserved_reg_field', vf)!,
@@ -262,29 +258,39 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
             GH[r1] = m.crHi[n]!;
             N[r1] = 0;
           }
-        } else if (write) setCr(m, n, val(r2) & ~(CR_IGNORED[n] ?? 0n));
+        } else if (write) setCr(m, n, m.gr(r2) & ~(CR_IGNORED[n] ?? 0n));
         else m.setGr(r1, crValue(m, n));
         return CONT;
       };
       if (!plain || alwaysIllegal || (write && valueRule)) return general;
       // An interruption handler's moves (PSR.ic = 0, cpl 0, no guest): a small closure the JIT
       // inlines, with every other case (faults included) through the general one.
-      const CL = m.crLo,
-        CH = m.crHi;
       if (write)
-        return () => {
+        return (m: Machine) => {
+          const N = m.nat,
+            GL = m.grLo,
+            GH = m.grHi,
+            CL = m.crLo,
+            CH = m.crHi;
+          const rLo = ipsr ? ~m.psrDefinedLo : resvLo,
+            rHi = ipsr ? ~m.psrDefinedHi : resvHi;
           if (
             (m.ic | m.cpl | m.vm | N[r2]!) !== 0 ||
-            ((GL[r2]! & resvLo) | (GH[r2]! & resvHi)) !== 0 ||
+            ((GL[r2]! & rLo) | (GH[r2]! & rHi)) !== 0 ||
             (riRule && ((GH[r2]! >>> 9) & 3) === 3)
           )
-            return general();
+            return general(m);
           CL[n] = GL[r2]!;
           CH[n] = GH[r2]!;
           return CONT;
         };
-      return () => {
-        if ((m.ic | m.cpl | m.vm) !== 0) return general();
+      return (m: Machine) => {
+        const N = m.nat,
+          GL = m.grLo,
+          GH = m.grHi,
+          CL = m.crLo,
+          CH = m.crHi;
+        if ((m.ic | m.cpl | m.vm) !== 0) return general(m);
         GL[r1] = CL[n]!;
         GH[r1] = CH[n]!;
         N[r1] = 0;
@@ -292,10 +298,17 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'mov_to_psr_l':
-      return () => {
-        const v = val(r2);
+      return (m: Machine) => {
+        const N = m.nat;
+        const v = m.gr(r2);
         return go(
-          pickFault(priv(), N[r2] && 'reg_nat', (v & PSR_L_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)),
+          m,
+          pickFault(
+            priv(m),
+            N[r2] && 'reg_nat',
+            (v & PSR_L_RESERVED_MASK) !== 0n && 'reserved_reg_field',
+            virt(m, ins.op),
+          ),
           () => {
             m.setPsr((m.psr & ~0xffffffffn) | (v & 0xffffffffn));
             return CONT;
@@ -303,13 +316,13 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         );
       };
     case 'mov_from_psr':
-      return () =>
-        go(pickFault(priv(), virt(ins.op)), () => {
+      return (m: Machine) =>
+        go(m, pickFault(priv(m), virt(m, ins.op)), (m: Machine) => {
           m.setGr(r1, m.psr & PSR_READ_MASK);
           return CONT;
         });
     case 'mov_from_psr_um':
-      return () => {
+      return (m: Machine) => {
         m.setGr(r1, m.psr & 0x3fn);
         return CONT;
       };
@@ -317,9 +330,10 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     case 'sum':
     case 'rum': {
       const isReg = ins.op === 'mov_to_psr_um';
-      return () => {
-        const v = isReg ? val(r2) : ins.imm;
-        return go(pickFault(isReg && N[r2] && 'reg_nat', (v & ~0x3en) !== 0n && 'reserved_reg_field'), () => {
+      return (m: Machine) => {
+        const N = m.nat;
+        const v = isReg ? m.gr(r2) : ins.imm;
+        return go(m, pickFault(isReg && N[r2] && 'reg_nat', (v & ~0x3en) !== 0n && 'reserved_reg_field'), () => {
           // PSR.up changes only when PSR.sp = 0.
           const mask = m.psrBit('sp') ? 0x3an : 0x3en;
           if (isReg) m.setPsr((m.psr & ~mask) | (v & mask));
@@ -331,14 +345,18 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
     }
     case 'ssm':
     case 'rsm':
-      return () =>
-        go(pickFault(priv(), (ins.imm & PSR_SM_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(ins.op)), () => {
-          m.setPsr(ins.op === 'ssm' ? m.psr | ins.imm : m.psr & ~ins.imm);
-          return CONT;
-        });
+      return (m: Machine) =>
+        go(
+          m,
+          pickFault(priv(m), (ins.imm & PSR_SM_RESERVED_MASK) !== 0n && 'reserved_reg_field', virt(m, ins.op)),
+          (m: Machine) => {
+            m.setPsr(ins.op === 'ssm' ? m.psr | ins.imm : m.psr & ~ins.imm);
+            return CONT;
+          },
+        );
     case 'bsw':
-      return () =>
-        go(pickFault(priv(), virt('bsw')), () => {
+      return (m: Machine) =>
+        go(m, pickFault(priv(m), virt(m, 'bsw')), (m: Machine) => {
           m.setPsr(ins.n1 ? m.psr | (1n << 44n) : m.psr & ~(1n << 44n));
           return CONT;
         });
@@ -346,15 +364,16 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
       const sof = ins.n1,
         sol = ins.n2,
         sor = ins.n3 * 8;
-      return () =>
+      return (m: Machine) =>
         // The target may be a static register; r0, or a stacked one outside the new frame, is illegal.
         go(
+          m,
           pickFault(
             (sof > 96 || sol > sof || sor > sof || r1 === 0 || (r1 >= 32 && r1 >= 32 + sof)) && 'illegal_op',
             // The rotating region may change size only while no register is renamed.
             sor !== m.sor && (m.rrbGr | m.rrbFr | m.rrbPr) !== 0 && 'reserved_reg_field',
           ),
-          () => {
+          (m: Machine) => {
             const pfs = m.ar(AR.PFS);
             if (sof > m.sof) {
               if (!rseGrow(m, sof - m.sof)) return FAULT;
@@ -373,8 +392,8 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         );
     }
     case 'cover':
-      return () =>
-        go(pickFault(virt('cover')), () => {
+      return (m: Machine) =>
+        go(m, pickFault(virt(m, 'cover')), (m: Machine) => {
           const cfm = m.cfm();
           rsePreserve(m, m.sof);
           if (!m.ic) m.cr[CR.IFS] = cfm | (1n << 63n);
@@ -384,7 +403,7 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
           return CONT;
         });
     case 'epc':
-      return () => {
+      return (m: Machine) => {
         const ppl = Number(m.ar(AR.PFS) >> 62n);
         if (ppl < m.cpl) return m.fault('illegal_op');
         if (!m.it) {
@@ -396,12 +415,13 @@ export function compileSys(m: Machine, ins: Insn): Exec | null {
         return CONT;
       };
     case 'vmsw':
-      return () => {
+      return (m: Machine) => {
         const e = m.it ? instPage(m) : null;
         return go(
+          m,
           pickFault(
             !m.cfg.vmImplemented && 'illegal_op',
-            priv(),
+            priv(m),
             (!(m.it && e && e.ar === 7) || m.vmswDisabled) && 'virtualization',
           ),
           () => {

@@ -17,39 +17,31 @@ const IND_SIZE: Record<string, number> = { rr: 8, pkr: 16, dbr: DEBUG_REGS, ibr:
 /** CPUID registers 0-4 (project values): vendor "VTI-HDL model", cpuid3 number = 4, cpuid4 bit 0 = VT-i. */
 const CPUID = [0x204c44482d495456n, 0x6c65646f6dn, 0n, 4n];
 
-/** The fault-check helpers of compileTlb, made once per machine (they depend on it only). */
-function makeHelpers(m: Machine) {
-  return {
-    virt: (cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization',
-    priv: () => m.cpl !== 0 && 'priv_op',
-    // Every fault of a non-access instruction (tpa, tak) reports that instruction's ISR bits
-    // (naIsr: na, r/w, code{3:0}), like the faults xlateData raises for it.
-    go: (f: string | null, body: () => number, ifa?: bigint, naIsr?: bigint) =>
-      f
-        ? m.fault(f, { ...(f === 'unimpl_data_addr' ? { ifa } : {}), ...(naIsr !== undefined ? { isr: naIsr } : {}) })
-        : body(),
-    unimpl: (va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr',
-    side: (op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb),
-  };
-}
-const HELPERS = new WeakMap<Machine, ReturnType<typeof makeHelpers>>();
+/** The fault checks of compileTlb: whether the guest's op is a Virtualization fault, privilege. */
+const virt = (m: Machine, cls: string) => isVirtFault(cls, m.vm, m.cpl) && 'virtualization';
+const priv = (m: Machine) => m.cpl !== 0 && 'priv_op';
+/**
+ * The first fault found, else the body's outcome. Every fault of a non-access instruction
+ * (tpa, tak) reports that instruction's ISR bits (naIsr: na, r/w, code{3:0}), like the faults
+ * xlateData raises for it.
+ */
+const go = (m: Machine, f: string | null, body: Exec, ifa?: bigint, naIsr?: bigint) =>
+  f
+    ? m.fault(f, { ...(f === 'unimpl_data_addr' ? { ifa } : {}), ...(naIsr !== undefined ? { isr: naIsr } : {}) })
+    : body(m);
+const unimpl = (m: Machine, va: bigint) => !m.vaImplemented(Number(va >> 32n)) && 'unimpl_data_addr';
+const side = (m: Machine, op: string) => (op.endsWith('_i') ? m.itlb : m.dtlb);
 
-export function compileTlb(m: Machine, ins: Insn): Exec | null {
+export function compileTlb(ins: Insn): Exec | null {
   const { r1, r2, r3 } = ins;
-  const N = m.nat;
-  let h = HELPERS.get(m);
-  if (!h) {
-    h = makeHelpers(m);
-    HELPERS.set(m, h);
-  }
-  const { virt, priv, go, unimpl, side } = h;
   switch (ins.op) {
     case 'itc_i':
     case 'itc_d':
     case 'itr_i':
     case 'itr_d': {
       const isTr = ins.op.startsWith('itr');
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const pte = m.gr(r2),
           itir = m.cr[CR.ITIR]!,
           ifa = m.cr[CR.IFA]!;
@@ -65,18 +57,19 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
           ps > 28 ||
           (isTr && (m.gr(r3) & 0xffn) >= BigInt(TR_COUNT));
         return go(
+          m,
           pickFault(
             m.ic === 1 && 'illegal_op',
-            priv(),
+            priv(m),
             (N[r2] || (isTr && N[r3])) && 'reg_nat',
             resv && 'reserved_reg_field',
-            unimpl(ifa),
-            virt(ins.op),
+            unimpl(m, ifa),
+            virt(m, ins.op),
           ),
           () => {
             const e = makeEntry(ifa, itir, pte, region(m, ifa).rid);
-            if (isTr) side(ins.op).insertTr(Number(m.gr(r3) & 0xffn), e);
-            else side(ins.op).insertTc(e);
+            if (isTr) side(m, ins.op).insertTr(Number(m.gr(r3) & 0xffn), e);
+            else side(m, ins.op).insertTc(e);
             m.xlateEpoch++;
             return CONT;
           },
@@ -90,14 +83,16 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     case 'ptr_i':
     case 'ptr_d': {
       const tr = ins.op.startsWith('ptr');
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const va = m.gr(r3),
           ps = Number((m.gr(r2) >> 2n) & 0x3fn);
         return go(
-          pickFault(priv(), (N[r2] || N[r3]) && 'reg_nat', unimpl(va), virt(ins.op)),
+          m,
+          pickFault(priv(m), (N[r2] || N[r3]) && 'reg_nat', unimpl(m, va), virt(m, ins.op)),
           () => {
             const rid = region(m, va).rid;
-            if (tr) side(ins.op).purgeTr(rid, va, ps);
+            if (tr) side(m, ins.op).purgeTr(rid, va, ps);
             else {
               m.itlb.purgeTc(rid, va, ps);
               m.dtlb.purgeTc(rid, va, ps);
@@ -110,8 +105,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'ptc_e':
-      return () =>
-        go(pickFault(priv(), N[r3] && 'reg_nat', virt('ptc_e')), () => {
+      return (m: Machine) =>
+        go(m, pickFault(priv(m), m.nat[r3] && 'reg_nat', virt(m, 'ptc_e')), (m: Machine) => {
           m.itlb.tc = [];
           m.dtlb.tc = [];
           m.xlateEpoch++;
@@ -119,10 +114,12 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         });
     case 'tpa': {
       const naIsr = nonAccessIsr('tpa');
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const va = m.gr(r3);
         return go(
-          pickFault(priv(), N[r3] && 'reg_nat', unimpl(va), virt('tpa')),
+          m,
+          pickFault(priv(m), N[r3] && 'reg_nat', unimpl(m, va), virt(m, 'tpa')),
           () => {
             // tpa always translates through the data TLB, whatever PSR.dt.
             if (!xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, true, naIsr)) return 2;
@@ -140,10 +137,12 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     }
     case 'tak': {
       const naIsr = nonAccessIsr('tak');
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const va = m.gr(r3);
         return go(
-          pickFault(priv(), N[r3] && 'reg_nat', virt('tak')),
+          m,
+          pickFault(priv(m), N[r3] && 'reg_nat', virt(m, 'tak')),
           () => {
             // tak walks the VHPT on a miss (never faulting), as Ski: the key of what it inserts.
             // The key is returned where ITIR and the PKRs hold it (bits 31:8), so that 1 ("no
@@ -159,8 +158,9 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     }
     case 'thash':
     case 'ttag':
-      return () =>
-        go(pickFault(virt(ins.op)), () => {
+      return (m: Machine) =>
+        go(m, pickFault(virt(m, ins.op)), (m: Machine) => {
+          const N = m.nat;
           const va = m.gr(r3);
           if (N[r3] || !m.vaImplemented(Number(va >> 32n))) {
             m.setGr(r1, 0n, true);
@@ -176,7 +176,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       const isFault = ins.op === 'probe_fault';
       const need = ins.sub;
       const NA = nonAccessIsr(isFault ? 'probe_fault' : 'probe', need);
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const va = m.gr(r3);
         // The regular form translates whatever PSR.dt (as tpa does); the fault form only with
         // PSR.dt = 1, and with PSR.dt = 0 checks a physical address (both as Ski does).
@@ -220,7 +221,8 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
     }
     case 'fc': {
       const naIsr = nonAccessIsr('fc');
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const va = m.gr(r3);
         if (N[r3]) return m.fault('reg_nat', { isr: naIsr });
         return xlateData(m, loOf(va), hiOf(va), 1, NONACCESS, false, naIsr) ? CONT : 2;
@@ -231,10 +233,11 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       const file = ins.sub,
         write = ins.op === 'mov_to_ind';
       const cls = (write ? 'mov_to_' : 'mov_from_') + file;
-      const arr = (m as unknown as Record<string, bigint[]>)[file]!;
       // Reads of PMD are not privileged (architecture.md §3.3 lists only PMD reads as insensitive).
       const privileged = write || file !== 'pmd';
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat,
+          arr = (m as unknown as Record<string, bigint[]>)[file]!;
         const idx3 = m.gr(r3);
         const index = file === 'rr' ? Number(idx3 >> 61n) : Number(idx3 & 0xffn);
         const v = write ? m.gr(r2) : 0n;
@@ -245,11 +248,12 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
         }
         if (write && file === 'pkr') resv ||= (v & (bitsMask(7, 4) | bitsMask(63, 32))) !== 0n;
         return go(
+          m,
           pickFault(
-            privileged && priv(),
+            privileged && priv(m),
             (N[r3] || (write && N[r2])) && 'reg_nat',
             resv && 'reserved_reg_field',
-            virt(cls),
+            virt(m, cls),
           ),
           () => {
             if (write) {
@@ -265,9 +269,10 @@ export function compileTlb(m: Machine, ins: Insn): Exec | null {
       };
     }
     case 'mov_from_cpuid':
-      return () => {
+      return (m: Machine) => {
+        const N = m.nat;
         const idx = m.gr(r3);
-        return go(pickFault(N[r3] && 'reg_nat', idx > 4n && 'reserved_reg_field', virt('mov_from_cpuid')), () => {
+        return go(m, pickFault(N[r3] && 'reg_nat', idx > 4n && 'reserved_reg_field', virt(m, 'mov_from_cpuid')), () => {
           m.setGr(r1, idx === 4n ? (m.cfg.vmImplemented ? 1n : 0n) : CPUID[Number(idx)]!);
           return CONT;
         });

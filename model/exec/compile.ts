@@ -78,13 +78,13 @@ export interface CompiledInsn {
   readonly pure: boolean;
 }
 
-export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
+export function compileInsn(ins: Insn, raw: Slot): CompiledInsn {
   if (ins.op === 'unsupported' || ins.op === 'lx_tail') {
     const enc = slotEncoding(raw),
       why = ins.op === 'lx_tail' ? 'slot 2 of an MLX bundle' : ins.ops;
     // The step loop counts steps per bundle: settle the count before leaving through the throw.
     return {
-      exec: () => {
+      exec: (m: Machine) => {
         m.steps = m.curStep();
         throw new UnsupportedInstruction(m.ip(), m.slot, enc, why);
       },
@@ -93,28 +93,28 @@ export function compileInsn(m: Machine, ins: Insn, raw: Slot): CompiledInsn {
     };
   }
   // Encodings the SDM defines as an Illegal Operation fault, whatever the predicate.
-  if (ins.op === 'illegal_op') return { exec: () => m.fault('illegal_op'), qp: 0, pure: false };
+  if (ins.op === 'illegal_op') return { exec: (m: Machine) => m.fault('illegal_op'), qp: 0, pure: false };
   // Opcodes this processor does not implement (later additions to the architecture): an
   // Illegal Operation fault when the predicate is true, as Ski does.
-  if (ins.op === 'unimplemented_op') return { exec: () => m.fault('illegal_op'), qp: ins.qp, pure: false };
+  if (ins.op === 'unimplemented_op') return { exec: (m: Machine) => m.fault('illegal_op'), qp: ins.qp, pure: false };
   let body =
-    compileAlu(m, ins) ??
-    compileMm(m, ins) ??
-    compileSpec(m, ins) ??
-    compileSem16(m, ins) ??
-    compileMem(m, ins) ??
-    compileSys(m, ins) ??
-    compileTlb(m, ins) ??
-    compileBr(m, ins);
-  body ??= compileFp(m, ins);
+    compileAlu(ins) ??
+    compileMm(ins) ??
+    compileSpec(ins) ??
+    compileSem16(ins) ??
+    compileMem(ins) ??
+    compileSys(ins) ??
+    compileTlb(ins) ??
+    compileBr(ins);
+  body ??= compileFp(ins);
   if (!body) throw new Error(`internal: no semantics for instruction class '${ins.op}'`);
   // General-register operands, from the operand text ("r1=r2,r3", "[r3]=r2", "r1=[r3],8").
   const writesR0 = /^r0=/.test(ins.ops) && ins.op !== 'alloc';
   const maxReg = ins.op === 'alloc' ? 0 : maxGrIn(ins.ops);
-  if (writesR0) body = () => m.fault('illegal_op');
+  if (writesR0) body = (m: Machine) => m.fault('illegal_op');
   if (maxReg >= 32) {
     const inner = body;
-    body = () => (maxReg >= 32 + m.sof ? m.fault('illegal_op') : inner());
+    body = (m: Machine) => (maxReg >= 32 + m.sof ? m.fault('illegal_op') : inner(m));
   }
   const samePreds = ['cmp', 'cmpi', 'tbit', 'tnat'].includes(ins.op) && ins.p1 === ins.p2;
   const pure = PURE.has(ins.op) && !writesR0 && maxReg < 32 && !samePreds;

@@ -22,7 +22,8 @@ export const CONT = 0,
   JUMP = 1,
   FAULT = 2,
   HALT = 3;
-export type Exec = () => number;
+/** One instruction's semantics, run on a machine (shared by every emulator of the process: run.ts). */
+export type Exec = (m: Machine) => number;
 
 const RANK = new Map<string, number>(PRIORITY_TABLE.map((r, i) => [r.name, i]));
 const ROW = new Map<string, PriorityRow>(PRIORITY_TABLE.map((r) => [r.name, r]));
@@ -289,12 +290,17 @@ export class Machine {
   /** reservedPsrMask() and its complement in 64 bits, computed once. */
   private readonly psrReserved: bigint;
   private readonly psrDefined: bigint;
+  /** The defined PSR bits as 32-bit halves (rfi's mask of IPSR, without BigInt). */
+  readonly psrDefinedLo: number;
+  readonly psrDefinedHi: number;
 
   constructor(readonly cfg: VtiConfig) {
     this.pr[0] = 1;
     this.mem.watch = this.alat;
     this.psrReserved = cfg.vmImplemented ? PSR_RESERVED_MASK : PSR_RESERVED_MASK | (1n << 46n);
     this.psrDefined = MASK64 & ~this.psrReserved;
+    this.psrDefinedLo = Number(this.psrDefined & 0xffffffffn);
+    this.psrDefinedHi = Number(this.psrDefined >> 32n);
   }
 
   /** Index (0..7) of the translation micro-caches in force: cpl and vm. */
@@ -577,12 +583,13 @@ export class Machine {
       H = this.crHi;
     if (memo.lo !== lo || memo.hi !== hi || memo.epoch !== this.xlateEpoch || memo.writes !== this.mem.codeWrites) {
       memo.epoch = -1;
-      const pa = this.peekInstPa(toBig(lo, hi));
+      // Physical addressing (PSR.it = 0) needs no translation: no BigInt on that path.
+      const pa = this.it ? this.peekInstPa(toBig(lo, hi)) : null;
       const w = memo.words;
-      if (pa === null) w.fill(0);
+      if (this.it && pa === null) w.fill(0);
       else {
-        const plo = (loOf(pa) & ~0xf) >>> 0,
-          phi = hiOf(pa) & 0x7fffffff,
+        const plo = ((pa === null ? lo : loOf(pa)) & ~0xf) >>> 0,
+          phi = (pa === null ? hi : hiOf(pa)) & 0x7fffffff,
           out = IIB_WORD;
         this.mem.load(plo, phi, 8, out); // a bundle is 16-byte aligned: both words are in one page
         w[0] = out.lo;

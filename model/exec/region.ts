@@ -302,7 +302,7 @@ function slotCode(
       ];
     }
     case 'call': {
-      const call = q ? `(${ctx.qp(q)} === 0 ? 0 : ${e}())` : `${e}()`;
+      const call = q ? `(${ctx.qp(q)} === 0 ? 0 : ${e}(m))` : `${e}(m)`;
       // A closure that may change the PSR, the translations, the code or the pending traps:
       // leave at the next instruction when it did (the dispatcher goes on from there).
       const check = !plan.pure || plan.branch;

@@ -2,10 +2,8 @@
 // cache (one closure per slot, keyed by physical bundle address, dropped when its page is
 // written), and the step loop with IIPA tracking and trap delivery.
 import { PSR_BIT } from '../../arch/psr.js';
-import type { DecodedBundle } from '../decode/decode.js';
-import { bundleHash, decodeWordsAt0 } from '../decode/decode-cache.js';
-import { compileInsn } from './compile.js';
-import { BUNDLE_END, tieredBundleRun, type BundleRun } from './codegen.js';
+import { type CompiledBundle, compiledBundle } from './bundle-cache.js';
+import { BUNDLE_END } from './codegen.js';
 import {
   REGION_AFTER,
   REGION_MAX_BUNDLES,
@@ -17,7 +15,7 @@ import {
 } from './region.js';
 import { TRAP_SINGLE_STEP, TRAP_UNIMPL_IA, lSlotFault } from './compile-br.js';
 import { OUT, add64 } from './int64.js';
-import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Exec, type Machine } from './machine.js';
+import { CONT, FAULT, HALT, ISR_X, JUMP, pickFault, type Machine } from './machine.js';
 import { pageKey } from './memory.js';
 import { rseLoadFrame } from './rse.js';
 import { instDebugFault } from './debug.js';
@@ -26,24 +24,6 @@ import { thash, walk, walkerEnabled } from './vhpt.js';
 import { defaultItir, keyFault, region } from './xlate.js';
 
 const PSR_I_LO = 1 << PSR_BIT.i;
-
-export interface CompiledBundle {
-  /** One closure per slot; null for a nop (completes without a call). */
-  readonly exec: (Exec | null)[];
-  /** Qualifying predicate per slot, evaluated by the loop (0 when the closure handles it). */
-  readonly qp: Uint8Array;
-  readonly n: number;
-  readonly decoded: DecodedBundle;
-  /** Per slot: the closure neither faults nor reads m.slot. */
-  readonly pure: boolean[];
-  /** The step function (codegen.ts: interpreted for the first runs, then generated). */
-  run: BundleRun;
-  /** The bundle's 16 bytes as little-endian words (its content key). */
-  readonly w0: number;
-  readonly w1: number;
-  readonly w2: number;
-  readonly w3: number;
-}
 
 /**
  * The compiled code of one physical code page: bundles by index (16-byte unit of the page),
@@ -210,59 +190,17 @@ export class CodeCache {
     return run;
   }
 
-  /**
-   * Compiled bundles by content (hash of the four words → bundles with that hash): a compiled
-   * bundle is a function of its 16 bytes alone (decoded at address 0, no state read when
-   * compiling), so the same bytes at another address, or again after a code write, share it.
-   */
-  private readonly byContent = new Map<number, CompiledBundle[]>();
-  private readonly words = new Uint32Array(4);
+  private readonly words = { lo: 0, hi: 0 };
 
+  /** The compiled bundle at physical address (paLo, paHi): shared by content (bundle-cache.ts). */
   private compile(paLo: number, paHi: number): CompiledBundle {
-    const out = { lo: 0, hi: 0 },
-      w = this.words;
-    for (let i = 0; i < 16; i += 8) {
-      this.m.mem.load((paLo + i) >>> 0, paHi, 8, out);
-      w[i >>> 2] = out.lo;
-      w[(i >>> 2) + 1] = out.hi;
-    }
-    const h = bundleHash(w[0]!, w[1]!, w[2]!, w[3]!);
-    let same = this.byContent.get(h);
-    if (same) {
-      for (const b of same) if (b.w0 === w[0] && b.w1 === w[1] && b.w2 === w[2] && b.w3 === w[3]) return b;
-    } else {
-      same = [];
-      this.byContent.set(h, same);
-    }
-    const b = this.compileWords(w[0]!, w[1]!, w[2]!, w[3]!);
-    same.push(b);
-    return b;
-  }
-
-  private compileWords(w0: number, w1: number, w2: number, w3: number): CompiledBundle {
-    // Decoded at address 0: IP-relative targets become displacements, added to IP at run time
-    // (shared by content with every emulator of the process: model/decode/decode-cache.ts).
-    const d = decodeWordsAt0(w0, w1, w2, w3);
-    const n = d.slots[2].op === 'lx_tail' ? 2 : 3;
-    const qp = new Uint8Array(3);
-    const pure: boolean[] = [];
-    const exec = d.slots.map((ins, i) => {
-      // A nop completes without a call, and an MLX bundle's slot 2 is never run (n = 2): no
-      // closure to build (most code a random program runs once is nop.m + movl bundles).
-      if (ins.op === 'nop' || ins.op === 'lx_tail') {
-        pure.push(true);
-        return null;
-      }
-      const c = compileInsn(this.m, ins, d.raw[i]!);
-      qp[i] = c.qp;
-      pure.push(c.pure);
-      return c.exec;
-    });
-    const b: CompiledBundle = { exec, qp, pure, n, decoded: d, run: null as unknown as BundleRun, w0, w1, w2, w3 };
-    b.run = tieredBundleRun(this.m, exec, qp, pure, n, advance, (run) => {
-      b.run = run;
-    });
-    return b;
+    const out = this.words,
+      mem = this.m.mem;
+    mem.load(paLo, paHi, 8, out);
+    const w0 = out.lo,
+      w1 = out.hi;
+    mem.load((paLo + 8) >>> 0, paHi, 8, out);
+    return compiledBundle(w0, w1, out.lo, out.hi, advance);
   }
 
   private translateInst(): bigint | null {
@@ -371,7 +309,7 @@ export function runLoop(m: Machine, cache: CodeCache, maxSteps: number): void {
     // other per-instruction check (e.g. instruction debug faults under PSR.db) belongs in this
     // condition and in region.ts's test after closures (see the header there).
     if (region !== undefined && m.slot === 0 && (m.pendingTraps | m.ss | m.tb) === 0 && region(idx, limit)) continue;
-    if (b.run(m.slot) === BUNDLE_END) advance(m, b.n - 1);
+    if (b.run(m, m.slot) === BUNDLE_END) advance(m, b.n - 1);
   }
 }
 
@@ -390,7 +328,7 @@ function stepTail(m: Machine, b: CompiledBundle, budget: number): void {
       q = b.qp[s]!;
     const ic = m.ic,
       ss = m.ss;
-    const r = f === null || (q !== 0 && m.pr[q] === 0) ? CONT : f();
+    const r = f === null || (q !== 0 && m.pr[q] === 0) ? CONT : f(m);
     m.steps++;
     if (r === FAULT) return;
     if (r === HALT) {

@@ -7,8 +7,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBundle, decodeSlot, disasmBundle } from '../../model/decode/decode.js';
 import { compileInsn } from '../../model/exec/compile.js';
-import { Machine } from '../../model/exec/machine.js';
-import { DEFAULT_CONFIG } from '../../arch/config.js';
 import { Workdir } from './binutils.js';
 import { xorshift } from './randslots.js';
 
@@ -113,7 +111,6 @@ describe('FP encodings objdump knows', () => {
   afterAll(() => work.dispose());
 
   it('execute in the model or are rejected by the documented rule', () => {
-    const machine = new Machine(DEFAULT_CONFIG);
     const executed = new Set<string>(),
       seen = new Set<string>();
     const wrong: string[] = [];
@@ -146,7 +143,7 @@ describe('FP encodings objdump knows', () => {
             wrong.push(`${theirs}: model prints ${ours}`);
             continue;
           }
-          compileInsn(machine, ins, d.raw[s]!); // throws on an instruction class without semantics
+          compileInsn(ins, d.raw[s]!); // throws on an instruction class without semantics
           executed.add(mn);
         }
       }
