@@ -10,7 +10,7 @@ import { PSR_FIELDS } from '../../../arch/psr.js';
 import type { VtiConfig } from '../../../gen/vti.js';
 import { CORE_DECIDES, ICLASS_BY_CODE, IR_ROW_BIT } from './classify.js';
 import { slotText, type EventBatch } from './events.js';
-import { OWN, ownPending, type OwnFault } from './pending.js';
+import { MAY_PEND, OWN, ownPending, type OwnFault } from './pending.js';
 
 const NCLS = ICLASS_BY_CODE.length;
 const OUTS = ['completed', ...OWN, 'env'] as const;
@@ -227,7 +227,8 @@ export class Coverage {
       outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
       const eLo = env[2 * i]!,
         eHi = env[2 * i + 1]!;
-      const own = ownPending(I, i, psrLo, psrHi, g) & ((eLo & IR_LO) | (eHi & IR_HI) ? ~ADDR_OWN : -1);
+      const own =
+        MAY_PEND[cls] === 0 ? 0 : ownPending(I, i, psrLo, psrHi, g) & ((eLo & IR_LO) | (eHi & IR_HI) ? ~ADDR_OWN : -1);
       if (own & (own - 1))
         for (let x = 0; x < NOWN; x++)
           if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
