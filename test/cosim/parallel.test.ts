@@ -66,6 +66,13 @@ describe('parallel core lockstep', () => {
     expect(results.map((x) => x.run.mismatch?.event)).toEqual(serial.runs.map((x) => x.mismatch?.event));
   }, 120_000);
 
+  it("a worker's error is thrown here, with the worker's stack", async () => {
+    const missing = join(work, 'missing.elf');
+    const run = runInWorkers({ engine: 'verilator', program: missing }, work, 1, 1, undefined, false);
+    await expect(run).rejects.toThrow(`ENOENT: no such file or directory, open '${missing}'`);
+    await expect(run).rejects.toHaveProperty('stack', expect.stringContaining('workloads.ts'));
+  }, 60_000);
+
   it('refuses jobs with RTL code coverage, and jobs that are not a positive integer', async () => {
     await expect(runCoreCosim({ ...options, jobs: 2, rtlCoverage: true })).rejects.toThrow(/jobs 1/);
     await expect(runCoreCosim({ ...options, jobs: 0 })).rejects.toThrow(/positive integer/);
