@@ -63,7 +63,7 @@ export const command: Command = {
     jobs: {
       type: 'int',
       metavar: 'N',
-      help: 'with --core: programs run at once, in worker threads with an engine each (default: the cores; 1 with --rtl-coverage); the report is the serial one',
+      help: 'with --core: programs run at once, in worker threads with an engine each (default: the cores with --random, else 1; 1 with --rtl-coverage); the report is the serial one',
       min: 1,
       max: 256,
     },
@@ -136,7 +136,10 @@ export const command: Command = {
         throw new UserError(
           '--jobs with --rtl-coverage: the RTL code coverage counts in one Verilator model; use --jobs 1',
         );
-      const jobs = (flags.jobs as number | undefined) ?? (rtlCoverage ? 1 : defaultJobs());
+      // Parallel by default only for random programs: a worker's start-up (sources, engine, JIT)
+      // costs more than the five short demo programs take.
+      const jobs =
+        (flags.jobs as number | undefined) ?? (rtlCoverage || flags.random === undefined ? 1 : defaultJobs());
       const bar = progressBar('cosim core');
       const res = await inProgram(flags.program as string | undefined, () =>
         runCoreCosim({
