@@ -8,6 +8,7 @@
 // gives (runs in order, coverage counts added in program order).
 import { availableParallelism } from 'node:os';
 import { threadId, Worker } from 'node:worker_threads';
+import { toolVersionsKnown, verilatorRootsKnown } from '../../verilator/index.js';
 import { cosimDirs } from '../dirs.js';
 import type { Exclusion } from './compare.js';
 import { Coverage, type CoverageCounts } from './coverage.js';
@@ -28,6 +29,8 @@ export interface WorkerJob {
   /** Int32Array over a SharedArrayBuffer: the next program to take. */
   readonly next: Int32Array;
   readonly total: number;
+  /** What this thread knows of Verilator (version, root): each answer is a perl start the worker saves. */
+  readonly tools: { readonly versions: [string, string | null][]; readonly roots: [string, string][] };
 }
 
 /** One program's result, as a worker sends it. */
@@ -90,7 +93,13 @@ export async function runInWorkers(
   here = true,
 ): Promise<ProgramResult[]> {
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const job: WorkerJob = { options, outDir, next, total };
+  const job: WorkerJob = {
+    options,
+    outDir,
+    next,
+    total,
+    tools: { versions: toolVersionsKnown(), roots: verilatorRootsKnown() },
+  };
   const results = new Array<ProgramResult | undefined>(total);
   const entry = new URL('./worker.ts', import.meta.url).href;
   const workers: Worker[] = [];
