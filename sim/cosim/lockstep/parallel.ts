@@ -52,26 +52,35 @@ export type WorkerMessage =
 /** The default number of jobs: the cores this process may use. */
 export const defaultJobs = (): number => availableParallelism();
 
-/**
- * Takes programs from the shared counter until none is left and runs each (engines opened on
- * first use, kept in `engines` for the caller to close), with a coverage of its own; `send`
- * gets each result. What every thread of a parallel run does.
- */
-export async function takePrograms(
+/** Runs program k of a job in this thread (engines opened on first use, kept in `engines` for the caller to close). */
+export function programRunner(
   job: WorkerJob,
   engines: Map<string, EngineEntry>,
-  send: (r: ProgramResult) => void,
-): Promise<void> {
+): (k: number) => Promise<ProgramResult> {
   const dirs = cosimDirs(job.outDir);
   const ws = workloads(job.options, dirs);
-  for (;;) {
-    const k = Atomics.add(job.next, 0, 1);
-    if (k >= job.total) return;
+  return async (k) => {
     const w = ws[k]!;
     const e = await engineFor(engines, w, job.options, false);
     const cov = new Coverage(w.gen);
     const { run, exclusions } = await runWorkload(w, e, cov, job.options, dirs);
-    send({ k, thread: threadId, run, exclusions, counts: cov.counts() });
+    return { k, thread: threadId, run, exclusions, counts: cov.counts() };
+  };
+}
+
+/**
+ * Takes programs from the shared counter until none is left and runs each with a coverage of
+ * its own; `send` gets each result. What every thread of a parallel run does.
+ */
+export async function takePrograms(
+  job: WorkerJob,
+  runProgram: (k: number) => Promise<ProgramResult>,
+  send: (r: ProgramResult) => void,
+): Promise<void> {
+  for (;;) {
+    const k = Atomics.add(job.next, 0, 1);
+    if (k >= job.total) return;
+    send(await runProgram(k));
   }
 }
 
@@ -81,8 +90,12 @@ const START = new URL('./worker-start.mjs', import.meta.url);
 /**
  * Runs programs 0..total-1 of `options` on this thread and jobs - 1 worker threads; `onResult`
  * gets each as it ends (any order), and the returned array holds them in program order. The
- * first error in any thread stops the workers and is thrown here. `here: false`: this thread
- * runs none of them (jobs workers do; the tests use it to see the workers' results).
+ * first error in any thread stops the workers and is thrown here. When no program is left to
+ * take, this thread also runs those still running in a worker (a worker that started late
+ * runs its first programs with a cold JIT, several times slower, and would make the whole
+ * run wait for it); the first result of a program counts — both runs give the same, a
+ * program's lockstep being deterministic. `here: false`: this thread runs none of them (the
+ * tests use it to see the workers' results).
  */
 export async function runInWorkers(
   options: WorkloadOptions,
@@ -105,23 +118,31 @@ export async function runInWorkers(
   const workers: Worker[] = [];
   const engines = new Map<string, EngineEntry>();
   let done = 0;
+  let allDone = () => {};
+  const finished = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
   const keep = (r: ProgramResult) => {
+    if (results[r.k]) return; // run twice (a backup run): the first result counts
     results[r.k] = r;
-    onResult?.(r, ++done);
+    done++;
+    onResult?.(r, done);
+    if (done === total) allDone();
   };
+  if (total === 0) allDone();
   try {
-    const others = new Promise<void>((resolve, reject) => {
+    const failed = new Promise<never>((_, reject) => {
       let running = Math.max(0, Math.min(jobs, total) - (here ? 1 : 0));
-      if (running === 0) resolve();
       for (let w = 0; w < running; w++) {
         const worker = new Worker(START, { workerData: { ...job, entry } });
         workers.push(worker);
-        let finished = false;
+        let ended = false;
         worker.on('message', (m: WorkerMessage) => {
           if (m.type === 'run') keep(m);
           else if (m.type === 'done') {
-            finished = true;
-            if (--running === 0) resolve();
+            ended = true;
+            if (--running === 0 && done < total && !here)
+              reject(new Error(`lockstep workers: ended with ${total - done} program(s) not run`));
           } else {
             const e = new Error(m.message);
             e.stack = m.stack;
@@ -130,13 +151,20 @@ export async function runInWorkers(
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          if (!finished)
+          if (!ended && done < total)
             reject(new Error(`lockstep worker ${w} stopped (exit code ${code}) before its programs were run`));
         });
       }
     });
-    // A worker's failure ends the wait at once (this thread's programs are not waited for).
-    await Promise.race([Promise.all([here ? takePrograms(job, engines, keep) : null, others]), others]);
+    const local = async () => {
+      if (!here) return;
+      const runProgram = programRunner(job, engines);
+      await takePrograms(job, runProgram, keep);
+      for (let k = 0; k < total; k++) if (!results[k]) keep(await runProgram(k));
+    };
+    // Every result in (a backup run here may still be going: its result is not needed, and it
+    // stops at the engine's close below), or a worker's failure, ends the wait at once.
+    await Promise.race([Promise.all([local(), finished]), finished, failed]);
   } finally {
     Atomics.store(next, 0, total); // after a failure, this thread takes no further program
     await Promise.all(workers.map((w) => w.terminate()));

@@ -3,7 +3,7 @@
 // closes its engines and says so, or sends the error that stopped it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { rememberToolVersions, rememberVerilatorRoots } from '../../verilator/index.js';
-import { takePrograms, type WorkerJob, type WorkerMessage } from './parallel.js';
+import { programRunner, takePrograms, type WorkerJob, type WorkerMessage } from './parallel.js';
 import type { EngineEntry } from './workloads.js';
 
 const job = workerData as WorkerJob;
@@ -12,7 +12,7 @@ rememberVerilatorRoots(job.tools.roots);
 const engines = new Map<string, EngineEntry>();
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
-  await takePrograms(job, engines, (r) => post({ type: 'run', ...r }));
+  await takePrograms(job, programRunner(job, engines), (r) => post({ type: 'run', ...r }));
   for (const e of engines.values()) await e.engine.close();
   post({ type: 'done' });
 } catch (e) {
