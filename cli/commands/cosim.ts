@@ -63,7 +63,7 @@ export const command: Command = {
     jobs: {
       type: 'int',
       metavar: 'N',
-      help: 'with --core: programs run at once, in worker threads with an engine each (default: the cores with --random, else 1; 1 with --rtl-coverage); the report is the serial one',
+      help: 'with --core: programs run at once, in worker threads with an engine each (default with --random: the idle cores, i.e. cores less the load average, at least 1; else 1; 1 with --rtl-coverage); the report is the serial one',
       min: 1,
       max: 256,
     },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCoreCosim, type CoreCosimOptions, type CoreCosimResult } from '../../sim/cosim/lockstep/index.js';
-import { runInWorkers } from '../../sim/cosim/lockstep/parallel.js';
+import { defaultJobs, runInWorkers } from '../../sim/cosim/lockstep/parallel.js';
 
 const work = mkdtempSync(join(tmpdir(), 'vti-parallel-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,5 +76,11 @@ describe('parallel core lockstep', () => {
   it('refuses jobs with RTL code coverage, and jobs that are not a positive integer', async () => {
     await expect(runCoreCosim({ ...options, jobs: 2, rtlCoverage: true })).rejects.toThrow(/jobs 1/);
     await expect(runCoreCosim({ ...options, jobs: 0 })).rejects.toThrow(/positive integer/);
+  });
+  it('defaults to the idle cores, at least 1', () => {
+    expect(defaultJobs(2, 0.1)).toBe(2);
+    expect(defaultJobs(2, 0.8)).toBe(1);
+    expect(defaultJobs(2, 15)).toBe(1);
+    expect(defaultJobs(8, 2.2)).toBe(6);
   });
 });
