@@ -15,6 +15,7 @@ import { barPerBlock, runBlockCosim as runBlocks } from '../../sim/cosim/run-blo
 import { verilatorAvailable } from '../../sim/verilator/index.js';
 import type { EngineName } from '../../sim/engine.js';
 import { runCoreCosim, type CoreCosimResult } from '../../sim/cosim/lockstep/index.js';
+import { defaultJobs } from '../../sim/cosim/lockstep/parallel.js';
 import { formatDivergence } from '../../sim/cosim/lockstep/report.js';
 import { DEFAULT_CONFIG } from '../../gen/vti.js';
 import type { RtlCoverageGroup } from '../../sim/cosim/rtl-coverage.js';
@@ -31,7 +32,7 @@ export const command: Command = {
   summary:
     'co-simulate the generated RTL against the golden model (block level, or --core: vti_core in lockstep with the emulator)',
   usage:
-    '[--dir DIR] [--shard I/N] [--result FILE] [--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--dir DIR] [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
+    '[--dir DIR] [--shard I/N] [--result FILE] [--block NAME] [--vectors N] [--seed S] [--engine verilator|builtin] [--rtl-coverage [--prove-unreachable]] [--json]  |  --core [--dir DIR] [--program FILE | --random N [--items K] [--no-traps] [--shrink]] [--vt on|off] [--jobs N] [--rtl-coverage [--prove-unreachable]] [--seed S] [--engine E] [--json]',
   flags: {
     core: {
       type: 'bool',
@@ -59,6 +60,13 @@ export const command: Command = {
     },
     shrink: { type: 'bool', help: 'with --random: shrink a failing program to a minimal one (out/cosim/<name>-min.s)' },
     vt: { type: 'choice', choices: ['on', 'off'], help: 'with --program: VT-i implemented (default on)' },
+    jobs: {
+      type: 'int',
+      metavar: 'N',
+      help: 'with --core: programs run at once, in worker threads with an engine each (default with --random: the idle cores, i.e. cores less the load average, at least 1; else 1; 1 with --rtl-coverage); the report is the serial one',
+      min: 1,
+      max: 256,
+    },
     'rtl-coverage': {
       type: 'bool',
       help: 'RTL code coverage from Verilator --coverage (line, branch, toggle per module) of the core lockstep (--core) or of each block; reports under out/cosim/rtl-coverage/',
@@ -124,6 +132,14 @@ export const command: Command = {
         throw new UserError(`--program: no such file '${String(flags.program)}'`);
       if (flags.program !== undefined && !statSync(flags.program as string).isFile())
         throw new UserError(`--program: '${String(flags.program)}' is not a regular file`);
+      if (rtlCoverage && (flags.jobs as number | undefined) !== undefined && (flags.jobs as number) > 1)
+        throw new UserError(
+          '--jobs with --rtl-coverage: the RTL code coverage counts in one Verilator model; use --jobs 1',
+        );
+      // Parallel by default only for random programs: a worker's start-up (sources, engine, JIT)
+      // costs more than the five short demo programs take.
+      const jobs =
+        (flags.jobs as number | undefined) ?? (rtlCoverage || flags.random === undefined ? 1 : defaultJobs());
       const bar = progressBar('cosim core');
       const res = await inProgram(flags.program as string | undefined, () =>
         runCoreCosim({
@@ -133,6 +149,7 @@ export const command: Command = {
           progress: bar.update,
           shrink: flags.shrink === true,
           outDir: outDir(),
+          jobs,
           ...(rtlCoverage ? { rtlCoverage: true } : {}),
           ...(proveUnreachable ? { proveUnreachable: true } : {}),
           ...(flags.program !== undefined
@@ -244,7 +261,8 @@ function configOfDir(parsed: Parsed, dir: string): VtiConfig {
 function checkMode(parsed: Parsed): void {
   const { flags } = parsed;
   const core = flags.core === true;
-  for (const f of ['program', 'random', 'vt'] as const) onlyWith('cosim', parsed, f, core, 'applies only with --core');
+  for (const f of ['program', 'random', 'vt', 'jobs'] as const)
+    onlyWith('cosim', parsed, f, core, 'applies only with --core');
   for (const f of ['items', 'no-traps', 'shrink'] as const)
     onlyWith('cosim', parsed, f, core && flags.random !== undefined, 'applies only with --core --random N');
   onlyWith('cosim', parsed, 'vt', flags.program !== undefined, 'applies only with --core --program FILE');
@@ -355,7 +373,7 @@ export function formatCoreResult(r: CoreCosimResult): string {
     `vti_core lockstep against the golden model (engine ${r.engine})\n` +
     table(['program', 'instructions', 'halted', 'mismatch'], rows);
   const c = r.coverage;
-  s += `instructions compared ${n(r.instructions)}, mismatches ${r.mismatches}, throughput ${(r.throughput / 1e6).toFixed(2)} M instructions/s (lockstep), wall ${r.seconds.toFixed(1)} s\n`;
+  s += `instructions compared ${n(r.instructions)}, mismatches ${r.mismatches}, throughput ${(r.throughput / 1e6).toFixed(2)} M instructions/s (lockstep${r.jobs > 1 ? `, ${r.jobs} jobs, by wall time` : ''}), wall ${r.seconds.toFixed(1)} s\n`;
   s +=
     `coverage ${c.pct.toFixed(1)} %: class x cpl x vm x outcome ${c.outcomes.hit}/${c.outcomes.bins} (min hits ${c.outcomes.minHits}), ` +
     `fault pairs ${c.pairs.hit}/${c.pairs.bins}, PSR field transitions ${c.psr.hit}/${c.psr.bins}, ` +

@@ -51,6 +51,14 @@ export function baseCxxFlags(root: string): string[] {
 
 const rootCache = new Map<string, string>();
 
+/** The VERILATOR_ROOTs this thread has asked for (to hand to a worker thread: rememberVerilatorRoots). */
+export const verilatorRootsKnown = (): [string, string][] => [...rootCache];
+
+/** Roots another thread found (verilatorRootsKnown), so this one does not run verilator again. */
+export function rememberVerilatorRoots(known: readonly (readonly [string, string])[]): void {
+  for (const [k, v] of known) if (!rootCache.has(k)) rootCache.set(k, v);
+}
+
 /** VERILATOR_ROOT as reported by the given verilator binary. */
 export function verilatorRoot(bin: string): string {
   let r = rootCache.get(bin);

@@ -16,6 +16,14 @@ export function toolMissingError(tool: ToolName): Error {
 
 const versionCache = new Map<string, string | null>();
 
+/** The tool versions this thread has asked for (to hand to a worker thread: rememberToolVersions). */
+export const toolVersionsKnown = (): [string, string | null][] => [...versionCache];
+
+/** Versions another thread found (toolVersionsKnown), so this one does not run the tools again. */
+export function rememberToolVersions(known: readonly (readonly [string, string | null])[]): void {
+  for (const [k, v] of known) if (!versionCache.has(k)) versionCache.set(k, v);
+}
+
 /** First line of `<bin> --version` (`-V` for iverilog), or null if it cannot run. */
 export function toolVersion(tool: ToolName, bin: string = tool): string | null {
   const key = `${tool}\0${bin}`;

@@ -208,6 +208,13 @@ const ROWS: readonly Row[] = [
   [['cosim', '--core', '--items', '5'], 2, 'vti cosim: --items applies only with --core --random N'],
   [['cosim', '--core', '--shrink'], 2, 'vti cosim: --shrink applies only with --core --random N'],
   [['cosim', '--core', '--no-traps'], 2, 'vti cosim: --no-traps applies only with --core --random N'],
+  [['cosim', '--jobs', '2'], 2, 'vti cosim: --jobs applies only with --core'],
+  [['cosim', '--core', '--jobs', '0'], 2, "vti cosim: option '--jobs' must be between 1 and 256, got '0'"],
+  [
+    ['cosim', '--core', '--random', '2', '--jobs', '2', '--rtl-coverage'],
+    1,
+    'vti cosim: --jobs with --rtl-coverage: the RTL code coverage counts in one Verilator model; use --jobs 1',
+  ],
   [
     ['cosim', '--core', '--vectors', '5'],
     2,

@@ -10,7 +10,7 @@ import { PSR_FIELDS } from '../../../arch/psr.js';
 import type { VtiConfig } from '../../../gen/vti.js';
 import { CORE_DECIDES, ICLASS_BY_CODE, IR_ROW_BIT } from './classify.js';
 import { slotText, type EventBatch } from './events.js';
-import { OWN, ownPending, type OwnFault } from './pending.js';
+import { MAY_PEND, OWN, ownPending, type OwnFault } from './pending.js';
 
 const NCLS = ICLASS_BY_CODE.length;
 const OUTS = ['completed', ...OWN, 'env'] as const;
@@ -130,6 +130,20 @@ const IR_HI = [...IR_ROW_BIT.values()].reduce((a, r) => (r >= 32 ? a | (1 << (r 
  */
 const ADDR_OWN = (1 << OWN.indexOf('unimpl_data_addr')) | (1 << OWN.indexOf('unimpl_inst_addr_trap'));
 
+/** The counts of a Coverage, structured-clonable (a lockstep worker sends each program's back: parallel.ts). */
+export interface CoverageCounts {
+  readonly outcome: Uint32Array;
+  readonly pair: Uint32Array;
+  readonly psr: Uint32Array;
+  readonly ext: Uint32Array;
+  readonly envPair: Uint32Array;
+  readonly modelDisagreements: number;
+  readonly disagreementSamples: readonly string[];
+}
+
+/** Disagreement samples kept (the first ones, in event order). */
+const SAMPLES = 5;
+
 export class Coverage {
   readonly outcome = new Uint32Array(NCLS * 8 * NOUT);
   readonly pair = new Uint32Array(OWN.length * OWN.length);
@@ -165,6 +179,30 @@ export class Coverage {
     this.psrHi = 0;
   }
 
+  counts(): CoverageCounts {
+    const { outcome, pair, psr, ext, envPair, modelDisagreements, disagreementSamples } = this;
+    return { outcome, pair, psr, ext, envPair, modelDisagreements, disagreementSamples };
+  }
+
+  /**
+   * Adds the counts of other programs (of the same configuration's bins). Adding each
+   * program's counts in program order gives the counts and samples of one Coverage that saw
+   * them all in that order.
+   */
+  addCounts(c: CoverageCounts): void {
+    const add = (to: Uint32Array, from: Uint32Array) => {
+      for (let i = 0; i < to.length; i++) to[i]! += from[i]!;
+    };
+    add(this.outcome, c.outcome);
+    add(this.pair, c.pair);
+    add(this.psr, c.psr);
+    add(this.ext, c.ext);
+    add(this.envPair, c.envPair);
+    this.modelDisagreements += c.modelDisagreements;
+    for (const x of c.disagreementSamples)
+      if (this.disagreementSamples.length < SAMPLES) this.disagreementSamples.push(x);
+  }
+
   /** Counts the events of one compared batch (no allocation per event). */
   add(b: EventBatch): void {
     const I = b.inputs,
@@ -189,7 +227,8 @@ export class Coverage {
       outcome[((cls * 4 + cpl) * 2 + vm) * NOUT + (row < 0 ? 0 : ROW_OUT[row]!)]!++;
       const eLo = env[2 * i]!,
         eHi = env[2 * i + 1]!;
-      const own = ownPending(I, i, psrLo, psrHi, g) & ((eLo & IR_LO) | (eHi & IR_HI) ? ~ADDR_OWN : -1);
+      const own =
+        MAY_PEND[cls] === 0 ? 0 : ownPending(I, i, psrLo, psrHi, g) & ((eLo & IR_LO) | (eHi & IR_HI) ? ~ADDR_OWN : -1);
       if (own & (own - 1))
         for (let x = 0; x < NOWN; x++)
           if (own & (1 << x)) for (let y = x + 1; y < NOWN; y++) if (own & (1 << y)) pair[x * NOWN + y]!++;
@@ -215,7 +254,7 @@ export class Coverage {
         }
       if (win !== row && !(row >= 0 && ROW_NESTED[row]) && !(row >= 0 && ROW_TRAP[row] && win >= 0 && ROW_TRAP[win])) {
         this.modelDisagreements++;
-        if (this.disagreementSamples.length < 5)
+        if (this.disagreementSamples.length < SAMPLES)
           this.disagreementSamples.push(
             `${slotText(b, i)} [${ICLASS_BY_CODE[cls]}] emulator ${row < 0 ? 'completed' : PRIORITY_TABLE[row]!.name}, restated checks ${win < 0 ? 'none' : PRIORITY_TABLE[win]!.name}`,
           );

@@ -39,6 +39,33 @@ const IMPL = new Set(CR_IMPLEMENTED),
 const PRIV = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].privileged : false));
 const VIRT = ICLASS_BY_CODE.map((k) => (k ? ICLASS[k].virt : 'none'));
 
+/**
+ * Per class code: 1 when some own check applies to the class (ownPending looks at it), 0 when
+ * ownPending is 0 whatever the operands and mode (most events: ALU, moves, nops), so the
+ * coverage skips it. The same conditions as ownPending's, by class alone.
+ */
+export const MAY_PEND: Uint8Array = Uint8Array.from(ICLASS_BY_CODE, (k, cls) => {
+  if (!k) return 0;
+  const byClass: readonly number[] = [
+    C.MOV_TO_CR,
+    C.MOV_FROM_CR,
+    C.EPC,
+    C.VMSW,
+    C.MOV_TO_PSR_L,
+    C.MOV_TO_PSR_UM,
+    C.SSM,
+    C.RSM,
+    C.SUM,
+    C.RUM,
+    C.LOAD,
+    C.STORE,
+    C.PRIV_OTHER,
+    C.BREAK,
+    C.BRANCH,
+  ];
+  return PRIV[cls] || VIRT[cls] !== 'none' || byClass.includes(cls) ? 1 : 0;
+});
+
 /** Address unimplemented (architecture.md §7): physical — bits 62..PA_MSB+1 nonzero; virtual — bits 60..M+1 not all equal to bit M. */
 export function unimplAddr(_aLo: number, aHi: number, phys: boolean, vm: number, g: VtiConfig): boolean {
   if (phys) return g.implPaMsb < 62 && (aHi & 0x7fffffff) >>> (g.implPaMsb + 1 - 32) !== 0;

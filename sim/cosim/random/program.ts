@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { noticeOnStderr } from '../../../cache/root.js';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { ADDR, bootAsm, ITEM_END_IMM, ivtAsm, LINKER_SCRIPT } from './layout.js';
 import { psrOf, randomItem, rng, type Item, type Profile } from './items.js';
 import { timerSetup, withTimerInterrupts } from './interrupts.js';
@@ -135,8 +136,11 @@ export function buildRandomProgram(asm: string, dir = cosimDirs().random): { elf
   const path = join(dir, `${h}.elf`);
   const digest = join(dir, `${h}.elf.sha256`);
   if (!builtIntact(path, digest)) {
-    const tmp = `${h}.${process.pid}.${Date.now()}`;
-    writeFileSync(join(dir, 'random.ld'), LINKER_SCRIPT);
+    // Unique per process and thread (lockstep workers build programs at once in one process).
+    const tmp = `${h}.${process.pid}.${threadId}.${Date.now()}`;
+    // The linker script by rename: another builder's ld may be reading it (same contents).
+    writeFileSync(join(dir, `${tmp}.ld`), LINKER_SCRIPT);
+    renameSync(join(dir, `${tmp}.ld`), join(dir, 'random.ld'));
     writeFileSync(join(dir, `${tmp}.s`), asm);
     run(AS, [...AS_FLAGS, '-o', `${tmp}.o`, `${tmp}.s`], dir);
     run(LD, [...LD_FLAGS, '-o', `${tmp}.elf`, `${tmp}.o`], dir);
