@@ -18,6 +18,7 @@ import {
   type CoreEvent,
   type CoreState,
 } from './core-inputs.js';
+import { coreCrReservedMask, crRegister, type CrRegister } from './cr-register.js';
 import { interruptionState } from './psr-next.js';
 import { PsrBundle } from './psr-type.js';
 
@@ -53,8 +54,8 @@ export function coreOutputs(m: ModuleBuilder): CoreOutputs {
 
 /** The registers behind the outputs (the PSR's is vti_psr's). */
 export interface CoreRegisters {
-  /** The interruption CRs; also the state the checks read (CoreState.cr). */
-  readonly cr: Readonly<Record<CoreCr, Signal>>;
+  /** The interruption CRs; their values (`q`) are also the state the checks read (CoreState.cr). */
+  readonly cr: Readonly<Record<CoreCr, CrRegister>>;
   readonly taken: Signal;
   readonly vector: Signal;
   readonly redirect: Signal;
@@ -67,13 +68,12 @@ export interface CoreRegisters {
   readonly oneShot: Signal;
 }
 
-/** Declares the registers (in this order), all reset to 0. */
-export function coreRegisters(m: ModuleBuilder): CoreRegisters {
+/** Declares the registers (in this order), all reset to 0; the CRs store only their architected bits. */
+export function coreRegisters(m: ModuleBuilder, vmImplemented: boolean): CoreRegisters {
   return {
-    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.reg(`${k.toLowerCase()}_q`, 64, { init: 0 })])) as Record<
-      CoreCr,
-      Signal
-    >,
+    cr: Object.fromEntries(
+      CORE_CRS.map((k) => [k, crRegister(m, k.toLowerCase(), coreCrReservedMask(k, vmImplemented))]),
+    ) as Record<CoreCr, CrRegister>,
     taken: m.reg('taken_q', 1, { init: 0 }),
     vector: m.reg('vector_q', 15, { init: 0 }),
     redirect: m.reg('redirect_q', 1, { init: 0 }),
@@ -110,6 +110,7 @@ export interface CommitInputs {
 export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
   const { psr, ic, cr } = state;
+  const crW = regs.cr;
   const { dispatch, done, isTrap, dataWin, instWin, vector: vectorNow } = win;
 
   // ---- the PSR's next value ----
@@ -224,26 +225,26 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // after it; the dispatch's writes below then override (last assignment wins).
   m.when(win.effect, () => {
     m.when(ic, () => {
-      cr.IIPA.set(ev.ip);
+      crW.IIPA.set(ev.ip);
       iipaBundle.set(ev.bundle);
     });
     m.when(checks.movToCr, () =>
       m.switch(ev.crNum, (s) => {
-        for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(ev.r2));
+        for (const k of CORE_CRS) s.is(CR[k], () => crW[k].set(ev.r2));
       }),
     );
-    m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
+    m.when(cls.is('COVER').and(ic.not()), () => crW.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
-  m.when(dispatch, () => cr.ISR.set(isrDispatch));
+  m.when(dispatch, () => crW.ISR.set(isrDispatch));
   // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
   m.when(win.savesState, () => {
-    cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
-    cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
-    cr.IFS.set(ifsCleared);
-    cr.IIB0.set(iibValue.bits(63, 0));
-    cr.IIB1.set(iibValue.bits(127, 64));
-    m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
-    m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
+    crW.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
+    crW.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
+    crW.IFS.set(ifsCleared);
+    crW.IIB0.set(iibValue.bits(63, 0));
+    crW.IIB1.set(iibValue.bits(127, 64));
+    m.when(dataWin, () => crW.IFA.set(ev.addr)).elsewhen(instWin, () => crW.IFA.set(ev.ip));
+    m.when(win.breakWin, () => crW.IIM.set(ev.imm.bits(20, 0).zext(64)));
   });
 
   out.psr.set(psr);
