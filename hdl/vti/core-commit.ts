@@ -107,10 +107,18 @@ export interface CommitInputs {
   readonly out: CoreOutputs;
 }
 
+/** The CRs an interruption saves besides ISR (which every dispatch writes). */
+const SAVED_CRS = { IPSR: 1, IIP: 1, IFS: 1, IIB0: 1, IIB1: 1, IFA: 1, IIM: 1 } as const satisfies Partial<
+  Record<CoreCr, 1>
+>;
+type SavedCr = keyof typeof SAVED_CRS;
+
 export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
   const { psr, ic, cr } = state;
   const crW = regs.cr;
+  /** A mov to CR `k` with PSR.ic = 0 (the only one that can complete for an interruption CR). */
+  const movToCrOff = (k: CoreCr): Bit => checks.movToCr.and(ev.crNum.eq(CR[k])).and(ic.not()).asBit();
   const { dispatch, done, isTrap, dataWin, instWin, vector: vectorNow } = win;
 
   // ---- the PSR's next value ----
@@ -219,7 +227,9 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // when it started with ic = 1 (it then became IIPA), otherwise the bundle recorded with
   // the last IIPA update. (A mov to IIPA does not update the record: the core cannot fetch.)
   const iipaBundle = m.reg('iipa_bundle_q', 128, { init: 0 });
-  const iibValue = mux(isTrap.and(ic.not()), iipaBundle, ev.bundle);
+  // (isTrap and ic = 0 picks the record; with savesState, ic = 0 implies a trap — a fault or an
+  // interrupt saves state only with ic = 1 — so `ic` alone selects, and it is early.)
+  const iibValue = mux(ic, ev.bundle, iipaBundle);
 
   // The instruction's own effect: when it completed, and also when a trap is delivered
   // after it; the dispatch's writes below then override (last assignment wins).
@@ -230,22 +240,56 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
     });
     m.when(checks.movToCr, () =>
       m.switch(ev.crNum, (s) => {
-        for (const k of CORE_CRS) s.is(CR[k], () => crW[k].set(ev.r2));
+        for (const k of CORE_CRS) if (!(k in SAVED_CRS)) s.is(CR[k], () => crW[k].set(ev.r2));
       }),
     );
-    m.when(cls.is('COVER').and(ic.not()), () => crW.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
   m.when(dispatch, () => crW.ISR.set(isrDispatch));
-  // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
-  m.when(win.savesState, () => {
-    crW.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
-    crW.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
-    crW.IFS.set(ifsCleared);
-    crW.IIB0.set(iibValue.bits(63, 0));
-    crW.IIB1.set(iibValue.bits(127, 64));
-    m.when(dataWin, () => crW.IFA.set(ev.addr)).elsewhen(instWin, () => crW.IFA.set(ev.ip));
-    m.when(win.breakWin, () => crW.IIM.set(ev.imm.bits(20, 0).zext(64)));
-  });
+  // The CRs a dispatch saves are written by the instruction itself only while PSR.ic = 0 (a mov
+  // to an interruption CR with ic = 1 is an Illegal Operation fault; cover with ic = 1 leaves
+  // IFS alone), and such an instruction has no PSR command: ic stays 0, so no dispatch after it
+  // saves state (savesState needs ic = 1 before a fault, after a trap). The two writes exclude
+  // each other: the early decode chooses the data, only the enable waits for the winner.
+  const icOff = ic.not();
+  const coverIcOff = cls.is('COVER').and(icOff);
+  const saved: Record<SavedCr, { own: Bit; ownValue: Value; save: Bit; value: Value }> = {
+    IPSR: {
+      own: movToCrOff('IPSR'),
+      ownValue: ev.r2,
+      save: win.savesState,
+      value: mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave),
+    },
+    IIP: {
+      own: movToCrOff('IIP'),
+      ownValue: ev.r2,
+      save: win.savesState,
+      value: mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))),
+    },
+    IFS: {
+      own: movToCrOff('IFS').or(coverIcOff),
+      ownValue: mux(coverIcOff, cat(m.lit(1, 1), m.lit(0, 25), ev.cfm), ev.r2),
+      save: win.savesState,
+      value: ifsCleared,
+    },
+    IIB0: { own: movToCrOff('IIB0'), ownValue: ev.r2, save: win.savesState, value: iibValue.bits(63, 0) },
+    IIB1: { own: movToCrOff('IIB1'), ownValue: ev.r2, save: win.savesState, value: iibValue.bits(127, 64) },
+    IFA: {
+      own: movToCrOff('IFA'),
+      ownValue: ev.r2,
+      save: win.savesState.and(dataWin.or(instWin)),
+      value: mux(dataWin, ev.addr, ev.ip),
+    },
+    IIM: {
+      own: movToCrOff('IIM'),
+      ownValue: ev.r2,
+      save: win.savesState.and(win.breakWin),
+      value: ev.imm.bits(20, 0).zext(64),
+    },
+  };
+  for (const k of Object.keys(SAVED_CRS) as SavedCr[]) {
+    const { own, ownValue, save, value } = saved[k];
+    m.when(save.or(win.effect.and(own)), () => crW[k].set(mux(own, ownValue, value)));
+  }
 
   out.psr.set(psr);
   for (const k of CORE_CRS) out.cr[k].set(cr[k]);
