@@ -10,6 +10,7 @@ import type { PriorityRowName } from '../../arch/priority.js';
 import { PSR_BIT } from '../../arch/psr.js';
 import { mux, withField, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiAddrCheck } from './addr-check.js';
+import { compareLogic } from './compare-logic.js';
 import { coreCrReservedMask } from './cr-register.js';
 import { crReservedValue } from './cr-reserved-values.js';
 import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
@@ -75,11 +76,12 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     vmsw_disabled: ev.vmswDisabled,
   });
   // Which CR numbers exist, are read-only, or belong to the interruption range.
+  const cmp = compareLogic(m);
   const crIs = (nums: readonly number[]): Bit => nums.map((x) => ev.crNum.eq(x)).reduce((a, b) => a.or(b)) as Bit;
   const crReserved = m.named('cr_reserved', crIs(CR_IMPLEMENTED).not());
   const crInterruption = m.named(
     'cr_interruption',
-    ev.crNum.uge(CR_INTERRUPTION_RANGE.lo).and(ev.crNum.ule(CR_INTERRUPTION_RANGE.hi)),
+    cmp.uge(ev.crNum, CR_INTERRUPTION_RANGE.lo).and(cmp.ule(ev.crNum, CR_INTERRUPTION_RANGE.hi)),
   );
   const movToCr = cls.is('MOV_TO_CR');
   const movFromCr = cls.is('MOV_FROM_CR');

@@ -4,6 +4,7 @@
 // the emulator's copy is not imported).
 import { CR, IFS_V_BIT } from '../../arch/cr.js';
 import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { compareLogic } from './compare-logic.js';
 
 /** Stacked general registers r32-r127: the largest frame (SDM vol 1 §4.1.1). */
 const STACKED_GRS = 96;
@@ -28,19 +29,20 @@ function invalidFrameMarker(m: ModuleBuilder, ifm: Value): Bit {
     rrbPr = ifm.bits(37, 32);
   const sor = cat(sorGroups, m.lit(0, 3)); // sor × 8, 7 bits
   const noRotating = sorGroups.eq(0);
-  return sof
-    .ugt(STACKED_GRS)
-    .or(sol.ugt(sof))
-    .or(sor.ugt(sof))
-    .or(noRotating.not().and(rrbGr.uge(sor)))
+  const c = compareLogic(m);
+  return c
+    .ugt(sof, STACKED_GRS)
+    .or(c.ugt(sol, sof))
+    .or(c.ugt(sor, sof))
+    .or(noRotating.not().and(c.uge(rrbGr, sor)))
     .or(noRotating.and(rrbGr.ne(0)))
-    .or(rrbFr.uge(ROTATING_FRS))
-    .or(rrbPr.uge(ROTATING_PRS)) as Bit;
+    .or(c.uge(rrbFr, ROTATING_FRS))
+    .or(c.uge(rrbPr, ROTATING_PRS)) as Bit;
 }
 
 /** Writing `value` to CR `crNum` writes a reserved value of PTA, IFS or TPR. */
 export function crReservedValue(m: ModuleBuilder, crNum: Value, value: Value): Bit {
-  const pta = crNum.eq(CR.PTA).and(value.bits(7, 2).ult(PTA_MIN_SIZE));
+  const pta = crNum.eq(CR.PTA).and(compareLogic(m).ult(value.bits(7, 2), PTA_MIN_SIZE));
   // An IFS marked valid must hold a frame marker an alloc could have made.
   const ifs = crNum
     .eq(CR.IFS)
