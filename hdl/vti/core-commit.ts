@@ -288,7 +288,9 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   };
   for (const k of Object.keys(SAVED_CRS) as SavedCr[]) {
     const { own, ownValue, save, value } = saved[k];
-    m.when(save.or(win.effect.and(own)), () => crW[k].set(mux(own, ownValue, value)));
+    // Named: a CR that stores only its architected bits reads some of it.
+    const next = m.named(`${k.toLowerCase()}_d`, mux(own, ownValue, value));
+    m.when(save.or(win.effect.and(own)), () => crW[k].set(next));
   }
 
   out.psr.set(psr);

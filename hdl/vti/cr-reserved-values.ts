@@ -21,12 +21,15 @@ const TPR_RESERVED = { hi: 15, lo: 8 } as const;
  * rrb.fr 31:25, rrb.pr 37:32) no alloc could have made.
  */
 function invalidFrameMarker(m: ModuleBuilder, ifm: Value): Bit {
-  const sof = ifm.bits(6, 0),
-    sol = ifm.bits(13, 7),
-    sorGroups = ifm.bits(17, 14),
-    rrbGr = ifm.bits(24, 18),
-    rrbFr = ifm.bits(31, 25),
-    rrbPr = ifm.bits(37, 32);
+  // Named: a comparison against a constant reads only some bits of its field (the rest are
+  // listed as unused by name, not left in an emitter temporary).
+  const field = (name: string, hi: number, lo: number) => m.named(`ifm_${name}`, ifm.bits(hi, lo));
+  const sof = field('sof', 6, 0),
+    sol = field('sol', 13, 7),
+    sorGroups = field('sor', 17, 14),
+    rrbGr = field('rrb_gr', 24, 18),
+    rrbFr = field('rrb_fr', 31, 25),
+    rrbPr = field('rrb_pr', 37, 32);
   const sor = cat(sorGroups, m.lit(0, 3)); // sor × 8, 7 bits
   const noRotating = sorGroups.eq(0);
   const c = compareLogic(m);
