@@ -22,11 +22,17 @@ function bitsOf(v: Value | number, width: number): B[] {
   return Array.from({ length: v.width }, (_, i) => v.bit(i));
 }
 
+function bitAt(bits: readonly B[], i: number): B {
+  const b = bits[i];
+  if (b === undefined) throw new Error(`compare-logic: no bit ${i}`);
+  return b;
+}
+
 /** (a > b, a = b) over bits [lo, hi) (LSB first), split in halves: depth log2(width). */
 function gtEq(a: readonly B[], b: readonly B[], lo: number, hi: number): { gt: B; eq: B } {
   if (hi - lo === 1) {
-    const x = a[lo]!,
-      y = b[lo]!;
+    const x = bitAt(a, lo),
+      y = bitAt(b, lo);
     return { gt: and(x, not(y)), eq: or(and(x, y), and(not(x), not(y))) };
   }
   const mid = (lo + hi) >> 1;

@@ -64,10 +64,7 @@ export function crRegister(m: ModuleBuilder, name: string, reserved: bigint): Cr
     bit = r.lo;
   }
   if (bit > 0) parts.push(m.lit(0, bit));
-  q.set(parts.length === 1 ? parts[0]! : cat(...parts));
-  const pack = (v: Value): Value => {
-    const ps = runs.map((r) => v.bits(r.lo + r.width - 1, r.lo));
-    return ps.length === 1 ? ps[0]! : cat(...ps);
-  };
+  q.set(cat(...parts));
+  const pack = (v: Value): Value => cat(...runs.map((r) => v.bits(r.lo + r.width - 1, r.lo)));
   return { q, set: (v) => stored.set(pack(v)) };
 }
