@@ -7,9 +7,11 @@
 import { CR, CR_IMPLEMENTED, CR_INTERRUPTION_RANGE, CR_READ_ONLY, CR_RESERVED_MASK, ISR_BIT } from '../../arch/cr.js';
 import { ICLASS, type IClassName } from '../../arch/iclass.js';
 import type { PriorityRowName } from '../../arch/priority.js';
-import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
+import { PSR_BIT } from '../../arch/psr.js';
 import { mux, withField, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
 import type { vtiAddrCheck } from './addr-check.js';
+import { compareLogic } from './compare-logic.js';
+import { coreCrReservedMask } from './cr-register.js';
 import { crReservedValue } from './cr-reserved-values.js';
 import { IClass, type ClassTests, type CoreEvent, type CoreState } from './core-inputs.js';
 import { PsrBundle, PsrOp, RESERVED_OPERAND_BITS } from './psr-type.js';
@@ -74,11 +76,12 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
     vmsw_disabled: ev.vmswDisabled,
   });
   // Which CR numbers exist, are read-only, or belong to the interruption range.
+  const cmp = compareLogic(m);
   const crIs = (nums: readonly number[]): Bit => nums.map((x) => ev.crNum.eq(x)).reduce((a, b) => a.or(b)) as Bit;
   const crReserved = m.named('cr_reserved', crIs(CR_IMPLEMENTED).not());
   const crInterruption = m.named(
     'cr_interruption',
-    ev.crNum.uge(CR_INTERRUPTION_RANGE.lo).and(ev.crNum.ule(CR_INTERRUPTION_RANGE.hi)),
+    cmp.uge(ev.crNum, CR_INTERRUPTION_RANGE.lo).and(cmp.ule(ev.crNum, CR_INTERRUPTION_RANGE.hi)),
   );
   const movToCr = cls.is('MOV_TO_CR');
   const movFromCr = cls.is('MOV_FROM_CR');
@@ -103,7 +106,7 @@ export function coreChecks(m: ModuleBuilder, inp: CheckInputs): CoreChecks {
   const crWriteReserved = (Object.entries(CR_RESERVED_MASK) as [string, bigint][])
     .map(([num, mask]) => ev.crNum.eq(Number(num)).and(ev.r2.and(mask).orR()))
     .reduce((a, b) => a.or(b))
-    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(PSR_RESERVED_MASK | (vmImplemented ? 0n : 1n << BigInt(PSR_BIT.vm))).orR()))
+    .or(ev.crNum.eq(CR.IPSR).and(ev.r2.and(coreCrReservedMask('IPSR', vmImplemented)).orR()))
     // Reserved values (SDM vol 2, the CR pages; confirmed on Ski, program fix-cr-values): a slot
     // number of 3 in IPSR.ri or ISR.ei (a bundle has three slots).
     .or(ev.crNum.eq(CR.IPSR).and(ev.r2.bits(PSR_BIT.ri + 1, PSR_BIT.ri).eq(3)))

@@ -18,6 +18,7 @@ import {
   type CoreEvent,
   type CoreState,
 } from './core-inputs.js';
+import { coreCrReservedMask, crRegister, type CrRegister } from './cr-register.js';
 import { interruptionState } from './psr-next.js';
 import { PsrBundle } from './psr-type.js';
 
@@ -53,8 +54,8 @@ export function coreOutputs(m: ModuleBuilder): CoreOutputs {
 
 /** The registers behind the outputs (the PSR's is vti_psr's). */
 export interface CoreRegisters {
-  /** The interruption CRs; also the state the checks read (CoreState.cr). */
-  readonly cr: Readonly<Record<CoreCr, Signal>>;
+  /** The interruption CRs; their values (`q`) are also the state the checks read (CoreState.cr). */
+  readonly cr: Readonly<Record<CoreCr, CrRegister>>;
   readonly taken: Signal;
   readonly vector: Signal;
   readonly redirect: Signal;
@@ -67,13 +68,12 @@ export interface CoreRegisters {
   readonly oneShot: Signal;
 }
 
-/** Declares the registers (in this order), all reset to 0. */
-export function coreRegisters(m: ModuleBuilder): CoreRegisters {
+/** Declares the registers (in this order), all reset to 0; the CRs store only their architected bits. */
+export function coreRegisters(m: ModuleBuilder, vmImplemented: boolean): CoreRegisters {
   return {
-    cr: Object.fromEntries(CORE_CRS.map((k) => [k, m.reg(`${k.toLowerCase()}_q`, 64, { init: 0 })])) as Record<
-      CoreCr,
-      Signal
-    >,
+    cr: Object.fromEntries(
+      CORE_CRS.map((k) => [k, crRegister(m, k.toLowerCase(), coreCrReservedMask(k, vmImplemented))]),
+    ) as Record<CoreCr, CrRegister>,
     taken: m.reg('taken_q', 1, { init: 0 }),
     vector: m.reg('vector_q', 15, { init: 0 }),
     redirect: m.reg('redirect_q', 1, { init: 0 }),
@@ -107,9 +107,18 @@ export interface CommitInputs {
   readonly out: CoreOutputs;
 }
 
+/** The CRs an interruption saves besides ISR (which every dispatch writes). */
+const SAVED_CRS = { IPSR: 1, IIP: 1, IFS: 1, IIB0: 1, IIB1: 1, IFA: 1, IIM: 1 } as const satisfies Partial<
+  Record<CoreCr, 1>
+>;
+type SavedCr = keyof typeof SAVED_CRS;
+
 export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   const { ev, state, cls, checks, win, psrPort, regs, out } = inp;
   const { psr, ic, cr } = state;
+  const crW = regs.cr;
+  /** A mov to CR `k` with PSR.ic = 0 (the only one that can complete for an interruption CR). */
+  const movToCrOff = (k: CoreCr): Bit => checks.movToCr.and(ev.crNum.eq(CR[k])).and(ic.not()).asBit();
   const { dispatch, done, isTrap, dataWin, instWin, vector: vectorNow } = win;
 
   // ---- the PSR's next value ----
@@ -218,33 +227,71 @@ export function coreCommit(m: ModuleBuilder, inp: CommitInputs): void {
   // when it started with ic = 1 (it then became IIPA), otherwise the bundle recorded with
   // the last IIPA update. (A mov to IIPA does not update the record: the core cannot fetch.)
   const iipaBundle = m.reg('iipa_bundle_q', 128, { init: 0 });
-  const iibValue = mux(isTrap.and(ic.not()), iipaBundle, ev.bundle);
+  // (isTrap and ic = 0 picks the record; with savesState, ic = 0 implies a trap — a fault or an
+  // interrupt saves state only with ic = 1 — so `ic` alone selects, and it is early.)
+  const iibValue = mux(ic, ev.bundle, iipaBundle);
 
   // The instruction's own effect: when it completed, and also when a trap is delivered
   // after it; the dispatch's writes below then override (last assignment wins).
   m.when(win.effect, () => {
     m.when(ic, () => {
-      cr.IIPA.set(ev.ip);
+      crW.IIPA.set(ev.ip);
       iipaBundle.set(ev.bundle);
     });
     m.when(checks.movToCr, () =>
       m.switch(ev.crNum, (s) => {
-        for (const k of CORE_CRS) s.is(CR[k], () => cr[k].set(ev.r2));
+        for (const k of CORE_CRS) if (!(k in SAVED_CRS)) s.is(CR[k], () => crW[k].set(ev.r2));
       }),
     );
-    m.when(cls.is('COVER').and(ic.not()), () => cr.IFS.set(cat(m.lit(1, 1), m.lit(0, 25), ev.cfm)));
   });
-  m.when(dispatch, () => cr.ISR.set(isrDispatch));
-  // (savesState implies dispatch; a separate block, so its enable is not ANDed with dispatch.)
-  m.when(win.savesState, () => {
-    cr.IPSR.set(mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave));
-    cr.IIP.set(mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))));
-    cr.IFS.set(ifsCleared);
-    cr.IIB0.set(iibValue.bits(63, 0));
-    cr.IIB1.set(iibValue.bits(127, 64));
-    m.when(dataWin, () => cr.IFA.set(ev.addr)).elsewhen(instWin, () => cr.IFA.set(ev.ip));
-    m.when(win.breakWin, () => cr.IIM.set(ev.imm.bits(20, 0).zext(64)));
-  });
+  m.when(dispatch, () => crW.ISR.set(isrDispatch));
+  // The CRs a dispatch saves are written by the instruction itself only while PSR.ic = 0 (a mov
+  // to an interruption CR with ic = 1 is an Illegal Operation fault; cover with ic = 1 leaves
+  // IFS alone), and such an instruction has no PSR command: ic stays 0, so no dispatch after it
+  // saves state (savesState needs ic = 1 before a fault, after a trap). The two writes exclude
+  // each other: the early decode chooses the data, only the enable waits for the winner.
+  const icOff = ic.not();
+  const coverIcOff = cls.is('COVER').and(icOff);
+  const saved: Record<SavedCr, { own: Bit; ownValue: Value; save: Bit; value: Value }> = {
+    IPSR: {
+      own: movToCrOff('IPSR'),
+      ownValue: ev.r2,
+      save: win.savesState,
+      value: mux(isTrap, withField(PsrBundle, win.psrAfter, 'ri', ev.nextSlot), psrPort.ipsrSave),
+    },
+    IIP: {
+      own: movToCrOff('IIP'),
+      ownValue: ev.r2,
+      save: win.savesState,
+      value: mux(isTrap, cat(ev.nextIp.bits(63, 4), m.lit(0, 4)), cat(ev.ip.bits(63, 4), m.lit(0, 4))),
+    },
+    IFS: {
+      own: movToCrOff('IFS').or(coverIcOff),
+      ownValue: mux(coverIcOff, cat(m.lit(1, 1), m.lit(0, 25), ev.cfm), ev.r2),
+      save: win.savesState,
+      value: ifsCleared,
+    },
+    IIB0: { own: movToCrOff('IIB0'), ownValue: ev.r2, save: win.savesState, value: iibValue.bits(63, 0) },
+    IIB1: { own: movToCrOff('IIB1'), ownValue: ev.r2, save: win.savesState, value: iibValue.bits(127, 64) },
+    IFA: {
+      own: movToCrOff('IFA'),
+      ownValue: ev.r2,
+      save: win.savesState.and(dataWin.or(instWin)),
+      value: mux(dataWin, ev.addr, ev.ip),
+    },
+    IIM: {
+      own: movToCrOff('IIM'),
+      ownValue: ev.r2,
+      save: win.savesState.and(win.breakWin),
+      value: ev.imm.bits(20, 0).zext(64),
+    },
+  };
+  for (const k of Object.keys(SAVED_CRS) as SavedCr[]) {
+    const { own, ownValue, save, value } = saved[k];
+    // Named: a CR that stores only its architected bits reads some of it.
+    const next = m.named(`${k.toLowerCase()}_d`, mux(own, ownValue, value));
+    m.when(save.or(win.effect.and(own)), () => crW[k].set(next));
+  }
 
   out.psr.set(psr);
   for (const k of CORE_CRS) out.cr[k].set(cr[k]);

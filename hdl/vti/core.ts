@@ -14,12 +14,12 @@
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { DCR_BIT } from '../../arch/cr.js';
 import { PRIORITY_TABLE, type PriorityRow } from '../../arch/priority.js';
-import { defineModule, type HdlModule } from '../dsl/index.js';
+import { defineModule, type HdlModule, type Signal } from '../dsl/index.js';
 import { vtiAddrCheck } from './addr-check.js';
 import { coreChecks } from './core-checks.js';
 import { coreCommit, coreOutputs, coreRegisters } from './core-commit.js';
 import { coreDispatch } from './core-dispatch.js';
-import { classTests, coreState, eventInputs } from './core-inputs.js';
+import { CORE_CRS, type CoreCr, classTests, coreState, eventInputs } from './core-inputs.js';
 import { vtiFaultPrio } from './fault-prio.js';
 import { vtiPsr } from './psr.js';
 import { PsrOp } from './psr-type.js';
@@ -48,7 +48,7 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
       const rst = m.reset();
       const ev = eventInputs(m, n);
       const out = coreOutputs(m);
-      const regs = coreRegisters(m);
+      const regs = coreRegisters(m, vmImplemented);
 
       // PSR state: the vti_psr instance holds it; its output is this cycle's PSR. The core
       // computes the next value (core-commit.ts) and vti_psr loads it (command RFI).
@@ -60,10 +60,15 @@ export function vtiCore(opts: CoreOptions = DEFAULT_CONFIG): HdlModule {
         op: m.enumValue(PsrOp, 'RFI'),
         operand: psrNextValue,
         slot: psrSlot,
-        dcr_be: regs.cr.DCR.bit(DCR_BIT.be),
-        dcr_pp: regs.cr.DCR.bit(DCR_BIT.pp),
+        dcr_be: regs.cr.DCR.q.bit(DCR_BIT.be),
+        dcr_pp: regs.cr.DCR.q.bit(DCR_BIT.pp),
       });
-      const state = coreState(m, psrInst.psr, regs.cr, regs.oneShot);
+      const state = coreState(
+        m,
+        psrInst.psr,
+        Object.fromEntries(CORE_CRS.map((k) => [k, regs.cr[k].q])) as Record<CoreCr, Signal>,
+        regs.oneShot,
+      );
       const cls = classTests(m, ev);
 
       const checks = coreChecks(m, { ev, state, cls, vmswBlock, addrBlock, vmImplemented });

@@ -4,6 +4,7 @@
 // the emulator's copy is not imported).
 import { CR, IFS_V_BIT } from '../../arch/cr.js';
 import { cat, type Bit, type ModuleBuilder, type Value } from '../dsl/index.js';
+import { compareLogic } from './compare-logic.js';
 
 /** Stacked general registers r32-r127: the largest frame (SDM vol 1 §4.1.1). */
 const STACKED_GRS = 96;
@@ -20,27 +21,31 @@ const TPR_RESERVED = { hi: 15, lo: 8 } as const;
  * rrb.fr 31:25, rrb.pr 37:32) no alloc could have made.
  */
 function invalidFrameMarker(m: ModuleBuilder, ifm: Value): Bit {
-  const sof = ifm.bits(6, 0),
-    sol = ifm.bits(13, 7),
-    sorGroups = ifm.bits(17, 14),
-    rrbGr = ifm.bits(24, 18),
-    rrbFr = ifm.bits(31, 25),
-    rrbPr = ifm.bits(37, 32);
+  // Named: a comparison against a constant reads only some bits of its field (the rest are
+  // listed as unused by name, not left in an emitter temporary).
+  const field = (name: string, hi: number, lo: number) => m.named(`ifm_${name}`, ifm.bits(hi, lo));
+  const sof = field('sof', 6, 0),
+    sol = field('sol', 13, 7),
+    sorGroups = field('sor', 17, 14),
+    rrbGr = field('rrb_gr', 24, 18),
+    rrbFr = field('rrb_fr', 31, 25),
+    rrbPr = field('rrb_pr', 37, 32);
   const sor = cat(sorGroups, m.lit(0, 3)); // sor × 8, 7 bits
   const noRotating = sorGroups.eq(0);
-  return sof
-    .ugt(STACKED_GRS)
-    .or(sol.ugt(sof))
-    .or(sor.ugt(sof))
-    .or(noRotating.not().and(rrbGr.uge(sor)))
+  const c = compareLogic(m);
+  return c
+    .ugt(sof, STACKED_GRS)
+    .or(c.ugt(sol, sof))
+    .or(c.ugt(sor, sof))
+    .or(noRotating.not().and(c.uge(rrbGr, sor)))
     .or(noRotating.and(rrbGr.ne(0)))
-    .or(rrbFr.uge(ROTATING_FRS))
-    .or(rrbPr.uge(ROTATING_PRS)) as Bit;
+    .or(c.uge(rrbFr, ROTATING_FRS))
+    .or(c.uge(rrbPr, ROTATING_PRS)) as Bit;
 }
 
 /** Writing `value` to CR `crNum` writes a reserved value of PTA, IFS or TPR. */
 export function crReservedValue(m: ModuleBuilder, crNum: Value, value: Value): Bit {
-  const pta = crNum.eq(CR.PTA).and(value.bits(7, 2).ult(PTA_MIN_SIZE));
+  const pta = crNum.eq(CR.PTA).and(compareLogic(m).ult(value.bits(7, 2), PTA_MIN_SIZE));
   // An IFS marked valid must hold a frame marker an alloc could have made.
   const ifs = crNum
     .eq(CR.IFS)
