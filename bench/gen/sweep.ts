@@ -43,7 +43,7 @@ for (const style of styles)
           ? `TIMED OUT (${p.timedOut.join(', ')})`
           : 'all 4 tools clean';
       console.log(
-        `${style.padEnd(12)} n=${String(n).padStart(6)}  gen ${p.genMs.toFixed(0).padStart(6)} ms  ${p.verilogKB.toFixed(0).padStart(6)} KB  longest line ${String(p.maxLine).padStart(6)}  ${verdict}  (all ${s(performance.now() - t0)})`,
+        `${style.padEnd(12)} n=${String(n).padStart(6)}  gen ${p.genMs.toFixed(0).padStart(6)} ms  ${p.verilogKB.toFixed(0).padStart(6)} KB  longest line ${String(p.maxLine).padStart(6)}  ${verdict}  (lint ${s(p.lintMs)}, yosys ${s(p.yosysMs)}, all ${s(performance.now() - t0)})`,
       );
       for (const t of SWEEP_TOOLS) {
         const status = p.timedOut.includes(t) ? 'TIMEOUT' : p.tools[t] ? 'REJECTED' : 'clean';
