@@ -16,6 +16,17 @@ import { forEachStmt, ifChain, operands, targetsOf } from '../../hdl/ir/walk.js'
  */
 export const MAX_IF_CHAIN = 64;
 
+/**
+ * A priority case of more arms than this is written as groups of at most this many arms: the
+ * outer `case (1'b1)` picks the first group any of whose conditions holds (their OR), an inner
+ * `case (1'b1)` the first arm in it, with the group's last arm as its default (it is the one that
+ * holds when no earlier arm of the group does). Same priority, also with X conditions. Why:
+ * Verilator turns a priority case into an if-else chain and folds it into nested ternaries,
+ * checking the whole else-side expression at every level (V3Const), so one case of N arms costs
+ * N² (31 s at 16384 arms, ≈ 500 s at 65536); in groups it is linear (4.6 s at 16384).
+ */
+export const MAX_CASE_ARMS = 1024;
+
 const src = (l: Loc) => `// ${l.file}:${l.line}`;
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);
 
@@ -133,21 +144,21 @@ function commentLines(text: string): string[] {
   return lines;
 }
 
-/** Comma-separated items packed into lines of at most MAX_INLINE_CHARS (continuations indented). */
-function boundedLines(items: readonly string[], indent: string): string[] {
+/** Items joined by `sep`, packed into lines of at most MAX_INLINE_CHARS (continuations indented). */
+function boundedLines(items: readonly string[], indent: string, sep = ', '): string[] {
   const lines: string[] = [];
   let line: string[] = [];
   let chars = 0;
   for (const item of items) {
-    if (line.length && chars + item.length + 2 > MAX_INLINE_CHARS) {
-      lines.push(line.join(', '));
+    if (line.length && chars + item.length + sep.length > MAX_INLINE_CHARS) {
+      lines.push(line.join(sep));
       line = [];
       chars = 0;
     }
     line.push(item);
-    chars += item.length + 2;
+    chars += item.length + sep.length;
   }
-  lines.push(line.join(', '));
+  lines.push(line.join(sep));
   return lines.map((l, i) => (i === 0 ? l : indent + l));
 }
 
@@ -194,11 +205,27 @@ function emitProcess(
         const { arms, last } = ifChain(s);
         if (arms.length > MAX_IF_CHAIN) {
           out.push(`${ind}case (1'b1) ${src(s.loc)}`);
-          for (const arm of arms) {
-            out.push(`${ind}  ${ex.emit(arm.cond)}: begin ${src(arm.loc)}`);
-            stmts(arm.then, ind + '    ');
-            out.push(`${ind}  end`);
-          }
+          if (arms.length <= MAX_CASE_ARMS)
+            for (const arm of arms) {
+              out.push(`${ind}  ${ex.emit(arm.cond)}: begin ${src(arm.loc)}`);
+              stmts(arm.then, ind + '    ');
+              out.push(`${ind}  end`);
+            }
+          else
+            for (let g = 0; g < arms.length; g += MAX_CASE_ARMS) {
+              const group = arms.slice(g, g + MAX_CASE_ARMS);
+              const conds = group.map((arm) => ex.emit(arm.cond));
+              const any = boundedLines(conds, `${ind}    `, ' | ').join(' |\n');
+              out.push(`${ind}  ${any}: begin ${src(group[0]!.loc)}`);
+              out.push(`${ind}    case (1'b1)`);
+              group.forEach((arm, i) => {
+                const label = i === group.length - 1 ? 'default' : conds[i];
+                out.push(`${ind}      ${label}: begin ${src(arm.loc)}`);
+                stmts(arm.then, ind + '        ');
+                out.push(`${ind}      end`);
+              });
+              out.push(`${ind}    endcase`, `${ind}  end`);
+            }
           out.push(`${ind}  default: begin`);
           stmts(last, ind + '    ');
           out.push(`${ind}  end`, `${ind}endcase`);

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../verilator/exec.js';
+import { run, runWithTimeout } from '../verilator/exec.js';
 import { type ModuleSpec, validateSpec } from '../verilator/spec.js';
 import { requireTool } from '../verilator/tools.js';
 import { formatLintMessage, type LintMessage, type LintTool, parseIverilog, parseVerilator } from './parse.js';
@@ -13,6 +13,8 @@ export interface LintOptions {
   verilator?: string;
   /** iverilog binary (default 'iverilog'). */
   iverilog?: string;
+  /** Kill a tool still running after this many ms and report it as timed out (never as clean). */
+  timeoutMs?: number;
 }
 
 export interface LintRun {
@@ -21,6 +23,10 @@ export interface LintRun {
   exitCode: number;
   /** stderr + stdout of the tool. */
   output: string;
+  /** Wall time of the run in ms. */
+  ms: number;
+  /** Killed after LintOptions.timeoutMs. */
+  timedOut?: true;
 }
 
 export interface LintResult {
@@ -58,12 +64,29 @@ export async function lintVerilog(spec: ModuleSpec, opts: LintOptions = {}): Pro
     ];
     const runs = await Promise.all(
       configs.map(async (c): Promise<LintRun> => {
-        const r = await run(c.bin, c.args, dir);
-        return { tool: c.tool, args: c.args, exitCode: r.code, output: r.stderr + r.stdout };
+        const t0 = performance.now();
+        const r = opts.timeoutMs
+          ? await runWithTimeout(c.bin, c.args, dir, opts.timeoutMs)
+          : { ...(await run(c.bin, c.args, dir)), timedOut: false };
+        const ms = performance.now() - t0;
+        const output = r.stderr + r.stdout;
+        return {
+          tool: c.tool,
+          args: c.args,
+          exitCode: r.code,
+          output,
+          ms,
+          ...(r.timedOut ? { timedOut: true as const } : {}),
+        };
       }),
     );
     const messages: LintMessage[] = [];
     for (const r of runs) {
+      if (r.timedOut) {
+        const message = `timed out after ${opts.timeoutMs} ms (killed)`;
+        messages.push({ tool: r.tool, file: null, line: null, column: null, severity: 'error', code: null, message });
+        continue;
+      }
       const ms = r.tool === 'iverilog' ? parseIverilog(r.output) : parseVerilator(r.output, r.tool);
       if (ms.length === 0 && r.exitCode !== 0) {
         // Never let a failing tool pass silently because its output was not understood.

@@ -47,6 +47,30 @@ describe('yosysGate', () => {
     );
   });
 
+  it('reports a latch in a submodule and an undriven wire of the top together, each located', async () => {
+    // The latch comes from the RTLIL dump of the first run, the wire's place from the netlist
+    // of the second (written only because `check` failed).
+    const r = await yosysGate(
+      {
+        'top.v': 'module top(input a, b, output y, output z);\n  sub s(.a(a), .b(b), .y(y));\nendmodule\n',
+        'sub.v': 'module sub(input a, b, output reg y);\n  always @(*) if (a) y = b;\nendmodule\n',
+      },
+      'top',
+    );
+    expect(r.problems.map(formatProblem).map((p) => p.replace(/\(\$dlatch [^)]*\)/, '($dlatch …)'))).toEqual([
+      'top.v:1.41-1.42: [check] Wire top.\\z is used but has no driver.',
+      'sub.v:2.3-2.28: [latch] latch inferred in module sub ($dlatch …): a signal is not assigned on every path',
+    ]);
+  });
+
+  it('a design with no latch writes no netlist', async () => {
+    // The gate's cost must not grow with a netlist file (the WASM file system copies a whole
+    // file on every write): a clean run writes only the latch dump, empty here.
+    const g = await yosysGate({ 'a.v': 'module a(input x, output y); assign y = ~x; endmodule\n' }, 'a');
+    expect(g.ok).toBe(true);
+    expect(g.log).not.toContain('Executing JSON backend');
+  });
+
   it('assertYosysGate throws a GateError listing the problems', async () => {
     await expect(
       assertYosysGate({ 'bad.v': 'module bad(input a, output y);\n  assign y = a &;\nendmodule\n' }, 'bad'),

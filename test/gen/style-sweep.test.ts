@@ -6,7 +6,7 @@
 // ("Too many preprocessor tokens on a line"), and iverilog's scanner overflowed on the
 // 169 KB generator-options comment of a 16384-row encoder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepPoint } from '../../bench/gen/sweep-check.js';
+import { SWEEP_TOOLS, sweepPoint } from '../../bench/gen/sweep-check.js';
 import { STYLE_DESIGNS, type Style } from '../../bench/gen/styles.js';
 import { MAX_INLINE_CHARS, MAX_LITERAL_BITS } from '../../gen/verilog/exprs.js';
 import { emitDesign } from '../../gen/verilog/index.js';
@@ -31,6 +31,15 @@ describe('style × size sweep: every tool accepts the output', () => {
         const p = await sweepPoint(style, n);
         expect(p.tools).toEqual({ verilator: '', 'verilator-1364-2005': '', iverilog: '', yosys: '' });
       });
+});
+
+describe('a tool over the time limit', () => {
+  it('is stopped and reported as timed out, never as clean (bench/gen/sweep.ts --timeout)', async () => {
+    // 1 ms: no tool (nor the Yosys gate's own process) can finish, so every one is stopped.
+    const p = await sweepPoint('prefix', 64, { timeoutMs: 1 });
+    expect(p.timedOut).toEqual([...SWEEP_TOOLS]);
+    for (const t of SWEEP_TOOLS) expect(p.tools[t]).toBe('timed out after 1 ms (killed)');
+  });
 });
 
 /** Longest line, and the most whitespace/punctuation-separated tokens on one line. */
