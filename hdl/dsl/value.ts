@@ -9,6 +9,8 @@ import { callerLoc, exprLoc, locatedProblem } from './loc.js';
 export interface ExprSink {
   readonly name: string;
   addExpr(e: IRExpr): number;
+  /** The expressions added so far, by id (read to fold a slice of a slice). */
+  readonly exprs: readonly IRExpr[];
   constant(value: bigint | number, width: number, loc: Loc, name?: string): Value;
   problem(message: string, loc: Loc): void;
 }
@@ -110,6 +112,12 @@ export class Value<W extends number = number> {
       return this.mod.constant(0, Math.max(1, hi - lo + 1 || 1), loc);
     }
     if (lo === 0 && hi === this.width - 1) return this;
+    // A slice of a slice selects from the inner slice's operand: Verilog cannot part-select a
+    // part-select, so the emitter would otherwise hold the inner slice in a temporary wire
+    // whose unread bits -Wall reports (the unused-bit list names only signals).
+    const inner = this.mod.exprs[this.expr];
+    if (inner?.op === 'slice')
+      return this.wrap({ op: 'slice', width: hi - lo + 1, a: inner.a, hi: inner.lo + hi, lo: inner.lo + lo, loc });
     return this.wrap({ op: 'slice', width: hi - lo + 1, a: this.expr, hi, lo, loc });
   }
   bit(i: number): Bit {
