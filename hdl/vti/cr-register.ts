@@ -7,6 +7,7 @@ import { CR, CR_RESERVED_MASK } from '../../arch/cr.js';
 import { PSR_BIT, PSR_RESERVED_MASK } from '../../arch/psr.js';
 import { cat, type ModuleBuilder, type Signal, type Value } from '../dsl/index.js';
 import type { CoreCr } from './core-inputs.js';
+import { expandRuns, storedRuns, storedWidth } from './packed-runs.js';
 
 const ALL64 = (1n << 64n) - 1n;
 
@@ -27,20 +28,6 @@ export interface CrRegister {
   set(value: Value): void;
 }
 
-/** Runs of adjacent stored bits, most significant first. */
-function storedRuns(reserved: bigint): { lo: number; width: number }[] {
-  const runs: { lo: number; width: number }[] = [];
-  for (let b = 63; b >= 0; b--) {
-    if ((reserved >> BigInt(b)) & 1n) continue;
-    const last = runs.at(-1);
-    if (last && last.lo === b + 1) {
-      last.lo = b;
-      last.width++;
-    } else runs.push({ lo: b, width: 1 });
-  }
-  return runs;
-}
-
 /**
  * Register `<name>_q` reset to 0 whose `reserved` bits read 0. With reserved bits, the flops are
  * `<name>_arch_q` (the stored bits packed, most significant run first) and `<name>_q` is a wire.
@@ -51,20 +38,9 @@ export function crRegister(m: ModuleBuilder, name: string, reserved: bigint): Cr
     return { q: r, set: (v) => r.set(v) };
   }
   const runs = storedRuns(reserved & ALL64);
-  const width = runs.reduce((w, r) => w + r.width, 0);
-  const stored = m.reg(`${name}_arch_q`, width, { init: 0 });
+  const stored = m.reg(`${name}_arch_q`, storedWidth(runs), { init: 0 });
   const q = m.wire(`${name}_q`, 64);
-  const parts: Value[] = [];
-  let bit = 64; // next bit above the run being placed
-  let at = width; // same, in the packed value
-  for (const r of runs) {
-    if (bit > r.lo + r.width) parts.push(m.lit(0, bit - r.lo - r.width));
-    parts.push(stored.bits(at - 1, at - r.width));
-    at -= r.width;
-    bit = r.lo;
-  }
-  if (bit > 0) parts.push(m.lit(0, bit));
-  q.set(cat(...parts));
+  q.set(expandRuns(m, stored, runs));
   const pack = (v: Value): Value => cat(...runs.map((r) => v.bits(r.lo + r.width - 1, r.lo)));
   return { q, set: (v) => stored.set(pack(v)) };
 }

@@ -7,9 +7,10 @@
 // independent opinions. Keep them apart: they may share the spec data of arch/, never code.
 import { DEFAULT_CONFIG, type VtiConfig } from '../../arch/config.js';
 import { PSR_FIELDS } from '../../arch/psr.js';
-import { cat, defineModule, type ModuleBuilder, type Signal, type Value, withField } from '../dsl/index.js';
+import { defineModule, type Signal, type Value, withField } from '../dsl/index.js';
 import { PsrBundle, PsrOp, reservedFault } from './psr-type.js';
 import { psrUpdate } from './psr-update.js';
+import { expandRuns, storedWidth } from './packed-runs.js';
 
 /** vmImplemented false: PSR.vm is tied to 0. */
 export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEFAULT_CONFIG) {
@@ -31,7 +32,7 @@ export function vtiPsr({ vmImplemented }: Pick<VtiConfig, 'vmImplemented'> = DEF
       // never write them: a reserved-field operand faults), so they are constants, not state.
       const stored = m.reg('psr_arch_q', ARCHITECTED_BITS, { init: 0 });
       const psr = m.wire('psr_q', PsrBundle);
-      psr.set(expandPsr(m, stored));
+      psr.set(expandRuns(m, stored, RUNS_MSB_FIRST));
       // A command that writes a reserved field has no effect (psr-update.ts: no write enable).
       const rsv = m.named('rsv', reservedFault(m, op, operand));
       rsvFault.set(rsv);
@@ -62,7 +63,7 @@ const RUNS_MSB_FIRST = [...PSR_FIELDS]
     return runs;
   }, [])
   .reverse();
-const ARCHITECTED_BITS = RUNS_MSB_FIRST.reduce((w, r) => w + r.width, 0);
+const ARCHITECTED_BITS = storedWidth(RUNS_MSB_FIRST);
 
 /**
  * Assigns PSR bits hi..lo of the packed register from `v` (hi − lo + 1 bits): the architected
@@ -75,19 +76,4 @@ function writePacked(packed: Signal, hi: number, lo: number, v: Value): void {
     const [h, l] = [Math.min(hi, r.lo + r.width - 1), Math.max(lo, r.lo)];
     if (h >= l) packed.slice(at + h - r.lo, at + l - r.lo).set(v.bits(h - lo, l - lo));
   }
-}
-
-/** The 64-bit PSR from its packed architected bits, zeros in the reserved bits. */
-function expandPsr(m: ModuleBuilder, packed: Value): Value {
-  const parts: Value[] = [];
-  let bit = 64; // next PSR bit above the run being placed
-  let at = ARCHITECTED_BITS; // same, in the packed value
-  for (const r of RUNS_MSB_FIRST) {
-    if (bit > r.lo + r.width) parts.push(m.lit(0, bit - r.lo - r.width));
-    parts.push(packed.bits(at - 1, at - r.width));
-    at -= r.width;
-    bit = r.lo;
-  }
-  if (bit > 0) parts.push(m.lit(0, bit));
-  return cat(...parts);
 }
