@@ -2,12 +2,12 @@
 // bytes alone (IP-relative fields are displacements), and decoded results are immutable, so
 // every emulator in the process (the lockstep runs one per program, and programs share their
 // boot code, handlers and many item bundles) and the lockstep's own descriptors can take the
-// same object instead of decoding again. A two-way table indexed by a hash of the words: a new
-// content goes to its slot and the one there moves to the slot's pair (h ^ 1), replacing the
-// older content (decoded again if it comes back), so memory stays bounded however much new code
-// a run meets, and a lookup is one or two array loads (a large Map's buckets and collision lists
-// cost several cache misses per lookup).
+// same object instead of decoding again. Kept in a two-way BundleTable (bundle-table.ts): a
+// replaced content is decoded again if it comes back.
+import { BundleTable } from './bundle-table.js';
 import { decodeBundle, type DecodedBundle } from './decode.js';
+
+export { bundleHash } from './bundle-table.js';
 
 /** Slots of the table (a power of two). */
 export const TABLE_SLOTS = 1 << 16;
@@ -22,20 +22,7 @@ interface Entry {
   usesAddress: boolean | undefined;
 }
 
-const table: (Entry | undefined)[] = new Array(TABLE_SLOTS);
-
-/**
- * Hash of a bundle's four little-endian words (32 bits; a content cache masks it to its size
- * and compares the words). Also the key of the emulator's compiled-bundle cache (run.ts) and
- * the lockstep's event descriptors (sim/cosim/lockstep/bundles.ts).
- */
-export function bundleHash(w0: number, w1: number, w2: number, w3: number): number {
-  let h = Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ w1 ^ (h >>> 15), 0xc2b2ae35);
-  h = Math.imul(h ^ w2 ^ (h >>> 13), 0x85ebca6b);
-  h = Math.imul(h ^ w3 ^ (h >>> 16), 0xc2b2ae35);
-  return (h ^ (h >>> 15)) >>> 0;
-}
+const table = new BundleTable<Entry>(TABLE_SLOTS);
 
 function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
   const b = new Uint8Array(16),
@@ -48,16 +35,10 @@ function bytesOf(w0: number, w1: number, w2: number, w3: number): Uint8Array {
 }
 
 function entryOf(w0: number, w1: number, w2: number, w3: number): Entry {
-  const h = bundleHash(w0, w1, w2, w3) & (TABLE_SLOTS - 1);
-  const e = table[h];
-  if (e !== undefined && e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) return e;
-  // Two ways: the pair of slots h, h ^ 1 holds the newest content first.
-  const f = table[h ^ 1];
-  if (f !== undefined && f.w0 === w0 && f.w1 === w1 && f.w2 === w2 && f.w3 === w3) return f;
-  const n: Entry = { w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined };
-  if (e !== undefined) table[h ^ 1] = e;
-  table[h] = n;
-  return n;
+  return (
+    table.find(w0, w1, w2, w3) ??
+    table.insert({ w0, w1, w2, w3, at0: decodeBundle(bytesOf(w0, w1, w2, w3), 0, 0n), usesAddress: undefined })
+  );
 }
 
 /** The bundle with these words (little-endian, least significant first) decoded at address 0. */

@@ -3,11 +3,10 @@
 // displacements added to IP at run time), nothing of the machine is read while compiling, and
 // its closures take the machine as a parameter (machine.ts Exec). So the lockstep's one
 // emulator per program, the same bytes at another address, or the bytes again after a code
-// write, all take the same object instead of compiling again. A two-way table indexed by a hash
-// of the words: a content goes to its slot, the one there moves to the slot's pair (h ^ 1),
-// replacing the older content, so memory stays bounded however much code a process meets; a
-// replaced bundle lives on only in the code pages that still hold it.
-import { bundleHash, decodeWordsAt0 } from '../decode/decode-cache.js';
+// write, all take the same object instead of compiling again. Kept in a two-way BundleTable
+// (decode/bundle-table.ts); a replaced bundle lives on only in the code pages that still hold it.
+import { BundleTable } from '../decode/bundle-table.js';
+import { decodeWordsAt0 } from '../decode/decode-cache.js';
 import type { DecodedBundle } from '../decode/decode.js';
 import { type BundleRun, tieredBundleRun } from './codegen.js';
 import { compileInsn } from './compile.js';
@@ -34,7 +33,7 @@ export interface CompiledBundle {
 /** Slots of the table (a power of two): about as many as the decode cache's. */
 export const COMPILED_SLOTS = 1 << 16;
 
-const table: (CompiledBundle | undefined)[] = new Array(COMPILED_SLOTS);
+const table = new BundleTable<CompiledBundle>(COMPILED_SLOTS);
 
 /** Lookups answered from the table and bundles compiled, since the process started. */
 export const compiledBundleStats = { hits: 0, compiled: 0 };
@@ -50,23 +49,13 @@ export function compiledBundle(
   w3: number,
   advance: (m: Machine, lastSlot: number) => void,
 ): CompiledBundle {
-  const h = bundleHash(w0, w1, w2, w3) & (COMPILED_SLOTS - 1);
-  const e = table[h];
-  if (e !== undefined && e.w0 === w0 && e.w1 === w1 && e.w2 === w2 && e.w3 === w3) {
+  const found = table.find(w0, w1, w2, w3);
+  if (found !== undefined) {
     compiledBundleStats.hits++;
-    return e;
-  }
-  // Two ways: the pair of slots h, h ^ 1 holds the newest content first.
-  const f = table[h ^ 1];
-  if (f !== undefined && f.w0 === w0 && f.w1 === w1 && f.w2 === w2 && f.w3 === w3) {
-    compiledBundleStats.hits++;
-    return f;
+    return found;
   }
   compiledBundleStats.compiled++;
-  const b = compileWords(w0, w1, w2, w3, advance);
-  if (e !== undefined) table[h ^ 1] = e;
-  table[h] = b;
-  return b;
+  return table.insert(compileWords(w0, w1, w2, w3, advance));
 }
 
 function compileWords(
